@@ -1,0 +1,34 @@
+"""Fallback for raster formats without a native reader (BMP, ICO, JPEG 2000...).
+
+Pillow parses only the header here; no pixels are decoded. Metadata inside
+these formats is not inspected, so no items are reported and nothing is stripped.
+"""
+
+from __future__ import annotations
+
+import io
+
+from . import MediaError, MediaFacts
+
+FORMAT = "image"
+EXTENSIONS = (".bmp", ".ico", ".jp2", ".j2k", ".jpx", ".tga", ".pcx", ".ppm", ".pgm", ".pbm")
+
+_MAGIC = (b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x00\x0cjP  \r\n\x87\n", b"\xffO\xffQ", b"P1", b"P2",
+          b"P3", b"P4", b"P5", b"P6", b"\x0a\x05")
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix.startswith(_MAGIC)
+
+
+def read(data) -> MediaFacts:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(bytes(data))) as image:
+            return MediaFacts(format=image.format or FORMAT, width=image.width, height=image.height,
+                              frames=getattr(image, "n_frames", 1))
+    except Image.DecompressionBombError as exc:
+        raise MediaError(f"decompression bomb: {exc}") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise MediaError(f"cannot parse the image header: {exc}") from None
