@@ -1,0 +1,187 @@
+"""XMP: RDF/XML packets in JPEG APP1, PNG iTXt, WebP, GIF, HEIC and TIFF.
+
+The packet is parsed with the standard library's expat-based ElementTree,
+but only after refusing any DOCTYPE: XMP never has one, and without it there
+are no entities to expand and nothing to fetch from the network.
+
+Every property is walked down to its literal values, whatever RDF shorthand
+wrote it (attribute, element, rdf:Bag/Seq/Alt, parseType="Resource", nested
+rdf:Description), and each value is reported with the top-level property
+that holds it and the innermost property that names it.
+"""
+
+from __future__ import annotations
+
+from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem
+from .exif import format_position
+
+_NAMESPACES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "tiff": "http://ns.adobe.com/tiff/1.0/",
+    "exif": "http://ns.adobe.com/exif/1.0/",
+    "exifEX": "http://cipa.jp/exif/1.0/",
+    "aux": "http://ns.adobe.com/exif/1.0/aux/",
+    "Iptc4xmpCore": "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/",
+    "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
+    "mwg-rs": "http://www.metadataworkinggroup.com/schemas/regions/",
+    "MPReg": "http://ns.microsoft.com/photo/1.2/t/Region#",
+    "MicrosoftPhoto": "http://ns.microsoft.com/photo/1.0/",
+    "lr": "http://ns.adobe.com/lightroom/1.0/",
+    "digiKam": "http://www.digikam.org/ns/1.0/",
+    "GCamera": "http://ns.google.com/photos/1.0/camera/",
+    "Container": "http://ns.google.com/photos/1.0/container/",
+    "Item": "http://ns.google.com/photos/1.0/container/item/",
+}
+
+
+def _clark(qname: str) -> str:
+    prefix, _, local = qname.partition(":")
+    return f"{{{_NAMESPACES[prefix]}}}{local}"
+
+
+_PROPERTY_KINDS = {
+    LOCATION: ("photoshop:City photoshop:State photoshop:Country Iptc4xmpCore:Location "
+               "Iptc4xmpCore:CountryCode Iptc4xmpExt:LocationShown Iptc4xmpExt:LocationCreated"),
+    IDENTITY: ("tiff:Make tiff:Model tiff:Software tiff:Artist tiff:Copyright xmp:CreatorTool dc:creator "
+               "dc:rights dc:contributor dc:publisher xmpRights:Owner photoshop:Credit photoshop:AuthorsPosition "
+               "photoshop:CaptionWriter photoshop:Source Iptc4xmpCore:CreatorContactInfo aux:SerialNumber "
+               "aux:Lens aux:LensSerialNumber aux:OwnerName exif:ImageUniqueID exif:CameraOwnerName "
+               "exifEX:CameraOwnerName exifEX:BodySerialNumber exifEX:LensMake exifEX:LensModel "
+               "exifEX:LensSerialNumber exifEX:ImageUniqueID"),
+    TIMESTAMP: ("xmp:CreateDate xmp:ModifyDate xmp:MetadataDate photoshop:DateCreated tiff:DateTime "
+                "exif:DateTimeOriginal exif:DateTimeDigitized"),
+    FREE_TEXT: ("dc:description dc:title dc:subject photoshop:Headline photoshop:Instructions "
+                "photoshop:SupplementalCategories photoshop:TextLayers tiff:ImageDescription exif:UserComment "
+                "lr:hierarchicalSubject digiKam:TagsList MicrosoftPhoto:LastKeywordXMP "
+                "MicrosoftPhoto:LastKeywordIPTC"),
+}
+PROPERTIES = {_clark(qname): kind for kind, names in _PROPERTY_KINDS.items() for qname in names.split()}
+# Innermost property names that hold a person's name, wherever they are nested.
+_PERSON_FIELDS = {
+    _clark("Iptc4xmpExt:PersonInImage"): "XMP PersonInImage",
+    _clark("mwg-rs:Name"): "XMP face region name",
+    _clark("MPReg:PersonDisplayName"): "XMP Microsoft face region name",
+}
+_EXIF_NAMESPACE = "{" + _NAMESPACES["exif"] + "}"
+_GPS_VERSION = _EXIF_NAMESPACE + "GPSVersionID"
+_MOTION_FLAGS = {_clark("GCamera:MicroVideo"), _clark("GCamera:MotionPhoto")}
+_CONTAINER_SEMANTIC = _clark("Item:Semantic")
+_RDF = "{" + _NAMESPACES["rdf"] + "}"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
+_ARRAYS = {_RDF + "Bag", _RDF + "Seq", _RDF + "Alt"}
+_TRANSPARENT = {_RDF + "Description", _RDF + "value"}  # nodes that add no property name of their own
+_MAX_VALUE_CHARS = 500
+_MAX_DEPTH = 40
+
+# When the XML is broken, still tell which kinds the raw text mentions.
+_BROKEN_HINTS = ((b"GPSLatitude", LOCATION, "XMP GPS position"),
+                 (b"PersonInImage", PERSON_NAME, "XMP PersonInImage"),
+                 (b"mwg-rs:Name", PERSON_NAME, "XMP face region name"),
+                 (b"PersonDisplayName", PERSON_NAME, "XMP Microsoft face region name"))
+
+
+def _short(qname: str) -> str:
+    """'{http://purl.org/dc/elements/1.1/}title' -> 'dc:title' (or the local name)."""
+    uri, _, local = qname[1:].partition("}")
+    prefix = next((p for p, u in _NAMESPACES.items() if u == uri), None)
+    return f"{prefix}:{local}" if prefix else local
+
+
+def _walk(node, name: str, depth: int = 0):
+    """(innermost property name, literal) for every value under a property element."""
+    if depth > _MAX_DEPTH:  # real XMP nests a few levels; a hostile packet thousands
+        return
+    for key, value in node.attrib.items():
+        if not key.startswith((_RDF, _XML)):
+            yield key, value
+    children = list(node)
+    if not children:
+        if node.text and node.text.strip():
+            yield name, node.text.strip()
+        return
+    for child in children:
+        if child.tag in _ARRAYS:
+            for element in child:
+                yield from _walk(element, name, depth + 1)
+        else:
+            yield from _walk(child, name if child.tag in _TRANSPARENT else child.tag, depth + 1)
+
+
+def _properties(root):
+    """(top-level property, innermost property, literal) over every rdf:Description."""
+    for rdf in root.iter(_RDF + "RDF"):
+        for description in rdf.findall(_RDF + "Description"):
+            for key, value in description.attrib.items():
+                if not key.startswith((_RDF, _XML)):
+                    yield key, key, value
+            for child in description:
+                for inner, value in _walk(child, child.tag):
+                    yield child.tag, inner, value
+
+
+def _xmp_degrees(text: str) -> float | None:
+    """XMP GPS coordinate 'DDD,MM.mmk' or 'DDD,MM,SSk' (k = N/S/E/W) to signed degrees."""
+    text = text.strip()
+    if not text or text[-1] not in "NSEW":
+        return None
+    try:
+        parts = [float(part) for part in text[:-1].split(",")]
+    except ValueError:
+        return None
+    degrees = sum(part / 60 ** i for i, part in enumerate(parts[:3]))
+    return -degrees if text[-1] in "SW" else degrees
+
+
+def _broken(packet: bytes, where: str) -> tuple[MetaItem, ...]:
+    hints = [MetaItem(kind, field, where) for marker, kind, field in _BROKEN_HINTS if marker in packet]
+    return (MetaItem(FREE_TEXT, "unparseable XMP", where, f"{len(packet)} bytes"), *hints)
+
+
+def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
+    """Metadata items in one XMP packet; broken XML gives an 'unparseable XMP' item."""
+    from xml.etree import ElementTree
+
+    packet = bytes(packet).strip(b"\0 \t\r\n")
+    if not packet:
+        return ()
+    if b"<!DOCTYPE" in packet or b"<!ENTITY" in packet:
+        return _broken(packet, where)
+    try:
+        root = ElementTree.fromstring(packet)
+    except (ElementTree.ParseError, ValueError, LookupError):
+        return _broken(packet, where)
+    items: list[MetaItem] = []
+    grouped: dict[tuple[str, str], list[str]] = {}
+    gps: dict[str, str] = {}
+    for top, inner, value in _properties(root):
+        value = value.strip()[:_MAX_VALUE_CHARS]
+        if not value:
+            continue
+        person = _PERSON_FIELDS.get(inner) or _PERSON_FIELDS.get(top)
+        if person:
+            items.append(MetaItem(PERSON_NAME, person, where, value))
+        elif top.startswith(_EXIF_NAMESPACE + "GPS") and top != _GPS_VERSION:
+            gps[_short(inner)] = value
+        elif top in PROPERTIES:
+            values = grouped.setdefault((PROPERTIES[top], f"XMP {_short(top)}"), [])
+            if value not in values:
+                values.append(value)
+        elif (top in _MOTION_FLAGS and value != "0") or (inner == _CONTAINER_SEMANTIC and value != "Primary"):
+            values = grouped.setdefault((PREVIEW, "XMP embedded image or video"), [])
+            values.append(f"{_short(inner)}={value}")
+    items.extend(MetaItem(kind, field, where, "; ".join(values)) for (kind, field), values in grouped.items())
+    if gps:
+        items.append(_gps_item(gps, where))
+    return tuple(items)
+
+
+def _gps_item(gps: dict[str, str], where: str) -> MetaItem:
+    latitude = _xmp_degrees(gps.get("exif:GPSLatitude", ""))
+    longitude = _xmp_degrees(gps.get("exif:GPSLongitude", ""))
+    if latitude is not None and longitude is not None:
+        return MetaItem(LOCATION, "XMP GPS position", where, format_position(latitude, longitude))
+    return MetaItem(LOCATION, "XMP GPS data", where, ", ".join(sorted(gps)))
