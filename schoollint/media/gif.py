@@ -1,0 +1,184 @@
+"""GIF: reader and lossless stripper.
+
+A GIF is a header, a logical screen descriptor with an optional global colour
+table, then blocks until the trailer byte: extensions (0x21) and images (0x2C).
+Both carry their data as sub-blocks (a length byte, then that many bytes,
+until a zero length), so every block is skipped by its sub-block lengths
+without decoding any pixels.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Iterator, NamedTuple
+
+from . import FREE_TEXT, PREVIEW, MediaError, MediaFacts, MetaItem
+
+FORMAT = "GIF"
+EXTENSIONS = (".gif",)
+SIGNATURES = (b"GIF87a", b"GIF89a")
+EXTENSION, IMAGE, TRAILER = 0x21, 0x2C, 0x3B
+PLAIN_TEXT, COMMENT, APPLICATION = 0x01, 0xFE, 0xFF
+ICC_APPLICATION = b"ICCRGBG1012"
+# An XMP packet is stored raw, not in sub-blocks; a reader that walks it as
+# sub-blocks lands in this "magic trailer" and is led down to the terminating
+# zero (XMP specification part 3, GIF).
+XMP_MAGIC_TRAILER = b"\x01" + bytes(range(255, -1, -1)) + b"\x00"
+
+
+class Block(NamedTuple):
+    introducer: int    # EXTENSION, IMAGE or TRAILER
+    label: int         # extension label; 0 for images and the trailer
+    offset: int
+    end: int
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix.startswith(SIGNATURES)
+
+
+def blocks(data) -> Iterator[Block]:
+    """Every block after the global colour table, up to and including the trailer."""
+    size = len(data)
+    if size < 13 or bytes(data[:6]) not in SIGNATURES:
+        raise MediaError("GIF: the file ends inside its header (truncated)")
+    offset = 13 + _colour_table_length(data[10])
+    while True:
+        if offset >= size:
+            raise MediaError(f"GIF: the file ends at offset {offset}, before the trailer (truncated)")
+        introducer = data[offset]
+        if introducer == TRAILER:
+            yield Block(TRAILER, 0, offset, offset + 1)
+            return
+        if introducer == EXTENSION:
+            if offset + 2 > size:
+                raise MediaError(f"GIF: extension at offset {offset} runs past the end of the file")
+            label = data[offset + 1]
+            end = _skip_sub_blocks(data, offset + 2, f"extension 0x{label:02X} at offset {offset}")
+            block = Block(EXTENSION, label, offset, end)
+        elif introducer == IMAGE:
+            # separator, left, top, width, height (2 bytes each), flags; colour table; LZW code size
+            if offset + 10 > size:
+                raise MediaError(f"GIF: image descriptor at offset {offset} runs past the end of the file")
+            pixels = offset + 10 + _colour_table_length(data[offset + 9]) + 1
+            block = Block(IMAGE, 0, offset, _skip_sub_blocks(data, pixels, f"image at offset {offset}"))
+        else:
+            raise MediaError(f"GIF: unknown block type 0x{introducer:02X} at offset {offset} (corrupt file)")
+        yield block
+        offset = block.end
+
+
+def read(data) -> MediaFacts:
+    frames = 0
+    items: list[MetaItem] = []
+    notes: list[str] = []
+    for block in blocks(data):
+        if block.introducer == IMAGE:
+            frames += 1
+        elif block.introducer == EXTENSION:
+            items.extend(metadata(data, block))
+            if block.label == APPLICATION and _application_id(data, block) == ICC_APPLICATION:
+                notes.append("ICC profile kept")
+    items.extend(_after_trailer(data, block))
+    width, height = struct.unpack_from("<HH", data, 6)
+    return MediaFacts(format=FORMAT, width=width, height=height, frames=max(frames, 1),
+                      items=tuple(items), notes=tuple(notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    """Drop every extension holding an item of `kinds`; copy all other bytes as they are."""
+    all_blocks = list(blocks(data))
+    kept = [bytes(data[:all_blocks[0].offset])]     # header, screen descriptor, global colour table
+    for block in all_blocks:
+        if not any(item.kind in kinds for item in metadata(data, block)):
+            kept.append(bytes(data[block.offset:block.end]))
+    if PREVIEW not in kinds:
+        kept.append(bytes(data[all_blocks[-1].end:]))
+    return b"".join(kept)
+
+
+def metadata(data, block: Block) -> tuple[MetaItem, ...]:
+    """The items an extension holds; graphic control, loop count and images hold none."""
+    reader = _EXTENSION_READERS.get(block.label) if block.introducer == EXTENSION else None
+    return reader(data, block) if reader else ()
+
+
+def _colour_table_length(flags: int) -> int:
+    # flags bit 7: a table follows; bits 0-2: it has 2 ** (n + 1) RGB entries
+    return 3 << ((flags & 7) + 1) if flags & 0x80 else 0
+
+
+def _skip_sub_blocks(data, offset: int, what: str) -> int:
+    """The offset just past the zero-length sub-block that ends a run of sub-blocks."""
+    size = len(data)
+    while True:
+        if offset >= size:
+            raise MediaError(f"GIF: {what} runs past the end of the file")
+        length = data[offset]
+        offset += 1 + length
+        if length == 0:
+            return offset
+
+
+def _sub_block_data(data, offset: int, end: int) -> bytes:
+    """The bytes of the sub-blocks from `offset` (already bounded by _skip_sub_blocks)."""
+    parts = []
+    while offset < end and data[offset]:
+        length = data[offset]
+        parts.append(bytes(data[offset + 1:offset + 1 + length]))
+        offset += 1 + length
+    return b"".join(parts)
+
+
+def _after_trailer(data, trailer: Block) -> list[MetaItem]:
+    # Viewers stop at the trailer; what follows may be anything (a zip, another file).
+    extra = len(data) - trailer.end
+    if not extra:
+        return []
+    return [MetaItem(PREVIEW, "data after the end of the GIF", "after the GIF trailer", f"{extra} bytes")]
+
+
+# --- extensions, by label (GIF89a specification, sections 23-26) ---
+
+def _comment(data, block: Block) -> tuple[MetaItem, ...]:
+    text = _sub_block_data(data, block.offset + 2, block.end).decode("latin-1")
+    return (MetaItem(FREE_TEXT, "GIF comment", "comment extension", text),)
+
+
+def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
+    # The first sub-block is the 12-byte text grid; the text follows in the rest.
+    grid_length = data[block.offset + 2]
+    text = _sub_block_data(data, block.offset + 3 + grid_length, block.end).decode("latin-1")
+    return (MetaItem(FREE_TEXT, "GIF plain text", "plain text extension", text),)
+
+
+def _application(data, block: Block) -> tuple[MetaItem, ...]:
+    reader = _APPLICATION_READERS.get(_application_id(data, block))
+    return reader(data, block) if reader else ()
+
+
+def _application_id(data, block: Block) -> bytes | None:
+    # The first sub-block: an 8-byte identifier and a 3-byte authentication code.
+    if block.end - block.offset < 14 or data[block.offset + 2] != 11:
+        return None
+    return bytes(data[block.offset + 3:block.offset + 14])
+
+
+def _xmp(data, block: Block) -> tuple[MetaItem, ...]:
+    from .xmp import parse_xmp
+
+    raw = bytes(data[block.offset + 14:block.end])
+    packet = raw[:-len(XMP_MAGIC_TRAILER)] if raw.endswith(XMP_MAGIC_TRAILER) else raw[:-1]
+    return tuple(parse_xmp(packet, "XMP application extension"))
+
+
+_EXTENSION_READERS = {
+    PLAIN_TEXT: _plain_text,
+    COMMENT: _comment,
+    APPLICATION: _application,
+}
+
+# NETSCAPE2.0 / ANIMEXTS1.0 (loop count) and ICCRGBG1012 (colour profile) are kept.
+_APPLICATION_READERS = {
+    b"XMP DataXMP": _xmp,
+}

@@ -1,0 +1,306 @@
+"""PNG and APNG: reader and lossless stripper.
+
+A PNG is a signature and a list of chunks (length, type, payload, CRC) that
+ends with IEND. Metadata sits in text chunks, eXIf and tIME, and writers may
+put any of them after the image data, so we walk every chunk header to IEND
+but read only the payloads that can hold metadata: with an mmap the image
+data is never paged in.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from typing import Iterator, NamedTuple
+
+from . import FREE_TEXT, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem
+
+FORMAT = "PNG"
+EXTENSIONS = (".png", ".apng")
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+XMP_KEYWORD = "XML:com.adobe.xmp"
+RAW_PROFILE = "Raw profile type "          # ImageMagick and exiv2: a hex dump in a text chunk
+XMP_APP1 = b"http://ns.adobe.com/xap/1.0/\0"
+# Most text we inflate from one chunk: far beyond any real XMP packet, far short of a zip bomb.
+MAX_INFLATED = 16 * 2**20
+
+
+class Chunk(NamedTuple):
+    type: bytes
+    offset: int        # where its length field starts
+    length: int        # of the payload
+
+    @property
+    def name(self) -> str:
+        return self.type.decode("ascii")
+
+    @property
+    def payload_start(self) -> int:
+        return self.offset + 8
+
+    @property
+    def end(self) -> int:
+        return self.offset + 12 + self.length
+
+    def payload(self, data) -> bytes:
+        return bytes(data[self.payload_start:self.payload_start + self.length])
+
+
+class Contents(NamedTuple):
+    """What one metadata chunk holds."""
+
+    items: tuple[MetaItem, ...] = ()
+    orientation: int | None = None
+
+    def flagged(self, kinds: frozenset[str]) -> bool:
+        return any(item.kind in kinds for item in self.items)
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix.startswith(SIGNATURE)
+
+
+def chunks(data) -> Iterator[Chunk]:
+    """Every chunk up to and including IEND; MediaError where the list breaks."""
+    if bytes(data[:8]) != SIGNATURE:
+        raise MediaError("PNG: the file does not start with the PNG signature")
+    size = len(data)
+    offset = 8
+    while True:
+        if offset + 12 > size:
+            raise MediaError(f"PNG: the file ends at offset {offset}, before the IEND chunk (truncated)")
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        if not kind.isalpha():
+            raise MediaError(f"PNG: the chunk at offset {offset} has an invalid type {kind!r} (corrupt file)")
+        chunk = Chunk(kind, offset, length)
+        if chunk.end > size:
+            raise MediaError(f"PNG: chunk {chunk.name} at offset {offset} runs past the end of the file")
+        yield chunk
+        if kind == b"IEND":
+            return
+        offset = chunk.end
+
+
+def read(data) -> MediaFacts:
+    all_chunks = list(chunks(data))
+    header = all_chunks[0]
+    if header.type != b"IHDR" or header.length != 13:
+        raise MediaError("PNG: the first chunk is not a 13-byte IHDR")
+    width, height = struct.unpack_from(">II", data, header.payload_start)
+    frames, orientation = 1, None
+    items: list[MetaItem] = []
+    notes: list[str] = []
+    for chunk in all_chunks:
+        if chunk.type == b"acTL":
+            frames = _animation_frames(data, chunk)
+        elif chunk.type == b"iCCP":
+            notes.append("ICC profile kept")
+        contents = metadata(data, chunk)
+        if contents is not None:
+            items.extend(contents.items)
+            if orientation is None:
+                orientation = contents.orientation
+    items.extend(_trailer_items(data, all_chunks[-1]))
+    return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
+                      frames=frames, items=tuple(items), notes=tuple(notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    """Drop every chunk holding an item of `kinds`; copy all other chunks byte for byte."""
+    from .exif import minimal_exif
+
+    kept = [SIGNATURE]
+    last = None
+    for last in chunks(data):
+        contents = metadata(data, last)
+        if contents is None or not contents.flagged(kinds):
+            kept.append(bytes(data[last.offset:last.end]))
+        elif last.type == b"eXIf" and contents.orientation is not None:
+            # In place, so every viewer that honoured the old eXIf still turns the photo.
+            big_endian = _tiff(last.payload(data)).startswith(b"MM")
+            kept.append(make_chunk(b"eXIf", minimal_exif(contents.orientation, big_endian=big_endian)))
+    if PREVIEW not in kinds:
+        kept.append(bytes(data[last.end:]))
+    return b"".join(kept)
+
+
+def make_chunk(kind: bytes, payload: bytes) -> bytes:
+    crc = zlib.crc32(kind + payload)
+    return struct.pack(">I4s", len(payload), kind) + payload + struct.pack(">I", crc)
+
+
+def metadata(data, chunk: Chunk) -> Contents | None:
+    """What a metadata chunk holds; None for chunks that cannot hold any."""
+    reader = _METADATA_READERS.get(chunk.type)
+    if reader is None:
+        return None
+    return reader(chunk.payload(data), chunk)
+
+
+def _animation_frames(data, chunk: Chunk) -> int:
+    if chunk.length != 8:
+        raise MediaError(f"PNG: chunk acTL at offset {chunk.offset} is {chunk.length} bytes, not 8")
+    (frames,) = struct.unpack_from(">I", data, chunk.payload_start)
+    return max(frames, 1)
+
+
+def _trailer_items(data, iend: Chunk) -> list[MetaItem]:
+    # Bytes after IEND are ignored by viewers but may carry anything (an appended video, a zip).
+    extra = len(data) - iend.end
+    if not extra:
+        return []
+    return [MetaItem(PREVIEW, "data after the end of the PNG", "after IEND", f"{extra} bytes")]
+
+
+# --- metadata chunks, as the PNG specification (third edition, 11.3) lays them out ---
+
+def _tEXt(payload: bytes, chunk: Chunk) -> Contents:
+    # keyword NUL text (Latin-1)
+    keyword, text = _keyword(payload, chunk)
+    return _text(keyword, text, "latin-1", chunk)
+
+
+def _zTXt(payload: bytes, chunk: Chunk) -> Contents:
+    # keyword NUL method(0 = zlib) compressed-text (Latin-1)
+    keyword, rest = _keyword(payload, chunk)
+    return _text(keyword, _inflate(rest[1:], chunk, keyword), "latin-1", chunk)
+
+
+def _iTXt(payload: bytes, chunk: Chunk) -> Contents:
+    # keyword NUL compressed-flag method language NUL translated-keyword NUL text (UTF-8)
+    keyword, rest = _keyword(payload, chunk)
+    if len(rest) < 2:
+        raise MediaError(f"PNG: iTXt chunk at offset {chunk.offset} ends inside its header")
+    compressed, rest = rest[0], rest[2:]
+    _language, _, rest = rest.partition(b"\0")
+    _translated, separator, text = rest.partition(b"\0")
+    if not separator:
+        raise MediaError(f"PNG: iTXt chunk at offset {chunk.offset} ends inside its header")
+    if compressed:
+        text = _inflate(text, chunk, keyword)
+    return _text(keyword, text, "utf-8", chunk)
+
+
+def _eXIf(payload: bytes, chunk: Chunk) -> Contents:
+    from .exif import parse_exif
+
+    info = parse_exif(_tiff(payload), "eXIf chunk")
+    return Contents(tuple(info.items), info.orientation)
+
+
+def _tIME(payload: bytes, chunk: Chunk) -> Contents:
+    # year(2) month day hour minute second: the last modification, in UTC
+    value = None
+    if len(payload) == 7:
+        value = "{:04}-{:02}-{:02} {:02}:{:02}:{:02}".format(*struct.unpack(">H5B", payload))
+    return Contents((MetaItem(TIMESTAMP, "PNG modification time", "tIME chunk", value),))
+
+
+_METADATA_READERS = {
+    b"tEXt": _tEXt,
+    b"zTXt": _zTXt,
+    b"iTXt": _iTXt,
+    b"eXIf": _eXIf,
+    b"tIME": _tIME,
+}
+
+
+def _keyword(payload: bytes, chunk: Chunk) -> tuple[str, bytes]:
+    keyword, separator, rest = payload.partition(b"\0")
+    if not separator:
+        raise MediaError(f"PNG: {chunk.name} chunk at offset {chunk.offset} has no end to its keyword")
+    # Keywords are 1-79 printable Latin-1 characters; keep a broken one printable all the same.
+    text = keyword[:79].decode("latin-1")
+    return "".join(c if c.isprintable() else "?" for c in text), rest
+
+
+def _inflate(compressed: bytes, chunk: Chunk, keyword: str) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(compressed, MAX_INFLATED)
+    except zlib.error as exc:
+        raise MediaError(f"PNG: {chunk.name} chunk '{keyword}' at offset {chunk.offset} "
+                         f"holds corrupt compressed text ({exc})") from None
+    if inflater.unconsumed_tail:
+        raise MediaError(f"PNG: {chunk.name} chunk '{keyword}' at offset {chunk.offset} "
+                         f"inflates to more than {MAX_INFLATED // 2**20} MiB")
+    # A stream cut short (no end marker) still yields its text: viewers read it the same way.
+    return text
+
+
+def _text(keyword: str, text: bytes, encoding: str, chunk: Chunk) -> Contents:
+    where = f"{chunk.name} chunk '{keyword}'"
+    if keyword == XMP_KEYWORD:
+        from .xmp import parse_xmp
+
+        return Contents(tuple(parse_xmp(text, where)))
+    profile = _RAW_PROFILE_READERS.get(keyword[len(RAW_PROFILE):].lower()) \
+        if keyword.startswith(RAW_PROFILE) else None
+    if profile is not None:
+        return profile(_unhex(text, where, chunk), where)
+    return Contents((MetaItem(FREE_TEXT, f"PNG text chunk '{keyword}'", where,
+                              text.decode(encoding, "replace")),))
+
+
+# --- ImageMagick / exiv2 raw profiles: "\n<name>\n<byte count>\n<hex lines>" ---
+
+def _unhex(text: bytes, where: str, chunk: Chunk) -> bytes:
+    parts = text.split(None, 2)
+    if len(parts) != 3 or not parts[1].isdigit() or len(parts[1]) > 10:
+        raise MediaError(f"PNG: {where} at offset {chunk.offset} is not a valid raw profile")
+    digits = 2 * int(parts[1])
+    hex_text = b"".join(parts[2].split())
+    if len(hex_text) < digits:
+        raise MediaError(f"PNG: {where} at offset {chunk.offset} holds fewer bytes than its header says")
+    try:
+        return bytes.fromhex(hex_text[:digits].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        raise MediaError(f"PNG: {where} at offset {chunk.offset} is not hexadecimal") from None
+
+
+def _raw_exif(profile: bytes, where: str) -> Contents:
+    from .exif import parse_exif
+
+    # Orientation here is not reported: viewers turn a PNG by its eXIf chunk only.
+    return Contents(tuple(parse_exif(_tiff(profile), where).items))
+
+
+def _raw_xmp(profile: bytes, where: str) -> Contents:
+    from .xmp import parse_xmp
+
+    return Contents(tuple(parse_xmp(profile, where)))
+
+
+def _raw_app1(profile: bytes, where: str) -> Contents:
+    # A whole JPEG APP1 body: Exif, or XMP behind its namespace signature.
+    if profile.startswith(XMP_APP1):
+        return _raw_xmp(profile[len(XMP_APP1):], where)
+    return _raw_exif(profile, where)
+
+
+def _raw_iptc(profile: bytes, where: str) -> Contents:
+    # Photoshop image resources as a rule; bare IIM records (0x1C tags) from older writers.
+    from .iptc import parse_iim, parse_photoshop
+
+    parse = parse_iim if profile.startswith(b"\x1c") else parse_photoshop
+    return Contents(tuple(parse(profile, where)))
+
+
+def _raw_colour_profile(profile: bytes, where: str) -> Contents:
+    return Contents()   # an ICC profile: needed to show the colours, never personal
+
+
+_RAW_PROFILE_READERS = {
+    "exif": _raw_exif,
+    "app1": _raw_app1,
+    "xmp": _raw_xmp,
+    "iptc": _raw_iptc,
+    "8bim": _raw_iptc,
+    "icc": _raw_colour_profile,
+    "icm": _raw_colour_profile,
+}
+
+
+def _tiff(exif: bytes) -> bytes:
+    """The TIFF structure of an EXIF block; some writers keep JPEG's "Exif\\0\\0" prefix."""
+    return exif[6:] if exif.startswith(b"Exif\0\0") else exif
