@@ -47,10 +47,11 @@ class Chunk(NamedTuple):
 
 
 class Contents(NamedTuple):
-    """What one metadata chunk holds."""
+    """What one metadata chunk holds (the WebP plugin shares it)."""
 
     items: tuple[MetaItem, ...] = ()
     orientation: int | None = None
+    big_endian: bool = False     # of its EXIF, so a replacement keeps the byte order
 
     def flagged(self, kinds: frozenset[str]) -> bool:
         return any(item.kind in kinds for item in self.items)
@@ -117,8 +118,7 @@ def strip(data, kinds: frozenset[str]) -> bytes:
             kept.append(bytes(data[last.offset:last.end]))
         elif last.type == b"eXIf" and contents.orientation is not None:
             # In place, so every viewer that honoured the old eXIf still turns the photo.
-            big_endian = _tiff(last.payload(data)).startswith(b"MM")
-            kept.append(make_chunk(b"eXIf", minimal_exif(contents.orientation, big_endian=big_endian)))
+            kept.append(make_chunk(b"eXIf", minimal_exif(contents.orientation, contents.big_endian)))
     if PREVIEW not in kinds:
         kept.append(bytes(data[last.end:]))
     return b"".join(kept)
@@ -182,10 +182,7 @@ def _iTXt(payload: bytes, chunk: Chunk) -> Contents:
 
 
 def _eXIf(payload: bytes, chunk: Chunk) -> Contents:
-    from .exif import parse_exif
-
-    info = parse_exif(_tiff(payload), "eXIf chunk")
-    return Contents(tuple(info.items), info.orientation)
+    return exif_contents(payload, "eXIf chunk")
 
 
 def _tIME(payload: bytes, chunk: Chunk) -> Contents:
@@ -259,10 +256,8 @@ def _unhex(text: bytes, where: str, chunk: Chunk) -> bytes:
 
 
 def _raw_exif(profile: bytes, where: str) -> Contents:
-    from .exif import parse_exif
-
     # Orientation here is not reported: viewers turn a PNG by its eXIf chunk only.
-    return Contents(tuple(parse_exif(_tiff(profile), where).items))
+    return Contents(exif_contents(profile, where).items)
 
 
 def _raw_xmp(profile: bytes, where: str) -> Contents:
@@ -299,6 +294,14 @@ _RAW_PROFILE_READERS = {
     "icc": _raw_colour_profile,
     "icm": _raw_colour_profile,
 }
+
+
+def exif_contents(payload: bytes, where: str) -> Contents:
+    """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
+    from .exif import parse_exif
+
+    info = parse_exif(_tiff(payload), where)
+    return Contents(tuple(info.items), info.orientation, info.big_endian)
 
 
 def _tiff(exif: bytes) -> bytes:

@@ -1,0 +1,201 @@
+"""WebP: reader and lossless stripper.
+
+A WebP is a RIFF container: "RIFF", a 4-byte little-endian size, "WEBP", then
+chunks (fourcc, 4-byte size, payload, one pad byte when the size is odd).
+Simple files hold one VP8 (lossy) or VP8L (lossless) chunk; extended files
+start with VP8X, whose flags say which of ICCP, ANIM/ANMF, EXIF and XMP
+follow. Only VP8X, the bitstream headers and the metadata payloads are read.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Iterator, NamedTuple
+
+from . import PREVIEW, MediaError, MediaFacts, MetaItem
+from .png import Contents, exif_contents
+
+FORMAT = "WebP"
+EXTENSIONS = (".webp",)
+# VP8X flag bits (WebP container specification, "Extended File Format").
+ICC_FLAG, ALPHA_FLAG, EXIF_FLAG, XMP_FLAG, ANIMATION_FLAG = 0x20, 0x10, 0x08, 0x04, 0x02
+
+
+class Chunk(NamedTuple):
+    fourcc: bytes
+    offset: int        # where its fourcc starts
+    length: int        # of the payload, without the pad byte
+
+    @property
+    def name(self) -> str:
+        return self.fourcc.decode("latin-1").strip()
+
+    @property
+    def payload_start(self) -> int:
+        return self.offset + 8
+
+    @property
+    def end(self) -> int:
+        return self.offset + 8 + self.length + (self.length & 1)
+
+    def payload(self, data) -> bytes:
+        return bytes(data[self.payload_start:self.payload_start + self.length])
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix[:4] == b"RIFF" and prefix[8:12] == b"WEBP"
+
+
+def riff_end(data) -> int:
+    """Where the RIFF container ends; MediaError when the file is shorter than it says."""
+    if len(data) < 12 or not accept(bytes(data[:12])):
+        raise MediaError("WebP: the file does not start with a RIFF WEBP header")
+    end = 8 + struct.unpack_from("<I", data, 4)[0]
+    if end > len(data):
+        raise MediaError(f"WebP: the RIFF container claims {end} bytes but the file has {len(data)} (truncated)")
+    return end
+
+
+def chunks(data) -> Iterator[Chunk]:
+    """Every chunk of the RIFF container; MediaError where the list breaks."""
+    end = riff_end(data)
+    offset = 12
+    while offset < end:
+        if offset + 8 > end:
+            raise MediaError(f"WebP: the chunk header at offset {offset} runs past the end of the RIFF container")
+        fourcc, length = struct.unpack_from("<4sI", data, offset)
+        chunk = Chunk(fourcc, offset, length)
+        # A writer may leave out the pad byte of the last chunk: only the payload must fit.
+        if chunk.payload_start + length > end:
+            raise MediaError(f"WebP: chunk {chunk.name} at offset {offset} runs past the end of the file")
+        yield chunk
+        offset = chunk.end
+
+
+def read(data) -> MediaFacts:
+    width = height = orientation = None
+    frames = 0
+    items: list[MetaItem] = []
+    notes: list[str] = []
+    for chunk in chunks(data):
+        size_reader = _CANVAS_READERS.get(chunk.fourcc)
+        if size_reader is not None and width is None:
+            width, height = size_reader(chunk.payload(data)[:10], chunk)
+        elif chunk.fourcc == b"ANMF":
+            frames += 1
+        elif chunk.fourcc == b"ICCP":
+            notes.append("ICC profile kept")
+        contents = metadata(data, chunk)
+        if contents is not None:
+            items.extend(contents.items)
+            if orientation is None:
+                orientation = contents.orientation
+    items.extend(_trailer_items(data))
+    return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
+                      frames=max(frames, 1), items=tuple(items), notes=tuple(notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    """Drop every chunk holding an item of `kinds`, keep VP8X flags true; all else byte for byte."""
+    from .exif import minimal_exif
+
+    kept: list[tuple[bytes, bytes]] = []     # (fourcc, whole chunk with its pad byte)
+    for chunk in chunks(data):
+        contents = metadata(data, chunk)
+        if contents is None or not contents.flagged(kinds):
+            whole = bytes(data[chunk.offset:chunk.end]).ljust(chunk.end - chunk.offset, b"\0")
+            kept.append((chunk.fourcc, whole))
+        elif chunk.fourcc == b"EXIF" and contents.orientation is not None:
+            # Keep the orientation so the photo still displays upright.
+            kept.append((b"EXIF", make_chunk(b"EXIF", minimal_exif(contents.orientation, contents.big_endian))))
+    present = {fourcc for fourcc, _ in kept}
+    body = b"".join(_with_flags(whole, present) if fourcc == b"VP8X" else whole for fourcc, whole in kept)
+    trailer = b"" if PREVIEW in kinds else bytes(data[riff_end(data):])
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + trailer
+
+
+def make_chunk(fourcc: bytes, payload: bytes) -> bytes:
+    return fourcc + struct.pack("<I", len(payload)) + payload + b"\0" * (len(payload) & 1)
+
+
+def metadata(data, chunk: Chunk) -> Contents | None:
+    """What a metadata chunk holds; None for chunks that cannot hold any."""
+    reader = _METADATA_READERS.get(chunk.fourcc)
+    if reader is None:
+        return None
+    return reader(chunk.payload(data))
+
+
+def _with_flags(vp8x: bytes, present: set[bytes]) -> bytes:
+    # Flags byte follows the 8-byte chunk header: EXIF and XMP bits say whether those chunks are there.
+    flags = vp8x[8] & ~(EXIF_FLAG | XMP_FLAG)
+    flags |= EXIF_FLAG if b"EXIF" in present else 0
+    flags |= XMP_FLAG if b"XMP " in present else 0
+    return vp8x[:8] + bytes([flags]) + vp8x[9:]
+
+
+def _trailer_items(data) -> list[MetaItem]:
+    # Bytes after the RIFF container are ignored by viewers but may carry anything.
+    extra = len(data) - riff_end(data)
+    if not extra:
+        return []
+    return [MetaItem(PREVIEW, "data after the end of the WebP", "after the RIFF container", f"{extra} bytes")]
+
+
+# --- canvas size: VP8X for extended files, else the bitstream's own header ---
+
+def _short(chunk: Chunk, need: int) -> MediaError:
+    return MediaError(f"WebP: chunk {chunk.name} at offset {chunk.offset} is too short for its header "
+                      f"({chunk.length} bytes, needs {need})")
+
+
+def _vp8x_size(head: bytes, chunk: Chunk) -> tuple[int, int]:
+    # flags(1) reserved(3) canvas width - 1 (24 bits) canvas height - 1 (24 bits)
+    if len(head) < 10:
+        raise _short(chunk, 10)
+    return (int.from_bytes(head[4:7], "little") + 1, int.from_bytes(head[7:10], "little") + 1)
+
+
+def _vp8_size(head: bytes, chunk: Chunk) -> tuple[int, int]:
+    # frame tag(3) start code 9D 01 2A, then 14-bit width and height (2 scale bits above each)
+    if len(head) < 10:
+        raise _short(chunk, 10)
+    if head[3:6] != b"\x9d\x01\x2a":
+        raise MediaError(f"WebP: chunk VP8 at offset {chunk.offset} lacks the VP8 start code (corrupt file)")
+    width, height = struct.unpack_from("<HH", head, 6)
+    return width & 0x3FFF, height & 0x3FFF
+
+
+def _vp8l_size(head: bytes, chunk: Chunk) -> tuple[int, int]:
+    # signature 0x2F, then 14 bits of width - 1 and 14 bits of height - 1
+    if len(head) < 5:
+        raise _short(chunk, 5)
+    if head[0] != 0x2F:
+        raise MediaError(f"WebP: chunk VP8L at offset {chunk.offset} lacks the VP8L signature (corrupt file)")
+    bits = int.from_bytes(head[1:5], "little")
+    return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+
+
+_CANVAS_READERS = {
+    b"VP8X": _vp8x_size,
+    b"VP8 ": _vp8_size,
+    b"VP8L": _vp8l_size,
+}
+
+
+# --- metadata chunks ---
+
+def _exif(payload: bytes) -> Contents:
+    return exif_contents(payload, "EXIF chunk")
+
+
+def _xmp(payload: bytes) -> Contents:
+    from .xmp import parse_xmp
+
+    return Contents(tuple(parse_xmp(payload, "XMP chunk")))
+
+
+_METADATA_READERS = {
+    b"EXIF": _exif,
+    b"XMP ": _xmp,
+}
