@@ -6,7 +6,7 @@ cross process boundaries and be cached as JSON.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as attribute
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class Problem:
     message: str
     line: int | None = None
     field: str | None = None
-    value: str | None = field(default=None, compare=False)
-    fix: Fix | None = field(default=None, compare=False)
+    value: str | None = attribute(default=None, compare=False)
+    fix: Fix | None = attribute(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ class Finding:
     line: int | None = None
     field: str | None = None
     content_hash: str = ""        # sha256 of the file: identity without line numbers
-    value: str | None = field(default=None, compare=False)
-    fix: Fix | None = field(default=None, compare=False)
+    value: str | None = attribute(default=None, compare=False)
+    fix: Fix | None = attribute(default=None, compare=False)
 
     @property
     def fingerprint(self) -> str:

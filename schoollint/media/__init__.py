@@ -16,7 +16,7 @@ photo needs to display the same (orientation, colour profile, frames, depth).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
 
 # Kinds of metadata item; checks pick the kinds they care about.
@@ -53,7 +53,7 @@ class MediaFacts:
     orientation: int | None = None   # EXIF orientation 1..8 when present
     frames: int = 1
     items: tuple[MetaItem, ...] = ()
-    notes: tuple[str, ...] = field(default=())  # harmless observations, e.g. "ICC profile kept"
+    notes: tuple[str, ...] = ()  # harmless observations, e.g. "ICC profile kept"
 
     @property
     def longer_edge(self) -> int | None:

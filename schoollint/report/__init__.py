@@ -1,0 +1,56 @@
+"""Reporters: one module per output format, all fed the same Report.
+
+A reporter module defines `render(report, view) -> str`. Public formats
+(json, github, sarif, junit, gitlab, summary) never carry a personal value
+unless the user asked for values with --show-values.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
+}
+PUBLIC_FORMATS = frozenset(FORMATS) - {"text"}
+
+
+@dataclass(frozen=True)
+class View:
+    """How the user asked to see the report."""
+
+    root: Path
+    show_values: bool = False
+    colour: bool = False
+    unsafe_fixes: bool = False
+    fixing: bool = False
+
+
+def render(name: str, report, view: View) -> str:
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(report, view)
+
+
+def fix_hint(finding, view: View, rule) -> str:
+    """One line saying how to fix a finding."""
+    fix = finding.fix
+    if fix is None:
+        return first_sentence(rule.fix)
+    flag = "--fix" if fix.safe else "--fix --unsafe-fixes"
+    return f"{fix.summary} (run `schoollint check {flag}`)"
+
+
+def first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
+
+
+def shown_value(finding, view: View) -> str | None:
+    return finding.value if view.show_values and finding.value else None

@@ -1,0 +1,156 @@
+"""Analysing one file: read it once into facts, run the checks that want them.
+
+This runs inside worker processes, so everything here is plain data in and
+plain data out. Heavy modules (Pillow, BeautifulSoup) are imported only by the
+readers that need them, when a file needs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, checks
+from .checks import Context, MediaSubject, PageSubject, PathSubject
+from .finding import Problem, Suppression
+from .fsio import content_hash, mapped
+from .serial import problem_from_dict, problem_to_dict, suppression_from_dict, suppression_to_dict
+
+
+@dataclass
+class FileResult:
+    path: str
+    content_hash: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cache_key: str = ""
+    from_cache: bool = False
+
+    def to_cache(self) -> dict:
+        return {
+            "problems": [problem_to_dict(p) for p in self.problems],
+            "suppressions": [suppression_to_dict(s) for s in self.suppressions],
+            "references": self.references,
+        }
+
+    @classmethod
+    def from_cache(cls, path: str, digest: str, key: str, record: dict) -> "FileResult":
+        return cls(
+            path=path, content_hash=digest, cache_key=key, from_cache=True,
+            problems=[problem_from_dict(p) for p in record["problems"]],
+            suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
+            references=record["references"],
+        )
+
+
+class Analyser:
+    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any],
+                 cached: dict[str, dict] | None = None, debug: bool = False):
+        self.root = root
+        self.debug = debug
+        self.config = config
+        self.selected = selected
+        self.settings = settings
+        self.cached = cached or {}
+        self.by_target: dict[str, list] = defaultdict(list)
+        for module in checks.modules():
+            if self.selected & set(module.CODES):
+                self.by_target[module.TARGET].append(module)
+        self._media_extensions: frozenset[str] | None = None
+
+    def fingerprint(self, relpath: str) -> str:
+        """Everything besides the bytes that can change this file's findings."""
+        options = self.config.options_for(relpath)
+        state = {
+            "version": __version__,
+            "selected": sorted(self.selected),
+            "options": {code: options[code] for code in sorted(self.selected)},
+            "settings": self.settings,
+        }
+        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+    def is_media(self, relpath: str) -> bool:
+        from .media import media_extensions
+
+        if self._media_extensions is None:
+            self._media_extensions = media_extensions()
+        return os.path.splitext(relpath)[1].lower() in self._media_extensions
+
+    def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
+        result = FileResult(path=relpath)
+        try:
+            with mapped(self.root / relpath) as data:
+                result.content_hash = known_hash or content_hash(data)
+                result.cache_key = f"{result.content_hash}:{self.fingerprint(relpath)}"
+                record = self.cached.get(result.cache_key)
+                if record is not None:
+                    return FileResult.from_cache(relpath, result.content_hash, result.cache_key, record)
+                self._run_checks(relpath, data, result)
+        except OSError as exc:
+            result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
+        return result
+
+    def _subjects(self, relpath: str, data, result: FileResult):
+        for target in self.by_target:
+            if target == "path":
+                yield target, PathSubject(relpath)
+            elif target == "media" and self.is_media(relpath):
+                yield target, self._media_subject(relpath, data)
+            elif target == "page":
+                from . import pages
+
+                if pages.is_page(relpath):
+                    try:
+                        page = pages.read_page(self.root, relpath, bytes(data))
+                    except pages.PageError as exc:
+                        result.errors.append(f"{relpath}: cannot read the page: {exc}")
+                        continue
+                    result.suppressions.extend(page.suppressions)
+                    result.references.extend(sorted(page.references))
+                    yield target, PageSubject(relpath, page)
+
+    @staticmethod
+    def _media_subject(relpath: str, data) -> MediaSubject:
+        from .media import MediaError, read_media
+
+        try:
+            return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
+        except MediaError as exc:
+            return MediaSubject(relpath, None, error=str(exc))
+
+    def _run_checks(self, relpath: str, data, result: FileResult) -> None:
+        context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
+        for target, subject in self._subjects(relpath, data, result):
+            for module in self.by_target[target]:
+                try:
+                    result.problems.extend(
+                        problem for problem in module.check(subject, context) if problem.code in self.selected
+                    )
+                except Exception as exc:  # a bug in one check must not stop the run: report it, exit 2
+                    result.errors.append(
+                        f"{relpath}: internal error in {'/'.join(module.CODES)}: {type(exc).__name__}: {exc}"
+                    )
+                    if self.debug:
+                        import traceback
+
+                        traceback.print_exc()
+
+
+# Worker-process plumbing: one Analyser per worker, set up once.
+_worker: Analyser | None = None
+
+
+def init_worker(analyser: Analyser) -> None:
+    global _worker
+    _worker = analyser
+
+
+def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
+    return _worker.analyse(*job)

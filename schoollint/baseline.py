@@ -1,0 +1,64 @@
+"""Baselines: adopt schoollint on a site with years of old photos.
+
+A baseline records today's findings by path, rule, field and the file's
+content hash (never line numbers, so edits elsewhere in a page keep it valid).
+Later runs report only findings not in it, and list entries that no longer
+match anything, so the baseline shrinks as the site is cleaned.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .finding import Finding
+
+DEFAULT_BASELINE = ".schoollint-baseline.json"
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _entry(finding: Finding) -> dict:
+    return {"path": finding.path, "rule": finding.code, "field": finding.field or "", "hash": finding.content_hash}
+
+
+def _fingerprint(entry: dict) -> str:
+    return f"{entry['path']}:{entry['rule']}:{entry['field']}:{entry['hash']}"
+
+
+def write_baseline(path: Path, findings: list[Finding]) -> int:
+    unique = {f.fingerprint: _entry(f) for f in findings}
+    entries = [unique[key] for key in sorted(unique)]
+    payload = {"version": VERSION, "tool": "schoollint", "entries": entries}
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read_baseline(path: Path) -> dict[str, str]:
+    """Baseline fingerprints, each with the path it belongs to."""
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror}") from None
+    except ValueError as exc:
+        raise BaselineError(f"{path}: not a schoollint baseline (invalid JSON: {exc})") from None
+    if not isinstance(payload, dict) or payload.get("version") != VERSION or not isinstance(
+        payload.get("entries"), list
+    ):
+        raise BaselineError(f"{path}: not a schoollint baseline (version {VERSION} expected)")
+    try:
+        return {_fingerprint(entry): entry["path"] for entry in payload["entries"]}
+    except (KeyError, TypeError):
+        raise BaselineError(f"{path}: a baseline entry lacks path, rule, field or hash") from None
+
+
+def apply_baseline(findings: list[Finding], entries: dict[str, str],
+                   checked: set[str]) -> tuple[list[Finding], list[str]]:
+    """Findings not in the baseline, and entries for checked files that matched nothing."""
+    fresh = [f for f in findings if f.fingerprint not in entries]
+    used = {f.fingerprint for f in findings}
+    stale = sorted(key for key, path in entries.items() if path in checked and key not in used)
+    return fresh, stale

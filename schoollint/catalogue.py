@@ -1,0 +1,113 @@
+"""The rule catalogue: rules/*.yaml, the only place a rule's words are written.
+
+The same records feed `schoollint rule CODE`, the README table, SARIF rule
+metadata and the defaults of every rule option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+SEVERITIES = ("error", "warning")
+FIX_SAFETIES = ("safe", "unsafe", "none")
+TARGETS = ("path", "media", "page", "run")
+REQUIRED = ("code", "name", "severity", "target", "summary", "why", "fix", "fix-safety", "example",
+            "options", "security-severity")
+
+
+class CatalogueError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    target: str
+    summary: str
+    why: str
+    fix: str
+    fix_safety: str
+    example: str
+    security_severity: float
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {name: spec["default"] for name, spec in self.options.items()}
+
+    @property
+    def help_uri(self) -> str:
+        return f"https://github.com/schoollint/schoollint/blob/main/rules/{self.code}.yaml"
+
+
+def _parse(text: str, source: str) -> Rule:
+    import yaml
+
+    try:
+        record = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{source}: not valid YAML: {exc}") from None
+    if not isinstance(record, dict):
+        raise CatalogueError(f"{source}: not a mapping")
+    missing = [key for key in REQUIRED if key not in record]
+    unknown = sorted(set(record) - set(REQUIRED))
+    if missing or unknown:
+        raise CatalogueError(f"{source}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}")
+    checks = (("severity", SEVERITIES), ("fix-safety", FIX_SAFETIES), ("target", TARGETS))
+    for key, allowed in checks:
+        if record[key] not in allowed:
+            raise CatalogueError(f"{source}: {key} must be one of {', '.join(allowed)}")
+    options = record["options"] or {}
+    for name, spec in options.items():
+        if not isinstance(spec, dict) or "default" not in spec or "description" not in spec:
+            raise CatalogueError(f"{source}: option {name} needs a default and a description")
+    return Rule(
+        code=record["code"], name=record["name"], severity=record["severity"],
+        target=record["target"], summary=record["summary"].strip(), why=record["why"].strip(),
+        fix=record["fix"].strip(), fix_safety=record["fix-safety"], example=record["example"].rstrip(),
+        security_severity=float(record["security-severity"]), options=options,
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, Rule]:
+    """Every rule, keyed by code, in code order."""
+    rules = {}
+    for entry in sorted(files("schoollint.rules").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            rule = _parse(entry.read_text(encoding="utf-8"), entry.name)
+            if entry.name != f"{rule.code}.yaml":
+                raise CatalogueError(f"{entry.name}: file name must be {rule.code}.yaml")
+            rules[rule.code] = rule
+    return rules
+
+
+def by_name_or_code(word: str) -> Rule | None:
+    rules = load()
+    upper = word.upper()
+    if upper in rules:
+        return rules[upper]
+    return next((rule for rule in rules.values() if rule.name == word.lower()), None)
+
+
+def expand(selectors) -> set[str]:
+    """Codes matched by selectors: a code, a code prefix ("SL1", "ALL") or a rule name."""
+    rules = load()
+    chosen = set()
+    for selector in selectors:
+        word = selector.strip()
+        rule = by_name_or_code(word)
+        if rule is not None:
+            chosen.add(rule.code)
+            continue
+        prefix = word.upper()
+        matched = {code for code in rules if prefix == "ALL" or code.startswith(prefix)}
+        if not matched or not prefix.startswith(("SL", "ALL")):
+            raise CatalogueError(f"unknown rule or prefix: {word!r} (see `schoollint rules`)")
+        chosen |= matched
+    return chosen

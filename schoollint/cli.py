@@ -1,0 +1,152 @@
+"""Command line: `schoollint check|rules|rule|config|roster`.
+
+Exit codes: 0 clean, 1 findings (or files changed by --fix), 2 usage,
+configuration or internal error. No traceback reaches a user unless --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .report import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="schoollint",
+        description="Keep pupils' photos safe on a school website: metadata, names, alt text, resolution.",
+    )
+    parser.add_argument("--version", action="version", version=f"schoollint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files (default: the current folder)")
+    check.add_argument("paths", nargs="*", help="files or folders to check")
+    selection = check.add_argument_group("rule selection")
+    selection.add_argument("--select", type=_codes, help="only these rules (codes, prefixes like SL1, or names)")
+    selection.add_argument("--extend-select", type=_codes, default=[], help="add rules to the selection")
+    selection.add_argument("--ignore", type=_codes, default=[], help="leave these rules out")
+    selection.add_argument("--fail-level", choices=("error", "warning"), help="lowest severity that fails")
+    selection.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output = check.add_argument_group("output")
+    output.add_argument("--output-format", choices=sorted(FORMATS), default="text")
+    output.add_argument("-o", "--output-file", help="write the report to this file")
+    output.add_argument("--show-values", action="store_true",
+                        help="include the personal values found (names, coordinates) in the report")
+    output.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply fixes that rewrite pages or rename files")
+    fixing.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
+    files = check.add_argument_group("files")
+    files.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
+    files.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
+    files.add_argument("--force-exclude", action="store_true",
+                       help="apply excludes even to files named on the command line (for pre-commit)")
+    files.add_argument("--diff-base", metavar="REF", help="only files changed since this Git revision")
+    files.add_argument("--roster", help="private roster of names (CSV or list; never commit it)")
+    baseline = check.add_argument_group("baseline")
+    baseline.add_argument("--write-baseline", nargs="?", const=".schoollint-baseline.json", metavar="FILE",
+                          help="record current findings so later runs report only new ones")
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help="baseline to compare against (default: .schoollint-baseline.json if present)")
+    baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")
+    running = check.add_argument_group("running")
+    running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
+    running.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
+    rule = commands.add_parser("rule", help="explain one rule")
+    rule.add_argument("code", help="rule code or name, e.g. SL201 or oversized-image")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    config = commands.add_parser("config", help="print the effective configuration")
+    config.add_argument("--config", help="configuration file")
+
+    roster = commands.add_parser("roster", help="work with a private roster of names")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    hashed = roster_commands.add_parser("hash", help="write a keyed-hash roster safe to commit")
+    hashed.add_argument("source", help="the private roster (CSV or list)")
+    hashed.add_argument("-o", "--output", default=".schoollint-roster", help="where to write the hashed roster")
+    return parser
+
+
+def _codes(text: str) -> list[str]:
+    return [part for part in text.replace(" ", ",").split(",") if part]
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = build_parser().parse_args(argv)
+    handler = {"check": _check, "rules": _rules, "rule": _rule, "config": _config, "roster": _roster}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("schoollint: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        from .errors import describe
+
+        message = describe(exc)
+        if message is None:  # a bug, not a user mistake: one line, and where to look
+            message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
+        print(f"schoollint: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _check(args) -> int:
+    from .runner import run_check
+
+    return run_check(args)
+
+
+def _rules(args) -> int:
+    from .explain import list_rules
+
+    print(list_rules(args.output_format), end="")
+    return EXIT_CLEAN
+
+
+def _rule(args) -> int:
+    from .explain import explain_rule
+
+    print(explain_rule(args.code, args.output_format), end="")
+    return EXIT_CLEAN
+
+
+def _config(args) -> int:
+    import yaml
+
+    from .runner import load_effective_config
+
+    config, _root, _in_git = load_effective_config(args.config)
+    print(yaml.safe_dump(config.as_dict(), sort_keys=False), end="")
+    return EXIT_CLEAN
+
+
+def _roster(args) -> int:
+    from .names import write_hashed_roster
+
+    key = os.environ.get("SCHOOLLINT_ROSTER_KEY")
+    if not key:
+        raise UsageError("set SCHOOLLINT_ROSTER_KEY to the secret key (keep it as a CI secret, not in the repo)")
+    count = write_hashed_roster(Path(args.source), Path(args.output), key.encode("utf-8"))
+    print(f"wrote {count} hashed names to {args.output}")
+    return EXIT_CLEAN

@@ -1,0 +1,229 @@
+"""Configuration: `.schoollint.yml` at the repository root, or `[tool.schoollint]` in pyproject.toml.
+
+Every key is validated against the rule catalogue; a mistake is a ConfigError
+naming the file and the key, never a silent default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import catalogue
+
+CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
+FAIL_LEVELS = ("error", "warning")
+TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "per-path")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class PathOverride:
+    globs: tuple[str, ...]
+    ignore: dict[str, str]                      # code -> reason
+    rule_options: dict[str, dict[str, Any]]
+
+
+@dataclass
+class Config:
+    source: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_level: str = "warning"
+    roster: str | None = None
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    per_path: list[PathOverride] = field(default_factory=list)
+
+    def selected_codes(self) -> set[str]:
+        chosen = catalogue.expand(self.select if self.select is not None else ["ALL"])
+        return (chosen | catalogue.expand(self.extend_select)) - catalogue.expand(self.ignore)
+
+    def options_for(self, path: str) -> dict[str, dict[str, Any]]:
+        """Each rule's options for one file: catalogue defaults, config, then per-path overrides."""
+        from .globs import any_match
+
+        merged = {code: dict(rule.defaults) for code, rule in catalogue.load().items()}
+        for code, values in self.rule_options.items():
+            merged[code].update(values)
+        for override in self.per_path:
+            if any_match(override.globs, path):
+                for code, values in override.rule_options.items():
+                    merged[code].update(values)
+        return merged
+
+    def ignored_for(self, path: str) -> dict[str, str]:
+        """Codes ignored for this path by per-path overrides, with their reasons."""
+        from .globs import any_match
+
+        ignored: dict[str, str] = {}
+        for override in self.per_path:
+            if any_match(override.globs, path):
+                ignored.update(override.ignore)
+        return ignored
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "select": sorted(self.selected_codes()),
+            "fail-level": self.fail_level,
+            "exclude": self.exclude,
+            "roster": self.roster,
+            "rules": {code: options for code, options in self.options_for("").items() if options},
+            "per-path": [
+                {"paths": list(o.globs), "ignore": o.ignore, "rules": o.rule_options} for o in self.per_path
+            ],
+        }
+
+
+def find_config(root: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        if (root / name).is_file():
+            return root / name
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file() and "[tool.schoollint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return pyproject
+    return None
+
+
+def load_config(path: Path | None, display: str | None = None) -> Config:
+    if path is None:
+        return Config()
+    where = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        raw = _read_pyproject(text, where)
+    else:
+        import yaml
+
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{where}: not valid YAML: {exc}") from None
+    return parse_config(raw or {}, where)
+
+
+def _read_pyproject(text: str, where: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text).get("tool", {}).get("schoollint", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+
+
+def parse_config(raw: Any, where: str) -> Config:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: the configuration must be a mapping of keys to values")
+    config = Config(source=where)
+    for key, value in raw.items():
+        rule = catalogue.by_name_or_code(str(key))
+        if rule is not None:
+            config.rule_options[rule.code] = _rule_options(rule, value, f"{where}: {key}")
+        elif key in ("select", "extend-select", "ignore", "exclude"):
+            items = _string_list(value, f"{where}: {key}")
+            if key != "exclude":
+                _check_selectors(items, f"{where}: {key}")
+            setattr(config, key.replace("-", "_"), items)
+        elif key == "fail-level":
+            if value not in FAIL_LEVELS:
+                raise ConfigError(f"{where}: fail-level must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+            config.fail_level = value
+        elif key == "roster":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: roster must be a file path")
+            config.roster = value
+        elif key == "per-path":
+            config.per_path = _per_path(value, f"{where}: per-path")
+        else:
+            raise ConfigError(
+                f"{where}: unknown key {key!r} (known: {', '.join(TOP_KEYS)}, or a rule code or name)"
+            )
+    return config
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return value
+
+
+def _check_selectors(items: list[str], where: str) -> None:
+    try:
+        catalogue.expand(items)
+    except catalogue.CatalogueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _rule_options(rule: catalogue.Rule, value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping of option names to values")
+    options = {}
+    for name, setting in value.items():
+        spec = rule.options.get(name)
+        if spec is None:
+            known = ", ".join(rule.options) or "none"
+            raise ConfigError(f"{where}: {rule.code} has no option {name!r} (options: {known})")
+        default = spec["default"]
+        expected = type(default)
+        if expected is int and isinstance(setting, bool) or not isinstance(setting, expected):
+            raise ConfigError(f"{where}.{name}: expected {expected.__name__}, got {setting!r}")
+        if "choices" in spec and setting not in spec["choices"]:
+            raise ConfigError(f"{where}.{name}: must be one of {', '.join(spec['choices'])}, got {setting!r}")
+        if "minimum" in spec and setting < spec["minimum"]:
+            raise ConfigError(f"{where}.{name}: must be at least {spec['minimum']}, got {setting!r}")
+        options[name] = setting
+    return options
+
+
+def _per_path(value: Any, where: str) -> list[PathOverride]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping from glob to overrides")
+    overrides = []
+    for glob, body in value.items():
+        place = f"{where}: {glob}"
+        if not isinstance(body, dict):
+            raise ConfigError(f"{place}: expected a mapping with `ignore` and/or rule options")
+        ignore: dict[str, str] = {}
+        rule_options: dict[str, dict[str, Any]] = {}
+        for key, setting in body.items():
+            if key == "ignore":
+                ignore = _per_path_ignores(setting, f"{place}: ignore")
+                continue
+            rule = catalogue.by_name_or_code(str(key))
+            if rule is None:
+                raise ConfigError(f"{place}: unknown key {key!r} (expected `ignore` or a rule code or name)")
+            rule_options[rule.code] = _rule_options(rule, setting, f"{place}: {key}")
+        overrides.append(PathOverride(globs=(glob,), ignore=ignore, rule_options=rule_options))
+    return overrides
+
+
+def _per_path_ignores(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of {{rule: CODE, reason: why}}")
+    ignores = {}
+    for entry in value:
+        if not isinstance(entry, dict) or set(entry) != {"rule", "reason"}:
+            raise ConfigError(f"{where}: each entry needs exactly `rule` and `reason`, got {entry!r}")
+        reason = entry["reason"]
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}: the reason for ignoring {entry['rule']} must be a sentence")
+        try:
+            codes = catalogue.expand([str(entry["rule"])])
+        except catalogue.CatalogueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        for code in codes:
+            ignores[code] = reason
+    return ignores

@@ -1,0 +1,122 @@
+"""Which files to look at, as repository-relative paths with forward slashes.
+
+Inside a Git work tree: tracked files plus untracked files that are not
+ignored. Outside one: every file below the folder. Symlinks are never
+followed: one that points outside the repository is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .globs import any_match
+
+SKIPPED_FOLDERS = {".git", ".schoollint_cache"}
+
+
+class DiscoverError(Exception):
+    pass
+
+
+@dataclass
+class Discovery:
+    root: Path
+    in_git: bool
+    files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _git(root: Path, *args: str) -> bytes:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise DiscoverError(f"git {' '.join(args)}: {message}")
+    return result.stdout
+
+
+def find_root(start: Path) -> tuple[Path, bool]:
+    """The repository root above `start` (and whether it is a Git work tree)."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True)
+    except FileNotFoundError:  # no git on this machine: treat as a plain folder
+        return start.resolve(), False
+    if result.returncode == 0:
+        return Path(os.fsdecode(result.stdout.rstrip(b"\n"))).resolve(), True
+    return start.resolve(), False
+
+
+def relative(root: Path, path: Path) -> str:
+    """`path` relative to `root`, forward slashes; DiscoverError when it is outside."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        raise DiscoverError(f"{path}: is outside the repository {root}") from None
+
+
+def _split_z(output: bytes) -> list[str]:
+    return [os.fsdecode(item) for item in output.split(b"\0") if item]
+
+
+def _walk(root: Path, folder: Path) -> list[str]:
+    found = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+        base = Path(current)
+        found.extend(relative(root, base / name) for name in sorted(names))
+    return found
+
+
+def inside(root: Path, relpath: str) -> bool:
+    """True when the real location of relpath (after symlinks) is inside root."""
+    real = Path(os.path.realpath(root / relpath))
+    return real == root or root in real.parents
+
+
+def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
+             force_exclude: bool = False, diff_base: str | None = None) -> Discovery:
+    """Files under `paths` (repository-relative), minus excludes and unsafe symlinks."""
+    found = Discovery(root=root, in_git=in_git)
+    explicit: set[str] = set()
+    candidates: list[str] = []
+    for path in paths:
+        absolute = root / path
+        if not os.path.lexists(absolute):
+            raise DiscoverError(f"{path}: no such file or folder")
+        if absolute.is_dir() and not absolute.is_symlink():
+            if in_git:
+                candidates += _split_z(_git(root, "ls-files", "-z", "--cached", "--others",
+                                            "--exclude-standard", "--", path))
+            else:
+                candidates += _walk(root, absolute)
+        else:
+            explicit.add(path)
+            candidates.append(path)
+    if diff_base is not None:
+        changed = set(changed_since(root, diff_base))
+        candidates = [path for path in candidates if path in changed]
+    seen = set()
+    for relpath in candidates:
+        if relpath in seen:
+            continue
+        seen.add(relpath)
+        if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
+            continue
+        absolute = root / relpath
+        if absolute.is_symlink():
+            if not inside(root, relpath):
+                found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
+            continue  # the target, when inside, is checked under its own name
+        if absolute.is_file():
+            found.files.append(relpath)
+    return found
+
+
+def changed_since(root: Path, base: str) -> list[str]:
+    """Files added, copied, modified or renamed since `base`, plus untracked ones."""
+    committed = _git(root, "diff", "-z", "--name-only", "--diff-filter=ACMR", base)
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    return _split_z(committed) + _split_z(untracked)

@@ -1,0 +1,24 @@
+"""The strip-metadata fix: lossless removal by the format's own plugin."""
+
+from __future__ import annotations
+
+import os
+
+from ..finding import Write
+from . import MediaError, read_media, strip
+
+
+def apply_strip(root, path: str, data: bytes, fixes) -> list[Write]:
+    kinds = frozenset(kind for fix in fixes for kind in fix.args)
+    stripped = strip(data, kinds)
+    _verify(data, stripped, os.path.splitext(path)[1].lower())
+    return [Write(path, stripped)]
+
+
+def _verify(before: bytes, after: bytes, extension: str) -> None:
+    """Refuse a result that no longer parses or changed shape: never replace a good photo with a bad one."""
+    old, new = read_media(before, extension), read_media(after, extension)
+    if (old.format, old.width, old.height, old.orientation, old.frames) != (
+        new.format, new.width, new.height, new.orientation, new.frames
+    ):
+        raise MediaError(f"{old.format}: stripping would change the image itself; left untouched")

@@ -1,0 +1,33 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+
+from __future__ import annotations
+
+from .. import catalogue
+from . import View, fix_hint, shown_value
+
+LEVELS = {"error": "error", "warning": "warning"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding, view: View) -> str:
+    rule = catalogue.load()[finding.code]
+    properties = [f"file={escape_property(finding.path)}"]
+    if finding.line:
+        properties.append(f"line={finding.line}")
+    properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")
+    value = shown_value(finding, view)
+    message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, view, rule)}"
+    return f"::{LEVELS[rule.severity]} {','.join(properties)}::{escape_data(message)}"
+
+
+def render(report, view: View) -> str:
+    lines = [annotation(finding, view) for finding in report.findings]
+    lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
+    return "\n".join(lines) + ("\n" if lines else "")

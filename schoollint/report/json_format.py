@@ -1,0 +1,41 @@
+"""Machine-readable report: one JSON document."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__, catalogue
+from . import View, shown_value
+
+
+def finding_record(finding, view: View) -> dict:
+    rule = catalogue.load()[finding.code]
+    record = {
+        "code": finding.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message,
+        "field": finding.field,
+        "fingerprint": finding.fingerprint,
+        "fix": None if finding.fix is None else {"summary": finding.fix.summary, "safe": finding.fix.safe},
+    }
+    value = shown_value(finding, view)
+    if value is not None:
+        record["value"] = value
+    return record
+
+
+def render(report, view: View) -> str:
+    payload = {
+        "tool": "schoollint",
+        "version": __version__,
+        "files_checked": report.files_checked,
+        "findings": [finding_record(f, view) for f in report.findings],
+        "fixed": [{"path": c.path, "summaries": c.summaries} for c in report.changes if c.operations and not c.error],
+        "not_fixed": [{"path": c.path, "error": c.error} for c in report.changes if c.error],
+        "errors": report.errors,
+        "stale_baseline": report.stale_baseline,
+    }
+    return json.dumps(payload, indent=2) + "\n"

@@ -1,0 +1,79 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import quote
+
+from .. import __version__, catalogue
+from . import View, shown_value
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning"}
+
+
+def uri(path: str) -> str:
+    """Relative, percent-encoded URI; bytes that are not UTF-8 survive via surrogateescape."""
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
+
+
+def rule_record(rule) -> dict:
+    help_text = f"{rule.why}\n\nHow to fix: {rule.fix}\n\nExample:\n{rule.example}"
+    help_markdown = f"{rule.why}\n\n**How to fix:** {rule.fix}\n\n**Example:**\n\n```\n{rule.example}\n```"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "helpUri": rule.help_uri,
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "security-severity": f"{rule.security_severity:.1f}",
+            "tags": ["security", "privacy", "safeguarding"],
+            "precision": "high",
+        },
+    }
+
+
+def result_record(finding, view: View, index: dict[str, int]) -> dict:
+    rule = catalogue.load()[finding.code]
+    value = shown_value(finding, view)
+    text = finding.message + (f" [{value}]" if value else "")
+    digest = hashlib.sha256(finding.fingerprint.encode("utf-8", "surrogateescape")).hexdigest()
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": LEVELS[rule.severity],
+        "message": {"text": text},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri(finding.path), "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": finding.line or 1},
+            }
+        }],
+        "partialFingerprints": {"schoollintFinding/v1": digest},
+    }
+
+
+def render(report, view: View) -> str:
+    rules = list(catalogue.load().values())
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    run = {
+        "tool": {"driver": {
+            "name": "schoollint",
+            "version": __version__,
+            "informationUri": "https://github.com/schoollint/schoollint",
+            "rules": [rule_record(rule) for rule in rules],
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": view.root.as_uri() + "/"}},
+        "results": [result_record(finding, view, index) for finding in report.findings],
+        "invocations": [{
+            "executionSuccessful": not report.errors,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": error}} for error in report.errors
+            ],
+        }],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n"

@@ -1,0 +1,67 @@
+"""Human-readable report, grouped by file, coloured on a terminal."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .. import catalogue
+from . import View, fix_hint, shown_value
+
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
+RESET = "\033[0m"
+
+
+def _paint(text: str, colour: str, view: View) -> str:
+    return f"{COLOURS[colour]}{text}{RESET}" if view.colour else text
+
+
+def render(report, view: View) -> str:
+    rules = catalogue.load()
+    out: list[str] = []
+    for change in report.changes:
+        out.extend(_change_lines(change))
+    for path, findings in groupby(report.findings, key=lambda f: f.path):
+        out.append(_paint(path, "path", view))
+        for finding in findings:
+            rule = rules[finding.code]
+            where = f"line {finding.line}: " if finding.line else ""
+            value = shown_value(finding, view)
+            shown = f" [{value}]" if value else ""
+            out.append(f"  {_paint(rule.severity, rule.severity, view)} {finding.code} {rule.name}: "
+                       f"{where}{finding.message}{shown}")
+            out.append(_paint(f"      fix: {fix_hint(finding, view, rule)}", "dim", view))
+        out.append("")
+    for entry in report.stale_baseline:
+        out.append(f"baseline entry no longer matches anything: {entry}")
+    out.append(_summary(report, view))
+    return "\n".join(out) + "\n"
+
+
+def _change_lines(change) -> list[str]:
+    if change.error:
+        return [f"{change.path}: not fixed: {change.error}"]
+    if not change.operations:
+        return []
+    return [f"{change.path}: fixed: {'; '.join(change.summaries)}"]
+
+
+def _summary(report, view: View) -> str:
+    files = len({f.path for f in report.findings})
+    count = len(report.findings)
+    fixed = sum(1 for c in report.changes if c.operations and not c.error)
+    parts = []
+    if fixed:
+        parts.append(f"fixed {fixed} file{'s' if fixed != 1 else ''}")
+    if count == 0:
+        parts.append(_paint(f"no findings in {report.files_checked} files checked", "ok", view))
+    else:
+        fixable = report.fixable(view.unsafe_fixes)
+        hidden = report.fixable(True) - fixable
+        extra = f"{fixable} fixable with --fix" if fixable else "none fixable with --fix"
+        if hidden:
+            extra += f", {hidden} more with --unsafe-fixes"
+        parts.append(f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+                     f"({extra})")
+    if report.ignored:
+        parts.append(f"{report.ignored} ignored by per-path configuration")
+    return "; ".join(parts)

@@ -1,0 +1,151 @@
+"""`schoollint check`: from command-line arguments to a report and an exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from . import catalogue
+from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
+from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .config import find_config, load_config
+from .discover import discover, find_root, relative
+from .engine import Engine, Report, RunOptions, describe_change
+from .report import PUBLIC_FORMATS, View, render
+
+
+def load_effective_config(config_path: str | None):
+    root, in_git = find_root(Path.cwd())
+    path = Path(config_path) if config_path else find_config(root)
+    if config_path and not path.is_file():
+        raise UsageError(f"{config_path}: no such configuration file")
+    display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
+    return load_config(path, display), root, in_git
+
+
+def _is_inside(root: Path, path: Path) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(root)
+
+
+def _apply_arguments(config, args) -> None:
+    if args.select is not None:
+        config.select = args.select
+    config.extend_select = config.extend_select + args.extend_select
+    config.ignore = config.ignore + args.ignore
+    config.exclude = config.exclude + args.exclude
+    if args.fail_level:
+        config.fail_level = args.fail_level
+    config.selected_codes()  # raises a CatalogueError naming an unknown code
+
+
+def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
+    chosen = args.roster or config.roster or os.environ.get("SCHOOLLINT_ROSTER")
+    if not chosen:
+        return None
+    path = (Path.cwd() / chosen) if args.roster else (root / chosen)
+    if not path.is_file():
+        raise UsageError(f"{chosen}: roster file not found")
+    if in_git and _is_inside(root, path) and _tracked(root, path):
+        from .names import is_hashed_roster
+
+        if not is_hashed_roster(path):
+            raise UsageError(
+                f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
+                "committed: `git rm --cached` it, add it to .gitignore, and use "
+                "`schoollint roster hash` to make a form that is safe to commit"
+            )
+    return str(path.resolve())
+
+
+def _tracked(root: Path, path: Path) -> bool:
+    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", relative(root, path)],
+                            cwd=root, capture_output=True)
+    return result.returncode == 0
+
+
+def _baseline(root: Path, args):
+    if args.no_baseline or args.write_baseline:
+        return None
+    if args.baseline:
+        return read_baseline(Path(args.baseline))
+    default = root / DEFAULT_BASELINE
+    return read_baseline(default) if default.is_file() else None
+
+
+def run_check(args) -> int:
+    if args.diff and args.fix:
+        raise UsageError("--diff shows what --fix would do; use one or the other")
+    config, root, in_git = load_effective_config(args.config)
+    _apply_arguments(config, args)
+    paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
+    if args.diff_base and not in_git:
+        raise UsageError("--diff-base needs a Git repository")
+    found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
+    settings = {"roster": _roster_setting(root, in_git, args, config)}
+    options = RunOptions(
+        fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
+        jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
+        progress=sys.stderr.isatty() and not args.no_progress,
+    )
+    engine = Engine(root, config, settings, options)
+    report = Report(files_checked=len(found.files), notes=found.notes)
+    results = engine.analyse(found.files)
+    engine.findings(results, report)
+    if args.fix or args.diff:
+        touched = engine.fix(report)
+        if touched:
+            fresh = {r.path: r for r in results}
+            fresh.update((r.path, r) for r in engine.analyse([p for p in touched if (root / p).is_file()]))
+            for change in report.changes:  # a renamed file's old name is gone
+                for operation in change.operations:
+                    fresh.pop(getattr(operation, "old", None), None)
+            report.errors = []
+            engine.findings(list(fresh.values()), report)
+    engine.save_cache()
+
+    if args.write_baseline:
+        count = write_baseline(Path(args.write_baseline), report.findings)
+        print(f"wrote {count} baseline entries to {args.write_baseline}; later runs report only new findings")
+        return EXIT_ERROR if report.errors else EXIT_CLEAN
+    _emit(args, root, report)
+    return _exit_code(args, config, report)
+
+
+def _emit(args, root: Path, report: Report) -> None:
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    view = View(
+        root=root,
+        show_values=args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
+                                         and not os.environ.get("CI")),
+        colour=to_terminal and not os.environ.get("NO_COLOR"),
+        unsafe_fixes=args.unsafe_fixes,
+        fixing=args.fix,
+    )
+    if args.diff:
+        for change in report.changes:
+            text = change.error and f"{change.path}: cannot fix: {change.error}" or describe_change(root, change)
+            if text:
+                print(text)
+    text = render(args.output_format, report, view)
+    if args.output_file:
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+    else:
+        sys.stdout.write(text)
+    for note in report.notes:
+        print(f"schoollint: note: {note}", file=sys.stderr)
+    for error in report.errors:
+        print(f"schoollint: error: {error}", file=sys.stderr)
+
+
+def _exit_code(args, config, report: Report) -> int:
+    if report.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    changed = any(change.operations and not change.error for change in report.changes) and args.fix
+    rules = catalogue.load()
+    failing = [f for f in report.findings
+               if config.fail_level == "warning" or rules[f.code].severity == "error"]
+    return EXIT_FINDINGS if failing or changed else EXIT_CLEAN
