@@ -41,7 +41,7 @@ class FileResult:
         }
 
     @classmethod
-    def from_cache(cls, path: str, digest: str, key: str, record: dict) -> "FileResult":
+    def restore(cls, path: str, digest: str, key: str, record: dict) -> "FileResult":
         return cls(
             path=path, content_hash=digest, cache_key=key, from_cache=True,
             problems=[problem_from_dict(p) for p in record["problems"]],
@@ -91,7 +91,7 @@ class Analyser:
                 result.cache_key = f"{result.content_hash}:{self.fingerprint(relpath)}"
                 record = self.cached.get(result.cache_key)
                 if record is not None:
-                    return FileResult.from_cache(relpath, result.content_hash, result.cache_key, record)
+                    return FileResult.restore(relpath, result.content_hash, result.cache_key, record)
                 self._run_checks(relpath, data, result)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")

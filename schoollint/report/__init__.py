@@ -46,6 +46,11 @@ def fix_hint(finding, view: View, rule) -> str:
     return f"{fix.summary} (run `schoollint check {flag}`)"
 
 
+def display_path(path: str) -> str:
+    """A path as text: bytes that are not UTF-8 shown as \\xNN rather than breaking the output."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def first_sentence(text: str) -> str:
     flat = " ".join(text.split())
     end = flat.find(". ")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import catalogue
-from . import View, fix_hint, shown_value
+from . import View, display_path, fix_hint, shown_value
 
 LEVELS = {"error": "error", "warning": "warning"}
 
@@ -18,7 +18,7 @@ def escape_property(text: str) -> str:
 
 def annotation(finding, view: View) -> str:
     rule = catalogue.load()[finding.code]
-    properties = [f"file={escape_property(finding.path)}"]
+    properties = [f"file={escape_property(display_path(finding.path))}"]
     if finding.line:
         properties.append(f"line={finding.line}")
     properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__, catalogue
-from . import View, shown_value
+from . import View, display_path, shown_value
 
 
 def finding_record(finding, view: View) -> dict:
@@ -14,7 +14,7 @@ def finding_record(finding, view: View) -> dict:
         "code": finding.code,
         "name": rule.name,
         "severity": rule.severity,
-        "path": finding.path,
+        "path": display_path(finding.path),
         "line": finding.line,
         "message": finding.message,
         "field": finding.field,

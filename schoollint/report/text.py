@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint, shown_value
+from . import View, display_path, fix_hint, shown_value
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -21,7 +21,7 @@ def render(report, view: View) -> str:
     for change in report.changes:
         out.extend(_change_lines(change))
     for path, findings in groupby(report.findings, key=lambda f: f.path):
-        out.append(_paint(path, "path", view))
+        out.append(_paint(display_path(path), "path", view))
         for finding in findings:
             rule = rules[finding.code]
             where = f"line {finding.line}: " if finding.line else ""

@@ -1,0 +1,183 @@
+"""`schoollint check` through its command line, on real files in real Git repositories."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from tests.conftest import git, make_png, make_png_header_only
+
+
+def test_clean_site_exits_zero(repo, cli):
+    make_png(repo / "images" / "hall.png")
+    code, out, _ = cli("check")
+    assert code == 0
+    assert "no findings in 1 files checked" in out
+
+
+def test_oversized_image_names_size_and_limit(repo, cli):
+    make_png(repo / "images" / "wide.png", size=(2400, 300))
+    code, out, _ = cli("check", "--no-cache")
+    assert code == 1
+    assert "images/wide.png" in out
+    assert "SL201 oversized-image" in out
+    assert "2400x300 pixels, larger than the 1600 px limit" in out
+    assert "1 finding in 1 file (1 fixable with --fix)" in out
+
+
+def test_exit_zero_and_fail_level(repo, cli):
+    make_png(repo / "wide.png", size=(2400, 300))
+    assert cli("check", "--exit-zero")[0] == 0
+    assert cli("check", "--fail-level", "error")[0] == 0   # SL201 is a warning
+    assert cli("check", "--fail-level", "warning")[0] == 1
+
+
+@pytest.mark.parametrize("flags, expected", [
+    (["--select", "SL102"], {"SL102"}),
+    (["--select", "oversized-image"], {"SL201"}),
+    (["--select", "SL2"], {"SL201"}),
+    (["--ignore", "SL201"], {"SL102"}),
+    (["--select", "SL201", "--extend-select", "identifying-metadata"], {"SL102", "SL201"}),
+    (["--select", "SL1,SL2", "--ignore", "SL1"], {"SL201"}),
+])
+def test_rule_selection(repo, cli, flags, expected):
+    make_png(repo / "wide.png", size=(2400, 300), text={"Comment": "sports day"})
+    code, out, _ = cli("check", "--output-format", "json", *flags)
+    assert {f["code"] for f in json.loads(out)["findings"]} == expected
+
+
+def test_unknown_rule_is_a_usage_error(repo, cli):
+    code, _, err = cli("check", "--select", "SL999")
+    assert code == 2
+    assert "unknown rule or prefix: 'SL999'" in err
+
+
+def test_missing_path_is_an_error_not_a_pass(repo, cli):
+    code, out, err = cli("check", "no-such-folder")
+    assert code == 2
+    assert "no-such-folder: no such file or folder" in err
+    assert "Traceback" not in err
+
+
+def test_path_outside_the_repository_is_an_error(repo, cli, tmp_path):
+    outside = make_png(tmp_path / "elsewhere.png")
+    code, _, err = cli("check", str(outside))
+    assert code == 2
+    assert "is outside the repository" in err
+
+
+def test_gitignore_is_respected_and_untracked_files_are_checked(repo, cli):
+    (repo / ".gitignore").write_text("_site/\n")
+    make_png(repo / "_site" / "built.png", size=(3000, 10))
+    make_png(repo / "new.png", size=(3000, 10))   # untracked, not ignored
+    make_png(repo / "old.png", size=(3000, 10))
+    git(repo, "add", "old.png")
+    code, out, _ = cli("check", "--output-format", "json")
+    assert sorted(f["path"] for f in json.loads(out)["findings"]) == ["new.png", "old.png"]
+
+
+def test_paths_are_relative_to_the_root_from_a_subfolder(repo, cli, monkeypatch):
+    make_png(repo / "images" / "trips" / "wide.png", size=(3000, 10))
+    make_png(repo / "other.png", size=(3000, 10))
+    monkeypatch.chdir(repo / "images")
+    code, out, _ = cli("check", "--output-format", "json", "trips")
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["images/trips/wide.png"]
+    code, out, _ = cli("check", "--output-format", "json")
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["images/trips/wide.png"]
+
+
+def test_outside_git_the_folder_is_walked(tmp_path, cli, monkeypatch):
+    make_png(tmp_path / "plain" / "a" / "wide.png", size=(3000, 10))
+    monkeypatch.chdir(tmp_path / "plain")
+    code, out, _ = cli("check", "--output-format", "json")
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["a/wide.png"]
+
+
+def test_symlink_out_of_the_repository_is_never_followed(repo, cli, tmp_path):
+    secret = make_png(tmp_path / "private" / "pupil.png", size=(3000, 10))
+    os.symlink(secret, repo / "link.png")
+    os.symlink(tmp_path / "private", repo / "linkdir")
+    code, out, err = cli("check", "--output-format", "json")
+    assert json.loads(out)["findings"] == []
+    assert "link.png: skipped, a symlink that points outside the repository" in err
+    code, out, err = cli("check", "--fix")
+    assert Image.open(secret).size == (3000, 10)
+
+
+def test_non_utf8_file_name(repo, cli):
+    name = os.fsdecode(b"caf\xe9-wide.png")
+    make_png(repo / name, size=(3000, 10))
+    code, out, err = cli("check", "--output-format", "json")
+    assert code == 1
+    assert "Traceback" not in err
+    [finding] = json.loads(out)["findings"]
+    assert finding["code"] == "SL201"
+    code, out, _ = cli("check")
+    assert "caf\\xe9-wide.png" in out
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    (b"<html>not an image</html>", "not a recognised image"),
+])
+def test_unreadable_media_is_reported_and_the_run_goes_on(repo, cli, content, expected):
+    (repo / "bad.png").write_bytes(content)
+    make_png(repo / "wide.png", size=(3000, 10))
+    code, out, _ = cli("check", "--output-format", "json")
+    findings = {f["path"]: f for f in json.loads(out)["findings"]}
+    assert findings["bad.png"]["code"] == "SL105"
+    assert expected in findings["bad.png"]["message"]
+    assert findings["wide.png"]["code"] == "SL201"
+    assert code == 1
+
+
+def test_decompression_bomb_is_refused_from_its_header(repo, cli):
+    make_png_header_only(repo / "bomb.png", 50_000, 50_000)
+    code, out, _ = cli("check", "--output-format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert finding["code"] == "SL105"
+    assert "decompression-bomb limit" in finding["message"]
+
+
+def test_python_dash_m_entry_point(repo):
+    make_png(repo / "wide.png", size=(3000, 10))
+    result = subprocess.run([sys.executable, "-m", "schoollint", "check", "--no-cache"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "SL201" in result.stdout
+
+
+def test_worker_pool_gives_the_same_findings(repo, cli):
+    for index in range(30):
+        make_png(repo / f"photos/p{index:02}.png", size=(1700 + index, 20), text={"Comment": f"n{index}"})
+    one = json.loads(cli("check", "--no-cache", "--jobs", "1", "--output-format", "json")[1])
+    two = json.loads(cli("check", "--no-cache", "--jobs", "2", "--output-format", "json")[1])
+    assert one["findings"] == two["findings"]
+    assert len(one["findings"]) == 60
+
+
+def test_cache_is_tagged_ignored_and_reused(repo, cli):
+    make_png(repo / "wide.png", size=(3000, 10))
+    first = cli("check", "--output-format", "json")[1]
+    cache = repo / ".schoollint_cache"
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache / ".gitignore").read_text() == "*\n"
+    stored = json.loads((cache / "results.json").read_text())
+    assert stored["stat"]["wide.png"][2] and len(stored["results"]) == 1
+    assert cli("check", "--output-format", "json")[1] == first
+    # A changed file is checked again, not served from the cache.
+    make_png(repo / "wide.png", size=(100, 10))
+    assert json.loads(cli("check", "--output-format", "json")[1])["findings"] == []
+
+
+def test_no_cache_writes_nothing(repo, cli):
+    make_png(repo / "a.png")
+    cli("check", "--no-cache")
+    assert not (repo / ".schoollint_cache").exists()
