@@ -1,0 +1,164 @@
+import mmap
+
+import pytest
+from chunk_builders import (
+    encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end, gif_xmp, icc_profile, photo,
+    sub_blocks, xmp_packet,
+)
+from schoollint.media import FREE_TEXT, KINDS, PERSON_NAME, PREVIEW, MediaError, gif, read_media
+
+
+def stripped(data: bytes, kinds=KINDS) -> bytes:
+    result = gif.strip(data, frozenset(kinds))
+    assert gif.strip(result, frozenset(kinds)) == result, "a second strip must change nothing"
+    assert not gif.read(result).of_kind(*kinds)
+    return result
+
+
+def animation() -> bytes:
+    pictures = [photo(size=(24, 16), seed=seed) for seed in range(3)]
+    return encode(pictures[0], "GIF", save_all=True, append_images=pictures[1:], duration=[80, 120, 160], loop=3)
+
+
+def test_animated_gif_with_comment_and_xmp():
+    plain = animation()
+    assert b"NETSCAPE2.0" in plain
+    comment = gif_comment(b"Year 6 leavers, Amelia Pupil " + b"x" * 300)   # over one sub-block
+    data = gif_insert(plain, comment, gif_xmp(xmp_packet("Amelia Pupil")))
+
+    facts = read_media(data, ".gif")
+
+    assert (facts.format, facts.width, facts.height, facts.frames) == ("GIF", 24, 16, 3)
+    assert [(item.kind, item.field, item.where, item.value) for item in facts.items] == [
+        (FREE_TEXT, "GIF comment", "comment extension", "Year 6 leavers, Amelia Pupil " + "x" * 300),
+        (PERSON_NAME, "XMP PersonInImage", "XMP application extension", "Amelia Pupil"),
+        (FREE_TEXT, "XMP dc:title", "XMP application extension", "Sports day"),
+    ]
+    clean = stripped(data)
+    assert clean == plain, "exactly the inserted blocks go; loop, timing and images stay byte for byte"
+    after = frames(clean)
+    assert after == frames(data)
+    assert [info["duration"] for _, info in after] == [80, 120, 160]
+    assert after[0][1]["loop"] == 3
+
+
+def test_items_and_their_values():
+    data = gif_insert(animation(), gif_comment(b"caf\xe9"), gif_xmp(xmp_packet("Zo\u00eb Pupil")))
+    facts = gif.read(data)
+    assert [item.value for item in facts.of_kind(FREE_TEXT)] == ["caf\u00e9", "Sports day"]
+    [person] = facts.of_kind(PERSON_NAME)
+    assert (person.value, person.where) == ("Zo\u00eb Pupil", "XMP application extension")
+
+
+def test_strip_only_the_kinds_asked_for():
+    plain = animation()
+    comment = gif_comment(b"sports day")
+    data = gif_insert(plain, comment, gif_xmp(xmp_packet()))
+    # The XMP holds a title (free text) too, so it goes for PERSON_NAME; the comment stays.
+    assert gif.strip(data, frozenset({PERSON_NAME})) == gif_insert(plain, comment)
+    assert gif.strip(data, frozenset({PREVIEW})) == data
+
+
+def test_plain_text_extension_between_frames():
+    plain = animation()
+    second_frame = plain.index(b"\x21\xf9", plain.index(b"\x2c"))   # graphic control of frame 2
+    data = gif_insert(plain, gif_plain_text(b"Oliver Pupil"), at=second_frame)
+
+    facts = gif.read(data)
+    assert facts.frames == 3
+    [text] = facts.of_kind(FREE_TEXT)
+    assert (text.field, text.where, text.value) == ("GIF plain text", "plain text extension", "Oliver Pupil")
+    assert stripped(data, {FREE_TEXT}) == plain
+
+
+def test_icc_profile_kept():
+    profile = icc_profile()
+    icc = b"\x21\xff\x0bICCRGBG1012" + sub_blocks(profile)
+    data = gif_insert(encode(photo(), "GIF", comment=b"hello"), icc)   # Pillow cannot write this one
+
+    facts = gif.read(data)
+    assert "ICC profile kept" in facts.notes
+    assert [item.value for item in facts.items] == ["hello"]
+
+    clean = stripped(data)
+    assert icc in clean and b"hello" not in clean
+    assert frames(clean) == frames(data)
+
+
+def test_gif87a_without_extensions_is_unchanged():
+    data = encode(photo(mode="L"), "GIF")
+    data = b"GIF87a" + data[6:]
+    facts = gif.read(data)
+    assert (facts.frames, facts.items) == (1, ())
+    assert gif.strip(data, KINDS) == data
+
+
+def test_data_after_the_trailer():
+    data = animation() + b"hidden"
+    [trailer] = gif.read(data).of_kind(PREVIEW)
+    assert (trailer.field, trailer.value) == ("data after the end of the GIF", "6 bytes")
+    assert gif.strip(data, frozenset({FREE_TEXT})) == data
+    assert stripped(data, {PREVIEW}) == data[:-6]
+
+
+def test_xmp_without_magic_trailer_is_still_read():
+    packet = xmp_packet("Isla Pupil")
+    data = gif_insert(animation(), b"\x21\xff\x0bXMP DataXMP" + sub_blocks(packet))
+    # Sub-block length bytes now sit inside the XML: flagged as unparseable, never passed over.
+    assert gif.read(data).of_kind(FREE_TEXT)
+    assert stripped(data, {FREE_TEXT}) == animation()
+
+
+def test_reads_an_mmap(tmp_path):
+    path = tmp_path / "anim.gif"
+    path.write_bytes(gif_insert(animation(), gif_comment(b"hello")))
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        assert [item.value for item in gif.read(mapped).items] == ["hello"]
+        assert gif.strip(mapped, KINDS) == animation()
+
+
+# --- broken files ---
+
+def small_gif() -> bytes:
+    return gif_insert(animation(), gif_comment(b"hi"), gif_xmp(xmp_packet()))
+
+
+def test_every_truncation_raises_media_error():
+    data = small_gif()
+    for cut in range(len(data)):
+        with pytest.raises(MediaError):
+            gif.read(data[:cut])
+        with pytest.raises(MediaError):
+            gif.strip(data[:cut], KINDS)
+
+
+def test_every_corrupted_byte_gives_facts_or_media_error():
+    data = small_gif()
+    for offset in range(len(data)):
+        broken = bytearray(data)
+        broken[offset] ^= 0xFF
+        try:
+            gif.read(bytes(broken))
+            gif.strip(bytes(broken), KINDS)
+        except MediaError:
+            pass
+
+
+def test_unknown_block_is_named():
+    data = animation()
+    at = gif_screen_end(data)
+    with pytest.raises(MediaError, match=rf"^GIF: unknown block type 0x42 at offset {at} \(corrupt file\)"):
+        gif.read(data[:at] + b"\x42" + data[at:])
+
+
+def test_missing_trailer():
+    data = animation()
+    with pytest.raises(MediaError, match=rf"^GIF: the file ends at offset {len(data) - 1}, before the trailer"):
+        gif.read(data[:-1])
+
+
+def test_sub_blocks_past_the_end():
+    data = animation()
+    at = gif_screen_end(data)
+    with pytest.raises(MediaError, match=rf"^GIF: extension 0xFE at offset {at} runs past the end of the file"):
+        gif.read(data[:at] + b"\x21\xfe\x20short")
