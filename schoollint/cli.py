@@ -142,7 +142,7 @@ def _config(args) -> int:
 
 
 def _roster(args) -> int:
-    from .names import write_hashed_roster
+    from .names.roster import write_hashed_roster
 
     key = os.environ.get("SCHOOLLINT_ROSTER_KEY")
     if not key:

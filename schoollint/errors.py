@@ -9,7 +9,7 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from .cli import UsageError
     from .config import ConfigError
     from .discover import DiscoverError
-    from .names import RosterError
+    from .names.roster import RosterError
 
     return (UsageError, ConfigError, DiscoverError, CatalogueError, BaselineError, RosterError)
 
