@@ -94,8 +94,8 @@ def is_page(relpath: str) -> bool:
     return lower.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES) or is_data_file(relpath)
 
 
-def read_page(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    """Read one page; `root` (the repository) lets site-root paths find their source folder."""
+def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
+    """Read one page; `root` (the repository, or None) lets site-root paths find their source folder."""
     lower = relpath.lower()
     if lower.endswith(HTML_SUFFIXES):
         from .html import read
@@ -149,8 +149,8 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
 
     Site-root paths try the repository root and then common source folders
     (static/, assets/, public/), taking the first that exists when `root` is
-    given. Relative paths are relative to the page's folder; `site_relative`
-    (data files) also tries them from the site root, as templates use them.
+    given. Relative paths are relative to the page's folder, except with
+    `site_relative` (data files, which templates prefix with the site root).
     """
     path = plain_url(src)
     if path is None:
@@ -159,10 +159,10 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     if path.startswith("/"):
         candidates = [(prefix.rstrip("/"), True) for prefix in SOURCE_ROOTS]
         path = path.lstrip("/")
+    elif site_relative:
+        candidates = [(prefix.rstrip("/"), False) for prefix in SOURCE_ROOTS] + [(page_folder, False)]
     else:
         candidates = [(page_folder, False)]
-        if site_relative:
-            candidates += [(prefix.rstrip("/"), False) for prefix in SOURCE_ROOTS]
     resolved = []
     for base, rooted in candidates:
         target = _normalise(posixpath.join(base, path))

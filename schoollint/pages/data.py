@@ -1,0 +1,189 @@
+"""Site data files (_data/*.yml, data/*.json) and front matter: images and the words stored with them.
+
+Generators build galleries and staff pages from lists such as
+
+    - name: Amelia Watson
+      photo: /images/gallery/sports-day-1.jpg
+      alt: Amelia crossing the line
+
+YAML is read through a compose-node walk so every string keeps its line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url, resolve
+
+ALT_KEYS = ("alt", "alt_text", "image_alt", "alt-text", "image-alt")
+TITLE_KEYS = ("title", "image_title")
+CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
+                "people", "pupils", "students", "children", "image_caption")
+# Front-matter fields that hold the post's own images.
+FRONT_MATTER_IMAGE_KEYS = ("image", "images", "thumbnail", "cover", "gallery", "featured_image",
+                           "feature_image", "featured", "hero", "banner", "teaser", "photo", "photos",
+                           "header")
+
+
+class LineStr(str):
+    """A string that knows the line it was written on."""
+
+    line: int
+
+    def __new__(cls, value: str, line: int) -> "LineStr":
+        text = super().__new__(cls, value)
+        text.line = line
+        return text
+
+
+def load_yaml(text: str, first_line: int = 1, where: str = "YAML") -> list[Any]:
+    """Every document in `text` as dicts, lists and LineStr scalars (so no aliases blow up)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return [_plain(node, first_line - 1, {}) for node in yaml.compose_all(text, Loader=loader)]
+    except yaml.YAMLError as exc:
+        raise PageError(f"{where}: not valid YAML: {exc}".replace("\n", " ")) from None
+    except RecursionError:
+        raise PageError(f"{where}: nested too deeply to read") from None
+
+
+def _plain(node, line_offset: int, done: dict[int, Any]) -> Any:
+    """Convert a compose node; `done` maps node ids already converted (aliases reuse them)."""
+    if id(node) in done:
+        return done[id(node)]
+    kind = node.id
+    if kind == "scalar":
+        # Block scalars (| and >) start on the line after their indicator.
+        line = node.start_mark.line + 1 + line_offset + (node.style in ("|", ">"))
+        value: Any = LineStr(node.value, line)
+    elif kind == "sequence":
+        value = done[id(node)] = []
+        value.extend(_plain(item, line_offset, done) for item in node.value)
+    else:
+        value = done[id(node)] = {}
+        for key, item in node.value:
+            value[str(key.value) if key.id == "scalar" else f"<{key.id}>"] = _plain(item, line_offset, done)
+    done[id(node)] = value
+    return value
+
+
+def locate_strings(tree: Any, text: str, first_line: int) -> Any:
+    """LineStr every string of an already parsed tree (JSON, TOML) by finding it in the source, in order."""
+    cursor = 0
+
+    def walk(value: Any) -> Any:
+        nonlocal cursor
+        if isinstance(value, dict):
+            return {key: (find(key), walk(item))[1] for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        return find(value) if isinstance(value, str) else value
+
+    def find(value: str) -> LineStr:
+        nonlocal cursor
+        for written in (value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1]):
+            at = text.find(written, cursor)
+            if at >= 0:
+                cursor = at + len(written)
+                return LineStr(value, first_line + text.count("\n", 0, at))
+        return LineStr(value, first_line + text.count("\n", 0, cursor))
+
+    return walk(tree)
+
+
+def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    text = data.decode("utf-8-sig", errors="replace")
+    if relpath.lower().endswith(".json"):
+        documents = [_load_json(text, relpath)]
+        suppressions = []
+    else:
+        documents = load_yaml(text, where=relpath)
+        suppressions = comment_suppressions(text, r"#[^\n]*")
+    images = [image for document in documents for image in data_images(document, relpath, root)]
+    references = frozenset(image.target for image in images if image.target)
+    return Page(relpath, tuple(images), tuple(suppressions), references)
+
+
+def _load_json(text: str, relpath: str) -> Any:
+    try:
+        return load_yaml(text, where=relpath)[0]      # JSON is YAML, and YAML keeps lines
+    except (PageError, IndexError):
+        try:
+            return locate_strings(json.loads(text), text, 1)
+        except (ValueError, RecursionError) as exc:
+            raise PageError(f"{relpath}: not valid JSON: {exc}") from None
+
+
+def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
+    """Every mapping anywhere in a data file that holds a media path becomes an image."""
+    images = []
+    stack = [tree]
+    seen: set[int] = set()
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            images.extend(images_of_item(value, relpath, root, "data"))
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return sorted(images, key=lambda image: image.line)
+
+
+def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
+    """The post's own images; its title and caption go with every one of them."""
+    post_text = [TextSpan(front[key], front[key].line, f"front-matter {key}")
+                 for key in ("title", "caption") if isinstance(front.get(key), LineStr)]
+    images = []
+    for key in FRONT_MATTER_IMAGE_KEYS:
+        value = front.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, LineStr):
+                item = {key: item}
+            if isinstance(item, dict):
+                images.extend(images_of_item(item, relpath, root, "front-matter", post_text))
+    return images
+
+
+def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
+                   extra_captions: list[TextSpan] = ()) -> list[PageImage]:
+    """One image for each media path in a mapping, labelled by the mapping's alt, title and captions."""
+    sources = [text for value in item.values() for text in _strings(value) if _is_media_path(text)]
+    if not sources:
+        return []
+    alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
+    captions = [TextSpan(text, text.line, f"{kind} {key}") for key in CAPTION_KEYS
+                for text in _strings(item.get(key))]
+    images = []
+    for src in sources:
+        resolved = resolve(src, relpath, root, site_relative=True)
+        images.append(PageImage(
+            src=str(src), target=resolved.target if resolved else None, line=src.line,
+            alt=alt, title=title, alt_line=alt.line if alt else None, title_line=title.line if title else None,
+            captions=tuple(extra_captions) + tuple(captions),
+        ))
+    return images
+
+
+def _first(item: dict, keys: tuple[str, ...]) -> LineStr | None:
+    for key in keys:
+        if isinstance(item.get(key), LineStr):
+            return item[key]
+    return None
+
+
+def _strings(value: Any) -> list[LineStr]:
+    if isinstance(value, LineStr):
+        return [value]
+    return [item for item in value if isinstance(item, LineStr)] if isinstance(value, list) else []
+
+
+def _is_media_path(value: str) -> bool:
+    path = plain_url(value)
+    return path is not None and is_media(path)
