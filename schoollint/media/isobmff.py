@@ -27,6 +27,9 @@ FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
 
 XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
+EMPTY_XMP_HEAD = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+                  b'<x:xmpmeta xmlns:x="adobe:ns:meta/"/>')
+EMPTY_XMP_TAIL = b'<?xpacket end="w"?>'
 # QuickTime files from before ftyp existed start straight with one of these.
 _OLD_QUICKTIME_FIRST_BOXES = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
 _HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx")
@@ -201,7 +204,11 @@ class Survey:
 
 def survey(data) -> Survey:
     found = Survey(data, format_of(data))
-    for box in boxes(data, 0, len(data), found.label):
+    top = list(boxes(data, 0, len(data), found.label))
+    if not any(box.type in (b"moov", b"meta") for box in top):
+        raise MediaError(f"{found.label}: no 'moov' or 'meta' box, so nothing can play or show it "
+                         f"(the file may be cut short)")
+    for box in top:
         handler = _TOP.get(box.type)
         if handler is not None:
             handler(found, box, box.name)
@@ -422,13 +429,35 @@ def _idat(s: Survey, meta: _Meta, box: Box) -> None:
 
 
 def _image_items(s: Survey, meta: _Meta) -> None:
-    for item_id, (item_type, content_type) in meta.item_types.items():
-        if item_type == b"Exif":
-            _exif_item(s, meta, item_id)
-        elif item_type == b"mime" and content_type.split(b";")[0].strip() == b"application/rdf+xml":
-            _xmp_item(s, meta, item_id)
+    kinds = {item_id: _item_kind(*types) for item_id, types in meta.item_types.items()}
+    metadata = {item_id for item_id, kind in kinds.items() if kind in _ITEM_READERS}
+    for item_id in sorted(metadata):
+        extents = _item_extents(s, meta, item_id, kinds[item_id])
+        _refuse_overlap(s, meta, item_id, extents, metadata)
+        _ITEM_READERS[kinds[item_id]](s, item_id, extents)
     if meta.top and meta.primary is not None:
         _primary_properties(s, meta)
+
+
+def _item_kind(item_type: bytes, content_type: bytes) -> str:
+    if item_type == b"mime" and content_type.split(b";")[0].strip() == b"application/rdf+xml":
+        return "XMP"
+    return item_type.decode("latin-1")
+
+
+def _refuse_overlap(s: Survey, meta: _Meta, item_id: int, extents, metadata: set[int]) -> None:
+    # Blanking bytes that an image item also uses would destroy the picture: refuse such a file.
+    mine = [(offset, offset + length) for offset, length in extents]
+    for other, (method, other_extents) in meta.locations.items():
+        if other in metadata or method not in (0, 1) or (method == 1 and meta.idat is None):
+            continue
+        base = 0 if method == 0 else meta.idat.body
+        for offset, length in other_extents:
+            start = base + offset
+            stop = start + length if length else len(s.data)
+            if any(start < end and begin < stop for begin, end in mine):
+                raise MediaError(f"{s.label}: the metadata item {item_id} shares bytes with item "
+                                 f"{other}; schoollint will not blank it")
 
 
 def _item_extents(s: Survey, meta: _Meta, item_id: int, what: str) -> list[tuple[int, int]]:
@@ -466,10 +495,9 @@ def _scatter(extents: list[tuple[int, int]], payload: bytes, pad: bytes) -> tupl
     return tuple(blanks)
 
 
-def _exif_item(s: Survey, meta: _Meta, item_id: int) -> None:
+def _exif_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
     from .exif import minimal_exif, parse_exif
 
-    extents = _item_extents(s, meta, item_id, "Exif")
     payload = _gather(s, extents)
     if not any(payload):
         return      # an Exif item already blanked to zeros holds nothing
@@ -487,11 +515,17 @@ def _exif_item(s: Survey, meta: _Meta, item_id: int) -> None:
     s.hold(info.items, _scatter(extents, replacement, b"\0"))
 
 
-def _xmp_item(s: Survey, meta: _Meta, item_id: int) -> None:
+def _xmp_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
     from .xmp import parse_xmp
 
-    extents = _item_extents(s, meta, item_id, "XMP")
-    s.hold(parse_xmp(_gather(s, extents), "HEIF XMP item"), _scatter(extents, b"", b" "))
+    # An empty but valid packet, padded with the spaces XMP allows, so readers find no error.
+    room = sum(length for _, length in extents)
+    padding = b" " * (room - len(EMPTY_XMP_HEAD) - len(EMPTY_XMP_TAIL))
+    empty = EMPTY_XMP_HEAD + padding + EMPTY_XMP_TAIL if padding else b""
+    s.hold(parse_xmp(_gather(s, extents), "HEIF XMP item"), _scatter(extents, empty, b" "))
+
+
+_ITEM_READERS = {"Exif": _exif_item, "XMP": _xmp_item}
 
 
 def _primary_properties(s: Survey, meta: _Meta) -> None:
@@ -504,6 +538,10 @@ def _primary_properties(s: Survey, meta: _Meta) -> None:
         if box.type == b"ispe":
             cursor = Cursor(s.data, box, s.label, skip=4)
             s.width, s.height = cursor.uint(4), cursor.uint(4)
+        elif box.type == b"clap":   # the coded image cropped: width and height as fractions
+            width_n, width_d, height_n, height_d = struct.unpack(">4I", Cursor(s.data, box, s.label).take(16))
+            if width_d and height_d:
+                s.width, s.height = round(width_n / width_d), round(height_n / height_d)
         elif box.type in _TRANSFORMS:
             step = _TRANSFORMS[box.type](Cursor(s.data, box, s.label).uint(1))
             transform = _compose(step, transform)
@@ -520,12 +558,12 @@ def _compose(after: tuple, before: tuple) -> tuple:
     return (a * e + b * g, a * f + b * h, c * e + d * g, c * f + d * h)
 
 
-# irot turns anticlockwise in quarter turns; imir mirrors about the vertical (0) or
-# horizontal (1) axis. As 2x2 matrices on (x right, y down) display coordinates:
+# irot turns anticlockwise in quarter turns; imir flips top to bottom (0) or left to
+# right (1), as libheif and Apple read it. As 2x2 matrices on (x right, y down) coordinates:
 _QUARTER_TURNS_ANTICLOCKWISE = {0: (1, 0, 0, 1), 1: (0, 1, -1, 0), 2: (-1, 0, 0, -1), 3: (0, -1, 1, 0)}
 _TRANSFORMS: dict[bytes, Callable[[int], tuple]] = {
     b"irot": lambda value: _QUARTER_TURNS_ANTICLOCKWISE[value & 3],
-    b"imir": lambda value: (1, 0, 0, -1) if value & 1 else (-1, 0, 0, 1),
+    b"imir": lambda value: (-1, 0, 0, 1) if value & 1 else (1, 0, 0, -1),
 }
 # The same matrices for each EXIF orientation (how to turn the stored image for display).
 _ORIENTATIONS = {
