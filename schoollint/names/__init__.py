@@ -1,0 +1,82 @@
+"""Find people's full names in prose and file names.
+
+Policy: a pupil's full name is never published with their photo; a first
+name alone is fine. Staff are written "Mrs Jones" and reported as role
+"staff". With a roster the school's own names are matched exactly (role from
+the roster); without one, or for names it lacks, a heuristic spots a known
+given name followed by a surname-like word (role "unknown", which rules treat
+as a pupil).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import heuristic
+from .roster import Roster, RosterError, RosterMatch, load_roster, name_words, write_hashed_roster
+
+__all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
+           "write_hashed_roster"]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int          # span in the string given
+    end: int
+    text: str
+    first: str          # the given name as written ("" for "Mrs Jones")
+    role: str           # "pupil" | "staff" | "unknown"
+    source: str         # "roster" | "heuristic"
+
+
+class NameFinder:
+    def __init__(self, roster: Roster | None = None):
+        self.roster = roster
+
+    def in_text(self, text: str) -> list[NameMatch]:
+        """Full names, and staff title + surname, in prose."""
+        spotted = [_from_spotted(text, found) for found in heuristic.in_text(text)]
+        if self.roster is None:
+            return spotted
+        return _with_roster(text, spotted, self.roster.find(text, name_words(text)))
+
+    def in_filename(self, name: str) -> list[NameMatch]:
+        """Full names in one path component: words split on - _ . digits and camelCase."""
+        spotted = [_from_spotted(name, found) for found in heuristic.in_filename(name)]
+        if self.roster is None:
+            return spotted
+        words = [token for run in heuristic.filename_runs(name) for token in run]
+        return _with_roster(name, spotted, self.roster.find(name, words))
+
+
+def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch]) -> list[NameMatch]:
+    """Roster matches win over heuristic ones that overlap them."""
+    known = [
+        NameMatch(m.start, m.end, text[m.start : m.end], text[m.first_start : m.first_end], m.role, "roster")
+        for m in found
+    ]
+    rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)]
+    return sorted(known + rest, key=lambda match: match.start)
+
+
+def _from_spotted(text: str, found: heuristic.Spotted) -> NameMatch:
+    return NameMatch(found.start, found.end, text[found.start : found.end], found.first, found.role, "heuristic")
+
+
+def first_names_only(text: str, matches: list[NameMatch]) -> str:
+    """Reduce each full name to its given name: "Amelia Watson won" -> "Amelia won".
+
+    Staff matches are left as written (the school's convention, "Mrs Jones",
+    is not a safeguarding problem). Matches overlapping an earlier one are ignored.
+    """
+    pieces = []
+    position = 0
+    for match in sorted(matches, key=lambda m: m.start):
+        if match.start < position or match.role == "staff" or not match.first:
+            continue
+        pieces.append(text[position : match.start])
+        pieces.append(match.first)
+        position = match.end
+    pieces.append(text[position:])
+    return "".join(pieces)

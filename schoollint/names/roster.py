@@ -1,0 +1,239 @@
+"""The school's own list of names, plain or hashed, matched exactly.
+
+Every roster name becomes keys "given words|surname words" over normalised
+words (casefold, no accents or apostrophes, hyphens split words), so a match
+also says where the given name ends. A hashed roster stores HMAC-SHA256(key,
+that string) instead: the committed file names nobody, and guessing names
+against it needs the key, which lives only in SCHOOLLINT_ROSTER_KEY.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .heuristic import LETTER, Token, plain
+
+KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
+HASHED_FORMAT = "schoollint-hashed-roster"
+HASHED_VERSION = 1
+MIN_KEY_BYTES = 16
+KEY_CHECK_MESSAGE = b"schoollint roster key check"
+ROLES = ("pupil", "staff")
+MAX_NAME_WORDS = 5
+
+_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
+# Between two words of one name: a space or two, a hyphen, or in a file name
+# an underscore, a dot or nothing (camelCase).
+_NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "_", "."))
+
+
+class RosterError(Exception):
+    """A roster that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class RosterMatch:
+    start: int
+    end: int
+    first_start: int        # span of the given name(s) inside the match
+    first_end: int
+    role: str
+
+
+def name_words(text: str) -> list[Token]:
+    """Normalised words of prose with spans; "Watson's" -> "watson", "Smith-Jones" -> two words."""
+    words = []
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        if raw[-2:] in ("'s", "’s") and len(raw) > 2:
+            raw = raw[:-2]
+        words.append(Token(match.start(), match.start() + len(raw), raw, plain(raw)))
+    return words
+
+
+def pair_key(given: list[str], surname: list[str]) -> str:
+    """Words run together, so "Mary Jane", "Mary-Jane" and "MaryJane" agree."""
+    return "".join(given) + "|" + "".join(surname)
+
+
+def _words_of(name: str) -> list[str]:
+    return [word.key for word in name_words(name)]
+
+
+class Roster:
+    """Exact lookup of full names; `digest` maps a key to what is stored."""
+
+    def __init__(self, names: dict[str, str], digest_key: bytes | None = None):
+        self._names = names                   # stored key -> role
+        self._digest_key = digest_key
+        self._longest = MAX_NAME_WORDS
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def digest(self, key: str) -> str:
+        if self._digest_key is None:
+            return key
+        return hmac.new(self._digest_key, key.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def role_of(self, given: list[str], surname: list[str]) -> str | None:
+        return self._names.get(self.digest(pair_key(given, surname)))
+
+    def find(self, text: str, words: list[Token]) -> list[RosterMatch]:
+        """Roster names among the words of text, longest first, not overlapping."""
+        found: list[RosterMatch] = []
+        i = 0
+        while i < len(words):
+            match = self._match_at(text, words, i)
+            if match is None:
+                i += 1
+                continue
+            found.append(match[0])
+            i = match[1]
+        return found
+
+    def _match_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
+        """The longest roster name starting at word i, and the word index after it."""
+        joined = i + 1
+        while joined < len(words) and joined - i < self._longest and text[words[joined - 1].end : words[joined].start] in _NAME_GAP:
+            joined += 1
+        keys = [word.key for word in words[i:joined]]
+        for length in range(len(keys), 1, -1):
+            for split in range(1, length):
+                role = self.role_of(keys[:split], keys[split:length])
+                if role:
+                    first = words[i + split - 1]
+                    last = words[i + length - 1]
+                    return RosterMatch(words[i].start, last.end, words[i].start, first.end, role), i + length
+        return self._reversed_at(text, words, i)
+
+    def _reversed_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
+        """ "Watson, Amelia" as in class lists."""
+        if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip() != ",":
+            return None
+        role = self.role_of([words[i + 1].key], [words[i].key])
+        if not role:
+            return None
+        given = words[i + 1]
+        return RosterMatch(words[i].start, given.end, given.start, given.end, role), i + 2
+
+
+def load_roster(path: Path) -> Roster:
+    """A CSV (first_name,last_name[,role]), one full name a line, or a hashed roster."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise RosterError(f"{path}: cannot read roster: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RosterError(f"{path}: roster is not UTF-8 text (byte {exc.start})") from exc
+    if text.lstrip().startswith("{"):
+        return _load_hashed(path, text)
+    return Roster(_plain_entries(path, text))
+
+
+def _plain_entries(path: Path, text: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    rows = csv.reader(io.StringIO(text))
+    for line_number, row in enumerate(rows, start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if line_number == 1 and _is_header(cells):
+            continue
+        given, surname, role = _parse_row(path, line_number, cells)
+        for key in _keys(given, surname):
+            names[key] = role
+    if not names:
+        raise RosterError(f"{path}: roster holds no names")
+    return names
+
+
+def _is_header(cells: list[str]) -> bool:
+    return any(word in cells[0].casefold() for word in ("first", "given", "forename", "name"))
+
+
+def _parse_row(path: Path, line_number: int, cells: list[str]) -> tuple[list[str], list[str], str]:
+    where = f"{path}:{line_number}"
+    if len(cells) == 1:
+        words = _words_of(cells[0])
+        if len(words) < 2:
+            raise RosterError(f"{where}: expected a full name (given name and surname), got one word")
+        return words[:1], words[1:], "pupil"
+    if len(cells) > 3:
+        raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
+    given, surname = _words_of(cells[0]), _words_of(cells[1])
+    if not given or not surname:
+        raise RosterError(f"{where}: first name and last name must both be given")
+    role = (cells[2] if len(cells) == 3 else "").casefold() or "pupil"
+    if role not in ROLES:
+        raise RosterError(f"{where}: role must be pupil or staff, got {cells[2]!r}")
+    if len(given) + len(surname) > MAX_NAME_WORDS:
+        raise RosterError(f"{where}: a name of more than {MAX_NAME_WORDS} words is not supported")
+    return given, surname, role
+
+
+def _keys(given: list[str], surname: list[str]) -> list[str]:
+    """The name as listed, and with only its first given name ("Amelia Watson")."""
+    keys = [pair_key(given, surname)]
+    if len(given) > 1:
+        keys.append(pair_key(given[:1], surname))
+    return keys
+
+
+def _key_check(key: bytes) -> str:
+    return hmac.new(key, KEY_CHECK_MESSAGE, hashlib.sha256).hexdigest()
+
+
+def _roster_key(path: Path) -> bytes:
+    value = os.environ.get(KEY_VARIABLE)
+    if not value:
+        raise RosterError(f"{path}: this roster is hashed; set {KEY_VARIABLE} to the key it was written with")
+    return value.encode("utf-8")
+
+
+def _load_hashed(path: Path, text: str) -> Roster:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RosterError(f"{path}:{exc.lineno}: hashed roster is not valid JSON: {exc.msg}") from exc
+    if not isinstance(document, dict) or document.get("format") != HASHED_FORMAT:
+        raise RosterError(f"{path}: not a schoollint hashed roster (no \"format\": \"{HASHED_FORMAT}\")")
+    if document.get("version") != HASHED_VERSION:
+        raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported (expected {HASHED_VERSION})")
+    key = _roster_key(path)
+    if document.get("key_check") != _key_check(key):
+        raise RosterError(f"{path}: {KEY_VARIABLE} is not the key this roster was written with")
+    names: dict[str, str] = {}
+    for role in ROLES:
+        digests = document.get(role, [])
+        if not isinstance(digests, list) or not all(isinstance(d, str) and len(d) == 64 for d in digests):
+            raise RosterError(f"{path}: \"{role}\" must be a list of 64-character hex digests")
+        names.update(dict.fromkeys(digests, role))
+    return Roster(names, digest_key=key)
+
+
+def write_hashed_roster(source: Path, dest: Path, key: bytes) -> int:
+    """Write the hashed form of a plain roster; returns how many digests it holds."""
+    if len(key) < MIN_KEY_BYTES:
+        raise RosterError(f"{dest}: the key must be at least {MIN_KEY_BYTES} bytes so the names cannot be guessed")
+    text = Path(source).read_bytes().decode("utf-8-sig", errors="replace")
+    if text.lstrip().startswith("{"):
+        raise RosterError(f"{source}: already a hashed roster")
+    hashed = Roster({}, digest_key=key)
+    by_role: dict[str, list[str]] = {role: [] for role in ROLES}
+    for name, role in _plain_entries(Path(source), text).items():
+        by_role[role].append(hashed.digest(name))
+    document = {"format": HASHED_FORMAT, "version": HASHED_VERSION, "algorithm": "HMAC-SHA256",
+                "key_check": _key_check(key)}
+    document.update({role: sorted(digests) for role, digests in by_role.items()})   # sorted: no order leaks
+    Path(dest).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    return sum(len(digests) for digests in by_role.values())
