@@ -175,7 +175,7 @@ def _rule_options(rule: catalogue.Rule, value: Any, where: str) -> dict[str, Any
         spec = rule.options.get(name)
         if spec is None:
             known = ", ".join(rule.options) or "none"
-            raise ConfigError(f"{where}: {rule.code} has no option {name!r} (options: {known})")
+            raise ConfigError(f"{where}: no option {name!r} (options: {known})")
         default = spec["default"]
         expected = type(default)
         if expected is int and isinstance(setting, bool) or not isinstance(setting, expected):
