@@ -7,6 +7,7 @@ test, so a bug in a plugin's walker cannot hide in its own test files.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zlib
@@ -59,7 +60,9 @@ def xmp_packet(person: str = "Amelia Pupil", title: str = "Sports day") -> bytes
 <?xpacket end="w"?>""".encode("utf-8")
 
 
+@functools.cache
 def icc_profile() -> bytes:
+    """One sRGB profile per run: lcms stamps each new one with the time of day."""
     from PIL import ImageCms
 
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -86,8 +89,8 @@ def frames(data: bytes) -> list[tuple[bytes, dict]]:
     with Image.open(io.BytesIO(data)) as image:
         for index in range(getattr(image, "n_frames", 1)):
             image.seek(index)
-            info = {key: image.info.get(key) for key in ("duration", "loop")}
-            found.append((image.convert("RGBA").tobytes(), info))
+            pixels = image.convert("RGBA").tobytes()    # WebP sets a frame's duration as it loads
+            found.append((pixels, {key: image.info.get(key) for key in ("duration", "loop")}))
     return found
 
 
