@@ -84,7 +84,9 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
         return found
     try:
         document = lxml.html.document_fromstring(cleaned)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError:        # nothing but comments or whitespace: no elements to read
+        return found
+    except ValueError as exc:
         raise PageError(f"{relpath}: HTML could not be parsed: {exc}") from None
     reader = _Reader(cleaned, relpath, root, first_line - 1)
     elements = list(document.iter(tag=etree.Element))

@@ -1,0 +1,237 @@
+"""Markdown pages (Jekyll, Hugo, Eleventy): front matter, images, raw HTML and caption shortcodes.
+
+markdown-it-py gives each block its source lines; inside a block the line is
+counted from the soft and hard breaks before an image. The front matter is
+replaced by blank lines before parsing, so the parser's lines are the file's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import (Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url,
+               resolve)
+from . import html as html_reader
+from .data import LineStr, front_matter_images, load_yaml, locate_strings
+
+_FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
+_COMMENT = r"(?s)<!--.*?-->"
+# {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
+_SHORTCODE = re.compile(
+    r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>.*?)-?[>%]\}\}"
+    r"|\{%-?\s*include\s+\S*(?:figure|image|img|photo|picture)\S*(?P<jekyll>.*?)-?%\}",
+    re.DOTALL | re.IGNORECASE,
+)
+_PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
+SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
+SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
+CELL_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
+               "heading_open": "heading", "paragraph_open": "paragraph"}
+
+_parser = None
+
+
+def _markdown():
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark").enable("table")
+    return _parser
+
+
+@dataclass
+class _Image:
+    """An image while its page is read: captions can still arrive from the next paragraph."""
+
+    src: str
+    line: int
+    alt: str | None = None
+    title: str | None = None
+    captions: list[TextSpan] = field(default_factory=list)
+
+
+def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    text = data.decode("utf-8-sig", errors="replace")
+    front, body, front_lines = split_front_matter(text, relpath)
+    reader = _Reader(relpath, root)
+    images = [image for image in front_matter_images(front, relpath, root)] if front else []
+    suppressions = comment_suppressions(body, _COMMENT)
+    suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
+    reader.walk(_markdown().parse(body), body)
+    reader.shortcodes(body)
+    images += [reader.finish(image) for image in reader.images] + reader.html_images
+    suppressions += reader.suppressions
+    references = {image.target for image in images if image.target} | reader.references
+    return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
+                tuple(dict.fromkeys(suppressions)), frozenset(references))
+
+
+def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
+    """(front matter, body with the front matter blanked out, lines the front matter takes)."""
+    lines = text.split("\n")
+    closers = _FRONT_MATTER.get(lines[0].rstrip())
+    if closers is None:
+        return None, text, 0
+    end = next((number for number in range(1, len(lines)) if lines[number].rstrip() in closers), None)
+    if end is None:
+        return None, text, 0
+    source = "\n".join(lines[1:end])
+    if lines[0].startswith("+"):
+        front = _toml(source, relpath)
+    else:
+        documents = load_yaml(source, first_line=2, where=f"{relpath} front matter")
+        front = documents[0] if documents else {}
+    body = "\n" * (end + 1) + "\n".join(lines[end + 1:])
+    return front if isinstance(front, dict) else {}, body, end + 1
+
+
+def _toml(source: str, relpath: str) -> dict:
+    import tomllib
+
+    try:
+        return locate_strings(tomllib.loads(source), source, 2)
+    except tomllib.TOMLDecodeError as exc:
+        raise PageError(f"{relpath} front matter: not valid TOML: {exc}") from None
+
+
+class _Reader:
+    def __init__(self, relpath: str, root: Path | None):
+        self.relpath = relpath
+        self.root = root
+        self.images: list[_Image] = []
+        self.html_images: list[PageImage] = []
+        self.suppressions: list = []
+        self.references: set[str] = set()
+        self.code_lines: set[int] = set()
+
+    def walk(self, tokens, body: str) -> None:
+        containers: list[str] = []
+        waiting_for_caption: list[_Image] = []
+        for token in tokens:
+            if token.type in CELL_LABELS:
+                containers.append(CELL_LABELS[token.type])
+            elif token.type.endswith("_close") and token.type.replace("_close", "_open") in CELL_LABELS:
+                containers.pop()
+            elif token.type in ("fence", "code_block") and token.map:
+                self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+            elif token.type == "html_block" and token.map:
+                self.add_html(token.content, token.map[0] + 1, [])
+            elif token.type == "inline" and token.map:
+                label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
+                found, span = self.inline(token, label)
+                if waiting_for_caption and _emphasised(token):
+                    for image in waiting_for_caption:
+                        image.captions.append(TextSpan(span.text, span.line, "caption"))
+                waiting_for_caption = found if found and not span.text.strip() else []
+
+    def inline(self, token, label: str) -> tuple[list[_Image], TextSpan]:
+        """Images in one block of inline text, and the block's own text (image alt left out)."""
+        line = token.map[0] + 1
+        parts: list[str] = []
+        found: list[_Image] = []
+        fragments: list[tuple[str, int]] = []
+        link: _Image | None = None          # a link to a photo, while its text is read
+        link_text: list[str] = []
+        for child in token.children or ():
+            kind = child.type
+            if kind in ("softbreak", "hardbreak"):
+                line += 1
+                parts.append("\n")
+            elif kind in ("text", "code_inline"):
+                parts.append(child.content)
+                link_text.append(child.content)
+            elif kind == "image":
+                found.append(_Image(child.attrs.get("src", ""), line, _plain_text(child.children),
+                                    child.attrs.get("title") or None))
+                if link is not None:        # a thumbnail linking to its full size: one photo
+                    found.remove(link)
+                    link = None
+            elif kind == "link_open" and _is_media_path(child.attrs.get("href", "")):
+                link, link_text = _Image(child.attrs["href"], line), []
+                found.append(link)
+                resolved = resolve(link.src, self.relpath, self.root)
+                if resolved is not None:
+                    self.references.add(resolved.target)
+            elif kind == "link_close" and link is not None:
+                link.captions.append(TextSpan("".join(link_text), link.line, "link text"))
+                link = None
+            elif kind == "html_inline":
+                fragments.append((child.content, line))
+                line += child.content.count("\n")
+                parts.append("\n" * child.content.count("\n"))
+        span = TextSpan("".join(parts), token.map[0] + 1, label)
+        for image in found:
+            image.captions.append(span)
+        self.images.extend(found)
+        for fragment, fragment_line in fragments:
+            if fragment.lstrip().startswith(("<img", "<video", "<a ", "<picture", "<source")):
+                self.add_html(fragment, fragment_line, [span])
+        return found, span
+
+    def add_html(self, content: str, first_line: int, captions: list[TextSpan]) -> None:
+        scanned = html_reader.scan(content, self.relpath, self.root, first_line)
+        self.html_images += [_with_captions(image, captions) for image in scanned.images]
+        self.suppressions += scanned.suppressions
+        self.references |= scanned.references
+
+    def shortcodes(self, body: str) -> None:
+        for written in _SHORTCODE.finditer(body):
+            line = body.count("\n", 0, written.start()) + 1
+            if line in self.code_lines:
+                continue
+            group = "hugo" if written.group("hugo") is not None else "jekyll"
+            parameters = {}
+            for parameter in _PARAMETER.finditer(written.group(group)):
+                value = next(v for v in parameter.groups()[1:] if v is not None)
+                at = written.start(group) + parameter.start()
+                parameters[parameter.group(1).lower()] = LineStr(value, body.count("\n", 0, at) + 1)
+            src = next((parameters[key] for key in SHORTCODE_SOURCES if key in parameters), None)
+            if src is None:
+                continue
+            image = _Image(str(src), line, parameters.get("alt"))
+            image.captions += [TextSpan(parameters[key], parameters[key].line, label)
+                               for key, label in SHORTCODE_CAPTIONS.items() if key in parameters]
+            self.images.append(image)
+
+    def finish(self, image: _Image) -> PageImage:
+        resolved = resolve(image.src, self.relpath, self.root)
+        alt_line = getattr(image.alt, "line", None)
+        return PageImage(
+            src=image.src, target=resolved.target if resolved else None, line=image.line,
+            alt=str(image.alt) if image.alt else None, title=image.title,
+            alt_line=alt_line, captions=tuple(span for span in image.captions if span.text.strip()),
+        )
+
+
+def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:
+    from dataclasses import replace
+
+    return replace(image, captions=image.captions + tuple(captions)) if captions else image
+
+
+def _plain_text(children) -> str:
+    """What an image's alt attribute becomes: the text of its (possibly emphasised) children."""
+    parts = []
+    for child in children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(_plain_text(child.children))
+    return "".join(parts)
+
+
+def _emphasised(token) -> bool:
+    """A paragraph that is all italic or bold: the usual way to caption a Markdown photo."""
+    children = [child for child in token.children or () if child.type != "softbreak"]
+    return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
+        children[-1].type in ("em_close", "strong_close")
+
+
+def _is_media_path(value: str) -> bool:
+    path = plain_url(value)
+    return path is not None and is_media(path)
