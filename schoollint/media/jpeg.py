@@ -1,0 +1,352 @@
+"""JPEG and MPO: a walk over marker segments, read and rewritten losslessly.
+
+A JPEG is SOI, then segments (marker, 2-byte length, payload), then after each
+SOS the entropy-coded scan, which ends at the first 0xFF not followed by 0x00
+or a restart marker; EOI closes the image. An MPO lists further JPEGs, stored
+after the first one's EOI, in an APP2 "MPF" index of offsets.
+
+Stripping copies every kept byte as it was, so scans (the pixels) never
+change; removed segments are left out, EXIF is replaced by one holding only
+Orientation, and MPF offsets are rewritten to where each image now starts.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+
+from . import FREE_TEXT, IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem
+from .exif import minimal_exif, parse_exif, read_ifd
+
+FORMAT = "JPEG"
+EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
+
+SOI, EOI, SOS, COM, APP0, APP1, APP2 = 0xD8, 0xD9, 0xDA, 0xFE, 0xE0, 0xE1, 0xE2
+_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no length
+_SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+# The end of a scan: 0xFF (plus fill bytes) followed by anything but a stuffed 0x00 or RSTn.
+_SCAN_END = re.compile(rb"\xff+[^\x00\xff\xd0-\xd7]")
+_NOT_ZERO = re.compile(rb"[^\x00]")
+XMP_SIGNATURE = b"http://ns.adobe.com/xap/1.0/\0"
+EXTENDED_XMP_SIGNATURE = b"http://ns.adobe.com/xmp/extension/\0"
+_MPF_ENTRIES = 0xB002
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix[:3] == b"\xff\xd8\xff"
+
+
+class _Image:
+    """One JPEG inside the file: its segments, and which of them hold items."""
+
+    def __init__(self, data, start: int, where: str):
+        self.data, self.start, self.where = data, start, where
+        self.end = start          # after EOI (for an MPO secondary image, after its MPF size)
+        self.marker = 0           # the segment being read
+        self.parts: list[tuple[tuple[tuple[int, int], ...], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
+        self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
+        self.extended: dict[bytes, list[tuple[int, int, int, bytes]]] = {}   # Extended XMP pieces by GUID
+        self.width = self.height = self.orientation = None
+        self.mpf: tuple[int, str, int, list[tuple[int, int]]] | None = None
+        # ^ (segment start, byte order, entry table offset from the MPF header, [(size, offset)] per image)
+
+    def item(self, kind: str, field: str, part: str, value: str | None = None) -> MetaItem:
+        return MetaItem(kind, field, f"{self.where}{part}", value)
+
+
+# --- segment handlers: (image, segment start, segment end, payload) -> items ---------
+
+def _frame(image, start, end, payload):
+    if image.width is None and len(payload) >= 5:
+        height, width = struct.unpack_from(">HH", payload, 1)
+        image.width, image.height = width, height or None   # height 0: given later by a DNL segment
+    return ()
+
+
+def _comment(image, start, end, payload):
+    text = payload.rstrip(b"\0").decode("utf-8", "replace").strip()
+    return (image.item(FREE_TEXT, "JPEG comment", "COM", text[:500]),) if text else ()
+
+
+def _jfif(image, start, end, payload):
+    if len(payload) >= 14 and payload[12] and payload[13]:   # an uncompressed thumbnail follows
+        image.replacements[start] = _segment(APP0, payload[:12] + b"\0\0")
+        return (image.item(PREVIEW, "JFIF thumbnail", "APP0 JFIF", f"{payload[12]}x{payload[13]}"),)
+    return ()
+
+
+def _jfxx(image, start, end, payload):
+    return (image.item(PREVIEW, "JFXX thumbnail", "APP0 JFXX", f"{len(payload)} bytes"),)
+
+
+def _exif(image, start, end, payload):
+    info = parse_exif(payload[6:], f"{image.where}APP1 Exif")
+    if image.orientation is None:
+        image.orientation = info.orientation
+    if info.orientation:
+        image.replacements[start] = _segment(APP1, b"Exif\0\0" + minimal_exif(info.orientation, info.big_endian))
+    return info.items
+
+
+def _xmp(image, start, end, payload):
+    from .xmp import parse_xmp
+
+    return parse_xmp(payload[len(XMP_SIGNATURE):], f"{image.where}APP1 XMP")
+
+
+def _extended_xmp(image, start, end, payload):
+    """A piece of an XMP packet too big for one segment; pieces are joined by GUID after the walk."""
+    header = len(EXTENDED_XMP_SIGNATURE)
+    if len(payload) < header + 40:
+        raise MediaError(f"JPEG: {image.where}Extended XMP segment at offset {start} is cut short")
+    guid = payload[header:header + 32]
+    (offset,) = struct.unpack_from(">I", payload, header + 36)
+    image.extended.setdefault(guid, []).append((offset, start, end, payload[header + 40:]))
+    return ()
+
+
+def _mpf(image, start, end, payload):
+    """The MPO index: every image after the first is a preview stored after EOI."""
+    where = f"{image.where}APP2 MPF"
+    header = payload[4:]
+    order = "<" if header[:2] == b"II" else ">"
+    if len(header) < 8:
+        raise MediaError(f"JPEG: {where} header is cut short")
+    (first,) = struct.unpack_from(order + "I", header, 4)
+    entries, _ = read_ifd(header, order, first, where, "MP index IFD")
+    table = next((entry for entry in entries if entry.tag == _MPF_ENTRIES and entry.offset >= 0), None)
+    if table is None:
+        return ()   # a secondary image's own MPF holds attributes only
+    images = [struct.unpack_from(order + "II", header, table.offset + 16 * number + 4)
+              for number in range(table.size // 16)]
+    image.mpf = (start, order, table.offset, images)
+    return tuple(image.item(PREVIEW, "MPO secondary image", "APP2 MPF", f"image {number}, {size} bytes")
+                 for number, (size, _) in enumerate(images[1:], start=2))
+
+
+def _photoshop(image, start, end, payload):
+    from .iptc import parse_photoshop
+
+    return parse_photoshop(payload, f"{image.where}APP13 Photoshop")
+
+
+def _kept(image, start, end, payload):
+    return ()
+
+
+def _vendor(kind: str, what: str):
+    def handler(image, start, end, payload):
+        signature = payload[:16].split(b"\0", 1)[0].decode("ascii", "replace")
+        return (image.item(kind, what, f"APP{image.marker - APP0}", f"{signature!r}, {len(payload)} bytes"),)
+    return handler
+
+
+# Application segments by marker, then by the signature that starts the payload.
+# Vendor blocks are classified by what they hold: FLIR the camera serial and a raw
+# thermal image; Ducky (Photoshop Save for Web) a comment and copyright; PictureInfo
+# camera settings and serials; FlashPix (FPXR) a screen-nail preview; JPEG XT and
+# HDR_RI a gain map, which like an MPO gain map goes only when previews are stripped.
+# Any other APPn is vendor data no one has checked: reported as camera identity
+# (Kodak META, Ricoh RMETA, Pentax... all carry model and serial numbers).
+APPLICATION_BLOCKS = {
+    0xE0: ((b"JFIF\0", _jfif), (b"JFXX\0", _jfxx), (b"AVI1", _kept)),
+    0xE1: ((b"Exif\0", _exif), (XMP_SIGNATURE, _xmp), (EXTENDED_XMP_SIGNATURE, _extended_xmp),
+           (b"FLIR\0", _vendor(IDENTITY, "FLIR camera data"))),
+    0xE2: ((b"ICC_PROFILE\0", _kept), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept),
+           (b"FPXR\0", _vendor(PREVIEW, "FlashPix preview"))),
+    0xEB: ((b"JP", _vendor(PREVIEW, "JPEG XT HDR data")), (b"HDR_RI", _vendor(PREVIEW, "HDR ratio image"))),
+    0xEC: ((b"Ducky", _vendor(FREE_TEXT, "Ducky comment block")),
+           (b"[picture info]", _vendor(IDENTITY, "PictureInfo camera data"))),
+    0xED: ((b"Photoshop 3.0\0", _photoshop),),
+    0xEE: ((b"Adobe", _kept),),
+}
+_UNKNOWN_VENDOR = _vendor(IDENTITY, "unrecognised vendor block")
+
+
+def _application(image, start, end, payload):
+    for signature, handler in APPLICATION_BLOCKS.get(image.marker, ()):
+        if payload.startswith(signature):
+            return handler(image, start, end, payload)
+    return _UNKNOWN_VENDOR(image, start, end, payload)
+
+
+SEGMENTS = {
+    COM: _comment,
+    **{marker: _frame for marker in _SOF},
+    **{marker: _application for marker in range(0xE0, 0xF0)},
+}
+
+
+# --- the walk ------------------------------------------------------------------------
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def _walk(image: _Image, limit: int, whole: bool) -> None:
+    """Read segments from SOI: through every scan to EOI when `whole`, else up to the first SOS."""
+    data, position = image.data, image.start
+    if data[position:position + 2] != b"\xff\xd8":
+        raise MediaError(f"JPEG: {image.where}no start-of-image marker at offset {position}")
+    position += 2
+    while True:
+        if position + 2 > limit:
+            raise MediaError(f"JPEG: {image.where}data ends at offset {position} before the end-of-image "
+                             f"marker (the file is truncated)")
+        if data[position] != 0xFF:
+            raise MediaError(f"JPEG: {image.where}expected a marker at offset {position}, "
+                             f"found byte 0x{data[position]:02X}")
+        marker = image.marker = data[position + 1]
+        if marker == 0xFF:        # fill byte before a marker
+            position += 1
+            continue
+        if marker == EOI:
+            image.end = position + 2
+            return
+        if marker in _STANDALONE:
+            position += 2
+            continue
+        if position + 4 > limit:
+            raise MediaError(f"JPEG: {image.where}marker 0x{marker:02X} at offset {position} is cut short")
+        (length,) = struct.unpack_from(">H", data, position + 2)
+        end = position + 2 + length
+        if length < 2 or end > limit:
+            raise MediaError(f"JPEG: {image.where}segment 0x{marker:02X} at offset {position} claims {length} "
+                             f"bytes, past the end of the file ({limit - position - 2} bytes left)")
+        handler = SEGMENTS.get(marker)
+        if handler:
+            items = handler(image, position, end, bytes(data[position + 4:end]))
+            if items:
+                image.parts.append((((position, end),), tuple(items)))
+        if marker == SOS:
+            if not whole:
+                image.end = limit
+                return
+            found = _SCAN_END.search(data, end, limit)
+            if found is None:
+                raise MediaError(f"JPEG: {image.where}scan at offset {position} has no end marker "
+                                 f"(the file is truncated)")
+            end = found.end() - 2
+        position = end
+
+
+def _join_extended_xmp(image: _Image) -> None:
+    from .xmp import parse_xmp
+
+    for pieces in image.extended.values():
+        pieces.sort()
+        items = parse_xmp(b"".join(piece[3] for piece in pieces), f"{image.where}APP1 Extended XMP")
+        if items:   # the pieces stand or fall together
+            image.parts.append((tuple((start, end) for _, start, end, _ in pieces), items))
+
+
+def _read_image(data, start: int, limit: int, where: str, whole: bool) -> _Image:
+    image = _Image(data, start, where)
+    _walk(image, limit, whole)
+    _join_extended_xmp(image)
+    return image
+
+
+class _Layout:
+    """The first image, the MPO images after it, and any other bytes after its EOI."""
+
+    def __init__(self, data):
+        self.data = data
+        self.main = _read_image(data, 0, len(data), "", whole=True)
+        self.secondary = [(index, _read_image(data, start, end, f"MPO image {index + 1} ", whole=False))
+                          for index, start, end in self._mpo_ranges()]
+        self.gaps = self._gaps()
+
+    def _mpo_ranges(self) -> list[tuple[int, int, int]]:
+        """(entry index, start, end) of each secondary image, in file order."""
+        if self.main.mpf is None:
+            return []
+        segment_start, _, _, images = self.main.mpf
+        base = segment_start + 8   # FF E2, length, "MPF\0": offsets count from the TIFF header
+        ranges = sorted((base + offset, base + offset + size, index)
+                        for index, (size, offset) in enumerate(images) if index)
+        previous_end = self.main.end
+        for start, end, index in ranges:
+            if start < previous_end or end > len(self.data):
+                raise MediaError(f"JPEG: MPF image {index + 1} at offset {start} ({end - start} bytes) lies "
+                                 f"outside the file or overlaps the image before it")
+            previous_end = end
+        return [(index, start, end) for start, end, index in ranges]
+
+    def _gaps(self) -> list[tuple[int, int]]:
+        """Byte ranges after EOI that belong to no MPO image."""
+        gaps, position = [], self.main.end
+        for _, image in self.secondary:
+            gaps.append((position, image.start))
+            position = image.end
+        gaps.append((position, len(self.data)))
+        return [(start, end) for start, end in gaps if end > start]
+
+    def trailer_item(self) -> MetaItem | None:
+        # Zero padding after EOI is common and harmless; anything else is a hidden payload.
+        size = sum(end - start for start, end in self.gaps if _NOT_ZERO.search(self.data, start, end))
+        return MetaItem(PREVIEW, "data after end of image", "after EOI", f"{size} bytes") if size else None
+
+    def items(self) -> tuple[MetaItem, ...]:
+        found = [item for _, items in self.main.parts for item in items]
+        trailer = self.trailer_item()
+        found += [trailer] if trailer else []
+        found += [item for _, image in self.secondary for _, items in image.parts for item in items]
+        return tuple(found)
+
+
+def read(data) -> MediaFacts:
+    layout = _Layout(data)
+    main = layout.main
+    notes = (f"MPO with {1 + len(layout.secondary)} images",) if layout.secondary else ()
+    return MediaFacts(format=FORMAT, width=main.width, height=main.height, orientation=main.orientation,
+                      items=layout.items(), notes=notes)
+
+
+# --- stripping -----------------------------------------------------------------------
+
+def _rebuild(image: _Image, kinds: frozenset[str]) -> tuple[bytes, int | None]:
+    """The image without the segments that hold items of `kinds`, and where its MPF segment now is."""
+    removed = sorted(span for spans, items in image.parts if any(item.kind in kinds for item in items)
+                     for span in spans)
+    data, pieces, position, shift = image.data, [], image.start, -image.start
+    mpf_at = image.mpf[0] if image.mpf else None
+    moved_mpf = None if mpf_at is None else mpf_at + shift
+    for start, end in removed:
+        replacement = image.replacements.get(start, b"")
+        pieces += [data[position:start], replacement]
+        position = end
+        shift += len(replacement) - (end - start)
+        if mpf_at is not None and start < mpf_at:
+            moved_mpf = mpf_at + shift
+    pieces.append(data[position:image.end])
+    return b"".join(pieces), (None if mpf_at in {start for start, _ in removed} else moved_mpf)
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    layout = _Layout(data)
+    kinds = frozenset(kinds)
+    first, mpf_at = _rebuild(layout.main, kinds)
+    if PREVIEW in kinds:
+        return first   # MPO images, trailers and the MPF index all go
+    pieces = sorted([(start, data[start:end]) for start, end in layout.gaps]
+                    + [(image.start, _rebuild(image, kinds)[0]) for _, image in layout.secondary])
+    if mpf_at is None:
+        return first + b"".join(piece for _, piece in pieces)
+    return _with_mpf_offsets(first, mpf_at, layout, pieces) + b"".join(piece for _, piece in pieces)
+
+
+def _with_mpf_offsets(first: bytes, mpf_at: int, layout: _Layout, pieces: list[tuple[int, bytes]]) -> bytes:
+    """Point each MPF entry at where its image starts now and give its new size."""
+    _, order, table, images = layout.main.mpf
+    new_start, position = {}, len(first)
+    for old_start, piece in pieces:
+        new_start[old_start] = position, len(piece)
+        position += len(piece)
+    patched = bytearray(first)
+    base = mpf_at + 8
+    struct.pack_into(order + "I", patched, base + table + 4, len(first))
+    for index, image in layout.secondary:
+        start, size = new_start[image.start]
+        struct.pack_into(order + "II", patched, base + table + 16 * index + 4, size, start - base)
+    return bytes(patched)
