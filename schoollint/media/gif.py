@@ -40,8 +40,10 @@ def accept(prefix: bytes) -> bool:
 def blocks(data) -> Iterator[Block]:
     """Every block after the global colour table, up to and including the trailer."""
     size = len(data)
-    if size < 13 or bytes(data[:6]) not in SIGNATURES:
-        raise MediaError("GIF: the file ends inside its header (truncated)")
+    if bytes(data[:6]) not in SIGNATURES:
+        raise MediaError("GIF: the file does not start with a GIF signature")
+    if size < 13:
+        raise MediaError("GIF: the file ends inside its logical screen descriptor (truncated)")
     offset = 13 + _colour_table_length(data[10])
     while True:
         if offset >= size:
@@ -172,6 +174,20 @@ def _xmp(data, block: Block) -> tuple[MetaItem, ...]:
     return tuple(parse_xmp(packet, "XMP application extension"))
 
 
+def _photoshop(data, block: Block) -> tuple[MetaItem, ...]:
+    from .iptc import parse_photoshop
+
+    resources = _sub_block_data(data, block.offset + 14, block.end)
+    return tuple(parse_photoshop(resources, "ImageMagick 8BIM application extension"))
+
+
+def _iptc(data, block: Block) -> tuple[MetaItem, ...]:
+    from .iptc import parse_iim
+
+    records = _sub_block_data(data, block.offset + 14, block.end)
+    return tuple(parse_iim(records, "ImageMagick IPTC application extension"))
+
+
 _EXTENSION_READERS = {
     PLAIN_TEXT: _plain_text,
     COMMENT: _comment,
@@ -181,4 +197,6 @@ _EXTENSION_READERS = {
 # NETSCAPE2.0 / ANIMEXTS1.0 (loop count) and ICCRGBG1012 (colour profile) are kept.
 _APPLICATION_READERS = {
     b"XMP DataXMP": _xmp,
+    b"MGK8BIM0000": _photoshop,    # ImageMagick writes a JPEG's Photoshop and IPTC profiles so
+    b"MGKIPTC0000": _iptc,
 }

@@ -231,10 +231,10 @@ def _text(keyword: str, text: bytes, encoding: str, chunk: Chunk) -> Contents:
         from .xmp import parse_xmp
 
         return Contents(tuple(parse_xmp(text, where)))
-    profile = _RAW_PROFILE_READERS.get(keyword[len(RAW_PROFILE):].lower()) \
-        if keyword.startswith(RAW_PROFILE) else None
-    if profile is not None:
-        return profile(_unhex(text, where, chunk), where)
+    if keyword.startswith(RAW_PROFILE):
+        profile_reader = _RAW_PROFILE_READERS.get(keyword[len(RAW_PROFILE):].lower())
+        if profile_reader is not None:
+            return profile_reader(_unhex(text, where, chunk), where)
     return Contents((MetaItem(FREE_TEXT, f"PNG text chunk '{keyword}'", where,
                               text.decode(encoding, "replace")),))
 

@@ -2,10 +2,12 @@ import mmap
 
 import pytest
 from chunk_builders import (
-    encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end, gif_xmp, icc_profile, photo,
-    sub_blocks, xmp_packet,
+    encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end, gif_xmp, icc_profile, iptc_records,
+    photo, photoshop_resources, sub_blocks, xmp_packet,
 )
-from schoollint.media import FREE_TEXT, KINDS, PERSON_NAME, PREVIEW, MediaError, gif, read_media
+from schoollint.media import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, MediaError, gif, read_media,
+)
 
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:
@@ -83,6 +85,18 @@ def test_icc_profile_kept():
     clean = stripped(data)
     assert icc in clean and b"hello" not in clean
     assert frames(clean) == frames(data)
+
+
+@pytest.mark.parametrize("identifier, payload", [
+    (b"MGKIPTC0000", iptc_records()),
+    (b"MGK8BIM0000", photoshop_resources(iptc_records())),
+])
+def test_imagemagick_iptc_profiles(identifier, payload):
+    plain = animation()
+    data = gif_insert(plain, b"\x21\xff\x0b" + identifier + sub_blocks(payload))
+    facts = gif.read(data)
+    assert [(item.kind, item.value) for item in facts.items] == [(LOCATION, "Bristol"), (IDENTITY, "Jane Teacher")]
+    assert stripped(data, {LOCATION}) == plain
 
 
 def test_gif87a_without_extensions_is_unchanged():

@@ -4,8 +4,8 @@ import zlib
 
 import pytest
 from chunk_builders import (
-    GPS_LATITUDE, GPS_LONGITUDE, decoded, encode, exif_with_gps, frames, icc_profile, itxt_chunk, photo,
-    png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk, xmp_packet, ztxt_chunk,
+    GPS_LATITUDE, GPS_LONGITUDE, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records, itxt_chunk,
+    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk, xmp_packet, ztxt_chunk,
 )
 from PIL import Image, PngImagePlugin
 
@@ -146,6 +146,23 @@ def test_raw_xmp_and_app1_profiles():
                       ztxt_chunk("Raw profile type xmp", raw_profile("xmp", xmp_packet("Isla Pupil"))),
                       ztxt_chunk("Raw profile type APP1", raw_profile("APP1", app1)))
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Isla Pupil", "Grace Pupil"]
+
+
+@pytest.mark.parametrize("profile", [photoshop_resources(iptc_records()), iptc_records()])
+def test_raw_iptc_profile(profile):
+    data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
+                      ztxt_chunk("Raw profile type iptc", raw_profile("iptc", profile)))
+    facts = png.read(data)
+    assert [(item.kind, item.field, item.value) for item in facts.items] == [
+        (LOCATION, "IPTC City", "Bristol"), (IDENTITY, "IPTC By-line", "Jane Teacher")]
+    assert chunk_types(stripped(data, {LOCATION})) == [b"IHDR", b"IDAT", b"IEND"]
+
+
+def test_raw_icc_profile_is_kept():
+    data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
+                      ztxt_chunk("Raw profile type icc", raw_profile("icc", icc_profile())))
+    assert png.read(data).items == ()
+    assert png.strip(data, KINDS) == data
 
 
 def test_sixteen_bit_greyscale():
