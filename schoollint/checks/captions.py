@@ -1,0 +1,25 @@
+"""SL303 name-beside-photo: a full name in the text that goes with a photo."""
+
+from __future__ import annotations
+
+from ..finding import Problem
+from .name_policy import describe, names_in
+
+CODES = ("SL303",)
+TARGET = "page"
+
+
+def check(subject, ctx):
+    for image in subject.page.images:
+        reported: set[tuple[str, int]] = set()     # a figcaption inside a card is read twice
+        for span in image.captions:
+            for match, line in names_in(span, ctx, "SL303"):
+                if (match.text, line) in reported:
+                    continue
+                reported.add((match.text, line))
+                yield Problem(
+                    "SL303",
+                    f"photo {image.src}: its {span.label} gives {describe(match)}; "
+                    "use first names only, or remove the photo",
+                    line=line, field=span.label, value=match.text,
+                )

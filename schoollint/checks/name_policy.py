@@ -1,0 +1,42 @@
+"""What SL301-SL303 share: one name finder per roster, the staff policy, and public wording.
+
+Not a check module itself (it is not in checks.MODULES).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..names import NameFinder, NameMatch, load_roster
+
+# One finder per roster path for the life of the process: loading a roster
+# (and hashing a keyed one) once, not once per file.
+_finders: dict[str | None, NameFinder] = {}
+# Newlines and tabs are spaces to a reader; same length, so offsets still hold.
+_AS_SPACE = str.maketrans("\n\r\t", "   ")
+
+
+def finder(ctx) -> NameFinder:
+    roster = ctx.settings.get("roster")
+    if roster not in _finders:
+        _finders[roster] = NameFinder(load_roster(Path(roster)) if roster else None)
+    return _finders[roster]
+
+
+def reportable(matches: list[NameMatch], ctx, code: str) -> list[NameMatch]:
+    """Staff names ("Mrs Jones", or staff on the roster) count only when the rule's `staff` is warn or error."""
+    staff_policy = ctx.options(code).get("staff", "allow")
+    return [match for match in matches if match.role != "staff" or staff_policy != "allow"]
+
+
+def names_in(span, ctx, code: str) -> Iterator[tuple[NameMatch, int]]:
+    """Reportable names in a TextSpan, each with the line it is written on."""
+    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE)), ctx, code):
+        yield match, span.line_of(match.start)
+
+
+def describe(match: NameMatch) -> str:
+    """Public wording: says how the name was recognised, never the name."""
+    kind = "a full name (roster match)" if match.source == "roster" else "what looks like a full name"
+    return f"{kind} (staff)" if match.role == "staff" else kind
