@@ -97,24 +97,24 @@ class Analyser:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
         return result
 
-    def _subjects(self, relpath: str, data, result: FileResult):
-        for target in self.by_target:
-            if target == "path":
-                yield target, PathSubject(relpath)
-            elif target == "media" and self.is_media(relpath):
-                yield target, self._media_subject(relpath, data)
-            elif target == "page":
-                from . import pages
+    def _subject(self, target: str, relpath: str, data, result: FileResult):
+        """What checks of this target look at, or None when the file is not of that kind."""
+        if target == "path":
+            return PathSubject(relpath)
+        if target == "media":
+            return self._media_subject(relpath, data) if self.is_media(relpath) else None
+        from . import pages
 
-                if pages.is_page(relpath):
-                    try:
-                        page = pages.read_page(self.root, relpath, bytes(data))
-                    except pages.PageError as exc:
-                        result.errors.append(f"{relpath}: cannot read the page: {exc}")
-                        continue
-                    result.suppressions.extend(page.suppressions)
-                    result.references.extend(sorted(page.references))
-                    yield target, PageSubject(relpath, page)
+        if not pages.is_page(relpath):
+            return None
+        try:
+            page = pages.read_page(self.root, relpath, bytes(data))
+        except pages.PageError as exc:
+            result.errors.append(f"{relpath}: cannot read the page: {exc}")
+            return None
+        result.suppressions.extend(page.suppressions)
+        result.references.extend(sorted(page.references))
+        return PageSubject(relpath, page)
 
     @staticmethod
     def _media_subject(relpath: str, data) -> MediaSubject:
@@ -127,20 +127,28 @@ class Analyser:
 
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
-        for target, subject in self._subjects(relpath, data, result):
-            for module in self.by_target[target]:
+        for target, modules in self.by_target.items():
+            try:
+                subject = self._subject(target, relpath, data, result)
+            except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
+                self._internal_error(result, f"reading it as {target}", exc)
+                continue
+            if subject is None:
+                continue
+            for module in modules:
                 try:
                     result.problems.extend(
                         problem for problem in module.check(subject, context) if problem.code in self.selected
                     )
-                except Exception as exc:  # a bug in one check must not stop the run: report it, exit 2
-                    result.errors.append(
-                        f"{relpath}: internal error in {'/'.join(module.CODES)}: {type(exc).__name__}: {exc}"
-                    )
-                    if self.debug:
-                        import traceback
+                except Exception as exc:  # likewise for a bug in one check
+                    self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
 
-                        traceback.print_exc()
+    def _internal_error(self, result: FileResult, where: str, exc: Exception) -> None:
+        result.errors.append(f"{result.path}: internal error {where}: {type(exc).__name__}: {exc}")
+        if self.debug:
+            import traceback
+
+            traceback.print_exc()
 
 
 # Worker-process plumbing: one Analyser per worker, set up once.

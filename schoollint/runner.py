@@ -17,13 +17,22 @@ from .engine import Engine, Report, RunOptions, describe_change
 from .report import PUBLIC_FORMATS, View, render
 
 
-def load_effective_config(config_path: str | None):
-    root, in_git = find_root(Path.cwd())
+def load_effective_config(config_path: str | None, start: Path | None = None):
+    """The configuration of the repository that holds `start` (default: the current folder)."""
+    root, in_git = find_root(start or Path.cwd())
     path = Path(config_path) if config_path else find_config(root)
     if config_path and not path.is_file():
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
     return load_config(path, display), root, in_git
+
+
+def _start(paths: list[str]) -> Path | None:
+    """Where to look for the repository: the first path named, so `check ../other-site` works."""
+    if not paths or not os.path.lexists(paths[0]):
+        return None
+    first = Path(paths[0])
+    return first if first.is_dir() and not first.is_symlink() else first.parent
 
 
 def _is_inside(root: Path, path: Path) -> bool:
@@ -86,7 +95,7 @@ def _baseline(root: Path, args):
 def run_check(args) -> int:
     if args.diff and args.fix:
         raise UsageError("--diff shows what --fix would do; use one or the other")
-    config, root, in_git = load_effective_config(args.config)
+    config, root, in_git = load_effective_config(args.config, _start(args.paths))
     _apply_arguments(config, args)
     paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
     if args.diff_base and not in_git:

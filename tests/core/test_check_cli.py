@@ -64,11 +64,23 @@ def test_missing_path_is_an_error_not_a_pass(repo, cli):
     assert "Traceback" not in err
 
 
-def test_path_outside_the_repository_is_an_error(repo, cli, tmp_path):
+def test_paths_in_two_repositories_is_an_error(repo, cli, tmp_path):
+    make_png(repo / "here.png")
     outside = make_png(tmp_path / "elsewhere.png")
-    code, _, err = cli("check", str(outside))
+    code, _, err = cli("check", "here.png", str(outside))
     assert code == 2
     assert "is outside the repository" in err
+
+
+def test_another_repository_named_by_path_is_checked_from_its_own_root(repo, cli, tmp_path):
+    other = tmp_path / "other-site"
+    make_png(other / "img" / "wide.png", size=(3000, 10))
+    git(other, "init", "-q")
+    (other / ".schoollint.yml").write_text("SL201: {max-edge: 2000}\n")
+    code, out, _ = cli("check", "--output-format", "json", str(other))
+    [finding] = json.loads(out)["findings"]
+    assert finding["path"] == "img/wide.png"
+    assert "2000 px limit" in finding["message"]
 
 
 def test_gitignore_is_respected_and_untracked_files_are_checked(repo, cli):
