@@ -3,6 +3,7 @@
 One JSON file: `results` maps a key (content hash + everything that can change
 a file's findings) to what the checks said; `stat` maps a path to the size,
 mtime and hash seen last, so an unchanged file is not even hashed again.
+Results for content no path has any more are dropped when the cache is saved.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ class Cache:
             for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "*\n")):
                 if not (self.folder / name).exists():
                     (self.folder / name).write_text(text, encoding="utf-8")
-            payload = {"version": __version__, "results": self.results, "stat": self.stats}
+            live = {entry[2] for entry in self.stats.values()}
+            results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
+            payload = {"version": __version__, "results": results, "stat": self.stats}
             atomic_write(self.folder / CACHE_FILE, json.dumps(payload, separators=(",", ":")).encode())
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation

@@ -42,6 +42,7 @@ class Change:
     summaries: list[str]
     operations: list = field(default_factory=list)
     error: str | None = None
+    size_before: int = 0
 
 
 @dataclass
@@ -171,6 +172,7 @@ class Engine:
         change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
         try:
             original = (self.root / relpath).read_bytes()
+            change.size_before = len(original)
             current = original
             operations: list = []
             for action in APPLIERS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
+from ..finding import Rename
 from . import View, display_path, fix_hint, shown_value
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
@@ -38,11 +39,21 @@ def render(report, view: View) -> str:
 
 
 def _change_lines(change) -> list[str]:
+    """What --fix did to one file, down to every other file it touched."""
+    path = display_path(change.path)
     if change.error:
-        return [f"{change.path}: not fixed: {change.error}"]
+        return [f"{path}: not fixed: {change.error}"]
     if not change.operations:
         return []
-    return [f"{change.path}: fixed: {'; '.join(change.summaries)}"]
+    lines = [f"{path}: fixed: {'; '.join(change.summaries)}"]
+    for operation in change.operations:
+        if isinstance(operation, Rename):
+            lines.append(f"    renamed {display_path(operation.old)} -> {display_path(operation.new)}")
+        elif operation.path == change.path:
+            lines.append(f"    {change.size_before:,} -> {len(operation.data):,} bytes")
+        else:
+            lines.append(f"    rewrote {display_path(operation.path)}")
+    return lines
 
 
 def _summary(report, view: View) -> str:
