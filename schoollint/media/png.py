@@ -76,6 +76,8 @@ def chunks(data) -> Iterator[Chunk]:
         chunk = Chunk(kind, offset, length)
         if chunk.end > size:
             raise MediaError(f"PNG: chunk {chunk.name} at offset {offset} runs past the end of the file")
+        if offset == 8 and (kind != b"IHDR" or length != 13):
+            raise MediaError("PNG: the first chunk is not a 13-byte IHDR")
         yield chunk
         if kind == b"IEND":
             return
@@ -84,10 +86,7 @@ def chunks(data) -> Iterator[Chunk]:
 
 def read(data) -> MediaFacts:
     all_chunks = list(chunks(data))
-    header = all_chunks[0]
-    if header.type != b"IHDR" or header.length != 13:
-        raise MediaError("PNG: the first chunk is not a 13-byte IHDR")
-    width, height = struct.unpack_from(">II", data, header.payload_start)
+    width, height = struct.unpack_from(">II", data, all_chunks[0].payload_start)
     frames, orientation = 1, None
     items: list[MetaItem] = []
     notes: list[str] = []

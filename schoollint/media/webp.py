@@ -38,8 +38,10 @@ class Chunk(NamedTuple):
     def end(self) -> int:
         return self.offset + 8 + self.length + (self.length & 1)
 
-    def payload(self, data) -> bytes:
-        return bytes(data[self.payload_start:self.payload_start + self.length])
+    def payload(self, data, limit: int | None = None) -> bytes:
+        """The payload, or only its first `limit` bytes (a bitstream header)."""
+        length = self.length if limit is None else min(limit, self.length)
+        return bytes(data[self.payload_start:self.payload_start + length])
 
 
 def accept(prefix: bytes) -> bool:
@@ -80,7 +82,7 @@ def read(data) -> MediaFacts:
     for chunk in chunks(data):
         size_reader = _CANVAS_READERS.get(chunk.fourcc)
         if size_reader is not None and width is None:
-            width, height = size_reader(chunk.payload(data)[:10], chunk)
+            width, height = size_reader(chunk.payload(data, limit=10), chunk)
         elif chunk.fourcc == b"ANMF":
             frames += 1
         elif chunk.fourcc == b"ICCP":
@@ -99,17 +101,18 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     """Drop every chunk holding an item of `kinds`, keep VP8X flags true; all else byte for byte."""
     from .exif import minimal_exif
 
-    kept: list[tuple[bytes, bytes]] = []     # (fourcc, whole chunk with its pad byte)
+    kept: list[tuple[Chunk, bytes]] = []     # (source chunk, the bytes to write for it)
     for chunk in chunks(data):
         contents = metadata(data, chunk)
         if contents is None or not contents.flagged(kinds):
             whole = bytes(data[chunk.offset:chunk.end]).ljust(chunk.end - chunk.offset, b"\0")
-            kept.append((chunk.fourcc, whole))
+            kept.append((chunk, whole))
         elif chunk.fourcc == b"EXIF" and contents.orientation is not None:
             # Keep the orientation so the photo still displays upright.
-            kept.append((b"EXIF", make_chunk(b"EXIF", minimal_exif(contents.orientation, contents.big_endian))))
-    present = {fourcc for fourcc, _ in kept}
-    body = b"".join(_with_flags(whole, present) if fourcc == b"VP8X" else whole for fourcc, whole in kept)
+            kept.append((chunk, make_chunk(b"EXIF", minimal_exif(contents.orientation, contents.big_endian))))
+    present = {chunk.fourcc for chunk, _ in kept}
+    body = b"".join(_with_flags(chunk, whole, present) if chunk.fourcc == b"VP8X" else whole
+                    for chunk, whole in kept)
     trailer = b"" if PREVIEW in kinds else bytes(data[riff_end(data):])
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + trailer
 
@@ -126,8 +129,10 @@ def metadata(data, chunk: Chunk) -> Contents | None:
     return reader(chunk.payload(data))
 
 
-def _with_flags(vp8x: bytes, present: set[bytes]) -> bytes:
+def _with_flags(chunk: Chunk, vp8x: bytes, present: set[bytes]) -> bytes:
     # Flags byte follows the 8-byte chunk header: EXIF and XMP bits say whether those chunks are there.
+    if chunk.length < 10:
+        raise _short(chunk, 10)
     flags = vp8x[8] & ~(EXIF_FLAG | XMP_FLAG)
     flags |= EXIF_FLAG if b"EXIF" in present else 0
     flags |= XMP_FLAG if b"XMP " in present else 0

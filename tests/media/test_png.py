@@ -315,3 +315,9 @@ def test_missing_iend_and_bad_first_chunk():
 
 def test_crc_of_a_made_chunk():
     assert png.make_chunk(b"eXIf", b"abc") == png_chunk(b"eXIf", b"abc")
+
+
+def test_strip_refuses_a_file_without_ihdr():
+    data = png_from_chunks(png_chunks(encode(photo(), "PNG"))[1:])
+    with pytest.raises(MediaError, match="first chunk is not a 13-byte IHDR"):
+        png.strip(data, KINDS)

@@ -195,3 +195,10 @@ def test_riff_size_beyond_the_file():
     data = encode(photo(), "WEBP")
     with pytest.raises(MediaError, match=r"^WebP: the RIFF container claims \d+ bytes but the file has"):
         webp.read(data[:-10])
+
+
+def test_vp8x_too_short_for_its_flags():
+    data = webp_from_chunks([(b"VP8X", b""), *riff_chunks(encode(photo(), "WEBP"))])
+    for action in (webp.read, lambda data: webp.strip(data, KINDS)):
+        with pytest.raises(MediaError, match=r"^WebP: chunk VP8X at offset 12 is too short for its header"):
+            action(data)
