@@ -1,0 +1,353 @@
+"""Fixes that re-encode pixels: downscale (SL201) and HEIC -> JPEG (SL106).
+
+Unlike stripping, these decode and encode, so they choose their settings to
+stay close to the source: a JPEG keeps its quality (estimated from its
+quantisation tables), progressive scan and chroma subsampling; every format
+keeps its ICC profile, animations keep every frame, delay and loop count.
+EXIF orientation is applied to the pixels, and nothing else of the source's
+metadata is written: the result carries no EXIF, XMP, IPTC, comment or text.
+Pillow (and pillow-heif for HEIC) is imported only when a fix runs.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import warnings
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable
+
+from ..finding import Write
+from . import BOMB_PIXELS, MediaError, read_media
+
+CONVERTED_QUALITY = 90        # JPEG written from a HEIC, and lossy formats we cannot estimate
+HIGHEST_JPEG_QUALITY = 95     # above this libjpeg only makes files bigger, not better
+ORIENTATION_TAG = 0x0112
+
+# What Pillow raises on broken input; each becomes a MediaError naming the file's format.
+_DECODING_FAILURES = (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError,
+                      struct.error, zlib.error, MemoryError)
+
+# IJG (libjpeg) base tables at quality 50, natural order (JPEG standard, Annex K).
+_IJG_LUMINANCE = (
+    16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55,
+    14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62,
+    18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+    49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+)
+_IJG_CHROMINANCE = (
+    17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99,
+    24, 26, 56, 99, 99, 99, 99, 99, 47, 66, 99, 99, 99, 99, 99, 99,
+) + (99,) * 32
+
+
+# --- the appliers (schoollint.fixes) ---------------------------------------------------------
+
+def apply_downscale(root, path: str, data: bytes, fixes) -> list[Write]:
+    max_edge = min(fix.args[0] for fix in fixes)
+    resized = downscale(data, max_edge, os.path.splitext(path)[1].lower())
+    return [] if resized == data else [Write(path, resized)]
+
+
+def apply_convert(root, path: str, data: bytes, fixes) -> list[Write]:
+    target = os.path.splitext(path)[0] + ".jpg"
+    if os.path.lexists(os.path.join(root, target)):
+        raise MediaError(f"{target} already exists; not replacing it with a JPEG copy of {path}")
+    return [Write(target, convert_to_jpeg(data))]
+
+
+# --- downscaling -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Target:
+    """How a source format is written back: as which Pillow format, with which settings."""
+
+    save_as: str
+    frames: str                                  # "animation": keep all; "primary": rest are previews; "single"
+    options: Callable[[object, bytes], dict]     # save settings, from the opened source and its bytes
+
+
+def downscale(data: bytes, max_edge: int, extension: str) -> bytes:
+    """The image with its longer edge at most `max_edge`, same format, metadata gone.
+
+    Returns `data` itself when the image is already small enough.
+    """
+    with _opened(data) as image:
+        target = TARGETS.get(image.format)
+        if target is None:
+            raise MediaError(f"{image.format}: schoollint cannot downscale this format; resize it by hand")
+        if max(image.size) <= max_edge:
+            return data
+        try:
+            frames = _resized_frames(image, _fitted(image.size, max_edge), _frame_count(image, target))
+            output = _encoded(frames, target.save_as, target.options(image, data))
+        except _DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the image to downscale it ({exc})") from None
+    return _checked(output, extension, frames.images[0].size)
+
+
+def _fitted(size: tuple[int, int], max_edge: int) -> tuple[int, int]:
+    scale = max_edge / max(size)
+    return tuple(max(1, round(edge * scale)) for edge in size)
+
+
+def _frame_count(image, target: Target) -> int:
+    count = getattr(image, "n_frames", 1)
+    if count == 1 or target.frames == "primary":
+        return 1
+    if target.frames == "single":
+        raise MediaError(f"{image.format}: a file of {count} images; downscaling would keep only the first, "
+                         "so schoollint leaves it to you")
+    if count * image.width * image.height > BOMB_PIXELS:
+        raise MediaError(f"{image.format}: {count} frames of {image.width}x{image.height} add up to more than "
+                         f"the decompression-bomb limit of {BOMB_PIXELS:,} pixels")
+    return count
+
+
+@dataclass
+class Frames:
+    images: list
+    durations: list[int]
+
+
+def _resized_frames(image, size: tuple[int, int], count: int) -> Frames:
+    orientation = image.getexif().get(ORIENTATION_TAG, 1)
+    if count == 1:
+        if image.format == "JPEG" or image.format == "MPO":
+            image.draft(image.mode, size)   # decode at 1/2, 1/4 or 1/8 scale when that still covers `size`
+        return Frames([_upright(_resized_keeping_mode(image, size), orientation)], [])
+    from PIL import ImageSequence
+
+    images, durations = [], []
+    for frame in ImageSequence.Iterator(image):
+        # Pillow composites every frame onto the canvas; resample that, with its alpha.
+        images.append(_upright(frame.convert("RGBA").resize(size, _lanczos(), reducing_gap=3.0), orientation))
+        durations.append(frame.info.get("duration", 0))
+    return Frames(images, durations)
+
+
+def _lanczos():
+    from PIL import Image
+
+    return Image.Resampling.LANCZOS
+
+
+def _resized_keeping_mode(image, size: tuple[int, int]):
+    """Resample with Lanczos; palette and bilevel images go through a full-colour copy and back."""
+    mode = image.mode
+    if mode in ("P", "PA"):
+        working = image.convert("RGBA" if mode == "PA" or _has_transparency(image) else "RGB")
+        resized = working.resize(size, _lanczos(), reducing_gap=3.0)
+        return _quantized(resized, colours=len(image.getpalette() or ()) // 3)
+    if mode == "1":
+        return image.convert("L").resize(size, _lanczos(), reducing_gap=3.0).convert("1")
+    if mode in ("L", "RGB") and "transparency" in image.info:
+        # A colour-key transparency does not survive blending; keep it as an alpha channel.
+        image = image.convert(mode + "A" if mode == "L" else "RGBA")
+    return image.resize(size, _lanczos(), reducing_gap=3.0)
+
+
+def _has_transparency(image) -> bool:
+    return "transparency" in image.info or (image.palette is not None and image.palette.mode == "RGBA")
+
+
+def _quantized(image, colours: int):
+    from PIL import Image
+
+    method = Image.Quantize.FASTOCTREE if image.mode == "RGBA" else Image.Quantize.MEDIANCUT
+    return image.quantize(colors=min(256, max(2, colours)), method=method)
+
+
+# Orientation (EXIF 1-8) -> the transpose that shows the stored pixels upright.
+_UPRIGHT = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+            6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
+
+
+def _upright(image, orientation: int):
+    from PIL import Image
+
+    method = _UPRIGHT.get(orientation)
+    return image if method is None else image.transpose(getattr(Image.Transpose, method))
+
+
+def _encoded(frames: Frames, save_as: str, options: dict) -> bytes:
+    first, *rest = frames.images
+    for image in frames.images:
+        # Pillow writes some metadata (comment, XMP, EXIF) from `info` when saving: start clean.
+        transparency = image.info.get("transparency")
+        image.info.clear()
+        if transparency is not None and image.mode in ("P", "L", "RGB"):
+            image.info["transparency"] = transparency
+    if rest:
+        options = dict(options, save_all=True, append_images=rest, duration=frames.durations)
+    buffer = io.BytesIO()
+    first.save(buffer, save_as, **options)
+    return buffer.getvalue()
+
+
+def _checked(output: bytes, extension: str, size: tuple[int, int]) -> bytes:
+    """Read the result back with schoollint's own reader: right size, no metadata left."""
+    facts = read_media(output, extension)
+    width, height = size
+    if (facts.width, facts.height) != size:
+        raise MediaError(f"{facts.format}: the re-encoded image came out {facts.width}x{facts.height}, "
+                         f"not {width}x{height}; left untouched")
+    if facts.items:
+        raise MediaError(f"{facts.format}: the re-encoded image still holds {facts.items[0].field}; left untouched")
+    return output
+
+
+# --- per-format save settings ----------------------------------------------------------------
+
+def _icc(image) -> dict:
+    profile = image.info.get("icc_profile")
+    return {"icc_profile": profile} if profile else {}
+
+
+def _animation(image) -> dict:
+    return {"loop": image.info["loop"]} if "loop" in image.info else {}
+
+
+def _jpeg_options(image, data: bytes) -> dict:
+    from PIL import JpegImagePlugin
+
+    options = {"quality": min(HIGHEST_JPEG_QUALITY, estimate_jpeg_quality(image.quantization)),
+               "optimize": True, "progressive": bool(image.info.get("progressive")), **_icc(image)}
+    subsampling = JpegImagePlugin.get_sampling(image)
+    if subsampling >= 0:
+        options["subsampling"] = subsampling
+    return options
+
+
+def _png_options(image, data: bytes) -> dict:
+    options = {"optimize": True, **_icc(image), **_animation(image)}
+    if image.info.get("default_image"):
+        options["default_image"] = True
+    return options
+
+
+def _gif_options(image, data: bytes) -> dict:
+    # Frames are whole composited pictures: clear each before drawing the next.
+    return {"optimize": True, "disposal": 2, **_animation(image)}
+
+
+def _webp_options(image, data: bytes) -> dict:
+    options = {"lossless": webp_is_lossless(data), "quality": CONVERTED_QUALITY, "method": 4,
+               **_icc(image), **_animation(image)}
+    if "background" in image.info:
+        options["background"] = image.info["background"]
+    return options
+
+
+def _tiff_options(image, data: bytes) -> dict:
+    compression = image.info.get("compression", "raw")
+    options = {"compression": compression, **_icc(image)}
+    if compression == "jpeg":
+        options["quality"] = CONVERTED_QUALITY
+    return options
+
+
+def _lossy_options(image, data: bytes) -> dict:
+    return {"quality": CONVERTED_QUALITY, **_icc(image)}
+
+
+TARGETS = {
+    "JPEG": Target("JPEG", "single", _jpeg_options),
+    "MPO": Target("JPEG", "primary", _jpeg_options),   # later images are previews: dropped with the metadata
+    "PNG": Target("PNG", "animation", _png_options),
+    "GIF": Target("GIF", "animation", _gif_options),
+    "WEBP": Target("WEBP", "animation", _webp_options),
+    "TIFF": Target("TIFF", "single", _tiff_options),
+    "HEIF": Target("HEIF", "single", _lossy_options),
+    "AVIF": Target("AVIF", "single", _lossy_options),
+}
+
+
+def estimate_jpeg_quality(quantization: dict) -> int:
+    """The IJG quality (1-100) whose tables come closest to these; 90 when there are none."""
+    tables = [list(quantization[index]) for index in (0, 1) if index in quantization]
+    if not tables:
+        return CONVERTED_QUALITY
+
+    def distance(quality: int) -> int:
+        return sum(abs(expected - actual)
+                   for base, table in zip((_IJG_LUMINANCE, _IJG_CHROMINANCE), tables)
+                   for expected, actual in zip(_ijg_table(base, quality), table))
+
+    return min(range(1, 101), key=lambda quality: (distance(quality), -quality))
+
+
+def _ijg_table(base: tuple[int, ...], quality: int) -> list[int]:
+    scale = 5000 // quality if quality < 50 else 200 - 2 * quality
+    return [min(255, max(1, (value * scale + 50) // 100)) for value in base]
+
+
+def webp_is_lossless(data) -> bool:
+    """Whether the (first) frame's bitstream is VP8L, lossless, rather than VP8."""
+    from .webp import chunks
+
+    for chunk in chunks(data):
+        if chunk.fourcc in (b"VP8 ", b"VP8L"):
+            return chunk.fourcc == b"VP8L"
+        if chunk.fourcc == b"ANMF":   # a 16-byte frame header, then ALPH and VP8, or VP8L
+            bitstream = chunk.payload_start + 16
+            return bytes(data[bitstream:bitstream + 4]) == b"VP8L"
+    return False
+
+
+# --- HEIC to JPEG ----------------------------------------------------------------------------
+
+def convert_to_jpeg(data: bytes) -> bytes:
+    """A JPEG of the HEIC's primary image: upright, ICC kept, no metadata, quality 90."""
+    with _opened(data) as image:
+        try:
+            picture = _upright(_flattened(image), image.getexif().get(ORIENTATION_TAG, 1))
+            options = {"quality": CONVERTED_QUALITY, "optimize": True, **_icc(image)}
+            output = _encoded(Frames([picture], []), "JPEG", options)
+        except _DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the image to convert it ({exc})") from None
+    return _checked(output, ".jpg", picture.size)
+
+
+def _flattened(image):
+    """Modes a JPEG can hold: transparency goes onto white, like a browser on a white page."""
+    from PIL import Image
+
+    if image.mode in ("L", "RGB", "CMYK"):
+        return image.copy()
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, rgba).convert("RGB")
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+@contextmanager
+def _opened(data: bytes):
+    """The image, opened by Pillow (headers only); failing to open is a MediaError."""
+    from PIL import Image
+
+    if bytes(data[4:8]) == b"ftyp":
+        _register_heif()
+    with warnings.catch_warnings():
+        # Large but legal photos (100 MP phones) are fine: JPEGs decode at reduced scale.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(bytes(data)))
+        except Image.DecompressionBombError as exc:
+            raise MediaError(f"decompression bomb refused: {exc}") from None
+        except _DECODING_FAILURES as exc:
+            raise MediaError(f"cannot open the image ({exc})") from None
+        with image:
+            yield image
+
+
+def _register_heif() -> None:
+    try:
+        import pillow_heif
+    except ModuleNotFoundError:
+        raise MediaError("HEIC: reading it needs the pillow-heif package (pip install pillow-heif)") from None
+    pillow_heif.register_heif_opener()
