@@ -5,7 +5,8 @@ import zlib
 import pytest
 from chunk_builders import (
     GPS_LATITUDE, GPS_LONGITUDE, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records, itxt_chunk,
-    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk, xmp_packet, ztxt_chunk,
+    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk,
+    xmp_packet, ztxt_chunk,
 )
 from PIL import Image, PngImagePlugin
 
@@ -123,7 +124,11 @@ def test_compressed_xmp():
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Oliver Pupil"]
 
 
-@pytest.mark.parametrize("chunk_builder", [ztxt_chunk, lambda keyword, text: (b"tEXt", keyword.encode() + b"\0" + text)])
+def uncompressed_text(keyword: str, text: bytes) -> tuple[bytes, bytes]:
+    return b"tEXt", keyword.encode("latin-1") + b"\0" + text
+
+
+@pytest.mark.parametrize("chunk_builder", [ztxt_chunk, uncompressed_text])
 def test_imagemagick_raw_exif_profile_after_image_data(chunk_builder):
     profile = raw_profile("exif", b"Exif\0\0" + exif_with_gps(orientation=6))
     data = png_insert(encode(photo(), "PNG"), "after", b"IDAT", chunk_builder("Raw profile type exif", profile))
