@@ -1,0 +1,39 @@
+"""GitHub annotations as the schoollint Action emits them: most important first,
+within GitHub's limit of 10 error and 10 warning annotations per step, then
+one notice saying how many more there are and where to find them.
+
+Never shows personal values: annotations are public on a public repository.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import catalogue
+from . import View
+from .github import annotation, escape_data
+
+PER_LEVEL = 10
+
+
+def importance(finding) -> tuple:
+    rule = catalogue.load()[finding.code]
+    return (-rule.security_severity, finding.path, finding.line or 0, finding.code)
+
+
+def render(report, view: View) -> str:
+    public = replace(view, show_values=False)
+    rules = catalogue.load()
+    ranked = sorted(report.findings, key=importance)
+    errors = [f"::error title=schoollint::{escape_data(error)}" for error in report.errors]
+    errors += [annotation(f, public) for f in ranked if rules[f.code].severity == "error"]
+    warnings = [annotation(f, public) for f in ranked if rules[f.code].severity == "warning"]
+    lines = errors[:PER_LEVEL] + warnings[:PER_LEVEL]
+    hidden = len(errors) + len(warnings) - len(lines)
+    if hidden:
+        lines.append(
+            f"::notice title=schoollint::{hidden} more finding{'s' if hidden != 1 else ''} not shown as "
+            f"annotations (GitHub shows at most {PER_LEVEL} errors and {PER_LEVEL} warnings per step): "
+            "see the job summary, the code scanning results, or run `schoollint check` locally"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,134 @@
+"""The Markdown job summary for GitHub Actions ($GITHUB_STEP_SUMMARY).
+
+Totals, what each rule found and why it matters, then every finding grouped
+by file with its fix. GitHub refuses a summary over 1 MiB, so the findings
+table stops before that with a note. Never shows personal values: a job
+summary is public on a public repository.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import Counter
+from itertools import groupby
+
+from .. import catalogue
+from . import View, fix_hint
+
+LIMIT = 1024 * 1024 - 4096      # bytes; GitHub's limit, less room for the closing note
+# Escaped so that text from file names and pages can neither format nor link;
+# / , - ' " % = are harmless inside a table cell and keep paths readable.
+_ESCAPED = set(string.punctuation) - set("/,-'\"%=<>&")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def cell(text: str) -> str:
+    """Text made inert for a Markdown table cell; control bytes shown as \\xNN."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _ESCAPED:
+            out.append("\\" + char)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}")
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _totals(report, view: View) -> list[str]:
+    rules = catalogue.load()
+    severities = Counter(rules[f.code].severity for f in report.findings)
+    files = len({f.path for f in report.findings})
+    fixable = report.fixable(view.unsafe_fixes)
+    lines = ["## schoollint", ""]
+    if not report.findings and not report.errors:
+        lines.append(f"No findings in {_plural(report.files_checked, 'file')} checked.")
+        return lines
+    lines += [
+        "| Findings | Errors | Warnings | Files with findings | Files checked | Fixable with `schoollint check --fix` |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {len(report.findings)} | {severities['error']} | {severities['warning']} | {files} "
+        f"| {report.files_checked} | {fixable} |",
+    ]
+    return lines
+
+
+def _by_rule(report) -> list[str]:
+    rules = catalogue.load()
+    counts = Counter(f.code for f in report.findings)
+    if not counts:
+        return []
+    lines = ["", "### What was found and why it matters", "",
+             "| Rule | Severity | Findings | Why it matters |", "|---|---|---:|---|"]
+    for code in sorted(counts):
+        rule = rules[code]
+        lines.append(f"| [{code} {cell(rule.name)}]({rule.help_uri}) | {rule.severity} | {counts[code]} "
+                     f"| {cell(' '.join(rule.why.split()))} |")
+    return lines
+
+
+def _changes_and_errors(report) -> list[str]:
+    lines = []
+    fixed = [c for c in report.changes if c.operations and not c.error]
+    if fixed:
+        lines += ["", f"### Fixed ({_plural(len(fixed), 'file')})", ""]
+        lines += [f"- {cell(c.path)}: {cell('; '.join(c.summaries))}" for c in fixed]
+    not_fixed = [c for c in report.changes if c.error]
+    if not_fixed:
+        lines += ["", "### Not fixed", ""]
+        lines += [f"- {cell(c.path)}: {cell(c.error)}" for c in not_fixed]
+    if report.errors:
+        lines += ["", "### Errors", ""] + [f"- {cell(error)}" for error in report.errors]
+    if report.stale_baseline:
+        lines += ["", f"{_plural(len(report.stale_baseline), 'baseline entry')} no longer match anything: "
+                  "run `schoollint check --write-baseline` to shrink the baseline."]
+    return lines
+
+
+def _findings_table(report, view: View):
+    rules = catalogue.load()
+    if not report.findings:
+        return
+    for line in ("", "### Findings by file", "", "| File | Line | Severity | Rule | Finding | Fix |",
+                 "|---|---:|---|---|---|---|"):
+        yield line, 0
+    for path, findings in groupby(report.findings, key=lambda f: f.path):
+        shown_path = f"**{cell(path)}**"
+        for finding in findings:
+            rule = rules[finding.code]
+            yield (f"| {shown_path} | {finding.line or ''} | {rule.severity} "
+                   f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
+                   f"| {cell(fix_hint(finding, view, rule))} |"), 1
+            shown_path = ""  # one path per group: long paths are not repeated
+
+
+def render(report, view: View) -> str:
+    lines = _totals(report, view) + _by_rule(report)   # bounded by the number of rules
+    used = sum(_size(line) + 1 for line in lines)
+    listed = 0
+    body = [(line, 0) for line in _changes_and_errors(report)] + list(_findings_table(report, view))
+    for line, findings in body:
+        if used + _size(line) + 1 > LIMIT:
+            lines += ["", f"_The summary stops here: GitHub limits a job summary to 1 MiB. {listed} of "
+                      f"{len(report.findings)} findings are listed above; the SARIF results and "
+                      "`schoollint check` show them all._"]
+            break
+        lines.append(line)
+        used += _size(line) + 1
+        listed += findings
+    return "\n".join(lines) + "\n"
