@@ -1,0 +1,161 @@
+"""Applier for Fix action "rename": move a media file and rewrite every reference to it.
+
+References are found by scanning every text file in the repository for the
+file's name, taking the whole path written around each occurrence, and
+resolving it the way the page reader does. A reference is rewritten only when
+it resolves to the file being renamed. Anything that might be the file but
+cannot be proven so (a broken path, a name a template builds, the name in
+plain text) stops the rename, so no page is left pointing at nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from schoollint.finding import Fix, Rename, Write
+
+from . import PageError, Resolved, _normalise, is_data_file, resolve
+
+TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".yml", ".yaml", ".json", ".toml", ".css", ".scss",
+                 ".sass", ".less", ".js", ".mjs", ".ts", ".xml", ".txt", ".liquid", ".njk", ".hbs",
+                 ".twig", ".svg", ".webmanifest", ".csv")
+# Version control, schoollint's cache, dependencies and generated sites.
+SKIPPED_FOLDERS = frozenset({".git", ".schoollint_cache", "node_modules", "_site", ".jekyll-cache"})
+# What ends a path written in markup, CSS, YAML, JSON or a template.
+_BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
+_SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url)""")
+_SHOWN_PROBLEMS = 5
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+def apply_renames(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[Write | Rename]:
+    new_paths = {fix.args[0] for fix in fixes}
+    if len(new_paths) != 1:
+        raise PageError(f"{path}: more than one new name offered ({', '.join(sorted(new_paths))})")
+    new = new_paths.pop()
+    if _normalise(new) != new or new == path:
+        raise PageError(f"{path}: cannot rename to {new!r}")
+    if os.path.lexists(root / new):
+        raise PageError(f"{path}: not renamed, {new} already exists")
+    old_words = _changed_words(path, new)
+    writes, problems = [], []
+    for relpath in text_files(root):
+        source = (root / relpath).read_bytes()
+        if b"\0" in source:
+            continue
+        text = source.decode("utf-8", errors="surrogateescape")
+        edits = references_in(root, relpath, text, path, new, old_words, problems)
+        if edits:
+            writes.append(Write(relpath, _apply(text, edits).encode("utf-8", errors="surrogateescape")))
+    if problems:
+        shown = "; ".join(problems[:_SHOWN_PROBLEMS])
+        more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
+        raise PageError(f"{path}: not renamed, a reference could not be rewritten safely: {shown}{more}")
+    return [Rename(path, new)] + writes
+
+
+def text_files(root: Path):
+    """Repository-relative paths of every text file that may reference media, in a stable order."""
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
+        for name in sorted(names):
+            if name.lower().endswith(TEXT_SUFFIXES):
+                yield Path(folder, name).relative_to(root).as_posix()
+
+
+def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
+                  problems: list[str]) -> list[_Edit]:
+    """Edits that point this file's references at `new`; doubtful occurrences go to `problems`."""
+    edits: dict[int, _Edit] = {}
+    basename = posixpath.basename(old)
+    for needle in dict.fromkeys((basename, quote(basename))):
+        for at in _occurrences(text, needle):
+            start, end = _token_around(text, at, at + len(needle))
+            token = text[start:end]
+            resolved = _resolve_token(root, relpath, text, token, end)
+            if resolved is not None and resolved.target == old:
+                edits[start] = _Edit(start, end, _rewritten(token, resolved, new))
+            elif resolved is None or not (root / resolved.target).is_file():
+                problems.append(f"{relpath}:{_line(text, at)}: {token!r} does not lead to a file")
+    covered = [(edit.start, edit.end) for edit in edits.values()]
+    for word in old_words:
+        for at in _occurrences(text, word, whole_word=True):
+            if any(start <= at < end for start, end in covered):
+                continue
+            start, end = _token_around(text, at, at + len(word))
+            resolved = _resolve_token(root, relpath, text, text[start:end], end)
+            if resolved is None or not (root / resolved.target).is_file():
+                problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
+                                "full path (a template may build the path from it)")
+    return sorted(edits.values(), key=lambda edit: edit.start)
+
+
+def _changed_words(old: str, new: str) -> list[str]:
+    """The old path parts that the rename changes (the stem for the file), in the order they appear."""
+    old_parts, new_parts = old.split("/"), new.split("/")
+    if len(old_parts) != len(new_parts):
+        raise PageError(f"{old}: a rename must keep the folder depth ({new})")
+    old_parts[-1], new_parts[-1] = posixpath.splitext(old_parts[-1])[0], posixpath.splitext(new_parts[-1])[0]
+    return [before for before, after in zip(old_parts, new_parts) if before != after]
+
+
+def _occurrences(text: str, needle: str, whole_word: bool = False):
+    """Where `needle` starts a path part (or, with whole_word, stands as a word of its own)."""
+    at = text.find(needle)
+    while at >= 0:
+        before, after = text[at - 1: at], text[at + len(needle): at + len(needle) + 1]
+        if whole_word:
+            found = not before.isalnum() and not after.isalnum()
+        else:
+            found = before in ("", "/") or before in _BOUNDARY
+        if found:
+            yield at
+        at = text.find(needle, at + 1)
+
+
+def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1] not in _BOUNDARY:
+        start -= 1
+    while end < len(text) and text[end] not in _BOUNDARY:
+        end += 1
+    return start, end
+
+
+def _resolve_token(root: Path, relpath: str, text: str, token: str, end: int) -> Resolved | None:
+    # Data files, and Jekyll's `'images/x.jpg' | relative_url`, write paths from the site root.
+    site_relative = is_data_file(relpath) or bool(_SITE_FILTER.match(text, end))
+    return resolve(token, relpath, root, site_relative=site_relative)
+
+
+def _rewritten(token: str, resolved: Resolved, new: str) -> str:
+    """The token pointed at `new`, written in the same style: rooted or relative, escaped or not."""
+    path, query_or_fragment = re.match(r"([^?#]*)(.*)", token, re.DOTALL).groups()
+    written = posixpath.relpath(new, resolved.base or ".")
+    if resolved.rooted:
+        written = "/" + written
+    elif path.startswith("./"):
+        written = "./" + written
+    return (quote(written) if "%" in path else written) + query_or_fragment
+
+
+def _apply(text: str, edits: list[_Edit]) -> str:
+    pieces, position = [], 0
+    for edit in edits:
+        pieces += [text[position:edit.start], edit.text]
+        position = edit.end
+    return "".join(pieces + [text[position:]])
+
+
+def _line(text: str, at: int) -> int:
+    return text.count("\n", 0, at) + 1
