@@ -1,5 +1,7 @@
 import io
 import mmap
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -326,3 +328,20 @@ def test_strip_refuses_a_file_without_ihdr():
     data = png_from_chunks(png_chunks(encode(photo(), "PNG"))[1:])
     with pytest.raises(MediaError, match="first chunk is not a 13-byte IHDR"):
         png.strip(data, KINDS)
+
+
+def test_reading_never_imports_pillow(tmp_path):
+    # Checking a site's images must stay fast: facts come from headers, never from an image library.
+    for name, data in {"a.png": small_png(), "a.gif": encode(photo(), "GIF", comment=b"hi"),
+                       "a.webp": encode(photo(), "WEBP", exif=exif_with_gps(orientation=6))}.items():
+        (tmp_path / name).write_bytes(data)
+    script = (
+        "import sys, pathlib\n"
+        "from schoollint.media import read_media, strip, KINDS\n"
+        f"for path in sorted(pathlib.Path({str(tmp_path)!r}).iterdir()):\n"
+        "    data = path.read_bytes()\n"
+        "    assert read_media(data, path.suffix).items, path\n"
+        "    strip(data, KINDS)\n"
+        "assert 'PIL' not in sys.modules, 'Pillow was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
