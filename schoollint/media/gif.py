@@ -132,6 +132,14 @@ def _sub_block_data(data, offset: int, end: int) -> bytes:
     return b"".join(parts)
 
 
+def _decode(text: bytes) -> str:
+    # The specification says 7-bit ASCII; writers use UTF-8 or Latin-1 all the same.
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError:
+        return text.decode("latin-1")
+
+
 def _after_trailer(data, trailer: Block) -> list[MetaItem]:
     # Viewers stop at the trailer; what follows may be anything (a zip, another file).
     extra = len(data) - trailer.end
@@ -143,14 +151,14 @@ def _after_trailer(data, trailer: Block) -> list[MetaItem]:
 # --- extensions, by label (GIF89a specification, sections 23-26) ---
 
 def _comment(data, block: Block) -> tuple[MetaItem, ...]:
-    text = _sub_block_data(data, block.offset + 2, block.end).decode("latin-1")
+    text = _decode(_sub_block_data(data, block.offset + 2, block.end))
     return (MetaItem(FREE_TEXT, "GIF comment", "comment extension", text),)
 
 
 def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
     # The first sub-block is the 12-byte text grid; the text follows in the rest.
     grid_length = data[block.offset + 2]
-    text = _sub_block_data(data, block.offset + 3 + grid_length, block.end).decode("latin-1")
+    text = _decode(_sub_block_data(data, block.offset + 3 + grid_length, block.end))
     return (MetaItem(FREE_TEXT, "GIF plain text", "plain text extension", text),)
 
 

@@ -45,9 +45,10 @@ def test_animated_gif_with_comment_and_xmp():
 
 
 def test_items_and_their_values():
-    data = gif_insert(animation(), gif_comment(b"caf\xe9"), gif_xmp(xmp_packet("Zo\u00eb Pupil")))
+    data = gif_insert(animation(), gif_comment(b"caf\xe9"), gif_comment("Zo\u00eb".encode()),
+                      gif_xmp(xmp_packet("Zo\u00eb Pupil")))
     facts = gif.read(data)
-    assert [item.value for item in facts.of_kind(FREE_TEXT)] == ["caf\u00e9", "Sports day"]
+    assert [item.value for item in facts.of_kind(FREE_TEXT)] == ["caf\u00e9", "Zo\u00eb", "Sports day"]
     [person] = facts.of_kind(PERSON_NAME)
     assert (person.value, person.where) == ("Zo\u00eb Pupil", "XMP application extension")
 
