@@ -59,7 +59,7 @@ GIVEN_AND_COMMON = ("art", "autumn", "bill", "drew", "faith", "guy", "joy", "mar
 NOT_GIVEN = (
     "buddy", "duke", "earl", "easter", "fe", "forest", "german", "ha", "jc", "junior", "lady",
     "le", "ma", "merry", "mi", "my", "nan", "ok", "om", "prince", "princess", "queen", "so",
-    "star", "sunshine", "tiny", "wm",
+    "star", "sunshine", "tiny", "wm", "young",
 )
 
 GIVEN_HEADER = """\

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 DATA = Path(__file__).with_name("data")
 
@@ -36,8 +37,7 @@ class Spotted:
     role: str          # "staff" for a title, else "unknown"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
     start: int
     end: int
     raw: str           # as written, possessive removed
@@ -47,10 +47,16 @@ class Token:
 @dataclass(frozen=True)
 class Lexicon:
     given: frozenset[str]
-    not_surname: frozenset[str]        # common English words, school words, calendar, titles
+    titles_written: frozenset[str]     # "mrs", "mrs."
+    not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
+    starters: frozenset[str]           # words a name or a stop phrase can begin with
     following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
     titles: frozenset[str]
     calendar: frozenset[str]
+    particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
+    surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
+    locatives: frozenset[str]
+    motion_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
     run_pattern: re.Pattern
     token_pattern: re.Pattern
@@ -58,6 +64,8 @@ class Lexicon:
 
 def plain(word: str) -> str:
     """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien"."""
+    if word.isascii() and "'" not in word:
+        return word.lower()                     # the common case, kept cheap
     word = word.casefold()
     if not word.isascii():
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
@@ -87,12 +95,19 @@ def lexicon() -> Lexicon:
     element = rf"(?:(?:{title_alternatives})\.|{word})"
     particle = rf"(?:{'|'.join(stop['surname_particles'])})"
     gap = r"[ \u00a0]{1,3}"
+    given = _word_list("given_names.txt")
     return Lexicon(
-        given=_word_list("given_names.txt"),
-        not_surname=_word_list("common_words.txt") | frozenset(stop["school_words"]) | calendar | titles,
+        given=given,
+        titles_written=titles | frozenset(f"{title}." for title in titles),
+        not_surname=_word_list("common_words.txt") | frozenset(stop["school_words"]) | calendar | titles | following,
+        starters=given | titles | frozenset(phrases),
         following=following,
         titles=titles,
         calendar=calendar,
+        particles=frozenset(stop["surname_particles"]),
+        surname_places=frozenset(stop["surname_places"]),
+        locatives=frozenset(stop["locatives"]),
+        motion_words=frozenset(stop["motion_words"]),
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
         run_pattern=re.compile(rf"\b{element}(?:{gap}(?:{particle}{gap})*{element})+"),
         token_pattern=re.compile(rf"(?:{particle}{gap})*{element}"),
@@ -100,11 +115,12 @@ def lexicon() -> Lexicon:
 
 
 def _token(start: int, raw: str) -> Token:
-    for ending in POSSESSIVE_ENDINGS:
-        if raw.endswith(ending) and len(raw) > len(ending):
-            raw = raw[: -len(ending)]
-            break
-    raw = raw.rstrip(".")
+    if raw[-1] in "s'’.":
+        for ending in POSSESSIVE_ENDINGS:
+            if raw.endswith(ending) and len(raw) > len(ending):
+                raw = raw[: -len(ending)]
+                break
+        raw = raw.rstrip(".")
     return Token(start, start + len(raw), raw, plain(raw))
 
 
@@ -114,10 +130,11 @@ def _is_given(key: str, lex: Lexicon) -> bool:
 
 def _is_surname(token: Token, lex: Lexicon) -> bool:
     key = token.key.rpartition(" ")[2]            # "van der berg" is judged by "berg"
-    if len(key) < 2 or (token.raw.isupper() and len(key) < 3):
+    if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
-    parts = key.split("-")
-    return not any(part in lex.not_surname or part in lex.following for part in parts)
+    if "-" not in key:
+        return key not in lex.not_surname
+    return not any(part in lex.not_surname for part in key.split("-"))
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -128,73 +145,120 @@ def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def spot(tokens: list[Token], lex: Lexicon, *, given_may_be_surname: bool) -> list[Spotted]:
-    """Full names in a run of adjacent name-shaped words.
+@dataclass
+class _Run:
+    """Adjacent name-shaped words, and how to get the two words before them in prose.
 
-    `given_may_be_surname`: in prose "Oliver Thomas" is a full name; in a file
-    name "oliver-thomas" is more likely two children, so a given name there
-    only counts as a surname after a middle name.
+    `before` is None for a file name: there "oliver-thomas" is more likely two
+    children than a full name, and "lucy-hill" is taken for a place.
     """
-    keys = [token.key for token in tokens]
-    found = []
-    i, count = 0, len(tokens)
-    while i < count - 1:
-        skip = _phrase_length(keys, i, lex)
-        if skip:
-            i += skip
-            continue
-        key = keys[i]
+
+    tokens: list[Token]
+    lex: Lexicon
+    before: Callable[[], tuple[str, ...]] | None
+
+    def names(self) -> list[Spotted]:
+        keys = [token.key for token in self.tokens]
+        found = []
+        i = 0
+        starters = self.lex.starters
+        while i < len(keys) - 1:
+            if keys[i] not in starters and "-" not in keys[i]:
+                i += 1
+                continue
+            skip = _phrase_length(keys, i, self.lex)
+            if skip:
+                i += skip
+                continue
+            spotted = self._name_at(i)
+            if spotted is None:
+                i += 1
+                continue
+            found.append(spotted[0])
+            i = spotted[1] + 1
+        return found
+
+    def _name_at(self, i: int) -> tuple[Spotted, int] | None:
+        """The name starting at word i and the index of its last word."""
+        tokens, lex = self.tokens, self.lex
+        key = tokens[i].key
         if key in lex.titles:
-            end = _staff_name_end(tokens, i, lex)
-            if end is not None:
-                first = tokens[i + 1].raw if end == i + 2 else ""
-                found.append(Spotted(tokens[i].start, tokens[end].end, first, "staff"))
-                i = end + 1
-                continue
-        elif _is_given(key, lex) and not (key in lex.calendar and _is_given(keys[i + 1], lex)):
-            end = _full_name_end(tokens, i, lex, given_may_be_surname)
-            if end is not None:
-                found.append(Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"))
-                i = end + 1
-                continue
-        i += 1
-    return found
+            end = self._surname_end(i + 1, title=True)
+            if end is None:
+                return None
+            first = tokens[i + 1].raw if end > i + 1 and _is_given(tokens[i + 1].key, lex) else ""
+            return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
+        if not _is_given(key, lex) or (key in lex.calendar and _is_given(tokens[i + 1].key, lex)):
+            return None                         # "In May Oliver Smith": May is the month
+        end = self._surname_end(i + 1, title=False)
+        if end is None or self._is_place(i, end):
+            return None
+        return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
+
+    def _surname_end(self, j: int, *, title: bool) -> int | None:
+        """Index of the last word of the surname that starts at or after j."""
+        tokens, lex = self.tokens, self.lex
+        last = len(tokens) - 1
+        if j < last and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
+            j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
+        elif not title and self.before is None and _is_given(tokens[j].key, lex):
+            return None
+        while j < last and tokens[j].key in lex.particles:
+            j += 1                              # "De Souza", "Ó Briain"
+        if title:
+            if tokens[j].key in lex.titles or len(tokens[j].key) < 2:
+                return None
+        elif not _is_surname(tokens[j], lex):
+            return None
+        if j < last and tokens[j + 1].key in lex.following:
+            return None                         # "Joseph Lister Academy", "Willow Class"
+        return j
+
+    def _is_place(self, i: int, end: int) -> bool:
+        """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""
+        if self.tokens[end].key not in self.lex.surname_places:
+            return False
+        if self.before is None:
+            return True
+        words = (self.before() + tuple(token.key for token in self.tokens[:i]))[-2:]
+        if not words:
+            return False
+        if words[-1] == "to":
+            return len(words) == 2 and words[0] in self.lex.motion_words
+        return words[-1] in self.lex.locatives
 
 
-def _staff_name_end(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
-    """Index of the surname after a title, or None ("Mrs Jones", "Mrs Sarah Jones")."""
-    j = i + 1
-    if j + 1 < len(tokens) and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
-        j += 1
-    if tokens[j].key in lex.titles or tokens[j].key in lex.following:
-        return None
-    return None if _followed_by_place(tokens, j, lex) else j
+_WORDS_BEFORE = re.compile(rf"({LETTER}+)\W+(?:({LETTER}+)\W+)?$")
 
 
-def _full_name_end(tokens: list[Token], i: int, lex: Lexicon, given_may_be_surname: bool) -> int | None:
-    """Index of the surname after the given name at i, or None."""
-    j = i + 1
-    if j + 1 < len(tokens) and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
-        j += 1                                      # a middle name: "Amelia Rose Watson"
-    elif not given_may_be_surname and _is_given(tokens[j].key, lex):
-        return None
-    if not _is_surname(tokens[j], lex) or _followed_by_place(tokens, j, lex):
-        return None
-    return j
+def _words_before(text: str, start: int) -> tuple[str, ...]:
+    """The last two words before `start`, lower case, nearest last."""
+    match = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return ()
+    return tuple(word.casefold() for word in match.groups() if word)
 
 
-def _followed_by_place(tokens: list[Token], j: int, lex: Lexicon) -> bool:
-    """ "Joseph Lister Academy", "Oak House": the word after the name decides."""
-    return j + 1 < len(tokens) and tokens[j + 1].key in lex.following
+def _may_hold_name(run: str, lex: Lexicon) -> bool:
+    """Cheap first look: a title, or a given name followed by a possible surname."""
+    if not run.isascii():
+        return True                             # "Zoë" needs plain() to be looked up
+    words = run.lower().replace("-", " ").split()
+    for word, after in zip(words, words[1:]):
+        if word in lex.titles_written or (word in lex.given and (after not in lex.not_surname or after in lex.particles)):
+            return True
+    return False
 
 
 def in_text(text: str) -> list[Spotted]:
     lex = lexicon()
     found = []
     for run in lex.run_pattern.finditer(text):
+        if not _may_hold_name(run.group(), lex):
+            continue
         offset = run.start()
         tokens = [_token(offset + m.start(), m.group()) for m in lex.token_pattern.finditer(run.group())]
-        found.extend(spot(tokens, lex, given_may_be_surname=True))
+        found.extend(_Run(tokens, lex, lambda: _words_before(text, offset)).names())
     return found
 
 
@@ -218,4 +282,4 @@ def filename_runs(name: str) -> list[list[Token]]:
 
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
-    return [spotted for run in filename_runs(name) for spotted in spot(run, lex, given_may_be_surname=False)]
+    return [spotted for run in filename_runs(name) for spotted in _Run(run, lex, None).names()]
