@@ -23,6 +23,7 @@ SAME_FIELDS = {
     "Keys:CreationDate": "QuickTime creation date",
     "UserData:Title": "3GPP title",
     "UserData:Description": "3GPP description",
+    "UserData:Keywords": "3GPP keywords",
     "XMP-dc:Description": "XMP dc:description",
     "XMP-xmp:CreatorTool": "XMP xmp:CreatorTool",
 }

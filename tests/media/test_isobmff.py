@@ -356,6 +356,14 @@ def test_mac_roman_text_and_itunes_style_data_in_user_data():
                                           "QuickTime comment": "comment in a data box"}
 
 
+def test_imovie_bare_text_in_3gpp_boxes():
+    # iMovie writes some asset boxes without the full-box header and language: plain text.
+    data = movie(box(b"udta", box(b"kywd", b"iMovie"), box(b"clfn", b"Amelia sports day"),
+                     asset_text(b"dscp", "This video is about sports day")))
+    assert fields(isobmff.read(data)) == {"3GPP keywords": "iMovie", "clip file name": "Amelia sports day",
+                                          "3GPP description": "This video is about sports day"}
+
+
 def test_thumbnail_in_user_data_is_a_preview_with_its_own_gps():
     pytest.importorskip("schoollint.media.jpeg")
     import io
