@@ -28,7 +28,8 @@ XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG = 0x02BC, 0x83BB, 0x8649
 _WIDTH_TAGS = (0x0100, 0xA002)    # ImageWidth (TIFF), PixelXDimension (Exif IFD)
 _HEIGHT_TAGS = (0x0101, 0xA003)
 _THUMBNAIL_OFFSET, _THUMBNAIL_LENGTH = 0x0201, 0x0202
-_GPS_VERSION = 0x0000
+_GPS_NOT_A_PLACE = (0x0000, 0x0012)   # GPSVersionID and GPSMapDatum say nothing about where
+_STRIP_OFFSETS = 0x0111
 
 
 class Entry(NamedTuple):
@@ -228,7 +229,7 @@ class _Reader:
         self.items.extend(parse(_raw(self.tiff, entry), f"{self.where} {EMBEDDED[tag]} tag"))
 
     def gps(self, entries: list[Entry]) -> None:
-        by_tag = {entry.tag: entry for entry in entries if entry.tag != _GPS_VERSION}
+        by_tag = {entry.tag: entry for entry in entries if entry.tag not in _GPS_NOT_A_PLACE}
         if not by_tag:
             return
 
@@ -249,8 +250,10 @@ class _Reader:
     def thumbnail(self, entries: list[Entry]) -> None:
         by_tag = {entry.tag: entry for entry in entries}
         length = numbers(self.tiff, self.order, by_tag[_THUMBNAIL_LENGTH]) if _THUMBNAIL_LENGTH in by_tag else ()
-        described = f"JPEG, {length[0]} bytes" if length else "image"
-        self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, described))
+        if length and length[0]:
+            self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, f"JPEG, {length[0]} bytes"))
+        elif _STRIP_OFFSETS in by_tag:
+            self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, "uncompressed image"))
         self.scan(entries)
 
     def first_number(self, *tags: int) -> int | None:

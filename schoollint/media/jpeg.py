@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import struct
 
-from . import FREE_TEXT, IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem
+from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, MediaError, MediaFacts, MetaItem
 from .exif import minimal_exif, parse_exif, read_ifd
 
 FORMAT = "JPEG"
@@ -47,6 +47,7 @@ class _Image:
         self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
         self.extended: dict[bytes, list[tuple[int, int, int, bytes]]] = {}   # Extended XMP pieces by GUID
         self.width = self.height = self.orientation = None
+        self.notes: list[str] = []
         self.mpf: tuple[int, str, int, list[tuple[int, int]]] | None = None
         # ^ (segment start, byte order, entry table offset from the MPF header, [(size, offset)] per image)
 
@@ -134,33 +135,41 @@ def _kept(image, start, end, payload):
     return ()
 
 
-def _vendor(kind: str, what: str):
+def _vendor(what: str, *kinds: str):
     def handler(image, start, end, payload):
         signature = payload[:16].split(b"\0", 1)[0].decode("ascii", "replace")
-        return (image.item(kind, what, f"APP{image.marker - APP0}", f"{signature!r}, {len(payload)} bytes"),)
+        value = f"{signature!r}, {len(payload)} bytes"
+        return tuple(image.item(kind, what, f"APP{image.marker - APP0}", value) for kind in kinds)
     return handler
 
 
 # Application segments by marker, then by the signature that starts the payload.
-# Vendor blocks are classified by what they hold: FLIR the camera serial and a raw
-# thermal image; Ducky (Photoshop Save for Web) a comment and copyright; PictureInfo
-# camera settings and serials; FlashPix (FPXR) a screen-nail preview; JPEG XT and
-# HDR_RI a gain map, which like an MPO gain map goes only when previews are stripped.
-# Any other APPn is vendor data no one has checked: reported as camera identity
-# (Kodak META, Ricoh RMETA, Pentax... all carry model and serial numbers).
+# Vendor blocks are classified by what they can hold: FLIR the camera serial and a
+# GPS record; JUMBF (C2PA content credentials) the signer and often EXIF GPS and a
+# place; Media Jukebox people and places; Ducky (Save for Web) a comment and
+# copyright; PictureInfo camera serials; FlashPix (FPXR) a screen-nail preview;
+# HDR_RI a gain map, which like an MPO gain map goes only with previews. SPIFF,
+# NITF, PrintIM and GraphicConverter hold image and print parameters only. Any
+# other APPn is vendor data nobody has checked (Kodak META, Ricoh RMETA, Canon CIFF,
+# Qualcomm...: model, serial, owner): reported as camera identity.
 APPLICATION_BLOCKS = {
     0xE0: ((b"JFIF\0", _jfif), (b"JFXX\0", _jfxx), (b"AVI1", _kept)),
     0xE1: ((b"Exif\0", _exif), (XMP_SIGNATURE, _xmp), (EXTENDED_XMP_SIGNATURE, _extended_xmp),
-           (b"FLIR\0", _vendor(IDENTITY, "FLIR camera data"))),
+           (b"FLIR\0", _vendor("FLIR camera data", IDENTITY, LOCATION))),
     0xE2: ((b"ICC_PROFILE\0", _kept), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept),
-           (b"FPXR\0", _vendor(PREVIEW, "FlashPix preview"))),
-    0xEB: ((b"JP", _vendor(PREVIEW, "JPEG XT HDR data")), (b"HDR_RI", _vendor(PREVIEW, "HDR ratio image"))),
-    0xEC: ((b"Ducky", _vendor(FREE_TEXT, "Ducky comment block")),
-           (b"[picture info]", _vendor(IDENTITY, "PictureInfo camera data"))),
+           (b"FPXR\0", _vendor("FlashPix preview", PREVIEW))),
+    0xE6: ((b"NITF\0", _kept), (b"EPPIM\0", _kept)),
+    0xE8: ((b"SPIFF\0", _kept),),
+    0xE9: ((b"Media Jukebox", _vendor("Media Jukebox tags", PERSON_NAME, LOCATION)),),
+    0xEB: ((b"JP", _vendor("JUMBF content credentials", IDENTITY, LOCATION)),
+           (b"HDR_RI", _vendor("HDR ratio image", PREVIEW))),
+    0xEC: ((b"Ducky", _vendor("Ducky comment block", FREE_TEXT)),
+           (b"[picture info]", _vendor("PictureInfo camera data", IDENTITY))),
     0xED: ((b"Photoshop 3.0\0", _photoshop),),
     0xEE: ((b"Adobe", _kept),),
+    0xEF: ((b"Q", _kept),),
 }
-_UNKNOWN_VENDOR = _vendor(IDENTITY, "unrecognised vendor block")
+_UNKNOWN_VENDOR = _vendor("unrecognised vendor block", IDENTITY)
 
 
 def _application(image, start, end, payload):
@@ -193,9 +202,12 @@ def _walk(image: _Image, limit: int, whole: bool) -> None:
         if position + 2 > limit:
             raise MediaError(f"JPEG: {image.where}data ends at offset {position} before the end-of-image "
                              f"marker (the file is truncated)")
-        if data[position] != 0xFF:
-            raise MediaError(f"JPEG: {image.where}expected a marker at offset {position}, "
-                             f"found byte 0x{data[position]:02X}")
+        if data[position] != 0xFF:   # stray bytes between segments: readers skip them, so do we
+            found = data.find(b"\xff", position, limit)
+            skipped = (found if found >= 0 else limit) - position
+            image.notes.append(f"{skipped} stray bytes skipped at offset {position}")
+            position += skipped
+            continue
         marker = image.marker = data[position + 1]
         if marker == 0xFF:        # fill byte before a marker
             position += 1
@@ -265,13 +277,17 @@ class _Layout:
         base = segment_start + 8   # FF E2, length, "MPF\0": offsets count from the TIFF header
         ranges = sorted((base + offset, base + offset + size, index)
                         for index, (size, offset) in enumerate(images) if index)
-        previous_end = self.main.end
+        found, previous_end = [], self.main.end
         for start, end, index in ranges:
-            if start < previous_end or end > len(self.data):
-                raise MediaError(f"JPEG: MPF image {index + 1} at offset {start} ({end - start} bytes) lies "
-                                 f"outside the file or overlaps the image before it")
+            # Cut-down sample files keep an MPF that lists images no longer there: like
+            # other readers, we skip such an entry rather than refuse the first image.
+            if start < previous_end or end > len(self.data) or self.data[start:start + 2] != b"\xff\xd8":
+                self.main.notes.append(f"MPF image {index + 1} at offset {start} ({end - start} bytes) is not "
+                                       f"a JPEG inside the file after the one before it; skipped")
+                continue
+            found.append((index, start, end))
             previous_end = end
-        return [(index, start, end) for start, end, index in ranges]
+        return found
 
     def _gaps(self) -> list[tuple[int, int]]:
         """Byte ranges after EOI that belong to no MPO image."""
@@ -298,9 +314,10 @@ class _Layout:
 def read(data) -> MediaFacts:
     layout = _Layout(data)
     main = layout.main
-    notes = (f"MPO with {1 + len(layout.secondary)} images",) if layout.secondary else ()
+    notes = [f"MPO with {1 + len(layout.secondary)} images"] if layout.secondary else []
+    notes += main.notes + [note for _, image in layout.secondary for note in image.notes]
     return MediaFacts(format=FORMAT, width=main.width, height=main.height, orientation=main.orientation,
-                      items=layout.items(), notes=notes)
+                      items=layout.items(), notes=tuple(notes))
 
 
 # --- stripping -----------------------------------------------------------------------

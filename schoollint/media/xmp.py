@@ -35,6 +35,7 @@ _NAMESPACES = {
     "GCamera": "http://ns.google.com/photos/1.0/camera/",
     "Container": "http://ns.google.com/photos/1.0/container/",
     "Item": "http://ns.google.com/photos/1.0/container/item/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
 }
 
 
@@ -51,13 +52,13 @@ _PROPERTY_KINDS = {
                "photoshop:CaptionWriter photoshop:Source Iptc4xmpCore:CreatorContactInfo aux:SerialNumber "
                "aux:Lens aux:LensSerialNumber aux:OwnerName exif:ImageUniqueID exif:CameraOwnerName "
                "exifEX:CameraOwnerName exifEX:BodySerialNumber exifEX:LensMake exifEX:LensModel "
-               "exifEX:LensSerialNumber exifEX:ImageUniqueID"),
+               "exifEX:LensSerialNumber exifEX:ImageUniqueID pdf:Author pdf:Creator pdf:Producer"),
     TIMESTAMP: ("xmp:CreateDate xmp:ModifyDate xmp:MetadataDate photoshop:DateCreated tiff:DateTime "
-                "exif:DateTimeOriginal exif:DateTimeDigitized"),
+                "exif:DateTimeOriginal exif:DateTimeDigitized pdf:CreationDate pdf:ModDate"),
     FREE_TEXT: ("dc:description dc:title dc:subject photoshop:Headline photoshop:Instructions "
                 "photoshop:SupplementalCategories photoshop:TextLayers tiff:ImageDescription exif:UserComment "
                 "lr:hierarchicalSubject digiKam:TagsList MicrosoftPhoto:LastKeywordXMP "
-                "MicrosoftPhoto:LastKeywordIPTC"),
+                "MicrosoftPhoto:LastKeywordIPTC pdf:Title pdf:Subject pdf:Keywords"),
 }
 PROPERTIES = {_clark(qname): kind for kind, names in _PROPERTY_KINDS.items() for qname in names.split()}
 # Innermost property names that hold a person's name, wherever they are nested.
@@ -67,7 +68,7 @@ _PERSON_FIELDS = {
     _clark("MPReg:PersonDisplayName"): "XMP Microsoft face region name",
 }
 _EXIF_NAMESPACE = "{" + _NAMESPACES["exif"] + "}"
-_GPS_VERSION = _EXIF_NAMESPACE + "GPSVersionID"
+_GPS_NOT_A_PLACE = {_EXIF_NAMESPACE + "GPSVersionID", _EXIF_NAMESPACE + "GPSMapDatum"}
 _MOTION_FLAGS = {_clark("GCamera:MicroVideo"), _clark("GCamera:MotionPhoto")}
 _CONTAINER_SEMANTIC = _clark("Item:Semantic")
 _RDF = "{" + _NAMESPACES["rdf"] + "}"
@@ -141,11 +142,25 @@ def _broken(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     return (MetaItem(FREE_TEXT, "unparseable XMP", where, f"{len(packet)} bytes"), *hints)
 
 
+_UTF16 = ((b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"), (b"\0<", "utf-16-be"), (b"<\0", "utf-16-le"))
+
+
+def _utf8(packet: bytes) -> bytes:
+    """The packet as UTF-8 without padding; XMP may also be written in UTF-16."""
+    codec = next((codec for start, codec in _UTF16 if packet.startswith(start)), None)
+    if codec is None:
+        return packet.strip(b"\0 \t\r\n")
+    text = packet.decode(codec, "replace").strip("\0 \t\r\n\ufeff")
+    if text.startswith("<?xml"):   # its encoding="UTF-16" would now be wrong
+        text = text[text.find("?>") + 2:]
+    return text.encode("utf-8")
+
+
 def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     """Metadata items in one XMP packet; broken XML gives an 'unparseable XMP' item."""
     from xml.etree import ElementTree
 
-    packet = bytes(packet).strip(b"\0 \t\r\n")
+    packet = _utf8(bytes(packet))
     if not packet:
         return ()
     if b"<!DOCTYPE" in packet or b"<!ENTITY" in packet:
@@ -164,7 +179,7 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
         person = _PERSON_FIELDS.get(inner) or _PERSON_FIELDS.get(top)
         if person:
             items.append(MetaItem(PERSON_NAME, person, where, value))
-        elif top.startswith(_EXIF_NAMESPACE + "GPS") and top != _GPS_VERSION:
+        elif top.startswith(_EXIF_NAMESPACE + "GPS") and top not in _GPS_NOT_A_PLACE:
             gps[_short(inner)] = value
         elif top in PROPERTIES:
             values = grouped.setdefault((PROPERTIES[top], f"XMP {_short(top)}"), [])

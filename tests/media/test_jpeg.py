@@ -203,10 +203,20 @@ def test_garbage_where_a_marker_belongs(bad):
         jpeg.read(bad)
 
 
-def test_mpf_pointing_outside_the_file_is_a_media_error():
-    original = mpo(encode(), encode(size=(8, 8)))
-    with pytest.raises(MediaError, match="MPF image 2 at offset .* lies outside the file"):
-        jpeg.read(original[:-50])
+def test_mpf_entry_outside_the_file_is_skipped_with_a_note():
+    original = mpo(encode(), encode(size=(8, 8)))[:-50]
+    facts = jpeg.read(original)
+    assert facts.notes[0].startswith("MPF image 2 at offset ") and facts.notes[0].endswith("skipped")
+    assert [item.field for item in facts.items] == ["MPO secondary image", "data after end of image"]
+    assert jpeg.strip(original, {PREVIEW}) == encode()
+
+
+def test_stray_bytes_between_segments_are_skipped_and_kept():
+    plain = encode()
+    original = plain[:20] + b"\0" * 14 + plain[20:]
+    facts = jpeg.read(original)
+    assert facts.notes == ("14 stray bytes skipped at offset 20",) and facts.width == 64
+    assert jpeg.strip(original, KINDS) == original
 
 
 def test_accept_and_iim_in_secondary_images():
