@@ -41,6 +41,9 @@ BOUNDARIES = frozenset({"body", "main", "article", "section", "header", "footer"
 CARD_WORDS = frozenset({"card", "tile", "thumbnail", "thumb", "item", "profile", "member", "person",
                         "pupil", "student", "staff", "team", "polaroid", "figure", "caption", "photo",
                         "media", "teaser", "slide", "entry", "post"})
+INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
+                    "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                    "u", "var"})
 SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
 
 
@@ -237,18 +240,22 @@ class _Reader:
         return TextSpan(self.text_of(element), self.line(element), label)
 
     def text_of(self, element) -> str:
-        """Visible text, with a newline for each one in the source (also inside tags) so lines add up."""
+        """Visible text, with a newline for each one in the source (also inside tags) so lines add up.
+
+        Block elements and <br> are set apart by a space, as a browser shows them.
+        """
         parts = []
         stack = [(element, False)]
         while stack:
             node, is_tail = stack.pop()
+            block = isinstance(node.tag, str) and node.tag not in INLINE
             if is_tail:
-                parts.append(node.tail or "")
+                parts.append(" " * block + (node.tail or ""))
                 continue
             if not isinstance(node.tag, str) or node.tag in SKIPPED_TEXT:
                 continue
             if node is not element:
-                parts.append("\n" * (node.sourceline + self.offset - self.line(node)) or " " * (node.tag == "br"))
+                parts.append("\n" * (node.sourceline + self.offset - self.line(node)) + " " * block)
             parts.append(node.text or "")
             for child in reversed(node):
                 stack.append((child, True))
