@@ -29,7 +29,7 @@ _WIDTH_TAGS = (0x0100, 0xA002)    # ImageWidth (TIFF), PixelXDimension (Exif IFD
 _HEIGHT_TAGS = (0x0101, 0xA003)
 _THUMBNAIL_OFFSET, _THUMBNAIL_LENGTH = 0x0201, 0x0202
 _GPS_NOT_A_PLACE = (0x0000, 0x0012)   # GPSVersionID and GPSMapDatum say nothing about where
-_STRIP_OFFSETS = 0x0111
+_IMAGE_DATA_TAGS = (0x0111, 0x0144)   # StripOffsets, TileOffsets: IFD1 is an image, not just tags
 
 
 class Entry(NamedTuple):
@@ -141,6 +141,9 @@ TAGS = {
     0x013B: (IDENTITY, "Artist", _text),
     0x013C: (IDENTITY, "HostComputer", _text),
     0x8298: (IDENTITY, "Copyright", _text),
+    0x8482: (LOCATION, "GeoTIFF ModelTiepoint", _text),         # where the raster lies on Earth
+    0x85D8: (LOCATION, "GeoTIFF ModelTransformation", _text),
+    0x87B1: (LOCATION, "GeoTIFF GeoAsciiParams", _text),
     0x9003: (TIMESTAMP, "DateTimeOriginal", _text),
     0x9004: (TIMESTAMP, "DateTimeDigitized", _text),
     0x9010: (TIMESTAMP, "OffsetTime", _text),
@@ -252,7 +255,7 @@ class _Reader:
         length = numbers(self.tiff, self.order, by_tag[_THUMBNAIL_LENGTH]) if _THUMBNAIL_LENGTH in by_tag else ()
         if length and length[0]:
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, f"JPEG, {length[0]} bytes"))
-        elif _STRIP_OFFSETS in by_tag:
+        elif any(tag in by_tag for tag in _IMAGE_DATA_TAGS):
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, "uncompressed image"))
         self.scan(entries)
 
@@ -282,6 +285,13 @@ def parse_exif(tiff, where: str) -> ExifInfo:
         height=reader.first_number(*_HEIGHT_TAGS),
         big_endian=reader.order == ">",
     )
+
+
+def entry_items(tiff, entry: Entry, where: str) -> tuple[MetaItem, ...]:
+    """What one IFD entry holds, its sub-IFD included: what a stripper weighs before dropping it."""
+    reader = _Reader(tiff, where)
+    reader.scan([entry])
+    return tuple(reader.items)
 
 
 def minimal_exif(orientation: int, big_endian: bool = False) -> bytes:

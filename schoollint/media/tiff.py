@@ -1,0 +1,117 @@
+"""TIFF: facts from the IFD chain, and a strip that never touches pixel data.
+
+A strip writes a new copy of each IFD that loses entries, at the end of the
+file, and points the header (or the IFD before) at it. The old table and the
+values only the dropped entries used are then overwritten with zeros, so the
+data is gone and not merely unreferenced; bytes any kept entry still uses,
+pixel strips and tiles above all, are left exactly as they were.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from . import PREVIEW, MediaError, MediaFacts, MetaItem
+from .exif import EXIF_IFD, GPS_IFD, INTEROP_IFD, Entry, byte_order, entry_items, numbers, parse_exif, read_ifd
+
+FORMAT = "TIFF"
+EXTENSIONS = (".tif", ".tiff")
+_CLASSIC = (b"II*\0", b"MM\0*")
+_BIG = (b"II+\0", b"MM\0+")
+_WHERE = "TIFF"
+_SUB_IFDS = (EXIF_IFD, GPS_IFD, INTEROP_IFD)
+# (offsets tag, byte counts tag): strips, tiles and a JPEG thumbnail.
+_IMAGE_DATA = ((0x0111, 0x0117), (0x0144, 0x0145), (0x0201, 0x0202))
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix[:4] in _CLASSIC + _BIG
+
+
+def _order(data) -> str:
+    if bytes(data[:4]) in _BIG:
+        raise MediaError("TIFF: BigTIFF files are not supported")
+    return byte_order(data, _WHERE)
+
+
+def _chain(data, order: str) -> list[tuple[int, list[Entry], int]]:
+    """(IFD offset, entries, position of its next-IFD pointer) for every IFD in the main chain."""
+    chain, seen = [], set()
+    (offset,) = struct.unpack_from(order + "I", data, 4) if len(data) >= 8 else (0,)
+    while offset:
+        if offset in seen:
+            raise MediaError(f"TIFF: the IFD chain loops back to offset {offset}")
+        seen.add(offset)
+        entries, next_ifd = read_ifd(data, order, offset, _WHERE, f"IFD{len(chain)}")
+        chain.append((offset, entries, offset + 2 + 12 * len(entries)))
+        offset = next_ifd
+    return chain
+
+
+def read(data) -> MediaFacts:
+    order = _order(data)
+    info = parse_exif(data, _WHERE)
+    chain = _chain(data, order)
+    items = list(info.items)
+    for page, (_, entries, _) in enumerate(chain[2:], start=3):   # parse_exif covered IFD0 and IFD1
+        items.append(MetaItem(PREVIEW, "TIFF page", _WHERE, f"page {page}"))
+        items += [item for entry in entries for item in entry_items(data, entry, _WHERE)]
+    notes = (f"TIFF with {len(chain)} images",) if len(chain) > 1 else ()
+    return MediaFacts(format=FORMAT, width=info.width, height=info.height, orientation=info.orientation,
+                      items=tuple(items), notes=notes)
+
+
+def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tuple[int, int]]:
+    """Byte ranges the entries use: values stored apart, sub-IFDs with theirs, image data."""
+    ranges = [(entry.offset, entry.offset + entry.size) for entry in entries if entry.size > 4 and entry.offset >= 0]
+    by_tag = {entry.tag: entry for entry in entries}
+    for tag in _SUB_IFDS:
+        pointed = numbers(data, order, by_tag[tag]) if tag in by_tag else ()
+        if pointed and pointed[0] not in seen:
+            seen.add(pointed[0])
+            sub, _ = read_ifd(data, order, pointed[0], _WHERE, f"IFD at offset {pointed[0]}")
+            ranges.append((pointed[0], pointed[0] + 2 + 12 * len(sub) + 4))
+            ranges += _extents(data, order, sub, seen)
+    for offsets_tag, counts_tag in _IMAGE_DATA:
+        if offsets_tag in by_tag and counts_tag in by_tag:
+            starts, counts = numbers(data, order, by_tag[offsets_tag]), numbers(data, order, by_tag[counts_tag])
+            ranges += [(start, min(start + count, len(data))) for start, count in zip(starts, counts)]
+    return ranges
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    order = _order(data)
+    chain = _chain(data, order)
+    out = bytearray(data)
+    dropped: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
+    links: dict[int, int] = {}                # pointer position -> the IFD offset it must hold
+    link_at = 4                               # the pointer that leads to the IFD being handled
+    for index, (offset, entries, next_at) in enumerate(chain):
+        table = (offset, next_at + 4)
+        if index and PREVIEW in kinds:        # every image after the first is a preview or page
+            links[link_at] = 0
+            dropped += [table] + _extents(data, order, entries, set())
+            continue
+        drop = [entry for entry in entries
+                if any(item.kind in kinds for item in entry_items(data, entry, _WHERE))]
+        keep = [entry for entry in entries if entry not in drop]
+        kept += _extents(data, order, keep, set())
+        if not drop:
+            kept.append(table)
+            link_at = next_at
+            continue
+        dropped += [table] + _extents(data, order, drop, set())
+        out += b"\0" * (len(out) & 1)        # IFDs start on a word boundary
+        new_offset = len(out)
+        out += struct.pack(order + "H", len(keep)) + b"".join(data[e.position:e.position + 12] for e in keep)
+        out += data[next_at:next_at + 4]
+        links[link_at] = new_offset
+        link_at = len(out) - 4
+    for start, end in dropped:
+        out[start:end] = bytes(end - start)
+    for start, end in kept:                  # values shared with kept entries stay
+        out[start:end] = data[start:end]
+    for position, offset in links.items():
+        struct.pack_into(order + "I", out, position, offset)
+    return bytes(out)

@@ -1,0 +1,89 @@
+"""TIFF plugin: Pillow-written TIFFs with GPS and Artist, stripped without touching pixels."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+from PIL import Image
+
+from jpeg_builders import encode, gps_ifd, pixels, tiff_file
+from schoollint.media import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, tiff
+
+
+def gps_ifd_range(data: bytes) -> tuple[int, int]:
+    order = "<" if data[:2] == b"II" else ">"
+    (ifd0,) = struct.unpack_from(order + "I", data, 4)
+    (count,) = struct.unpack_from(order + "H", data, ifd0)
+    for position in range(ifd0 + 2, ifd0 + 2 + 12 * count, 12):
+        tag, _, _, value = struct.unpack_from(order + "HHII", data, position)
+        if tag == 0x8825:
+            (entries,) = struct.unpack_from(order + "H", data, value)
+            return value, value + 2 + 12 * entries + 4
+    raise AssertionError("no GPS IFD")
+
+
+@pytest.mark.parametrize("mode", ["RGB", "I;16B"])
+def test_gps_and_artist_are_read(mode):
+    facts = tiff.read(tiff_file(mode=mode))
+    assert (facts.format, facts.width, facts.height, facts.orientation) == ("TIFF", 40, 30, 6)
+    assert {(item.kind, item.field, item.value) for item in facts.items} == {
+        (LOCATION, "EXIF GPS position", "51.501, -0.1419"), (IDENTITY, "EXIF Artist", "Jane Teacher"),
+        (IDENTITY, "EXIF Make", "Pupilcam")}
+
+
+@pytest.mark.parametrize("mode", ["RGB", "I;16B"])
+def test_strip_everything_keeps_pixels_and_orientation_and_erases_values(mode):
+    original = tiff_file(mode=mode)
+    stripped = tiff.strip(original, KINDS)
+    assert pixels(stripped) == pixels(original)
+    with Image.open(io.BytesIO(stripped)) as image:
+        assert image.getexif().get(0x0112) == 6 and image.mode == mode
+    assert tiff.read(stripped).items == ()
+    assert b"Jane Teacher" not in stripped and b"Pupilcam" not in stripped
+    start, end = gps_ifd_range(original)
+    assert stripped[start:end] == bytes(end - start)       # the GPS IFD is gone, not just unlinked
+    assert tiff.strip(stripped, KINDS) == stripped
+
+
+def test_strip_location_only_keeps_identity_byte_for_byte():
+    original = tiff_file()
+    stripped = tiff.strip(original, {LOCATION})
+    assert [item.field for item in tiff.read(stripped).items] == ["EXIF Make", "EXIF Artist"]
+    assert b"Jane Teacher" in stripped and pixels(stripped) == pixels(original)
+    assert tiff.strip(stripped, {LOCATION}) == stripped
+    assert tiff.strip(original, {PREVIEW}) == original       # nothing to do: nothing changes
+
+
+def test_multi_page_tiff_pages_are_previews():
+    first = Image.open(io.BytesIO(encode(size=(20, 10)))).convert("RGB")
+    pages = [Image.open(io.BytesIO(encode(size=(8, 8)))).convert("RGB") for _ in range(2)]
+    buffer = io.BytesIO()
+    first.save(buffer, "TIFF", save_all=True, append_images=pages)
+    original = buffer.getvalue()
+    facts = tiff.read(original)
+    assert facts.notes == ("TIFF with 3 images",)
+    assert [(item.field, item.value) for item in facts.items] == [("EXIF thumbnail", "uncompressed image"),
+                                                                   ("TIFF page", "page 3")]
+    stripped = tiff.strip(original, {PREVIEW})
+    assert pixels(stripped) == pixels(original) and tiff.read(stripped).items == ()
+    with Image.open(io.BytesIO(stripped)) as image:
+        assert image.n_frames == 1
+
+
+def test_accept_and_broken_files():
+    assert tiff.accept(b"II*\0\x08\0\0\0") and tiff.accept(b"MM\0*") and not tiff.accept(b"\xff\xd8\xff")
+    with pytest.raises(MediaError, match="BigTIFF"):
+        tiff.read(b"II+\0\x08\0\0\0" + bytes(8))
+    with pytest.raises(MediaError, match="IFD0 at offset 4000 is outside"):
+        tiff.read(b"II*\0" + struct.pack("<I", 4000) + bytes(20))
+    truncated = tiff_file()[:200]
+    with pytest.raises(MediaError):
+        tiff.read(truncated)
+
+
+def test_ifd_chain_loop_is_an_error():
+    looped = b"II*\0\x08\0\0\0" + struct.pack("<HHHIHHI", 1, 0x0112, 3, 1, 1, 0, 8)
+    with pytest.raises(MediaError, match="loop"):
+        tiff.strip(looped, KINDS)
