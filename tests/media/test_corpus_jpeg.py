@@ -1,0 +1,65 @@
+"""Conformance over real camera files in ../shared/corpus, with ExifTool's view as the oracle."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from schoollint.media import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+SUFFIXES = (".jpg", ".jpeg", ".tif", ".tiff")
+FILES = sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*")
+               if path.suffix.lower() in SUFFIXES) if CORPUS.is_dir() else []
+PERSON_KEYS = ("RegionName", "PersonInImage", "RegionPersonDisplayName")
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, dict]:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    return {Path(entry["SourceFile"]).as_posix().removeprefix("./"): entry for entry in entries}
+
+
+def decoded(data: bytes) -> bytes | None:
+    """Pillow's pixels, or None when Pillow cannot decode the file at all."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.tobytes()
+    except (OSError, SyntaxError, ValueError):
+        return None
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_corpus_file(name, manifest):
+    data = (CORPUS / name).read_bytes()
+    plugin = jpeg if jpeg.accept(data[:32]) else tiff
+    assert plugin.accept(data[:32]), f"{name} is neither JPEG nor TIFF"
+    expected = manifest[name]
+    try:
+        facts = plugin.read(data)
+    except MediaError:
+        assert decoded(data) is None, f"{name}: Pillow decodes it, so it must not be refused"
+        return
+    kinds = {item.kind for item in facts.items}
+    if "GPS:GPSLatitude" in expected or "Composite:GPSPosition" in expected:
+        assert LOCATION in kinds, f"{name}: ExifTool sees a GPS position"
+    if any(key.endswith(PERSON_KEYS) for key in expected):
+        assert PERSON_NAME in kinds, f"{name}: ExifTool sees a named person"
+    for strip_kinds in (KINDS, frozenset({LOCATION})):
+        stripped = plugin.strip(data, strip_kinds)
+        assert not {item.kind for item in plugin.read(stripped).items} & strip_kinds
+        assert plugin.strip(stripped, strip_kinds) == stripped
+        assert decoded(stripped) == decoded(data)
+        assert plugin.read(stripped).orientation == facts.orientation
+
+
+def test_corpus_has_files_with_gps(manifest):
+    with_gps = [name for name in FILES
+                if {"GPS:GPSLatitude", "Composite:GPSPosition"} & set(manifest.get(name, {}))]
+    assert len(with_gps) >= 10
