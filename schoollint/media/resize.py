@@ -123,6 +123,7 @@ def _resized_frames(image, size: tuple[int, int], count: int) -> Frames:
 
     images, durations = [], []
     for frame in ImageSequence.Iterator(image):
+        frame.load()   # Pillow's WebP reader sets the frame's duration only here
         # Pillow composites every frame onto the canvas; resample that, with its alpha.
         images.append(_upright(frame.convert("RGBA").resize(size, _lanczos(), reducing_gap=3.0), orientation))
         durations.append(frame.info.get("duration", 0))
