@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Iterator, NamedTuple
 
 DATA = Path(__file__).with_name("data")
 
@@ -59,7 +59,6 @@ class Lexicon:
     motion_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
     run_pattern: re.Pattern
-    token_pattern: re.Pattern
 
 
 def plain(word: str) -> str:
@@ -90,9 +89,10 @@ def lexicon() -> Lexicon:
         for phrase in group:
             words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
             phrases.setdefault(words[0], []).append(words)
-    title_alternatives = "|".join(sorted((t.capitalize() for t in titles), key=len, reverse=True))
-    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}]?"
-    element = rf"(?:(?:{title_alternatives})\.|{word})"
+    # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
+    # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
+    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+    first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
     particle = rf"(?:{'|'.join(stop['surname_particles'])})"
     gap = r"[ \u00a0]{1,3}"
     given = _word_list("given_names.txt")
@@ -109,8 +109,7 @@ def lexicon() -> Lexicon:
         locatives=frozenset(stop["locatives"]),
         motion_words=frozenset(stop["motion_words"]),
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
-        run_pattern=re.compile(rf"\b{element}(?:{gap}(?:{particle}{gap})*{element})+"),
-        token_pattern=re.compile(rf"(?:{particle}{gap})*{element}"),
+        run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
     )
 
 
@@ -129,7 +128,7 @@ def _is_given(key: str, lex: Lexicon) -> bool:
 
 
 def _is_surname(token: Token, lex: Lexicon) -> bool:
-    key = token.key.rpartition(" ")[2]            # "van der berg" is judged by "berg"
+    key = token.key
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
     if "-" not in key:
@@ -147,15 +146,15 @@ def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
 
 @dataclass
 class _Run:
-    """Adjacent name-shaped words, and how to get the two words before them in prose.
+    """Adjacent name-shaped words, and the prose they are in.
 
-    `before` is None for a file name: there "oliver-thomas" is more likely two
+    `text` is None for a file name: there "oliver-thomas" is more likely two
     children than a full name, and "lucy-hill" is taken for a place.
     """
 
     tokens: list[Token]
     lex: Lexicon
-    before: Callable[[], tuple[str, ...]] | None
+    text: str | None
 
     def names(self) -> list[Spotted]:
         keys = [token.key for token in self.tokens]
@@ -201,7 +200,7 @@ class _Run:
         last = len(tokens) - 1
         if j < last and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
-        elif not title and self.before is None and _is_given(tokens[j].key, lex):
+        elif not title and self.text is None and _is_given(tokens[j].key, lex):
             return None
         while j < last and tokens[j].key in lex.particles:
             j += 1                              # "De Souza", "Ó Briain"
@@ -218,9 +217,10 @@ class _Run:
         """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""
         if self.tokens[end].key not in self.lex.surname_places:
             return False
-        if self.before is None:
+        if self.text is None:
             return True
-        words = (self.before() + tuple(token.key for token in self.tokens[:i]))[-2:]
+        before = _words_before(self.text, self.tokens[0].start)
+        words = (before + tuple(token.key for token in self.tokens[:i]))[-2:]
         if not words:
             return False
         if words[-1] == "to":
@@ -239,26 +239,45 @@ def _words_before(text: str, start: int) -> tuple[str, ...]:
     return tuple(word.casefold() for word in match.groups() if word)
 
 
-def _may_hold_name(run: str, lex: Lexicon) -> bool:
-    """Cheap first look: a title, or a given name followed by a possible surname."""
-    if not run.isascii():
-        return True                             # "Zoë" needs plain() to be looked up
-    words = run.lower().replace("-", " ").split()
-    for word, after in zip(words, words[1:]):
-        if word in lex.titles_written or (word in lex.given and (after not in lex.not_surname or after in lex.particles)):
+def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
+    """Cheap first look at a run: a title, or a given name and a possible surname."""
+    keys = [word.lower() for word in words]
+    for key, after in zip(keys, keys[1:]):
+        if key in lex.titles_written:
+            return True
+        if (key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)) and (
+            after not in lex.not_surname or after in lex.particles
+        ):
             return True
     return False
+
+
+def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> Iterator[list[Token]]:
+    """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia")."""
+    tokens = []
+    position = 0
+    for word in words:
+        start = run.find(word, position)
+        position = start + len(word)
+        token = _token(offset + start, word)
+        tokens.append(token)
+        if word[-1] == "." and token.key not in lex.titles:
+            yield tokens
+            tokens = []
+    yield tokens
 
 
 def in_text(text: str) -> list[Spotted]:
     lex = lexicon()
     found = []
     for run in lex.run_pattern.finditer(text):
-        if not _may_hold_name(run.group(), lex):
-            continue
+        group = run.group()
+        words = group.split()
+        if group.isascii() and not _may_hold_name(words, lex):
+            continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
-        tokens = [_token(offset + m.start(), m.group()) for m in lex.token_pattern.finditer(run.group())]
-        found.extend(_Run(tokens, lex, lambda: _words_before(text, offset)).names())
+        for tokens in _words_of(group, words, offset, lex):
+            found.extend(_Run(tokens, lex, text).names())
     return found
 
 
