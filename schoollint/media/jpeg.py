@@ -24,8 +24,10 @@ EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
 SOI, EOI, SOS, COM, APP0, APP1, APP2 = 0xD8, 0xD9, 0xDA, 0xFE, 0xE0, 0xE1, 0xE2
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no length
 _SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
-# The end of a scan: 0xFF (plus fill bytes) followed by anything but a stuffed 0x00 or RSTn.
-_SCAN_END = re.compile(rb"\xff+[^\x00\xff\xd0-\xd7]")
+# The end of a scan: 0xFF followed by anything but a stuffed 0x00 or RSTn (0xFF is a fill
+# byte, which the walk skips). A literal first byte lets the regex engine jump from one
+# 0xFF to the next at memchr speed: one C call per scan, no Python loop over the bytes.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 _NOT_ZERO = re.compile(rb"[^\x00]")
 XMP_SIGNATURE = b"http://ns.adobe.com/xap/1.0/\0"
 EXTENDED_XMP_SIGNATURE = b"http://ns.adobe.com/xmp/extension/\0"
@@ -238,7 +240,7 @@ def _walk(image: _Image, limit: int, whole: bool) -> None:
             if found is None:
                 raise MediaError(f"JPEG: {image.where}scan at offset {position} has no end marker "
                                  f"(the file is truncated)")
-            end = found.end() - 2
+            end = found.start()
         position = end
 
 
