@@ -119,3 +119,8 @@ def test_embedded_xmp_and_iptc_tags_are_parsed():
         (PERSON_NAME, "XMP PersonInImage", "Tom Pupil", "TIFF IFD0 XMP tag"),
         (FREE_TEXT, "XMP dc:description", "Sports day", "TIFF IFD0 XMP tag"),
         (LOCATION, "IPTC City", "York", "TIFF IFD0 IPTC tag")]
+
+
+def test_empty_thumbnail_is_not_a_preview():
+    block = piexif.dump({"0th": {piexif.ImageIFD.Make: b"X"}, "1st": {piexif.ImageIFD.XResolution: (72, 1)}})
+    assert [item.field for item in parse_exif(block[6:], "x").items] == ["EXIF Make"]

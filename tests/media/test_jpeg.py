@@ -228,3 +228,31 @@ def test_accept_and_iim_in_secondary_images():
         ("MPO image 2 APP13 Photoshop IPTC", "Jo Photographer")]
     stripped = jpeg.strip(original, {IDENTITY})
     assert pixels(stripped, 1) == pixels(original, 1) and b"Jo Photographer" not in stripped
+
+
+def test_reads_and_strips_from_an_mmap(tmp_path):
+    import mmap
+
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(phone_jpeg())
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        assert jpeg.read(mapped) == jpeg.read(phone_jpeg())
+        assert jpeg.strip(mapped, KINDS) == jpeg.strip(phone_jpeg(), KINDS)
+
+
+def test_mutated_files_only_ever_raise_media_error():
+    import random
+
+    rng = random.Random(7)
+    seed = mpo(phone_jpeg(), with_segments(encode(size=(8, 8)), segment(0xE1, b"Exif\0\0" + tiff_exif())))
+    for _ in range(400):
+        data = bytearray(seed)
+        for _ in range(rng.randint(1, 4)):
+            position = rng.randrange(len(data))
+            data[position:position + 2] = rng.choice([b"\xff\xff", b"\0\0", bytes([rng.randrange(256)]) * 2])
+        data = bytes(data[:rng.randrange(len(data) // 2, len(data) + 1)])
+        for attempt in (jpeg.read, lambda d: jpeg.strip(d, KINDS)):
+            try:
+                attempt(data)
+            except MediaError:
+                pass

@@ -87,3 +87,30 @@ def test_ifd_chain_loop_is_an_error():
     looped = b"II*\0\x08\0\0\0" + struct.pack("<HHHIHHI", 1, 0x0112, 3, 1, 1, 0, 8)
     with pytest.raises(MediaError, match="loop"):
         tiff.strip(looped, KINDS)
+
+
+def test_reads_and_strips_from_an_mmap(tmp_path):
+    import mmap
+
+    path = tmp_path / "scan.tif"
+    path.write_bytes(tiff_file())
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        assert tiff.read(mapped) == tiff.read(tiff_file())
+        assert tiff.strip(mapped, KINDS) == tiff.strip(tiff_file(), KINDS)
+
+
+def test_mutated_files_only_ever_raise_media_error():
+    import random
+
+    rng = random.Random(11)
+    seed = tiff_file()
+    for _ in range(400):
+        data = bytearray(seed)
+        for _ in range(rng.randint(1, 4)):
+            position = rng.randrange(min(len(data), 600))   # the IFDs and values, not the pixels
+            data[position:position + 4] = rng.choice([b"\xff\xff\xff\xff", b"\0\0\0\0", b"\x08\0\0\0"])
+        for attempt in (tiff.read, lambda d: tiff.strip(d, KINDS)):
+            try:
+                attempt(bytes(data))
+            except MediaError:
+                pass

@@ -93,3 +93,11 @@ def test_deep_nesting_does_not_overflow_the_stack():
 def test_padding_and_empty_packets():
     assert facts(person_xmp() + b" " * 2000 + b"\0" * 10)[0][0] == PERSON_NAME
     assert facts(b"   \0") == []
+
+
+def test_utf16_packets_and_pdf_properties():
+    packet = xmp_packet("", 'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" pdf:Author="Jo Teacher" photoshop:City="Hull"')
+    text = packet.decode("utf-8")
+    for encoded in (text.encode("utf-16-be"), text.encode("utf-16"), ("\ufeff" + text).encode("utf-16-le")):
+        assert sorted(facts(encoded)) == [(IDENTITY, "XMP pdf:Author", "Jo Teacher"),
+                                          (LOCATION, "XMP photoshop:City", "Hull")]
