@@ -1,0 +1,324 @@
+"""Benchmark schoollint against ExifTool, exif-stripper and mat2 on phone-like JPEGs.
+
+    python bench/run.py [--files 1000] [--repeat 1] [--small-repeat 5] [--keep DIR]
+
+Builds N distinct copies of a 1600x1200 phone-like JPEG (EXIF with GPS and a
+thumbnail, XMP, IPTC, ICC profile, orientation 6) in a temporary folder, then
+times each tool as a separate process, in one run, on the same machine:
+
+  check   schoollint check, cold (--no-cache) and warm (cache filled by a first run)
+          vs exiftool -fast -r -GPSLatitude
+  fix     schoollint check --fix vs the ExifTool idiom that keeps ICC and orientation
+          vs exif-stripper vs mat2 --inplace
+  3 files schoollint check --fix on three files (a pre-commit-sized run) vs exif-stripper
+
+and measures what each fixer did to the photo: PSNR of the displayed pixels against
+the original (inf = lossless), ICC profile kept, displayed upright, metadata left.
+Tools that are not installed are skipped with a note. Peak RSS is that of the
+largest single process of the run (the tool or one of its workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+UNIQUE_ID_PLACEHOLDER = b"0" * 32     # EXIF ImageUniqueID: rewritten per copy so every file differs
+TARGETS = (  # (what, faster tool, slower tool, minimum speed-up)
+    ("check", "schoollint (cold)", "exiftool", 30.0),
+    ("fix", "schoollint", "exiftool", 10.0),
+    ("fix", "schoollint", "exif-stripper", 20.0),
+    ("3 files", "schoollint", "exif-stripper", 1 / 1.5),
+)
+
+
+# --- the sample photo ---------------------------------------------------------------------------
+
+def phone_jpeg() -> bytes:
+    """A 1600x1200 JPEG carrying what a phone writes, plus IPTC and XMP from a photo app."""
+    import piexif
+    from PIL import Image, ImageCms
+
+    picture = _photo_like((1600, 1200))
+    thumbnail = io.BytesIO()
+    picture.resize((160, 120)).save(thumbnail, "JPEG", quality=80)
+    exif = piexif.dump({
+        "0th": {piexif.ImageIFD.Make: b"Apple", piexif.ImageIFD.Model: b"iPhone 13",
+                piexif.ImageIFD.Orientation: 6, piexif.ImageIFD.Software: b"17.4.1",
+                piexif.ImageIFD.DateTime: b"2024:05:01 10:11:12"},
+        "Exif": {piexif.ExifIFD.DateTimeOriginal: b"2024:05:01 10:11:12",
+                 piexif.ExifIFD.ImageUniqueID: UNIQUE_ID_PLACEHOLDER,
+                 piexif.ExifIFD.LensModel: b"iPhone 13 back camera 5.1mm f/1.6"},
+        "GPS": {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((51, 1), (30, 1), (123, 100)),
+                piexif.GPSIFD.GPSLongitudeRef: b"W", piexif.GPSIFD.GPSLongitude: ((0, 1), (8, 1), (2, 100))},
+        "1st": {piexif.ImageIFD.JPEGInterchangeFormat: 0, piexif.ImageIFD.JPEGInterchangeFormatLength: 0},
+        "thumbnail": thumbnail.getvalue(),
+    })
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    encoded = io.BytesIO()
+    picture.save(encoded, "JPEG", quality=92, exif=exif, icc_profile=icc, xmp=_xmp())
+    data = encoded.getvalue()
+    return data[:2] + _iptc_segment() + data[2:]
+
+
+def _photo_like(size):
+    """Gradients, fractal detail and sensor-like noise: compresses like a photo, not like a test card."""
+    from PIL import Image, ImageChops
+
+    rightwards = Image.linear_gradient("L").rotate(90).resize(size)
+    downwards = Image.linear_gradient("L").resize(size)
+    detail = Image.effect_mandelbrot((400, 300), (-2.2, -1.2, 1.0, 1.2), 96).resize(size)
+    noise = Image.effect_noise(size, 12)
+    channels = [ImageChops.add(channel, noise, scale=1.0, offset=-128) for channel in (rightwards, downwards, detail)]
+    return Image.merge("RGB", channels)
+
+
+def _xmp() -> bytes:
+    return b"""<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+ photoshop:City="Leeds" xmp:CreatorTool="Photos 9.0">
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Year 4 sports day</rdf:li></rdf:Alt></dc:description>
+<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Amelia Pupil</rdf:li></rdf:Bag></Iptc4xmpExt:PersonInImage>
+</rdf:Description></rdf:RDF></x:xmpmeta>"""
+
+
+def _iptc_segment() -> bytes:
+    def dataset(number: int, value: bytes) -> bytes:
+        return bytes([0x1C, 2, number]) + len(value).to_bytes(2, "big") + value
+
+    iim = dataset(90, b"Leeds") + dataset(80, b"Jane Teacher") + dataset(120, b"Amelia at sports day")
+    resource = b"8BIM" + (0x0404).to_bytes(2, "big") + b"\0\0" + len(iim).to_bytes(4, "big") + iim
+    resource += b"\0" * (len(iim) & 1)
+    payload = b"Photoshop 3.0\0" + resource
+    return b"\xff\xed" + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def build_dataset(folder: Path, count: int, template: bytes) -> list[Path]:
+    folder.mkdir(parents=True)
+    at = template.index(UNIQUE_ID_PLACEHOLDER)
+    paths = []
+    for number in range(count):
+        path = folder / f"IMG_{number:05d}.jpg"
+        path.write_bytes(template[:at] + b"%032x" % number + template[at + len(UNIQUE_ID_PLACEHOLDER):])
+        paths.append(path)
+    return paths
+
+
+# --- running tools ------------------------------------------------------------------------------
+
+@dataclass
+class Timing:
+    task: str
+    tool: str
+    files: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def files_per_second(self) -> float:
+        return self.files / self.seconds if self.seconds else math.inf
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall time, peak RSS in MB (largest process: the tool or a worker it reaped) and exit status."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command[:4])}... exited {process.returncode}: {stderr[-800:]}")
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def best_of(repeat: int, task: str, tool: str, files: int, command: list[str], cwd: Path,
+            prepare=None) -> Timing:
+    """The fastest of `repeat` runs (least disturbed by the machine); `prepare` resets the files first."""
+    runs = []
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        runs.append(timed(command, cwd))
+    seconds, rss, _ = min(runs)
+    return Timing(task, tool, files, seconds, max(run[1] for run in runs))
+
+
+def tool_path(name: str) -> str | None:
+    beside_python = Path(sys.executable).with_name(name)
+    return str(beside_python) if beside_python.exists() else shutil.which(name)
+
+
+def schoollint(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "schoollint", "check", "--no-progress", *arguments]
+
+
+# --- what each fixer did to the photo ----------------------------------------------------------
+
+@dataclass
+class Outcome:
+    tool: str
+    psnr: float
+    icc_kept: bool
+    upright: bool
+    left: str
+
+
+def outcome(tool: str, original: bytes, fixed: bytes) -> Outcome:
+    from PIL import Image, ImageOps
+
+    from schoollint.media import MediaError, read_media
+
+    before = ImageOps.exif_transpose(Image.open(io.BytesIO(original))).convert("RGB")
+    opened = Image.open(io.BytesIO(fixed))
+    after = ImageOps.exif_transpose(opened).convert("RGB")
+    upright = before.size == after.size
+    psnr = _psnr(before, after) if upright else 0.0
+    try:
+        kinds = sorted({item.kind for item in read_media(fixed, ".jpg").items})
+        left = ", ".join(kinds) or "none"
+    except MediaError as exc:
+        left = f"unreadable: {exc}"
+    icc = Image.open(io.BytesIO(original)).info.get("icc_profile")
+    return Outcome(tool, psnr, opened.info.get("icc_profile") == icc, upright and psnr > 20, left)
+
+
+def _psnr(first, second) -> float:
+    from PIL import ImageChops
+
+    histogram = ImageChops.difference(first, second).histogram()
+    squared = sum(count * (value % 256) ** 2 for value, count in enumerate(histogram))
+    mean = squared / (first.width * first.height * 3)
+    return math.inf if mean == 0 else 10 * math.log10(255 ** 2 / mean)
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=1000, help="photos in the large runs (default 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each large measurement; the best counts")
+    parser.add_argument("--small-repeat", type=int, default=5, help="runs of each 3-file measurement")
+    parser.add_argument("--keep", metavar="DIR", help="build the files here and keep them")
+    args = parser.parse_args(argv)
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="schoollint-bench-"))
+    try:
+        timings, outcomes, notes = run(work, args)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(report(timings, outcomes, notes, args))
+    return 0
+
+
+def run(work: Path, args) -> tuple[list[Timing], list[Outcome], list[str]]:
+    template = phone_jpeg()
+    pristine = work / "pristine"
+    build_dataset(pristine, args.files, template)
+    count = args.files
+    exiftool, stripper, mat2 = tool_path("exiftool"), tool_path("exif-stripper"), tool_path("mat2")
+    notes = [f"{name}: not installed, skipped" for name, found in
+             (("exiftool", exiftool), ("exif-stripper", stripper), ("mat2", mat2)) if not found]
+    timings: list[Timing] = []
+    outcomes: list[Outcome] = []
+
+    def fresh(name: str):
+        folder = work / name
+
+        def reset():
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(pristine, folder)
+        reset()
+        return folder, reset
+
+    # check: read-only, all on one copy
+    checked, _ = fresh("check")
+    timings.append(best_of(args.repeat, "check", "schoollint (cold)", count, schoollint("--no-cache"), checked))
+    timed(schoollint(), checked)          # fills .schoollint_cache
+    timings.append(best_of(args.repeat, "check", "schoollint (warm)", count, schoollint(), checked))
+    if exiftool:
+        timings.append(best_of(args.repeat, "check", "exiftool", count,
+                               [exiftool, "-fast", "-r", "-GPSLatitude", "."], checked))
+
+    # fix: each tool on its own fresh copy, every repeat
+    fixers = [("schoollint", schoollint("--fix", "--no-cache"))]
+    if exiftool:
+        fixers.append(("exiftool", [exiftool, "-all=", "--icc_profile:all", "-tagsfromfile", "@", "-Orientation",
+                                    "-overwrite_original", "-r", "."]))
+    names = sorted(path.name for path in pristine.iterdir())
+    if stripper:
+        fixers.append(("exif-stripper", [stripper, *names]))
+    if mat2:
+        fixers.append(("mat2", [mat2, "--inplace", *names]))
+    for tool, command in fixers:
+        folder, reset = fresh(f"fix-{tool}")
+        timings.append(best_of(args.repeat, "fix", tool, count, command, folder, prepare=reset))
+        outcomes.append(outcome(tool, template, (folder / names[0]).read_bytes()))
+
+    # 3 files: what a pre-commit hook sees on a typical commit
+    three = names[:3]
+    small_fixers = [("schoollint", schoollint("--fix", *three))]
+    if stripper:
+        small_fixers.append(("exif-stripper", [stripper, *three]))
+    for tool, command in small_fixers:
+        folder = work / f"small-{tool}"
+
+        def reset(folder=folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            for name in three:
+                shutil.copy2(pristine / name, folder / name)
+        timings.append(best_of(args.small_repeat, "3 files", tool, 3, command, folder, prepare=reset))
+    return timings, outcomes, notes
+
+
+def report(timings: list[Timing], outcomes: list[Outcome], notes: list[str], args) -> str:
+    by_key = {(t.task, t.tool): t for t in timings}
+    lines = [f"schoollint benchmark: {args.files} photos of 1600x1200, {os.cpu_count()} cores, "
+             f"Python {sys.version.split()[0]}", "",
+             "| task | tool | seconds | files/s | schoollint speed-up | peak RSS MB |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for timing in timings:
+        ours = by_key.get((timing.task, "schoollint (cold)" if timing.task == "check" else "schoollint"))
+        ratio = f"{timing.seconds / ours.seconds:.1f}x" if ours and ours is not timing else ""
+        lines.append(f"| {timing.task} | {timing.tool} | {timing.seconds:.2f} | {timing.files_per_second:,.0f} | "
+                     f"{ratio} | {timing.peak_rss_mb:.0f} |")
+    lines += ["", "| fixer | PSNR dB (displayed pixels) | ICC kept | upright | metadata left (schoollint's reader) |",
+              "| --- | ---: | --- | --- | --- |"]
+    for result in outcomes:
+        psnr = "inf (lossless)" if result.psnr == math.inf else f"{result.psnr:.1f}"
+        lines.append(f"| {result.tool} | {psnr} | {_yes(result.icc_kept)} | {_yes(result.upright)} | {result.left} |")
+    lines += ["", "Targets:"]
+    for task, fast, slow, minimum in TARGETS:
+        ours, theirs = by_key.get((task, fast)), by_key.get((task, slow))
+        if not (ours and theirs):
+            lines.append(f"- {task}: {fast} vs {slow}: not measured ({slow} missing)")
+            continue
+        speedup = theirs.seconds / ours.seconds
+        wanted = f">= {minimum:.0f}x faster" if minimum >= 1 else f"no slower than {1 / minimum:.1f}x"
+        verdict = "met" if speedup >= minimum else "MISSED"
+        lines.append(f"- {task}: {fast} {speedup:.2f}x vs {slow} (target {wanted}): {verdict}")
+    lines += [f"- note: {note}" for note in notes]
+    return "\n".join(lines)
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
