@@ -154,3 +154,8 @@ def test_page_bundle_relative_images_resolve_beside_the_page(tmp_path):
 def test_no_front_matter_and_crlf_lines():
     page = read_md("Title\r\n\r\n![a](a.jpg)\r\n")
     assert [(image.src, image.line) for image in page.images] == [("a.jpg", 3)]
+
+
+def test_images_after_line_breaks_inside_a_paragraph_keep_their_line():
+    page = read_md("First line of text\nsecond ![a](a.jpg) line  \nthird ![b](b.jpg \"B\")\n")
+    assert [(image.src, image.line) for image in page.images] == [("a.jpg", 2), ("b.jpg", 3)]
