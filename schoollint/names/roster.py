@@ -30,9 +30,9 @@ ROLES = ("pupil", "staff")
 MAX_NAME_WORDS = 5
 
 _WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
-# Between two words of one name: a space or two, a hyphen, or in a file name
-# an underscore, a dot or nothing (camelCase).
-_NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "_", "."))
+# Between two words of one name: a space or two, a hyphen (any of Unicode's),
+# or in a file name an underscore, a dot or nothing (camelCase).
+_NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "\u2010", "\u2011", "\u2013", "_", "."))
 
 
 class RosterError(Exception):
@@ -74,7 +74,6 @@ class Roster:
     def __init__(self, names: dict[str, str], digest_key: bytes | None = None):
         self._names = names                   # stored key -> role
         self._digest_key = digest_key
-        self._longest = MAX_NAME_WORDS
 
     def __len__(self) -> int:
         return len(self._names)
@@ -102,8 +101,9 @@ class Roster:
 
     def _match_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
         """The longest roster name starting at word i, and the word index after it."""
-        joined = i + 1
-        while joined < len(words) and joined - i < self._longest and text[words[joined - 1].end : words[joined].start] in _NAME_GAP:
+        joined = i + 1                          # words[i:joined] are adjacent, as in one name
+        while (joined < len(words) and joined - i < MAX_NAME_WORDS
+               and text[words[joined - 1].end : words[joined].start] in _NAME_GAP):
             joined += 1
         keys = [word.key for word in words[i:joined]]
         for length in range(len(keys), 1, -1):
@@ -157,23 +157,26 @@ def _plain_entries(path: Path, text: str) -> dict[str, str]:
     return names
 
 
+_HEADER_FIRST_CELLS = frozenset(("first_name", "firstname", "first", "given_name", "given", "forename",
+                                 "forenames", "name", "full_name", "fullname"))
+
+
 def _is_header(cells: list[str]) -> bool:
-    return any(word in cells[0].casefold() for word in ("first", "given", "forename", "name"))
+    return cells[0].casefold().replace(" ", "_") in _HEADER_FIRST_CELLS
 
 
 def _parse_row(path: Path, line_number: int, cells: list[str]) -> tuple[list[str], list[str], str]:
     where = f"{path}:{line_number}"
-    if len(cells) == 1:
-        words = _words_of(cells[0])
-        if len(words) < 2:
-            raise RosterError(f"{where}: expected a full name (given name and surname), got one word")
-        return words[:1], words[1:], "pupil"
     if len(cells) > 3:
         raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
-    given, surname = _words_of(cells[0]), _words_of(cells[1])
+    if len(cells) == 1:                         # "Amelia Rose Watson": the first word is the given name
+        words = _words_of(cells[0])
+        given, surname, role = words[:1], words[1:], "pupil"
+    else:
+        given, surname = _words_of(cells[0]), _words_of(cells[1])
+        role = (cells[2] if len(cells) == 3 else "").casefold() or "pupil"
     if not given or not surname:
-        raise RosterError(f"{where}: first name and last name must both be given")
-    role = (cells[2] if len(cells) == 3 else "").casefold() or "pupil"
+        raise RosterError(f"{where}: expected a full name (given name and surname)")
     if role not in ROLES:
         raise RosterError(f"{where}: role must be pupil or staff, got {cells[2]!r}")
     if len(given) + len(surname) > MAX_NAME_WORDS:
