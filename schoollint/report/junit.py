@@ -13,13 +13,19 @@ from itertools import groupby
 from .. import catalogue
 from . import View, fix_hint, shown_value
 
-# Characters XML 1.0 cannot hold at all, not even as references; lone surrogates
-# come from file names that are not UTF-8.
+# Characters XML 1.0 cannot hold at all, not even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def _shown(found: re.Match) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else "\ufffd"
+
+
 def xml_text(text: str) -> str:
-    return _NOT_XML.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    return _NOT_XML.sub(_shown, text)
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
