@@ -27,7 +27,7 @@ EXIF_IFD, GPS_IFD, INTEROP_IFD = 0x8769, 0x8825, 0xA005
 XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG = 0x02BC, 0x83BB, 0x8649
 _WIDTH_TAGS = (0x0100, 0xA002)    # ImageWidth (TIFF), PixelXDimension (Exif IFD)
 _HEIGHT_TAGS = (0x0101, 0xA003)
-_THUMBNAIL_OFFSET, _THUMBNAIL_LENGTH = 0x0201, 0x0202
+_THUMBNAIL_LENGTH = 0x0202
 _GPS_NOT_A_PLACE = (0x0000, 0x0012)   # GPSVersionID and GPSMapDatum say nothing about where
 _IMAGE_DATA_TAGS = (0x0111, 0x0144)   # StripOffsets, TileOffsets: IFD1 is an image, not just tags
 
@@ -172,8 +172,9 @@ TAGS = {
 }
 # Tags whose value is a whole document in another format, parsed by its own reader.
 EMBEDDED = {XMP_TAG: "XMP", IPTC_TAG: "IPTC", PHOTOSHOP_TAG: "Photoshop"}
-# Tags of the IFDs that the Exif and GPS pointers hold; a stripper drops them all.
-POINTERS = {EXIF_IFD: "Exif IFD", GPS_IFD: "GPS IFD"}
+# Pointers to the sub-IFDs that hold more of the tags above, by the names errors use.
+POINTERS = {EXIF_IFD: "Exif IFD", GPS_IFD: "GPS IFD", INTEROP_IFD: "Interop IFD"}
+_DISPLAY_TAGS = (ORIENTATION, *_WIDTH_TAGS, *_HEIGHT_TAGS)
 
 
 def _degrees(values: tuple, ref: str | None) -> float | None:
@@ -210,19 +211,18 @@ class _Reader:
                 value = decode(self.tiff, self.order, entry) if entry.offset >= 0 else None
                 if value is not None or entry.offset < 0:
                     self.items.append(MetaItem(kind, f"EXIF {label}", self.where, value))
-            elif tag in POINTERS or tag == INTEROP_IFD:
+            elif tag in POINTERS:
                 pointed = numbers(self.tiff, self.order, entry)
                 if not pointed:
                     continue
-                sub_name = POINTERS.get(tag, "Interop IFD")
-                sub, _ = self.ifd(pointed[0], sub_name)
+                sub, _ = self.ifd(pointed[0], POINTERS[tag])
                 if tag == GPS_IFD:
                     self.gps(sub)
                 else:
                     self.scan(sub)
             elif tag in EMBEDDED and entry.offset >= 0:
                 self.embedded(tag, entry)
-            elif tag in (ORIENTATION, *_WIDTH_TAGS, *_HEIGHT_TAGS):
+            elif tag in _DISPLAY_TAGS:
                 self.values.setdefault(tag, entry)
 
     def embedded(self, tag: int, entry: Entry) -> None:
@@ -257,7 +257,8 @@ class _Reader:
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, f"JPEG, {length[0]} bytes"))
         elif any(tag in by_tag for tag in _IMAGE_DATA_TAGS):
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, "uncompressed image"))
-        self.scan(entries)
+        # Orientation and size are the photo's own, not its thumbnail's.
+        self.scan([entry for entry in entries if entry.tag not in _DISPLAY_TAGS])
 
     def first_number(self, *tags: int) -> int | None:
         for tag in tags:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import struct
 
 from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .exif import EXIF_IFD, GPS_IFD, INTEROP_IFD, Entry, byte_order, entry_items, numbers, parse_exif, read_ifd
+from .exif import POINTERS, Entry, byte_order, entry_items, numbers, parse_exif, read_ifd
 
 FORMAT = "TIFF"
 EXTENSIONS = (".tif", ".tiff")
 _CLASSIC = (b"II*\0", b"MM\0*")
 _BIG = (b"II+\0", b"MM\0+")
 _WHERE = "TIFF"
-_SUB_IFDS = (EXIF_IFD, GPS_IFD, INTEROP_IFD)
 # (offsets tag, byte counts tag): strips, tiles and a JPEG thumbnail.
 _IMAGE_DATA = ((0x0111, 0x0117), (0x0144, 0x0145), (0x0201, 0x0202))
 
@@ -63,9 +62,10 @@ def read(data) -> MediaFacts:
 
 def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tuple[int, int]]:
     """Byte ranges the entries use: values stored apart, sub-IFDs with theirs, image data."""
-    ranges = [(entry.offset, entry.offset + entry.size) for entry in entries if entry.size > 4 and entry.offset >= 0]
+    ranges = [(entry.offset, entry.offset + entry.size)
+              for entry in entries if entry.size > 4 and entry.offset >= 0]
     by_tag = {entry.tag: entry for entry in entries}
-    for tag in _SUB_IFDS:
+    for tag in POINTERS:
         pointed = numbers(data, order, by_tag[tag]) if tag in by_tag else ()
         if pointed and pointed[0] not in seen:
             seen.add(pointed[0])
