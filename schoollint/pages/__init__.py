@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote
 
 from schoollint.finding import Suppression
@@ -163,25 +163,25 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         candidates = [(prefix.rstrip("/"), False) for prefix in SOURCE_ROOTS] + [(page_folder, False)]
     else:
         candidates = [(page_folder, False)]
-    resolved = []
+    first = None
     for base, rooted in candidates:
-        target = _normalise(posixpath.join(base, path))
-        if target is not None:
-            resolved.append(Resolved(target, base, rooted))
-    if not resolved:
-        return None
-    if root is not None:
-        for candidate in resolved:
-            if (root / candidate.target).is_file():
-                return candidate
-    return resolved[0]
+        target = _normalise(f"{base}/{path}")
+        if target is None:
+            continue
+        candidate = Resolved(target, base, rooted)
+        if root is None:
+            return candidate
+        if (root / target).is_file():
+            return candidate
+        first = first or candidate
+    return first
 
 
 def _normalise(path: str) -> str | None:
     """A clean repository-relative path, or None when it climbs out of the repository."""
     parts: list[str] = []
-    for part in PurePosixPath(path).parts:
-        if part in (".", "/"):
+    for part in path.split("/"):
+        if part in ("", "."):
             continue
         if part == "..":
             if not parts:

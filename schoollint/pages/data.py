@@ -76,7 +76,6 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
     cursor = 0
 
     def walk(value: Any) -> Any:
-        nonlocal cursor
         if isinstance(value, dict):
             return {key: (find(key), walk(item))[1] for key, item in value.items()}
         if isinstance(value, list):

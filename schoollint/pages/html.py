@@ -18,7 +18,7 @@ from pathlib import Path
 from schoollint.finding import Suppression
 
 from . import (MEDIA_SUFFIXES, Page, PageError, PageImage, TextSpan, comment_suppressions,
-               is_media, parse_codes, plain_url, resolve)
+               parse_codes, plain_url, resolve)
 
 # UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -123,9 +123,10 @@ class _Reader:
         tag = element.tag
         self.first_element_on_line.setdefault(self.line(element), element)
         for value in self.reference_values(element):
-            resolved = resolve(value, self.relpath, self.root)
-            if resolved is not None and is_media(resolved.target):
-                found.references.add(resolved.target)
+            if _is_media_link(value):
+                resolved = resolve(value, self.relpath, self.root)
+                if resolved is not None:
+                    found.references.add(resolved.target)
         ignored = element.get("data-schoollint-ignore")
         if ignored is not None:
             found.suppressions.append(Suppression(self.line(element), self.lines_of(element),
@@ -289,8 +290,8 @@ def _image_src(image) -> str | None:
     return src
 
 
-def _is_media_link(href: str | None) -> bool:
-    path = plain_url(href) if href else None
+def _is_media_link(url: str | None) -> bool:
+    path = plain_url(url) if url else None
     return path is not None and path.lower().endswith(MEDIA_SUFFIXES)
 
 
