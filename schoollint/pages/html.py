@@ -92,11 +92,8 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
         return found
     except ValueError as exc:
         raise PageError(f"{relpath}: HTML could not be parsed: {exc}") from None
-    reader = _Reader(cleaned, relpath, root, first_line - 1)
     elements = list(document.iter(tag=etree.Element))
-    for element in elements:
-        reader.rank[element] = reader.seen[element.sourceline, element.tag]
-        reader.seen[element.sourceline, element.tag] += 1
+    reader = _Reader(cleaned, relpath, root, first_line - 1, elements)
     for element in elements:
         reader.visit(element, found)
     found.suppressions = reader.widen(found.suppressions)
@@ -108,15 +105,19 @@ def _shift(suppressions: list[Suppression], by: int) -> list[Suppression]:
 
 
 class _Reader:
-    def __init__(self, text: str, relpath: str, root: Path | None, line_offset: int):
+    def __init__(self, text: str, relpath: str, root: Path | None, line_offset: int, elements: list):
         self.text = text
         self.relpath = relpath
         self.root = root
         self.offset = line_offset
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.first_element_on_line: dict[int, object] = {}
-        self.rank: dict[object, int] = {}           # nth element of its tag to end on its line
-        self.seen: Counter = Counter()
+        # Which of the start tags with its name that end on its line each element is.
+        self.rank: dict[object, int] = {}
+        seen: Counter = Counter()
+        for element in elements:
+            self.rank[element] = seen[element.sourceline, element.tag]
+            seen[element.sourceline, element.tag] += 1
         self._start_tags: dict[tuple[int, str], list[tuple[int, int]]] | None = None
 
     def visit(self, element, found: Scan) -> None:
@@ -256,7 +257,8 @@ class _Reader:
             if not isinstance(node.tag, str) or node.tag in SKIPPED_TEXT:
                 continue
             if node is not element:
-                parts.append("\n" * (node.sourceline + self.offset - self.line(node)) + " " * block)
+                tag_lines = (node.sourceline or 0) + self.offset - self.line(node)
+                parts.append("\n" * max(tag_lines, 0) + " " * block)
             parts.append(node.text or "")
             for child in reversed(node):
                 stack.append((child, True))
@@ -301,7 +303,7 @@ def _card_like(element) -> bool:
 
 
 def _last_line(element) -> int:
-    """The last source line an element's content reaches (lxml records only where tags start)."""
+    """The last source line an element's content reaches (lxml records only start-tag lines)."""
     nodes = list(element.iter())
     ends: dict[object, int] = {}
     for node in reversed(nodes):
