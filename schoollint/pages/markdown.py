@@ -8,7 +8,7 @@ replaced by blank lines before parsing, so the parser's lines are the file's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import (Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url,
@@ -27,7 +27,7 @@ _SHORTCODE = re.compile(
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
-CELL_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
+BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
                "heading_open": "heading", "paragraph_open": "paragraph"}
 
 _parser = None
@@ -57,10 +57,10 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     front, body, front_lines = split_front_matter(text, relpath)
     reader = _Reader(relpath, root)
-    images = [image for image in front_matter_images(front, relpath, root)] if front else []
+    images = front_matter_images(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, _COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
-    reader.walk(_markdown().parse(body), body)
+    reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
     images += [reader.finish(image) for image in reader.images] + reader.html_images
     suppressions += reader.suppressions
@@ -107,13 +107,13 @@ class _Reader:
         self.references: set[str] = set()
         self.code_lines: set[int] = set()
 
-    def walk(self, tokens, body: str) -> None:
+    def walk(self, tokens) -> None:
         containers: list[str] = []
         waiting_for_caption: list[_Image] = []
         for token in tokens:
-            if token.type in CELL_LABELS:
-                containers.append(CELL_LABELS[token.type])
-            elif token.type.endswith("_close") and token.type.replace("_close", "_open") in CELL_LABELS:
+            if token.type in BLOCK_LABELS:
+                containers.append(BLOCK_LABELS[token.type])
+            elif token.type.endswith("_close") and token.type.replace("_close", "_open") in BLOCK_LABELS:
                 containers.pop()
             elif token.type in ("fence", "code_block") and token.map:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
@@ -207,8 +207,6 @@ class _Reader:
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:
-    from dataclasses import replace
-
     return replace(image, captions=image.captions + tuple(captions)) if captions else image
 
 
