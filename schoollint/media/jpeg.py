@@ -45,9 +45,10 @@ class _Image:
         self.data, self.start, self.where = data, start, where
         self.end = start          # after EOI (for an MPO secondary image, after its MPF size)
         self.marker = 0           # the segment being read
-        self.parts: list[tuple[tuple[tuple[int, int], ...], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
+        self.parts: list[tuple[list[tuple[int, int]], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
         self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
         self.extended: dict[bytes, list[tuple[int, int, int, bytes]]] = {}   # Extended XMP pieces by GUID
+        self.vendor_blocks: dict[tuple[int, str], list[tuple[int, int]]] = {}  # byte ranges by APPn, signature
         self.width = self.height = self.orientation = None
         self.notes: list[str] = []
         self.mpf: tuple[int, str, int, list[tuple[int, int]]] | None = None
@@ -140,14 +141,21 @@ def _kept(image, start, end, payload):
 def _vendor(what: str, *kinds: str):
     def handler(image, start, end, payload):
         signature = payload[:16].split(b"\0", 1)[0].decode("ascii", "replace")
-        value = f"{signature!r}, {len(payload)} bytes"
-        return tuple(image.item(kind, what, f"APP{image.marker - APP0}", value) for kind in kinds)
+        ranges = image.vendor_blocks.get((image.marker, signature))
+        if ranges is None:   # the first segment: later ones of a split block join its removal
+            ranges = image.vendor_blocks[image.marker, signature] = []
+            value = f"{signature!r}, {len(payload)} bytes"
+            image.parts.append((ranges, tuple(image.item(kind, what, f"APP{image.marker - APP0}", value)
+                                              for kind in kinds)))
+        ranges.append((start, end))
+        return ()
     return handler
 
 
 # Application segments by marker, then by the signature that starts the payload.
-# Vendor blocks are classified by what they can hold: FLIR the camera serial and a
-# GPS record; JUMBF (C2PA content credentials) the signer and often EXIF GPS and a
+# Vendor blocks are classified by what they can hold (their formats are not parsed):
+# FLIR the camera serial, a visible-light photo larger than the thermal one, and a GPS
+# record; JUMBF (C2PA content credentials) the signer and often EXIF GPS and a
 # place; Media Jukebox people and places; Ducky (Save for Web) a comment and
 # copyright; PictureInfo camera serials; FlashPix (FPXR) a screen-nail preview;
 # HDR_RI a gain map, which like an MPO gain map goes only with previews. SPIFF,
@@ -157,7 +165,7 @@ def _vendor(what: str, *kinds: str):
 APPLICATION_BLOCKS = {
     0xE0: ((b"JFIF\0", _jfif), (b"JFXX\0", _jfxx), (b"AVI1", _kept)),
     0xE1: ((b"Exif\0", _exif), (XMP_SIGNATURE, _xmp), (EXTENDED_XMP_SIGNATURE, _extended_xmp),
-           (b"FLIR\0", _vendor("FLIR camera data", IDENTITY, LOCATION))),
+           (b"FLIR\0", _vendor("FLIR camera data", IDENTITY, PREVIEW, LOCATION))),
     0xE2: ((b"ICC_PROFILE\0", _kept), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept),
            (b"FPXR\0", _vendor("FlashPix preview", PREVIEW))),
     0xE6: ((b"NITF\0", _kept), (b"EPPIM\0", _kept)),
@@ -231,7 +239,7 @@ def _walk(image: _Image, limit: int, whole: bool) -> None:
         if handler:
             items = handler(image, position, end, bytes(data[position + 4:end]))
             if items:
-                image.parts.append((((position, end),), tuple(items)))
+                image.parts.append(([(position, end)], tuple(items)))
         if marker == SOS:
             if not whole:
                 image.end = limit
@@ -251,7 +259,7 @@ def _join_extended_xmp(image: _Image) -> None:
         pieces.sort()
         items = parse_xmp(b"".join(piece[3] for piece in pieces), f"{image.where}APP1 Extended XMP")
         if items:   # the pieces stand or fall together
-            image.parts.append((tuple((start, end) for _, start, end, _ in pieces), items))
+            image.parts.append(([(start, end) for _, start, end, _ in pieces], items))
 
 
 def _read_image(data, start: int, limit: int, where: str, whole: bool) -> _Image:

@@ -256,3 +256,11 @@ def test_mutated_files_only_ever_raise_media_error():
                 attempt(data)
             except MediaError:
                 pass
+
+
+def test_vendor_block_split_over_segments_is_reported_once_and_removed_whole():
+    pieces = [segment(0xE1, b"FLIR\0\x01" + bytes([number, 2]) + bytes(50)) for number in range(3)]
+    original = with_segments(encode(), *pieces)
+    items = [(item.kind, item.field, item.where) for item in jpeg.read(original).items]
+    assert items == [(kind, "FLIR camera data", "APP1") for kind in (IDENTITY, PREVIEW, LOCATION)]
+    assert jpeg.strip(original, {LOCATION}) == encode()
