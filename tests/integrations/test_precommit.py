@@ -1,0 +1,179 @@
+"""The pre-commit hooks, run by the real pre-commit against this repository's committed state.
+
+pre-commit installs schoollint from a clone of this repository at HEAD into
+its own virtualenv, so these tests see committed files only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.integrations.conftest import REPO_ROOT, commit_all, git, photo_with_gps
+
+HOOKS = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+needs_pre_commit = pytest.mark.skipif(
+    shutil.which("git") is None or subprocess.run(PRE_COMMIT + ["--version"], capture_output=True).returncode,
+    reason="pre-commit is a test dependency: pip install pre-commit",
+)
+
+
+def head_commit() -> str:
+    return git(REPO_ROOT, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    """One store for the module: the hook's virtualenv is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def pre_commit(site: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    return subprocess.run(PRE_COMMIT + list(args) + ["--color", "never"], cwd=site, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def heic_with_gps(path: Path) -> Path:
+    import pillow_heif
+    from PIL import Image
+
+    from tests.integrations.conftest import gps_exif
+
+    pillow_heif.register_heif_opener()
+    Image.new("RGB", (64, 48), "orange").save(path, "HEIF", exif=gps_exif())
+    return path
+
+
+def pixels(path: Path) -> bytes:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.tobytes()
+
+
+def exif_of(path: Path):
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.getexif()
+
+
+# --- the files regex ----------------------------------------------------------------------------
+
+def test_files_regex_covers_every_format_schoollint_reads():
+    from schoollint import media, pages
+
+    pattern = re.compile(HOOKS[0]["files"])
+    assert HOOKS[1]["files"] == HOOKS[0]["files"]
+    extensions = set(media.media_extensions()) | {".tif", ".tiff"} | set(pages.HTML_SUFFIXES + pages.MARKDOWN_SUFFIXES)
+    assert {".jpg", ".png", ".heic", ".mp4", ".mov", ".webp", ".gif", ".avif"} <= extensions
+    for extension in sorted(extensions):
+        for name in (f"photo{extension}", f"Trip/IMG_1{extension.upper()}"):
+            assert pattern.search(name), name
+    data_files = ["_data/staff.yml", "site/_data/team/people.yaml", "data/gallery.json", "content/data/x.yml"]
+    other = ["_config.yml", "package.json", "assets/site.css", "notes.txt", "mydata/x.yml", "script.js",
+             "photo.jpg.txt", "readme"]
+    for name in data_files + other:
+        assert bool(pattern.search(name)) == (pages.is_data_file(name) or pages.is_page(name)), name
+    assert not any(pattern.search(name) for name in other)
+
+
+def test_hooks_are_python_serial_and_force_exclude():
+    by_id = {hook["id"]: hook for hook in HOOKS}
+    assert by_id["schoollint"]["entry"] == "schoollint check --force-exclude"
+    assert by_id["schoollint-fix"]["entry"] == "schoollint check --fix --force-exclude"
+    for hook in HOOKS:
+        assert hook["language"] == "python" and hook["require_serial"] is True
+        assert "types" not in hook and "types_or" not in hook
+
+
+def test_identify_gives_heic_and_video_no_image_tag():
+    """Why the hooks do not use `types: [image]`."""
+    from identify import identify
+
+    assert "image" in identify.tags_from_filename("a.jpg")
+    for name in ("a.heic", "a.heif", "a.mp4", "a.mov"):
+        assert "image" not in identify.tags_from_filename(name), name
+
+
+# --- real pre-commit runs -------------------------------------------------------------------------
+
+@pytest.fixture
+def site(repo):
+    photo_with_gps(repo / "images" / "trip.png")
+    photo_with_gps(repo / "images" / "trip.jpg")
+    (repo / "style.css").write_text("body { color: black }\n", encoding="utf-8")
+    return repo
+
+
+@needs_pre_commit
+def test_try_repo_check_hook_fails_and_names_every_file_including_heic_and_mp4(site, pre_commit_home):
+    heic_with_gps(site / "images" / "IMG_0001.heic")
+    (site / "video" / "clip.mp4").parent.mkdir()
+    (site / "video" / "clip.mp4").write_bytes(b"this is not a movie")
+    git(site, "add", "--all")
+    done = pre_commit(site, pre_commit_home, "try-repo", str(REPO_ROOT), "schoollint", "--ref", head_commit(),
+                      "--all-files", "--verbose")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert re.search(r"schoollint \(pupil photo safety\)\.+Failed", output), output
+    for name in ("images/trip.png", "images/trip.jpg", "images/IMG_0001.heic", "video/clip.mp4"):
+        assert name in output, name
+    assert "SL101 location-metadata" in output
+    assert "SL106 heic-on-website" in output          # the HEIC reached the hook...
+    assert "SL105 unreadable-media" in output         # ...and so did the .mp4
+    assert "style.css" not in output
+
+
+@needs_pre_commit
+def test_fix_hook_strips_metadata_losslessly_then_check_passes(site, pre_commit_home, tmp_path):
+    commit_all(site, "photos from the trip")
+    before = {name: pixels(site / "images" / name) for name in ("trip.png", "trip.jpg")}
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{
+        "repo": str(REPO_ROOT), "rev": head_commit(),
+        "hooks": [{"id": "schoollint-fix"}, {"id": "schoollint"}],
+    }]}), encoding="utf-8")
+
+    fixed = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint-fix", "--all-files")
+    output = fixed.stdout + fixed.stderr
+    assert fixed.returncode == 1, output
+    assert "files were modified by this hook" in output
+    assert "images/trip.png: fixed" in output and "images/trip.jpg: fixed" in output
+    changed = git(site, "status", "--porcelain").split("\n")
+    assert " M images/trip.png" in changed and " M images/trip.jpg" in changed
+    for name, data in before.items():
+        path = site / "images" / name
+        exif = exif_of(path)
+        assert not exif.get_ifd(0x8825), f"{name} still has GPS"          # GPS IFD gone
+        assert 0x010F not in exif and 0x0110 not in exif                   # Make, Model gone
+        assert exif.get(0x0112) == 6                                        # orientation kept
+        assert pixels(path) == data                                         # not re-encoded
+
+    again = pre_commit(site, pre_commit_home, "run", "-c", str(config), "--all-files")
+    output = again.stdout + again.stderr
+    assert again.returncode == 0, output
+    assert re.search(r"schoollint --fix \(strip photo metadata\)\.+Passed", output)
+    assert re.search(r"schoollint \(pupil photo safety\)\.+Passed", output)
+
+
+@needs_pre_commit
+def test_configured_excludes_apply_to_files_pre_commit_names(site, pre_commit_home, tmp_path):
+    (site / ".schoollint.yml").write_text("exclude: ['images/**']\n", encoding="utf-8")
+    git(site, "add", "--all")
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{
+        "repo": str(REPO_ROOT), "rev": head_commit(), "hooks": [{"id": "schoollint"}]}]}), encoding="utf-8")
+    done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "--all-files")
+    assert done.returncode == 0, done.stdout + done.stderr
