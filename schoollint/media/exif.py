@@ -20,6 +20,7 @@ TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4
 # struct codes per number; rationals are read as two numbers each.
 _NUMBER_CODES = {1: "B", 3: "H", 4: "I", 5: "II", 6: "b", 8: "h", 9: "i", 10: "ii", 11: "f", 12: "d", 13: "I"}
 _BYTE_TYPES = (1, 2, 6, 7)
+_INTEGER_TYPES = (1, 3, 4, 6, 8, 9, 13)
 _MAX_VALUE_CHARS = 500
 
 ORIENTATION = 0x0112
@@ -89,6 +90,11 @@ def numbers(tiff, order: str, entry: Entry) -> tuple:
     if code is None or entry.offset < 0:
         return ()
     return struct.unpack_from(f"{order}{code * entry.count}", tiff, entry.offset)
+
+
+def integers(tiff, order: str, entry: Entry) -> tuple:
+    """Whole-number values only: offsets, lengths and sizes stored as a float are ignored."""
+    return numbers(tiff, order, entry) if entry.type in _INTEGER_TYPES else ()
 
 
 def _raw(tiff, entry: Entry) -> bytes:
@@ -212,7 +218,7 @@ class _Reader:
                 if value is not None or entry.offset < 0:
                     self.items.append(MetaItem(kind, f"EXIF {label}", self.where, value))
             elif tag in POINTERS:
-                pointed = numbers(self.tiff, self.order, entry)
+                pointed = integers(self.tiff, self.order, entry)
                 if not pointed:
                     continue
                 sub, _ = self.ifd(pointed[0], POINTERS[tag])
@@ -240,7 +246,9 @@ class _Reader:
             return _text(self.tiff, self.order, by_tag[tag]) if tag in by_tag else None
 
         def value(ref_tag, tag):
-            return _degrees(numbers(self.tiff, self.order, by_tag[tag]), text(ref_tag)) if tag in by_tag else None
+            if tag not in by_tag:
+                return None
+            return _degrees(numbers(self.tiff, self.order, by_tag[tag]), text(ref_tag))
 
         latitude, longitude = value(1, 2), value(3, 4)
         if latitude is not None and longitude is not None:
@@ -252,7 +260,7 @@ class _Reader:
 
     def thumbnail(self, entries: list[Entry]) -> None:
         by_tag = {entry.tag: entry for entry in entries}
-        length = numbers(self.tiff, self.order, by_tag[_THUMBNAIL_LENGTH]) if _THUMBNAIL_LENGTH in by_tag else ()
+        length = integers(self.tiff, self.order, by_tag[_THUMBNAIL_LENGTH]) if _THUMBNAIL_LENGTH in by_tag else ()
         if length and length[0]:
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, f"JPEG, {length[0]} bytes"))
         elif any(tag in by_tag for tag in _IMAGE_DATA_TAGS):
@@ -262,7 +270,7 @@ class _Reader:
 
     def first_number(self, *tags: int) -> int | None:
         for tag in tags:
-            found = numbers(self.tiff, self.order, self.values[tag]) if tag in self.values else ()
+            found = integers(self.tiff, self.order, self.values[tag]) if tag in self.values else ()
             if found:
                 return int(found[0])
         return None

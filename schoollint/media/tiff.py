@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 
 from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .exif import POINTERS, Entry, byte_order, entry_items, numbers, parse_exif, read_ifd
+from .exif import POINTERS, Entry, byte_order, entry_items, integers, parse_exif, read_ifd
 
 FORMAT = "TIFF"
 EXTENSIONS = (".tif", ".tiff")
@@ -66,7 +66,7 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
               for entry in entries if entry.size > 4 and entry.offset >= 0]
     by_tag = {entry.tag: entry for entry in entries}
     for tag in POINTERS:
-        pointed = numbers(data, order, by_tag[tag]) if tag in by_tag else ()
+        pointed = integers(data, order, by_tag[tag]) if tag in by_tag else ()
         if pointed and pointed[0] not in seen:
             seen.add(pointed[0])
             sub, _ = read_ifd(data, order, pointed[0], _WHERE, f"IFD at offset {pointed[0]}")
@@ -74,8 +74,9 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
             ranges += _extents(data, order, sub, seen)
     for offsets_tag, counts_tag in _IMAGE_DATA:
         if offsets_tag in by_tag and counts_tag in by_tag:
-            starts, counts = numbers(data, order, by_tag[offsets_tag]), numbers(data, order, by_tag[counts_tag])
-            ranges += [(start, min(start + count, len(data))) for start, count in zip(starts, counts)]
+            starts, counts = integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag])
+            ranges += [(start, min(start + count, len(data)))
+                       for start, count in zip(starts, counts) if 0 <= start < len(data) and count > 0]
     return ranges
 
 

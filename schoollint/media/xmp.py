@@ -71,6 +71,7 @@ _EXIF_NAMESPACE = "{" + _NAMESPACES["exif"] + "}"
 _GPS_NOT_A_PLACE = {_EXIF_NAMESPACE + "GPSVersionID", _EXIF_NAMESPACE + "GPSMapDatum"}
 _MOTION_FLAGS = {_clark("GCamera:MicroVideo"), _clark("GCamera:MotionPhoto")}
 _CONTAINER_SEMANTIC = _clark("Item:Semantic")
+_FALSE = ("0", "False", "false")
 _RDF = "{" + _NAMESPACES["rdf"] + "}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _ARRAYS = {_RDF + "Bag", _RDF + "Seq", _RDF + "Alt"}
@@ -185,7 +186,7 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
             values = grouped.setdefault((PROPERTIES[top], f"XMP {_short(top)}"), [])
             if value not in values:
                 values.append(value)
-        elif (top in _MOTION_FLAGS and value != "0") or (inner == _CONTAINER_SEMANTIC and value != "Primary"):
+        elif (top in _MOTION_FLAGS and value not in _FALSE) or (inner == _CONTAINER_SEMANTIC and value != "Primary"):
             values = grouped.setdefault((PREVIEW, "XMP embedded image or video"), [])
             values.append(f"{_short(inner)}={value}")
     items.extend(MetaItem(kind, field, where, "; ".join(values)) for (kind, field), values in grouped.items())

@@ -124,3 +124,10 @@ def test_embedded_xmp_and_iptc_tags_are_parsed():
 def test_empty_thumbnail_is_not_a_preview():
     block = piexif.dump({"0th": {piexif.ImageIFD.Make: b"X"}, "1st": {piexif.ImageIFD.XResolution: (72, 1)}})
     assert [item.field for item in parse_exif(block[6:], "x").items] == ["EXIF Make"]
+
+
+def test_offsets_and_sizes_stored_as_floats_are_ignored_not_crashed_on():
+    nan = struct.pack("<f", float("nan"))
+    block = b"II*\0\x08\0\0\0" + struct.pack("<HHHI4sHHI4sI", 2, 0x8769, 11, 1, struct.pack("<f", 8.5),
+                                             0x0100, 11, 1, nan, 0)
+    assert parse_exif(block, "x") == parse_exif(minimal_exif(1), "x").__class__(items=())
