@@ -27,8 +27,7 @@ APOSTROPHES = "'’"
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
-@dataclass(frozen=True)
-class Spotted:
+class Spotted(NamedTuple):
     """A full name found by the spotter; spans index the string searched."""
 
     start: int
