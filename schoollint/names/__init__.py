@@ -11,7 +11,6 @@ as a pupil).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import heuristic
 from .roster import Roster, RosterError, RosterMatch, load_roster, name_words, write_hashed_roster
