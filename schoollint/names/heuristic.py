@@ -280,21 +280,27 @@ def in_text(text: str) -> list[Spotted]:
     return found
 
 
-# File names: split on separators and digits, then on camelCase ("NoahPatel").
+# File names: split on separators and digits, then on camelCase ("NoahPatel"),
+# but a surname prefix stays with its surname ("McDonald", "OBrien").
 _FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
 _FILE_GAP = frozenset(("", "-", "_", ".", " "))
+_SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
 
 
 def filename_runs(name: str) -> list[list[Token]]:
     """Words of a file name, grouped into runs joined by one separator at most."""
     runs: list[list[Token]] = []
-    previous_end = None
+    previous: Token | None = None
     for match in _FILE_WORD.finditer(name):
-        token = Token(match.start(), match.end(), match.group(), plain(match.group()))
-        if previous_end is None or name[previous_end : match.start()] not in _FILE_GAP:
+        start = match.start()
+        if previous is not None and previous.end == start and previous.raw in _SURNAME_PREFIXES:
+            runs[-1].pop()
+            start = previous.start
+        elif previous is None or name[previous.end : start] not in _FILE_GAP:
             runs.append([])
-        runs[-1].append(token)
-        previous_end = match.end()
+        raw = name[start : match.end()]
+        previous = Token(start, match.end(), raw, plain(raw))
+        runs[-1].append(previous)
     return runs
 
 

@@ -131,6 +131,8 @@ def test_place_word_that_is_a_surname_needs_a_locative(finder):
     ("IMG_2024_oliver_smith.jpg", [("oliver_smith", "oliver")]),
     ("isla-rose-smith.png", [("isla-rose-smith", "isla")]),
     ("Zoë.Müller.jpeg", [("Zoë.Müller", "Zoë")]),
+    ("NoahMcDonald.jpg", [("NoahMcDonald", "Noah")]),
+    ("SeanOBrien-gala.jpg", [("SeanOBrien", "Sean")]),
 ])
 def test_full_names_in_file_names(finder, name, expected):
     assert [(m.text, m.first) for m in finder.in_filename(name)] == expected
