@@ -183,13 +183,14 @@ def test_word_lists_load_lazily_once():
 
 
 def test_hostile_input_finishes_quickly(finder):
-    started = time.perf_counter()
+    started = time.process_time()
     finder.in_text("Amelia " * 20000)
     finder.in_text("Mr. " * 20000 + "x")
     finder.in_text("A" * 100000 + " B")
     finder.in_text("de " * 20000 + "Smith")
+    finder.in_text("Amelia " + "de " * 20000 + "x")
     finder.in_filename("-".join(["amelia"] * 5000))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def _labelled(split: str | None = None) -> list[dict]:
@@ -231,16 +232,17 @@ def test_precision_and_recall_on_newsletter_sentences(finder, split):
 
 
 def test_speed_of_the_heuristic_is_reported():
-    """Prints sentences per second; asserts only a floor far below the target,
-    so a loaded CI machine does not fail it, while a slide into slowness does."""
+    """Prints sentences per CPU second (wall time depends on what else the machine
+    runs); asserts only a floor far below the 100,000 target, so a slide into
+    slowness fails while a busy CI machine does not."""
     rows = _labelled()
     sentences = [row["text"] for row in rows]
     heuristic.in_text("warm up Amelia Watson")
     repeats = 50
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(repeats):
         for sentence in sentences:
             heuristic.in_text(sentence)
-    rate = repeats * len(sentences) / (time.perf_counter() - started)
+    rate = repeats * len(sentences) / (time.process_time() - started)
     print(f"\nheuristic: {rate:,.0f} sentences/s on {len(sentences)} labelled sentences")
     assert rate > 10_000
