@@ -82,9 +82,6 @@ class Roster:
         # The keyed HMAC state, copied for each digest instead of rebuilt from the key.
         self._keyed = hmac.new(digest_key, digestmod=hashlib.sha256) if digest_key is not None else None
 
-    def __len__(self) -> int:
-        return len(self._names)
-
     def digest(self, key: str) -> str:
         if self._keyed is None:
             return key
