@@ -10,7 +10,8 @@ Stripping blanks in place and never moves a byte: 'iloc', 'stco' and 'co64'
 hold absolute file offsets, so a box that shrank would break every photo and
 video after it. A flagged metadata box becomes a 'free' box of the same size,
 its payload zeroed (every reader skips 'free'); a flagged Exif item becomes a
-minimal EXIF that keeps Orientation, and a flagged XMP item becomes spaces.
+minimal EXIF that keeps Orientation, and a flagged XMP item an empty packet
+padded with spaces.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ EMPTY_XMP_HEAD = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"
 EMPTY_XMP_TAIL = b'<?xpacket end="w"?>'
 # QuickTime files from before ftyp existed start straight with one of these.
 _OLD_QUICKTIME_FIRST_BOXES = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
-_HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx")
-_AVIF_BRANDS = (b"avif", b"avis")
-_IMAGE_BRANDS = (b"mif1", b"msf1", b"miaf")
+_BRAND_FORMATS = {b"heic": "HEIC", b"heix": "HEIC", b"heim": "HEIC", b"heis": "HEIC", b"hevc": "HEIC",
+                  b"hevx": "HEIC", b"avif": "AVIF", b"avis": "AVIF"}
+_GENERIC_IMAGE_BRANDS = (b"mif1", b"msf1", b"miaf")   # the codec is named among the compatible brands
 
 
 def accept(prefix: bytes) -> bool:
@@ -53,17 +54,12 @@ def format_of(data) -> str:
         return "MOV"
     size = min(int.from_bytes(data[:4], "big"), len(data), 4096)
     major = bytes(data[8:12])
-    compatible = [bytes(data[i:i + 4]) for i in range(16, size - 3, 4)]
-    for brand in (major, *compatible):
-        if brand in _HEIC_BRANDS:
-            return "HEIC"
-        if brand in _AVIF_BRANDS:
-            return "AVIF"
-        if brand == b"qt  ":
-            return "MOV"
-        if brand not in _IMAGE_BRANDS:
-            break
-    return "HEIF" if major in _IMAGE_BRANDS else "MP4"
+    if major in _BRAND_FORMATS:
+        return _BRAND_FORMATS[major]
+    if major in _GENERIC_IMAGE_BRANDS:
+        compatible = (bytes(data[i:i + 4]) for i in range(16, size - 3, 4))
+        return next((_BRAND_FORMATS[brand] for brand in compatible if brand in _BRAND_FORMATS), "HEIF")
+    return "MOV" if major == b"qt  " else "MP4"
 
 
 # --- boxes -------------------------------------------------------------------
@@ -177,7 +173,9 @@ def freed(box: Box) -> tuple[Blank, ...]:
 
 @dataclass
 class Survey:
-    data: object
+    """Everything read from one file: facts, and each metadata holder with its blanks."""
+
+    data: object        # bytes or mmap
     label: str
     holders: list[Holder] = field(default_factory=list)
     width: int | None = None
@@ -195,8 +193,8 @@ class Survey:
         if items:
             self.holders.append(Holder(tuple(items), tuple(blanks)))
 
-    def walk(self, box: Box, table: dict, path: str, skip: int = 0) -> None:
-        for child in self.children(box, skip):
+    def walk(self, box: Box, table: dict, path: str) -> None:
+        for child in self.children(box):
             handler = table.get(child.type)
             if handler is not None:
                 handler(self, child, f"{path}/{child.name}")
@@ -226,11 +224,12 @@ def read(data) -> MediaFacts:
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Blank every box or item holding an item of `kinds`; no other byte changes."""
     found = survey(data)
+    flagged = [holder for holder in found.holders if any(item.kind in kinds for item in holder.items)]
+    if not flagged:
+        return bytes(data)
     out = bytearray(data)
-    for holder in found.holders:
-        if any(item.kind in kinds for item in holder.items):
-            for blank in holder.blanks:
-                out[blank.offset:blank.offset + blank.length] = blank.bytes()
+    for blank in (blank for holder in flagged for blank in holder.blanks):
+        out[blank.offset:blank.offset + blank.length] = blank.bytes()
     result = bytes(out)
     left = [item.field for holder in survey(result).holders for item in holder.items if item.kind in kinds]
     if left:   # a blank that did not take would be a leak we claimed to fix
@@ -272,11 +271,18 @@ def _udta(s: Survey, box: Box, path: str) -> None:
         if child.type in _UDTA:
             _UDTA[child.type](s, child, f"{path}/{child.name}")
         elif child.type in ATOMS:
-            kind, label = ATOMS[child.type]
-            value = _udta_value(s, child, kind)
-            if value == "":
-                continue    # an empty title or author tells nothing
-            s.hold([MetaItem(kind, label, path, value), *_embedded(s, child, kind, path)], freed(child))
+            _atom(s, child, ATOMS[child.type], path, _udta_value(s, child), child)
+
+
+def _atom(s: Survey, box: Box, kind_and_label, path: str, value: str | None, picture: Box | None) -> None:
+    """One user data atom or item list entry; `picture` is the box that may hold an image."""
+    kind, label = kind_and_label
+    if value == "":
+        return      # an empty title or author tells nothing
+    if kind == LOCATION and value:
+        value = _iso6709(value)
+    embedded = _embedded(s, picture, path) if kind == PREVIEW and picture else []
+    s.hold([MetaItem(kind, label, path, value), *embedded], freed(box))
 
 
 def _xmp_box(s: Survey, box: Box, path: str) -> None:
@@ -293,7 +299,7 @@ def _uuid(s: Survey, box: Box, path: str) -> None:
 def _meta(s: Survey, box: Box, path: str) -> None:
     # ISO meta is a full box; QuickTime's is not, and starts with the size of its hdlr.
     skip = 4 if bytes(s.data[box.body:box.body + 4]) == b"\0\0\0\0" else 0
-    meta = _Meta(path, top=path == "meta")
+    meta = _Meta(top=path == "meta")
     for child in s.children(box, skip):
         handler = _META.get(child.type)
         if handler is not None:
@@ -308,29 +314,24 @@ def _item_list(s: Survey, meta: _Meta, ilst: Box, path: str) -> None:
     for item in s.children(ilst):
         if meta.keys:
             key = meta.keys.get(int.from_bytes(item.type, "big"), "")
-            kind, label = KEYS.get(key) or _key_prefix(key) or (None, None)
+            kind_and_label = KEYS.get(key) or (_LOCATION_DETAILS if key.startswith(_LOCATION_KEYS) else None)
         else:
-            kind, label = ATOMS.get(item.type, (None, None))
-        if kind is None:
-            continue
-        data = next((child for child in s.children(item) if child.type == b"data"), None)
-        value = _data_value(s, data) if data else None
-        if value == "":
-            continue
-        value = _iso6709(value) if kind == LOCATION and value else value
-        embedded = _embedded(s, data, kind, path) if data else ()
-        s.hold([MetaItem(kind, label, path, value), *embedded], freed(item))
+            kind_and_label = ATOMS.get(item.type)
+        if kind_and_label is not None:
+            data = next((child for child in s.children(item) if child.type == b"data"), None)
+            _atom(s, item, kind_and_label, path, _data_value(s, data) if data else None, data)
 
 
-def _key_prefix(key: str):
-    return (LOCATION, "QuickTime location details") if key.startswith("com.apple.quicktime.location.") else None
+_LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
+_LOCATION_DETAILS = (LOCATION, "QuickTime location details")
 
 
 # --- photos: HEIF items -------------------------------------------------------
 
 @dataclass
 class _Meta:
-    path: str
+    """What one 'meta' box lists, gathered before any item is read (iloc may come last)."""
+
     top: bool
     keys: dict[int, str] = field(default_factory=dict)
     ilst: Box | None = None
@@ -574,17 +575,15 @@ _ORIENTATIONS = {
 
 # --- values -------------------------------------------------------------------
 
-def _udta_value(s: Survey, box: Box, kind: str) -> str | None:
-    payload = s.payload(box)
+def _udta_value(s: Survey, box: Box) -> str | None:
     if box.type[:1] == b"\xa9":
-        value = _quicktime_text(payload)
-    else:
-        decode = _3GPP.get(box.type)
-        # Asset boxes are full boxes (version 0, flags 0); iMovie writes some as bare text.
-        if decode is not None and not payload.startswith(b"\0\0\0\0"):
-            decode = _plain_text
-        value = decode(payload) if decode else None
-    return _iso6709(value) if kind == LOCATION and value else value
+        return _quicktime_text(s.payload(box))
+    decode = _3GPP.get(box.type)
+    if decode is None:
+        return None         # binary: a thumbnail, maker data
+    payload = s.payload(box)
+    # Asset boxes are full boxes (version 0, flags 0); iMovie writes some as bare text.
+    return decode(payload) if payload.startswith(b"\0\0\0\0") else _plain_text(payload)
 
 
 def _quicktime_text(payload: bytes) -> str | None:
@@ -690,10 +689,8 @@ def _iso6709_angle(token: str, degree_digits: int) -> float | None:
     return -value if token[0] == "-" else value
 
 
-def _embedded(s: Survey, box: Box, kind: str, path: str) -> list[MetaItem]:
+def _embedded(s: Survey, box: Box, path: str) -> list[MetaItem]:
     """Items inside a thumbnail or cover picture, which may carry its own EXIF and GPS."""
-    if kind != PREVIEW:
-        return []
     payload = s.payload(box)
     for start in range(min(len(payload), 24)):
         module = identify(payload[start:start + 32]) if payload[start] in (0xFF, 0x89) else None
