@@ -239,12 +239,12 @@ def strip(data, kinds: frozenset[str]) -> bytes:
 
 # --- movies: moov, trak, udta, meta -------------------------------------------
 
-def _moov(s: Survey, box: Box, path: str) -> None:
-    s.walk(box, _MOOV, path)
-
-
-def _trak(s: Survey, box: Box, path: str) -> None:
-    s.walk(box, _TRAK, path)
+def _container(table: dict) -> Callable:
+    """A handler that walks a box's children through `table` (each level its own table,
+    so no box type can nest into itself without end)."""
+    def walk(s: Survey, box: Box, path: str) -> None:
+        s.walk(box, table, path)
+    return walk
 
 
 def _tkhd(s: Survey, box: Box, path: str) -> None:
@@ -259,6 +259,30 @@ def _tkhd(s: Survey, box: Box, path: str) -> None:
         s.width, s.height = width, height
         a, b, _, c, d = (round(number / 65536) for number in matrix[:5])
         s.orientation = _MATRIX_ORIENTATIONS.get((a, b, c, d))
+
+
+def _stsd(s: Survey, box: Box, path: str) -> None:
+    # Sample descriptions of a timed metadata track: GPS recorded alongside every frame.
+    # Its samples lie among the video's in mdat; blanking them is not done yet, so a
+    # strip that must remove one fails (in `strip`) rather than leave it behind.
+    for entry in s.children(box, 8):       # version/flags, entry count
+        label = _TELEMETRY.get(entry.type)
+        if entry.type == b"mebx" and _metadata_keys(s, entry, path):
+            label = "GPS track"
+        if label:
+            s.hold([MetaItem(LOCATION, f"video {label}", path)], ())
+
+
+def _metadata_keys(s: Survey, entry: Box, path: str) -> list[str]:
+    """Location keys of an Apple timed metadata sample entry: 'keys' > local id > 'keyd'."""
+    found = []
+    for keys in (child for child in s.children(entry, 8) if child.type == b"keys"):
+        for local in s.children(keys):
+            for keyd in (child for child in s.children(local) if child.type == b"keyd"):
+                name = s.payload(keyd, 4).decode("utf-8", "replace")
+                if name.startswith(_LOCATION_KEYS[:-1]):
+                    found.append(name)
+    return found
 
 
 # The video track's display matrix (a b / c d, 16.16 fixed; a point maps to (ax + cy, bx + dy))
@@ -324,6 +348,8 @@ def _item_list(s: Survey, meta: _Meta, ilst: Box, path: str) -> None:
 
 _LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
 _LOCATION_DETAILS = (LOCATION, "QuickTime location details")
+# Sample entry formats of camera telemetry tracks, which carry GPS among other sensors.
+_TELEMETRY = {b"gpmd": "GoPro telemetry track", b"camm": "camera motion track"}
 
 
 # --- photos: HEIF items -------------------------------------------------------
@@ -769,10 +795,13 @@ KEYS = {
     "com.apple.quicktime.displayname": (FREE_TEXT, "QuickTime title"),
 }
 
-_TOP = {b"meta": _meta, b"moov": _moov, b"uuid": _uuid}
-_MOOV = {b"trak": _trak, b"udta": _udta, b"meta": _meta, b"uuid": _uuid}
-_TRAK = {b"tkhd": _tkhd, b"udta": _udta, b"meta": _meta}
 _UDTA = {b"meta": _meta, b"XMP_": _xmp_box, b"uuid": _uuid}
+_STBL = {b"stsd": _stsd}
+_MINF = {b"stbl": _container(_STBL)}
+_MDIA = {b"minf": _container(_MINF)}
+_TRAK = {b"tkhd": _tkhd, b"udta": _udta, b"meta": _meta, b"mdia": _container(_MDIA)}
+_MOOV = {b"trak": _container(_TRAK), b"udta": _udta, b"meta": _meta, b"uuid": _uuid}
+_TOP = {b"meta": _meta, b"moov": _container(_MOOV), b"uuid": _uuid}
 _META = {
     b"keys": _keys, b"ilst": _ilst,                                   # QuickTime metadata
     b"pitm": _pitm, b"iinf": _iinf, b"iloc": _iloc, b"iprp": _iprp,   # HEIF items

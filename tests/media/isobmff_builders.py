@@ -110,6 +110,22 @@ def movie(*moov_children: bytes, brand: bytes = b"mp42", after: bytes = b"",
     return head + box(b"mdat", mdat) + box(b"moov", *moov_children) + after
 
 
+def metadata_track(*sample_entries: bytes) -> bytes:
+    """trak > mdia > minf > stbl > stsd listing timed metadata sample entries."""
+    stsd = full_box(b"stsd", 0, 0, struct.pack(">I", len(sample_entries)), *sample_entries)
+    return box(b"trak", tkhd(0, 0), box(b"mdia", hdlr(b"meta"), box(b"minf", box(b"stbl", stsd))))
+
+
+def sample_entry(kind: bytes, *children: bytes) -> bytes:
+    return box(kind, bytes(6), struct.pack(">H", 1), *children)     # reserved, data reference 1
+
+
+def apple_timed_keys(*names: str) -> bytes:
+    """The 'keys' of an Apple 'mebx' sample entry: local key ids, each with a 'keyd'."""
+    return box(b"keys", *(box(index.to_bytes(4, "big"), box(b"keyd", b"mdta", name.encode()))
+                          for index, name in enumerate(names, start=1)))
+
+
 def xmp_uuid(packet: bytes) -> bytes:
     return box(b"uuid", XMP_UUID, packet)
 

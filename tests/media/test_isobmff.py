@@ -5,9 +5,9 @@ import time
 
 import pytest
 from isobmff_builders import (
-    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, asset_text, box, boxes_of, data_box,
-    decoded, encode, exif_payload, ftyp, full_box, heif, hdlr, imir, irot, ispe, itunes_meta, large_box,
-    loci, movie, photo, qt_text, tkhd, xmp_uuid,
+    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, apple_timed_keys, asset_text, box, boxes_of,
+    data_box, decoded, encode, exif_payload, ftyp, full_box, heif, hdlr, imir, irot, ispe, itunes_meta,
+    large_box, loci, metadata_track, movie, photo, qt_text, sample_entry, tkhd, xmp_uuid,
 )
 from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
@@ -377,6 +377,35 @@ def test_thumbnail_in_user_data_is_a_preview_with_its_own_gps():
     assert fields(facts, LOCATION)["EXIF GPS position"] == EXIF_GPS_VALUE
     clean = stripped(data, {LOCATION})
     assert not isobmff.read(clean).items
+
+
+def test_telemetry_and_timed_location_tracks_are_flagged_but_not_blanked():
+    data = movie(box(b"trak", tkhd(1920, 1080)),
+                 metadata_track(sample_entry(b"gpmd")),
+                 metadata_track(sample_entry(b"mebx", apple_timed_keys(
+                     "com.apple.quicktime.detected-face", "com.apple.quicktime.location.ISO6709"))),
+                 metadata_track(sample_entry(b"mebx", apple_timed_keys("com.apple.quicktime.detected-face"))),
+                 box(b"udta", qt_text(b"\xa9mak", "GoPro")))
+
+    facts = isobmff.read(data)
+
+    assert [(item.kind, item.field, item.where) for item in facts.items] == [
+        (LOCATION, "video GoPro telemetry track", "moov/trak/mdia/minf/stbl/stsd"),
+        (LOCATION, "video GPS track", "moov/trak/mdia/minf/stbl/stsd"),
+        (IDENTITY, "QuickTime camera make", "moov/udta"),
+    ]
+    # Their samples sit among the frames in mdat: refuse rather than claim they are gone.
+    with pytest.raises(MediaError, match="could not blank video GPS track, video GoPro telemetry track"):
+        isobmff.strip(data, frozenset({LOCATION}))
+    assert b"GoPro" not in stripped(data, {IDENTITY})
+
+
+def test_deeply_nested_boxes_do_not_recurse_without_end():
+    nested = box(b"stbl")
+    for _ in range(5000):
+        nested = box(b"minf", nested)
+    facts = isobmff.read(movie(box(b"trak", tkhd(64, 48), box(b"mdia", nested))))
+    assert (facts.width, facts.height, facts.items) == (64, 48, ())
 
 
 def test_large_size_and_size_zero_boxes():
