@@ -435,6 +435,9 @@ def _iprp(s: Survey, meta: _Meta, box: Box) -> None:
     for child in s.children(box):
         if child.type == b"ipco":
             meta.properties.extend(s.children(child))
+            if any(box.type == b"colr" and bytes(s.data[box.body:box.body + 4]) in (b"prof", b"rICC")
+                   for box in meta.properties) and "ICC profile kept" not in s.notes:
+                s.notes.append("ICC profile kept")
         elif child.type == b"ipma":
             _ipma(s, meta, child)
 
@@ -573,8 +576,6 @@ def _primary_properties(s: Survey, meta: _Meta) -> None:
             step = _TRANSFORMS[box.type](Cursor(s.data, box, s.label).uint(1))
             transform = _compose(step, transform)
             transformed = True
-        elif box.type == b"colr" and s.payload(box)[:4] in (b"prof", b"rICC"):
-            s.notes.append("ICC profile kept")
     if transformed:
         s.orientation = _ORIENTATIONS.get(transform)
 

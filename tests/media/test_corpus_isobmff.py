@@ -75,6 +75,8 @@ def test_reads_or_says_why_not(path, manifest):
     assert (facts.width, facts.height) in sizes
     if any(key in entry for key in POSITION_TAGS):
         assert facts.of_kind(LOCATION), f"ExifTool sees a position in {path.name}"
+    has_icc = any(key.startswith("ICC_Profile:") for key in entry)
+    assert ("ICC profile kept" in facts.notes) == has_icc
     reported = {item.field: item.value for item in facts.items}
     for tag, field in SAME_FIELDS.items():
         if str(entry.get(tag, "")).strip():
