@@ -267,22 +267,20 @@ def _stsd(s: Survey, box: Box, path: str) -> None:
     # strip that must remove one fails (in `strip`) rather than leave it behind.
     for entry in s.children(box, 8):       # version/flags, entry count
         label = _TELEMETRY.get(entry.type)
-        if entry.type == b"mebx" and _metadata_keys(s, entry, path):
+        if entry.type == b"mebx" and _has_location_key(s, entry):
             label = "GPS track"
         if label:
             s.hold([MetaItem(LOCATION, f"video {label}", path)], ())
 
 
-def _metadata_keys(s: Survey, entry: Box, path: str) -> list[str]:
-    """Location keys of an Apple timed metadata sample entry: 'keys' > local id > 'keyd'."""
-    found = []
-    for keys in (child for child in s.children(entry, 8) if child.type == b"keys"):
-        for local in s.children(keys):
-            for keyd in (child for child in s.children(local) if child.type == b"keyd"):
-                name = s.payload(keyd, 4).decode("utf-8", "replace")
-                if name.startswith(_LOCATION_KEYS[:-1]):
-                    found.append(name)
-    return found
+def _has_location_key(s: Survey, entry: Box) -> bool:
+    """Whether an Apple timed metadata sample entry ('mebx') declares a location key:
+    after the sample entry header (8 bytes), 'keys' > one box per local key id > 'keyd'
+    (namespace, then the key name)."""
+    return any(s.payload(keyd, 4).startswith(_LOCATION_KEYS[:-1].encode())
+               for keys in s.children(entry, 8) if keys.type == b"keys"
+               for local in s.children(keys)
+               for keyd in s.children(local) if keyd.type == b"keyd")
 
 
 # The video track's display matrix (a b / c d, 16.16 fixed; a point maps to (ax + cy, bx + dy))
