@@ -82,7 +82,7 @@ def downscale(data: bytes, max_edge: int, extension: str) -> bytes:
         if max(image.size) <= max_edge:
             return data
         try:
-            frames = _resized_frames(image, _fitted(image.size, max_edge), _frame_count(image, target))
+            frames = _resized_frames(image, _fitted(image.size, max_edge), _frame_count(image, target), target)
             output = _encoded(frames, target.save_as, target.options(image, data))
         except _DECODING_FAILURES as exc:
             raise MediaError(f"{image.format}: cannot decode the image to downscale it ({exc})") from None
@@ -113,12 +113,12 @@ class Frames:
     durations: list[int]
 
 
-def _resized_frames(image, size: tuple[int, int], count: int) -> Frames:
+def _resized_frames(image, size: tuple[int, int], count: int, target: Target) -> Frames:
     orientation = image.getexif().get(ORIENTATION_TAG, 1)
     if count == 1:
         if image.format == "JPEG" or image.format == "MPO":
             image.draft(image.mode, size)   # decode at 1/2, 1/4 or 1/8 scale when that still covers `size`
-        return Frames([_upright(_resized_keeping_mode(image, size), orientation)], [])
+        return Frames([_upright(_resized_keeping_mode(image, size, target), orientation)], [])
     from PIL import ImageSequence
 
     images, durations = [], []
@@ -127,6 +127,8 @@ def _resized_frames(image, size: tuple[int, int], count: int) -> Frames:
         # Pillow composites every frame onto the canvas; resample that, with its alpha.
         images.append(_upright(frame.convert("RGBA").resize(size, _lanczos(), reducing_gap=3.0), orientation))
         durations.append(frame.info.get("duration", 0))
+    if image.info.get("default_image"):   # an APNG's still picture for old viewers: not a timed frame
+        durations = durations[1:]
     return Frames(images, durations)
 
 
@@ -136,12 +138,14 @@ def _lanczos():
     return Image.Resampling.LANCZOS
 
 
-def _resized_keeping_mode(image, size: tuple[int, int]):
+def _resized_keeping_mode(image, size: tuple[int, int], target: Target):
     """Resample with Lanczos; palette and bilevel images go through a full-colour copy and back."""
     mode = image.mode
     if mode in ("P", "PA"):
         working = image.convert("RGBA" if mode == "PA" or _has_transparency(image) else "RGB")
         resized = working.resize(size, _lanczos(), reducing_gap=3.0)
+        if target.save_as == "GIF":   # the GIF writer makes its own palette, with a transparent index
+            return resized
         return _quantized(resized, colours=len(image.getpalette() or ()) // 3)
     if mode == "1":
         return image.convert("L").resize(size, _lanczos(), reducing_gap=3.0).convert("1")

@@ -270,6 +270,35 @@ def test_animation_keeps_every_frame_delay_and_loop(extension):
     assert read_media(fixed, f".{extension}").items == ()
 
 
+def test_apng_default_image_stays_out_of_the_animation():
+    still, *animation = [Image.new("RGBA", (400, 200), colour) for colour in ("red", "green", "blue")]
+    source = encode(still, "PNG", save_all=True, append_images=animation, default_image=True,
+                    duration=[300, 450], loop=0)
+
+    result = Image.open(io.BytesIO(downscale(source, 200, ".png")))
+
+    assert result.info["default_image"] and result.n_frames == 3
+    shown = []
+    for frame in ImageSequence.Iterator(result):
+        shown.append((frame.info.get("duration"), frame.convert("RGB").getpixel((5, 5))))
+    assert shown == [(None, (255, 0, 0)), (300.0, (0, 128, 0)), (450.0, (0, 0, 255))]
+
+
+def test_still_gif_keeps_its_transparent_background():
+    picture = Image.new("P", (600, 400), 0)
+    picture.putpalette([0, 0, 0, 230, 20, 20])
+    picture.paste(1, (200, 0, 600, 400))
+    source = encode(picture, "GIF", transparency=0, comment=b"Amelia")
+
+    fixed = downscale(source, 300, ".gif")
+
+    result = Image.open(io.BytesIO(fixed)).convert("RGBA")
+    assert result.size == (300, 200)
+    assert result.getpixel((20, 100))[3] == 0
+    assert result.getpixel((250, 100)) == (230, 20, 20, 255)
+    assert b"Amelia" not in fixed
+
+
 def test_lossless_webp_stays_lossless_and_lossy_stays_lossy():
     picture = scene((1000, 800))
     lossless = encode(picture, "WEBP", lossless=True, exif=b"Exif\0\0" + exif_with_gps())
