@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import make_png
 
-SECRET = "Amelia Watson at the swimming gala"
+SECRET = "Zebedee Quartermaine at the swimming gala"
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def test_values_are_not_echoed_unless_asked(leaky, cli, fmt):
     code, out, _ = cli("check", "--output-format", fmt)
     assert code == 1
     assert "PNG text chunk" in out          # which field leaked...
-    assert "Amelia" not in out              # ...never what it says
+    assert "Zebedee" not in out             # ...never what it says
 
 
 def test_show_values_reveals_them_on_request(leaky, cli):
