@@ -69,6 +69,8 @@ def _commit_and_push(paths: list[str], branch: str) -> list[str]:
     if pushed.returncode == 0:
         workflow.command("notice", {"title": "schoollint"},
                          f"committed fixes for {len(paths)} file(s) to {branch}")
+        if workflow.switched_on("SUMMARY"):
+            _summarise(paths, branch)
         return paths
     # Undo our commit and its changes (and nothing else) so the check reports the branch as it is.
     workflow.git("reset", "--quiet", "--keep", "HEAD~1")
@@ -76,6 +78,15 @@ def _commit_and_push(paths: list[str], branch: str) -> list[str]:
     workflow.command("warning", {"title": "schoollint fixes not pushed"},
                      "could not push the fixes (does the workflow have `permissions: contents: write`?)")
     return []
+
+
+def _summarise(paths: list[str], branch: str) -> None:
+    from schoollint.report.summary import cell
+
+    lines = [f"### schoollint fixed and committed {len(paths)} file{'s' if len(paths) != 1 else ''} "
+             f"to {cell(branch)}", ""] + [f"- {cell(path)}" for path in paths]
+    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n\n")
 
 
 if __name__ == "__main__":

@@ -154,6 +154,7 @@ def test_fix_commit_pushes_fixes_to_the_pull_request_branch(pull_request, runner
     assert git(site, "status", "--porcelain") == ""
     notices = [n.message for n in annotations(result, "notice")]
     assert "committed fixes for 6 file(s) to photos" in notices
+    assert result.steps[1].summary.startswith("### schoollint fixed and committed 6 files to photos\n\n- images/sports-0\\.png\n")
 
 
 def test_fork_pull_request_gets_a_notice_and_no_push(pull_request, runner_temp, tmp_path, wheel):
