@@ -114,22 +114,28 @@ class Frames:
 
 
 def _resized_frames(image, size: tuple[int, int], count: int, target: Target) -> Frames:
-    orientation = image.getexif().get(ORIENTATION_TAG, 1)
     if count == 1:
-        if image.format == "JPEG" or image.format == "MPO":
+        if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, size)   # decode at 1/2, 1/4 or 1/8 scale when that still covers `size`
-        return Frames([_upright(_resized_keeping_mode(image, size, target), orientation)], [])
+        resized = _resized_keeping_mode(image, size, target)
+        return Frames([_upright(resized, _orientation(image))], [])
     from PIL import ImageSequence
 
     images, durations = [], []
     for frame in ImageSequence.Iterator(image):
         frame.load()   # Pillow's WebP reader sets the frame's duration only here
         # Pillow composites every frame onto the canvas; resample that, with its alpha.
-        images.append(_upright(frame.convert("RGBA").resize(size, _lanczos(), reducing_gap=3.0), orientation))
+        resized = frame.convert("RGBA").resize(size, _lanczos(), reducing_gap=3.0)
+        images.append(_upright(resized, _orientation(image)))
         durations.append(frame.info.get("duration", 0))
     if image.info.get("default_image"):   # an APNG's still picture for old viewers: not a timed frame
         durations = durations[1:]
     return Frames(images, durations)
+
+
+def _orientation(image) -> int:
+    """The EXIF orientation still to apply once pixels are loaded (Pillow turns TIFFs upright itself)."""
+    return image.getexif().get(ORIENTATION_TAG, 1)
 
 
 def _lanczos():
@@ -309,7 +315,7 @@ def convert_to_jpeg(data: bytes) -> bytes:
     """A JPEG of the HEIC's primary image: upright, ICC kept, no metadata, quality 90."""
     with _opened(data) as image:
         try:
-            picture = _upright(_flattened(image), image.getexif().get(ORIENTATION_TAG, 1))
+            picture = _upright(_flattened(image), _orientation(image))
             options = {"quality": CONVERTED_QUALITY, "optimize": True, **_icc(image)}
             output = _encoded(Frames([picture], []), "JPEG", options)
         except _DECODING_FAILURES as exc:
