@@ -238,3 +238,13 @@ def test_parse_commands_follows_stop_commands_and_unescapes():
     commands = parse_commands(output)
     assert [(c.name, c.properties, c.message) for c in commands] == [
         ("error", {"file": "a,b:c.png", "title": "T"}, "line one\nline two"), ("notice", {}, "back")]
+
+
+def test_a_usage_error_becomes_an_error_annotation_and_exit_code_2(pull_request, runner_temp, wheel):
+    site, base, head = pull_request
+    result = run(site, runner_temp, base, head, version=wheel, config="missing.yml")
+    assert [step.returncode for step in result.steps] == [0, 0, 2]
+    assert result.outputs["exit-code"] == "2" and result.outputs["findings"] == "0"
+    [error] = annotations(result, "error")
+    assert error.message == "schoollint: error: missing.yml: no such configuration file"
+    assert "### Errors" in result.summary
