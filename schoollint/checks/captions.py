@@ -10,10 +10,13 @@ TARGET = "page"
 
 
 def check(subject, ctx):
+    names_by_span: dict = {}            # a gallery's photos share one paragraph: read it once
     for image in subject.page.images:
         reported: set[tuple[str, int]] = set()     # a figcaption inside a card is read twice
         for span in image.captions:
-            for match, line in names_in(span, ctx, "SL303"):
+            if span not in names_by_span:
+                names_by_span[span] = list(names_in(span, ctx, "SL303"))
+            for match, line in names_by_span[span]:
                 if (match.text, line) in reported:
                     continue
                 reported.add((match.text, line))

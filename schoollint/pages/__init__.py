@@ -216,12 +216,14 @@ def comment_suppressions(text: str, comment: str) -> list[Suppression]:
     covers its own line.
     """
     suppressions = []
+    line, counted_to = 1, 0
     for found in re.finditer(comment, text):
         codes = ignore_codes(found.group(0))
         if codes is None:
             continue
+        line += text.count("\n", counted_to, found.start())
+        counted_to = found.start()
         line_start = text.rfind("\n", 0, found.start()) + 1
-        line = text.count("\n", 0, found.start()) + 1
         alone = not text[line_start:found.start()].strip()
         end_line = line + found.group(0).count("\n")
         covers = end_line + 1 if alone else line

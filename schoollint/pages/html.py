@@ -26,10 +26,12 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>
                        re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_COMMENT = r"(?s)<!--.*?-->"
-_CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+?)["']?\s*\)""", re.IGNORECASE)
+COMMENT = r"(?s)<!--.*?(?:-->|\Z)"       # an unclosed comment runs to the end, in one match
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]*>")
-_START_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
+_UNQUOTED = re.compile(r"[^<>\"']*")
+_RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in ("script", "style")}
 
 LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html")
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "class", "id", "style"} | set(LIGHTBOX_ATTRIBUTES))
@@ -82,7 +84,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     import lxml.html
     from lxml import etree
 
-    found = Scan(suppressions=_shift(comment_suppressions(text, _COMMENT), first_line - 1))
+    found = Scan(suppressions=_shift(comment_suppressions(text, COMMENT), first_line - 1))
     cleaned = _CONTROL.sub(" ", _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text))
     if not cleaned.strip():
         return found
@@ -119,6 +121,7 @@ class _Reader:
             self.rank[element] = seen[element.sourceline, element.tag]
             seen[element.sourceline, element.tag] += 1
         self._start_tags: dict[tuple[int, str], list[tuple[int, int]]] | None = None
+        self.memo: dict[tuple[object, str], object] = {}
 
     def visit(self, element, found: Scan) -> None:
         tag = element.tag
@@ -175,9 +178,8 @@ class _Reader:
     def start_tag(self, element) -> tuple[int, int] | None:
         if self._start_tags is None:
             self._start_tags = defaultdict(list)
-            for written in _START_TAG.finditer(self.text):
-                end_line = bisect_right(self.line_starts, written.end() - 1)
-                self._start_tags[end_line, written.group(1).lower()].append(written.span())
+            for name, start, end in _start_tags(self.text):
+                self._start_tags[bisect_right(self.line_starts, end - 1), name].append((start, end))
         spans = self._start_tags.get((element.sourceline, element.tag), ())
         rank = self.rank.get(element, 0)
         return spans[rank] if rank < len(spans) else None
@@ -217,7 +219,7 @@ class _Reader:
             elif tag in CONTAINERS:
                 yield self.span(ancestor, CONTAINERS[tag])
                 return
-            elif _card_like(ancestor) and len(ancestor.xpath(".//img|.//video")) == 1:
+            elif _card_like(ancestor) and self.photo_count(ancestor) == 1:
                 yield self.span(ancestor, "card")
                 return
 
@@ -238,8 +240,18 @@ class _Reader:
             if sibling is not None and "caption" in (sibling.get("class") or "").lower():
                 yield self.span(sibling, "caption")
 
+    # A gallery paragraph or card holds many photos: read its text once.
     def span(self, element, label: str) -> TextSpan:
-        return TextSpan(self.text_of(element), self.line(element), label)
+        key = (element, label)
+        if key not in self.memo:
+            self.memo[key] = TextSpan(self.text_of(element), self.line(element), label)
+        return self.memo[key]
+
+    def photo_count(self, element) -> int:
+        key = (element, "photos")
+        if key not in self.memo:
+            self.memo[key] = len(element.xpath(".//img|.//video"))
+        return self.memo[key]
 
     def text_of(self, element) -> str:
         """Visible text, with a newline for each one in the source (also inside tags) so lines add up.
@@ -266,7 +278,10 @@ class _Reader:
         return "".join(parts)
 
     def lines_of(self, element) -> frozenset[int]:
-        return frozenset(range(self.line(element), _last_line(element) + self.offset + 1))
+        key = (element, "lines")
+        if key not in self.memo:
+            self.memo[key] = frozenset(range(self.line(element), _last_line(element) + self.offset + 1))
+        return self.memo[key]
 
     def widen(self, suppressions: list[Suppression]) -> list[Suppression]:
         """A comment above an element covers all of that element's lines."""
@@ -279,6 +294,41 @@ class _Reader:
                     covers |= self.lines_of(element)
             widened.append(Suppression(suppression.line, frozenset(covers), suppression.codes))
         return widened
+
+
+def _start_tags(text: str):
+    """(name, start, end) of each start tag, in one pass that never reads a character twice.
+
+    Comments and script or style contents are skipped; a quote left open runs
+    to the end of the text, as it does in a browser.
+    """
+    position = text.find("<")
+    while position >= 0:
+        if text.startswith("<!--", position):
+            close = text.find("-->", position + 4)
+            position = text.find("<", close + 3) if close >= 0 else -1
+            continue
+        name = _TAG_NAME.match(text, position)
+        at = name.end() if name else position + 1
+        while name:
+            at = _UNQUOTED.match(text, at).end()
+            mark = text[at:at + 1]
+            if mark in ("<", ""):           # broken off by the next tag: the parser ends it there too
+                yield name.group(1).lower(), position, at + 1
+                break
+            if mark == ">":
+                tag = name.group(1).lower()
+                yield tag, position, at + 1
+                at += 1
+                if tag in _RAW_TEXT_END:
+                    close = _RAW_TEXT_END[tag].search(text, at)
+                    at = close.start() if close else len(text)
+                break
+            close = text.find(mark, at + 1)
+            if close < 0:
+                return
+            at = close + 1
+        position = text.find("<", at)
 
 
 def _image_src(image) -> str | None:

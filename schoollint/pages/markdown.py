@@ -17,12 +17,11 @@ from . import html as html_reader
 from .data import LineStr, front_matter_images, load_yaml, locate_strings
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
-_COMMENT = r"(?s)<!--.*?-->"
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
 _SHORTCODE = re.compile(
-    r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>.*?)-?[>%]\}\}"
-    r"|\{%-?\s*include\s+\S*(?:figure|image|img|photo|picture)\S*(?P<jekyll>.*?)-?%\}",
-    re.DOTALL | re.IGNORECASE,
+    r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>[^{}]*?)-?[>%]\}\}"
+    r"|\{%-?\s*include\s+[^\s{}%]*(?:figure|image|img|photo|picture)[^\s{}%]*(?P<jekyll>[^{}]*?)-?%\}",
+    re.IGNORECASE,
 )
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
@@ -58,7 +57,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     front, body, front_lines = split_front_matter(text, relpath)
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
-    suppressions = comment_suppressions(body, _COMMENT)
+    suppressions = comment_suppressions(body, html_reader.COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)

@@ -185,3 +185,28 @@ def test_empty_and_comment_only_pages():
 ])
 def test_is_page(path, expected):
     assert is_page(path) is expected
+
+
+@pytest.mark.parametrize("path, text", [
+    ("a.html", "<a" * 50_000),                                     # tags that never end
+    ("a.html", '<a "' * 30_000),                                   # quotes that never end
+    ("a.html", "<!--" * 30_000),                                   # comments that never end
+    ("a.html", "<style>" + "url(" * 30_000 + "</style>"),
+    ("a.html", '<div class="item">' + "<img src=a.jpg alt=x>" * 5_000 + "</div>"),
+    ("a.html", "<p>" + "<img src=a.jpg> word " * 5_000 + "</p>"),
+    ("a.html", "<body>" + "<!-- schoollint: ignore -->\n<div>\n<p>x</p>\n" * 3_000),
+    ("a.md", "{{< figure " * 20_000),
+    ("a.md", "{% include figure.html " * 20_000),
+    ("a.md", "<!--" * 30_000),
+    ("a.md", "![" * 20_000),
+    ("_data/a.yml", "# schoollint: ignore\n" * 30_000),
+])
+def test_hostile_pages_are_read_in_linear_time(path, text):
+    import time
+
+    started = time.perf_counter()
+    try:
+        read_page(None, path, text.encode())
+    except PageError:
+        pass
+    assert time.perf_counter() - started < 5      # each took minutes with backtracking regexes
