@@ -134,8 +134,8 @@ def plain_url(src: str) -> str | None:
     """The local path part of a reference, template idioms undone; None when remote or templated."""
     src = src.strip()
     filtered = _URL_FILTER.match(src)
-    if filtered:
-        src = filtered.group(1)
+    if filtered:                    # these filters take a path from the site root
+        src = "/" + filtered.group(1).lstrip("/")
     src = _SITE_PREFIX.sub("", src)
     if not src or _REMOTE.match(src) or "{{" in src or "{%" in src:
         return None

@@ -93,13 +93,13 @@ def test_references_cover_every_way_a_page_uses_a_file(tmp_path):
         '<a href="../files/poster.PNG">poster</a> <a href="/about.html">about</a>\n'
         '<div style="background-image: url(&quot;/bg.webp&quot;)"></div>\n'
         '<img src="https://example.org/remote.jpg"><video src="clip.mp4" poster="still.jpg"></video>\n'
-        '<img src="{{ site.baseurl }}/images/liquid.jpg">',
+        '<img src="{{ site.baseurl }}/images/liquid.jpg"><img src="{{ \'img/filtered.png\' | relative_url }}">',
         root=tmp_path,
     )
     assert page.references == frozenset({
         "css-bg.png", "images/og.jpg", "static/images/hero.jpg", "images/hero-2x.jpg", "up.jpg",
         "news/lazy one.jpg", "files/poster.PNG", "bg.webp", "news/clip.mp4", "news/still.jpg",
-        "images/liquid.jpg",
+        "images/liquid.jpg", "img/filtered.png",
     })
     targets = {image.src: image.target for image in page.images}
     assert targets["/images/hero.jpg"] == "static/images/hero.jpg"
