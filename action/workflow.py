@@ -98,10 +98,15 @@ def check_command(python: str, *extra: str) -> list[str]:
     return argv + shlex.split(setting("ARGS")) + list(extra)
 
 
-def run_schoollint(argv: list[str]) -> subprocess.CompletedProcess:
+def run_schoollint(argv: list[str], stdout_is_commands: bool = False) -> subprocess.CompletedProcess:
+    """Run schoollint; its output is fenced off unless it is our own escaped workflow commands."""
     result = subprocess.run(argv, capture_output=True, text=True, errors="backslashreplace",
                             env={**os.environ, "NO_COLOR": "1"})
-    echo_untrusted(result.stdout)
+    if stdout_is_commands:
+        sys.stdout.write(result.stdout)
+        sys.stdout.flush()
+    else:
+        echo_untrusted(result.stdout)
     echo_untrusted(result.stderr)
     return result
 

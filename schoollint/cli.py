@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     output = check.add_argument_group("output")
     output.add_argument("--output-format", choices=sorted(FORMATS), default="text")
     output.add_argument("-o", "--output-file", help="write the report to this file")
+    output.add_argument("--report", action="append", default=[], type=_report_spec, metavar="FORMAT=FILE",
+                        help="also write the report in another format to a file (repeatable)")
     output.add_argument("--show-values", action="store_true",
                         help="include the personal values found (names, coordinates) in the report")
     output.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
@@ -82,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     hashed.add_argument("source", help="the private roster (CSV or list)")
     hashed.add_argument("-o", "--output", default=".schoollint-roster", help="where to write the hashed roster")
     return parser
+
+
+def _report_spec(text: str) -> tuple[str, str]:
+    from .report import FORMATS
+
+    name, _, path = text.partition("=")
+    if name not in FORMATS or not path:
+        raise argparse.ArgumentTypeError(f"expected FORMAT=FILE with FORMAT one of {', '.join(sorted(FORMATS))}")
+    return name, path
 
 
 def _codes(text: str) -> list[str]:

@@ -96,8 +96,10 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             explicit.add(path)
             candidates.append(path)
     if diff_base is not None:
-        changed = set(changed_since(root, diff_base))
-        candidates = [path for path in candidates if path in changed]
+        from .related import expand_with_references, page_references
+
+        candidates = expand_with_references(root, candidates, changed_since(root, diff_base),
+                                            page_references(root))
     seen = set()
     for relpath in candidates:
         if relpath in seen:

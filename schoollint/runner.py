@@ -151,6 +151,9 @@ def _emit(args, root: Path, report: Report) -> None:
         Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
     else:
         sys.stdout.write(text)
+    for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
+        extra = View(root=root, show_values=args.show_values, unsafe_fixes=args.unsafe_fixes, fixing=args.fix)
+        Path(path).write_text(render(name, report, extra), encoding="utf-8", errors="surrogateescape")
     for note in report.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)
     for error in report.errors:

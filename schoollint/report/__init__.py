@@ -18,6 +18,8 @@ FORMATS = {
     "sarif": "sarif",
     "junit": "junit",
     "gitlab": "gitlab",
+    "summary": "summary",
+    "github-action": "github_action",
 }
 PUBLIC_FORMATS = frozenset(FORMATS) - {"text"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integrations.conftest import REPO_ROOT, clean_photo, photo_with_gps
+from tests.integrations.conftest import clean_photo, photo_with_gps
 
 PAGE = """<html><body>
 <img src="a.png" alt="Harriet Pemberton in the choir">
@@ -26,15 +26,6 @@ def site(repo):
     (repo / "images" / "clip.mp4").write_bytes(b"not a movie")
     clean_photo(repo / "images" / "ok.png")
     return repo
-
-
-@pytest.fixture
-def action_run(monkeypatch):
-    """action/run.py, whose report_from_json turns schoollint's JSON back into a Report."""
-    monkeypatch.syspath_prepend(str(REPO_ROOT / "action"))
-    import run
-
-    return run
 
 
 def json_report(cli, *args):
@@ -119,11 +110,12 @@ def test_gitlab_fingerprints_are_unique_and_deterministic(repo, cli):
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
-def test_summary_groups_findings_by_file_with_rule_why_fix_and_totals(site, cli, action_run):
-    from schoollint.report import View, summary
+def rendered(cli, fmt: str, *args: str) -> str:
+    return cli("check", "--no-cache", "--output-format", fmt, *args)[1]
 
-    _, payload = json_report(cli)
-    text = summary.render(action_run.report_from_json(payload), View(root=site, show_values=True))
+
+def test_summary_groups_findings_by_file_with_rule_why_fix_and_totals(site, cli):
+    text = rendered(cli, "summary", "--show-values")
     assert "| 5 | 4 | 1 | 3 | 4 | 4 |" in text     # findings, errors, warnings, files, checked, fixable
     rows = [line for line in text.splitlines() if line.startswith("| ") and "](https://" in line
             and line.count("|") > 6]
@@ -135,13 +127,10 @@ def test_summary_groups_findings_by_file_with_rule_why_fix_and_totals(site, cli,
     assert "iPhone 15" not in text and "Apple" not in text          # never values, even when asked
 
 
-def test_summary_file_names_cannot_format_link_or_break_the_table(repo, cli, action_run):
-    from schoollint.report import View, summary
-
+def test_summary_file_names_cannot_format_link_or_break_the_table(repo, cli):
     evil = "x|y <img src=q> [a](http://e.org) `b` *c*\n## d.png"
     photo_with_gps(repo / evil)
-    _, payload = json_report(cli)
-    text = summary.render(action_run.report_from_json(payload), View(root=repo))
+    text = rendered(cli, "summary")
     rows = [line for line in text.splitlines() if "SL101" in line and line.count("|") > 6]
     assert len(rows) == 1 and len(UNESCAPED_PIPE.findall(rows[0])) == 7
     assert "x\\|y &lt;img src=q&gt; \\[a\\]\\(http\\:" in rows[0]
@@ -149,7 +138,7 @@ def test_summary_file_names_cannot_format_link_or_break_the_table(repo, cli, act
     assert "<img" not in text and "\n## d" not in text
 
 
-def test_summary_stays_under_one_mebibyte_with_a_note(site, action_run):
+def test_summary_stays_under_one_mebibyte_with_a_note(site):
     from schoollint.engine import Report
     from schoollint.finding import Finding
     from schoollint.report import View, summary
@@ -168,15 +157,11 @@ def test_summary_stays_under_one_mebibyte_with_a_note(site, action_run):
 
 # --- capped annotations -----------------------------------------------------------------------
 
-def test_annotations_most_important_first_capped_with_a_notice(repo, cli, action_run):
-    from schoollint.report import View, github_action
-
+def test_annotations_most_important_first_capped_with_a_notice(repo, cli):
     for i in range(12):
         photo_with_gps(repo / f"gps{i:02d}.png")           # SL101 (9.0) and SL102 (6.0) each
         (repo / f"clip{i:02d}.mp4").write_bytes(b"junk")   # SL105 warning
-    _, payload = json_report(cli)
-    lines = github_action.render(action_run.report_from_json(payload), View(root=repo, show_values=True))
-    lines = lines.splitlines()
+    lines = rendered(cli, "github-action").splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     warnings = [line for line in lines if line.startswith("::warning ")]
     notices = [line for line in lines if line.startswith("::notice ")]
@@ -187,7 +172,7 @@ def test_annotations_most_important_first_capped_with_a_notice(repo, cli, action
     assert "Apple" not in "\n".join(lines)
 
 
-def test_annotations_put_tool_errors_first(repo, action_run):
+def test_annotations_put_tool_errors_first(repo):
     from schoollint.engine import Report
     from schoollint.finding import Finding
     from schoollint.report import View, github_action

@@ -8,7 +8,7 @@ import struct
 import pytest
 from PIL import Image
 
-from jpeg_builders import encode, gps_ifd, pixels, tiff_file
+from jpeg_builders import encode, pixels, tiff_file
 from schoollint.media import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, tiff
 
 
