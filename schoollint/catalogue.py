@@ -87,6 +87,11 @@ def load() -> dict[str, Rule]:
     return rules
 
 
+def severity_of(finding) -> str:
+    """A finding's severity: its own when a rule option set one, else its rule's."""
+    return finding.severity or load()[finding.code].severity
+
+
 def by_name_or_code(word: str) -> Rule | None:
     rules = load()
     upper = word.upper()

@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue
 from .analyse import Analyser, FileResult, analyse_in_worker, init_worker
 from .baseline import apply_baseline
 from .cache import Cache, stat_of
@@ -129,7 +128,7 @@ class Engine:
     def _finding(result: FileResult, problem) -> Finding:
         return Finding(code=problem.code, path=result.path, message=problem.message, line=problem.line,
                        field=problem.field, content_hash=result.content_hash, value=problem.value,
-                       fix=problem.fix)
+                       fix=problem.fix, severity=problem.severity)
 
     def _apply_suppressions(self, result: FileResult, findings: list[Finding]) -> list[Finding]:
         kept = []
@@ -233,7 +232,3 @@ def describe_change(root: Path, change: Change) -> str:
         lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
                                           f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
     return "\n".join(lines)
-
-
-def severity(finding: Finding) -> str:
-    return catalogue.load()[finding.code].severity

@@ -39,6 +39,7 @@ class Problem:
     field: str | None = None
     value: str | None = attribute(default=None, compare=False)
     fix: Fix | None = attribute(default=None, compare=False)
+    severity: str | None = None   # only when a rule option sets it (e.g. staff: warn); else the catalogue's
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Finding:
     content_hash: str = ""        # sha256 of the file: identity without line numbers
     value: str | None = attribute(default=None, compare=False)
     fix: Fix | None = attribute(default=None, compare=False)
+    severity: str | None = None
 
     @property
     def fingerprint(self) -> str:

@@ -166,7 +166,6 @@ def _exit_code(args, config, report: Report) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     changed = any(change.operations and not change.error for change in report.changes) and args.fix
-    rules = catalogue.load()
     failing = [f for f in report.findings
-               if config.fail_level == "warning" or rules[f.code].severity == "error"]
+               if config.fail_level == "warning" or catalogue.severity_of(f) == "error"]
     return EXIT_FINDINGS if failing or changed else EXIT_CLEAN

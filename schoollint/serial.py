@@ -23,7 +23,7 @@ def problem_from_dict(record: dict) -> Problem:
     if fix is not None:
         fix = Fix(action=fix["action"], args=_tuples(fix["args"]), safe=fix["safe"], summary=fix["summary"])
     return Problem(code=record["code"], message=record["message"], line=record["line"],
-                   field=record["field"], value=record["value"], fix=fix)
+                   field=record["field"], value=record["value"], fix=fix, severity=record["severity"])
 
 
 def suppression_to_dict(suppression: Suppression) -> dict:

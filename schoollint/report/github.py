@@ -24,7 +24,7 @@ def annotation(finding, view: View) -> str:
     properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, view, rule)}"
-    return f"::{LEVELS[rule.severity]} {','.join(properties)}::{escape_data(message)}"
+    return f"::{LEVELS[catalogue.severity_of(finding)]} {','.join(properties)}::{escape_data(message)}"
 
 
 def render(report, view: View) -> str:

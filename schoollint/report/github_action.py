@@ -23,11 +23,10 @@ def importance(finding) -> tuple:
 
 def render(report, view: View) -> str:
     public = replace(view, show_values=False)
-    rules = catalogue.load()
     ranked = sorted(report.findings, key=importance)
     errors = [f"::error title=schoollint::{escape_data(error)}" for error in report.errors]
-    errors += [annotation(f, public) for f in ranked if rules[f.code].severity == "error"]
-    warnings = [annotation(f, public) for f in ranked if rules[f.code].severity == "warning"]
+    errors += [annotation(f, public) for f in ranked if catalogue.severity_of(f) == "error"]
+    warnings = [annotation(f, public) for f in ranked if catalogue.severity_of(f) == "warning"]
     lines = errors[:PER_LEVEL] + warnings[:PER_LEVEL]
     hidden = len(errors) + len(warnings) - len(lines)
     if hidden:

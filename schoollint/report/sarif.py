@@ -38,14 +38,13 @@ def rule_record(rule) -> dict:
 
 
 def result_record(finding, view: View, index: dict[str, int]) -> dict:
-    rule = catalogue.load()[finding.code]
     value = shown_value(finding, view)
     text = finding.message + (f" [{value}]" if value else "")
     digest = hashlib.sha256(finding.fingerprint.encode("utf-8", "surrogateescape")).hexdigest()
     return {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
-        "level": LEVELS[rule.severity],
+        "level": LEVELS[catalogue.severity_of(finding)],
         "message": {"text": text},
         "locations": [{
             "physicalLocation": {

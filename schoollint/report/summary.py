@@ -51,8 +51,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _totals(report, view: View) -> list[str]:
-    rules = catalogue.load()
-    severities = Counter(rules[f.code].severity for f in report.findings)
+    severities = Counter(catalogue.severity_of(f) for f in report.findings)
     files = len({f.path for f in report.findings})
     fixable = report.fixable(view.unsafe_fixes)
     lines = ["## schoollint", ""]
@@ -111,7 +110,7 @@ def _findings_table(report, view: View):
         shown_path = f"**{cell(path)}**"
         for finding in findings:
             rule = rules[finding.code]
-            yield (f"| {shown_path} | {finding.line or ''} | {rule.severity} "
+            yield (f"| {shown_path} | {finding.line or ''} | {catalogue.severity_of(finding)} "
                    f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
                    f"| {cell(fix_hint(finding, view, rule))} |"), 1
             shown_path = ""  # one path per group: long paths are not repeated

@@ -28,7 +28,8 @@ def render(report, view: View) -> str:
             where = f"line {finding.line}: " if finding.line else ""
             value = shown_value(finding, view)
             shown = f" [{value}]" if value else ""
-            out.append(f"  {_paint(rule.severity, rule.severity, view)} {finding.code} {rule.name}: "
+            level = catalogue.severity_of(finding)
+            out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
                        f"{where}{finding.message}{shown}")
             out.append(_paint(f"      fix: {fix_hint(finding, view, rule)}", "dim", view))
         out.append("")
