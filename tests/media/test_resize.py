@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -124,6 +126,26 @@ def test_limit_from_the_configuration_is_used(repo, cli):
 
     assert code == 1, (out, err)
     assert Image.open(repo / "photo.jpg").size == (800, 600)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory is read from /proc")
+def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
+    photo = tmp_path / "big.jpg"
+    photo.write_bytes(encode(scene((8660, 5773)), "JPEG", quality=85))
+    # A fresh interpreter, so its peak (VmHWM) is this downscale's own; a full decode alone takes 150 MB.
+    program = (
+        "import sys\n"
+        "from PIL import Image\n"
+        "from schoollint.media.resize import downscale\n"
+        "out = downscale(open(sys.argv[1], 'rb').read(), 1600, '.jpg')\n"
+        "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM')).split()[1]\n"
+        "print(Image.open(__import__('io').BytesIO(out)).size, peak)\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", program, str(photo)], capture_output=True, text=True,
+                              check=True)
+    size, peak_kilobytes = finished.stdout.rsplit(" ", 1)
+    assert size == "(1600, 1067)"
+    assert int(peak_kilobytes) < 110_000, finished.stdout
 
 
 @pytest.mark.parametrize("quality", [20, 50, 75, 87, 95, 100])
