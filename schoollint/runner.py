@@ -138,8 +138,6 @@ def _emit(args, root: Path, report: Report) -> None:
         show_values=args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
                                          and not os.environ.get("CI")),
         colour=to_terminal and not os.environ.get("NO_COLOR"),
-        unsafe_fixes=args.unsafe_fixes,
-        fixing=args.fix,
     )
     if args.diff:
         for change in report.changes:
@@ -152,7 +150,7 @@ def _emit(args, root: Path, report: Report) -> None:
     else:
         sys.stdout.write(text)
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
-        extra = View(root=root, show_values=args.show_values, unsafe_fixes=args.unsafe_fixes, fixing=args.fix)
+        extra = View(root=root, show_values=args.show_values)
         Path(path).write_text(render(name, report, extra), encoding="utf-8", errors="surrogateescape")
     for note in report.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)

@@ -31,8 +31,6 @@ class View:
     root: Path
     show_values: bool = False
     colour: bool = False
-    unsafe_fixes: bool = False
-    fixing: bool = False
 
 
 def render(name: str, report, view: View) -> str:

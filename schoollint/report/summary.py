@@ -53,7 +53,7 @@ def _plural(count: int, word: str) -> str:
 def _totals(report, view: View) -> list[str]:
     severities = Counter(catalogue.severity_of(f) for f in report.findings)
     files = len({f.path for f in report.findings})
-    fixable = report.fixable(view.unsafe_fixes)
+    fixable = report.fixable(False)
     lines = ["## schoollint", ""]
     if not report.findings and not report.errors:
         lines.append(f"No findings in {_plural(report.files_checked, 'file')} checked.")

@@ -67,7 +67,7 @@ def _summary(report, view: View) -> str:
     if count == 0:
         parts.append(_paint(f"no findings in {report.files_checked} files checked", "ok", view))
     else:
-        fixable = report.fixable(view.unsafe_fixes)
+        fixable = report.fixable(False)
         hidden = report.fixable(True) - fixable
         extra = f"{fixable} fixable with --fix" if fixable else "none fixable with --fix"
         if hidden:
