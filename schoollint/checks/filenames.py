@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import posixpath
 import re
 
 from ..finding import Fix, Problem
+from ..names.roster import KEY_VARIABLE
 from ..pages import is_media
 from .name_policy import describe, finder, reportable
 
@@ -41,13 +44,15 @@ def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list
     """The path with the names taken out: the other words stay, a short hash keeps it unique.
 
     The hash is of the old path up to that part, so every file in a renamed
-    folder moves to the same new folder.
+    folder moves to the same new folder. Anyone could hash guessed old names
+    to confirm one, so when the roster key is set the hash is keyed with it.
     """
+    key = os.environ.get(KEY_VARIABLE, "").encode()
     new_parts = []
     for index, part in enumerate(parts[:-1] + [stem]):
         if index in names:
             kept = _without(part, names[index])
-            tag = hashlib.sha256("/".join(parts[: index + 1]).encode()).hexdigest()[:6]
+            tag = hmac.new(key, "/".join(parts[: index + 1]).encode(), hashlib.sha256).hexdigest()[:6]
             part = "-".join(kept + [tag]) if kept else f"{'photo' if index == len(parts) - 1 else 'folder'}-{tag}"
         new_parts.append(part)
     return "/".join(new_parts) + suffix

@@ -301,3 +301,12 @@ def test_check_and_unsafe_fixes_on_a_small_site(repo, cli):
     git(repo, "add", "-A")
     code, out, _ = cli("check", "--select", "SL301,SL302,SL303", "--no-cache")
     assert code == 0, out
+
+
+def test_sl301_hash_is_keyed_with_the_roster_key_when_set(tmp_path, monkeypatch):
+    path = "images/amelia-watson-sports-day.jpg"
+    monkeypatch.delenv("SCHOOLLINT_ROSTER_KEY", raising=False)
+    plain = path_problems(tmp_path, path)[0].fix.args[0]
+    monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", "a-repository-secret-of-some-length")
+    keyed = path_problems(tmp_path, path)[0].fix.args[0]
+    assert plain != keyed and plain[:-10] == keyed[:-10] == "images/sports-day-"
