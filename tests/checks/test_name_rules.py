@@ -128,7 +128,8 @@ def test_sl302_staff_policy(tmp_path):
     assert page_problems(tmp_path, "index.html", html) == []
     for policy in ("warn", "error"):
         (problem,) = page_problems(tmp_path, "index.html", html, staff=policy)
-        assert problem.message == "the alt text of image /images/staff.jpg contains what looks like a full name (staff)"
+        assert problem.message == ("the alt text of image /images/staff.jpg contains "
+                                   "what looks like a full name (staff)")
         assert problem.fix is None          # "Mrs Jones" has no first name to reduce to
 
 
@@ -158,7 +159,8 @@ def test_sl303_every_kind_of_text_beside_a_photo(tmp_path):
 
 def test_sl303_post_title_and_data_names(tmp_path):
     post = page_problems(tmp_path, "content/news/race.md",
-                         "---\ntitle: Amelia Watson wins the county race\nfeatured_image: /images/race.jpg\n---\nBody\n")
+                         "---\ntitle: Amelia Watson wins the county race\n"
+                         "featured_image: /images/race.jpg\n---\nBody\n")
     assert summary(post) == [("SL303", 2, "front-matter title", "Amelia Watson")]
     data = page_problems(tmp_path, "_data/team.yml", "- name: Noah Patel\n  photo: /images/team/1.jpg\n")
     assert summary(data) == [("SL303", 1, "data name", "Noah Patel")]
@@ -228,7 +230,8 @@ def test_hashed_roster_matches_with_its_key(tmp_path, roster, monkeypatch):
     assert b"Quaxley" not in hashed.read_bytes()
     monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", key)
     (problem,) = page_problems(tmp_path, "index.html", '<img src="/a.jpg" alt="Zephyrine Quaxley">', roster=hashed)
-    assert (problem.code, problem.value, problem.message.endswith("(roster match)")) == ("SL302", "Zephyrine Quaxley", True)
+    assert (problem.code, problem.value) == ("SL302", "Zephyrine Quaxley")
+    assert problem.message.endswith("(roster match)")
 
 
 # --- the edit-text fix ---------------------------------------------------------------------
@@ -281,8 +284,8 @@ def test_check_and_unsafe_fixes_on_a_small_site(repo, cli):
     code, out, _ = cli("check", "--select", "SL301,SL302,SL303", "--output-format", "json", "--no-cache")
     assert code == 1
     found = sorted((f["code"], f["path"], f["line"]) for f in json.loads(out)["findings"])
-    assert found == [("SL301", "images/noah-patel-sports-day.jpg", None), ("SL302", "_posts/2024-07-01-sports.md", 5),
-                     ("SL302", "news/index.html", 1)]
+    assert found == [("SL301", "images/noah-patel-sports-day.jpg", None),
+                     ("SL302", "_posts/2024-07-01-sports.md", 5), ("SL302", "news/index.html", 1)]
     assert not any(name in out for name in ("Noah", "Amelia", "Isla Reid"))
 
     code, out, err = cli("check", "--select", "SL301,SL302,SL303", "--fix", "--unsafe-fixes", "--no-cache")

@@ -132,7 +132,8 @@ def test_toml_front_matter():
 
 
 def test_suppressions_in_markdown_and_front_matter():
-    page = read_md("---\n# schoollint: ignore SL303\ntitle: x\n---\n<!-- schoollint: ignore SL302 -->\n![a](a.jpg)\n")
+    page = read_md("---\n# schoollint: ignore SL303\ntitle: x\n---\n"
+                   "<!-- schoollint: ignore SL302 -->\n![a](a.jpg)\n")
     assert {(s.line, min(s.covers), s.codes) for s in page.suppressions} == {
         (2, 3, frozenset({"SL303"})), (5, 6, frozenset({"SL302"}))}
 

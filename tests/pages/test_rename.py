@@ -78,7 +78,8 @@ def test_a_file_with_the_same_name_in_another_folder_is_left_alone(tmp_path):
 def test_static_source_folder_and_percent_escapes(tmp_path):
     old = "static/img/Amelia Watson.png"
     build(tmp_path, {"content/post.md": "![x](/img/Amelia%20Watson.png)\n"}, photos=(old,))
-    assert rename(tmp_path, old, "static/img/photo-a1b2c3.png") == {"content/post.md": "![x](/img/photo-a1b2c3.png)\n"}
+    assert rename(tmp_path, old, "static/img/photo-a1b2c3.png") == {
+        "content/post.md": "![x](/img/photo-a1b2c3.png)\n"}
 
 
 def test_a_folder_rename_moves_the_file_and_its_references(tmp_path):
