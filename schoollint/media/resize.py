@@ -344,8 +344,9 @@ def _opened(data: bytes):
     if bytes(data[4:8]) == b"ftyp":
         _register_heif()
     with warnings.catch_warnings():
-        # Large but legal photos (100 MP phones) are fine: JPEGs decode at reduced scale.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        # Pillow warns about what it tolerates (corrupt EXIF, 100 MP photos below the bomb limit);
+        # what it cannot read raises, and becomes a MediaError. Warnings would only clutter the report.
+        warnings.simplefilter("ignore")
         try:
             image = Image.open(io.BytesIO(bytes(data)))
         except Image.DecompressionBombError as exc:

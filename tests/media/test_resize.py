@@ -428,6 +428,49 @@ def test_broken_input_is_a_media_error(case):
         downscale(data, 100, ".heic" if "HEIC" in case else ".png" if "PNG" in case else ".jpg")
 
 
+def mutations(data: bytes, seed: int, count: int):
+    """Truncations and flipped, zeroed or 0xFF bytes anywhere: headers, tables, pixel data."""
+    import random
+
+    chooser = random.Random(seed)
+    for _ in range(count):
+        damaged = bytearray(data)
+        how = chooser.choice(["truncate", "flip", "zero", "ff"])
+        if how == "truncate":
+            damaged = damaged[:chooser.randrange(1, len(damaged))]
+        for _ in range(0 if how == "truncate" else chooser.randint(1, 8)):
+            at = chooser.randrange(len(damaged))
+            damaged[at] = {"flip": damaged[at] ^ (1 << chooser.randrange(8)), "zero": 0, "ff": 0xFF}[how]
+        yield bytes(damaged)
+
+
+DAMAGEABLE = {
+    ".jpg": lambda: encode(scene((400, 300)), "JPEG", quality=80, icc_profile=SRGB, progressive=True),
+    ".png": lambda: encode(scene((400, 300)).convert("P"), "PNG", transparency=3),
+    ".gif": lambda: encode(moving_square((300, 200), 3)[0].convert("RGB"), "GIF", save_all=True,
+                           append_images=[f.convert("RGB") for f in moving_square((300, 200), 3)[1:]], loop=0),
+    ".webp": lambda: encode(moving_square((300, 200), 3)[0], "WEBP", save_all=True,
+                            append_images=moving_square((300, 200), 3)[1:], duration=100, lossless=True),
+    ".tif": lambda: encode(scene((400, 300)), "TIFF", compression="tiff_lzw"),
+    ".heic": lambda: heic((320, 240)),
+}
+
+
+@pytest.mark.parametrize("extension", sorted(DAMAGEABLE))
+def test_damaged_files_give_a_clean_result_or_a_media_error(extension):
+    for damaged in mutations(DAMAGEABLE[extension](), seed=len(extension), count=25):
+        for attempt in (lambda: downscale(damaged, 100, extension),
+                        lambda: convert_to_jpeg(damaged) if extension == ".heic" else b""):
+            try:
+                result = attempt()
+            except MediaError as exc:
+                assert str(exc)
+                continue
+            if result and result is not damaged:
+                assert read_media(result, ".jpg" if extension == ".heic" and result[:2] == b"\xff\xd8"
+                                  else extension).items == ()
+
+
 def test_corrupt_heic_conversion_is_a_media_error():
     with pytest.raises(MediaError):
         convert_to_jpeg(heic()[:600])
