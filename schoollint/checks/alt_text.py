@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Fix, Problem
-from .name_policy import describe, names_in
+from .name_policy import describe, names_in, severity
 
 CODES = ("SL302",)
 TARGET = "page"
@@ -20,4 +20,5 @@ def check(subject, ctx):
                 yield Problem(
                     "SL302", f"the {span.label} of image {image.src} contains {describe(match)}",
                     line=line, field=span.label, value=match.text, fix=fix,
+                    severity=severity(match, ctx, "SL302"),
                 )

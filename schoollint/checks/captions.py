@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Problem
-from .name_policy import describe, names_in
+from .name_policy import describe, names_in, severity
 
 CODES = ("SL303",)
 TARGET = "page"
@@ -25,4 +25,5 @@ def check(subject, ctx):
                     f"photo {image.src}: its {span.label} gives {describe(match)}; "
                     "use first names only, or remove the photo",
                     line=line, field=span.label, value=match.text,
+                    severity=severity(match, ctx, "SL303"),
                 )

@@ -11,7 +11,7 @@ import re
 from ..finding import Fix, Problem
 from ..names.roster import KEY_VARIABLE
 from ..pages import is_media
-from .name_policy import describe, finder, reportable
+from .name_policy import describe, finder, reportable, severity
 
 CODES = ("SL301",)
 TARGET = "path"
@@ -36,8 +36,8 @@ def check(subject, ctx):
     for index, matches in found:
         where = "file name" if index == len(parts) - 1 else "folder name"
         for match in matches:
-            yield Problem("SL301", f"the {where} contains {describe(match)}",
-                          field=where, value=match.text, fix=fix)
+            yield Problem("SL301", f"the {where} contains {describe(match)}", field=where, value=match.text,
+                          fix=fix, severity=severity(match, ctx, "SL301"))
 
 
 def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list]) -> str:

@@ -30,6 +30,13 @@ def reportable(matches: list[NameMatch], ctx, code: str) -> list[NameMatch]:
     return [match for match in matches if match.role != "staff" or staff_policy != "allow"]
 
 
+def severity(match: NameMatch, ctx, code: str) -> str | None:
+    """A staff name is as severe as the `staff` option says; any other keeps the rule's severity."""
+    if match.role != "staff":
+        return None
+    return {"warn": "warning", "error": "error"}.get(ctx.options(code).get("staff"))
+
+
 def names_in(span, ctx, code: str) -> Iterator[tuple[NameMatch, int]]:
     """Reportable names in a TextSpan, each with the line it is written on."""
     for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE)), ctx, code):

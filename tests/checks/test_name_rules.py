@@ -84,6 +84,9 @@ def test_sl301_staff_policy(tmp_path):
     assert path_problems(tmp_path, "images/staff/mrs-jones.jpg") == []
     (problem,) = path_problems(tmp_path, "images/staff/mrs-jones.jpg", staff="warn")
     assert problem.message == "the file name contains what looks like a full name (staff)"
+    assert problem.severity == "warning"
+    (pupil,) = path_problems(tmp_path, "images/amelia-watson.jpg", staff="warn")
+    assert pupil.severity is None           # the rule's own severity
 
 
 # --- SL302 name-in-alt-text ----------------------------------------------------------------
@@ -126,8 +129,9 @@ def test_sl302_first_names_and_traps_pass(tmp_path, alt):
 def test_sl302_staff_policy(tmp_path):
     html = '<img src="/images/staff.jpg" alt="Mrs Jones with the choir">'
     assert page_problems(tmp_path, "index.html", html) == []
-    for policy in ("warn", "error"):
+    for policy, severity in (("warn", "warning"), ("error", "error")):
         (problem,) = page_problems(tmp_path, "index.html", html, staff=policy)
+        assert problem.severity == severity
         assert problem.message == ("the alt text of image /images/staff.jpg contains "
                                    "what looks like a full name (staff)")
         assert problem.fix is None          # "Mrs Jones" has no first name to reduce to
@@ -186,6 +190,7 @@ def test_sl303_staff_names_beside_photos(tmp_path):
     html = '<figure><img src="/images/a.jpg" alt="Choir"><figcaption>Mr Patel leads the choir</figcaption></figure>'
     assert page_problems(tmp_path, "index.html", html) == []
     (problem,) = page_problems(tmp_path, "index.html", html, staff="warn")
+    assert problem.severity == "warning"
     assert problem.value == "Mr Patel" and problem.message.endswith(
         "its figcaption gives what looks like a full name (staff); use first names only, or remove the photo")
 
