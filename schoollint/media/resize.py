@@ -6,6 +6,8 @@ quantisation tables), progressive scan and chroma subsampling; every format
 keeps its ICC profile, animations keep every frame, delay and loop count.
 EXIF orientation is applied to the pixels, and nothing else of the source's
 metadata is written: the result carries no EXIF, XMP, IPTC, comment or text.
+Bit depth is kept where Pillow can resample it (16-bit greyscale); 16-bit
+colour PNGs come out at 8 bits per channel, as Pillow reads them.
 Pillow (and pillow-heif for HEIC) is imported only when a fix runs.
 """
 

@@ -218,6 +218,34 @@ def test_sixteen_bit_greyscale_png_stays_sixteen_bit():
     assert b"tEXt" not in png_chunk_types(fixed) and b"Amelia" not in fixed
 
 
+def test_sixteen_bit_colour_png_comes_out_eight_bit_with_the_same_colours():
+    # Pillow reads 16-bit colour as 8 bits per channel (the high bytes); browsers show no more than that.
+    width, height = 512, 64
+    rows = b"".join(b"\0" + b"".join(struct.pack(">HHH", x * 128, 40000, 65535 - x * 128) for x in range(width))
+                    for _ in range(height))
+    source = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 16, 2, 0, 0, 0))
+              + png_chunk(b"IDAT", zlib.compress(rows)) + png_chunk(b"IEND", b""))
+
+    result = Image.open(io.BytesIO(downscale(source, 256, ".png")))
+
+    assert (result.mode, result.size) == ("RGB", (256, 32))
+    red, green, blue = result.getpixel((128, 16))     # source column 256: 32768, 40000, 32767
+    assert abs(red - 128) <= 2 and green == 40000 >> 8 and abs(blue - 127) <= 2
+
+
+def test_avif_keeps_its_format_and_is_turned_upright():
+    picture = scene((800, 600))
+    source = encode(picture, "AVIF", quality=90, exif=b"Exif\0\0" + exif_with_gps(orientation=6))
+
+    fixed = downscale(source, 400, ".avif")
+
+    result = Image.open(io.BytesIO(fixed))
+    assert (result.format, result.size) == ("AVIF", (300, 400))
+    assert read_media(fixed, ".avif").items == ()
+    expected = picture.transpose(Image.Transpose.ROTATE_270).resize((300, 400), Image.Resampling.LANCZOS)
+    assert mean_difference(expected, result.convert("RGB")) < 3.0
+
+
 def test_palette_png_with_transparency_stays_a_palette_with_transparency():
     palette = Image.new("P", (1200, 600))
     palette.putpalette([0, 0, 0, 200, 30, 30, 30, 160, 60, 20, 40, 220])
