@@ -16,6 +16,8 @@ from . import __version__
 from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
+# Bump when what is stored changes shape (schoollint/serial.py), so an old cache is simply ignored.
+SCHEMA = 2
 CACHE_FILE = "results.json"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 
@@ -35,7 +37,7 @@ class Cache:
             stored = json.loads((self.folder / CACHE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
-        if isinstance(stored, dict) and stored.get("version") == __version__:
+        if isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}":
             self.results = stored.get("results", {})
             self.stats = stored.get("stat", {})
 
@@ -68,7 +70,7 @@ class Cache:
                     (self.folder / name).write_text(text, encoding="utf-8")
             live = {entry[2] for entry in self.stats.values()}
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
-            payload = {"version": __version__, "results": results, "stat": self.stats}
+            payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats}
             atomic_write(self.folder / CACHE_FILE, json.dumps(payload, separators=(",", ":")).encode())
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation

@@ -12,9 +12,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CACHE_DIR
 from .globs import any_match
 
-SKIPPED_FOLDERS = {".git", ".schoollint_cache"}
+SKIPPED_FOLDERS = {".git", CACHE_DIR}
 
 
 class DiscoverError(Exception):

@@ -194,16 +194,17 @@ class Engine:
         return change
 
     def _carry_out(self, operations) -> None:
+        renames = [operation for operation in operations if isinstance(operation, Rename)]
+        for rename in renames:  # before anything is written, so a refused rename changes nothing
+            if os.path.lexists(self.root / rename.new):
+                raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
         for operation in operations:
             if isinstance(operation, Write):
                 atomic_write(self.root / operation.path, operation.data)
-        for operation in operations:
-            if isinstance(operation, Rename):
-                target = self.root / operation.new
-                if os.path.lexists(target):
-                    raise FileExistsError(f"{operation.new}: already exists, not renaming {operation.old}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.rename(self.root / operation.old, target)
+        for rename in renames:
+            target = self.root / rename.new
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(self.root / rename.old, target)
 
     @staticmethod
     def _touched(change: Change) -> list[str]:

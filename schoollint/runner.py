@@ -64,6 +64,9 @@ def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
                 "committed: `git rm --cached` it, add it to .gitignore, and use "
                 "`schoollint roster hash` to make a form that is safe to commit"
             )
+    from .names.roster import load_roster
+
+    load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
     return str(path.resolve())
 
 
@@ -75,6 +78,12 @@ def _is_hashed_roster(path: Path) -> bool:
         return json.loads(path.read_text(encoding="utf-8")).get("format") == HASHED_FORMAT
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def _digest(path: Path) -> str:
+    from .fsio import content_hash
+
+    return content_hash(path.read_bytes())
 
 
 def _tracked(root: Path, path: Path) -> bool:
@@ -101,7 +110,9 @@ def run_check(args) -> int:
     if args.diff_base and not in_git:
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
-    settings = {"roster": _roster_setting(root, in_git, args, config)}
+    roster = _roster_setting(root, in_git, args, config)
+    # The roster's content is in the settings so that editing it invalidates cached findings.
+    settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None}
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),

@@ -10,18 +10,19 @@ from typing import Iterator
 
 from ..names import NameFinder, NameMatch, load_roster
 
-# One finder per roster path for the life of the process: loading a roster
+# One finder per roster (path and content) for the life of the process: loading a roster
 # (and hashing a keyed one) once, not once per file.
-_finders: dict[str | None, NameFinder] = {}
+_finders: dict[tuple, NameFinder] = {}
 # Newlines and tabs are spaces to a reader; same length, so offsets still hold.
 _AS_SPACE = str.maketrans("\n\r\t", "   ")
 
 
 def finder(ctx) -> NameFinder:
     roster = ctx.settings.get("roster")
-    if roster not in _finders:
-        _finders[roster] = NameFinder(load_roster(Path(roster)) if roster else None)
-    return _finders[roster]
+    key = (roster, ctx.settings.get("roster-digest"))  # an edited roster is a new roster
+    if key not in _finders:
+        _finders[key] = NameFinder(load_roster(Path(roster)) if roster else None)
+    return _finders[key]
 
 
 def reportable(matches: list[NameMatch], ctx, code: str) -> list[NameMatch]:

@@ -46,6 +46,24 @@ def fix_hint(finding, view: View, rule) -> str:
     return f"{fix.summary} (run `schoollint check {flag}`)"
 
 
+def unique_fingerprints(findings) -> list[str]:
+    """A SHA-256 per finding that stays put when lines move and never repeats within a run.
+
+    Two findings of one rule in one file share a fingerprint (it leaves out the
+    line); numbering the repeats keeps GitHub and GitLab from merging them.
+    """
+    import hashlib
+
+    seen: dict[str, int] = {}
+    digests = []
+    for finding in findings:
+        occurrence = seen.get(finding.fingerprint, 0)
+        seen[finding.fingerprint] = occurrence + 1
+        identity = f"{finding.fingerprint}#{occurrence}".encode("utf-8", "surrogateescape")
+        digests.append(hashlib.sha256(identity).hexdigest())
+    return digests
+
+
 def display_path(path: str) -> str:
     """A path as text: bytes that are not UTF-8 shown as \\xNN rather than breaking the output."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

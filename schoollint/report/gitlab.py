@@ -6,12 +6,10 @@ GitHub code scanning uses, so both sites rank a finding alike.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 
 from .. import catalogue
-from . import View, shown_value
+from . import View, display_path, shown_value, unique_fingerprints
 
 # (lowest security-severity, GitLab severity), highest band first.
 BANDS = ((9.0, "critical"), (7.0, "major"), (4.0, "minor"), (0.0, "info"))
@@ -23,15 +21,9 @@ def gitlab_severity(security_severity: float) -> str:
 
 def render(report, view: View) -> str:
     rules = catalogue.load()
-    seen: Counter[str] = Counter()
     issues = []
-    for finding in report.findings:
+    for finding, digest in zip(report.findings, unique_fingerprints(report.findings)):
         rule = rules[finding.code]
-        # GitLab drops issues whose fingerprints repeat: number the repeats, which
-        # stays stable when lines move (unlike the line number itself).
-        occurrence = seen[finding.fingerprint]
-        seen[finding.fingerprint] += 1
-        identity = f"{finding.fingerprint}#{occurrence}".encode("utf-8", "surrogateescape")
         value = shown_value(finding, view)
         issues.append({
             "type": "issue",
@@ -39,10 +31,10 @@ def render(report, view: View) -> str:
             "description": f"{finding.code} {rule.name}: {finding.message}" + (f" [{value}]" if value else ""),
             "content": {"body": f"{rule.why}\n\nHow to fix: {rule.fix}"},
             "categories": ["Security"],
-            "fingerprint": hashlib.sha256(identity).hexdigest(),
+            "fingerprint": digest,
             "severity": gitlab_severity(rule.security_severity),
             "location": {
-                "path": finding.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                "path": display_path(finding.path),
                 "lines": {"begin": finding.line or 1},
             },
         })

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from urllib.parse import quote
 
 from .. import __version__, catalogue
-from . import View, shown_value
+from . import View, shown_value, unique_fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning"}
@@ -37,10 +36,9 @@ def rule_record(rule) -> dict:
     }
 
 
-def result_record(finding, view: View, index: dict[str, int]) -> dict:
+def result_record(finding, view: View, index: dict[str, int], digest: str) -> dict:
     value = shown_value(finding, view)
     text = finding.message + (f" [{value}]" if value else "")
-    digest = hashlib.sha256(finding.fingerprint.encode("utf-8", "surrogateescape")).hexdigest()
     return {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
@@ -67,7 +65,8 @@ def render(report, view: View) -> str:
             "rules": [rule_record(rule) for rule in rules],
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": view.root.as_uri() + "/"}},
-        "results": [result_record(finding, view, index) for finding in report.findings],
+        "results": [result_record(finding, view, index, digest)
+                    for finding, digest in zip(report.findings, unique_fingerprints(report.findings))],
         "invocations": [{
             "executionSuccessful": not report.errors,
             "toolExecutionNotifications": [
