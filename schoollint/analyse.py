@@ -1,7 +1,7 @@
 """Analysing one file: read it once into facts, run the checks that want them.
 
 This runs inside worker processes, so everything here is plain data in and
-plain data out. Heavy modules (Pillow, BeautifulSoup) are imported only by the
+plain data out. Heavy modules (Pillow, lxml, markdown-it) are imported only by the
 readers that need them, when a file needs them.
 """
 

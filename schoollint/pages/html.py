@@ -48,6 +48,10 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn
                     "u", "var"})
 SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
 
+# html, head and body: lxml supplies them when a page leaves them out, giving them
+# the line of the first real element, so they must not stand for that line.
+DOCUMENT_WRAPPERS = frozenset({"html", "head", "body"})
+
 
 def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
     """Text and encoding: byte-order mark, then the declared charset, then UTF-8, then Windows-1252."""
@@ -125,7 +129,8 @@ class _Reader:
 
     def visit(self, element, found: Scan) -> None:
         tag = element.tag
-        self.first_element_on_line.setdefault(self.line(element), element)
+        if tag not in DOCUMENT_WRAPPERS:  # lxml invents these at the first element's line
+            self.first_element_on_line.setdefault(self.line(element), element)
         for value in self.reference_values(element):
             if _is_media_link(value):
                 resolved = resolve(value, self.relpath, self.root)

@@ -1,0 +1,45 @@
+"""Pages through the command line: --diff-base and inline suppressions (SL001)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import git, make_png
+
+
+def found(cli, *args):
+    code, out, _ = cli("check", "--output-format", "json", "--no-cache", *args)
+    return code, [(f["path"], f["code"], f["line"]) for f in json.loads(out)["findings"]]
+
+
+def test_diff_base_checks_changed_files_and_the_pages_that_show_them(repo, cli):
+    make_png(repo / "img" / "old.png", size=(2000, 10))
+    make_png(repo / "img" / "team.png", size=(100, 10))
+    (repo / "about.html").write_text('<img src="img/old.png" alt="Oliver Smith">\n')
+    (repo / "team.html").write_text('<img src="img/team.png" alt="Harriet Jones">\n')
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    make_png(repo / "img" / "team.png", size=(2400, 10))        # changed photo
+    make_png(repo / "img" / "new.png", size=(3000, 10))         # new, untracked
+    code, findings = found(cli, "--diff-base", "HEAD")
+    paths = {path for path, _, _ in findings}
+    assert paths == {"img/team.png", "img/new.png", "team.html"}  # not old.png, not about.html
+    code, _, err = cli("check", "--diff-base", "no-such-ref")
+    assert code == 2 and "no-such-ref" in err and "Traceback" not in err
+
+
+def test_inline_suppressions_and_unused_ones(repo, cli):
+    (repo / "index.html").write_text(
+        "<!-- schoollint: ignore SL302 -->\n"
+        '<img src="a.png" alt="Oliver Smith at sports day">\n'
+        '<img src="b.png" alt="Harriet Jones at sports day" data-schoollint-ignore="SL302">\n'
+        '<img src="c.png" alt="Amelia Watson at sports day">\n'
+        "<!-- schoollint: ignore SL302 -->\n"
+        '<img src="d.png" alt="The new playground">\n'
+    )
+    code, findings = found(cli, "--select", "SL001,SL302")
+    assert findings == [("index.html", "SL302", 4), ("index.html", "SL001", 5)]
+    code, out, _ = cli("check", "--select", "SL001,SL302")
+    assert "this `schoollint: ignore` (SL302) suppresses nothing" in out
+    # With SL001 not selected, an unused suppression is not reported.
+    assert found(cli, "--select", "SL302")[1] == [("index.html", "SL302", 4)]
