@@ -12,7 +12,7 @@ from pathlib import Path
 
 import piexif
 import pytest
-from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat
+from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
 
 from schoollint.media import MediaError, read_media
 from schoollint.media.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
@@ -233,6 +233,7 @@ def test_sixteen_bit_colour_png_comes_out_eight_bit_with_the_same_colours():
     assert abs(red - 128) <= 2 and green == 40000 >> 8 and abs(blue - 127) <= 2
 
 
+@pytest.mark.skipif(not features.check("avif"), reason="Pillow built without AVIF")
 def test_avif_keeps_its_format_and_is_turned_upright():
     picture = scene((800, 600))
     source = encode(picture, "AVIF", quality=90, exif=b"Exif\0\0" + exif_with_gps(orientation=6))
