@@ -225,27 +225,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="build the files here and keep them")
     args = parser.parse_args(argv)
 
+    # Other work on the machine slows every tool: say how busy it was.
+    load = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "unknown"
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="schoollint-bench-"))
+    TOOL_ENVIRONMENT["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")
     try:
         timings, outcomes, notes = run(work, args)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print(report(timings, outcomes, notes, args))
+    print(report(timings, outcomes, notes, args, load))
     return 0
 
 
-LOAD_AT_START = "unknown"
 # Installed Python tools run from compiled bytecode; a session with PYTHONDONTWRITEBYTECODE would
-# recompile every module on every run. Give every tool a bytecode cache, filled by a warm-up run.
+# recompile every module on every run. Every tool gets a bytecode cache, filled by a warm-up run.
 TOOL_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run(work: Path, args) -> tuple[list[Timing], list[Outcome], list[str]]:
-    global LOAD_AT_START
-    if hasattr(os, "getloadavg"):   # other work on the machine slows every tool: say how busy it was
-        LOAD_AT_START = f"{os.getloadavg()[0]:.2f}"
-    TOOL_ENVIRONMENT["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")
     template = phone_jpeg()
     pristine = work / "pristine"
     build_dataset(pristine, args.files, template)
@@ -258,16 +256,20 @@ def run(work: Path, args) -> tuple[list[Timing], list[Outcome], list[str]]:
     timings: list[Timing] = []
     outcomes: list[Outcome] = []
 
-    def fresh(name: str):
+    names = sorted(path.name for path in pristine.iterdir())
+
+    def fresh(name: str, files: list[str] = names):
+        """A folder holding pristine copies of `files`, and how to make it pristine again."""
         folder = work / name
 
         def reset():
             shutil.rmtree(folder, ignore_errors=True)
-            shutil.copytree(pristine, folder)
+            folder.mkdir()
+            for file in files:
+                shutil.copyfile(pristine / file, folder / file)
         reset()
         return folder, reset
 
-    names = sorted(path.name for path in pristine.iterdir())
     warm_up = work / "warm-up"
     build_dataset(warm_up, 3, template)
     for command in (schoollint("--fix", *names[:3]), stripper and [stripper, *names[:3]],
@@ -304,21 +306,15 @@ def run(work: Path, args) -> tuple[list[Timing], list[Outcome], list[str]]:
     if stripper:
         small_fixers.append(("exif-stripper", [stripper, *three]))
     for tool, command in small_fixers:
-        folder = work / f"small-{tool}"
-
-        def reset(folder=folder):
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            for name in three:
-                shutil.copy2(pristine / name, folder / name)
+        folder, reset = fresh(f"small-{tool}", three)
         timings.append(best_of(args.small_repeat, "3 files", tool, 3, command, folder, prepare=reset))
     return timings, outcomes, notes
 
 
-def report(timings: list[Timing], outcomes: list[Outcome], notes: list[str], args) -> str:
+def report(timings: list[Timing], outcomes: list[Outcome], notes: list[str], args, load: str) -> str:
     by_key = {(t.task, t.tool): t for t in timings}
     lines = [f"schoollint benchmark: {args.files} photos of 1600x1200, {os.cpu_count()} cores, "
-             f"Python {sys.version.split()[0]}, load average before the run {LOAD_AT_START}", "",
+             f"Python {sys.version.split()[0]}, load average before the run {load}", "",
              "| task | tool | seconds | files/s | CPU seconds | schoollint faster by | peak RSS MB |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for timing in timings:
