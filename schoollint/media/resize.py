@@ -51,7 +51,7 @@ _IJG_CHROMINANCE = (
 def apply_downscale(root, path: str, data: bytes, fixes) -> list[Write]:
     max_edge = min(fix.args[0] for fix in fixes)
     resized = downscale(data, max_edge, os.path.splitext(path)[1].lower())
-    return [] if resized == data else [Write(path, resized)]
+    return [] if resized is data else [Write(path, resized)]
 
 
 def apply_convert(root, path: str, data: bytes, fixes) -> list[Write]:
