@@ -77,33 +77,20 @@ PLUGINS = (
     "generic",
 )
 
-_loaded: dict[str, ModuleType] = {}
 
-
-def plugin(name: str) -> ModuleType:
-    module = _loaded.get(name)
-    if module is None:
-        module = _loaded[name] = importlib.import_module(f"{__name__}.{name}")
-    return module
-
-
-def _available_plugins():
-    for name in PLUGINS:
-        try:
-            yield plugin(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
+def _plugins():
+    """Plugin modules in PLUGINS order, each imported only when reached."""
+    return (importlib.import_module(f"{__name__}.{name}") for name in PLUGINS)
 
 
 def media_extensions() -> frozenset[str]:
     """Every extension some plugin claims: files that must parse as media."""
-    return frozenset(ext for module in _available_plugins() for ext in module.EXTENSIONS)
+    return frozenset(ext for module in _plugins() for ext in module.EXTENSIONS)
 
 
 def identify(prefix: bytes) -> ModuleType | None:
     """The plugin whose magic matches, or None."""
-    for module in _available_plugins():
+    for module in _plugins():
         if module.accept(prefix):
             return module
     return None
