@@ -31,7 +31,6 @@ class FileResult:
     references: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
-    from_cache: bool = False
 
     def to_cache(self) -> dict:
         return {
@@ -43,7 +42,7 @@ class FileResult:
     @classmethod
     def restore(cls, path: str, digest: str, key: str, record: dict) -> "FileResult":
         return cls(
-            path=path, content_hash=digest, cache_key=key, from_cache=True,
+            path=path, content_hash=digest, cache_key=key,
             problems=[problem_from_dict(p) for p in record["problems"]],
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
             references=record["references"],
@@ -51,30 +50,34 @@ class FileResult:
 
 
 class Analyser:
-    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any],
-                 cached: dict[str, dict] | None = None, debug: bool = False):
+    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any], debug: bool = False):
         self.root = root
         self.debug = debug
         self.config = config
         self.selected = selected
         self.settings = settings
-        self.cached = cached or {}
+        self._fingerprints: dict[tuple[int, ...], str] = {}
         self.by_target: dict[str, list] = defaultdict(list)
         for module in checks.modules():
             if self.selected & set(module.CODES):
                 self.by_target[module.TARGET].append(module)
         self._media_extensions: frozenset[str] | None = None
 
-    def fingerprint(self, relpath: str) -> str:
-        """Everything besides the bytes that can change this file's findings."""
-        options = self.config.options_for(relpath)
-        state = {
-            "version": __version__,
-            "selected": sorted(self.selected),
-            "options": {code: options[code] for code in sorted(self.selected)},
-            "settings": self.settings,
-        }
-        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    def cache_key(self, digest: str, relpath: str) -> str:
+        """The file's bytes plus everything else that can change its findings."""
+        overrides = self.config.overrides_for(relpath)
+        fingerprint = self._fingerprints.get(overrides)
+        if fingerprint is None:
+            options = self.config.options_for(relpath)
+            state = {
+                "version": __version__,
+                "selected": sorted(self.selected),
+                "options": {code: options[code] for code in sorted(self.selected)},
+                "settings": self.settings,
+            }
+            encoded = json.dumps(state, sort_keys=True, default=str).encode()
+            fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
+        return f"{digest}:{fingerprint}"
 
     def is_media(self, relpath: str) -> bool:
         from .media import media_extensions
@@ -88,10 +91,7 @@ class Analyser:
         try:
             with mapped(self.root / relpath) as data:
                 result.content_hash = known_hash or content_hash(data)
-                result.cache_key = f"{result.content_hash}:{self.fingerprint(relpath)}"
-                record = self.cached.get(result.cache_key)
-                if record is not None:
-                    return FileResult.restore(relpath, result.content_hash, result.cache_key, record)
+                result.cache_key = self.cache_key(result.content_hash, relpath)
                 self._run_checks(relpath, data, result)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
@@ -162,3 +162,9 @@ def init_worker(analyser: Analyser) -> None:
 
 def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
     return _worker.analyse(*job)
+
+
+def fix_in_worker(job: tuple):
+    from .fixes import apply_fixes
+
+    return apply_fixes(_worker.root, *job, debug=_worker.debug)

@@ -48,7 +48,7 @@ class Cache:
         return None
 
     def remember_hash(self, relpath: str, size: int, mtime_ns: int, digest: str) -> None:
-        if self.enabled:
+        if self.enabled and self.stats.get(relpath) != [size, mtime_ns, digest]:
             self.stats[relpath] = [size, mtime_ns, digest]
             self.dirty = True
 

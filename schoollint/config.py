@@ -39,32 +39,40 @@ class Config:
     roster: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_path: list[PathOverride] = field(default_factory=list)
+    _merged: dict[tuple[int, ...], dict] = field(default_factory=dict, repr=False, compare=False)
 
     def selected_codes(self) -> set[str]:
         chosen = catalogue.expand(self.select if self.select is not None else ["ALL"])
         return (chosen | catalogue.expand(self.extend_select)) - catalogue.expand(self.ignore)
 
-    def options_for(self, path: str) -> dict[str, dict[str, Any]]:
-        """Each rule's options for one file: catalogue defaults, config, then per-path overrides."""
+    def overrides_for(self, path: str) -> tuple[int, ...]:
+        """Which per-path overrides apply to this path (their positions): what makes paths differ."""
         from .globs import any_match
 
-        merged = {code: dict(rule.defaults) for code, rule in catalogue.load().items()}
-        for code, values in self.rule_options.items():
-            merged[code].update(values)
-        for override in self.per_path:
-            if any_match(override.globs, path):
-                for code, values in override.rule_options.items():
+        return tuple(i for i, override in enumerate(self.per_path) if any_match(override.globs, path))
+
+    def options_for(self, path: str) -> dict[str, dict[str, Any]]:
+        """Each rule's options for one file: catalogue defaults, config, then per-path overrides.
+
+        Shared between paths with the same overrides: treat it as read-only.
+        """
+        key = self.overrides_for(path)
+        merged = self._merged.get(key)
+        if merged is None:
+            merged = {code: dict(rule.defaults) for code, rule in catalogue.load().items()}
+            for code, values in self.rule_options.items():
+                merged[code].update(values)
+            for index in key:
+                for code, values in self.per_path[index].rule_options.items():
                     merged[code].update(values)
+            self._merged[key] = merged
         return merged
 
     def ignored_for(self, path: str) -> dict[str, str]:
         """Codes ignored for this path by per-path overrides, with their reasons."""
-        from .globs import any_match
-
         ignored: dict[str, str] = {}
-        for override in self.per_path:
-            if any_match(override.globs, path):
-                ignored.update(override.ignore)
+        for index in self.overrides_for(path):
+            ignored.update(self.per_path[index].ignore)
         return ignored
 
     def as_dict(self) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .config import find_config, load_config
 from .discover import discover, find_root, relative
-from .engine import Engine, Report, RunOptions, describe_change
+from .engine import Engine, Report, RunOptions
 from .report import PUBLIC_FORMATS, View, render
 
 
@@ -124,15 +124,17 @@ def run_check(args) -> int:
     engine.findings(results, report)
     if args.fix or args.diff:
         touched = engine.fix(report)
-        if touched:
+        if touched:  # check what the fixes wrote, so the report says what is left
             fresh = {r.path: r for r in results}
+            for change in report.changes:
+                for old, _new in change.renamed:
+                    fresh.pop(old, None)
             fresh.update((r.path, r) for r in engine.analyse([p for p in touched if (root / p).is_file()]))
-            for change in report.changes:  # a renamed file's old name is gone
-                for operation in change.operations:
-                    fresh.pop(getattr(operation, "old", None), None)
-            report.errors = []
-            engine.findings(list(fresh.values()), report)
+            results = list(fresh.values())
+            engine.findings(results, report)
     engine.save_cache()
+    report.errors = [error for result in results for error in result.errors]
+    report.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in report.changes if c.internal]
 
     if args.write_baseline:
         count = write_baseline(Path(args.write_baseline), report.findings)
@@ -152,7 +154,7 @@ def _emit(args, root: Path, report: Report) -> None:
     )
     if args.diff:
         for change in report.changes:
-            text = change.error and f"{change.path}: cannot fix: {change.error}" or describe_change(root, change)
+            text = f"{change.path}: cannot fix: {change.error}" if change.error else change.diff
             if text:
                 print(text)
     text = render(args.output_format, report, view)
@@ -174,7 +176,7 @@ def _exit_code(args, config, report: Report) -> int:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    changed = any(change.operations and not change.error for change in report.changes) and args.fix
+    changed = args.fix and any(change.changed for change in report.changes)
     failing = [f for f in report.findings
                if config.fail_level == "warning" or catalogue.severity_of(f) == "error"]
     return EXIT_FINDINGS if failing or changed else EXIT_CLEAN

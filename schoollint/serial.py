@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from .finding import Fix, Problem, Suppression
 
 
@@ -12,9 +10,11 @@ def _tuples(value):
 
 
 def problem_to_dict(problem: Problem) -> dict:
-    record = asdict(problem)
-    if problem.fix is None:
-        record.pop("fix")
+    record = {"code": problem.code, "message": problem.message, "line": problem.line, "field": problem.field,
+              "value": problem.value, "severity": problem.severity}
+    if problem.fix is not None:
+        fix = problem.fix
+        record["fix"] = {"action": fix.action, "args": list(fix.args), "safe": fix.safe, "summary": fix.summary}
     return record
 
 

@@ -33,8 +33,11 @@ def render(report, view: View) -> str:
         "version": __version__,
         "files_checked": report.files_checked,
         "findings": [finding_record(f, view) for f in report.findings],
-        "fixed": [{"path": c.path, "summaries": c.summaries} for c in report.changes if c.operations and not c.error],
-        "not_fixed": [{"path": c.path, "error": c.error} for c in report.changes if c.error],
+        "fixed": [{"path": display_path(c.path), "summaries": c.summaries,
+                   "renamed": [[display_path(old), display_path(new)] for old, new in c.renamed],
+                   "rewrote": [display_path(p) for p in c.written],
+                   "created": [display_path(p) for p in c.created]} for c in report.changes if c.changed],
+        "not_fixed": [{"path": display_path(c.path), "error": c.error} for c in report.changes if c.error],
         "errors": report.errors,
         "stale_baseline": report.stale_baseline,
     }

@@ -83,7 +83,7 @@ def _by_rule(report) -> list[str]:
 
 def _changes_and_errors(report) -> list[str]:
     lines = []
-    fixed = [c for c in report.changes if c.operations and not c.error]
+    fixed = [c for c in report.changes if c.changed]
     if fixed:
         lines += ["", f"### Fixed ({_plural(len(fixed), 'file')})", ""]
         lines += [f"- {cell(c.path)}: {cell('; '.join(c.summaries))}" for c in fixed]

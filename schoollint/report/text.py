@@ -5,7 +5,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
-from ..finding import Rename
 from . import View, display_path, fix_hint, shown_value
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
@@ -44,23 +43,21 @@ def _change_lines(change) -> list[str]:
     path = display_path(change.path)
     if change.error:
         return [f"{path}: not fixed: {change.error}"]
-    if not change.operations:
+    if not change.changed:
         return []
     lines = [f"{path}: fixed: {'; '.join(change.summaries)}"]
-    for operation in change.operations:
-        if isinstance(operation, Rename):
-            lines.append(f"    renamed {display_path(operation.old)} -> {display_path(operation.new)}")
-        elif operation.path == change.path:
-            lines.append(f"    {change.size_before:,} -> {len(operation.data):,} bytes")
-        else:
-            lines.append(f"    rewrote {display_path(operation.path)}")
+    if change.size_after is not None:
+        lines.append(f"    {change.size_before:,} -> {change.size_after:,} bytes")
+    lines += [f"    renamed {display_path(old)} -> {display_path(new)}" for old, new in change.renamed]
+    lines += [f"    rewrote {display_path(other)}" for other in change.written]
+    lines += [f"    created {display_path(other)}" for other in change.created]
     return lines
 
 
 def _summary(report, view: View) -> str:
     files = len({f.path for f in report.findings})
     count = len(report.findings)
-    fixed = sum(1 for c in report.changes if c.operations and not c.error)
+    fixed = sum(1 for c in report.changes if c.changed)
     parts = []
     if fixed:
         parts.append(f"fixed {fixed} file{'s' if fixed != 1 else ''}")
