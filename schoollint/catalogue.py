@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from .yamlload import safe_load
+
 SEVERITIES = ("error", "warning")
 FIX_SAFETIES = ("safe", "unsafe", "none")
 TARGETS = ("path", "media", "page", "run")
@@ -49,7 +51,7 @@ def _parse(text: str, source: str) -> Rule:
     import yaml
 
     try:
-        record = yaml.safe_load(text)
+        record = safe_load(text)
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{source}: not valid YAML: {exc}") from None
     if not isinstance(record, dict):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogue
+from .yamlload import safe_load
 
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
@@ -113,7 +114,7 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
         import yaml
 
         try:
-            raw = yaml.safe_load(text)
+            raw = safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{where}: not valid YAML: {exc}") from None
     return parse_config(raw or {}, where)

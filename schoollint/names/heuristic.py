@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from ..yamlload import safe_load
+
 DATA = Path(__file__).with_name("data")
 
 LETTER = r"[^\W\d_]"
@@ -77,9 +79,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    import yaml
-
-    stop = yaml.safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
+    stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
     titles = frozenset(stop["titles"])
     calendar = frozenset(stop["calendar_words"])
     following = frozenset(word for group in stop["following_words"].values() for word in group)
