@@ -77,7 +77,7 @@ class Analyser:
             }
             encoded = json.dumps(state, sort_keys=True, default=str).encode()
             fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
-        return f"{digest}:{fingerprint}"
+        return f"{digest}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
 
     def is_media(self, relpath: str) -> bool:
         from .media import media_extensions

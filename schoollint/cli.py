@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")
     running = check.add_argument_group("running")
     running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
-    running.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
     rules = commands.add_parser("rules", help="list every rule")
@@ -93,6 +93,16 @@ def _report_spec(text: str) -> tuple[str, str]:
     if name not in FORMATS or not path:
         raise argparse.ArgumentTypeError(f"expected FORMAT=FILE with FORMAT one of {', '.join(sorted(FORMATS))}")
     return name, path
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return number
 
 
 def _codes(text: str) -> list[str]:

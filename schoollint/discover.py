@@ -109,11 +109,11 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
             continue
         absolute = root / relpath
-        if absolute.is_symlink():
-            if not inside(root, relpath):
-                found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
-            continue  # the target, when inside, is checked under its own name
-        if absolute.is_file():
+        if not inside(root, relpath):  # the file or a folder above it is a link out of the repository
+            found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
+        elif absolute.is_symlink():
+            continue  # a link within the repository: its target is checked under its own name
+        elif absolute.is_file():
             found.files.append(relpath)
     return found
 

@@ -115,6 +115,7 @@ class Engine:
 
     def findings(self, results: list[FileResult], report: Report) -> None:
         report.findings = []
+        report.ignored = 0
         for result in results:
             ignored = self.config.ignored_for(result.path)
             kept = [self._finding(result, p) for p in result.problems if p.code not in ignored]

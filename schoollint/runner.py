@@ -28,10 +28,13 @@ def load_effective_config(config_path: str | None, start: Path | None = None):
 
 
 def _start(paths: list[str]) -> Path | None:
-    """Where to look for the repository: the first path named, so `check ../other-site` works."""
+    """Where to look for the repository: the current folder, unless the first path named lies
+    elsewhere (`check ../other-site`). Judged on the path as written, so a link is not followed."""
     if not paths or not os.path.lexists(paths[0]):
         return None
-    first = Path(paths[0])
+    first = Path(os.path.abspath(paths[0]))
+    if first.is_relative_to(Path.cwd()):
+        return None
     return first if first.is_dir() and not first.is_symlink() else first.parent
 
 
@@ -51,10 +54,11 @@ def _apply_arguments(config, args) -> None:
 
 
 def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
-    chosen = args.roster or config.roster or os.environ.get("SCHOOLLINT_ROSTER")
+    given = args.roster or os.environ.get("SCHOOLLINT_ROSTER")  # beats the configuration, like ruff
+    chosen = given or config.roster
     if not chosen:
         return None
-    path = (Path.cwd() / chosen) if args.roster else (root / chosen)
+    path = (Path.cwd() / chosen) if given else (root / chosen)
     if not path.is_file():
         raise UsageError(f"{chosen}: roster file not found")
     if in_git and _is_inside(root, path) and _tracked(root, path):
@@ -78,6 +82,16 @@ def _is_hashed_roster(path: Path) -> bool:
         return json.loads(path.read_text(encoding="utf-8")).get("format") == HASHED_FORMAT
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def _key_fingerprint() -> str | None:
+    """Identifies the roster key in the cache without storing anything that reveals it."""
+    import hashlib
+
+    from .names.roster import KEY_VARIABLE
+
+    key = os.environ.get(KEY_VARIABLE)
+    return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
 
 
 def _digest(path: Path) -> str:
@@ -111,8 +125,9 @@ def run_check(args) -> int:
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     roster = _roster_setting(root, in_git, args, config)
-    # The roster's content is in the settings so that editing it invalidates cached findings.
-    settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None}
+    # What the roster says, and which key hashes names, change findings: so they key the cache.
+    settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
+                "roster-key": _key_fingerprint()}
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),

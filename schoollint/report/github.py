@@ -5,7 +5,6 @@ from __future__ import annotations
 from .. import catalogue
 from . import View, display_path, fix_hint, shown_value
 
-LEVELS = {"error": "error", "warning": "warning"}
 
 
 def escape_data(text: str) -> str:
@@ -24,7 +23,8 @@ def annotation(finding, view: View) -> str:
     properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, view, rule)}"
-    return f"::{LEVELS[catalogue.severity_of(finding)]} {','.join(properties)}::{escape_data(message)}"
+    # schoollint's severities are GitHub's annotation levels, word for word
+    return f"::{catalogue.severity_of(finding)} {','.join(properties)}::{escape_data(message)}"
 
 
 def render(report, view: View) -> str:

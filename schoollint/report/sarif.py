@@ -9,7 +9,6 @@ from .. import __version__, catalogue
 from . import View, shown_value, unique_fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-LEVELS = {"error": "error", "warning": "warning"}
 
 
 def uri(path: str) -> str:
@@ -27,7 +26,7 @@ def rule_record(rule) -> dict:
         "fullDescription": {"text": rule.why},
         "help": {"text": help_text, "markdown": help_markdown},
         "helpUri": rule.help_uri,
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "defaultConfiguration": {"level": rule.severity},  # SARIF levels include ours by name
         "properties": {
             "security-severity": f"{rule.security_severity:.1f}",
             "tags": ["security", "privacy", "safeguarding"],
@@ -42,7 +41,7 @@ def result_record(finding, view: View, index: dict[str, int], digest: str) -> di
     return {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
-        "level": LEVELS[catalogue.severity_of(finding)],
+        "level": catalogue.severity_of(finding),
         "message": {"text": text},
         "locations": [{
             "physicalLocation": {
@@ -64,7 +63,6 @@ def render(report, view: View) -> str:
             "informationUri": "https://github.com/schoollint/schoollint",
             "rules": [rule_record(rule) for rule in rules],
         }},
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": view.root.as_uri() + "/"}},
         "results": [result_record(finding, view, index, digest)
                     for finding, digest in zip(report.findings, unique_fingerprints(report.findings))],
         "invocations": [{

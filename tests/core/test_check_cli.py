@@ -193,3 +193,27 @@ def test_no_cache_writes_nothing(repo, cli):
     make_png(repo / "a.png")
     cli("check", "--no-cache")
     assert not (repo / ".schoollint_cache").exists()
+
+
+def test_identical_files_keep_their_own_path_dependent_findings(repo, cli):
+    """The cache is keyed by content and path: a clean copy never inherits a name in a file name."""
+    make_png(repo / "zoe-smith.png")
+    (repo / "a.png").write_bytes((repo / "zoe-smith.png").read_bytes())
+    for _ in range(2):  # cold, then from the cache
+        code, out, _ = cli("check", "--output-format", "json", "--select", "SL301")
+        assert [f["path"] for f in json.loads(out)["findings"]] == ["zoe-smith.png"]
+
+
+def test_a_symlinked_folder_out_of_the_repository_is_never_fixed(repo, cli, tmp_path):
+    outside = make_png(tmp_path / "outside" / "big.png", size=(3000, 10))
+    before = outside.read_bytes()
+    os.symlink(tmp_path / "outside", repo / "linkdir")
+    code, out, err = cli("check", "--fix", "linkdir/big.png")
+    assert outside.read_bytes() == before
+    assert "linkdir/big.png: skipped, a symlink that points outside the repository" in err
+
+
+def test_jobs_must_be_positive(repo, cli):
+    with pytest.raises(SystemExit) as stop:
+        cli("check", "--jobs", "0")
+    assert stop.value.code == 2

@@ -37,6 +37,8 @@ def test_per_path_options_and_ignores_with_reasons(repo, cli):
     assert [f["path"] for f in found] == ["pupils/trip.png"]
     code, out, _ = cli("check", "--no-cache")
     assert "1 ignored by per-path configuration" in out
+    code, out, _ = cli("check", "--no-cache", "--fix")      # counted once, not again after fixing
+    assert "1 ignored by per-path configuration" in out
 
 
 def test_exclude_globs_and_force_exclude(repo, cli):

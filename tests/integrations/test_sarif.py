@@ -44,7 +44,7 @@ def test_sarif_of_a_real_run_validates_and_locates_every_result(site, cli, sarif
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == site.as_uri() + "/"
+    assert "originalUriBaseIds" not in run and str(site) not in out   # no checkout path (it may hold a name)
     assert "Pemberton" not in out and "Ashdown" not in out and "iPhone 15" not in out  # no personal values
 
 
