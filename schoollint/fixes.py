@@ -114,10 +114,17 @@ def _record(root: Path, change: Change, operations) -> None:
 
 
 def carry_out(root: Path, operations) -> None:
+    """Write and rename, after checking every target first: a refused change changes nothing."""
+    from .discover import inside
+
     renames = [operation for operation in operations if isinstance(operation, Rename)]
-    for rename in renames:  # before anything is written, so a refused rename changes nothing
+    for rename in renames:
         if os.path.lexists(root / rename.new):
             raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
+    for operation in operations:
+        target = operation.new if isinstance(operation, Rename) else operation.path
+        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
+            raise OSError(f"{target}: a symlink or outside the repository; nothing was changed")
     for operation in operations:
         if isinstance(operation, Write):
             atomic_write(root / operation.path, operation.data)

@@ -71,8 +71,9 @@ def text_files(root: Path):
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
         for name in sorted(names):
-            if name.lower().endswith(TEXT_SUFFIXES):
-                yield Path(folder, name).relative_to(root).as_posix()
+            path = Path(folder, name)
+            if name.lower().endswith(TEXT_SUFFIXES) and not path.is_symlink():  # a link is never written through
+                yield path.relative_to(root).as_posix()
 
 
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],

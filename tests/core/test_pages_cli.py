@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from tests.conftest import git, make_png
 
@@ -43,3 +44,15 @@ def test_inline_suppressions_and_unused_ones(repo, cli):
     assert "this `schoollint: ignore` (SL302) suppresses nothing" in out
     # With SL001 not selected, an unused suppression is not reported.
     assert found(cli, "--select", "SL302")[1] == [("index.html", "SL302", 4)]
+
+
+def test_rename_never_writes_through_a_symlinked_page(repo, cli):
+    make_png(repo / "zoe-smith.png")
+    (repo / "index.html").write_text('<img src="zoe-smith.png" alt="A pupil">\n')
+    os.symlink("index.html", repo / "zz-alias.html")
+    code, out, err = cli("check", "--fix", "--unsafe-fixes", "--select", "SL301")
+    assert "renamed zoe-smith.png -> " in out
+    new_name = out.split("renamed zoe-smith.png -> ")[1].split()[0]
+    assert (repo / new_name).is_file() and not (repo / "zoe-smith.png").exists()
+    assert f'src="{new_name}"' in (repo / "index.html").read_text()
+    assert (repo / "zz-alias.html").is_symlink()
