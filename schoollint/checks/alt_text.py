@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Fix, Problem
+from ..names import first_names_only
 from .name_policy import describe, names_in, severity
 
 CODES = ("SL302",)
@@ -12,13 +13,23 @@ TARGET = "page"
 def check(subject, ctx):
     for image in subject.page.images:
         for span in image.labels():
-            for match, line in names_in(span, ctx, "SL302"):
-                fix = None
-                if match.role != "staff" and match.first:
-                    fix = Fix("edit-text", (line, match.text, match.first), safe=False,
-                              summary=f"reduce the name in the {span.label} to the first name")
+            found = list(names_in(span, ctx, "SL302"))
+            fix = _first_names_fix(span, [match for match, _line in found])
+            for match, line in found:
                 yield Problem(
                     "SL302", f"the {span.label} of image {image.src} contains {describe(match)}",
-                    line=line, field=span.label, value=match.text, fix=fix,
+                    line=line, field=span.label, value=match.text,
+                    fix=fix if match.role != "staff" and match.first else None,
                     severity=severity(match, ctx, "SL302"),
                 )
+
+
+def _first_names_fix(span, matches) -> Fix | None:
+    """One edit for the whole label, so that only the label changes (not a file name or a caption
+    on the same line that happens to hold the same words). A label written over several lines is
+    left to a person."""
+    reduced = first_names_only(span.text, matches)
+    if reduced == span.text or "\n" in span.text:
+        return None
+    return Fix("edit-text", (span.line, span.text, reduced), safe=False,
+               summary=f"reduce the names in the {span.label} to first names")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from schoollint.finding import Fix, Write
@@ -20,16 +21,24 @@ def decode_for_edit(relpath: str, data: bytes) -> tuple[str, str]:
 
 
 def apply_edits(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[Write]:
-    """Each fix's args are (line, old_text, new_text); the first occurrence on that line is replaced.
+    """Each fix's args are (line, old_text, new_text): that text on that line is replaced.
 
-    A fix whose old text is no longer on its line (the page changed since it
-    was checked) stops the whole edit: the page is left as it was.
+    The text must stand on its line exactly as often as fixes ask for it (an alt
+    text and a title that say the same thing are two claims on two copies), so a
+    file name or a caption holding the same words is never changed by mistake.
+    A fix whose text is no longer there (the page changed since it was checked)
+    or is ambiguous stops the whole edit: the page is left as it was.
     """
     text, encoding = decode_for_edit(path, data)
     lines = text.split("\n")
-    for fix in fixes:
-        line, old_text, new_text = fix.args
-        if not 1 <= line <= len(lines) or old_text not in lines[line - 1]:
+    claims = Counter((fix.args[0], fix.args[1]) for fix in fixes)
+    replacements = {(fix.args[0], fix.args[1]): fix.args[2] for fix in fixes}
+    for (line, old_text), new_text in replacements.items():
+        found = lines[line - 1].count(old_text) if 1 <= line <= len(lines) else 0
+        if found == 0:
             raise PageError(f"{path}:{line}: the text to change is no longer there; check the page again")
-        lines[line - 1] = lines[line - 1].replace(old_text, new_text, 1)
+        if found != claims[line, old_text]:
+            raise PageError(f"{path}:{line}: the text to change appears {found} times on the line; "
+                            "edit it by hand")
+        lines[line - 1] = lines[line - 1].replace(old_text, new_text)
     return [Write(path, "\n".join(lines).encode(encoding, errors="surrogateescape"))]

@@ -102,8 +102,10 @@ def test_sl302_alt_title_and_aria_label_in_html(tmp_path):
     assert summary(sl302) == [("SL302", 2, "alt text", "Amelia Watson"), ("SL302", 4, "title", "Noah Patel"),
                               ("SL302", 5, "aria-label", "Isla Reid")]
     assert sl302[0].message == "the alt text of image /images/award.jpg contains what looks like a full name"
-    assert sl302[0].fix == Fix("edit-text", (2, "Amelia Watson", "Amelia"), safe=False,
-                               summary="reduce the name in the alt text to the first name")
+    assert sl302[0].fix.action == "edit-text" and not sl302[0].fix.safe
+    line, old, new = sl302[0].fix.args
+    assert line == 2 and "Amelia Watson" in old and new == old.replace("Amelia Watson", "Amelia")
+    assert sl302[0].fix.summary == "reduce the names in the alt text to first names"
     assert_names_kept_private(problems)
 
 
@@ -221,7 +223,7 @@ def test_roster_finds_names_the_heuristic_cannot(tmp_path, roster):
     assert summary(problems) == [("SL302", 1, "alt text", "Zephyrine Quaxley"),
                                  ("SL303", 1, "figcaption", "Zephyrine Quaxley")]
     assert problems[0].message == "the alt text of image /images/a.jpg contains a full name (roster match)"
-    assert problems[0].fix.args == (1, "Zephyrine Quaxley", "Zephyrine")
+    assert problems[0].fix.args == (1, "Zephyrine Quaxley on stage", "Zephyrine on stage")
     staff = page_problems(tmp_path, "index.html", html, roster=roster, staff="warn")
     assert ("SL303", 1, "figcaption", "Barnaby Thistlewood") in summary(staff)
     assert path_problems(tmp_path, "images/zephyrine-quaxley.jpg", roster=roster)[0].message == \
@@ -254,6 +256,12 @@ def test_apply_edits_refuses_when_the_text_has_moved(tmp_path):
     for args in ((1, "Amelia Watson", "Amelia"), (7, "Amelia Watson", "Amelia")):
         with pytest.raises(PageError, match="no longer there"):
             apply_edits(tmp_path, "page.md", data, [Fix("edit-text", args)])
+
+
+def test_apply_edits_refuses_when_the_text_stands_twice_but_one_copy_is_meant(tmp_path):
+    data = b'<img src="Amelia Watson.jpg" alt="Amelia Watson">\n'
+    with pytest.raises(PageError, match="appears 2 times on the line"):
+        apply_edits(tmp_path, "index.html", data, [Fix("edit-text", (1, "Amelia Watson", "Amelia"))])
 
 
 def test_apply_edits_two_fixes_on_one_line(tmp_path):
