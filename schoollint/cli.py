@@ -59,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--diff-base", metavar="REF", help="only files changed since this Git revision")
     files.add_argument("--roster", help="private roster of names (CSV or list; never commit it)")
     baseline = check.add_argument_group("baseline")
-    baseline.add_argument("--write-baseline", nargs="?", const=".schoollint-baseline.json", metavar="FILE",
-                          help="record current findings so later runs report only new ones")
+    baseline.add_argument("--write-baseline", nargs="?", const=True, metavar="FILE",
+                          help="record current findings so later runs report only new ones "
+                               "(default: .schoollint-baseline.json at the repository root)")
     baseline.add_argument("--baseline", metavar="FILE",
                           help="baseline to compare against (default: .schoollint-baseline.json if present)")
     baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")

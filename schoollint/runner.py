@@ -118,6 +118,8 @@ def _baseline(root: Path, args):
 def run_check(args) -> int:
     if args.diff and args.fix:
         raise UsageError("--diff shows what --fix would do; use one or the other")
+    if args.diff and (args.output_format != "text" or args.output_file or args.report):
+        raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
     config, root, in_git = load_effective_config(args.config, _start(args.paths))
     _apply_arguments(config, args)
     paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
@@ -152,9 +154,14 @@ def run_check(args) -> int:
     report.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in report.changes if c.internal]
 
     if args.write_baseline:
-        count = write_baseline(Path(args.write_baseline), report.findings)
-        print(f"wrote {count} baseline entries to {args.write_baseline}; later runs report only new findings")
+        default = args.write_baseline is True
+        target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
+        count = write_baseline(target, report.findings)
+        shown = DEFAULT_BASELINE if default else args.write_baseline
+        print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if report.errors else EXIT_CLEAN
+    if args.diff:
+        return _show_diff(report)
     _emit(args, root, report)
     return _exit_code(args, config, report)
 
@@ -167,11 +174,6 @@ def _emit(args, root: Path, report: Report) -> None:
                                          and not os.environ.get("CI")),
         colour=to_terminal and not os.environ.get("NO_COLOR"),
     )
-    if args.diff:
-        for change in report.changes:
-            text = f"{change.path}: cannot fix: {change.error}" if change.error else change.diff
-            if text:
-                print(text)
     text = render(args.output_format, report, view)
     if args.output_file:
         Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
@@ -180,10 +182,25 @@ def _emit(args, root: Path, report: Report) -> None:
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
         extra = View(root=root, show_values=args.show_values)
         Path(path).write_text(render(name, report, extra), encoding="utf-8", errors="surrogateescape")
+    _notes_and_errors(report)
+
+
+def _notes_and_errors(report: Report) -> None:
     for note in report.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)
     for error in report.errors:
         print(f"schoollint: error: {error}", file=sys.stderr)
+
+
+def _show_diff(report: Report) -> int:
+    """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
+    for change in report.changes:
+        print(f"{change.path}: cannot fix: {change.error}" if change.error else change.diff)
+    would = [change for change in report.changes if change.changed]
+    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
+          f"({len(report.changes) - len(would)} could not be)", file=sys.stderr)
+    _notes_and_errors(report)
+    return EXIT_ERROR if report.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)
 
 
 def _exit_code(args, config, report: Report) -> int:

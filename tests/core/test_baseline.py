@@ -45,3 +45,11 @@ def test_broken_baseline_is_a_clear_error(repo, cli):
     (repo / ".schoollint-baseline.json").write_text("{not json")
     code, _, err = cli("check")
     assert code == 2 and ".schoollint-baseline.json: not a schoollint baseline" in err
+
+
+def test_write_baseline_from_a_subfolder_lands_at_the_root(repo, cli, monkeypatch):
+    make_png(repo / "news" / "a.png", size=(2000, 10))
+    monkeypatch.chdir(repo / "news")
+    assert cli("check", "--write-baseline")[0] == 0
+    assert (repo / ".schoollint-baseline.json").is_file()
+    assert cli("check")[0] == 0

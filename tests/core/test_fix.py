@@ -59,3 +59,11 @@ def test_unsafe_fix_needs_the_flag(repo, cli):
     assert "(0 fixable with --fix, 1 more with --unsafe-fixes)" in out or "none fixable with --fix, 1 more" in out
     cli("check", "--select", "SL106", "--fix")
     assert not (repo / "phone.jpg").exists()
+
+
+def test_diff_is_for_people_not_for_reports(repo, cli):
+    make_png(repo / "gala.png", text={"Comment": "x"})
+    code, _, err = cli("check", "--diff", "--output-format", "json")
+    assert code == 2 and "--diff prints a diff, not a report" in err
+    code, out, err = cli("check", "--diff")
+    assert "fixed" not in out and "1 file would be fixed (0 could not be)" in err
