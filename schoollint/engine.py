@@ -118,9 +118,14 @@ class Engine:
         report.ignored = 0
         for result in results:
             ignored = self.config.ignored_for(result.path)
-            kept = [self._finding(result, p) for p in result.problems if p.code not in ignored]
-            report.ignored += len(result.problems) - len(kept)
-            report.findings.extend(self._apply_suppressions(result, kept))
+            found, unused = self._apply_suppressions(result, [self._finding(result, p) for p in result.problems])
+            kept = [finding for finding in found if finding.code not in ignored]
+            report.ignored += len(found) - len(kept)
+            report.findings.extend(kept)
+            active = self.selected - set(ignored)
+            if UNUSED_SUPPRESSION in active:
+                # A suppression for a rule that is not running here cannot be judged unused.
+                report.findings.extend(self._unused(result, s) for s in unused if s.codes <= active)
         if self.options.baseline is not None:
             checked = {result.path for result in results}
             report.findings, report.stale_baseline = apply_baseline(report.findings, self.options.baseline, checked)
@@ -132,7 +137,9 @@ class Engine:
                        field=problem.field, content_hash=result.content_hash, value=problem.value,
                        fix=problem.fix, severity=problem.severity)
 
-    def _apply_suppressions(self, result: FileResult, findings: list[Finding]) -> list[Finding]:
+    @staticmethod
+    def _apply_suppressions(result: FileResult, findings: list[Finding]):
+        """Findings no inline suppression silences, and the suppressions that silenced nothing."""
         kept = []
         used = set()
         for finding in findings:
@@ -142,15 +149,14 @@ class Engine:
                 kept.append(finding)
             else:
                 used.add(silenced_by)
-        if UNUSED_SUPPRESSION in self.selected:
-            for suppression in result.suppressions:
-                if suppression not in used:
-                    what = ", ".join(sorted(suppression.codes)) or "all rules"
-                    kept.append(Finding(code=UNUSED_SUPPRESSION, path=result.path, line=suppression.line,
-                                        message=f"this `schoollint: ignore` ({what}) suppresses nothing",
-                                        content_hash=result.content_hash,
-                                        fix=None))
-        return kept
+        return kept, [s for s in result.suppressions if s not in used]
+
+    @staticmethod
+    def _unused(result: FileResult, suppression) -> Finding:
+        what = ", ".join(sorted(suppression.codes)) or "all rules"
+        return Finding(code=UNUSED_SUPPRESSION, path=result.path, line=suppression.line,
+                       message=f"this `schoollint: ignore` ({what}) suppresses nothing",
+                       field="inline suppression", content_hash=result.content_hash)
 
     # -- fixes --------------------------------------------------------------------------------
 

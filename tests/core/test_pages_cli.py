@@ -56,3 +56,12 @@ def test_rename_never_writes_through_a_symlinked_page(repo, cli):
     assert (repo / new_name).is_file() and not (repo / "zoe-smith.png").exists()
     assert f'src="{new_name}"' in (repo / "index.html").read_text()
     assert (repo / "zz-alias.html").is_symlink()
+
+
+def test_a_suppression_for_a_rule_that_is_not_running_is_not_called_unused(repo, cli):
+    (repo / "index.html").write_text('<!-- schoollint: ignore SL303 -->\n<img src="a.png" alt="Playground">\n')
+    assert found(cli, "--select", "SL001,SL303")[1] == [("index.html", "SL001", 1)]
+    assert found(cli, "--select", "SL001,SL302") == (0, [])
+    (repo / ".schoollint.yml").write_text(
+        "per-path:\n  'index.html':\n    ignore: [{rule: SL303, reason: 'Staff page, consent on file'}]\n")
+    assert found(cli, "--select", "SL001,SL303") == (0, [])
