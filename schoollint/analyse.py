@@ -28,7 +28,6 @@ class FileResult:
     content_hash: str = ""
     problems: list[Problem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
-    references: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
 
@@ -36,7 +35,6 @@ class FileResult:
         return {
             "problems": [problem_to_dict(p) for p in self.problems],
             "suppressions": [suppression_to_dict(s) for s in self.suppressions],
-            "references": self.references,
         }
 
     @classmethod
@@ -45,7 +43,6 @@ class FileResult:
             path=path, content_hash=digest, cache_key=key,
             problems=[problem_from_dict(p) for p in record["problems"]],
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
-            references=record["references"],
         )
 
 
@@ -110,10 +107,8 @@ class Analyser:
         try:
             page = pages.read_page(self.root, relpath, bytes(data))
         except pages.PageError as exc:
-            result.errors.append(f"{relpath}: cannot read the page: {exc}")
-            return None
+            return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
-        result.references.extend(sorted(page.references))
         return PageSubject(relpath, page)
 
     @staticmethod

@@ -17,7 +17,7 @@ from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/serial.py), so an old cache is simply ignored.
-SCHEMA = 2
+SCHEMA = 3
 CACHE_FILE = "results.json"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 

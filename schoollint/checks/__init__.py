@@ -22,6 +22,7 @@ from typing import Any, Mapping
 
 MODULES = (
     "unreadable",
+    "unreadable_page",
     "oversized",
     "metadata",
     "heic",
@@ -48,7 +49,8 @@ class MediaSubject:
 @dataclass(frozen=True)
 class PageSubject:
     path: str
-    page: Any                  # schoollint.pages.Page
+    page: Any                  # schoollint.pages.Page, None when unreadable
+    error: str | None = None   # why the page could not be read
 
 
 @dataclass

@@ -10,6 +10,8 @@ TARGET = "page"
 
 
 def check(subject, ctx):
+    if subject.page is None:  # unreadable: SL002 says so
+        return
     names_by_span: dict = {}            # a gallery's photos share one paragraph: read it once
     for image in subject.page.images:
         reported: set[tuple[str, int]] = set()     # a figcaption inside a card is read twice
