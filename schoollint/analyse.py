@@ -18,6 +18,7 @@ from typing import Any
 from . import __version__, checks
 from .checks import Context, MediaSubject, PageSubject, PathSubject
 from .finding import Problem, Suppression
+from .cache import stat_of
 from .fsio import content_hash, mapped
 from .serial import problem_from_dict, problem_to_dict, suppression_from_dict, suppression_to_dict
 
@@ -30,6 +31,7 @@ class FileResult:
     suppressions: list[Suppression] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
+    stat: tuple[int, int] | None = None    # size and mtime when read
 
     def to_cache(self) -> dict:
         return {
@@ -86,6 +88,7 @@ class Analyser:
     def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
         result = FileResult(path=relpath)
         try:
+            result.stat = stat_of(self.root / relpath)  # what the cache remembers these bytes by
             with mapped(self.root / relpath) as data:
                 result.content_hash = known_hash or content_hash(data)
                 result.cache_key = self.cache_key(result.content_hash, relpath)

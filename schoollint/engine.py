@@ -64,7 +64,11 @@ class Engine:
         results: dict[str, FileResult] = {}
         jobs = []
         for relpath in paths:
-            size, mtime = stat_of(self.root / relpath)
+            try:
+                size, mtime = stat_of(self.root / relpath)
+            except OSError as exc:  # gone or unreadable since it was listed: say so, go on
+                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+                continue
             known = self.cache.known_hash(relpath, size, mtime)
             if known is not None:
                 key = self.analyser.cache_key(known, relpath)
@@ -76,8 +80,7 @@ class Engine:
         for result in self._map(worker.analyse_in_worker, jobs, "checking"):
             results[result.path] = result
             if not result.errors and result.content_hash:
-                size, mtime = stat_of(self.root / result.path)
-                self.cache.remember_hash(result.path, size, mtime, result.content_hash)
+                self.cache.remember_hash(result.path, *result.stat, result.content_hash)
                 if self.cache.enabled:
                     self.cache.put(result.cache_key, result.to_cache())
         return [results[relpath] for relpath in paths]

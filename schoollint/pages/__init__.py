@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,10 +23,8 @@ DATA_SUFFIXES = (".yml", ".yaml", ".json")
 DATA_FOLDERS = ("_data", "data")
 PAGE_SUFFIXES = HTML_SUFFIXES + MARKDOWN_SUFFIXES + DATA_SUFFIXES
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".webp", ".avif", ".heic",
-                  ".heif", ".tif", ".tiff", ".bmp", ".svg")
-VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".3gp", ".webm", ".avi", ".mkv", ".ogv")
-MEDIA_SUFFIXES = IMAGE_SUFFIXES + VIDEO_SUFFIXES
+# Media a page can show whose insides schoollint does not read, but whose names still matter.
+UNREAD_MEDIA_SUFFIXES = (".svg", ".webm", ".avi", ".mkv", ".ogv")
 
 # Where static site generators keep files that are served from the site root.
 SOURCE_ROOTS = ("", "static/", "assets/", "public/")
@@ -80,8 +79,16 @@ class Page:
     references: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=1)
+def media_suffixes() -> tuple[str, ...]:
+    """Every media file name ending: what the media readers claim, and the rest a page can show."""
+    from ..media import media_extensions
+
+    return tuple(sorted(media_extensions() | set(UNREAD_MEDIA_SUFFIXES)))
+
+
 def is_media(relpath: str) -> bool:
-    return relpath.lower().endswith(MEDIA_SUFFIXES)
+    return relpath.lower().endswith(media_suffixes())
 
 
 def is_data_file(relpath: str) -> bool:

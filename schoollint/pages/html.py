@@ -17,7 +17,7 @@ from pathlib import Path
 
 from schoollint.finding import Suppression
 
-from . import (MEDIA_SUFFIXES, Page, PageError, PageImage, TextSpan, comment_suppressions,
+from . import (Page, PageError, PageImage, TextSpan, comment_suppressions, media_suffixes,
                parse_codes, plain_url, resolve)
 
 # UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes.
@@ -349,7 +349,7 @@ def _image_src(image) -> str | None:
 
 def _is_media_link(url: str | None) -> bool:
     path = plain_url(url) if url else None
-    return path is not None and path.lower().endswith(MEDIA_SUFFIXES)
+    return path is not None and path.lower().endswith(media_suffixes())
 
 
 def _card_like(element) -> bool:

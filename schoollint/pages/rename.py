@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..cache import CACHE_DIR
+from .. import discover
 from ..finding import Fix, Rename, Write
 
 from . import PageError, Resolved, _normalise, is_data_file, resolve
@@ -26,7 +26,7 @@ TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".yml", ".yaml", ".json", 
                  ".sass", ".less", ".js", ".mjs", ".ts", ".xml", ".txt", ".liquid", ".njk", ".hbs",
                  ".twig", ".svg", ".webmanifest", ".csv")
 # Version control, schoollint's cache, dependencies and generated sites.
-SKIPPED_FOLDERS = frozenset({".git", CACHE_DIR, "node_modules", "_site", ".jekyll-cache"})
+SKIPPED_FOLDERS = frozenset(discover.SKIPPED_FOLDERS | {"node_modules", "_site", ".jekyll-cache"})
 # What ends a path written in markup, CSS, YAML, JSON or a template.
 _BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url)""")

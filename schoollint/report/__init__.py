@@ -8,6 +8,7 @@ unless the user asked for values with --show-values.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def render(name: str, report, view: View) -> str:
     return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(report, view)
 
 
-def fix_hint(finding, view: View, rule) -> str:
+def fix_hint(finding, rule) -> str:
     """One line saying how to fix a finding."""
     fix = finding.fix
     if fix is None:
@@ -70,9 +71,12 @@ def display_path(path: str) -> str:
 
 
 def first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence (not one inside `code`, like `...`)."""
     flat = " ".join(text.split())
-    end = flat.find(". ")
-    return flat if end < 0 else flat[: end + 1]
+    for stop in re.finditer(r"\. ", flat):
+        if flat.count("`", 0, stop.start()) % 2 == 0:
+            return flat[: stop.start() + 1]
+    return flat
 
 
 def shown_value(finding, view: View) -> str | None:

@@ -22,7 +22,7 @@ def annotation(finding, view: View) -> str:
         properties.append(f"line={finding.line}")
     properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")
     value = shown_value(finding, view)
-    message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, view, rule)}"
+    message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, rule)}"
     # schoollint's severities are GitHub's annotation levels, word for word
     return f"::{catalogue.severity_of(finding)} {','.join(properties)}::{escape_data(message)}"
 

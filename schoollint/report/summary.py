@@ -50,7 +50,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _totals(report, view: View) -> list[str]:
+def _totals(report) -> list[str]:
     severities = Counter(catalogue.severity_of(f) for f in report.findings)
     files = len({f.path for f in report.findings})
     fixable = report.fixable(False)
@@ -112,12 +112,12 @@ def _findings_table(report, view: View):
             rule = rules[finding.code]
             yield (f"| {shown_path} | {finding.line or ''} | {catalogue.severity_of(finding)} "
                    f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
-                   f"| {cell(fix_hint(finding, view, rule))} |"), 1
+                   f"| {cell(fix_hint(finding, rule))} |"), 1
             shown_path = ""  # one path per group: long paths are not repeated
 
 
 def render(report, view: View) -> str:
-    lines = _totals(report, view) + _by_rule(report)   # bounded by the number of rules
+    lines = _totals(report) + _by_rule(report)   # bounded by the number of rules
     used = sum(_size(line) + 1 for line in lines)
     listed = 0
     body = [(line, 0) for line in _changes_and_errors(report)] + list(_findings_table(report, view))

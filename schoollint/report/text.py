@@ -30,7 +30,7 @@ def render(report, view: View) -> str:
             level = catalogue.severity_of(finding)
             out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
                        f"{where}{finding.message}{shown}")
-            out.append(_paint(f"      fix: {fix_hint(finding, view, rule)}", "dim", view))
+            out.append(_paint(f"      fix: {fix_hint(finding, rule)}", "dim", view))
         out.append("")
     for entry in report.stale_baseline:
         out.append(f"baseline entry no longer matches anything: {entry}")
