@@ -33,6 +33,14 @@ KINDS = frozenset({LOCATION, IDENTITY, TIMESTAMP, FREE_TEXT, PREVIEW, PERSON_NAM
 BOMB_PIXELS = 2 * 89_478_485
 
 
+# A personal value is kept for --show-values; a few hundred characters are enough to recognise it.
+MAX_VALUE_CHARS = 500
+
+
+def clip(text: str) -> str:
+    return text[:MAX_VALUE_CHARS]
+
+
 class MediaError(Exception):
     """A file that cannot be parsed; the message names the format and the part."""
 
