@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem
+from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\0"
 _SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa")
-_MAX_VALUE_CHARS = 500
 
 # Record 2 (application record) datasets that name, place, date or describe.
 DATASETS = {
     5: (FREE_TEXT, "Object Name"),
     20: (FREE_TEXT, "Supplemental Category"),
     25: (FREE_TEXT, "Keywords"),
+    26: (LOCATION, "Content Location Code"),
+    27: (LOCATION, "Content Location Name"),
+    30: (TIMESTAMP, "Release Date"),
+    35: (TIMESTAMP, "Release Time"),
+    37: (TIMESTAMP, "Expiration Date"),
+    38: (TIMESTAMP, "Expiration Time"),
     40: (FREE_TEXT, "Special Instructions"),
     55: (TIMESTAMP, "Date Created"),
     60: (TIMESTAMP, "Time Created"),
@@ -42,13 +47,11 @@ DATASETS = {
     120: (FREE_TEXT, "Caption-Abstract"),
     122: (IDENTITY, "Writer-Editor"),
 }
-_UTF8_MARKER = b"\x1b%G"   # dataset 1:90, coded character set
 
 
-def _decode(raw: bytes, utf8: bool) -> str:
-    if utf8:
-        return raw.decode("utf-8", "replace")
-    try:  # most writers use UTF-8 without saying so; the rest are Latin-1
+def decode_text(raw: bytes) -> str:
+    """Text in an unstated encoding: most writers use UTF-8 (declared or not), the rest Latin-1."""
+    try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("latin-1")
@@ -78,12 +81,9 @@ def parse_iim(data: bytes, where: str) -> tuple[MetaItem, ...]:
     """Items in an IPTC IIM block."""
     data = bytes(data)
     grouped: dict[int, list[str]] = {}
-    utf8 = False
     for record, number, raw in _datasets(data, where):
-        if (record, number) == (1, 90):
-            utf8 = raw.startswith(_UTF8_MARKER)
-        elif record == 2 and number in DATASETS:
-            value = _decode(raw, utf8).strip(" \0")[:_MAX_VALUE_CHARS]
+        if record == 2 and number in DATASETS:
+            value = clip(decode_text(raw).strip(" \0"))
             if value and value not in grouped.setdefault(number, []):
                 grouped[number].append(value)
     return tuple(MetaItem(DATASETS[number][0], f"IPTC {DATASETS[number][1]}", where, "; ".join(values))

@@ -7,8 +7,9 @@ import struct
 import pytest
 
 from jpeg_builders import iim, photoshop_iptc, photoshop_resource, person_xmp, tiff_exif
-from schoollint.media import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError
-from schoollint.media.iptc import parse_iim, parse_photoshop
+from schoollint.media import (FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
+                              MediaError)
+from schoollint.media.iptc import decode_text, parse_iim, parse_photoshop
 
 
 def facts(items):
@@ -59,3 +60,23 @@ def test_truncated_blocks_raise_media_error(payload, message):
 def test_bad_extended_length_is_an_error():
     with pytest.raises(MediaError, match="bad extended length"):
         parse_iim(b"\x1c\x02\x78\x80\x09" + bytes(20), "x")
+
+
+def test_content_location_is_a_place_and_release_and_expiry_are_times():
+    records = iim((2, 26, b"GBR"), (2, 27, b"Leeds, St Mary's field"), (2, 30, b"20240502"),
+                  (2, 35, b"101112+0100"), (2, 37, b"20250101"), (2, 38, b"000000+0000"))
+    assert facts(parse_iim(records, "x")) == [
+        (LOCATION, "IPTC Content Location Code", "GBR"),
+        (LOCATION, "IPTC Content Location Name", "Leeds, St Mary's field"),
+        (TIMESTAMP, "IPTC Release Date", "20240502"), (TIMESTAMP, "IPTC Release Time", "101112+0100"),
+        (TIMESTAMP, "IPTC Expiration Date", "20250101"), (TIMESTAMP, "IPTC Expiration Time", "000000+0000")]
+
+
+def test_decode_text_is_utf8_then_latin1():
+    assert decode_text("Zo\u00eb".encode()) == "Zo\u00eb"
+    assert decode_text(b"Zo\xeb") == "Zo\u00eb"
+
+
+def test_values_are_clipped_to_the_shared_length():
+    assert facts(parse_iim(iim((2, 120, b"a" * 2000)), "x")) == [(FREE_TEXT, "IPTC Caption-Abstract",
+                                                                   "a" * MAX_VALUE_CHARS)]
