@@ -12,7 +12,8 @@ from __future__ import annotations
 import struct
 from typing import Iterator, NamedTuple
 
-from . import FREE_TEXT, PREVIEW, MediaError, MediaFacts, MetaItem
+from . import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
+from .chunks import kept_trailer, trailer_items
 
 FORMAT = "GIF"
 EXTENSIONS = (".gif",)
@@ -81,7 +82,7 @@ def read(data) -> MediaFacts:
             items.extend(metadata(data, block))
             if block.label == APPLICATION and _application_id(data, block) == ICC_APPLICATION:
                 notes.append("ICC profile kept")
-    items.extend(_after_trailer(data, block))
+    items += trailer_items(data, block.end, FORMAT, "after the GIF trailer")
     width, height = struct.unpack_from("<HH", data, 6)
     return MediaFacts(format=FORMAT, width=width, height=height, frames=max(frames, 1),
                       items=tuple(items), notes=tuple(notes))
@@ -94,9 +95,7 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     for block in all_blocks:
         if not any(item.kind in kinds for item in metadata(data, block)):
             kept.append(bytes(data[block.offset:block.end]))
-    if PREVIEW not in kinds:
-        kept.append(bytes(data[all_blocks[-1].end:]))
-    return b"".join(kept)
+    return b"".join(kept) + kept_trailer(data, all_blocks[-1].end, kinds)
 
 
 def metadata(data, block: Block) -> tuple[MetaItem, ...]:
@@ -140,25 +139,17 @@ def _decode(text: bytes) -> str:
         return text.decode("latin-1")
 
 
-def _after_trailer(data, trailer: Block) -> list[MetaItem]:
-    # Viewers stop at the trailer; what follows may be anything (a zip, another file).
-    extra = len(data) - trailer.end
-    if not extra:
-        return []
-    return [MetaItem(PREVIEW, "data after the end of the GIF", "after the GIF trailer", f"{extra} bytes")]
-
-
 # --- extensions, by label (GIF89a specification, sections 23-26) ---
 
 def _comment(data, block: Block) -> tuple[MetaItem, ...]:
-    text = _decode(_sub_block_data(data, block.offset + 2, block.end))
+    text = clip(_decode(_sub_block_data(data, block.offset + 2, block.end)))
     return (MetaItem(FREE_TEXT, "GIF comment", "comment extension", text),)
 
 
 def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
     # The first sub-block is the 12-byte text grid; the text follows in the rest.
     grid_length = data[block.offset + 2]
-    text = _decode(_sub_block_data(data, block.offset + 3 + grid_length, block.end))
+    text = clip(_decode(_sub_block_data(data, block.offset + 3 + grid_length, block.end)))
     return (MetaItem(FREE_TEXT, "GIF plain text", "plain text extension", text),)
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
-from . import FREE_TEXT, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem
+from . import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -23,38 +24,6 @@ RAW_PROFILE = "Raw profile type "          # ImageMagick and exiv2: a hex dump i
 XMP_APP1 = b"http://ns.adobe.com/xap/1.0/\0"
 # Most text we inflate from one chunk: far beyond any real XMP packet, far short of a zip bomb.
 MAX_INFLATED = 16 * 2**20
-
-
-class Chunk(NamedTuple):
-    type: bytes
-    offset: int        # where its length field starts
-    length: int        # of the payload
-
-    @property
-    def name(self) -> str:
-        return self.type.decode("ascii")
-
-    @property
-    def payload_start(self) -> int:
-        return self.offset + 8
-
-    @property
-    def end(self) -> int:
-        return self.offset + 12 + self.length
-
-    def payload(self, data) -> bytes:
-        return bytes(data[self.payload_start:self.payload_start + self.length])
-
-
-class Contents(NamedTuple):
-    """What one metadata chunk holds (the WebP plugin shares it)."""
-
-    items: tuple[MetaItem, ...] = ()
-    orientation: int | None = None
-    big_endian: bool = False     # of its EXIF, so a replacement keeps the byte order
-
-    def flagged(self, kinds: frozenset[str]) -> bool:
-        return any(item.kind in kinds for item in self.items)
 
 
 def accept(prefix: bytes) -> bool:
@@ -73,7 +42,7 @@ def chunks(data) -> Iterator[Chunk]:
         length, kind = struct.unpack_from(">I4s", data, offset)
         if not kind.isalpha():
             raise MediaError(f"PNG: the chunk at offset {offset} has an invalid type {kind!r} (corrupt file)")
-        chunk = Chunk(kind, offset, length)
+        chunk = Chunk(kind, offset, length, end=offset + 12 + length)   # length, type, payload, CRC
         if chunk.end > size:
             raise MediaError(f"PNG: chunk {chunk.name} at offset {offset} runs past the end of the file")
         if offset == 8 and (kind != b"IHDR" or length != 13):
@@ -87,40 +56,24 @@ def chunks(data) -> Iterator[Chunk]:
 def read(data) -> MediaFacts:
     all_chunks = list(chunks(data))
     width, height = struct.unpack_from(">II", data, all_chunks[0].payload_start)
-    frames, orientation = 1, None
-    items: list[MetaItem] = []
+    frames = 1
     notes: list[str] = []
     for chunk in all_chunks:
-        if chunk.type == b"acTL":
+        if chunk.fourcc == b"acTL":
             frames = _animation_frames(data, chunk)
-        elif chunk.type == b"iCCP":
+        elif chunk.fourcc == b"iCCP":
             notes.append("ICC profile kept")
-        contents = metadata(data, chunk)
-        if contents is not None:
-            items.extend(contents.items)
-            if orientation is None:
-                orientation = contents.orientation
-    items.extend(_trailer_items(data, all_chunks[-1]))
+    items, orientation = metadata(data, all_chunks, _METADATA_READERS)
+    items += trailer_items(data, all_chunks[-1].end, FORMAT, "after IEND")
     return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
                       frames=frames, items=tuple(items), notes=tuple(notes))
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Drop every chunk holding an item of `kinds`; copy all other chunks byte for byte."""
-    from .exif import minimal_exif
-
-    kept = [SIGNATURE]
-    last = None
-    for last in chunks(data):
-        contents = metadata(data, last)
-        if contents is None or not contents.flagged(kinds):
-            kept.append(bytes(data[last.offset:last.end]))
-        elif last.type == b"eXIf" and contents.orientation is not None:
-            # In place, so every viewer that honoured the old eXIf still turns the photo.
-            kept.append(make_chunk(b"eXIf", minimal_exif(contents.orientation, contents.big_endian)))
-    if PREVIEW not in kinds:
-        kept.append(bytes(data[last.end:]))
-    return b"".join(kept)
+    all_chunks = list(chunks(data))
+    kept = kept_chunks(data, all_chunks, _METADATA_READERS, kinds, b"eXIf", make_chunk)
+    return SIGNATURE + b"".join(whole for _, whole in kept) + kept_trailer(data, all_chunks[-1].end, kinds)
 
 
 def make_chunk(kind: bytes, payload: bytes) -> bytes:
@@ -128,27 +81,11 @@ def make_chunk(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I4s", len(payload), kind) + payload + struct.pack(">I", crc)
 
 
-def metadata(data, chunk: Chunk) -> Contents | None:
-    """What a metadata chunk holds; None for chunks that cannot hold any."""
-    reader = _METADATA_READERS.get(chunk.type)
-    if reader is None:
-        return None
-    return reader(chunk.payload(data), chunk)
-
-
 def _animation_frames(data, chunk: Chunk) -> int:
     if chunk.length != 8:
         raise MediaError(f"PNG: chunk acTL at offset {chunk.offset} is {chunk.length} bytes, not 8")
     (frames,) = struct.unpack_from(">I", data, chunk.payload_start)
     return max(frames, 1)
-
-
-def _trailer_items(data, iend: Chunk) -> list[MetaItem]:
-    # Bytes after IEND are ignored by viewers but may carry anything (an appended video, a zip).
-    extra = len(data) - iend.end
-    if not extra:
-        return []
-    return [MetaItem(PREVIEW, "data after the end of the PNG", "after IEND", f"{extra} bytes")]
 
 
 # --- metadata chunks, as the PNG specification (third edition, 11.3) lays them out ---
@@ -235,7 +172,7 @@ def _text(keyword: str, text: bytes, encoding: str, chunk: Chunk) -> Contents:
         if profile_reader is not None:
             return profile_reader(_unhex(text, where, chunk), where)
     return Contents((MetaItem(FREE_TEXT, f"PNG text chunk '{keyword}'", where,
-                              text.decode(encoding, "replace")),))
+                              clip(text.decode(encoding, "replace"))),))
 
 
 # --- ImageMagick / exiv2 raw profiles: "\n<name>\n<byte count>\n<hex lines>" ---
@@ -293,16 +230,3 @@ _RAW_PROFILE_READERS = {
     "icc": _raw_colour_profile,
     "icm": _raw_colour_profile,
 }
-
-
-def exif_contents(payload: bytes, where: str) -> Contents:
-    """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
-    from .exif import parse_exif
-
-    info = parse_exif(_tiff(payload), where)
-    return Contents(tuple(info.items), info.orientation, info.big_endian)
-
-
-def _tiff(exif: bytes) -> bytes:
-    """The TIFF structure of an EXIF block; some writers keep JPEG's "Exif\\0\\0" prefix."""
-    return exif[6:] if exif.startswith(b"Exif\0\0") else exif

@@ -10,38 +10,15 @@ follow. Only VP8X, the bitstream headers and the metadata payloads are read.
 from __future__ import annotations
 
 import struct
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
-from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .png import Contents, exif_contents
+from . import MediaError, MediaFacts
+from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 
 FORMAT = "WebP"
 EXTENSIONS = (".webp",)
 # VP8X flag bits (WebP container specification, "Extended File Format").
 ICC_FLAG, ALPHA_FLAG, EXIF_FLAG, XMP_FLAG, ANIMATION_FLAG = 0x20, 0x10, 0x08, 0x04, 0x02
-
-
-class Chunk(NamedTuple):
-    fourcc: bytes
-    offset: int        # where its fourcc starts
-    length: int        # of the payload, without the pad byte
-
-    @property
-    def name(self) -> str:
-        return self.fourcc.decode("latin-1").strip()
-
-    @property
-    def payload_start(self) -> int:
-        return self.offset + 8
-
-    @property
-    def end(self) -> int:
-        return self.offset + 8 + self.length + (self.length & 1)
-
-    def payload(self, data, limit: int | None = None) -> bytes:
-        """The payload, or only its first `limit` bytes (a bitstream header)."""
-        length = self.length if limit is None else min(limit, self.length)
-        return bytes(data[self.payload_start:self.payload_start + length])
 
 
 def accept(prefix: bytes) -> bool:
@@ -66,7 +43,7 @@ def chunks(data) -> Iterator[Chunk]:
         if offset + 8 > end:
             raise MediaError(f"WebP: the chunk header at offset {offset} runs past the end of the RIFF container")
         fourcc, length = struct.unpack_from("<4sI", data, offset)
-        chunk = Chunk(fourcc, offset, length)
+        chunk = Chunk(fourcc, offset, length, end=offset + 8 + length + (length & 1))   # fourcc, size, payload, pad
         # A writer may leave out the pad byte of the last chunk: only the payload must fit.
         if chunk.payload_start + length > end:
             raise MediaError(f"WebP: chunk {chunk.name} at offset {offset} runs past the end of the file")
@@ -75,11 +52,11 @@ def chunks(data) -> Iterator[Chunk]:
 
 
 def read(data) -> MediaFacts:
-    width = height = orientation = None
+    all_chunks = list(chunks(data))
+    width = height = None
     frames = 0
-    items: list[MetaItem] = []
     notes: list[str] = []
-    for chunk in chunks(data):
+    for chunk in all_chunks:
         size_reader = _CANVAS_READERS.get(chunk.fourcc)
         if size_reader is not None and width is None:
             width, height = size_reader(chunk.payload(data, limit=10), chunk)
@@ -87,46 +64,23 @@ def read(data) -> MediaFacts:
             frames += 1
         elif chunk.fourcc == b"ICCP":
             notes.append("ICC profile kept")
-        contents = metadata(data, chunk)
-        if contents is not None:
-            items.extend(contents.items)
-            if orientation is None:
-                orientation = contents.orientation
-    items.extend(_trailer_items(data))
+    items, orientation = metadata(data, all_chunks, _METADATA_READERS)
+    items += trailer_items(data, riff_end(data), FORMAT, "after the RIFF container")
     return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
                       frames=max(frames, 1), items=tuple(items), notes=tuple(notes))
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Drop every chunk holding an item of `kinds`, keep VP8X flags true; all else byte for byte."""
-    from .exif import minimal_exif
-
-    kept: list[tuple[Chunk, bytes]] = []     # (source chunk, the bytes to write for it)
-    for chunk in chunks(data):
-        contents = metadata(data, chunk)
-        if contents is None or not contents.flagged(kinds):
-            whole = bytes(data[chunk.offset:chunk.end]).ljust(chunk.end - chunk.offset, b"\0")
-            kept.append((chunk, whole))
-        elif chunk.fourcc == b"EXIF" and contents.orientation is not None:
-            # Keep the orientation so the photo still displays upright.
-            kept.append((chunk, make_chunk(b"EXIF", minimal_exif(contents.orientation, contents.big_endian))))
+    kept = list(kept_chunks(data, chunks(data), _METADATA_READERS, kinds, b"EXIF", make_chunk))
     present = {chunk.fourcc for chunk, _ in kept}
     body = b"".join(_with_flags(chunk, whole, present) if chunk.fourcc == b"VP8X" else whole
                     for chunk, whole in kept)
-    trailer = b"" if PREVIEW in kinds else bytes(data[riff_end(data):])
-    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + trailer
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + kept_trailer(data, riff_end(data), kinds)
 
 
 def make_chunk(fourcc: bytes, payload: bytes) -> bytes:
     return fourcc + struct.pack("<I", len(payload)) + payload + b"\0" * (len(payload) & 1)
-
-
-def metadata(data, chunk: Chunk) -> Contents | None:
-    """What a metadata chunk holds; None for chunks that cannot hold any."""
-    reader = _METADATA_READERS.get(chunk.fourcc)
-    if reader is None:
-        return None
-    return reader(chunk.payload(data))
 
 
 def _with_flags(chunk: Chunk, vp8x: bytes, present: set[bytes]) -> bytes:
@@ -137,14 +91,6 @@ def _with_flags(chunk: Chunk, vp8x: bytes, present: set[bytes]) -> bytes:
     flags |= EXIF_FLAG if b"EXIF" in present else 0
     flags |= XMP_FLAG if b"XMP " in present else 0
     return vp8x[:8] + bytes([flags]) + vp8x[9:]
-
-
-def _trailer_items(data) -> list[MetaItem]:
-    # Bytes after the RIFF container are ignored by viewers but may carry anything.
-    extra = len(data) - riff_end(data)
-    if not extra:
-        return []
-    return [MetaItem(PREVIEW, "data after the end of the WebP", "after the RIFF container", f"{extra} bytes")]
 
 
 # --- canvas size: VP8X for extended files, else the bitstream's own header ---
@@ -190,11 +136,11 @@ _CANVAS_READERS = {
 
 # --- metadata chunks ---
 
-def _exif(payload: bytes) -> Contents:
+def _exif(payload: bytes, chunk: Chunk) -> Contents:
     return exif_contents(payload, "EXIF chunk")
 
 
-def _xmp(payload: bytes) -> Contents:
+def _xmp(payload: bytes, chunk: Chunk) -> Contents:
     from .xmp import parse_xmp
 
     return Contents(tuple(parse_xmp(payload, "XMP chunk")))
