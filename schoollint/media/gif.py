@@ -131,25 +131,24 @@ def _sub_block_data(data, offset: int, end: int) -> bytes:
     return b"".join(parts)
 
 
-def _decode(text: bytes) -> str:
+def _sub_block_text(data, offset: int, end: int) -> str:
     # The specification says 7-bit ASCII; writers use UTF-8 or Latin-1 all the same.
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError:
-        return text.decode("latin-1")
+    from .iptc import decode_text
+
+    return clip(decode_text(_sub_block_data(data, offset, end)))
 
 
 # --- extensions, by label (GIF89a specification, sections 23-26) ---
 
 def _comment(data, block: Block) -> tuple[MetaItem, ...]:
-    text = clip(_decode(_sub_block_data(data, block.offset + 2, block.end)))
+    text = _sub_block_text(data, block.offset + 2, block.end)
     return (MetaItem(FREE_TEXT, "GIF comment", "comment extension", text),)
 
 
 def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
     # The first sub-block is the 12-byte text grid; the text follows in the rest.
     grid_length = data[block.offset + 2]
-    text = clip(_decode(_sub_block_data(data, block.offset + 3 + grid_length, block.end)))
+    text = _sub_block_text(data, block.offset + 3 + grid_length, block.end)
     return (MetaItem(FREE_TEXT, "GIF plain text", "plain text extension", text),)
 
 
