@@ -1,5 +1,6 @@
 """Builders for PNG, GIF and WebP test files: Pillow and piexif write what they
-can, raw chunk and block writing does the rest (text after IDAT, GIF XMP, ...).
+can, raw chunk and block writing does the rest (text after IDAT, GIF XMP, ...);
+and the checks every one of these plugins must pass (strip, broken files).
 
 The walkers here are deliberately simple and separate from the plugins under
 test, so a bug in a plugin's walker cannot hide in its own test files.
@@ -13,7 +14,10 @@ import struct
 import zlib
 
 import piexif
+import pytest
 from PIL import Image
+
+from schoollint.media import KINDS, MediaError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 GPS_LATITUDE, GPS_LONGITUDE = 51.501, -0.1419
@@ -210,3 +214,34 @@ def riff_chunk(fourcc: bytes, payload: bytes) -> bytes:
 def webp_from_chunks(chunks: list[tuple[bytes, bytes]]) -> bytes:
     body = b"".join(riff_chunk(fourcc, payload) for fourcc, payload in chunks)
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
+
+
+# --- what every plugin here must pass ---
+
+def stripped_by(plugin, data: bytes, kinds) -> bytes:
+    """The plugin's strip of `data`, checked to hold none of `kinds` and to change nothing a second time."""
+    result = plugin.strip(data, frozenset(kinds))
+    assert plugin.strip(result, frozenset(kinds)) == result, "a second strip must change nothing"
+    assert not plugin.read(result).of_kind(*kinds)
+    return result
+
+
+def assert_every_truncation_is_refused(plugin, data: bytes) -> None:
+    for cut in range(len(data)):
+        with pytest.raises(MediaError):
+            plugin.read(data[:cut])
+        with pytest.raises(MediaError):
+            plugin.strip(data[:cut], KINDS)
+
+
+def assert_every_corrupted_byte_gives_facts_or_media_error(plugin, data: bytes) -> None:
+    # Any other exception fails the test; so would a hang.
+    for offset in range(len(data)):
+        for flip in (0x01, 0x80, 0xFF):
+            broken = bytearray(data)
+            broken[offset] ^= flip
+            try:
+                plugin.read(bytes(broken))
+                plugin.strip(bytes(broken), KINDS)
+            except MediaError:
+                pass
