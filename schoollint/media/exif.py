@@ -12,16 +12,18 @@ import struct
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem
+from . import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
 
 # Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL,
-# SBYTE, UNDEFINED, SSHORT, SLONG, SRATIONAL, FLOAT, DOUBLE, IFD).
-TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+# SBYTE, UNDEFINED, SSHORT, SLONG, SRATIONAL, FLOAT, DOUBLE, IFD, and EXIF 3.0's UTF-8).
+TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 129: 1}
 # struct codes per number; rationals are read as two numbers each.
 _NUMBER_CODES = {1: "B", 3: "H", 4: "I", 5: "II", 6: "b", 8: "h", 9: "i", 10: "ii", 11: "f", 12: "d", 13: "I"}
-_BYTE_TYPES = (1, 2, 6, 7)
+_BYTE_TYPES = (1, 2, 6, 7, 129)
 _INTEGER_TYPES = (1, 3, 4, 6, 8, 9, 13)
-_MAX_VALUE_CHARS = 500
+# Deepest real nesting: a TIFF's Photoshop tag > its EXIF resource > Exif IFD > Interop IFD (3).
+# Hostile files chain thousands of levels to exhaust the stack.
+MAX_DEPTH = 4
 
 ORIENTATION = 0x0112
 EXIF_IFD, GPS_IFD, INTEROP_IFD = 0x8769, 0x8825, 0xA005
@@ -101,34 +103,35 @@ def _raw(tiff, entry: Entry) -> bytes:
     return bytes(tiff[entry.offset:entry.offset + entry.size]) if entry.offset >= 0 else b""
 
 
-def _clip(text: str) -> str | None:
-    text = text.strip(" \0\t\r\n")
-    return text[:_MAX_VALUE_CHARS] or None
+# Value decoders return "" for a blank value (not reported) and never fail: the reader
+# has already checked that the value lies inside the block and its type is known.
+def _clean(text: str) -> str:
+    return clip(text.strip(" \0\t\r\n"))
 
 
-def _text(tiff, order: str, entry: Entry) -> str | None:
+def _text(tiff, order: str, entry: Entry) -> str:
     if entry.type in _BYTE_TYPES:
-        return _clip(_raw(tiff, entry).split(b"\0", 1)[0].decode("utf-8", "replace"))
-    return _clip(" ".join(str(n) for n in numbers(tiff, order, entry)))
+        return _clean(_raw(tiff, entry).split(b"\0", 1)[0].decode("utf-8", "replace"))
+    return _clean(" ".join(str(n) for n in numbers(tiff, order, entry)))
 
 
-def _windows_text(tiff, order: str, entry: Entry) -> str | None:
+def _windows_text(tiff, order: str, entry: Entry) -> str:
     """XP* tags: UTF-16LE in a BYTE array, whatever the block's byte order."""
-    return _clip(_raw(tiff, entry).decode("utf-16-le", "replace"))
+    return _clean(_raw(tiff, entry).decode("utf-16-le", "replace"))
 
 
 _COMMENT_CHARSETS = {b"ASCII\0\0\0": "latin-1", b"UNICODE\0": None, b"JIS\0\0\0\0\0": "shift_jis",
                      b"\0" * 8: "latin-1"}
 
 
-def _user_comment(tiff, order: str, entry: Entry) -> str | None:
+def _user_comment(tiff, order: str, entry: Entry) -> str:
     raw = _raw(tiff, entry)
     charset = _COMMENT_CHARSETS.get(raw[:8])
     if raw[:8] == b"UNICODE\0":  # the spec leaves the byte order to the block
         charset = "utf-16-be" if order == ">" else "utf-16-le"
     if charset is None:
         return _text(tiff, order, entry)
-    return _clip(raw[8:].decode(charset, "replace"))
+    return _clean(raw[8:].decode(charset, "replace"))
 
 
 def _size_only(tiff, order: str, entry: Entry) -> str:
@@ -176,10 +179,17 @@ TAGS = {
     0xFDE8: (IDENTITY, "OwnerName", _text),        # Photoshop's pre-2010 tags
     0xFDE9: (IDENTITY, "SerialNumber", _text),
 }
-# Tags whose value is a whole document in another format, parsed by its own reader.
-EMBEDDED = {XMP_TAG: "XMP", IPTC_TAG: "IPTC", PHOTOSHOP_TAG: "Photoshop"}
+# Tags whose value is a whole document in another format, parsed by its own reader,
+# with the kinds of item that format can hold (reported when the value is cut off).
+EMBEDDED = {
+    XMP_TAG: ("XMP", tuple(sorted(KINDS))),
+    IPTC_TAG: ("IPTC", (LOCATION, IDENTITY, TIMESTAMP, FREE_TEXT)),
+    PHOTOSHOP_TAG: ("Photoshop", tuple(sorted(KINDS))),    # its resources hold EXIF, XMP, thumbnails
+}
 # Pointers to the sub-IFDs that hold more of the tags above, by the names errors use.
 POINTERS = {EXIF_IFD: "Exif IFD", GPS_IFD: "GPS IFD", INTEROP_IFD: "Interop IFD"}
+# What stands for an IFD that cannot be read: it may have held anything of its kind.
+_DAMAGED = {"GPS IFD": (LOCATION, "EXIF GPS data (damaged)")}
 _DISPLAY_TAGS = (ORIENTATION, *_WIDTH_TAGS, *_HEIGHT_TAGS)
 
 
@@ -209,36 +219,58 @@ class _Reader:
         self.visited.add(offset)
         return read_ifd(self.tiff, self.order, offset, self.where, name)
 
-    def scan(self, entries: list[Entry]) -> None:
+    def linked(self, offset: int, name: str) -> list[Entry] | None:
+        """The entries of a linked IFD, or None once a damaged link is recorded as an item:
+        one bad pointer must not hide (nor keep a strip from removing) the rest of the block."""
+        try:
+            return self.ifd(offset, name)[0]
+        except MediaError:
+            kind, field = _DAMAGED.get(name, (IDENTITY, f"EXIF {name} (damaged)"))
+            self.items.append(MetaItem(kind, field, self.where))
+            return None
+
+    def scan(self, entries: list[Entry], depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise MediaError(f"EXIF ({self.where}): IFDs and embedded blocks nest more than {MAX_DEPTH} deep")
         for entry in entries:
             tag = entry.tag
             if tag in TAGS:
                 kind, label, decode = TAGS[tag]
-                value = decode(self.tiff, self.order, entry) if entry.offset >= 0 else None
-                if value is not None or entry.offset < 0:
+                readable = entry.offset >= 0 and entry.type in TYPE_SIZES
+                value = decode(self.tiff, self.order, entry) if readable else None
+                if value != "":   # blank values say nothing; unreadable ones might
                     self.items.append(MetaItem(kind, f"EXIF {label}", self.where, value))
             elif tag in POINTERS:
                 pointed = integers(self.tiff, self.order, entry)
-                if not pointed:
-                    continue
-                sub, _ = self.ifd(pointed[0], POINTERS[tag])
-                if tag == GPS_IFD:
+                # A pointer that is no whole number is as damaged as one pointing outside (0).
+                sub = self.linked(pointed[0] if pointed else 0, POINTERS[tag])
+                if sub is not None and tag == GPS_IFD:
                     self.gps(sub)
-                else:
-                    self.scan(sub)
-            elif tag in EMBEDDED and entry.offset >= 0:
-                self.embedded(tag, entry)
+                elif sub is not None:
+                    self.scan(sub, depth + 1)
+            elif tag in EMBEDDED:
+                self.embedded(tag, entry, depth + 1)
             elif tag in _DISPLAY_TAGS:
                 self.values.setdefault(tag, entry)
 
-    def embedded(self, tag: int, entry: Entry) -> None:
+    def embedded(self, tag: int, entry: Entry, depth: int) -> None:
         from . import iptc, xmp
 
-        parse = {XMP_TAG: xmp.parse_xmp, IPTC_TAG: iptc.parse_iim, PHOTOSHOP_TAG: iptc.parse_photoshop}[tag]
-        self.items.extend(parse(_raw(self.tiff, entry), f"{self.where} {EMBEDDED[tag]} tag"))
+        name, kinds = EMBEDDED[tag]
+        where = f"{self.where} {name} tag"
+        if entry.offset < 0 or entry.type not in TYPE_SIZES:   # nothing to parse, yet it may hold anything its format can
+            self.items.extend(MetaItem(kind, f"EXIF {name} tag (unreadable)", where) for kind in kinds)
+        elif tag == PHOTOSHOP_TAG:
+            self.items.extend(iptc.parse_photoshop(_raw(self.tiff, entry), where, depth))
+        else:
+            parse = xmp.parse_xmp if tag == XMP_TAG else iptc.parse_iim
+            self.items.extend(parse(_raw(self.tiff, entry), where))
 
     def gps(self, entries: list[Entry]) -> None:
-        by_tag = {entry.tag: entry for entry in entries if entry.tag not in _GPS_NOT_A_PLACE}
+        # Placeholder GPS IFDs (all-zero rationals, empty refs) say nothing about where;
+        # a value cut off by the block's end might, so it counts.
+        by_tag = {entry.tag: entry for entry in entries
+                  if entry.tag not in _GPS_NOT_A_PLACE and (entry.offset < 0 or any(_raw(self.tiff, entry)))}
         if not by_tag:
             return
 
@@ -258,7 +290,7 @@ class _Reader:
             tags = ", ".join(f"0x{tag:04X}" for tag in sorted(by_tag))
             self.items.append(MetaItem(LOCATION, "EXIF GPS data", self.where, f"GPS tags {tags}"))
 
-    def thumbnail(self, entries: list[Entry]) -> None:
+    def thumbnail(self, entries: list[Entry], depth: int) -> None:
         by_tag = {entry.tag: entry for entry in entries}
         length = integers(self.tiff, self.order, by_tag[_THUMBNAIL_LENGTH]) if _THUMBNAIL_LENGTH in by_tag else ()
         if length and length[0]:
@@ -266,7 +298,7 @@ class _Reader:
         elif any(tag in by_tag for tag in _IMAGE_DATA_TAGS):
             self.items.append(MetaItem(PREVIEW, "EXIF thumbnail", self.where, "uncompressed image"))
         # Orientation and size are the photo's own, not its thumbnail's.
-        self.scan([entry for entry in entries if entry.tag not in _DISPLAY_TAGS])
+        self.scan([entry for entry in entries if entry.tag not in _DISPLAY_TAGS], depth)
 
     def first_number(self, *tags: int) -> int | None:
         for tag in tags:
@@ -276,16 +308,18 @@ class _Reader:
         return None
 
 
-def parse_exif(tiff, where: str) -> ExifInfo:
-    """Items, orientation and dimensions from a block starting at the TIFF header."""
+def parse_exif(tiff, where: str, depth: int = 0) -> ExifInfo:
+    """Items, orientation and dimensions from a block starting at the TIFF header;
+    `depth` counts the blocks it is nested in (EXIF inside Photoshop inside EXIF...)."""
     reader = _Reader(tiff, where)
     if len(tiff) < 8:
         raise MediaError(f"EXIF ({where}): the TIFF header is cut short ({len(tiff)} bytes)")
     (first,) = struct.unpack_from(reader.order + "I", tiff, 4)
     entries, next_ifd = reader.ifd(first, "IFD0")
-    reader.scan(entries)
-    if next_ifd:
-        reader.thumbnail(reader.ifd(next_ifd, "IFD1")[0])
+    reader.scan(entries, depth)
+    thumbnail = reader.linked(next_ifd, "IFD1") if next_ifd else None
+    if thumbnail is not None:
+        reader.thumbnail(thumbnail, depth)
     orientation = reader.first_number(ORIENTATION)
     return ExifInfo(
         items=tuple(reader.items),
@@ -299,7 +333,7 @@ def parse_exif(tiff, where: str) -> ExifInfo:
 def entry_items(tiff, entry: Entry, where: str) -> tuple[MetaItem, ...]:
     """What one IFD entry holds, its sub-IFD included: what a stripper weighs before dropping it."""
     reader = _Reader(tiff, where)
-    reader.scan([entry])
+    reader.scan([entry], 0)
     return tuple(reader.items)
 
 

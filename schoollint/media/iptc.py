@@ -113,27 +113,28 @@ def _resources(data: bytes, where: str):
         position = start + size + (size & 1)
 
 
-def _iptc(data, where):
+# Resource readers: (data, where, depth) -> items; depth counts the blocks around this one.
+def _iptc(data, where, depth):
     return parse_iim(data, f"{where} IPTC")
 
 
-def _thumbnail(data, where):
+def _thumbnail(data, where, depth):
     return (MetaItem(PREVIEW, "Photoshop thumbnail", where, f"{len(data)} bytes"),)
 
 
-def _exif(data, where):
+def _exif(data, where, depth):
     from .exif import parse_exif
 
-    return parse_exif(data, f"{where} EXIF resource").items
+    return parse_exif(data, f"{where} EXIF resource", depth).items
 
 
-def _xmp(data, where):
+def _xmp(data, where, depth):
     from .xmp import parse_xmp
 
     return parse_xmp(data, f"{where} XMP resource")
 
 
-def _caption(data, where):
+def _caption(data, where, depth):
     text = data[1:1 + data[0]].decode("latin-1") if data else ""
     return (MetaItem(FREE_TEXT, "Photoshop caption", where, text),) if text.strip() else ()
 
@@ -150,8 +151,9 @@ RESOURCES = {
 }
 
 
-def parse_photoshop(payload: bytes, where: str) -> tuple[MetaItem, ...]:
-    """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix."""
+def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaItem, ...]:
+    """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix;
+    `depth` counts the blocks around them (an EXIF tag that holds them, and so on)."""
     data = bytes(payload)
     if data.startswith(PHOTOSHOP_PREFIX):
         data = data[len(PHOTOSHOP_PREFIX):]
@@ -159,5 +161,5 @@ def parse_photoshop(payload: bytes, where: str) -> tuple[MetaItem, ...]:
     for resource, block in _resources(data, where):
         reader = RESOURCES.get(resource)
         if reader:
-            items.extend(reader(block, where))
+            items.extend(reader(block, where, depth))
     return tuple(items)

@@ -51,6 +51,7 @@ def read(data) -> MediaFacts:
     order = _order(data)
     info = parse_exif(data, _WHERE)
     chain = _chain(data, order)
+    _check_pixels_inside(data, order, chain[0][1])
     items = list(info.items)
     for page, (_, entries, _) in enumerate(chain[2:], start=3):   # parse_exif covered IFD0 and IFD1
         items.append(MetaItem(PREVIEW, "TIFF page", _WHERE, f"page {page}"))
@@ -58,6 +59,18 @@ def read(data) -> MediaFacts:
     notes = (f"TIFF with {len(chain)} images",) if len(chain) > 1 else ()
     return MediaFacts(format=FORMAT, width=info.width, height=info.height, orientation=info.orientation,
                       items=tuple(items), notes=notes)
+
+
+def _check_pixels_inside(data, order: str, entries: list[Entry]) -> None:
+    """A truncated file loses its pixels first: say so rather than report on half a photo."""
+    by_tag = {entry.tag: entry for entry in entries}
+    for offsets_tag, counts_tag in _IMAGE_DATA[:2]:    # strips and tiles, not the thumbnail
+        if offsets_tag in by_tag and counts_tag in by_tag:
+            pairs = zip(integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag]))
+            for start, count in pairs:
+                if start + count > len(data):
+                    raise MediaError(f"TIFF: image data at offset {start} ({count} bytes) runs past the end "
+                                     f"of the {len(data)}-byte file (the file is truncated)")
 
 
 def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tuple[int, int]]:
@@ -69,7 +82,10 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
         pointed = integers(data, order, by_tag[tag]) if tag in by_tag else ()
         if pointed and pointed[0] not in seen:
             seen.add(pointed[0])
-            sub, _ = read_ifd(data, order, pointed[0], _WHERE, f"IFD at offset {pointed[0]}")
+            try:
+                sub, _ = read_ifd(data, order, pointed[0], _WHERE, POINTERS[tag])
+            except MediaError:
+                continue   # a damaged link leads to no table whose bytes we could keep or blank
             ranges.append((pointed[0], pointed[0] + 2 + 12 * len(sub) + 4))
             ranges += _extents(data, order, sub, seen)
     for offsets_tag, counts_tag in _IMAGE_DATA:

@@ -7,9 +7,11 @@ import struct
 import piexif
 import pytest
 
-from jpeg_builders import iim, person_xmp, tiff_exif, to_little_endian
-from schoollint.media import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError
+from jpeg_builders import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
+from schoollint.media import (FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
+                              MediaError, MetaItem)
 from schoollint.media.exif import ExifInfo, minimal_exif, parse_exif
+from schoollint.media.iptc import parse_photoshop
 
 
 def values(info, kind):
@@ -80,15 +82,17 @@ def _little(ifd_offset: int, *entries: tuple, next_ifd: int = 0, tail: bytes = b
     return b"II*\0" + struct.pack("<I", ifd_offset) + body + struct.pack("<I", next_ifd) + tail
 
 
-def test_ifd_loop_is_an_error_not_a_hang():
-    block = _little(8, (0x8769, 4, 1, 8))   # the Exif pointer points back at IFD0
-    with pytest.raises(MediaError, match="loops back"):
-        parse_exif(block, "APP1 Exif")
+def test_ifd_loop_is_a_damaged_link_not_a_hang():
+    block = _little(8, (0x8769, 4, 1, 8), (0x010F, 2, 4, 0x00786F4A))   # Exif pointer back at IFD0
+    info = parse_exif(block, "APP1 Exif")
+    assert [(item.kind, item.field, item.value) for item in info.items] == [
+        (IDENTITY, "EXIF Exif IFD (damaged)", None), (IDENTITY, "EXIF Make", "Jox")]
 
 
-def test_next_ifd_pointing_at_itself_is_an_error():
-    with pytest.raises(MediaError, match="IFD1 at offset 8 loops back"):
-        parse_exif(_little(8, (0x0112, 3, 1, 6), next_ifd=8), "x")
+def test_next_ifd_pointing_at_itself_is_a_damaged_ifd1_and_orientation_survives():
+    info = parse_exif(_little(8, (0x0112, 3, 1, 6), next_ifd=8), "x")
+    assert [(item.kind, item.field) for item in info.items] == [(IDENTITY, "EXIF IFD1 (damaged)")]
+    assert info.orientation == 6
 
 
 @pytest.mark.parametrize("block, message", [
@@ -96,7 +100,6 @@ def test_next_ifd_pointing_at_itself_is_an_error():
     (b"XX*\0\x08\0\0\0\0\0", "no TIFF header"),
     (_little(4000), "IFD0 at offset 4000 is outside"),
     (b"II*\0\x08\0\0\0\xff\x00" + bytes(20), "lists 255 entries, which run past the end"),
-    (_little(8, (0x8825, 4, 1, 9999)), "GPS IFD at offset 9999 is outside"),
 ])
 def test_broken_blocks_raise_media_error_naming_the_part(block, message):
     with pytest.raises(MediaError, match=message):
@@ -126,8 +129,116 @@ def test_empty_thumbnail_is_not_a_preview():
     assert [item.field for item in parse_exif(block[6:], "x").items] == ["EXIF Make"]
 
 
-def test_offsets_and_sizes_stored_as_floats_are_ignored_not_crashed_on():
+def test_offsets_and_sizes_stored_as_floats_are_not_followed_nor_crashed_on():
     nan = struct.pack("<f", float("nan"))
     block = b"II*\0\x08\0\0\0" + struct.pack("<HHHI4sHHI4sI", 2, 0x8769, 11, 1, struct.pack("<f", 8.5),
                                              0x0100, 11, 1, nan, 0)
-    assert parse_exif(block, "x") == ExifInfo(items=())
+    assert parse_exif(block, "x") == ExifInfo(items=(MetaItem(IDENTITY, "EXIF Exif IFD (damaged)", "x"),))
+
+
+def _big(*ifds: list[tuple]) -> bytes:
+    """A big-endian block of IFDs laid end to end from offset 8, each entry (tag, type, count, value);
+    "next" as a value is the offset of the IFD after this one."""
+    block, offset = b"MM\0*" + struct.pack(">I", 8), 8
+    for entries in ifds:
+        following = offset + 2 + 12 * len(entries) + 4
+        block += struct.pack(">H", len(entries)) + b"".join(
+            struct.pack(">HHII", tag, kind, count, following if value == "next" else value)
+            for tag, kind, count, value in entries) + b"\0\0\0\0"
+        offset = following
+    return block
+
+
+def test_thousands_of_chained_sub_ifds_are_a_media_error_not_a_recursion_error():
+    chain = _big(*[[(0x8769, 4, 1, "next")]] * 3000, [])
+    with pytest.raises(MediaError, match=r"EXIF \(APP1 Exif\): IFDs and embedded blocks nest more than 4 deep"):
+        parse_exif(chain, "APP1 Exif")
+    artist = [(0x013B, 2, 4, 0x4A6F6500)]
+    assert [item.value for item in parse_exif(_big(*[[(0x8769, 4, 1, "next")]] * 4, artist), "x").items] == ["Joe"]
+    with pytest.raises(MediaError, match="nest more than 4 deep"):
+        parse_exif(_big(*[[(0x8769, 4, 1, "next")]] * 5, artist), "x")
+
+
+def test_photoshop_and_exif_nested_in_each_other_are_a_media_error():
+    blob = photoshop_resource(0x0404, b"")
+    for _ in range(300):
+        tiff = b"MM\0*" + struct.pack(">IHHHII", 8, 1, 0x8649, 7, len(blob), 26) + b"\0\0\0\0" + blob
+        blob = photoshop_resource(0x0422, tiff)
+    with pytest.raises(MediaError, match="nest more than 4 deep"):
+        parse_photoshop(blob, "APP13 Photoshop")
+
+
+def test_the_deepest_real_nesting_is_read():
+    # A TIFF's Photoshop tag > its EXIF resource > Exif IFD > Interop IFD, here holding an Artist.
+    inner = _big([(0x8769, 4, 1, "next")], [(0xA005, 4, 1, "next")], [(0x013B, 2, 4, 0x4A6F6500)])
+    resource = photoshop_resource(0x0422, inner)
+    outer = _big([(0x8649, 7, len(resource), 26)]) + resource
+    assert [(item.field, item.value, item.where) for item in parse_exif(outer, "TIFF").items] == [
+        ("EXIF Artist", "Joe", "TIFF Photoshop tag EXIF resource")]
+
+
+def test_bad_ifd1_pointer_keeps_the_gps_and_flags_the_thumbnail_ifd():
+    block = bytearray(tiff_exif(orientation=6))
+    (first,) = struct.unpack_from(">I", block, 4)
+    (count,) = struct.unpack_from(">H", block, first)
+    struct.pack_into(">I", block, first + 2 + 12 * count, 0x7FFF0000)
+    info = parse_exif(bytes(block), "APP1 Exif")
+    assert values(info, LOCATION) == {"EXIF GPS position": "51.501, -0.1419"}
+    assert ("EXIF IFD1 (damaged)", None) in values(info, IDENTITY).items()
+    assert PREVIEW not in {item.kind for item in info.items} and info.orientation == 6
+
+
+@pytest.mark.parametrize("pointer", [0, 3, 99999])
+def test_unreadable_gps_ifd_is_a_damaged_location_and_the_rest_is_read(pointer):
+    block = bytearray(tiff_exif(orientation=3))
+    (first,) = struct.unpack_from(">I", block, 4)
+    (count,) = struct.unpack_from(">H", block, first)
+    gps_entry = next(position for position in range(first + 2, first + 2 + 12 * count, 12)
+                     if struct.unpack_from(">H", block, position)[0] == 0x8825)
+    struct.pack_into(">I", block, gps_entry + 8, pointer)
+    info = parse_exif(bytes(block), "APP1 Exif")
+    assert values(info, LOCATION) == {"EXIF GPS data (damaged)": None}
+    assert values(info, IDENTITY)["EXIF BodySerialNumber"] == "SN-0042"
+    assert info.orientation == 3 and [item.field for item in info.items if item.kind == PREVIEW] == ["EXIF thumbnail"]
+
+
+@pytest.mark.parametrize("tag, name, kinds", [
+    (0x02BC, "XMP", sorted(KINDS)),
+    (0x83BB, "IPTC", [LOCATION, IDENTITY, TIMESTAMP, FREE_TEXT]),
+    (0x8649, "Photoshop", sorted(KINDS)),
+])
+def test_embedded_block_cut_off_by_the_end_is_reported_as_what_it_may_hold(tag, name, kinds):
+    block = _little(8, (tag, 7, 400, 26), tail=iim((2, 90, b"Leeds")))   # 400 bytes claimed, 10 there
+    assert [(item.kind, item.field, item.where, item.value) for item in parse_exif(block, "TIFF").items] == [
+        (kind, f"EXIF {name} tag (unreadable)", f"TIFF {name} tag", None) for kind in kinds]
+
+
+def test_utf8_type_129_is_text_and_an_unknown_type_is_still_reported():
+    name = "Zo\u00eb Teacher".encode()
+    utf8 = _big([(0x013B, 129, len(name) + 1, 26)]) + name + b"\0"
+    assert values(parse_exif(utf8, "x"), IDENTITY) == {"EXIF Artist": "Zo\u00eb Teacher"}
+    unknown = _big([(0x013B, 200, 4, 0x4A6F6500), (0x010E, 2, 0, 0)])   # and a blank description
+    assert [(item.field, item.value) for item in parse_exif(unknown, "x").items] == [("EXIF Artist", None)]
+
+
+def test_placeholder_gps_ifd_of_zeros_is_not_a_place():
+    # As some thermal cameras write it: every GPS tag present, every value zero bytes.
+    zeros = {piexif.GPSIFD.GPSVersionID: (2, 2, 0, 0), piexif.GPSIFD.GPSLatitudeRef: b"\0",
+             piexif.GPSIFD.GPSLatitude: ((0, 0), (0, 0), (0, 0)), piexif.GPSIFD.GPSLongitudeRef: b"\0",
+             piexif.GPSIFD.GPSLongitude: ((0, 0), (0, 0), (0, 0)), piexif.GPSIFD.GPSAltitudeRef: 0,
+             piexif.GPSIFD.GPSAltitude: (0, 0), piexif.GPSIFD.GPSTimeStamp: ((0, 0), (0, 0), (0, 0)),
+             piexif.GPSIFD.GPSMapDatum: b"\0" * 4, piexif.GPSIFD.GPSDateStamp: b"\0" * 10}
+    assert parse_exif(piexif.dump({"GPS": zeros})[6:], "x").items == ()
+    zeros[piexif.GPSIFD.GPSAltitude] = (35, 1)
+    assert [(item.field, item.value) for item in parse_exif(piexif.dump({"GPS": zeros})[6:], "x").items] == [
+        ("EXIF GPS data", "GPS tags 0x0006")]
+
+
+def test_gps_value_cut_off_by_the_end_still_counts():
+    block = _big([(0x8825, 4, 1, "next")], [(0x0002, 5, 3, 5000)])
+    assert [item.field for item in parse_exif(block, "x").items] == ["EXIF GPS data"]
+
+
+def test_long_values_are_clipped_to_the_shared_length():
+    block = piexif.dump({"0th": {piexif.ImageIFD.ImageDescription: b"a" * 3000}})[6:]
+    assert values(parse_exif(block, "x"), FREE_TEXT) == {"EXIF ImageDescription": "a" * MAX_VALUE_CHARS}

@@ -8,8 +8,8 @@ import struct
 import pytest
 from PIL import Image
 
-from jpeg_builders import encode, pixels, tiff_file
-from schoollint.media import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, tiff
+from jpeg_builders import encode, iim, pixels, tiff_file
+from schoollint.media import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, tiff
 
 
 def gps_ifd_range(data: bytes) -> tuple[int, int]:
@@ -79,7 +79,8 @@ def test_accept_and_broken_files():
     with pytest.raises(MediaError, match="IFD0 at offset 4000 is outside"):
         tiff.read(b"II*\0" + struct.pack("<I", 4000) + bytes(20))
     truncated = tiff_file()[:200]
-    with pytest.raises(MediaError):
+    with pytest.raises(MediaError, match=r"TIFF: image data at offset \d+ \(\d+ bytes\) runs past the end of the "
+                                         r"200-byte file \(the file is truncated\)"):
         tiff.read(truncated)
 
 
@@ -114,3 +115,49 @@ def test_mutated_files_only_ever_raise_media_error():
                 attempt(bytes(data))
             except MediaError:
                 pass
+
+
+def ifd0_entries(data: bytes) -> tuple[str, int, list[bytes]]:
+    order = "<" if data[:2] == b"II" else ">"
+    (ifd0,) = struct.unpack_from(order + "I", data, 4)
+    (count,) = struct.unpack_from(order + "H", data, ifd0)
+    return order, ifd0, [data[position:position + 12] for position in range(ifd0 + 2, ifd0 + 2 + 12 * count, 12)]
+
+
+def with_cut_off_iptc(data: bytes) -> bytes:
+    """A copy of IFD0 at the end of the file with an IPTC tag added whose value the end of the
+    file cuts off, as in a download that stopped early."""
+    order, ifd0, entries = ifd0_entries(data)
+    records = iim((2, 120, b"Sports day, Year 6"), (2, 90, b"Leeds"))
+    table_at = len(data) + (len(data) & 1)
+    entries.append(struct.pack(order + "HHII", 0x83BB, 7, len(records) + 100, table_at + 2 + 12 * (len(entries) + 1) + 4))
+    entries.sort(key=lambda entry: struct.unpack_from(order + "H", entry)[0])
+    table = struct.pack(order + "H", len(entries)) + b"".join(entries) + b"\0\0\0\0"
+    out = bytearray(data + b"\0" * (len(data) & 1) + table + records)
+    struct.pack_into(order + "I", out, 4, table_at)
+    return bytes(out)
+
+
+def test_iptc_cut_off_by_the_end_of_the_file_is_reported_and_stripped_not_revealed():
+    original = with_cut_off_iptc(tiff_file())
+    unreadable = {item.kind for item in tiff.read(original).items if item.field == "EXIF IPTC tag (unreadable)"}
+    assert unreadable == {LOCATION, IDENTITY, TIMESTAMP, FREE_TEXT}
+    for kinds in (KINDS, {LOCATION}, {FREE_TEXT}):
+        stripped = tiff.strip(original, kinds)
+        assert not {item.kind for item in tiff.read(stripped).items} & set(kinds)
+        assert [item for item in tiff.read(stripped).items if "IPTC" in item.field] == []
+        assert pixels(stripped) == pixels(original) and tiff.strip(stripped, kinds) == stripped
+
+
+@pytest.mark.filterwarnings("ignore:.*:UserWarning")   # Pillow warns about the same pointer
+def test_gps_pointer_of_zero_is_flagged_and_stripped_and_the_rest_kept():
+    order, ifd0, entries = ifd0_entries(tiff_file())
+    original = bytearray(tiff_file())
+    gps = next(number for number, entry in enumerate(entries) if struct.unpack_from(order + "H", entry)[0] == 0x8825)
+    struct.pack_into(order + "I", original, ifd0 + 2 + 12 * gps + 8, 0)
+    original = bytes(original)
+    assert (LOCATION, "EXIF GPS data (damaged)") in {(item.kind, item.field) for item in tiff.read(original).items}
+    stripped = tiff.strip(original, {LOCATION})
+    assert [(item.field, item.value) for item in tiff.read(stripped).items] == [
+        ("EXIF Make", "Pupilcam"), ("EXIF Artist", "Jane Teacher")]
+    assert pixels(stripped) == pixels(original) and tiff.read(stripped).orientation == 6
