@@ -15,37 +15,23 @@ import zlib
 
 import piexif
 import pytest
+from jpeg_builders import gps_ifd
 from PIL import Image
 
-from schoollint.media import KINDS, MediaError
+from schoollint.media import KINDS, PREVIEW, MediaError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-GPS_LATITUDE, GPS_LONGITUDE = 51.501, -0.1419
 
 
 # --- EXIF and XMP payloads ---
-
-def _rational_degrees(value: float) -> tuple:
-    value = abs(value)
-    degrees = int(value)
-    minutes = int((value - degrees) * 60)
-    seconds = round(((value - degrees) * 60 - minutes) * 60 * 1000)
-    return ((degrees, 1), (minutes, 1), (seconds, 1000))
-
 
 def exif_with_gps(orientation: int | None = None, make: bytes = b"Pupilcam") -> bytes:
     """A TIFF-structured EXIF block (no "Exif\\0\\0" prefix) with GPS, Make and maybe Orientation."""
     zeroth = {piexif.ImageIFD.Make: make, piexif.ImageIFD.Artist: b"Jane Teacher"}
     if orientation is not None:
         zeroth[piexif.ImageIFD.Orientation] = orientation
-    gps = {
-        piexif.GPSIFD.GPSLatitudeRef: b"N",
-        piexif.GPSIFD.GPSLatitude: _rational_degrees(GPS_LATITUDE),
-        piexif.GPSIFD.GPSLongitudeRef: b"W",
-        piexif.GPSIFD.GPSLongitude: _rational_degrees(GPS_LONGITUDE),
-    }
     exif = {piexif.ExifIFD.DateTimeOriginal: b"2024:05:01 10:11:12"}
-    dumped = piexif.dump({"0th": zeroth, "Exif": exif, "GPS": gps})
+    dumped = piexif.dump({"0th": zeroth, "Exif": exif, "GPS": gps_ifd()})
     return dumped[6:] if dumped.startswith(b"Exif\0\0") else dumped
 
 
@@ -224,6 +210,16 @@ def stripped_by(plugin, data: bytes, kinds) -> bytes:
     assert plugin.strip(result, frozenset(kinds)) == result, "a second strip must change nothing"
     assert not plugin.read(result).of_kind(*kinds)
     return result
+
+
+def assert_trailer_is_a_preview_item(plugin, image: bytes, trailer: bytes, other_kind: str):
+    """Bytes after the image: one PREVIEW item, kept unless previews are stripped. Returns the item."""
+    data = image + trailer
+    [item] = plugin.read(data).of_kind(PREVIEW)
+    assert item.value == f"{len(trailer)} bytes"
+    assert plugin.strip(data, frozenset({other_kind})) == data
+    assert stripped_by(plugin, data, {PREVIEW}) == image
+    return item
 
 
 def assert_every_truncation_is_refused(plugin, data: bytes) -> None:

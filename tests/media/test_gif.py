@@ -2,9 +2,9 @@ import mmap
 
 import pytest
 from chunk_builders import (
-    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused, encode, frames,
-    gif_comment, gif_insert, gif_plain_text, gif_screen_end, gif_xmp, icc_profile, iptc_records, photo,
-    photoshop_resources, stripped_by, sub_blocks, xmp_packet,
+    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
+    assert_trailer_is_a_preview_item, encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end,
+    gif_xmp, icc_profile, iptc_records, photo, photoshop_resources, stripped_by, sub_blocks, xmp_packet,
 )
 from schoollint.media import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError, gif, read_media,
@@ -113,11 +113,8 @@ def test_gif87a_without_extensions_is_unchanged():
 
 
 def test_data_after_the_trailer():
-    data = animation() + b"hidden"
-    [trailer] = gif.read(data).of_kind(PREVIEW)
-    assert (trailer.field, trailer.value) == ("data after the end of the GIF", "6 bytes")
-    assert gif.strip(data, frozenset({FREE_TEXT})) == data
-    assert stripped(data, {PREVIEW}) == data[:-6]
+    trailer = assert_trailer_is_a_preview_item(gif, animation(), b"hidden", FREE_TEXT)
+    assert (trailer.field, trailer.where) == ("data after the end of the GIF", "after the GIF trailer")
 
 
 def test_xmp_without_magic_trailer_is_still_read():

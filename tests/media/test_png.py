@@ -6,20 +6,20 @@ import zlib
 
 import pytest
 from chunk_builders import (
-    GPS_LATITUDE, GPS_LONGITUDE, assert_every_corrupted_byte_gives_facts_or_media_error,
-    assert_every_truncation_is_refused, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records,
-    itxt_chunk, photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile,
-    stripped_by, text_chunk, xmp_packet, ztxt_chunk,
+    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
+    assert_trailer_is_a_preview_item, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records, itxt_chunk,
+    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, stripped_by,
+    text_chunk, xmp_packet, ztxt_chunk,
 )
+from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image, PngImagePlugin
 
 from schoollint.media import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, png,
-    read_media,
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError, png, read_media,
 )
 from schoollint.media.exif import parse_exif
 
-GPS_VALUE = f"{GPS_LATITUDE}, {GPS_LONGITUDE}"
+GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:
@@ -246,11 +246,8 @@ def test_modification_time():
 
 
 def test_data_after_iend_is_a_preview_item():
-    data = encode(photo(), "PNG") + b"PK\3\4 a hidden archive"
-    [trailer] = png.read(data).of_kind(PREVIEW)
-    assert trailer.value == "21 bytes"
-    assert png.strip(data, frozenset({FREE_TEXT})) == data
-    assert stripped(data, {PREVIEW}) == data[:-21]
+    trailer = assert_trailer_is_a_preview_item(png, encode(photo(), "PNG"), b"PK\3\4 a hidden archive", FREE_TEXT)
+    assert (trailer.field, trailer.where) == ("data after the end of the PNG", "after IEND")
 
 
 def test_reads_an_mmap(tmp_path):

@@ -4,14 +4,15 @@ import struct
 
 import pytest
 from chunk_builders import (
-    GPS_LATITUDE, GPS_LONGITUDE, assert_every_corrupted_byte_gives_facts_or_media_error,
-    assert_every_truncation_is_refused, encode, exif_with_gps, frames, icc_profile, photo, riff_chunks, stripped_by,
+    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
+    assert_trailer_is_a_preview_item, encode, exif_with_gps, frames, icc_profile, photo, riff_chunks, stripped_by,
     webp_from_chunks, xmp_packet,
 )
+from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image
 
 from schoollint.media import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, MediaError, read_media, webp,
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError, read_media, webp,
 )
 from schoollint.media.exif import parse_exif
 
@@ -54,7 +55,7 @@ def test_exif_xmp_and_icc(options, bitstream):
     assert "ICC profile kept" in facts.notes
     [location] = facts.of_kind(LOCATION)
     assert (location.field, location.where, location.value) == (
-        "EXIF GPS position", "EXIF chunk", f"{GPS_LATITUDE}, {GPS_LONGITUDE}")
+        "EXIF GPS position", "EXIF chunk", f"{LATITUDE}, {LONGITUDE}")
     [person] = facts.of_kind(PERSON_NAME)
     assert (person.where, person.value) == ("XMP chunk", "Amelia Pupil")
 
@@ -133,11 +134,8 @@ def test_identity_only_strip_removes_exif_but_keeps_xmp():
 
 
 def test_data_after_the_riff_container():
-    data = encode(photo(), "WEBP") + b"tail"
-    [trailer] = webp.read(data).of_kind(PREVIEW)
-    assert trailer.value == "4 bytes"
-    assert webp.strip(data, frozenset({LOCATION})) == data
-    assert stripped(data, {PREVIEW}) == data[:-4]
+    trailer = assert_trailer_is_a_preview_item(webp, encode(photo(), "WEBP"), b"tail", LOCATION)
+    assert (trailer.field, trailer.where) == ("data after the end of the WebP", "after the RIFF container")
 
 
 def test_reads_an_mmap(tmp_path):
