@@ -13,6 +13,19 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
 
+# ExifTool's names for a position, in EXIF, XMP, QuickTime and composite form.
+POSITION_KEYS = ("GPS:GPSLatitude", "Composite:GPSPosition", "XMP-exif:GPSLatitude", "Keys:GPSCoordinates",
+                 "UserData:GPSCoordinates", "ItemList:GPSCoordinates")
+
+
+def has_gps_position(entry: dict) -> bool:
+    """ExifTool (-n) found a real position: a number, not an empty placeholder ('' or 'undef')."""
+    def numeric(value) -> bool:
+        return isinstance(value, (int, float)) or any(char.isdigit() for char in str(value).replace("0", ""))
+
+    return any(numeric(entry[key]) for key in POSITION_KEYS if key in entry)
+
+
 def git(cwd: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}

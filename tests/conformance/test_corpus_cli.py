@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, has_gps_position
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "manifest.json").is_file(), reason="../shared/corpus is absent")
 
@@ -29,10 +29,6 @@ def manifest() -> dict[str, dict]:
     entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     return {entry["SourceFile"].removeprefix("./"): entry for entry in entries
             if entry["SourceFile"] != "./manifest.json"}
-
-
-def has_position(entry: dict) -> bool:
-    return any(key.split(":")[-1] in ("GPSLatitude", "GPSPosition", "GPSCoordinates") for key in entry)
 
 
 def schoollint(folder: Path, *args: str) -> tuple[int, dict]:
@@ -76,7 +72,7 @@ def tmp_copy(folder: Path) -> Path:
 
 def test_every_file_with_a_gps_position_gets_sl101(before):
     flagged = {f["path"] for f in before["findings"] if f["code"] == "SL101"}
-    expected = {path for path, entry in manifest().items() if has_position(entry)}
+    expected = {path for path, entry in manifest().items() if has_gps_position(entry)}
     assert expected and expected <= flagged
 
 

@@ -7,10 +7,10 @@ import pytest
 from chunk_builders import frames
 
 from schoollint.media import IDENTITY, KINDS, LOCATION, MediaError, read_media, strip
+from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".png", ".apng", ".gif", ".webp")
-GPS_KEYS = ("GPS:GPSLatitude", "Composite:GPSPosition", "XMP-exif:GPSLatitude")
 
 
 def corpus_files() -> list:
@@ -40,7 +40,7 @@ def test_agrees_with_exiftool(path, manifest):
 
     width, height = (int(n) for n in entry["Composite:ImageSize"].split())
     assert (facts.width, facts.height) == (width, height)
-    if any(key in entry for key in GPS_KEYS):
+    if has_gps_position(entry):
         assert facts.of_kind(LOCATION), "ExifTool sees a GPS position"
     if "IFD0:Orientation" in entry:
         assert facts.orientation == entry["IFD0:Orientation"]

@@ -7,12 +7,11 @@ import pytest
 from isobmff_builders import decoded
 
 from schoollint.media import IDENTITY, KINDS, LOCATION, MediaError, isobmff
+from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".heic", ".heif", ".avif", ".mp4", ".mov")
 # Where ExifTool reports a position in these containers.
-POSITION_TAGS = ("GPS:GPSLatitude", "Composite:GPSPosition", "Keys:GPSCoordinates",
-                 "UserData:GPSCoordinates", "ItemList:GPSCoordinates", "XMP-exif:GPSLatitude")
 # ExifTool tags and the field we report for the same thing.
 SAME_FIELDS = {
     "IFD0:Make": "EXIF Make",
@@ -73,7 +72,7 @@ def test_reads_or_says_why_not(path, manifest):
     sizes |= {(entry[key], entry[key.replace("Width", "Height")]) for key in entry
               if key.endswith(":ImageWidth") and key.replace("Width", "Height") in entry}
     assert (facts.width, facts.height) in sizes
-    if any(key in entry for key in POSITION_TAGS):
+    if has_gps_position(entry):
         assert facts.of_kind(LOCATION), f"ExifTool sees a position in {path.name}"
     has_icc = any(key.startswith("ICC_Profile:") for key in entry)
     assert ("ICC profile kept" in facts.notes) == has_icc

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from schoollint.media import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
+from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".jpg", ".jpeg", ".tif", ".tiff")
@@ -47,7 +48,7 @@ def test_corpus_file(name, manifest):
         assert decoded(data) is None, f"{name}: Pillow decodes it, so it must not be refused"
         return
     kinds = {item.kind for item in facts.items}
-    if "GPS:GPSLatitude" in expected or "Composite:GPSPosition" in expected:
+    if has_gps_position(expected):
         assert LOCATION in kinds, f"{name}: ExifTool sees a GPS position"
     if any(key.endswith(PERSON_KEYS) for key in expected):
         assert PERSON_NAME in kinds, f"{name}: ExifTool sees a named person"
@@ -60,6 +61,5 @@ def test_corpus_file(name, manifest):
 
 
 def test_corpus_has_files_with_gps(manifest):
-    with_gps = [name for name in FILES
-                if {"GPS:GPSLatitude", "Composite:GPSPosition"} & set(manifest.get(name, {}))]
+    with_gps = [name for name in FILES if has_gps_position(manifest.get(name, {}))]
     assert len(with_gps) >= 10
