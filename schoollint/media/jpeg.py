@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, MediaError, MediaFacts, MetaItem
+from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 from .exif import minimal_exif, parse_exif, read_ifd
 
 FORMAT = "JPEG"
 EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
 
-SOI, EOI, SOS, COM, APP0, APP1, APP2 = 0xD8, 0xD9, 0xDA, 0xFE, 0xE0, 0xE1, 0xE2
+EOI, SOS, COM, APP0, APP1 = 0xD9, 0xDA, 0xFE, 0xE0, 0xE1
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no length
 _SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 # The end of a scan: 0xFF followed by anything but a stuffed 0x00 or RSTn (0xFF is a fill
@@ -41,18 +41,19 @@ def accept(prefix: bytes) -> bool:
 class _Image:
     """One JPEG inside the file: its segments, and which of them hold items."""
 
-    def __init__(self, data, start: int, where: str):
+    def __init__(self, data, start: int, where: str, bound: str = "the end of the file"):
         self.data, self.start, self.where = data, start, where
+        self.bound = bound        # what the walk's limit is, for errors
         self.end = start          # after EOI (for an MPO secondary image, after its MPF size)
         self.marker = 0           # the segment being read
         self.parts: list[tuple[list[tuple[int, int]], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
         self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
         self.extended: dict[bytes, list[tuple[int, int, int, bytes]]] = {}   # Extended XMP pieces by GUID
-        self.vendor_blocks: dict[tuple[int, str], list[tuple[int, int]]] = {}  # byte ranges by APPn, signature
+        self.vendor_blocks: dict[tuple, list[tuple[int, int, bytes]]] = {}   # segments by APPn, signature, kinds
         self.width = self.height = self.orientation = None
         self.notes: list[str] = []
-        self.mpf: tuple[int, str, int, list[tuple[int, int]]] | None = None
-        # ^ (segment start, byte order, entry table offset from the MPF header, [(size, offset)] per image)
+        self.mpf: tuple[int, int, str, int, list[tuple[int, int]]] | None = None
+        # ^ (segment start, end, byte order, entry table offset from the MPF header, [(size, offset)] per image)
 
     def item(self, kind: str, field: str, part: str, value: str | None = None) -> MetaItem:
         return MetaItem(kind, field, f"{self.where}{part}", value)
@@ -69,7 +70,7 @@ def _frame(image, start, end, payload):
 
 def _comment(image, start, end, payload):
     text = payload.rstrip(b"\0").decode("utf-8", "replace").strip()
-    return (image.item(FREE_TEXT, "JPEG comment", "COM", text[:500]),) if text else ()
+    return (image.item(FREE_TEXT, "JPEG comment", "COM", clip(text)),) if text else ()
 
 
 def _jfif(image, start, end, payload):
@@ -123,7 +124,7 @@ def _mpf(image, start, end, payload):
         return ()   # a secondary image's own MPF holds attributes only
     images = [struct.unpack_from(order + "II", header, table.offset + 16 * number + 4)
               for number in range(table.size // 16)]
-    image.mpf = (start, order, table.offset, images)
+    image.mpf = (start, end, order, table.offset, images)
     return tuple(image.item(PREVIEW, "MPO secondary image", "APP2 MPF", f"image {number}, {size} bytes")
                  for number, (size, _) in enumerate(images[1:], start=2))
 
@@ -138,24 +139,73 @@ def _kept(image, start, end, payload):
     return ()
 
 
-def _vendor(what: str, *kinds: str):
+def _vendor(what: str, kinds):
+    """A handler for a vendor block, which may be split over several segments; `kinds` is what
+    the block can hold, or a function of its segments' payloads that tells."""
     def handler(image, start, end, payload):
         signature = payload[:16].split(b"\0", 1)[0].decode("ascii", "replace")
-        ranges = image.vendor_blocks.get((image.marker, signature))
-        if ranges is None:   # the first segment: later ones of a split block join its removal
-            ranges = image.vendor_blocks[image.marker, signature] = []
-            value = f"{signature!r}, {len(payload)} bytes"
-            image.parts.append((ranges, tuple(image.item(kind, what, f"APP{image.marker - APP0}", value)
-                                              for kind in kinds)))
-        ranges.append((start, end))
+        image.vendor_blocks.setdefault((image.marker, signature, what, kinds), []).append((start, end, payload))
         return ()
     return handler
 
 
+def _join_vendor_blocks(image: _Image) -> None:
+    """One part per vendor block, its segments removed together."""
+    for (marker, signature, what, kinds), segments in image.vendor_blocks.items():
+        found = kinds([payload for _, _, payload in segments]) if callable(kinds) else kinds
+        value = f"{signature!r}, {sum(len(payload) for _, _, payload in segments)} bytes"
+        image.parts.append(([(start, end) for start, end, _ in segments],
+                            tuple(image.item(kind, what, f"APP{marker - APP0}", value) for kind in found)))
+
+
+def _flir_kinds(payloads: list[bytes]) -> tuple[str, ...]:
+    """FLIR camera data always holds the camera serial and a visible-light photo; a place only
+    when its GPS record says the fix is valid. A directory that cannot be read might list one,
+    so it counts as a place."""
+    # Each segment: "FLIR\0", 1, its number, the last number; the FFF file is their joined rest.
+    fff = b"".join(payload[8:] for payload in sorted(payloads, key=lambda payload: payload[6:7]))
+    return (IDENTITY, PREVIEW) if _flir_gps_valid(fff) is False else (IDENTITY, PREVIEW, LOCATION)
+
+
+_FLIR_GPS_RECORD = 0x2B
+
+
+def _flir_gps_valid(fff: bytes) -> bool | None:
+    """Whether an FFF file holds a valid GPS fix; None when its record directory cannot be read."""
+    # Header: "FFF\0", origin (16), version 100 (4, in the file's byte order), directory offset, count.
+    if len(fff) < 32 or not fff.startswith(b"FFF\0"):
+        return None
+    order = "<" if struct.unpack_from("<I", fff, 20)[0] == 100 else ">"
+    directory, count = struct.unpack_from(order + "II", fff, 24)
+    if directory + 32 * count > len(fff):
+        return None
+    for entry in range(directory, directory + 32 * count, 32):
+        # Record entry: type (2), subtype (2), version (4), id (4), offset (4), length (4), ...
+        kind, offset, length = struct.unpack_from(order + "H10xII", fff, entry)
+        if kind == _FLIR_GPS_RECORD:
+            if length < 4 or offset + 4 > len(fff):
+                return None
+            return any(fff[offset:offset + 4])   # GPSValid: zero or not, whatever the byte order
+    return False
+
+
+_PLACE_HINTS = (b"GPSLatitude", b"GPSLongitude", b"LocationCreated", b"LocationShown")
+
+
+def _jumbf_kinds(payloads: list[bytes]) -> tuple[str, ...]:
+    """C2PA content credentials always name the signer and the software. A place is reported
+    only when an assertion names one as text (EXIF and metadata assertions are JSON-LD);
+    an assertion compressed with Brotli cannot be read here, so a place in one goes unseen
+    (the block still goes with identity)."""
+    # Each segment: "JP", box instance (2), sequence number (4); later ones repeat the superbox header (8).
+    joined = payloads[0][8:] + b"".join(payload[16:] for payload in payloads[1:])
+    return (IDENTITY, LOCATION) if any(hint in joined for hint in _PLACE_HINTS) else (IDENTITY,)
+
+
 # Application segments by marker, then by the signature that starts the payload.
-# Vendor blocks are classified by what they can hold (their formats are not parsed):
-# FLIR the camera serial, a visible-light photo larger than the thermal one, and a GPS
-# record; JUMBF (C2PA content credentials) the signer and often EXIF GPS and a
+# Vendor blocks are classified by what they can hold (their formats are mostly not parsed):
+# FLIR the camera serial, a visible-light photo larger than the thermal one, and
+# sometimes a GPS record; JUMBF (C2PA content credentials) the signer and sometimes a
 # place; Media Jukebox people and places; Ducky (Save for Web) a comment and
 # copyright; PictureInfo camera serials; FlashPix (FPXR) a screen-nail preview;
 # HDR_RI a gain map, which like an MPO gain map goes only with previews. SPIFF,
@@ -165,21 +215,21 @@ def _vendor(what: str, *kinds: str):
 APPLICATION_BLOCKS = {
     0xE0: ((b"JFIF\0", _jfif), (b"JFXX\0", _jfxx), (b"AVI1", _kept)),
     0xE1: ((b"Exif\0", _exif), (XMP_SIGNATURE, _xmp), (EXTENDED_XMP_SIGNATURE, _extended_xmp),
-           (b"FLIR\0", _vendor("FLIR camera data", IDENTITY, PREVIEW, LOCATION))),
+           (b"FLIR\0", _vendor("FLIR camera data", _flir_kinds))),
     0xE2: ((b"ICC_PROFILE\0", _kept), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept),
-           (b"FPXR\0", _vendor("FlashPix preview", PREVIEW))),
+           (b"FPXR\0", _vendor("FlashPix preview", (PREVIEW,)))),
     0xE6: ((b"NITF\0", _kept), (b"EPPIM\0", _kept)),
     0xE8: ((b"SPIFF\0", _kept),),
-    0xE9: ((b"Media Jukebox", _vendor("Media Jukebox tags", PERSON_NAME, LOCATION)),),
-    0xEB: ((b"JP", _vendor("JUMBF content credentials", IDENTITY, LOCATION)),
-           (b"HDR_RI", _vendor("HDR ratio image", PREVIEW))),
-    0xEC: ((b"Ducky", _vendor("Ducky comment block", FREE_TEXT)),
-           (b"[picture info]", _vendor("PictureInfo camera data", IDENTITY))),
+    0xE9: ((b"Media Jukebox", _vendor("Media Jukebox tags", (PERSON_NAME, LOCATION))),),
+    0xEB: ((b"JP", _vendor("JUMBF content credentials", _jumbf_kinds)),
+           (b"HDR_RI", _vendor("HDR ratio image", (PREVIEW,)))),
+    0xEC: ((b"Ducky", _vendor("Ducky comment block", (FREE_TEXT,))),
+           (b"[picture info]", _vendor("PictureInfo camera data", (IDENTITY,)))),
     0xED: ((b"Photoshop 3.0\0", _photoshop),),
     0xEE: ((b"Adobe", _kept),),
     0xEF: ((b"Q", _kept),),
 }
-_UNKNOWN_VENDOR = _vendor("unrecognised vendor block", IDENTITY)
+_UNKNOWN_VENDOR = _vendor("unrecognised vendor block", (IDENTITY,))
 
 
 def _application(image, start, end, payload):
@@ -210,8 +260,8 @@ def _walk(image: _Image, limit: int, whole: bool) -> None:
     position += 2
     while True:
         if position + 2 > limit:
-            raise MediaError(f"JPEG: {image.where}data ends at offset {position} before the end-of-image "
-                             f"marker (the file is truncated)")
+            raise MediaError(f"JPEG: {image.where}no {'end-of-image marker' if whole else 'scan'} before "
+                             f"{image.bound} at offset {limit} (truncated)")
         if data[position] != 0xFF:   # stray bytes between segments: readers skip them, so do we
             found = data.find(b"\xff", position, limit)
             skipped = (found if found >= 0 else limit) - position
@@ -234,7 +284,7 @@ def _walk(image: _Image, limit: int, whole: bool) -> None:
         end = position + 2 + length
         if length < 2 or end > limit:
             raise MediaError(f"JPEG: {image.where}segment 0x{marker:02X} at offset {position} claims {length} "
-                             f"bytes, past the end of the file ({limit - position - 2} bytes left)")
+                             f"bytes, past {image.bound} ({limit - position - 2} bytes left)")
         handler = SEGMENTS.get(marker)
         if handler:
             items = handler(image, position, end, bytes(data[position + 4:end]))
@@ -262,10 +312,11 @@ def _join_extended_xmp(image: _Image) -> None:
             image.parts.append(([(start, end) for _, start, end, _ in pieces], items))
 
 
-def _read_image(data, start: int, limit: int, where: str, whole: bool) -> _Image:
-    image = _Image(data, start, where)
+def _read_image(data, start: int, limit: int, where: str, whole: bool, bound: str = "the end of the file") -> _Image:
+    image = _Image(data, start, where, bound)
     _walk(image, limit, whole)
     _join_extended_xmp(image)
+    _join_vendor_blocks(image)
     return image
 
 
@@ -275,15 +326,22 @@ class _Layout:
     def __init__(self, data):
         self.data = data
         self.main = _read_image(data, 0, len(data), "", whole=True)
-        self.secondary = [(index, _read_image(data, start, end, f"MPO image {index + 1} ", whole=False))
-                          for index, start, end in self._mpo_ranges()]
+        self.secondary = []
+        for index, start, end in self._mpo_ranges():
+            try:
+                image = _read_image(data, start, end, f"MPO image {index + 1} ", whole=False,
+                                    bound="the end of its MPF-declared size")
+            except MediaError as error:   # a bad MPF entry costs that image, not the photo
+                self.main.notes.append(f"{error}; skipped")
+                continue
+            self.secondary.append((index, image))
         self.gaps = self._gaps()
 
     def _mpo_ranges(self) -> list[tuple[int, int, int]]:
         """(entry index, start, end) of each secondary image, in file order."""
         if self.main.mpf is None:
             return []
-        segment_start, _, _, images = self.main.mpf
+        segment_start, _, _, _, images = self.main.mpf
         base = segment_start + 8   # FF E2, length, "MPF\0": offsets count from the TIFF header
         ranges = sorted((base + offset, base + offset + size, index)
                         for index, (size, offset) in enumerate(images) if index)
@@ -332,48 +390,60 @@ def read(data) -> MediaFacts:
 
 # --- stripping -----------------------------------------------------------------------
 
-def _rebuild(image: _Image, kinds: frozenset[str]) -> tuple[bytes, int | None]:
-    """The image without the segments that hold items of `kinds`, and where its MPF segment now is."""
+def _rebuild(image: _Image, kinds: frozenset[str]) -> tuple[list, int | None]:
+    """The image as pieces to join, without the segments that hold items of `kinds`, and the
+    index of the piece that is the kept MPF segment (its offsets are rewritten), if any."""
     removed = sorted(span for spans, items in image.parts if any(item.kind in kinds for item in items)
                      for span in spans)
-    data, pieces, position, shift = image.data, [], image.start, -image.start
-    mpf_at = image.mpf[0] if image.mpf else None
-    moved_mpf = None if mpf_at is None else mpf_at + shift
-    for start, end in removed:
-        replacement = image.replacements.get(start, b"")
-        pieces += [data[position:start], replacement]
+    view, pieces, position, mpf_piece = memoryview(image.data), [], image.start, None
+    kept_mpf = [image.mpf[:2]] if image.mpf and image.mpf[:2] not in removed else []
+    mpf_start = kept_mpf[0][0] if kept_mpf else None
+    for start, end in sorted(removed + kept_mpf):
+        pieces.append(view[position:start])
+        if start == mpf_start:
+            mpf_piece = len(pieces)
+            pieces.append(view[start:end])
+        else:
+            pieces.append(image.replacements.get(start, b""))
         position = end
-        shift += len(replacement) - (end - start)
-        if mpf_at is not None and start < mpf_at:
-            moved_mpf = mpf_at + shift
-    pieces.append(data[position:image.end])
-    return b"".join(pieces), (None if mpf_at in {start for start, _ in removed} else moved_mpf)
+    pieces.append(view[position:image.end])
+    return pieces, mpf_piece
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     layout = _Layout(data)
     kinds = frozenset(kinds)
-    first, mpf_at = _rebuild(layout.main, kinds)
+    first, mpf_piece = _rebuild(layout.main, kinds)
     if PREVIEW in kinds:
-        return first   # MPO images, trailers and the MPF index all go
-    pieces = sorted([(start, data[start:end]) for start, end in layout.gaps]
-                    + [(image.start, _rebuild(image, kinds)[0]) for _, image in layout.secondary])
-    if mpf_at is None:
-        return first + b"".join(piece for _, piece in pieces)
-    return _with_mpf_offsets(first, mpf_at, layout, pieces) + b"".join(piece for _, piece in pieces)
+        return b"".join(first)   # MPO images, trailers and the MPF index all go
+    view = memoryview(data)
+    # Everything after the first image in file order: (old start, old end, pieces, whether an image).
+    after = sorted([(start, end, [view[start:end]], False) for start, end in layout.gaps]
+                   + [(image.start, image.end, _rebuild(image, kinds)[0], True) for _, image in layout.secondary])
+    if mpf_piece is not None:
+        first[mpf_piece] = _with_mpf_offsets(layout.main, first, mpf_piece, after)
+    # One join: kept bytes are copied once, straight from the input (bytes or mmap).
+    return b"".join(first + [piece for _, _, pieces, _ in after for piece in pieces])
 
 
-def _with_mpf_offsets(first: bytes, mpf_at: int, layout: _Layout, pieces: list[tuple[int, bytes]]) -> bytes:
-    """Point each MPF entry at where its image starts now and give its new size."""
-    _, order, table, images = layout.main.mpf
-    new_start, position = {}, len(first)
-    for old_start, piece in pieces:
-        new_start[old_start] = position, len(piece)
-        position += len(piece)
-    patched = bytearray(first)
-    base = mpf_at + 8
-    struct.pack_into(order + "I", patched, base + table + 4, len(first))
-    for index, image in layout.secondary:
-        start, size = new_start[image.start]
-        struct.pack_into(order + "II", patched, base + table + 16 * index + 4, size, start - base)
-    return bytes(patched)
+def _with_mpf_offsets(main: _Image, first: list, mpf_piece: int, after: list) -> bytes:
+    """The MPF segment with each entry pointing where its bytes now are; an image read anew gets
+    its new size, one skipped as unreadable keeps its own and moves with the bytes around it."""
+    segment_start, _, order, table, images = main.mpf
+    segment = bytearray(first[mpf_piece])
+    old_base, new_base = segment_start + 8, sum(len(piece) for piece in first[:mpf_piece]) + 8
+    position = sum(len(piece) for piece in first)
+    struct.pack_into(order + "I", segment, 8 + table + 4, position)     # the first image's size
+    placed = []   # (old start, old end, new start, new size if an image)
+    for old_start, old_end, pieces, is_image in after:
+        size = sum(len(piece) for piece in pieces)
+        placed.append((old_start, old_end, position, size if is_image else None))
+        position += size
+    for index, (size, offset) in enumerate(images[1:], start=1):
+        old = old_base + offset
+        for old_start, old_end, new_start, new_size in placed:
+            if old_start <= old < old_end:
+                size = new_size if old == old_start and new_size is not None else size
+                struct.pack_into(order + "II", segment, 8 + table + 16 * index + 4, size,
+                                 new_start + old - old_start - new_base)
+    return bytes(segment)

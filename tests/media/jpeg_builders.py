@@ -228,3 +228,39 @@ def tiff_file(size=(40, 30), artist: bytes = b"Jane Teacher", orientation: int =
     buffer = io.BytesIO()
     image.save(buffer, "TIFF", exif=piexif.dump({"0th": zeroth, "GPS": gps_ifd()}))
     return buffer.getvalue()
+
+
+def flir_segments(gps_valid: int | None, chunk: int = 120) -> list[bytes]:
+    """FLIR APP1 segments carrying an FFF file: a camera record with a serial and, unless
+    `gps_valid` is None, a GPS record whose GPSValid is that number (FFF header big-endian,
+    records little-endian, as FLIR cameras write them)."""
+    camera = struct.pack("<H", 2) + bytes(0x102) + b"SN-FLIR-1234".ljust(16, b"\0")
+    records = [(0x20, camera)]
+    if gps_valid is not None:
+        gps = struct.pack("<I4s", gps_valid, b"\2\2\0\0") + b"N\0\0\0W\0\0\0" + struct.pack("<ddd", 51.5, 0.14, 20.0)
+        records.append((0x2B, gps))
+    directory = 0x40
+    body_at = directory + 32 * len(records)
+    entries, bodies = b"", b""
+    for kind, body in records:
+        entries += struct.pack(">HHIIIIIII", kind, 1, 0x64, 1, body_at + len(bodies), len(body), 0, 0, 0)
+        bodies += body
+    header = b"FFF\0" + b"Camera\0".ljust(16, b"\0") + struct.pack(">III", 100, directory, len(records))
+    fff = header.ljust(directory, b"\0") + entries + bodies
+    pieces = [fff[offset:offset + chunk] for offset in range(0, len(fff), chunk)]
+    return [segment(0xE1, b"FLIR\0\x01" + bytes([number, len(pieces) - 1]) + piece)
+            for number, piece in enumerate(pieces)]
+
+
+def jumbf_segments(assertion: bytes, chunk: int = 60) -> list[bytes]:
+    """APP11 JUMBF segments holding a C2PA-style superbox with one JSON assertion; every
+    segment after the first repeats the superbox header, as the JPEG binding requires."""
+    def box(kind: bytes, payload: bytes) -> bytes:
+        return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+    description = box(b"jumd", bytes(16) + b"\x03" + b"c2pa\0")
+    superbox = box(b"jumb", description + box(b"json", assertion))
+    header, content = superbox[:8], superbox[8:]
+    pieces = [content[offset:offset + chunk] for offset in range(0, len(content), chunk)]
+    return [segment(0xEB, b"JP" + struct.pack(">HI", 1, number + 1) + header + piece)
+            for number, piece in enumerate(pieces)]

@@ -8,9 +8,9 @@ import struct
 import pytest
 from PIL import Image
 
-from jpeg_builders import (XMP_SIGNATURE, encode, extended_xmp_segments, iim, mpo, person_xmp, phone_jpeg,
-                           photoshop_iptc, photoshop_resource, pixels, segment, segment_markers, srgb_icc,
-                           tiff_exif, with_segments, xmp_packet)
+from jpeg_builders import (XMP_SIGNATURE, encode, extended_xmp_segments, flir_segments, iim, jumbf_segments, mpo,
+                           person_xmp, phone_jpeg, photoshop_iptc, photoshop_resource, pixels, segment,
+                           segment_markers, srgb_icc, tiff_exif, with_segments, xmp_packet)
 from schoollint.media import (FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
                               jpeg)
 
@@ -193,7 +193,8 @@ def test_truncated_file_is_a_media_error(cut):
 def test_segment_length_past_the_end_is_a_media_error():
     data = encode()
     broken = data[:2] + b"\xff\xe1\xff\xf0Exif\0\0" + data[2:40]
-    with pytest.raises(MediaError, match=r"JPEG: segment 0xE1 at offset 2 claims 65520 bytes, past the end"):
+    with pytest.raises(MediaError, match=r"JPEG: segment 0xE1 at offset 2 claims 65520 bytes, past the end of "
+                                         r"the file \(46 bytes left\)"):
         jpeg.read(broken)
 
 
@@ -209,6 +210,42 @@ def test_mpf_entry_outside_the_file_is_skipped_with_a_note():
     assert facts.notes[0].startswith("MPF image 2 at offset ") and facts.notes[0].endswith("skipped")
     assert [item.field for item in facts.items] == ["MPO secondary image", "data after end of image"]
     assert jpeg.strip(original, {PREVIEW}) == encode()
+
+
+def mpf_table(data: bytes) -> tuple[int, int]:
+    """Where the MPF offsets count from, and where its entry table starts: the test's own MPF layout."""
+    base = data.index(b"MPF\0") + 4
+    (table,) = struct.unpack_from(">I", data, base + 8 + 2 + 2 * 12 + 8)
+    return base, base + table
+
+
+def test_mpf_size_too_small_skips_that_image_and_keeps_the_photo():
+    second = with_segments(encode(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
+    comment, later_comment = segment(0xFE, b"Sports day"), segment(0xFE, b"Year 6 at the park")
+    plain = mpo(with_segments(encode(), later_comment), second)     # the MPF segment, then this comment
+    # A comment before the MPF segment moves the offsets' base and the images alike; the later one only the images.
+    original = bytearray(plain[:2] + comment + plain[2:])
+    base, table = mpf_table(original)
+    (offset,) = struct.unpack_from(">I", original, table + 16 + 8)
+    struct.pack_into(">I", original, table + 4, len(original) - len(second))
+    struct.pack_into(">I", original, table + 16 + 4, 100)       # image 2 "is" 100 bytes: its EXIF runs past
+    original = bytes(original)
+    exif_at = base + offset + second.index(b"\xff\xe1")
+    facts = jpeg.read(original)
+    assert facts.notes == (f"JPEG: MPO image 2 segment 0xE1 at offset {exif_at} claims {len(tiff_exif(orientation=1)) + 8} "
+                           f"bytes, past the end of its MPF-declared size ({base + offset + 100 - exif_at - 2} bytes "
+                           f"left); skipped",)
+    assert [item.field for item in facts.items] == ["JPEG comment", "MPO secondary image", "JPEG comment",
+                                                    "data after end of image"]
+
+    stripped = jpeg.strip(original, {FREE_TEXT})
+    new_base, new_table = mpf_table(stripped)
+    assert new_base == base - len(comment)
+    assert struct.unpack_from(">II", stripped, new_table + 4) == (len(stripped) - len(second), 0)
+    moved = offset - len(later_comment)
+    assert struct.unpack_from(">II", stripped, new_table + 16 + 4) == (100, moved)   # the same bytes, moved
+    assert stripped[new_base + moved:] == second
+    assert pixels(stripped) == pixels(original)
 
 
 def test_stray_bytes_between_segments_are_skipped_and_kept():
@@ -259,8 +296,56 @@ def test_mutated_files_only_ever_raise_media_error():
 
 
 def test_vendor_block_split_over_segments_is_reported_once_and_removed_whole():
-    pieces = [segment(0xE1, b"FLIR\0\x01" + bytes([number, 2]) + bytes(50)) for number in range(3)]
-    original = with_segments(encode(), *pieces)
-    items = [(item.kind, item.field, item.where) for item in jpeg.read(original).items]
-    assert items == [(kind, "FLIR camera data", "APP1") for kind in (IDENTITY, PREVIEW, LOCATION)]
+    pieces = flir_segments(gps_valid=1)
+    assert len(pieces) > 2
+    original = with_segments(encode(), *reversed(pieces))    # segment numbers, not file order, join them
+    items = [(item.kind, item.field, item.where, item.value) for item in jpeg.read(original).items]
+    size = sum(len(piece) - 4 for piece in pieces)
+    assert items == [(kind, "FLIR camera data", "APP1", f"'FLIR', {size} bytes") for kind in (IDENTITY, PREVIEW, LOCATION)]
     assert jpeg.strip(original, {LOCATION}) == encode()
+
+
+@pytest.mark.parametrize("gps_valid", [None, 0])
+def test_flir_data_without_a_valid_gps_fix_is_no_place(gps_valid):
+    original = with_segments(encode(), *flir_segments(gps_valid))
+    assert [item.kind for item in jpeg.read(original).items] == [IDENTITY, PREVIEW]
+    assert jpeg.strip(original, {LOCATION}) == original
+    assert jpeg.strip(original, {IDENTITY}) == encode()
+
+
+def test_flir_data_whose_directory_cannot_be_read_may_hold_a_place():
+    cut = with_segments(encode(), *flir_segments(gps_valid=0)[:1])   # the records are in later segments
+    assert [item.kind for item in jpeg.read(cut).items] == [IDENTITY, PREVIEW, LOCATION]
+
+
+def test_jumbf_is_a_place_only_when_an_assertion_names_one():
+    gps = b'{"@context": {"exif": "http://ns.adobe.com/exif/1.0/"}, "exif:GPSLatitude": "51,30.06N"}'
+    # The key straddles two segments: 38 bytes of description and box headers come before the JSON.
+    pieces = jumbf_segments(gps, chunk=38 + gps.index(b"GPSLatitude") + 3)
+    assert len(pieces) > 1 and not any(b"GPSLatitude" in piece for piece in pieces)
+    with_place = with_segments(encode(), *pieces)
+    assert [(item.kind, item.field) for item in jpeg.read(with_place).items] == [
+        (IDENTITY, "JUMBF content credentials"), (LOCATION, "JUMBF content credentials")]
+    assert jpeg.strip(with_place, {LOCATION}) == encode()
+    signed_only = with_segments(encode(), *jumbf_segments(b'{"claim_generator": "Camera/1.0"}'))
+    assert [item.kind for item in jpeg.read(signed_only).items] == [IDENTITY]
+    assert jpeg.strip(signed_only, {LOCATION}) == signed_only
+
+
+@pytest.mark.parametrize("pointer", ["gps", "ifd1"])
+def test_one_bad_exif_pointer_still_flags_and_strips_the_block_keeping_orientation(pointer):
+    block = bytearray(tiff_exif(orientation=6))
+    (first,) = struct.unpack_from(">I", block, 4)
+    (count,) = struct.unpack_from(">H", block, first)
+    if pointer == "ifd1":
+        struct.pack_into(">I", block, first + 2 + 12 * count, 0x7FFF0000)
+    else:
+        gps = next(position for position in range(first + 2, first + 2 + 12 * count, 12)
+                   if struct.unpack_from(">H", block, position)[0] == 0x8825)
+        struct.pack_into(">I", block, gps + 8, 0)
+    original = with_segments(encode(), segment(0xE1, b"Exif\0\0" + bytes(block)))
+    assert LOCATION in kinds_of(original)
+    stripped = jpeg.strip(original, {LOCATION})
+    assert_lossless(original, stripped, {LOCATION})
+    assert (0xE1, b"Exif\0\0MM\0*\0\0\0\x08\0\x01") in segment_markers(stripped)
+    assert jpeg.read(stripped).items == () and jpeg.read(stripped).orientation == 6
