@@ -12,7 +12,9 @@ that holds it and the innermost property that names it.
 
 from __future__ import annotations
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem
+import re
+
+from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
 from .exif import format_position
 
 _NAMESPACES = {
@@ -69,6 +71,8 @@ _PERSON_FIELDS = {
 }
 _EXIF_NAMESPACE = "{" + _NAMESPACES["exif"] + "}"
 _GPS_NOT_A_PLACE = {_EXIF_NAMESPACE + "GPSVersionID", _EXIF_NAMESPACE + "GPSMapDatum"}
+# A placeholder, as copied from an all-zero EXIF GPS IFD: zeros, separators, at most a direction.
+_GPS_PLACEHOLDER = re.compile(r"[\s0.,/:+-]*[NSEW]?")
 _MOTION_FLAGS = {_clark("GCamera:MicroVideo"), _clark("GCamera:MotionPhoto")}
 _CONTAINER_SEMANTIC = _clark("Item:Semantic")
 _FALSE = ("0", "False", "false")
@@ -76,7 +80,6 @@ _RDF = "{" + _NAMESPACES["rdf"] + "}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _ARRAYS = {_RDF + "Bag", _RDF + "Seq", _RDF + "Alt"}
 _TRANSPARENT = {_RDF + "Description", _RDF + "value"}  # nodes that add no property name of their own
-_MAX_VALUE_CHARS = 500
 _MAX_DEPTH = 40
 
 # When the XML is broken, still tell which kinds the raw text mentions.
@@ -174,14 +177,15 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     grouped: dict[tuple[str, str], list[str]] = {}
     gps: dict[str, str] = {}
     for top, inner, value in _properties(root):
-        value = value.strip()[:_MAX_VALUE_CHARS]
+        value = clip(value.strip())
         if not value:
             continue
         person = _PERSON_FIELDS.get(inner) or _PERSON_FIELDS.get(top)
         if person:
             items.append(MetaItem(PERSON_NAME, person, where, value))
         elif top.startswith(_EXIF_NAMESPACE + "GPS") and top not in _GPS_NOT_A_PLACE:
-            gps[_short(inner)] = value
+            if not _GPS_PLACEHOLDER.fullmatch(value):
+                gps[_short(inner)] = value
         elif top in PROPERTIES:
             values = grouped.setdefault((PROPERTIES[top], f"XMP {_short(top)}"), [])
             if value not in values:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jpeg_builders import person_xmp, xmp_packet
-from schoollint.media import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP
+from schoollint.media import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
 from schoollint.media.xmp import parse_xmp
 
 
@@ -101,3 +101,19 @@ def test_utf16_packets_and_pdf_properties():
     for encoded in (text.encode("utf-16-be"), text.encode("utf-16"), ("\ufeff" + text).encode("utf-16-le")):
         assert sorted(facts(encoded)) == [(IDENTITY, "XMP pdf:Author", "Jo Teacher"),
                                           (LOCATION, "XMP photoshop:City", "Hull")]
+
+
+def test_empty_and_zero_placeholder_gps_values_are_not_a_place():
+    placeholders = xmp_packet('<exif:GPSLatitude>0,0.0N</exif:GPSLatitude><exif:GPSLongitude>0,0E'
+                              '</exif:GPSLongitude><exif:GPSAltitude>0/0</exif:GPSAltitude><exif:GPSAltitudeRef>0'
+                              '</exif:GPSAltitudeRef><exif:GPSTimeStamp>00:00:00</exif:GPSTimeStamp>'
+                              '<exif:GPSAreaInformation></exif:GPSAreaInformation>', 'exif:GPSSpeedRef=""')
+    assert facts(placeholders) == []
+    place_name = xmp_packet('<exif:GPSAreaInformation>Leeds</exif:GPSAreaInformation><exif:GPSAltitude>0/0'
+                            '</exif:GPSAltitude>')
+    assert facts(place_name) == [(LOCATION, "XMP GPS data", "exif:GPSAreaInformation")]
+
+
+def test_long_values_are_clipped_to_the_shared_length():
+    packet = xmp_packet(f'<dc:title><rdf:Alt><rdf:li>{"a" * 3000}</rdf:li></rdf:Alt></dc:title>')
+    assert facts(packet) == [(FREE_TEXT, "XMP dc:title", "a" * MAX_VALUE_CHARS)]
