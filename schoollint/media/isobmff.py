@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from . import (FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MediaFacts,
-               MetaItem, identify)
+               MetaItem, clip, identify)
 
 FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
@@ -625,7 +625,7 @@ def _quicktime_text(payload: bytes) -> str | None:
 def _text(raw: bytes, encoding: str) -> str:
     if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
         encoding = "utf-16"
-    return raw.decode(encoding, "replace").rstrip("\0").strip()[:500]
+    return clip(raw.decode(encoding, "replace").rstrip("\0").strip())
 
 
 def _3gpp_string(payload: bytes, start: int) -> tuple[str, int]:

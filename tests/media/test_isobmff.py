@@ -13,7 +13,8 @@ from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
 
 from schoollint.media import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff, read_media,
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff,
+    read_media,
 )
 from schoollint.media.exif import parse_exif
 
@@ -479,3 +480,8 @@ def test_corrupted_bytes_raise_only_media_errors(build):
             isobmff.strip(bytes(corrupt), KINDS)
         except MediaError:
             pass
+
+
+def test_long_text_values_are_clipped_to_the_shared_length():
+    data = movie(box(b"udta", qt_text(b"\xa9cmt", "a" * 3000)))
+    assert fields(isobmff.read(data)) == {"QuickTime comment": "a" * MAX_VALUE_CHARS}
