@@ -7,6 +7,7 @@ these formats is not inspected, so no items are reported and nothing is stripped
 from __future__ import annotations
 
 import io
+import re
 
 from . import MediaError, MediaFacts
 
@@ -15,6 +16,9 @@ EXTENSIONS = (".bmp", ".ico", ".jp2", ".j2k", ".jpx", ".tga", ".pcx", ".ppm", ".
 
 _MAGIC = (b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x00\x0cjP  \r\n\x87\n", b"\xffO\xffQ", b"P1", b"P2",
           b"P3", b"P4", b"P5", b"P6", b"\x0a\x05")
+# Pillow names the file it could not identify by its repr, "<_io.BytesIO object at 0x7f...>":
+# an address that changes from run to run (and would break baselines and caches).
+_OBJECT_REPR = re.compile(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>")
 
 
 def accept(prefix: bytes) -> bool:
@@ -31,4 +35,5 @@ def read(data) -> MediaFacts:
     except Image.DecompressionBombError as exc:
         raise MediaError(f"decompression bomb: {exc}") from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise MediaError(f"cannot parse the image header: {exc}") from None
+        reason = _OBJECT_REPR.sub("", str(exc)).strip()
+        raise MediaError(f"cannot parse the image header ({type(exc).__name__}: {reason})") from None
