@@ -3,7 +3,9 @@ WebP, HEIC and TIFF files all carry.
 
 Only the tags that say something about a pupil or the camera are decoded;
 every other entry is skipped by its fixed size. Offsets are checked against
-the block before any read, and each IFD is visited at most once.
+the block before any read, and each IFD is visited at most once. A linked IFD
+that cannot be read becomes an item of what it may have held, so one bad
+pointer neither hides the rest of the block nor keeps a strip from removing it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4
 _NUMBER_CODES = {1: "B", 3: "H", 4: "I", 5: "II", 6: "b", 8: "h", 9: "i", 10: "ii", 11: "f", 12: "d", 13: "I"}
 _BYTE_TYPES = (1, 2, 6, 7, 129)
 _INTEGER_TYPES = (1, 3, 4, 6, 8, 9, 13)
-# Deepest real nesting: a TIFF's Photoshop tag > its EXIF resource > Exif IFD > Interop IFD (3).
-# Hostile files chain thousands of levels to exhaust the stack.
+# How deep IFDs and embedded blocks may nest; the deepest real layout, a TIFF's Photoshop
+# tag > its EXIF resource > Exif IFD > Interop IFD, is 3. Hostile files nest thousands deep.
 MAX_DEPTH = 4
 
 ORIENTATION = 0x0112
@@ -258,7 +260,7 @@ class _Reader:
 
         name, kinds = EMBEDDED[tag]
         where = f"{self.where} {name} tag"
-        if entry.offset < 0 or entry.type not in TYPE_SIZES:   # nothing to parse, yet it may hold anything its format can
+        if entry.offset < 0 or entry.type not in TYPE_SIZES:   # nothing to parse, yet it may hold anything
             self.items.extend(MetaItem(kind, f"EXIF {name} tag (unreadable)", where) for kind in kinds)
         elif tag == PHOTOSHOP_TAG:
             self.items.extend(iptc.parse_photoshop(_raw(self.tiff, entry), where, depth))

@@ -232,9 +232,9 @@ def test_mpf_size_too_small_skips_that_image_and_keeps_the_photo():
     original = bytes(original)
     exif_at = base + offset + second.index(b"\xff\xe1")
     facts = jpeg.read(original)
-    assert facts.notes == (f"JPEG: MPO image 2 segment 0xE1 at offset {exif_at} claims {len(tiff_exif(orientation=1)) + 8} "
-                           f"bytes, past the end of its MPF-declared size ({base + offset + 100 - exif_at - 2} bytes "
-                           f"left); skipped",)
+    claimed, left = len(tiff_exif(orientation=1)) + 8, base + offset + 100 - exif_at - 2
+    assert facts.notes == (f"JPEG: MPO image 2 segment 0xE1 at offset {exif_at} claims {claimed} bytes, past the "
+                           f"end of its MPF-declared size ({left} bytes left); skipped",)
     assert [item.field for item in facts.items] == ["JPEG comment", "MPO secondary image", "JPEG comment",
                                                     "data after end of image"]
 
@@ -301,7 +301,8 @@ def test_vendor_block_split_over_segments_is_reported_once_and_removed_whole():
     original = with_segments(encode(), *reversed(pieces))    # segment numbers, not file order, join them
     items = [(item.kind, item.field, item.where, item.value) for item in jpeg.read(original).items]
     size = sum(len(piece) - 4 for piece in pieces)
-    assert items == [(kind, "FLIR camera data", "APP1", f"'FLIR', {size} bytes") for kind in (IDENTITY, PREVIEW, LOCATION)]
+    assert items == [(kind, "FLIR camera data", "APP1", f"'FLIR', {size} bytes")
+                     for kind in (IDENTITY, PREVIEW, LOCATION)]
     assert jpeg.strip(original, {LOCATION}) == encode()
 
 

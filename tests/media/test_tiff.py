@@ -130,7 +130,8 @@ def with_cut_off_iptc(data: bytes) -> bytes:
     order, ifd0, entries = ifd0_entries(data)
     records = iim((2, 120, b"Sports day, Year 6"), (2, 90, b"Leeds"))
     table_at = len(data) + (len(data) & 1)
-    entries.append(struct.pack(order + "HHII", 0x83BB, 7, len(records) + 100, table_at + 2 + 12 * (len(entries) + 1) + 4))
+    value_at = table_at + 2 + 12 * (len(entries) + 1) + 4
+    entries.append(struct.pack(order + "HHII", 0x83BB, 7, len(records) + 100, value_at))   # 100 bytes too many
     entries.sort(key=lambda entry: struct.unpack_from(order + "H", entry)[0])
     table = struct.pack(order + "H", len(entries)) + b"".join(entries) + b"\0\0\0\0"
     out = bytearray(data + b"\0" * (len(data) & 1) + table + records)
