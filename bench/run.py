@@ -48,7 +48,7 @@ TARGETS = (  # (what, faster tool, slower tool, minimum speed-up)
 def phone_jpeg() -> bytes:
     """A 1600x1200 JPEG carrying what a phone writes, plus IPTC and XMP from a photo app."""
     import piexif
-    from PIL import Image, ImageCms
+    from PIL import ImageCms
 
     picture = _photo_like((1600, 1200))
     thumbnail = io.BytesIO()

@@ -10,7 +10,6 @@ import sys
 import zlib
 from pathlib import Path
 
-import piexif
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
 
