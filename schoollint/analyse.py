@@ -56,11 +56,25 @@ class Analyser:
         self.selected = selected
         self.settings = settings
         self._fingerprints: dict[tuple[int, ...], str] = {}
-        self.by_target: dict[str, list] = defaultdict(list)
-        for module in checks.modules():
-            if self.selected & set(module.CODES):
-                self.by_target[module.TARGET].append(module)
         self._media_extensions: frozenset[str] | None = None
+        self.by_target = self._check_modules(selected)
+
+    @staticmethod
+    def _check_modules(selected: set[str]) -> dict[str, list]:
+        by_target: dict[str, list] = defaultdict(list)
+        for module in checks.modules():
+            if selected & set(module.CODES):
+                by_target[module.TARGET].append(module)
+        return by_target
+
+    # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
+    # cannot be pickled, so a worker looks its check modules up again.
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "by_target"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.by_target = self._check_modules(self.selected)
 
     def cache_key(self, digest: str, relpath: str) -> str:
         """The file's bytes plus everything else that can change its findings."""

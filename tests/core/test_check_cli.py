@@ -217,3 +217,15 @@ def test_jobs_must_be_positive(repo, cli):
     with pytest.raises(SystemExit) as stop:
         cli("check", "--jobs", "0")
     assert stop.value.code == 2
+
+
+def test_the_worker_pool_also_works_where_workers_are_spawned(repo, cli, monkeypatch):
+    """macOS and Windows start workers afresh and send them the analyser by pickling."""
+    import multiprocessing
+
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: real("spawn"))
+    for index in range(30):
+        make_png(repo / f"p{index:02}.png", size=(1700, 20))
+    code, out, err = cli("check", "--no-cache", "--jobs", "2", "--output-format", "json")
+    assert err == "" and len(json.loads(out)["findings"]) == 30
