@@ -264,3 +264,27 @@ def jumbf_segments(assertion: bytes, chunk: int = 60) -> list[bytes]:
     pieces = [content[offset:offset + chunk] for offset in range(0, len(content), chunk)]
     return [segment(0xEB, b"JP" + struct.pack(">HI", 1, number + 1) + header + piece)
             for number, piece in enumerate(pieces)]
+
+
+def only_media_errors(plugin, mutants) -> None:
+    """Reading and stripping each damaged file gives facts, bytes or a MediaError: nothing else."""
+    from schoollint.media import KINDS, MediaError
+
+    for data in mutants:
+        for attempt in (plugin.read, lambda d: plugin.strip(d, KINDS)):
+            try:
+                attempt(data)
+            except MediaError:
+                pass
+
+
+def same_from_an_mmap(plugin, data: bytes, path) -> None:
+    """Reading and stripping an mmap of the file give what reading its bytes gives."""
+    import mmap
+
+    from schoollint.media import KINDS
+
+    path.write_bytes(data)
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        assert plugin.read(mapped) == plugin.read(data)
+        assert plugin.strip(mapped, KINDS) == plugin.strip(data, KINDS)
