@@ -56,7 +56,6 @@ class Analyser:
         self.selected = selected
         self.settings = settings
         self._fingerprints: dict[tuple[int, ...], str] = {}
-        self._media_extensions: frozenset[str] | None = None
         self.by_target = self._check_modules(selected)
 
     @staticmethod
@@ -92,12 +91,12 @@ class Analyser:
             fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
         return f"{digest}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
 
-    def is_media(self, relpath: str) -> bool:
+    @staticmethod
+    def is_media(relpath: str) -> bool:
+        """A file whose name says it is a format some media reader claims."""
         from .media import media_extensions
 
-        if self._media_extensions is None:
-            self._media_extensions = media_extensions()
-        return os.path.splitext(relpath)[1].lower() in self._media_extensions
+        return os.path.splitext(relpath)[1].lower() in media_extensions()
 
     def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
         result = FileResult(path=relpath)

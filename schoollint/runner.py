@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -61,27 +60,16 @@ def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
     path = (Path.cwd() / chosen) if given else (root / chosen)
     if not path.is_file():
         raise UsageError(f"{chosen}: roster file not found")
-    if in_git and _is_inside(root, path) and _tracked(root, path):
-        if not _is_hashed_roster(path):
-            raise UsageError(
-                f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
-                "committed: `git rm --cached` it, add it to .gitignore, and use "
-                "`schoollint roster hash` to make a form that is safe to commit"
-            )
     from .names.roster import load_roster
 
-    load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
+    roster = load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
+    if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
+        raise UsageError(
+            f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
+            "committed: `git rm --cached` it, add it to .gitignore, and use "
+            "`schoollint roster hash` to make a form that is safe to commit"
+        )
     return str(path.resolve())
-
-
-def _is_hashed_roster(path: Path) -> bool:
-    """A keyed-hash roster reveals no name, so it may be committed; a plain one may not."""
-    from .names.roster import HASHED_FORMAT
-
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get("format") == HASHED_FORMAT
-    except (OSError, ValueError, AttributeError):
-        return False
 
 
 def _key_fingerprint() -> str | None:

@@ -16,6 +16,7 @@ photo needs to display the same (orientation, colour profile, frames, depth).
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -91,6 +92,7 @@ def _plugins():
     return (importlib.import_module(f"{__name__}.{name}") for name in PLUGINS)
 
 
+@lru_cache(maxsize=1)
 def media_extensions() -> frozenset[str]:
     """Every extension some plugin claims: files that must parse as media."""
     return frozenset(ext for module in _plugins() for ext in module.EXTENSIONS)

@@ -82,6 +82,11 @@ class Roster:
         # The keyed HMAC state, copied for each digest instead of rebuilt from the key.
         self._keyed = hmac.new(digest_key, digestmod=hashlib.sha256) if digest_key is not None else None
 
+    @property
+    def hashed(self) -> bool:
+        """A keyed-hash roster reveals no name, so it may be committed; a plain one may not."""
+        return self._keyed is not None
+
     def digest(self, key: str) -> str:
         if self._keyed is None:
             return key
