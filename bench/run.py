@@ -190,7 +190,7 @@ class Outcome:
 def outcome(tool: str, original: bytes, fixed: bytes) -> Outcome:
     from PIL import Image, ImageOps
 
-    from schoollint.media import MediaError, read_media
+    from schoollint.formats import MediaError, read_media
 
     before = ImageOps.exif_transpose(Image.open(io.BytesIO(original))).convert("RGB")
     opened = Image.open(io.BytesIO(fixed))

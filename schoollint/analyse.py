@@ -94,7 +94,7 @@ class Analyser:
     @staticmethod
     def is_media(relpath: str) -> bool:
         """A file whose name says it is a format some media reader claims."""
-        from .media import media_extensions
+        from .formats import media_extensions
 
         return os.path.splitext(relpath)[1].lower() in media_extensions()
 
@@ -129,7 +129,7 @@ class Analyser:
 
     @staticmethod
     def _media_subject(relpath: str, data) -> MediaSubject:
-        from .media import MediaError, read_media
+        from .formats import MediaError, read_media
 
         try:
             return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))

@@ -21,9 +21,9 @@ from .finding import Fix, Rename, Write
 from .fsio import atomic_write
 
 APPLIERS = {
-    "downscale": "schoollint.media.resize:apply_downscale",
-    "strip-metadata": "schoollint.media.fixes:apply_strip",
-    "convert-heic": "schoollint.media.resize:apply_convert",
+    "downscale": "schoollint.formats.resize:apply_downscale",
+    "strip-metadata": "schoollint.formats.fixes:apply_strip",
+    "convert-heic": "schoollint.formats.resize:apply_convert",
     "edit-text": "schoollint.pages.edit:apply_edits",
     "rename": "schoollint.pages.rename:apply_renames",
 }
@@ -38,7 +38,7 @@ def applier(action: str) -> Callable:
 
 def expected_errors() -> tuple[type[Exception], ...]:
     """What a fix may fail with because of the file (the file is then left as it was)."""
-    from .media import MediaError
+    from .formats import MediaError
     from .pages import PageError
 
     return (MediaError, PageError, OSError)

@@ -42,7 +42,7 @@ class PathSubject:
 @dataclass(frozen=True)
 class MediaSubject:
     path: str
-    facts: Any | None          # schoollint.media.MediaFacts, None when unreadable
+    facts: Any | None          # schoollint.formats.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
 
 

@@ -5,7 +5,7 @@ fix strips the kinds of metadata the rule covers.
 """
 
 from ..finding import Fix, Problem
-from ..media import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP
+from ..formats import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP
 
 CODES = ("SL101", "SL102", "SL103", "SL104")
 TARGET = "media"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jpeg_builders import person_xmp, xmp_packet
-from schoollint.media import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
-from schoollint.media.xmp import parse_xmp
+from schoollint.formats import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
+from schoollint.formats.xmp import parse_xmp
 
 
 def facts(packet: bytes) -> list[tuple[str, str, str | None]]:

@@ -11,10 +11,10 @@ from chunk_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image
 
-from schoollint.media import (
+from schoollint.formats import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError, read_media, webp,
 )
-from schoollint.media.exif import parse_exif
+from schoollint.formats.exif import parse_exif
 
 EXIF_FLAG, XMP_FLAG, ICC_FLAG, ANIMATION_FLAG = 0x08, 0x04, 0x20, 0x02
 

@@ -14,10 +14,10 @@ from chunk_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image, PngImagePlugin
 
-from schoollint.media import (
+from schoollint.formats import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError, png, read_media,
 )
-from schoollint.media.exif import parse_exif
+from schoollint.formats.exif import parse_exif
 
 GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 
@@ -327,7 +327,7 @@ def test_reading_never_imports_pillow(tmp_path):
         (tmp_path / name).write_bytes(data)
     script = (
         "import sys, pathlib\n"
-        "from schoollint.media import read_media, strip, KINDS\n"
+        "from schoollint.formats import read_media, strip, KINDS\n"
         f"for path in sorted(pathlib.Path({str(tmp_path)!r}).iterdir()):\n"
         "    data = path.read_bytes()\n"
         "    assert read_media(data, path.suffix).items, path\n"

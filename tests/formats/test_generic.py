@@ -8,7 +8,7 @@ import re
 import pytest
 from PIL import Image
 
-from schoollint.media import MediaError, generic
+from schoollint.formats import MediaError, generic
 
 
 def test_bmp_header_facts():

@@ -12,7 +12,7 @@ from jpeg_builders import (XMP_SIGNATURE, encode, extended_xmp_segments, flir_se
                            only_media_errors, person_xmp, phone_jpeg, photoshop_iptc, photoshop_resource, pixels,
                            same_from_an_mmap, segment, segment_markers, srgb_icc, tiff_exif, with_segments,
                            xmp_packet)
-from schoollint.media import (FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
+from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
                               jpeg)
 
 EVERYTHING_BUT_PREVIEW = KINDS - {PREVIEW}

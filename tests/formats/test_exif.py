@@ -8,10 +8,10 @@ import piexif
 import pytest
 
 from jpeg_builders import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
-from schoollint.media import (FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
+from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
                               MediaError, MetaItem)
-from schoollint.media.exif import ExifInfo, minimal_exif, parse_exif
-from schoollint.media.iptc import parse_photoshop
+from schoollint.formats.exif import ExifInfo, minimal_exif, parse_exif
+from schoollint.formats.iptc import parse_photoshop
 
 
 def values(info, kind):

@@ -12,11 +12,11 @@ from isobmff_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
 
-from schoollint.media import (
+from schoollint.formats import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff,
     read_media,
 )
-from schoollint.media.exif import parse_exif
+from schoollint.formats.exif import parse_exif
 
 EXIF_GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 ROTATED_90 = (0, 1, -1, 0)       # a phone held upright: the display matrix QuickTime writes
@@ -366,7 +366,7 @@ def test_imovie_bare_text_in_3gpp_boxes():
 
 
 def test_thumbnail_in_user_data_is_a_preview_with_its_own_gps():
-    pytest.importorskip("schoollint.media.jpeg")
+    pytest.importorskip("schoollint.formats.jpeg")
     import io
     thumbnail = io.BytesIO()
     Image.new("RGB", (16, 12), "blue").save(thumbnail, "JPEG", exif=b"Exif\0\0" + tiff_exif(thumbnail=False))

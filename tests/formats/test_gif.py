@@ -6,7 +6,7 @@ from chunk_builders import (
     assert_trailer_is_a_preview_item, encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end,
     gif_xmp, icc_profile, iptc_records, photo, photoshop_resources, stripped_by, sub_blocks, xmp_packet,
 )
-from schoollint.media import (
+from schoollint.formats import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError, gif, read_media,
 )
 

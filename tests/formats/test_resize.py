@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
 
-from schoollint.media import MediaError, read_media
-from schoollint.media.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
+from schoollint.formats import MediaError, read_media
+from schoollint.formats.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
                                      webp_is_lossless)
 
 from chunk_builders import exif_with_gps, xmp_packet
@@ -135,7 +135,7 @@ def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     program = (
         "import sys\n"
         "from PIL import Image\n"
-        "from schoollint.media.resize import downscale\n"
+        "from schoollint.formats.resize import downscale\n"
         "out = downscale(open(sys.argv[1], 'rb').read(), 1600, '.jpg')\n"
         "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM')).split()[1]\n"
         "print(Image.open(__import__('io').BytesIO(out)).size, peak)\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.media import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
+from schoollint.formats import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
 from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from isobmff_builders import decoded
 
-from schoollint.media import IDENTITY, KINDS, LOCATION, MediaError, isobmff
+from schoollint.formats import IDENTITY, KINDS, LOCATION, MediaError, isobmff
 from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
