@@ -4,7 +4,7 @@ A plugin module defines:
 
     FORMAT: str                      # "JPEG", "PNG", ...
     EXTENSIONS: tuple[str, ...]      # lower-case, with the dot
-    def accept(prefix: bytes) -> bool              # magic bytes, first 32 bytes
+    def accept(prefix: bytes) -> bool              # magic bytes, in the first HEAD bytes
     def read(data) -> MediaFacts                   # data: bytes-like (bytes or mmap)
     def strip(data, kinds: frozenset[str]) -> bytes   # optional: lossless removal
 
@@ -74,6 +74,11 @@ class MediaFacts:
         return [item for item in self.items if item.kind in kinds]
 
 
+# How much of a file `accept` sees: enough for magic numbers, for a PDF header anywhere in the
+# first 1024 bytes (ISO 32000-2, 7.5.2), an ODF package's first member (its `mimetype`) and an
+# SVG root element after the XML declaration and comments.
+HEAD = 4096
+
 # Plugin modules in the order their magic is tried. Imported lazily so that
 # checking one PNG never imports the HEIF reader (or Pillow).
 PLUGINS = (
@@ -83,6 +88,10 @@ PLUGINS = (
     "webp",
     "tiff",
     "isobmff",
+    "pdf",
+    "odf",
+    "ooxml",
+    "svg",
     "generic",
 )
 
@@ -110,7 +119,7 @@ def read_media(data, extension: str) -> MediaFacts:
     """Facts about a media file, by its magic bytes; MediaError when it won't parse."""
     if len(data) == 0:
         raise MediaError("the file is empty")
-    module = identify(bytes(data[:32]))
+    module = identify(bytes(data[:HEAD]))
     if module is None:
         raise MediaError(f"not a recognised image or video (extension {extension or 'none'})")
     facts = module.read(data)
@@ -130,7 +139,7 @@ def read_media(data, extension: str) -> MediaFacts:
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Remove metadata of these kinds, losslessly; MediaError if the format can't."""
-    module = identify(bytes(data[:32]))
+    module = identify(bytes(data[:HEAD]))
     if module is None or not hasattr(module, "strip"):
         raise MediaError("schoollint cannot rewrite this format without re-encoding it")
     return module.strip(data, kinds)

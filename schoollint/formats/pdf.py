@@ -1,0 +1,143 @@
+"""PDF (ISO 32000-2): the metadata a newsletter or letter carries, read and removed with pikepdf.
+
+Where personal data sits in a PDF, each a "place" with its items and the way to remove them:
+- the document information dictionary (14.3.3): Author, Creator, Producer, dates, Title,
+  Subject, Keywords and any custom key;
+- XMP metadata streams (14.3.2), on the catalog and on any other object (pages, images);
+- page-piece dictionaries, /PieceInfo (14.5): an application's private data;
+- page thumbnails, /Thumb (12.3.4), and embedded files (7.11.4: the /EmbeddedFiles name tree,
+  /AF associated files, FileAttachment annotations);
+- annotation authors, the /T of markup annotations (12.5.6.2);
+- every embedded picture: image XObjects on pages, inside Form XObjects and annotation
+  appearances, and anywhere else in the file; a DCTDecode stream is a whole JPEG with its own
+  EXIF, GPS and XMP, read and stripped by the JPEG plugin (see `embedded`);
+- earlier revisions kept by incremental updates (7.5.6): a PDF saved again still holds the old
+  Info, the old XMP and the old pictures.
+
+`strip` rewrites the whole file with qpdf: page content streams and image data are copied as
+they are (only stripped JPEGs change, by removing segments), and a full rewrite keeps no
+earlier revision. Encrypted PDFs are refused (MediaError), never rewritten.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from contextlib import contextmanager
+
+from . import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .pdf_walk import Place, Walk, nothing, text
+
+FORMAT = "PDF"
+EXTENSIONS = (".pdf",)
+
+MAX_OBJECTS = 1_000_000        # far above any newsletter; bounds the walk over the object table
+ENCRYPTED = ("PDF: encrypted (password-protected); schoollint neither reads nor rewrites encrypted "
+             "documents: publish an unencrypted copy")
+_INFO_KINDS = {"/Author": IDENTITY, "/Creator": IDENTITY, "/Producer": IDENTITY,
+               "/CreationDate": TIMESTAMP, "/ModDate": TIMESTAMP}
+_INFO_HARMLESS = frozenset({"/Trapped"})
+_STREAM_NAME = re.compile(r"^stream <[^<>]*>: ")   # pikepdf names an in-memory file by its repr
+
+
+def accept(prefix: bytes) -> bool:
+    return b"%PDF-" in prefix[:1024]   # the header may follow junk in the first 1024 bytes (7.5.2)
+
+
+def _reason(exc: Exception) -> str:
+    return _STREAM_NAME.sub("", str(exc)).strip() or type(exc).__name__
+
+
+@contextmanager
+def _opened(data):
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(bytes(data)))
+    except pikepdf.PasswordError:
+        raise MediaError(ENCRYPTED) from None
+    except pikepdf.PdfError as exc:
+        raise MediaError(f"PDF: cannot be parsed ({_reason(exc)})") from None
+    with pdf:
+        if pdf.is_encrypted:
+            raise MediaError(ENCRYPTED)
+        if len(pdf.objects) > MAX_OBJECTS:
+            raise MediaError(f"PDF: {len(pdf.objects):,} objects, over schoollint's bound of {MAX_OBJECTS:,}")
+        try:
+            yield pdf
+        except (pikepdf.PdfError, pikepdf.ForeignObjectError, pikepdf.DeletedObjectError) as exc:
+            raise MediaError(f"PDF: damaged ({_reason(exc)})") from None
+
+
+def read(data) -> MediaFacts:
+    with _opened(data) as pdf:
+        places, notes = _places(pdf, data)
+        return MediaFacts(format=FORMAT, frames=len(pdf.pages),
+                          items=tuple(item for place in places for item in place.items), notes=tuple(notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    with _opened(data) as pdf:
+        places, _notes = _places(pdf, data)
+        for place in places:
+            if any(item.kind in kinds for item in place.items):
+                place.remove(kinds)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)   # a full rewrite: no earlier revision survives
+        return out.getvalue()
+
+
+def _places(pdf, data) -> tuple[list[Place], list[str]]:
+    """Every place that holds metadata, in document order, and notes on pictures not read."""
+    walk = Walk(pdf)
+    places = [_info_place(pdf), *walk.pictures(), *walk.page_places(), *_attachment_places(pdf),
+              *walk.object_places(), _revisions_place(data)]
+    return [place for place in places if place.items], walk.notes
+
+
+def _info_place(pdf) -> Place:
+    import pikepdf
+
+    info = pdf.trailer.get("/Info")
+    if not isinstance(info, pikepdf.Dictionary):
+        return Place((), nothing)
+    items = []
+    for key, value in info.items():
+        value_text = text(value)
+        if key in _INFO_HARMLESS or not value_text:
+            continue
+        items.append(MetaItem(_INFO_KINDS.get(key, FREE_TEXT), f"document info: {key[1:]}", "document info",
+                              clip(value_text)))
+
+    def remove(kinds):
+        for item in items:
+            if item.kind in kinds:
+                del info["/" + item.field.partition(": ")[2]]
+        if not list(info.keys()):
+            del pdf.trailer["/Info"]
+
+    return Place(tuple(items), remove)
+
+
+def _revisions_place(data) -> Place:
+    """Each %%EOF after the first closes an incremental update (a linearized file has one more)."""
+    ends = len(re.findall(rb"%%EOF", data))
+    earlier = ends - 1 - (1 if b"/Linearized" in bytes(data[:1024]) else 0)
+    if earlier < 1:
+        return Place((), nothing)
+    item = MetaItem(PREVIEW, f"file: {earlier} earlier revision{'s' if earlier > 1 else ''} kept by "
+                    "incremental saves (old metadata and pictures)", "incremental updates", str(earlier))
+    return Place((item,), nothing)   # the full rewrite in strip() keeps only the current revision
+
+
+def _attachment_places(pdf):
+    import pikepdf
+
+    root = pdf.Root
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary) and "/EmbeddedFiles" in names:
+        yield Place((MetaItem(PREVIEW, "document: attached files", "/EmbeddedFiles name tree"),),
+                     lambda kinds: names.__delitem__("/EmbeddedFiles"))
+    if "/AF" in root:
+        yield Place((MetaItem(PREVIEW, "document: associated files", "catalog /AF"),),
+                     lambda kinds: root.__delitem__("/AF"))

@@ -1,0 +1,116 @@
+"""Builders for real documents: PDFs written with pikepdf, OOXML packages written with
+python-docx, python-pptx and openpyxl, ODF and SVG assembled from their XML text.
+
+Every picture in them is a phone JPEG with EXIF GPS, identity and a thumbnail
+(jpeg_builders.phone_jpeg), stored byte for byte as Word, PowerPoint and PDF
+exporters store it.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+from .jpeg_builders import phone_jpeg
+
+AUTHOR = "Sarah Jones"
+CAPTION = "Amelia Hartley (Year 4) receiving the reading cup"
+
+
+def _pdf_image(pdf, jpeg: bytes):
+    import pikepdf
+    from PIL import Image
+
+    with Image.open(io.BytesIO(jpeg)) as image:
+        width, height = image.size
+    return pikepdf.Stream(pdf, jpeg, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=width,
+                          Height=height, ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
+                          Filter=pikepdf.Name.DCTDecode)
+
+
+def newsletter_pdf(pages: int = 2, photos_per_page: int = 1, info: bool = True, xmp: bool = True,
+                   extras: bool = False) -> bytes:
+    """A newsletter: each page shows phone photos with a caption under each.
+
+    `extras` adds what fewer files carry: a page thumbnail, an annotation with an author, an
+    attached file, /PieceInfo, and a photo drawn through a Form XObject."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    for number in range(pages):
+        xobjects, drawing = {}, []
+        for slot in range(photos_per_page):
+            name = f"/Im{slot}"
+            xobjects[name] = _pdf_image(pdf, phone_jpeg())
+            y = 650 - slot * 120
+            drawing.append(f"q 128 0 0 96 72 {y} cm {name} Do Q BT /F1 10 Tf 72 {y - 14} Td ({CAPTION}) Tj ET")
+        if extras and number == 0:
+            form = pikepdf.Stream(pdf, b"q 64 0 0 48 0 0 cm /Inner Do Q", Type=pikepdf.Name.XObject,
+                                  Subtype=pikepdf.Name.Form, BBox=[0, 0, 64, 48],
+                                  Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
+                                      Inner=_pdf_image(pdf, phone_jpeg()))))
+            xobjects["/Fm0"] = form
+            drawing.append("q 1 0 0 1 300 100 cm /Fm0 Do Q")
+        page = pikepdf.Page(pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font), XObject=pikepdf.Dictionary(xobjects)),
+            Contents=pikepdf.Stream(pdf, "\n".join(drawing).encode())))
+        pdf.pages.append(page)
+    # XMP first: pikepdf copies it into the Info dictionary when it closes
+    if xmp:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:creator"] = [AUTHOR]
+            meta["xmp:CreatorTool"] = "Microsoft Word"
+    if info:
+        pdf.docinfo["/Author"] = AUTHOR
+        pdf.docinfo["/Creator"] = "Microsoft Word for Microsoft 365"
+        pdf.docinfo["/Title"] = "Summer newsletter"
+    if extras:
+        _add_extras(pdf)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _add_extras(pdf) -> None:
+    import pikepdf
+
+    page = pdf.pages[0].obj
+    page.Thumb = _pdf_image(pdf, phone_jpeg())
+    page.PieceInfo = pikepdf.Dictionary(Illustrator=pikepdf.Dictionary(Private=pikepdf.String("Sarah's layers")))
+    attached = pikepdf.AttachedFileSpec(pdf, b"pupil list", filename="pupils.txt")
+    pdf.attachments["pupils.txt"] = attached
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[10, 10, 30, 30],
+        T=pikepdf.String(AUTHOR), Contents=pikepdf.String("check names")))]))
+
+
+def incremental_update(data: bytes, author: str = "Office Admin") -> bytes:
+    """The same PDF saved again as Acrobat's Save does: an update appended, the old revision kept."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    writer.add_metadata({"/Author": author})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def render(pdf_path, out_prefix) -> list[bytes]:
+    """Every page rendered by poppler's pdftoppm at 50 dpi, as PPM bytes."""
+    subprocess.run(["pdftoppm", "-r", "50", str(pdf_path), str(out_prefix)], check=True, capture_output=True)
+    pages = sorted(out_prefix.parent.glob(out_prefix.name + "*.ppm"))
+    return [page.read_bytes() for page in pages]
+
+
+def have(tool: str) -> bool:
+    return shutil.which(tool) is not None
+
+
+def zip_members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
