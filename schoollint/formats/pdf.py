@@ -26,7 +26,8 @@ import re
 from contextlib import contextmanager
 
 from . import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
-from .pdf_walk import Place, Walk, nothing, text
+from .pdf_walk import Walk, text
+from .places import Place, all_items, nothing, remove_from
 
 FORMAT = "PDF"
 EXTENSIONS = (".pdf",)
@@ -72,16 +73,13 @@ def _opened(data):
 def read(data) -> MediaFacts:
     with _opened(data) as pdf:
         places, notes = _places(pdf, data)
-        return MediaFacts(format=FORMAT, frames=len(pdf.pages),
-                          items=tuple(item for place in places for item in place.items), notes=tuple(notes))
+        return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places), notes=tuple(notes))
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     with _opened(data) as pdf:
         places, _notes = _places(pdf, data)
-        for place in places:
-            if any(item.kind in kinds for item in place.items):
-                place.remove(kinds)
+        remove_from(places, kinds)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)   # a full rewrite: no earlier revision survives
         return out.getvalue()

@@ -11,25 +11,14 @@ a page)".
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
-from typing import Callable
 
 from . import IDENTITY, PREVIEW, MetaItem, clip
 from .embedded import read_embedded, strip_embedded
+from .places import Place
 from .xmp import parse_xmp
 
 MAX_XMP = 4 << 20          # an XMP packet inflated past this many bytes is cut (and reported as broken)
 MAX_FORM_DEPTH = 12        # Form XObjects nested deeper than this are not followed
-
-
-@dataclass
-class Place:
-    items: tuple[MetaItem, ...]
-    remove: Callable[[frozenset[str]], None]   # called with the kinds to remove
-
-
-def nothing(kinds) -> None:
-    return None
 
 
 def text(value) -> str:

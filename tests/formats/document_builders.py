@@ -114,3 +114,69 @@ def have(tool: str) -> bool:
 def zip_members(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _with_app_properties(data: bytes, company: str = "Oakfield Primary School", manager: str = "Mr Davies") -> bytes:
+    """The package with Company and Manager added to docProps/app.xml, as Word writes them."""
+    members = zip_members(data)
+    app = members["docProps/app.xml"].decode()
+    members["docProps/app.xml"] = app.replace(
+        "</Properties>", f"<Company>{company}</Company><Manager>{manager}</Manager></Properties>").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, members[info.filename])
+    return out.getvalue()
+
+
+def letter_docx(photos: int = 2, comment: bool = True) -> bytes:
+    """A letter home: photos, each followed by its caption, a comment by a teacher, the
+    core properties Word fills in, and Company/Manager in app.xml."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Dear parents and carers,")
+    for _ in range(photos):
+        document.add_picture(io.BytesIO(phone_jpeg()))
+        document.add_paragraph(CAPTION)
+    if comment:
+        paragraph = document.add_paragraph("Please check the names.")
+        document.add_comment(paragraph.runs, text="Is consent in?", author=AUTHOR, initials="SJ")
+    properties = document.core_properties
+    properties.author, properties.last_modified_by = AUTHOR, "Office Admin"
+    properties.title, properties.keywords = "Letter home", "sports day"
+    out = io.BytesIO()
+    document.save(out)
+    return _with_app_properties(out.getvalue())
+
+
+def assembly_pptx(slides: int = 2) -> bytes:
+    import pptx
+    from pptx.util import Inches
+
+    presentation = pptx.Presentation()
+    for _ in range(slides):
+        slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+        slide.shapes.add_picture(io.BytesIO(phone_jpeg()), Inches(1), Inches(1), Inches(4))
+    presentation.core_properties.author = AUTHOR
+    presentation.core_properties.last_modified_by = "Office Admin"
+    out = io.BytesIO()
+    presentation.save(out)
+    return _with_app_properties(out.getvalue())
+
+
+def consent_xlsx() -> bytes:
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image as SheetImage
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Pupil"
+    sheet["A1"].comment = Comment("check consent", AUTHOR)
+    sheet.add_image(SheetImage(io.BytesIO(phone_jpeg())), "C3")
+    workbook.properties.creator = AUTHOR
+    workbook.properties.lastModifiedBy = "Office Admin"
+    out = io.BytesIO()
+    workbook.save(out)
+    return _with_app_properties(out.getvalue())

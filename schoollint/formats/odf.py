@@ -1,0 +1,93 @@
+"""OpenDocument packages (OASIS ODF 1.3): text documents, spreadsheets, presentations, drawings.
+
+Where personal data sits:
+- `meta.xml` (Part 3, 4.3 and 19.4 meta elements): initial creator, creator, printed by,
+  dates, title, description, keywords, user-defined properties;
+- `Thumbnails/thumbnail.png` (Part 2, 3.4): a picture of the first page;
+- comment and tracked-change authors: `dc:creator` in `office:annotation` and
+  `office:change-info`, in `content.xml` and `styles.xml`;
+- every picture under `Pictures/`, with its own metadata.
+
+The package is recognised by its first member, `mimetype`, stored uncompressed (Part 2, 3.3).
+Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) are refused.
+`strip` rewrites only the parts that change; a removed thumbnail also leaves the manifest.
+"""
+
+from __future__ import annotations
+
+from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts
+from .package import Edit, Package, serialise
+from .places import Place, all_items, remove_from
+
+FORMAT = "ODF"
+EXTENSIONS = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg")
+MIMETYPE = b"application/vnd.oasis.opendocument."
+
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+_PROPERTIES = {
+    _META + "initial-creator": (IDENTITY, "initial creator"), _DC + "creator": (IDENTITY, "creator"),
+    _META + "printed-by": (IDENTITY, "printed by"), _DC + "title": (FREE_TEXT, "title"),
+    _DC + "description": (FREE_TEXT, "description"), _DC + "subject": (FREE_TEXT, "subject"),
+    _META + "keyword": (FREE_TEXT, "keywords"), _META + "user-defined": (FREE_TEXT, "user-defined property"),
+    _META + "creation-date": (TIMESTAMP, "created"), _DC + "date": (TIMESTAMP, "modified"),
+    _META + "print-date": (TIMESTAMP, "printed"),
+}
+_AUTHOR_PARTS = ("content.xml", "styles.xml")
+_THUMBNAIL = "Thumbnails/thumbnail.png"
+_KINDS = {b"text": "ODT", b"spreadsheet": "ODS", b"presentation": "ODP", b"graphics": "ODG"}
+
+
+def accept(prefix: bytes) -> bool:
+    """A ZIP whose first member is `mimetype`, holding an OpenDocument media type."""
+    if prefix[:4] != b"PK\x03\x04" or len(prefix) < 30:
+        return False
+    name_length, extra_length = int.from_bytes(prefix[26:28], "little"), int.from_bytes(prefix[28:30], "little")
+    start = 30 + name_length + extra_length
+    return prefix[30:30 + name_length] == b"mimetype" and prefix[start:start + len(MIMETYPE)] == MIMETYPE
+
+
+def read(data) -> MediaFacts:
+    edit = _Edit(data)
+    places = edit.places()
+    return MediaFacts(format=edit.format, items=all_items(places), notes=tuple(edit.notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    edit = _Edit(data)
+    remove_from(edit.places(), kinds)
+    return edit.rebuild()
+
+
+class _Edit(Edit):
+    def __init__(self, data):
+        super().__init__(Package(data, FORMAT))
+        mimetype = self.package.part("mimetype") if "mimetype" in self.package.names else b""
+        self.format = _KINDS.get(mimetype[len(MIMETYPE):].split(b"-")[0], FORMAT)
+        self.manifest = None
+        if "META-INF/manifest.xml" in self.package.names:
+            self.manifest = self.package.xml("META-INF/manifest.xml")
+            if next(self.manifest.iter(_MANIFEST + "encryption-data"), None) is not None:
+                raise MediaError("ODF: encrypted (password-protected); schoollint neither reads nor rewrites "
+                                 "encrypted documents: publish an unencrypted copy")
+
+    def places(self) -> list[Place]:
+        names = self.package.names
+        places = [self.properties("meta.xml", _PROPERTIES, "document properties")] if "meta.xml" in names else []
+        if _THUMBNAIL in names:
+            places.append(self.thumbnail(_THUMBNAIL, self._forget))
+        places.extend(self.authors(name, frozenset(), frozenset({_DC + "creator"}))
+                      for name in _AUTHOR_PARTS if name in names)
+        places.extend(self.picture(name, f"picture {name}") for name in names
+                      if name.startswith("Pictures/") and not name.endswith("/"))
+        return [place for place in places if place.items]
+
+    def _forget(self, name: str) -> None:
+        """Remove a part and its manifest entry."""
+        self.changes[name] = None
+        if self.manifest is not None:
+            for entry in list(self.manifest.iter(_MANIFEST + "file-entry")):
+                if entry.get(_MANIFEST + "full-path") == name:
+                    entry.getparent().remove(entry)
+            self.changes["META-INF/manifest.xml"] = serialise(self.manifest)

@@ -1,0 +1,150 @@
+"""Office Open XML packages (ECMA-376 / ISO/IEC 29500): Word, PowerPoint and Excel files,
+with their macro-enabled and template variants.
+
+Where personal data sits (Part 2, Open Packaging Conventions, and Part 1's markup):
+- core properties (OPC 11, `docProps/core.xml`): creator, last modified by, dates, title...;
+- extended properties (Part 1, 22.2, `docProps/app.xml`): Company, Manager, HyperlinkBase, and a
+  Template given as a path (`C:\\Users\\<name>\\...`);
+- custom properties (Part 1, 22.3, `docProps/custom.xml`);
+- the package thumbnail (OPC 8.3.5 / 11, `docProps/thumbnail.*`): a picture of the first page;
+- comment and tracked-change authors: `w:author`/`w:initials` in every WordprocessingML part,
+  `word/people.xml`, `ppt/commentAuthors.xml`, `ppt/authors.xml`, `xl/comments*.xml`,
+  `xl/persons/*.xml`;
+- every media part (`word/media/`, `ppt/media/`, `xl/media/`), a picture with its own metadata.
+
+Parts are found through the package relationships (`_rels/.rels`), not guessed. `strip`
+rewrites only the parts that change (see package.Package.rebuild); a removed part also loses
+its relationship and its content-type override. A password-protected Office file is not a ZIP
+at all but an OLE compound file (MS-OFFCRYPTO): it is recognised and refused.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .package import Edit, Package, serialise
+from .places import Place, all_items, remove_from
+
+FORMAT = "OOXML"
+EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
+              ".xlsx", ".xlsm", ".xltx", ".xltm")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+_EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+_CORE = {
+    _DC + "creator": (IDENTITY, "creator"), _CP + "lastModifiedBy": (IDENTITY, "last modified by"),
+    _DC + "title": (FREE_TEXT, "title"), _DC + "subject": (FREE_TEXT, "subject"),
+    _DC + "description": (FREE_TEXT, "description"), _CP + "keywords": (FREE_TEXT, "keywords"),
+    _CP + "category": (FREE_TEXT, "category"), _DCTERMS + "created": (TIMESTAMP, "created"),
+    _DCTERMS + "modified": (TIMESTAMP, "modified"), _CP + "lastPrinted": (TIMESTAMP, "last printed"),
+}
+_APP = {
+    _EP + "Company": (IDENTITY, "company"), _EP + "Manager": (IDENTITY, "manager"),
+    _EP + "HyperlinkBase": (IDENTITY, "hyperlink base"), _EP + "Template": (IDENTITY, "template path"),
+}
+# Relationship types of the package's own parts (OPC 11 and Part 1, 15.2), by their last word.
+_CORE_TYPE, _APP_TYPE, _CUSTOM_TYPE, _THUMBNAIL_TYPE = (
+    "core-properties", "extended-properties", "custom-properties", "thumbnail")
+# Parts naming people: (part name pattern, attributes, element texts) holding the names.
+_AUTHORS = (
+    (re.compile(r"word/people\.xml"), frozenset({_W15 + "author", _W15 + "userId"}), frozenset()),
+    (re.compile(r"word/[^/]+\.xml"), frozenset({_W + "author", _W + "initials"}), frozenset()),
+    (re.compile(r"ppt/(commentAuthors|authors)\.xml"), frozenset({"name", "initials", "userId"}), frozenset()),
+    (re.compile(r"xl/comments[^/]*\.xml|xl/comments/[^/]+\.xml"), frozenset(), frozenset({_X + "author"})),
+    (re.compile(r"xl/persons/[^/]+\.xml"), frozenset({"displayName", "userId"}), frozenset()),
+)
+_MEDIA = re.compile(r"(word|ppt|xl)/media/[^/]+")
+_KINDS_BY_FOLDER = (("word/", "DOCX"), ("ppt/", "PPTX"), ("xl/", "XLSX"))
+
+
+def _telling(item: MetaItem) -> bool:
+    """A template named without a folder ("Normal.dotm") tells nothing about its user."""
+    return item.field != "app properties: template path" or bool(re.search(r"[\\/]", item.value or ""))
+
+
+def accept(prefix: bytes) -> bool:
+    return prefix.startswith((b"PK\x03\x04", OLE))
+
+
+def read(data) -> MediaFacts:
+    edit = _Edit(data)
+    places = edit.places()
+    return MediaFacts(format=edit.format, items=all_items(places), notes=tuple(edit.notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    edit = _Edit(data)
+    remove_from(edit.places(), kinds)
+    return edit.rebuild()
+
+
+class _Edit(Edit):
+    """One OOXML package: its places, and the part changes that removing them makes."""
+
+    def __init__(self, data):
+        if bytes(data[:8]) == OLE:
+            raise MediaError("OOXML: an OLE compound file, not a ZIP package: a password-protected (encrypted) "
+                             "Office document, or an old .doc/.xls/.ppt renamed; schoollint cannot read it")
+        super().__init__(Package(data, FORMAT))
+        if "[Content_Types].xml" not in self.package.names:
+            raise MediaError("OOXML: a ZIP archive without [Content_Types].xml, not an Office document")
+        self.format = next((name for folder, name in _KINDS_BY_FOLDER
+                            if any(part.startswith(folder) for part in self.package.names)), FORMAT)
+        self.rels = self.package.xml("_rels/.rels") if "_rels/.rels" in self.package.names else None
+        self.types = self.package.xml("[Content_Types].xml")
+
+    def _targets(self, kind: str) -> list[str]:
+        if self.rels is None:
+            return []
+        return [posixpath.normpath(rel.get("Target", "").lstrip("/")) for rel in self.rels.iter(_RELS + "Relationship")
+                if rel.get("Type", "").rpartition("/")[2] == kind and rel.get("TargetMode") != "External"]
+
+    def places(self) -> list[Place]:
+        places = []
+        for kind, table, label in ((_CORE_TYPE, _CORE, "core properties"), (_APP_TYPE, _APP, "app properties")):
+            places.extend(self.properties(name, table, label, keep=_telling) for name in self._targets(kind)
+                          if name in self.package.names)
+        places.extend(self._custom(name) for name in self._targets(_CUSTOM_TYPE) if name in self.package.names)
+        places.extend(self.thumbnail(name, self._forget) for name in self._targets(_THUMBNAIL_TYPE) if name in self.package.names)
+        places.extend(self._authors())
+        places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
+        return [place for place in places if place.items]
+
+    def _custom(self, name: str) -> Place:
+        root = self.package.xml(name)
+        items = tuple(MetaItem(FREE_TEXT, f"custom properties: {prop.get('name', '?')}", name,
+                               clip("".join(prop.itertext()).strip()))
+                      for prop in root.iter(_CUSTOM + "property"))
+        return Place(items, lambda kinds: self._forget(name))
+
+    def _authors(self):
+        for name in self.package.names:
+            for pattern, attributes, elements in _AUTHORS:
+                if pattern.fullmatch(name):
+                    yield self.authors(name, attributes, elements)
+                    break
+
+    def _forget(self, name: str) -> None:
+        """Remove a part, its relationship and its content-type override."""
+        self.changes[name] = None
+        if self.rels is not None:
+            for rel in list(self.rels.iter(_RELS + "Relationship")):
+                if posixpath.normpath(rel.get("Target", "").lstrip("/")) == name:
+                    rel.getparent().remove(rel)
+            self.changes["_rels/.rels"] = serialise(self.rels)
+        for override in list(self.types.iter(_TYPES + "Override")):
+            if override.get("PartName", "").lstrip("/") == name:
+                override.getparent().remove(override)
+        self.changes["[Content_Types].xml"] = serialise(self.types)

@@ -1,0 +1,205 @@
+"""ZIP packages (APPNOTE 6.3.x) as Office Open XML (ECMA-376 Part 2, OPC) and OpenDocument
+(OASIS ODF 1.3 Part 2) use them: bounded reads, hardened XML, and a rewrite that changes only
+the parts it is given.
+
+Bounds, so that a hostile package costs bounded time and memory: at most MAX_MEMBERS members,
+no part inflated past MAX_PART bytes (read with a bounded read, whatever the header claims),
+and at most MAX_TOTAL bytes inflated per package. XML is parsed by lxml without entity
+expansion, DTD loading or network access. Encrypted members are refused.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from . import IDENTITY, PREVIEW, MediaError, MetaItem, clip
+from .embedded import read_embedded, strip_embedded
+from .places import Place
+
+MAX_MEMBERS = 10_000
+MAX_PART = 64 << 20
+MAX_TOTAL = 512 << 20
+
+
+def xml_parser():
+    """lxml's parser for untrusted XML: internal entities stay unexpanded, nothing is fetched."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_blank_text=False)
+
+
+class Package:
+    """One ZIP package, opened for reading; `format` names it in errors ("OOXML", "ODF")."""
+
+    def __init__(self, data, format: str):
+        self.format = format
+        self._inflated = 0
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+            self.infos = self.archive.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+            raise MediaError(f"{format}: not a readable ZIP package ({exc})") from None
+        if len(self.infos) > MAX_MEMBERS:
+            raise MediaError(f"{format}: {len(self.infos):,} parts, over schoollint's bound of {MAX_MEMBERS:,}")
+        if any(info.flag_bits & 0x1 for info in self.infos):
+            raise MediaError(f"{format}: encrypted (password-protected) parts; schoollint neither reads nor "
+                             "rewrites encrypted documents: publish an unencrypted copy")
+        self.names = [info.filename for info in self.infos]
+
+    def part(self, name: str) -> bytes:
+        """A part's bytes; MediaError when it inflates past the bounds or is damaged."""
+        try:
+            with self.archive.open(name) as member:
+                data = member.read(MAX_PART + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise MediaError(f"{self.format}: part {name} is damaged ({exc})") from None
+        except KeyError:
+            raise MediaError(f"{self.format}: part {name} is missing") from None
+        if len(data) > MAX_PART:
+            raise MediaError(f"{self.format}: part {name} inflates past {MAX_PART >> 20} MiB (a zip bomb?)")
+        self._inflated += len(data)
+        if self._inflated > MAX_TOTAL:
+            raise MediaError(f"{self.format}: parts inflate past {MAX_TOTAL >> 20} MiB in all (a zip bomb?)")
+        return data
+
+    def xml(self, name: str):
+        """A part parsed as XML (the root element); MediaError when it is not well-formed."""
+        from lxml import etree
+
+        try:
+            return etree.fromstring(self.part(name), xml_parser())
+        except etree.XMLSyntaxError as exc:
+            raise MediaError(f"{self.format}: part {name} is not well-formed XML ({exc})") from None
+
+    def rebuild(self, changes: dict[str, bytes | None]) -> bytes:
+        """The package with these parts replaced (bytes) or removed (None). Every other part keeps
+        its content, name, order, date and compression method, so the first member of an ODF
+        package stays its uncompressed `mimetype`."""
+        out = io.BytesIO()
+        self._inflated = 0    # the bound applies to this pass over the package on its own
+        with zipfile.ZipFile(out, "w") as target:
+            for info in self.infos:
+                if info.filename in changes and changes[info.filename] is None:
+                    continue
+                data = changes[info.filename] if info.filename in changes else self.part(info.filename)
+                copy = zipfile.ZipInfo(info.filename, info.date_time)
+                copy.compress_type, copy.external_attr, copy.create_system = (
+                    info.compress_type, info.external_attr, info.create_system)
+                target.writestr(copy, data)
+        return out.getvalue()
+
+
+class Edit:
+    """A package being read or stripped: the places found in it and the part changes that
+    removing them makes (name -> new bytes, or None for a part removed)."""
+
+    def __init__(self, package: Package):
+        self.package = package
+        self.changes: dict[str, bytes | None] = {}
+        self.notes: list[str] = []
+
+    def picture(self, name: str, where: str) -> Place:
+        """A picture part, read and stripped by the image plugins."""
+        data = self.package.part(name)
+        items, note = read_embedded(data, where)
+        if note:
+            self.notes.append(note)
+
+        def remove(kinds):
+            stripped = strip_embedded(data, kinds)
+            if stripped != data:
+                self.changes[name] = stripped
+
+        return Place(items, remove)
+
+    def thumbnail(self, name: str, forget) -> Place:
+        """The package's thumbnail: a preview, and a picture with metadata of its own. Removing
+        the preview calls `forget(name)`, which removes the part and every reference to it."""
+        picture = self.picture(name, f"thumbnail {name}")
+
+        def remove(kinds):
+            if PREVIEW in kinds:
+                forget(name)
+            else:
+                picture.remove(kinds)
+
+        return Place((MetaItem(PREVIEW, f"thumbnail ({name})", name), *picture.items), remove)
+
+    def properties(self, name: str, table: dict[str, tuple[str, str]], label: str, keep=None) -> Place:
+        """A properties part (core.xml, app.xml, meta.xml): an item per property in `table`
+        (that `keep(item)` accepts); removal drops those elements."""
+        root = self.package.xml(name)
+        found = [(element, item) for element, item in property_items(root, table, label) if keep is None or keep(item)]
+
+        def remove(kinds):
+            self.changes[name] = drop_elements(root, [element for element, item in found if item.kind in kinds])
+
+        return Place(tuple(item for _element, item in found), remove)
+
+    def authors(self, name: str, attributes: frozenset[str], elements: frozenset[str]) -> Place:
+        """A part's comment and tracked-change authors; removal empties them."""
+        root = self.package.xml(name)
+        names = names_in(root, attributes, elements)
+        items = (MetaItem(IDENTITY, f"{name}: comment and tracked-change authors", name, clip("; ".join(names))),)
+
+        def remove(kinds):
+            self.changes[name] = blank_names(root, attributes, elements)
+
+        return Place(items if names else (), remove)
+
+    def rebuild(self) -> bytes:
+        return self.package.rebuild(self.changes)
+
+
+def serialise(root) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def property_items(root, table: dict[str, tuple[str, str]], label: str) -> list[tuple[object, MetaItem]]:
+    """(element, item) for each child of `root` named in `table` (Clark name -> (kind, field))
+    that holds text: the items of a properties part such as core.xml, app.xml or meta.xml."""
+    found = []
+    for element in root.iter():
+        entry = table.get(element.tag) if isinstance(element.tag, str) else None
+        value = "".join(element.itertext()).strip() if entry else ""
+        if entry and value:
+            kind, field = entry
+            found.append((element, MetaItem(kind, f"{label}: {field}", label, clip(value))))
+    return found
+
+
+def drop_elements(root, elements) -> bytes:
+    for element in elements:
+        element.getparent().remove(element)
+    return serialise(root)
+
+
+def names_in(root, attributes: frozenset[str], elements: frozenset[str]) -> list[str]:
+    """People's names held in these attributes or element texts (Clark names), in order."""
+    names = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        values = [element.get(attribute) for attribute in attributes if element.get(attribute)]
+        if element.tag in elements and (element.text or "").strip():
+            values.append(element.text.strip())
+        names.extend(value for value in values if value not in names)
+    return names
+
+
+def blank_names(root, attributes: frozenset[str], elements: frozenset[str]) -> bytes:
+    """The part with those attributes and element texts emptied (the markup itself stays, so
+    each comment and tracked change still has the author slot its schema requires)."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in attributes:
+            if element.get(attribute):
+                element.set(attribute, "")
+        if element.tag in elements and element.text:
+            element.text = ""
+    return serialise(root)

@@ -1,0 +1,7 @@
+"""placeholder"""
+FORMAT = "SVG"
+EXTENSIONS = ()
+
+
+def accept(prefix: bytes) -> bool:
+    return False
