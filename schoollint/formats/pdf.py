@@ -81,7 +81,9 @@ def strip(data, kinds: frozenset[str]) -> bytes:
         places, _notes = _places(pdf, data)
         remove_from(places, kinds)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)   # a full rewrite: no earlier revision survives
+        # a full rewrite: no earlier revision survives; fix_metadata_version=False: pikepdf would
+        # otherwise parse (unbounded) and edit an XMP packet kept because its kinds were not asked for
+        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue()
 
 

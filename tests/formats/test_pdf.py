@@ -1,0 +1,188 @@
+"""PDF: what a newsletter carries, found; --fix removes it losslessly, through the command line."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+
+import pikepdf
+import pytest
+
+from schoollint.formats import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, pdf, read_media
+from tests.formats.document_builders import AUTHOR, have, incremental_update, newsletter_pdf, render
+from tests.formats.jpeg_builders import pixels
+
+
+def fields(facts, kind=None) -> list[str]:
+    return [item.field for item in facts.items if kind is None or item.kind == kind]
+
+
+def test_newsletter_items_name_the_part_they_sit_in():
+    facts = read_media(newsletter_pdf(pages=2, photos_per_page=2, extras=True), ".pdf")
+    assert facts.format == "PDF" and facts.frames == 2
+    assert {"document info: Author", "document info: Creator", "document: XMP dc:creator",
+            "page 1: annotation author", "page 1: private application data (PieceInfo)"} <= set(fields(facts, IDENTITY))
+    assert fields(facts, LOCATION)[:1] == ["embedded image 1 on page 1: EXIF GPS position"]
+    assert "embedded image 4 on page 2: EXIF GPS position" in fields(facts, LOCATION)
+    # the photo drawn through a Form XObject is on page 1 too, not "somewhere in the file"
+    assert "embedded image 3 on page 1: EXIF GPS position" in fields(facts, LOCATION)
+    assert {"page 1: thumbnail", "document: attached files"} <= set(fields(facts, PREVIEW))
+    author = next(item for item in facts.items if item.field == "document info: Author")
+    assert author.value == AUTHOR and AUTHOR not in author.field
+
+
+def test_an_incremental_save_is_an_earlier_revision():
+    data = incremental_update(newsletter_pdf(pages=1))
+    assert AUTHOR.encode() in data                 # the old Author is still in the bytes
+    facts = pdf.read(data)
+    assert "file: 1 earlier revision kept by incremental saves (old metadata and pictures)" in fields(facts, PREVIEW)
+    assert [item.value for item in facts.items if item.field == "document info: Author"] == ["Office Admin"]
+    assert AUTHOR.encode() not in pdf.strip(data, KINDS)
+
+
+def test_strip_keeps_pages_and_picture_data_and_renders_the_same(tmp_path):
+    if not have("pdftoppm"):
+        pytest.skip("poppler-utils (pdftoppm) is not installed")
+    original = newsletter_pdf(pages=2, photos_per_page=2, extras=True)
+    stripped = pdf.strip(original, KINDS)
+    assert pdf.read(stripped).items == ()
+    with pikepdf.open(io.BytesIO(original)) as before, pikepdf.open(io.BytesIO(stripped)) as after:
+        assert [page.Contents.read_bytes() for page in before.pages] == [page.Contents.read_bytes() for page in after.pages]
+        for old, new in zip(_images(before), _images(after)):
+            assert pixels(new) == pixels(old)      # the same decoded pixels: segments removed, scans kept
+    (tmp_path / "before.pdf").write_bytes(original)
+    (tmp_path / "after.pdf").write_bytes(stripped)
+    assert render(tmp_path / "before.pdf", tmp_path / "b") == render(tmp_path / "after.pdf", tmp_path / "a")
+    if have("qpdf"):
+        assert subprocess.run(["qpdf", "--check", str(tmp_path / "after.pdf")], capture_output=True).returncode == 0
+
+
+def _images(document) -> list[bytes]:
+    return [obj.read_raw_bytes() for obj in document.objects
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+
+
+def test_strip_of_location_alone_keeps_the_author():
+    stripped = pdf.strip(newsletter_pdf(pages=1), frozenset({LOCATION}))
+    facts = pdf.read(stripped)
+    assert fields(facts, LOCATION) == []
+    assert "document info: Author" in fields(facts)
+
+
+def test_fix_through_the_cli_removes_everything_and_is_idempotent(repo, cli):
+    path = repo / "newsletters" / "summer.pdf"
+    path.parent.mkdir()
+    path.write_bytes(incremental_update(newsletter_pdf(pages=2, photos_per_page=2, extras=True)))
+    code, out, _ = cli("check", "--output-format", "json")
+    codes = {finding["code"] for finding in json.loads(out)["findings"]}
+    assert code == 1 and {"SL101", "SL102", "SL103", "SL104"} <= codes
+    assert AUTHOR not in out                         # never echoed without --show-values
+    code, out, _ = cli("check", "--fix")
+    assert code == 1 and "summer.pdf: fixed" in out and "no findings in 1 files checked" in out
+    fixed = path.read_bytes()
+    for leftover in (AUTHOR.encode(), b"Office Admin", b"xmpmeta", b"Pupilcam", b"SN-0042", b"Leeds", b"pupil list"):
+        assert leftover not in fixed
+    code, out, _ = cli("check", "--fix")
+    assert code == 0 and path.read_bytes() == fixed
+
+
+@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
+    path = repo / "letter.pdf"
+    path.write_bytes(newsletter_pdf(pages=1, photos_per_page=2, extras=True))
+    cli("check", "--fix")
+    tags = json.loads(subprocess.run(["exiftool", "-json", "-G1", "-a", "-ee", str(path)],
+                                     capture_output=True, text=True, check=True).stdout)[0]
+    leaks = {key for key in tags if key.split(":")[-1] in
+             ("Author", "Creator", "CreatorTool", "Artist", "GPSLatitude", "GPSPosition", "ThumbnailImage")}
+    assert leaks == set()
+
+
+@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+def test_exiftool_edit_keeps_the_old_revision_inside_and_ours_does_not(tmp_path):
+    """ExifTool's PDF edits are incremental updates (reversible by design): the old Author is
+    still in the file after `exiftool -all=`. schoollint's rewrite keeps no earlier revision."""
+    original = newsletter_pdf(pages=1)
+    theirs = tmp_path / "theirs.pdf"
+    theirs.write_bytes(original)
+    subprocess.run(["exiftool", "-q", "-overwrite_original", "-all=", str(theirs)], check=True)
+    assert AUTHOR.encode() in theirs.read_bytes()
+    assert "earlier revision" in " ".join(fields(pdf.read(theirs.read_bytes()), PREVIEW))
+    ours = pdf.strip(original, KINDS)
+    assert AUTHOR.encode() not in ours and pdf.read(ours).items == ()
+
+
+def test_encrypted_pdf_is_unreadable_with_its_reason_and_never_rewritten(repo, cli):
+    document = pikepdf.open(io.BytesIO(newsletter_pdf(pages=1)))
+    out = io.BytesIO()
+    document.save(out, encryption=pikepdf.Encryption(owner="o", user="secret"))
+    with pytest.raises(MediaError, match="encrypted"):
+        pdf.read(out.getvalue())
+    (repo / "locked.pdf").write_bytes(out.getvalue())
+    code, text, _ = cli("check", "--fix")
+    assert "SL105" in text and "encrypted" in text
+    assert (repo / "locked.pdf").read_bytes() == out.getvalue()
+
+
+def test_owner_password_only_is_refused_too():
+    document = pikepdf.open(io.BytesIO(newsletter_pdf(pages=1)))
+    out = io.BytesIO()
+    document.save(out, encryption=pikepdf.Encryption(owner="o", user=""))
+    with pytest.raises(MediaError, match="encrypted"):
+        pdf.read(out.getvalue())
+
+
+@pytest.mark.parametrize("damage", ["truncated", "xref", "garbage", "flate-bomb-xmp"])
+def test_damaged_pdfs_give_facts_or_a_media_error(damage):
+    data = newsletter_pdf(pages=2)
+    if damage == "truncated":
+        mutants = [data[:cut] for cut in range(0, len(data), max(1, len(data) // 40))]
+    elif damage == "xref":
+        mutants = [data.replace(b"xref", b"xxxx"), data.replace(b"startxref", b"startxxxx")]
+    elif damage == "garbage":
+        mutants = [b"%PDF-1.7\n" + bytes(range(256)) * 40]
+    else:
+        mutants = [_flate_bomb_xmp()]
+    for mutant in mutants:
+        try:
+            pdf.read(mutant)
+            pdf.strip(mutant, KINDS)
+        except MediaError:
+            pass
+
+
+def _flate_bomb_xmp() -> bytes:
+    """A PDF whose XMP stream inflates to 1 GiB of zeros: read cuts it short."""
+    import zlib
+
+    compressor = zlib.compressobj(9)
+    chunk = compressor.compress(b"\0" * (1 << 20))
+    body = chunk * 1024 + compressor.flush()   # a valid deflate stream is not needed to be exact
+    document = pikepdf.new()
+    document.add_blank_page()
+    document.Root.Metadata = pikepdf.Stream(document, b"")
+    document.Root.Metadata.write(body, filter=pikepdf.Name.FlateDecode)
+    out = io.BytesIO()
+    document.save(out, fix_metadata_version=False)
+    return out.getvalue()
+
+
+def test_a_pdf_with_100000_objects_is_read_in_bounded_time():
+    import time
+
+    document = pikepdf.new()
+    document.add_blank_page()
+    document.Root.Junk = pikepdf.Array([document.make_indirect(pikepdf.Dictionary(N=number))
+                                        for number in range(100_000)])
+    out = io.BytesIO()
+    document.save(out)
+    started = time.perf_counter()
+    facts = pdf.read(out.getvalue())
+    assert time.perf_counter() - started < 20 and facts.items == ()
+
+
+def test_content_hash_of_pages_survives_a_second_strip():
+    once = pdf.strip(newsletter_pdf(pages=1, extras=True), KINDS)
+    assert hashlib.sha256(pdf.strip(once, KINDS)).digest() == hashlib.sha256(once).digest()
