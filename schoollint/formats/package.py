@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from . import IDENTITY, PREVIEW, MediaError, MetaItem, clip
 from .embedded import read_embedded, strip_embedded
@@ -53,7 +54,7 @@ class Package:
         try:
             with self.archive.open(name) as member:
                 data = member.read(MAX_PART + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise MediaError(f"{self.format}: part {name} is damaged ({exc})") from None
         except KeyError:
             raise MediaError(f"{self.format}: part {name} is missing") from None

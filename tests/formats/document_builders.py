@@ -180,3 +180,45 @@ def consent_xlsx() -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return _with_app_properties(out.getvalue())
+
+
+_ODF_MANIFEST = (b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+                 b'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                 b'<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+                 b'opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type='
+                 b'"text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                 b'<manifest:file-entry manifest:full-path="Pictures/photo.jpg" manifest:media-type="image/jpeg"/>'
+                 b'<manifest:file-entry manifest:full-path="Thumbnails/thumbnail.png" manifest:media-type='
+                 b'"image/png"/></manifest:manifest>')
+_ODF_META = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3"><office:meta><meta:initial-creator>{AUTHOR}</meta:initial-creator>
+<dc:creator>Office Admin</dc:creator><meta:creation-date>2024-05-01T10:00:00</meta:creation-date>
+<meta:generator>LibreOffice/7.4</meta:generator><dc:title>Letter home</dc:title></office:meta>
+</office:document-meta>""".encode()
+_ODF_CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+<office:body><office:text><text:p>Dear parents,<office:annotation><dc:creator>{AUTHOR}</dc:creator>
+<dc:date>2024-05-01T10:00:00</dc:date><text:p>check consent</text:p></office:annotation></text:p>
+<text:p><draw:frame svg:width="4cm" svg:height="3cm"><draw:image xlink:href="Pictures/photo.jpg"/></draw:frame></text:p>
+<text:p>{CAPTION}</text:p></office:text></office:body></office:document-content>""".encode()
+
+
+def odt_document(manifest: bytes = _ODF_MANIFEST) -> bytes:
+    """An OpenDocument text as LibreOffice lays it out: `mimetype` first and stored."""
+    from PIL import Image
+
+    thumbnail = io.BytesIO()
+    Image.new("RGB", (32, 45), "white").save(thumbnail, "PNG")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.text",
+                         compress_type=zipfile.ZIP_STORED)
+        for name, data in (("META-INF/manifest.xml", manifest), ("meta.xml", _ODF_META), ("content.xml", _ODF_CONTENT),
+                           ("Pictures/photo.jpg", phone_jpeg()), ("Thumbnails/thumbnail.png", thumbnail.getvalue())):
+            archive.writestr(name, data)
+    return out.getvalue()

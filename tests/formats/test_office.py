@@ -1,0 +1,194 @@
+"""Word, PowerPoint and Excel files (OOXML) and OpenDocument: found, fixed, and still opening."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import zipfile
+
+import pytest
+
+from schoollint.formats import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, odf, ooxml, read_media
+from tests.formats.document_builders import (
+    AUTHOR, assembly_pptx, consent_xlsx, have, letter_docx, odt_document, zip_members,
+)
+from tests.formats.jpeg_builders import pixels
+
+
+def fields(facts, kind=None) -> set[str]:
+    return {item.field for item in facts.items if kind is None or item.kind == kind}
+
+
+def test_letter_items_name_their_part():
+    facts = read_media(letter_docx(), ".docx")
+    assert facts.format == "DOCX"
+    assert {"core properties: creator", "core properties: last modified by", "app properties: company",
+            "app properties: manager", "word/comments.xml: comment and tracked-change authors"} <= fields(facts, IDENTITY)
+    assert "picture word/media/image1.jpg: EXIF GPS position" in fields(facts, LOCATION)
+    assert "thumbnail (docProps/thumbnail.jpeg)" in fields(facts, PREVIEW)
+    assert all(AUTHOR not in field for field in fields(facts))
+
+
+@pytest.mark.parametrize("build, opener", [(letter_docx, "docx"), (assembly_pptx, "pptx"), (consent_xlsx, "xlsx")])
+def test_strip_removes_everything_changes_only_those_parts_and_the_file_still_opens(build, opener):
+    original = build()
+    stripped = ooxml.strip(original, KINDS)
+    assert ooxml.read(stripped).items == ()
+    before, after = zip_members(original), zip_members(stripped)
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert changed <= {"docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg", "_rels/.rels",
+                       "[Content_Types].xml", "word/comments.xml", "xl/comments/comment1.xml"} | {
+        name for name in before if "/media/" in name}
+    for name in before:
+        if "/media/" in name:
+            assert pixels(after[name]) == pixels(before[name])
+    assert "docProps/thumbnail.jpeg" not in after and b"thumbnail" not in after["_rels/.rels"]
+    for leftover in (AUTHOR.encode(), b"Office Admin", b"Oakfield", b"Mr Davies", b"Pupilcam", b"SN-0042"):
+        assert all(leftover not in data for data in after.values())
+    _opens(opener, stripped)
+
+
+def _opens(kind: str, data: bytes) -> None:
+    """The library a school's own scripts would use reads the fixed file back."""
+    if kind == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        assert document.core_properties.author == "" and len(document.inline_shapes) == 2
+    elif kind == "pptx":
+        import pptx
+
+        assert len(pptx.Presentation(io.BytesIO(data)).slides) == 2
+    else:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(io.BytesIO(data))
+        assert workbook.active["A1"].value == "Pupil"
+
+
+def test_location_alone_keeps_the_properties():
+    facts = ooxml.read(ooxml.strip(letter_docx(), frozenset({LOCATION})))
+    assert not fields(facts, LOCATION) and "core properties: creator" in fields(facts)
+
+
+def test_fix_through_the_cli_is_idempotent(repo, cli):
+    (repo / "letters").mkdir()
+    path = repo / "letters" / "trip.docx"
+    path.write_bytes(letter_docx())
+    code, out, _ = cli("check", "--output-format", "json")
+    assert code == 1 and {"SL101", "SL102", "SL103", "SL104"} <= {f["code"] for f in json.loads(out)["findings"]}
+    assert AUTHOR not in out
+    code, out, _ = cli("check", "--fix")
+    assert code == 1 and "no findings in 1 files checked" in out
+    fixed = path.read_bytes()
+    assert cli("check", "--fix")[0] == 0 and path.read_bytes() == fixed
+
+
+@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
+    for name, build in (("a.docx", letter_docx), ("b.pptx", assembly_pptx), ("c.xlsx", consent_xlsx),
+                        ("d.odt", odt_document)):
+        (repo / name).write_bytes(build())
+    cli("check", "--fix")
+    result = subprocess.run(["exiftool", "-json", "-G1", "-a", "-ee", "-r", str(repo)],
+                            capture_output=True, text=True, check=True)
+    for tags in json.loads(result.stdout):
+        leaks = {key for key, value in tags.items() if value and key.split(":")[-1] in (
+            "Creator", "LastModifiedBy", "Company", "Manager", "InitialCreator", "Author", "GPSLatitude",
+            "GPSPosition", "ThumbnailImage", "PreviewImage")}
+        assert leaks == set(), tags["SourceFile"]
+
+
+def test_odt_items_and_strip():
+    original = odt_document()
+    facts = read_media(original, ".odt")
+    assert facts.format == "ODT"
+    assert {"document properties: initial creator", "document properties: creator",
+            "content.xml: comment and tracked-change authors"} <= fields(facts, IDENTITY)
+    assert "picture Pictures/photo.jpg: EXIF GPS position" in fields(facts, LOCATION)
+    assert "thumbnail (Thumbnails/thumbnail.png)" in fields(facts, PREVIEW)
+    stripped = odf.strip(original, KINDS)
+    assert odf.read(stripped).items == ()
+    with zipfile.ZipFile(io.BytesIO(stripped)) as archive:
+        first = archive.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        assert b"Thumbnails/thumbnail.png" not in archive.read("META-INF/manifest.xml")
+        assert AUTHOR.encode() not in archive.read("content.xml")
+
+
+def test_an_encrypted_office_file_is_refused_with_its_reason(repo, cli):
+    ole = ooxml.OLE + bytes(504)
+    with pytest.raises(MediaError, match="password-protected"):
+        ooxml.read(ole)
+    (repo / "locked.docx").write_bytes(ole)
+    code, out, _ = cli("check", "--fix")
+    assert "SL105" in out and "password-protected" in out and (repo / "locked.docx").read_bytes() == ole
+
+
+def test_an_encrypted_odf_is_refused():
+    manifest = (b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                b'<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/>'
+                b'</manifest:file-entry></manifest:manifest>')
+    with pytest.raises(MediaError, match="encrypted"):
+        odf.read(odt_document(manifest=manifest))
+
+
+def _zip(members: dict[str, bytes], compress=zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compress) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_part_is_an_error_in_bounded_memory():
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/media/image1.jpg": b"\0" * (80 << 20)})
+    assert len(bomb) < 200_000
+    with pytest.raises(MediaError, match="zip bomb"):
+        ooxml.read(bomb)
+
+
+def test_billion_laughs_in_a_part_is_not_expanded():
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' +
+              b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10)
+                       for i in range(8)) + b']><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+              b'package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+              b"<dc:creator>&i;</dc:creator></cp:coreProperties>")
+    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            b'Id="r" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
+            b'Target="docProps/core.xml"/></Relationships>')
+    data = _zip({"[Content_Types].xml": b"<Types/>", "_rels/.rels": rels, "docProps/core.xml": laughs})
+    try:
+        facts = ooxml.read(data)
+    except MediaError:
+        return
+    assert all(len(item.value or "") < 1000 for item in facts.items)
+
+
+@pytest.mark.parametrize("build", [letter_docx, odt_document])
+def test_truncated_and_corrupted_packages_give_facts_or_a_media_error(build):
+    data = build()
+    mutants = [data[:cut] for cut in range(0, len(data), max(1, len(data) // 30))]
+    mutants += [data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:] for at in range(0, len(data), len(data) // 30)]
+    for mutant in mutants:
+        for attempt in (lambda d: read_media(d, ".docx"), lambda d: ooxml.strip(d, KINDS)):
+            try:
+                attempt(mutant)
+            except MediaError:
+                pass
+
+
+def test_a_zip_that_is_no_office_document_is_an_error():
+    with pytest.raises(MediaError, match=r"without \[Content_Types\].xml"):
+        read_media(_zip({"readme.txt": b"hello"}), ".docx")
+
+
+@pytest.mark.skipif(not (have("soffice") or have("libreoffice")), reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_fixed_letter(tmp_path):
+    path = tmp_path / "letter.docx"
+    path.write_bytes(ooxml.strip(letter_docx(), KINDS))
+    office = "soffice" if have("soffice") else "libreoffice"
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "letter.pdf").stat().st_size > 0
