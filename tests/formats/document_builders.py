@@ -222,3 +222,45 @@ def odt_document(manifest: bytes = _ODF_MANIFEST) -> bytes:
                            ("Pictures/photo.jpg", phone_jpeg()), ("Thumbnails/thumbnail.png", thumbnail.getvalue())):
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def poster_svg(photo: bytes | None = None) -> bytes:
+    """An Inkscape poster: RDF metadata, Sodipodi/Inkscape file names, a comment, and the same
+    phone photo embedded twice as data URIs (once by xlink:href, once by SVG 2's href)."""
+    import base64
+
+    payload = base64.b64encode(photo or phone_jpeg()).decode()
+    return f"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!-- Created with Inkscape (http://www.inkscape.org/) by {AUTHOR} -->
+<svg
+   xmlns="http://www.w3.org/2000/svg"
+   xmlns:xlink="http://www.w3.org/1999/xlink"
+   xmlns:dc="http://purl.org/dc/elements/1.1/"
+   xmlns:cc="http://creativecommons.org/ns#"
+   xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+   xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+   xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+   width="400" height="300"
+   sodipodi:docname="sports-day-poster.svg"
+   inkscape:export-filename="/home/sarah.jones/Pictures/school/amelia-hartley.png">
+  <metadata id="metadata1">
+    <rdf:RDF>
+      <cc:Work rdf:about="">
+        <dc:format>image/svg+xml</dc:format>
+        <dc:creator><cc:Agent><dc:title>{AUTHOR}</dc:title></cc:Agent></dc:creator>
+        <dc:description>{CAPTION}</dc:description>
+      </cc:Work>
+    </rdf:RDF>
+  </metadata>
+  <title>Sports day</title>
+  <image x="10" y="10" width="160" height="120"
+     xlink:href="data:image/jpeg;base64,{payload}" />
+  <image x="200" y="10" width="160" height="120" href="data:image/jpeg;base64,{payload}"/>
+  <text x="10" y="200">{CAPTION}</text>
+</svg>
+""".encode()
+
+
+BILLION_LAUGHS_SVG = (b'<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY a "lollollollollollollollollollol">\n'
+                      + b"".join(b'<!ENTITY %c "%s">\n' % (98 + i, (b"&%c;" % (97 + i)) * 10) for i in range(9))
+                      + b']>\n<svg xmlns="http://www.w3.org/2000/svg"><desc>&j;</desc></svg>\n')

@@ -98,6 +98,8 @@ def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
             "Creator", "LastModifiedBy", "Company", "Manager", "InitialCreator", "Author", "GPSLatitude",
             "GPSPosition", "ThumbnailImage", "PreviewImage")}
         assert leaks == set(), tags["SourceFile"]
+        assert not [key for key, value in tags.items()
+                    if any(name in str(value) for name in (AUTHOR, "Office Admin", "Oakfield", "Mr Davies"))]
 
 
 def test_odt_items_and_strip():

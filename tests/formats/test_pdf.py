@@ -98,6 +98,7 @@ def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
     leaks = {key for key in tags if key.split(":")[-1] in
              ("Author", "Creator", "CreatorTool", "Artist", "GPSLatitude", "GPSPosition", "ThumbnailImage")}
     assert leaks == set()
+    assert not [key for key, value in tags.items() if AUTHOR in str(value)]
 
 
 @pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
