@@ -93,10 +93,11 @@ class Analyser:
 
     @staticmethod
     def is_media(relpath: str) -> bool:
-        """A file whose name says it is a format some media reader claims."""
-        from .formats import media_extensions
+        """A file whose name says it is a format some media or document reader claims."""
+        from .formats import document_extensions, media_extensions
 
-        return os.path.splitext(relpath)[1].lower() in media_extensions()
+        extension = os.path.splitext(relpath)[1].lower()
+        return extension in media_extensions() or extension in document_extensions()
 
     def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
         result = FileResult(path=relpath)

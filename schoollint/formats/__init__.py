@@ -7,6 +7,7 @@ A plugin module defines:
     def accept(prefix: bytes) -> bool              # magic bytes, in the first HEAD bytes
     def read(data) -> MediaFacts                   # data: bytes-like (bytes or mmap)
     def strip(data, kinds: frozenset[str]) -> bytes   # optional: lossless removal
+    DOCUMENT: bool                   # optional: True for documents (PDF, Office), not pictures
 
 `read` decodes no pixels; it raises MediaError naming the part that is broken.
 `strip` removes every metadata item whose kind is in `kinds` and keeps what a
@@ -103,8 +104,15 @@ def _plugins():
 
 @lru_cache(maxsize=1)
 def media_extensions() -> frozenset[str]:
-    """Every extension some plugin claims: files that must parse as media."""
-    return frozenset(ext for module in _plugins() for ext in module.EXTENSIONS)
+    """Every extension a picture or video plugin claims: files that must parse as media."""
+    return frozenset(ext for module in _plugins() if not getattr(module, "DOCUMENT", False) for ext in module.EXTENSIONS)
+
+
+@lru_cache(maxsize=1)
+def document_extensions() -> frozenset[str]:
+    """Every extension a document plugin claims (PDF, Office, OpenDocument): files that must
+    parse, but that pages do not show as pictures and whose names SL301 leaves alone."""
+    return frozenset(ext for module in _plugins() if getattr(module, "DOCUMENT", False) for ext in module.EXTENSIONS)
 
 
 def identify(prefix: bytes) -> ModuleType | None:

@@ -21,6 +21,7 @@ from .places import Place, all_items, remove_from
 
 FORMAT = "ODF"
 EXTENSIONS = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg")
+DOCUMENT = True
 MIMETYPE = b"application/vnd.oasis.opendocument."
 
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"

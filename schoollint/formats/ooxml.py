@@ -30,6 +30,7 @@ from .places import Place, all_items, remove_from
 FORMAT = "OOXML"
 EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
               ".xlsx", ".xlsm", ".xltx", ".xltm")
+DOCUMENT = True
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"

@@ -31,6 +31,7 @@ from .places import Place, all_items, nothing, remove_from
 
 FORMAT = "PDF"
 EXTENSIONS = (".pdf",)
+DOCUMENT = True
 
 MAX_OBJECTS = 1_000_000        # far above any newsletter; bounds the walk over the object table
 ENCRYPTED = ("PDF: encrypted (password-protected); schoollint neither reads nor rewrites encrypted "

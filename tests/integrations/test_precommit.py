@@ -77,7 +77,10 @@ def test_files_regex_covers_every_format_schoollint_reads():
     pattern = re.compile(HOOKS[0]["files"])
     assert HOOKS[1]["files"] == HOOKS[0]["files"]
     # Every media file name (SL301 reads names even of formats whose insides we do not read), and pages.
+    from schoollint.formats import document_extensions
+
     extensions = set(pages.media_suffixes()) | set(pages.HTML_SUFFIXES + pages.MARKDOWN_SUFFIXES)
+    extensions |= document_extensions()
     assert {".jpg", ".png", ".heic", ".mp4", ".mov", ".webp", ".gif", ".avif"} <= extensions
     for extension in sorted(extensions):
         for name in (f"photo{extension}", f"Trip/IMG_1{extension.upper()}"):
