@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts
 from .package import Edit, Package, serialise
-from .places import Place, all_items, remove_from
+from .places import Place
 
 FORMAT = "ODF"
 EXTENSIONS = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg")
@@ -50,15 +50,11 @@ def accept(prefix: bytes) -> bool:
 
 
 def read(data) -> MediaFacts:
-    edit = _Edit(data)
-    places = edit.places()
-    return MediaFacts(format=edit.format, items=all_items(places), notes=tuple(edit.notes))
+    return _Edit(data).facts()
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    edit = _Edit(data)
-    remove_from(edit.places(), kinds)
-    return edit.rebuild()
+    return _Edit(data).stripped(kinds)
 
 
 class _Edit(Edit):

@@ -25,7 +25,7 @@ import re
 
 from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .package import Edit, Package, serialise
-from .places import Place, all_items, remove_from
+from .places import Place
 
 FORMAT = "OOXML"
 EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
@@ -80,15 +80,11 @@ def accept(prefix: bytes) -> bool:
 
 
 def read(data) -> MediaFacts:
-    edit = _Edit(data)
-    places = edit.places()
-    return MediaFacts(format=edit.format, items=all_items(places), notes=tuple(edit.notes))
+    return _Edit(data).facts()
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    edit = _Edit(data)
-    remove_from(edit.places(), kinds)
-    return edit.rebuild()
+    return _Edit(data).stripped(kinds)
 
 
 class _Edit(Edit):

@@ -14,9 +14,9 @@ import io
 import zipfile
 import zlib
 
-from . import IDENTITY, PREVIEW, MediaError, MetaItem, clip
+from . import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 from .embedded import read_embedded, strip_embedded
-from .places import Place
+from .places import Place, all_items, remove_from
 
 MAX_MEMBERS = 10_000
 MAX_PART = 64 << 20
@@ -150,7 +150,17 @@ class Edit:
 
         return Place(items if names else (), remove)
 
-    def rebuild(self) -> bytes:
+    format = "ZIP"   # a subclass names its package ("DOCX", "ODT", ...) and lists its places
+
+    def places(self) -> list[Place]:
+        raise NotImplementedError
+
+    def facts(self) -> MediaFacts:
+        places = self.places()
+        return MediaFacts(format=self.format, items=all_items(places), notes=tuple(self.notes))
+
+    def stripped(self, kinds: frozenset[str]) -> bytes:
+        remove_from(self.places(), kinds)
         return self.package.rebuild(self.changes)
 
 

@@ -162,7 +162,7 @@ class Walk:
                                   for item in items), lambda kinds, obj=obj: obj.__delitem__("/Metadata"))
             pieces = obj.get("/PieceInfo")
             if isinstance(pieces, pikepdf.Dictionary):
-                owners = ", ".join(str(key)[1:] for key in pieces.keys())
+                owners = ", ".join(str(key)[1:] for key in pieces)
                 yield Place((MetaItem(IDENTITY, f"{label}: private application data (PieceInfo)",
                                       f"{label} /PieceInfo", clip(owners)),),
                             lambda kinds, obj=obj: obj.__delitem__("/PieceInfo"))

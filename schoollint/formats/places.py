@@ -8,7 +8,7 @@ remove, so what is read and what is stripped can never drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from . import MetaItem
 
@@ -21,7 +21,7 @@ class Place:
 
 def nothing(kinds) -> None:
     """The remover of a place that goes away with the rewrite itself (an earlier revision)."""
-    return None
+    return
 
 
 def all_items(places) -> tuple[MetaItem, ...]:

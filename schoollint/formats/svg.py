@@ -40,8 +40,8 @@ _PATH_ATTRIBUTES = {
     "{http://www.inkscape.org/namespaces/inkscape}export-filename": "inkscape:export-filename",
 }
 # Spans to cut or replace when stripping, found in the raw bytes (ASCII-compatible encodings).
-_METADATA_SPAN = re.compile(rb"<((?:[\w.-]+:)?metadata)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
-_COMMENT_SPAN = re.compile(rb"<!--.*?-->", re.S)
+_METADATA_SPAN = re.compile(rb"<((?:[\w.-]+:)?metadata)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL)
+_COMMENT_SPAN = re.compile(rb"<!--.*?-->", re.DOTALL)
 _PATH_SPAN = re.compile(rb"\s(?:sodipodi:docname|sodipodi:absref|inkscape:export-filename)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 _DATA_URI = re.compile(rb"(data:image/[\w.+-]+;base64,)([A-Za-z0-9+/=\s]*)")
 

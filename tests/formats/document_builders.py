@@ -107,6 +107,23 @@ def render(pdf_path, out_prefix) -> list[bytes]:
     return [page.read_bytes() for page in pages]
 
 
+def fixes_completely_and_once(cli, path, data: bytes, codes: set[str]) -> bytes:
+    """Through the command line: `check` reports `codes` without echoing a name, `--fix` leaves no
+    finding, and a second `--fix` changes no byte. Returns the fixed bytes."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    code, out, _ = cli("check", "--output-format", "json")
+    assert code == 1 and codes <= {finding["code"] for finding in json.loads(out)["findings"]}
+    assert AUTHOR not in out                         # never echoed without --show-values
+    code, out, _ = cli("check", "--fix")
+    assert code == 1 and "no findings in 1 files checked" in out
+    fixed = path.read_bytes()
+    assert cli("check", "--fix")[0] == 0 and path.read_bytes() == fixed
+    return fixed
+
+
 def have(tool: str) -> bool:
     return shutil.which(tool) is not None
 
