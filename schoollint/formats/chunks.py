@@ -8,9 +8,10 @@ readers keyed by code, and stripping it is dropping the chunks that hold it.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
-from . import PREVIEW, MetaItem
+from .model import PREVIEW, MetaItem
 
 
 class Chunk(NamedTuple):

@@ -14,7 +14,17 @@ import struct
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
+from .model import (
+    FREE_TEXT,
+    IDENTITY,
+    KINDS,
+    LOCATION,
+    PREVIEW,
+    TIMESTAMP,
+    MediaError,
+    MetaItem,
+    clip,
+)
 
 # Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL,
 # SBYTE, UNDEFINED, SSHORT, SLONG, SRATIONAL, FLOAT, DOUBLE, IFD, and EXIF 3.0's UTF-8).

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 
-from ..finding import Write
-from . import MediaError, read_media, strip
+from ..fix.model import Write
+from .model import MediaError
+from .registry import read_media, strip
 
 
 def apply_strip(root, path: str, data: bytes, fixes) -> list[Write]:

@@ -10,10 +10,11 @@ without decoding any pixels.
 from __future__ import annotations
 
 import struct
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from . import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 from .chunks import kept_trailer, trailer_items
+from .model import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "GIF"
 EXTENSIONS = (".gif",)

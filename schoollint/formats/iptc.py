@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
+from .model import (
+    FREE_TEXT,
+    IDENTITY,
+    LOCATION,
+    PREVIEW,
+    TIMESTAMP,
+    MediaError,
+    MetaItem,
+    clip,
+)
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\0"
 _SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa")
@@ -155,8 +164,7 @@ def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaIte
     """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix;
     `depth` counts the blocks around them (an EXIF tag that holds them, and so on)."""
     data = bytes(payload)
-    if data.startswith(PHOTOSHOP_PREFIX):
-        data = data[len(PHOTOSHOP_PREFIX):]
+    data = data.removeprefix(PHOTOSHOP_PREFIX)
     items: list[MetaItem] = []
     for resource, block in _resources(data, where):
         reader = RESOURCES.get(resource)

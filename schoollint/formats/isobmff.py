@@ -18,11 +18,20 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator
 
-from . import (FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MediaFacts,
-               MetaItem, clip, identify)
+from .model import (
+    FREE_TEXT,
+    IDENTITY,
+    LOCATION,
+    PREVIEW,
+    TIMESTAMP,
+    MediaError,
+    MediaFacts,
+    MetaItem,
+    clip,
+)
 
 FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
@@ -716,10 +725,17 @@ def _iso6709_angle(token: str, degree_digits: int) -> float | None:
 
 def _embedded(s: Survey, box: Box, path: str) -> list[MetaItem]:
     """Items inside a thumbnail or cover picture, which may carry its own EXIF and GPS."""
+    from . import (  # the registry's plugins whose magic can start 0xFF or 0x89, in its order
+        generic,
+        jpeg,
+        png,
+    )
+
     payload = s.payload(box)
     for start in range(min(len(payload), 24)):
-        module = identify(payload[start:start + 32]) if payload[start] in (0xFF, 0x89) else None
-        if module is not None and module.__name__ != __name__:
+        prefix = payload[start:start + 32] if payload[start] in (0xFF, 0x89) else b""
+        module = next((plugin for plugin in (jpeg, png, generic) if prefix and plugin.accept(prefix)), None)
+        if module is not None:
             try:
                 facts = module.read(payload[start:])
             except MediaError:

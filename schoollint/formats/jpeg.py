@@ -15,8 +15,18 @@ from __future__ import annotations
 import re
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 from .exif import minimal_exif, parse_exif, read_ifd
+from .model import (
+    FREE_TEXT,
+    IDENTITY,
+    LOCATION,
+    PERSON_NAME,
+    PREVIEW,
+    MediaError,
+    MediaFacts,
+    MetaItem,
+    clip,
+)
 
 FORMAT = "JPEG"
 EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")

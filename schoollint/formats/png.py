@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
-from . import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import (
+    Chunk,
+    Contents,
+    exif_contents,
+    kept_chunks,
+    kept_trailer,
+    metadata,
+    trailer_items,
+)
+from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")

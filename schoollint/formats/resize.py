@@ -18,12 +18,13 @@ import os
 import struct
 import warnings
 import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
 
-from ..finding import Write
-from . import BOMB_PIXELS, MediaError, read_media
+from ..fix.model import Write
+from .model import BOMB_PIXELS, MediaError
+from .registry import read_media
 
 CONVERTED_QUALITY = 90        # JPEG written from a HEIC, and lossy formats we cannot estimate
 HIGHEST_JPEG_QUALITY = 95     # above this libjpeg only makes files bigger, not better

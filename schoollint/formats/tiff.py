@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import struct
 
-from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .exif import POINTERS, Entry, byte_order, entry_items, integers, parse_exif, read_ifd
+from .exif import (
+    POINTERS,
+    Entry,
+    byte_order,
+    entry_items,
+    integers,
+    parse_exif,
+    read_ifd,
+)
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem
 
 FORMAT = "TIFF"
 EXTENSIONS = (".tif", ".tiff")

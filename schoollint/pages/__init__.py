@@ -82,7 +82,7 @@ class Page:
 @lru_cache(maxsize=1)
 def media_suffixes() -> tuple[str, ...]:
     """Every media file name ending: what the media readers claim, and the rest a page can show."""
-    from ..formats import media_extensions
+    from ..formats.registry import media_extensions
 
     return tuple(sorted(media_extensions() | set(UNREAD_MEDIA_SUFFIXES)))
 

@@ -96,7 +96,8 @@ def test_fixed_photos_keep_their_pixels_and_orientation(corpus_copy, fixed):
     from PIL import Image
     from pillow_heif import register_heif_opener
 
-    from schoollint.formats import MediaError, read_media
+    from schoollint.formats.model import MediaError
+    from schoollint.formats.registry import read_media
 
     register_heif_opener()
     original, report = fixed

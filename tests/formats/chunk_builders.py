@@ -18,7 +18,7 @@ import pytest
 from jpeg_builders import gps_ifd
 from PIL import Image
 
-from schoollint.formats import KINDS, PREVIEW, MediaError
+from schoollint.formats.model import KINDS, PREVIEW, MediaError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -268,7 +268,7 @@ def jumbf_segments(assertion: bytes, chunk: int = 60) -> list[bytes]:
 
 def only_media_errors(plugin, mutants) -> None:
     """Reading and stripping each damaged file gives facts, bytes or a MediaError: nothing else."""
-    from schoollint.formats import KINDS, MediaError
+    from schoollint.formats.model import KINDS, MediaError
 
     for data in mutants:
         for attempt in (plugin.read, lambda d: plugin.strip(d, KINDS)):
@@ -282,7 +282,7 @@ def same_from_an_mmap(plugin, data: bytes, path) -> None:
     """Reading and stripping an mmap of the file give what reading its bytes gives."""
     import mmap
 
-    from schoollint.formats import KINDS
+    from schoollint.formats.model import KINDS
 
     path.write_bytes(data)
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from chunk_builders import frames
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, MediaError, read_media, strip
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, MediaError
+from schoollint.formats.registry import read_media, strip
 from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from isobmff_builders import decoded
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, MediaError, isobmff
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, MediaError
+from schoollint.formats import isobmff
 from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

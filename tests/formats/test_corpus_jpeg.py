@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.formats import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
+from schoollint.formats.model import KINDS, LOCATION, PERSON_NAME, MediaError
+from schoollint.formats import jpeg, tiff
 from tests.conftest import has_gps_position
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

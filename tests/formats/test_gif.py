@@ -6,9 +6,11 @@ from chunk_builders import (
     assert_trailer_is_a_preview_item, encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end,
     gif_xmp, icc_profile, iptc_records, photo, photoshop_resources, stripped_by, sub_blocks, xmp_packet,
 )
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError, gif, read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError,
 )
+from schoollint.formats.registry import read_media
+from schoollint.formats import gif
 
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:

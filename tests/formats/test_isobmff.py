@@ -12,10 +12,11 @@ from isobmff_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff,
-    read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
 )
+from schoollint.formats.registry import read_media
+from schoollint.formats import isobmff
 from schoollint.formats.exif import parse_exif
 
 EXIF_GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"

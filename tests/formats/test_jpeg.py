@@ -12,8 +12,8 @@ from jpeg_builders import (XMP_SIGNATURE, encode, extended_xmp_segments, flir_se
                            only_media_errors, person_xmp, phone_jpeg, photoshop_iptc, photoshop_resource, pixels,
                            same_from_an_mmap, segment, segment_markers, srgb_icc, tiff_exif, with_segments,
                            xmp_packet)
-from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
-                              jpeg)
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError
+from schoollint.formats import jpeg
 
 EVERYTHING_BUT_PREVIEW = KINDS - {PREVIEW}
 

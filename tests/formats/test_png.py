@@ -14,9 +14,11 @@ from chunk_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image, PngImagePlugin
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError, png, read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError,
 )
+from schoollint.formats.registry import read_media
+from schoollint.formats import png
 from schoollint.formats.exif import parse_exif
 
 GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
@@ -327,7 +329,8 @@ def test_reading_never_imports_pillow(tmp_path):
         (tmp_path / name).write_bytes(data)
     script = (
         "import sys, pathlib\n"
-        "from schoollint.formats import read_media, strip, KINDS\n"
+        "from schoollint.formats.model import KINDS\n"
+        "from schoollint.formats.registry import read_media, strip\n"
         f"for path in sorted(pathlib.Path({str(tmp_path)!r}).iterdir()):\n"
         "    data = path.read_bytes()\n"
         "    assert read_media(data, path.suffix).items, path\n"

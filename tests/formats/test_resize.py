@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
 
-from schoollint.formats import MediaError, read_media
+from schoollint.formats.model import MediaError
+from schoollint.formats.registry import read_media
 from schoollint.formats.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
                                      webp_is_lossless)
 

@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from jpeg_builders import encode, iim, only_media_errors, pixels, same_from_an_mmap, tiff_file
-from schoollint.formats import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, tiff
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError
+from schoollint.formats import tiff
 
 
 def gps_ifd_range(data: bytes) -> tuple[int, int]:

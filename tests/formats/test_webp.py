@@ -11,9 +11,9 @@ from chunk_builders import (
 from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError, read_media, webp,
-)
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError
+from schoollint.formats.registry import read_media
+from schoollint.formats import webp
 from schoollint.formats.exif import parse_exif
 
 EXIF_FLAG, XMP_FLAG, ICC_FLAG, ANIMATION_FLAG = 0x08, 0x04, 0x20, 0x02

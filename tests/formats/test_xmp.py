@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jpeg_builders import person_xmp, xmp_packet
-from schoollint.formats import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
+from schoollint.formats.model import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
 from schoollint.formats.xmp import parse_xmp
 
 
