@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .cache import CACHE_DIR
 from .globs import any_match
+from .errors import UserError
 
 SKIPPED_FOLDERS = {".git", CACHE_DIR}
 
 
-class DiscoverError(Exception):
+class DiscoverError(UserError):
     pass
 
 
@@ -97,7 +98,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             explicit.add(path)
             candidates.append(path)
     if diff_base is not None:
-        from .related import expand_with_references, page_references
+        from .diffbase import expand_with_references, page_references
 
         candidates = expand_with_references(root, candidates, changed_since(root, diff_base),
                                             page_references(root))

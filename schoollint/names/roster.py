@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .heuristic import LETTER, Token, plain
+from ..errors import UserError
 
 KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
 HASHED_FORMAT = "schoollint-hashed-roster"
@@ -35,7 +36,7 @@ _WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
 _NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "\u2010", "\u2011", "\u2013", "_", "."))
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """A roster that cannot be used; the message names the file and line."""
 
 

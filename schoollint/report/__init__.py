@@ -1,6 +1,6 @@
-"""Reporters: one module per output format, all fed the same Report.
+"""Reporters: one module per output format, all fed the same Outcome.
 
-A reporter module defines `render(report, view) -> str`. Public formats
+A reporter module defines `render(outcome, view) -> str`. Public formats
 (json, github, sarif, junit, gitlab, summary) never carry a personal value
 unless the user asked for values with --show-values.
 """

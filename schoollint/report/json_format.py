@@ -13,7 +13,7 @@ def finding_record(finding, view: View) -> dict:
     record = {
         "code": finding.code,
         "name": rule.name,
-        "severity": catalogue.severity_of(finding),
+        "severity": finding.severity,
         "path": display_path(finding.path),
         "line": finding.line,
         "message": finding.message,

@@ -40,7 +40,7 @@ def _failure(testcase: ET.Element, finding, view: View) -> None:
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "")
     where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-    body = f"{catalogue.severity_of(finding)} {finding.code} {rule.name} at {where}\n{message}\nFix: {fix_hint(finding, rule)}"
+    body = f"{finding.severity} {finding.code} {rule.name} at {where}\n{message}\nFix: {fix_hint(finding, rule)}"
     _element(testcase, "failure", body, type=finding.code, message=message)
 
 

@@ -41,7 +41,7 @@ def result_record(finding, view: View, index: dict[str, int], digest: str) -> di
     return {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
-        "level": catalogue.severity_of(finding),
+        "level": finding.severity,
         "message": {"text": text},
         "locations": [{
             "physicalLocation": {

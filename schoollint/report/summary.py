@@ -51,7 +51,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _totals(report) -> list[str]:
-    severities = Counter(catalogue.severity_of(f) for f in report.findings)
+    severities = Counter(f.severity for f in report.findings)
     files = len({f.path for f in report.findings})
     fixable = report.fixable(False)
     lines = ["## schoollint", ""]
@@ -110,7 +110,7 @@ def _findings_table(report, view: View):
         shown_path = f"**{cell(path)}**"
         for finding in findings:
             rule = rules[finding.code]
-            yield (f"| {shown_path} | {finding.line or ''} | {catalogue.severity_of(finding)} "
+            yield (f"| {shown_path} | {finding.line or ''} | {finding.severity} "
                    f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
                    f"| {cell(fix_hint(finding, rule))} |"), 1
             shown_path = ""  # one path per group: long paths are not repeated

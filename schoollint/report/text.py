@@ -27,7 +27,7 @@ def render(report, view: View) -> str:
             where = f"line {finding.line}: " if finding.line else ""
             value = shown_value(finding, view)
             shown = f" [{value}]" if value else ""
-            level = catalogue.severity_of(finding)
+            level = finding.severity
             out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
                        f"{where}{finding.message}{shown}")
             out.append(_paint(f"      fix: {fix_hint(finding, rule)}", "dim", view))

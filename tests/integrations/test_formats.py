@@ -139,7 +139,7 @@ def test_summary_file_names_cannot_format_link_or_break_the_table(repo, cli):
 
 
 def test_summary_stays_under_one_mebibyte_with_a_note(site):
-    from schoollint.engine import Report
+    from schoollint.outcome import Outcome as Report
     from schoollint.finding import Finding
     from schoollint.report import View, summary
 
@@ -173,7 +173,7 @@ def test_annotations_most_important_first_capped_with_a_notice(repo, cli):
 
 
 def test_annotations_put_tool_errors_first(repo):
-    from schoollint.engine import Report
+    from schoollint.outcome import Outcome as Report
     from schoollint.finding import Finding
     from schoollint.report import View, github_action
 

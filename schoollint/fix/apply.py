@@ -1,89 +1,43 @@
-"""Applying fixes: a literal table from a Fix.action to the function that applies it.
+"""Fixing one file: run its appliers in turn, then replace every file touched atomically.
 
-An applier is `apply(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[Write | Rename]`:
-it gets the file's current bytes and every fix of its action for that file,
-and returns what to change. It writes nothing itself: `apply_fixes` turns the
-changes into atomic writes (or a diff). Appliers run in table order, each one
-seeing the bytes the previous one produced, so a downscale (which also strips
-metadata) runs before a plain strip, which then has nothing left to do.
+A refused or failed fix changes nothing: every target is checked before the
+first write, each write goes to a temporary file beside the original that is
+renamed over it, and an error leaves the original byte-identical.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from .finding import Fix, Rename, Write
-from .fsio import atomic_write
-
-APPLIERS = {
-    "downscale": "schoollint.formats.resize:apply_downscale",
-    "strip-metadata": "schoollint.formats.fixes:apply_strip",
-    "convert-heic": "schoollint.formats.resize:apply_convert",
-    "edit-text": "schoollint.pages.edit:apply_edits",
-    "rename": "schoollint.pages.rename:apply_renames",
-}
-# Appliers that change only the file they are given: such files can be fixed in parallel.
-LOCAL_ACTIONS = frozenset({"downscale", "strip-metadata", "edit-text"})
-
-
-def applier(action: str) -> Callable:
-    module_name, _, function = APPLIERS[action].partition(":")
-    return getattr(importlib.import_module(module_name), function)
+from ..fsio import atomic_write
+from .appliers import APPLIERS
+from .model import Change, Fix, FixContext, Rename, Write
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
     """What a fix may fail with because of the file (the file is then left as it was)."""
-    from .formats import MediaError
-    from .pages import PageError
+    from ..formats.model import MediaError
+    from ..pages import PageError
 
     return (MediaError, PageError, OSError)
 
 
-@dataclass
-class Change:
-    """What fixing one file did (or, with --diff, would do); never the bytes themselves."""
-
-    path: str
-    summaries: list[str]
-    size_before: int = 0
-    size_after: int | None = None            # set when the file itself was rewritten
-    renamed: list[tuple[str, str]] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)   # other files rewritten (references)
-    created: list[str] = field(default_factory=list)   # new files (a converted copy)
-    diff: str = ""
-    error: str | None = None
-    internal: bool = False                   # the error is a bug, not the file's fault
-
-    @property
-    def changed(self) -> bool:
-        return self.error is None and bool(self.size_after is not None or self.renamed or self.written
-                                           or self.created)
-
-    @property
-    def touched(self) -> list[str]:
-        """Files that now hold new content, to be checked again."""
-        own = [self.path] if self.size_after is not None and not self.renamed else []
-        return own + self.written + self.created + [new for _old, new in self.renamed]
-
-
-def apply_fixes(root: Path, relpath: str, fixes: list[Fix], write: bool, debug: bool = False) -> Change:
+def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False) -> Change:
     """Fix one file: every applier in turn, then one atomic write per file touched."""
+    root = context.root
     change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
     try:
         original = (root / relpath).read_bytes()
         change.size_before = len(original)
         current = original
         others: list = []
-        for action in APPLIERS:
+        for action, applier in APPLIERS.items():
             chosen = [fix for fix in fixes if fix.action == action]
             if not chosen:
                 continue
-            for operation in applier(action)(root, relpath, current, chosen):
+            for operation in applier(context, relpath, current, chosen):
                 if isinstance(operation, Write) and operation.path == relpath:
                     current = operation.data
                 else:
@@ -115,7 +69,7 @@ def _record(root: Path, change: Change, operations) -> None:
 
 def carry_out(root: Path, operations) -> None:
     """Write and rename, after checking every target first: a refused change changes nothing."""
-    from .discover import inside
+    from ..discover import inside
 
     renames = [operation for operation in operations if isinstance(operation, Rename)]
     for rename in renames:

@@ -1,9 +1,10 @@
 """SL201: raster images larger than a web page needs."""
 
-from ..finding import Fix, Problem
+from ..finding import Finding
+from ..fix.model import Applicability, Fix
 
 CODES = ("SL201",)
-TARGET = "media"
+READS = "media"
 VIDEO_FORMATS = frozenset({"MP4", "MOV"})
 
 
@@ -13,9 +14,9 @@ def check(subject, ctx):
         return
     limit = ctx.options("SL201")["max-edge"]
     if facts.longer_edge > limit:
-        yield Problem(
-            "SL201",
+        yield Finding(
+            "SL201", subject.path,
             f"{facts.width}x{facts.height} pixels, larger than the {limit} px limit for the longer edge",
             field="dimensions",
-            fix=Fix("downscale", (limit,), safe=True, summary=f"downscale to at most {limit} px"),
+            fix=Fix("downscale", (limit,), Applicability.SAFE, summary=f"downscale to at most {limit} px"),
         )

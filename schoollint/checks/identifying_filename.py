@@ -8,13 +8,14 @@ import os
 import posixpath
 import re
 
-from ..finding import Fix, Problem
+from ..finding import Finding
+from ..fix.model import Applicability, Fix
 from ..names.roster import KEY_VARIABLE
 from ..pages import is_media
 from .name_policy import describe, finder, reportable, severity
 
 CODES = ("SL301",)
-TARGET = "path"
+READS = "path"
 
 
 def check(subject, ctx):
@@ -32,11 +33,11 @@ def check(subject, ctx):
     if not found:
         return
     new_path = neutral_path(parts, stem, suffix, dict(found))
-    fix = Fix("rename", (new_path,), safe=False, summary=f"rename to {new_path} and update every reference")
+    fix = Fix("rename", (new_path,), Applicability.UNSAFE, summary=f"rename to {new_path} and update every reference")
     for index, matches in found:
         where = "file name" if index == len(parts) - 1 else "folder name"
         for match in matches:
-            yield Problem("SL301", f"the {where} contains {describe(match)}", field=where, value=match.text,
+            yield Finding("SL301", subject.path, f"the {where} contains {describe(match)}", field=where, value=match.text,
                           fix=fix, severity=severity(match, ctx, "SL301"))
 
 

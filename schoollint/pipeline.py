@@ -1,4 +1,9 @@
-"""`schoollint check`: from command-line arguments to a report and an exit code."""
+"""The one driver of `schoollint check`: configuration, discovery, analysis in the worker
+pool through the cache, suppressions and baseline, fixes, reports, exit code.
+
+Stages below it never import it: cli -> pipeline -> discover, analysis (formats,
+pages, checks), suppress, fix, outcome.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,31 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import catalogue
+from dataclasses import dataclass
+
+from . import pool
+from .analysis import Analyser, FileResult
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
-from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .cache import Cache, stat_of
 from .config import find_config, load_config
 from .discover import discover, find_root, relative
-from .engine import Engine, Report, RunOptions
+from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .fix.model import Fix, FixContext
+from .outcome import Outcome
 from .report import PUBLIC_FORMATS, View, render
+from .suppress import settle
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    use_cache: bool = True
+    jobs: int = 0                       # 0: one worker per core
+    debug: bool = False
+    progress: bool = False
+    baseline: dict[str, str] | None = None
 
 
 def load_effective_config(config_path: str | None, start: Path | None = None):
@@ -123,38 +146,38 @@ def run_check(args) -> int:
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
         progress=sys.stderr.isatty() and not args.no_progress,
     )
-    engine = Engine(root, config, settings, options)
-    report = Report(files_checked=len(found.files), notes=found.notes)
-    results = engine.analyse(found.files)
-    engine.findings(results, report)
+    run = Run(root, in_git, config, settings, options)
+    outcome = Outcome(files_checked=len(found.files), notes=found.notes)
+    results = run.analyse(found.files)
+    run.settle(results, outcome)
     if args.fix or args.diff:
-        touched = engine.fix(report)
+        touched = run.fix(outcome)
         if touched:  # check what the fixes wrote, so the report says what is left
             fresh = {r.path: r for r in results}
-            for change in report.changes:
+            for change in outcome.changes:
                 for old, _new in change.renamed:
                     fresh.pop(old, None)
-            fresh.update((r.path, r) for r in engine.analyse([p for p in touched if (root / p).is_file()]))
+            fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
             results = list(fresh.values())
-            engine.findings(results, report)
-    engine.save_cache()
-    report.errors = [error for result in results for error in result.errors]
-    report.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in report.changes if c.internal]
+            run.settle(results, outcome)
+    run.cache.save()
+    outcome.errors = [error for result in results for error in result.errors]
+    outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
 
     if args.write_baseline:
         default = args.write_baseline is True
         target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
-        count = write_baseline(target, report.findings)
+        count = write_baseline(target, outcome.findings)
         shown = DEFAULT_BASELINE if default else args.write_baseline
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
-        return EXIT_ERROR if report.errors else EXIT_CLEAN
+        return EXIT_ERROR if outcome.errors else EXIT_CLEAN
     if args.diff:
-        return _show_diff(report)
-    _emit(args, root, report)
-    return _exit_code(args, config, report)
+        return _show_diff(outcome)
+    _emit(args, root, outcome)
+    return _exit_code(args, config, outcome)
 
 
-def _emit(args, root: Path, report: Report) -> None:
+def _emit(args, root: Path, outcome: Outcome) -> None:
     to_terminal = not args.output_file and sys.stdout.isatty()
     view = View(
         root=root,
@@ -162,41 +185,108 @@ def _emit(args, root: Path, report: Report) -> None:
                                          and not os.environ.get("CI")),
         colour=to_terminal and not os.environ.get("NO_COLOR"),
     )
-    text = render(args.output_format, report, view)
+    text = render(args.output_format, outcome, view)
     if args.output_file:
         Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
     else:
         sys.stdout.write(text)
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
         extra = View(root=root, show_values=args.show_values)
-        Path(path).write_text(render(name, report, extra), encoding="utf-8", errors="surrogateescape")
-    _notes_and_errors(report)
+        Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
+    _notes_and_errors(outcome)
 
 
-def _notes_and_errors(report: Report) -> None:
-    for note in report.notes:
+def _notes_and_errors(outcome: Outcome) -> None:
+    for note in outcome.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)
-    for error in report.errors:
+    for error in outcome.errors:
         print(f"schoollint: error: {error}", file=sys.stderr)
 
 
-def _show_diff(report: Report) -> int:
+def _show_diff(outcome: Outcome) -> int:
     """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
-    for change in report.changes:
+    for change in outcome.changes:
         print(f"{change.path}: cannot fix: {change.error}" if change.error else change.diff)
-    would = [change for change in report.changes if change.changed]
+    would = [change for change in outcome.changes if change.changed]
     print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
-          f"({len(report.changes) - len(would)} could not be)", file=sys.stderr)
-    _notes_and_errors(report)
-    return EXIT_ERROR if report.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)
+          f"({len(outcome.changes) - len(would)} could not be)", file=sys.stderr)
+    _notes_and_errors(outcome)
+    return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)
 
 
-def _exit_code(args, config, report: Report) -> int:
-    if report.errors:
+def _exit_code(args, config, outcome: Outcome) -> int:
+    if outcome.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    changed = args.fix and any(change.changed for change in report.changes)
-    failing = [f for f in report.findings
-               if config.fail_level == "warning" or catalogue.severity_of(f) == "error"]
+    changed = args.fix and any(change.changed for change in outcome.changes)
+    failing = [f for f in outcome.findings if config.fail_level == "warning" or f.severity == "error"]
     return EXIT_FINDINGS if failing or changed else EXIT_CLEAN
+
+
+class Run:
+    """One check run's state: the analyser, the cache, and the options that steer them."""
+
+    def __init__(self, root: Path, in_git: bool, config, settings: dict, options: RunOptions):
+        self.root = root
+        self.in_git = in_git
+        self.config = config
+        self.options = options
+        self.selected = config.selected_codes()
+        self.cache = Cache(root, enabled=options.use_cache)
+        self.analyser = Analyser(root, config, self.selected, settings, options.debug)
+
+    def analyse(self, paths: list[str]) -> list[FileResult]:
+        """Each file's result: from the cache when its bytes were seen before, else from a worker."""
+        results: dict[str, FileResult] = {}
+        jobs = []
+        for relpath in paths:
+            try:
+                size, mtime = stat_of(self.root / relpath)
+            except OSError as exc:  # gone or unreadable since it was listed: say so, go on
+                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+                continue
+            known = self.cache.known_hash(relpath, size, mtime)
+            if known is not None:
+                key = self.analyser.cache_key(known, relpath)
+                record = self.cache.get(key)
+                if record is not None:
+                    results[relpath] = FileResult.restore(relpath, known, key, record)
+                    continue
+            jobs.append((relpath, known))
+        for result in self._map(pool.analyse_in_worker, jobs, "checking"):
+            results[result.path] = result
+            if not result.errors and result.content_hash and result.stat:
+                self.cache.remember_hash(result.path, *result.stat, result.content_hash)
+                self.cache.put(result.cache_key, result.to_cache())
+        return [results[relpath] for relpath in paths]
+
+    def settle(self, results: list[FileResult], outcome: Outcome) -> None:
+        settle(self.root, results, self.config, self.selected, self.options.baseline, outcome)
+
+    def fix(self, outcome: Outcome) -> list[str]:
+        """Apply (or, with --diff, describe) every fix on offer; return the paths to check again.
+
+        Files whose fixes change only themselves are fixed in parallel; fixes that
+        touch other files (renames rewrite pages) run one after another.
+        """
+        from .fix.appliers import LOCAL_ACTIONS
+        from .fix.apply import apply_fixes
+
+        by_path: dict[str, list[Fix]] = {}
+        for finding in outcome.findings:
+            fix = finding.fix
+            if fix and (fix.safe or self.options.unsafe_fixes) and fix not in by_path.setdefault(finding.path, []):
+                by_path[finding.path].append(fix)
+        jobs = [(relpath, fixes, not self.options.diff) for relpath, fixes in by_path.items() if fixes]
+        local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
+        changes = self._map(pool.fix_in_worker, local, "fixing")
+        shared = [job for job in jobs if job not in local]
+        if shared:
+            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files))
+            changes += [apply_fixes(context, *job, debug=self.options.debug) for job in shared]
+        outcome.changes.extend(changes)
+        return [path for change in changes if change.changed and not self.options.diff for path in change.touched]
+
+    def _map(self, function, jobs: list, doing: str) -> list:
+        return pool.run_jobs(self.analyser, function, jobs, self.options.jobs, doing, self.options.progress)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..finding import Problem
+from ..finding import Finding
 from .name_policy import describe, names_in, severity
 
 CODES = ("SL303",)
-TARGET = "page"
+READS = "page"
 
 
 def check(subject, ctx):
@@ -22,8 +22,8 @@ def check(subject, ctx):
                 if (match.text, line) in reported:
                     continue
                 reported.add((match.text, line))
-                yield Problem(
-                    "SL303",
+                yield Finding(
+                    "SL303", subject.path,
                     f"photo {image.src}: its {span.label} gives {describe(match)}; "
                     "use first names only, or remove the photo",
                     line=line, field=span.label, value=match.text,

@@ -1,8 +1,8 @@
-"""Analysing one file: read it once into facts, run the checks that want them.
+"""Analysing one file: read it once into facts, run the checks that read them.
 
 This runs inside worker processes, so everything here is plain data in and
-plain data out. Heavy modules (Pillow, lxml, markdown-it) are imported only by the
-readers that need them, when a file needs them.
+plain data out. Heavy modules (Pillow, lxml, markdown-it) are imported only by
+the readers that need them, when a file needs them.
 """
 
 from __future__ import annotations
@@ -16,18 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, checks
-from .checks import Context, MediaSubject, PageSubject, PathSubject
-from .finding import Problem, Suppression
 from .cache import stat_of
+from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
+from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, suppression_to_dict
+from .finding import Finding, Suppression
 from .fsio import content_hash, mapped
-from .serial import problem_from_dict, problem_to_dict, suppression_from_dict, suppression_to_dict
 
 
 @dataclass
 class FileResult:
+    """What analysing one file gave: findings as the checks yielded them (not yet stamped)."""
+
     path: str
     content_hash: str = ""
-    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
@@ -35,20 +37,22 @@ class FileResult:
 
     def to_cache(self) -> dict:
         return {
-            "problems": [problem_to_dict(p) for p in self.problems],
+            "findings": [finding_to_dict(f) for f in self.findings],
             "suppressions": [suppression_to_dict(s) for s in self.suppressions],
         }
 
     @classmethod
-    def restore(cls, path: str, digest: str, key: str, record: dict) -> "FileResult":
+    def restore(cls, path: str, digest: str, key: str, record: dict) -> FileResult:
         return cls(
             path=path, content_hash=digest, cache_key=key,
-            problems=[problem_from_dict(p) for p in record["problems"]],
+            findings=[finding_from_dict(path, f) for f in record["findings"]],
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
         )
 
 
 class Analyser:
+    """Reads files and runs the selected checks on them; one per worker process."""
+
     def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any], debug: bool = False):
         self.root = root
         self.debug = debug
@@ -56,24 +60,23 @@ class Analyser:
         self.selected = selected
         self.settings = settings
         self._fingerprints: dict[tuple[int, ...], str] = {}
-        self.by_target = self._check_modules(selected)
+        self.by_reads = self._check_modules(selected)
 
     @staticmethod
-    def _check_modules(selected: set[str]) -> dict[str, list]:
-        by_target: dict[str, list] = defaultdict(list)
-        for module in checks.modules():
-            if selected & set(module.CODES):
-                by_target[module.TARGET].append(module)
-        return by_target
+    def _check_modules(selected: set[str]) -> dict[str, list[CheckModule]]:
+        by_reads: dict[str, list[CheckModule]] = defaultdict(list)
+        for module in checks.modules(selected):
+            by_reads[module.READS].append(module)
+        return by_reads
 
     # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
     # cannot be pickled, so a worker looks its check modules up again.
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "by_target"}
+        return {key: value for key, value in self.__dict__.items() if key != "by_reads"}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.by_target = self._check_modules(self.selected)
+        self.by_reads = self._check_modules(self.selected)
 
     def cache_key(self, digest: str, relpath: str) -> str:
         """The file's bytes plus everything else that can change its findings."""
@@ -94,7 +97,7 @@ class Analyser:
     @staticmethod
     def is_media(relpath: str) -> bool:
         """A file whose name says it is a format some media reader claims."""
-        from .formats import media_extensions
+        from .formats.registry import media_extensions
 
         return os.path.splitext(relpath)[1].lower() in media_extensions()
 
@@ -110,11 +113,11 @@ class Analyser:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
         return result
 
-    def _subject(self, target: str, relpath: str, data, result: FileResult):
-        """What checks of this target look at, or None when the file is not of that kind."""
-        if target == "path":
+    def _subject(self, reads: str, relpath: str, data, result: FileResult):
+        """What checks that read `reads` look at, or None when the file is not of that kind."""
+        if reads == "path":
             return PathSubject(relpath)
-        if target == "media":
+        if reads == "media":
             return self._media_subject(relpath, data) if self.is_media(relpath) else None
         from . import pages
 
@@ -129,7 +132,8 @@ class Analyser:
 
     @staticmethod
     def _media_subject(relpath: str, data) -> MediaSubject:
-        from .formats import MediaError, read_media
+        from .formats.model import MediaError
+        from .formats.registry import read_media
 
         try:
             return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
@@ -138,18 +142,20 @@ class Analyser:
 
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
-        for target, modules in self.by_target.items():
+        for reads, modules in self.by_reads.items():
+            if reads == "suppressions":  # judged by the pipeline once every finding is known
+                continue
             try:
-                subject = self._subject(target, relpath, data, result)
+                subject = self._subject(reads, relpath, data, result)
             except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
-                self._internal_error(result, f"reading it as {target}", exc)
+                self._internal_error(result, f"reading it as {reads}", exc)
                 continue
             if subject is None:
                 continue
             for module in modules:
                 try:
-                    result.problems.extend(
-                        problem for problem in module.check(subject, context) if problem.code in self.selected
+                    result.findings.extend(
+                        finding for finding in module.check(subject, context) if finding.code in self.selected
                     )
                 except Exception as exc:  # likewise for a bug in one check
                     self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
@@ -160,22 +166,3 @@ class Analyser:
             import traceback
 
             traceback.print_exc()
-
-
-# Worker-process plumbing: one Analyser per worker, set up once.
-_worker: Analyser | None = None
-
-
-def init_worker(analyser: Analyser) -> None:
-    global _worker
-    _worker = analyser
-
-
-def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
-    return _worker.analyse(*job)
-
-
-def fix_in_worker(job: tuple):
-    from .fixes import apply_fixes
-
-    return apply_fixes(_worker.root, *job, debug=_worker.debug)

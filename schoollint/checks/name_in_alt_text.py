@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..finding import Fix, Problem
+from ..finding import Finding
+from ..fix.model import Applicability, Fix
 from ..names import first_names_only
 from .name_policy import describe, names_in, severity
 
 CODES = ("SL302",)
-TARGET = "page"
+READS = "page"
 
 
 def check(subject, ctx):
@@ -18,8 +19,8 @@ def check(subject, ctx):
             found = list(names_in(span, ctx, "SL302"))
             fix = _first_names_fix(span, [match for match, _line in found])
             for match, line in found:
-                yield Problem(
-                    "SL302", f"the {span.label} of image {image.src} contains {describe(match)}",
+                yield Finding(
+                    "SL302", subject.path, f"the {span.label} of image {image.src} contains {describe(match)}",
                     line=line, field=span.label, value=match.text,
                     fix=fix if match.role != "staff" and match.first else None,
                     severity=severity(match, ctx, "SL302"),
@@ -33,5 +34,5 @@ def _first_names_fix(span, matches) -> Fix | None:
     reduced = first_names_only(span.text, matches)
     if reduced == span.text or "\n" in span.text:
         return None
-    return Fix("edit-text", (span.line, span.text, reduced), safe=False,
+    return Fix("edit-text", (span.line, span.text, reduced), Applicability.UNSAFE,
                summary=f"reduce the names in the {span.label} to first names")
