@@ -11,8 +11,8 @@ def _tuples(value):
 
 
 def finding_to_dict(finding: Finding) -> dict:
-    record = {"code": finding.code, "message": finding.message, "line": finding.line, "field": finding.field,
-              "value": finding.value, "severity": finding.severity}
+    record: dict[str, object] = {"code": finding.code, "message": finding.message, "line": finding.line,
+                                 "field": finding.field, "value": finding.value, "severity": finding.severity}
     if finding.fix is not None:
         fix = finding.fix
         record["fix"] = {"action": fix.action, "args": list(fix.args), "applicability": fix.applicability.value,

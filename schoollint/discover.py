@@ -64,7 +64,7 @@ def _split_z(output: bytes) -> list[str]:
 
 
 def _walk(root: Path, folder: Path) -> list[str]:
-    found = []
+    found: list[str] = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
         base = Path(current)

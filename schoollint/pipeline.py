@@ -43,7 +43,7 @@ def load_effective_config(config_path: str | None, start: Path | None = None):
     """The configuration of the repository that holds `start` (default: the current folder)."""
     root, in_git = find_root(start or Path.cwd())
     path = Path(config_path) if config_path else find_config(root)
-    if config_path and not path.is_file():
+    if config_path and not (path and path.is_file()):
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
     return load_config(path, display), root, in_git
@@ -257,7 +257,8 @@ class Run:
         for result in self._map(pool.analyse_in_worker, jobs, "checking"):
             results[result.path] = result
             if not result.errors and result.content_hash and result.stat:
-                self.cache.remember_hash(result.path, *result.stat, result.content_hash)
+                size, mtime = result.stat
+                self.cache.remember_hash(result.path, size, mtime, result.content_hash)
                 self.cache.put(result.cache_key, result.to_cache())
         return [results[relpath] for relpath in paths]
 

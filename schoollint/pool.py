@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from .analysis import Analyser, FileResult
-from .fix.model import Change, FixContext
+from .fix.model import Change, Fix, FixContext
 
 # Below this many jobs, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 24
@@ -36,12 +36,13 @@ def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
     return _analyser().analyse(*job)
 
 
-def fix_in_worker(job: tuple) -> Change:
+def fix_in_worker(job: tuple[str, list[Fix], bool]) -> Change:
     """Fix one file whose fixes touch only itself (so no list of the site's files is needed)."""
     from .fix.apply import apply_fixes
 
     analyser = _analyser()
-    return apply_fixes(FixContext(analyser.root), *job, debug=analyser.debug)
+    relpath, fixes, write = job
+    return apply_fixes(FixContext(analyser.root), relpath, fixes, write, debug=analyser.debug)
 
 
 def run_jobs(analyser: Analyser, function: Callable, jobs: list, jobs_wanted: int, doing: str,

@@ -85,4 +85,4 @@ def modules(codes: set[str] | None = None) -> list[CheckModule]:
 
     names = dict.fromkeys(module_name(rule.name) for code, rule in catalogue.load().items()
                           if codes is None or code in codes)
-    return [importlib.import_module(f"{__name__}.{name}") for name in names]  # type: ignore[misc]
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]

@@ -8,4 +8,5 @@ READS = "media"
 
 
 def check(subject, ctx):
-    yield from metadata_finding(subject, "SL103", (PREVIEW,), "hides another picture", "remove embedded previews and appended data")
+    yield from metadata_finding(subject, "SL103", (PREVIEW,), "hides another picture",
+                                "remove embedded previews and appended data")

@@ -11,7 +11,7 @@ import re
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
 from ..names.roster import KEY_VARIABLE
-from ..pages import is_media
+from ..pages.filetypes import is_media
 from .name_policy import describe, finder, reportable, severity
 
 CODES = ("SL301",)
@@ -37,8 +37,8 @@ def check(subject, ctx):
     for index, matches in found:
         where = "file name" if index == len(parts) - 1 else "folder name"
         for match in matches:
-            yield Finding("SL301", subject.path, f"the {where} contains {describe(match)}", field=where, value=match.text,
-                          fix=fix, severity=severity(match, ctx, "SL301"))
+            yield Finding("SL301", subject.path, f"the {where} contains {describe(match)}", field=where,
+                          value=match.text, fix=fix, severity=severity(match, ctx, "SL301"))
 
 
 def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list]) -> str:

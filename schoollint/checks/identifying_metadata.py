@@ -8,4 +8,5 @@ READS = "media"
 
 
 def check(subject, ctx):
-    yield from metadata_finding(subject, "SL102", (IDENTITY, TIMESTAMP, FREE_TEXT,), "stores identifying metadata", "remove identifying metadata")
+    yield from metadata_finding(subject, "SL102", (IDENTITY, TIMESTAMP, FREE_TEXT,), "stores identifying metadata",
+                                "remove identifying metadata")

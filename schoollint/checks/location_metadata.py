@@ -8,4 +8,5 @@ READS = "media"
 
 
 def check(subject, ctx):
-    yield from metadata_finding(subject, "SL101", (LOCATION,), "stores where it was taken", "remove location metadata")
+    yield from metadata_finding(subject, "SL101", (LOCATION,), "stores where it was taken",
+                                "remove location metadata")

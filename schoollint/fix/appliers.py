@@ -14,14 +14,16 @@ This module imports every writer, so it is imported only when fixing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..formats.fixes import apply_strip
 from ..formats.resize import apply_convert, apply_downscale
 from ..pages.edit import apply_edits
 from ..pages.rename import apply_renames
-from .model import Fix, FixContext, Rename, Write
+from .model import Fix, Rename, Write
 
-Applier = Callable[[FixContext, str, bytes, Sequence[Fix]], "list[Write | Rename]"]
+# The context is typed Any here: format writers take it without needing its fields.
+Applier = Callable[[Any, str, bytes, list[Fix]], Sequence[Write | Rename]]
 
 APPLIERS: dict[str, Applier] = {
     "downscale": apply_downscale,

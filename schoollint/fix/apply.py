@@ -19,7 +19,7 @@ from .model import Change, Fix, FixContext, Rename, Write
 def expected_errors() -> tuple[type[Exception], ...]:
     """What a fix may fail with because of the file (the file is then left as it was)."""
     from ..formats.model import MediaError
-    from ..pages import PageError
+    from ..pages.model import PageError
 
     return (MediaError, PageError, OSError)
 

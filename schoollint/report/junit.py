@@ -48,8 +48,8 @@ def render(report, view: View) -> str:
     rules = catalogue.load()
     suites = ET.Element("testsuites", name="schoollint", tests="0", failures="0", errors="0")
     total = failures = 0
-    for path, findings in groupby(report.findings, key=lambda f: f.path):
-        findings = list(findings)
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        findings = list(group)
         suite = _element(suites, "testsuite", name=path, tests=str(len(findings)),
                          failures=str(len(findings)), errors="0")
         for finding in findings:

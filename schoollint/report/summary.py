@@ -59,7 +59,8 @@ def _totals(report) -> list[str]:
         lines.append(f"No findings in {_plural(report.files_checked, 'file')} checked.")
         return lines
     lines += [
-        "| Findings | Errors | Warnings | Files with findings | Files checked | Fixable with `schoollint check --fix` |",
+        "| Findings | Errors | Warnings | Files with findings | Files checked "
+        "| Fixable with `schoollint check --fix` |",
         "|---:|---:|---:|---:|---:|---:|",
         f"| {len(report.findings)} | {severities['error']} | {severities['warning']} | {files} "
         f"| {report.files_checked} | {fixable} |",

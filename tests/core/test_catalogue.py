@@ -37,7 +37,8 @@ def test_every_rule_lives_in_a_check_module_named_after_it():
 
 def _source_with_helpers(module) -> str:
     """A check module's source and that of the sibling check modules it borrows from."""
-    helpers = {getattr(value, "__module__", None) or getattr(value, "__name__", None) for value in vars(module).values()}
+    helpers = {getattr(value, "__module__", None) or getattr(value, "__name__", None)
+               for value in vars(module).values()}
     siblings = [m for m in sys.modules.values()
                 if getattr(m, "__name__", "").startswith("schoollint.checks.") and m.__name__ in helpers]
     return "".join(inspect.getsource(m) for m in [module, *siblings])

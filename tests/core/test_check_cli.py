@@ -10,7 +10,8 @@ import sys
 import pytest
 from PIL import Image
 
-from tests.conftest import git, make_png, make_png_header_only
+from tests.kit.git import git
+from tests.kit.sites import make_png, make_png_header_only
 
 
 def test_clean_site_exits_zero(repo, cli):

@@ -7,7 +7,7 @@ import stat
 
 from PIL import Image
 
-from tests.conftest import make_png
+from tests.kit.sites import make_png
 
 
 def pixels(path):

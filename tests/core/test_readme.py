@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REPO_ROOT
+from tests.kit import REPO_ROOT
 
 
 def readme() -> str:

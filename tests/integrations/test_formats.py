@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integrations.conftest import clean_photo, photo_with_gps
+from tests.kit.sites import clean_photo, photo_with_gps
 
 PAGE = """<html><body>
 <img src="a.png" alt="Harriet Pemberton in the choir">

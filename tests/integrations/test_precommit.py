@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.integrations.conftest import REPO_ROOT, commit_all, git, photo_with_gps
+from tests.kit import REPO_ROOT
+from tests.kit.git import commit_all, git
+from tests.kit.sites import photo_with_gps
+from tests.kit.tools import PRE_COMMIT, needs_pre_commit
 
 HOOKS = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
-
-needs_pre_commit = pytest.mark.skipif(
-    shutil.which("git") is None or subprocess.run(PRE_COMMIT + ["--version"], capture_output=True).returncode,
-    reason="pre-commit is a test dependency: pip install pre-commit",
-)
 
 
 def head_commit() -> str:
@@ -48,7 +43,7 @@ def heic_with_gps(path: Path) -> Path:
     import pillow_heif
     from PIL import Image
 
-    from tests.integrations.conftest import gps_exif
+    from tests.kit.sites import gps_exif
 
     pillow_heif.register_heif_opener()
     Image.new("RGB", (64, 48), "orange").save(path, "HEIF", exif=gps_exif())
@@ -72,7 +67,7 @@ def exif_of(path: Path):
 # --- the files regex ----------------------------------------------------------------------------
 
 def test_files_regex_covers_every_format_schoollint_reads():
-    from schoollint import pages
+    from schoollint.pages import registry as pages
 
     pattern = re.compile(HOOKS[0]["files"])
     assert HOOKS[1]["files"] == HOOKS[0]["files"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schoollint.diffbase import expand_with_references, page_references
-from tests.integrations.conftest import clean_photo
+from tests.kit.sites import clean_photo
 
 FILES = ["_data/gallery.yml", "images/a.jpg", "images/b.jpg", "images/sports day.jpg", "index.html",
          "news/other.md", "news/post.md"]
