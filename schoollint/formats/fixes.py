@@ -9,7 +9,7 @@ from .model import MediaError
 from .registry import read_media, strip
 
 
-def apply_strip(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_strip(context, path: str, data: bytes, fixes) -> list[Write]:
     kinds = frozenset(kind for fix in fixes for kind in fix.args)
     stripped = strip(data, kinds)
     _verify(data, stripped, os.path.splitext(path)[1].lower(), kinds)

@@ -174,7 +174,7 @@ def _xmp(data, block: Block) -> tuple[MetaItem, ...]:
 
 
 def _photoshop(data, block: Block) -> tuple[MetaItem, ...]:
-    from .iptc import parse_photoshop
+    from .embedded import parse_photoshop
 
     resources = _sub_block_data(data, block.offset + 14, block.end)
     return tuple(parse_photoshop(resources, "ImageMagick 8BIM application extension"))

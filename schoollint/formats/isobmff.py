@@ -21,17 +21,7 @@ import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .model import (
-    FREE_TEXT,
-    IDENTITY,
-    LOCATION,
-    PREVIEW,
-    TIMESTAMP,
-    MediaError,
-    MediaFacts,
-    MetaItem,
-    clip,
-)
+from .model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
@@ -533,7 +523,8 @@ def _scatter(extents: list[tuple[int, int]], payload: bytes, pad: bytes) -> tupl
 
 
 def _exif_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
-    from .exif import minimal_exif, parse_exif
+    from .embedded import parse_exif
+    from .exif import minimal_exif
 
     payload = _gather(s, extents)
     if not any(payload):

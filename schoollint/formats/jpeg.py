@@ -15,18 +15,10 @@ from __future__ import annotations
 import re
 import struct
 
-from .exif import minimal_exif, parse_exif, read_ifd
-from .model import (
-    FREE_TEXT,
-    IDENTITY,
-    LOCATION,
-    PERSON_NAME,
-    PREVIEW,
-    MediaError,
-    MediaFacts,
-    MetaItem,
-    clip,
-)
+from .embedded import parse_exif
+from .exif import minimal_exif
+from .ifd import read_ifd
+from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "JPEG"
 EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
@@ -140,7 +132,7 @@ def _mpf(image, start, end, payload):
 
 
 def _photoshop(image, start, end, payload):
-    from .iptc import parse_photoshop
+    from .embedded import parse_photoshop
 
     return parse_photoshop(payload, f"{image.where}APP13 Photoshop")
 

@@ -11,6 +11,7 @@ MediaError naming the format and the part that is broken.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Protocol
 
 # Kinds of metadata item; checks pick the kinds they care about.
@@ -65,6 +66,11 @@ class MediaFacts:
 
     def of_kind(self, *kinds: str) -> list[MetaItem]:
         return [item for item in self.items if item.kind in kinds]
+
+
+# A reader of a metadata block nested in another: (block, where, depth) -> items, where
+# `depth` counts the blocks around it (exif.py and photoshop.py are handed each other's).
+BlockReader = Callable[[bytes, str, int], tuple[MetaItem, ...]]
 
 
 class FormatReader(Protocol):

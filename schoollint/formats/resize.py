@@ -49,15 +49,15 @@ _IJG_CHROMINANCE = (
 
 # --- the appliers (schoollint.fixes) ---------------------------------------------------------
 
-def apply_downscale(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_downscale(context, path: str, data: bytes, fixes) -> list[Write]:
     max_edge = min(fix.args[0] for fix in fixes)
     resized = downscale(data, max_edge, os.path.splitext(path)[1].lower())
     return [] if resized is data else [Write(path, resized)]
 
 
-def apply_convert(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_convert(context, path: str, data: bytes, fixes) -> list[Write]:
     target = os.path.splitext(path)[0] + ".jpg"
-    if os.path.lexists(os.path.join(root, target)):
+    if os.path.lexists(os.path.join(context.root, target)):
         raise MediaError(f"{target} already exists; not replacing it with a JPEG copy of {path}")
     return [Write(target, convert_to_jpeg(data))]
 
@@ -288,8 +288,8 @@ def estimate_jpeg_quality(quantization: dict) -> int:
 
     def distance(quality: int) -> int:
         return sum(abs(expected - actual)
-                   for base, table in zip((_IJG_LUMINANCE, _IJG_CHROMINANCE), tables)
-                   for expected, actual in zip(_ijg_table(base, quality), table))
+                   for base, table in zip((_IJG_LUMINANCE, _IJG_CHROMINANCE), tables, strict=False)
+                   for expected, actual in zip(_ijg_table(base, quality), table, strict=False))
 
     return min(range(1, 101), key=lambda quality: (distance(quality), -quality))
 

@@ -12,15 +12,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-from .chunks import (
-    Chunk,
-    Contents,
-    exif_contents,
-    kept_chunks,
-    kept_trailer,
-    metadata,
-    trailer_items,
-)
+from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 from .model import MediaError, MediaFacts
 
 FORMAT = "WebP"
