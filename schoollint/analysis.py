@@ -119,7 +119,7 @@ class Analyser:
             return PathSubject(relpath)
         if reads == "media":
             return self._media_subject(relpath, data) if self.is_media(relpath) else None
-        from . import pages
+        from .pages import registry as pages
 
         if not pages.is_page(relpath):
             return None

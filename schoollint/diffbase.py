@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from .pages import is_page
+from .pages.registry import is_page
 
 References = Callable[[str], Iterable[str]]
 
@@ -57,7 +57,7 @@ def _mentions(path: Path, needles: set[bytes]) -> bool:
 def page_references(root: Path) -> References:
     """read_references for real pages; a page that cannot be read references nothing
     (the check itself reports why)."""
-    from . import pages
+    from .pages import registry as pages
 
     def read(relpath: str) -> frozenset[str]:
         try:

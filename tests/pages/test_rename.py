@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.finding import Fix, Rename, Write
-from schoollint.pages import PageError
+from schoollint.discover import discover
+from schoollint.fix.model import Fix, FixContext, Rename, Write
+from schoollint.pages.model import PageError
 from schoollint.pages.rename import apply_renames
 
 OLD = "images/amelia-watson-sports-day.jpg"
@@ -24,9 +25,14 @@ def build(root: Path, files: dict[str, str], photos=(OLD,)) -> None:
         (root / relpath).write_text(text, encoding="utf-8")
 
 
+def site(root: Path) -> FixContext:
+    """What the pipeline gives the rename applier: the site's files as discovery lists them."""
+    return FixContext(root, tuple(discover(root, False, ["."], []).files))
+
+
 def rename(root: Path, old: str = OLD, new: str = NEW) -> dict:
     """The operations as {"rename": Rename, path: new text}."""
-    operations = apply_renames(root, old, (root / old).read_bytes(), [Fix("rename", (new,))])
+    operations = apply_renames(site(root), old, (root / old).read_bytes(), [Fix("rename", (new,))])
     assert operations[0] == Rename(old, new)
     assert all(isinstance(operation, Write) for operation in operations[1:])
     return {operation.path: operation.data.decode() for operation in operations[1:]}
@@ -126,12 +132,12 @@ def test_conflicting_fixes_are_refused(tmp_path):
     build(tmp_path, {})
     fixes = [Fix("rename", ("images/a-111111.jpg",)), Fix("rename", ("images/b-222222.jpg",))]
     with pytest.raises(PageError, match="more than one new name"):
-        apply_renames(tmp_path, OLD, b"", fixes)
+        apply_renames(site(tmp_path), OLD, b"", fixes)
 
 
 def test_non_utf8_pages_keep_their_other_bytes(tmp_path):
     build(tmp_path, {})
     page = tmp_path / "old.html"
     page.write_bytes(b'<p>Caf\xe9</p><img src="/images/amelia-watson-sports-day.jpg">\n')
-    (write,) = apply_renames(tmp_path, OLD, b"", [Fix("rename", (NEW,))])[1:]
+    (write,) = apply_renames(site(tmp_path), OLD, b"", [Fix("rename", (NEW,))])[1:]
     assert write.data == b'<p>Caf\xe9</p><img src="/images/sports-day-3f9a1c.jpg">\n'
