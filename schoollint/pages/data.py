@@ -17,6 +17,7 @@ source for their lines. TOML front matter (TOML 1.0) is placed the same way.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
 
 
 def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
-                   extra_captions: list[TextSpan] = ()) -> list[PageImage]:
+                   extra_captions: Sequence[TextSpan] = ()) -> list[PageImage]:
     """One image for each media path in a mapping, labelled by the mapping's alt, title and captions."""
     sources = [text for value in item.values() for text in _strings(value) if links_to_media(text)]
     if not sources:

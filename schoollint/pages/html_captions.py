@@ -40,7 +40,8 @@ class Captions:
 
     def __init__(self, lines: SourceLines):
         self.lines = lines
-        self.memo: dict[tuple[object, str], object] = {}
+        self.spans: dict[tuple[object, str], TextSpan] = {}
+        self.photo_counts: dict[object, int] = {}
 
     def of(self, image) -> Iterator[TextSpan]:
         """The text that goes with a photo (an <img>, <video> or link to a photo), innermost first."""
@@ -87,15 +88,14 @@ class Captions:
 
     def span(self, element, label: str) -> TextSpan:
         key = (element, label)
-        if key not in self.memo:
-            self.memo[key] = TextSpan(self.text_of(element), self.lines.line(element), label)
-        return self.memo[key]
+        if key not in self.spans:
+            self.spans[key] = TextSpan(self.text_of(element), self.lines.line(element), label)
+        return self.spans[key]
 
     def photo_count(self, element) -> int:
-        key = (element, "photos")
-        if key not in self.memo:
-            self.memo[key] = len(element.xpath(".//img|.//video"))
-        return self.memo[key]
+        if element not in self.photo_counts:
+            self.photo_counts[element] = len(element.xpath(".//img|.//video"))
+        return self.photo_counts[element]
 
     def text_of(self, element) -> str:
         """Visible text, with a newline for each one in the source (also inside tags) so lines add up.

@@ -29,7 +29,7 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>
                        re.IGNORECASE)
 COMMENT = r"(?s)<!--.*?(?:-->|\Z)"       # an unclosed comment runs to the end, in one match
 _TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
-_UNQUOTED = re.compile(r"[^<>\"']*")
+_QUOTE_OR_BRACKET = re.compile(r"[<>\"']")
 _RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in ("script", "style")}
 
 
@@ -115,7 +115,8 @@ def start_tags(text: str) -> Iterator[tuple[str, int, int]]:
         name = _TAG_NAME.match(text, position)
         at = name.end() if name else position + 1
         while name:
-            at = _UNQUOTED.match(text, at).end()
+            stop = _QUOTE_OR_BRACKET.search(text, at)
+            at = stop.start() if stop else len(text)
             mark = text[at:at + 1]
             if mark in ("<", ""):           # broken off by the next tag: the parser ends it there too
                 yield name.group(1).lower(), position, at + 1
@@ -125,8 +126,8 @@ def start_tags(text: str) -> Iterator[tuple[str, int, int]]:
                 yield tag, position, at + 1
                 at += 1
                 if tag in _RAW_TEXT_END:
-                    close = _RAW_TEXT_END[tag].search(text, at)
-                    at = close.start() if close else len(text)
+                    end_tag = _RAW_TEXT_END[tag].search(text, at)
+                    at = end_tag.start() if end_tag else len(text)
                 break
             close = text.find(mark, at + 1)
             if close < 0:

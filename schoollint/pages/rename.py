@@ -63,7 +63,8 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
     if os.path.lexists(root / new):
         raise PageError(f"{path}: not renamed, {new} already exists")
     old_words = _changed_words(path, new)
-    writes, problems = [], []
+    writes: list[Write] = []
+    problems: list[str] = []
     for relpath in text_files(root, context.site_files):
         source = (root / relpath).read_bytes()
         if b"\0" in source:
@@ -76,7 +77,7 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
         raise PageError(f"{path}: not renamed, a reference could not be rewritten safely: {shown}{more}")
-    return [Rename(path, new)] + writes
+    return [Rename(path, new), *writes]
 
 
 def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
@@ -165,7 +166,8 @@ def _resolve_token(root: Path, relpath: str, text: str, token: str, end: int) ->
 
 def _rewritten(token: str, resolved: Resolved, new: str) -> str:
     """The token pointed at `new`, written in the same style: rooted or relative, escaped or not."""
-    path, query_or_fragment = re.match(r"([^?#]*)(.*)", token, re.DOTALL).groups()
+    cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
+    path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
     if resolved.rooted:
         written = "/" + written

@@ -11,6 +11,7 @@ from schoollint.discover import discover
 from schoollint.fix.model import Fix, FixContext, Rename, Write
 from schoollint.pages.model import PageError
 from schoollint.pages.rename import apply_renames
+from tests.kit.git import git
 
 OLD = "images/amelia-watson-sports-day.jpg"
 NEW = "images/sports-day-3f9a1c.jpg"
@@ -103,6 +104,19 @@ def test_generated_and_version_control_folders_are_not_touched(tmp_path):
                      "node_modules/x/readme.md": "images/amelia-watson-sports-day.jpg",
                      ".schoollint_cache/results.json": '"images/amelia-watson-sports-day.jpg"'})
     assert rename(tmp_path) == {}
+
+
+def test_only_the_files_discovery_lists_are_rewritten(tmp_path):
+    """In a Git work tree, git-ignored build output is not the site: it keeps its old reference."""
+    ignored = '<img src="/images/amelia-watson-sports-day.jpg">\n'
+    build(tmp_path, {".gitignore": "public-build/\n", "public-build/index.html": ignored,
+                     "index.html": '<img src="/images/amelia-watson-sports-day.jpg">\n'})
+    git(tmp_path, "init", "-q")
+    site_files = tuple(discover(tmp_path, True, ["."], []).files)
+    assert "public-build/index.html" not in site_files
+    operations = apply_renames(FixContext(tmp_path, site_files), OLD, b"", [Fix("rename", (NEW,))])
+    assert operations == [Rename(OLD, NEW), Write("index.html", b'<img src="/images/sports-day-3f9a1c.jpg">\n')]
+    assert (tmp_path / "public-build/index.html").read_text() == ignored
 
 
 @pytest.mark.parametrize("files, reason", [
