@@ -20,7 +20,7 @@ PLUGINS = (
     "gif",
     "webp",
     "tiff",
-    "isobmff",
+    "isobmff.plugin",
     "generic",
 )
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from schoollint.formats.model import IDENTITY, KINDS, LOCATION, MediaError
-from schoollint.formats import isobmff
+from schoollint.formats.isobmff import plugin as isobmff
 from tests.kit import corpus
 from tests.kit.corpus import has_gps_position, needs_corpus, params, relpath
 from tests.kit.images import decoded

@@ -9,7 +9,8 @@ from schoollint.formats.model import (
     FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
 )
 from schoollint.formats.registry import read_media
-from schoollint.formats import isobmff
+from schoollint.formats.isobmff import plugin as isobmff
+from schoollint.formats.position import iso6709
 from schoollint.formats.embedded import parse_exif
 from tests.kit.damage import only_media_errors, patched, truncations
 from tests.kit.images import decoded, encode, photo
@@ -433,7 +434,7 @@ def test_large_size_and_size_zero_boxes():
     ("+5+0/", "+5+0/"),
 ])
 def test_iso6709_positions(text, value):
-    assert isobmff._iso6709(text) == value
+    assert iso6709(text) == value
 
 
 # --- broken files --------------------------------------------------------------------
