@@ -17,6 +17,8 @@ class Outcome:
     changes: list[Change] = field(default_factory=list)
     stale_baseline: list[str] = field(default_factory=list)
     ignored: int = 0                                        # findings silenced by per-path ignores
+    suppressed: int = 0                                     # findings silenced by inline suppressions
+    baselined: int = 0                                      # findings held back by the baseline
 
     def fixable(self, unsafe: bool) -> int:
         return sum(1 for f in self.findings if f.fix and (f.fix.safe or unsafe))

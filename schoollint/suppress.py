@@ -20,10 +20,11 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
     rules = catalogue.load()
     suppression_checks = [m for m in checks.modules(selected) if m.READS == "suppressions"]
     outcome.findings = []
-    outcome.ignored = 0
+    outcome.ignored = outcome.suppressed = outcome.baselined = 0
     for result in results:
         stamped = [f.stamped(result.content_hash, rules[f.code].severity) for f in result.findings]
         found, unused = _apply_suppressions(result.suppressions, stamped)
+        outcome.suppressed += len(stamped) - len(found)
         ignored = set(config.ignored_for(result.path))
         kept = [finding for finding in found if finding.code not in ignored]
         outcome.ignored += len(found) - len(kept)
@@ -38,7 +39,9 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
                 )
     if baseline is not None:
         checked = {result.path for result in results}
+        before = len(outcome.findings)
         outcome.findings, outcome.stale_baseline = apply_baseline(outcome.findings, baseline, checked)
+        outcome.baselined = before - len(outcome.findings)
     outcome.findings.sort(key=lambda f: (f.path, f.line or 0, f.code))
 
 

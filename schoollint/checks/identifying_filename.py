@@ -12,7 +12,7 @@ from ..finding import Finding
 from ..fix.model import Applicability, Fix
 from ..names.roster import KEY_VARIABLE
 from ..pages.filetypes import is_media
-from .name_policy import describe, finder, reportable, severity
+from .name_policy import describe, finder, grouped, reportable, severity, values
 
 CODES = ("SL301",)
 READS = "path"
@@ -33,12 +33,13 @@ def check(subject, ctx):
     if not found:
         return
     new_path = neutral_path(parts, stem, suffix, dict(found))
-    fix = Fix("rename", (new_path,), Applicability.UNSAFE, summary=f"rename to {new_path} and update every reference")
+    fix = Fix("rename", (new_path,), Applicability.UNSAFE,
+              summary=f"rename to {new_path} and update every reference")
     for index, matches in found:
         where = "file name" if index == len(parts) - 1 else "folder name"
-        for match in matches:
-            yield Finding("SL301", subject.path, f"the {where} contains {describe(match)}", field=where,
-                          value=match.text, fix=fix, severity=severity(match, ctx, "SL301"))
+        for _index, group in grouped((match, index) for match in matches):
+            yield Finding("SL301", subject.path, f"the {where} contains {describe(group)}", field=where,
+                          value=values(group), fix=fix, severity=severity(group, ctx, "SL301"))
 
 
 def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Finding
-from .name_policy import describe, names_in, severity
+from .name_policy import describe, grouped, names_in, severity, values
 
 CODES = ("SL303",)
 READS = "page"
@@ -18,14 +18,13 @@ def check(subject, ctx):
         for span in image.captions:
             if span not in names_by_span:
                 names_by_span[span] = list(names_in(span, ctx, "SL303"))
-            for match, line in names_by_span[span]:
-                if (match.text, line) in reported:
-                    continue
-                reported.add((match.text, line))
+            fresh = [(match, line) for match, line in names_by_span[span] if (match.text, line) not in reported]
+            reported.update((match.text, line) for match, line in fresh)
+            for line, matches in grouped(fresh):
                 yield Finding(
                     "SL303", subject.path,
-                    f"photo {image.src}: its {span.label} gives {describe(match)}; "
+                    f"photo {image.src}: its {span.label} gives {describe(matches)}; "
                     "use first names only, or remove the photo",
-                    line=line, field=span.label, value=match.text,
-                    severity=severity(match, ctx, "SL303"),
+                    line=line, field=span.label, value=values(matches),
+                    severity=severity(matches, ctx, "SL303"),
                 )

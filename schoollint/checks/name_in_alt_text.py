@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
 from ..names import first_names_only
-from .name_policy import describe, names_in, severity
+from .name_policy import describe, grouped, names_in, severity, values
 
 CODES = ("SL302",)
 READS = "page"
@@ -18,12 +18,12 @@ def check(subject, ctx):
         for span in image.labels():
             found = list(names_in(span, ctx, "SL302"))
             fix = _first_names_fix(span, [match for match, _line in found])
-            for match, line in found:
+            for line, matches in grouped(found):
+                fixable = all(match.role != "staff" and match.first for match in matches)
                 yield Finding(
-                    "SL302", subject.path, f"the {span.label} of image {image.src} contains {describe(match)}",
-                    line=line, field=span.label, value=match.text,
-                    fix=fix if match.role != "staff" and match.first else None,
-                    severity=severity(match, ctx, "SL302"),
+                    "SL302", subject.path, f"the {span.label} of image {image.src} contains {describe(matches)}",
+                    line=line, field=span.label, value=values(matches), fix=fix if fixable else None,
+                    severity=severity(matches, ctx, "SL302"),
                 )
 
 

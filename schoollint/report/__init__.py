@@ -79,5 +79,29 @@ def first_sentence(text: str) -> str:
     return flat
 
 
+def plural(count: int, word: str) -> str:
+    """"1 file", "2 files"; words ending in y take -ies ("1 entry", "2 entries")."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+
+
+def held_back(outcome) -> list[str]:
+    """What the baseline, inline suppressions and per-path ignores kept out of the report, in words.
+
+    A baseline that silently hides every finding is the worst surprise a linter can give,
+    so every format says how many findings it held back and how to see them.
+    """
+    parts = []
+    if outcome.baselined:
+        parts.append(f"{plural(outcome.baselined, 'known finding')} held by the baseline "
+                     "(`schoollint check --no-baseline` shows them)")
+    if outcome.suppressed:
+        parts.append(f"{plural(outcome.suppressed, 'finding')} silenced by inline `schoollint: ignore` comments")
+    if outcome.ignored:
+        parts.append(f"{outcome.ignored} ignored by per-path configuration")
+    return parts
+
+
 def shown_value(finding, view: View) -> str | None:
     return finding.value if view.show_values and finding.value else None

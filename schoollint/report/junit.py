@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint, shown_value
+from . import View, fix_hint, plural, shown_value
 
 # Characters XML 1.0 cannot hold at all, not even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -67,7 +67,7 @@ def render(report, view: View) -> str:
         total += len(report.errors)
     if total == 0:
         suite = _element(suites, "testsuite", name="schoollint", tests="1", failures="0", errors="0")
-        _element(suite, "testcase", name=f"no findings in {report.files_checked} files checked",
+        _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked",
                  classname="schoollint")
         total = 1
     suites.set("tests", str(total))

@@ -18,7 +18,7 @@ def test_clean_site_exits_zero(repo, cli):
     make_png(repo / "images" / "hall.png")
     code, out, _ = cli("check")
     assert code == 0
-    assert "no findings in 1 files checked" in out
+    assert "no findings in 1 file checked" in out
 
 
 def test_oversized_image_names_size_and_limit(repo, cli):

@@ -108,3 +108,14 @@ def test_no_stage_imports_one_above_it():
 def test_modules_stay_small():
     long = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
     assert not {name: lines for name, lines in long.items() if lines > MAX_LINES}
+
+
+def test_every_package_ships_in_the_wheel():
+    import re
+
+    pyproject = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    listed = set(re.findall(r'^\s+"(schoollint[\w.]*)",$', pyproject.split("packages = [", 1)[1].split("]", 1)[0],
+                            re.MULTILINE))
+    found = {"schoollint" + ("." + name if name else "") for name, path in modules().items()
+             if path.name == "__init__.py"}
+    assert found <= listed, "add these to [tool.setuptools] packages in pyproject.toml"
