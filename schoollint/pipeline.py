@@ -133,6 +133,9 @@ def run_check(args) -> int:
         raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
     config, root, in_git = load_effective_config(args.config, _start(args.paths))
     _apply_arguments(config, args)
+    for path in args.paths:  # said before "outside the repository", which would mislead
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or folder")
     paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
     if args.diff_base and not in_git:
         raise UsageError("--diff-base needs a Git repository")
@@ -184,22 +187,24 @@ def _emit(args, root: Path, outcome: Outcome) -> None:
         show_values=args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
                                          and not os.environ.get("CI")),
         colour=to_terminal and not os.environ.get("NO_COLOR"),
+        quiet=args.quiet,
     )
     text = render(args.output_format, outcome, view)
     if args.output_file:
         Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
-    else:
+    elif args.quiet < 2:
         sys.stdout.write(text)
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
         extra = View(root=root, show_values=args.show_values)
         Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
-    _notes_and_errors(outcome)
+    _notes_and_errors(outcome, args.quiet)
 
 
-def _notes_and_errors(outcome: Outcome) -> None:
-    for note in outcome.notes:
+def _notes_and_errors(outcome: Outcome, quiet: int = 0) -> None:
+    """Notes unless -q; errors unless -qq (then only the exit code tells)."""
+    for note in outcome.notes if not quiet else ():
         print(f"schoollint: note: {note}", file=sys.stderr)
-    for error in outcome.errors:
+    for error in outcome.errors if quiet < 2 else ():
         print(f"schoollint: error: {error}", file=sys.stderr)
 
 

@@ -32,6 +32,7 @@ class View:
     root: Path
     show_values: bool = False
     colour: bool = False
+    quiet: int = 0              # -q: findings only (no fix hints, no summary line)
 
 
 def render(name: str, report, view: View) -> str:

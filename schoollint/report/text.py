@@ -18,7 +18,7 @@ def _paint(text: str, colour: str, view: View) -> str:
 def render(report, view: View) -> str:
     rules = catalogue.load()
     out: list[str] = []
-    for change in report.changes:
+    for change in report.changes if not view.quiet else ():
         out.extend(_change_lines(change))
     explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
     for path, findings in groupby(report.findings, key=lambda f: f.path):
@@ -31,12 +31,16 @@ def render(report, view: View) -> str:
             level = finding.severity or rule.severity
             out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
                        f"{where}{finding.message}{shown}")
+            if view.quiet:
+                continue
             out.append(_paint(f"      fix: {fix_hint(finding, rule)}", "dim", view))
             if finding.code not in explained:
                 explained.add(finding.code)
                 out.append(_paint(f"      why: {first_sentence(rule.why)} "
                                   f"(`schoollint rule {finding.code}` explains)", "dim", view))
         out.append("")
+    if view.quiet:
+        return "\n".join(out) + "\n" if out else ""
     for entry in report.stale_baseline:
         out.append(f"baseline entry no longer matches anything: {entry}")
     out.append(_summary(report, view))

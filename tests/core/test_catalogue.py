@@ -64,3 +64,11 @@ def test_rule_command_explains_by_code_or_name(cli):
     assert json.loads(cli("rule", "SL101", "--output-format", "json")[1])["name"] == "location-metadata"
     code, _, err = cli("rule", "SL999")
     assert code == 2 and "unknown rule 'SL999'" in err
+
+
+def test_rules_without_a_fix_say_so_once(cli):
+    """`schoollint rule` adds "No automatic fix" itself: the YAML's words must not say it again."""
+    for code, rule in catalogue.load().items():
+        if rule.fix_safety == "none":
+            assert "no automatic fix" not in rule.fix.lower(), code
+            assert cli("rule", code)[1].lower().count("no automatic fix") == 1, code
