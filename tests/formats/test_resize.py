@@ -15,8 +15,9 @@ from PIL import Image, ImageChops, ImageOps, ImageSequence, ImageStat
 
 from schoollint.formats.model import MediaError
 from schoollint.formats.registry import read_media
-from schoollint.formats.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
-                                     webp_is_lossless)
+from schoollint.formats.downscale import downscale, webp_is_lossless
+from schoollint.formats.heic_to_jpeg import apply_convert, convert_to_jpeg
+from schoollint.formats.jpeg_quality import estimate_jpeg_quality
 
 from tests.kit.chunks import png_chunk
 from tests.kit.corpus import require
@@ -129,7 +130,7 @@ def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     program = (
         "import sys\n"
         "from PIL import Image\n"
-        "from schoollint.formats.resize import downscale\n"
+        "from schoollint.formats.downscale import downscale\n"
         "out = downscale(open(sys.argv[1], 'rb').read(), 1600, '.jpg')\n"
         "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM')).split()[1]\n"
         "print(Image.open(__import__('io').BytesIO(out)).size, peak)\n"
