@@ -188,6 +188,7 @@ def _emit(args, root: Path, outcome: Outcome) -> None:
                                          and not os.environ.get("CI")),
         colour=to_terminal and not os.environ.get("NO_COLOR"),
         quiet=args.quiet,
+        pre_commit=os.environ.get("PRE_COMMIT") == "1",
     )
     text = render(args.output_format, outcome, view)
     if args.output_file:

@@ -33,19 +33,28 @@ class View:
     show_values: bool = False
     colour: bool = False
     quiet: int = 0              # -q: findings only (no fix hints, no summary line)
+    pre_commit: bool = False    # run by pre-commit: fixes are offered as hooks
 
 
 def render(name: str, report, view: View) -> str:
     return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(report, view)
 
 
-def fix_hint(finding, rule) -> str:
-    """One line saying how to fix a finding."""
+def fix_hint(finding, rule, pre_commit: bool = False) -> str:
+    """One line saying how to fix a finding, with the command that does it.
+
+    Under pre-commit (which sets PRE_COMMIT=1) there is often no `schoollint` on the PATH:
+    the hint names the hook that runs the fix instead.
+    """
     fix = finding.fix
     if fix is None:
         return first_sentence(rule.fix)
-    flag = "--fix" if fix.safe else "--fix --unsafe-fixes"
-    return f"{fix.summary} (run `schoollint check {flag}`)"
+    if pre_commit:
+        command = ("pre-commit run schoollint-fix --all-files" if fix.safe
+                   else "pre-commit run schoollint-fix-unsafe --hook-stage manual --all-files")
+    else:
+        command = "schoollint check --fix" + ("" if fix.safe else " --unsafe-fixes")
+    return f"{fix.summary} (run `{command}`)"
 
 
 def unique_fingerprints(findings) -> list[str]:

@@ -33,7 +33,7 @@ def render(report, view: View) -> str:
                        f"{where}{finding.message}{shown}")
             if view.quiet:
                 continue
-            out.append(_paint(f"      fix: {fix_hint(finding, rule)}", "dim", view))
+            out.append(_paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
             if finding.code not in explained:
                 explained.add(finding.code)
                 out.append(_paint(f"      why: {first_sentence(rule.why)} "
