@@ -8,9 +8,10 @@ readers keyed by code, and stripping it is dropping the chunks that hold it.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
-from . import PREVIEW, MetaItem
+from .model import PREVIEW, MetaItem
 
 
 class Chunk(NamedTuple):
@@ -88,7 +89,7 @@ def kept_chunks(data, chunks: Iterable[Chunk], readers: Readers, kinds: frozense
 
 def exif_contents(payload: bytes, where: str) -> Contents:
     """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
-    from .exif import parse_exif
+    from .embedded import parse_exif
 
     # Some writers keep JPEG's "Exif\0\0" prefix before the TIFF structure.
     tiff = payload[6:] if payload.startswith(b"Exif\0\0") else payload

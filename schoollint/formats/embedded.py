@@ -1,55 +1,35 @@
-"""Pictures inside documents (PDF, OOXML, OpenDocument, SVG), handed to the image plugins.
+"""EXIF and Photoshop image resources, each read with what nests inside it.
 
-A photo in a newsletter is still a photo: its bytes are read and stripped by the
-plugin that reads the same file on its own (found through the registry by its
-magic bytes), and each item it finds is reported with where the picture sits
-in the document ("embedded image 3 on page 2: EXIF GPS position").
-Documents inside documents are not opened here, so a hostile file cannot nest
-containers without end.
+EXIF (CIPA DC-008) holds Photoshop image resources in TIFF tag 34377, and
+Photoshop resources hold EXIF in resources 0x0422 and 0x0423: the nesting
+goes both ways, and hostile files repeat it (exif.MAX_DEPTH bounds it). So
+exif.py and photoshop.py each take the other's reader as an argument, and
+this module hands them over: it imports both, neither imports the other,
+and every container plugin reads EXIF and Photoshop blocks through here.
 """
 
 from __future__ import annotations
 
-from . import HEAD, MediaError, MetaItem, identify
-
-# Plugins (module names) that read documents rather than pictures.
-DOCUMENTS = frozenset({"pdf", "odf", "ooxml", "svg"})
-
-
-def _image_plugin(data):
-    module = identify(bytes(data[:HEAD]))
-    if module is None or module.__name__.rpartition(".")[2] in DOCUMENTS:
-        return None
-    return module
+from . import exif, photoshop
+from .ifd import Entry
+from .model import MetaItem
 
 
-def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
-    """(items, note): the picture's metadata items, each prefixed with `where`, or a note
-    saying why it could not be read. Bytes that are no picture format give ((), None)."""
-    from . import read_media
-
-    if _image_plugin(data) is None:
-        return (), None
-    try:
-        facts = read_media(data, "")
-    except MediaError as exc:
-        return (), f"{where}: cannot be read as a picture ({exc})"
-    return tuple(MetaItem(item.kind, f"{where}: {item.field}", f"{where}, {item.where}", item.value)
-                 for item in facts.items), None
+def parse_exif(tiff, where: str, depth: int = 0) -> exif.ExifInfo:
+    """Items, orientation and dimensions of an EXIF block starting at its TIFF header;
+    `depth` counts the blocks it is nested in. MediaError when it will not parse."""
+    return exif.read_exif(tiff, where, depth, parse_photoshop)
 
 
-def strip_embedded(data, kinds: frozenset[str]) -> bytes:
-    """The picture without metadata of these kinds (the image plugin's own lossless strip);
-    the bytes unchanged when they are no picture, cannot be read, or hold nothing of these kinds.
-    MediaError when the plugin cannot remove them without re-encoding."""
-    from . import read_media, strip
+def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaItem, ...]:
+    """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix."""
+    return photoshop.read_resources(payload, where, depth, _exif_items)
 
-    module = _image_plugin(data)
-    if module is None or not hasattr(module, "strip"):
-        return bytes(data)
-    try:
-        if not read_media(data, "").of_kind(*kinds):
-            return bytes(data)   # nothing to remove: keep the exact bytes
-    except MediaError:
-        return bytes(data)       # unreadable: reported as a note when read, nothing found to remove
-    return strip(data, kinds)
+
+def entry_items(tiff, entry: Entry, where: str) -> tuple[MetaItem, ...]:
+    """What one IFD entry holds, its sub-IFD and embedded blocks included."""
+    return exif.read_entry(tiff, entry, where, parse_photoshop)
+
+
+def _exif_items(block: bytes, where: str, depth: int) -> tuple[MetaItem, ...]:
+    return parse_exif(block, where, depth).items

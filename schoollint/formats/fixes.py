@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
-from ..finding import Write
-from . import MediaError, read_media, strip
+from ..fix.model import Write
+from .model import MediaError
+from .registry import read_media, strip
 
 
-def apply_strip(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_strip(context, path: str, data: bytes, fixes) -> list[Write]:
     kinds = frozenset(kind for fix in fixes for kind in fix.args)
     stripped = strip(data, kinds)
     _verify(data, stripped, os.path.splitext(path)[1].lower(), kinds)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 
-from . import MediaError, MediaFacts
+from .model import MediaError, MediaFacts
 
 FORMAT = "image"
 EXTENSIONS = (".bmp", ".ico", ".jp2", ".j2k", ".jpx", ".tga", ".pcx", ".ppm", ".pgm", ".pbm")

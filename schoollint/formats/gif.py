@@ -10,10 +10,11 @@ without decoding any pixels.
 from __future__ import annotations
 
 import struct
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from . import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 from .chunks import kept_trailer, trailer_items
+from .model import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "GIF"
 EXTENSIONS = (".gif",)
@@ -173,7 +174,7 @@ def _xmp(data, block: Block) -> tuple[MetaItem, ...]:
 
 
 def _photoshop(data, block: Block) -> tuple[MetaItem, ...]:
-    from .iptc import parse_photoshop
+    from .embedded import parse_photoshop
 
     resources = _sub_block_data(data, block.offset + 14, block.end)
     return tuple(parse_photoshop(resources, "ImageMagick 8BIM application extension"))

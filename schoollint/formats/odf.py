@@ -15,7 +15,7 @@ Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) ar
 
 from __future__ import annotations
 
-from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts
 from .package import Edit, Package, serialise
 from .places import Place
 

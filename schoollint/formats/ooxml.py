@@ -23,7 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .package import Edit, Package, serialise
 from .places import Place
 

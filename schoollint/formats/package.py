@@ -14,8 +14,8 @@ import io
 import zipfile
 import zlib
 
-from . import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
-from .embedded import read_embedded, strip_embedded
+from .model import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
+from .pictures import read_embedded, strip_embedded
 from .places import Place, all_items, remove_from
 
 MAX_MEMBERS = 10_000

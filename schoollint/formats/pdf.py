@@ -25,7 +25,7 @@ import io
 import re
 from contextlib import contextmanager
 
-from . import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .pdf_walk import Walk, text
 from .places import Place, all_items, nothing, remove_from
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import zlib
 
-from . import IDENTITY, PREVIEW, MetaItem, clip
-from .embedded import read_embedded, strip_embedded
+from .model import IDENTITY, PREVIEW, MetaItem, clip
+from .pictures import read_embedded, strip_embedded
 from .places import Place
 from .xmp import parse_xmp
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from collections.abc import Callable
 
-from . import MetaItem
+from .model import MetaItem
 
 
 @dataclass

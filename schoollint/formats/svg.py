@@ -22,8 +22,8 @@ import base64
 import binascii
 import re
 
-from . import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
-from .embedded import read_embedded, strip_embedded
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .pictures import read_embedded, strip_embedded
 
 FORMAT = "SVG"
 EXTENSIONS = (".svg",)

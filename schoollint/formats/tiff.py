@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import struct
 
-from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .exif import POINTERS, Entry, byte_order, entry_items, integers, parse_exif, read_ifd
+from .embedded import entry_items, parse_exif
+from .exif import POINTERS
+from .ifd import Entry, byte_order, integers, read_ifd
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem
 
 FORMAT = "TIFF"
 EXTENSIONS = (".tif", ".tiff")
@@ -66,7 +68,8 @@ def _check_pixels_inside(data, order: str, entries: list[Entry]) -> None:
     by_tag = {entry.tag: entry for entry in entries}
     for offsets_tag, counts_tag in _IMAGE_DATA[:2]:    # strips and tiles, not the thumbnail
         if offsets_tag in by_tag and counts_tag in by_tag:
-            pairs = zip(integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag]))
+            pairs = zip(integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag]),
+                        strict=False)
             for start, count in pairs:
                 if start + count > len(data):
                     raise MediaError(f"TIFF: image data at offset {start} ({count} bytes) runs past the end "
@@ -92,7 +95,7 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
         if offsets_tag in by_tag and counts_tag in by_tag:
             starts, counts = integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag])
             ranges += [(start, min(start + count, len(data)))
-                       for start, count in zip(starts, counts) if 0 <= start < len(data) and count > 0]
+                       for start, count in zip(starts, counts, strict=False) if 0 <= start < len(data) and count > 0]
     return ranges
 
 

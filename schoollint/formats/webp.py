@@ -10,10 +10,10 @@ follow. Only VP8X, the bitstream headers and the metadata payloads are read.
 from __future__ import annotations
 
 import struct
-from typing import Iterator
+from collections.abc import Iterator
 
-from . import MediaError, MediaFacts
 from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .model import MediaError, MediaFacts
 
 FORMAT = "WebP"
 EXTENSIONS = (".webp",)

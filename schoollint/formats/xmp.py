@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
-from .exif import format_position
+from .position import format_position
+from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
 
 _NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -41,7 +41,7 @@ def result_record(finding, view: View, index: dict[str, int], digest: str) -> di
     return {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
-        "level": catalogue.severity_of(finding),
+        "level": finding.severity,
         "message": {"text": text},
         "locations": [{
             "physicalLocation": {
@@ -64,7 +64,7 @@ def render(report, view: View) -> str:
             "rules": [rule_record(rule) for rule in rules],
         }},
         "results": [result_record(finding, view, index, digest)
-                    for finding, digest in zip(report.findings, unique_fingerprints(report.findings))],
+                    for finding, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
         "invocations": [{
             "executionSuccessful": not report.errors,
             "toolExecutionNotifications": [

@@ -9,11 +9,14 @@ import zipfile
 
 import pytest
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, odf, ooxml, read_media
-from tests.formats.document_builders import (
+from schoollint.formats import odf, ooxml
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError
+from schoollint.formats.registry import read_media
+from tests.kit.documents import (
     AUTHOR, assembly_pptx, consent_xlsx, fixes_completely_and_once, have, letter_docx, odt_document, zip_members,
 )
-from tests.formats.jpeg_builders import pixels
+from tests.kit.images import pixels
+from tests.kit.tools import needs_exiftool
 
 
 def fields(facts, kind=None) -> set[str]:
@@ -76,7 +79,7 @@ def test_fix_through_the_cli_is_idempotent(repo, cli):
     fixes_completely_and_once(cli, repo / "letters" / "trip.docx", letter_docx(), {"SL101", "SL102", "SL103", "SL104"})
 
 
-@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+@needs_exiftool
 def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
     for name, build in (("a.docx", letter_docx), ("b.pptx", assembly_pptx), ("c.xlsx", consent_xlsx),
                         ("d.odt", odt_document)):

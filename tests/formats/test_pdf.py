@@ -10,11 +10,14 @@ import subprocess
 import pikepdf
 import pytest
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError, pdf, read_media
-from tests.formats.document_builders import (
+from schoollint.formats import pdf
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError
+from schoollint.formats.registry import read_media
+from tests.kit.documents import (
     AUTHOR, fixes_completely_and_once, have, incremental_update, newsletter_pdf, render,
 )
-from tests.formats.jpeg_builders import pixels
+from tests.kit.images import pixels
+from tests.kit.tools import needs_exiftool
 
 
 def fields(facts, kind=None) -> list[str]:
@@ -81,7 +84,7 @@ def test_fix_through_the_cli_removes_everything_and_is_idempotent(repo, cli):
         assert leftover not in fixed
 
 
-@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+@needs_exiftool
 def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
     path = repo / "letter.pdf"
     path.write_bytes(newsletter_pdf(pages=1, photos_per_page=2, extras=True))
@@ -94,7 +97,7 @@ def test_exiftool_reads_no_author_creator_gps_or_thumbnail_after_fix(repo, cli):
     assert not [key for key, value in tags.items() if AUTHOR in str(value)]
 
 
-@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+@needs_exiftool
 def test_exiftool_edit_keeps_the_old_revision_inside_and_ours_does_not(tmp_path):
     """ExifTool's PDF edits are incremental updates (reversible by design): the old Author is
     still in the file after `exiftool -all=`. schoollint's rewrite keeps no earlier revision."""

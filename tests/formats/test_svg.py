@@ -12,9 +12,12 @@ import time
 
 import pytest
 
-from schoollint.formats import FREE_TEXT, IDENTITY, KINDS, LOCATION, MediaError, read_media, svg
-from tests.formats.document_builders import AUTHOR, BILLION_LAUGHS_SVG, fixes_completely_and_once, have, poster_svg
-from tests.formats.jpeg_builders import pixels
+from schoollint.formats import svg
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, MediaError
+from schoollint.formats.registry import read_media
+from tests.kit.documents import AUTHOR, BILLION_LAUGHS_SVG, fixes_completely_and_once, have, poster_svg
+from tests.kit.images import pixels
+from tests.kit.tools import needs_exiftool
 
 
 def fields(facts, kind=None) -> set[str]:
@@ -55,7 +58,7 @@ def test_fix_through_the_cli(repo, cli):
     fixes_completely_and_once(cli, repo / "poster.svg", poster_svg(), {"SL101", "SL102", "SL104"})
 
 
-@pytest.mark.skipif(not have("exiftool"), reason="ExifTool is not installed")
+@needs_exiftool
 def test_exiftool_reads_no_creator_or_gps_after_fix(repo, cli):
     path = repo / "poster.svg"
     path.write_bytes(poster_svg())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integrations.conftest import CORPUS, assert_valid_sarif, clean_photo, photo_with_gps
+from tests.integrations.conftest import assert_valid_sarif
+from tests.kit.corpus import CORPUS, needs_corpus
+from tests.kit.sites import clean_photo, photo_with_gps
 
 PAGE = """<html><body>
 <p>Sports day</p>
@@ -82,7 +84,7 @@ def test_clean_run_and_tool_errors_still_validate(repo, cli, sarif_validator):
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+@needs_corpus
 def test_sarif_over_the_shared_corpus_validates(sarif_validator, tmp_path, monkeypatch, cli):
     monkeypatch.chdir(CORPUS)
     code, _, _ = cli("check", "--no-cache", "--output-format", "sarif", "-o", str(tmp_path / "corpus.sarif"))

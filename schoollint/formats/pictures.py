@@ -1,0 +1,51 @@
+"""Pictures inside documents (PDF, OOXML, OpenDocument, SVG), handed to the image plugins.
+
+A photo in a newsletter is still a photo: its bytes are read and stripped by the
+plugin that reads the same file on its own (chosen by its magic bytes, in the
+registry's order), and each item it finds is reported with where the picture
+sits in the document ("embedded image 3 on page 2: EXIF GPS position").
+Only picture plugins are asked: a document inside a document is not opened, so
+a hostile file cannot nest containers without end (and the formats package
+keeps its one-way imports: the registry imports plugins, never the reverse).
+"""
+
+from __future__ import annotations
+
+from .model import MediaError, MetaItem
+
+
+def _image_plugin(data):
+    """The picture plugin whose magic matches (their order is the registry's), or None."""
+    from . import generic, gif, jpeg, png, tiff, webp
+
+    prefix = bytes(data[:32])
+    return next((plugin for plugin in (jpeg, png, gif, webp, tiff, generic) if plugin.accept(prefix)), None)
+
+
+def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
+    """(items, note): the picture's metadata items, each prefixed with `where`, or a note
+    saying why it could not be read. Bytes that are no picture format give ((), None)."""
+    module = _image_plugin(data)
+    if module is None:
+        return (), None
+    try:
+        facts = module.read(data)
+    except MediaError as exc:
+        return (), f"{where}: cannot be read as a picture ({exc})"
+    return tuple(MetaItem(item.kind, f"{where}: {item.field}", f"{where}, {item.where}", item.value)
+                 for item in facts.items), None
+
+
+def strip_embedded(data, kinds: frozenset[str]) -> bytes:
+    """The picture without metadata of these kinds (the image plugin's own lossless strip);
+    the bytes unchanged when they are no picture, cannot be read, or hold nothing of these kinds.
+    MediaError when the plugin cannot remove them without re-encoding."""
+    module = _image_plugin(data)
+    if module is None or not hasattr(module, "strip"):
+        return bytes(data)
+    try:
+        if not module.read(data).of_kind(*kinds):
+            return bytes(data)   # nothing to remove: keep the exact bytes
+    except MediaError:
+        return bytes(data)       # unreadable: reported as a note when read, nothing found to remove
+    return module.strip(data, kinds)
