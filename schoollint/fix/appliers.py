@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..formats.fixes import apply_strip
-from ..formats.resize import apply_convert, apply_downscale
+from ..formats.downscale import apply_downscale
+from ..formats.heic_to_jpeg import apply_convert
 from ..pages.edit import apply_edits
 from ..pages.rename import apply_renames
 from .model import Fix, Rename, Write

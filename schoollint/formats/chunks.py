@@ -1,5 +1,8 @@
 """What the chunked formats share (PNG and WebP; GIF's trailer too).
 
+PNG 3rd edition (W3C) section 5.3 and the WebP RIFF container (RFC 9649)
+both lay a file out as chunks.
+
 A PNG and a WebP are both a list of chunks: a four-character code, a length and
 a payload, framed a little differently (PNG adds a CRC, RIFF a pad byte to an
 even length). Metadata always fills whole chunks, so reading it is a table of

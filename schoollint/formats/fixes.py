@@ -1,4 +1,10 @@
-"""The strip-metadata fix: lossless removal by the format's own plugin."""
+"""The strip-metadata fix: lossless removal by the format's own plugin.
+
+The result is read again with the reader that found the items (registry.read_media):
+a result that no longer parses, changed shape (format, size, orientation, frames) or
+still holds an item of a kind it was to remove is a MediaError, and the file is left
+untouched (the team's "a fix is verified by re-reading" rule).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """GIF: reader and lossless stripper.
 
+GIF89a (CompuServe, 1990): header, logical screen descriptor, extension
+blocks (comment 0xFE, application 0xFF: XMP DataXMP, ImageMagick 8BIM and
+IPTC, NETSCAPE2.0 looping) and image descriptors.
+
 A GIF is a header, a logical screen descriptor with an optional global colour
 table, then blocks until the trailer byte: extensions (0x21) and images (0x2C).
 Both carry their data as sub-blocks (a length byte, then that many bytes,

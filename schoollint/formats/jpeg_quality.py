@@ -40,8 +40,3 @@ def estimate_jpeg_quality(quantization: dict) -> int:
 def _ijg_table(base: tuple[int, ...], quality: int) -> list[int]:
     scale = 5000 // quality if quality < 50 else 200 - 2 * quality
     return [min(255, max(1, (value * scale + 50) // 100)) for value in base]
-
-
-def _ijg_table(base: tuple[int, ...], quality: int) -> list[int]:
-    scale = 5000 // quality if quality < 50 else 200 - 2 * quality
-    return [min(255, max(1, (value * scale + 50) // 100)) for value in base]

@@ -1,6 +1,6 @@
 """MPO: the Multi-Picture Format index that lists the JPEGs stored after the first.
 
-CIPA DC-007 (MPF), section 5.2: an APP2 segment "MPF\\0" holding a TIFF-style
+CIPA DC-007 (Multi-Picture Format): an APP2 segment "MPF\\0" holding a TIFF-style
 header and the MP Index IFD, whose MP Entry tag (0xB002) lists 16 bytes per
 image (attributes, size, offset, two dependent-image entries). Offsets count
 from the MP header (8 bytes after the segment's start: FF E2, length,

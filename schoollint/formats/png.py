@@ -1,5 +1,9 @@
 """PNG and APNG: reader and lossless stripper.
 
+PNG Specification, 3rd edition (W3C): chunk layout (section 5.3), the text
+chunks tEXt, zTXt and iTXt, eXIf (CIPA DC-008 inside), tIME, iCCP, and the
+APNG chunks acTL/fcTL/fdAT; ImageMagick's "Raw profile type" text chunks.
+
 A PNG is a signature and a list of chunks (length, type, payload, CRC) that
 ends with IEND. Metadata sits in text chunks, eXIf and tIME, and writers may
 put any of them after the image data, so we walk every chunk header to IEND

@@ -1,5 +1,9 @@
 """TIFF: facts from the IFD chain, and a strip that never touches pixel data.
 
+TIFF 6.0 (Adobe, 1992), sections 2 and 3: the IFD chain (read with ifd.py),
+its strips and tiles; the EXIF, GPS, XMP, IPTC and Photoshop tags as CIPA
+DC-008 and exif.py read them. BigTIFF is recognised and refused (MediaError).
+
 A strip writes a new copy of each IFD that loses entries, at the end of the
 file, and points the header (or the IFD before) at it. The old table and the
 values only the dropped entries used are then overwritten with zeros, so the

@@ -1,5 +1,8 @@
 """WebP: reader and lossless stripper.
 
+WebP Image File Format, RFC 9649: the RIFF container, simple and extended
+(VP8X) layouts, ICCP, ANIM/ANMF, EXIF (CIPA DC-008) and XMP chunks.
+
 A WebP is a RIFF container: "RIFF", a 4-byte little-endian size, "WEBP", then
 chunks (fourcc, 4-byte size, payload, one pad byte when the size is odd).
 Simple files hold one VP8 (lossy) or VP8L (lossless) chunk; extended files

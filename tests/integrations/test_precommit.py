@@ -91,8 +91,9 @@ def test_files_regex_covers_every_format_schoollint_reads():
 
 def test_hooks_are_python_serial_and_force_exclude():
     by_id = {hook["id"]: hook for hook in HOOKS}
-    assert by_id["schoollint"]["entry"] == "schoollint check --force-exclude"
-    assert by_id["schoollint-fix"]["entry"] == "schoollint check --fix --force-exclude"
+    assert by_id["schoollint"]["entry"] == "schoollint check --force-exclude --fail-level error"
+    assert by_id["schoollint-fix"]["entry"] == "schoollint check --fix --force-exclude --fail-level error"
+    assert by_id["schoollint-fix-unsafe"]["stages"] == ["manual"]
     for hook in HOOKS:
         assert hook["language"] == "python" and hook["require_serial"] is True
         assert "types" not in hook and "types_or" not in hook

@@ -2,7 +2,7 @@
 
 ISO/IEC 14496-12 section 4.2 (object structure): a box is a 32-bit size
 (1: a 64-bit size follows; 0: to the end of its parent), a 4-character type,
-for type 'uuid' a 16-byte user type, then its payload. Full boxes (4.2.2)
+for type 'uuid' a 16-byte user type, then its payload. Full boxes
 start their payload with version and flags. Section 8.1.2: a 'free' box is
 skipped by every reader, which is what lets a strip blank a box in place.
 

@@ -6,7 +6,7 @@ application/rdf+xml for XMP), 'iloc' (extents, in the file or in 'idat'),
 'iprp' > 'ipco' + 'ipma' (properties and their association: 'ispe' size,
 'clap' crop, 'irot' and 'imir' transforms, ICC 'colr'). A flagged Exif item
 becomes a minimal EXIF that keeps Orientation (CIPA DC-008), a flagged XMP
-item an empty packet padded with spaces (Adobe XMP Part 1, 7.3.2 padding);
+item an empty packet padded with spaces (the Adobe XMP Part 1 packet wrapper allows it);
 an item whose bytes an image item also uses is refused (MediaError).
 """
 
