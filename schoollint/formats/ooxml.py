@@ -59,7 +59,7 @@ _APP = {
 _CORE_TYPE, _APP_TYPE, _CUSTOM_TYPE, _THUMBNAIL_TYPE = (
     "core-properties", "extended-properties", "custom-properties", "thumbnail")
 # Parts naming people: (part name pattern, attributes, element texts) holding the names.
-_AUTHORS = (
+_AUTHORS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
     (re.compile(r"word/people\.xml"), frozenset({_W15 + "author", _W15 + "userId"}), frozenset()),
     (re.compile(r"word/[^/]+\.xml"), frozenset({_W + "author", _W + "initials"}), frozenset()),
     (re.compile(r"ppt/(commentAuthors|authors)\.xml"), frozenset({"name", "initials", "userId"}), frozenset()),
@@ -109,12 +109,13 @@ class _Edit(Edit):
                 if rel.get("Type", "").rpartition("/")[2] == kind and rel.get("TargetMode") != "External"]
 
     def places(self) -> list[Place]:
-        places = []
+        places: list[Place] = []
         for kind, table, label in ((_CORE_TYPE, _CORE, "core properties"), (_APP_TYPE, _APP, "app properties")):
             places.extend(self.properties(name, table, label, keep=_telling) for name in self._targets(kind)
                           if name in self.package.names)
         places.extend(self._custom(name) for name in self._targets(_CUSTOM_TYPE) if name in self.package.names)
-        places.extend(self.thumbnail(name, self._forget) for name in self._targets(_THUMBNAIL_TYPE) if name in self.package.names)
+        places.extend(self.thumbnail(name, self._forget) for name in self._targets(_THUMBNAIL_TYPE)
+                      if name in self.package.names)
         places.extend(self._authors())
         places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
         return [place for place in places if place.items]

@@ -84,7 +84,8 @@ class Package:
             for info in self.infos:
                 if info.filename in changes and changes[info.filename] is None:
                     continue
-                data = changes[info.filename] if info.filename in changes else self.part(info.filename)
+                change = changes.get(info.filename)
+                data = change if change is not None else self.part(info.filename)
                 copy = zipfile.ZipInfo(info.filename, info.date_time)
                 copy.compress_type, copy.external_attr, copy.create_system = (
                     info.compress_type, info.external_attr, info.create_system)
@@ -191,7 +192,7 @@ def drop_elements(root, elements) -> bytes:
 
 def names_in(root, attributes: frozenset[str], elements: frozenset[str]) -> list[str]:
     """People's names held in these attributes or element texts (Clark names), in order."""
-    names = []
+    names: list[str] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue

@@ -102,22 +102,22 @@ def _info_place(pdf) -> Place:
     info = pdf.trailer.get("/Info")
     if not isinstance(info, pikepdf.Dictionary):
         return Place((), nothing)
-    items = []
+    found = []   # (key as stored, item): a damaged file's keys may not survive a round trip through text
     for key, value in info.items():
         value_text = text(value)
         if key in _INFO_HARMLESS or not value_text:
             continue
-        items.append(MetaItem(_INFO_KINDS.get(key, FREE_TEXT), f"document info: {key[1:]}", "document info",
-                              clip(value_text)))
+        found.append((key, MetaItem(_INFO_KINDS.get(key, FREE_TEXT), f"document info: {key[1:]}", "document info",
+                                    clip(value_text))))
 
     def remove(kinds):
-        for item in items:
-            if item.kind in kinds:
-                del info["/" + item.field.partition(": ")[2]]
+        for key, item in found:
+            if item.kind in kinds and key in info:
+                del info[key]
         if not list(info.keys()):
             del pdf.trailer["/Info"]
 
-    return Place(tuple(items), remove)
+    return Place(tuple(item for _key, item in found), remove)
 
 
 def _revisions_place(data) -> Place:

@@ -53,7 +53,7 @@ def bounded_bytes(stream, limit: int) -> bytes:
 
 
 class Walk:
-    def __init__(self, pdf):
+    def __init__(self, pdf) -> None:
         import pikepdf
 
         self.pdf = pdf
@@ -142,8 +142,8 @@ class Walk:
                                 lambda kinds, annotation=annotation: annotation.__delitem__("/T"))
             if any(annotation.get("/Subtype") == "/FileAttachment" for annotation in _annotations(obj)):
                 def remove(kinds, obj=obj):
-                    obj["/Annots"] = pikepdf.Array(
-                        [annotation for annotation in obj["/Annots"] if annotation.get("/Subtype") != "/FileAttachment"])
+                    obj["/Annots"] = pikepdf.Array([annotation for annotation in obj["/Annots"]
+                                                    if annotation.get("/Subtype") != "/FileAttachment"])
 
                 yield Place((MetaItem(PREVIEW, f"page {number}: attached file", f"page {number} /Annots"),), remove)
 

@@ -42,7 +42,8 @@ def _plugins() -> Iterator[FormatReader]:
 @lru_cache(maxsize=1)
 def media_extensions() -> frozenset[str]:
     """Every extension a picture or video plugin claims: files that must parse as media."""
-    return frozenset(ext for module in _plugins() if not getattr(module, "DOCUMENT", False) for ext in module.EXTENSIONS)
+    return frozenset(ext for module in _plugins() if not getattr(module, "DOCUMENT", False)
+                     for ext in module.EXTENSIONS)
 
 
 @lru_cache(maxsize=1)

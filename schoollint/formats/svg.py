@@ -42,7 +42,8 @@ _PATH_ATTRIBUTES = {
 # Spans to cut or replace when stripping, found in the raw bytes (ASCII-compatible encodings).
 _METADATA_SPAN = re.compile(rb"<((?:[\w.-]+:)?metadata)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL)
 _COMMENT_SPAN = re.compile(rb"<!--.*?-->", re.DOTALL)
-_PATH_SPAN = re.compile(rb"\s(?:sodipodi:docname|sodipodi:absref|inkscape:export-filename)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+_PATH_SPAN = re.compile(
+    rb"\s(?:sodipodi:docname|sodipodi:absref|inkscape:export-filename)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 _DATA_URI = re.compile(rb"(data:image/[\w.+-]+;base64,)([A-Za-z0-9+/=\s]*)")
 
 
@@ -118,7 +119,7 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     stripped bytes; every other byte as it was."""
     _parse(data)                      # refuse what does not parse before editing it
     text = bytes(data)
-    cuts = []
+    cuts: list[re.Match[bytes]] = []
     if kinds & {IDENTITY, FREE_TEXT, TIMESTAMP}:
         cuts += _METADATA_SPAN.finditer(text)
     if IDENTITY in kinds:

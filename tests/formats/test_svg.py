@@ -15,7 +15,8 @@ import pytest
 from schoollint.formats import svg
 from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, MediaError
 from schoollint.formats.registry import read_media
-from tests.kit.documents import AUTHOR, BILLION_LAUGHS_SVG, fixes_completely_and_once, have, poster_svg
+from tests.kit.documents import AUTHOR, BILLION_LAUGHS_SVG, fixes_completely_and_once, poster_svg
+from tests.kit.damage import only_media_errors, patched
 from tests.kit.images import pixels
 from tests.kit.tools import needs_exiftool
 
@@ -40,7 +41,7 @@ def test_strip_edits_only_the_spans_and_keeps_every_line_number():
     assert svg.read(stripped).items == ()
     before, after = original.decode().splitlines(), stripped.decode().splitlines()
     assert len(before) == len(after)
-    kept = [b for b, a in zip(before, after) if b == a]
+    kept = [b for b, a in zip(before, after, strict=True) if b == a]
     assert "  <title>Sports day</title>" in kept and '<svg' in kept and len(kept) >= len(before) - 14
     changed = [line for line in difflib.ndiff(before, after) if line.startswith("+ ")]
     assert all(AUTHOR not in line and "sarah.jones" not in line for line in changed)
@@ -92,11 +93,16 @@ def test_external_entities_are_never_fetched_or_read():
 
 def test_illustrators_internal_entities_still_parse():
     illustrator = (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 27.0 -->\n'
-                   b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+                   b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"\n'
+                   b' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
                    b'<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n'
                    b'<svg version="1.1" xmlns="&ns_svg;"><rect width="1" height="1"/></svg>\n')
     assert svg.accept(illustrator[:4096])
     assert fields(svg.read(illustrator)) == {"comment"}
+
+
+def test_random_damage_gives_facts_or_a_media_error():
+    only_media_errors(svg, patched(poster_svg(), seed=5, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60))
 
 
 @pytest.mark.parametrize("cut", [10, 200, 700, 1500, -40, -3])

@@ -118,7 +118,7 @@ def fixes_completely_and_once(cli, path, data: bytes, codes: set[str]) -> bytes:
     assert code == 1 and codes <= {finding["code"] for finding in json.loads(out)["findings"]}
     assert AUTHOR not in out                         # never echoed without --show-values
     code, out, _ = cli("check", "--fix")
-    assert code == 1 and "no findings in 1 files checked" in out
+    assert code == 1 and "no findings in 1 file" in out
     fixed = path.read_bytes()
     assert cli("check", "--fix")[0] == 0 and path.read_bytes() == fixed
     return fixed
