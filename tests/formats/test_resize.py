@@ -20,7 +20,7 @@ from schoollint.formats.heic_to_jpeg import apply_convert, convert_to_jpeg
 from schoollint.formats.jpeg_quality import estimate_jpeg_quality
 
 from tests.kit.chunks import png_chunk
-from tests.kit.corpus import require
+from tests.kit.corpus import needs_corpus, require
 from tests.kit.images import encode, srgb_icc
 from tests.kit.metadata import exif_with_gps, person_xmp
 from tests.kit.tools import needs_avif, needs_proc
@@ -525,6 +525,7 @@ def corpus_images(corpus: Path) -> list[Path]:
     return [corpus / entry["SourceFile"] for entry in manifest if entry.get("File:FileType") in wanted]
 
 
+@needs_corpus
 def test_every_corpus_image_downscales_cleanly_or_is_refused_clearly(corpus):
     downscaled = 0
     for path in corpus_images(corpus):
