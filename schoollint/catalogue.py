@@ -45,8 +45,34 @@ class Rule:
         return {name: spec["default"] for name, spec in self.options.items()}
 
     @property
-    def help_uri(self) -> str:
-        return f"https://github.com/schoollint/schoollint/blob/main/rules/{self.code}.yaml"
+    def help_uri(self) -> str | None:
+        """Where the rule is documented on the web, or None when the package names no such place."""
+        template = rules_url()
+        return template.format(code=self.code, name=self.name) if template else None
+
+
+@lru_cache(maxsize=1)
+def rules_url() -> str | None:
+    """The package's `Rules` project URL (a template with {code} and {name}), else its
+    `Documentation` URL; None when it has neither, so reports link nowhere rather than to a
+    page that does not exist."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("schoollint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    return rule_url_from(entries)
+
+
+def rule_url_from(entries: list[str]) -> str | None:
+    """From core-metadata `Project-URL` entries ("Label, URL"): the rule-page template."""
+    urls = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in entries)}
+    if "rules" in urls:
+        return urls["rules"]
+    if "documentation" in urls:
+        return urls["documentation"].rstrip("/") + "/rules/{code}"
+    return None
 
 
 def _parse(text: str, source: str) -> Rule:

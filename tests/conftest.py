@@ -10,6 +10,17 @@ import pytest
 from tests.kit.git import git
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "needs(resource): run only where the tests.kit.tools.Resource is present")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Skip a test whose `needs` resources are absent, with each resource's one reason."""
+    for mark in item.iter_markers("needs"):
+        mark.args[0].require()
+
+
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
     """An empty Git repository, as the current directory."""

@@ -11,7 +11,7 @@ readers keyed by code, and stripping it is dropping the chunks that hold it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from .model import PREVIEW, MetaItem
@@ -53,7 +53,7 @@ class Contents(NamedTuple):
 
 
 # A format's metadata readers, keyed by chunk code: payload and chunk (for messages) in.
-Readers = dict[bytes, Callable[[bytes, Chunk], Contents]]
+Readers = Mapping[bytes, Callable[[bytes, Chunk], Contents]]
 
 
 def contents(data, chunk: Chunk, readers: Readers) -> Contents | None:

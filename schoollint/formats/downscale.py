@@ -61,7 +61,8 @@ def downscale(data: bytes, max_edge: int, extension: str) -> bytes:
 
 def _fitted(size: tuple[int, int], max_edge: int) -> tuple[int, int]:
     scale = max_edge / max(size)
-    return tuple(max(1, round(edge * scale)) for edge in size)
+    width, height = (max(1, round(edge * scale)) for edge in size)
+    return width, height
 
 
 def _frame_count(image, target: Target) -> int:

@@ -158,7 +158,8 @@ def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
 
 
 def _application(data, block: Block) -> tuple[MetaItem, ...]:
-    reader = _APPLICATION_READERS.get(_application_id(data, block))
+    identifier = _application_id(data, block)
+    reader = _APPLICATION_READERS.get(identifier) if identifier is not None else None
     return reader(data, block) if reader else ()
 
 

@@ -28,7 +28,7 @@ _INTEGER_TYPES = (1, 3, 4, 6, 8, 9, 13)
 class Entry(NamedTuple):
     tag: int
     type: int
-    count: int
+    count: int      # type: ignore[assignment]  # the TIFF field's name, shadowing tuple.count
     offset: int     # where the value starts in the block; -1 when it points outside
     size: int       # bytes of value
     position: int   # where the 12-byte entry itself starts (strippers rewrite it)

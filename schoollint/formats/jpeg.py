@@ -160,7 +160,8 @@ def _rebuild(image: Image, kinds: frozenset[str]) -> tuple[list, int | None]:
     index of the piece that is the kept MPF segment (its offsets are rewritten), if any."""
     removed = sorted(span for spans, items in image.parts if any(item.kind in kinds for item in items)
                      for span in spans)
-    view, pieces, position, mpf_piece = memoryview(image.data), [], image.start, None
+    view, position, mpf_piece = memoryview(image.data), image.start, None
+    pieces: list[bytes | memoryview] = []
     kept_mpf = [image.mpf[:2]] if image.mpf and image.mpf[:2] not in removed else []
     mpf_start = kept_mpf[0][0] if kept_mpf else None
     for start, end in sorted(removed + kept_mpf):

@@ -10,9 +10,13 @@ MediaError naming the format and the part that is broken.
 
 from __future__ import annotations
 
+import mmap
 from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Protocol
+
+# What a plugin reads: the file's bytes, or a memory map of it (a slice of either is bytes).
+Data = bytes | bytearray | mmap.mmap
 
 # Kinds of metadata item; checks pick the kinds they care about.
 LOCATION = "location"          # GPS position, textual place names
@@ -84,7 +88,7 @@ class FormatReader(Protocol):
 
     def accept(self, prefix: bytes) -> bool: ...
 
-    def read(self, data) -> MediaFacts: ...
+    def read(self, data: Data) -> MediaFacts: ...
 
 
 class FormatWriter(FormatReader, Protocol):
@@ -94,4 +98,4 @@ class FormatWriter(FormatReader, Protocol):
     keeping what the photo needs to display the same (orientation, colour
     profile, frames, depth); MediaError when it cannot without re-encoding."""
 
-    def strip(self, data, kinds: frozenset[str]) -> bytes: ...
+    def strip(self, data: Data, kinds: frozenset[str]) -> bytes: ...

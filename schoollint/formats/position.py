@@ -35,7 +35,7 @@ def _iso6709_angle(token: str, degree_digits: int) -> float | None:
     parts = [whole[:degree_digits], whole[degree_digits:degree_digits + 2], whole[degree_digits + 2:]]
     if len(whole) not in (degree_digits, degree_digits + 2, degree_digits + 4):
         return None
-    numbers = [int(part) for part in parts if part]
+    numbers: list[float] = [int(part) for part in parts if part]
     numbers[-1] += float("0." + fraction) if fraction else 0
     value = sum(number / 60 ** i for i, number in enumerate(numbers))
     return -value if token[0] == "-" else value

@@ -41,7 +41,8 @@ def _order(data) -> str:
 
 def _chain(data, order: str) -> list[tuple[int, list[Entry], int]]:
     """(IFD offset, entries, position of its next-IFD pointer) for every IFD in the main chain."""
-    chain, seen = [], set()
+    chain: list[tuple[int, list[Entry], int]] = []
+    seen: set[int] = set()
     (offset,) = struct.unpack_from(order + "I", data, 4) if len(data) >= 8 else (0,)
     while offset:
         if offset in seen:

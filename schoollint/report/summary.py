@@ -66,6 +66,12 @@ def _totals(report) -> list[str]:
     return lines + ([""] + held if held else [])
 
 
+def _rule_link(rule) -> str:
+    """The rule's code and name, linked to its documentation when the package says where that is."""
+    words = f"{rule.code} {cell(rule.name)}"
+    return f"[{words}]({rule.help_uri})" if rule.help_uri else words
+
+
 def _by_rule(report) -> list[str]:
     rules = catalogue.load()
     counts = Counter(f.code for f in report.findings)
@@ -75,7 +81,7 @@ def _by_rule(report) -> list[str]:
              "| Rule | Severity | Findings | Why it matters |", "|---|---|---:|---|"]
     for code in sorted(counts):
         rule = rules[code]
-        lines.append(f"| [{code} {cell(rule.name)}]({rule.help_uri}) | {rule.severity} | {counts[code]} "
+        lines.append(f"| {_rule_link(rule)} | {rule.severity} | {counts[code]} "
                      f"| {cell(' '.join(rule.why.split()))} |")
     return lines
 
@@ -110,7 +116,7 @@ def _findings_table(report, view: View):
         for finding in findings:
             rule = rules[finding.code]
             yield (f"| {shown_path} | {finding.line or ''} | {finding.severity} "
-                   f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
+                   f"| {_rule_link(rule)} | {cell(finding.message)} "
                    f"| {cell(fix_hint(finding, rule))} |"), 1
             shown_path = ""  # one path per group: long paths are not repeated
 

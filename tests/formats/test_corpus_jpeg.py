@@ -10,7 +10,7 @@ from PIL import Image
 from schoollint.formats.model import KINDS, LOCATION, PERSON_NAME, MediaError
 from schoollint.formats import jpeg, tiff
 from tests.kit import corpus
-from tests.kit.corpus import CORPUS, has_gps_position, params, relpath
+from tests.kit.corpus import CORPUS, has_gps_position, needs_corpus, params, relpath
 
 SUFFIXES = (".jpg", ".jpeg", ".tif", ".tiff")
 FILES = [relpath(path) for path in corpus.files(*SUFFIXES)]
@@ -55,6 +55,7 @@ def test_corpus_file(name, manifest):
         assert plugin.read(stripped).orientation == facts.orientation
 
 
+@needs_corpus
 def test_corpus_has_files_with_gps(manifest):
     with_gps = [name for name in FILES if has_gps_position(manifest.get(name, {}))]
     assert len(with_gps) >= 10

@@ -19,8 +19,9 @@ from schoollint.formats.downscale import downscale, webp_is_lossless
 from schoollint.formats.heic_to_jpeg import apply_convert, convert_to_jpeg
 from schoollint.formats.jpeg_quality import estimate_jpeg_quality
 
-from tests.kit.chunks import png_chunk
-from tests.kit.corpus import require
+from tests.kit.chunks import png_chunk, png_chunk_types
+from tests.kit.corpus import needs_corpus, require
+from tests.kit.damage import mixed_damage
 from tests.kit.images import encode, srgb_icc
 from tests.kit.metadata import exif_with_gps, person_xmp
 from tests.kit.tools import needs_avif, needs_proc
@@ -50,15 +51,6 @@ def displayed(data: bytes) -> Image.Image:
 
 def mean_difference(first: Image.Image, second: Image.Image) -> float:
     return sum(ImageStat.Stat(ImageChops.difference(first, second)).mean) / 3
-
-
-def png_chunk_types(data: bytes) -> list[bytes]:
-    types, offset = [], 8
-    while offset < len(data):
-        length, kind = struct.unpack_from(">I4s", data, offset)
-        types.append(kind)
-        offset += 12 + length
-    return types
 
 
 def with_text_after_idat(png: bytes, keyword: bytes, text: bytes) -> bytes:
@@ -451,22 +443,6 @@ def test_broken_input_is_a_media_error(case):
         downscale(data, 100, ".heic" if "HEIC" in case else ".png" if "PNG" in case else ".jpg")
 
 
-def mutations(data: bytes, seed: int, count: int):
-    """Truncations and flipped, zeroed or 0xFF bytes anywhere: headers, tables, pixel data."""
-    import random
-
-    chooser = random.Random(seed)
-    for _ in range(count):
-        damaged = bytearray(data)
-        how = chooser.choice(["truncate", "flip", "zero", "ff"])
-        if how == "truncate":
-            damaged = damaged[:chooser.randrange(1, len(damaged))]
-        for _ in range(0 if how == "truncate" else chooser.randint(1, 8)):
-            at = chooser.randrange(len(damaged))
-            damaged[at] = {"flip": damaged[at] ^ (1 << chooser.randrange(8)), "zero": 0, "ff": 0xFF}[how]
-        yield bytes(damaged)
-
-
 DAMAGEABLE = {
     ".jpg": lambda: encode(scene((400, 300)), "JPEG", quality=80, icc_profile=SRGB, progressive=True),
     ".png": lambda: encode(scene((400, 300)).convert("P"), "PNG", transparency=3),
@@ -481,7 +457,7 @@ DAMAGEABLE = {
 
 @pytest.mark.parametrize("extension", sorted(DAMAGEABLE))
 def test_damaged_files_give_a_clean_result_or_a_media_error(extension):
-    for damaged in mutations(DAMAGEABLE[extension](), seed=len(extension), count=25):
+    for damaged in mixed_damage(DAMAGEABLE[extension](), seed=len(extension), count=25):
         for attempt in (lambda: downscale(damaged, 100, extension),
                         lambda: convert_to_jpeg(damaged) if extension == ".heic" else b""):
             try:
@@ -525,6 +501,7 @@ def corpus_images(corpus: Path) -> list[Path]:
     return [corpus / entry["SourceFile"] for entry in manifest if entry.get("File:FileType") in wanted]
 
 
+@needs_corpus
 def test_every_corpus_image_downscales_cleanly_or_is_refused_clearly(corpus):
     downscaled = 0
     for path in corpus_images(corpus):

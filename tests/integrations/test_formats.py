@@ -117,8 +117,7 @@ def rendered(cli, fmt: str, *args: str) -> str:
 def test_summary_groups_findings_by_file_with_rule_why_fix_and_totals(site, cli):
     text = rendered(cli, "summary", "--show-values")
     assert "| 5 | 4 | 1 | 3 | 4 | 4 |" in text     # findings, errors, warnings, files, checked, fixable
-    rows = [line for line in text.splitlines() if line.startswith("| ") and "](https://" in line
-            and line.count("|") > 6]
+    rows = [line for line in text.splitlines() if line.startswith("| **") or line.startswith("|  | ")]
     assert len(rows) == 5
     assert all(len(UNESCAPED_PIPE.findall(row)) == 7 for row in rows)
     first_of_jpg = next(row for row in rows if "trip\\.jpg" in row)

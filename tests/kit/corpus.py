@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 
 from tests.kit import REPO_ROOT
+from tests.kit.tools import Resource
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 MANIFEST = CORPUS / "manifest.json"
 REASON = ("sample media corpus not present (../shared/corpus beside the checkout, with its manifest.json): "
           "these conformance tests run in the project's CI")
 
-needs_corpus = pytest.mark.skipif(not MANIFEST.is_file(), reason=REASON)
+_SAMPLES = Resource(MANIFEST.is_file, REASON)
+needs_corpus = _SAMPLES.mark
 
 # ExifTool's names for a position, in EXIF, XMP, QuickTime and composite form.
 POSITION_KEYS = ("GPS:GPSLatitude", "Composite:GPSPosition", "XMP-exif:GPSLatitude", "Keys:GPSCoordinates",
@@ -29,15 +31,14 @@ POSITION_KEYS = ("GPS:GPSLatitude", "Composite:GPSPosition", "XMP-exif:GPSLatitu
 
 def require() -> Path:
     """The corpus folder; skips the calling test (or fixture) with `REASON` when it is absent."""
-    if not MANIFEST.is_file():
-        pytest.skip(REASON)
+    _SAMPLES.require()
     return CORPUS
 
 
 def files(*suffixes: str) -> list[Path]:
     """The corpus files whose suffix (lower case, with the dot) is one of `suffixes`, sorted;
-    none when the corpus is absent (the tests over them are then skipped by `needs_corpus`)."""
-    if not MANIFEST.is_file():
+    none when the corpus is absent."""
+    if not _SAMPLES.present():
         return []
     return sorted(path for path in CORPUS.rglob("*") if path.suffix.lower() in suffixes)
 
@@ -46,7 +47,7 @@ def params(values: list, ids=str) -> list:
     """`values` (corpus files, or anything derived from them) as pytest parameters named by `ids`;
     when the corpus is absent, one placeholder skipped with `REASON`, so that the run reports why
     instead of pytest's note about an empty parameter set."""
-    if not MANIFEST.is_file():
+    if not _SAMPLES.present():
         return [pytest.param(None, marks=needs_corpus)]
     return [pytest.param(value, id=ids(value)) for value in values]
 
@@ -61,7 +62,8 @@ def manifest() -> dict[str, dict]:
     """ExifTool's entry for each corpus file, keyed by `relpath`; the manifest's own entry left out.
 
     Skips the calling test (with `REASON`) when the corpus is absent."""
-    entries = json.loads((require() / "manifest.json").read_text(encoding="utf-8"))
+    require()
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
     return {Path(entry["SourceFile"]).as_posix(): entry for entry in entries
             if Path(entry["SourceFile"]).as_posix() != "manifest.json"}
 

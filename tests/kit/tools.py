@@ -1,7 +1,10 @@
-"""The tools and library features outside Python's standard library that some tests need.
+"""The resources outside the repository that some tests need (tools, library features, the
+sample corpus), each with one skip reason that says what is missing and how to get it.
 
-One skip mark per resource, each with one reason that says what is missing and how to get it,
-so a skipped test tells a newcomer what to install rather than only that something was absent.
+A test asks for one with its mark (`@needs_exiftool`, or `tests.kit.corpus.needs_corpus`): the
+`needs` marker, which tests/conftest.py turns into `Resource.require()` before the test runs.
+Every skip is raised from that one place, so `pytest -ra` reports each missing resource on one
+line with one reason, however many tests it held back.
 """
 
 from __future__ import annotations
@@ -9,11 +12,32 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+class Resource:
+    """Something a test needs: `available()` says whether it is here (asked once, on first use)."""
+
+    def __init__(self, available: Callable[[], bool], reason: str):
+        self._available = available
+        self._present: bool | None = None
+        self.reason = reason
+        self.mark = pytest.mark.needs(self)
+
+    def present(self) -> bool:
+        if self._present is None:
+            self._present = bool(self._available())
+        return self._present
+
+    def require(self) -> None:
+        """Skip the calling test (or fixture) with this resource's reason when it is absent."""
+        if not self.present():
+            pytest.skip(self.reason)
 
 
 def _pre_commit_runs() -> bool:
@@ -27,21 +51,21 @@ def _pillow_has_avif() -> bool:
     return bool(features.check("avif"))
 
 
-needs_exiftool = pytest.mark.skipif(
-    shutil.which("exiftool") is None,
-    reason="ExifTool not installed (apt-get install libimage-exiftool-perl, or exiftool.org): "
-           "it is the oracle these tests compare with, and .ci/run installs it")
+needs_exiftool = Resource(
+    lambda: shutil.which("exiftool") is not None,
+    "ExifTool not installed (apt-get install libimage-exiftool-perl, or exiftool.org): "
+    "it is the oracle these tests compare with, and .ci/run installs it").mark
 
-needs_pre_commit = pytest.mark.skipif(
-    not _pre_commit_runs(),
-    reason="pre-commit or git not available: pre-commit is a test dependency (pip install -e '.[test]'), "
-           "git comes from the system's packages")
+needs_pre_commit = Resource(
+    _pre_commit_runs,
+    "pre-commit or git not available: pre-commit is a test dependency (pip install -e '.[test]'), "
+    "git comes from the system's packages").mark
 
-needs_avif = pytest.mark.skipif(
-    not _pillow_has_avif(),
-    reason="this Pillow was built without AVIF support: install a Pillow wheel from PyPI "
-           "(pip install --force-reinstall pillow), whose builds include libavif")
+needs_avif = Resource(
+    _pillow_has_avif,
+    "this Pillow was built without AVIF support: install a Pillow wheel from PyPI "
+    "(pip install --force-reinstall pillow), whose builds include libavif").mark
 
-needs_proc = pytest.mark.skipif(
-    not Path("/proc/self/status").exists(),
-    reason="no /proc/self/status to read peak memory from: this measurement runs on Linux (the project's CI)")
+needs_proc = Resource(
+    Path("/proc/self/status").exists,
+    "no /proc/self/status to read peak memory from: this measurement runs on Linux (the project's CI)").mark

@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import MediaError, MetaItem
+from ..model import Data, MediaError, MetaItem
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def freed(box: Box) -> tuple[Blank, ...]:
 class Survey:
     """Everything read from one file: facts, and each metadata holder with its blanks."""
 
-    data: object        # bytes or mmap
+    data: Data
     label: str
     holders: list[Holder] = field(default_factory=list)
     width: int | None = None

@@ -125,7 +125,7 @@ def read_items(s: Survey, items: Items, top: bool) -> None:
         _refuse_overlap(s, items, item_id, extents, metadata)
         _ITEM_READERS[kinds[item_id]](s, item_id, extents)
     if top and items.primary is not None:
-        _primary_properties(s, items)
+        _primary_properties(s, items, items.primary)
 
 
 def _item_kind(item_type: bytes, content_type: bytes) -> str:
@@ -138,9 +138,10 @@ def _refuse_overlap(s: Survey, items: Items, item_id: int, extents, metadata: se
     # Blanking bytes that an image item also uses would destroy the picture: refuse such a file.
     mine = [(offset, offset + length) for offset, length in extents]
     for other, (method, other_extents) in items.locations.items():
-        if other in metadata or method not in (0, 1) or (method == 1 and items.idat is None):
+        idat = items.idat
+        if other in metadata or method not in (0, 1) or (method == 1 and idat is None):
             continue
-        base = 0 if method == 0 else items.idat.body
+        base = idat.body if method == 1 and idat is not None else 0
         for offset, length in other_extents:
             start = base + offset
             stop = start + length if length else len(s.data)
@@ -218,10 +219,10 @@ def _xmp_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
 _ITEM_READERS = {"Exif": _exif_item, "XMP": _xmp_item}
 
 
-def _primary_properties(s: Survey, items: Items) -> None:
+def _primary_properties(s: Survey, items: Items, primary: int) -> None:
     transform = (1, 0, 0, 1)
     transformed = False
-    for index in items.associations.get(items.primary, []):
+    for index in items.associations.get(primary, []):
         if not 1 <= index <= len(items.properties):
             continue        # index 0 means "no property"; past the end, a broken writer
         box = items.properties[index - 1]
