@@ -45,12 +45,12 @@ TARGETS = (  # (what, faster tool, slower tool, minimum speed-up)
 
 # --- the sample photo ---------------------------------------------------------------------------
 
-def phone_jpeg() -> bytes:
-    """A 1600x1200 JPEG carrying what a phone writes, plus IPTC and XMP from a photo app."""
+def phone_jpeg(size: tuple[int, int] = (1600, 1200)) -> bytes:
+    """A JPEG (1600x1200 unless told) carrying what a phone writes, plus IPTC and XMP from a photo app."""
     import piexif
     from PIL import ImageCms
 
-    picture = _photo_like((1600, 1200))
+    picture = _photo_like(size)
     thumbnail = io.BytesIO()
     picture.resize((160, 120)).save(thumbnail, "JPEG", quality=80)
     exif = piexif.dump({
