@@ -10,7 +10,7 @@ BeautifulSoup over lxml, whose tree does not keep line numbers at all.
 a media file. Every media URL in any attribute, CSS `url()`, and each
 `srcset` candidate is a reference; a candidate is taken as the first word of
 each comma-separated part, a simplification of the standard's "parsing a
-srcset attribute" algorithm (section 4.8.4) that misreads a URL holding a comma.
+srcset attribute" algorithm (in its section on images) that misreads a URL holding a comma.
 """
 
 from __future__ import annotations

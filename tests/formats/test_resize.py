@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageOps, ImageSequence, ImageStat
 
+from schoollint.fix.model import FixContext
 from schoollint.formats.model import MediaError
 from schoollint.formats.registry import read_media
 from schoollint.formats.downscale import downscale, webp_is_lossless
@@ -409,7 +410,7 @@ def test_existing_jpeg_beside_a_heic_is_never_replaced(tmp_path):
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "IMG_1.jpg").write_bytes(b"someone else's photo")
     with pytest.raises(MediaError, match="IMG_1.jpg already exists"):
-        apply_convert(tmp_path, "photos/IMG_1.heic", heic(), [])
+        apply_convert(FixContext(tmp_path), "photos/IMG_1.heic", heic(), [])
     assert (tmp_path / "photos" / "IMG_1.jpg").read_bytes() == b"someone else's photo"
 
 
