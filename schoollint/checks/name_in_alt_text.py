@@ -22,7 +22,8 @@ def check(subject, ctx):
                 fixable = all(match.role != "staff" and match.first for match in matches)
                 yield Finding(
                     "SL302", subject.path, f"the {span.label} of image {image.src} contains {describe(matches)}",
-                    line=line, field=span.label, value=values(matches), fix=fix if fixable else None,
+                    line=line, field=span.label, value=values(matches),
+                    fix=fix if fixable and subject.page.editable else None,
                     severity=severity(matches, ctx, "SL302"),
                 )
 

@@ -66,3 +66,4 @@ class Page:
     images: tuple[PageImage, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     references: frozenset[str] = frozenset()    # repository-relative media paths (srcset, CSS url() too)
+    editable: bool = True                       # False: a package (DOCX, PPTX) whose words no text edit can reach

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import data as site_data
-from . import html, markdown
+from . import documents, html, markdown
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 
@@ -42,6 +42,7 @@ LANGUAGES = (
     Language("HTML", HTML_SUFFIXES, html.read),
     Language("Markdown", MARKDOWN_SUFFIXES, markdown.read),
     Language("site data", DATA_SUFFIXES, site_data.read, data_folders_only=True),
+    Language("Word and PowerPoint", documents.SUFFIXES, documents.read),
 )
 
 

@@ -13,7 +13,8 @@ from schoollint.formats import odf, ooxml
 from schoollint.formats.model import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError
 from schoollint.formats.registry import read_media
 from tests.kit.documents import (
-    AUTHOR, assembly_pptx, consent_xlsx, fixes_completely_and_once, have, letter_docx, odt_document, zip_members,
+    AUTHOR, CAPTION, assembly_pptx, consent_xlsx, fixes_completely_and_once, have, letter_docx, odt_document,
+    zip_members,
 )
 from tests.kit.damage import only_media_errors, patched
 from tests.kit.images import pixels
@@ -185,3 +186,29 @@ def test_libreoffice_converts_the_fixed_letter(tmp_path):
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120)
     assert (tmp_path / "letter.pdf").stat().st_size > 0
+
+
+def test_names_beside_and_in_the_alt_text_of_a_letters_pictures(repo, cli):
+    """SL303 for the paragraph with the picture and the next, SL302 for the picture's alt text;
+    the "line" is the paragraph number, and no text edit is offered for a package."""
+    path = repo / "letter.docx"
+    path.write_bytes(letter_docx(photos=1, caption=CAPTION, alt="Amelia Hartley holding the cup"))
+    _code, out, _ = cli("check", "--select", "SL302,SL303", "--output-format", "json")
+    findings = {(f["code"], f["line"], f["field"]) for f in json.loads(out)["findings"]}
+    assert findings == {("SL302", 2, "alt text"), ("SL303", 2, "paragraph with the picture and the next")}
+    before = path.read_bytes()
+    cli("check", "--select", "SL302,SL303", "--fix", "--unsafe-fixes")
+    assert path.read_bytes() == before
+
+
+def test_names_on_a_slide_with_a_picture(repo, cli):
+    (repo / "assembly.pptx").write_bytes(assembly_pptx(slides=2, caption=CAPTION))
+    _code, out, _ = cli("check", "--select", "SL303", "--output-format", "json")
+    assert {(f["line"], f["field"]) for f in json.loads(out)["findings"]} == {
+        (1, "text on slide 1"), (2, "text on slide 2")}
+
+
+def test_a_letter_without_names_gives_no_name_finding(repo, cli):
+    (repo / "letter.docx").write_bytes(letter_docx(photos=2))
+    _code, out, _ = cli("check", "--select", "SL302,SL303", "--output-format", "json")
+    assert json.loads(out)["findings"] == []

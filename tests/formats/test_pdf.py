@@ -71,8 +71,8 @@ def test_strip_keeps_pages_and_picture_data_and_renders_the_same(tmp_path):
 
 
 def _images(page) -> dict[str, bytes]:
-    """The JPEG bytes of each image XObject a page draws, by resource name."""
-    return {name: image.read_raw_bytes() for name, image in page.images.items()}
+    """The JPEG bytes of each image XObject a page draws (Form XObjects included), by resource name."""
+    return {name: image.read_raw_bytes() for name, image in page.get_images().items()}
 
 
 def test_strip_of_location_alone_keeps_the_author():

@@ -146,16 +146,19 @@ def _with_app_properties(data: bytes, company: str = "Oakfield Primary School", 
     return out.getvalue()
 
 
-def letter_docx(photos: int = 2, comment: bool = True) -> bytes:
-    """A letter home: photos, each followed by its caption, a comment by a teacher, the
-    core properties Word fills in, and Company/Manager in app.xml."""
+def letter_docx(photos: int = 2, comment: bool = True, caption: str = "Year 4 at sports day",
+                alt: str | None = None) -> bytes:
+    """A letter home: photos, each followed by its caption (and with `alt` as its alt text), a
+    comment by a teacher, the core properties Word fills in, and Company/Manager in app.xml."""
     import docx
 
     document = docx.Document()
     document.add_paragraph("Dear parents and carers,")
     for _ in range(photos):
-        document.add_picture(io.BytesIO(phone_jpeg()))
-        document.add_paragraph(CAPTION)
+        picture = document.add_picture(io.BytesIO(phone_jpeg()))
+        if alt:
+            picture._inline.docPr.set("descr", alt)   # python-docx has no public setter for alt text
+        document.add_paragraph(caption)
     if comment:
         paragraph = document.add_paragraph("Please check the names.")
         document.add_comment(paragraph.runs, text="Is consent in?", author=AUTHOR, initials="SJ")
@@ -167,7 +170,9 @@ def letter_docx(photos: int = 2, comment: bool = True) -> bytes:
     return _with_app_properties(out.getvalue())
 
 
-def assembly_pptx(slides: int = 2) -> bytes:
+def assembly_pptx(slides: int = 2, caption: str | None = None) -> bytes:
+    """An assembly deck: a phone photo on each slide (python-pptx writes its file name as the alt
+    text), with `caption` in a text box beside it when given."""
     import pptx
     from pptx.util import Inches
 
@@ -175,6 +180,8 @@ def assembly_pptx(slides: int = 2) -> bytes:
     for _ in range(slides):
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
         slide.shapes.add_picture(io.BytesIO(phone_jpeg()), Inches(1), Inches(1), Inches(4))
+        if caption:
+            slide.shapes.add_textbox(Inches(1), Inches(5), Inches(6), Inches(1)).text_frame.text = caption
     presentation.core_properties.author = AUTHOR
     presentation.core_properties.last_modified_by = "Office Admin"
     out = io.BytesIO()
