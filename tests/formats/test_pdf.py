@@ -16,6 +16,7 @@ from schoollint.formats.registry import read_media
 from tests.kit.documents import (
     AUTHOR, fixes_completely_and_once, have, incremental_update, newsletter_pdf, render,
 )
+from tests.kit import corpus
 from tests.kit.damage import only_media_errors, patched
 from tests.kit.images import pixels
 from tests.kit.tools import needs_exiftool
@@ -189,3 +190,19 @@ def test_a_pdf_with_100000_objects_is_read_in_bounded_time():
 def test_content_hash_of_pages_survives_a_second_strip():
     once = pdf.strip(newsletter_pdf(pages=1, extras=True), KINDS)
     assert hashlib.sha256(pdf.strip(once, KINDS)).digest() == hashlib.sha256(once).digest()
+
+
+@needs_exiftool
+@pytest.mark.parametrize("sample", corpus.params(corpus.files(".pdf"), ids=lambda path: path.name))
+def test_corpus_pdfs_fixed_leave_exiftool_no_author_creator_or_producer(sample, tmp_path):
+    """ExifTool's own sample PDFs: after the strip, ExifTool reads no author, creator, producer,
+    GPS or thumbnail, and every page renders as before."""
+    original = sample.read_bytes()
+    fixed = tmp_path / "fixed.pdf"
+    fixed.write_bytes(pdf.strip(original, KINDS))
+    tags = json.loads(subprocess.run(["exiftool", "-json", "-G1", "-a", "-ee", str(fixed)],
+                                     capture_output=True, text=True, check=True).stdout)[0]
+    assert not [key for key in tags if key.split(":")[-1] in
+                ("Author", "Creator", "Producer", "CreatorTool", "GPSLatitude", "ThumbnailImage")]
+    if have("pdftoppm"):
+        assert render(sample, tmp_path / "b") == render(fixed, tmp_path / "a")
