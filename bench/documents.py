@@ -7,7 +7,8 @@ distinct 800x600 JPEG with EXIF GPS, identity, a thumbnail, XMP and IPTC, stored
 the way Word and Canva export them; Info and XMP name the author) and N DOCX letters (two photos
 each, core properties, Company and Manager, a comment by a teacher), then times, in one run:
 
-  check   schoollint check --no-cache   vs   exiftool -r
+  check   schoollint check --no-cache   vs   exiftool -r (which does not open the photos inside a
+          PDF) and exiftool -ee -r (which does, as schoollint does)
   fix     schoollint check --fix --no-cache   vs   exiftool -all= -overwrite_original -r
 
 and says what each fixer left, as schoollint's own readers and a byte search see it: files with
@@ -157,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         files = build(work / "pristine", args)
         size = sum(path.stat().st_size for path in (work / "pristine").iterdir())
         rows, left = [], {}
-        check = {"schoollint": photos.schoollint("--no-cache", "--exit-zero", "."), "exiftool": [exiftool, "-r", "."]}
+        check = {"schoollint": photos.schoollint("--no-cache", "--exit-zero", "."), "exiftool": [exiftool, "-r", "."],
+                 "exiftool -ee": [exiftool, "-ee", "-r", "."]}
         for tool, command in check.items():
             photos.timed(command, work / "pristine")   # warm-up: caches and bytecode, as an installed tool has
             rows.append(photos.best_of(1, "check", tool, files, command, work / "pristine"))
@@ -179,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
 def report(rows, left, args, files: int, size: int, load: str) -> str:
     lines = [f"{args.pdfs} newsletter PDFs ({args.pages} pages, {args.photos} photos a page) and {args.letters} "
              f"DOCX letters (2 photos each): {files} files, {size / 1e6:.0f} MB; load average {load} before the run",
-             "", "| task | tool | seconds | files/s | CPU seconds | peak RSS MB |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+             "", "| task | tool | seconds | files/s | CPU seconds | peak RSS MB |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {row.task} | {row.tool} | {row.seconds:.2f} | {row.files_per_second:,.1f} | {row.cpu_seconds:.2f} "
               f"| {row.peak_rss_mb:.0f} |" for row in rows]
     names = list(next(iter(left.values())))

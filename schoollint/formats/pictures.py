@@ -37,15 +37,14 @@ def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
 
 
 def strip_embedded(data, kinds: frozenset[str]) -> bytes:
-    """The picture without metadata of these kinds (the image plugin's own lossless strip);
-    the bytes unchanged when they are no picture, cannot be read, or hold nothing of these kinds.
+    """The picture without metadata of these kinds (the image plugin's own lossless strip).
+
+    Called only for a picture that `read_embedded` found items of these kinds in (a document
+    plugin removes a place only when it holds such items), so the picture is read again here
+    by the strip alone. Bytes of no picture format, or of one without a lossless strip, come
+    back unchanged: the fix's re-read then finds the items still there and refuses the result.
     MediaError when the plugin cannot remove them without re-encoding."""
     module = _image_plugin(data)
     if module is None or not hasattr(module, "strip"):
         return bytes(data)
-    try:
-        if not module.read(data).of_kind(*kinds):
-            return bytes(data)   # nothing to remove: keep the exact bytes
-    except MediaError:
-        return bytes(data)       # unreadable: reported as a note when read, nothing found to remove
     return module.strip(data, kinds)
