@@ -141,7 +141,11 @@ class Edit:
         return Place(tuple(item for _element, item in found), remove)
 
     def authors(self, name: str, attributes: frozenset[str], elements: frozenset[str]) -> Place:
-        """A part's comment and tracked-change authors; removal empties them."""
+        """A part's comment and tracked-change authors; removal empties them. A part whose bytes
+        hold none of those names' local parts (most styles, settings and font tables) is not parsed."""
+        locals_ = {qualified.rpartition("}")[2].encode() for qualified in attributes | elements}
+        if not any(local in self.package.part(name) for local in locals_):
+            return Place((), lambda kinds: None)
         root = self.package.xml(name)
         names = names_in(root, attributes, elements)
         items = (MetaItem(IDENTITY, f"{name}: comment and tracked-change authors", name, clip("; ".join(names))),)
@@ -190,28 +194,32 @@ def drop_elements(root, elements) -> bytes:
     return serialise(root)
 
 
+def _holders(root, attributes: frozenset[str], elements: frozenset[str]):
+    """(element, attribute name or None for its text, the name held there), found by libxml2's
+    XPath rather than a Python loop over every element: document.xml can hold 100,000 of them."""
+    for attribute in sorted(attributes):
+        namespace, _, local = attribute[1:].partition("}") if attribute.startswith("{") else ("", "", attribute)
+        for value in root.xpath("//@*[local-name()=$local and namespace-uri()=$namespace]",
+                                local=local, namespace=namespace):
+            if value.strip():
+                yield value.getparent(), value.attrname, value.strip()
+    if elements:
+        for element in root.iter(*elements):
+            if (element.text or "").strip():
+                yield element, None, element.text.strip()
+
+
 def names_in(root, attributes: frozenset[str], elements: frozenset[str]) -> list[str]:
-    """People's names held in these attributes or element texts (Clark names), in order."""
-    names: list[str] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        values = [element.get(attribute) for attribute in attributes if element.get(attribute)]
-        if element.tag in elements and (element.text or "").strip():
-            values.append(element.text.strip())
-        names.extend(value for value in values if value not in names)
-    return names
+    """People's names held in these attributes or element texts (Clark names), each once."""
+    return list(dict.fromkeys(name for _element, _attribute, name in _holders(root, attributes, elements)))
 
 
 def blank_names(root, attributes: frozenset[str], elements: frozenset[str]) -> bytes:
     """The part with those attributes and element texts emptied (the markup itself stays, so
     each comment and tracked change still has the author slot its schema requires)."""
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in attributes:
-            if element.get(attribute):
-                element.set(attribute, "")
-        if element.tag in elements and element.text:
+    for element, attribute, _name in list(_holders(root, attributes, elements)):
+        if attribute is None:
             element.text = ""
+        else:
+            element.set(attribute, "")
     return serialise(root)
