@@ -14,6 +14,7 @@ changing the finder; "heldout" is only measured (test_precision.py checks its
 digest, so an edit to it shows).
 """
 
+# ruff: noqa: E501  (the page templates read best one to a line)
 from __future__ import annotations
 
 import random

@@ -52,7 +52,8 @@ def test_sentence_start_word_after_a_name_is_not_a_surname(finder):
     ("Mr. Okafor joins Year 4.", [("Mr. Okafor", "", "staff")]),
     ("Thanks to Mrs Sarah Collins for the fayre.", [("Mrs Sarah Collins", "Sarah", "staff")]),
     ("Mx Taylor, Dr Shah, Prof Green and Miss O'Brien came.",
-     [("Mx Taylor", "", "staff"), ("Dr Shah", "", "staff"), ("Prof Green", "", "staff"), ("Miss O'Brien", "", "staff")]),
+     [("Mx Taylor", "", "staff"), ("Dr Shah", "", "staff"), ("Prof Green", "", "staff"),
+      ("Miss O'Brien", "", "staff")]),
     ("Mrs Green's class grew cress.", [("Mrs Green", "", "staff")]),
 ])
 def test_title_and_surname_is_staff(finder, text, expected):
