@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import heuristic
-from .roster import Roster, RosterError, RosterMatch, load_roster, name_words, write_hashed_roster
+from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
+from .roster_csv import name_words
 
 __all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
            "write_hashed_roster"]
