@@ -17,6 +17,7 @@ literal attributes are read and `{expression}` ones are not resolved.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from .html_source import COMMENT
 from .model import Page, PageError, PageImage, TextSpan
 from .suppressions import comment_suppressions
 from .templates import blank_comments
-from .urls import links_to_media, resolve
+from .urls import links_to_media, plain_url, resolve
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
@@ -35,6 +36,9 @@ _SHORTCODE = re.compile(
     r"|\{%-?\s*include\s+[^\s{}%]*(?:figure|image|img|photo|picture)[^\s{}%]*(?P<jekyll>[^{}]*?)-?%\}",
     re.IGNORECASE,
 )
+# ![alt]({{ site.baseurl }}/x.jpg) and ![alt]({{ "/x.jpg" | relative_url }}): the template runs before
+# Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
+_TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -67,7 +71,7 @@ class _Image:
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     front, body, front_lines = split_front_matter(text, relpath)
-    body = blank_comments(body)
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
@@ -79,6 +83,11 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
                 tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown))
+
+
+def _plain_destination(match: re.Match) -> str:
+    path = plain_url(match.group(1))
+    return quote(path) if path is not None else match.group(1)
 
 
 def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
