@@ -68,3 +68,92 @@ def test_exiftool_reads_no_keys_metadata_after_the_fix(tmp_path, capsys, monkeyp
     run_json(capsys, "--fix")
     left = exiftool_tags(video)
     assert not [key for key in left if key.startswith("Keys:") or "GPS" in key or "Location" in key]
+
+
+# --- 7. Files whose name does not say what they are; honest counts; SL107 --------------------------
+
+def gps_jpeg() -> bytes:
+    import io
+
+    import piexif
+    from PIL import Image
+
+    gps = {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((51, 1), (30, 1), (0, 1)),
+           piexif.GPSIFD.GPSLongitudeRef: b"W", piexif.GPSIFD.GPSLongitude: ((0, 1), (7, 1), (12, 1))}
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, "JPEG", exif=piexif.dump({"GPS": gps}))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["photo.dng", "photo.jpg.bak", "photo.thumb", "photo", "photo.jpg~"])
+def test_a_photo_is_checked_and_fixed_as_what_it_contains_whatever_its_name(tmp_path, capsys, monkeypatch, name):
+    (tmp_path / name).write_bytes(gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {name: {"SL101"}} and report["files_checked"] == 1
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and [entry["path"] for entry in fixed["fixed"]] == [name]
+
+
+UNREADABLE_FORMATS = {
+    "layers.psd": b"8BPS\x00\x01" + bytes(40),
+    "raw.cr3": b"\x00\x00\x00\x18ftypcrx \x00\x00\x00\x01crx isom" + bytes(40),
+    "raw.raf": b"FUJIFILMCCD-RAW 0201FF383501" + bytes(40),
+    "clip.mkv": bytes.fromhex("1a45dfa3") + bytes(40),
+    "renamed.bin": b"8BPS\x00\x01" + bytes(40),
+}
+
+
+def test_formats_no_reader_judges_are_sl107_and_counted_as_not_checked(tmp_path, capsys, monkeypatch):
+    for name, data in UNREADABLE_FORMATS.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "photo.jpg").write_bytes(gps_jpeg())
+    (tmp_path / "site.css").write_text("body { margin: 0 }\n")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    sl107 = {path for path, codes in codes_by_path(report).items() if "SL107" in codes}
+    assert sl107 == set(UNREADABLE_FORMATS)
+    assert report["files_checked"] == 2      # the photo and the stylesheet, by name
+    assert report["files_not_checked"] == {".psd": 1, ".cr3": 1, ".raf": 1, ".mkv": 1, ".bin": 1}
+
+
+def test_the_honest_count_shows_in_every_output_format(tmp_path, capsys, monkeypatch):
+    (tmp_path / "layers.psd").write_bytes(UNREADABLE_FORMATS["layers.psd"])
+    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe1\x00")
+    monkeypatch.chdir(tmp_path)
+    outputs = {}
+    for output in ("text", "json", "sarif", "junit", "github", "summary"):
+        main(["check", "--no-cache", "--select", "SL101", "--output-format", output])
+        outputs[output] = capsys.readouterr().out
+    assert "no findings in 0 files checked; not checked: 1 .jpg, 1 .psd" in outputs["text"]
+    assert json.loads(outputs["json"])["files_not_checked"] == {".jpg": 1, ".psd": 1}
+    assert json.loads(outputs["sarif"])["runs"][0]["properties"]["filesNotChecked"] == {".jpg": 1, ".psd": 1}
+    for output in ("junit", "github", "summary"):
+        assert "1 .jpg, 1 .psd" in outputs[output], output
+
+
+def test_tiff_based_camera_raw_is_read_by_the_tiff_reader(tmp_path, capsys, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "blue").save(out, "TIFF", tiffinfo={315: "Jane Smith"})   # Artist
+    (tmp_path / "IMG_0001.dng").write_bytes(out.getvalue())
+    (tmp_path / "IMG_0002.nef").write_bytes(out.getvalue())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {"IMG_0001.dng": {"SL102"}, "IMG_0002.nef": {"SL102"}}
+    assert report["files_not_checked"] == {}
+
+
+def test_the_honest_count_is_the_same_from_the_cache(tmp_path, capsys, monkeypatch):
+    (tmp_path / "layers.psd").write_bytes(UNREADABLE_FORMATS["layers.psd"])
+    (tmp_path / "photo.jpg").write_bytes(gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    counts = []
+    for _ in range(2):
+        main(["check", "--output-format", "json"])
+        report = json.loads(capsys.readouterr().out)
+        counts.append((report["files_checked"], report["files_not_checked"]))
+    assert counts == [(1, {".psd": 1})] * 2
