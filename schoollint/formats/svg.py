@@ -29,7 +29,10 @@ FORMAT = "SVG"
 EXTENSIONS = (".svg",)
 MAX_SVG = 64 << 20
 
-_SVG_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]")
+# What may come before the root element (XML 1.0, 2.8 prolog): a declaration, comments,
+# processing instructions, a DOCTYPE (with an internal subset), and white space; then `<svg`.
+_SVG_ROOT = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]",
+                       re.DOTALL)
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _DC_KINDS = {"creator": IDENTITY, "rights": IDENTITY, "publisher": IDENTITY, "contributor": IDENTITY,
@@ -48,8 +51,8 @@ _DATA_URI = re.compile(rb"(data:image/[\w.+-]+;base64,)([A-Za-z0-9+/=\s]*)")
 
 
 def accept(prefix: bytes) -> bool:
-    text = prefix.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return text.startswith(b"<") and _SVG_ROOT.search(text) is not None
+    """An XML document whose root element is `svg` (an HTML page with an inline SVG is not)."""
+    return _SVG_ROOT.match(prefix.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def _parse(data):

@@ -8,12 +8,16 @@ counted from the soft and hard breaks before an image. Front matter is YAML
 (between "---" lines, read by `data`) or TOML 1.0 (between "+++", Hugo's),
 replaced by blank lines before parsing so the parser's lines are the file's.
 An emphasised paragraph right after a photo is its caption; Hugo `figure`
-shortcodes and Jekyll `include figure.html` tags are images too.
+shortcodes and Jekyll `include figure.html` tags are images too. Template
+comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
+MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
+literal attributes are read and `{expression}` ones are not resolved.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,7 +26,8 @@ from .data import LineStr, front_matter_images, load_yaml, locate_strings
 from .html_source import COMMENT
 from .model import Page, PageError, PageImage, TextSpan
 from .suppressions import comment_suppressions
-from .urls import links_to_media, resolve
+from .templates import blank_comments
+from .urls import links_to_media, plain_url, resolve
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
@@ -31,6 +36,9 @@ _SHORTCODE = re.compile(
     r"|\{%-?\s*include\s+[^\s{}%]*(?:figure|image|img|photo|picture)[^\s{}%]*(?P<jekyll>[^{}]*?)-?%\}",
     re.IGNORECASE,
 )
+# ![alt]({{ site.baseurl }}/x.jpg) and ![alt]({{ "/x.jpg" | relative_url }}): the template runs before
+# Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
+_TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -63,6 +71,7 @@ class _Image:
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     front, body, front_lines = split_front_matter(text, relpath)
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
@@ -73,7 +82,12 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suppressions += reader.suppressions
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
-                tuple(dict.fromkeys(suppressions)), frozenset(references))
+                tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown))
+
+
+def _plain_destination(match: re.Match) -> str:
+    path = plain_url(match.group(1))
+    return quote(path) if path is not None else match.group(1)
 
 
 def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
@@ -113,6 +127,7 @@ class _Reader:
         self.suppressions: list = []
         self.references: set[str] = set()
         self.code_lines: set[int] = set()
+        self.unknown: list[TextSpan] = []
 
     def walk(self, tokens) -> None:
         containers: list[str] = []
@@ -183,6 +198,7 @@ class _Reader:
         self.html_images += [_with_captions(image, captions) for image in scanned.images]
         self.suppressions += scanned.suppressions
         self.references |= scanned.references
+        self.unknown += scanned.unknown
 
     def shortcodes(self, body: str) -> None:
         for written in _SHORTCODE.finditer(body):

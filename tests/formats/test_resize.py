@@ -371,7 +371,7 @@ def test_small_enough_image_is_returned_unchanged():
 
 # --- HEIC ---------------------------------------------------------------------------------------
 
-def test_heic_is_converted_beside_the_original_only_with_unsafe_fixes(repo, cli):
+def test_heic_is_replaced_by_a_jpeg_only_with_unsafe_fixes(repo, cli):
     original = heic()
     (repo / "IMG_1034.heic").write_bytes(original)
 
@@ -382,7 +382,7 @@ def test_heic_is_converted_beside_the_original_only_with_unsafe_fixes(repo, cli)
 
     converted = (repo / "IMG_1034.jpg").read_bytes()
     result = Image.open(io.BytesIO(converted))
-    assert (repo / "IMG_1034.heic").exists(), "the original is never removed"
+    assert not (repo / "IMG_1034.heic").exists(), "the conversion finishes the job (issue 9)"
     assert result.format == "JPEG" and result.size == (480, 640)    # orientation applied to the pixels
     assert result.getexif() == {} and b"Pupilcam" not in converted and b"Amelia" not in converted
     assert result.info["icc_profile"] == SRGB

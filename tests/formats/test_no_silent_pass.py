@@ -1,0 +1,159 @@
+"""Issue 12: every kind of place a location or a name hides is found, and --fix removes it
+(verified by re-reading, and by ExifTool where it is installed). Each test builds a real file
+(ffmpeg, Pillow, raw bytes) and runs schoollint through its command line.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from schoollint.cli import main
+from tests.kit.tools import needs_exiftool, needs_ffmpeg
+
+
+def run_json(capsys, *args: str) -> tuple[int, dict]:
+    code = main(["check", "--no-cache", "--output-format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def codes_by_path(report: dict) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        found.setdefault(finding["path"], set()).add(finding["code"])
+    return found
+
+
+def fields_of(report: dict, code: str | None = None) -> set[str]:
+    """Every field named by the findings (a finding lists its fields joined by commas)."""
+    return {name for f in report["findings"] if code in (None, f["code"]) for name in f["field"].split(", ")}
+
+
+def exiftool_tags(path) -> dict:
+    result = subprocess.run(["exiftool", "-json", "-a", "-G1", "-ee", str(path)], capture_output=True, text=True)
+    return json.loads(result.stdout)[0]
+
+
+def ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True, timeout=60)
+
+
+# --- 1. A fix that reports success and leaves the location ---------------------------------------
+
+@needs_ffmpeg
+def test_quicktime_keys_written_by_ffmpeg_are_found_and_removed(tmp_path, capsys, monkeypatch):
+    video = tmp_path / "sports.mp4"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-t", "1", "-c:v", "mpeg4",
+           "-metadata", "location=+51.5000-000.1200/", "-metadata", "title=Jane Smith at sports day",
+           "-metadata", "artist=Jane Smith", "-movflags", "use_metadata_tags", str(video))
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    fields = fields_of(report)
+    assert codes_by_path(report)["sports.mp4"] >= {"SL101", "SL102"}
+    assert {"QuickTime location", "QuickTime text", "QuickTime person or device"} <= fields
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and [entry["path"] for entry in fixed["fixed"]] == ["sports.mp4"]
+
+
+@needs_ffmpeg
+@needs_exiftool
+def test_exiftool_reads_no_keys_metadata_after_the_fix(tmp_path, capsys, monkeypatch):
+    video = tmp_path / "clip.mov"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-t", "1", "-c:v", "mpeg4",
+           "-metadata", "location=+51.5000-000.1200/", "-metadata", "artist=Jane Smith",
+           "-movflags", "use_metadata_tags", str(video))
+    monkeypatch.chdir(tmp_path)
+    run_json(capsys, "--fix")
+    left = exiftool_tags(video)
+    assert not [key for key in left if key.startswith("Keys:") or "GPS" in key or "Location" in key]
+
+
+# --- 7. Files whose name does not say what they are; honest counts; SL107 --------------------------
+
+def gps_jpeg() -> bytes:
+    import io
+
+    import piexif
+    from PIL import Image
+
+    gps = {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((51, 1), (30, 1), (0, 1)),
+           piexif.GPSIFD.GPSLongitudeRef: b"W", piexif.GPSIFD.GPSLongitude: ((0, 1), (7, 1), (12, 1))}
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, "JPEG", exif=piexif.dump({"GPS": gps}))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["photo.dng", "photo.jpg.bak", "photo.thumb", "photo", "photo.jpg~"])
+def test_a_photo_is_checked_and_fixed_as_what_it_contains_whatever_its_name(tmp_path, capsys, monkeypatch, name):
+    (tmp_path / name).write_bytes(gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {name: {"SL101"}} and report["files_checked"] == 1
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and [entry["path"] for entry in fixed["fixed"]] == [name]
+
+
+UNREADABLE_FORMATS = {
+    "layers.psd": b"8BPS\x00\x01" + bytes(40),
+    "raw.cr3": b"\x00\x00\x00\x18ftypcrx \x00\x00\x00\x01crx isom" + bytes(40),
+    "raw.raf": b"FUJIFILMCCD-RAW 0201FF383501" + bytes(40),
+    "clip.mkv": bytes.fromhex("1a45dfa3") + bytes(40),
+    "renamed.bin": b"8BPS\x00\x01" + bytes(40),
+}
+
+
+def test_formats_no_reader_judges_are_sl107_and_counted_as_not_checked(tmp_path, capsys, monkeypatch):
+    for name, data in UNREADABLE_FORMATS.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "photo.jpg").write_bytes(gps_jpeg())
+    (tmp_path / "site.css").write_text("body { margin: 0 }\n")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    sl107 = {path for path, codes in codes_by_path(report).items() if "SL107" in codes}
+    assert sl107 == set(UNREADABLE_FORMATS)
+    assert report["files_checked"] == 2      # the photo and the stylesheet, by name
+    assert report["files_not_checked"] == {".psd": 1, ".cr3": 1, ".raf": 1, ".mkv": 1, ".bin": 1}
+
+
+def test_the_honest_count_shows_in_every_output_format(tmp_path, capsys, monkeypatch):
+    (tmp_path / "layers.psd").write_bytes(UNREADABLE_FORMATS["layers.psd"])
+    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe1\x00")
+    monkeypatch.chdir(tmp_path)
+    outputs = {}
+    for output in ("text", "json", "sarif", "junit", "github", "summary"):
+        main(["check", "--no-cache", "--select", "SL101", "--output-format", output])
+        outputs[output] = capsys.readouterr().out
+    assert "no findings in 0 files checked; not checked: 1 .jpg, 1 .psd" in outputs["text"]
+    assert json.loads(outputs["json"])["files_not_checked"] == {".jpg": 1, ".psd": 1}
+    assert json.loads(outputs["sarif"])["runs"][0]["properties"]["filesNotChecked"] == {".jpg": 1, ".psd": 1}
+    for output in ("junit", "github", "summary"):
+        assert "1 .jpg, 1 .psd" in outputs[output], output
+
+
+def test_tiff_based_camera_raw_is_read_by_the_tiff_reader(tmp_path, capsys, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "blue").save(out, "TIFF", tiffinfo={315: "Jane Smith"})   # Artist
+    (tmp_path / "IMG_0001.dng").write_bytes(out.getvalue())
+    (tmp_path / "IMG_0002.nef").write_bytes(out.getvalue())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {"IMG_0001.dng": {"SL102"}, "IMG_0002.nef": {"SL102"}}
+    assert report["files_not_checked"] == {}
+
+
+def test_the_honest_count_is_the_same_from_the_cache(tmp_path, capsys, monkeypatch):
+    (tmp_path / "layers.psd").write_bytes(UNREADABLE_FORMATS["layers.psd"])
+    (tmp_path / "photo.jpg").write_bytes(gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    counts = []
+    for _ in range(2):
+        main(["check", "--output-format", "json"])
+        report = json.loads(capsys.readouterr().out)
+        counts.append((report["files_checked"], report["files_not_checked"]))
+    assert counts == [(1, {".psd": 1})] * 2
