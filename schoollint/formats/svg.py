@@ -31,8 +31,8 @@ MAX_SVG = 64 << 20
 
 # What may come before the root element (XML 1.0, 2.8 prolog): a declaration, comments,
 # processing instructions, a DOCTYPE (with an internal subset), and white space; then `<svg`.
-_SVG_ROOT = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]",
-                       re.DOTALL)
+_SVG_ROOT = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*"
+                       rb"<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]", re.DOTALL)
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _DC_KINDS = {"creator": IDENTITY, "rights": IDENTITY, "publisher": IDENTITY, "contributor": IDENTITY,
