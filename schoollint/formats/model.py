@@ -61,7 +61,8 @@ class MediaFacts:
     frames: int = 1
     items: tuple[MetaItem, ...] = ()
     notes: tuple[str, ...] = ()  # harmless observations, e.g. "ICC profile kept"
-    # A format no reader here judges (formats/unsupported.py): "what it is: why it matters".
+    # A format no reader here judges (formats/unsupported.py): "what it is: why it matters";
+    # or a document with a picture inside that could not be read (formats/pictures.py).
     # Such a file is reported as not checked (SL107), never counted as checked.
     unchecked: str | None = None
 

@@ -162,7 +162,7 @@ class Edit:
 
     def facts(self) -> MediaFacts:
         places = self.places()
-        return MediaFacts(format=self.format, items=all_items(places), notes=tuple(self.notes))
+        return MediaFacts(format=self.format, items=all_items(places), unchecked="; ".join(self.notes) or None)
 
     def stripped(self, kinds: frozenset[str]) -> bytes:
         remove_from(self.places(), kinds)

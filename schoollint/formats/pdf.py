@@ -74,7 +74,8 @@ def _opened(data):
 def read(data) -> MediaFacts:
     with _opened(data) as pdf:
         places, notes = _places(pdf, data)
-        return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places), notes=tuple(notes))
+        return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places),
+                          unchecked="; ".join(notes) or None)
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:

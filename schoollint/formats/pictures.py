@@ -23,8 +23,10 @@ def _image_plugin(data):
 
 
 def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
-    """(items, note): the picture's metadata items, each prefixed with `where`, or a note
-    saying why it could not be read. Bytes that are no picture format give ((), None)."""
+    """(items, unread): the picture's metadata items, each prefixed with `where`, or why it could
+    not be read. Bytes that are no picture format give ((), None). A document that holds a
+    picture it could not read is not fully checked: its reader says so in MediaFacts.unchecked
+    (SL107), whatever else it found."""
     module = _image_plugin(data)
     if module is None:
         return (), None

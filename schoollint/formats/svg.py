@@ -91,7 +91,7 @@ def read(data) -> MediaFacts:
             found, note = read_embedded(picture, f"embedded image {pictures} (line {node.sourceline})")
             items.extend(found)
             notes.extend([note] if note else [])
-    return MediaFacts(format=FORMAT, items=tuple(items), notes=tuple(notes))
+    return MediaFacts(format=FORMAT, items=tuple(items), unchecked="; ".join(notes) or None)
 
 
 def _dublin_core(metadata) -> list[MetaItem]:

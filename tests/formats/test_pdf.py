@@ -206,3 +206,17 @@ def test_corpus_pdfs_fixed_leave_exiftool_no_author_creator_or_producer(sample, 
                 ("Author", "Creator", "Producer", "CreatorTool", "GPSLatitude", "ThumbnailImage")]
     if have("pdftoppm"):
         assert render(sample, tmp_path / "b") == render(fixed, tmp_path / "a")
+
+
+def test_a_photo_inside_that_cannot_be_read_makes_the_pdf_not_checked(repo, cli):
+    """No silent pass: a JPEG stream that is not a JPEG is SL107, and the rest is still reported."""
+    document = pikepdf.open(io.BytesIO(newsletter_pdf(pages=1, photos_per_page=1)))
+    image = document.pages[0].Resources.XObject["/Im0"]
+    image.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40, filter=pikepdf.Name.DCTDecode)
+    out = io.BytesIO()
+    document.save(out)
+    (repo / "broken-photo.pdf").write_bytes(out.getvalue())
+    _code, text, _ = cli("check", "--output-format", "json")
+    findings = {f["code"]: f["message"] for f in json.loads(text)["findings"]}
+    assert "embedded image 1 on page 1: cannot be read as a picture" in findings["SL107"]
+    assert "SL102" in findings
