@@ -212,3 +212,17 @@ def test_a_letter_without_names_gives_no_name_finding(repo, cli):
     (repo / "letter.docx").write_bytes(letter_docx(photos=2))
     _code, out, _ = cli("check", "--select", "SL302,SL303", "--output-format", "json")
     assert json.loads(out)["findings"] == []
+
+
+@pytest.mark.parametrize("build", [letter_docx, assembly_pptx])
+def test_damaged_packages_give_a_page_in_bounded_time(build):
+    """The page side of a damaged package: an empty page (the document reader reports SL105)."""
+    import time
+
+    from schoollint.pages.documents import read
+    from tests.kit.damage import SECONDS
+
+    for damaged in patched(build(), seed=9, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60):
+        started = time.perf_counter()
+        read("x.docx", damaged, None)
+        assert time.perf_counter() - started < SECONDS

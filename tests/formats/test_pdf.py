@@ -14,7 +14,7 @@ from schoollint.formats import pdf
 from schoollint.formats.model import IDENTITY, KINDS, LOCATION, PREVIEW, MediaError
 from schoollint.formats.registry import read_media
 from tests.kit.documents import (
-    AUTHOR, fixes_completely_and_once, have, incremental_update, newsletter_pdf, render,
+    AUTHOR, CAPTION, fixes_completely_and_once, have, incremental_update, newsletter_pdf, render,
 )
 from tests.kit import corpus
 from tests.kit.damage import only_media_errors, patched
@@ -220,3 +220,41 @@ def test_a_photo_inside_that_cannot_be_read_makes_the_pdf_not_checked(repo, cli)
     findings = {f["code"]: f["message"] for f in json.loads(text)["findings"]}
     assert "embedded image 1 on page 1: cannot be read as a picture" in findings["SL107"]
     assert "SL102" in findings
+
+
+def test_a_name_printed_under_a_photo_is_sl303_by_page(repo, cli):
+    (repo / "newsletter.pdf").write_bytes(newsletter_pdf(pages=2, photos_per_page=1, caption=CAPTION))
+    (repo / "plain.pdf").write_bytes(newsletter_pdf(pages=1, photos_per_page=2))
+    _code, out, _ = cli("check", "--select", "SL303", "--output-format", "json")
+    found = {(f["path"], f["line"], f["field"]) for f in json.loads(out)["findings"]}
+    assert found == {("newsletter.pdf", 1, "text near the picture"), ("newsletter.pdf", 2, "text near the picture")}
+
+
+def test_text_far_from_a_photo_is_not_its_caption():
+    from schoollint.pages.pdf_text import read
+
+    document = pikepdf.open(io.BytesIO(newsletter_pdf(pages=1, photos_per_page=1, caption="x")))
+    page = document.pages[0]
+    page.Contents.write(page.Contents.read_bytes() + f" BT /F1 10 Tf 300 100 Td ({CAPTION}) Tj ET".encode())
+    out = io.BytesIO()
+    document.save(out)
+    (image,) = read("n.pdf", out.getvalue(), None).images
+    assert [span.text for span in image.captions] == ["x"]
+
+
+def test_damaged_pdfs_give_a_page_or_a_page_error_in_bounded_time():
+    from schoollint.pages.model import PageError
+    from schoollint.pages.pdf_text import read
+    from tests.kit.damage import SECONDS
+
+    import time
+
+    data = newsletter_pdf(pages=1, caption=CAPTION)
+    for damaged in [*list(patched(data, seed=3, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60)),
+                    *(data[:cut] for cut in range(0, len(data), len(data) // 20))]:
+        started = time.perf_counter()
+        try:
+            read("n.pdf", damaged, None)
+        except PageError:
+            pass
+        assert time.perf_counter() - started < SECONDS

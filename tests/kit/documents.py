@@ -31,8 +31,8 @@ def _pdf_image(pdf, jpeg: bytes):
 
 
 def newsletter_pdf(pages: int = 2, photos_per_page: int = 1, info: bool = True, xmp: bool = True,
-                   extras: bool = False) -> bytes:
-    """A newsletter: each page shows phone photos with a caption under each.
+                   extras: bool = False, caption: str = "Year 4 at sports day") -> bytes:
+    """A newsletter: each page shows phone photos with `caption` printed under each.
 
     `extras` adds what fewer files carry: a page thumbnail, an annotation with an author, an
     attached file, /PieceInfo, and a photo drawn through a Form XObject."""
@@ -47,7 +47,7 @@ def newsletter_pdf(pages: int = 2, photos_per_page: int = 1, info: bool = True, 
             name = f"/Im{slot}"
             xobjects[name] = _pdf_image(pdf, phone_jpeg())
             y = 650 - slot * 120
-            drawing.append(f"q 128 0 0 96 72 {y} cm {name} Do Q BT /F1 10 Tf 72 {y - 14} Td ({CAPTION}) Tj ET")
+            drawing.append(f"q 128 0 0 96 72 {y} cm {name} Do Q BT /F1 10 Tf 72 {y - 14} Td ({caption}) Tj ET")
         if extras and number == 0:
             form = pikepdf.Stream(pdf, b"q 64 0 0 48 0 0 cm /Inner Do Q", Type=pikepdf.Name.XObject,
                                   Subtype=pikepdf.Name.Form, BBox=[0, 0, 64, 48],
