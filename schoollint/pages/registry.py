@@ -33,6 +33,8 @@ class Language:
     suffixes: tuple[str, ...]                       # lower case, with the dot
     read: Callable[[str, bytes, Path | None], Page]
     data_folders_only: bool = False                 # claims only files under _data/ or data/
+    document: bool = False                          # a binary document (PDF, Word, PowerPoint): no text to
+                                                    # scan for references, and its size is the document reader's
 
     def claims(self, relpath: str) -> bool:
         if self.data_folders_only:
@@ -49,8 +51,8 @@ LANGUAGES = (
     Language("Svelte/Vue component", sfc.SUFFIXES, sfc.read),
     Language("HTML template", templates.SUFFIXES, html.read),
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
-    Language("Word and PowerPoint", documents.SUFFIXES, documents.read),
-    Language("PDF", pdf_text.SUFFIXES, pdf_text.read),
+    Language("Word and PowerPoint", documents.SUFFIXES, documents.read, document=True),
+    Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
 )
 # Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
 # no hand-written page or data file comes near them (a 42 MB generated page took 45 s and 2 GB).
@@ -75,6 +77,8 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
     language = language_of(relpath)
     if language is None:
         raise PageError(f"{relpath}: not a page schoollint reads")
+    if language.document:
+        return language.read(relpath, data, root)
     limit = MAX_DATA_BYTES if language.data_folders_only else MAX_PAGE_BYTES
     if len(data) > limit:
         raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
