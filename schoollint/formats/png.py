@@ -218,8 +218,13 @@ def _raw_iptc(profile: bytes, where: str) -> Contents:
     from .embedded import parse_photoshop
     from .iptc import parse_iim
 
+    from .iptc import salvage_iim
+
     parse = parse_iim if profile.startswith(b"\x1c") else parse_photoshop
-    return Contents(tuple(parse(profile, where)))
+    try:
+        return Contents(tuple(parse(profile, where)))
+    except MediaError:   # a well-formed chunk whose profile is not: what is readable, never SL105
+        return Contents(salvage_iim(profile, where))
 
 
 def _raw_colour_profile(profile: bytes, where: str) -> Contents:

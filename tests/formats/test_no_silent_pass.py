@@ -157,3 +157,54 @@ def test_the_honest_count_is_the_same_from_the_cache(tmp_path, capsys, monkeypat
         report = json.loads(capsys.readouterr().out)
         counts.append((report["files_checked"], report["files_not_checked"]))
     assert counts == [(1, {".psd": 1})] * 2
+
+
+# --- 9. False alarms that hide real ones -----------------------------------------------------------
+
+def _iim(*datasets: tuple[int, bytes]) -> bytes:
+    import struct
+
+    return b"".join(b"\x1c\x02" + bytes([number]) + struct.pack(">H", len(value)) + value for number, value in datasets)
+
+
+def test_imagemagick_raw_iptc_profile_with_a_bad_photoshop_header_is_read_not_sl105(tmp_path, capsys, monkeypatch):
+    import io
+    import struct
+
+    from PIL import Image
+
+    from tests.kit.chunks import png_chunk_types, png_insert, raw_profile, ztxt_chunk
+
+    iim = _iim((80, b"Jane Smith"), (103, b"JS-2024-06"), (230, b"see https://example.org/jane"))
+    # The resource's Pascal name is missing, so its length field is read from the wrong bytes.
+    profile = b"8BIM\x04\x04" + struct.pack(">I", len(iim)) + iim
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "red").save(out, "PNG")
+    chunk = ztxt_chunk("Raw profile type iptc", raw_profile("iptc", profile))
+    (tmp_path / "favicon.png").write_bytes(png_insert(out.getvalue(), "before", b"IDAT", chunk))
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {"favicon.png": {"SL102"}}
+    assert {"IPTC By-line", "IPTC Original Transmission Reference", "IPTC Document Notes"} <= fields_of(report)
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and b"zTXt" not in png_chunk_types((tmp_path / "favicon.png").read_bytes())
+
+
+def test_gps_block_without_a_position_is_sl102_not_sl101(tmp_path, capsys, monkeypatch):
+    import io
+
+    import piexif
+    from PIL import Image
+
+    zero = {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((0, 1), (0, 1), (0, 1)),
+            piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((0, 1), (0, 1), (0, 1)),
+            piexif.GPSIFD.GPSImgDirection: (270, 1)}
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, "JPEG", exif=piexif.dump({"GPS": zero}))
+    (tmp_path / "photo.jpg").write_bytes(out.getvalue())
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--no-cache", "--show-values"])
+    text = capsys.readouterr().out
+    assert "SL101" not in text and "SL102" in text and "[0, 0]" not in text and "0, 0" not in text
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == []
