@@ -208,3 +208,52 @@ def test_gps_block_without_a_position_is_sl102_not_sl101(tmp_path, capsys, monke
     assert "SL101" not in text and "SL102" in text and "[0, 0]" not in text and "0, 0" not in text
     _, fixed = run_json(capsys, "--fix")
     assert fixed["findings"] == []
+
+
+# --- 2. Location in any XMP namespace ------------------------------------------------------------
+
+DJI_XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/" '
+           b'xmlns:exif="http://ns.adobe.com/exif/1.0/" drone-dji:GpsLatitude="+53.8008" '
+           b'drone-dji:GpsLongtitude="-1.5491" drone-dji:AbsoluteAltitude="+98.2" '
+           b'drone-dji:GimbalYawDegree="+0.10"/></rdf:RDF></x:xmpmeta>')
+
+
+def jpeg_with_app1(app1: bytes, exif: bytes = b"") -> bytes:
+    import io
+    import struct
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(out, "JPEG", **({"exif": exif} if exif else {}))
+    data = out.getvalue()
+    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + data[2:]
+
+
+def test_drone_position_in_vendor_xmp_is_sl101_with_zero_exif_gps(tmp_path, capsys, monkeypatch):
+    import piexif
+
+    zeros = {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((0, 1), (0, 1), (0, 1)),
+             piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((0, 1), (0, 1), (0, 1))}
+    photo = jpeg_with_app1(b"http://ns.adobe.com/xap/1.0/\0" + DJI_XMP, piexif.dump({"GPS": zeros}))
+    (tmp_path / "DJI_0001.JPG").write_bytes(photo)
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys, "--show-values")
+    sl101 = [f for f in report["findings"] if f["code"] == "SL101"]
+    assert [f["field"] for f in sl101] == ["XMP GPS position"] and sl101[0]["value"].startswith("53.8008, -1.5491")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and b"GpsLatitude" not in (tmp_path / "DJI_0001.JPG").read_bytes()
+
+
+@pytest.mark.parametrize("prefix, latitude, longitude", [
+    ("Camera", "Latitude", "Longitude"), ("GoPro", "GPSLatitude", "GPSLongitude"),
+    ("app", "geo_lat", "geo_lng"), ("app", "Coordinates", None)])
+def test_location_by_meaning_in_any_namespace(prefix, latitude, longitude):
+    from schoollint.formats.model import LOCATION
+    from schoollint.formats.xmp import parse_xmp
+
+    attributes = f'{prefix}:{latitude}="51.5"' + (f' {prefix}:{longitude}="-0.12"' if longitude else "")
+    packet = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              f'<rdf:Description xmlns:{prefix}="http://example.org/{prefix}/" {attributes}/></rdf:RDF></x:xmpmeta>')
+    assert [item.kind for item in parse_xmp(packet.encode(), "x")] == [LOCATION]
