@@ -17,7 +17,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "PNG"
@@ -139,6 +139,7 @@ _METADATA_READERS = {
     b"iTXt": _iTXt,
     b"eXIf": _eXIf,
     b"tIME": _tIME,
+    b"caBX": c2pa_contents,     # C2PA 2.1 section A.3.3 (content credentials in PNG)
 }
 
 

@@ -257,3 +257,115 @@ def test_location_by_meaning_in_any_namespace(prefix, latitude, longitude):
     packet = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
               f'<rdf:Description xmlns:{prefix}="http://example.org/{prefix}/" {attributes}/></rdf:RDF></x:xmpmeta>')
     assert [item.kind for item in parse_xmp(packet.encode(), "x")] == [LOCATION]
+
+
+# --- 4. Content credentials (C2PA) in every container ----------------------------------------------
+
+def bmff_box(kind: bytes, payload: bytes) -> bytes:
+    import struct
+
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def superbox(label: str, *content: bytes) -> bytes:
+    """A JUMBF superbox (ISO/IEC 19566-5): description box (type UUID, toggles 'requestable +
+    label', the label) and its content boxes."""
+    return bmff_box(b"jumb", bmff_box(b"jumd", bytes(16) + b"\x03" + label.encode() + b"\0") + b"".join(content))
+
+
+def c2pa_manifest_store() -> bytes:
+    """A C2PA manifest store written by hand, as C2PA 2.1 lays it out: a GPS assertion, the
+    author, a thumbnail of the original, an ingredient, the claim and its signature."""
+    gps = b'{"@context": {"exif": "http://ns.adobe.com/exif/1.0/"}, "exif:GPSLatitude": "53,48.05N"}'
+    author = b'{"@type": "CreativeWork", "author": [{"@type": "Person", "name": "Jane Smith"}]}'
+    thumbnail = bmff_box(b"bfdb", b"\x00image/jpeg\0") + bmff_box(b"bidb", b"\xff\xd8\xff\xd9")
+    assertions = superbox("c2pa.assertions", superbox("c2pa.thumbnail.claim.jpeg", thumbnail),
+                          superbox("stds.exif", bmff_box(b"json", gps)),
+                          superbox("stds.schema-org.CreativeWork", bmff_box(b"json", author)),
+                          superbox("c2pa.ingredient", bmff_box(b"cbor", b"\xa1\x65title\x68orig.jpg")))
+    manifest = superbox("urn:uuid:00000000-0000-0000-0000-000000000000", assertions,
+                        superbox("c2pa.claim", bmff_box(b"cbor", b"\xa1\x6fclaim_generator\x63app")),
+                        superbox("c2pa.signature", bmff_box(b"uuid", bytes(16) + b"COSE signer Jane Smith")))
+    return superbox("c2pa", manifest)
+
+
+def with_c2pa(container: str) -> bytes:
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    store = c2pa_manifest_store()
+    out = io.BytesIO()
+    if container == "png":
+        Image.new("RGB", (16, 16), "red").save(out, "PNG")
+        data = out.getvalue()
+        chunk = struct.pack(">I4s", len(store), b"caBX") + store + struct.pack(">I", zlib.crc32(b"caBX" + store))
+        return data[:33] + chunk + data[33:]     # after IHDR
+    if container == "webp":
+        from tests.kit.chunks import riff_chunks, webp_from_chunks
+
+        Image.new("RGB", (16, 16), "red").save(out, "WEBP", lossless=True, exif=b"Exif\0\0II*\0\x08\0\0\0\0\0\0\0\0\0")
+        chunks = riff_chunks(out.getvalue())
+        return webp_from_chunks(chunks + [(b"C2PA", store)])
+    raise ValueError(container)
+
+
+def c2pa_uuid_box(store: bytes) -> bytes:
+    """C2PA's ISO BMFF binding: a top-level 'uuid' box (D8FEC3D6-...), version/flags, purpose, Merkle offset."""
+    return bmff_box(b"uuid", bytes.fromhex("D8FEC3D61B0E483C92975828877EC481") + bytes(4) + b"manifest\0" + bytes(8)
+                    + store)
+
+
+C2PA_FIELDS = {"C2PA content credentials", "C2PA location assertion", "C2PA author assertion",
+               "C2PA thumbnail of the original", "C2PA ingredient (the photos it was made from)",
+               "C2PA signer's certificate"}
+
+
+def check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, name: str, data: bytes,
+                                 fields: set[str] = C2PA_FIELDS) -> None:
+    (tmp_path / name).write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    metadata = ("--select", "SL101,SL102,SL103,SL104,SL105")
+    _, report = run_json(capsys, *metadata)
+    assert codes_by_path(report)[name] == {"SL101", "SL102", "SL103"}
+    assert fields <= fields_of(report)
+    _, fixed = run_json(capsys, "--fix", *metadata)
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    assert b"c2pa.signature" not in (tmp_path / name).read_bytes()
+
+
+@pytest.mark.parametrize("container", ["png", "webp"])
+def test_c2pa_in_png_and_webp_chunks(tmp_path, capsys, monkeypatch, container):
+    check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, f"signed.{container}", with_c2pa(container))
+
+
+def test_c2pa_in_heif(tmp_path, capsys, monkeypatch):
+    from tests.kit.images import encode, gradient
+
+    heic = encode(gradient(), "HEIF") + c2pa_uuid_box(c2pa_manifest_store())
+    check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, "signed.heic", heic)
+
+
+@needs_ffmpeg
+def test_c2pa_in_mp4(tmp_path, capsys, monkeypatch):
+    video = tmp_path / "source.mp4"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-t", "1", "-c:v", "mpeg4", "-fflags", "+bitexact",
+           "-map_metadata", "-1", str(video))
+    data = video.read_bytes() + c2pa_uuid_box(c2pa_manifest_store())
+    video.unlink()
+    check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, "signed.mp4", data)
+
+
+def test_c2pa_in_jpeg_app11(tmp_path, capsys, monkeypatch):
+    from tests.kit.jpeg import segment
+
+    from tests.kit.images import encode, gradient
+
+    store = c2pa_manifest_store()
+    app11 = segment(0xEB, b"JP" + (1).to_bytes(2, "big") + (1).to_bytes(4, "big") + store)
+    plain = encode(gradient(), "JPEG")
+    # JPEG names the block by its APPn (JUMBF content credentials); the kinds are the same.
+    check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, "signed.jpg", plain[:2] + app11 + plain[2:],
+                                 {"JUMBF content credentials"})
