@@ -42,6 +42,7 @@ class Lexicon:
 
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
+    name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
@@ -124,14 +125,17 @@ def lexicon() -> Lexicon:
     gap = r"[ \u00a0]{1,3}"
     given = _word_list("given_names.txt")
     common, rare = _english_words()
+    surnames = _word_list("surnames.txt")
+    not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
+        | frozenset(stop["named_things"])
     return Lexicon(
         given=given,
-        surnames=_word_list("surnames.txt"),
+        surnames=surnames,
+        name_surnames=surnames - not_surname,
         rare_words=rare,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
-        not_surname=common | frozenset(stop["school_words"]) | calendar | titles | following
-        | frozenset(stop["named_things"]),
+        not_surname=not_surname,
         starters=given | titles | frozenset(phrases),
         following=following,
         named_things=frozenset(stop["named_things"]),
