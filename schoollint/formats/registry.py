@@ -20,6 +20,7 @@ PLUGINS = (
     "gif",
     "webp",
     "tiff",
+    "jxl",
     "isobmff.plugin",
     "generic",
 )

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from schoollint.cli import main
-from tests.kit.tools import needs_exiftool, needs_ffmpeg
+from tests.kit.tools import needs_cjxl, needs_exiftool, needs_ffmpeg
 
 
 def run_json(capsys, *args: str) -> tuple[int, dict]:
@@ -72,17 +72,23 @@ def test_exiftool_reads_no_keys_metadata_after_the_fix(tmp_path, capsys, monkeyp
 
 # --- 7. Files whose name does not say what they are; honest counts; SL107 --------------------------
 
-def gps_jpeg() -> bytes:
+GPS = {1: b"N", 2: ((51, 1), (30, 1), (0, 1)), 3: b"W", 4: ((0, 1), (7, 1), (12, 1))}   # GPSLatitude...
+
+
+def jpeg_with_exif(exif: bytes) -> bytes:
     import io
 
-    import piexif
     from PIL import Image
 
-    gps = {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((51, 1), (30, 1), (0, 1)),
-           piexif.GPSIFD.GPSLongitudeRef: b"W", piexif.GPSIFD.GPSLongitude: ((0, 1), (7, 1), (12, 1))}
     out = io.BytesIO()
-    Image.new("RGB", (40, 30), "red").save(out, "JPEG", exif=piexif.dump({"GPS": gps}))
+    Image.new("RGB", (40, 30), "red").save(out, "JPEG", exif=exif)
     return out.getvalue()
+
+
+def gps_jpeg() -> bytes:
+    import piexif
+
+    return jpeg_with_exif(piexif.dump({"GPS": GPS}))
 
 
 @pytest.mark.parametrize("name", ["photo.dng", "photo.jpg.bak", "photo.thumb", "photo", "photo.jpg~"])
@@ -369,3 +375,54 @@ def test_c2pa_in_jpeg_app11(tmp_path, capsys, monkeypatch):
     # JPEG names the block by its APPn (JUMBF content credentials); the kinds are the same.
     check_c2pa_found_and_removed(tmp_path, capsys, monkeypatch, "signed.jpg", plain[:2] + app11 + plain[2:],
                                  {"JUMBF content credentials"})
+
+
+# --- 6. JPEG XL, Matroska/WebM and AVI ---------------------------------------------------------------
+
+@needs_cjxl
+def test_jpeg_xl_from_a_phone_jpeg_keeps_brotli_exif_found_and_removed(tmp_path, capsys, monkeypatch):
+    import piexif
+
+    from tests.kit.images import decoded
+
+    artist = {piexif.ImageIFD.Artist: b"Jane Smith", piexif.ImageIFD.Orientation: 6}
+    source = tmp_path / "phone.jpg"
+    source.write_bytes(jpeg_with_exif(piexif.dump({"0th": artist, "GPS": GPS})))
+    site = tmp_path / "site"
+    site.mkdir()
+    subprocess.run(["cjxl", str(source), str(site / "photo.jxl")], check=True, capture_output=True, timeout=60)
+    assert b"brob" in (site / "photo.jxl").read_bytes()       # cjxl compresses the EXIF box
+    monkeypatch.chdir(site)
+    _, report = run_json(capsys, "--show-values")
+    assert codes_by_path(report) == {"photo.jxl": {"SL101", "SL102"}}
+    assert {"EXIF GPS position", "EXIF Artist"} <= fields_of(report)
+    before = djxl_pixels(site / "photo.jxl", tmp_path / "before.png")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    assert djxl_pixels(site / "photo.jxl", tmp_path / "after.png") == before   # pixels and orientation kept
+    assert decoded((tmp_path / "after.png").read_bytes())[1] == (30, 40)     # still turned upright
+
+
+def djxl_pixels(path, png) -> bytes:
+    from tests.kit.images import pixels
+
+    subprocess.run(["djxl", str(path), str(png)], check=True, capture_output=True, timeout=60)
+    return pixels(png.read_bytes())
+
+
+@needs_cjxl
+def test_c2pa_and_xmp_boxes_in_a_jpeg_xl_container(tmp_path, capsys, monkeypatch):
+    from tests.kit.images import encode, gradient
+
+    (tmp_path / "plain.png").write_bytes(encode(gradient(), "PNG"))
+    subprocess.run(["cjxl", str(tmp_path / "plain.png"), str(tmp_path / "bare.jxl"), "--container=0"],
+                   check=True, capture_output=True, timeout=60)
+    codestream = (tmp_path / "bare.jxl").read_bytes()
+    assert codestream.startswith(b"\xff\x0a")
+    store = c2pa_manifest_store()
+    container = (b"\x00\x00\x00\x0cJXL \r\n\x87\n" + bmff_box(b"ftyp", b"jxl \x00\x00\x00\x00jxl ")
+                 + bmff_box(b"xml ", DJI_XMP) + bmff_box(b"jxlc", codestream) + bmff_box(b"jumb", store[8:]))
+    site = tmp_path / "site"
+    site.mkdir()
+    check_c2pa_found_and_removed(site, capsys, monkeypatch, "signed.jxl", container)
+    assert (site / "signed.jxl").read_bytes().endswith(bmff_box(b"jxlc", codestream))
