@@ -133,7 +133,7 @@ class _Run:
         ("adebayo-ogunleye") only a longer one, since any word may stand there."""
         token, lex = self.tokens[i], self.lex
         return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
-                and token.key not in lex.not_surname and token.key not in lex.rare_words
+                and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:

@@ -87,7 +87,7 @@ def _english_words() -> tuple[frozenset[str], frozenset[str]]:
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, zipf = line.partition(" ")
-            (common if float(zipf or 9) >= RARE_BELOW else rare).add(word)
+            (common if float(zipf) >= RARE_BELOW else rare).add(word)
     return frozenset(common), frozenset(rare)
 
 
