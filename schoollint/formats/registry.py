@@ -22,6 +22,8 @@ PLUGINS = (
     "tiff",
     "jxl",
     "isobmff.plugin",
+    "matroska",
+    "avi",
     "generic",
 )
 

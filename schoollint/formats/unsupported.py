@@ -4,7 +4,7 @@ A file of one of these formats is reported as not checked (SL107), never as clea
 says what the format is and why it matters on a school website. Magic numbers as the formats'
 own documents give them (Adobe Photoshop File Formats Specification: "8BPS"; Canon CRW/CR3,
 Fujifilm RAF, Sigma X3F, Minolta MRW, Olympus ORF and Panasonic RW2 headers; PDF 2.0 section
-7.5.2 "%PDF-"; Matroska/WebM EBML header 0x1A45DFA3; RIFF AVI; ISO BMFF brands of camera RAW).
+7.5.2 "%PDF-"; Flash video; ASF; ISO BMFF brands of camera RAW).
 TIFF-based RAW (DNG, CR2, NEF, ARW, PEF...) is read by the TIFF reader and is not listed here.
 """
 
@@ -29,14 +29,11 @@ MAGIC = (
     (b"%PDF-", "PDF document", _DOCUMENT),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office 97-2003 document", _DOCUMENT),
     (b"gimp xcf ", "GIMP XCF image", _LAYERED),
-    (b"\x1a\x45\xdf\xa3", "Matroska or WebM video", _VIDEO),
     (b"FLV\x01", "Flash video (FLV)", _VIDEO),
     (b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "Windows Media video (ASF/WMV)", _VIDEO),
 )
 # ISO BMFF brands of formats the ISO BMFF reader does not understand (checked before it).
 BRANDS = {b"crx ": ("Canon CR3 camera RAW", _CAMERA_RAW)}
-# RIFF forms other than WebP.
-RIFF_FORMS = {b"AVI ": ("AVI video", _VIDEO), b"WAVE": None}
 # Zip-based documents are told by extension only: a zip is otherwise not media.
 ZIPPED = {".docx": "Word document", ".xlsx": "Excel workbook", ".pptx": "PowerPoint presentation",
           ".odt": "OpenDocument text", ".ods": "OpenDocument spreadsheet", ".odp": "OpenDocument presentation"}
@@ -44,7 +41,7 @@ ZIPPED = {".docx": "Word document", ".xlsx": "Excel workbook", ".pptx": "PowerPo
 
 # Names these formats go by: such a file must parse as one of them (or it is SL105).
 EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".rw2", ".pdf", ".doc", ".xls",
-              ".ppt", ".xcf", ".mkv", ".mka", ".webm", ".flv", ".wmv", ".asf", ".avi", *ZIPPED)
+              ".ppt", ".xcf", ".flv", ".wmv", ".asf", *ZIPPED)
 
 
 def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
@@ -55,8 +52,6 @@ def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
             return what, why
     if prefix[4:8] == b"ftyp" and prefix[8:12] in BRANDS:
         return BRANDS[prefix[8:12]]
-    if prefix.startswith(b"RIFF") and prefix[8:12] in RIFF_FORMS:
-        return RIFF_FORMS[prefix[8:12]]
     if prefix.startswith(b"PK\x03\x04") and extension in ZIPPED:
         return ZIPPED[extension], _DOCUMENT
     return None

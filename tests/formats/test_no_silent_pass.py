@@ -105,7 +105,7 @@ UNREADABLE_FORMATS = {
     "layers.psd": b"8BPS\x00\x01" + bytes(40),
     "raw.cr3": b"\x00\x00\x00\x18ftypcrx \x00\x00\x00\x01crx isom" + bytes(40),
     "raw.raf": b"FUJIFILMCCD-RAW 0201FF383501" + bytes(40),
-    "clip.mkv": bytes.fromhex("1a45dfa3") + bytes(40),
+    "clip.flv": b"FLV\x01\x05" + bytes(40),
     "renamed.bin": b"8BPS\x00\x01" + bytes(40),
 }
 
@@ -120,7 +120,7 @@ def test_formats_no_reader_judges_are_sl107_and_counted_as_not_checked(tmp_path,
     sl107 = {path for path, codes in codes_by_path(report).items() if "SL107" in codes}
     assert sl107 == set(UNREADABLE_FORMATS)
     assert report["files_checked"] == 2      # the photo and the stylesheet, by name
-    assert report["files_not_checked"] == {".psd": 1, ".cr3": 1, ".raf": 1, ".mkv": 1, ".bin": 1}
+    assert report["files_not_checked"] == {".psd": 1, ".cr3": 1, ".raf": 1, ".flv": 1, ".bin": 1}
 
 
 def test_the_honest_count_shows_in_every_output_format(tmp_path, capsys, monkeypatch):
@@ -426,3 +426,58 @@ def test_c2pa_and_xmp_boxes_in_a_jpeg_xl_container(tmp_path, capsys, monkeypatch
     site.mkdir()
     check_c2pa_found_and_removed(site, capsys, monkeypatch, "signed.jxl", container)
     assert (site / "signed.jxl").read_bytes().endswith(bmff_box(b"jxlc", codestream))
+
+
+def packets_md5(path) -> str:
+    result = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:v", "-c", "copy", "-f", "md5", "-"],
+                            capture_output=True, text=True, check=True, timeout=60)
+    return result.stdout.strip()
+
+
+@needs_ffmpeg
+@pytest.mark.parametrize("name, codec", [("clip.webm", "libvpx"), ("clip.mkv", "mpeg4"), ("clip.avi", "mpeg4")])
+def test_matroska_webm_and_avi_tags_are_found_and_blanked_in_place(tmp_path, capsys, monkeypatch, name, codec):
+    video = tmp_path / name
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-t", "1", "-c:v", codec,
+           "-metadata", "title=Jane Smith at sports day", "-metadata", "artist=Jane Smith",
+           "-metadata", "location=+51.5000-000.1200/", "-metadata", "date=2024-06-01",
+           "-metadata:s:v:0", "title=Jane's camera", str(video))
+    before, size = packets_md5(video), video.stat().st_size
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys, "--show-values")
+    assert {"SL102"} <= codes_by_path(report)[name]
+    values = " ".join(f["value"] or "" for f in report["findings"])
+    assert "Jane Smith" in values and "Jane Smith at sports day" in values
+    if name != "clip.avi":                       # AVI's INFO list has no place for a location
+        assert "SL101" in codes_by_path(report)[name]
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    assert packets_md5(video) == before and video.stat().st_size == size   # no frame moved
+    assert b"Jane" not in video.read_bytes()
+
+
+@needs_ffmpeg
+@pytest.mark.parametrize("name, plugin", [("clip.webm", "matroska"), ("clip.avi", "avi")])
+def test_damaged_matroska_and_avi_give_facts_or_a_media_error(tmp_path, name, plugin):
+    import importlib
+
+    from tests.kit.damage import mixed_damage, only_media_errors
+
+    video = tmp_path / name
+    codec = "mpeg4" if plugin == "avi" else "libvpx"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-t", "1", "-c:v", codec, "-metadata", "title=Jane Smith",
+           str(video))
+    module = importlib.import_module(f"schoollint.formats.{plugin}")
+    only_media_errors(module, mixed_damage(video.read_bytes(), seed=12, count=300))
+
+
+@needs_cjxl
+def test_damaged_jpeg_xl_gives_facts_or_a_media_error(tmp_path):
+    import piexif
+
+    from schoollint.formats import jxl
+    from tests.kit.damage import mixed_damage, only_media_errors
+
+    (tmp_path / "in.jpg").write_bytes(jpeg_with_exif(piexif.dump({"GPS": GPS})))
+    subprocess.run(["cjxl", str(tmp_path / "in.jpg"), str(tmp_path / "out.jxl")], check=True, capture_output=True)
+    only_media_errors(jxl, mixed_damage((tmp_path / "out.jxl").read_bytes(), seed=6, count=300))

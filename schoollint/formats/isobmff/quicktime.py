@@ -82,7 +82,10 @@ def key_meaning(key: str) -> tuple[str, str] | None:
         return KEYS[key]
     if key.startswith(LOCATION_KEYS):
         return _LOCATION_DETAILS
-    return _KEY_WORDS.get(key.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", ""))
+    from ..meanings import meaning
+
+    found = meaning(key)
+    return (found[0], f"QuickTime {found[1]}") if found else None
 
 
 def read_keys(s: Survey, box: Box) -> dict[int, str]:
@@ -165,18 +168,4 @@ KEYS = {
     "com.apple.quicktime.keywords": (FREE_TEXT, "QuickTime keywords"),
     "com.apple.quicktime.information": (FREE_TEXT, "QuickTime information"),
     "com.apple.quicktime.displayname": (FREE_TEXT, "QuickTime title"),
-}
-# The last part of any other key name, by what it holds (ffmpeg, Android apps, editors).
-_KEY_WORDS = {
-    **{word: (LOCATION, "QuickTime location") for word in (
-        "location", "iso6709", "gps", "gpscoordinates", "coordinates", "latitude", "longitude", "position",
-        "xyz", "place", "placename", "city", "country")},
-    **{word: (IDENTITY, "QuickTime person or device") for word in (
-        "artist", "author", "albumartist", "composer", "performer", "performers", "creator", "owner",
-        "copyright", "make", "model", "manufacturer", "serial", "serialnumber", "encoder", "software",
-        "encodedby", "publisher", "director", "producer")},
-    **{word: (TIMESTAMP, "QuickTime date") for word in ("date", "creationdate", "creationtime", "year")},
-    **{word: (FREE_TEXT, "QuickTime text") for word in (
-        "title", "name", "displayname", "description", "comment", "comments", "keywords", "information",
-        "synopsis", "lyrics", "subtitle", "album", "genre", "notes")},
 }
