@@ -43,6 +43,7 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
+    known: frozenset[str]              # every word of every list: what is left may be a name no list has
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
@@ -60,14 +61,19 @@ class Lexicon:
     run_pattern: re.Pattern
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "'": None, "’": None})
+
+
 def plain(word: str) -> str:
-    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien"."""
+    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien", "Aydın" -> "aydin", "Michał" -> "michal"."""
     if word.isascii() and "'" not in word:
         return word.lower()                     # the common case, kept cheap
     word = word.casefold()
     if not word.isascii():
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-    return word.replace("'", "").replace("’", "")
+    return word.translate(_UNDECOMPOSED)
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -132,6 +138,7 @@ def lexicon() -> Lexicon:
         given=given,
         surnames=surnames,
         name_surnames=surnames - not_surname,
+        known=given | surnames | not_surname | rare | titles | frozenset(stop["surname_particles"]),
         rare_words=rare,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
