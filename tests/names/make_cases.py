@@ -9,9 +9,11 @@ follow issue 10: what the rules missed ("caption-next-paragraph", ...) and what
 they wrongly reported ("trap-..."). All names are invented, drawn from many
 languages.
 
-The two splits share no name and no sentence: "tune" may be looked at while
-changing the finder; "heldout" is only measured (test_precision.py checks its
-digest, so an edit to it shows).
+The splits share no name and no sentence: "tune" may be looked at while
+changing the finder; "heldout" was written with it, before any tuning, and
+measured after (its misses were then looked at and general fixes followed, so
+it is no longer clean); "heldout_b" was written after those fixes and is only
+measured. test_precision.py pins both held-out digests, so an edit shows.
 """
 
 # ruff: noqa: E501  (the page templates read best one to a line)
@@ -48,6 +50,18 @@ NAMES = {
         ("Zainab", "Butt"), ("Usman", "Sheikh"), ("Maryam", "Aslam"), ("Faisal", "Iqbal"),
         ("Niamh", "Gallagher"), ("Lucía", "Fernández"), ("Giulia", "Ricci"), ("Astrid", "Johansson"),
     ],
+    "heldout_b": [
+        ("Tilly", "Brocklehurst"), ("Jago", "Pengelly"), ("Nell", "Ainsworth"), ("Otis", "Merriweather"),
+        ("Wren", "Hebblethwaite"), ("Felix", "Dunmore"),
+        ("Natalia", "Grabowska"), ("Bartosz", "Pawlak"), ("Julia", "Sikora"), ("Igor", "Michalski"),
+        ("Greta", "Vogel"), ("Matthias", "Lehmann"), ("Ida", "Hartmann"), ("Moritz", "Fischer"),
+        ("Eylül", "Kılıç"), ("Burak", "Doğan"), ("Aslı", "Koç"), ("Onur", "Polat"),
+        ("Ifeoluwa", "Adekunle"), ("Oluwaseyi", "Bamidele"), ("Babajide", "Olatunji"), ("Morenike", "Ajayi"),
+        ("Khanh", "Ngo"), ("Phuong", "Ly"), ("Duc", "Truong"), ("Hanh", "Do"),
+        ("Hira", "Javed"), ("Saad", "Rehman"), ("Amna", "Farooq"), ("Zeeshan", "Mirza"),
+        ("Ciarán", "Doherty"), ("Inés", "Navarro"), ("Lorenzo", "Bianchi"), ("Sigrid", "Halvorsen"),
+        ("Ama", "Owusu"), ("Arjun", "Venkatesan"),
+    ],
 }
 # Surnames that are also given names ("Ruby Francis").
 GIVEN_SURNAMES = {
@@ -55,10 +69,13 @@ GIVEN_SURNAMES = {
              ("Lily", "Henry"), ("Noah", "Gordon")],
     "heldout": [("Millie", "Howard"), ("Oscar", "Elliott"), ("Daisy", "Russell"), ("Leo", "Douglas"),
                 ("Ella", "Dean"), ("Jack", "Neville")],
+    "heldout_b": [("Poppy", "James"), ("Alfie", "Morgan"), ("Erin", "Frank"), ("Rosie", "Marshall"),
+                  ("Isaac", "Dennis"), ("Maya", "Arthur")],
 }
 # First names only, for traps.
 FIRSTS = {"tune": ["Heather", "Sarah", "Hannah", "Freya", "Noah", "Amara", "Kacper", "Leyla"],
-          "heldout": ["Imogen", "Bethany", "Connor", "Tobias", "Anaya", "Wiktor", "Selin", "Chidi"]}
+          "heldout": ["Imogen", "Bethany", "Connor", "Tobias", "Anaya", "Wiktor", "Selin", "Chidi"],
+          "heldout_b": ["Matilda", "Seren", "Rafferty", "Nkechi", "Jasmin", "Zoltan", "Priya", "Elodie"]}
 
 # Templates: (format, page text). {img} is the photo's address, {name} a full name,
 # {first}/{last} its parts, {f1} {f2} {f3} first names only. Kinds are issue 10's.
@@ -76,6 +93,12 @@ T = {
             ("md", "# Gala results\n\n[![]({img})]({img})\n\nFirst place went to {name} (Year 9).\n"),
             ("html", "<div class=\"wp-block-group\"><figure class=\"wp-block-image\"><img src=\"{img}\"></figure>\n<p>{name} scored the winning goal.</p></div>"),
         ],
+        "heldout_b": [
+            ("md", "Our trip to the coast.\n\n![A windy beach]({img})\n\nThat's {name} braving the waves!\n"),
+            ("html", "<p><a href=\"{img}\"><img src=\"{img}\" width=\"300\"></a></p>\n<p>Well played, {name}.</p>"),
+            ("md", "![]({img} \"Finals\")\n\n{name} lifts the shield for 7R.\n"),
+            ("html", "<div class=\"post-content\"><p><img src=\"{img}\" class=\"aligncenter\"></p><p>Huge congratulations to {name}!</p></div>"),
+        ],
     },
     "caption-table-cell": {
         "tune": [
@@ -85,6 +108,10 @@ T = {
         "heldout": [
             ("html", "<table><tbody><tr><td><a href=\"{img}\"><img src=\"{img}\"></a></td>\n<td>Winner: {name}</td></tr></tbody></table>"),
             ("html", "<table><tr><th><img src=\"{img}\" alt=\"\"></th></tr><tr><td>Captain {name}</td></tr></table>"),
+        ],
+        "heldout_b": [
+            ("html", "<table class=\"results\"><tr><td><img src=\"{img}\"></td><td>1st place: {name}</td></tr></table>"),
+            ("html", "<table><tr><td><img src=\"{img}\"></td><td><img src=\"/img/other2.jpg\"></td></tr><tr><td>{name}</td><td>Year 3</td></tr></table>"),
         ],
     },
     "caption-lead-in": {
@@ -97,6 +124,11 @@ T = {
             ("html", "<p><img src=\"{img}\"></p><p>Left to right: {name} and {first2} {last2}.</p>"),
             ("md", "![team]({img})\n\n*Pictured:* {name}, our chess champion.\n"),
             ("html", "<div><img src=\"{img}\"><br>Photo above: {name} on stage.</div>"),
+        ],
+        "heldout_b": [
+            ("md", "![]({img})\n\nFrom left: {name}, {first2} {last2}.\n"),
+            ("html", "<figure class=\"wp-block-image\"><img src=\"{img}\"></figure><p>Pictured (left to right): {name} and {first2} {last2}</p>"),
+            ("md", "![]({img})\n\n_Above: {name} collecting the award._\n"),
         ],
     },
     "card-layout": {
@@ -117,6 +149,11 @@ T = {
             ("html", "<div class=\"team\"><div class=\"img-wrap\"><img src=\"{img}\"></div>"
                      "<div class=\"caption\">{name}</div></div>"),
         ],
+        "heldout_b": [
+            ("html", "<article class=\"staff-profile\"><figure class=\"staff-photo\"><img src=\"{img}\"></figure><h2 class=\"staff-name\">{name}</h2><p>Teaching assistant</p></article>"),
+            ("html", "<ul><li class=\"team-member\"><span class=\"thumb\"><img src=\"{img}\"></span><strong>{name}</strong> - Treasurer</li></ul>"),
+            ("html", "<div class=\"grid\"><div class=\"tile\"><div class=\"tile-media\"><img src=\"{img}\"></div><p class=\"tile-caption\">{name}</p></div><div class=\"tile\"><div class=\"tile-media\"><img src=\"/img/other3.jpg\"></div><p class=\"tile-caption\">Our garden</p></div></div>"),
+        ],
     },
     "front-matter-people": {
         "tune": [
@@ -129,38 +166,53 @@ T = {
             ("fm", "---\ntitle: Star of the week - {name}\nheader_image: {img}\n---\nWell done!\n"),
             ("data", "team:\n  - full_name: {name}\n    picture: {img}\n"),
         ],
+        "heldout_b": [
+            ("fm", "---\ntitle: Meet the council\nmembers:\n  - name: {name}\n    avatar: {img}\n---\n"),
+            ("fm", "---\ntitle: \"{name}: county champion\"\nthumbnail_image: {img}\n---\nText.\n"),
+            ("data", "prefects:\n  - caption: {name}, Head Girl\n    src: {img}\n"),
+        ],
     },
     "surname-also-given": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{gs} wins the chess cup</figcaption></figure>"),
                  ("md", "![{gs} reading]({img})\n")],
         "heldout": [("html", "<img src=\"{img}\" alt=\"{gs} on the climbing wall\">"),
                     ("md", "![]({img})\n\n*{gs} at the science fair*\n")],
+        "heldout_b": [("html", "<figure><img src=\"{img}\" alt=\"Award winner\"><figcaption>{gs}, Year 2</figcaption></figure>"),
+                      ("md", "![{gs} with her painting]({img})\n")],
     },
     "non-english-names": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{name} with her certificate</figcaption></figure>"),
                  ("md", "![{name} performing]({img})\n")],
         "heldout": [("html", "<img src=\"{img}\" title=\"{name} in the school play\">"),
                     ("md", "![]({img})\n\n*{name}, Year 4*\n")],
+        "heldout_b": [("html", "<a href=\"{img}\" data-caption=\"{name} at the art exhibition\"><img src=\"{img}\"></a>"),
+                      ("md", "![]({img})\n\n**{name}** won the spelling bee\n")],
     },
     "reversed-or-lower-case": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} (5B)</figcaption></figure>"),
                  ("md", "![{lower} at the gala]({img})\n")],
         "heldout": [("md", "![]({img})\n\n*{last}, {first} (6C), runner-up*\n"),
                     ("html", "<img src=\"{img}\" alt=\"{lower} receiving award\">")],
+        "heldout_b": [("html", "<p><img src=\"{img}\"></p><p>{last}, {first} (4M) - attendance award</p>"),
+                      ("md", "![well done {lower}]({img})\n")],
     },
     "filename-camelcase": {
         "tune": [("md", "![Award]({dir}{First}{Last}.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{First}{Last}_2024.jpeg\">")],
+        "heldout_b": [("md", "![]({dir}{First}{Last}Portrait.jpg)\n")],
     },
     "filename-hyphenated": {
         "tune": [("md", "![Award]({dir}{first_}-{last_}.jpg)\n"),
                  ("html", "<img src=\"{dir}2024-05-01-{first_}-{last_}.jpg\">")],
         "heldout": [("md", "![]({dir}{first_}_{last_}_sports.jpg)\n"),
                     ("html", "<img src=\"{dir}2023-11-20-{first_}-{last_}-award.png\">")],
+        "heldout_b": [("html", "<img src=\"{dir}{first_}-{last_}-year6.jpg\">"),
+                      ("md", "![]({dir}sports-day-{first_}-{last_}.jpg)\n")],
     },
     "filename-run-together": {
         "tune": [("md", "![]({dir}{first_}{last_}1.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{first_}{last_}2.jpg\">")],
+        "heldout_b": [("md", "![]({dir}{first_}{last_}.jpg)\n")],
     },
     # Traps: no full name of a person with the photo.
     "trap-other-language": {
@@ -176,12 +228,20 @@ T = {
             ("md_de", "![Hugo Sommer Fest]({img})\n"),
             ("html_fr", "<figure><img src=\"{img}\"><figcaption>Sortie de classe avec Marie Curie Lycée</figcaption></figure>"),
         ],
+        "heldout_b": [
+            ("html_de", "<figure><img src=\"{img}\"><figcaption>Unsere Klasse beim Wandertag im Stadtpark</figcaption></figure>"),
+            ("html_de", "<img src=\"{img}\" alt=\"Kinder von der Theater AG beim Auftritt\">"),
+            ("md_de", "![]({img})\n\nBilder vom Sportfest der Grundschule\n"),
+            ("html_nl", "<figure><img src=\"{img}\"><figcaption>Foto's van de schoolreis naar Den Haag</figcaption></figure>"),
+        ],
     },
     "trap-first-name-and-word-filename": {
         "tune": [("md", "![]({dir}{f1_}-headshot.jpg)\n"), ("md", "![]({dir}{f1_}-swim.jpg)\n"),
                  ("html", "<img src=\"{dir}{f1_}-ankle.jpg\">"), ("html", "<img src=\"{dir}{f1_}-stretching.jpg\">")],
         "heldout": [("md", "![]({dir}{f1_}-portrait.jpg)\n"), ("html", "<img src=\"{dir}{f1_}_cartwheel.jpg\">"),
                     ("md", "![]({dir}{f1_}-trampolining.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-selfie-2.jpg\">")],
+        "heldout_b": [("md", "![]({dir}{f1_}-painting.jpg)\n"), ("html", "<img src=\"{dir}{f1_}_medal_2024.jpg\">"),
+                      ("md", "![]({dir}{f1_}-skipping.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-sandpit.jpg\">")],
     },
     "trap-first-names-only": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{f1}, {f2} and {f3} at the fair</figcaption></figure>"),
@@ -190,12 +250,16 @@ T = {
         "heldout": [("html", "<img src=\"{img}\" alt=\"{f1}, {f2} and {f3} baking\">"),
                     ("md", "![]({dir}{f1_}_{f2_}_{f3_}.jpg)\n\n*{f1} and {f2} on the trip*\n"),
                     ("html", "<p><img src=\"{img}\"></p><p>Well done {f1}, {f2}!</p>")],
+        "heldout_b": [("html", "<p><img src=\"{img}\"></p><p>{f1}, {f2}, {f3} and friends</p>"),
+                      ("md", "![]({dir}{f1_}-and-{f2_}.jpg)\n"), ("md", "![]({img})\n\n*{f1} & {f2} in the garden*\n")],
     },
     "trap-stock-credit": {
         "tune": [("md", "![]({dir}pexels-{f1_}-{last_}-1234567.jpg)\n"), ("html", "<img src=\"{dir}unsplash-{f1_}-{last_}.jpg\">"),
                  ("md", "![]({dir}shutterstock_{f1_}{last_}_9876.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}pexels-photo-by-{f1_}-{last_}-88231.jpeg\">"),
                     ("md", "![]({dir}adobestock_{f1_}_{last_}_334.jpg)\n"), ("md", "![]({dir}{f1_}-{last_}-unsplash.jpg)\n")],
+        "heldout_b": [("md", "![]({dir}pexels-{f1_}-{last_}-2204.jpeg)\n"), ("html", "<img src=\"{dir}pixabay-{f1_}{last_}-55.jpg\">"),
+                      ("md", "![]({dir}istock-{f1_}-{last_}.jpg)\n")],
     },
     "trap-named-after-people": {
         "tune": [
@@ -212,12 +276,21 @@ T = {
             ("md", "![Planting at Grace Darling Memorial]({img})\n"),
             ("html", "<p><img src=\"{img}\"> Choir in Isaac Newton Building</p>"),
         ],
+        "heldout_b": [
+            ("html", "<figure><img src=\"{img}\"><figcaption>Presenting the Margaret Thorne Trophy</figcaption></figure>"),
+            ("md", "![]({img})\n\nA sunny day in Queen Elizabeth Park\n"),
+            ("html", "<img src=\"{img}\" alt=\"Our new Edward Jenner Wing\">"),
+            ("md", "![Runners on Winston Avenue]({img})\n"),
+            ("html", "<p><img src=\"{img}\"> Year 5 visit the Jane Austen Centre</p>"),
+        ],
     },
     "trap-no-name": {
         "tune": [("html", "<figure><img src=\"{img}\" alt=\"Pupils planting\"><figcaption>Forest School Friday</figcaption></figure>"),
                  ("md", "![Sports day](/img/sports-day-2024.jpg)\n\nWhat a Great Day Out!\n")],
         "heldout": [("md", "![]({img})\n\n*Harvest Festival Assembly*\n"),
                     ("html", "<img src=\"{img}\" alt=\"Year Two Nativity Play Rehearsal\">")],
+        "heldout_b": [("md", "![]({img})\n\n*Reception Class Teddy Bears Picnic*\n"),
+                      ("html", "<img src=\"{img}\" alt=\"Sports Day Egg And Spoon Race\">")],
     },
 }
 TRAP_REPEAT = 4        # each trap template is used with this many first names
@@ -259,7 +332,7 @@ def cases(split: str) -> list[dict]:
     for kind, by_split in T.items():
         for fmt, text in by_split[split]:
             for _ in range(TRAP_REPEAT if kind.startswith("trap-") else NAME_REPEAT):
-                index = len(out) + (0 if split == "tune" else 5000)
+                index = len(out) + {"tune": 0, "heldout": 5000, "heldout_b": 9000}[split]
                 person, other = rng.sample(people, 2)
                 chosen = rng.sample(firsts, 3)
                 gs = rng.choice(gss)
