@@ -7,8 +7,9 @@ name is matched to the case's labels.
 
     pytest tests/names -s -k precision             # prints the tables
 
-The held-out split is only measured: its digest is pinned here, so editing it fails a test, and the
-finder is tuned on the "tune" split only (`-k "precision and tune"`).
+The held-out splits are only measured: their digests are pinned here, so editing one fails a test,
+and the finder is tuned on the "tune" split only (`-k "precision and tune"`). make_cases.py says what
+was looked at when.
 """
 
 from __future__ import annotations
