@@ -89,7 +89,7 @@ class _Run:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.known
+        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.listed
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
                     and (self.text is None or keys[i] in known or keys[i + 1] in known):
@@ -140,12 +140,13 @@ class _Run:
                 and token.key not in lex.particles and token.key not in self.words)
 
     def _unknown_pair(self, i: int, end: int) -> bool:
-        """Two capitalised words that no list knows ("Temitope Akinola"), not after "at" or "in": in
-        prose, a name from outside the lists more likely than anything else."""
+        """Two capitalised words that no list knows ("Temitope Akinola") and that are no common
+        English word, not after "at" or "in": in prose, a name from outside the lists more likely
+        than anything else."""
         if self.text is None or end != i + 1:
             return False
         pair = self.tokens[i : end + 1]
-        if any(token.key in self.lex.known or token.key in self.words or len(token.key) < 3
+        if any(token.key in self.lex.listed or token.key in self.words or len(token.key) < 3
                or not token.raw[1:].islower() for token in pair):
             return False
         before = _words_before(self.text, self.tokens[0].start)
@@ -211,7 +212,7 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
-        if key not in lex.known and after not in lex.known:
+        if key not in lex.listed and after not in lex.listed:
             return True                         # "Temitope Akinola": neither word in any list
     return False
 

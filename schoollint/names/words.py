@@ -43,7 +43,7 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
-    known: frozenset[str]              # every word of every list: what is left may be a name no list has
+    listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
@@ -138,7 +138,7 @@ def lexicon() -> Lexicon:
         given=given,
         surnames=surnames,
         name_surnames=surnames - not_surname,
-        known=given | surnames | not_surname | rare | titles | frozenset(stop["surname_particles"]),
+        listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
         rare_words=rare,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),

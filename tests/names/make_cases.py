@@ -12,8 +12,9 @@ languages.
 The splits share no name and no sentence: "tune" may be looked at while
 changing the finder; "heldout" was written with it, before any tuning, and
 measured after (its misses were then looked at and general fixes followed, so
-it is no longer clean); "heldout_b" was written after those fixes and is only
-measured. test_precision.py pins both held-out digests, so an edit shows.
+it is no longer clean); "heldout_b" was written after those fixes, measured,
+and looked at too (two more general fixes followed); "heldout_c" was written
+after the last change to the finder and is only measured. test_precision.py pins both held-out digests, so an edit shows.
 """
 
 # ruff: noqa: E501  (the page templates read best one to a line)
@@ -62,6 +63,18 @@ NAMES = {
         ("Ciarán", "Doherty"), ("Inés", "Navarro"), ("Lorenzo", "Bianchi"), ("Sigrid", "Halvorsen"),
         ("Ama", "Owusu"), ("Arjun", "Venkatesan"),
     ],
+    "heldout_c": [
+        ("Harriet", "Ollerenshaw"), ("Barnaby", "Quinlan"), ("Edie", "Trelawny"), ("Ezra", "Whitlock"),
+        ("Lottie", "Cavendish"), ("Ned", "Ashcroft"),
+        ("Aleksandra", "Wojciechowska"), ("Filip", "Jankowski"), ("Kinga", "Zawadzka"), ("Dawid", "Szczepański"),
+        ("Frieda", "Schäfer"), ("Lennart", "Krause"), ("Marlene", "Bergmann"), ("Anton", "Richter"),
+        ("Irmak", "Güneş"), ("Alp", "Yavuz"), ("Melis", "Aksoy"), ("Tolga", "Erdem"),
+        ("Adunni", "Oyewole"), ("Femi", "Adeleke"), ("Yewande", "Ogunbanjo"), ("Kunle", "Fashola"),
+        ("Thuy", "Huynh"), ("Long", "Vu"), ("Lan", "Dinh"), ("Viet", "Lam"),
+        ("Sana", "Khalid"), ("Fahad", "Anwar"), ("Mahnoor", "Saleem"), ("Rizwan", "Akhtar"),
+        ("Róisín", "Keane"), ("Mateus", "Carvalho"), ("Chiara", "Esposito"), ("Linnea", "Bergström"),
+        ("Kofi", "Boateng"), ("Meera", "Krishnan"),
+    ],
 }
 # Surnames that are also given names ("Ruby Francis").
 GIVEN_SURNAMES = {
@@ -71,11 +84,14 @@ GIVEN_SURNAMES = {
                 ("Ella", "Dean"), ("Jack", "Neville")],
     "heldout_b": [("Poppy", "James"), ("Alfie", "Morgan"), ("Erin", "Frank"), ("Rosie", "Marshall"),
                   ("Isaac", "Dennis"), ("Maya", "Arthur")],
+    "heldout_c": [("Freddie", "Lawrence"), ("Martha", "George"), ("Sophie", "Clement"), ("Toby", "Howell"),
+                  ("Amber", "Mitchell"), ("Louis", "Bennett")],
 }
 # First names only, for traps.
 FIRSTS = {"tune": ["Heather", "Sarah", "Hannah", "Freya", "Noah", "Amara", "Kacper", "Leyla"],
           "heldout": ["Imogen", "Bethany", "Connor", "Tobias", "Anaya", "Wiktor", "Selin", "Chidi"],
-          "heldout_b": ["Matilda", "Seren", "Rafferty", "Nkechi", "Jasmin", "Zoltan", "Priya", "Elodie"]}
+          "heldout_b": ["Matilda", "Seren", "Rafferty", "Nkechi", "Jasmin", "Zoltan", "Priya", "Elodie"],
+          "heldout_c": ["Beatrix", "Cerys", "Lorcan", "Ngozi", "Yasmin", "Mateo", "Aisha", "Hamish"]}
 
 # Templates: (format, page text). {img} is the photo's address, {name} a full name,
 # {first}/{last} its parts, {f1} {f2} {f3} first names only. Kinds are issue 10's.
@@ -99,6 +115,12 @@ T = {
             ("md", "![]({img} \"Finals\")\n\n{name} lifts the shield for 7R.\n"),
             ("html", "<div class=\"post-content\"><p><img src=\"{img}\" class=\"aligncenter\"></p><p>Huge congratulations to {name}!</p></div>"),
         ],
+        "heldout_c": [
+            ("md", "## Swimming gala\n\n![]({img})\n\nA personal best for {name} in the 50m freestyle.\n"),
+            ("html", "<div class=\"entry-content\">\n<p><img src=\"{img}\" alt=\"\"></p>\n<p>{name} represented the county this weekend.</p>\n</div>"),
+            ("md", "[![Medal]({img})]({img})\n\nCongratulations {name}!\n"),
+            ("html", "<section><p><a href=\"{img}\"><img src=\"{img}\"></a></p><p>Brilliant effort from {name} in the cross-country.</p></section>"),
+        ],
     },
     "caption-table-cell": {
         "tune": [
@@ -112,6 +134,10 @@ T = {
         "heldout_b": [
             ("html", "<table class=\"results\"><tr><td><img src=\"{img}\"></td><td>1st place: {name}</td></tr></table>"),
             ("html", "<table><tr><td><img src=\"{img}\"></td><td><img src=\"/img/other2.jpg\"></td></tr><tr><td>{name}</td><td>Year 3</td></tr></table>"),
+        ],
+        "heldout_c": [
+            ("html", "<table><tr><td><img src=\"{img}\"></td><td>{name} (Year 4)</td></tr></table>"),
+            ("html", "<table><thead><tr><th>Photo</th><th>Pupil</th></tr></thead><tr><td><img src=\"{img}\"></td><td>{name}</td></tr></table>"),
         ],
     },
     "caption-lead-in": {
@@ -129,6 +155,11 @@ T = {
             ("md", "![]({img})\n\nFrom left: {name}, {first2} {last2}.\n"),
             ("html", "<figure class=\"wp-block-image\"><img src=\"{img}\"></figure><p>Pictured (left to right): {name} and {first2} {last2}</p>"),
             ("md", "![]({img})\n\n_Above: {name} collecting the award._\n"),
+        ],
+        "heldout_c": [
+            ("md", "![]({img})\n\nL-R: {name} and {first2} {last2}\n"),
+            ("html", "<p><img src=\"{img}\"></p><p>Photographed: {name} with Mr Hughes.</p>"),
+            ("md", "![]({img})\n\n*Image above shows {name} on the podium.*\n"),
         ],
     },
     "card-layout": {
@@ -154,6 +185,11 @@ T = {
             ("html", "<ul><li class=\"team-member\"><span class=\"thumb\"><img src=\"{img}\"></span><strong>{name}</strong> - Treasurer</li></ul>"),
             ("html", "<div class=\"grid\"><div class=\"tile\"><div class=\"tile-media\"><img src=\"{img}\"></div><p class=\"tile-caption\">{name}</p></div><div class=\"tile\"><div class=\"tile-media\"><img src=\"/img/other3.jpg\"></div><p class=\"tile-caption\">Our garden</p></div></div>"),
         ],
+        "heldout_c": [
+            ("html", "<div class=\"person-card\"><div class=\"person-card__image\"><img src=\"{img}\"></div><div class=\"person-card__name\">{name}</div></div>"),
+            ("html", "<div class=\"team-grid\"><div class=\"team-item\"><a href=\"#\"><img src=\"{img}\"></a><h4>{name}</h4></div></div>"),
+            ("html", "<div class=\"profile-box\"><div class=\"pic\"><img src=\"{img}\"></div><p class=\"name\">{name}</p><p>Parent governor</p></div>"),
+        ],
     },
     "front-matter-people": {
         "tune": [
@@ -171,6 +207,11 @@ T = {
             ("fm", "---\ntitle: \"{name}: county champion\"\nthumbnail_image: {img}\n---\nText.\n"),
             ("data", "prefects:\n  - caption: {name}, Head Girl\n    src: {img}\n"),
         ],
+        "heldout_c": [
+            ("fm", "---\ntitle: Our eco council\nteam:\n  - person: {name}\n    photo: {img}\n---\n"),
+            ("fm", "---\ntitle: {name} joins the county squad\nfeature_img: {img}\n---\nText.\n"),
+            ("data", "- name: {name}\n  image_url: {img}\n  position: Head Boy\n"),
+        ],
     },
     "surname-also-given": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{gs} wins the chess cup</figcaption></figure>"),
@@ -179,6 +220,8 @@ T = {
                     ("md", "![]({img})\n\n*{gs} at the science fair*\n")],
         "heldout_b": [("html", "<figure><img src=\"{img}\" alt=\"Award winner\"><figcaption>{gs}, Year 2</figcaption></figure>"),
                       ("md", "![{gs} with her painting]({img})\n")],
+        "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>Star reader: {gs}</figcaption></figure>"),
+                      ("md", "![]({img})\n\n*{gs} at the book fair*\n")],
     },
     "non-english-names": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{name} with her certificate</figcaption></figure>"),
@@ -187,6 +230,8 @@ T = {
                     ("md", "![]({img})\n\n*{name}, Year 4*\n")],
         "heldout_b": [("html", "<a href=\"{img}\" data-caption=\"{name} at the art exhibition\"><img src=\"{img}\"></a>"),
                       ("md", "![]({img})\n\n**{name}** won the spelling bee\n")],
+        "heldout_c": [("html", "<img src=\"{img}\" alt=\"{name} holding the trophy\">"),
+                      ("md", "![]({img})\n\nThis week's star: {name}\n")],
     },
     "reversed-or-lower-case": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} (5B)</figcaption></figure>"),
@@ -195,11 +240,14 @@ T = {
                     ("html", "<img src=\"{img}\" alt=\"{lower} receiving award\">")],
         "heldout_b": [("html", "<p><img src=\"{img}\"></p><p>{last}, {first} (4M) - attendance award</p>"),
                       ("md", "![well done {lower}]({img})\n")],
+        "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} - Year 6</figcaption></figure>"),
+                      ("html", "<img src=\"{img}\" alt=\"{lower} at sports day\">")],
     },
     "filename-camelcase": {
         "tune": [("md", "![Award]({dir}{First}{Last}.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{First}{Last}_2024.jpeg\">")],
         "heldout_b": [("md", "![]({dir}{First}{Last}Portrait.jpg)\n")],
+        "heldout_c": [("html", "<img src=\"{dir}{First}{Last}.png\">")],
     },
     "filename-hyphenated": {
         "tune": [("md", "![Award]({dir}{first_}-{last_}.jpg)\n"),
@@ -208,11 +256,14 @@ T = {
                     ("html", "<img src=\"{dir}2023-11-20-{first_}-{last_}-award.png\">")],
         "heldout_b": [("html", "<img src=\"{dir}{first_}-{last_}-year6.jpg\">"),
                       ("md", "![]({dir}sports-day-{first_}-{last_}.jpg)\n")],
+        "heldout_c": [("md", "![]({dir}{first_}-{last_}-2025.jpg)\n"),
+                      ("html", "<img src=\"{dir}award-{first_}_{last_}.jpg\">")],
     },
     "filename-run-together": {
         "tune": [("md", "![]({dir}{first_}{last_}1.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{first_}{last_}2.jpg\">")],
         "heldout_b": [("md", "![]({dir}{first_}{last_}.jpg)\n")],
+        "heldout_c": [("html", "<img src=\"{dir}{first_}{last_}_01.jpg\">")],
     },
     # Traps: no full name of a person with the photo.
     "trap-other-language": {
@@ -234,6 +285,12 @@ T = {
             ("md_de", "![]({img})\n\nBilder vom Sportfest der Grundschule\n"),
             ("html_nl", "<figure><img src=\"{img}\"><figcaption>Foto's van de schoolreis naar Den Haag</figcaption></figure>"),
         ],
+        "heldout_c": [
+            ("html_de", "<figure><img src=\"{img}\"><figcaption>Ausflug der Klasse 4b zum Tierpark</figcaption></figure>"),
+            ("md_de", "![Schüler beim Vorlesewettbewerb]({img})\n"),
+            ("html_fr", "<figure><img src=\"{img}\"><figcaption>Fête de fin d'année de l'école</figcaption></figure>"),
+            ("html_es", "<img src=\"{img}\" alt=\"Alumnos de primaria en la Semana Cultural\">"),
+        ],
     },
     "trap-first-name-and-word-filename": {
         "tune": [("md", "![]({dir}{f1_}-headshot.jpg)\n"), ("md", "![]({dir}{f1_}-swim.jpg)\n"),
@@ -242,6 +299,8 @@ T = {
                     ("md", "![]({dir}{f1_}-trampolining.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-selfie-2.jpg\">")],
         "heldout_b": [("md", "![]({dir}{f1_}-painting.jpg)\n"), ("html", "<img src=\"{dir}{f1_}_medal_2024.jpg\">"),
                       ("md", "![]({dir}{f1_}-skipping.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-sandpit.jpg\">")],
+        "heldout_c": [("md", "![]({dir}{f1_}-drawing.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-bakesale.jpg\">"),
+                      ("md", "![]({dir}{f1_}_handstand.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-recorder-2.jpg\">")],
     },
     "trap-first-names-only": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{f1}, {f2} and {f3} at the fair</figcaption></figure>"),
@@ -252,6 +311,9 @@ T = {
                     ("html", "<p><img src=\"{img}\"></p><p>Well done {f1}, {f2}!</p>")],
         "heldout_b": [("html", "<p><img src=\"{img}\"></p><p>{f1}, {f2}, {f3} and friends</p>"),
                       ("md", "![]({dir}{f1_}-and-{f2_}.jpg)\n"), ("md", "![]({img})\n\n*{f1} & {f2} in the garden*\n")],
+        "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>{f1} and {f2}</figcaption></figure>"),
+                      ("md", "![]({dir}{f1_}_{f2_}.jpg)\n\n{f1}, {f2} and {f3} with their model volcano\n"),
+                      ("html", "<img src=\"{img}\" alt=\"{f1} reading to {f2}\">")],
     },
     "trap-stock-credit": {
         "tune": [("md", "![]({dir}pexels-{f1_}-{last_}-1234567.jpg)\n"), ("html", "<img src=\"{dir}unsplash-{f1_}-{last_}.jpg\">"),
@@ -260,6 +322,8 @@ T = {
                     ("md", "![]({dir}adobestock_{f1_}_{last_}_334.jpg)\n"), ("md", "![]({dir}{f1_}-{last_}-unsplash.jpg)\n")],
         "heldout_b": [("md", "![]({dir}pexels-{f1_}-{last_}-2204.jpeg)\n"), ("html", "<img src=\"{dir}pixabay-{f1_}{last_}-55.jpg\">"),
                       ("md", "![]({dir}istock-{f1_}-{last_}.jpg)\n")],
+        "heldout_c": [("html", "<img src=\"{dir}pexels-{f1_}-{last_}-78125.jpg\">"), ("md", "![]({dir}{f1_}-{last_}-unsplash-hero.jpg)\n"),
+                      ("html", "<img src=\"{dir}gettyimages-{f1_}{last_}.jpg\">")],
     },
     "trap-named-after-people": {
         "tune": [
@@ -283,6 +347,13 @@ T = {
             ("md", "![Runners on Winston Avenue]({img})\n"),
             ("html", "<p><img src=\"{img}\"> Year 5 visit the Jane Austen Centre</p>"),
         ],
+        "heldout_c": [
+            ("html", "<figure><img src=\"{img}\"><figcaption>Winners of the Arthur Pemberton Cup</figcaption></figure>"),
+            ("md", "![]({img})\n\nPond dipping at Ruskin Park\n"),
+            ("html", "<img src=\"{img}\" alt=\"Outside Millicent Fawcett Hall\">"),
+            ("md", "![The Agnes Marshall Memorial Garden]({img})\n"),
+            ("html", "<p><img src=\"{img}\"> Year 2 at the Henry Moore Foundation</p>"),
+        ],
     },
     "trap-no-name": {
         "tune": [("html", "<figure><img src=\"{img}\" alt=\"Pupils planting\"><figcaption>Forest School Friday</figcaption></figure>"),
@@ -291,6 +362,8 @@ T = {
                     ("html", "<img src=\"{img}\" alt=\"Year Two Nativity Play Rehearsal\">")],
         "heldout_b": [("md", "![]({img})\n\n*Reception Class Teddy Bears Picnic*\n"),
                       ("html", "<img src=\"{img}\" alt=\"Sports Day Egg And Spoon Race\">")],
+        "heldout_c": [("md", "![]({img})\n\n*World Book Day Costume Parade*\n"),
+                      ("html", "<img src=\"{img}\" alt=\"Key Stage Two Science Fair Winners\">")],
     },
 }
 TRAP_REPEAT = 4        # each trap template is used with this many first names
@@ -332,7 +405,7 @@ def cases(split: str) -> list[dict]:
     for kind, by_split in T.items():
         for fmt, text in by_split[split]:
             for _ in range(TRAP_REPEAT if kind.startswith("trap-") else NAME_REPEAT):
-                index = len(out) + {"tune": 0, "heldout": 5000, "heldout_b": 9000}[split]
+                index = len(out) + {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000}[split]
                 person, other = rng.sample(people, 2)
                 chosen = rng.sample(firsts, 3)
                 gs = rng.choice(gss)

@@ -28,9 +28,11 @@ from schoollint.cli import main
 from tests.kit.images import encode, photo
 
 CASES = Path(__file__).with_name("cases")
-# Held-out splits and their digests: "heldout" (written before tuning, measured once untuned, then
-# looked at), "heldout_b" (written after the last change to the finder, measured only).
+# Held-out splits and their digests: "heldout" (written before tuning, measured untuned, then looked
+# at), "heldout_b" (written after those fixes, measured, then looked at), "heldout_c" (written after
+# the last change to the finder, measured only). The targets are asserted on heldout_c.
 HELDOUT_SHA256 = {"heldout": "d81077456cf2a7402c4c1c2592233cf9596a0ddc7bccb11b5094e9da0d944224",
+                  "heldout_c": "66a0d21bda726f0b378d7a2a7118ead61982bec1c75467b7b0474c8106f489cc",
                   "heldout_b": "ec7a2f94339396158ae685883ed2e051dd780062a9f91dd0c32b15125c03cad8"}
 TARGETS = {False: (0.95, 0.90), True: (0.98, 0.98)}     # with roster?: (precision, recall)
 PAGE_PATHS = {"html": "site/{id}.html", "md": "content/{id}.md", "fm": "content/{id}.md", "data": "_data/{id}.yml"}
@@ -168,9 +170,14 @@ def test_precision_tune(tmp_path, with_roster):
     measure(tmp_path, "tune", with_roster)
 
 
-@pytest.mark.parametrize("split", sorted(HELDOUT_SHA256))
+@pytest.mark.parametrize("split", ["heldout", "heldout_b"])
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
-def test_precision_heldout_meets_the_targets(tmp_path, split, with_roster):
-    precision, recall = measure(tmp_path, split, with_roster)
+def test_precision_on_the_held_out_splits_that_were_looked_at(tmp_path, split, with_roster):
+    measure(tmp_path, split, with_roster)
+
+
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_precision_heldout_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_c", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
