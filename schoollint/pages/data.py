@@ -190,6 +190,10 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
     alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
     captions = [TextSpan(text, text.line, f"{kind} {key}") for key in CAPTION_KEYS
                 for text in _strings(item.get(key))]
+    # The mapping is the photo's card: its other short words go with the photo too ("person: ...").
+    captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
+                 if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
+                 for text in _strings(value) if _card_words(text)]
     images = []
     for src in sources:
         resolved = resolve(src, relpath, root, site_relative=True)
@@ -199,6 +203,11 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
             captions=tuple(extra_captions) + tuple(captions),
         ))
     return images
+
+
+def _card_words(text: str) -> bool:
+    """Short prose, not a path, address or media link: words a card would show."""
+    return len(text) <= MAX_CARD_TEXT and "/" not in text and not links_to_media(text) and " " in text.strip()
 
 
 def _first(item: dict, keys: tuple[str, ...]) -> LineStr | None:
