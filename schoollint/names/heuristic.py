@@ -169,8 +169,9 @@ class _Run:
         elif not self._surname(tokens[j]):
             return None
         after = tokens[j + 1].key if j < last else ""
-        if after in lex.following or (self.text is not None and after in lex.named_things):
-            return None                         # "Joseph Lister Academy", "Willow Class"
+        if after in lex.following or (self.text is not None and (after in lex.named_things
+                                                                  or after in lex.surname_places)):
+            return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
         return j
 
     def _surname(self, token: Token) -> bool:
@@ -260,9 +261,10 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
     return found
 
 
-# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon or the line end.
+# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
+# ("Watson, Amelia - Year 6") or the line end.
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
-_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|[-–—][ \u00a0]|$))")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
