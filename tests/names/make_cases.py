@@ -14,7 +14,8 @@ changing the finder; "heldout" was written with it, before any tuning, and
 measured after (its misses were then looked at and general fixes followed, so
 it is no longer clean); "heldout_b" was written after those fixes, measured,
 and looked at too (two more general fixes followed); "heldout_c" was written
-after the last change to the finder and is only measured. test_precision.py pins both held-out digests, so an edit shows.
+after those fixes, measured, and looked at too (three general fixes followed);
+"heldout_d" was written after the last change to the finder and is only measured. test_precision.py pins both held-out digests, so an edit shows.
 """
 
 # ruff: noqa: E501  (the page templates read best one to a line)
@@ -75,6 +76,18 @@ NAMES = {
         ("Róisín", "Keane"), ("Mateus", "Carvalho"), ("Chiara", "Esposito"), ("Linnea", "Bergström"),
         ("Kofi", "Boateng"), ("Meera", "Krishnan"),
     ],
+    "heldout_d": [
+        ("Imogen", "Fairweather"), ("Rupert", "Oldroyd"), ("Clemmie", "Hargreaves"), ("Albie", "Stansfield"),
+        ("Esther", "Pilkington"), ("Fraser", "McAllister"),
+        ("Zuzanna", "Nowakowska"), ("Maksymilian", "Wieczorek"), ("Lena", "Kubiak"), ("Tymon", "Baran"),
+        ("Johanna", "Weber"), ("Konstantin", "Schmitt"), ("Paula", "Braun"), ("Elias", "Zimmer"),
+        ("Nehir", "Toprak"), ("Kaan", "Özdemir"), ("Beren", "Tekin"), ("Emre", "Kurt"),
+        ("Tolulope", "Adeyinka"), ("Segun", "Olaniyan"), ("Bukola", "Adesanya"), ("Dayo", "Ogundipe"),
+        ("Anh", "Phan"), ("Quoc", "Trinh"), ("Ngoc", "Mai"), ("Bich", "Tang"),
+        ("Aleena", "Hussain"), ("Taimur", "Bhatti"), ("Iqra", "Shahzad"), ("Danish", "Nawaz"),
+        ("Eabha", "Donnelly"), ("Rafael", "Moreira"), ("Francesca", "Romano"), ("Oskar", "Lindgren"),
+        ("Efua", "Mensah"), ("Kavya", "Raman"),
+    ],
 }
 # Surnames that are also given names ("Ruby Francis").
 GIVEN_SURNAMES = {
@@ -86,12 +99,15 @@ GIVEN_SURNAMES = {
                   ("Isaac", "Dennis"), ("Maya", "Arthur")],
     "heldout_c": [("Freddie", "Lawrence"), ("Martha", "George"), ("Sophie", "Clement"), ("Toby", "Howell"),
                   ("Amber", "Mitchell"), ("Louis", "Bennett")],
+    "heldout_d": [("Ella", "Grant"), ("Jacob", "Ellis"), ("Holly", "Glenn"), ("Archie", "Neal"),
+                  ("Lucy", "Wallace"), ("Sam", "Harvey")],
 }
 # First names only, for traps.
 FIRSTS = {"tune": ["Heather", "Sarah", "Hannah", "Freya", "Noah", "Amara", "Kacper", "Leyla"],
           "heldout": ["Imogen", "Bethany", "Connor", "Tobias", "Anaya", "Wiktor", "Selin", "Chidi"],
           "heldout_b": ["Matilda", "Seren", "Rafferty", "Nkechi", "Jasmin", "Zoltan", "Priya", "Elodie"],
-          "heldout_c": ["Beatrix", "Cerys", "Lorcan", "Ngozi", "Yasmin", "Mateo", "Aisha", "Hamish"]}
+          "heldout_c": ["Beatrix", "Cerys", "Lorcan", "Ngozi", "Yasmin", "Mateo", "Aisha", "Hamish"],
+          "heldout_d": ["Phoebe", "Idris", "Niamh", "Tomasz", "Layla", "Kit", "Ananya", "Ezekiel"]}
 
 # Templates: (format, page text). {img} is the photo's address, {name} a full name,
 # {first}/{last} its parts, {f1} {f2} {f3} first names only. Kinds are issue 10's.
@@ -121,6 +137,12 @@ T = {
             ("md", "[![Medal]({img})]({img})\n\nCongratulations {name}!\n"),
             ("html", "<section><p><a href=\"{img}\"><img src=\"{img}\"></a></p><p>Brilliant effort from {name} in the cross-country.</p></section>"),
         ],
+        "heldout_d": [
+            ("md", "![](/img/sports/{imgname})\n\n{name} finished first in the egg and spoon race.\n"),
+            ("html", "<article><p><img src=\"{img}\" width=\"600\" height=\"400\"></p>\n<p>Here's {name} with the science prize.</p></article>"),
+            ("md", "Some news.\n\n![Prize]({img})\n\nWell done {name}, a fantastic achievement.\n"),
+            ("html", "<div class=\"news-body\"><figure><a href=\"{img}\"><img src=\"{img}\"></a></figure><p>{name} at the regional final.</p></div>"),
+        ],
     },
     "caption-table-cell": {
         "tune": [
@@ -138,6 +160,10 @@ T = {
         "heldout_c": [
             ("html", "<table><tr><td><img src=\"{img}\"></td><td>{name} (Year 4)</td></tr></table>"),
             ("html", "<table><thead><tr><th>Photo</th><th>Pupil</th></tr></thead><tr><td><img src=\"{img}\"></td><td>{name}</td></tr></table>"),
+        ],
+        "heldout_d": [
+            ("html", "<table><tr><td><a href=\"{img}\"><img src=\"{img}\"></a></td><td>Awarded to {name}</td></tr></table>"),
+            ("html", "<table><tr><td><img src=\"{img}\"></td><td><img src=\"/img/other4.jpg\"></td></tr><tr><td>{name}</td><td>Year 1</td></tr></table>"),
         ],
     },
     "caption-lead-in": {
@@ -160,6 +186,11 @@ T = {
             ("md", "![]({img})\n\nL-R: {name} and {first2} {last2}\n"),
             ("html", "<p><img src=\"{img}\"></p><p>Photographed: {name} with Mr Hughes.</p>"),
             ("md", "![]({img})\n\n*Image above shows {name} on the podium.*\n"),
+        ],
+        "heldout_d": [
+            ("md", "![]({img})\n\nLeft to right: {name}, {first2} {last2}\n"),
+            ("html", "<p><img src=\"{img}\"></p><p><em>Pictured:</em> {name} receiving her badge</p>"),
+            ("md", "![]({img})\n\n**Photo above:** {name} and {first2} {last2}\n"),
         ],
     },
     "card-layout": {
@@ -190,6 +221,11 @@ T = {
             ("html", "<div class=\"team-grid\"><div class=\"team-item\"><a href=\"#\"><img src=\"{img}\"></a><h4>{name}</h4></div></div>"),
             ("html", "<div class=\"profile-box\"><div class=\"pic\"><img src=\"{img}\"></div><p class=\"name\">{name}</p><p>Parent governor</p></div>"),
         ],
+        "heldout_d": [
+            ("html", "<div class=\"staff-card\"><div class=\"staff-card-image\"><img src=\"{img}\"></div><h3 class=\"staff-card-title\">{name}</h3><span>Class teacher</span></div>"),
+            ("html", "<ul class=\"people\"><li><figure><img src=\"{img}\"></figure><span class=\"caption\">{name}</span></li></ul>"),
+            ("html", "<div class=\"wp-block-media-text\"><figure class=\"wp-block-media-text__media\"><img src=\"{img}\"></figure><div class=\"wp-block-media-text__content\"><p>{name}, our new chair of governors.</p></div></div>"),
+        ],
     },
     "front-matter-people": {
         "tune": [
@@ -212,6 +248,11 @@ T = {
             ("fm", "---\ntitle: {name} joins the county squad\nfeature_img: {img}\n---\nText.\n"),
             ("data", "- name: {name}\n  image_url: {img}\n  position: Head Boy\n"),
         ],
+        "heldout_d": [
+            ("fm", "---\ntitle: School council\ncouncil:\n  - name: {name}\n    img: {img}\n    form: 5C\n---\n"),
+            ("fm", "---\ntitle: {name} wins the poetry prize\nbanner_image: {img}\n---\nText.\n"),
+            ("data", "staff:\n  - fullName: {name}\n    photo: {img}\n    job: Teaching assistant\n"),
+        ],
     },
     "surname-also-given": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{gs} wins the chess cup</figcaption></figure>"),
@@ -222,6 +263,8 @@ T = {
                       ("md", "![{gs} with her painting]({img})\n")],
         "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>Star reader: {gs}</figcaption></figure>"),
                       ("md", "![]({img})\n\n*{gs} at the book fair*\n")],
+        "heldout_d": [("html", "<img src=\"{img}\" alt=\"{gs} playing the violin\">"),
+                      ("md", "![]({img})\n\n{gs} (Year 5) on the climbing frame\n")],
     },
     "non-english-names": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{name} with her certificate</figcaption></figure>"),
@@ -232,6 +275,8 @@ T = {
                       ("md", "![]({img})\n\n**{name}** won the spelling bee\n")],
         "heldout_c": [("html", "<img src=\"{img}\" alt=\"{name} holding the trophy\">"),
                       ("md", "![]({img})\n\nThis week's star: {name}\n")],
+        "heldout_d": [("html", "<figure><img src=\"{img}\"><figcaption>Well done {name}!</figcaption></figure>"),
+                      ("md", "![{name} with her medal]({img})\n")],
     },
     "reversed-or-lower-case": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} (5B)</figcaption></figure>"),
@@ -242,12 +287,15 @@ T = {
                       ("md", "![well done {lower}]({img})\n")],
         "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} - Year 6</figcaption></figure>"),
                       ("html", "<img src=\"{img}\" alt=\"{lower} at sports day\">")],
+        "heldout_d": [("html", "<figure><img src=\"{img}\"><figcaption>{last}, {first} (Y4)</figcaption></figure>"),
+                      ("md", "![photo of {lower}]({img})\n")],
     },
     "filename-camelcase": {
         "tune": [("md", "![Award]({dir}{First}{Last}.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{First}{Last}_2024.jpeg\">")],
         "heldout_b": [("md", "![]({dir}{First}{Last}Portrait.jpg)\n")],
         "heldout_c": [("html", "<img src=\"{dir}{First}{Last}.png\">")],
+        "heldout_d": [("md", "![]({dir}{First}{Last}Award.jpg)\n")],
     },
     "filename-hyphenated": {
         "tune": [("md", "![Award]({dir}{first_}-{last_}.jpg)\n"),
@@ -258,12 +306,15 @@ T = {
                       ("md", "![]({dir}sports-day-{first_}-{last_}.jpg)\n")],
         "heldout_c": [("md", "![]({dir}{first_}-{last_}-2025.jpg)\n"),
                       ("html", "<img src=\"{dir}award-{first_}_{last_}.jpg\">")],
+        "heldout_d": [("html", "<img src=\"{dir}{first_}-{last_}.jpeg\">"),
+                      ("md", "![]({dir}2025_{first_}_{last_}_medal.jpg)\n")],
     },
     "filename-run-together": {
         "tune": [("md", "![]({dir}{first_}{last_}1.jpg)\n")],
         "heldout": [("html", "<img src=\"{dir}{first_}{last_}2.jpg\">")],
         "heldout_b": [("md", "![]({dir}{first_}{last_}.jpg)\n")],
         "heldout_c": [("html", "<img src=\"{dir}{first_}{last_}_01.jpg\">")],
+        "heldout_d": [("md", "![]({dir}{first_}{last_}2025.jpg)\n")],
     },
     # Traps: no full name of a person with the photo.
     "trap-other-language": {
@@ -291,6 +342,12 @@ T = {
             ("html_fr", "<figure><img src=\"{img}\"><figcaption>Fête de fin d'année de l'école</figcaption></figure>"),
             ("html_es", "<img src=\"{img}\" alt=\"Alumnos de primaria en la Semana Cultural\">"),
         ],
+        "heldout_d": [
+            ("html_de", "<figure><img src=\"{img}\"><figcaption>Spiel und Spaß beim Schulfest im Juni</figcaption></figure>"),
+            ("md_de", "![]({img})\n\nDie Kinder der Klasse 2a besuchen die Feuerwehr\n"),
+            ("html_fr", "<img src=\"{img}\" alt=\"Les élèves de CM2 au musée\">"),
+            ("html_de", "<p><img src=\"{img}\"> Sommer Konzert der Schulband</p>"),
+        ],
     },
     "trap-first-name-and-word-filename": {
         "tune": [("md", "![]({dir}{f1_}-headshot.jpg)\n"), ("md", "![]({dir}{f1_}-swim.jpg)\n"),
@@ -301,6 +358,8 @@ T = {
                       ("md", "![]({dir}{f1_}-skipping.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-sandpit.jpg\">")],
         "heldout_c": [("md", "![]({dir}{f1_}-drawing.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-bakesale.jpg\">"),
                       ("md", "![]({dir}{f1_}_handstand.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-recorder-2.jpg\">")],
+        "heldout_d": [("md", "![]({dir}{f1_}-football.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-sculpture.jpg\">"),
+                      ("md", "![]({dir}{f1_}_reading_corner.jpg)\n"), ("html", "<img src=\"{dir}{f1_}-gymnastics-1.jpg\">")],
     },
     "trap-first-names-only": {
         "tune": [("html", "<figure><img src=\"{img}\"><figcaption>{f1}, {f2} and {f3} at the fair</figcaption></figure>"),
@@ -314,6 +373,8 @@ T = {
         "heldout_c": [("html", "<figure><img src=\"{img}\"><figcaption>{f1} and {f2}</figcaption></figure>"),
                       ("md", "![]({dir}{f1_}_{f2_}.jpg)\n\n{f1}, {f2} and {f3} with their model volcano\n"),
                       ("html", "<img src=\"{img}\" alt=\"{f1} reading to {f2}\">")],
+        "heldout_d": [("html", "<figure><img src=\"{img}\"><figcaption>{f1}, {f2} and {f3}</figcaption></figure>"),
+                      ("md", "![]({dir}{f1_}-{f2_}-{f3_}-trip.jpg)\n"), ("md", "![{f1} helping {f2}]({img})\n")],
     },
     "trap-stock-credit": {
         "tune": [("md", "![]({dir}pexels-{f1_}-{last_}-1234567.jpg)\n"), ("html", "<img src=\"{dir}unsplash-{f1_}-{last_}.jpg\">"),
@@ -324,6 +385,8 @@ T = {
                       ("md", "![]({dir}istock-{f1_}-{last_}.jpg)\n")],
         "heldout_c": [("html", "<img src=\"{dir}pexels-{f1_}-{last_}-78125.jpg\">"), ("md", "![]({dir}{f1_}-{last_}-unsplash-hero.jpg)\n"),
                       ("html", "<img src=\"{dir}gettyimages-{f1_}{last_}.jpg\">")],
+        "heldout_d": [("md", "![]({dir}pexels-{f1_}-{last_}-99812.jpg)\n"), ("html", "<img src=\"{dir}shutterstock_{f1_}_{last_}.jpg\">"),
+                      ("md", "![]({dir}{f1_}-{last_}-unsplash.jpg)\n")],
     },
     "trap-named-after-people": {
         "tune": [
@@ -354,6 +417,13 @@ T = {
             ("md", "![The Agnes Marshall Memorial Garden]({img})\n"),
             ("html", "<p><img src=\"{img}\"> Year 2 at the Henry Moore Foundation</p>"),
         ],
+        "heldout_d": [
+            ("html", "<figure><img src=\"{img}\"><figcaption>The Dorothy Hodgkin Science Award</figcaption></figure>"),
+            ("md", "![]({img})\n\nA picnic at Clissold Park\n"),
+            ("html", "<img src=\"{img}\" alt=\"Visiting the Charles Darwin Centre\">"),
+            ("md", "![Walking along Gladstone Street]({img})\n"),
+            ("html", "<p><img src=\"{img}\"> Concert in the Elgar Room</p>"),
+        ],
     },
     "trap-no-name": {
         "tune": [("html", "<figure><img src=\"{img}\" alt=\"Pupils planting\"><figcaption>Forest School Friday</figcaption></figure>"),
@@ -364,6 +434,8 @@ T = {
                       ("html", "<img src=\"{img}\" alt=\"Sports Day Egg And Spoon Race\">")],
         "heldout_c": [("md", "![]({img})\n\n*World Book Day Costume Parade*\n"),
                       ("html", "<img src=\"{img}\" alt=\"Key Stage Two Science Fair Winners\">")],
+        "heldout_d": [("md", "![]({img})\n\n*Red Nose Day Bake Sale*\n"),
+                      ("html", "<img src=\"{img}\" alt=\"Year Four Roman Shield Making\">")],
     },
 }
 TRAP_REPEAT = 4        # each trap template is used with this many first names
@@ -380,7 +452,7 @@ def slug(word: str) -> str:
 def fill(text: str, index: int, person, other, firsts, gs) -> str:
     first, last = person
     return text.format(
-        img=f"/images/{index:04d}.jpg", dir=f"/images/c{index:04d}/", name=f"{first} {last}", first=first, last=last,
+        img=f"/images/{index:04d}.jpg", imgname=f"{index:04d}.jpg", dir=f"/images/c{index:04d}/", name=f"{first} {last}", first=first, last=last,
         first2=other[0], last2=other[1], lower=f"{first} {last}".lower(), gs=f"{gs[0]} {gs[1]}",
         First=slug(first).title(), Last=slug(last).title(), first_=slug(first), last_=slug(last),
         f1=firsts[0], f2=firsts[1], f3=firsts[2], f1_=slug(firsts[0]), f2_=slug(firsts[1]), f3_=slug(firsts[2]),
@@ -405,7 +477,7 @@ def cases(split: str) -> list[dict]:
     for kind, by_split in T.items():
         for fmt, text in by_split[split]:
             for _ in range(TRAP_REPEAT if kind.startswith("trap-") else NAME_REPEAT):
-                index = len(out) + {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000}[split]
+                index = len(out) + {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000, "heldout_d": 17000}[split]
                 person, other = rng.sample(people, 2)
                 chosen = rng.sample(firsts, 3)
                 gs = rng.choice(gss)
