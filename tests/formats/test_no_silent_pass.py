@@ -481,3 +481,63 @@ def test_damaged_jpeg_xl_gives_facts_or_a_media_error(tmp_path):
     (tmp_path / "in.jpg").write_bytes(jpeg_with_exif(piexif.dump({"GPS": GPS})))
     subprocess.run(["cjxl", str(tmp_path / "in.jpg"), str(tmp_path / "out.jxl")], check=True, capture_output=True)
     only_media_errors(jxl, mixed_damage((tmp_path / "out.jxl").read_bytes(), seed=6, count=300))
+
+
+# --- 3. Location in telemetry and subtitle tracks ----------------------------------------------------
+
+def gpmf_sample() -> bytes:
+    """A GoPro GPMF sample: a DEVC container holding one GPS5 record (latitude, longitude, altitude...)."""
+    import struct
+
+    gps5 = b"GPS5l\x14\x00\x01" + struct.pack(">5i", 515010000, -1419000, 12000, 0, 0)
+    return b"DEVC\x00\x01\x00" + bytes([len(gps5)]) + gps5
+
+
+@needs_ffmpeg
+@needs_exiftool
+def test_gopro_telemetry_track_is_blanked_in_place(tmp_path, capsys, monkeypatch):
+    (tmp_path / "gpmf.bin").write_bytes(gpmf_sample())
+    site = tmp_path / "site"
+    site.mkdir()
+    video = site / "GX010001.MOV"
+    ffmpeg("-f", "lavfi", "-t", "1", "-i", "testsrc=size=64x48:rate=5",
+           "-f", "data", "-i", str(tmp_path / "gpmf.bin"), "-map", "0:v", "-map", "1", "-c:v", "mpeg4",
+           "-c:d", "copy", "-tag:d", "gpmd", "-f", "mov", str(video))
+    assert any("GPS" in key for key in exiftool_tags(video))
+    before, size = packets_md5(video), video.stat().st_size
+    monkeypatch.chdir(site)
+    _, report = run_json(capsys)
+    assert "video GoPro telemetry track" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    assert not [key for key in exiftool_tags(video) if "GPS" in key]
+    assert packets_md5(video) == before and video.stat().st_size == size
+
+
+@needs_ffmpeg
+@needs_exiftool
+def test_drone_gps_in_a_subtitle_track_is_found_and_blanked(tmp_path, capsys, monkeypatch):
+    (tmp_path / "dji.srt").write_text(
+        "1\n00:00:00,000 --> 00:00:00,500\n[latitude: 22.543100] [longitude: 113.958100]\n\n"
+        "2\n00:00:00,500 --> 00:00:01,000\n[latitude: 22.5432] [longitude: 113.9582]\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    video = site / "DJI_0001.MP4"
+    ffmpeg("-f", "lavfi", "-t", "1", "-i", "testsrc=size=64x48:rate=5", "-i", str(tmp_path / "dji.srt"),
+           "-map", "0", "-map", "1", "-c:v", "mpeg4", "-c:s", "mov_text", str(video))
+    monkeypatch.chdir(site)
+    _, report = run_json(capsys)
+    assert "video subtitle track with GPS positions" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    subtitles = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:s", "-f", "srt", "-"],
+                               capture_output=True, text=True, timeout=60)
+    assert subtitles.stderr == "" and "latitude" not in subtitles.stdout and "-->" in subtitles.stdout
+
+
+def test_gopro_gpmf_udta_with_the_camera_serial_is_reported():
+    from schoollint.formats.isobmff import plugin
+    from tests.kit.isobmff import box, movie
+
+    facts = plugin.read(movie(box(b"udta", box(b"GPMF", b"DEVC\x00\x01\x00\x10CASNc\x0c\x00\x01C3141324555"))))
+    assert [(item.kind, item.field) for item in facts.items] == [("identity", "GoPro camera data (GPMF)")]
