@@ -24,6 +24,7 @@ PLUGINS = (
     "isobmff.plugin",
     "matroska",
     "avi",
+    "sidecar",
     "generic",
 )
 

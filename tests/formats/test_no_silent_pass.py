@@ -541,3 +541,31 @@ def test_gopro_gpmf_udta_with_the_camera_serial_is_reported():
 
     facts = plugin.read(movie(box(b"udta", box(b"GPMF", b"DEVC\x00\x01\x00\x10CASNc\x0c\x00\x01C3141324555"))))
     assert [(item.kind, item.field) for item in facts.items] == [("identity", "GoPro camera data (GPMF)")]
+
+
+# --- 8. Sidecar files ----------------------------------------------------------------------------
+
+SIDECAR = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+           '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+           'xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+           'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+           'exif:GPSLatitude="53,48.05N" exif:GPSLongitude="1,32.9W">'
+           '<dc:creator><rdf:Seq><rdf:li>Jane Teacher</rdf:li></rdf:Seq></dc:creator>'
+           '<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Amelia Watson</rdf:li></rdf:Bag></Iptc4xmpExt:PersonInImage>'
+           '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>\n')
+
+
+@pytest.mark.parametrize("name", ["photo.xmp", "photo.jpg.xmp", "photo.XMP"])
+def test_an_xmp_sidecar_beside_a_clean_photo_is_read_and_emptied(tmp_path, capsys, monkeypatch, name):
+    from tests.kit.images import encode, gradient
+
+    (tmp_path / "photo.jpg").write_bytes(encode(gradient(), "JPEG"))
+    (tmp_path / name).write_text(SIDECAR, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {name: {"SL101", "SL102", "SL104"}}
+    assert report["files_checked"] == 2
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    left = (tmp_path / name).read_bytes()
+    assert b"Amelia" not in left and b"GPS" not in left and b"x:xmpmeta" in left
