@@ -89,7 +89,8 @@ def _english_words() -> tuple[frozenset[str], frozenset[str]]:
     word (Zipf >= RARE_BELOW): "Qureshi" (2.6) is a name in prose, but in a
     file name, where nothing is capitalised, "headshot" (2.9) is a word.
     """
-    common, rare = set(), set()
+    common: set[str] = set()
+    rare: set[str] = set()
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, zipf = line.partition(" ")
