@@ -77,8 +77,8 @@ def kill_trials(folder: Path, trials: int, seed: int, images: int = 5, pages: in
     The instant is drawn from where the fixing starts (the time a plain check takes, less a
     tenth) to half-way through what the fix run takes beyond that (the rest is checking the
     fixed files again). The next run is a plain check: any run finishes an interrupted fix
-    first. Per trial: the broken references right after the kill and after the next
-    run, that run's notes, and the temporary files and journal left.
+    first. Per trial: the broken references right after the kill and after the next run,
+    that run's notes, and the temporary files and journal left.
     """
     template = folder / "template"
     roster = build_site(template, images, pages)
@@ -88,21 +88,22 @@ def kill_trials(folder: Path, trials: int, seed: int, images: int = 5, pages: in
     checking = _seconds(timing, "--no-cache", "--roster", str(roster), pythonpath=pythonpath)
     length = _seconds(timing, *command, pythonpath=pythonpath)
     assert broken_references(timing) == [] and not list((timing / "photos").glob("emily*"))
-    rng = random.Random(seed)
-    results = []
-    for trial in range(trials):
-        site = folder / f"trial{trial}"
+
+    def trial(number: int) -> dict:
+        site = folder / f"trial{number}"
         shutil.copytree(template, site)
         process = schoollint(site, *command, pythonpath=pythonpath)
-        time.sleep(rng.uniform(0.9 * checking, checking + (length - checking) / 2))
+        time.sleep(random.Random(seed * 1000 + number).uniform(0.9 * checking, checking + (length - checking) / 2))
         process.send_signal(signal.SIGKILL)
         process.communicate()
         after_kill = broken_references(site)
         _out, err = schoollint(site, "--no-cache", pythonpath=pythonpath).communicate()
-        results.append({"killed": after_kill, "next": broken_references(site), "notes": err,
-                        "leftovers": leftovers(site), "journal": (site / ".schoollint_cache/journal.json").exists()})
+        result = {"killed": after_kill, "next": broken_references(site), "notes": err, "leftovers": leftovers(site),
+                  "journal": (site / ".schoollint_cache/journal.json").exists()}
         shutil.rmtree(site)
-    return results
+        return result
+
+    return [trial(number) for number in range(trials)]
 
 
 def test_killed_unsafe_fixes_never_leave_a_broken_reference(tmp_path):
