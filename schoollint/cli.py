@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply fixes that rewrite pages or rename files")
     fixing.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
+    fixing.add_argument("--force", action="store_true", help="fix read-only files too (they are refused otherwise)")
     files = check.add_argument_group("files")
     files.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
     files.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
@@ -63,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="baseline to compare against (default: .schoollint-baseline.json if present)")
     baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")
     running = check.add_argument_group("running")
-    running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
+    running.add_argument("--no-cache", action="store_true",
+                         help="neither read nor write results in .schoollint_cache/ (--fix still keeps its lock there)")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
@@ -124,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         message = describe(exc)
         if message is None:  # a bug, not a user mistake: one line, and where to look
             message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
-        print(f"schoollint: error: {message}", file=sys.stderr)
+        from .report import escaped
+
+        print(f"schoollint: error: {escaped(message)}", file=sys.stderr)
         return EXIT_ERROR
 
 

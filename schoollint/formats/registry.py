@@ -25,11 +25,15 @@ PLUGINS = (
     "gif",
     "webp",
     "tiff",
+    "jxl",
     "isobmff.plugin",
+    "matroska",
+    "avi",
     "pdf",
     "odf",
     "ooxml",
     "svg",
+    "sidecar",
     "generic",
 )
 

@@ -4,9 +4,9 @@ A file of one of these formats is reported as not checked (SL107), never as clea
 says what the format is and why it matters on a school website. Magic numbers as the formats'
 own documents give them (Adobe Photoshop File Formats Specification: "8BPS"; Canon CRW/CR3,
 Fujifilm RAF, Sigma X3F, Minolta MRW, Olympus ORF and Panasonic RW2 headers; the OLE compound
-file signature of Office 97-2003; Matroska/WebM EBML header 0x1A45DFA3; RIFF AVI; ISO BMFF brands
-of camera RAW). TIFF-based RAW (DNG, CR2, NEF, ARW, PEF...) is read by the TIFF reader, and PDF,
-Office Open XML, OpenDocument and SVG by the document readers: they are not listed here.
+file signature of Office 97-2003; Flash video; ASF; ISO BMFF brands of camera RAW).
+TIFF-based RAW (DNG, CR2, NEF, ARW, PEF...) is read by the TIFF reader, and PDF, Office Open XML,
+OpenDocument and SVG by the document readers: they are not listed here.
 """
 
 from __future__ import annotations
@@ -31,14 +31,11 @@ MAGIC = (
     (b"IIU\x00", "Panasonic RW2 camera RAW", _CAMERA_RAW),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office 97-2003 document", _DOCUMENT),
     (b"gimp xcf ", "GIMP XCF image", _LAYERED),
-    (b"\x1a\x45\xdf\xa3", "Matroska or WebM video", _VIDEO),
     (b"FLV\x01", "Flash video (FLV)", _VIDEO),
     (b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "Windows Media video (ASF/WMV)", _VIDEO),
 )
 # ISO BMFF brands of formats the ISO BMFF reader does not understand (checked before it).
 BRANDS = {b"crx ": ("Canon CR3 camera RAW", _CAMERA_RAW)}
-# RIFF forms other than WebP.
-RIFF_FORMS = {b"AVI ": ("AVI video", _VIDEO), b"WAVE": None}
 # PDF, Office Open XML and OpenDocument files are read by the document readers (pdf.py, ooxml.py,
 # odf.py); an Office Open XML name on an OLE file is a password-protected document, which the
 # OOXML reader reports as such (SL105), not as an old Office file.
@@ -47,7 +44,7 @@ ENCRYPTED_OOXML = ooxml.EXTENSIONS
 
 # Names these formats go by: such a file must parse as one of them (or it is SL105).
 EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".rw2", ".doc", ".xls",
-              ".ppt", ".xcf", ".mkv", ".mka", ".webm", ".flv", ".wmv", ".asf", ".avi")
+              ".ppt", ".xcf", ".flv", ".wmv", ".asf")
 
 
 def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
@@ -60,6 +57,4 @@ def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
             return what, why
     if prefix[4:8] == b"ftyp" and prefix[8:12] in BRANDS:
         return BRANDS[prefix[8:12]]
-    if prefix.startswith(b"RIFF") and prefix[8:12] in RIFF_FORMS:
-        return RIFF_FORMS[prefix[8:12]]
     return None

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+NO_WORDS: frozenset[str] = frozenset()
 
 
 class Spotted(NamedTuple):
@@ -46,14 +47,16 @@ def _is_given(key: str, lex: Lexicon) -> bool:
     return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
 
 
-def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = frozenset(), strict: bool = False) -> bool:
+def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""
     key = token.key
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
-    parts = key.split("-") if "-" in key else (key,)
-    if any(part in lex.not_surname or part in words for part in parts):
+    if "-" not in key:                          # the common case, kept cheap
+        if key in lex.not_surname or key in words:
+            return False
+    elif any(part in lex.not_surname or part in words for part in key.split("-")):
         return False
     return not strict or (key in lex.surnames and key not in lex.rare_words)
 
@@ -77,7 +80,7 @@ class _Run:
     tokens: list[Token]
     lex: Lexicon
     text: str | None
-    words: frozenset[str] = frozenset()     # not names here: the page language's words, or rare English words
+    words: frozenset[str] = NO_WORDS        # not names here: the page language's words, or rare English words
     strict: bool = False                    # lower-case text: the surname must be a known one
 
     def names(self) -> list[Spotted]:
@@ -86,9 +89,10 @@ class _Run:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames = self.lex.starters, self.lex.surnames
+        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.listed
         while i < len(keys) - 1:
-            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames:
+            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
+                    and (self.text is None or keys[i] in known or keys[i + 1] in known):
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -121,7 +125,9 @@ class _Run:
         if key in lex.calendar and _is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end) or (not given and tokens[end].key not in lex.surnames):
+        if end is None or self._is_place(i, end):
+            return None
+        if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
 
@@ -130,8 +136,22 @@ class _Run:
         ("adebayo-ogunleye") only a longer one, since any word may stand there."""
         token, lex = self.tokens[i], self.lex
         return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
-                and token.key not in lex.not_surname and token.key not in lex.rare_words
+                and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)
+
+    def _unknown_pair(self, i: int, end: int) -> bool:
+        """Two capitalised words that no list knows ("Temitope Akinola") and that are no common
+        English word, not after "at" or "in": in prose, a name from outside the lists more likely
+        than anything else."""
+        if self.text is None or end != i + 1:
+            return False
+        pair = self.tokens[i : end + 1]
+        if any(token.key in self.lex.listed or token.key in self.words or len(token.key) < 3
+               or not token.raw[1:].islower() for token in pair):
+            return False
+        before = _words_before(self.text, self.tokens[0].start)
+        words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
+        return not words or words[0] not in self.lex.locatives
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
         """Index of the last word of the surname that starts at or after j."""
@@ -149,8 +169,9 @@ class _Run:
         elif not self._surname(tokens[j]):
             return None
         after = tokens[j + 1].key if j < last else ""
-        if after in lex.following or (self.text is not None and after in lex.named_things):
-            return None                         # "Joseph Lister Academy", "Willow Class"
+        if after in lex.following or (self.text is not None and (after in lex.named_things
+                                                                  or after in lex.surname_places)):
+            return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
         return j
 
     def _surname(self, token: Token) -> bool:
@@ -190,8 +211,10 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if _is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
             return True
-        if after in lex.surnames and key not in lex.not_surname:
+        if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
+        if key not in lex.listed and after not in lex.listed:
+            return True                         # "Temitope Akinola": neither word in any list
     return False
 
 
@@ -217,36 +240,41 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     capitalised, but then only a known given name and a known surname count.
     """
     lex = lexicon()
-    words = language_words(language) if language else frozenset()
-    strict = not any(ch.isupper() for ch in text)
-    if strict:
-        titled = text.title()
-        if len(titled) != len(text):
-            return []
-        text_read = titled
-    else:
-        text_read = text
+    words = language_words(language) if language else NO_WORDS
+    found = _spot(text, lex, words, strict=False)
+    if found or text.lower() != text:
+        return found + _reversed(text, lex, words) if "," in text else found
+    titled = text.title()
+    return _spot(titled, lex, words, strict=True) if len(titled) == len(text) else []
+
+
+def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[Spotted]:
     found = []
-    for run in lex.run_pattern.finditer(text_read):
+    for run in lex.run_pattern.finditer(text):
         group = run.group()
         words_in_run = group.split()
         if group.isascii() and not _may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
         for tokens in _words_of(group, words_in_run, offset, lex):
-            found.extend(_Run(tokens, lex, text_read, words, strict).names())
-    return found + ([] if strict else _reversed(text, lex, words))
+            found.extend(_Run(tokens, lex, text, words, strict).names())
+    return found
 
 
-# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon or the line end.
-_REVERSED = re.compile(rf"(?<!{LETTER})([{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*),[ \u00a0]+"
-                       rf"([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
+# ("Watson, Amelia - Year 6") or the line end.
+# The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|[-–—][ \u00a0]|$))")
+_SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
 def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
     found = []
     for match in _REVERSED.finditer(text):
-        surname, given = _token(match.start(1), match.group(1)), _token(match.start(2), match.group(2))
+        before = _SURNAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None:
+            continue
+        surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
         if _is_given(given.key, lex) and not _is_given(surname.key, lex) and _is_surname(surname, lex, words):
             found.append(Spotted(surname.start, given.end, given.raw, "unknown"))
     return found

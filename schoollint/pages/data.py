@@ -154,18 +154,31 @@ def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
 
 
 def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
-    """The post's own images; its title and caption go with every one of them."""
+    """The post's own images, under any key ("featured_img", "header_image"), and the images of the
+    lists it holds ("people: [{name, photo}]"); the post's title and caption go with its own images."""
     post_text = [TextSpan(front[key], front[key].line, f"front-matter {key}")
                  for key in ("title", "caption") if isinstance(front.get(key), LineStr)]
     images = []
-    for key in FRONT_MATTER_IMAGE_KEYS:
-        value = front.get(key)
+    stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
+    while stack:
+        key, value = stack.pop()
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, LineStr):
-                item = {key: item}
-            if isinstance(item, dict):
-                images.extend(images_of_item(item, relpath, root, "front-matter", post_text))
-    return images
+            if isinstance(item, LineStr) and links_to_media(item):
+                images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
+            elif isinstance(item, dict):
+                extra = post_text if key in FRONT_MATTER_IMAGE_KEYS else ()
+                images.extend(images_of_item(item, relpath, root, "front-matter", extra))
+                stack.extend((inner, nested) for inner, nested in item.items() if isinstance(nested, (dict, list)))
+    return sorted(images, key=lambda image: image.line)
+
+
+def front_matter_language(front: dict | None) -> str:
+    """The page's language from its front matter (`lang`, `language`, `locale`; BCP 47), "" when none."""
+    for key in ("lang", "language", "locale"):
+        value = (front or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
@@ -177,6 +190,10 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
     alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
     captions = [TextSpan(text, text.line, f"{kind} {key}") for key in CAPTION_KEYS
                 for text in _strings(item.get(key))]
+    # The mapping is the photo's card: its other short words go with the photo too ("person: ...").
+    captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
+                 if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
+                 for text in _strings(value) if _card_words(text)]
     images = []
     for src in sources:
         resolved = resolve(src, relpath, root, site_relative=True)
@@ -186,6 +203,11 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
             captions=tuple(extra_captions) + tuple(captions),
         ))
     return images
+
+
+def _card_words(text: str) -> bool:
+    """Short prose, not a path, address or media link: words a card would show."""
+    return len(text) <= MAX_CARD_TEXT and "/" not in text and not links_to_media(text) and " " in text.strip()
 
 
 def _first(item: dict, keys: tuple[str, ...]) -> LineStr | None:
