@@ -57,7 +57,7 @@ def _word(document) -> list[PageImage]:
         words = "\n".join(_text(p, _W + "p") for p in (paragraph, following) if p is not None).strip()
         for picture in paragraph.iter(_WP + "docPr"):
             captions = (TextSpan(words, number, "paragraph with the picture and the next"),) if words else ()
-            images.append(PageImage(f"picture {picture.get('name') or picture.get('id')}", None, number,
+            images.append(PageImage(picture.get("name") or f"picture {picture.get('id')}", None, number,
                                     alt=picture.get("descr"), title=picture.get("title"), captions=captions))
     return images
 
@@ -65,6 +65,7 @@ def _word(document) -> list[PageImage]:
 def _slide(slide, number: int) -> list[PageImage]:
     words = _text(slide, _A + "p").strip()
     captions = (TextSpan(words, number, f"text on slide {number}"),) if words else ()
-    return [PageImage(f"picture {properties.get('name') or properties.get('id')} on slide {number}", None, number,
+    return [PageImage(f"{properties.get('name') or 'picture ' + str(properties.get('id'))} on slide {number}", None,
+                      number,
                       alt=properties.get("descr"), title=properties.get("title"), captions=captions)
             for picture in slide.iter(_P + "pic") for properties in picture.iter(_P + "cNvPr")]

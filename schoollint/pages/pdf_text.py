@@ -71,5 +71,5 @@ def _pictures(page, number: int) -> list[PageImage]:
         near = [content for content, x, y in texts
                 if left - _BESIDE * width <= x <= right + _BESIDE * width and bottom - _BELOW * height <= y <= top]
         captions = (TextSpan("\n".join(near), number, "text near the picture"),) if near else ()
-        images.append(PageImage(f"picture {name[1:]} on page {number}", None, number, captions=captions))
+        images.append(PageImage(f"{name[1:]} on page {number}", None, number, captions=captions))
     return images
