@@ -92,11 +92,11 @@ def kept_chunks(data, chunks: Iterable[Chunk], readers: Readers, kinds: frozense
 
 def exif_contents(payload: bytes, where: str) -> Contents:
     """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
-    from .embedded import parse_exif
+    from .embedded import parse_exif_block
 
     # Some writers keep JPEG's "Exif\0\0" prefix before the TIFF structure.
     tiff = payload[6:] if payload.startswith(b"Exif\0\0") else payload
-    info = parse_exif(tiff, where)
+    info = parse_exif_block(tiff, where)
     return Contents(tuple(info.items), info.orientation, info.big_endian)
 
 
