@@ -90,6 +90,8 @@ def elements(data, start: int, end: int, depth: int = 0):
             stop = _cluster_end(data, body, end, depth) if ident == CLUSTER else end
         else:
             stop = body + size
+        if stop > end and ident in (SEGMENT, CLUSTER):
+            stop = end       # a recording cut short: what it holds up to the cut is still read
         if stop > end:
             raise MediaError(f"{_LABEL}: element 0x{ident:X} at offset {offset} runs past its parent's end")
         yield Element(ident, offset, body, stop)

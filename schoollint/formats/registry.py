@@ -21,6 +21,7 @@ PLUGINS = (
     "webp",
     "tiff",
     "jxl",
+    "jp2",
     "isobmff.plugin",
     "matroska",
     "avi",
