@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .meanings import TECHNICAL, meaning, squeeze
-from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, Data, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "Matroska"
 EXTENSIONS = (".mkv", ".mka", ".mk3d", ".webm")
@@ -47,11 +47,11 @@ class Element:
 
 @dataclass
 class _Survey:
-    data: object
+    data: Data
     width: int | None = None
     height: int | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.holders: list[tuple[tuple[MetaItem, ...], Element]] = []
 
     def text(self, element: Element) -> str:

@@ -157,7 +157,7 @@ class _Spans:
         import itertools
 
         self.label = s.label
-        spans = []
+        spans: list[tuple[int, int, int]] = []
         for other, (method, extents) in items.locations.items():
             if other in metadata or method not in (0, 1) or (method == 1 and items.idat is None):
                 continue
