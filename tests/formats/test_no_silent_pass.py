@@ -594,3 +594,19 @@ def test_jpeg_2000_exif_xmp_and_geojp2_boxes_are_found_and_removed(tmp_path, cap
     assert fixed["findings"] == [] and fixed["errors"] == []
     with Image.open(tmp_path / "scan.jp2") as after, Image.open(io.BytesIO(photo)) as before:
         assert after.tobytes() == before.tobytes()
+
+
+# --- 5. Another picture or a video inside the photo, in any container ----------------------------------
+
+@pytest.mark.parametrize("container", ["PNG", "WEBP", "GIF"])
+def test_a_photo_appended_to_another_is_sl103_and_its_gps_is_sl101(tmp_path, capsys, monkeypatch, container):
+    from tests.kit.images import encode, gradient
+
+    name = f"collage.{container.lower()}"
+    (tmp_path / name).write_bytes(encode(gradient(), container) + gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report)[name] >= {"SL101", "SL103"}
+    assert "EXIF GPS position" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix", "--select", "SL101")      # the location fix alone takes it away
+    assert fixed["findings"] == [] and (tmp_path / name).read_bytes() == encode(gradient(), container)
