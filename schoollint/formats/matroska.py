@@ -198,10 +198,15 @@ def void(length: int) -> bytes:
     return bytes([VOID, 0x01]) + (length - 9).to_bytes(7, "big") + bytes(length - 9)
 
 
+def blanks(data, kinds: frozenset[str]) -> list[tuple[int, bytes]]:
+    """(offset, Void element) for every element holding an item of `kinds`."""
+    return [(element.start, void(element.end - element.start)) for items, element in survey(data).holders
+            if any(item.kind in kinds for item in items)]
+
+
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Every element holding an item of `kinds` becomes a Void of the same length; no other byte changes."""
     out = bytearray(data)
-    for items, element in survey(data).holders:
-        if any(item.kind in kinds for item in items):
-            out[element.start:element.end] = void(element.end - element.start)
+    for offset, text in blanks(data, kinds):
+        out[offset:offset + len(text)] = text
     return bytes(out)
