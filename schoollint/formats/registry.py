@@ -26,6 +26,7 @@ PLUGINS = (
     "webp",
     "tiff",
     "jxl",
+    "jp2",
     "isobmff.plugin",
     "matroska",
     "avi",
@@ -64,6 +65,10 @@ def document_extensions() -> frozenset[str]:
 _WEAK_MAGIC = ("generic", "ooxml")
 
 
+# Formats without magic bytes (Truevision TGA), read by the generic plugin when so named.
+_NO_MAGIC = (".tga",)
+
+
 def recognised(prefix: bytes, extension: str) -> bool:
     """Whether a file's name or first 32 bytes say it is an image, video or document a reader
     must judge (a photo saved as .bak, .thumb or with no extension is checked as what it is; a
@@ -98,6 +103,8 @@ def read_media(data, extension: str) -> MediaFacts:
         what, why = other
         return MediaFacts(format=what, unchecked=f"{what}: {why}")
     module = identify(head)
+    if module is None and extension in _NO_MAGIC:
+        module = cast(FormatReader, importlib.import_module(f"{__package__}.generic"))   # TGA has no magic
     if module is None:
         raise MediaError(f"not a recognised image or video (extension {extension or 'none'})")
     facts = module.read(data)

@@ -44,7 +44,7 @@ ENCRYPTED_OOXML = ooxml.EXTENSIONS
 
 # Names these formats go by: such a file must parse as one of them (or it is SL105).
 EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".rw2", ".doc", ".xls",
-              ".ppt", ".xcf", ".flv", ".wmv", ".asf")
+              ".ppt", ".xcf", ".flv", ".wmv", ".asf", ".svgz")
 
 
 def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
@@ -52,6 +52,8 @@ def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
     reader judges; None otherwise."""
     if extension in ENCRYPTED_OOXML:
         return None
+    if extension == ".svgz":     # gzip-compressed SVG: the SVG reader reads plain .svg text only
+        return "SVG image (gzip-compressed)", _DOCUMENT
     for magic, what, why in MAGIC:
         if prefix.startswith(magic):
             return what, why
