@@ -18,7 +18,7 @@ from tests.kit.documents import (
 )
 from tests.kit.damage import only_media_errors, patched
 from tests.kit.images import pixels
-from tests.kit.tools import needs_exiftool
+from tests.kit.tools import needs_exiftool, needs_libreoffice
 
 
 def fields(facts, kind=None) -> set[str]:
@@ -178,7 +178,7 @@ def test_a_zip_that_is_no_office_document_is_an_error():
         read_media(_zip({"readme.txt": b"hello"}), ".docx")
 
 
-@pytest.mark.skipif(not (have("soffice") or have("libreoffice")), reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_libreoffice_converts_the_fixed_letter(tmp_path):
     path = tmp_path / "letter.docx"
     path.write_bytes(ooxml.strip(letter_docx(), KINDS))

@@ -19,7 +19,7 @@ from tests.kit.documents import (
 from tests.kit import corpus
 from tests.kit.damage import only_media_errors, patched
 from tests.kit.images import pixels
-from tests.kit.tools import needs_exiftool
+from tests.kit.tools import needs_exiftool, needs_poppler
 
 
 def fields(facts, kind=None) -> list[str]:
@@ -49,9 +49,8 @@ def test_an_incremental_save_is_an_earlier_revision():
     assert AUTHOR.encode() not in pdf.strip(data, KINDS)
 
 
+@needs_poppler
 def test_strip_keeps_pages_and_picture_data_and_renders_the_same(tmp_path):
-    if not have("pdftoppm"):
-        pytest.skip("poppler-utils (pdftoppm) is not installed")
     original = newsletter_pdf(pages=2, photos_per_page=2, extras=True)
     stripped = pdf.strip(original, KINDS)
     assert pdf.read(stripped).items == ()
@@ -193,6 +192,7 @@ def test_content_hash_of_pages_survives_a_second_strip():
 
 
 @needs_exiftool
+@needs_poppler
 @pytest.mark.parametrize("sample", corpus.params(corpus.files(".pdf"), ids=lambda path: path.name))
 def test_corpus_pdfs_fixed_leave_exiftool_no_author_creator_or_producer(sample, tmp_path):
     """ExifTool's own sample PDFs: after the strip, ExifTool reads no author, creator, producer,
@@ -204,8 +204,7 @@ def test_corpus_pdfs_fixed_leave_exiftool_no_author_creator_or_producer(sample, 
                                      capture_output=True, text=True, check=True).stdout)[0]
     assert not [key for key in tags if key.split(":")[-1] in
                 ("Author", "Creator", "Producer", "CreatorTool", "GPSLatitude", "ThumbnailImage")]
-    if have("pdftoppm"):
-        assert render(sample, tmp_path / "b") == render(fixed, tmp_path / "a")
+    assert render(sample, tmp_path / "b") == render(fixed, tmp_path / "a")
 
 
 def test_a_photo_inside_that_cannot_be_read_makes_the_pdf_not_checked(repo, cli):

@@ -78,3 +78,13 @@ needs_ffmpeg = Resource(
 needs_cjxl = Resource(
     lambda: shutil.which("cjxl") is not None,
     "cjxl not installed (apt-get install libjxl-tools): the JPEG XL tests build real .jxl files with it").mark
+
+needs_poppler = Resource(
+    lambda: shutil.which("pdftoppm") is not None,
+    "poppler-utils not installed (apt-get install poppler-utils): the PDF tests render every page with "
+    "pdftoppm before and after a fix and compare the pixels, and .ci/run installs it").mark
+
+needs_libreoffice = Resource(
+    lambda: shutil.which("soffice") is not None or shutil.which("libreoffice") is not None,
+    "LibreOffice not installed (apt-get install libreoffice-writer-nogui): one test converts a fixed "
+    "Word letter with it, as a second opinion to python-docx opening it").mark
