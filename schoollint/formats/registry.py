@@ -98,7 +98,9 @@ def read_media(data, extension: str) -> MediaFacts:
     from .unsupported import unsupported
 
     head = bytes(data[:HEAD])
-    other = unsupported(head[:32], extension)
+    # A document's own reader judges a file named as one: an OLE file named .docx is a
+    # password-protected Word file (the OOXML reader says so, SL105), not an old .doc (SL107).
+    other = None if extension in document_extensions() else unsupported(head[:32], extension)
     if other is not None:
         what, why = other
         return MediaFacts(format=what, unchecked=f"{what}: {why}")

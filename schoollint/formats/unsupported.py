@@ -11,8 +11,6 @@ OpenDocument and SVG by the document readers: they are not listed here.
 
 from __future__ import annotations
 
-from . import ooxml
-
 # (magic at offset 0, what it is, why it matters). A lone extension is never enough: the
 # content decides, so a renamed photo is read as what it is.
 _CAMERA_RAW = "camera RAW files keep the full EXIF of the camera, GPS and owner name included"
@@ -36,10 +34,6 @@ MAGIC = (
 )
 # ISO BMFF brands of formats the ISO BMFF reader does not understand (checked before it).
 BRANDS = {b"crx ": ("Canon CR3 camera RAW", _CAMERA_RAW)}
-# PDF, Office Open XML and OpenDocument files are read by the document readers (pdf.py, ooxml.py,
-# odf.py); an Office Open XML name on an OLE file is a password-protected document, which the
-# OOXML reader reports as such (SL105), not as an old Office file.
-ENCRYPTED_OOXML = ooxml.EXTENSIONS
 
 
 # Names these formats go by: such a file must parse as one of them (or it is SL105).
@@ -50,8 +44,6 @@ EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".
 def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
     """(what it is, why it matters) when `prefix` (the first 32 bytes) starts a format no
     reader judges; None otherwise."""
-    if extension in ENCRYPTED_OOXML:
-        return None
     if extension == ".svgz":     # gzip-compressed SVG: the SVG reader reads plain .svg text only
         return "SVG image (gzip-compressed)", _DOCUMENT
     for magic, what, why in MAGIC:
