@@ -9,9 +9,12 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from .cli import UsageError
     from .config import ConfigError
     from .discover import DiscoverError
+    from .gitlog import GitError
     from .names.roster import RosterError
+    from .review import ReviewError
 
-    return (UsageError, ConfigError, DiscoverError, CatalogueError, BaselineError, RosterError)
+    return (UsageError, ConfigError, DiscoverError, CatalogueError, BaselineError, RosterError, GitError,
+            ReviewError)
 
 
 def describe(exc: BaseException) -> str | None:

@@ -82,6 +82,13 @@ def _key_fingerprint() -> str | None:
     return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
 
 
+def _settings(roster: str | None) -> dict:
+    """Run-wide settings for the checks. What the roster says, and which key hashes names,
+    change findings: so they key the cache."""
+    return {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
+            "roster-key": _key_fingerprint()}
+
+
 def _digest(path: Path) -> str:
     from .fsio import content_hash
 
@@ -114,10 +121,7 @@ def run_check(args) -> int:
     if args.diff_base and not in_git:
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
-    roster = _roster_setting(root, in_git, args, config)
-    # What the roster says, and which key hashes names, change findings: so they key the cache.
-    settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
-                "roster-key": _key_fingerprint()}
+    settings = _settings(_roster_setting(root, in_git, args, config))
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),

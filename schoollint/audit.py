@@ -1,0 +1,165 @@
+"""`schoollint audit`: one file a safeguarding lead can open, from one command.
+
+The same findings `check` reports (the whole site, no baseline: a review sees
+everything), plus per-photo facts: the pages that show each photo (from the
+page readers' image references), when it was first published and last changed
+(Git, following renames; else the date of the page that shows it), a
+metadata-free thumbnail, and the run-level review rules SL604/SL605.
+Rendering is schoollint.report.audit's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding
+
+
+@dataclass
+class Photo:
+    path: str
+    pages: list[str] = field(default_factory=list)
+    first_published: dt.date | None = None
+    first_commit: str | None = None
+    date_source: str | None = None        # "git", "page" or None (not published yet)
+    last_changed: dt.date | None = None
+    last_commit: str | None = None
+    thumbnail: str | None = None          # data: URI, None when left out or undecodable
+
+
+@dataclass
+class Audit:
+    site: str
+    generated: dt.datetime
+    commit: str | None
+    version: str
+    report: object                        # the run's Report: findings, errors, notes, files_checked
+    photos: list[Photo]
+    reviews: list[dict]
+    run_findings: list[Finding] = field(default_factory=list)
+
+
+def site_findings(root: Path, config, files: list[str], settings: dict, *, use_cache: bool, jobs: int = 0):
+    """The run's findings for `files` under `root`: the one place the audit touches the driver."""
+    from .engine import Engine, Report, RunOptions
+
+    engine = Engine(root, config, settings, RunOptions(use_cache=use_cache, jobs=jobs))
+    report = Report(files_checked=len(files))
+    results = engine.analyse(files)
+    engine.findings(results, report)
+    engine.save_cache()
+    report.errors = [error for result in results for error in result.errors]
+    return report
+
+
+def _date(timestamp: int) -> dt.date:
+    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date()
+
+
+def collect_photos(root: Path, files: list[str]) -> list[Photo]:
+    """Every image or video among `files`, with the pages (among `files`) that show it."""
+    from . import pages
+    from .formats import media_extensions
+
+    media = sorted(f for f in files if Path(f).suffix.lower() in media_extensions())
+    photos = {path: Photo(path) for path in media}
+    for relpath in files:
+        if not pages.is_page(relpath):
+            continue
+        try:
+            page = pages.read_page(root, relpath, (root / relpath).read_bytes())
+        except (OSError, pages.PageError):  # the checks report an unreadable page (SL002)
+            continue
+        for image in page.images:
+            photo = photos.get(image.target or "")
+            if photo is not None and relpath not in photo.pages:
+                photo.pages.append(relpath)
+    return list(photos.values())
+
+
+def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
+    """First published and last changed: Git's dates, else the earliest date of a page showing it."""
+    from .gitlog import path_dates
+    from .review import page_date
+
+    dates = path_dates(root) if in_git else {}
+    for photo in photos:
+        known = dates.get(photo.path)
+        if known is not None:
+            photo.first_published, photo.first_commit = _date(known.first_time), known.first_commit
+            photo.last_changed, photo.last_commit = _date(known.last_time), known.last_commit
+            photo.date_source = "git"
+            continue
+        stated = [d for d in (page_date(root, page) for page in photo.pages) if d is not None]
+        if stated:
+            photo.first_published, photo.date_source = min(stated), "page"
+
+
+def head_commit(root: Path, in_git: bool) -> str | None:
+    from .gitlog import git, has_commits
+
+    return git(root, "rev-parse", "HEAD").strip() if in_git and has_commits(root) else None
+
+
+def build_audit(args) -> Audit:
+    from .discover import discover, relative
+    from .review import OVERDUE, record_review, review_findings, reviews, today
+    from .runner import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
+
+    config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
+    _apply_arguments(config, args)
+    start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
+    found = discover(root, in_git, [start], config.exclude)
+    settings = _settings(_roster_setting(root, in_git, args, config))
+    report = site_findings(root, config, found.files, settings, use_cache=not args.no_cache, jobs=args.jobs)
+    report.notes = found.notes
+    photos = collect_photos(root, found.files)
+    add_dates(root, in_git, photos)
+    commit = head_commit(root, in_git)
+    day = today()
+    if args.record_review:
+        record_review(root, args.record_review, commit, day)
+    log = reviews(root)
+    shown = {p.path: p.first_published for p in photos if p.pages and p.first_published}
+    extra = review_findings(config, shown, log[-1]["date"] if log else None, day)
+    overdue = [f for f in extra if f.code == OVERDUE]
+    report.findings = sorted(report.findings + [f for f in extra if f.code != OVERDUE],
+                             key=lambda f: (f.path, f.line or 0, f.code))
+    if not args.no_thumbnails:
+        from .thumbnails import thumbnail_uri
+
+        for photo in photos:
+            photo.thumbnail = thumbnail_uri(root / photo.path)
+    return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+                 commit=commit, version=__version__, report=report, photos=photos, reviews=log,
+                 run_findings=overdue)
+
+
+def run_audit(args) -> int:
+    """Write the audit report; exit 2 when some file could not be checked (the report says which)."""
+    from .cli import EXIT_CLEAN, EXIT_ERROR
+    from .report import View
+    from .report.audit import render_html, render_json
+
+    audit = build_audit(args)
+    view = View(root=Path(audit.site), show_values=args.show_values)
+    text = (render_json if args.format == "json" else render_html)(audit, view)
+    if args.output_file:
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+        shown = sum(1 for p in audit.photos if p.pages)
+        print(f"wrote {args.output_file}: {len(audit.photos)} photos ({shown} shown on pages), "
+              f"{len(audit.report.findings) + len(audit.run_findings)} findings", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if args.record_review:
+        print(f"recorded the review by {args.record_review.strip()} in .schoollint-review.yml: "
+              "commit that file", file=sys.stderr)
+    for note in audit.report.notes:
+        print(f"schoollint: note: {note}", file=sys.stderr)
+    for error in audit.report.errors:
+        print(f"schoollint: error: {error}", file=sys.stderr)
+    return EXIT_ERROR if audit.report.errors else EXIT_CLEAN

@@ -1,0 +1,128 @@
+"""Git's history as plain data: one `git log --raw` process, read as a stream.
+
+Used by the audit report (when each photo was first published and last
+changed) and by `schoollint history` (every blob a path ever held). The raw
+diff format is git-diff(1) "RAW OUTPUT FORMAT" with `-z`: a commit header we
+write ourselves (`\\x01<hash> <committer time>`), then per changed path
+`:<old mode> <new mode> <old blob> <new blob> <status>` NUL path [NUL path].
+
+Errors: GitError (with git's own message) when git cannot run or fails.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+ZERO = "0" * 40
+# Never fetch a missing blob from a partial clone's promisor remote while we look (git >= 2.44
+# honours it; older gits are kept from fetching by --no-renames and by never asking for blobs
+# that `rev-list --missing=print` reported missing).
+QUIET_GIT = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+
+
+class GitError(Exception):
+    """git failed; the message is git's own."""
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str          # A, M, D, T, R or C (git's letter, score dropped)
+    path: str
+    blob: str            # the new blob (ZERO when deleted)
+    old_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    time: int            # committer time, seconds since the epoch (UTC)
+    changes: tuple[Change, ...]
+
+
+def git(root: Path, *args: str, check: bool = True) -> str:
+    """Run git in `root` and return its standard output as text (surrogate-escaped)."""
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, env={**os.environ, **QUIET_GIT})
+    if check and result.returncode != 0:
+        raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return result.stdout.decode("utf-8", "surrogateescape")
+
+
+def has_commits(root: Path) -> bool:
+    return subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root,
+                          capture_output=True).returncode == 0
+
+
+def walk(root: Path, revisions: list[str], *, renames: bool, since: str | None = None) -> Iterator[Commit]:
+    """Every commit reachable from `revisions`, oldest first, with its raw changes.
+
+    `renames` detects renames (like `git log --follow`); history scans turn it off, since
+    rename detection reads blob contents and a partial clone would fetch them.
+    """
+    args = ["git", "log", "--reverse", "--topo-order", "--raw", "--no-abbrev", "-z", "--root",
+            "--format=%x01%H %ct", "-M" if renames else "--no-renames"]
+    if since:
+        args.append(f"--since={since}")
+    process = subprocess.Popen([*args, *revisions, "--"], cwd=root, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, **QUIET_GIT})
+    assert process.stdout is not None
+    yield from _parse(process.stdout.read().split(b"\0"))
+    error = process.stderr.read() if process.stderr else b""
+    if process.wait() != 0:
+        raise GitError(error.decode("utf-8", "replace").strip() or "git log failed")
+
+
+def _parse(tokens: list[bytes]) -> Iterator[Commit]:
+    sha, time, changes = None, 0, []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index].lstrip(b"\n")
+        index += 1
+        if token.startswith(b"\x01"):
+            if sha is not None:
+                yield Commit(sha, time, tuple(changes))
+            head, _, stamp = token[1:].decode().partition(" ")
+            sha, time, changes = head, int(stamp or 0), []
+        elif token.startswith(b":"):
+            fields = token[1:].decode().split()
+            status = fields[4][0]
+            first = tokens[index].decode("utf-8", "surrogateescape")
+            index += 1
+            if status in "RC":
+                second = tokens[index].decode("utf-8", "surrogateescape")
+                index += 1
+                changes.append(Change(status, second, fields[3], old_path=first))
+            else:
+                changes.append(Change(status, first, fields[3]))
+    if sha is not None:
+        yield Commit(sha, time, tuple(changes))
+
+
+@dataclass(frozen=True)
+class Dates:
+    """When a path was first published (added, following renames) and last changed."""
+
+    first_commit: str
+    first_time: int
+    last_commit: str
+    last_time: int
+
+
+def path_dates(root: Path) -> dict[str, Dates]:
+    """Dates of every path at HEAD, from one walk of HEAD's history (empty without commits)."""
+    if not has_commits(root):
+        return {}
+    dates: dict[str, Dates] = {}
+    for commit in walk(root, ["HEAD"], renames=True):
+        for change in commit.changes:
+            if change.status == "D":
+                dates.pop(change.path, None)
+                continue
+            before = dates.pop(change.old_path, None) if change.status == "R" and change.old_path else None
+            before = before or dates.get(change.path)
+            first = (before.first_commit, before.first_time) if before else (commit.sha, commit.time)
+            dates[change.path] = Dates(*first, commit.sha, commit.time)
+    return dates
