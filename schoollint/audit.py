@@ -29,6 +29,7 @@ class Photo:
     last_changed: dt.date | None = None
     last_commit: str | None = None
     thumbnail: str | None = None          # data: URI, None when left out or undecodable
+    lines: dict[str, set[int]] = field(default_factory=dict)  # page -> lines of its tag, alt and captions
 
 
 @dataclass
@@ -76,9 +77,20 @@ def collect_photos(root: Path, files: list[str]) -> list[Photo]:
             continue
         for image in page.images:
             photo = photos.get(image.target or "")
-            if photo is not None and relpath not in photo.pages:
+            if photo is None:
+                continue
+            if relpath not in photo.pages:
                 photo.pages.append(relpath)
+            photo.lines.setdefault(relpath, set()).update(_lines_of(image))
     return list(photos.values())
+
+
+def _lines_of(image) -> set[int]:
+    """The lines where a page writes an image and the texts that go with it (for SL302/SL303)."""
+    lines = {image.line} | {span.line for span in image.labels()}
+    for span in image.captions:
+        lines.update(range(span.line, span.line_of(len(span.text)) + 1))
+    return lines
 
 
 def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:

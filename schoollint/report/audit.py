@@ -50,7 +50,9 @@ def _date(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def _photo(photo, findings: list, view: View) -> dict:
+def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
+    """A photo's card: its facts, its own findings, and those of the pages that show it
+    on the lines where they write it (a full name in its alt text or caption)."""
     return {
         "path": display_path(photo.path),
         "pages": [display_path(p) for p in photo.pages],
@@ -58,8 +60,13 @@ def _photo(photo, findings: list, view: View) -> dict:
         "date_source": photo.date_source,
         "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
         "thumbnail": photo.thumbnail,
-        "findings": [_finding(f, view) for f in findings],
+        "findings": [_finding(f, view) for f in findings]
+                    + [{**_finding(f, view), "page": display_path(f.path)} for f in on_pages],
     }
+
+
+def _on_pages(photo, by_path: dict) -> list:
+    return [f for page, lines in photo.lines.items() for f in by_path.get(page, []) if f.line in lines]
 
 
 def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[dict]:
@@ -73,7 +80,7 @@ def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[di
         lines.append({
             "code": code, "name": rule.name, "severity": rule.severity,
             "photos": photo_counts[code], "other_files": other_counts[code],
-            "what": rule.summary, "guidance": GUIDANCE.get(code[:3], ""),
+            "what": rule.summary.replace("`", ""), "guidance": GUIDANCE.get(code[:3], ""),
         })
     return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
 
@@ -84,7 +91,7 @@ def model(audit, view: View) -> dict:
     for finding in audit.report.findings:
         by_path[finding.path].append(finding)
     photo_paths = {p.path for p in audit.photos}
-    photos = [_photo(p, by_path.get(p.path, []), view) for p in audit.photos]
+    photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path), view) for p in audit.photos]
     photos.sort(key=lambda p: (-len(p["findings"]), p["path"]))
     others = [{"path": display_path(path), "findings": [_finding(f, view) for f in found]}
               for path, found in sorted(by_path.items()) if path not in photo_paths]
