@@ -120,7 +120,13 @@ def head_commit(root: Path, in_git: bool) -> str | None:
 def build_audit(args) -> Audit:
     from .discover import discover, relative
     from .review import OVERDUE, record_review, review_findings, reviews, today
-    from .runner import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
+    from .runner import (
+        _apply_arguments,
+        _roster_setting,
+        _settings,
+        _start,
+        load_effective_config,
+    )
 
     config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
     _apply_arguments(config, args)

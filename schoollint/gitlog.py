@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 ZERO = "0" * 40
 # Never fetch a missing blob from a partial clone's promisor remote while we look (git >= 2.44
@@ -34,6 +34,7 @@ class Change:
     path: str
     blob: str            # the new blob (ZERO when deleted)
     old_path: str | None = None
+    old_blob: str = ZERO  # the blob the path held before (ZERO when added)
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,13 @@ class Commit:
     sha: str
     time: int            # committer time, seconds since the epoch (UTC)
     changes: tuple[Change, ...]
+    parents: tuple[str, ...] = ()
 
 
 def git(root: Path, *args: str, check: bool = True) -> str:
     """Run git in `root` and return its standard output as text (surrogate-escaped)."""
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, env={**os.environ, **QUIET_GIT})
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False,
+                            env={**os.environ, **QUIET_GIT})
     if check and result.returncode != 0:
         raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return result.stdout.decode("utf-8", "surrogateescape")
@@ -53,7 +56,7 @@ def git(root: Path, *args: str, check: bool = True) -> str:
 
 def has_commits(root: Path) -> bool:
     return subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root,
-                          capture_output=True).returncode == 0
+                          capture_output=True, check=False).returncode == 0
 
 
 def walk(root: Path, revisions: list[str], *, renames: bool, since: str | None = None) -> Iterator[Commit]:
@@ -63,7 +66,7 @@ def walk(root: Path, revisions: list[str], *, renames: bool, since: str | None =
     rename detection reads blob contents and a partial clone would fetch them.
     """
     args = ["git", "log", "--reverse", "--topo-order", "--raw", "--no-abbrev", "-z", "--root",
-            "--format=%x01%H %ct", "-M" if renames else "--no-renames"]
+            "--format=%x01%H %ct %P", "-M" if renames else "--no-renames"]
     if since:
         args.append(f"--since={since}")
     process = subprocess.Popen([*args, *revisions, "--"], cwd=root, stdout=subprocess.PIPE,
@@ -76,16 +79,16 @@ def walk(root: Path, revisions: list[str], *, renames: bool, since: str | None =
 
 
 def _parse(tokens: list[bytes]) -> Iterator[Commit]:
-    sha, time, changes = None, 0, []
+    sha, time, changes, parents = None, 0, [], ()
     index = 0
     while index < len(tokens):
         token = tokens[index].lstrip(b"\n")
         index += 1
         if token.startswith(b"\x01"):
             if sha is not None:
-                yield Commit(sha, time, tuple(changes))
-            head, _, stamp = token[1:].decode().partition(" ")
-            sha, time, changes = head, int(stamp or 0), []
+                yield Commit(sha, time, tuple(changes), parents)
+            head, stamp, *rest = token[1:].decode().split(" ")
+            sha, time, changes, parents = head, int(stamp or 0), [], tuple(p for p in rest if p)
         elif token.startswith(b":"):
             fields = token[1:].decode().split()
             status = fields[4][0]
@@ -94,11 +97,11 @@ def _parse(tokens: list[bytes]) -> Iterator[Commit]:
             if status in "RC":
                 second = tokens[index].decode("utf-8", "surrogateescape")
                 index += 1
-                changes.append(Change(status, second, fields[3], old_path=first))
+                changes.append(Change(status, second, fields[3], old_path=first, old_blob=fields[2]))
             else:
-                changes.append(Change(status, first, fields[3]))
+                changes.append(Change(status, first, fields[3], old_blob=fields[2]))
     if sha is not None:
-        yield Commit(sha, time, tuple(changes))
+        yield Commit(sha, time, tuple(changes), parents)
 
 
 @dataclass(frozen=True)
@@ -126,3 +129,46 @@ def path_dates(root: Path) -> dict[str, Dates]:
             first = (before.first_commit, before.first_time) if before else (commit.sha, commit.time)
             dates[change.path] = Dates(*first, commit.sha, commit.time)
     return dates
+
+
+def read_blobs(root: Path, oids: list[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Each blob's bytes (None when missing here), in order, through one `git cat-file --batch`.
+
+    Requests are written from a thread while replies are read, so neither pipe can fill up
+    and stall the other (git-cat-file(1), BATCH OUTPUT: `<oid> <type> <size>` LF contents LF,
+    or `<oid> missing` LF).
+    """
+    import threading
+
+    process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, **QUIET_GIT})
+    assert process.stdin is not None and process.stdout is not None
+
+    def feed() -> None:
+        try:
+            for oid in oids:
+                process.stdin.write(f"{oid}\n".encode())
+            process.stdin.close()
+        except BrokenPipeError:  # git stopped early; the reader reports it
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for oid in oids:
+            header = process.stdout.readline().split()
+            if len(header) < 2:
+                raise GitError(f"git cat-file stopped before blob {oid}")
+            if header[1] == b"missing":
+                yield oid, None
+                continue
+            size = int(header[2])
+            data = process.stdout.read(size)
+            process.stdout.read(1)  # the LF after the contents
+            yield oid, data
+    finally:
+        process.stdout.close()
+        if process.poll() is None:  # stopped early (an error, or the caller gave up): do not wait on git
+            process.kill()
+        process.wait()
+        writer.join(timeout=5)

@@ -50,11 +50,13 @@ def reviews(root: Path) -> list[dict]:
     path = root / REVIEW_LOG
     if not path.is_file():
         return []
+    import yaml
+
     from .yamlload import safe_load
 
     try:
         document = safe_load(path.read_text(encoding="utf-8"))
-    except Exception as exc:  # YAML's own errors name the line; ours names the file
+    except yaml.YAMLError as exc:  # YAML's own errors name the line; ours names the file
         raise ReviewError(f"{REVIEW_LOG}: not valid YAML: {exc}") from None
     entries = (document or {}).get("reviews") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "date" in e for e in entries):

@@ -36,6 +36,6 @@ def thumbnail_uri(path: Path, edge: int = EDGE) -> str | None:
             shown.thumbnail((edge, edge))
             out = io.BytesIO()
             shown.save(out, "JPEG", quality=75)   # no exif=/icc_profile=: nothing but pixels
-    except Exception:  # any undecodable picture: the card says "no preview", the findings say why
+    except Exception:  # noqa: BLE001 - Pillow's decoders raise many types; any undecodable picture: the card says "no preview", the findings say why
         return None
     return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode("ascii")

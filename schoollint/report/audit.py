@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, display_path, fix_hint, first_sentence, shown_value
+from . import View, display_path, first_sentence, fix_hint, shown_value
 
 # The guidance's practical action each rule family serves (Managing student image and video
 # content, "Practical actions to take").
