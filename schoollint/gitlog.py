@@ -131,44 +131,85 @@ def path_dates(root: Path) -> dict[str, Dates]:
     return dates
 
 
-def read_blobs(root: Path, oids: list[str]) -> Iterator[tuple[str, bytes | None]]:
-    """Each blob's bytes (None when missing here), in order, through one `git cat-file --batch`.
+def read_blobs(root: Path, oids: list[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """(oid, bytes, None) per blob in order, or (oid, None, why) when it is missing or too large.
 
-    Requests are written from a thread while replies are read, so neither pipe can fill up
-    and stall the other (git-cat-file(1), BATCH OUTPUT: `<oid> <type> <size>` LF contents LF,
-    or `<oid> missing` LF).
+    One `git cat-file --batch` (git-cat-file(1), BATCH OUTPUT: `<oid> <type> <size>` LF
+    contents LF, or `<oid> missing` LF). A thread writes the requests and another reads the
+    replies into a short queue, so git inflates the next blobs while the caller checks this
+    one, and neither pipe can fill up and stall the other. Memory is bounded by QUEUED blobs
+    of at most MAX_BLOB bytes; larger blobs are read past in chunks and reported.
     """
+    import queue
     import threading
 
     process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, **QUIET_GIT})
     assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+    replies: queue.Queue = queue.Queue(maxsize=QUEUED)
+    stop = threading.Event()
 
     def feed() -> None:
         try:
-            for oid in oids:
-                process.stdin.write(f"{oid}\n".encode())
-            process.stdin.close()
-        except BrokenPipeError:  # git stopped early; the reader reports it
+            stdin.write(b"".join(f"{oid}\n".encode() for oid in oids))
+            stdin.close()
+        except (BrokenPipeError, ValueError):  # git stopped early, or we did; the reader says so
             pass
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    try:
+    def collect() -> None:
         for oid in oids:
-            header = process.stdout.readline().split()
-            if len(header) < 2:
-                raise GitError(f"git cat-file stopped before blob {oid}")
-            if header[1] == b"missing":
-                yield oid, None
-                continue
-            size = int(header[2])
-            data = process.stdout.read(size)
-            process.stdout.read(1)  # the LF after the contents
-            yield oid, data
+            if stop.is_set():
+                return
+            try:
+                replies.put((oid, *_reply(stdout, oid)))
+            except (GitError, OSError, ValueError) as exc:
+                replies.put(exc)
+                return
+
+    threads = [threading.Thread(target=feed, daemon=True), threading.Thread(target=collect, daemon=True)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in oids:
+            reply = replies.get()
+            if isinstance(reply, Exception):
+                raise GitError(str(reply))
+            yield reply
     finally:
-        process.stdout.close()
+        stop.set()
         if process.poll() is None:  # stopped early (an error, or the caller gave up): do not wait on git
             process.kill()
+        while not replies.empty():  # let a reader blocked on a full queue see the stop
+            replies.get_nowait()
         process.wait()
-        writer.join(timeout=5)
+        for thread in threads:
+            thread.join(timeout=5)
+        stdout.close()
+
+
+QUEUED = 8                      # blobs read ahead of the caller
+MAX_BLOB = 512 * 1024 * 1024    # bytes; a larger blob is not checked (and says so)
+
+
+def _reply(stdout, oid: str) -> tuple[bytes | None, str | None]:
+    header = stdout.readline().split()
+    if len(header) < 2 or header[0].decode() != oid:
+        raise GitError(f"git cat-file stopped before blob {oid}")
+    if header[1] == b"missing":
+        return None, "blob missing from the repository"
+    size = int(header[2])
+    if size > MAX_BLOB:
+        left = size
+        while left > 0:
+            chunk = stdout.read(min(left, 1 << 20))
+            if not chunk:
+                raise GitError(f"git cat-file stopped inside blob {oid}")
+            left -= len(chunk)
+        stdout.read(1)
+        return None, f"blob of {size // (1 << 20)} MiB, too large to check from history"
+    data = stdout.read(size)
+    stdout.read(1)  # the LF after the contents
+    if len(data) != size:
+        raise GitError(f"git cat-file stopped inside blob {oid}")
+    return data, None

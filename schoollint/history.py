@@ -161,10 +161,10 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     for blob in missing & set(by_blob):
         scan.not_checked += [(f"{a.path} @ {blob[:10]}", "blob not present in this partial clone")
                              for a in by_blob[blob]]
-    for blob, data in read_blobs(root, wanted):
+    for blob, data, why in read_blobs(root, wanted):
         where = by_blob[blob]
         if data is None:
-            scan.not_checked += [(f"{a.path} @ {blob[:10]}", "blob missing from the repository") for a in where]
+            scan.not_checked += [(f"{a.path} @ {blob[:10]}", why or "not read") for a in where]
             continue
         if data.startswith(LFS_POINTER) and len(data) < 1024:
             stored = lfs_object(root, data)
