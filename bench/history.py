@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import best_of, build_dataset, phone_jpeg  # noqa: E402  (bench/run.py, beside this file)
+from run import best_of, build_dataset, phone_jpeg  # bench/run.py, beside this file
 
 TARGET = 2.0
 
