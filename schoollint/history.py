@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .fsio import mapped
 from .gitlog import ZERO, git, read_blobs, walk
 
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
@@ -117,6 +118,26 @@ def lfs_object(root: Path, pointer: bytes) -> Path | None:
     return (root / common / "lfs" / "objects" / oid[:2] / oid[2:4] / oid).resolve()
 
 
+def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
+    """Blob -> a work-tree path holding exactly its bytes, for blobs still at HEAD.
+
+    Read from disk (memory-mapped, like `check`) such a blob costs nothing to inflate. A
+    path qualifies when the index holds that blob for it and `git diff-files` (which
+    re-hashes any file whose stat data is not conclusive) finds it unchanged.
+    """
+    if not at_head:
+        return {}
+    staged = {}
+    for entry in git(root, "ls-files", "-s", "-z").split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[2] == "0":
+            staged[path] = parts[1]
+    changed = set(git(root, "diff-files", "--name-only", "-z").split("\0"))
+    return {a.blob: a.path for a in at_head
+            if staged.get(a.path) == a.blob and a.path not in changed and (root / a.path).is_file()}
+
+
 def _analysers(root: Path, config, settings: dict):
     """One analyser for the blobs' contents (media, page) and one for their paths (file names)."""
     from .analyse import Analyser
@@ -136,6 +157,25 @@ def _problems(analyser, relpath: str, data: bytes) -> tuple[list, list[str]]:
     return result.problems, result.errors
 
 
+def _check_blob(root: Path, scan: Scan, content, where: list[Appearance], data, why: str | None) -> list[str]:
+    """Check one blob's bytes once, as the first path it had; its findings go to every path.
+
+    A Git LFS pointer is replaced by its object when this clone has it; a blob that cannot be
+    read (`data` None, `why` says why) is listed as not checked. Returns internal errors.
+    """
+    if data is not None and len(data) < 1024 and data[:len(LFS_POINTER)] == LFS_POINTER:
+        stored = lfs_object(root, bytes(data))
+        data, why = ((stored.read_bytes(), None) if stored is not None and stored.is_file()
+                     else (None, "Git LFS pointer: LFS object not present here"))
+    if data is None:
+        scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why or "not read") for a in where]
+        return []
+    scan.blobs += 1
+    problems, failed = _problems(content, where[0].path, data)
+    scan.findings += [(a, p) for a in where for p in problems]
+    return failed
+
+
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None) -> Scan:
     scan = Scan()
     revisions = revisions or ["--all"]
@@ -145,38 +185,26 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
         scan.shallow = shallow_file.read_text().split()
     scan.appearances = appearances(root, revisions, since, config, scan)
     by_blob: dict[str, list[Appearance]] = {}
-    for appearance in scan.appearances:
-        by_blob.setdefault(appearance.blob, []).append(appearance)
-    missing = missing_blobs(root, revisions)
-    content, names = _analysers(root, config, settings)
-    errors: list[str] = []
     by_path: dict[str, list[Appearance]] = {}
     for appearance in scan.appearances:
+        by_blob.setdefault(appearance.blob, []).append(appearance)
         by_path.setdefault(appearance.path, []).append(appearance)
+    content, names = _analysers(root, config, settings)
+    errors: list[str] = []
     for path, where in by_path.items():  # file-name rules: once per path
         problems, failed = _problems(names, path, b"")
         errors += failed
         scan.findings += [(a, p) for a in where for p in problems]
-    wanted = [blob for blob in by_blob if blob not in missing]
-    for blob in missing & set(by_blob):
-        scan.not_checked += [(f"{a.path} @ {blob[:10]}", "blob not present in this partial clone")
-                             for a in by_blob[blob]]
+    missing = missing_blobs(root, revisions) & set(by_blob)
+    for blob in missing:
+        errors += _check_blob(root, scan, content, by_blob[blob], None, "blob not present in this partial clone")
+    on_disk = worktree_copies(root, [a for a in scan.appearances if a.at_head])
+    for blob, path in on_disk.items():
+        with mapped(root / path) as data:
+            errors += _check_blob(root, scan, content, by_blob[blob], data, None)
+    wanted = [blob for blob in by_blob if blob not in missing and blob not in on_disk]
     for blob, data, why in read_blobs(root, wanted):
-        where = by_blob[blob]
-        if data is None:
-            scan.not_checked += [(f"{a.path} @ {blob[:10]}", why or "not read") for a in where]
-            continue
-        if data.startswith(LFS_POINTER) and len(data) < 1024:
-            stored = lfs_object(root, data)
-            if stored is None or not stored.is_file():
-                scan.not_checked += [(f"{a.path} @ {blob[:10]}", "Git LFS pointer: LFS object not present here")
-                                     for a in where]
-                continue
-            data = stored.read_bytes()
-        scan.blobs += 1
-        problems, failed = _problems(content, where[0].path, data)
-        errors += failed
-        scan.findings += [(a, p) for a in where for p in problems]
+        errors += _check_blob(root, scan, content, by_blob[blob], data, why)
     scan.not_checked += [(error, "internal error") for error in errors]
     scan.head = git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip() or None
     return scan

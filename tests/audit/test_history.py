@@ -137,3 +137,12 @@ def test_outside_git_is_a_usage_error(tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = cli("history")
     assert code == 2 and "needs a Git repository" in err
+
+
+def test_a_changed_work_tree_file_does_not_hide_the_committed_blob(repo, cli):
+    write(repo, "images/gala.jpg", gps_jpeg())
+    commit(repo, "gala", "2022-01-01T10:00:00+00:00")
+    write(repo, "images/gala.jpg", clean_jpeg())        # cleaned on disk, not committed
+    _, report = history(cli)
+    [located] = [f for f in report["findings"] if f["code"] == "SL101"]
+    assert located["still_at_head"] and report["blobs_checked"] == 1
