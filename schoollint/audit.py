@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .finding import Finding
+from .outcome import Outcome
 
 
 @dataclass
@@ -38,23 +39,25 @@ class Audit:
     generated: dt.datetime
     commit: str | None
     version: str
-    report: object                        # the run's Report: findings, errors, notes, files_checked
+    report: Outcome                       # the run's findings, errors, notes, files_checked
     photos: list[Photo]
     reviews: list[dict]
     run_findings: list[Finding] = field(default_factory=list)
 
 
-def site_findings(root: Path, config, files: list[str], settings: dict, *, use_cache: bool, jobs: int = 0):
-    """The run's findings for `files` under `root`: the one place the audit touches the driver."""
-    from .engine import Engine, Report, RunOptions
+def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
+                  jobs: int = 0):
+    """The run's Outcome for `files` under `root`, no baseline: the one place the audit touches the driver."""
+    from .outcome import Outcome
+    from .pipeline import Run, RunOptions
 
-    engine = Engine(root, config, settings, RunOptions(use_cache=use_cache, jobs=jobs))
-    report = Report(files_checked=len(files))
-    results = engine.analyse(files)
-    engine.findings(results, report)
-    engine.save_cache()
-    report.errors = [error for result in results for error in result.errors]
-    return report
+    run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs))
+    outcome = Outcome(files_checked=len(files))
+    results = run.analyse(files)
+    run.settle(results, outcome)
+    run.cache.save()
+    outcome.errors = [error for result in results for error in result.errors]
+    return outcome
 
 
 def _date(timestamp: int) -> dt.date:
@@ -63,8 +66,8 @@ def _date(timestamp: int) -> dt.date:
 
 def collect_photos(root: Path, files: list[str]) -> list[Photo]:
     """Every image or video among `files`, with the pages (among `files`) that show it."""
-    from . import pages
-    from .formats import media_extensions
+    from .formats.registry import media_extensions
+    from .pages import registry as pages
 
     media = sorted(f for f in files if Path(f).suffix.lower() in media_extensions())
     photos = {path: Photo(path) for path in media}
@@ -111,6 +114,26 @@ def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
             photo.first_published, photo.date_source = min(stated), "page"
 
 
+def run_findings(root: Path, config, subject) -> list[Finding]:
+    """The findings of the rules that read the run (SL604, SL605) for a checks.RunSubject.
+
+    Selection and per-path ignores apply as for every rule; severities are stamped here,
+    as the pipeline stamps those of the file checks.
+    """
+    from . import catalogue, checks
+
+    selected = config.selected_codes()
+    rules = catalogue.load()
+    context = checks.Context(root=root, rule_options=config.options_for(""))
+    found = []
+    for module in checks.modules(selected):
+        if module.READS != "run":
+            continue
+        found += [finding.stamped("", rules[finding.code].severity) for finding in module.check(subject, context)
+                  if finding.code in selected and finding.code not in config.ignored_for(finding.path)]
+    return found
+
+
 def head_commit(root: Path, in_git: bool) -> str | None:
     from .gitlog import git, has_commits
 
@@ -119,21 +142,17 @@ def head_commit(root: Path, in_git: bool) -> str | None:
 
 def build_audit(args) -> Audit:
     from .discover import discover, relative
-    from .review import OVERDUE, record_review, review_findings, reviews, today
-    from .runner import (
-        _apply_arguments,
-        _roster_setting,
-        _settings,
-        _start,
-        load_effective_config,
-    )
+    from .checks import RunSubject
+    from .review import REVIEW_LOG, record_review, reviews, today
+    from .pipeline import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
 
     config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
     _apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
     settings = _settings(_roster_setting(root, in_git, args, config))
-    report = site_findings(root, config, found.files, settings, use_cache=not args.no_cache, jobs=args.jobs)
+    report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
+                           jobs=args.jobs)
     report.notes = found.notes
     photos = collect_photos(root, found.files)
     add_dates(root, in_git, photos)
@@ -142,10 +161,10 @@ def build_audit(args) -> Audit:
     if args.record_review:
         record_review(root, args.record_review, commit, day)
     log = reviews(root)
-    shown = {p.path: p.first_published for p in photos if p.pages and p.first_published}
-    extra = review_findings(config, shown, log[-1]["date"] if log else None, day)
-    overdue = [f for f in extra if f.code == OVERDUE]
-    report.findings = sorted(report.findings + [f for f in extra if f.code != OVERDUE],
+    subject = RunSubject(first_published={p.path: p.first_published for p in photos if p.pages and p.first_published},
+                         last_review=log[-1]["date"] if log else None, today=day, options_for=config.options_for)
+    extra = run_findings(root, config, subject)
+    report.findings = sorted(report.findings + [f for f in extra if f.path != REVIEW_LOG],
                              key=lambda f: (f.path, f.line or 0, f.code))
     if not args.no_thumbnails:
         from .thumbnails import thumbnail_uri
@@ -154,12 +173,12 @@ def build_audit(args) -> Audit:
             photo.thumbnail = thumbnail_uri(root / photo.path)
     return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                  commit=commit, version=__version__, report=report, photos=photos, reviews=log,
-                 run_findings=overdue)
+                 run_findings=[f for f in extra if f.path == REVIEW_LOG])
 
 
 def run_audit(args) -> int:
     """Write the audit report; exit 2 when some file could not be checked (the report says which)."""
-    from .cli import EXIT_CLEAN, EXIT_ERROR
+    from .errors import EXIT_CLEAN, EXIT_ERROR
     from .report import View
     from .report.audit import render_html, render_json
 

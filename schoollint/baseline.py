@@ -12,12 +12,13 @@ import json
 from pathlib import Path
 
 from .finding import Finding
+from .errors import UserError
 
 DEFAULT_BASELINE = ".schoollint-baseline.json"
 VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     pass
 
 

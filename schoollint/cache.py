@@ -16,8 +16,8 @@ from . import __version__
 from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
-# Bump when what is stored changes shape (schoollint/serial.py), so an old cache is simply ignored.
-SCHEMA = 3
+# Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
+SCHEMA = 4
 CACHE_FILE = "results.json"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 

@@ -1,4 +1,4 @@
-"""Command line: `schoollint check|rules|rule|config|roster`.
+"""Command line: `schoollint check|rules|rule|config|roster`: arguments only, then the stage that does the work.
 
 Exit codes: 0 clean, 1 findings (or files changed by --fix), 2 usage,
 configuration or internal error. No traceback reaches a user unless --debug.
@@ -12,12 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
+from .errors import EXIT_CLEAN, EXIT_ERROR, UsageError, describe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--show-values", action="store_true",
                         help="include the personal values found (names, coordinates) in the report")
     output.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    output.add_argument("-q", "--quiet", action="count", default=0,
+                        help="findings only, no summary or notes; -qq prints nothing (the exit code tells)")
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
     fixing.add_argument("--unsafe-fixes", action="store_true",
@@ -164,8 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        from .errors import describe
-
         message = describe(exc)
         if message is None:  # a bug, not a user mistake: one line, and where to look
             message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
@@ -174,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    from .runner import run_check
+    from .pipeline import run_check
 
     return run_check(args)
 
@@ -186,7 +181,7 @@ def _audit(args) -> int:
 
 
 def _history(args) -> int:
-    from .history import run_history
+    from .history_check import run_history
 
     return run_history(args)
 
@@ -208,7 +203,7 @@ def _rule(args) -> int:
 def _config(args) -> int:
     import yaml
 
-    from .runner import load_effective_config
+    from .pipeline import load_effective_config
 
     config, _root, _in_git = load_effective_config(args.config)
     print(yaml.safe_dump(config.as_dict(), sort_keys=False), end="")

@@ -12,13 +12,14 @@ from typing import Any
 
 from . import catalogue
 from .yamlload import safe_load
+from .errors import UserError
 
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
 TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "per-path")
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     pass
 
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import UserError
+
 ZERO = "0" * 40
 # Never fetch a missing blob from a partial clone's promisor remote while we look (git >= 2.44
 # honours it; older gits are kept from fetching by --no-renames and by never asking for blobs
@@ -24,8 +26,8 @@ ZERO = "0" * 40
 QUIET_GIT = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
 
 
-class GitError(Exception):
-    """git failed; the message is git's own."""
+class GitError(UserError):
+    """git failed (a bad revision, not a repository...); the message is git's own."""
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,10 @@ video, document and page blob reachable from the refs (or the revisions
 given, `--since DATE`), each blob once, with the same readers and checks as
 `check` (file-name rules per path), and places each finding as
 `path @ first commit .. last commit (still at HEAD / removed in COMMIT)`.
-Blobs are read through one `git cat-file --batch` process. It never
-rewrites history: schoollint.report.history says how to.
+This module reads: which (path, blob) pairs the history holds, and each
+blob's bytes once (one `git cat-file --batch` process); schoollint.history_check
+runs the checks on them, schoollint.report.history says how to purge (it
+never rewrites history).
 
 Not checked, and said so: blobs a partial clone lacks, Git LFS pointers whose
 object is not here; a shallow clone's scan says how deep it looked.
@@ -15,9 +17,11 @@ object is not here; a shallow clone's scan says how deep it looked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .finding import Finding
 from .fsio import mapped
 from .gitlog import ZERO, git, read_blobs, walk
 
@@ -40,7 +44,7 @@ class Appearance:
 @dataclass
 class Scan:
     appearances: list[Appearance] = field(default_factory=list)
-    findings: list[tuple[Appearance, object]] = field(default_factory=list)   # (where, Problem)
+    findings: list[tuple[Appearance, Finding]] = field(default_factory=list)  # (where, as the check said it)
     not_checked: list[tuple[str, str]] = field(default_factory=list)         # (path @ blob, why)
     commits: int = 0
     blobs: int = 0
@@ -49,9 +53,9 @@ class Scan:
 
 
 def _wanted(relpath: str, config) -> bool:
-    from . import pages
-    from .formats import media_extensions
+    from .formats.registry import media_extensions
     from .globs import any_match
+    from .pages import registry as pages
 
     if any_match(config.exclude, relpath):
         return False
@@ -138,100 +142,29 @@ def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
             if staged.get(a.path) == a.blob and a.path not in changed and (root / a.path).is_file()}
 
 
-def _analysers(root: Path, config, settings: dict):
-    """One analyser for the blobs' contents (media, page) and one for their paths (file names)."""
-    from .analyse import Analyser
-
-    selected = config.selected_codes()
-    content, names = Analyser(root, config, selected, settings), Analyser(root, config, selected, settings)
-    content.by_target = {t: m for t, m in content.by_target.items() if t != "path"}
-    names.by_target = {t: m for t, m in names.by_target.items() if t == "path"}
-    return content, names
-
-
-def _problems(analyser, relpath: str, data: bytes) -> tuple[list, list[str]]:
-    from .analyse import FileResult
-
-    result = FileResult(path=relpath)
-    analyser._run_checks(relpath, data, result)
-    return result.problems, result.errors
-
-
-def _check_blob(root: Path, scan: Scan, content, where: list[Appearance], data, why: str | None) -> list[str]:
-    """Check one blob's bytes once, as the first path it had; its findings go to every path.
-
-    A Git LFS pointer is replaced by its object when this clone has it; a blob that cannot be
-    read (`data` None, `why` says why) is listed as not checked. Returns internal errors.
-    """
+def _unpointed(root: Path, data, why: str | None) -> tuple[object, str | None]:
+    """A Git LFS pointer's object when this clone has it (else None and why); other bytes as they are."""
     if data is not None and len(data) < 1024 and data[:len(LFS_POINTER)] == LFS_POINTER:
         stored = lfs_object(root, bytes(data))
-        data, why = ((stored.read_bytes(), None) if stored is not None and stored.is_file()
-                     else (None, "Git LFS pointer: LFS object not present here"))
-    if data is None:
-        scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why or "not read") for a in where]
-        return []
-    scan.blobs += 1
-    problems, failed = _problems(content, where[0].path, data)
-    scan.findings += [(a, p) for a in where for p in problems]
-    return failed
+        if stored is None or not stored.is_file():
+            return None, "Git LFS pointer: LFS object not present here"
+        return stored.read_bytes(), None
+    return data, why
 
 
-def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None) -> Scan:
-    scan = Scan()
-    revisions = revisions or ["--all"]
-    shallow_file = Path(git(root, "rev-parse", "--git-path", "shallow").strip())
-    shallow_file = shallow_file if shallow_file.is_absolute() else root / shallow_file
-    if shallow_file.is_file():
-        scan.shallow = shallow_file.read_text().split()
-    scan.appearances = appearances(root, revisions, since, config, scan)
-    by_blob: dict[str, list[Appearance]] = {}
-    by_path: dict[str, list[Appearance]] = {}
-    for appearance in scan.appearances:
-        by_blob.setdefault(appearance.blob, []).append(appearance)
-        by_path.setdefault(appearance.path, []).append(appearance)
-    content, names = _analysers(root, config, settings)
-    errors: list[str] = []
-    for path, where in by_path.items():  # file-name rules: once per path
-        problems, failed = _problems(names, path, b"")
-        errors += failed
-        scan.findings += [(a, p) for a in where for p in problems]
-    missing = missing_blobs(root, revisions) & set(by_blob)
-    for blob in missing:
-        errors += _check_blob(root, scan, content, by_blob[blob], None, "blob not present in this partial clone")
-    on_disk = worktree_copies(root, [a for a in scan.appearances if a.at_head])
+def blob_contents(root: Path, by_blob: dict[str, list[Appearance]],
+                  missing: set[str]) -> Iterator[tuple[list[Appearance], object, str | None]]:
+    """(where the blob appeared, its bytes, None), or (where, None, why not read), once per blob.
+
+    Blobs a partial clone lacks are never asked for; blobs still at HEAD and unchanged in the
+    work tree are memory-mapped from disk; the rest come through one `git cat-file --batch`.
+    """
+    for blob in sorted(missing & set(by_blob)):
+        yield by_blob[blob], None, "blob not present in this partial clone"
+    on_disk = worktree_copies(root, [a for where in by_blob.values() for a in where if a.at_head])
     for blob, path in on_disk.items():
         with mapped(root / path) as data:
-            errors += _check_blob(root, scan, content, by_blob[blob], data, None)
+            yield (by_blob[blob], *_unpointed(root, data, None))
     wanted = [blob for blob in by_blob if blob not in missing and blob not in on_disk]
     for blob, data, why in read_blobs(root, wanted):
-        errors += _check_blob(root, scan, content, by_blob[blob], data, why)
-    scan.not_checked += [(error, "internal error") for error in errors]
-    scan.head = git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip() or None
-    return scan
-
-
-def run_history(args) -> int:
-    import sys
-
-    from .cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from .report.history import render
-    from .runner import (
-        _apply_arguments,
-        _roster_setting,
-        _settings,
-        load_effective_config,
-    )
-
-    config, root, in_git = load_effective_config(args.config)
-    if not in_git:
-        raise UsageError("schoollint history needs a Git repository")
-    _apply_arguments(config, args)
-    settings = _settings(_roster_setting(root, in_git, args, config))
-    scan = scan_history(root, config, settings, args.revisions, args.since)
-    text = render(scan, args.output_format, args.show_values or (args.output_format == "text" and not
-                                                                  args.output_file and sys.stdout.isatty()))
-    if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
-    else:
-        sys.stdout.write(text)
-    return EXIT_FINDINGS if scan.findings or scan.not_checked else EXIT_CLEAN
+        yield (by_blob[blob], *_unpointed(root, data, why))

@@ -18,10 +18,9 @@ import os
 import re
 from pathlib import Path
 
-from .finding import Finding
+from .errors import UserError
 
 REVIEW_LOG = ".schoollint-review.yml"
-STALE, OVERDUE = "SL604", "SL605"
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\- ]{0,15}$")
 _HEADER = ("# Periodic reviews of the website's images of pupils, newest last.\n"
            "# Written by `schoollint audit --record-review INITIALS`; read by rule SL605.\n"
@@ -29,7 +28,7 @@ _HEADER = ("# Periodic reviews of the website's images of pupils, newest last.\n
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-class ReviewError(Exception):
+class ReviewError(UserError):
     """The review log or the reviewer's initials are not usable; the message says why."""
 
 
@@ -108,31 +107,3 @@ def _safe_date(year: str, month: str, day: str) -> dt.date | None:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
-
-
-def review_findings(config, first_published: dict[str, dt.date], last_review: dt.date | None,
-                    day: dt.date) -> list[Finding]:
-    """SL604 for each photo published before its `max-age`, SL605 for an overdue review.
-
-    `first_published` maps each photo shown on a page to the date it was first published.
-    Selection, per-path options and per-path ignores apply as for every rule.
-    """
-    selected = config.selected_codes()
-    found = []
-    if STALE in selected:
-        for path, published in sorted(first_published.items()):
-            months = config.options_for(path)[STALE]["max-age"]
-            if STALE not in config.ignored_for(path) and published < months_before(day, months):
-                found.append(Finding(
-                    code=STALE, path=path, field="first published",
-                    message=f"first published on {published.isoformat()}, more than {months} months ago: "
-                            "review whether it is still needed, or replace it with a generic image"))
-    every = config.options_for("")[OVERDUE]["review-every"]
-    if OVERDUE in selected and every and (last_review is None or last_review < months_before(day, every)):
-        when = f"the last was on {last_review.isoformat()}" if last_review else "none is recorded"
-        found.append(Finding(
-            code=OVERDUE, path=REVIEW_LOG, field="last review",
-            message=f"the website's images of pupils are due a review (every {every} months; {when}): "
-                    "run `schoollint audit -o audit.html`, review it, then `schoollint audit --record-review "
-                    "INITIALS`"))
-    return found

@@ -6,7 +6,7 @@ Not a check module itself (it is not in checks.MODULES).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..names import NameFinder, NameMatch, load_roster
 
@@ -31,9 +31,12 @@ def reportable(matches: list[NameMatch], ctx, code: str) -> list[NameMatch]:
     return [match for match in matches if match.role != "staff" or staff_policy != "allow"]
 
 
-def severity(match: NameMatch, ctx, code: str) -> str | None:
-    """A staff name is as severe as the `staff` option says; any other keeps the rule's severity."""
-    if match.role != "staff":
+def severity(matches: Sequence[NameMatch], ctx, code: str) -> str | None:
+    """Staff names are as severe as the `staff` option says; any other keeps the rule's severity.
+
+    `matches` come from `grouped`, so they are all staff or all not.
+    """
+    if matches[0].role != "staff":
         return None
     return {"warn": "warning", "error": "error"}.get(ctx.options(code).get("staff"))
 
@@ -44,7 +47,26 @@ def names_in(span, ctx, code: str) -> Iterator[tuple[NameMatch, int]]:
         yield match, span.line_of(match.start)
 
 
-def describe(match: NameMatch) -> str:
-    """Public wording: says how the name was recognised, never the name."""
-    kind = "a full name (roster match)" if match.source == "roster" else "what looks like a full name"
-    return f"{kind} (staff)" if match.role == "staff" else kind
+def grouped(found: Iterable[tuple[NameMatch, int]]) -> list[tuple[int, list[NameMatch]]]:
+    """Matches that would print the same line, together: by line, and staff apart from pupils
+    (they differ in severity). Each name once per line; groups in the order first found."""
+    groups: dict[tuple[int, bool], dict[str, NameMatch]] = {}
+    for match, line in found:
+        groups.setdefault((line, match.role == "staff"), {}).setdefault(match.text, match)
+    return [(line, list(matches.values())) for (line, _staff), matches in groups.items()]
+
+
+def describe(matches: Sequence[NameMatch]) -> str:
+    """Public wording: how many names and how they were recognised, never the names."""
+    count = len(matches)
+    from_roster = all(match.source == "roster" for match in matches)
+    if count == 1:
+        kind = "a full name (roster match)" if from_roster else "what looks like a full name"
+    else:
+        kind = f"{count} full names (roster matches)" if from_roster else f"what look like {count} full names"
+    return f"{kind} (staff)" if matches[0].role == "staff" else kind
+
+
+def values(matches: Sequence[NameMatch]) -> str:
+    """The names themselves, for --show-values only."""
+    return "; ".join(match.text for match in matches)

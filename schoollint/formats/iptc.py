@@ -1,19 +1,17 @@
-"""Photoshop image resources (JPEG APP13, TIFF tag 34377) and the IPTC IIM
-records that most of them carry (resource 0x0404, TIFF tag 33723).
+"""IPTC IIM: the Information Interchange Model records (IPTC IIM 4.2).
 
-Image resource block: "8BIM", 2-byte id, Pascal name padded to even length,
-4-byte size, data padded to even length. IIM dataset: 0x1C, record number,
-dataset number, 2-byte length (high bit set: the next N bytes hold the length).
+Where: Photoshop resource 0x0404 (JPEG APP13, GIF, PNG), TIFF tag 33723, PNG
+"Raw profile type iptc". A DataSet: tag marker 0x1C, record number, dataset
+number, 2-byte length (high bit set: the next N bytes hold the length). Only
+datasets of record 2 (the application record) that name, place, date or
+describe are reported. A dataset that runs past the block is a MediaError.
 """
 
 from __future__ import annotations
 
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
-
-PHOTOSHOP_PREFIX = b"Photoshop 3.0\0"
-_SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa")
+from .model import FREE_TEXT, IDENTITY, LOCATION, TIMESTAMP, MediaError, MetaItem, clip
 
 # Record 2 (application record) datasets that name, place, date or describe.
 DATASETS = {
@@ -88,78 +86,3 @@ def parse_iim(data: bytes, where: str) -> tuple[MetaItem, ...]:
                 grouped[number].append(value)
     return tuple(MetaItem(DATASETS[number][0], f"IPTC {DATASETS[number][1]}", where, "; ".join(values))
                  for number, values in grouped.items() if values)
-
-
-def _resources(data: bytes, where: str):
-    """(resource id, data) for each image resource block."""
-    position, end = 0, len(data)
-    while position < end:
-        if end - position < 12 or data[position:position + 4] not in _SIGNATURES:
-            if not data[position:].strip(b"\0"):   # some writers pad the block with zeros
-                return
-            raise MediaError(f"Photoshop resources ({where}): no resource block signature at offset {position}")
-        (resource,) = struct.unpack_from(">H", data, position + 4)
-        name_length = data[position + 6]
-        size_at = position + 6 + ((name_length + 2) & ~1)   # length byte + name, padded to even
-        if size_at + 4 > end:
-            raise MediaError(f"Photoshop resources ({where}): resource 0x{resource:04X} at offset "
-                             f"{position} runs past the end")
-        (size,) = struct.unpack_from(">I", data, size_at)
-        start = size_at + 4
-        if start + size > end:
-            raise MediaError(f"Photoshop resources ({where}): resource 0x{resource:04X} at offset "
-                             f"{position} claims {size} bytes, past the end of the {end}-byte block")
-        yield resource, data[start:start + size]
-        position = start + size + (size & 1)
-
-
-# Resource readers: (data, where, depth) -> items; depth counts the blocks around this one.
-def _iptc(data, where, depth):
-    return parse_iim(data, f"{where} IPTC")
-
-
-def _thumbnail(data, where, depth):
-    return (MetaItem(PREVIEW, "Photoshop thumbnail", where, f"{len(data)} bytes"),)
-
-
-def _exif(data, where, depth):
-    from .exif import parse_exif
-
-    return parse_exif(data, f"{where} EXIF resource", depth).items
-
-
-def _xmp(data, where, depth):
-    from .xmp import parse_xmp
-
-    return parse_xmp(data, f"{where} XMP resource")
-
-
-def _caption(data, where, depth):
-    text = data[1:1 + data[0]].decode("latin-1") if data else ""
-    return (MetaItem(FREE_TEXT, "Photoshop caption", where, text),) if text.strip() else ()
-
-
-# Resource id -> reader. Everything else (ICC 0x040F, print settings, slices...) is harmless.
-RESOURCES = {
-    0x03F0: _caption,
-    0x0404: _iptc,
-    0x0409: _thumbnail,    # Photoshop 4 thumbnail (BGR)
-    0x040C: _thumbnail,
-    0x0422: _exif,         # EXIF data 1
-    0x0423: _exif,         # EXIF data 3
-    0x0424: _xmp,
-}
-
-
-def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaItem, ...]:
-    """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix;
-    `depth` counts the blocks around them (an EXIF tag that holds them, and so on)."""
-    data = bytes(payload)
-    if data.startswith(PHOTOSHOP_PREFIX):
-        data = data[len(PHOTOSHOP_PREFIX):]
-    items: list[MetaItem] = []
-    for resource, block in _resources(data, where):
-        reader = RESOURCES.get(resource)
-        if reader:
-            items.extend(reader(block, where, depth))
-    return tuple(items)

@@ -1,5 +1,9 @@
 """PNG and APNG: reader and lossless stripper.
 
+PNG Specification, 3rd edition (W3C): chunk layout (section 5.3), the text
+chunks tEXt, zTXt and iTXt, eXIf (CIPA DC-008 inside), tIME, iCCP, and the
+APNG chunks acTL/fcTL/fdAT; ImageMagick's "Raw profile type" text chunks.
+
 A PNG is a signature and a list of chunks (length, type, payload, CRC) that
 ends with IEND. Metadata sits in text chunks, eXIf and tIME, and writers may
 put any of them after the image data, so we walk every chunk header to IEND
@@ -11,10 +15,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
-from . import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -211,7 +215,8 @@ def _raw_app1(profile: bytes, where: str) -> Contents:
 
 def _raw_iptc(profile: bytes, where: str) -> Contents:
     # Photoshop image resources as a rule; bare IIM records (0x1C tags) from older writers.
-    from .iptc import parse_iim, parse_photoshop
+    from .embedded import parse_photoshop
+    from .iptc import parse_iim
 
     parse = parse_iim if profile.startswith(b"\x1c") else parse_photoshop
     return Contents(tuple(parse(profile, where)))

@@ -1,5 +1,10 @@
 """XMP: RDF/XML packets in JPEG APP1, PNG iTXt, WebP, GIF, HEIC and TIFF.
 
+Adobe XMP Specification Part 1 (data model, RDF serialisation, packet
+wrapper), Part 2 (standard schemas: dc, xmp, xmpRights, photoshop, tiff,
+exif) and Part 3 (storage in files); IPTC Photo Metadata (Iptc4xmpCore,
+Iptc4xmpExt), MWG regions, CIPA DC-010 (Exif in XMP).
+
 The packet is parsed with the standard library's expat-based ElementTree,
 but only after refusing any DOCTYPE: XMP never has one, and without it there
 are no entities to expand and nothing to fetch from the network.
@@ -14,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
-from .exif import format_position
+from .position import format_position
+from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
 
 _NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

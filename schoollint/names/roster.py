@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .heuristic import LETTER, Token, plain
+from .words import LETTER, Token, plain
+from ..errors import UserError
 
 KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
 HASHED_FORMAT = "schoollint-hashed-roster"
@@ -35,7 +36,7 @@ _WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
 _NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "\u2010", "\u2011", "\u2013", "_", "."))
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """A roster that cannot be used; the message names the file and line."""
 
 
@@ -235,7 +236,8 @@ def _load_hashed(path: Path, text: str) -> Roster:
     if not isinstance(document, dict) or document.get("format") != HASHED_FORMAT:
         raise RosterError(f"{path}: not a schoollint hashed roster (no \"format\": \"{HASHED_FORMAT}\")")
     if document.get("version") != HASHED_VERSION:
-        raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported (expected {HASHED_VERSION})")
+        raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported "
+                          f"(expected {HASHED_VERSION})")
     key = _roster_key(path)
     if document.get("key_check") != _key_check(key):
         raise RosterError(f"{path}: {KEY_VARIABLE} is not the key this roster was written with")

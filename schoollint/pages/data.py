@@ -6,16 +6,24 @@ Generators build galleries and staff pages from lists such as
       photo: /images/gallery/sports-day-1.jpg
       alt: Amelia crossing the line
 
-YAML is read through a compose-node walk so every string keeps its line.
+YAML is read with PyYAML (YAML 1.1, libyaml's C parser when built in)
+through a compose-node walk, so every string keeps its line and an alias is
+shared rather than expanded (no "billion laughs"). JSON (RFC 8259) is read
+the same way, since YAML 1.2 is a superset of it; what PyYAML's 1.1 rejects
+falls back to Python's json, whose strings are then found again in the
+source for their lines. TOML front matter (TOML 1.0) is placed the same way.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url, resolve
+from .model import Page, PageError, PageImage, TextSpan
+from .suppressions import comment_suppressions
+from .urls import links_to_media, resolve
 
 ALT_KEYS = ("alt", "alt_text", "image_alt", "alt-text", "image-alt")
 TITLE_KEYS = ("title", "image_title")
@@ -151,9 +159,9 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
 
 
 def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
-                   extra_captions: list[TextSpan] = ()) -> list[PageImage]:
+                   extra_captions: Sequence[TextSpan] = ()) -> list[PageImage]:
     """One image for each media path in a mapping, labelled by the mapping's alt, title and captions."""
-    sources = [text for value in item.values() for text in _strings(value) if _is_media_path(text)]
+    sources = [text for value in item.values() for text in _strings(value) if links_to_media(text)]
     if not sources:
         return []
     alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
@@ -181,8 +189,3 @@ def _strings(value: Any) -> list[LineStr]:
     if isinstance(value, LineStr):
         return [value]
     return [item for item in value if isinstance(item, LineStr)] if isinstance(value, list) else []
-
-
-def _is_media_path(value: str) -> bool:
-    path = plain_url(value)
-    return path is not None and is_media(path)

@@ -1,8 +1,14 @@
 """Markdown pages (Jekyll, Hugo, Eleventy): front matter, images, raw HTML and caption shortcodes.
 
-markdown-it-py gives each block its source lines; inside a block the line is
-counted from the soft and hard breaks before an image. The front matter is
-replaced by blank lines before parsing, so the parser's lines are the file's.
+Parsed as CommonMark 0.31 (markdown-it-py's "commonmark" preset, plus GFM
+tables): images (section 6.4), links to a photo (6.3), raw HTML blocks
+(4.6) and inline HTML (6.6), the last two read by the HTML reader.
+markdown-it gives each block its source lines; inside a block the line is
+counted from the soft and hard breaks before an image. Front matter is YAML
+(between "---" lines, read by `data`) or TOML 1.0 (between "+++", Hugo's),
+replaced by blank lines before parsing so the parser's lines are the file's.
+An emphasised paragraph right after a photo is its caption; Hugo `figure`
+shortcodes and Jekyll `include figure.html` tags are images too.
 """
 
 from __future__ import annotations
@@ -11,10 +17,12 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import (Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url,
-               resolve)
 from . import html as html_reader
 from .data import LineStr, front_matter_images, load_yaml, locate_strings
+from .html_source import COMMENT
+from .model import Page, PageError, PageImage, TextSpan
+from .suppressions import comment_suppressions
+from .urls import links_to_media, resolve
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
@@ -57,7 +65,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     front, body, front_lines = split_front_matter(text, relpath)
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
-    suppressions = comment_suppressions(body, html_reader.COMMENT)
+    suppressions = comment_suppressions(body, COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
@@ -148,7 +156,7 @@ class _Reader:
                 if link is not None:        # a thumbnail linking to its full size: one photo
                     found.remove(link)
                     link = None
-            elif kind == "link_open" and _is_media_path(child.attrs.get("href", "")):
+            elif kind == "link_open" and links_to_media(child.attrs.get("href", "")):
                 link, link_text = _Image(child.attrs["href"], line), []
                 found.append(link)
                 resolved = resolve(link.src, self.relpath, self.root)
@@ -227,8 +235,3 @@ def _emphasised(token) -> bool:
     children = [child for child in token.children or () if child.type != "softbreak"]
     return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
         children[-1].type in ("em_close", "strong_close")
-
-
-def _is_media_path(value: str) -> bool:
-    path = plain_url(value)
-    return path is not None and is_media(path)

@@ -1,11 +1,14 @@
 """Applier for Fix action "rename": move a media file and rewrite every reference to it.
 
-References are found by scanning every text file in the repository for the
-file's name, taking the whole path written around each occurrence, and
-resolving it the way the page reader does. A reference is rewritten only when
-it resolves to the file being renamed. Anything that might be the file but
+References are found by scanning every text file of the site (the files
+discovery listed, handed over in the FixContext) for the file's name, taking
+the whole path written around each occurrence, and resolving it the way the
+page reader does (`urls`, RFC 3986). A reference is rewritten only when it
+resolves to the file being renamed, in the style it was written (rooted or
+relative, percent-encoded or not). Anything that might be the file but
 cannot be proven so (a broken path, a name a template builds, the name in
-plain text) stops the rename, so no page is left pointing at nothing.
+plain text) stops the rename with PageError, so no page is left pointing at
+nothing. Text is read as UTF-8; other bytes survive as surrogate escapes.
 """
 
 from __future__ import annotations
@@ -13,20 +16,22 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import discover
-from ..finding import Fix, Rename, Write
-
-from . import PageError, Resolved, _normalise, is_data_file, resolve
+from ..fix.model import Fix, FixContext, Rename, Write
+from .filetypes import is_data_file
+from .model import PageError
+from .urls import Resolved, normalise, resolve
 
 TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".yml", ".yaml", ".json", ".toml", ".css", ".scss",
                  ".sass", ".less", ".js", ".mjs", ".ts", ".xml", ".txt", ".liquid", ".njk", ".hbs",
                  ".twig", ".svg", ".webmanifest", ".csv")
-# Version control, schoollint's cache, dependencies and generated sites.
-SKIPPED_FOLDERS = frozenset(discover.SKIPPED_FOLDERS | {"node_modules", "_site", ".jekyll-cache"})
+# Dependencies and generated sites: skipped even when discovery lists them (outside Git, or
+# not git-ignored). Discovery itself never lists version control or schoollint's cache.
+SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache"})
 # What ends a path written in markup, CSS, YAML, JSON or a template.
 _BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url)""")
@@ -40,18 +45,27 @@ class _Edit:
     text: str
 
 
-def apply_renames(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[Write | Rename]:
+def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix]) -> list[Write | Rename]:
+    """Rename the media file at `path` to the one new path all `fixes` offer (args: (new_path,)).
+
+    Returns the Rename followed by a Write for every site file whose
+    references changed; `data` is not needed. PageError, with nothing
+    changed, when the new path is bad, taken, or at another folder depth, or
+    when any reference cannot be rewritten safely.
+    """
+    root = context.root
     new_paths = {fix.args[0] for fix in fixes}
     if len(new_paths) != 1:
         raise PageError(f"{path}: more than one new name offered ({', '.join(sorted(new_paths))})")
     new = new_paths.pop()
-    if _normalise(new) != new or new == path:
+    if normalise(new) != new or new == path:
         raise PageError(f"{path}: cannot rename to {new!r}")
     if os.path.lexists(root / new):
         raise PageError(f"{path}: not renamed, {new} already exists")
     old_words = _changed_words(path, new)
-    writes, problems = [], []
-    for relpath in text_files(root):
+    writes: list[Write] = []
+    problems: list[str] = []
+    for relpath in text_files(root, context.site_files):
         source = (root / relpath).read_bytes()
         if b"\0" in source:
             continue
@@ -63,17 +77,27 @@ def apply_renames(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
         raise PageError(f"{path}: not renamed, a reference could not be rewritten safely: {shown}{more}")
-    return [Rename(path, new)] + writes
+    return [Rename(path, new), *writes]
 
 
-def text_files(root: Path):
-    """Repository-relative paths of every text file that may reference media, in a stable order."""
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            path = Path(folder, name)
-            if name.lower().endswith(TEXT_SUFFIXES) and not path.is_symlink():  # a link is never written through
-                yield path.relative_to(root).as_posix()
+def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
+    """The site files that may reference media (by suffix), skipped folders and symlinks left out.
+
+    In the order a sorted top-down walk meets them (a folder's own files
+    before its subfolders'), so the rewritten files are listed the same way
+    on every run.
+    """
+    for relpath in sorted(site_files, key=_walk_order):
+        *folders, name = relpath.split("/")
+        if not name.lower().endswith(TEXT_SUFFIXES) or SKIPPED_FOLDERS.intersection(folders):
+            continue
+        if not (root / relpath).is_symlink():      # a link is never written through
+            yield relpath
+
+
+def _walk_order(relpath: str) -> list[tuple[int, str]]:
+    *folders, name = relpath.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
 
 
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
@@ -109,7 +133,7 @@ def _changed_words(old: str, new: str) -> list[str]:
     if len(old_parts) != len(new_parts):
         raise PageError(f"{old}: a rename must keep the folder depth ({new})")
     old_parts[-1], new_parts[-1] = posixpath.splitext(old_parts[-1])[0], posixpath.splitext(new_parts[-1])[0]
-    return [before for before, after in zip(old_parts, new_parts) if before != after]
+    return [before for before, after in zip(old_parts, new_parts, strict=True) if before != after]
 
 
 def _occurrences(text: str, needle: str, whole_word: bool = False):
@@ -142,7 +166,8 @@ def _resolve_token(root: Path, relpath: str, text: str, token: str, end: int) ->
 
 def _rewritten(token: str, resolved: Resolved, new: str) -> str:
     """The token pointed at `new`, written in the same style: rooted or relative, escaped or not."""
-    path, query_or_fragment = re.match(r"([^?#]*)(.*)", token, re.DOTALL).groups()
+    cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
+    path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
     if resolved.rooted:
         written = "/" + written

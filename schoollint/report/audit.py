@@ -36,7 +36,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1}
 def _finding(finding, view: View) -> dict:
     rule = catalogue.load()[finding.code]
     record = {
-        "code": finding.code, "name": rule.name, "severity": catalogue.severity_of(finding),
+        "code": finding.code, "name": rule.name, "severity": finding.severity or rule.severity,
         "message": finding.message, "field": finding.field, "line": finding.line,
         "why": first_sentence(rule.why), "how_to_fix": fix_hint(finding, rule),
     }

@@ -24,7 +24,7 @@ def annotation(finding, view: View) -> str:
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, rule)}"
     # schoollint's severities are GitHub's annotation levels, word for word
-    return f"::{catalogue.severity_of(finding)} {','.join(properties)}::{escape_data(message)}"
+    return f"::{finding.severity} {','.join(properties)}::{escape_data(message)}"
 
 
 def render(report, view: View) -> str:

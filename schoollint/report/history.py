@@ -33,14 +33,15 @@ def _range(appearance) -> str:
 def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
     """(record, appearance) per finding, by path, removed versions before those at HEAD."""
     records = []
+    rules = catalogue.load()
     for appearance, problem in scan.findings:
         record = {
             "path": display_path(appearance.path), "blob": appearance.blob,
             "first_commit": appearance.first_commit,
             "last_commit": scan.head if appearance.at_head else appearance.last_commit,
             "still_at_head": appearance.at_head, "removed_in": appearance.removed_in,
-            "code": problem.code, "name": catalogue.load()[problem.code].name,
-            "severity": problem.severity or catalogue.load()[problem.code].severity,
+            "code": problem.code, "name": rules[problem.code].name,
+            "severity": problem.severity or rules[problem.code].severity,
             "message": problem.message, "field": problem.field, "line": problem.line,
         }
         if show_values and problem.value:

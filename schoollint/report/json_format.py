@@ -13,7 +13,7 @@ def finding_record(finding, view: View) -> dict:
     record = {
         "code": finding.code,
         "name": rule.name,
-        "severity": catalogue.severity_of(finding),
+        "severity": finding.severity,
         "path": display_path(finding.path),
         "line": finding.line,
         "message": finding.message,
@@ -40,5 +40,7 @@ def render(report, view: View) -> str:
         "not_fixed": [{"path": display_path(c.path), "error": c.error} for c in report.changes if c.error],
         "errors": report.errors,
         "stale_baseline": report.stale_baseline,
+        # What the baseline, inline suppressions and per-path ignores kept out of "findings".
+        "held_back": {"baseline": report.baselined, "suppressed": report.suppressed, "ignored": report.ignored},
     }
     return json.dumps(payload, indent=2) + "\n"

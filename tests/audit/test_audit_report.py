@@ -71,7 +71,7 @@ def test_values_only_with_show_values(site, cli):
 def test_thumbnails_are_small_jpegs_without_metadata(site, cli):
     from PIL import Image
 
-    from schoollint.formats import read_media
+    from schoollint.formats.registry import read_media
 
     [gala] = [p for p in audit_json(cli)["photos"] if p["path"] == "images/gala.jpg"]
     header, _, encoded = gala["thumbnail"].partition(",")

@@ -90,7 +90,8 @@ def test_lfs_pointer_without_its_object_is_not_checked_and_said(repo, cli):
     commit(repo, "lfs", "2022-01-01T10:00:00+00:00")
     code, report = history(cli)
     assert code == 1, "not checked is not clean"
-    assert report["not_checked"] == [{"where": f"images/big.jpg @ {run_git(repo, 'rev-parse', 'HEAD:images/big.jpg')[:10]}",
+    blob = run_git(repo, "rev-parse", "HEAD:images/big.jpg")
+    assert report["not_checked"] == [{"where": f"images/big.jpg @ {blob[:10]}",
                                       "why": "Git LFS pointer: LFS object not present here"}]
 
 

@@ -44,7 +44,8 @@ def test_stale_photo_by_first_published_date_following_renames(repo, cli):
     commit(repo, "renamed, and a new photo shown", days_ago(10))
     [stale] = codes_of(cli)["SL604"]
     assert stale["card"]["path"] == "images/renamed.jpg"
-    assert stale["card"]["first_published"] == (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=800)).date().isoformat()
+    published = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=800)).date()
+    assert stale["card"]["first_published"] == published.isoformat()
     assert "more than 24 months ago" in stale["message"]
     (repo / ".schoollint.yml").write_text("SL604: {max-age: 36}\n")
     assert "SL604" not in codes_of(cli)

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.checks import Context, PageSubject, PathSubject, alt_text, captions, filenames
-from schoollint.finding import Fix
+from schoollint.checks import Context, PageSubject, PathSubject
+from schoollint.checks import identifying_filename as filenames
+from schoollint.checks import name_beside_photo as captions
+from schoollint.checks import name_in_alt_text as alt_text
+from schoollint.fix.model import Fix
 from schoollint.names import write_hashed_roster
-from schoollint.pages import PageError, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import read_page
 from schoollint.pages.edit import apply_edits
 
-from tests.conftest import git
+from tests.kit.git import git
 
 
 def context(tmp_path: Path, roster: Path | None = None, staff: str = "allow") -> Context:

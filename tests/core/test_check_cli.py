@@ -10,14 +10,15 @@ import sys
 import pytest
 from PIL import Image
 
-from tests.conftest import git, make_png, make_png_header_only
+from tests.kit.git import git
+from tests.kit.sites import make_png, make_png_header_only
 
 
 def test_clean_site_exits_zero(repo, cli):
     make_png(repo / "images" / "hall.png")
     code, out, _ = cli("check")
     assert code == 0
-    assert "no findings in 1 files checked" in out
+    assert "no findings in 1 file checked" in out
 
 
 def test_oversized_image_names_size_and_limit(repo, cli):

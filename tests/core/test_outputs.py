@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import make_png
+from tests.kit.sites import make_png
 
 SECRET = "Zebedee Quartermaine at the swimming gala"
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import git
+from tests.kit.git import git
 
 PAGE = '<p><img src="a.png" alt="Zephyrine Quaxley on the climbing frame"></p>\n'
 KEY = "a-long-secret-key-from-the-ci-settings"

@@ -7,11 +7,12 @@ import struct
 import piexif
 import pytest
 
-from jpeg_builders import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
-from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
-                              MediaError, MetaItem)
-from schoollint.formats.exif import ExifInfo, minimal_exif, parse_exif
-from schoollint.formats.iptc import parse_photoshop
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, MetaItem,
+)
+from schoollint.formats.embedded import parse_exif, parse_photoshop
+from schoollint.formats.exif import ExifInfo, minimal_exif
+from tests.kit.metadata import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
 
 
 def values(info, kind):

@@ -1,22 +1,25 @@
 import mmap
-import random
 import struct
 import time
 
 import pytest
-from isobmff_builders import (
-    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, apple_timed_keys, asset_text, box, boxes_of,
-    data_box, decoded, encode, exif_payload, ftyp, full_box, heif, hdlr, imir, irot, ispe, itunes_meta,
-    large_box, loci, metadata_track, movie, photo, qt_text, sample_entry, tkhd, xmp_uuid,
-)
-from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff,
-    read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
 )
-from schoollint.formats.exif import parse_exif
+from schoollint.formats.registry import read_media
+from schoollint.formats.isobmff import plugin as isobmff
+from schoollint.formats.position import iso6709
+from schoollint.formats.embedded import parse_exif
+from tests.kit.damage import only_media_errors, patched, truncations
+from tests.kit.images import decoded, encode, photo
+from tests.kit.isobmff import (
+    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, apple_timed_keys, asset_text, box, boxes_of,
+    data_box, exif_payload, ftyp, full_box, hdlr, heif, imir, irot, ispe, itunes_meta, large_box, loci,
+    metadata_track, movie, qt_text, sample_entry, tkhd, xmp_uuid,
+)
+from tests.kit.metadata import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 
 EXIF_GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 ROTATED_90 = (0, 1, -1, 0)       # a phone held upright: the display matrix QuickTime writes
@@ -88,8 +91,8 @@ def test_quicktime_without_ftyp_is_mov():
 
 @pytest.mark.parametrize("format", ["HEIF", "AVIF"])
 def test_encoded_photo_exif_gps_and_person_in_xmp(format):
-    image = photo()
-    data = encode(image, format, exif=tiff_exif(orientation=1), xmp=person_xmp("Amelia Pupil"))
+    image = photo((64, 48))
+    data = encode(image, format, quality=90, exif=tiff_exif(orientation=1), xmp=person_xmp("Amelia Pupil"))
 
     facts = read_media(data, ".heic" if format == "HEIF" else ".avif")
 
@@ -105,7 +108,7 @@ def test_encoded_photo_exif_gps_and_person_in_xmp(format):
 
 @pytest.mark.parametrize("format", ["HEIF", "AVIF"])
 def test_encoded_photo_strip_keeps_pixels_and_orientation(format):
-    data = encode(photo((48, 32)), format, exif=tiff_exif(orientation=6), xmp=person_xmp())
+    data = encode(photo((48, 32)), format, quality=90, exif=tiff_exif(orientation=6), xmp=person_xmp())
     before = read_media(data, "")
     assert before.orientation == 6          # the encoder turned EXIF orientation 6 into irot
 
@@ -127,7 +130,7 @@ def test_encoded_photo_strip_keeps_pixels_and_orientation(format):
 
 
 def test_strip_of_clean_photo_changes_nothing():
-    data = encode(photo(), "HEIF")
+    data = encode(photo((64, 48)), "HEIF", quality=90)
     assert not isobmff.read(data).items
     assert isobmff.strip(data, KINDS) == data
 
@@ -135,7 +138,7 @@ def test_strip_of_clean_photo_changes_nothing():
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_orientation_from_irot_and_imir_as_libheif_writes_them(orientation):
     # libheif turns EXIF orientation into irot/imir on encoding; reading them back must agree.
-    data = encode(photo((40, 24)), "HEIF", exif=tiff_exif(orientation=orientation, gps=False))
+    data = encode(photo((40, 24)), "HEIF", quality=90, exif=tiff_exif(orientation=orientation, gps=False))
     facts = isobmff.read(data)
     assert facts.orientation == (None if orientation == 1 else orientation)
     assert (facts.width, facts.height) == (40, 24)   # clap crops the coded 64x64 back to size
@@ -143,7 +146,7 @@ def test_orientation_from_irot_and_imir_as_libheif_writes_them(orientation):
 
 def test_read_from_mmap(tmp_path):
     path = tmp_path / "photo.heic"
-    path.write_bytes(encode(photo(), "HEIF", exif=tiff_exif()))
+    path.write_bytes(encode(photo((64, 48)), "HEIF", quality=90, exif=tiff_exif()))
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
         facts = isobmff.read(mapped)
         clean = isobmff.strip(mapped, frozenset({LOCATION}))
@@ -431,7 +434,7 @@ def test_large_size_and_size_zero_boxes():
     ("+5+0/", "+5+0/"),
 ])
 def test_iso6709_positions(text, value):
-    assert isobmff._iso6709(text) == value
+    assert iso6709(text) == value
 
 
 # --- broken files --------------------------------------------------------------------
@@ -459,27 +462,12 @@ def hand_built_heif() -> bytes:
 
 @pytest.mark.parametrize("build", [iphone_movie, android_movie, hand_built_heif])
 def test_every_truncation_is_a_media_error_or_still_reads(build):
-    data = build()
-    for cut in range(len(data)):
-        try:
-            isobmff.read(data[:cut])
-        except MediaError:
-            pass
+    only_media_errors(isobmff, truncations(build()))
 
 
 @pytest.mark.parametrize("build", [iphone_movie, android_movie, hand_built_heif])
 def test_corrupted_bytes_raise_only_media_errors(build):
-    data = build()
-    generator = random.Random(1234)
-    for _ in range(400):
-        corrupt = bytearray(data)
-        for _ in range(generator.randint(1, 4)):
-            corrupt[generator.randrange(len(corrupt))] = generator.randrange(256)
-        try:
-            isobmff.read(bytes(corrupt))
-            isobmff.strip(bytes(corrupt), KINDS)
-        except MediaError:
-            pass
+    only_media_errors(isobmff, patched(build(), seed=1234, patch=lambda rng: bytes([rng.randrange(256)])))
 
 
 def test_long_text_values_are_clipped_to_the_shared_length():

@@ -5,19 +5,21 @@ import sys
 import zlib
 
 import pytest
-from chunk_builders import (
-    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
-    assert_trailer_is_a_preview_item, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records, itxt_chunk,
-    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, stripped_by,
-    text_chunk, xmp_packet, ztxt_chunk,
-)
-from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image, PngImagePlugin
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError, png, read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError,
 )
-from schoollint.formats.exif import parse_exif
+from schoollint.formats.registry import read_media
+from schoollint.formats import png
+from schoollint.formats.embedded import parse_exif
+from tests.kit.chunks import (
+    itxt_chunk, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk, ztxt_chunk,
+)
+from tests.kit.damage import assert_every_truncation_is_refused, flipped_bytes, only_media_errors
+from tests.kit.images import decoded, encode, frames, photo, srgb_icc
+from tests.kit.metadata import LATITUDE, LONGITUDE, exif_with_gps, iptc_records, person_xmp, photoshop_resource
+from tests.kit.plugin import assert_trailer_is_a_preview_item, stripped_by
 
 GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 
@@ -115,7 +117,7 @@ def test_exif_without_flagged_items_is_kept_byte_for_byte():
 
 def test_xmp_with_person_in_image():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
-                      itxt_chunk("XML:com.adobe.xmp", xmp_packet("Amelia Pupil")))
+                      itxt_chunk("XML:com.adobe.xmp", person_xmp("Amelia Pupil", caption_in="dc:title")))
     facts = png.read(data)
 
     [person] = facts.of_kind(PERSON_NAME)
@@ -128,7 +130,7 @@ def test_xmp_with_person_in_image():
 
 
 def test_compressed_xmp():
-    chunk = itxt_chunk("XML:com.adobe.xmp", xmp_packet("Oliver Pupil"), compressed=True)
+    chunk = itxt_chunk("XML:com.adobe.xmp", person_xmp("Oliver Pupil", caption_in="dc:title"), compressed=True)
     data = png_insert(encode(photo(), "PNG"), "after", b"IDAT", chunk)
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Oliver Pupil"]
 
@@ -155,14 +157,15 @@ def test_imagemagick_raw_exif_profile_after_image_data(chunk_builder):
 
 
 def test_raw_xmp_and_app1_profiles():
-    app1 = b"http://ns.adobe.com/xap/1.0/\0" + xmp_packet("Grace Pupil")
+    app1 = b"http://ns.adobe.com/xap/1.0/\0" + person_xmp("Grace Pupil", caption_in="dc:title")
+    isla = person_xmp("Isla Pupil", caption_in="dc:title")
     data = png_insert(encode(photo(), "PNG"), "after", b"IDAT",
-                      ztxt_chunk("Raw profile type xmp", raw_profile("xmp", xmp_packet("Isla Pupil"))),
+                      ztxt_chunk("Raw profile type xmp", raw_profile("xmp", isla)),
                       ztxt_chunk("Raw profile type APP1", raw_profile("APP1", app1)))
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Isla Pupil", "Grace Pupil"]
 
 
-@pytest.mark.parametrize("profile", [photoshop_resources(iptc_records()), iptc_records()])
+@pytest.mark.parametrize("profile", [photoshop_resource(0x0404, iptc_records()), iptc_records()])
 def test_raw_iptc_profile(profile):
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
                       ztxt_chunk("Raw profile type iptc", raw_profile("iptc", profile)))
@@ -174,7 +177,7 @@ def test_raw_iptc_profile(profile):
 
 def test_raw_icc_profile_is_kept():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
-                      ztxt_chunk("Raw profile type icc", raw_profile("icc", icc_profile())))
+                      ztxt_chunk("Raw profile type icc", raw_profile("icc", srgb_icc())))
     assert png.read(data).items == ()
     assert png.strip(data, KINDS) == data
 
@@ -226,7 +229,7 @@ def test_apng_frames_and_timing_kept():
 
 
 def test_icc_profile_kept():
-    profile = icc_profile()
+    profile = srgb_icc()
     data = encode(photo(), "PNG", icc_profile=profile, exif=exif_with_gps(orientation=1))
     facts = png.read(data)
     assert "ICC profile kept" in facts.notes
@@ -272,7 +275,7 @@ def test_every_truncation_raises_media_error():
 
 
 def test_every_corrupted_byte_gives_facts_or_media_error():
-    assert_every_corrupted_byte_gives_facts_or_media_error(png, small_png())
+    only_media_errors(png, flipped_bytes(small_png()))
 
 
 def test_chunk_length_past_the_end_is_named():
@@ -327,7 +330,8 @@ def test_reading_never_imports_pillow(tmp_path):
         (tmp_path / name).write_bytes(data)
     script = (
         "import sys, pathlib\n"
-        "from schoollint.formats import read_media, strip, KINDS\n"
+        "from schoollint.formats.model import KINDS\n"
+        "from schoollint.formats.registry import read_media, strip\n"
         f"for path in sorted(pathlib.Path({str(tmp_path)!r}).iterdir()):\n"
         "    data = path.read_bytes()\n"
         "    assert read_media(data, path.suffix).items, path\n"

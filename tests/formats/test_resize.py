@@ -11,16 +11,21 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
+from PIL import Image, ImageChops, ImageOps, ImageSequence, ImageStat
 
-from schoollint.formats import MediaError, read_media
-from schoollint.formats.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
-                                     webp_is_lossless)
+from schoollint.formats.model import MediaError
+from schoollint.formats.registry import read_media
+from schoollint.formats.downscale import downscale, webp_is_lossless
+from schoollint.formats.heic_to_jpeg import apply_convert, convert_to_jpeg
+from schoollint.formats.jpeg_quality import estimate_jpeg_quality
 
-from chunk_builders import exif_with_gps, xmp_packet
+from tests.kit.chunks import png_chunk
+from tests.kit.corpus import needs_corpus, require
+from tests.kit.images import encode, srgb_icc
+from tests.kit.metadata import exif_with_gps, person_xmp
+from tests.kit.tools import needs_avif, needs_proc
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+SRGB = srgb_icc()
 
 
 # --- building real files ----------------------------------------------------------------------
@@ -32,12 +37,6 @@ def scene(size: tuple[int, int]) -> Image.Image:
     downwards = Image.linear_gradient("L").resize(size)
     detail = Image.effect_mandelbrot((320, 240), (-2.2, -1.2, 1.0, 1.2), 64).resize(size)
     return Image.merge("RGB", (rightwards.transpose(Image.Transpose.FLIP_LEFT_RIGHT), downwards, detail))
-
-
-def encode(image: Image.Image, format: str, **options) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format, **options)
-    return buffer.getvalue()
 
 
 def phone_jpeg(size=(4000, 3000), quality=87, orientation=6, **options) -> bytes:
@@ -62,10 +61,6 @@ def png_chunk_types(data: bytes) -> list[bytes]:
     return types
 
 
-def png_chunk(kind: bytes, payload: bytes) -> bytes:
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
-
-
 def with_text_after_idat(png: bytes, keyword: bytes, text: bytes) -> bytes:
     """Text written after the image data, as ImageMagick does: Pillow cannot write it there."""
     return png[:-12] + png_chunk(b"tEXt", keyword + b"\0" + text) + png[-12:]
@@ -76,7 +71,7 @@ def heic(size=(640, 480), orientation=6) -> bytes:
 
     pillow_heif.register_heif_opener()
     exif = b"Exif\0\0" + exif_with_gps(orientation=orientation)
-    return encode(scene(size), "HEIF", quality=90, exif=exif, xmp=xmp_packet(), icc_profile=SRGB)
+    return encode(scene(size), "HEIF", quality=90, exif=exif, xmp=person_xmp(caption_in="dc:title"), icc_profile=SRGB)
 
 
 # --- JPEG ---------------------------------------------------------------------------------------
@@ -127,7 +122,7 @@ def test_limit_from_the_configuration_is_used(repo, cli):
     assert Image.open(repo / "photo.jpg").size == (800, 600)
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory is read from /proc")
+@needs_proc
 def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     photo = tmp_path / "big.jpg"
     photo.write_bytes(encode(scene((8660, 5773)), "JPEG", quality=85))
@@ -135,7 +130,7 @@ def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     program = (
         "import sys\n"
         "from PIL import Image\n"
-        "from schoollint.formats.resize import downscale\n"
+        "from schoollint.formats.downscale import downscale\n"
         "out = downscale(open(sys.argv[1], 'rb').read(), 1600, '.jpg')\n"
         "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM')).split()[1]\n"
         "print(Image.open(__import__('io').BytesIO(out)).size, peak)\n"
@@ -232,7 +227,7 @@ def test_sixteen_bit_colour_png_comes_out_eight_bit_with_the_same_colours():
     assert abs(red - 128) <= 2 and green == 40000 >> 8 and abs(blue - 127) <= 2
 
 
-@pytest.mark.skipif(not features.check("avif"), reason="Pillow built without AVIF")
+@needs_avif
 def test_avif_keeps_its_format_and_is_turned_upright():
     picture = scene((800, 600))
     source = encode(picture, "AVIF", quality=90, exif=b"Exif\0\0" + exif_with_gps(orientation=6))
@@ -521,9 +516,7 @@ def test_animation_whose_frames_add_up_to_a_bomb_is_refused():
 
 @pytest.fixture(scope="module")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    return CORPUS.resolve()
+    return require().resolve()
 
 
 def corpus_images(corpus: Path) -> list[Path]:
@@ -532,6 +525,7 @@ def corpus_images(corpus: Path) -> list[Path]:
     return [corpus / entry["SourceFile"] for entry in manifest if entry.get("File:FileType") in wanted]
 
 
+@needs_corpus
 def test_every_corpus_image_downscales_cleanly_or_is_refused_clearly(corpus):
     downscaled = 0
     for path in corpus_images(corpus):

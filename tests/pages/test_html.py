@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from schoollint.pages import PageError, is_page, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import is_page, read_page
 
 
 def read_html(text: str | bytes, path: str = "news/index.html", root=None):

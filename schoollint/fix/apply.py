@@ -1,0 +1,106 @@
+"""Fixing one file: run its appliers in turn, then replace every file touched atomically.
+
+A refused or failed fix changes nothing: every target is checked before the
+first write, each write goes to a temporary file beside the original that is
+renamed over it, and an error leaves the original byte-identical.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from ..fsio import atomic_write
+from .appliers import APPLIERS
+from .model import Change, Fix, FixContext, Rename, Write
+
+
+def expected_errors() -> tuple[type[Exception], ...]:
+    """What a fix may fail with because of the file (the file is then left as it was)."""
+    from ..formats.model import MediaError
+    from ..pages.model import PageError
+
+    return (MediaError, PageError, OSError)
+
+
+def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False) -> Change:
+    """Fix one file: every applier in turn, then one atomic write per file touched."""
+    root = context.root
+    change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
+    try:
+        original = (root / relpath).read_bytes()
+        change.size_before = len(original)
+        current = original
+        others: list = []
+        for action, applier in APPLIERS.items():
+            chosen = [fix for fix in fixes if fix.action == action]
+            if not chosen:
+                continue
+            for operation in applier(context, relpath, current, chosen):
+                if isinstance(operation, Write) and operation.path == relpath:
+                    current = operation.data
+                else:
+                    others.append(operation)
+        operations = ([Write(relpath, current)] if current != original else []) + others
+        _record(root, change, operations)
+        if write:
+            carry_out(root, operations)
+        else:
+            change.diff = describe(root, operations)
+    except Exception as exc:  # the file stays as it was; a bug is flagged as one
+        change.internal = not isinstance(exc, expected_errors())
+        change.error = f"{type(exc).__name__}: {exc}" if debug or change.internal else str(exc)
+        change.size_after, change.renamed, change.written, change.created = None, [], [], []
+    return change
+
+
+def _record(root: Path, change: Change, operations) -> None:
+    for operation in operations:
+        if isinstance(operation, Rename):
+            change.renamed.append((operation.old, operation.new))
+        elif operation.path == change.path:
+            change.size_after = len(operation.data)
+        elif os.path.lexists(root / operation.path):
+            change.written.append(operation.path)
+        else:
+            change.created.append(operation.path)
+
+
+def carry_out(root: Path, operations) -> None:
+    """Write and rename, after checking every target first: a refused change changes nothing."""
+    from ..discover import inside
+
+    renames = [operation for operation in operations if isinstance(operation, Rename)]
+    for rename in renames:
+        if os.path.lexists(root / rename.new):
+            raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
+    for operation in operations:
+        target = operation.new if isinstance(operation, Rename) else operation.path
+        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
+            raise OSError(f"{target}: a symlink or outside the repository; nothing was changed")
+    for operation in operations:
+        if isinstance(operation, Write):
+            atomic_write(root / operation.path, operation.data)
+    for rename in renames:
+        target = root / rename.new
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(root / rename.old, target)
+
+
+def describe(root: Path, operations) -> str:
+    """A diff for text files, a byte count for binary ones, for --diff."""
+    lines = []
+    for operation in operations:
+        if isinstance(operation, Rename):
+            lines.append(f"rename {operation.old} -> {operation.new}")
+            continue
+        before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
+        try:
+            old_text, new_text = before.decode("utf-8"), operation.data.decode("utf-8")
+        except UnicodeDecodeError:
+            lines.append(f"{operation.path}: binary file, {len(before):,} -> {len(operation.data):,} bytes")
+            continue
+        lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
+                                          f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
+    return "\n".join(lines)

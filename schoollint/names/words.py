@@ -1,0 +1,103 @@
+"""Words as the name finders see them: plain() keys, tokens, and the word lists, loaded once.
+
+Word lists live in data/ (see tools/build_given_names.py for where
+given_names.txt and common_words.txt come from; stoplists.yaml is
+hand-kept). `lexicon()` reads them on first use only, so importing costs
+nothing; the roster and the heuristic share `plain` so their keys agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ..yamlload import safe_load
+
+DATA = Path(__file__).with_name("data")
+
+LETTER = r"[^\W\d_]"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"          # Latin Extended-A mixes cases; a lower-case start there is rare
+APOSTROPHES = "'’"
+
+
+class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
+    """A word at [start, end) of the string searched."""
+
+    start: int
+    end: int
+    raw: str           # as written, possessive removed
+    key: str           # plain(raw): what the word lists are keyed by
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, as plain() keys, and the regex for runs of capitalised words."""
+
+    given: frozenset[str]
+    titles_written: frozenset[str]     # "mrs", "mrs."
+    not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
+    starters: frozenset[str]           # words a name or a stop phrase can begin with
+    following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
+    titles: frozenset[str]
+    calendar: frozenset[str]
+    particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
+    surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
+    locatives: frozenset[str]
+    motion_words: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
+    run_pattern: re.Pattern
+
+
+def plain(word: str) -> str:
+    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien"."""
+    if word.isascii() and "'" not in word:
+        return word.lower()                     # the common case, kept cheap
+    word = word.casefold()
+    if not word.isascii():
+        word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word.replace("'", "").replace("’", "")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Every word list and the capitalised-run pattern, read from data/ once per process."""
+    stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
+    titles = frozenset(stop["titles"])
+    calendar = frozenset(stop["calendar_words"])
+    following = frozenset(word for group in stop["following_words"].values() for word in group)
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for group in stop["phrases"].values():
+        for phrase in group:
+            words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
+            phrases.setdefault(words[0], []).append(words)
+    # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
+    # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
+    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+    first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+    particle = rf"(?:{'|'.join(stop['surname_particles'])})"
+    gap = r"[ \u00a0]{1,3}"
+    given = _word_list("given_names.txt")
+    return Lexicon(
+        given=given,
+        titles_written=titles | frozenset(f"{title}." for title in titles),
+        not_surname=_word_list("common_words.txt") | frozenset(stop["school_words"]) | calendar | titles | following,
+        starters=given | titles | frozenset(phrases),
+        following=following,
+        titles=titles,
+        calendar=calendar,
+        particles=frozenset(stop["surname_particles"]),
+        surname_places=frozenset(stop["surname_places"]),
+        locatives=frozenset(stop["locatives"]),
+        motion_words=frozenset(stop["motion_words"]),
+        phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
+        run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
+    )

@@ -1,0 +1,303 @@
+"""The one driver of `schoollint check`: configuration, discovery, analysis in the worker
+pool through the cache, suppressions and baseline, fixes, reports, exit code.
+
+Stages below it never import it: cli -> pipeline -> discover, analysis (formats,
+pages, checks), suppress, fix, outcome.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dataclasses import dataclass
+
+from . import pool
+from .analysis import Analyser, FileResult
+from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
+from .cache import Cache, stat_of
+from .config import find_config, load_config
+from .discover import discover, find_root, relative
+from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .fix.model import Fix, FixContext
+from .outcome import Outcome
+from .report import PUBLIC_FORMATS, View, render
+from .suppress import settle
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    use_cache: bool = True
+    jobs: int = 0                       # 0: one worker per core
+    debug: bool = False
+    progress: bool = False
+    baseline: dict[str, str] | None = None
+
+
+def load_effective_config(config_path: str | None, start: Path | None = None):
+    """The configuration of the repository that holds `start` (default: the current folder)."""
+    root, in_git = find_root(start or Path.cwd())
+    path = Path(config_path) if config_path else find_config(root)
+    if config_path and not (path and path.is_file()):
+        raise UsageError(f"{config_path}: no such configuration file")
+    display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
+    return load_config(path, display), root, in_git
+
+
+def _start(paths: list[str]) -> Path | None:
+    """Where to look for the repository: the current folder, unless the first path named lies
+    elsewhere (`check ../other-site`). Judged on the path as written, so a link is not followed."""
+    if not paths or not os.path.lexists(paths[0]):
+        return None
+    first = Path(os.path.abspath(paths[0]))
+    if first.is_relative_to(Path.cwd()):
+        return None
+    return first if first.is_dir() and not first.is_symlink() else first.parent
+
+
+def _is_inside(root: Path, path: Path) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(root)
+
+
+def _apply_arguments(config, args) -> None:
+    if args.select is not None:
+        config.select = args.select
+    config.extend_select = config.extend_select + args.extend_select
+    config.ignore = config.ignore + args.ignore
+    config.exclude = config.exclude + args.exclude
+    if args.fail_level:
+        config.fail_level = args.fail_level
+    config.selected_codes()  # raises a CatalogueError naming an unknown code
+
+
+def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
+    given = args.roster or os.environ.get("SCHOOLLINT_ROSTER")  # beats the configuration, like ruff
+    chosen = given or config.roster
+    if not chosen:
+        return None
+    path = (Path.cwd() / chosen) if given else (root / chosen)
+    if not path.is_file():
+        raise UsageError(f"{chosen}: roster file not found")
+    from .names.roster import load_roster
+
+    roster = load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
+    if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
+        raise UsageError(
+            f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
+            "committed: `git rm --cached` it, add it to .gitignore, and use "
+            "`schoollint roster hash` to make a form that is safe to commit"
+        )
+    return str(path.resolve())
+
+
+def _key_fingerprint() -> str | None:
+    """Identifies the roster key in the cache without storing anything that reveals it."""
+    import hashlib
+
+    from .names.roster import KEY_VARIABLE
+
+    key = os.environ.get(KEY_VARIABLE)
+    return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
+
+
+def _settings(roster: str | None) -> dict:
+    """Run-wide settings for the checks. What the roster says, and which key hashes names,
+    change findings: so they key the cache."""
+    return {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
+            "roster-key": _key_fingerprint()}
+
+
+def _digest(path: Path) -> str:
+    from .fsio import content_hash
+
+    return content_hash(path.read_bytes())
+
+
+def _tracked(root: Path, path: Path) -> bool:
+    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", relative(root, path)],
+                            cwd=root, capture_output=True)
+    return result.returncode == 0
+
+
+def _baseline(root: Path, args):
+    if args.no_baseline or args.write_baseline:
+        return None
+    if args.baseline:
+        return read_baseline(Path(args.baseline))
+    default = root / DEFAULT_BASELINE
+    return read_baseline(default) if default.is_file() else None
+
+
+def run_check(args) -> int:
+    if args.diff and args.fix:
+        raise UsageError("--diff shows what --fix would do; use one or the other")
+    if args.diff and (args.output_format != "text" or args.output_file or args.report):
+        raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
+    config, root, in_git = load_effective_config(args.config, _start(args.paths))
+    _apply_arguments(config, args)
+    for path in args.paths:  # said before "outside the repository", which would mislead
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or folder")
+    paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
+    if args.diff_base and not in_git:
+        raise UsageError("--diff-base needs a Git repository")
+    found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
+    settings = _settings(_roster_setting(root, in_git, args, config))
+    options = RunOptions(
+        fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
+        jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
+        progress=sys.stderr.isatty() and not args.no_progress,
+    )
+    run = Run(root, in_git, config, settings, options)
+    outcome = Outcome(files_checked=len(found.files), notes=found.notes)
+    results = run.analyse(found.files)
+    run.settle(results, outcome)
+    if args.fix or args.diff:
+        touched = run.fix(outcome)
+        if touched:  # check what the fixes wrote, so the report says what is left
+            fresh = {r.path: r for r in results}
+            for change in outcome.changes:
+                for old, _new in change.renamed:
+                    fresh.pop(old, None)
+            fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
+            results = list(fresh.values())
+            run.settle(results, outcome)
+    run.cache.save()
+    outcome.errors = [error for result in results for error in result.errors]
+    outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
+
+    if args.write_baseline:
+        default = args.write_baseline is True
+        target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
+        count = write_baseline(target, outcome.findings)
+        shown = DEFAULT_BASELINE if default else args.write_baseline
+        print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
+        return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    if args.diff:
+        return _show_diff(outcome)
+    _emit(args, root, outcome)
+    return _exit_code(args, config, outcome)
+
+
+def _emit(args, root: Path, outcome: Outcome) -> None:
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    view = View(
+        root=root,
+        show_values=args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
+                                         and not os.environ.get("CI")),
+        colour=to_terminal and not os.environ.get("NO_COLOR"),
+        quiet=args.quiet,
+        pre_commit=os.environ.get("PRE_COMMIT") == "1",
+    )
+    text = render(args.output_format, outcome, view)
+    if args.output_file:
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+    elif args.quiet < 2:
+        sys.stdout.write(text)
+    for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
+        extra = View(root=root, show_values=args.show_values)
+        Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
+    _notes_and_errors(outcome, args.quiet)
+
+
+def _notes_and_errors(outcome: Outcome, quiet: int = 0) -> None:
+    """Notes unless -q; errors unless -qq (then only the exit code tells)."""
+    for note in outcome.notes if not quiet else ():
+        print(f"schoollint: note: {note}", file=sys.stderr)
+    for error in outcome.errors if quiet < 2 else ():
+        print(f"schoollint: error: {error}", file=sys.stderr)
+
+
+def _show_diff(outcome: Outcome) -> int:
+    """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
+    for change in outcome.changes:
+        print(f"{change.path}: cannot fix: {change.error}" if change.error else change.diff)
+    would = [change for change in outcome.changes if change.changed]
+    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
+          f"({len(outcome.changes) - len(would)} could not be)", file=sys.stderr)
+    _notes_and_errors(outcome)
+    return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)
+
+
+def _exit_code(args, config, outcome: Outcome) -> int:
+    if outcome.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    changed = args.fix and any(change.changed for change in outcome.changes)
+    failing = [f for f in outcome.findings if config.fail_level == "warning" or f.severity == "error"]
+    return EXIT_FINDINGS if failing or changed else EXIT_CLEAN
+
+
+class Run:
+    """One check run's state: the analyser, the cache, and the options that steer them."""
+
+    def __init__(self, root: Path, in_git: bool, config, settings: dict, options: RunOptions):
+        self.root = root
+        self.in_git = in_git
+        self.config = config
+        self.options = options
+        self.selected = config.selected_codes()
+        self.cache = Cache(root, enabled=options.use_cache)
+        self.analyser = Analyser(root, config, self.selected, settings, options.debug)
+
+    def analyse(self, paths: list[str]) -> list[FileResult]:
+        """Each file's result: from the cache when its bytes were seen before, else from a worker."""
+        results: dict[str, FileResult] = {}
+        jobs = []
+        for relpath in paths:
+            try:
+                size, mtime = stat_of(self.root / relpath)
+            except OSError as exc:  # gone or unreadable since it was listed: say so, go on
+                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+                continue
+            known = self.cache.known_hash(relpath, size, mtime)
+            if known is not None:
+                key = self.analyser.cache_key(known, relpath)
+                record = self.cache.get(key)
+                if record is not None:
+                    results[relpath] = FileResult.restore(relpath, known, key, record)
+                    continue
+            jobs.append((relpath, known))
+        for result in self._map(pool.analyse_in_worker, jobs, "checking"):
+            results[result.path] = result
+            if not result.errors and result.content_hash and result.stat:
+                size, mtime = result.stat
+                self.cache.remember_hash(result.path, size, mtime, result.content_hash)
+                self.cache.put(result.cache_key, result.to_cache())
+        return [results[relpath] for relpath in paths]
+
+    def settle(self, results: list[FileResult], outcome: Outcome) -> None:
+        settle(self.root, results, self.config, self.selected, self.options.baseline, outcome)
+
+    def fix(self, outcome: Outcome) -> list[str]:
+        """Apply (or, with --diff, describe) every fix on offer; return the paths to check again.
+
+        Files whose fixes change only themselves are fixed in parallel; fixes that
+        touch other files (renames rewrite pages) run one after another.
+        """
+        from .fix.appliers import LOCAL_ACTIONS
+        from .fix.apply import apply_fixes
+
+        by_path: dict[str, list[Fix]] = {}
+        for finding in outcome.findings:
+            fix = finding.fix
+            if fix and (fix.safe or self.options.unsafe_fixes) and fix not in by_path.setdefault(finding.path, []):
+                by_path[finding.path].append(fix)
+        jobs = [(relpath, fixes, not self.options.diff) for relpath, fixes in by_path.items() if fixes]
+        local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
+        changes = self._map(pool.fix_in_worker, local, "fixing")
+        shared = [job for job in jobs if job not in local]
+        if shared:
+            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files))
+            changes += [apply_fixes(context, *job, debug=self.options.debug) for job in shared]
+        outcome.changes.extend(changes)
+        return [path for change in changes if change.changed and not self.options.diff for path in change.touched]
+
+    def _map(self, function, jobs: list, doing: str) -> list:
+        return pool.run_jobs(self.analyser, function, jobs, self.options.jobs, doing, self.options.progress)
