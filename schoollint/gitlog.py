@@ -81,7 +81,10 @@ def walk(root: Path, revisions: list[str], *, renames: bool, since: str | None =
 
 
 def _parse(tokens: list[bytes]) -> Iterator[Commit]:
-    sha, time, changes, parents = None, 0, [], ()
+    sha: str | None = None
+    time = 0
+    changes: list[Change] = []
+    parents: tuple[str, ...] = ()
     index = 0
     while index < len(tokens):
         token = tokens[index].lstrip(b"\n")

@@ -63,8 +63,9 @@ def reviews(root: Path) -> list[dict]:
     found = []
     for entry in entries:
         day = entry["date"]
-        if isinstance(day, str) and _DATE.fullmatch(day):
-            day = dt.date(*map(int, _DATE.fullmatch(day).groups()))
+        written = _DATE.fullmatch(day) if isinstance(day, str) else None
+        if written:
+            day = dt.date(*map(int, written.groups()))
         if not isinstance(day, dt.date):
             raise ReviewError(f"{REVIEW_LOG}: {day!r} is not a date (YYYY-MM-DD)")
         found.append({"date": day, "reviewer": str(entry.get("reviewer", "")), "commit": entry.get("commit")})

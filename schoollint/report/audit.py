@@ -123,7 +123,7 @@ def render_json(audit, view: View) -> str:
 
 
 def _template(name: str) -> str:
-    return files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+    return files(__package__).joinpath("templates").joinpath(name).read_text(encoding="utf-8")
 
 
 def render_html(audit, view: View) -> str:
