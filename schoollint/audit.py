@@ -134,6 +134,17 @@ def run_findings(root: Path, config, subject) -> list[Finding]:
     return found
 
 
+def review_due(root: Path, config) -> list[Finding]:
+    """SL605 alone (no photo dates needed), for `check` runs over the whole site: CI's reminder."""
+    from .checks import RunSubject
+    from .review import reviews, today
+
+    log = reviews(root)
+    subject = RunSubject(first_published={}, last_review=log[-1]["date"] if log else None, today=today(),
+                         options_for=config.options_for)
+    return run_findings(root, config, subject)
+
+
 def head_commit(root: Path, in_git: bool) -> str | None:
     from .gitlog import git, has_commits
 

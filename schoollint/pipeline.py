@@ -178,6 +178,10 @@ def run_check(args) -> int:
         shown = DEFAULT_BASELINE if default else args.write_baseline
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    if not args.paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
+        from .audit import review_due
+
+        outcome.findings = sorted(outcome.findings + review_due(root, config), key=lambda f: (f.path, f.line or 0))
     if args.diff:
         return _show_diff(outcome)
     _emit(args, root, outcome)

@@ -19,16 +19,18 @@ from importlib.resources import files
 from .. import catalogue
 from . import View, display_path, first_sentence, fix_hint, shown_value
 
-# The guidance's practical action each rule family serves (Managing student image and video
-# content, "Practical actions to take").
+# The guidance's practical action each rule (or, failing that, its family) serves (Managing
+# student image and video content, "Practical actions to take").
 GUIDANCE = {
+    "SL604": "Regularly Review Online Content",
+    "SL605": "Regularly Review Online Content",
     "SL0": "Regularly Review Online Content",
     "SL1": "Ensure Image Metadata is Removed",
     "SL2": "Use Lower Resolution Images",
     "SL3": "Apply a 'Names-No-Images / Images-No-Names' Policy",
     "SL4": "Ensure Image Metadata is Removed",
     "SL5": "Follow Established Image Use Policies",
-    "SL6": "Regularly Review Online Content",
+    "SL6": "Follow Established Image Use Policies",
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 
@@ -80,7 +82,7 @@ def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[di
         lines.append({
             "code": code, "name": rule.name, "severity": rule.severity,
             "photos": photo_counts[code], "other_files": other_counts[code],
-            "what": rule.summary.replace("`", ""), "guidance": GUIDANCE.get(code[:3], ""),
+            "what": rule.summary.replace("`", ""), "guidance": GUIDANCE.get(code) or GUIDANCE.get(code[:3], ""),
         })
     return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
 

@@ -87,3 +87,17 @@ def test_a_broken_review_log_is_one_clear_error(repo, cli, text):
     write(repo, ".schoollint-review.yml", text)
     code, _, err = cli("audit", "--format", "json")
     assert code == 2 and err.startswith("schoollint: error: .schoollint-review.yml:") and "Traceback" not in err
+
+
+def test_check_over_the_whole_site_reminds_ci_of_an_overdue_review(repo, cli):
+    write(repo, "images/a.jpg", clean_jpeg())
+    write(repo, ".schoollint.yml", "SL605: {review-every: 6}\n")
+    commit(repo, "a", days_ago(5))
+    code, out, _ = cli("check", "--output-format", "json")
+    [overdue] = json.loads(out)["findings"]
+    assert code == 1 and overdue["code"] == "SL605" and overdue["path"] == ".schoollint-review.yml"
+    assert overdue["severity"] == "warning" and "none is recorded" in overdue["message"]
+    code, out, _ = cli("check", "--output-format", "json", "images/a.jpg")  # some files: not the site
+    assert code == 0 and json.loads(out)["findings"] == []
+    assert cli("audit", "--record-review", "AB", "-o", "audit.html")[0] == 0
+    assert cli("check")[0] == 0
