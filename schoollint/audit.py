@@ -114,37 +114,6 @@ def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
             photo.first_published, photo.date_source = min(stated), "page"
 
 
-def run_findings(root: Path, config, subject) -> list[Finding]:
-    """The findings of the rules that read the run (SL604, SL605) for a checks.RunSubject.
-
-    Selection and per-path ignores apply as for every rule; severities are stamped here,
-    as the pipeline stamps those of the file checks.
-    """
-    from . import catalogue, checks
-
-    selected = config.selected_codes()
-    rules = catalogue.load()
-    context = checks.Context(root=root, rule_options=config.options_for(""))
-    found = []
-    for module in checks.modules(selected):
-        if module.READS != "run":
-            continue
-        found += [finding.stamped("", rules[finding.code].severity) for finding in module.check(subject, context)
-                  if finding.code in selected and finding.code not in config.ignored_for(finding.path)]
-    return found
-
-
-def review_due(root: Path, config) -> list[Finding]:
-    """SL605 alone (no photo dates needed), for `check` runs over the whole site: CI's reminder."""
-    from .checks import RunSubject
-    from .review import reviews, today
-
-    log = reviews(root)
-    subject = RunSubject(first_published={}, last_review=log[-1]["date"] if log else None, today=today(),
-                         options_for=config.options_for)
-    return run_findings(root, config, subject)
-
-
 def head_commit(root: Path, in_git: bool) -> str | None:
     from .gitlog import git, has_commits
 
@@ -155,6 +124,7 @@ def build_audit(args) -> Audit:
     from .discover import discover, relative
     from .checks import RunSubject
     from .review import REVIEW_LOG, record_review, reviews, today
+    from .run_rules import run_findings
     from .pipeline import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
 
     config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))

@@ -179,7 +179,7 @@ def run_check(args) -> int:
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
     if not args.paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
-        from .audit import review_due
+        from .run_rules import review_due
 
         outcome.findings = sorted(outcome.findings + review_due(root, config), key=lambda f: (f.path, f.line or 0))
     if args.diff:

@@ -16,7 +16,7 @@ MAX_LINES = 320   # "about 300": a module longer than this does more than one jo
 STAGES = [
     {"cli", "__main__"},
     {"pipeline", "audit", "history_check"},
-    {"pool", "suppress", "explain"},
+    {"pool", "suppress", "explain", "run_rules"},
     {"analysis", "report", "fix.apply", "fix.appliers"},
     {"checks", "discover", "diffbase", "baseline", "cache", "config", "outcome", "codec"},
     {"formats", "pages", "names", "vision", "history", "gitlog", "review", "thumbnails"},
