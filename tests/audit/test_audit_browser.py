@@ -14,7 +14,8 @@ import shutil
 
 import pytest
 
-from tests.audit.sites import clean_jpeg, commit, gps_jpeg, page, write
+from tests.audit.sites import clean_jpeg, gps_jpeg, page, write
+from tests.kit.git import commit_all
 
 CHROMIUM = os.environ.get("SCHOOLLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -32,7 +33,7 @@ def report(repo, cli):
     write(repo, "index.html", page(("images/gala.jpg", "The gala"), ("images/team.jpg", "Amelia Watson running"),
                                    ("images/logo.jpg", "Our logo")))
     recent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=30)  # too new for SL604
-    commit(repo, "photos", recent.isoformat(timespec="seconds"))
+    commit_all(repo, "photos", recent.isoformat(timespec="seconds"))
     code, _, err = cli("audit", "-o", "audit.html")
     assert code == 0, err
     return repo / "audit.html"

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from tests.audit.sites import SERIAL, clean_jpeg, commit, gps_jpeg, page, write
+from tests.audit.sites import SERIAL, clean_jpeg, gps_jpeg, page, write
+from tests.kit.git import commit_all
 
 
 @pytest.fixture
@@ -17,10 +18,10 @@ def site(repo):
     write(repo, "images/gala.jpg", gps_jpeg(size=(2000, 1500)))
     write(repo, "images/team.jpg", clean_jpeg())
     write(repo, "index.html", page(("images/gala.jpg", "The gala"), ("images/team.jpg", "Amelia Watson running")))
-    commit(repo, "first photos", "2021-03-01T10:00:00+00:00")
+    commit_all(repo, "first photos", "2021-03-01T10:00:00+00:00")
     write(repo, "images/spare.jpg", clean_jpeg(colour="red"))
     write(repo, "images/team.jpg", clean_jpeg(colour="green"))
-    commit(repo, "a spare photo; team photo replaced", "2025-05-02T10:00:00+00:00")
+    commit_all(repo, "a spare photo; team photo replaced", "2025-05-02T10:00:00+00:00")
     return repo
 
 
@@ -121,3 +122,17 @@ def test_unreadable_photo_is_listed_as_not_judged_not_clean(repo, cli):
     [card] = audit_json(cli)["photos"]
     assert card["thumbnail"] is None
     assert [f["code"] for f in card["findings"]] == ["SL105"]
+
+
+def test_a_decompression_bomb_gets_no_thumbnail_and_finishes_quickly(repo, cli):
+    import time
+
+    from tests.kit.sites import make_png_header_only
+
+    (repo / "images").mkdir()
+    make_png_header_only(repo / "images" / "bomb.png", 60000, 60000)
+    started = time.monotonic()
+    [card] = audit_json(cli)["photos"]
+    assert time.monotonic() - started < 10
+    assert card["path"] == "images/bomb.png" and card["thumbnail"] is None
+    assert card["findings"], "judged (oversized or unreadable), never silently clean"

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 
 import pytest
 
-from tests.audit.sites import clean_jpeg, commit, gps_jpeg, page, write
-
-
-def run_git(cwd, *args):
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+from tests.audit.sites import clean_jpeg, gps_jpeg, page, write
+from tests.kit.git import commit_all, git
 
 
 @pytest.fixture
@@ -22,14 +18,14 @@ def story(repo):
     write(repo, "images/gala.jpg", gps_jpeg(colour="teal"))
     write(repo, "images/team.jpg", gps_jpeg(colour="red"))
     write(repo, "news.html", page(("images/team.jpg", "Amelia Watson with the cup")))
-    shas["first"] = commit(repo, "first", "2022-01-01T10:00:00+00:00")
+    shas["first"] = commit_all(repo, "first", "2022-01-01T10:00:00+00:00")
     (repo / "images/team.jpg").rename(repo / "images/cup-winners.jpg")
     write(repo, "news.html", page(("images/cup-winners.jpg", "The cup winners")))
-    shas["rename"] = commit(repo, "rename, and no name in the alt text", "2022-02-01T10:00:00+00:00")
+    shas["rename"] = commit_all(repo, "rename, and no name in the alt text", "2022-02-01T10:00:00+00:00")
     write(repo, "images/gala.jpg", clean_jpeg(colour="teal"))
-    shas["clean"] = commit(repo, "metadata removed", "2022-03-01T10:00:00+00:00")
+    shas["clean"] = commit_all(repo, "metadata removed", "2022-03-01T10:00:00+00:00")
     (repo / "images/cup-winners.jpg").unlink()
-    shas["delete"] = commit(repo, "photo taken down", "2022-04-01T10:00:00+00:00")
+    shas["delete"] = commit_all(repo, "photo taken down", "2022-04-01T10:00:00+00:00")
     return repo, shas
 
 
@@ -66,16 +62,16 @@ def test_text_report_places_each_finding_and_says_how_to_purge(story, cli):
     line = next(line for line in out.splitlines() if line.startswith("images/gala.jpg") and "SL101" in line)
     assert line.startswith(f"images/gala.jpg @ {shas['first'][:10]}..{shas['rename'][:10]} "
                            f"(removed in {shas['clean'][:10]}): SL101 location-metadata")
-    gala_blob = run_git(repo, "rev-parse", f"{shas['first']}:images/gala.jpg")
+    gala_blob = git(repo, "rev-parse", f"{shas['first']}:images/gala.jpg").strip()
     assert gala_blob in out and "git filter-repo --strip-blobs-with-ids" in out
     assert "Every existing clone and fork still has these files" in out and "purge" in out
-    assert run_git(repo, "rev-list", "--count", "HEAD") == "4", "history is never rewritten"
+    assert git(repo, "rev-list", "--count", "HEAD").strip() == "4", "history is never rewritten"
 
 
 def test_still_at_head_and_since(story, cli):
     repo, _shas = story
     write(repo, "images/new.jpg", gps_jpeg(colour="blue"))
-    head = commit(repo, "new photo", "2023-01-01T10:00:00+00:00")
+    head = commit_all(repo, "new photo", "2023-01-01T10:00:00+00:00")
     _, report = history(cli, "--since", "2022-12-01")
     assert {f["path"] for f in report["findings"]} == {"images/new.jpg"}
     [located] = [f for f in report["findings"] if f["code"] == "SL101"]
@@ -87,10 +83,10 @@ def test_lfs_pointer_without_its_object_is_not_checked_and_said(repo, cli):
     pointer = ("version https://git-lfs.github.com/spec/v1\n"
                f"oid sha256:{hashlib.sha256(b'photo').hexdigest()}\nsize 5\n")
     write(repo, "images/big.jpg", pointer)
-    commit(repo, "lfs", "2022-01-01T10:00:00+00:00")
+    commit_all(repo, "lfs", "2022-01-01T10:00:00+00:00")
     code, report = history(cli)
     assert code == 1, "not checked is not clean"
-    blob = run_git(repo, "rev-parse", "HEAD:images/big.jpg")
+    blob = git(repo, "rev-parse", "HEAD:images/big.jpg").strip()
     assert report["not_checked"] == [{"where": f"images/big.jpg @ {blob[:10]}",
                                       "why": "Git LFS pointer: LFS object not present here"}]
 
@@ -99,7 +95,7 @@ def test_lfs_pointer_with_its_object_present_is_checked(repo, cli):
     photo = gps_jpeg()
     oid = hashlib.sha256(photo).hexdigest()
     write(repo, "images/big.jpg", f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(photo)}\n")
-    commit(repo, "lfs", "2022-01-01T10:00:00+00:00")
+    commit_all(repo, "lfs", "2022-01-01T10:00:00+00:00")
     write(repo, f".git/lfs/objects/{oid[:2]}/{oid[2:4]}/{oid}", photo)
     _, report = history(cli)
     assert report["not_checked"] == [] and "SL101" in {f["code"] for f in report["findings"]}
@@ -108,7 +104,7 @@ def test_lfs_pointer_with_its_object_present_is_checked(repo, cli):
 def test_shallow_clone_says_how_deep_it_looked(story, tmp_path, cli, monkeypatch):
     repo, shas = story
     clone = tmp_path / "shallow"
-    run_git(tmp_path, "clone", "-q", "--depth", "2", repo.as_uri(), str(clone))
+    git(tmp_path, "clone", "-q", "--depth", "2", repo.as_uri(), str(clone))
     monkeypatch.chdir(clone)
     _code, out, _ = cli("history")
     assert f"shallow clone: only the 2 commits back to {shas['clean'][:10]} were looked at" in out
@@ -121,17 +117,17 @@ def test_shallow_clone_says_how_deep_it_looked(story, tmp_path, cli, monkeypatch
 
 def test_partial_clone_reports_missing_blobs_without_fetching(story, tmp_path, cli, monkeypatch):
     repo, _shas = story
-    run_git(repo, "config", "uploadpack.allowFilter", "true")
+    git(repo, "config", "uploadpack.allowFilter", "true")
     clone = tmp_path / "partial"
-    run_git(tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", repo.as_uri(), str(clone))
-    before = run_git(clone, "count-objects", "-v")
+    git(tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", repo.as_uri(), str(clone))
+    before = git(clone, "count-objects", "-v").strip()
     monkeypatch.chdir(clone)
     code, report = history(cli)
     assert code == 1
     why = {entry["why"] for entry in report["not_checked"]}
     assert why == {"blob not present in this partial clone"}
     assert len(report["not_checked"]) == 6 and report["blobs_checked"] == 0
-    assert run_git(clone, "count-objects", "-v") == before, "nothing was fetched"
+    assert git(clone, "count-objects", "-v").strip() == before, "nothing was fetched"
 
 
 def test_outside_git_is_a_usage_error(tmp_path, cli, monkeypatch):
@@ -142,7 +138,7 @@ def test_outside_git_is_a_usage_error(tmp_path, cli, monkeypatch):
 
 def test_a_changed_work_tree_file_does_not_hide_the_committed_blob(repo, cli):
     write(repo, "images/gala.jpg", gps_jpeg())
-    commit(repo, "gala", "2022-01-01T10:00:00+00:00")
+    commit_all(repo, "gala", "2022-01-01T10:00:00+00:00")
     write(repo, "images/gala.jpg", clean_jpeg())        # cleaned on disk, not committed
     _, report = history(cli)
     [located] = [f for f in report["findings"] if f["code"] == "SL101"]

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from schoollint.review import months_before
-from tests.audit.sites import clean_jpeg, commit, page, write
+from tests.audit.sites import clean_jpeg, page, write
+from tests.kit.git import commit_all
 
 
 def codes_of(cli, *args) -> dict[str, list[dict]]:
@@ -37,11 +38,11 @@ def test_months_before_keeps_the_day_or_takes_the_months_last():
 def test_stale_photo_by_first_published_date_following_renames(repo, cli):
     write(repo, "images/old.jpg", clean_jpeg())
     write(repo, "index.html", page(("images/old.jpg", "x")))
-    commit(repo, "old photo", days_ago(800))          # about 26 months ago
+    commit_all(repo, "old photo", days_ago(800))          # about 26 months ago
     (repo / "images/old.jpg").rename(repo / "images/renamed.jpg")
     write(repo, "images/new.jpg", clean_jpeg(colour="red"))
     write(repo, "index.html", page(("images/renamed.jpg", "x"), ("images/new.jpg", "y")))
-    commit(repo, "renamed, and a new photo shown", days_ago(10))
+    commit_all(repo, "renamed, and a new photo shown", days_ago(10))
     [stale] = codes_of(cli)["SL604"]
     assert stale["card"]["path"] == "images/renamed.jpg"
     published = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=800)).date()
@@ -57,7 +58,7 @@ def test_per_path_ignore_and_not_shown_photos_are_not_stale(repo, cli):
     write(repo, "index.html", page(("images/brand/logo.jpg", "logo")))
     write(repo, ".schoollint.yml", 'per-path:\n  "images/brand/**":\n    ignore:\n'
                                    '      - {rule: SL604, reason: the school logo shows no pupil}\n')
-    commit(repo, "logo", days_ago(1500))
+    commit_all(repo, "logo", days_ago(1500))
     assert "SL604" not in codes_of(cli)
 
 
@@ -70,7 +71,7 @@ def test_front_matter_date_when_git_has_no_history(repo, cli):
 
 def test_review_overdue_only_once_configured(repo, cli):
     write(repo, "images/a.jpg", clean_jpeg())
-    commit(repo, "a", days_ago(5))
+    commit_all(repo, "a", days_ago(5))
     assert "SL605" not in codes_of(cli)
     write(repo, ".schoollint.yml", "review-overdue: {review-every: 12}\n")
     write(repo, ".schoollint-review.yml", "reviews:\n- date: 2020-01-02\n  reviewer: AB\n  commit: null\n")
@@ -92,7 +93,7 @@ def test_a_broken_review_log_is_one_clear_error(repo, cli, text):
 def test_check_over_the_whole_site_reminds_ci_of_an_overdue_review(repo, cli):
     write(repo, "images/a.jpg", clean_jpeg())
     write(repo, ".schoollint.yml", "SL605: {review-every: 6}\n")
-    commit(repo, "a", days_ago(5))
+    commit_all(repo, "a", days_ago(5))
     code, out, _ = cli("check", "--output-format", "json")
     [overdue] = json.loads(out)["findings"]
     assert code == 1 and overdue["code"] == "SL605" and overdue["path"] == ".schoollint-review.yml"
