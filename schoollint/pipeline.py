@@ -159,6 +159,10 @@ def run_check(args) -> int:
     run.settle(results, outcome)
     if args.fix or args.diff:
         touched = run.fix(outcome)
+        if args.fix:  # a moved photo is staged as a move, so a commit never drops it
+            from .fix.staging import stage_moves
+
+            outcome.notes += stage_moves(root, in_git, outcome.changes)
         if touched:  # check what the fixes wrote, so the report says what is left
             fresh = {r.path: r for r in results}
             for change in outcome.changes:

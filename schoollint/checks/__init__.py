@@ -44,14 +44,14 @@ class PathSubject:
 @dataclass(frozen=True)
 class MediaSubject:
     path: str
-    facts: Any | None          # schoollint.formats MediaFacts, None when unreadable
+    facts: Any | None          # schoollint.formats.model.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
 
 
 @dataclass(frozen=True)
 class PageSubject:
     path: str
-    page: Any                  # schoollint.pages Page, None when unreadable
+    page: Any                  # schoollint.pages.model.Page, None when unreadable
     error: str | None = None   # why the page could not be read
 
 

@@ -10,11 +10,17 @@ from collections.abc import Iterator, Sequence
 
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
+from ..formats.fields import plain
 
 
 def fields_of(items) -> str:
-    """The distinct field names of these items, in the order found."""
+    """The distinct field names of these items, in the order found (the finding's identity)."""
     return ", ".join(dict.fromkeys(item.field for item in items))
+
+
+def described(items) -> str:
+    """The same fields in words a person understands, each with its technical name."""
+    return ", ".join(dict.fromkeys(plain(item.field) for item in items))
 
 
 def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
@@ -28,7 +34,7 @@ def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
         return
     values = [item.value for item in items if item.value]
     yield Finding(
-        code, subject.path, f"{opening(items) if callable(opening) else opening} ({fields_of(items)})",
+        code, subject.path, f"{opening(items) if callable(opening) else opening} ({described(items)})",
         field=fields_of(items), value="; ".join(values) or None,
         fix=Fix("strip-metadata", tuple(kinds), Applicability.SAFE, summary=fix_summary),
     )

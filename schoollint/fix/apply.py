@@ -99,8 +99,49 @@ def describe(root: Path, operations) -> str:
         try:
             old_text, new_text = before.decode("utf-8"), operation.data.decode("utf-8")
         except UnicodeDecodeError:
-            lines.append(f"{operation.path}: binary file, {len(before):,} -> {len(operation.data):,} bytes")
+            lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
+                         f"{len(before):,} -> {len(operation.data):,} bytes")
             continue
         lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
                                           f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
     return "\n".join(lines)
+
+
+def what_changes(path: str, before: bytes, after: bytes) -> str:
+    """A photo's change in words: what metadata goes, what stays that matters, any new size.
+
+    "remove: GPS position (EXIF GPS position), camera make (EXIF Make); keep: orientation,
+    colour profile; downscale 4000x3000 -> 1600x1200". Read with the same readers that found
+    the problems; a file they cannot read is "binary file".
+    """
+    from ..formats.fields import plain
+    from ..formats.model import MediaError
+    from ..formats.registry import read_media
+
+    extension = os.path.splitext(path)[1].lower()
+    try:
+        old = read_media(before, extension) if before else None
+        new = read_media(after, extension)
+    except MediaError:
+        return "binary file"
+    if old is None:
+        return f"new {new.format} file, {new.width}x{new.height}"
+    left = {item.field for item in new.items}
+    removed = dict.fromkeys(plain(item.field) for item in old.items if item.field not in left)
+    kept = [word for word, stays in (("orientation", new.orientation not in (None, 1)),
+                                     ("colour profile", any("ICC" in note for note in new.notes))) if stays]
+    parts = [f"remove: {', '.join(removed)}"] if removed else []
+    if kept:
+        parts.append(f"keep: {', '.join(kept)}")
+    if _shown_size(old) != _shown_size(new):
+        parts.append("downscale {}x{} -> {}x{}".format(*_shown_size(old), *_shown_size(new)))
+    if old.format != new.format:
+        parts.append(f"{old.format} -> {new.format}")
+    return "; ".join(parts) or "rewrite"
+
+
+def _shown_size(facts) -> tuple[int | None, int | None]:
+    """Width and height as the picture is shown: EXIF orientations 5-8 turn it a quarter turn."""
+    if facts.orientation in (5, 6, 7, 8):
+        return facts.height, facts.width
+    return facts.width, facts.height

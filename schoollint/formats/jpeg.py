@@ -148,7 +148,7 @@ def read(data) -> MediaFacts:
     layout = _Layout(data)
     main = layout.main
     notes = [f"MPO with {1 + len(layout.secondary)} images"] if layout.secondary else []
-    notes += main.notes + [note for _, image in layout.secondary for note in image.notes]
+    notes += dict.fromkeys(main.notes + [note for _, image in layout.secondary for note in image.notes])
     return MediaFacts(format=FORMAT, width=main.width, height=main.height, orientation=main.orientation,
                       items=layout.items(), notes=tuple(notes))
 

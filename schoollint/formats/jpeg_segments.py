@@ -119,6 +119,13 @@ def _kept(image, start, end, payload):
     return ()
 
 
+def _icc(image, start, end, payload):
+    """An ICC profile (ICC.1, in APP2 pieces) is kept by every fix; the note lets --diff say so."""
+    if "ICC profile kept" not in image.notes:
+        image.notes.append("ICC profile kept")
+    return ()
+
+
 def _vendor(what: str, kinds):
     """A handler for a vendor block, which may be split over several segments; `kinds` is what
     the block can hold, or a function of its segments' payloads that tells."""
@@ -143,7 +150,7 @@ def _join_vendor_blocks(image: Image) -> None:
 _STANDARD_BLOCKS = {
     0xE0: ((b"JFIF\0", _jfif), (b"JFXX\0", _jfxx), (b"AVI1", _kept)),
     0xE1: ((b"Exif\0", _exif), (XMP_SIGNATURE, _xmp), (EXTENDED_XMP_SIGNATURE, _extended_xmp)),
-    0xE2: ((b"ICC_PROFILE\0", _kept), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept)),
+    0xE2: ((b"ICC_PROFILE\0", _icc), (b"MPF\0", _mpf), (b"urn:iso:std:iso:ts:21496", _kept)),
     0xE6: ((b"NITF\0", _kept), (b"EPPIM\0", _kept)),
     0xE8: ((b"SPIFF\0", _kept),),
     0xED: ((b"Photoshop 3.0\0", _photoshop),),

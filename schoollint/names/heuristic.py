@@ -2,9 +2,10 @@
 
 Prose: one precompiled regex finds runs of two or more capitalised words
 ("Congratulations Amelia Watson"); only those runs are looked at word by word,
-so a sentence without such a run costs one regex scan. File names: every word
-is lower case, so a given name followed by a word that is not a common English
-word is the candidate.
+so a sentence without such a run costs one regex scan. File names are
+read by `filenames`, with the same `_Run`. Particles ("von", "de") belong to a
+name only between capitalised name words; on a page in another language its
+common words are words, not names ("Bilder von der Klassenfahrt").
 
 Word lists and the run pattern are `words.lexicon()`, loaded once on first use.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from .words import LETTER, UPPER, Lexicon, Token, lexicon, plain
+from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
@@ -45,13 +46,16 @@ def _is_given(key: str, lex: Lexicon) -> bool:
     return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
 
 
-def _is_surname(token: Token, lex: Lexicon) -> bool:
+def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = frozenset(), strict: bool = False) -> bool:
+    """May this word be a surname? `words`: more words that are not (the page language's, or rare
+    English words in a file name); `strict`: only a known surname (lower-case text)."""
     key = token.key
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
-    if "-" not in key:
-        return key not in lex.not_surname
-    return not any(part in lex.not_surname for part in key.split("-"))
+    parts = key.split("-") if "-" in key else (key,)
+    if any(part in lex.not_surname or part in words for part in parts):
+        return False
+    return not strict or (key in lex.surnames and key not in lex.rare_words)
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -73,14 +77,18 @@ class _Run:
     tokens: list[Token]
     lex: Lexicon
     text: str | None
+    words: frozenset[str] = frozenset()     # not names here: the page language's words, or rare English words
+    strict: bool = False                    # lower-case text: the surname must be a known one
 
     def names(self) -> list[Spotted]:
         keys = [token.key for token in self.tokens]
+        if self.text is None and sum(_is_given(key, self.lex) for key in keys) >= 3:
+            return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters = self.lex.starters
+        starters, surnames = self.lex.starters, self.lex.surnames
         while i < len(keys) - 1:
-            if keys[i] not in starters and "-" not in keys[i]:
+            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames:
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -105,31 +113,48 @@ class _Run:
                 return None
             first = tokens[i + 1].raw if end > i + 1 and _is_given(tokens[i + 1].key, lex) else ""
             return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
-        if not _is_given(key, lex) or (key in lex.calendar and _is_given(tokens[i + 1].key, lex)):
+        if self.text is not None and (key in self.words or tokens[i].raw[0].islower()):
+            return None                         # "Hugo" on a German page; "von der Klassenfahrt"
+        given = _is_given(key, lex)
+        if not given and not self._unknown_given(i):
+            return None
+        if key in lex.calendar and _is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end):
+        if end is None or self._is_place(i, end) or (not given and tokens[end].key not in lex.surnames):
             return None
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
+
+    def _unknown_given(self, i: int) -> bool:
+        """A given name missing from the lists ("Adebayo"), before a known surname; in a file name
+        ("adebayo-ogunleye") only a longer one, since any word may stand there."""
+        token, lex = self.tokens[i], self.lex
+        return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
+                and token.key not in lex.not_surname and token.key not in lex.rare_words
+                and token.key not in lex.particles and token.key not in self.words)
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
         """Index of the last word of the surname that starts at or after j."""
         tokens, lex = self.tokens, self.lex
         last = len(tokens) - 1
-        if j < last and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
+        if j < last and _is_given(tokens[j].key, lex) and self._surname(tokens[j + 1]):
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
-        elif not title and self.text is None and _is_given(tokens[j].key, lex):
-            return None
+        elif not title and self.text is None and _is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
+            return None                         # "oliver-amara.jpg": two children; "harvey-lewis.jpg": one
         while j < last and tokens[j].key in lex.particles:
             j += 1                              # "De Souza", "Ó Briain"
         if title:
             if tokens[j].key in lex.titles or len(tokens[j].key) < 2:
                 return None
-        elif not _is_surname(tokens[j], lex):
+        elif not self._surname(tokens[j]):
             return None
-        if j < last and tokens[j + 1].key in lex.following:
+        after = tokens[j + 1].key if j < last else ""
+        if after in lex.following or (self.text is not None and after in lex.named_things):
             return None                         # "Joseph Lister Academy", "Willow Class"
         return j
+
+    def _surname(self, token: Token) -> bool:
+        return _is_surname(token, self.lex, self.words, self.strict)
 
     def _is_place(self, i: int, end: int) -> bool:
         """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""
@@ -165,6 +190,8 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if _is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
             return True
+        if after in lex.surnames and key not in lex.not_surname:
+            return True                         # "Adebayo Ogunleye": a given name the lists lack
     return False
 
 
@@ -183,44 +210,43 @@ def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> Iterator
     yield tokens
 
 
-def in_text(text: str) -> list[Spotted]:
+def in_text(text: str, language: str = "") -> list[Spotted]:
+    """Full names in prose written in `language` (a BCP 47 tag; "" or "en" for English).
+
+    Text with no capital letter at all (a lower-case alt text) is read as if
+    capitalised, but then only a known given name and a known surname count.
+    """
     lex = lexicon()
+    words = language_words(language) if language else frozenset()
+    strict = not any(ch.isupper() for ch in text)
+    if strict:
+        titled = text.title()
+        if len(titled) != len(text):
+            return []
+        text_read = titled
+    else:
+        text_read = text
     found = []
-    for run in lex.run_pattern.finditer(text):
+    for run in lex.run_pattern.finditer(text_read):
         group = run.group()
-        words = group.split()
-        if group.isascii() and not _may_hold_name(words, lex):
+        words_in_run = group.split()
+        if group.isascii() and not _may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
-        for tokens in _words_of(group, words, offset, lex):
-            found.extend(_Run(tokens, lex, text).names())
+        for tokens in _words_of(group, words_in_run, offset, lex):
+            found.extend(_Run(tokens, lex, text_read, words, strict).names())
+    return found + ([] if strict else _reversed(text, lex, words))
+
+
+# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon or the line end.
+_REVERSED = re.compile(rf"(?<!{LETTER})([{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*),[ \u00a0]+"
+                       rf"([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+
+
+def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
+    found = []
+    for match in _REVERSED.finditer(text):
+        surname, given = _token(match.start(1), match.group(1)), _token(match.start(2), match.group(2))
+        if _is_given(given.key, lex) and not _is_given(surname.key, lex) and _is_surname(surname, lex, words):
+            found.append(Spotted(surname.start, given.end, given.raw, "unknown"))
     return found
-
-
-# File names: split on separators and digits, then on camelCase ("NoahPatel"),
-# but a surname prefix stays with its surname ("McDonald", "OBrien").
-_FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
-_FILE_GAP = frozenset(("", "-", "_", ".", " "))
-_SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
-
-
-def filename_runs(name: str) -> list[list[Token]]:
-    """Words of a file name, grouped into runs joined by one separator at most."""
-    runs: list[list[Token]] = []
-    previous: Token | None = None
-    for match in _FILE_WORD.finditer(name):
-        start = match.start()
-        if previous is not None and previous.end == start and previous.raw in _SURNAME_PREFIXES:
-            runs[-1].pop()
-            start = previous.start
-        elif previous is None or name[previous.end : start] not in _FILE_GAP:
-            runs.append([])
-        raw = name[start : match.end()]
-        previous = Token(start, match.end(), raw, plain(raw))
-        runs[-1].append(previous)
-    return runs
-
-
-def in_filename(name: str) -> list[Spotted]:
-    lex = lexicon()
-    return [spotted for run in filename_runs(name) for spotted in _Run(run, lex, None).names()]

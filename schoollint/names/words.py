@@ -1,9 +1,11 @@
 """Words as the name finders see them: plain() keys, tokens, and the word lists, loaded once.
 
-Word lists live in data/ (see tools/build_given_names.py for where
-given_names.txt and common_words.txt come from; stoplists.yaml is
-hand-kept). `lexicon()` reads them on first use only, so importing costs
-nothing; the roster and the heuristic share `plain` so their keys agree.
+Word lists live in data/ (tools/build_name_data.py builds given_names.txt,
+surnames.txt, common_words.txt and words_<language>.txt from Faker, the US
+census tables and wordfreq, with their licences; stoplists.yaml is
+hand-kept). `lexicon()` and `language_words()` read them on first use only,
+so importing costs nothing; the roster and the heuristic share `plain` so
+their keys agree.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ DATA = Path(__file__).with_name("data")
 LETTER = r"[^\W\d_]"
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"          # Latin Extended-A mixes cases; a lower-case start there is rare
 APOSTROPHES = "'’"
+RARE_BELOW = 3.0                     # Zipf frequency (wordfreq) below which an English word may be a surname
 
 
 class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
@@ -38,10 +41,14 @@ class Lexicon:
     """The word lists, as plain() keys, and the regex for runs of capitalised words."""
 
     given: frozenset[str]
+    surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
+    rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
+    stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
     not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
     starters: frozenset[str]           # words a name or a stop phrase can begin with
     following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
+    named_things: frozenset[str]       # "Shield", "Award": in prose, the phrase is no person
     titles: frozenset[str]
     calendar: frozenset[str]
     particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
@@ -63,8 +70,38 @@ def plain(word: str) -> str:
 
 
 def _word_list(name: str) -> frozenset[str]:
+    """The first word of each line of a data file."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(line.partition(" ")[0] for line in lines if line and not line.startswith("#"))
+
+
+def _english_words() -> tuple[frozenset[str], frozenset[str]]:
+    """common_words.txt ("headshot 2.9": a word and its Zipf frequency) as (common, rare) words.
+
+    A capitalised word after a given name is a surname unless it is a common
+    word (Zipf >= RARE_BELOW): "Qureshi" (2.6) is a name in prose, but in a
+    file name, where nothing is capitalised, "headshot" (2.9) is a word.
+    """
+    common, rare = set(), set()
+    for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition(" ")
+            (common if float(zipf or 9) >= RARE_BELOW else rare).add(word)
+    return frozenset(common), frozenset(rare)
+
+
+@lru_cache(maxsize=None)
+def language_words(language: str) -> frozenset[str]:
+    """Common words of a page language other than English ("de", "de-AT" -> German), empty when unknown.
+
+    BCP 47 tags (RFC 5646): only the primary subtag is used; "nb"/"nn"/"no" share Norwegian.
+    """
+    primary = language.strip().lower().replace("_", "-").partition("-")[0]
+    primary = {"no": "nb", "nn": "nb"}.get(primary, primary)
+    path = DATA / f"words_{primary}.txt"
+    if primary == "en" or not primary.isalpha() or not path.is_file():
+        return frozenset()
+    return _word_list(path.name)
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +123,18 @@ def lexicon() -> Lexicon:
     particle = rf"(?:{'|'.join(stop['surname_particles'])})"
     gap = r"[ \u00a0]{1,3}"
     given = _word_list("given_names.txt")
+    common, rare = _english_words()
     return Lexicon(
         given=given,
+        surnames=_word_list("surnames.txt"),
+        rare_words=rare,
+        stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
-        not_surname=_word_list("common_words.txt") | frozenset(stop["school_words"]) | calendar | titles | following,
+        not_surname=common | frozenset(stop["school_words"]) | calendar | titles | following
+        | frozenset(stop["named_things"]),
         starters=given | titles | frozenset(phrases),
         following=following,
+        named_things=frozenset(stop["named_things"]),
         titles=titles,
         calendar=calendar,
         particles=frozenset(stop["surname_particles"]),

@@ -10,7 +10,14 @@ BeautifulSoup over lxml, whose tree does not keep line numbers at all.
 a media file. Every media URL in any attribute, CSS `url()`, and each
 `srcset` candidate is a reference; a candidate is taken as the first word of
 each comma-separated part, a simplification of the standard's "parsing a
-srcset attribute" algorithm (section 4.8.4) that misreads a URL holding a comma.
+srcset attribute" algorithm (in its section on images) that misreads a URL holding a comma.
+
+Template comments (Liquid, Nunjucks, Go templates, Handlebars) are blanked
+first (`templates`), so layouts and includes read like the pages they make;
+an alt or title a template tag fills in at build time is unknown, not clean.
+libxml2 stops nesting at 256 elements unless told otherwise; the parser runs
+with its "huge" option (2,048 levels), and a page deeper than that is a
+PageError ("could not be read whole"), never a page with its last photos missing.
 """
 
 from __future__ import annotations
@@ -23,19 +30,21 @@ from schoollint.finding import Suppression
 
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, SourceLines, decode
-from .model import Page, PageError, PageImage
+from .model import Page, PageError, PageImage, TextSpan
+from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
+from .templates import blank_comments, is_templated
 from .urls import links_to_media, resolve
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CSS_URL = re.compile(r"""url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
 
 # Attributes that hold words, not URLs.
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "class", "id", "style"} | set(LIGHTBOX_ATTRIBUTES))
 # html, head and body: lxml supplies them when a page leaves them out, giving them
 # the line of the first real element, so they must not stand for that line.
 DOCUMENT_WRAPPERS = frozenset({"html", "head", "body"})
+MAX_DEPTH = 2048        # libxml2's limit with XML_PARSE_HUGE
 
 
 @dataclass
@@ -45,13 +54,15 @@ class Scan:
     images: list[PageImage] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     references: set[str] = field(default_factory=set)
+    unknown: list[TextSpan] = field(default_factory=list)     # labels a template fills in
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read an HTML page; PageError when lxml cannot parse it."""
     text, _ = decode(data)
-    found = scan(text, relpath, root)
-    return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references))
+    found = scan(blank_comments(text), relpath, root)
+    return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
+                unknown_alts=tuple(found.unknown))
 
 
 def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1) -> Scan:
@@ -63,12 +74,16 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     cleaned = _CONTROL.sub(" ", _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text))
     if not cleaned.strip():
         return found
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        document = lxml.html.document_fromstring(cleaned)
+        document = lxml.html.document_fromstring(cleaned, parser=parser)
     except etree.ParserError:        # nothing but comments or whitespace: no elements to read
         return found
     except ValueError as exc:
         raise PageError(f"{relpath}: HTML could not be parsed: {exc}") from None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise PageError(f"{relpath}: elements nested more than {MAX_DEPTH:,} deep; the page could not be "
+                        "read whole") from None
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
     for element in elements:
@@ -116,7 +131,7 @@ class _Reader:
             else:
                 yield value
         for css in [element.get("style") or ""] + ([element.text or ""] if element.tag == "style" else []):
-            yield from _CSS_URL.findall(css)
+            yield from CSS_URL.findall(css)
 
     def add_image(self, element, src: str | None, found: Scan, labelled: bool = True) -> None:
         if not src:
@@ -126,7 +141,10 @@ class _Reader:
         if labelled:
             for attribute in ("alt", "title", "aria-label"):
                 value = element.get(attribute)
-                if value is not None:
+                if value is not None and is_templated(value):
+                    found.unknown.append(TextSpan(value, self.lines.attribute_line(element, attribute),
+                                                  "alt text" if attribute == "alt" else attribute))
+                elif value is not None:
                     labels[attribute] = (value, self.lines.attribute_line(element, attribute))
         alt, title, aria = (labels.get(name, (None, None)) for name in ("alt", "title", "aria-label"))
         found.images.append(PageImage(

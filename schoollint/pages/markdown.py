@@ -8,7 +8,10 @@ counted from the soft and hard breaks before an image. Front matter is YAML
 (between "---" lines, read by `data`) or TOML 1.0 (between "+++", Hugo's),
 replaced by blank lines before parsing so the parser's lines are the file's.
 An emphasised paragraph right after a photo is its caption; Hugo `figure`
-shortcodes and Jekyll `include figure.html` tags are images too.
+shortcodes and Jekyll `include figure.html` tags are images too. Template
+comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
+MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
+literal attributes are read and `{expression}` ones are not resolved.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .data import LineStr, front_matter_images, load_yaml, locate_strings
 from .html_source import COMMENT
 from .model import Page, PageError, PageImage, TextSpan
 from .suppressions import comment_suppressions
+from .templates import blank_comments
 from .urls import links_to_media, resolve
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
@@ -63,6 +67,7 @@ class _Image:
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     front, body, front_lines = split_front_matter(text, relpath)
+    body = blank_comments(body)
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
@@ -73,7 +78,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suppressions += reader.suppressions
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
-                tuple(dict.fromkeys(suppressions)), frozenset(references))
+                tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown))
 
 
 def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
@@ -113,6 +118,7 @@ class _Reader:
         self.suppressions: list = []
         self.references: set[str] = set()
         self.code_lines: set[int] = set()
+        self.unknown: list[TextSpan] = []
 
     def walk(self, tokens) -> None:
         containers: list[str] = []
@@ -183,6 +189,7 @@ class _Reader:
         self.html_images += [_with_captions(image, captions) for image in scanned.images]
         self.suppressions += scanned.suppressions
         self.references |= scanned.references
+        self.unknown += scanned.unknown
 
     def shortcodes(self, body: str) -> None:
         for written in _SHORTCODE.finditer(body):

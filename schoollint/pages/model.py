@@ -59,6 +59,14 @@ class PageImage:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A local media file a page refers to, as written, with the line it is written on."""
+
+    written: str        # the path as written ("../img/a%20b.jpg")
+    line: int
+
+
+@dataclass(frozen=True)
 class Page:
     """What one page shows: its images, its inline suppressions and every media file it references."""
 
@@ -66,3 +74,5 @@ class Page:
     images: tuple[PageImage, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     references: frozenset[str] = frozenset()    # repository-relative media paths (srcset, CSS url() too)
+    links: tuple[Reference, ...] = ()           # every media reference written in the file (references.scan)
+    unknown_alts: tuple[TextSpan, ...] = ()     # alt bound to an expression the reader could not resolve

@@ -10,13 +10,14 @@ importing this table stays cheap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import components, html, markdown, sfc, stylesheet, templates
 from . import data as site_data
-from . import html, markdown
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
+from .references import scan
 
 # What callers ask about a file: the page API, and the file-type tests it is built on.
 __all__ = ["HTML_SUFFIXES", "LANGUAGES", "Language", "MARKDOWN_SUFFIXES", "PageError", "is_data_file",
@@ -40,9 +41,18 @@ class Language:
 
 LANGUAGES = (
     Language("HTML", HTML_SUFFIXES, html.read),
-    Language("Markdown", MARKDOWN_SUFFIXES, markdown.read),
+    Language("Markdown", MARKDOWN_SUFFIXES + (".mdx",), markdown.read),
     Language("site data", DATA_SUFFIXES, site_data.read, data_folders_only=True),
+    Language("JavaScript/TypeScript component", components.SUFFIXES, components.read),
+    Language("Astro", components.ASTRO_SUFFIXES, components.read_astro),
+    Language("Svelte/Vue component", sfc.SUFFIXES, sfc.read),
+    Language("HTML template", templates.SUFFIXES, html.read),
+    Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
 )
+# Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
+# no hand-written page or data file comes near them (a 42 MB generated page took 45 s and 2 GB).
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+MAX_DATA_BYTES = 32 * 1024 * 1024
 
 
 def language_of(relpath: str) -> Language | None:
@@ -62,4 +72,9 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
     language = language_of(relpath)
     if language is None:
         raise PageError(f"{relpath}: not a page schoollint reads")
-    return language.read(relpath, data, root)
+    limit = MAX_DATA_BYTES if language.data_folders_only else MAX_PAGE_BYTES
+    if len(data) > limit:
+        raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
+                        f"reads in a {language.name} file; not checked")
+    page = language.read(relpath, data, root)
+    return replace(page, links=tuple(scan(data.decode("utf-8", errors="replace"))))

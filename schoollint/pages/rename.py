@@ -16,25 +16,16 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from ..fix.model import Fix, FixContext, Rename, Write
-from .filetypes import is_data_file
 from .model import PageError
-from .urls import Resolved, normalise, resolve
+from .references import BOUNDARY, locate_in_text, text_files, token_around
+from .urls import Resolved, normalise
 
-TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".yml", ".yaml", ".json", ".toml", ".css", ".scss",
-                 ".sass", ".less", ".js", ".mjs", ".ts", ".xml", ".txt", ".liquid", ".njk", ".hbs",
-                 ".twig", ".svg", ".webmanifest", ".csv")
-# Dependencies and generated sites: skipped even when discovery lists them (outside Git, or
-# not git-ignored). Discovery itself never lists version control or schoollint's cache.
-SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache"})
-# What ends a path written in markup, CSS, YAML, JSON or a template.
-_BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
-_SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url)""")
 _SHOWN_PROBLEMS = 5
 
 
@@ -62,7 +53,17 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
         raise PageError(f"{path}: cannot rename to {new!r}")
     if os.path.lexists(root / new):
         raise PageError(f"{path}: not renamed, {new} already exists")
-    old_words = _changed_words(path, new)
+    return [Rename(path, new), *rewrite_references(context, path, new, "renamed")]
+
+
+def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> list[Write]:
+    """A Write for every site file whose references to `old` now point at `new`.
+
+    PageError, naming up to five references, when any occurrence of the name
+    cannot be proven to be `old` (`doing` words the message: "renamed", "converted").
+    """
+    root = context.root
+    old_words = _changed_words(old, new)
     writes: list[Write] = []
     problems: list[str] = []
     for relpath in text_files(root, context.site_files):
@@ -70,34 +71,14 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
         if b"\0" in source:
             continue
         text = source.decode("utf-8", errors="surrogateescape")
-        edits = references_in(root, relpath, text, path, new, old_words, problems)
+        edits = references_in(root, relpath, text, old, new, old_words, problems)
         if edits:
             writes.append(Write(relpath, _apply(text, edits).encode("utf-8", errors="surrogateescape")))
     if problems:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
-        raise PageError(f"{path}: not renamed, a reference could not be rewritten safely: {shown}{more}")
-    return [Rename(path, new), *writes]
-
-
-def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
-    """The site files that may reference media (by suffix), skipped folders and symlinks left out.
-
-    In the order a sorted top-down walk meets them (a folder's own files
-    before its subfolders'), so the rewritten files are listed the same way
-    on every run.
-    """
-    for relpath in sorted(site_files, key=_walk_order):
-        *folders, name = relpath.split("/")
-        if not name.lower().endswith(TEXT_SUFFIXES) or SKIPPED_FOLDERS.intersection(folders):
-            continue
-        if not (root / relpath).is_symlink():      # a link is never written through
-            yield relpath
-
-
-def _walk_order(relpath: str) -> list[tuple[int, str]]:
-    *folders, name = relpath.split("/")
-    return [(1, folder) for folder in folders] + [(0, name)]
+        raise PageError(f"{old}: not {doing}, a reference could not be rewritten safely: {shown}{more}")
+    return writes
 
 
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
@@ -107,9 +88,9 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
     basename = posixpath.basename(old)
     for needle in dict.fromkeys((basename, quote(basename))):
         for at in _occurrences(text, needle):
-            start, end = _token_around(text, at, at + len(needle))
+            start, end = token_around(text, at, at + len(needle))
             token = text[start:end]
-            resolved = _resolve_token(root, relpath, text, token, end)
+            resolved = locate_in_text(root, relpath, text, start, end)
             if resolved is not None and resolved.target == old:
                 edits[start] = _Edit(start, end, _rewritten(token, resolved, new))
             elif resolved is None or not (root / resolved.target).is_file():
@@ -119,8 +100,8 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
         for at in _occurrences(text, word, whole_word=True):
             if any(start <= at < end for start, end in covered):
                 continue
-            start, end = _token_around(text, at, at + len(word))
-            resolved = _resolve_token(root, relpath, text, text[start:end], end)
+            start, end = token_around(text, at, at + len(word))
+            resolved = locate_in_text(root, relpath, text, start, end)
             if resolved is None or not (root / resolved.target).is_file():
                 problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
                                 "full path (a template may build the path from it)")
@@ -144,24 +125,10 @@ def _occurrences(text: str, needle: str, whole_word: bool = False):
         if whole_word:
             found = not before.isalnum() and not after.isalnum()
         else:
-            found = before in ("", "/") or before in _BOUNDARY
+            found = before in ("", "/") or before in BOUNDARY
         if found:
             yield at
         at = text.find(needle, at + 1)
-
-
-def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1] not in _BOUNDARY:
-        start -= 1
-    while end < len(text) and text[end] not in _BOUNDARY:
-        end += 1
-    return start, end
-
-
-def _resolve_token(root: Path, relpath: str, text: str, token: str, end: int) -> Resolved | None:
-    # Data files, and Jekyll's `'images/x.jpg' | relative_url`, write paths from the site root.
-    site_relative = is_data_file(relpath) or bool(_SITE_FILTER.match(text, end))
-    return resolve(token, relpath, root, site_relative=site_relative)
 
 
 def _rewritten(token: str, resolved: Resolved, new: str) -> str:

@@ -7,7 +7,12 @@ and merged with the page's folder with dot segments removed (sections 5.2.2
 to 5.2.4). Unlike RFC 3986, a ".." that climbs above the repository makes
 the reference unresolvable instead of stopping at the root. Template idioms
 that put the site root in front of a path (Jekyll's `relative_url`, Hugo's
-`.Site.BaseURL`) are undone first; a path a template builds is not guessed.
+`.Site.BaseURL`) are undone first; any other template expression in front
+of a path (`{{ site.assets }}/img/x.jpg`) is read as a site root, so the
+path after it is matched against the site's files; a path a template builds
+otherwise is not guessed. A bundler alias (`@/`, `~/`, `~@/`, as Vite,
+webpack and Nuxt set them up by default) reads as `src/` first, then the
+repository root.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ _SITE_PREFIX = re.compile(
     r"^\{\{-?\s*(?:site\.(?:url|baseurl)|\.Site\.BaseURL)\s*-?\}\}"
     r"(?:\{\{-?\s*site\.baseurl\s*-?\}\})?"
 )
+_LEADING_EXPRESSION = re.compile(r"^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+(?=/?[\w.-])")
+ALIAS = re.compile(r"^(?:~@/|@/|~/)")
+ALIAS_ROOTS = ("src", "")
 _URL_FILTER = re.compile(
     r"""^\{\{-?\s*["']([^"'{}]+)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|url)\s*-?\}\}$"""
 )
@@ -49,7 +57,12 @@ def plain_url(src: str) -> str | None:
     filtered = _URL_FILTER.match(src)
     if filtered:                    # these filters take a path from the site root
         src = "/" + filtered.group(1).lstrip("/")
-    src = _SITE_PREFIX.sub("", src)
+    prefixed = _SITE_PREFIX.match(src)
+    if prefixed:                    # the site root, with or without a slash after it
+        src = "/" + src[prefixed.end():].lstrip("/")
+    leading = _LEADING_EXPRESSION.match(src)
+    if leading and "{" not in src[leading.end():]:
+        src = "/" + src[leading.end():].lstrip("/")
     if not src or _REMOTE.match(src) or "{{" in src or "{%" in src:
         return None
     path = re.split(r"[?#]", src, maxsplit=1)[0]
@@ -76,7 +89,11 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     if path is None:
         return None
     page_folder = posixpath.dirname(page_path)
-    if path.startswith("/"):
+    alias = ALIAS.match(path)
+    if alias:
+        candidates = [(folder, True) for folder in ALIAS_ROOTS]
+        path = path[alias.end():]
+    elif path.startswith("/"):
         candidates = [(prefix.rstrip("/"), True) for prefix in SOURCE_ROOTS]
         path = path.lstrip("/")
     elif site_relative:

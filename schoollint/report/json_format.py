@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from .. import __version__, catalogue
-from . import View, display_path, shown_value
+from . import View, display_path, shown_value, unique_fingerprints
 
 
-def finding_record(finding, view: View) -> dict:
+def finding_record(finding, view: View, fingerprint: str) -> dict:
     rule = catalogue.load()[finding.code]
     record = {
         "code": finding.code,
@@ -18,7 +18,7 @@ def finding_record(finding, view: View) -> dict:
         "line": finding.line,
         "message": finding.message,
         "field": finding.field,
-        "fingerprint": finding.fingerprint,
+        "fingerprint": fingerprint,
         "fix": None if finding.fix is None else {"summary": finding.fix.summary, "safe": finding.fix.safe},
     }
     value = shown_value(finding, view)
@@ -32,7 +32,8 @@ def render(report, view: View) -> str:
         "tool": "schoollint",
         "version": __version__,
         "files_checked": report.files_checked,
-        "findings": [finding_record(f, view) for f in report.findings],
+        "findings": [finding_record(f, view, digest)
+                     for f, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
         "fixed": [{"path": display_path(c.path), "summaries": c.summaries,
                    "renamed": [[display_path(old), display_path(new)] for old, new in c.renamed],
                    "rewrote": [display_path(p) for p in c.written],

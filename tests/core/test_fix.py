@@ -37,7 +37,7 @@ def test_diff_shows_the_change_and_writes_nothing(repo, cli):
     photo = make_png(repo / "gala.png", text={"Comment": "x"})
     original = photo.read_bytes()
     code, out, _ = cli("check", "--diff")
-    assert f"gala.png: binary file, {len(original):,} ->" in out
+    assert f"gala.png: remove: PNG text chunk 'Comment', {len(original):,} ->" in out
     assert photo.read_bytes() == original
     assert code == 1
 

@@ -117,7 +117,7 @@ def test_mpo_with_gps_only_in_the_second_image():
     second = with_segments(gradient_jpeg(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
     original = mpo(gradient_jpeg(size=(64, 48), icc_profile=srgb_icc()), second)
     facts = jpeg.read(original)
-    assert facts.notes == ("MPO with 2 images",)
+    assert facts.notes == ("MPO with 2 images", "ICC profile kept")   # the ICC note once, not per image
     gps = [item for item in facts.items if item.kind == LOCATION]
     assert [(item.where, item.value) for item in gps] == [("MPO image 2 APP1 Exif", "51.501, -0.1419")]
     assert [item.field for item in facts.items if item.kind == PREVIEW] == ["MPO secondary image", "EXIF thumbnail"]

@@ -14,7 +14,8 @@ from schoollint.formats.registry import read_media
 from schoollint.formats import png
 from schoollint.formats.embedded import parse_exif
 from tests.kit.chunks import (
-    itxt_chunk, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk, ztxt_chunk,
+    itxt_chunk, png_chunk, png_chunk_types, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk,
+    ztxt_chunk,
 )
 from tests.kit.damage import assert_every_truncation_is_refused, flipped_bytes, only_media_errors
 from tests.kit.images import decoded, encode, frames, photo, srgb_icc
@@ -26,10 +27,6 @@ GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:
     return stripped_by(png, data, kinds)
-
-
-def chunk_types(data: bytes) -> list[bytes]:
-    return [kind for kind, _ in png_chunks(data)]
 
 
 def without(data: bytes, *types: bytes) -> list[tuple[bytes, bytes]]:
@@ -65,7 +62,7 @@ def test_long_text_value_is_clipped_and_the_chunk_still_stripped():
 
 def test_exif_with_gps_is_replaced_by_orientation_only():
     data = encode(photo(), "PNG", exif=exif_with_gps(orientation=6))
-    assert b"eXIf" in chunk_types(data)
+    assert b"eXIf" in png_chunk_types(data)
 
     facts = png.read(data)
 
@@ -80,7 +77,7 @@ def test_exif_with_gps_is_replaced_by_orientation_only():
     assert (info.orientation, info.items) == (6, ())
     assert exif.startswith(b"MM"), "the replacement keeps the source's byte order (piexif writes big-endian)"
     assert png.read(clean).orientation == 6
-    assert [kind for kind, _ in png_chunks(clean)] == chunk_types(data), "replaced in place"
+    assert [kind for kind, _ in png_chunks(clean)] == png_chunk_types(data), "replaced in place"
     assert decoded(clean) == decoded(data)
     with Image.open(io.BytesIO(clean)) as image:
         assert image.getexif()[0x0112] == 6
@@ -106,7 +103,7 @@ def test_little_endian_exif_replacement_and_exif_prefix():
 def test_exif_without_orientation_goes_entirely():
     data = encode(photo(), "PNG", exif=exif_with_gps())
     clean = stripped(data, {LOCATION})
-    assert b"eXIf" not in chunk_types(clean)
+    assert b"eXIf" not in png_chunk_types(clean)
     assert png.read(clean).orientation is None
 
 
@@ -152,7 +149,7 @@ def test_imagemagick_raw_exif_profile_after_image_data(chunk_builder):
     assert not facts.of_kind(FREE_TEXT), "a decoded profile reports what it holds, not its hex"
 
     clean = stripped(data, {LOCATION})
-    assert chunk_types(clean) == [b"IHDR", b"IDAT", b"IEND"]
+    assert png_chunk_types(clean) == [b"IHDR", b"IDAT", b"IEND"]
     assert decoded(clean) == decoded(data)
 
 
@@ -172,7 +169,7 @@ def test_raw_iptc_profile(profile):
     facts = png.read(data)
     assert [(item.kind, item.field, item.value) for item in facts.items] == [
         (LOCATION, "IPTC City", "Bristol"), (IDENTITY, "IPTC By-line", "Jane Teacher")]
-    assert chunk_types(stripped(data, {LOCATION})) == [b"IHDR", b"IDAT", b"IEND"]
+    assert png_chunk_types(stripped(data, {LOCATION})) == [b"IHDR", b"IDAT", b"IEND"]
 
 
 def test_raw_icc_profile_is_kept():
@@ -200,7 +197,7 @@ def test_palette_with_transparency_keeps_plte_and_trns():
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "class photo", zip=True)
     data = encode(image, "PNG", transparency=0, pnginfo=info)
-    assert {b"PLTE", b"tRNS", b"zTXt"} <= set(chunk_types(data))
+    assert {b"PLTE", b"tRNS", b"zTXt"} <= set(png_chunk_types(data))
 
     clean = stripped(data)
     assert png_chunks(clean) == without(data, b"zTXt")
@@ -215,7 +212,7 @@ def test_apng_frames_and_timing_kept():
     info.add_text("Comment", "made by a pupil")
     data = encode(pictures[0], "PNG", save_all=True, append_images=pictures[1:], duration=[100, 200, 300],
                   loop=2, pnginfo=info)
-    assert b"acTL" in chunk_types(data) and b"fdAT" in chunk_types(data)
+    assert b"acTL" in png_chunk_types(data) and b"fdAT" in png_chunk_types(data)
 
     facts = read_media(data, ".apng")
     assert facts.frames == 3
@@ -245,7 +242,7 @@ def test_modification_time():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT", (b"tIME", bytes([7, 232, 5, 1, 10, 11, 12])))
     [stamp] = png.read(data).of_kind(TIMESTAMP)
     assert (stamp.field, stamp.value) == ("PNG modification time", "2024-05-01 10:11:12")
-    assert b"tIME" not in chunk_types(stripped(data, {TIMESTAMP}))
+    assert b"tIME" not in png_chunk_types(stripped(data, {TIMESTAMP}))
 
 
 def test_data_after_iend_is_a_preview_item():

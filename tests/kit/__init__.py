@@ -10,9 +10,12 @@ Every test imports what it builds from here, so each kind of file has one builde
 - `isobmff`: ISO base media boxes (ISO/IEC 14496-12), QuickTime movies and HEIF items (ISO/IEC 23008-12).
 - `sites`: photos written into a site for command-line tests.
 - `git`: real Git repositories.
-- `plugin` and `damage`: what every format plugin must pass (strip, mmap) and the damaged-input sweep.
-- `corpus` and `tools`: the sample media corpus and the external tools some tests need, each with
-  one skip reason that says what is missing and how to get it.
+- `plugin` and `damage`: what every format plugin must pass (strip, trailers, mmap) and the one
+  damaged-input sweep (a result or a MediaError for every damaged file, in bounded time).
+- `corpus`: where the sample media corpus is, ExifTool's manifest of it, and its skip reason.
+- `tools`: `Resource`, and the tools and library features some tests need (ExifTool, pre-commit,
+  AVIF in Pillow, /proc), each with one skip reason that says what is missing and how to get it;
+  tests/conftest.py turns a test's `needs` marks into skips.
 """
 
 from pathlib import Path

@@ -32,6 +32,11 @@ def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     return found
 
 
+def png_chunk_types(data: bytes) -> list[bytes]:
+    """The type of every chunk, in file order."""
+    return [kind for kind, _ in png_chunks(data)]
+
+
 def png_from_chunks(chunks: list[tuple[bytes, bytes]]) -> bytes:
     return PNG_SIGNATURE + b"".join(png_chunk(kind, payload) for kind, payload in chunks)
 

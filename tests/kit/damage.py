@@ -1,5 +1,6 @@
 """The damaged-input sweep every format plugin's tests share: truncations, flipped bytes and
-random overwrites of a real file, each read and stripped by the plugin.
+random overwrites of a real file, each read and stripped by the plugin (`only_media_errors`);
+the downscale tests feed `mixed_damage` to the fix instead.
 
 What it guarantees (the project's "bad input" standard): every damaged file gives a result or a
 `MediaError`, never another exception, and each file is done within `SECONDS`, or the test fails.
@@ -73,6 +74,22 @@ def patched(data: bytes, *, seed: int, patch: Callable[[random.Random], bytes], 
             replacement = patch(rng)
             damaged[position:position + len(replacement)] = replacement
         yield bytes(damaged[:rng.randrange(len(damaged) // 2, len(damaged) + 1)] if cut else damaged)
+
+
+def mixed_damage(data: bytes, *, seed: int, count: int) -> Iterator[bytes]:
+    """`count` copies of `data`, each either truncated anywhere or with 1 to 8 bytes anywhere
+    (headers, tables, pixel data) flipped in one bit, zeroed or set to 0xFF. The same `seed` gives
+    the same copies."""
+    chooser = random.Random(seed)
+    for _ in range(count):
+        damaged = bytearray(data)
+        how = chooser.choice(["truncate", "flip", "zero", "ff"])
+        if how == "truncate":
+            damaged = damaged[:chooser.randrange(1, len(damaged))]
+        for _ in range(0 if how == "truncate" else chooser.randint(1, 8)):
+            at = chooser.randrange(len(damaged))
+            damaged[at] = {"flip": damaged[at] ^ (1 << chooser.randrange(8)), "zero": 0, "ff": 0xFF}[how]
+        yield bytes(damaged)
 
 
 def only_media_errors(plugin, damaged: Iterable[bytes]) -> None:

@@ -182,7 +182,8 @@ def test_empty_and_comment_only_pages():
 @pytest.mark.parametrize("path, expected", [
     ("index.html", True), ("news/Post.HTM", True), ("blog/post.md", True), ("a.markdown", True),
     ("_data/gallery.yml", True), ("site/_data/staff/team.yaml", True), ("data/people.json", True),
-    ("config.yml", False), ("assets/data.json", False), ("images/a.jpg", False), ("style.css", False),
+    ("config.yml", False), ("assets/data.json", False), ("images/a.jpg", False), ("style.css", True),
+    ("notes.txt", False), ("src/Staff.jsx", True), ("App.vue", True),
 ])
 def test_is_page(path, expected):
     assert is_page(path) is expected

@@ -47,8 +47,7 @@ def item_list(s: Survey, keys: dict[int, str], ilst: Box, path: str) -> None:
     # Each item is a box named by a 4cc (iTunes style) or by its 1-based index into 'keys'.
     for item in s.children(ilst):
         if keys:
-            key = keys.get(int.from_bytes(item.type, "big"), "")
-            kind_and_label = KEYS.get(key) or (_LOCATION_DETAILS if key.startswith(LOCATION_KEYS) else None)
+            kind_and_label = key_meaning(keys.get(int.from_bytes(item.type, "big"), ""))
         else:
             kind_and_label = ATOMS.get(item.type)
         if kind_and_label is not None:
@@ -58,6 +57,17 @@ def item_list(s: Survey, keys: dict[int, str], ilst: Box, path: str) -> None:
 
 LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
 _LOCATION_DETAILS = (LOCATION, "QuickTime location details")
+
+
+def key_meaning(key: str) -> tuple[str, str] | None:
+    """What a 'keys' name holds, by meaning: Apple's and Android's reverse-DNS names, and the
+    bare names other writers use (ffmpeg's `-movflags use_metadata_tags` writes 'location',
+    'title', 'artist'): the last dotted part is looked up among the item list's meanings."""
+    if key in KEYS:
+        return KEYS[key]
+    if key.startswith(LOCATION_KEYS):
+        return _LOCATION_DETAILS
+    return _KEY_WORDS.get(key.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", ""))
 
 
 def read_keys(s: Survey, box: Box) -> dict[int, str]:
@@ -140,4 +150,18 @@ KEYS = {
     "com.apple.quicktime.keywords": (FREE_TEXT, "QuickTime keywords"),
     "com.apple.quicktime.information": (FREE_TEXT, "QuickTime information"),
     "com.apple.quicktime.displayname": (FREE_TEXT, "QuickTime title"),
+}
+# The last part of any other key name, by what it holds (ffmpeg, Android apps, editors).
+_KEY_WORDS = {
+    **{word: (LOCATION, "QuickTime location") for word in (
+        "location", "iso6709", "gps", "gpscoordinates", "coordinates", "latitude", "longitude", "position",
+        "xyz", "place", "placename", "city", "country")},
+    **{word: (IDENTITY, "QuickTime person or device") for word in (
+        "artist", "author", "albumartist", "composer", "performer", "performers", "creator", "owner",
+        "copyright", "make", "model", "manufacturer", "serial", "serialnumber", "encoder", "software",
+        "encodedby", "publisher", "director", "producer")},
+    **{word: (TIMESTAMP, "QuickTime date") for word in ("date", "creationdate", "creationtime", "year")},
+    **{word: (FREE_TEXT, "QuickTime text") for word in (
+        "title", "name", "displayname", "description", "comment", "comments", "keywords", "information",
+        "synopsis", "lyrics", "subtitle", "album", "genre", "notes")},
 }
