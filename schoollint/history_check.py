@@ -77,7 +77,7 @@ def run_history(args) -> int:
 
     from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from .pipeline import _apply_arguments, _roster_setting, _settings, load_effective_config
-    from .report.history import render
+    from .report.history import flagged_blobs, render
 
     config, root, in_git = load_effective_config(args.config)
     if not in_git:
@@ -85,8 +85,10 @@ def run_history(args) -> int:
     _apply_arguments(config, args)
     settings = _settings(_roster_setting(root, in_git, args, config))
     scan = scan_history(root, config, settings, args.revisions, args.since)
-    text = render(scan, args.output_format, args.show_values or (args.output_format == "text" and not
-                                                                  args.output_file and sys.stdout.isatty()))
+    if args.purge_list:
+        Path(args.purge_list).write_text("".join(f"{blob}\n" for blob in flagged_blobs(scan)), encoding="ascii")
+    shown = args.show_values or (args.output_format == "text" and not args.output_file and sys.stdout.isatty())
+    text = render(scan, args.output_format, shown, args.purge_list)
     if args.output_file:
         Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
     else:

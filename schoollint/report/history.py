@@ -50,11 +50,29 @@ def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
     return sorted(records, key=lambda pair: (pair[0]["path"], pair[0]["still_at_head"], pair[0]["code"]))
 
 
-def purge_advice(scan) -> list[str]:
-    """The commands that remove every flagged blob from history; schoollint never runs them."""
-    blobs = sorted({appearance.blob for appearance, _ in scan.findings})
+PRINTED_IDS = 8    # more blob ids than this go to a file (--purge-list), not on the command line
+
+
+def flagged_blobs(scan) -> list[str]:
+    """Every blob with a finding: what a purge removes."""
+    return sorted({appearance.blob for appearance, _ in scan.findings})
+
+
+def purge_advice(scan, purge_list: str | None = None) -> list[str]:
+    """The commands that remove every flagged blob from history; schoollint never runs them.
+
+    `purge_list` is the file --purge-list wrote the blob ids to, if it was given.
+    """
+    blobs = flagged_blobs(scan)
     if not blobs:
         return []
+    listing = purge_list or "../schoollint-blobs.txt"
+    if purge_list:
+        first = f"  1. the {len(blobs)} blob ids are in {purge_list} (written by --purge-list)"
+    elif len(blobs) <= PRINTED_IDS:
+        first = f"  1. printf '%s\\n' {' '.join(blobs)} > {listing}"
+    else:
+        first = f"  1. schoollint history --purge-list {listing}   (writes the {len(blobs)} blob ids)"
     at_head = sorted({display_path(a.path) for a, _ in scan.findings if a.at_head})
     lines = [("To remove these files from history (this rewrites every commit: agree it with everyone "
               "who works on the site first; schoollint never rewrites history itself):")]
@@ -62,9 +80,9 @@ def purge_advice(scan) -> list[str]:
         lines.append(f"  0. fix the {len(at_head)} still at HEAD first (`schoollint check --fix`, or by hand) "
                      "and commit, so the fixed versions are kept")
     lines += [
-        (f"  1. printf '%s\\n' {' '.join(blobs)} > ../schoollint-blobs.txt"),
-        "  2. git filter-repo --strip-blobs-with-ids ../schoollint-blobs.txt",
-        ("     (or with BFG: java -jar bfg.jar --strip-blobs-with-ids ../schoollint-blobs.txt, then "
+        first,
+        f"  2. git filter-repo --strip-blobs-with-ids {listing}",
+        (f"     (or with BFG: java -jar bfg.jar --strip-blobs-with-ids {listing}, then "
          "git reflog expire --expire=now --all && git gc --prune=now --aggressive)"),
         "  3. git push --force --all && git push --force --tags",
         ("Every existing clone and fork still has these files: ask their owners to delete their copies and "
@@ -82,7 +100,7 @@ def _depth(scan) -> str:
             "run again to scan it all")
 
 
-def render(scan, fmt: str, show_values: bool) -> str:
+def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> str:
     records = _records(scan, show_values)
     if fmt == "json":
         return json.dumps({
@@ -90,7 +108,7 @@ def render(scan, fmt: str, show_values: bool) -> str:
             "shallow": {"boundary": scan.shallow} if scan.shallow else None,
             "findings": [record for record, _ in records],
             "not_checked": [{"where": display_path(where), "why": why} for where, why in scan.not_checked],
-            "purge": purge_advice(scan),
+            "purge": purge_advice(scan, purge_list),
         }, indent=2) + "\n"
     lines = []
     for record, appearance in records:
@@ -101,5 +119,5 @@ def render(scan, fmt: str, show_values: bool) -> str:
     found = len({(record["path"], record["blob"]) for record, _ in records})
     lines.append(f"{len(records)} findings in {found} file versions; {len(scan.not_checked)} not checked; "
                  f"{_depth(scan)}")
-    lines += purge_advice(scan)
+    lines += purge_advice(scan, purge_list)
     return "\n".join(lines) + "\n"

@@ -144,3 +144,13 @@ def test_a_changed_work_tree_file_does_not_hide_the_committed_blob(repo, cli):
     _, report = history(cli)
     [located] = [f for f in report["findings"] if f["code"] == "SL101"]
     assert located["still_at_head"] and report["blobs_checked"] == 1
+
+
+def test_purge_list_holds_exactly_the_flagged_blobs(story, cli, tmp_path):
+    repo, shas = story
+    listing = tmp_path / "blobs.txt"
+    code, out, _ = cli("history", "--purge-list", str(listing))
+    flagged = {f["blob"] for f in history(cli)[1]["findings"]}
+    assert listing.read_text().split() == sorted(flagged)
+    assert git(repo, "rev-parse", f"{shas['first']}:images/gala.jpg").strip() in flagged
+    assert f"git filter-repo --strip-blobs-with-ids {listing}" in out and "written by --purge-list" in out
