@@ -22,7 +22,7 @@ def _state(appearance) -> str:
         return "still at HEAD"
     if appearance.removed_in:
         return f"removed in {appearance.removed_in[:SHORT]}"
-    return "not at HEAD (still in another ref)"
+    return "not at HEAD: still in another ref"
 
 
 def _range(appearance) -> str:

@@ -154,3 +154,17 @@ def test_purge_list_holds_exactly_the_flagged_blobs(story, cli, tmp_path):
     assert listing.read_text().split() == sorted(flagged)
     assert git(repo, "rev-parse", f"{shas['first']}:images/gala.jpg").strip() in flagged
     assert f"git filter-repo --strip-blobs-with-ids {listing}" in out and "written by --purge-list" in out
+
+
+def test_a_photo_only_on_another_branch_is_found_and_said_so(repo, cli):
+    write(repo, "index.html", page())
+    commit_all(repo, "site", "2022-01-01T10:00:00+00:00")
+    git(repo, "checkout", "-q", "-b", "draft")
+    write(repo, "images/draft.jpg", gps_jpeg())
+    draft = commit_all(repo, "draft photo", "2022-02-01T10:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+    code, out, _ = cli("history")
+    assert code == 1
+    assert f"images/draft.jpg @ {draft[:10]}..{draft[:10]} (not at HEAD: still in another ref): SL101" in out
+    _, report = history(cli, "main")           # only the revisions given
+    assert report["findings"] == []
