@@ -46,9 +46,8 @@ class Audit:
 
 
 def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
-                  jobs: int = 0):
+                  jobs: int = 0) -> Outcome:
     """The run's Outcome for `files` under `root`, no baseline: the one place the audit touches the driver."""
-    from .outcome import Outcome
     from .pipeline import Run, RunOptions
 
     run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs))
