@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
     stat: tuple[int, int] | None = None    # size and mtime when read
+    # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
+    # such a file is counted as not checked (issue 12), never among the files checked.
+    unchecked: str = ""
 
     def to_cache(self) -> dict:
         return {
@@ -43,11 +47,30 @@ class FileResult:
 
     @classmethod
     def restore(cls, path: str, digest: str, key: str, record: dict) -> FileResult:
+        findings = [finding_from_dict(path, f) for f in record["findings"]]
+        # The cache record holds findings only: a file no reader judged left one of these.
+        unjudged = next((f.code for f in findings if f.code in UNJUDGED), "")
         return cls(
-            path=path, content_hash=digest, cache_key=key,
-            findings=[finding_from_dict(path, f) for f in record["findings"]],
+            path=path, content_hash=digest, cache_key=key, findings=findings,
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
+            unchecked=unjudged and kind_of(path),
         )
+
+
+# The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
+UNJUDGED = ("SL002", "SL105", "SL107")
+
+
+def kind_of(relpath: str) -> str:
+    """How the honest count names a file's type: its extension, lower-case ("other" for one that
+    is not a plain extension: the count is printed as it is, and a name can hold anything)."""
+    extension = os.path.splitext(relpath)[1].lower()
+    if not extension:
+        return "(no extension)"
+    return extension if _PLAIN_EXTENSION.fullmatch(extension) else "(other)"
+
+
+_PLAIN_EXTENSION = re.compile(r"\.[a-z0-9_+-]{1,12}")
 
 
 class Analyser:
@@ -95,11 +118,12 @@ class Analyser:
         return f"{digest}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
 
     @staticmethod
-    def is_media(relpath: str) -> bool:
-        """A file whose name says it is a format some media reader claims."""
-        from .formats.registry import media_extensions
+    def is_media(relpath: str, data=b"") -> bool:
+        """A file whose name says it is a format some media reader claims, or whose first
+        bytes say it is an image, video or document whatever its name (issue 12 kind 7)."""
+        from .formats.registry import recognised
 
-        return os.path.splitext(relpath)[1].lower() in media_extensions()
+        return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower())
 
     def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
         result = FileResult(path=relpath)
@@ -111,6 +135,7 @@ class Analyser:
                 self._run_checks(relpath, data, result)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
+            result.unchecked = kind_of(relpath)
         return result
 
     def _subject(self, reads: str, relpath: str, data, result: FileResult):
@@ -118,7 +143,12 @@ class Analyser:
         if reads == "path":
             return PathSubject(relpath)
         if reads == "media":
-            return self._media_subject(relpath, data) if self.is_media(relpath) else None
+            if not self.is_media(relpath, data):
+                return None
+            subject = self._media_subject(relpath, data)
+            if subject.facts is None or subject.facts.unchecked:
+                result.unchecked = kind_of(relpath)
+            return subject
         from .pages import registry as pages
 
         if not pages.is_page(relpath):
@@ -126,6 +156,7 @@ class Analyser:
         try:
             page = pages.read_page(self.root, relpath, bytes(data))
         except pages.PageError as exc:
+            result.unchecked = kind_of(relpath)
             return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
         return PageSubject(relpath, page)
@@ -149,6 +180,7 @@ class Analyser:
                 subject = self._subject(reads, relpath, data, result)
             except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
                 self._internal_error(result, f"reading it as {reads}", exc)
+                result.unchecked = kind_of(relpath)
                 continue
             if subject is None:
                 continue

@@ -46,11 +46,14 @@ class Audit:
 
 
 def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
-                  jobs: int = 0) -> Outcome:
-    """The run's Outcome for `files` under `root`, no baseline: the one place the audit touches the driver."""
+                  show_values: bool, jobs: int = 0) -> Outcome:
+    """The run's Outcome for `files` under `root`, no baseline: the one place the audit touches the driver.
+
+    With `show_values` the files are read again (the cache keeps no personal value).
+    """
     from .pipeline import Run, RunOptions
 
-    run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs))
+    run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs, show_values=show_values))
     outcome = Outcome(files_checked=len(files))
     results = run.analyse(files)
     run.settle(results, outcome)
@@ -132,7 +135,7 @@ def build_audit(args) -> Audit:
     found = discover(root, in_git, [start], config.exclude)
     settings = _settings(_roster_setting(root, in_git, args, config))
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
-                           jobs=args.jobs)
+                           show_values=args.show_values, jobs=args.jobs)
     report.notes = found.notes
     photos = collect_photos(root, found.files)
     add_dates(root, in_git, photos)

@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply fixes that rewrite pages or rename files")
     fixing.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
+    fixing.add_argument("--force", action="store_true", help="fix read-only files too (they are refused otherwise)")
     files = check.add_argument_group("files")
     files.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
     files.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
@@ -166,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         message = describe(exc)
         if message is None:  # a bug, not a user mistake: one line, and where to look
             message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
-        print(f"schoollint: error: {message}", file=sys.stderr)
+        from .report import escaped
+
+        print(f"schoollint: error: {escaped(message)}", file=sys.stderr)
         return EXIT_ERROR
 
 

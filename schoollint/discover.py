@@ -3,6 +3,8 @@
 Inside a Git work tree: tracked files plus untracked files that are not
 ignored. Outside one: every file below the folder. Symlinks are never
 followed: one that points outside the repository is reported and skipped.
+schoollint's own temporary files (`*.schoollint-tmp`, fsio.py) are never
+checked: they are listed apart, for the run to remove stale ones.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_DIR
+from .fsio import TEMP_SUFFIX
 from .globs import any_match
 from .errors import UserError
 
@@ -36,6 +39,7 @@ class Discovery:
     in_git: bool
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    temporary: list[str] = field(default_factory=list)   # schoollint's own temporary files, never checked
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -115,6 +119,9 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if relpath in seen:
             continue
         seen.add(relpath)
+        if relpath.endswith(TEMP_SUFFIX):
+            found.temporary.append(relpath)
+            continue
         if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
             continue
         folder = _not_site_folder(relpath, paths)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -18,12 +20,15 @@ from . import pool
 from .analysis import Analyser, FileResult
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, stat_of
+from .codec import needs_reading
 from .config import find_config, load_config
 from .discover import discover, find_root, relative
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
-from .fix.model import Fix, FixContext
+from .fix.guard import remove_stale, take_over
+from .fix.model import Fix, FixContext, new_run_tag_key
+from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
-from .report import PUBLIC_FORMATS, View, render
+from .report.emit import emit, show_diff, show_values
 from .suppress import settle
 
 
@@ -37,6 +42,8 @@ class RunOptions:
     debug: bool = False
     progress: bool = False
     baseline: dict[str, str] | None = None
+    force: bool = False                 # --force: read-only files may be fixed too
+    show_values: bool = False           # values are shown, so files are read again, not taken from the cache
 
 
 def load_effective_config(config_path: str | None, start: Path | None = None):
@@ -128,9 +135,9 @@ def _baseline(root: Path, args):
     if args.no_baseline or args.write_baseline:
         return None
     if args.baseline:
-        return read_baseline(Path(args.baseline))
+        return read_baseline(Path(args.baseline), root)
     default = root / DEFAULT_BASELINE
-    return read_baseline(default) if default.is_file() else None
+    return read_baseline(default, root) if os.path.lexists(default) else None
 
 
 def run_check(args) -> int:
@@ -138,8 +145,15 @@ def run_check(args) -> int:
         raise UsageError("--diff shows what --fix would do; use one or the other")
     if args.diff and (args.output_format != "text" or args.output_file or args.report):
         raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
+    started = time.time()
     config, root, in_git = load_effective_config(args.config, _start(args.paths))
     _apply_arguments(config, args)
+    with ExitStack() as held:
+        notes = take_over(root, args.fix, held)
+        return _check(args, config, root, in_git, started, notes)
+
+
+def _check(args, config, root: Path, in_git: bool, started: float, notes: list[str]) -> int:
     for path in args.paths:  # said before "outside the repository", which would mislead
         if not os.path.lexists(path):
             raise UsageError(f"{path}: no such file or folder")
@@ -147,14 +161,16 @@ def run_check(args) -> int:
     if args.diff_base and not in_git:
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
+    notes += remove_stale(root, found.temporary, started)
     settings = _settings(_roster_setting(root, in_git, args, config))
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
-        progress=sys.stderr.isatty() and not args.no_progress,
+        progress=sys.stderr.isatty() and not args.no_progress, force=args.force, show_values=show_values(args),
     )
+    new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
-    outcome = Outcome(files_checked=len(found.files), notes=found.notes)
+    outcome = Outcome(files_checked=len(found.files), notes=notes + found.notes)
     results = run.analyse(found.files)
     run.settle(results, outcome)
     if args.fix or args.diff:
@@ -178,7 +194,7 @@ def run_check(args) -> int:
     if args.write_baseline:
         default = args.write_baseline is True
         target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
-        count = write_baseline(target, outcome.findings)
+        count = write_baseline(target, outcome.findings, root)
         shown = DEFAULT_BASELINE if default else args.write_baseline
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
@@ -187,49 +203,9 @@ def run_check(args) -> int:
 
         outcome.findings = sorted(outcome.findings + review_due(root, config), key=lambda f: (f.path, f.line or 0))
     if args.diff:
-        return _show_diff(outcome)
-    _emit(args, root, outcome)
+        return show_diff(outcome)
+    emit(args, root, outcome)
     return _exit_code(args, config, outcome)
-
-
-def _emit(args, root: Path, outcome: Outcome) -> None:
-    to_terminal = not args.output_file and sys.stdout.isatty()
-    view = View(
-        root=root,
-        show_values=args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
-                                         and not os.environ.get("CI")),
-        colour=to_terminal and not os.environ.get("NO_COLOR"),
-        quiet=args.quiet,
-        pre_commit=os.environ.get("PRE_COMMIT") == "1",
-    )
-    text = render(args.output_format, outcome, view)
-    if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
-    elif args.quiet < 2:
-        sys.stdout.write(text)
-    for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
-        extra = View(root=root, show_values=args.show_values)
-        Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
-    _notes_and_errors(outcome, args.quiet)
-
-
-def _notes_and_errors(outcome: Outcome, quiet: int = 0) -> None:
-    """Notes unless -q; errors unless -qq (then only the exit code tells)."""
-    for note in outcome.notes if not quiet else ():
-        print(f"schoollint: note: {note}", file=sys.stderr)
-    for error in outcome.errors if quiet < 2 else ():
-        print(f"schoollint: error: {error}", file=sys.stderr)
-
-
-def _show_diff(outcome: Outcome) -> int:
-    """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
-    for change in outcome.changes:
-        print(f"{change.path}: cannot fix: {change.error}" if change.error else change.diff)
-    would = [change for change in outcome.changes if change.changed]
-    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
-          f"({len(outcome.changes) - len(would)} could not be)", file=sys.stderr)
-    _notes_and_errors(outcome)
-    return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)
 
 
 def _exit_code(args, config, outcome: Outcome) -> int:
@@ -258,6 +234,7 @@ class Run:
         """Each file's result: from the cache when its bytes were seen before, else from a worker."""
         results: dict[str, FileResult] = {}
         jobs = []
+        isolate = False
         for relpath in paths:
             try:
                 size, mtime = stat_of(self.root / relpath)
@@ -268,11 +245,13 @@ class Run:
             if known is not None:
                 key = self.analyser.cache_key(known, relpath)
                 record = self.cache.get(key)
-                if record is not None:
+                if record is not None and not needs_reading(record, self.options.fix or self.options.diff,
+                                                            self.options.show_values):
                     results[relpath] = FileResult.restore(relpath, known, key, record)
                     continue
             jobs.append((relpath, known))
-        for result in self._map(pool.analyse_in_worker, jobs, "checking"):
+            isolate = isolate or size > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
+        for result in self._map(pool.analyse_in_worker, jobs, "checking", pool.analysis_crashed, isolate):
             results[result.path] = result
             if not result.errors and result.content_hash and result.stat:
                 size, mtime = result.stat
@@ -297,15 +276,17 @@ class Run:
             fix = finding.fix
             if fix and (fix.safe or self.options.unsafe_fixes) and fix not in by_path.setdefault(finding.path, []):
                 by_path[finding.path].append(fix)
-        jobs = [(relpath, fixes, not self.options.diff) for relpath, fixes in by_path.items() if fixes]
+        force = self.options.force
+        jobs = [(relpath, fixes, not self.options.diff, force) for relpath, fixes in by_path.items() if fixes]
         local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
-        changes = self._map(pool.fix_in_worker, local, "fixing")
+        changes = self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed)
         shared = [job for job in jobs if job not in local]
         if shared:
-            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files))
-            changes += [apply_fixes(context, *job, debug=self.options.debug) for job in shared]
+            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force)
+            changes += [apply_fixes(context, *job[:3], debug=self.options.debug) for job in shared]
         outcome.changes.extend(changes)
         return [path for change in changes if change.changed and not self.options.diff for path in change.touched]
 
-    def _map(self, function, jobs: list, doing: str) -> list:
-        return pool.run_jobs(self.analyser, function, jobs, self.options.jobs, doing, self.options.progress)
+    def _map(self, function, jobs: list, doing: str, crashed, isolate: bool = False) -> list:
+        return pool.run_jobs(self.analyser, function, jobs, self.options.jobs, doing, self.options.progress,
+                             crashed, isolate)

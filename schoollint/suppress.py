@@ -16,8 +16,13 @@ from .outcome import Outcome
 
 def settle(root: Path, results: list[FileResult], config, selected: set[str],
            baseline: dict[str, str] | None, outcome: Outcome) -> None:
-    """Fill `outcome.findings` (sorted by path, line, code) and `outcome.ignored` from the file results."""
+    """Fill `outcome.findings` (sorted by path, line, code), the held-back counts, and the honest
+    counts (files checked, and those no reader judged by type) from the file results."""
+    from collections import Counter
+
     rules = catalogue.load()
+    unjudged = Counter(result.unchecked for result in results if result.unchecked)
+    outcome.files_checked, outcome.not_checked = len(results) - sum(unjudged.values()), dict(unjudged)
     suppression_checks = [m for m in checks.modules(selected) if m.READS == "suppressions"]
     outcome.findings = []
     outcome.ignored = outcome.suppressed = outcome.baselined = 0

@@ -21,9 +21,10 @@ Files:
   names of every Faker locale that are not everyday English words (Zipf < 3.5).
 - surnames.txt: Faker last names (Latin script) and the census's 20,000 most
   common surnames: what a word run into a given name in a file name may be.
-- common_words.txt: "word zipf" lines, English words with Zipf >= 2.5, minus
-  words that are common surnames and rarer as words, so that a common word
-  means "not a surname" ("freya-headshot", "first-swim").
+- common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
+  given names and the commonest surnames (Faker's English locales, the census's
+  top 2,000), so that a common word means "not a surname" ("freya-headshot",
+  "first-swim"); rarer surnames (Zipf < 3.5: "Pemberton") are left out too.
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
   page in that language are words, not names ("Bilder von der Klassenfahrt").
 """
@@ -37,7 +38,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "schoollint" / "names" / "data"
 OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "pt", "tr", "sv", "da", "nb", "fi", "cs", "ro", "hu")
-ENGLISH_MIN_ZIPF = 2.5
+ENGLISH_MIN_ZIPF = 2.0
 OTHER_MIN_ZIPF = 3.6
 GIVEN_MAX_ENGLISH_ZIPF = 3.5       # a Faker first name more common than this as an English word is left out
 SURNAME_MAX_WORD_ZIPF = 3.5        # a rarer surname stays a common word when commoner than this as a word

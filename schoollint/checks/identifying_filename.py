@@ -9,7 +9,7 @@ import posixpath
 import re
 
 from ..finding import Finding
-from ..fix.model import Applicability, Fix
+from ..fix.model import Applicability, Fix, run_tag_key
 from ..names.roster import KEY_VARIABLE
 from ..pages.filetypes import is_media
 from .name_policy import describe, finder, grouped, reportable, severity, values
@@ -47,9 +47,10 @@ def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list
 
     The hash is of the old path up to that part, so every file in a renamed
     folder moves to the same new folder. Anyone could hash guessed old names
-    to confirm one, so when the roster key is set the hash is keyed with it.
+    to confirm one, so the hash is keyed: with the roster key when it is set,
+    else with a random key drawn for the run and recorded nowhere.
     """
-    key = os.environ.get(KEY_VARIABLE, "").encode()
+    key = os.environ.get(KEY_VARIABLE, "").encode() or run_tag_key()
     new_parts = []
     for index, part in enumerate(parts[:-1] + [stem]):
         if index in names:

@@ -17,7 +17,7 @@ def check(subject, ctx):
         reported: set[tuple[str, int]] = set()     # a figcaption inside a card is read twice
         for span in image.captions:
             if span not in names_by_span:
-                names_by_span[span] = list(names_in(span, ctx, "SL303"))
+                names_by_span[span] = list(names_in(span, ctx, "SL303", subject.path, image.lang))
             fresh = [(match, line) for match, line in names_by_span[span] if (match.text, line) not in reported]
             reported.update((match.text, line) for match, line in fresh)
             for line, matches in grouped(fresh):

@@ -16,7 +16,7 @@ def check(subject, ctx):
         return
     for image in subject.page.images:
         for span in image.labels():
-            found = list(names_in(span, ctx, "SL302"))
+            found = list(names_in(span, ctx, "SL302", subject.path, image.lang))
             fix = _first_names_fix(span, [match for match, _line in found])
             for line, matches in grouped(found):
                 fixable = all(match.role != "staff" and match.first for match in matches)

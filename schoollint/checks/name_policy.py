@@ -5,8 +5,10 @@ Not a check module itself (it is not in checks.MODULES).
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from ..names import NameFinder, NameMatch, load_roster
 
@@ -41,10 +43,54 @@ def severity(matches: Sequence[NameMatch], ctx, code: str) -> str | None:
     return {"warn": "warning", "error": "error"}.get(ctx.options(code).get("staff"))
 
 
-def names_in(span, ctx, code: str) -> Iterator[tuple[NameMatch, int]]:
-    """Reportable names in a TextSpan, each with the line it is written on."""
-    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE)), ctx, code):
+def names_in(span, ctx, code: str, path: str = "", image_lang: str = "") -> Iterator[tuple[NameMatch, int]]:
+    """Reportable names in a TextSpan of the page at `path`, each with the line it is written on.
+
+    The words are read in the span's language, else the image's (front matter), the path's, the site's.
+    """
+    language = span.lang or image_lang or path_language(path) or site_language(getattr(ctx, "root", None))
+    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE), language), ctx, code):
         yield match, span.line_of(match.start)
+
+
+# Hugo's translations by file name ("index.de.md") or content folder ("content/de/...").
+_PATH_LANGUAGE = re.compile(r"^(?:content/)?([a-z]{2}(?:-[A-Za-z]{2})?)/|\.([a-z]{2}(?:-[A-Za-z]{2})?)\.[a-z]+$")
+# Site configuration files and the key that holds the site's default language.
+_SITE_LANGUAGE = (("hugo.toml", "defaultContentLanguage"), ("config.toml", "defaultContentLanguage"),
+                  ("hugo.toml", "languageCode"), ("config.toml", "languageCode"),
+                  ("hugo.yaml", "defaultContentLanguage"), ("config.yaml", "defaultContentLanguage"),
+                  ("hugo.yaml", "languageCode"), ("config.yaml", "languageCode"),
+                  ("_config.yml", "lang"), ("_config.yml", "locale"))
+_LANGUAGE_TAG = r"[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"
+
+
+def path_language(path: str) -> str:
+    """A page's language from its path, "" when the path does not say (BCP 47 primary subtag kept)."""
+    match = _PATH_LANGUAGE.search(path)
+    if match is None:
+        return ""
+    tag = match.group(1) or match.group(2)
+    return tag if tag.partition("-")[0] in _LANGUAGE_CODES else ""
+
+
+_LANGUAGE_CODES = frozenset(("en", "de", "fr", "es", "it", "nl", "pl", "pt", "tr", "sv", "da", "nb", "nn", "no",
+                             "fi", "cs", "ro", "hu", "cy", "ga", "gd"))
+
+
+@lru_cache(maxsize=8)
+def site_language(root) -> str:
+    """The site's default language from its generator's configuration (Hugo, Jekyll), "" when not set."""
+    if root is None:
+        return ""
+    for name, key in _SITE_LANGUAGE:
+        try:
+            text = (Path(root) / name).read_text(encoding="utf-8", errors="replace")[:65536]
+        except OSError:
+            continue
+        match = re.search(rf"(?m)^{key}\s*[:=]\s*{_LANGUAGE_TAG}", text)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def grouped(found: Iterable[tuple[NameMatch, int]]) -> list[tuple[int, list[NameMatch]]]:

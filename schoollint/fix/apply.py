@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from pathlib import Path
 
 from ..fsio import atomic_write
@@ -45,7 +46,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         operations = ([Write(relpath, current)] if current != original else []) + others
         _record(root, change, operations)
         if write:
-            carry_out(root, operations)
+            carry_out(root, operations, context.force)
         else:
             change.diff = describe(root, operations)
     except Exception as exc:  # the file stays as it was; a bug is flagged as one
@@ -67,11 +68,18 @@ def _record(root: Path, change: Change, operations) -> None:
             change.created.append(operation.path)
 
 
-def carry_out(root: Path, operations) -> None:
-    """Write and rename, after checking every target first: a refused change changes nothing."""
+def carry_out(root: Path, operations, force: bool = False) -> None:
+    """Write and rename, after checking every target first: a refused change changes nothing.
+
+    A read-only file (no owner write bit) is refused unless `force`. A change of more than
+    one file goes through the journal (fix/journal.py), so that a kill never leaves a page
+    pointing at nothing.
+    """
     from ..discover import inside
+    from . import journal
 
     renames = [operation for operation in operations if isinstance(operation, Rename)]
+    writes = [operation for operation in operations if isinstance(operation, Write)]
     for rename in renames:
         if os.path.lexists(root / rename.new):
             raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
@@ -79,13 +87,16 @@ def carry_out(root: Path, operations) -> None:
         target = operation.new if isinstance(operation, Rename) else operation.path
         if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
             raise OSError(f"{target}: a symlink or outside the repository; nothing was changed")
-    for operation in operations:
-        if isinstance(operation, Write):
-            atomic_write(root / operation.path, operation.data)
-    for rename in renames:
-        target = root / rename.new
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(root / rename.old, target)
+    changed = [operation.old if isinstance(operation, Rename) else operation.path for operation in operations]
+    read_only = [path for path in changed if os.path.exists(root / path)
+                 and not os.stat(root / path).st_mode & stat.S_IWUSR]
+    if read_only and not force:
+        raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
+                              "use --force to fix read-only files too); nothing was changed")
+    if len(operations) > 1 or renames:
+        journal.carry_out(root, renames, writes)
+    elif writes:
+        atomic_write(root / writes[0].path, writes[0].data)
 
 
 def describe(root: Path, operations) -> str:

@@ -7,6 +7,7 @@ boundaries (pickled by the worker pool, JSON in the cache).
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +66,31 @@ class FixContext:
 
     `root` is the repository; `site_files` every repository-relative file of the
     site as discovery sees it (Git's tracked and untracked-not-ignored files), so an
-    applier that rewrites references never walks the tree again.
+    applier that rewrites references never walks the tree again. `force`: read-only
+    files may be replaced too (--force).
     """
 
     root: Path
     site_files: Sequence[str] = ()
+    force: bool = False
+
+
+RUN_TAG_VARIABLE = "SCHOOLLINT_RUN_TAG_KEY"
+
+
+def new_run_tag_key() -> None:
+    """Draw this run's key for rename tags. It lives in the environment so that worker processes
+    share it however they are started, and is written nowhere, so a tag cannot be traced back."""
+    import secrets
+
+    os.environ[RUN_TAG_VARIABLE] = secrets.token_hex(32)
+
+
+def run_tag_key() -> bytes:
+    """This run's key for rename tags (a new one when no run drew one, as when a check runs alone)."""
+    if not os.environ.get(RUN_TAG_VARIABLE):
+        new_run_tag_key()
+    return os.environ[RUN_TAG_VARIABLE].encode()
 
 
 @dataclass

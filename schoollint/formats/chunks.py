@@ -100,6 +100,13 @@ def exif_contents(payload: bytes, where: str) -> Contents:
     return Contents(tuple(info.items), info.orientation, info.big_endian)
 
 
+def c2pa_contents(payload: bytes, chunk: Chunk) -> Contents:
+    """A chunk of C2PA content credentials (PNG 'caBX', WebP 'C2PA'): a JUMBF manifest store."""
+    from .jumbf import c2pa_items
+
+    return Contents(c2pa_items(payload, f"{chunk.name} chunk"))
+
+
 def trailer_items(data, end: int, format: str, where: str) -> list[MetaItem]:
     # Viewers stop where the image ends; what follows may be anything (an appended video, a zip).
     extra = len(data) - end

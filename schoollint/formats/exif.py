@@ -38,6 +38,8 @@ _WIDTH_TAGS = (0x0100, 0xA002)    # ImageWidth (TIFF), PixelXDimension (Exif IFD
 _HEIGHT_TAGS = (0x0101, 0xA003)
 _THUMBNAIL_LENGTH = 0x0202
 _GPS_NOT_A_PLACE = (0x0000, 0x0012)   # GPSVersionID and GPSMapDatum say nothing about where
+# The tags that say where (CIPA DC-008 4.6.6): latitude, longitude, the destination's, the area's name.
+_GPS_PLACE = (0x0002, 0x0004, 0x0014, 0x0016, 0x001C)
 _IMAGE_DATA_TAGS = (0x0111, 0x0144)   # StripOffsets, TileOffsets: IFD1 is an image, not just tags
 
 
@@ -224,12 +226,17 @@ class _Reader:
             return _degrees(numbers(self.tiff, self.order, by_tag[tag]), text(ref_tag))
 
         latitude, longitude = value(1, 2), value(3, 4)
-        if latitude is not None and longitude is not None:
+        tags = ", ".join(f"0x{tag:04X}" for tag in sorted(by_tag))
+        if latitude is not None and longitude is not None and (latitude, longitude) != (0, 0):
             self.items.append(MetaItem(LOCATION, "EXIF GPS position", self.where,
                                        format_position(latitude, longitude)))
-        else:
-            tags = ", ".join(f"0x{tag:04X}" for tag in sorted(by_tag))
+        elif any(tag in by_tag and (tag not in (2, 4) or by_tag[tag].offset < 0) for tag in _GPS_PLACE):
+            # a place without a readable position: a destination, an area's name, a cut-off coordinate
             self.items.append(MetaItem(LOCATION, "EXIF GPS data", self.where, f"GPS tags {tags}"))
+        else:
+            # Directions, hemisphere letters, altitude, times, or the 0, 0 placeholder: no place,
+            # yet a GPS block no one needs on a website (SL102 names it).
+            self.items.append(MetaItem(TIMESTAMP, "EXIF GPS data without a position", self.where, f"GPS tags {tags}"))
 
     def thumbnail(self, entries: list[Entry], depth: int) -> None:
         by_tag = {entry.tag: entry for entry in entries}

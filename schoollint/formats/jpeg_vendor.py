@@ -51,17 +51,14 @@ def _flir_gps_valid(fff: bytes) -> bool | None:
     return False
 
 
-_PLACE_HINTS = (b"GPSLatitude", b"GPSLongitude", b"LocationCreated", b"LocationShown")
-
-
 def _jumbf_kinds(payloads: list[bytes]) -> tuple[str, ...]:
-    """C2PA content credentials always name the signer and the software. A place is reported
-    only when an assertion names one as text (EXIF and metadata assertions are JSON-LD);
-    an assertion compressed with Brotli cannot be read here, so a place in one goes unseen
-    (the block still goes with identity)."""
+    """What C2PA content credentials hold, as jumbf.py reads them in every container: the
+    signer and software, a place an assertion states, thumbnails and ingredients."""
+    from .jumbf import c2pa_items
+
     # Each segment: "JP", box instance (2), sequence number (4); later ones repeat the superbox header (8).
     joined = payloads[0][8:] + b"".join(payload[16:] for payload in payloads[1:])
-    return (IDENTITY, LOCATION) if any(hint in joined for hint in _PLACE_HINTS) else (IDENTITY,)
+    return tuple(dict.fromkeys(item.kind for item in c2pa_items(joined, "APP11 JUMBF")))
 
 
 # Vendor blocks by APPn marker: (signature that starts the payload, what it is, the kinds it

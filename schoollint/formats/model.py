@@ -61,6 +61,9 @@ class MediaFacts:
     frames: int = 1
     items: tuple[MetaItem, ...] = ()
     notes: tuple[str, ...] = ()  # harmless observations, e.g. "ICC profile kept"
+    # A format no reader here judges (formats/unsupported.py): "what it is: why it matters".
+    # Such a file is reported as not checked (SL107), never counted as checked.
+    unchecked: str | None = None
 
     @property
     def longer_edge(self) -> int | None:

@@ -17,7 +17,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "PNG"
@@ -139,6 +139,7 @@ _METADATA_READERS = {
     b"iTXt": _iTXt,
     b"eXIf": _eXIf,
     b"tIME": _tIME,
+    b"caBX": c2pa_contents,     # C2PA 2.1 section A.3.3 (content credentials in PNG)
 }
 
 
@@ -218,8 +219,13 @@ def _raw_iptc(profile: bytes, where: str) -> Contents:
     from .embedded import parse_photoshop
     from .iptc import parse_iim
 
+    from .iptc import salvage_iim
+
     parse = parse_iim if profile.startswith(b"\x1c") else parse_photoshop
-    return Contents(tuple(parse(profile, where)))
+    try:
+        return Contents(tuple(parse(profile, where)))
+    except MediaError:   # a well-formed chunk whose profile is not: what is readable, never SL105
+        return Contents(salvage_iim(profile, where))
 
 
 def _raw_colour_profile(profile: bytes, where: str) -> Contents:

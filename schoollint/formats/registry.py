@@ -20,7 +20,10 @@ PLUGINS = (
     "gif",
     "webp",
     "tiff",
+    "jxl",
     "isobmff.plugin",
+    "matroska",
+    "avi",
     "generic",
 )
 
@@ -36,6 +39,25 @@ def media_extensions() -> frozenset[str]:
     return frozenset(ext for module in _plugins() for ext in module.EXTENSIONS)
 
 
+# Plugins whose magic is short and common enough to start a text file ("BM", "P1"): they
+# are trusted only for a file whose extension they claim.
+_WEAK_MAGIC = ("generic",)
+
+
+def recognised(prefix: bytes, extension: str) -> bool:
+    """Whether a file's name or first 32 bytes say it is an image, video or document a reader
+    must judge (a photo saved as .bak, .thumb or with no extension is checked as what it is; a
+    .psd is SL107 if it is one, SL105 if it is not)."""
+    from . import unsupported
+
+    if extension in media_extensions() or extension in unsupported.EXTENSIONS:
+        return True
+    if unsupported.unsupported(prefix, extension) is not None:
+        return True
+    return any(cast(FormatReader, importlib.import_module(f"{__package__}.{name}")).accept(prefix)
+               for name in PLUGINS if name not in _WEAK_MAGIC)
+
+
 def identify(prefix: bytes) -> FormatReader | None:
     """The plugin whose magic matches, or None."""
     for module in _plugins():
@@ -48,7 +70,14 @@ def read_media(data, extension: str) -> MediaFacts:
     """Facts about a media file, by its magic bytes; MediaError when it won't parse."""
     if len(data) == 0:
         raise MediaError("the file is empty")
-    module = identify(bytes(data[:32]))
+    from .unsupported import unsupported
+
+    prefix = bytes(data[:32])
+    other = unsupported(prefix, extension)
+    if other is not None:
+        what, why = other
+        return MediaFacts(format=what, unchecked=f"{what}: {why}")
+    module = identify(prefix)
     if module is None:
         raise MediaError(f"not a recognised image or video (extension {extension or 'none'})")
     facts = module.read(data)

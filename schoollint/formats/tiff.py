@@ -21,7 +21,10 @@ from .ifd import Entry, byte_order, integers, read_ifd
 from .model import PREVIEW, MediaError, MediaFacts, MetaItem
 
 FORMAT = "TIFF"
-EXTENSIONS = (".tif", ".tiff")
+# TIFF, and the camera RAW formats built on it (Adobe DNG, Canon CR2, Nikon NEF/NRW, Sony
+# ARW/SR2/SRF, Pentax PEF, Samsung SRW, Hasselblad 3FR, Epson ERF, Kodak DCR/KDC, Leaf MOS, Phase One IIQ).
+EXTENSIONS = (".tif", ".tiff", ".dng", ".cr2", ".nef", ".nrw", ".arw", ".sr2", ".srf", ".pef", ".srw", ".3fr",
+              ".erf", ".dcr", ".kdc", ".mos", ".iiq")
 _CLASSIC = (b"II*\0", b"MM\0*")
 _BIG = (b"II+\0", b"MM\0+")
 _WHERE = "TIFF"

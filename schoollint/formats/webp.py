@@ -15,7 +15,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 from .model import MediaError, MediaFacts
 
 FORMAT = "WebP"
@@ -152,4 +152,5 @@ def _xmp(payload: bytes, chunk: Chunk) -> Contents:
 _METADATA_READERS = {
     b"EXIF": _exif,
     b"XMP ": _xmp,
+    b"C2PA": c2pa_contents,     # C2PA 2.1 section A.3.5 (content credentials in WebP)
 }

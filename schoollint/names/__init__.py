@@ -10,7 +10,7 @@ as a pupil).
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 
 from . import filenames, heuristic
@@ -59,11 +59,21 @@ class NameFinder:
         return _with_roster(name, spotted, self.roster.find(name, words))
 
 
+# Unicode's format characters (general category Cf, Unicode 15.1): soft hyphen, Arabic and
+# Syriac marks, zero-width space/joiners, bidi controls, word joiner, BOM, tags. Written out
+# rather than computed from unicodedata so importing costs nothing (a test keeps it complete).
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
 def without_invisible(text: str) -> tuple[str, list[int] | None]:
     """`text` without format characters (Unicode Cf), and where each kept character was (None: none removed)."""
-    if text.isascii() or not any(unicodedata.category(ch) == "Cf" for ch in text):
+    if text.isascii() or INVISIBLE.search(text) is None:
         return text, None
-    where = [index for index, ch in enumerate(text) if unicodedata.category(ch) != "Cf"]
+    where = [index for index, ch in enumerate(text) if not INVISIBLE.match(ch)]
     return "".join(text[index] for index in where), where
 
 

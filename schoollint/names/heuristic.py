@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+NO_WORDS: frozenset[str] = frozenset()
 
 
 class Spotted(NamedTuple):
@@ -46,14 +47,16 @@ def _is_given(key: str, lex: Lexicon) -> bool:
     return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
 
 
-def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = frozenset(), strict: bool = False) -> bool:
+def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""
     key = token.key
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
-    parts = key.split("-") if "-" in key else (key,)
-    if any(part in lex.not_surname or part in words for part in parts):
+    if "-" not in key:                          # the common case, kept cheap
+        if key in lex.not_surname or key in words:
+            return False
+    elif any(part in lex.not_surname or part in words for part in key.split("-")):
         return False
     return not strict or (key in lex.surnames and key not in lex.rare_words)
 
@@ -77,7 +80,7 @@ class _Run:
     tokens: list[Token]
     lex: Lexicon
     text: str | None
-    words: frozenset[str] = frozenset()     # not names here: the page language's words, or rare English words
+    words: frozenset[str] = NO_WORDS        # not names here: the page language's words, or rare English words
     strict: bool = False                    # lower-case text: the surname must be a known one
 
     def names(self) -> list[Spotted]:
@@ -86,7 +89,7 @@ class _Run:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames = self.lex.starters, self.lex.surnames
+        starters, surnames = self.lex.starters, self.lex.name_surnames
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames:
                 i += 1
@@ -130,7 +133,7 @@ class _Run:
         ("adebayo-ogunleye") only a longer one, since any word may stand there."""
         token, lex = self.tokens[i], self.lex
         return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
-                and token.key not in lex.not_surname and token.key not in lex.rare_words
+                and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
@@ -190,7 +193,7 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if _is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
             return True
-        if after in lex.surnames and key not in lex.not_surname:
+        if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
     return False
 
@@ -217,36 +220,40 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     capitalised, but then only a known given name and a known surname count.
     """
     lex = lexicon()
-    words = language_words(language) if language else frozenset()
-    strict = not any(ch.isupper() for ch in text)
-    if strict:
-        titled = text.title()
-        if len(titled) != len(text):
-            return []
-        text_read = titled
-    else:
-        text_read = text
+    words = language_words(language) if language else NO_WORDS
+    found = _spot(text, lex, words, strict=False)
+    if found or text.lower() != text:
+        return found + _reversed(text, lex, words) if "," in text else found
+    titled = text.title()
+    return _spot(titled, lex, words, strict=True) if len(titled) == len(text) else []
+
+
+def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[Spotted]:
     found = []
-    for run in lex.run_pattern.finditer(text_read):
+    for run in lex.run_pattern.finditer(text):
         group = run.group()
         words_in_run = group.split()
         if group.isascii() and not _may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
         for tokens in _words_of(group, words_in_run, offset, lex):
-            found.extend(_Run(tokens, lex, text_read, words, strict).names())
-    return found + ([] if strict else _reversed(text, lex, words))
+            found.extend(_Run(tokens, lex, text, words, strict).names())
+    return found
 
 
 # "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon or the line end.
-_REVERSED = re.compile(rf"(?<!{LETTER})([{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*),[ \u00a0]+"
-                       rf"([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+# The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+_SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
 def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
     found = []
     for match in _REVERSED.finditer(text):
-        surname, given = _token(match.start(1), match.group(1)), _token(match.start(2), match.group(2))
+        before = _SURNAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None:
+            continue
+        surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
         if _is_given(given.key, lex) and not _is_given(surname.key, lex) and _is_surname(surname, lex, words):
             found.append(Spotted(surname.start, given.end, given.raw, "unknown"))
     return found

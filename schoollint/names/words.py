@@ -42,6 +42,7 @@ class Lexicon:
 
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
+    name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
@@ -86,7 +87,7 @@ def _english_words() -> tuple[frozenset[str], frozenset[str]]:
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, zipf = line.partition(" ")
-            (common if float(zipf or 9) >= RARE_BELOW else rare).add(word)
+            (common if float(zipf) >= RARE_BELOW else rare).add(word)
     return frozenset(common), frozenset(rare)
 
 
@@ -124,14 +125,17 @@ def lexicon() -> Lexicon:
     gap = r"[ \u00a0]{1,3}"
     given = _word_list("given_names.txt")
     common, rare = _english_words()
+    surnames = _word_list("surnames.txt")
+    not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
+        | frozenset(stop["named_things"])
     return Lexicon(
         given=given,
-        surnames=_word_list("surnames.txt"),
+        surnames=surnames,
+        name_surnames=surnames - not_surname,
         rare_words=rare,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
-        not_surname=common | frozenset(stop["school_words"]) | calendar | titles | following
-        | frozenset(stop["named_things"]),
+        not_surname=not_surname,
         starters=given | titles | frozenset(phrases),
         following=following,
         named_things=frozenset(stop["named_things"]),

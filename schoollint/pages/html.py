@@ -152,6 +152,7 @@ class _Reader:
             alt=alt[0], title=title[0], aria_label=aria[0],
             alt_line=alt[1], title_line=title[1], aria_label_line=aria[1],
             captions=tuple(span for span in self.captions.of(element) if span.text.strip()),
+            lang=self.captions.lang_of(element),
         ))
 
     def widen(self, suppressions: list[Suppression]) -> list[Suppression]:

@@ -24,6 +24,7 @@ class TextSpan:
     text: str
     line: int           # line of the first character of `text`
     label: str          # where it came from: "alt text", "figcaption", "data-caption"...
+    lang: str = ""      # BCP 47 language of the text (HTML lang attribute, front matter); "" unknown
 
     def line_of(self, offset: int) -> int:
         """The line holding text[offset]: spans keep their source newlines."""
@@ -44,11 +45,12 @@ class PageImage:
     title_line: int | None = None
     aria_label_line: int | None = None
     captions: tuple[TextSpan, ...] = ()
+    lang: str = ""                  # BCP 47 language of the image's alt text and title; "" unknown
 
     def labels(self) -> list[TextSpan]:
         """The texts that name the image: alt, title and aria-label, with their lines."""
         return [
-            TextSpan(text, line or self.line, label)
+            TextSpan(text, line or self.line, label, self.lang)
             for text, line, label in (
                 (self.alt, self.alt_line, "alt text"),
                 (self.title, self.title_line, "title"),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .filetypes import is_data_file, media_suffixes
 from .model import Reference
+from .templates import blank_comments
 from .urls import ALIAS, Resolved, resolve
 
 TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", ".json", ".toml", ".css",
@@ -35,6 +36,12 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", "
 BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
 # Written before a path that is a reference, not a word in prose: a quote, a bracket, `=`, a template's `}}`.
 _OPENERS = frozenset("\"'`(=}[,")
+# Comments: HTML, CSS and JavaScript block, JavaScript line (after a space, so "https://" is not one),
+# and `#` in YAML and TOML. Indexed by "is the file YAML or TOML".
+_HASH_COMMENTED = (".yml", ".yaml", ".toml")
+_COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?:^|(?<=[ \t]))//[^\n]*"
+_COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL | re.MULTILINE),
+             True: re.compile(_COMMON_COMMENTS + r"|(?:^|(?<=[ \t]))#[^\n]*", re.DOTALL | re.MULTILINE)}
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
 
 
@@ -52,12 +59,15 @@ def token_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def scan(text: str) -> list[Reference]:
+def scan(text: str, relpath: str = "") -> list[Reference]:
     """Every media path `text` writes where a path goes (after a quote, bracket, `=`, `:` or `}}`).
 
-    Remote URLs, `data:` URIs and names a template builds ("{{ name }}.jpg")
-    are left out; the same path written twice is two references.
+    Remote URLs, `data:` URIs, names a template builds ("{{ name }}.jpg") and
+    paths inside comments (HTML, CSS/JS block and line comments, template
+    comments, YAML and TOML `#` comments) are left out: they show nothing. The
+    same path written twice is two references.
     """
+    text = _blank(_COMMENTS[relpath.lower().endswith(_HASH_COMMENTED)], blank_comments(text))
     found: list[Reference] = []
     line, counted = 1, 0
     last_end = -1
@@ -76,6 +86,10 @@ def scan(text: str) -> list[Reference]:
         counted = start
         found.append(Reference(written, line))
     return found
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
 
 
 def _written_as_path(text: str, start: int, written: str) -> bool:
@@ -149,7 +163,7 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
             continue
         if b"\0" in data:
             continue
-        for reference in scan(data.decode("utf-8", errors="replace")):
+        for reference in scan(data.decode("utf-8", errors="replace"), relpath):
             resolved = locate(root, relpath, reference.written, is_data_file(relpath))
             if resolved is not None:
                 index.setdefault(resolved.target, []).append((relpath, reference))

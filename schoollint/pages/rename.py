@@ -24,7 +24,7 @@ from urllib.parse import quote
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
 from .references import BOUNDARY, locate_in_text, text_files, token_around
-from .urls import Resolved, normalise
+from .urls import ALIAS, Resolved, normalise
 
 _SHOWN_PROBLEMS = 5
 
@@ -136,7 +136,10 @@ def _rewritten(token: str, resolved: Resolved, new: str) -> str:
     cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
     path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
-    if resolved.rooted:
+    alias = ALIAS.match(path)
+    if alias:                       # a bundler alias stays: it names the folder the path is read from
+        written = alias.group(0) + written
+    elif resolved.rooted:
         written = "/" + written
     elif path.startswith("./"):
         written = "./" + written

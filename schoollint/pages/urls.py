@@ -12,7 +12,7 @@ of a path (`{{ site.assets }}/img/x.jpg`) is read as a site root, so the
 path after it is matched against the site's files; a path a template builds
 otherwise is not guessed. A bundler alias (`@/`, `~/`, `~@/`, as Vite,
 webpack and Nuxt set them up by default) reads as `src/` first, then the
-repository root.
+repository root; SvelteKit's `$lib/` as `src/lib/`.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ _SITE_PREFIX = re.compile(
     r"(?:\{\{-?\s*site\.baseurl\s*-?\}\})?"
 )
 _LEADING_EXPRESSION = re.compile(r"^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+(?=/?[\w.-])")
-ALIAS = re.compile(r"^(?:~@/|@/|~/)")
-ALIAS_ROOTS = ("src", "")
+ALIAS = re.compile(r"^(?:~@/|@/|~/|\$lib/)")
+ALIAS_ROOTS = {"$lib/": ("src/lib",)}       # SvelteKit's $lib; the others: src/, then the root
 _URL_FILTER = re.compile(
     r"""^\{\{-?\s*["']([^"'{}]+)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|url)\s*-?\}\}$"""
 )
@@ -91,7 +91,7 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     page_folder = posixpath.dirname(page_path)
     alias = ALIAS.match(path)
     if alias:
-        candidates = [(folder, True) for folder in ALIAS_ROOTS]
+        candidates = [(folder, True) for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
         path = path[alias.end():]
     elif path.startswith("/"):
         candidates = [(prefix.rstrip("/"), True) for prefix in SOURCE_ROOTS]

@@ -37,7 +37,43 @@ class View:
 
 
 def render(name: str, report, view: View) -> str:
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(report, view)
+    """The report in format `name`; every text in it from a file (paths, messages, values) escaped."""
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(escaped_outcome(report), view)
+
+
+# C0 and C1 controls (newline and ESC included), DEL, and the Unicode line separators and
+# bidirectional controls that can make shown text differ from what it is (CVE-2021-42574).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\n`, `\\x1b`, `\\u202e`).
+
+    The one place text from files (names, page attributes, metadata) is made safe to print:
+    a newline could start a CI workflow command (`::error ...`) and ESC or OSC bytes a
+    terminal sequence. Bytes that are not UTF-8 (surrogate escapes) are shown as \\xNN.
+    """
+    text = display_path(text)
+    return _CONTROLS.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def escaped_outcome(report):
+    """A copy of the Outcome with every text in it `escaped`; counts and flags as they were."""
+    import dataclasses
+
+    def clean(value):
+        return escaped(value) if isinstance(value, str) else value
+
+    findings = [dataclasses.replace(f, path=escaped(f.path), message=escaped(f.message), field=clean(f.field),
+                                    value=clean(f.value), fix=f.fix and dataclasses.replace(f.fix, summary=escaped(
+                                        f.fix.summary))) for f in report.findings]
+    changes = [dataclasses.replace(c, path=escaped(c.path), summaries=[escaped(s) for s in c.summaries],
+                                   renamed=[(escaped(a), escaped(b)) for a, b in c.renamed],
+                                   written=[escaped(p) for p in c.written], created=[escaped(p) for p in c.created],
+                                   error=clean(c.error)) for c in report.changes]
+    return dataclasses.replace(report, findings=findings, changes=changes, errors=[escaped(e) for e in report.errors],
+                               notes=[escaped(n) for n in report.notes],
+                               stale_baseline=[escaped(e) for e in report.stale_baseline])
 
 
 def fix_hint(finding, rule, pre_commit: bool = False) -> str:

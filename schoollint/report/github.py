@@ -30,4 +30,6 @@ def annotation(finding, view: View) -> str:
 def render(report, view: View) -> str:
     lines = [annotation(finding, view) for finding in report.findings]
     lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
+    if report.not_checked:
+        lines.append(f"::warning::{escape_data(f'schoollint did not check {report.not_checked_text()} (no reader)')}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -32,6 +32,7 @@ def render(report, view: View) -> str:
         "tool": "schoollint",
         "version": __version__,
         "files_checked": report.files_checked,
+        "files_not_checked": report.not_checked,   # by type, {".psd": 12}: no reader judged them
         "findings": [finding_record(f, view, digest)
                      for f, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
         "fixed": [{"path": display_path(c.path), "summaries": c.summaries,

@@ -67,7 +67,8 @@ def render(report, view: View) -> str:
         total += len(report.errors)
     if total == 0:
         suite = _element(suites, "testsuite", name="schoollint", tests="1", failures="0", errors="0")
-        _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked",
+        unchecked = f"; not checked: {report.not_checked_text()}" if report.not_checked else ""
+        _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked{unchecked}",
                  classname="schoollint")
         total = 1
     suites.set("tests", str(total))

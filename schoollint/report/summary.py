@@ -55,7 +55,7 @@ def _totals(report) -> list[str]:
     if not report.findings and not report.errors:
         new = "new " if report.baselined else ""
         lines.append(f"No {new}findings in {plural(report.files_checked, 'file')} checked.")
-        return lines + ([""] + held if held else [])
+        return lines + ([""] + held if held else []) + _not_checked(report)
     lines += [
         "| Findings | Errors | Warnings | Files with findings | Files checked "
         "| Fixable with `schoollint check --fix` |",
@@ -63,7 +63,12 @@ def _totals(report) -> list[str]:
         f"| {len(report.findings)} | {severities['error']} | {severities['warning']} | {files} "
         f"| {report.files_checked} | {fixable} |",
     ]
-    return lines + ([""] + held if held else [])
+    return lines + ([""] + held if held else []) + _not_checked(report)
+
+
+def _not_checked(report) -> list[str]:
+    return ["", f"Not checked (no reader for their content): {report.not_checked_text()}."] if report.not_checked \
+        else []
 
 
 def _rule_link(rule) -> str:

@@ -82,4 +82,6 @@ def _summary(report, view: View) -> str:
             extra += f", {hidden} more with --unsafe-fixes"
         parts.append(f"{plural(count, 'finding')} in {plural(files, 'file')} ({extra})")
     parts.extend(held)
+    if report.not_checked:   # never "no findings" alone about files no reader judged (issue 12)
+        parts.append(f"not checked: {report.not_checked_text()}")
     return "; ".join(parts)

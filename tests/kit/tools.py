@@ -69,3 +69,12 @@ needs_avif = Resource(
 needs_proc = Resource(
     Path("/proc/self/status").exists,
     "no /proc/self/status to read peak memory from: this measurement runs on Linux (the project's CI)").mark
+
+needs_ffmpeg = Resource(
+    lambda: shutil.which("ffmpeg") is not None and shutil.which("ffprobe") is not None,
+    "ffmpeg not installed (apt-get install ffmpeg): the video tests build real MP4, Matroska and AVI "
+    "files with it, and .ci/run installs it").mark
+
+needs_cjxl = Resource(
+    lambda: shutil.which("cjxl") is not None,
+    "cjxl not installed (apt-get install libjxl-tools): the JPEG XL tests build real .jxl files with it").mark

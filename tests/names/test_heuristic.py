@@ -1,4 +1,4 @@
-"""The spotter without a roster: prose, file names, traps, accuracy and speed."""
+"""The spotter without a roster: prose, file names, traps and accuracy (speed: bench/names.py)."""
 
 from __future__ import annotations
 
@@ -168,7 +168,7 @@ def test_word_lists_are_real_and_attributed():
     common = (data / "common_words.txt").read_text(encoding="utf-8")
     assert "Robyn Speer" in common and "CC BY-SA 4.0" in common
     zipf = dict(line.split(" ") for line in common.splitlines() if not line.startswith("#"))
-    assert 30000 <= len(zipf) <= 60000
+    assert 50000 <= len(zipf) <= 100000
     assert {"great", "work", "school", "class", "headshot", "swim", "ankle", "stretching"} <= zipf.keys()
     assert float(zipf["headshot"]) < float(zipf["swim"])            # frequencies, not just words
     assert not {"smith", "green", "baker", "patel", "watson", "lewis"} & zipf.keys()
@@ -240,20 +240,3 @@ def test_precision_and_recall_on_newsletter_sentences(finder, split):
     print(f"\n{split}: precision {precision:.3f}, recall {recall:.3f}")
     print("\n".join(errors))
     assert precision >= 0.85 and recall >= 0.85
-
-
-def test_speed_of_the_heuristic_is_reported():
-    """Prints sentences per CPU second (wall time depends on what else the machine
-    runs); asserts only a floor far below the 100,000 target, so a slide into
-    slowness fails while a busy CI machine does not."""
-    rows = _labelled()
-    sentences = [row["text"] for row in rows]
-    heuristic.in_text("warm up Amelia Watson")
-    repeats = 50
-    started = time.process_time()
-    for _ in range(repeats):
-        for sentence in sentences:
-            heuristic.in_text(sentence)
-    rate = repeats * len(sentences) / (time.process_time() - started)
-    print(f"\nheuristic: {rate:,.0f} sentences/s on {len(sentences)} labelled sentences")
-    assert rate > 10_000

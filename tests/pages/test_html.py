@@ -71,10 +71,12 @@ def test_text_that_goes_with_a_photo():
 
 def test_text_beyond_the_photo_s_own_container_is_not_its_caption():
     page = read_html(
-        "<section><h2>Results</h2><img src=a.jpg><p>A paragraph of its own</p></section>\n"
+        "<section><h2>Results</h2><img src=a.jpg><p>A paragraph of its own</p>"
+        "<p>Another paragraph</p></section>\n"
         '<div class="gallery-card"><img src=b.jpg><img src=c.jpg><p>Shared text</p></div>'
     )
-    assert [image.captions for image in page.images] == [(), (), ()]
+    # Issue 10: the paragraph right after a photo in the same container is its caption; nothing further is.
+    assert [captions(image) for image in page.images] == [{"next paragraph": "A paragraph of its own"}, {}, {}]
 
 
 def test_line_of_a_name_after_a_tag_spread_over_lines():

@@ -17,6 +17,7 @@ from ..model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaErro
 from ..position import iso6709
 from .boxes import Box, Survey, boxes, freed
 from .values import data_value
+from ..jumbf import C2PA_UUID
 
 XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 
@@ -39,8 +40,22 @@ def xmp_box(s: Survey, box: Box, path: str) -> None:
 
 
 def uuid_box(s: Survey, box: Box, path: str) -> None:
-    if bytes(s.data[box.start + box.header:box.body]) == XMP_UUID:
+    user_type = bytes(s.data[box.start + box.header:box.body])
+    if user_type == XMP_UUID:
         xmp_box(s, box, f"{path} XMP")
+    elif user_type == C2PA_UUID:
+        c2pa_box(s, box, f"{path} C2PA")
+
+
+def c2pa_box(s: Survey, box: Box, path: str) -> None:
+    """C2PA 2.1 section A.4 (ISO BMFF): version and flags (4), a purpose ("manifest" or
+    "update"), a 64-bit Merkle offset, then the JUMBF manifest store; blanked whole."""
+    from ..jumbf import c2pa_items
+
+    payload = s.payload(box)
+    purpose_end = payload.find(b"\0", 4)
+    jumbf = payload[purpose_end + 9:] if purpose_end >= 0 else b""
+    s.hold(c2pa_items(jumbf, path), freed(box))
 
 
 def item_list(s: Survey, keys: dict[int, str], ilst: Box, path: str) -> None:
@@ -67,7 +82,10 @@ def key_meaning(key: str) -> tuple[str, str] | None:
         return KEYS[key]
     if key.startswith(LOCATION_KEYS):
         return _LOCATION_DETAILS
-    return _KEY_WORDS.get(key.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", ""))
+    from ..meanings import meaning
+
+    found = meaning(key)
+    return (found[0], f"QuickTime {found[1]}") if found else None
 
 
 def read_keys(s: Survey, box: Box) -> dict[int, str]:
@@ -150,18 +168,4 @@ KEYS = {
     "com.apple.quicktime.keywords": (FREE_TEXT, "QuickTime keywords"),
     "com.apple.quicktime.information": (FREE_TEXT, "QuickTime information"),
     "com.apple.quicktime.displayname": (FREE_TEXT, "QuickTime title"),
-}
-# The last part of any other key name, by what it holds (ffmpeg, Android apps, editors).
-_KEY_WORDS = {
-    **{word: (LOCATION, "QuickTime location") for word in (
-        "location", "iso6709", "gps", "gpscoordinates", "coordinates", "latitude", "longitude", "position",
-        "xyz", "place", "placename", "city", "country")},
-    **{word: (IDENTITY, "QuickTime person or device") for word in (
-        "artist", "author", "albumartist", "composer", "performer", "performers", "creator", "owner",
-        "copyright", "make", "model", "manufacturer", "serial", "serialnumber", "encoder", "software",
-        "encodedby", "publisher", "director", "producer")},
-    **{word: (TIMESTAMP, "QuickTime date") for word in ("date", "creationdate", "creationtime", "year")},
-    **{word: (FREE_TEXT, "QuickTime text") for word in (
-        "title", "name", "displayname", "description", "comment", "comments", "keywords", "information",
-        "synopsis", "lyrics", "subtitle", "album", "genre", "notes")},
 }
