@@ -198,7 +198,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         shown = DEFAULT_BASELINE if default else args.write_baseline
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
-    if not args.paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
+    if "." in paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
         from .run_rules import review_due
 
         outcome.findings = sorted(outcome.findings + review_due(root, config), key=lambda f: (f.path, f.line or 0))

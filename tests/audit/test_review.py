@@ -98,7 +98,9 @@ def test_check_over_the_whole_site_reminds_ci_of_an_overdue_review(repo, cli):
     [overdue] = json.loads(out)["findings"]
     assert code == 1 and overdue["code"] == "SL605" and overdue["path"] == ".schoollint-review.yml"
     assert overdue["severity"] == "warning" and "none is recorded" in overdue["message"]
+    assert [f["code"] for f in json.loads(cli("check", "--output-format", "json", ".")[1])["findings"]] == ["SL605"]
     code, out, _ = cli("check", "--output-format", "json", "images/a.jpg")  # some files: not the site
     assert code == 0 and json.loads(out)["findings"] == []
+    assert json.loads(cli("check", "--output-format", "json", "--diff-base", "HEAD")[1])["findings"] == []
     assert cli("audit", "--record-review", "AB", "-o", "audit.html")[0] == 0
     assert cli("check")[0] == 0
