@@ -6,14 +6,19 @@ mtime and hash seen last, so an unchanged file is not even hashed again.
 Results for content no path has any more are dropped when the cache is saved.
 
 The folder is the user's alone (0700, files 0600) and holds no personal value
-(codec.py drops them). A cache of the wrong version or shape (codec.valid_record)
-is discarded whole: it costs one slower run, never a wrong or failed one. A
+(codec.py drops them). The file's first line is an HMAC-SHA256 of the rest, keyed with a
+secret of this user's kept outside every repository (`user_key`), so a cache that was
+edited, or committed by someone else, is not believed. A cache that fails that, or is of
+the wrong version or shape (codec.valid_record), is discarded whole: it costs one slower
+run, never a wrong or failed one. A
 folder that is a symlink out of the repository is refused (CacheError): the
 cache, the lock and the fix journal are never written outside it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 from contextlib import contextmanager
@@ -92,8 +97,12 @@ class Cache:
 
     def _load(self) -> None:
         try:
-            stored = json.loads((self.folder / CACHE_FILE).read_text(encoding="utf-8"))
+            mac, _, body = (self.folder / CACHE_FILE).read_bytes().partition(b"\n")
+            if not hmac.compare_digest(mac, _mac(body)):
+                raise ValueError("not written by this user's schoollint")
+            stored = json.loads(body)
         except (OSError, ValueError):
+            self.dirty = True
             return
         if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"):
             return
@@ -132,10 +141,30 @@ class Cache:
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
             payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats}
             target = folder / CACHE_FILE
-            atomic_write(target, json.dumps(payload, separators=(",", ":")).encode(), mode=0o600)
+            body = json.dumps(payload, separators=(",", ":")).encode()
+            atomic_write(target, _mac(body) + b"\n" + body, mode=0o600)
             os.chmod(target, 0o600)  # an older cache may have been 0644
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
+
+
+def user_key() -> bytes:
+    """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
+    ~/.cache), made 0600 on first use. OSError when it can be neither read nor made."""
+    import secrets
+
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "schoollint"
+    path = home / "cache-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
+        return path.read_bytes()
+
+
+def _mac(body: bytes) -> bytes:
+    return hmac.new(user_key(), body, hashlib.sha256).hexdigest().encode()
 
 
 def _valid_stat(entry) -> bool:

@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="baseline to compare against (default: .schoollint-baseline.json if present)")
     baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")
     running = check.add_argument_group("running")
-    running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
+    running.add_argument("--no-cache", action="store_true",
+                         help="neither read nor write results in .schoollint_cache/ (--fix still keeps its lock there)")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 

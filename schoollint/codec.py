@@ -4,7 +4,8 @@ A record keeps no personal value: a finding's `value` is stored only as whether
 there was one, and a fix only as its action, safety and summary (its arguments
 can hold a name from alt text, or a rename's tag). A record is therefore
 enough to report, and `needs_reading` says when the file must be read again
-instead: to show values (--show-values) or to apply a fix.
+instead: to show values (--show-values) or to apply a fix. A file offered a rename is not
+cached at all (`cacheable`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def needs_reading(record: dict, fixing: bool, show_values: bool) -> bool:
     """True when a cached record cannot serve: values to show, or fixes to apply."""
     return any((show_values and finding["value"]) or (fixing and "fix" in finding)
                for finding in record["findings"])
+
+
+def cacheable(record: dict) -> bool:
+    """False for a file with a rename fix: its new name carries a tag drawn for this run only
+    (checks/identifying_filename.py), which must be written nowhere."""
+    return not any(finding.get("fix", {}).get("action") == "rename" for finding in record["findings"])
 
 
 def suppression_to_dict(suppression: Suppression) -> dict:

@@ -122,6 +122,8 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if relpath.endswith(TEMP_SUFFIX):
             found.temporary.append(relpath)
             continue
+        if relpath.partition("/")[0] == CACHE_DIR:   # Git lists it when its .gitignore is gone
+            continue
         if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
             continue
         folder = _not_site_folder(relpath, paths)

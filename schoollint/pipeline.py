@@ -20,7 +20,7 @@ from . import pool
 from .analysis import Analyser, FileResult
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, stat_of
-from .codec import needs_reading
+from .codec import cacheable, needs_reading
 from .config import find_config, load_config
 from .discover import discover, find_root, relative
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
@@ -256,7 +256,9 @@ class Run:
             if not result.errors and result.content_hash and result.stat:
                 size, mtime = result.stat
                 self.cache.remember_hash(result.path, size, mtime, result.content_hash)
-                self.cache.put(result.cache_key, result.to_cache())
+                record = result.to_cache()
+                if cacheable(record):
+                    self.cache.put(result.cache_key, record)
         return [results[relpath] for relpath in paths]
 
     def settle(self, results: list[FileResult], outcome: Outcome) -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import unicodedata
+import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "schoollint" / "names" / "data"
@@ -55,10 +55,8 @@ LICENCE = """\
 """
 
 
-def plain(name: str) -> str:
-    """Lower case without accents: the form the spotter looks up."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "")
+sys.path.insert(0, str(DATA.parents[2]))
+from schoollint.names.words import plain  # noqa: E402  (the same keys the finder looks up)
 
 
 def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
@@ -73,7 +71,7 @@ def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
         for attribute in (f"{kind}_names", f"{kind}_names_male", f"{kind}_names_female"):
             value = provider.__dict__.get(attribute)
             for name in list(value) if isinstance(value, (dict, list, tuple)) else ():
-                key = plain(name)
+                key = plain(name.strip())
                 if key.isascii() and key.isalpha() and len(key) > 1:
                     found.add(key)
     return found

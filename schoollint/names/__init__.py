@@ -55,8 +55,11 @@ class NameFinder:
         spotted = [_from_spotted(name, found) for found in filenames.in_filename(name)]
         if self.roster is None:
             return spotted
-        words = [token for run in filenames.filename_runs(name) for token in run]
-        return _with_roster(name, spotted, self.roster.find(name, words))
+        runs = filenames.filename_runs(name)
+        found = self.roster.find(name, [token for run in runs for token in run])
+        found += [match for run in runs if len(run) == 1 and not any(m.start <= run[0].start < m.end for m in found)
+                  if (match := self.roster.run_together(run[0])) is not None]
+        return _with_roster(name, spotted, found)
 
 
 # Unicode's format characters (general category Cf, Unicode 15.1): soft hyphen, Arabic and

@@ -89,9 +89,10 @@ class _Run:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames = self.lex.starters, self.lex.name_surnames
+        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.listed
         while i < len(keys) - 1:
-            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames:
+            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
+                    and (self.text is None or keys[i] in known or keys[i + 1] in known):
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -124,7 +125,9 @@ class _Run:
         if key in lex.calendar and _is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end) or (not given and tokens[end].key not in lex.surnames):
+        if end is None or self._is_place(i, end):
+            return None
+        if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
 
@@ -135,6 +138,20 @@ class _Run:
         return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
                 and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)
+
+    def _unknown_pair(self, i: int, end: int) -> bool:
+        """Two capitalised words that no list knows ("Temitope Akinola") and that are no common
+        English word, not after "at" or "in": in prose, a name from outside the lists more likely
+        than anything else."""
+        if self.text is None or end != i + 1:
+            return False
+        pair = self.tokens[i : end + 1]
+        if any(token.key in self.lex.listed or token.key in self.words or len(token.key) < 3
+               or not token.raw[1:].islower() for token in pair):
+            return False
+        before = _words_before(self.text, self.tokens[0].start)
+        words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
+        return not words or words[0] not in self.lex.locatives
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
         """Index of the last word of the surname that starts at or after j."""
@@ -152,8 +169,9 @@ class _Run:
         elif not self._surname(tokens[j]):
             return None
         after = tokens[j + 1].key if j < last else ""
-        if after in lex.following or (self.text is not None and after in lex.named_things):
-            return None                         # "Joseph Lister Academy", "Willow Class"
+        if after in lex.following or (self.text is not None and (after in lex.named_things
+                                                                  or after in lex.surname_places)):
+            return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
         return j
 
     def _surname(self, token: Token) -> bool:
@@ -195,6 +213,8 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
+        if key not in lex.listed and after not in lex.listed:
+            return True                         # "Temitope Akinola": neither word in any list
     return False
 
 
@@ -241,9 +261,10 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
     return found
 
 
-# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon or the line end.
+# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
+# ("Watson, Amelia - Year 6") or the line end.
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
-_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|$))")
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|[-–—][ \u00a0]|$))")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 

@@ -87,6 +87,17 @@ class Roster:
             i = match[1]
         return found
 
+    def run_together(self, token: Token) -> RosterMatch | None:
+        """A roster name written as one lower-case word in a file name ("usmansheikh2.jpg")."""
+        key = token.key
+        if not key.isalpha():
+            return None
+        for cut in range(2, len(key) - 1):
+            role = self.role_of([key[:cut]], [key[cut:]])
+            if role:
+                return RosterMatch(token.start, token.end, token.start, token.start + cut, role)
+        return None
+
     def _match_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
         """The longest roster name starting at word i, and the word index after it."""
         joined = i + 1                          # words[i:joined] are adjacent, as in one name

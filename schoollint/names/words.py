@@ -43,6 +43,7 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
+    listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
@@ -60,14 +61,19 @@ class Lexicon:
     run_pattern: re.Pattern
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "'": None, "’": None})
+
+
 def plain(word: str) -> str:
-    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien"."""
+    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien", "Aydın" -> "aydin", "Michał" -> "michal"."""
     if word.isascii() and "'" not in word:
         return word.lower()                     # the common case, kept cheap
     word = word.casefold()
     if not word.isascii():
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-    return word.replace("'", "").replace("’", "")
+    return word.translate(_UNDECOMPOSED)
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -83,7 +89,8 @@ def _english_words() -> tuple[frozenset[str], frozenset[str]]:
     word (Zipf >= RARE_BELOW): "Qureshi" (2.6) is a name in prose, but in a
     file name, where nothing is capitalised, "headshot" (2.9) is a word.
     """
-    common, rare = set(), set()
+    common: set[str] = set()
+    rare: set[str] = set()
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, zipf = line.partition(" ")
@@ -132,6 +139,7 @@ def lexicon() -> Lexicon:
         given=given,
         surnames=surnames,
         name_surnames=surnames - not_surname,
+        listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
         rare_words=rare,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),

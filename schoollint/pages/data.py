@@ -17,7 +17,7 @@ in order, for their lines. TOML front matter (TOML 1.0) is placed the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ TITLE_KEYS = ("title", "image_title")
 CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
                 "people", "pupils", "students", "children", "image_caption", "blogKey", "fullName",
                 "full_name", "displayName", "display_name", "author", "heading")
+MAX_CARD_TEXT = 200     # characters: longer strings in a mapping are content, not what a card shows
 # Front-matter fields that hold the post's own images.
 FRONT_MATTER_IMAGE_KEYS = ("image", "images", "thumbnail", "cover", "gallery", "featured_image",
                            "feature_image", "featured", "hero", "banner", "teaser", "photo", "photos",
@@ -100,7 +101,7 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
 
     def find(value: str) -> LineStr:
         nonlocal cursor, line
-        for written in dict.fromkeys((value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1])):
+        for written in _spellings(value):
             at = text.find(written, cursor)
             if at >= 0:
                 line += text.count("\n", cursor, at)
@@ -111,6 +112,17 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
         return LineStr(value, line)
 
     return walk(tree)
+
+
+def _spellings(value: str) -> Iterator[str]:
+    """How JSON or TOML may write a string, plainest first (each made only when the one before is not found)."""
+    yield value
+    escaped = json.dumps(value, ensure_ascii=False)[1:-1]
+    if escaped != value:
+        yield escaped
+    ascii_only = json.dumps(value)[1:-1]
+    if ascii_only != escaped:
+        yield ascii_only
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
@@ -190,6 +202,10 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
     alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
     captions = [TextSpan(text, text.line, f"{kind} {key}") for key in CAPTION_KEYS
                 for text in _strings(item.get(key))]
+    # The mapping is the photo's card: its other short words go with the photo too ("person: ...").
+    captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
+                 if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
+                 for text in _strings(value) if _card_words(text)]
     images = []
     for src in sources:
         resolved = resolve(src, relpath, root, site_relative=True)
@@ -199,6 +215,11 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
             captions=tuple(extra_captions) + tuple(captions),
         ))
     return images
+
+
+def _card_words(text: str) -> bool:
+    """Short prose, not a path, address or media link: words a card would show."""
+    return len(text) <= MAX_CARD_TEXT and "/" not in text and not links_to_media(text) and " " in text.strip()
 
 
 def _first(item: dict, keys: tuple[str, ...]) -> LineStr | None:

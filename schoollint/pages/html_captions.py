@@ -77,7 +77,8 @@ class Captions:
                 yield self.span(ancestor, CONTAINERS[tag])
                 if tag in ("td", "th") and not self.own_text(ancestor):
                     yield from self.table_neighbours(ancestor)
-                return
+                if tag in ("td", "th") or self.own_text(ancestor):
+                    return                      # "<p><img></p>" holds only the photo: its card is further out
             elif _card_like(ancestor) and self.photo_count(ancestor) == 1:
                 card = self.span(ancestor, "card")
                 yield card

@@ -1,10 +1,8 @@
-"""JavaScript and TypeScript as components write them: parsed with tree-sitter, values found statically.
+"""JavaScript and TypeScript as components write them: values found statically in tree-sitter trees.
 
-Parsing uses the tree-sitter grammars for JavaScript (ECMAScript 2024 with
-JSX) and TypeScript/TSX, which keep every node's source row; JSX attributes
-and text are told apart from comments and string literals exactly (a regular
-expression or an HTML parser is fooled by JSX). A syntax error gives ERROR
-nodes around the broken part, never an exception.
+The trees come from `treesitter`, so JSX attributes and text are told apart
+from comments and string literals exactly (a regular expression or an HTML
+parser is fooled by JSX).
 
 `Script.values(node, env)` finds what an expression can be without running
 it, from string literals in the same file: a literal or a template literal;
@@ -20,57 +18,12 @@ Returns lists of (text, 1-based line).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+
+from .treesitter import line, text, unwrap
 
 Values = list[tuple[str, int]]
-WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
-                      "jsx_expression", "expression_statement", "type_assertion"})
 _MAX_DEPTH = 24
 _MAX_VALUES = 500
-
-
-@lru_cache(maxsize=None)
-def language(name: str):
-    """The tree-sitter Language for "javascript", "typescript", "tsx" or "svelte"."""
-    import tree_sitter
-
-    if name == "javascript":
-        import tree_sitter_javascript as grammar
-        return tree_sitter.Language(grammar.language())
-    if name == "svelte":
-        import tree_sitter_svelte as svelte
-        return tree_sitter.Language(svelte.language())
-    import tree_sitter_typescript as typescript
-    return tree_sitter.Language(typescript.language_tsx() if name == "tsx" else typescript.language_typescript())
-
-
-def parse(source: bytes, name: str):
-    """The tree-sitter tree of `source` in language `name`."""
-    import tree_sitter
-
-    return tree_sitter.Parser(language(name)).parse(source)
-
-
-def padded(text: str, row: int, column: int) -> bytes:
-    """`text` placed at (row, column) by blank lines and spaces, so a parse of it keeps the page's rows."""
-    return ("\n" * row + " " * column + text).encode("utf-8")
-
-
-def line(node) -> int:
-    return node.start_point[0] + 1
-
-
-def text(node) -> str:
-    return node.text.decode("utf-8", errors="replace")
-
-
-def unwrap(node):
-    while node is not None and node.type in WRAPPERS:
-        inner = next((child for child in node.named_children if child.type != "comment"), None)
-        if inner is None:
-            return node
-        node = inner
-    return node
 
 
 class Script:

@@ -481,3 +481,132 @@ def test_damaged_jpeg_xl_gives_facts_or_a_media_error(tmp_path):
     (tmp_path / "in.jpg").write_bytes(jpeg_with_exif(piexif.dump({"GPS": GPS})))
     subprocess.run(["cjxl", str(tmp_path / "in.jpg"), str(tmp_path / "out.jxl")], check=True, capture_output=True)
     only_media_errors(jxl, mixed_damage((tmp_path / "out.jxl").read_bytes(), seed=6, count=300))
+
+
+# --- 3. Location in telemetry and subtitle tracks ----------------------------------------------------
+
+def gpmf_sample() -> bytes:
+    """A GoPro GPMF sample: a DEVC container holding one GPS5 record (latitude, longitude, altitude...)."""
+    import struct
+
+    gps5 = b"GPS5l\x14\x00\x01" + struct.pack(">5i", 515010000, -1419000, 12000, 0, 0)
+    return b"DEVC\x00\x01\x00" + bytes([len(gps5)]) + gps5
+
+
+@needs_ffmpeg
+@needs_exiftool
+def test_gopro_telemetry_track_is_blanked_in_place(tmp_path, capsys, monkeypatch):
+    (tmp_path / "gpmf.bin").write_bytes(gpmf_sample())
+    site = tmp_path / "site"
+    site.mkdir()
+    video = site / "GX010001.MOV"
+    ffmpeg("-f", "lavfi", "-t", "1", "-i", "testsrc=size=64x48:rate=5",
+           "-f", "data", "-i", str(tmp_path / "gpmf.bin"), "-map", "0:v", "-map", "1", "-c:v", "mpeg4",
+           "-c:d", "copy", "-tag:d", "gpmd", "-f", "mov", str(video))
+    assert any("GPS" in key for key in exiftool_tags(video))
+    before, size = packets_md5(video), video.stat().st_size
+    monkeypatch.chdir(site)
+    _, report = run_json(capsys)
+    assert "video GoPro telemetry track" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    assert not [key for key in exiftool_tags(video) if "GPS" in key]
+    assert packets_md5(video) == before and video.stat().st_size == size
+
+
+@needs_ffmpeg
+@needs_exiftool
+def test_drone_gps_in_a_subtitle_track_is_found_and_blanked(tmp_path, capsys, monkeypatch):
+    (tmp_path / "dji.srt").write_text(
+        "1\n00:00:00,000 --> 00:00:00,500\n[latitude: 22.543100] [longitude: 113.958100]\n\n"
+        "2\n00:00:00,500 --> 00:00:01,000\n[latitude: 22.5432] [longitude: 113.9582]\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    video = site / "DJI_0001.MP4"
+    ffmpeg("-f", "lavfi", "-t", "1", "-i", "testsrc=size=64x48:rate=5", "-i", str(tmp_path / "dji.srt"),
+           "-map", "0", "-map", "1", "-c:v", "mpeg4", "-c:s", "mov_text", str(video))
+    monkeypatch.chdir(site)
+    _, report = run_json(capsys)
+    assert "video subtitle track with GPS positions" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    subtitles = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:s", "-f", "srt", "-"],
+                               capture_output=True, text=True, timeout=60)
+    assert subtitles.stderr == "" and "latitude" not in subtitles.stdout and "-->" in subtitles.stdout
+
+
+def test_gopro_gpmf_udta_with_the_camera_serial_is_reported():
+    from schoollint.formats.isobmff import plugin
+    from tests.kit.isobmff import box, movie
+
+    facts = plugin.read(movie(box(b"udta", box(b"GPMF", b"DEVC\x00\x01\x00\x10CASNc\x0c\x00\x01C3141324555"))))
+    assert [(item.kind, item.field) for item in facts.items] == [("identity", "GoPro camera data (GPMF)")]
+
+
+# --- 8. Sidecar files ----------------------------------------------------------------------------
+
+SIDECAR = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+           '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+           'xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+           'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+           'exif:GPSLatitude="53,48.05N" exif:GPSLongitude="1,32.9W">'
+           '<dc:creator><rdf:Seq><rdf:li>Jane Teacher</rdf:li></rdf:Seq></dc:creator>'
+           '<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Amelia Watson</rdf:li></rdf:Bag></Iptc4xmpExt:PersonInImage>'
+           '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>\n')
+
+
+@pytest.mark.parametrize("name", ["photo.xmp", "photo.jpg.xmp", "photo.XMP"])
+def test_an_xmp_sidecar_beside_a_clean_photo_is_read_and_emptied(tmp_path, capsys, monkeypatch, name):
+    from tests.kit.images import encode, gradient
+
+    (tmp_path / "photo.jpg").write_bytes(encode(gradient(), "JPEG"))
+    (tmp_path / name).write_text(SIDECAR, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {name: {"SL101", "SL102", "SL104"}}
+    assert report["files_checked"] == 2
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    left = (tmp_path / name).read_bytes()
+    assert b"Amelia" not in left and b"GPS" not in left and b"x:xmpmeta" in left
+
+
+# --- formats the generic reader only measured: JPEG 2000 metadata ------------------------------------
+
+def test_jpeg_2000_exif_xmp_and_geojp2_boxes_are_found_and_removed(tmp_path, capsys, monkeypatch):
+    import io
+
+    import piexif
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), "blue").save(out, "JPEG2000", no_jp2=False)
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Artist: b"Jane Smith"}, "GPS": GPS})[6:]
+    photo = (out.getvalue() + bmff_box(b"uuid", b"JpgTiffExif->JP2" + exif)
+             + bmff_box(b"uuid", bytes.fromhex("B14BF8BD083D4B43A5AE8CD7D5A6CE03") + b"II*\0geotiff")
+             + bmff_box(b"xml ", DJI_XMP))
+    (tmp_path / "scan.jp2").write_bytes(photo)
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {"scan.jp2": {"SL101", "SL102"}}
+    assert {"EXIF GPS position", "EXIF Artist", "GeoJP2 map position", "XMP GPS position"} <= fields_of(report)
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    with Image.open(tmp_path / "scan.jp2") as after, Image.open(io.BytesIO(photo)) as before:
+        assert after.tobytes() == before.tobytes()
+
+
+# --- 5. Another picture or a video inside the photo, in any container ----------------------------------
+
+@pytest.mark.parametrize("container", ["PNG", "WEBP", "GIF"])
+def test_a_photo_appended_to_another_is_sl103_and_its_gps_is_sl101(tmp_path, capsys, monkeypatch, container):
+    from tests.kit.images import encode, gradient
+
+    name = f"collage.{container.lower()}"
+    (tmp_path / name).write_bytes(encode(gradient(), container) + gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report)[name] >= {"SL101", "SL103"}
+    assert "EXIF GPS position" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix", "--select", "SL101")      # the location fix alone takes it away
+    assert fixed["findings"] == [] and (tmp_path / name).read_bytes() == encode(gradient(), container)

@@ -304,7 +304,8 @@ def test_animation_keeps_every_frame_delay_and_loop(extension):
         inside = (index * 75 + 37, 100)          # the middle of this frame's red square
         outside = ((index * 75 + 187) % 300, 100)
         for point in (inside, outside):
-            assert all(abs(a - b) <= 12 for a, b in zip(got.getpixel(point), expected.getpixel(point))), point
+            pairs = zip(got.getpixel(point), expected.getpixel(point), strict=True)
+            assert all(abs(a - b) <= 12 for a, b in pairs), point
     assert read_media(fixed, f".{extension}").items == ()
 
 
@@ -459,8 +460,8 @@ DAMAGEABLE = {
 @pytest.mark.parametrize("extension", sorted(DAMAGEABLE))
 def test_damaged_files_give_a_clean_result_or_a_media_error(extension):
     for damaged in mixed_damage(DAMAGEABLE[extension](), seed=len(extension), count=25):
-        for attempt in (lambda: downscale(damaged, 100, extension),
-                        lambda: convert_to_jpeg(damaged) if extension == ".heic" else b""):
+        for attempt in (lambda damaged=damaged: downscale(damaged, 100, extension),
+                        lambda damaged=damaged: convert_to_jpeg(damaged) if extension == ".heic" else b""):
             try:
                 result = attempt()
             except MediaError as exc:

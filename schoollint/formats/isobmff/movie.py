@@ -14,10 +14,10 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from ..model import LOCATION, MetaItem
 from .boxes import Box, Cursor, Survey
 from .meta import meta
 from .quicktime import ATOMS, LOCATION_KEYS, atom, uuid_box, xmp_box
+from .samples import TELEMETRY, TEXT_TRACKS, blank_samples, text_positions
 from .values import udta_value
 
 
@@ -43,16 +43,23 @@ def _tkhd(s: Survey, box: Box, path: str) -> None:
         s.orientation = _MATRIX_ORIENTATIONS.get((a, b, c, d))
 
 
-def _stsd(s: Survey, box: Box, path: str) -> None:
-    # Sample descriptions of a timed metadata track: GPS recorded alongside every frame.
-    # Its samples lie among the video's in mdat; blanking them is not done yet, so a
-    # strip that must remove one fails (in `strip`) rather than leave it behind.
-    for entry in s.children(box, 8):       # version/flags, entry count
-        label = _TELEMETRY.get(entry.type)
+def _stbl(s: Survey, box: Box, path: str) -> None:
+    # The sample descriptions say what the track records: GPS alongside every frame (telemetry,
+    # Apple location metadata) or subtitles that may spell a position out; its samples, among
+    # the video's in mdat, are blanked in place (samples.py).
+    stsd = next((child for child in s.children(box) if child.type == b"stsd"), None)
+    if stsd is None:
+        return
+    for entry in s.children(stsd, 8):       # version/flags, entry count
+        label = TELEMETRY.get(entry.type)
         if entry.type == b"mebx" and _has_location_key(s, entry):
             label = "GPS track"
         if label:
-            s.hold([MetaItem(LOCATION, f"video {label}", path)], ())
+            blank_samples(s, box, label, f"{path}/{entry.name}")
+            return
+        if entry.type in TEXT_TRACKS:
+            text_positions(s, box, entry.type, f"{path}/{entry.name}")
+            return
 
 
 def _has_location_key(s: Survey, entry: Box) -> bool:
@@ -78,12 +85,8 @@ def _udta(s: Survey, box: Box, path: str) -> None:
             atom(s, child, ATOMS[child.type], path, udta_value(s, child), child)
 
 
-# Sample entry formats of camera telemetry tracks, which carry GPS among other sensors.
-_TELEMETRY = {b"gpmd": "GoPro telemetry track", b"camm": "camera motion track"}
-
 _UDTA = {b"meta": meta, b"XMP_": xmp_box, b"uuid": uuid_box}
-_STBL = {b"stsd": _stsd}
-_MINF = {b"stbl": container(_STBL)}
+_MINF = {b"stbl": _stbl}
 _MDIA = {b"minf": container(_MINF)}
 _TRAK = {b"tkhd": _tkhd, b"udta": _udta, b"meta": meta, b"mdia": container(_MDIA)}
 MOOV = {b"trak": container(_TRAK), b"udta": _udta, b"meta": meta, b"uuid": uuid_box}

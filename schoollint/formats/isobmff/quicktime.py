@@ -130,6 +130,11 @@ ATOMS = {
     b"perf": (IDENTITY, "3GPP performer"),
     b"cprt": (IDENTITY, "copyright"),
     b"TAGS": (IDENTITY, "camera maker data"),
+    # GoPro udta atoms: the GPMF block (camera serial, owner's camera name), camera and media IDs.
+    b"GPMF": (IDENTITY, "GoPro camera data (GPMF)"),
+    b"CAME": (IDENTITY, "GoPro camera ID"),
+    b"MUID": (IDENTITY, "GoPro media ID"),
+    b"GUMI": (IDENTITY, "GoPro media ID"),
     b"NCDT": (IDENTITY, "camera maker data"),
     b"\xa9day": (TIMESTAMP, "QuickTime creation date"),
     b"yrrc": (TIMESTAMP, "3GPP recording year"),
