@@ -186,7 +186,7 @@ class Analyser:
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
         for reads, modules in self.by_reads.items():
-            if reads == "suppressions":  # judged by the pipeline once every finding is known
+            if reads in ("suppressions", "run"):  # judged once every finding is known; run: by its driver
                 continue
             try:
                 subject = self._subject(reads, relpath, data, result)

@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
+    _audit_parser(commands)
+    _history_parser(commands)
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
     rule = commands.add_parser("rule", help="explain one rule")
@@ -84,6 +87,44 @@ def build_parser() -> argparse.ArgumentParser:
     hashed.add_argument("source", help="the private roster (CSV or list)")
     hashed.add_argument("-o", "--output", default=".schoollint-roster", help="where to write the hashed roster")
     return parser
+
+
+def _audit_parser(commands) -> None:
+    audit = commands.add_parser("audit", help="write one HTML report for a periodic review of the site's photos")
+    audit.add_argument("path", nargs="?", help="the site (default: the current folder)")
+    audit.add_argument("-o", "--output-file", help="write the report to this file (default: standard output)")
+    audit.add_argument("--format", choices=("html", "json"), default="html", help="HTML page or the same as JSON")
+    audit.add_argument("--show-values", action="store_true",
+                       help="include the personal values found (names, coordinates): keep the report private")
+    audit.add_argument("--no-thumbnails", action="store_true", help="leave the photos' thumbnails out")
+    audit.add_argument("--record-review", metavar="INITIALS",
+                       help="record today's review (date, initials, commit) in .schoollint-review.yml")
+    _common_run_options(audit)
+
+
+def _history_parser(commands) -> None:
+    history = commands.add_parser("history", help="find problems in photos and pages still in Git history")
+    history.add_argument("revisions", nargs="*", help="revisions to scan (default: every ref)")
+    history.add_argument("--since", metavar="DATE", help="only commits made after this date")
+    history.add_argument("--output-format", choices=("text", "json"), default="text")
+    history.add_argument("-o", "--output-file", help="write the report to this file")
+    history.add_argument("--show-values", action="store_true",
+                         help="include the personal values found (names, coordinates) in the report")
+    history.add_argument("--purge-list", metavar="FILE",
+                         help="write the ids of the blobs with findings to FILE, for git filter-repo or BFG")
+    _common_run_options(history)
+
+
+def _common_run_options(parser) -> None:
+    parser.add_argument("--select", type=_codes, help="only these rules (codes, prefixes like SL1, or names)")
+    parser.add_argument("--ignore", type=_codes, default=[], help="leave these rules out")
+    parser.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
+    parser.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
+    parser.add_argument("--roster", help="private roster of names (CSV or list; never commit it)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
+    parser.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    parser.set_defaults(extend_select=[], fail_level=None)
 
 
 def _report_spec(text: str) -> tuple[str, str]:
@@ -114,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    handler = {"check": _check, "rules": _rules, "rule": _rule, "config": _config, "roster": _roster}[args.command]
+    handler = {"check": _check, "audit": _audit, "history": _history, "rules": _rules, "rule": _rule,
+               "config": _config, "roster": _roster}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -136,6 +178,18 @@ def _check(args) -> int:
     from .pipeline import run_check
 
     return run_check(args)
+
+
+def _audit(args) -> int:
+    from .audit import run_audit
+
+    return run_audit(args)
+
+
+def _history(args) -> int:
+    from .history_check import run_history
+
+    return run_history(args)
 
 
 def _rules(args) -> int:

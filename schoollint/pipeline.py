@@ -112,6 +112,13 @@ def _key_fingerprint() -> str | None:
     return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
 
 
+def _settings(roster: str | None) -> dict:
+    """Run-wide settings for the checks. What the roster says, and which key hashes names,
+    change findings: so they key the cache."""
+    return {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
+            "roster-key": _key_fingerprint()}
+
+
 def _digest(path: Path) -> str:
     from .fsio import content_hash
 
@@ -155,10 +162,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
-    roster = _roster_setting(root, in_git, args, config)
-    # What the roster says, and which key hashes names, change findings: so they key the cache.
-    settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
-                "roster-key": _key_fingerprint()}
+    settings = _settings(_roster_setting(root, in_git, args, config))
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
@@ -194,6 +198,10 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         shown = DEFAULT_BASELINE if default else args.write_baseline
         print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    if "." in paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
+        from .run_rules import review_due
+
+        outcome.findings = sorted(outcome.findings + review_due(root, config), key=lambda f: (f.path, f.line or 0))
     if args.diff:
         return show_diff(outcome)
     emit(args, root, outcome)

@@ -62,6 +62,16 @@ class SuppressionSubject:
     active: frozenset[str]            # the rules running for this file
 
 
+@dataclass(frozen=True)
+class RunSubject:
+    """What rules about the run as a whole read (READS "run"; driven by `schoollint audit`)."""
+
+    first_published: Mapping[str, Any]   # each photo shown on a page -> datetime.date first published
+    last_review: Any | None              # datetime.date of the last recorded review, None if none
+    today: Any                           # datetime.date the run judges ages against (UTC)
+    options_for: Any                     # path -> that path's rule options (Config.options_for)
+
+
 @dataclass
 class Context:
     """What a check may know about the run besides its subject."""

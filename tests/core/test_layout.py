@@ -15,11 +15,11 @@ MAX_LINES = 320   # "about 300": a module longer than this does more than one jo
 # Stages, from the top: a module may import only from its own stage or the ones below it.
 STAGES = [
     {"cli", "__main__"},
-    {"pipeline"},
-    {"pool", "suppress", "explain"},
+    {"pipeline", "audit", "history_check"},
+    {"pool", "suppress", "explain", "run_rules"},
     {"analysis", "report", "fix.apply", "fix.appliers"},
     {"checks", "discover", "diffbase", "baseline", "cache", "config", "outcome", "codec"},
-    {"formats", "pages", "names", "vision", "history"},
+    {"formats", "pages", "names", "vision", "history", "gitlog", "review", "thumbnails"},
 ]
 
 

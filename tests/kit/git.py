@@ -14,8 +14,12 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
 
 
-def commit_all(root: Path, message: str) -> str:
-    """Commit everything in the working tree; the new commit's id."""
+def commit_all(root: Path, message: str, when: str | None = None) -> str:
+    """Commit everything in the working tree (dated `when`, ISO 8601, if given); the new commit's id."""
     git(root, "add", "--all")
-    git(root, "commit", "-q", "-m", message)
+    dated = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", **dated}
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", message], cwd=root, check=True,
+                   capture_output=True, env=env)
     return git(root, "rev-parse", "HEAD").strip()

@@ -64,7 +64,7 @@ def test_a_conversion_that_cannot_rewrite_a_reference_changes_nothing_and_names_
     pillow_heif.register_heif_opener()
     photo = clean_photo(tmp_path / "photos" / "IMG_1.heic")
     (tmp_path / "index.html").write_text('<img src="photos/IMG_1.heic">\n<a href="old/IMG_1.heic">full size</a>\n')
-    context = FixContext(tmp_path, ("index.html", "photos/IMG_1.heic"))
+    context = FixContext(tmp_path, ("index.html", "photos/IMG_1.heic"), committed=frozenset({"photos/IMG_1.heic"}))
     with pytest.raises(PageError, match=r"not converted.*index.html:2: 'old/IMG_1.heic' does not lead to a file"):
         apply_convert(context, "photos/IMG_1.heic", photo.read_bytes(), [])
 

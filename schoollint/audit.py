@@ -1,0 +1,185 @@
+"""`schoollint audit`: one file a safeguarding lead can open, from one command.
+
+The same findings `check` reports (the whole site, no baseline: a review sees
+everything), plus per-photo facts: the pages that show each photo (from the
+page readers' image references), when it was first published and last changed
+(Git, following renames; else the date of the page that shows it), a
+metadata-free thumbnail, and the run-level review rules SL604/SL605.
+Rendering is schoollint.report.audit's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding
+from .outcome import Outcome
+
+
+@dataclass
+class Photo:
+    path: str
+    pages: list[str] = field(default_factory=list)
+    first_published: dt.date | None = None
+    first_commit: str | None = None
+    date_source: str | None = None        # "git", "page" or None (not published yet)
+    last_changed: dt.date | None = None
+    last_commit: str | None = None
+    thumbnail: str | None = None          # data: URI, None when left out or undecodable
+    lines: dict[str, set[int]] = field(default_factory=dict)  # page -> lines of its tag, alt and captions
+
+
+@dataclass
+class Audit:
+    site: str
+    generated: dt.datetime
+    commit: str | None
+    version: str
+    report: Outcome                       # the run's findings, errors, notes, files_checked
+    photos: list[Photo]
+    reviews: list[dict]
+    run_findings: list[Finding] = field(default_factory=list)
+
+
+def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
+                  show_values: bool, jobs: int = 0) -> Outcome:
+    """The run's Outcome for `files` under `root`, no baseline: the one place the audit touches the driver.
+
+    With `show_values` the files are read again (the cache keeps no personal value).
+    """
+    from .pipeline import Run, RunOptions
+
+    run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs, show_values=show_values))
+    outcome = Outcome(files_checked=len(files))
+    results = run.analyse(files)
+    run.settle(results, outcome)
+    run.cache.save()
+    outcome.errors = [error for result in results for error in result.errors]
+    return outcome
+
+
+def _date(timestamp: int) -> dt.date:
+    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date()
+
+
+def collect_photos(root: Path, files: list[str]) -> list[Photo]:
+    """Every image or video among `files`, with the pages (among `files`) that show it."""
+    from .formats.registry import media_extensions
+    from .pages import registry as pages
+
+    media = sorted(f for f in files if Path(f).suffix.lower() in media_extensions())
+    photos = {path: Photo(path) for path in media}
+    for relpath in files:
+        if not pages.is_page(relpath):
+            continue
+        try:
+            page = pages.read_page(root, relpath, (root / relpath).read_bytes())
+        except (OSError, pages.PageError):  # the checks report an unreadable page (SL002)
+            continue
+        for image in page.images:
+            photo = photos.get(image.target or "")
+            if photo is None:
+                continue
+            if relpath not in photo.pages:
+                photo.pages.append(relpath)
+            photo.lines.setdefault(relpath, set()).update(_lines_of(image))
+    return list(photos.values())
+
+
+def _lines_of(image) -> set[int]:
+    """The lines where a page writes an image and the texts that go with it (for SL302/SL303)."""
+    lines = {image.line} | {span.line for span in image.labels()}
+    for span in image.captions:
+        lines.update(range(span.line, span.line_of(len(span.text)) + 1))
+    return lines
+
+
+def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
+    """First published and last changed: Git's dates, else the earliest date of a page showing it."""
+    from .gitlog import path_dates
+    from .review import page_date
+
+    dates = path_dates(root) if in_git else {}
+    for photo in photos:
+        known = dates.get(photo.path)
+        if known is not None:
+            photo.first_published, photo.first_commit = _date(known.first_time), known.first_commit
+            photo.last_changed, photo.last_commit = _date(known.last_time), known.last_commit
+            photo.date_source = "git"
+            continue
+        stated = [d for d in (page_date(root, page) for page in photo.pages) if d is not None]
+        if stated:
+            photo.first_published, photo.date_source = min(stated), "page"
+
+
+def head_commit(root: Path, in_git: bool) -> str | None:
+    from .gitlog import git, has_commits
+
+    return git(root, "rev-parse", "HEAD").strip() if in_git and has_commits(root) else None
+
+
+def build_audit(args) -> Audit:
+    from .discover import discover, relative
+    from .checks import RunSubject
+    from .review import REVIEW_LOG, record_review, reviews, today
+    from .run_rules import run_findings
+    from .pipeline import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
+
+    config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
+    _apply_arguments(config, args)
+    start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
+    found = discover(root, in_git, [start], config.exclude)
+    settings = _settings(_roster_setting(root, in_git, args, config))
+    report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
+                           show_values=args.show_values, jobs=args.jobs)
+    report.notes = found.notes
+    photos = collect_photos(root, found.files)
+    add_dates(root, in_git, photos)
+    commit = head_commit(root, in_git)
+    day = today()
+    if args.record_review:
+        record_review(root, args.record_review, commit, day)
+    log = reviews(root)
+    subject = RunSubject(first_published={p.path: p.first_published for p in photos if p.pages and p.first_published},
+                         last_review=log[-1]["date"] if log else None, today=day, options_for=config.options_for)
+    extra = run_findings(root, config, subject)
+    report.findings = sorted(report.findings + [f for f in extra if f.path != REVIEW_LOG],
+                             key=lambda f: (f.path, f.line or 0, f.code))
+    if not args.no_thumbnails:
+        from .thumbnails import thumbnail_uri
+
+        for photo in photos:
+            photo.thumbnail = thumbnail_uri(root / photo.path)
+    return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+                 commit=commit, version=__version__, report=report, photos=photos, reviews=log,
+                 run_findings=[f for f in extra if f.path == REVIEW_LOG])
+
+
+def run_audit(args) -> int:
+    """Write the audit report; exit 2 when some file could not be checked (the report says which)."""
+    from .errors import EXIT_CLEAN, EXIT_ERROR
+    from .report import View
+    from .report.audit import render_html, render_json
+
+    audit = build_audit(args)
+    view = View(root=Path(audit.site), show_values=args.show_values)
+    text = (render_json if args.format == "json" else render_html)(audit, view)
+    if args.output_file:
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+        shown = sum(1 for p in audit.photos if p.pages)
+        print(f"wrote {args.output_file}: {len(audit.photos)} photos ({shown} shown on pages), "
+              f"{len(audit.report.findings) + len(audit.run_findings)} findings", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if args.record_review:
+        print(f"recorded the review by {args.record_review.strip()} in .schoollint-review.yml: "
+              "commit that file", file=sys.stderr)
+    for note in audit.report.notes:
+        print(f"schoollint: note: {note}", file=sys.stderr)
+    for error in audit.report.errors:
+        print(f"schoollint: error: {error}", file=sys.stderr)
+    return EXIT_ERROR if audit.report.errors else EXIT_CLEAN

@@ -1,0 +1,170 @@
+"""`schoollint history`: the photos and pages still public in a repository's Git history.
+
+A photo deleted from the site stays in every clone. This scans every image,
+video, document and page blob reachable from the refs (or the revisions
+given, `--since DATE`), each blob once, with the same readers and checks as
+`check` (file-name rules per path), and places each finding as
+`path @ first commit .. last commit (still at HEAD / removed in COMMIT)`.
+This module reads: which (path, blob) pairs the history holds, and each
+blob's bytes once (one `git cat-file --batch` process); schoollint.history_check
+runs the checks on them, schoollint.report.history says how to purge (it
+never rewrites history).
+
+Not checked, and said so: blobs a partial clone lacks, Git LFS pointers whose
+object is not here; a shallow clone's scan says how deep it looked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .finding import Finding
+from .fsio import mapped
+from .gitlog import ZERO, git, read_blobs, walk
+
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+_LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})$", re.MULTILINE)
+
+
+@dataclass
+class Appearance:
+    """One (path, blob) pair: where it first came in, and whether it is still at HEAD."""
+
+    path: str
+    blob: str
+    first_commit: str
+    last_commit: str | None = None     # the last commit that had it (None: still at HEAD)
+    removed_in: str | None = None      # the commit that deleted or replaced it
+    at_head: bool = False
+
+
+@dataclass
+class Scan:
+    appearances: list[Appearance] = field(default_factory=list)
+    findings: list[tuple[Appearance, Finding]] = field(default_factory=list)  # (where, as the check said it)
+    not_checked: list[tuple[str, str]] = field(default_factory=list)         # (path @ blob, why)
+    commits: int = 0
+    blobs: int = 0
+    shallow: list[str] = field(default_factory=list)   # boundary commits of a shallow clone
+    head: str | None = None
+
+
+def _wanted(relpath: str, config) -> bool:
+    from .formats.registry import media_extensions
+    from .globs import any_match
+    from .pages import registry as pages
+
+    if any_match(config.exclude, relpath):
+        return False
+    return Path(relpath).suffix.lower() in media_extensions() or pages.is_page(relpath)
+
+
+def appearances(root: Path, revisions: list[str], since: str | None, config, scan: Scan) -> list[Appearance]:
+    """Every (path, blob) a wanted path held in the commits walked, oldest first."""
+    live: dict[tuple[str, str], Appearance] = {}
+    found: list[Appearance] = []
+    for commit in walk(root, revisions, renames=False, since=since):
+        scan.commits += 1
+        for change in commit.changes:
+            if not _wanted(change.path, config):
+                continue
+            if change.old_blob != ZERO:
+                ended = live.pop((change.path, change.old_blob), None)
+                if ended is not None:
+                    ended.removed_in = commit.sha
+                    ended.last_commit = commit.parents[0] if commit.parents else None
+            if change.blob != ZERO and (change.path, change.blob) not in live:
+                appearance = Appearance(change.path, change.blob, commit.sha, last_commit=commit.sha)
+                live[(change.path, change.blob)] = appearance
+                found.append(appearance)
+    at_head = _head_tree(root)
+    for appearance in found:
+        if (appearance.path, appearance.blob) in at_head:
+            appearance.at_head, appearance.removed_in, appearance.last_commit = True, None, None
+    return found
+
+
+def _head_tree(root: Path) -> set[tuple[str, str]]:
+    from .gitlog import has_commits
+
+    if not has_commits(root):
+        return set()
+    listing = git(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
+    pairs = set()
+    for entry in listing.split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob":
+            pairs.add((path, parts[2]))
+    return pairs
+
+
+def missing_blobs(root: Path, revisions: list[str]) -> set[str]:
+    """Blobs a partial clone does not have, listed without fetching them (rev-list --missing=print)."""
+    promisors = git(root, "config", "--get-regexp", r"^(extensions\.partialclone|remote\..*\.promisor)$",
+                    check=False)
+    if not promisors.strip():
+        return set()
+    listing = git(root, "rev-list", "--objects", "--missing=print", *revisions, "--")
+    return {line[1:].split()[0] for line in listing.splitlines() if line.startswith("?")}
+
+
+def lfs_object(root: Path, pointer: bytes) -> Path | None:
+    """Where a Git LFS pointer's object would be in this clone (git-lfs spec v1), or None."""
+    found = _LFS_OID.search(pointer)
+    if found is None:
+        return None
+    oid = found.group(1).decode()
+    common = Path(git(root, "rev-parse", "--git-common-dir").strip())
+    return (root / common / "lfs" / "objects" / oid[:2] / oid[2:4] / oid).resolve()
+
+
+def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
+    """Blob -> a work-tree path holding exactly its bytes, for blobs still at HEAD.
+
+    Read from disk (memory-mapped, like `check`) such a blob costs nothing to inflate. A
+    path qualifies when the index holds that blob for it and `git diff-files` (which
+    re-hashes any file whose stat data is not conclusive) finds it unchanged.
+    """
+    if not at_head:
+        return {}
+    staged = {}
+    for entry in git(root, "ls-files", "-s", "-z").split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[2] == "0":
+            staged[path] = parts[1]
+    changed = set(git(root, "diff-files", "--name-only", "-z").split("\0"))
+    return {a.blob: a.path for a in at_head
+            if staged.get(a.path) == a.blob and a.path not in changed and (root / a.path).is_file()}
+
+
+def _unpointed(root: Path, data, why: str | None) -> tuple[object, str | None]:
+    """A Git LFS pointer's object when this clone has it (else None and why); other bytes as they are."""
+    if data is not None and len(data) < 1024 and data[:len(LFS_POINTER)] == LFS_POINTER:
+        stored = lfs_object(root, bytes(data))
+        if stored is None or not stored.is_file():
+            return None, "Git LFS pointer: LFS object not present here"
+        return stored.read_bytes(), None
+    return data, why
+
+
+def blob_contents(root: Path, by_blob: dict[str, list[Appearance]],
+                  missing: set[str]) -> Iterator[tuple[list[Appearance], object, str | None]]:
+    """(where the blob appeared, its bytes, None), or (where, None, why not read), once per blob.
+
+    Blobs a partial clone lacks are never asked for; blobs still at HEAD and unchanged in the
+    work tree are memory-mapped from disk; the rest come through one `git cat-file --batch`.
+    """
+    for blob in sorted(missing & set(by_blob)):
+        yield by_blob[blob], None, "blob not present in this partial clone"
+    on_disk = worktree_copies(root, [a for where in by_blob.values() for a in where if a.at_head])
+    for blob, path in on_disk.items():
+        with mapped(root / path) as data:
+            yield (by_blob[blob], *_unpointed(root, data, None))
+    wanted = [blob for blob in by_blob if blob not in missing and blob not in on_disk]
+    for blob, data, why in read_blobs(root, wanted):
+        yield (by_blob[blob], *_unpointed(root, data, why))

@@ -1,0 +1,140 @@
+"""The audit report for a safeguarding lead: one self-contained HTML file, or the same as JSON.
+
+Fed the run's findings (the same the other formats get) plus per-photo facts
+(schoollint.audit.Photo). The HTML is rendered by Jinja2 with autoescaping
+(a file name or a finding can hold markup) from templates/audit.html.j2,
+shipped as package data. It makes no request: CSS inline, thumbnails as
+`data:` URIs, and a Content-Security-Policy that allows only those and the
+one inline script, by its SHA-256. Personal values only with --show-values.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter, defaultdict
+from importlib.resources import files
+
+from .. import catalogue
+from . import View, display_path, first_sentence, fix_hint, shown_value
+
+# The guidance's practical action each rule (or, failing that, its family) serves (Managing
+# student image and video content, "Practical actions to take").
+GUIDANCE = {
+    "SL604": "Regularly Review Online Content",
+    "SL605": "Regularly Review Online Content",
+    "SL0": "Regularly Review Online Content",
+    "SL1": "Ensure Image Metadata is Removed",
+    "SL2": "Use Lower Resolution Images",
+    "SL3": "Apply a 'Names-No-Images / Images-No-Names' Policy",
+    "SL4": "Ensure Image Metadata is Removed",
+    "SL5": "Follow Established Image Use Policies",
+    "SL6": "Follow Established Image Use Policies",
+}
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+def _finding(finding, view: View) -> dict:
+    rule = catalogue.load()[finding.code]
+    record = {
+        "code": finding.code, "name": rule.name, "severity": finding.severity or rule.severity,
+        "message": finding.message, "field": finding.field, "line": finding.line,
+        "why": first_sentence(rule.why), "how_to_fix": fix_hint(finding, rule),
+    }
+    value = shown_value(finding, view)
+    if value is not None:
+        record["value"] = value
+    return record
+
+
+def _date(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
+    """A photo's card: its facts, its own findings, and those of the pages that show it
+    on the lines where they write it (a full name in its alt text or caption)."""
+    return {
+        "path": display_path(photo.path),
+        "pages": [display_path(p) for p in photo.pages],
+        "first_published": _date(photo.first_published), "first_commit": photo.first_commit,
+        "date_source": photo.date_source,
+        "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
+        "thumbnail": photo.thumbnail,
+        "findings": [_finding(f, view) for f in findings]
+                    + [{**_finding(f, view), "page": display_path(f.path)} for f in on_pages],
+    }
+
+
+def _on_pages(photo, by_path: dict) -> list:
+    return [f for page, lines in photo.lines.items() for f in by_path.get(page, []) if f.line in lines]
+
+
+def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[dict]:
+    """One plain-English line per rule: how many photos (or other files) it found, and why."""
+    rules = catalogue.load()
+    photo_counts = Counter(code for p in photos for code in {f["code"] for f in p["findings"]})
+    other_counts = Counter(code for o in others for code in {f["code"] for f in o["findings"]})
+    lines = []
+    for code in sorted(set(photo_counts) | set(other_counts) | {f["code"] for f in run}):
+        rule = rules[code]
+        lines.append({
+            "code": code, "name": rule.name, "severity": rule.severity,
+            "photos": photo_counts[code], "other_files": other_counts[code],
+            "what": rule.summary.replace("`", ""), "guidance": GUIDANCE.get(code) or GUIDANCE.get(code[:3], ""),
+        })
+    return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
+
+
+def model(audit, view: View) -> dict:
+    """The report's content as plain data: what the JSON holds and the HTML shows."""
+    by_path = defaultdict(list)
+    for finding in audit.report.findings:
+        by_path[finding.path].append(finding)
+    photo_paths = {p.path for p in audit.photos}
+    photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path), view) for p in audit.photos]
+    photos.sort(key=lambda p: (-len(p["findings"]), p["path"]))
+    others = [{"path": display_path(path), "findings": [_finding(f, view) for f in found]}
+              for path, found in sorted(by_path.items()) if path not in photo_paths]
+    run = [_finding(f, view) for f in audit.run_findings]
+    return {
+        "tool": "schoollint", "version": audit.version, "site": audit.site,
+        "generated": audit.generated.isoformat(), "commit": audit.commit,
+        "files_checked": audit.report.files_checked,
+        "totals": {
+            "photos": len(photos),
+            "shown_on_pages": sum(1 for p in photos if p["pages"]),
+            "photos_with_findings": sum(1 for p in photos if p["findings"]),
+            "findings": len(audit.report.findings) + len(run),
+        },
+        "summary": _summary(photos, others, run),
+        "run_findings": run,
+        "last_review": ({**audit.reviews[-1], "date": audit.reviews[-1]["date"].isoformat()}
+                        if audit.reviews else None),
+        "photos": photos,
+        "other_files": others,
+        "not_checked": list(audit.report.errors),
+        "notes": list(audit.report.notes),
+        "values_shown": view.show_values,
+    }
+
+
+def render_json(audit, view: View) -> str:
+    return json.dumps(model(audit, view), indent=2) + "\n"
+
+
+def _template(name: str) -> str:
+    return files(__package__).joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def render_html(audit, view: View) -> str:
+    """The self-contained HTML page (Jinja2, autoescaped)."""
+    from jinja2 import Environment, select_autoescape
+
+    script = _template("audit.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    page = environment.from_string(_template("audit.html.j2"))
+    return page.render(audit=model(audit, view), script=script, script_hash=digest,
+                       style=_template("audit.css"), severity_order=SEVERITY_ORDER)

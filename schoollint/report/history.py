@@ -1,0 +1,123 @@
+"""What `schoollint history` prints: each finding placed in history, and how to purge it.
+
+Text: one line per finding, `path @ first..last (still at HEAD | removed in
+COMMIT): CODE name: message`, then what was not checked, how deep a shallow
+clone let the scan look, and the exact commands that remove the blobs from
+history (git filter-repo, or BFG). JSON: the same as data. Personal values only
+with --show-values.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import catalogue
+from . import display_path
+
+SHORT = 10
+
+
+def _state(appearance) -> str:
+    if appearance.at_head:
+        return "still at HEAD"
+    if appearance.removed_in:
+        return f"removed in {appearance.removed_in[:SHORT]}"
+    return "not at HEAD: still in another ref"
+
+
+def _range(appearance) -> str:
+    last = "HEAD" if appearance.at_head else (appearance.last_commit or appearance.first_commit)[:SHORT]
+    return f"{appearance.first_commit[:SHORT]}..{last}"
+
+
+def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
+    """(record, appearance) per finding, by path, removed versions before those at HEAD."""
+    records = []
+    rules = catalogue.load()
+    for appearance, problem in scan.findings:
+        record = {
+            "path": display_path(appearance.path), "blob": appearance.blob,
+            "first_commit": appearance.first_commit,
+            "last_commit": scan.head if appearance.at_head else appearance.last_commit,
+            "still_at_head": appearance.at_head, "removed_in": appearance.removed_in,
+            "code": problem.code, "name": rules[problem.code].name,
+            "severity": problem.severity or rules[problem.code].severity,
+            "message": problem.message, "field": problem.field, "line": problem.line,
+        }
+        if show_values and problem.value:
+            record["value"] = problem.value
+        records.append((record, appearance))
+    return sorted(records, key=lambda pair: (pair[0]["path"], pair[0]["still_at_head"], pair[0]["code"]))
+
+
+PRINTED_IDS = 8    # more blob ids than this go to a file (--purge-list), not on the command line
+
+
+def flagged_blobs(scan) -> list[str]:
+    """Every blob with a finding: what a purge removes."""
+    return sorted({appearance.blob for appearance, _ in scan.findings})
+
+
+def purge_advice(scan, purge_list: str | None = None) -> list[str]:
+    """The commands that remove every flagged blob from history; schoollint never runs them.
+
+    `purge_list` is the file --purge-list wrote the blob ids to, if it was given.
+    """
+    blobs = flagged_blobs(scan)
+    if not blobs:
+        return []
+    listing = purge_list or "../schoollint-blobs.txt"
+    if purge_list:
+        first = f"  1. the {len(blobs)} blob ids are in {purge_list} (written by --purge-list)"
+    elif len(blobs) <= PRINTED_IDS:
+        first = f"  1. printf '%s\\n' {' '.join(blobs)} > {listing}"
+    else:
+        first = f"  1. schoollint history --purge-list {listing}   (writes the {len(blobs)} blob ids)"
+    at_head = sorted({display_path(a.path) for a, _ in scan.findings if a.at_head})
+    lines = [("To remove these files from history (this rewrites every commit: agree it with everyone "
+              "who works on the site first; schoollint never rewrites history itself):")]
+    if at_head:
+        lines.append(f"  0. fix the {len(at_head)} still at HEAD first (`schoollint check --fix`, or by hand) "
+                     "and commit, so the fixed versions are kept")
+    lines += [
+        first,
+        f"  2. git filter-repo --strip-blobs-with-ids {listing}",
+        (f"     (or with BFG: java -jar bfg.jar --strip-blobs-with-ids {listing}, then "
+         "git reflog expire --expire=now --all && git gc --prune=now --aggressive)"),
+        "  3. git push --force --all && git push --force --tags",
+        ("Every existing clone and fork still has these files: ask their owners to delete their copies and "
+         "clone again. The hosting service may keep cached views (pull requests, commit pages, forks): ask its "
+         "support to purge them."),
+    ]
+    return lines
+
+
+def _depth(scan) -> str:
+    if not scan.shallow:
+        return f"{scan.commits} commits and {scan.blobs} blobs checked"
+    return (f"shallow clone: only the {scan.commits} commits back to {', '.join(c[:SHORT] for c in scan.shallow)} "
+            f"were looked at ({scan.blobs} blobs); older history is not here: `git fetch --unshallow` and "
+            "run again to scan it all")
+
+
+def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> str:
+    records = _records(scan, show_values)
+    if fmt == "json":
+        return json.dumps({
+            "tool": "schoollint", "head": scan.head, "commits": scan.commits, "blobs_checked": scan.blobs,
+            "shallow": {"boundary": scan.shallow} if scan.shallow else None,
+            "findings": [record for record, _ in records],
+            "not_checked": [{"where": display_path(where), "why": why} for where, why in scan.not_checked],
+            "purge": purge_advice(scan, purge_list),
+        }, indent=2) + "\n"
+    lines = []
+    for record, appearance in records:
+        value = f" ({record['value']})" if "value" in record else ""
+        lines.append(f"{record['path']} @ {_range(appearance)} ({_state(appearance)}): {record['code']} "
+                     f"{record['name']}: {record['message']}{value}")
+    lines += [f"not checked: {display_path(where)}: {why}" for where, why in scan.not_checked]
+    found = len({(record["path"], record["blob"]) for record, _ in records})
+    lines.append(f"{len(records)} findings in {found} file versions; {len(scan.not_checked)} not checked; "
+                 f"{_depth(scan)}")
+    lines += purge_advice(scan, purge_list)
+    return "\n".join(lines) + "\n"
