@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    running.add_argument("--no-vision", action="store_true",
+                         help="do not look for faces and text in pictures (SL401-SL403), even with schoollint[vision]")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")

@@ -21,6 +21,7 @@ from .finding import Fix, Rename, Write
 from .fsio import atomic_write
 
 APPLIERS = {
+    "blur-faces": "schoollint.vision.blur:apply_blur",   # first, at full size: boxes are fractions
     "downscale": "schoollint.formats.resize:apply_downscale",
     "strip-metadata": "schoollint.formats.fixes:apply_strip",
     "convert-heic": "schoollint.formats.resize:apply_convert",
@@ -28,7 +29,7 @@ APPLIERS = {
     "rename": "schoollint.pages.rename:apply_renames",
 }
 # Appliers that change only the file they are given: such files can be fixed in parallel.
-LOCAL_ACTIONS = frozenset({"downscale", "strip-metadata", "edit-text"})
+LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "edit-text"})
 
 
 def applier(action: str) -> Callable:

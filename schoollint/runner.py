@@ -118,13 +118,17 @@ def run_check(args) -> int:
     # What the roster says, and which key hashes names, change findings: so they key the cache.
     settings = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
                 "roster-key": _key_fingerprint()}
+    from .vision import run_setting
+
+    # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
+    settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
         progress=sys.stderr.isatty() and not args.no_progress,
     )
     engine = Engine(root, config, settings, options)
-    report = Report(files_checked=len(found.files), notes=found.notes)
+    report = Report(files_checked=len(found.files), notes=found.notes + ([vision_note] if vision_note else []))
     results = engine.analyse(found.files)
     engine.findings(results, report)
     if args.fix or args.diff:

@@ -29,6 +29,9 @@ MODULES = (
     "filenames",
     "alt_text",
     "captions",
+    "name_in_picture",
+    "close_up_of_one_person",
+    "face_too_detailed",
 )
 
 TARGETS = ("path", "media", "page")
@@ -44,6 +47,7 @@ class MediaSubject:
     path: str
     facts: Any | None          # schoollint.formats.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
+    picture: Any | None = None  # schoollint.vision.Picture, when vision looked at the pixels
 
 
 @dataclass(frozen=True)

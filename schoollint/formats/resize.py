@@ -336,6 +336,58 @@ def _flattened(image):
     return Image.alpha_composite(white, rgba).convert("RGB")
 
 
+# --- pixels for vision (schoollint.vision) and its blur fix ----------------------------------
+
+def upright_rgb(data, max_edge: int):
+    """The first picture of the file as upright RGB, longer edge at most `max_edge`, and the
+    upright size of the full picture: `(Pillow image, (width, height))`.
+
+    Orientation is applied as the downscale fix applies it, so boxes found in this picture
+    fall on the same pixels after a fix. MediaError when it cannot be decoded.
+    """
+    with _opened(data) as image:
+        try:
+            orientation = _orientation(image)
+            full = image.size if orientation < 5 else image.size[::-1]   # 5-8 swap width and height
+            if image.format in ("JPEG", "MPO"):
+                image.draft("RGB", _fitted(image.size, max_edge))   # decode at 1/2..1/8 scale: faster
+            picture = _upright(_flattened(image).convert("RGB"), orientation)
+            if max(picture.size) > max_edge:
+                picture = picture.resize(_fitted(picture.size, max_edge), _lanczos(), reducing_gap=3.0)
+        except _DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the pixels ({exc})") from None
+    return picture, full
+
+
+def edit_pixels(data: bytes, extension: str, edit: Callable) -> bytes:
+    """The image with `edit(upright image) -> image` applied, written back as `downscale` writes:
+    same format and settings, ICC profile kept, orientation applied, no metadata.
+
+    For one-picture files only (an animation's frames would each need the edit): MediaError.
+    """
+    with _opened(data) as image:
+        target = TARGETS.get(image.format)
+        if target is None:
+            raise MediaError(f"{image.format}: schoollint cannot rewrite this format; edit it by hand")
+        if getattr(image, "n_frames", 1) > 1 and target.frames != "primary":
+            raise MediaError(f"{image.format}: a file of {image.n_frames} images; edit it by hand")
+        try:
+            picture = edit(_upright(_editable(image), _orientation(image)))
+            if image.mode in ("P", "PA") and target.save_as != "GIF":
+                picture = _quantized(picture, colours=len(image.getpalette() or ()) // 3)
+            output = _encoded(Frames([picture], []), target.save_as, target.options(image, data))
+        except _DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the image to edit it ({exc})") from None
+    return _checked(output, extension, picture.size)
+
+
+def _editable(image):
+    """A copy in a mode filters work on: palette and bilevel pictures as full colour or grey."""
+    if image.mode in ("P", "PA"):
+        return image.convert("RGBA" if image.mode == "PA" or _has_transparency(image) else "RGB")
+    return image.convert("L") if image.mode == "1" else image.copy()
+
+
 # --- opening ---------------------------------------------------------------------------------
 
 @contextmanager
