@@ -15,7 +15,7 @@ TARGET = "media"
 
 
 def check(subject, ctx):
-    from ..vision import union   # light; the detectors are not imported by checks
+    from ..vision import union  # light; the detectors are not imported by checks
 
     lines = subject.picture.text if subject.picture is not None else None
     if not lines:

@@ -1,4 +1,4 @@
-"""SL105: media files that cannot be parsed."""
+"""SL105: media files that cannot be parsed, or whose pixels vision could not decode."""
 
 from ..finding import Problem
 
@@ -9,3 +9,6 @@ TARGET = "media"
 def check(subject, ctx):
     if subject.error is not None:
         yield Problem("SL105", f"cannot read this file: {subject.error}", field="file structure")
+    elif subject.picture is not None and subject.picture.error is not None:
+        yield Problem("SL105", f"cannot decode the picture, so faces and text in it were not checked: "
+                               f"{subject.picture.error}", field="pixels")

@@ -111,6 +111,8 @@ def read_picture(data, faces: bool, text: bool) -> Picture:
         image, (width, height) = upright_rgb(data, max_edge=FACE_EDGE if faces else TEXT_EDGE)
     except MediaError as exc:
         return Picture(0, 0, error=str(exc))
+    if _flat(image):   # one colour: no face and no text to find, and no model to load for it
+        return Picture(width, height, () if faces else None, () if text else None)
     found_faces = found_text = None
     if faces:
         from .faces import detect
@@ -121,6 +123,10 @@ def read_picture(data, faces: bool, text: bool) -> Picture:
 
         found_text = tuple(read_text(image))
     return Picture(width, height, found_faces, found_text)
+
+
+def _flat(image) -> bool:
+    return all(low == high for low, high in image.getextrema())
 
 
 # Largest picture each detector is given (longer edge, pixels): faces are found in two passes up

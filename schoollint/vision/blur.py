@@ -15,7 +15,7 @@ import os
 
 from ..finding import Write
 
-MARGIN = 0.25             # grown by this share of the box on each side: the oval then holds the box
+MARGIN = 0.35             # grown by this share of the box on each side: the oval then holds the box
 FEATHER = 0.05            # edge softness (Gaussian radius), as a share of the grown box's height
 
 
