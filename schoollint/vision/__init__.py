@@ -33,6 +33,16 @@ class Box:
     h: float
     confidence: float          # 0..1, the detector's own score
 
+    @classmethod
+    def from_pixels(cls, left: float, top: float, right: float, bottom: float, size: tuple[int, int],
+                    confidence: float) -> Box:
+        """From edges in pixels of a picture of `size`, clipped to it: detectors may reach past an edge."""
+        width, height = size
+        left, top = max(0.0, left), max(0.0, top)
+        right, bottom = min(float(width), right), min(float(height), bottom)
+        return cls(round(left / width, 4), round(top / height, 4), round((right - left) / width, 4),
+                   round((bottom - top) / height, 4), round(confidence, 2))
+
     def described(self) -> str:
         """Public wording: where in the picture, in percent, e.g. "at 12-30% across, 8-31% down"."""
         return (f"at {self.x:.0%}-{self.x + self.w:.0%} across, {self.y:.0%}-{self.y + self.h:.0%} down")

@@ -49,7 +49,8 @@ def _cover(source, result, oval: tuple[float, float, float, float]) -> None:
     pad = 4 * radius
     area = (max(0, int(left - pad)), max(0, int(top - pad)),
             min(source.width, int(right + pad) + 1), min(source.height, int(bottom + pad) + 1))
-    inside = (max(0, int(left)), max(0, int(top)), min(source.width, int(right) + 1), min(source.height, int(bottom) + 1))
+    inside = (max(0, int(left)), max(0, int(top)),
+              min(source.width, int(right) + 1), min(source.height, int(bottom) + 1))
     average = tuple(round(value) for value in ImageStat.Stat(source.crop(inside)).mean)
     mask = Image.new("L", (area[2] - area[0], area[3] - area[1]), 0)
     ImageDraw.Draw(mask).ellipse((left - area[0] - 2 * radius, top - area[1] - 2 * radius,

@@ -30,8 +30,7 @@ def detect(image) -> list[Box]:
     for candidate in sorted(found, key=lambda box: -box[4]):
         if candidate[4] >= MIN_CONFIDENCE and all(_iou(candidate, other) < SAME_FACE_IOU for other in kept):
             kept.append(candidate)
-    width, height = image.size
-    return [_fraction(x, y, w, h, confidence, width, height) for x, y, w, h, confidence in kept]
+    return [Box.from_pixels(x, y, x + w, y + h, image.size, confidence) for x, y, w, h, confidence in kept]
 
 
 def _pass(image, cap: int) -> list[tuple]:
@@ -55,10 +54,3 @@ def _iou(a: tuple, b: tuple) -> float:
     shared = across * down
     return shared / (a[2] * a[3] + b[2] * b[3] - shared) if shared else 0.0
 
-
-def _fraction(x, y, w, h, confidence, width, height) -> Box:
-    """Clipped to the picture: the model may place a box partly outside it."""
-    left, top = max(0.0, x), max(0.0, y)
-    right, bottom = min(float(width), x + w), min(float(height), y + h)
-    return Box(round(left / width, 4), round(top / height, 4), round((right - left) / width, 4),
-               round((bottom - top) / height, 4), round(confidence, 2))

