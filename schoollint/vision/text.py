@@ -9,6 +9,8 @@ badges and banners at about 1.1 s a picture capped at 960 px.
 
 from __future__ import annotations
 
+import os
+
 from . import Box, TextLine, in_worker
 
 MIN_SCORE = 0.5           # rapidocr's own default for keeping a line
@@ -35,6 +37,9 @@ def read_text(image) -> list[TextLine]:
 def _ocr():
     global _engine
     if _engine is None:
+        # onnxruntime otherwise writes a device id and a usage database under ~/.cache/Microsoft
+        # when it loads (1.32 on Linux; it opens no socket): a privacy tool leaves no such trace.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from rapidocr import RapidOCR
 
         threads = 1 if in_worker() else -1   # -1: onnxruntime's default, every core

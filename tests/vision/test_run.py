@@ -24,13 +24,13 @@ def _close_up(path: Path) -> Path:
     return path
 
 
-def _schoollint(repo: Path, *args: str, site: Path | None = None, prefix=()) -> subprocess.CompletedProcess:
+def _schoollint(repo: Path, *args: str, site: Path | None = None, prefix=(), env=None) -> subprocess.CompletedProcess:
     """schoollint in a new Python; with `site`, that folder replaces the usual site-packages."""
     code = "import sys; from schoollint.cli import main; sys.exit(main(sys.argv[1:]))"
     if site is not None:
         code = f"import site; site.addsitedir({str(site)!r}); " + code
     return subprocess.run([*prefix, sys.executable, *(("-S",) if site else ()), "-c", code, *args], cwd=repo,
-                          capture_output=True, text=True, timeout=300, check=False)
+                          capture_output=True, text=True, timeout=300, check=False, env=env)
 
 
 def test_without_the_extra_one_note_and_no_finding(repo, tmp_path):
@@ -90,14 +90,18 @@ def test_pages_only_never_load_the_detectors(repo):
     assert result.stdout.strip().endswith("none"), result.stdout + result.stderr
 
 
-def test_works_with_no_network(repo):
+def test_works_with_no_network_and_leaves_nothing_in_home(repo, tmp_path):
     if shutil.which("unshare") is None or subprocess.run(["unshare", "-n", "-r", "true"], check=False).returncode != 0:
         pytest.skip("unshare -n (a network namespace) is not allowed here")
     _close_up(repo / "a.jpg")
     text_picture([("Well done Isla Thompson!", "DejaVuSans-Bold.ttf", 100)], angle=-4).save(repo / "b.png")
-    result = _schoollint(repo, "check", "--no-cache", "--output-format", "json", ".", prefix=("unshare", "-n", "-r"))
+    home = tmp_path / "home"
+    home.mkdir()
+    result = _schoollint(repo, "check", "--no-cache", "--output-format", "json", ".", prefix=("unshare", "-n", "-r"),
+                         env={**os.environ, "HOME": str(home)})
     assert sorted(f["code"] for f in json.loads(result.stdout)["findings"]) == ["SL401", "SL402", "SL403"], \
         result.stderr
+    assert list(home.rglob("*")) == []       # no model fetched into a cache, no device id written
 
 
 def test_damaged_pixels_are_reported_not_passed(repo, cli):
