@@ -127,8 +127,9 @@ def main() -> int:
     # One core, one thread: the pool's workers run so (vision sets OMP_NUM_THREADS=1 in workers).
     one_core = ["env", "OMP_NUM_THREADS=1", *(["taskset", "-c", "0"] if shutil.which("taskset") else [])]
     rows = []
-    for label, select, prefix, extra in (("faces, 1 core, cold", "SL402,SL403", one_core, ["--no-cache", "--jobs", "1"]),
-                                         ("text, 1 core, cold", "SL401", one_core, ["--no-cache", "--jobs", "1"]),
+    alone = ["--no-cache", "--jobs", "1"]
+    for label, select, prefix, extra in (("faces, 1 core, cold", "SL402,SL403", one_core, alone),
+                                         ("text, 1 core, cold", "SL401", one_core, alone),
                                          ("all vision rules, pool, cold", "SL401,SL402,SL403", [], []),
                                          ("all vision rules, pool, cached", "SL401,SL402,SL403", [], [])):
         if label.endswith("pool, cold"):
