@@ -94,7 +94,11 @@ class Engine:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        # Vision's models start OpenMP and onnxruntime thread pools; a worker forked from a process that
+        # loaded them (a serial run earlier in the same process) inherits their locks but not their
+        # threads, and hangs. So workers start fresh when vision runs.
+        fresh = self.analyser.settings.get("vision") or not sys.platform.startswith("linux")
+        context = multiprocessing.get_context("spawn" if fresh else "fork")
         chunk = max(1, min(32, len(jobs) // (workers * 8)))
         with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init_worker,
                                  initargs=(self.analyser,)) as pool:

@@ -138,3 +138,19 @@ def _threads_in_worker() -> str | None:
     os.environ.pop("OMP_NUM_THREADS", None)
     vision.read_picture(b"not a picture", faces=True, text=False)
     return os.environ.get("OMP_NUM_THREADS")
+
+
+def test_worker_pool_after_the_models_loaded_in_this_process(repo):
+    """A serial run loads the models here; a later run in the same process uses the worker pool (24 files
+    or more). Forked workers would inherit the models' thread-pool locks without their threads and hang."""
+    (repo / "first").mkdir()
+    (repo / "many").mkdir()
+    face_crop("camera", 60)[0].save(repo / "first" / "one.png")
+    for index in range(24):
+        face_crop(("camera", "astronaut")[index % 2], 40 + index)[0].save(repo / "many" / f"{index:02d}.png")
+    code = ("from schoollint.cli import main; main(['check', '--no-cache', 'first']); "
+            "main(['check', '--no-cache', '--jobs', '2', '--output-format', 'json', 'many'])")
+    result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=240,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert '"files_checked": 24' in result.stdout
