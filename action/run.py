@@ -18,11 +18,11 @@ import workflow
 def _report_failure(result, summary_file: Path | None) -> None:
     """schoollint stopped before reporting: its error lines become annotations and the summary."""
     from schoollint.discover import find_root
-    from schoollint.engine import Report
+    from schoollint.outcome import Outcome
     from schoollint.report import View, github_action, summary
 
     lines = result.stderr.strip().splitlines() or [f"schoollint stopped with exit code {result.returncode}"]
-    report = Report(errors=lines)
+    report = Outcome(errors=lines)
     view = View(root=find_root(Path.cwd())[0])
     sys.stdout.write(github_action.render(report, view))
     if summary_file is not None:

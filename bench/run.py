@@ -190,7 +190,8 @@ class Outcome:
 def outcome(tool: str, original: bytes, fixed: bytes) -> Outcome:
     from PIL import Image, ImageOps
 
-    from schoollint.formats import MediaError, read_media
+    from schoollint.formats.model import MediaError
+    from schoollint.formats.registry import read_media
 
     before = ImageOps.exif_transpose(Image.open(io.BytesIO(original))).convert("RGB")
     opened = Image.open(io.BytesIO(fixed))

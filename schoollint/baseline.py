@@ -9,15 +9,17 @@ match anything, so the baseline shrinks as the site is cleaned.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .finding import Finding
+from .errors import UserError
 
 DEFAULT_BASELINE = ".schoollint-baseline.json"
 VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     pass
 
 
@@ -29,16 +31,29 @@ def _fingerprint(entry: dict) -> str:
     return f"{entry['path']}:{entry['rule']}:{entry['field']}:{entry['hash']}"
 
 
-def write_baseline(path: Path, findings: list[Finding]) -> int:
+def _not_a_link_out(path: Path, root: Path) -> Path:
+    """`path`, or BaselineError when it is a symlink whose target lies outside the repository `root`."""
+    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+        raise BaselineError(f"{path}: is a symlink to a file outside the repository; schoollint reads and "
+                            "writes a baseline only inside it: name the file itself")
+    return path
+
+
+def write_baseline(path: Path, findings: list[Finding], root: Path) -> int:
+    """Write the baseline atomically (a symlink inside the repository is written through)."""
+    from .fsio import atomic_write
+
+    target = Path(os.path.realpath(_not_a_link_out(path, root)))
     unique = {f.fingerprint: _entry(f) for f in findings}
     entries = [unique[key] for key in sorted(unique)]
     payload = {"version": VERSION, "tool": "schoollint", "entries": entries}
-    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    atomic_write(target, (json.dumps(payload, indent=1) + "\n").encode("utf-8"))
     return len(entries)
 
 
-def read_baseline(path: Path) -> dict[str, str]:
+def read_baseline(path: Path, root: Path) -> dict[str, str]:
     """Baseline fingerprints, each with the path it belongs to."""
+    _not_a_link_out(path, root)
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -12,15 +12,17 @@ from importlib.resources import files
 from typing import Any
 
 from .yamlload import safe_load
+from .errors import UserError
 
 SEVERITIES = ("error", "warning")
 FIX_SAFETIES = ("safe", "unsafe", "none")
-TARGETS = ("path", "media", "page", "run")
-REQUIRED = ("code", "name", "severity", "target", "summary", "why", "fix", "fix-safety", "example",
+# What a rule reads (checks.READS); "run" is for rules about the run as a whole.
+READS = ("path", "media", "page", "suppressions", "run")
+REQUIRED = ("code", "name", "severity", "reads", "summary", "why", "fix", "fix-safety", "example",
             "options", "security-severity")
 
 
-class CatalogueError(Exception):
+class CatalogueError(UserError):
     pass
 
 
@@ -29,7 +31,7 @@ class Rule:
     code: str
     name: str
     severity: str
-    target: str
+    reads: str
     summary: str
     why: str
     fix: str
@@ -43,8 +45,34 @@ class Rule:
         return {name: spec["default"] for name, spec in self.options.items()}
 
     @property
-    def help_uri(self) -> str:
-        return f"https://github.com/schoollint/schoollint/blob/main/rules/{self.code}.yaml"
+    def help_uri(self) -> str | None:
+        """Where the rule is documented on the web, or None when the package names no such place."""
+        template = rules_url()
+        return template.format(code=self.code, name=self.name) if template else None
+
+
+@lru_cache(maxsize=1)
+def rules_url() -> str | None:
+    """The package's `Rules` project URL (a template with {code} and {name}), else its
+    `Documentation` URL; None when it has neither, so reports link nowhere rather than to a
+    page that does not exist."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("schoollint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    return rule_url_from(entries)
+
+
+def rule_url_from(entries: list[str]) -> str | None:
+    """From core-metadata `Project-URL` entries ("Label, URL"): the rule-page template."""
+    urls = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in entries)}
+    if "rules" in urls:
+        return urls["rules"]
+    if "documentation" in urls:
+        return urls["documentation"].rstrip("/") + "/rules/{code}"
+    return None
 
 
 def _parse(text: str, source: str) -> Rule:
@@ -60,7 +88,7 @@ def _parse(text: str, source: str) -> Rule:
     unknown = sorted(set(record) - set(REQUIRED))
     if missing or unknown:
         raise CatalogueError(f"{source}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}")
-    checks = (("severity", SEVERITIES), ("fix-safety", FIX_SAFETIES), ("target", TARGETS))
+    checks = (("severity", SEVERITIES), ("fix-safety", FIX_SAFETIES), ("reads", READS))
     for key, allowed in checks:
         if record[key] not in allowed:
             raise CatalogueError(f"{source}: {key} must be one of {', '.join(allowed)}")
@@ -70,7 +98,7 @@ def _parse(text: str, source: str) -> Rule:
             raise CatalogueError(f"{source}: option {name} needs a default and a description")
     return Rule(
         code=record["code"], name=record["name"], severity=record["severity"],
-        target=record["target"], summary=record["summary"].strip(), why=record["why"].strip(),
+        reads=record["reads"], summary=record["summary"].strip(), why=record["why"].strip(),
         fix=record["fix"].strip(), fix_safety=record["fix-safety"], example=record["example"].rstrip(),
         security_severity=float(record["security-severity"]), options=options,
     )
@@ -87,11 +115,6 @@ def load() -> dict[str, Rule]:
                 raise CatalogueError(f"{entry.name}: file name must be {rule.code}.yaml")
             rules[rule.code] = rule
     return rules
-
-
-def severity_of(finding) -> str:
-    """A finding's severity: its own when a rule option set one, else its rule's."""
-    return finding.severity or load()[finding.code].severity
 
 
 def by_name_or_code(word: str) -> Rule | None:

@@ -1,4 +1,4 @@
-"""Command line: `schoollint check|rules|rule|config|roster`.
+"""Command line: `schoollint check|rules|rule|config|roster`: arguments only, then the stage that does the work.
 
 Exit codes: 0 clean, 1 findings (or files changed by --fix), 2 usage,
 configuration or internal error. No traceback reaches a user unless --debug.
@@ -12,12 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
+from .errors import EXIT_CLEAN, EXIT_ERROR, UsageError, describe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,11 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--show-values", action="store_true",
                         help="include the personal values found (names, coordinates) in the report")
     output.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    output.add_argument("-q", "--quiet", action="count", default=0,
+                        help="findings only, no summary or notes; -qq prints nothing (the exit code tells)")
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply fixes that rewrite pages or rename files")
     fixing.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
+    fixing.add_argument("--force", action="store_true", help="fix read-only files too (they are refused otherwise)")
     files = check.add_argument_group("files")
     files.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
     files.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
@@ -66,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="baseline to compare against (default: .schoollint-baseline.json if present)")
     baseline.add_argument("--no-baseline", action="store_true", help="ignore any baseline file")
     running = check.add_argument_group("running")
-    running.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
+    running.add_argument("--no-cache", action="store_true",
+                         help="neither read nor write results in .schoollint_cache/ (--fix still keeps its lock there)")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     running.add_argument("--no-vision", action="store_true",
@@ -126,17 +125,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        from .errors import describe
-
         message = describe(exc)
         if message is None:  # a bug, not a user mistake: one line, and where to look
             message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
-        print(f"schoollint: error: {message}", file=sys.stderr)
+        from .report import escaped
+
+        print(f"schoollint: error: {escaped(message)}", file=sys.stderr)
         return EXIT_ERROR
 
 
 def _check(args) -> int:
-    from .runner import run_check
+    from .pipeline import run_check
 
     return run_check(args)
 
@@ -158,7 +157,7 @@ def _rule(args) -> int:
 def _config(args) -> int:
     import yaml
 
-    from .runner import load_effective_config
+    from .pipeline import load_effective_config
 
     config, _root, _in_git = load_effective_config(args.config)
     print(yaml.safe_dump(config.as_dict(), sort_keys=False), end="")

@@ -12,13 +12,14 @@ from typing import Any
 
 from . import catalogue
 from .yamlload import safe_load
+from .errors import UserError
 
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
 TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "per-path")
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     pass
 
 
@@ -91,6 +92,15 @@ class Config:
 
 
 def find_config(root: Path) -> Path | None:
+    """The configuration file at the repository root, if any. ConfigError for one that is a
+    symlink to a file outside the repository (its content is not the repository's to read)."""
+    import os
+
+    for name in (*CONFIG_FILES, "pyproject.toml"):
+        path = root / name
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+            raise ConfigError(f"{name}: is a symlink to a file outside the repository; not read. "
+                              "Put the configuration in the repository, or name it with --config")
     for name in CONFIG_FILES:
         if (root / name).is_file():
             return root / name

@@ -3,6 +3,8 @@
 Inside a Git work tree: tracked files plus untracked files that are not
 ignored. Outside one: every file below the folder. Symlinks are never
 followed: one that points outside the repository is reported and skipped.
+schoollint's own temporary files (`*.schoollint-tmp`, fsio.py) are never
+checked: they are listed apart, for the run to remove stale ones.
 """
 
 from __future__ import annotations
@@ -13,12 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_DIR
+from .fsio import TEMP_SUFFIX
 from .globs import any_match
+from .errors import UserError
 
 SKIPPED_FOLDERS = {".git", CACHE_DIR}
+# Folders that hold no published page or photo of the site's own, skipped (with a note) when a
+# folder above them is checked; named on the command line, they are checked like any other.
+NOT_SITE_FOLDERS = {
+    "archetypes": "Hugo's templates for new content",
+    "node_modules": "installed JavaScript packages",
+    "vendor": "third-party code",
+}
 
 
-class DiscoverError(Exception):
+class DiscoverError(UserError):
     pass
 
 
@@ -28,6 +39,7 @@ class Discovery:
     in_git: bool
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    temporary: list[str] = field(default_factory=list)   # schoollint's own temporary files, never checked
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -63,7 +75,7 @@ def _split_z(output: bytes) -> list[str]:
 
 
 def _walk(root: Path, folder: Path) -> list[str]:
-    found = []
+    found: list[str] = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
         base = Path(current)
@@ -97,16 +109,26 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             explicit.add(path)
             candidates.append(path)
     if diff_base is not None:
-        from .related import expand_with_references, page_references
+        from .diffbase import expand_with_references, page_references
 
         candidates = expand_with_references(root, candidates, changed_since(root, diff_base),
                                             page_references(root))
     seen = set()
+    not_site: dict[str, int] = {}
     for relpath in candidates:
         if relpath in seen:
             continue
         seen.add(relpath)
+        if relpath.endswith(TEMP_SUFFIX):
+            found.temporary.append(relpath)
+            continue
+        if relpath.partition("/")[0] == CACHE_DIR:   # Git lists it when its .gitignore is gone
+            continue
         if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
+            continue
+        folder = _not_site_folder(relpath, paths)
+        if folder is not None:
+            not_site[folder] = not_site.get(folder, 0) + 1
             continue
         absolute = root / relpath
         if not inside(root, relpath):  # the file or a folder above it is a link out of the repository
@@ -115,7 +137,22 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             continue  # a link within the repository: its target is checked under its own name
         elif absolute.is_file():
             found.files.append(relpath)
+    found.notes += [f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "
+                    f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}); name the folder to check it"
+                    for folder, count in sorted(not_site.items())]
     return found
+
+
+def _not_site_folder(relpath: str, asked: list[str]) -> str | None:
+    """The not-the-site folder (archetypes/, node_modules/, ...) this file lies under, unless the
+    user named that folder or something inside it."""
+    parts = relpath.split("/")[:-1]
+    for index, part in enumerate(parts):
+        if part in NOT_SITE_FOLDERS:
+            folder = "/".join(parts[: index + 1])
+            if not any(path == folder or path.startswith(folder + "/") for path in asked):
+                return folder
+    return None
 
 
 def changed_since(root: Path, base: str) -> list[str]:

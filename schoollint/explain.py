@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 
 from . import catalogue
-from .cli import UsageError
+from .errors import UsageError
 
 
 def _fix_word(rule) -> str:

@@ -1,49 +1,31 @@
-"""What checks report and what fixes do, as plain frozen data.
+"""What checks report, as plain frozen data.
 
-Frozen dataclasses so that equality and hashing agree, and so findings can
-cross process boundaries and be cached as JSON.
+A check yields `Finding`s that know what the check knows (code, path,
+message, line, field, value, fix); the pipeline stamps the file's content
+hash and the severity in force, once, with `stamped`. Frozen so that equality
+and hashing agree, and so findings cross process boundaries and are cached as
+JSON.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field as attribute
 
-
-@dataclass(frozen=True)
-class Fix:
-    """What to do about a problem; an applier in schoollint.fixes carries it out.
-
-    `action` names the applier ("strip-metadata", "downscale", "rename", ...),
-    `args` are its arguments, `safe` says whether plain --fix may apply it
-    (unsafe fixes need --unsafe-fixes), `summary` is what the report says.
-    """
-
-    action: str
-    args: tuple = ()
-    safe: bool = True
-    summary: str = ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What a check yields; the engine adds the path and content hash.
-
-    `message` is public: it may name the field that leaked ("GPS position"),
-    never the personal value. The value itself goes in `value`, shown only
-    with --show-values (or as text on the user's own terminal).
-    """
-
-    code: str
-    message: str
-    line: int | None = None
-    field: str | None = None
-    value: str | None = attribute(default=None, compare=False)
-    fix: Fix | None = attribute(default=None, compare=False)
-    severity: str | None = None   # only when a rule option sets it (e.g. staff: warn); else the catalogue's
+from .fix.model import Fix
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem in one file.
+
+    `message` is public: it may name the field that leaked ("GPS position"),
+    never the personal value. The value itself goes in `value`, shown only with
+    --show-values (or as text on the user's own terminal). `severity` is None
+    as a check yields it unless a rule option sets it (staff: warn); after
+    `stamped` it is always "error" or "warning".
+    """
+
     code: str
     path: str                     # repository-relative, forward slashes
     message: str
@@ -59,6 +41,10 @@ class Finding:
         """Stable identity for baselines and SARIF: survives edits that move lines."""
         return f"{self.path}:{self.code}:{self.field or ''}:{self.content_hash}"
 
+    def stamped(self, content_hash: str, default_severity: str) -> Finding:
+        """This finding with its file's content hash and the severity that applies to it."""
+        return dataclasses.replace(self, content_hash=content_hash, severity=self.severity or default_severity)
+
 
 @dataclass(frozen=True)
 class Suppression:
@@ -71,15 +57,3 @@ class Suppression:
     line: int
     covers: frozenset[int]
     codes: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Write:
-    path: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Rename:
-    old: str
-    new: str

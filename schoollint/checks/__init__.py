@@ -1,40 +1,39 @@
-"""Checks: one small module per rule family.
+"""Checks: one small module per rule, named after the rule (SL201 oversized-image is
+`checks/oversized_image.py`).
 
-A check module defines:
+A check module satisfies `CheckModule`:
 
-    CODES = ("SL201",)          # the rules it implements (words live in rules/)
-    TARGET = "media"            # "media", "page" or "path"
-    def check(subject, ctx) -> Iterator[Problem]
+    CODES = ("SL201",)          # the rules it implements (their words live in rules/)
+    READS = "media"             # what it reads: one of READS
+    def check(subject, ctx) -> Iterator[Finding]
 
-`subject` is a MediaSubject, PageSubject or PathSubject; `ctx.options(code)`
-gives the rule's options for this file (catalogue defaults, then the config,
-then per-path overrides). A check never opens a file and never knows how its
-findings are reported or how severe they are.
+`subject` is the Subject for what it reads; `ctx.options(code)` gives the
+rule's options for this file (catalogue defaults, then the config, then
+per-path overrides). A check never opens a file and never knows how its
+findings are reported; it sets a severity only when a rule option chooses one
+(the pipeline stamps the catalogue's otherwise).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import Any, Mapping
+from typing import Any, Protocol
 
-MODULES = (
-    "unreadable",
-    "unreadable_page",
-    "oversized",
-    "metadata",
-    "heic",
-    "filenames",
-    "alt_text",
-    "captions",
-    "name_in_picture",
-    "close_up_of_one_person",
-    "face_too_detailed",
-)
+from ..finding import Finding, Suppression
 
-TARGETS = ("path", "media", "page")
+# What a check can read: a file's path, its media facts, its page model, or (after the
+# other checks) the inline suppressions that silenced nothing.
+READS = ("path", "media", "page", "suppressions")
+
+
+class CheckModule(Protocol):
+    CODES: tuple[str, ...]
+    READS: str
+
+    def check(self, subject: Any, ctx: Context) -> Iterator[Finding]: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class PathSubject:
 @dataclass(frozen=True)
 class MediaSubject:
     path: str
-    facts: Any | None          # schoollint.formats.MediaFacts, None when unreadable
+    facts: Any | None          # schoollint.formats.model.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
     picture: Any | None = None  # schoollint.vision.Picture, when vision looked at the pixels
 
@@ -53,8 +52,15 @@ class MediaSubject:
 @dataclass(frozen=True)
 class PageSubject:
     path: str
-    page: Any                  # schoollint.pages.Page, None when unreadable
+    page: Any                  # schoollint.pages.model.Page, None when unreadable
     error: str | None = None   # why the page could not be read
+
+
+@dataclass(frozen=True)
+class SuppressionSubject:
+    path: str
+    unused: tuple[Suppression, ...]   # inline suppressions that silenced no finding
+    active: frozenset[str]            # the rules running for this file
 
 
 @dataclass
@@ -69,6 +75,15 @@ class Context:
         return self.rule_options.get(code, {})
 
 
-def modules() -> list[ModuleType]:
-    """Every check module, in catalogue order."""
-    return [importlib.import_module(f"{__name__}.{name}") for name in MODULES]
+def module_name(rule_name: str) -> str:
+    """The check module of a rule: its name with underscores (oversized-image -> oversized_image)."""
+    return rule_name.replace("-", "_")
+
+
+def modules(codes: set[str] | None = None) -> list[CheckModule]:
+    """The check module of every rule (or of these codes), in catalogue order, each once."""
+    from .. import catalogue
+
+    names = dict.fromkeys(module_name(rule.name) for code, rule in catalogue.load().items()
+                          if codes is None or code in codes)
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]

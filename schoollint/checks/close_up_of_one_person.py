@@ -7,11 +7,11 @@ judged by the `staff` option: allow (not reported), warn or error.
 
 from __future__ import annotations
 
-from ..finding import Problem
+from ..finding import Finding
 from ..globs import any_match
 
 CODES = ("SL402",)
-TARGET = "media"
+READS = "media"
 
 
 def check(subject, ctx):
@@ -27,6 +27,6 @@ def check(subject, ctx):
         if options["staff"] == "allow":
             return
         severity = {"warn": "warning", "error": "error"}[options["staff"]]
-    yield Problem("SL402", f"one person's face, {face.h:.0%} of the picture's height (limit "
+    yield Finding("SL402", subject.path, f"one person's face, {face.h:.0%} of the picture's height (limit "
                            f"{options['min-face-share']:.0%}), {face.described()}: a close-up of one person",
                   field="faces in the picture", severity=severity)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 
-from ..finding import Fix, Problem
+from ..finding import Finding
+from ..fix.model import Applicability, Fix
 
 CODES = ("SL403",)
-TARGET = "media"
+READS = "media"
 # Aim a little under the limit: the detector's box for the same face varies by a few percent
 # between sizes, and the fix is re-checked with the same detector.
 HEADROOM = 0.9
@@ -31,14 +32,15 @@ def check(subject, ctx):
         return
     over = sum(1 for face in picture.faces if face.h * picture.height > limit)
     faces = "a face" if over == 1 else f"{over} faces"
-    yield Problem("SL403", f"{faces} up to {pixels} px tall (limit {limit} px), the tallest {tallest.described()}",
+    yield Finding("SL403", subject.path,
+                  f"{faces} up to {pixels} px tall (limit {limit} px), the tallest {tallest.described()}",
                   field="faces in the picture", fix=_fix(picture, pixels, limit, options["fix"]))
 
 
 def _fix(picture, pixels: int, limit: int, kind: str) -> Fix:
     if kind == "blur":
         boxes = tuple((face.x, face.y, face.w, face.h) for face in picture.faces)
-        return Fix("blur-faces", boxes, safe=False, summary=f"cover the {len(boxes)} face(s) in the picture")
+        return Fix("blur-faces", boxes, Applicability.UNSAFE, summary=f"cover the {len(boxes)} face(s) in the picture")
     edge = max(1, math.floor(max(picture.width, picture.height) * limit * HEADROOM / pixels))
-    return Fix("downscale", (edge,), safe=True,
+    return Fix("downscale", (edge,), Applicability.SAFE,
                summary=f"downscale to at most {edge} px so that faces are at most {limit} px tall")

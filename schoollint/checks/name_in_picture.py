@@ -7,15 +7,15 @@ fractions of the picture; the name itself goes only in the finding's value.
 
 from __future__ import annotations
 
-from ..finding import Problem
-from .name_policy import describe, finder, reportable, severity
+from ..finding import Finding
+from .name_policy import describe, finder, path_language, reportable, severity, site_language
 
 CODES = ("SL401",)
-TARGET = "media"
+READS = "media"
 
 
 def check(subject, ctx):
-    from ..vision import union  # light; the detectors are not imported by checks
+    from ..vision.model import union  # plain data; the detectors are not imported by checks
 
     lines = subject.picture.text if subject.picture is not None else None
     if not lines:
@@ -25,10 +25,12 @@ def check(subject, ctx):
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line.text) + 1)
-    for match in reportable(finder(ctx).in_text(text), ctx, "SL401"):
-        covered = [line.box for line, start in zip(lines, starts)
+    language = path_language(subject.path) or site_language(getattr(ctx, "root", None))
+    for match in reportable(finder(ctx).in_text(text, language), ctx, "SL401"):
+        covered = [line.box for line, start in zip(lines, starts, strict=True)
                    if start < match.end and match.start < start + len(line.text)]
         box = union(covered)
-        yield Problem("SL401", f"the text in the picture contains {describe(match)} {box.described()}",
-                      field="text in the picture", value=match.text, severity=severity(match, ctx, "SL401"))
+        yield Finding("SL401", subject.path,
+                      f"the text in the picture contains {describe([match])} {box.described()}",
+                      field="text in the picture", value=match.text, severity=severity([match], ctx, "SL401"))
 

@@ -5,8 +5,10 @@ Not a check module itself (it is not in checks.MODULES).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from ..names import NameFinder, NameMatch, load_roster
 
@@ -31,20 +33,86 @@ def reportable(matches: list[NameMatch], ctx, code: str) -> list[NameMatch]:
     return [match for match in matches if match.role != "staff" or staff_policy != "allow"]
 
 
-def severity(match: NameMatch, ctx, code: str) -> str | None:
-    """A staff name is as severe as the `staff` option says; any other keeps the rule's severity."""
-    if match.role != "staff":
+def severity(matches: Sequence[NameMatch], ctx, code: str) -> str | None:
+    """Staff names are as severe as the `staff` option says; any other keeps the rule's severity.
+
+    `matches` come from `grouped`, so they are all staff or all not.
+    """
+    if matches[0].role != "staff":
         return None
     return {"warn": "warning", "error": "error"}.get(ctx.options(code).get("staff"))
 
 
-def names_in(span, ctx, code: str) -> Iterator[tuple[NameMatch, int]]:
-    """Reportable names in a TextSpan, each with the line it is written on."""
-    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE)), ctx, code):
+def names_in(span, ctx, code: str, path: str = "", image_lang: str = "") -> Iterator[tuple[NameMatch, int]]:
+    """Reportable names in a TextSpan of the page at `path`, each with the line it is written on.
+
+    The words are read in the span's language, else the image's (front matter), the path's, the site's.
+    """
+    language = span.lang or image_lang or path_language(path) or site_language(getattr(ctx, "root", None))
+    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE), language), ctx, code):
         yield match, span.line_of(match.start)
 
 
-def describe(match: NameMatch) -> str:
-    """Public wording: says how the name was recognised, never the name."""
-    kind = "a full name (roster match)" if match.source == "roster" else "what looks like a full name"
-    return f"{kind} (staff)" if match.role == "staff" else kind
+# Hugo's translations by file name ("index.de.md") or content folder ("content/de/...").
+_PATH_LANGUAGE = re.compile(r"^(?:content/)?([a-z]{2}(?:-[A-Za-z]{2})?)/|\.([a-z]{2}(?:-[A-Za-z]{2})?)\.[a-z]+$")
+# Site configuration files and the key that holds the site's default language.
+_SITE_LANGUAGE = (("hugo.toml", "defaultContentLanguage"), ("config.toml", "defaultContentLanguage"),
+                  ("hugo.toml", "languageCode"), ("config.toml", "languageCode"),
+                  ("hugo.yaml", "defaultContentLanguage"), ("config.yaml", "defaultContentLanguage"),
+                  ("hugo.yaml", "languageCode"), ("config.yaml", "languageCode"),
+                  ("_config.yml", "lang"), ("_config.yml", "locale"))
+_LANGUAGE_TAG = r"[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"
+
+
+def path_language(path: str) -> str:
+    """A page's language from its path, "" when the path does not say (BCP 47 primary subtag kept)."""
+    match = _PATH_LANGUAGE.search(path)
+    if match is None:
+        return ""
+    tag = match.group(1) or match.group(2)
+    return tag if tag.partition("-")[0] in _LANGUAGE_CODES else ""
+
+
+_LANGUAGE_CODES = frozenset(("en", "de", "fr", "es", "it", "nl", "pl", "pt", "tr", "sv", "da", "nb", "nn", "no",
+                             "fi", "cs", "ro", "hu", "cy", "ga", "gd"))
+
+
+@lru_cache(maxsize=8)
+def site_language(root) -> str:
+    """The site's default language from its generator's configuration (Hugo, Jekyll), "" when not set."""
+    if root is None:
+        return ""
+    for name, key in _SITE_LANGUAGE:
+        try:
+            text = (Path(root) / name).read_text(encoding="utf-8", errors="replace")[:65536]
+        except OSError:
+            continue
+        match = re.search(rf"(?m)^{key}\s*[:=]\s*{_LANGUAGE_TAG}", text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def grouped(found: Iterable[tuple[NameMatch, int]]) -> list[tuple[int, list[NameMatch]]]:
+    """Matches that would print the same line, together: by line, and staff apart from pupils
+    (they differ in severity). Each name once per line; groups in the order first found."""
+    groups: dict[tuple[int, bool], dict[str, NameMatch]] = {}
+    for match, line in found:
+        groups.setdefault((line, match.role == "staff"), {}).setdefault(match.text, match)
+    return [(line, list(matches.values())) for (line, _staff), matches in groups.items()]
+
+
+def describe(matches: Sequence[NameMatch]) -> str:
+    """Public wording: how many names and how they were recognised, never the names."""
+    count = len(matches)
+    from_roster = all(match.source == "roster" for match in matches)
+    if count == 1:
+        kind = "a full name (roster match)" if from_roster else "what looks like a full name"
+    else:
+        kind = f"{count} full names (roster matches)" if from_roster else f"what look like {count} full names"
+    return f"{kind} (staff)" if matches[0].role == "staff" else kind
+
+
+def values(matches: Sequence[NameMatch]) -> str:
+    """The names themselves, for --show-values only."""
+    return "; ".join(match.text for match in matches)

@@ -1,12 +1,12 @@
 """SL002: pages and site data files that cannot be parsed."""
 
-from ..finding import Problem
+from ..finding import Finding
 
 CODES = ("SL002",)
-TARGET = "page"
+READS = "page"
 
 
 def check(subject, ctx):
     if subject.page is None:
         reason = subject.error.removeprefix(f"{subject.path}: ").removeprefix(f"{subject.path} ")
-        yield Problem("SL002", f"cannot read this page: {reason}", field="page structure")
+        yield Finding("SL002", subject.path, f"cannot read this page: {reason}", field="page structure")

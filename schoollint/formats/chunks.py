@@ -1,5 +1,8 @@
 """What the chunked formats share (PNG and WebP; GIF's trailer too).
 
+PNG 3rd edition (W3C) section 5.3 and the WebP RIFF container (RFC 9649)
+both lay a file out as chunks.
+
 A PNG and a WebP are both a list of chunks: a four-character code, a length and
 a payload, framed a little differently (PNG adds a CRC, RIFF a pad byte to an
 even length). Metadata always fills whole chunks, so reading it is a table of
@@ -8,9 +11,10 @@ readers keyed by code, and stripping it is dropping the chunks that hold it.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import NamedTuple
 
-from . import PREVIEW, MetaItem
+from .model import PREVIEW, MetaItem
 
 
 class Chunk(NamedTuple):
@@ -49,7 +53,7 @@ class Contents(NamedTuple):
 
 
 # A format's metadata readers, keyed by chunk code: payload and chunk (for messages) in.
-Readers = dict[bytes, Callable[[bytes, Chunk], Contents]]
+Readers = Mapping[bytes, Callable[[bytes, Chunk], Contents]]
 
 
 def contents(data, chunk: Chunk, readers: Readers) -> Contents | None:
@@ -88,12 +92,19 @@ def kept_chunks(data, chunks: Iterable[Chunk], readers: Readers, kinds: frozense
 
 def exif_contents(payload: bytes, where: str) -> Contents:
     """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
-    from .exif import parse_exif
+    from .embedded import parse_exif
 
     # Some writers keep JPEG's "Exif\0\0" prefix before the TIFF structure.
     tiff = payload[6:] if payload.startswith(b"Exif\0\0") else payload
     info = parse_exif(tiff, where)
     return Contents(tuple(info.items), info.orientation, info.big_endian)
+
+
+def c2pa_contents(payload: bytes, chunk: Chunk) -> Contents:
+    """A chunk of C2PA content credentials (PNG 'caBX', WebP 'C2PA'): a JUMBF manifest store."""
+    from .jumbf import c2pa_items
+
+    return Contents(c2pa_items(payload, f"{chunk.name} chunk"))
 
 
 def trailer_items(data, end: int, format: str, where: str) -> list[MetaItem]:

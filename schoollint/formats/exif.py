@@ -1,28 +1,32 @@
-"""EXIF: the TIFF structure (header, IFDs of 12-byte entries) that JPEG, PNG,
-WebP, HEIC and TIFF files all carry.
+"""EXIF: which tags of the IFDs that JPEG, PNG, WebP, HEIC and TIFF files carry
+say something about a pupil or the camera.
 
-Only the tags that say something about a pupil or the camera are decoded;
-every other entry is skipped by its fixed size. Offsets are checked against
-the block before any read, and each IFD is visited at most once. A linked IFD
-that cannot be read becomes an item of what it may have held, so one bad
-pointer neither hides the rest of the block nor keeps a strip from removing it.
+CIPA DC-008 (Exif 2.32): IFD0 and IFD1 tags (section 4.6.4), the Exif IFD
+(4.6.5), the GPS IFD (4.6.6) and the Interoperability IFD (4.6.7), over the
+TIFF 6.0 IFD structure read by ifd.py. Only the tags that identify, date,
+place or describe are decoded; every other entry is skipped by its fixed size.
+Each IFD is visited at most once. A linked IFD that cannot be read becomes an
+item of what it may have held, so one bad pointer neither hides the rest of
+the block nor keeps a strip from removing it.
+
+Tags that hold a whole block of another standard (XMP, tag 700; IPTC IIM,
+33723; Photoshop image resources, 34377) are read by that block's reader;
+the Photoshop reader is handed in by the caller, because Photoshop resources
+hold EXIF in turn (embedded.py ties the two together, so neither imports the
+other). Errors are MediaError naming the block and the IFD.
 """
 
 from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from . import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
+from .ifd import BYTE_TYPES, TYPE_SIZES, Entry, byte_order, integers, numbers, read_ifd, value_bytes
+from .iptc import parse_iim
+from .model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, BlockReader, MediaError, MetaItem, clip
+from .position import format_position
+from .xmp import parse_xmp
 
-# Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL,
-# SBYTE, UNDEFINED, SSHORT, SLONG, SRATIONAL, FLOAT, DOUBLE, IFD, and EXIF 3.0's UTF-8).
-TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 129: 1}
-# struct codes per number; rationals are read as two numbers each.
-_NUMBER_CODES = {1: "B", 3: "H", 4: "I", 5: "II", 6: "b", 8: "h", 9: "i", 10: "ii", 11: "f", 12: "d", 13: "I"}
-_BYTE_TYPES = (1, 2, 6, 7, 129)
-_INTEGER_TYPES = (1, 3, 4, 6, 8, 9, 13)
 # How deep IFDs and embedded blocks may nest; the deepest real layout, a TIFF's Photoshop
 # tag > its EXIF resource > Exif IFD > Interop IFD, is 3. Hostile files nest thousands deep.
 MAX_DEPTH = 4
@@ -34,16 +38,9 @@ _WIDTH_TAGS = (0x0100, 0xA002)    # ImageWidth (TIFF), PixelXDimension (Exif IFD
 _HEIGHT_TAGS = (0x0101, 0xA003)
 _THUMBNAIL_LENGTH = 0x0202
 _GPS_NOT_A_PLACE = (0x0000, 0x0012)   # GPSVersionID and GPSMapDatum say nothing about where
+# The tags that say where (CIPA DC-008 4.6.6): latitude, longitude, the destination's, the area's name.
+_GPS_PLACE = (0x0002, 0x0004, 0x0014, 0x0016, 0x001C)
 _IMAGE_DATA_TAGS = (0x0111, 0x0144)   # StripOffsets, TileOffsets: IFD1 is an image, not just tags
-
-
-class Entry(NamedTuple):
-    tag: int
-    type: int
-    count: int
-    offset: int     # where the value starts in the block; -1 when it points outside
-    size: int       # bytes of value
-    position: int   # where the 12-byte entry itself starts (strippers rewrite it)
 
 
 @dataclass(frozen=True)
@@ -55,56 +52,6 @@ class ExifInfo:
     big_endian: bool = False
 
 
-def byte_order(tiff, where: str) -> str:
-    """'<' or '>' from the TIFF header; MediaError for anything else."""
-    head = bytes(tiff[:4])
-    if head == b"II*\0":
-        return "<"
-    if head == b"MM\0*":
-        return ">"
-    raise MediaError(f"EXIF ({where}): no TIFF header (starts {head!r})")
-
-
-def read_ifd(tiff, order: str, offset: int, where: str, name: str) -> tuple[list[Entry], int]:
-    """The entries of one IFD and the offset of the next IFD (0 at the end)."""
-    end = len(tiff)
-    if offset < 8 or offset + 2 > end:
-        raise MediaError(f"EXIF ({where}): {name} at offset {offset} is outside the {end}-byte block")
-    (count,) = struct.unpack_from(order + "H", tiff, offset)
-    table_end = offset + 2 + 12 * count
-    if table_end > end:
-        raise MediaError(f"EXIF ({where}): {name} at offset {offset} lists {count} entries, "
-                         f"which run past the end of the {end}-byte block")
-    entries = []
-    for position in range(offset + 2, table_end, 12):
-        tag, kind, number, inline = struct.unpack_from(order + "HHII", tiff, position)
-        size = TYPE_SIZES.get(kind, 0) * number
-        value_at = position + 8 if size <= 4 else inline
-        if value_at + size > end:
-            value_at = -1
-        entries.append(Entry(tag, kind, number, value_at, size, position))
-    # Some writers end the block without the next-IFD pointer: treat it as the last.
-    next_ifd = struct.unpack_from(order + "I", tiff, table_end)[0] if table_end + 4 <= end else 0
-    return entries, next_ifd
-
-
-def numbers(tiff, order: str, entry: Entry) -> tuple:
-    """Numeric values; a rational comes back as (numerator, denominator) pairs flattened."""
-    code = _NUMBER_CODES.get(entry.type)
-    if code is None or entry.offset < 0:
-        return ()
-    return struct.unpack_from(f"{order}{code * entry.count}", tiff, entry.offset)
-
-
-def integers(tiff, order: str, entry: Entry) -> tuple:
-    """Whole-number values only: offsets, lengths and sizes stored as a float are ignored."""
-    return numbers(tiff, order, entry) if entry.type in _INTEGER_TYPES else ()
-
-
-def _raw(tiff, entry: Entry) -> bytes:
-    return bytes(tiff[entry.offset:entry.offset + entry.size]) if entry.offset >= 0 else b""
-
-
 # Value decoders return "" for a blank value (not reported) and never fail: the reader
 # has already checked that the value lies inside the block and its type is known.
 def _clean(text: str) -> str:
@@ -112,14 +59,14 @@ def _clean(text: str) -> str:
 
 
 def _text(tiff, order: str, entry: Entry) -> str:
-    if entry.type in _BYTE_TYPES:
-        return _clean(_raw(tiff, entry).split(b"\0", 1)[0].decode("utf-8", "replace"))
+    if entry.type in BYTE_TYPES:
+        return _clean(value_bytes(tiff, entry).split(b"\0", 1)[0].decode("utf-8", "replace"))
     return _clean(" ".join(str(n) for n in numbers(tiff, order, entry)))
 
 
 def _windows_text(tiff, order: str, entry: Entry) -> str:
     """XP* tags: UTF-16LE in a BYTE array, whatever the block's byte order."""
-    return _clean(_raw(tiff, entry).decode("utf-16-le", "replace"))
+    return _clean(value_bytes(tiff, entry).decode("utf-16-le", "replace"))
 
 
 _COMMENT_CHARSETS = {b"ASCII\0\0\0": "latin-1", b"UNICODE\0": None, b"JIS\0\0\0\0\0": "shift_jis",
@@ -127,7 +74,7 @@ _COMMENT_CHARSETS = {b"ASCII\0\0\0": "latin-1", b"UNICODE\0": None, b"JIS\0\0\0\
 
 
 def _user_comment(tiff, order: str, entry: Entry) -> str:
-    raw = _raw(tiff, entry)
+    raw = value_bytes(tiff, entry)
     charset = _COMMENT_CHARSETS.get(raw[:8])
     if raw[:8] == b"UNICODE\0":  # the spec leaves the byte order to the block
         charset = "utf-16-be" if order == ">" else "utf-16-le"
@@ -196,20 +143,16 @@ _DISPLAY_TAGS = (ORIENTATION, *_WIDTH_TAGS, *_HEIGHT_TAGS)
 
 
 def _degrees(values: tuple, ref: str | None) -> float | None:
-    parts = [n / d for n, d in zip(values[::2], values[1::2]) if d]
+    parts = [n / d for n, d in zip(values[::2], values[1::2], strict=False) if d]
     if len(parts) != len(values) // 2 or not parts:
         return None
     degrees = sum(part / 60 ** i for i, part in enumerate(parts[:3]))
     return -degrees if ref in ("S", "W") else degrees
 
 
-def format_position(latitude: float, longitude: float) -> str:
-    return ", ".join(format(round(x, 6), ".6f").rstrip("0").rstrip(".") for x in (latitude, longitude))
-
-
 class _Reader:
-    def __init__(self, tiff, where: str):
-        self.tiff, self.where = tiff, where
+    def __init__(self, tiff, where: str, photoshop: BlockReader):
+        self.tiff, self.where, self.photoshop = tiff, where, photoshop
         self.order = byte_order(tiff, where)
         self.visited: set[int] = set()
         self.items: list[MetaItem] = []
@@ -256,23 +199,21 @@ class _Reader:
                 self.values.setdefault(tag, entry)
 
     def embedded(self, tag: int, entry: Entry, depth: int) -> None:
-        from . import iptc, xmp
-
         name, kinds = EMBEDDED[tag]
         where = f"{self.where} {name} tag"
         if entry.offset < 0 or entry.type not in TYPE_SIZES:   # nothing to parse, yet it may hold anything
             self.items.extend(MetaItem(kind, f"EXIF {name} tag (unreadable)", where) for kind in kinds)
         elif tag == PHOTOSHOP_TAG:
-            self.items.extend(iptc.parse_photoshop(_raw(self.tiff, entry), where, depth))
+            self.items.extend(self.photoshop(value_bytes(self.tiff, entry), where, depth))
         else:
-            parse = xmp.parse_xmp if tag == XMP_TAG else iptc.parse_iim
-            self.items.extend(parse(_raw(self.tiff, entry), where))
+            parse = parse_xmp if tag == XMP_TAG else parse_iim
+            self.items.extend(parse(value_bytes(self.tiff, entry), where))
 
     def gps(self, entries: list[Entry]) -> None:
         # Placeholder GPS IFDs (all-zero rationals, empty refs) say nothing about where;
         # a value cut off by the block's end might, so it counts.
         by_tag = {entry.tag: entry for entry in entries
-                  if entry.tag not in _GPS_NOT_A_PLACE and (entry.offset < 0 or any(_raw(self.tiff, entry)))}
+                  if entry.tag not in _GPS_NOT_A_PLACE and (entry.offset < 0 or any(value_bytes(self.tiff, entry)))}
         if not by_tag:
             return
 
@@ -285,12 +226,17 @@ class _Reader:
             return _degrees(numbers(self.tiff, self.order, by_tag[tag]), text(ref_tag))
 
         latitude, longitude = value(1, 2), value(3, 4)
-        if latitude is not None and longitude is not None:
+        tags = ", ".join(f"0x{tag:04X}" for tag in sorted(by_tag))
+        if latitude is not None and longitude is not None and (latitude, longitude) != (0, 0):
             self.items.append(MetaItem(LOCATION, "EXIF GPS position", self.where,
                                        format_position(latitude, longitude)))
-        else:
-            tags = ", ".join(f"0x{tag:04X}" for tag in sorted(by_tag))
+        elif any(tag in by_tag and (tag not in (2, 4) or by_tag[tag].offset < 0) for tag in _GPS_PLACE):
+            # a place without a readable position: a destination, an area's name, a cut-off coordinate
             self.items.append(MetaItem(LOCATION, "EXIF GPS data", self.where, f"GPS tags {tags}"))
+        else:
+            # Directions, hemisphere letters, altitude, times, or the 0, 0 placeholder: no place,
+            # yet a GPS block no one needs on a website (SL102 names it).
+            self.items.append(MetaItem(TIMESTAMP, "EXIF GPS data without a position", self.where, f"GPS tags {tags}"))
 
     def thumbnail(self, entries: list[Entry], depth: int) -> None:
         by_tag = {entry.tag: entry for entry in entries}
@@ -310,10 +256,11 @@ class _Reader:
         return None
 
 
-def parse_exif(tiff, where: str, depth: int = 0) -> ExifInfo:
+def read_exif(tiff, where: str, depth: int, photoshop: BlockReader) -> ExifInfo:
     """Items, orientation and dimensions from a block starting at the TIFF header;
-    `depth` counts the blocks it is nested in (EXIF inside Photoshop inside EXIF...)."""
-    reader = _Reader(tiff, where)
+    `depth` counts the blocks it is nested in (EXIF inside Photoshop inside EXIF...),
+    `photoshop` reads the Photoshop tag's resources."""
+    reader = _Reader(tiff, where, photoshop)
     if len(tiff) < 8:
         raise MediaError(f"EXIF ({where}): the TIFF header is cut short ({len(tiff)} bytes)")
     (first,) = struct.unpack_from(reader.order + "I", tiff, 4)
@@ -332,9 +279,9 @@ def parse_exif(tiff, where: str, depth: int = 0) -> ExifInfo:
     )
 
 
-def entry_items(tiff, entry: Entry, where: str) -> tuple[MetaItem, ...]:
+def read_entry(tiff, entry: Entry, where: str, photoshop: BlockReader) -> tuple[MetaItem, ...]:
     """What one IFD entry holds, its sub-IFD included: what a stripper weighs before dropping it."""
-    reader = _Reader(tiff, where)
+    reader = _Reader(tiff, where, photoshop)
     reader.scan([entry], 0)
     return tuple(reader.items)
 

@@ -1,14 +1,21 @@
-"""The strip-metadata fix: lossless removal by the format's own plugin."""
+"""The strip-metadata fix: lossless removal by the format's own plugin.
+
+The result is read again with the reader that found the items (registry.read_media):
+a result that no longer parses, changed shape (format, size, orientation, frames) or
+still holds an item of a kind it was to remove is a MediaError, and the file is left
+untouched (the team's "a fix is verified by re-reading" rule).
+"""
 
 from __future__ import annotations
 
 import os
 
-from ..finding import Write
-from . import MediaError, read_media, strip
+from ..fix.model import Write
+from .model import MediaError
+from .registry import read_media, strip
 
 
-def apply_strip(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_strip(context, path: str, data: bytes, fixes) -> list[Write]:
     kinds = frozenset(kind for fix in fixes for kind in fix.args)
     stripped = strip(data, kinds)
     _verify(data, stripped, os.path.splitext(path)[1].lower(), kinds)

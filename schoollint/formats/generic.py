@@ -1,5 +1,9 @@
 """Fallback for raster formats without a native reader (BMP, ICO, JPEG 2000...).
 
+Magic numbers as their specifications give them: BMP ("BM"), ICO, JPEG 2000
+(ISO/IEC 15444-1 Annex I signature box; codestream SOC+SIZ), Netpbm (P1-P6),
+PCX.
+
 Pillow parses only the header here; no pixels are decoded. Metadata inside
 these formats is not inspected, so no items are reported and nothing is stripped.
 """
@@ -9,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 
-from . import MediaError, MediaFacts
+from .model import MediaError, MediaFacts
 
 FORMAT = "image"
 EXTENSIONS = (".bmp", ".ico", ".jp2", ".j2k", ".jpx", ".tga", ".pcx", ".ppm", ".pgm", ".pbm")

@@ -1,5 +1,9 @@
 """GIF: reader and lossless stripper.
 
+GIF89a (CompuServe, 1990): header, logical screen descriptor, extension
+blocks (comment 0xFE, application 0xFF: XMP DataXMP, ImageMagick 8BIM and
+IPTC, NETSCAPE2.0 looping) and image descriptors.
+
 A GIF is a header, a logical screen descriptor with an optional global colour
 table, then blocks until the trailer byte: extensions (0x21) and images (0x2C).
 Both carry their data as sub-blocks (a length byte, then that many bytes,
@@ -10,10 +14,11 @@ without decoding any pixels.
 from __future__ import annotations
 
 import struct
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from . import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 from .chunks import kept_trailer, trailer_items
+from .model import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "GIF"
 EXTENSIONS = (".gif",)
@@ -153,7 +158,8 @@ def _plain_text(data, block: Block) -> tuple[MetaItem, ...]:
 
 
 def _application(data, block: Block) -> tuple[MetaItem, ...]:
-    reader = _APPLICATION_READERS.get(_application_id(data, block))
+    identifier = _application_id(data, block)
+    reader = _APPLICATION_READERS.get(identifier) if identifier is not None else None
     return reader(data, block) if reader else ()
 
 
@@ -173,7 +179,7 @@ def _xmp(data, block: Block) -> tuple[MetaItem, ...]:
 
 
 def _photoshop(data, block: Block) -> tuple[MetaItem, ...]:
-    from .iptc import parse_photoshop
+    from .embedded import parse_photoshop
 
     resources = _sub_block_data(data, block.offset + 14, block.end)
     return tuple(parse_photoshop(resources, "ImageMagick 8BIM application extension"))

@@ -1,19 +1,17 @@
-"""Photoshop image resources (JPEG APP13, TIFF tag 34377) and the IPTC IIM
-records that most of them carry (resource 0x0404, TIFF tag 33723).
+"""IPTC IIM: the Information Interchange Model records (IPTC IIM 4.2).
 
-Image resource block: "8BIM", 2-byte id, Pascal name padded to even length,
-4-byte size, data padded to even length. IIM dataset: 0x1C, record number,
-dataset number, 2-byte length (high bit set: the next N bytes hold the length).
+Where: Photoshop resource 0x0404 (JPEG APP13, GIF, PNG), TIFF tag 33723, PNG
+"Raw profile type iptc". A DataSet: tag marker 0x1C, record number, dataset
+number, 2-byte length (high bit set: the next N bytes hold the length). Only
+datasets of record 2 (the application record) that name, place, date or
+describe are reported. A dataset that runs past the block is a MediaError.
 """
 
 from __future__ import annotations
 
 import struct
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
-
-PHOTOSHOP_PREFIX = b"Photoshop 3.0\0"
-_SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa")
+from .model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem, clip
 
 # Record 2 (application record) datasets that name, place, date or describe.
 DATASETS = {
@@ -46,7 +44,30 @@ DATASETS = {
     118: (IDENTITY, "Contact"),
     120: (FREE_TEXT, "Caption-Abstract"),
     122: (IDENTITY, "Writer-Editor"),
+    # Identifying too, though less known: references, IDs and notes that name a job, a person or a URL.
+    4: (FREE_TEXT, "Object Attribute Reference"),
+    12: (FREE_TEXT, "Subject Reference"),
+    15: (FREE_TEXT, "Category"),
+    22: (FREE_TEXT, "Fixture Identifier"),
+    45: (FREE_TEXT, "Reference Service"),
+    47: (TIMESTAMP, "Reference Date"),
+    50: (FREE_TEXT, "Reference Number"),
+    103: (FREE_TEXT, "Original Transmission Reference"),
+    121: (FREE_TEXT, "Local Caption"),
+    184: (FREE_TEXT, "Job ID"),
+    187: (IDENTITY, "Master Document ID"),
+    188: (IDENTITY, "Short Document ID"),
+    189: (IDENTITY, "Unique Document ID"),
+    190: (IDENTITY, "Owner ID"),
+    202: (PREVIEW, "Object Preview Data"),
+    230: (FREE_TEXT, "Document Notes"),
+    231: (FREE_TEXT, "Document History"),
+    232: (IDENTITY, "Exif Camera Info"),
 }
+# Record 2 datasets that describe the file, not the picture or a person (IPTC IIM 4.2 chapter 6):
+# record version, edit status, urgency, program version, object cycle, image type and orientation,
+# language, audio and preview formats. Any other dataset is reported, by number when it has no name.
+TECHNICAL = frozenset({0, 7, 8, 10, 70, 75, 130, 131, 135, 150, 151, 152, 153, 154, 200, 201})
 
 
 def decode_text(raw: bytes) -> str:
@@ -57,8 +78,9 @@ def decode_text(raw: bytes) -> str:
         return raw.decode("latin-1")
 
 
-def _datasets(data: bytes, where: str):
-    """(record, dataset, value bytes) for each IIM dataset."""
+def _datasets(data: bytes, where: str, whole_only: bool = False):
+    """(record, dataset, value bytes) for each IIM dataset; with `whole_only`, up to the first
+    that is cut short (else that one is a MediaError)."""
     position, end = 0, len(data)
     # Writers pad the block with zeros (or leave junk) after the last dataset: stop there.
     while position + 5 <= end and data[position] == 0x1C:
@@ -67,10 +89,14 @@ def _datasets(data: bytes, where: str):
         if length & 0x8000:   # extended dataset: the length lives in the next N bytes
             width = length & 0x7FFF
             if width > 4 or position + width > end:
+                if whole_only:
+                    return
                 raise MediaError(f"IPTC ({where}): dataset {record}:{number} has a bad extended length")
             length = int.from_bytes(data[position:position + width], "big")
             position += width
         if position + length > end:
+            if whole_only:
+                return
             raise MediaError(f"IPTC ({where}): dataset {record}:{number} at offset {position} runs past "
                              f"the end of the {end}-byte block")
         yield record, number, data[position:position + length]
@@ -79,87 +105,31 @@ def _datasets(data: bytes, where: str):
 
 def parse_iim(data: bytes, where: str) -> tuple[MetaItem, ...]:
     """Items in an IPTC IIM block."""
-    data = bytes(data)
+    return _items(_datasets(bytes(data), where), where)
+
+
+def _items(datasets, where: str) -> tuple[MetaItem, ...]:
     grouped: dict[int, list[str]] = {}
-    for record, number, raw in _datasets(data, where):
-        if record == 2 and number in DATASETS:
-            value = clip(decode_text(raw).strip(" \0"))
+    for record, number, raw in datasets:
+        if record == 2 and number not in TECHNICAL:
+            binary = _named(number)[0] == PREVIEW
+            value = f"{len(raw)} bytes" if binary and raw else clip(decode_text(raw).strip(" \0"))
             if value and value not in grouped.setdefault(number, []):
                 grouped[number].append(value)
-    return tuple(MetaItem(DATASETS[number][0], f"IPTC {DATASETS[number][1]}", where, "; ".join(values))
-                 for number, values in grouped.items() if values)
+    return tuple(MetaItem(*_named(number), where, "; ".join(values)) for number, values in grouped.items() if values)
 
 
-def _resources(data: bytes, where: str):
-    """(resource id, data) for each image resource block."""
-    position, end = 0, len(data)
-    while position < end:
-        if end - position < 12 or data[position:position + 4] not in _SIGNATURES:
-            if not data[position:].strip(b"\0"):   # some writers pad the block with zeros
-                return
-            raise MediaError(f"Photoshop resources ({where}): no resource block signature at offset {position}")
-        (resource,) = struct.unpack_from(">H", data, position + 4)
-        name_length = data[position + 6]
-        size_at = position + 6 + ((name_length + 2) & ~1)   # length byte + name, padded to even
-        if size_at + 4 > end:
-            raise MediaError(f"Photoshop resources ({where}): resource 0x{resource:04X} at offset "
-                             f"{position} runs past the end")
-        (size,) = struct.unpack_from(">I", data, size_at)
-        start = size_at + 4
-        if start + size > end:
-            raise MediaError(f"Photoshop resources ({where}): resource 0x{resource:04X} at offset "
-                             f"{position} claims {size} bytes, past the end of the {end}-byte block")
-        yield resource, data[start:start + size]
-        position = start + size + (size & 1)
+def _named(number: int) -> tuple[str, str]:
+    kind, name = DATASETS.get(number, (FREE_TEXT, f"dataset 2:{number}"))
+    return kind, f"IPTC {name}"
 
 
-# Resource readers: (data, where, depth) -> items; depth counts the blocks around this one.
-def _iptc(data, where, depth):
-    return parse_iim(data, f"{where} IPTC")
-
-
-def _thumbnail(data, where, depth):
-    return (MetaItem(PREVIEW, "Photoshop thumbnail", where, f"{len(data)} bytes"),)
-
-
-def _exif(data, where, depth):
-    from .exif import parse_exif
-
-    return parse_exif(data, f"{where} EXIF resource", depth).items
-
-
-def _xmp(data, where, depth):
-    from .xmp import parse_xmp
-
-    return parse_xmp(data, f"{where} XMP resource")
-
-
-def _caption(data, where, depth):
-    text = data[1:1 + data[0]].decode("latin-1") if data else ""
-    return (MetaItem(FREE_TEXT, "Photoshop caption", where, text),) if text.strip() else ()
-
-
-# Resource id -> reader. Everything else (ICC 0x040F, print settings, slices...) is harmless.
-RESOURCES = {
-    0x03F0: _caption,
-    0x0404: _iptc,
-    0x0409: _thumbnail,    # Photoshop 4 thumbnail (BGR)
-    0x040C: _thumbnail,
-    0x0422: _exif,         # EXIF data 1
-    0x0423: _exif,         # EXIF data 3
-    0x0424: _xmp,
-}
-
-
-def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaItem, ...]:
-    """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix;
-    `depth` counts the blocks around them (an EXIF tag that holds them, and so on)."""
-    data = bytes(payload)
-    if data.startswith(PHOTOSHOP_PREFIX):
-        data = data[len(PHOTOSHOP_PREFIX):]
-    items: list[MetaItem] = []
-    for resource, block in _resources(data, where):
-        reader = RESOURCES.get(resource)
-        if reader:
-            items.extend(reader(block, where, depth))
-    return tuple(items)
+def salvage_iim(data: bytes, where: str) -> tuple[MetaItem, ...]:
+    """Items of the IIM datasets inside a block whose wrapper will not parse (ImageMagick's
+    'Raw profile type iptc' with a Photoshop header of the wrong length): from the first
+    record-2 dataset, as far as the datasets are whole. With nothing readable, one item says so:
+    the block is still reported and removed, never taken for clean, nor the file for unreadable."""
+    data = bytes(data)
+    start = data.find(b"\x1c\x02")
+    items = _items(_datasets(data[start:], where, whole_only=True), where) if start >= 0 else ()
+    return items or (MetaItem(FREE_TEXT, "IPTC (damaged)", where),)

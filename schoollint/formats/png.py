@@ -1,5 +1,9 @@
 """PNG and APNG: reader and lossless stripper.
 
+PNG Specification, 3rd edition (W3C): chunk layout (section 5.3), the text
+chunks tEXt, zTXt and iTXt, eXIf (CIPA DC-008 inside), tIME, iCCP, and the
+APNG chunks acTL/fcTL/fdAT; ImageMagick's "Raw profile type" text chunks.
+
 A PNG is a signature and a list of chunks (length, type, payload, CRC) that
 ends with IEND. Metadata sits in text chunks, eXIf and tIME, and writers may
 put any of them after the image data, so we walk every chunk header to IEND
@@ -11,10 +15,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
-from . import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -135,6 +139,7 @@ _METADATA_READERS = {
     b"iTXt": _iTXt,
     b"eXIf": _eXIf,
     b"tIME": _tIME,
+    b"caBX": c2pa_contents,     # C2PA 2.1 section A.3.3 (content credentials in PNG)
 }
 
 
@@ -211,10 +216,16 @@ def _raw_app1(profile: bytes, where: str) -> Contents:
 
 def _raw_iptc(profile: bytes, where: str) -> Contents:
     # Photoshop image resources as a rule; bare IIM records (0x1C tags) from older writers.
-    from .iptc import parse_iim, parse_photoshop
+    from .embedded import parse_photoshop
+    from .iptc import parse_iim
+
+    from .iptc import salvage_iim
 
     parse = parse_iim if profile.startswith(b"\x1c") else parse_photoshop
-    return Contents(tuple(parse(profile, where)))
+    try:
+        return Contents(tuple(parse(profile, where)))
+    except MediaError:   # a well-formed chunk whose profile is not: what is readable, never SL105
+        return Contents(salvage_iim(profile, where))
 
 
 def _raw_colour_profile(profile: bytes, where: str) -> Contents:

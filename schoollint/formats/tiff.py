@@ -1,5 +1,9 @@
 """TIFF: facts from the IFD chain, and a strip that never touches pixel data.
 
+TIFF 6.0 (Adobe, 1992), sections 2 and 3: the IFD chain (read with ifd.py),
+its strips and tiles; the EXIF, GPS, XMP, IPTC and Photoshop tags as CIPA
+DC-008 and exif.py read them. BigTIFF is recognised and refused (MediaError).
+
 A strip writes a new copy of each IFD that loses entries, at the end of the
 file, and points the header (or the IFD before) at it. The old table and the
 values only the dropped entries used are then overwritten with zeros, so the
@@ -11,11 +15,16 @@ from __future__ import annotations
 
 import struct
 
-from . import PREVIEW, MediaError, MediaFacts, MetaItem
-from .exif import POINTERS, Entry, byte_order, entry_items, integers, parse_exif, read_ifd
+from .embedded import entry_items, parse_exif
+from .exif import POINTERS
+from .ifd import Entry, byte_order, integers, read_ifd
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem
 
 FORMAT = "TIFF"
-EXTENSIONS = (".tif", ".tiff")
+# TIFF, and the camera RAW formats built on it (Adobe DNG, Canon CR2, Nikon NEF/NRW, Sony
+# ARW/SR2/SRF, Pentax PEF, Samsung SRW, Hasselblad 3FR, Epson ERF, Kodak DCR/KDC, Leaf MOS, Phase One IIQ).
+EXTENSIONS = (".tif", ".tiff", ".dng", ".cr2", ".nef", ".nrw", ".arw", ".sr2", ".srf", ".pef", ".srw", ".3fr",
+              ".erf", ".dcr", ".kdc", ".mos", ".iiq")
 _CLASSIC = (b"II*\0", b"MM\0*")
 _BIG = (b"II+\0", b"MM\0+")
 _WHERE = "TIFF"
@@ -35,7 +44,8 @@ def _order(data) -> str:
 
 def _chain(data, order: str) -> list[tuple[int, list[Entry], int]]:
     """(IFD offset, entries, position of its next-IFD pointer) for every IFD in the main chain."""
-    chain, seen = [], set()
+    chain: list[tuple[int, list[Entry], int]] = []
+    seen: set[int] = set()
     (offset,) = struct.unpack_from(order + "I", data, 4) if len(data) >= 8 else (0,)
     while offset:
         if offset in seen:
@@ -66,7 +76,8 @@ def _check_pixels_inside(data, order: str, entries: list[Entry]) -> None:
     by_tag = {entry.tag: entry for entry in entries}
     for offsets_tag, counts_tag in _IMAGE_DATA[:2]:    # strips and tiles, not the thumbnail
         if offsets_tag in by_tag and counts_tag in by_tag:
-            pairs = zip(integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag]))
+            pairs = zip(integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag]),
+                        strict=False)
             for start, count in pairs:
                 if start + count > len(data):
                     raise MediaError(f"TIFF: image data at offset {start} ({count} bytes) runs past the end "
@@ -92,7 +103,7 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
         if offsets_tag in by_tag and counts_tag in by_tag:
             starts, counts = integers(data, order, by_tag[offsets_tag]), integers(data, order, by_tag[counts_tag])
             ranges += [(start, min(start + count, len(data)))
-                       for start, count in zip(starts, counts) if 0 <= start < len(data) and count > 0]
+                       for start, count in zip(starts, counts, strict=False) if 0 <= start < len(data) and count > 0]
     return ranges
 
 

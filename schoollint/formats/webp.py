@@ -1,5 +1,8 @@
 """WebP: reader and lossless stripper.
 
+WebP Image File Format, RFC 9649: the RIFF container, simple and extended
+(VP8X) layouts, ICCP, ANIM/ANMF, EXIF (CIPA DC-008) and XMP chunks.
+
 A WebP is a RIFF container: "RIFF", a 4-byte little-endian size, "WEBP", then
 chunks (fourcc, 4-byte size, payload, one pad byte when the size is odd).
 Simple files hold one VP8 (lossy) or VP8L (lossless) chunk; extended files
@@ -10,10 +13,10 @@ follow. Only VP8X, the bitstream headers and the metadata payloads are read.
 from __future__ import annotations
 
 import struct
-from typing import Iterator
+from collections.abc import Iterator
 
-from . import MediaError, MediaFacts
-from .chunks import Chunk, Contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
+from .model import MediaError, MediaFacts
 
 FORMAT = "WebP"
 EXTENSIONS = (".webp",)
@@ -149,4 +152,5 @@ def _xmp(payload: bytes, chunk: Chunk) -> Contents:
 _METADATA_READERS = {
     b"EXIF": _exif,
     b"XMP ": _xmp,
+    b"C2PA": c2pa_contents,     # C2PA 2.1 section A.3.5 (content credentials in WebP)
 }

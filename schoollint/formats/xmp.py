@@ -1,5 +1,10 @@
 """XMP: RDF/XML packets in JPEG APP1, PNG iTXt, WebP, GIF, HEIC and TIFF.
 
+Adobe XMP Specification Part 1 (data model, RDF serialisation, packet
+wrapper), Part 2 (standard schemas: dc, xmp, xmpRights, photoshop, tiff,
+exif) and Part 3 (storage in files); IPTC Photo Metadata (Iptc4xmpCore,
+Iptc4xmpExt), MWG regions, CIPA DC-010 (Exif in XMP).
+
 The packet is parsed with the standard library's expat-based ElementTree,
 but only after refusing any DOCTYPE: XMP never has one, and without it there
 are no entities to expand and nothing to fetch from the network.
@@ -14,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from . import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
-from .exif import format_position
+from .position import format_position
+from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
 
 _NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -176,6 +181,7 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     items: list[MetaItem] = []
     grouped: dict[tuple[str, str], list[str]] = {}
     gps: dict[str, str] = {}
+    places: dict[str, str] = {}   # by meaning, in any other namespace: drones, action cameras, apps
     for top, inner, value in _properties(root):
         value = clip(value.strip())
         if not value:
@@ -186,6 +192,9 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
         elif top.startswith(_EXIF_NAMESPACE + "GPS") and top not in _GPS_NOT_A_PLACE:
             if not _GPS_PLACEHOLDER.fullmatch(value):
                 gps[_short(inner)] = value
+        elif _place_word(inner) and top not in PROPERTIES:
+            if not _GPS_PLACEHOLDER.fullmatch(value):
+                places[_local(inner)] = value
         elif top in PROPERTIES:
             values = grouped.setdefault((PROPERTIES[top], f"XMP {_short(top)}"), [])
             if value not in values:
@@ -196,6 +205,8 @@ def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     items.extend(MetaItem(kind, field, where, "; ".join(values)) for (kind, field), values in grouped.items())
     if gps:
         items.append(_gps_item(gps, where))
+    if places:
+        items.append(_place_item(places, where))
     return tuple(items)
 
 
@@ -205,3 +216,42 @@ def _gps_item(gps: dict[str, str], where: str) -> MetaItem:
     if latitude is not None and longitude is not None:
         return MetaItem(LOCATION, "XMP GPS position", where, format_position(latitude, longitude))
     return MetaItem(LOCATION, "XMP GPS data", where, ", ".join(sorted(gps)))
+
+
+# Property names that say where, in any namespace (DJI's drone-dji:GpsLatitude and its misspelt
+# GpsLongtitude, action cameras' and phone apps' Latitude/Longitude/Location/Coordinates...),
+# matched on the local name with any "gps"/"geo" prefix and "ref" suffix taken off.
+_PLACE_WORD = re.compile(r"(?:gps|geo)?_?(latitude|longitude|longtitude|lat|lon|lng|long|coordinates?|position|"
+                         r"location|geolocation|geotag|altitude|alt|absolutealtitude|relativealtitude)(?:ref)?")
+_LATITUDE, _LONGITUDE = ("latitude", "lat"), ("longitude", "longtitude", "lon", "lng", "long")
+
+
+def _local(qname: str) -> str:
+    return qname.rpartition("}")[2]
+
+
+def _place_word(qname: str) -> str | None:
+    """The meaning of a property name that says where ('latitude', 'altitude'...), or None."""
+    match = _PLACE_WORD.fullmatch(_local(qname).lower())
+    return match[1] if match else None
+
+
+def _place_item(places: dict[str, str], where: str) -> MetaItem:
+    """One item for the place properties of other namespaces: a position when a latitude and
+    a longitude read as numbers (decimal degrees, or XMP's 'DDD,MM.mmk'), else the names."""
+    def number(words):
+        for name, value in places.items():
+            if _place_word(name) in words:
+                try:
+                    return float(value)
+                except ValueError:
+                    return _xmp_degrees(value)
+        return None
+
+    latitude, longitude = number(_LATITUDE), number(_LONGITUDE)
+    names = ", ".join(sorted(places))
+    if latitude is not None and longitude is not None and (latitude, longitude) != (0, 0):
+        return MetaItem(LOCATION, "XMP GPS position", where, f"{format_position(latitude, longitude)} ({names})")
+    if all(_place_word(name).startswith(("alt", "absolute", "relative")) for name in places):
+        return MetaItem(TIMESTAMP, "XMP GPS data without a position", where, names)
+    return MetaItem(LOCATION, "XMP location data", where, names)

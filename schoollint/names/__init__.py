@@ -10,10 +10,12 @@ as a pupil).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from . import heuristic
-from .roster import Roster, RosterError, RosterMatch, load_roster, name_words, write_hashed_roster
+from . import filenames, heuristic
+from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
+from .roster_csv import name_words
 
 __all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
            "write_hashed_roster"]
@@ -33,20 +35,55 @@ class NameFinder:
     def __init__(self, roster: Roster | None = None):
         self.roster = roster
 
-    def in_text(self, text: str) -> list[NameMatch]:
-        """Full names, and staff title + surname, in prose."""
-        spotted = [_from_spotted(text, found) for found in heuristic.in_text(text)]
+    def in_text(self, text: str, language: str = "") -> list[NameMatch]:
+        """Full names, and staff title + surname, in prose written in `language` (BCP 47; "" is English).
+
+        Invisible and formatting characters (soft hyphen, zero-width space and
+        joiners, bidi marks: Unicode category Cf) are read as absent, so
+        "Ja&shy;ne Smi&shy;th" is "Jane Smith"; spans still index `text`.
+        """
+        visible, where = without_invisible(text)
+        if where is not None:
+            return [_moved(match, text, where) for match in self.in_text(visible, language)]
+        spotted = [_from_spotted(text, found) for found in heuristic.in_text(text, language)]
         if self.roster is None:
             return spotted
         return _with_roster(text, spotted, self.roster.find(text, name_words(text)))
 
     def in_filename(self, name: str) -> list[NameMatch]:
         """Full names in one path component: words split on - _ . digits and camelCase."""
-        spotted = [_from_spotted(name, found) for found in heuristic.in_filename(name)]
+        spotted = [_from_spotted(name, found) for found in filenames.in_filename(name)]
         if self.roster is None:
             return spotted
-        words = [token for run in heuristic.filename_runs(name) for token in run]
-        return _with_roster(name, spotted, self.roster.find(name, words))
+        runs = filenames.filename_runs(name)
+        found = self.roster.find(name, [token for run in runs for token in run])
+        found += [match for run in runs if len(run) == 1 and not any(m.start <= run[0].start < m.end for m in found)
+                  if (match := self.roster.run_together(run[0])) is not None]
+        return _with_roster(name, spotted, found)
+
+
+# Unicode's format characters (general category Cf, Unicode 15.1): soft hyphen, Arabic and
+# Syriac marks, zero-width space/joiners, bidi controls, word joiner, BOM, tags. Written out
+# rather than computed from unicodedata so importing costs nothing (a test keeps it complete).
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def without_invisible(text: str) -> tuple[str, list[int] | None]:
+    """`text` without format characters (Unicode Cf), and where each kept character was (None: none removed)."""
+    if text.isascii() or INVISIBLE.search(text) is None:
+        return text, None
+    where = [index for index, ch in enumerate(text) if not INVISIBLE.match(ch)]
+    return "".join(text[index] for index in where), where
+
+
+def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
+    """A match in the text without invisible characters, spanning the same words of the original."""
+    start, end = where[match.start], where[match.end - 1] + 1
+    return NameMatch(start, end, text[start:end], match.first, match.role, match.source)
 
 
 def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch]) -> list[NameMatch]:

@@ -2,31 +2,26 @@
 
 Prose: one precompiled regex finds runs of two or more capitalised words
 ("Congratulations Amelia Watson"); only those runs are looked at word by word,
-so a sentence without such a run costs one regex scan. File names: every word
-is lower case, so a given name followed by a word that is not a common English
-word is the candidate.
+so a sentence without such a run costs one regex scan. File names are
+read by `filenames`, with the same `_Run`. Particles ("von", "de") belong to a
+name only between capitalised name words; on a page in another language its
+common words are words, not names ("Bilder von der Klassenfahrt").
 
-Word lists load once, on first use, from data/ (see tools/build_given_names.py
-for where given_names.txt and common_words.txt come from).
+Word lists and the run pattern are `words.lexicon()`, loaded once on first use.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterator, NamedTuple
+from itertools import pairwise
+from typing import NamedTuple
 
-from ..yamlload import safe_load
+from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
 
-DATA = Path(__file__).with_name("data")
-
-LETTER = r"[^\W\d_]"
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"          # Latin Extended-A mixes cases; a lower-case start there is rare
-APOSTROPHES = "'’"
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+NO_WORDS: frozenset[str] = frozenset()
 
 
 class Spotted(NamedTuple):
@@ -36,80 +31,6 @@ class Spotted(NamedTuple):
     end: int
     first: str         # the given name as written, "" for "Mrs Jones"
     role: str          # "staff" for a title, else "unknown"
-
-
-class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
-    start: int
-    end: int
-    raw: str           # as written, possessive removed
-    key: str           # plain(raw): what the word lists are keyed by
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    given: frozenset[str]
-    titles_written: frozenset[str]     # "mrs", "mrs."
-    not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
-    starters: frozenset[str]           # words a name or a stop phrase can begin with
-    following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
-    titles: frozenset[str]
-    calendar: frozenset[str]
-    particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
-    surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
-    locatives: frozenset[str]
-    motion_words: frozenset[str]
-    phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
-    run_pattern: re.Pattern
-
-
-def plain(word: str) -> str:
-    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien"."""
-    if word.isascii() and "'" not in word:
-        return word.lower()                     # the common case, kept cheap
-    word = word.casefold()
-    if not word.isascii():
-        word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-    return word.replace("'", "").replace("’", "")
-
-
-def _word_list(name: str) -> frozenset[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
-    titles = frozenset(stop["titles"])
-    calendar = frozenset(stop["calendar_words"])
-    following = frozenset(word for group in stop["following_words"].values() for word in group)
-    phrases: dict[str, list[tuple[str, ...]]] = {}
-    for group in stop["phrases"].values():
-        for phrase in group:
-            words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
-            phrases.setdefault(words[0], []).append(words)
-    # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
-    # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
-    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
-    first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
-    particle = rf"(?:{'|'.join(stop['surname_particles'])})"
-    gap = r"[ \u00a0]{1,3}"
-    given = _word_list("given_names.txt")
-    return Lexicon(
-        given=given,
-        titles_written=titles | frozenset(f"{title}." for title in titles),
-        not_surname=_word_list("common_words.txt") | frozenset(stop["school_words"]) | calendar | titles | following,
-        starters=given | titles | frozenset(phrases),
-        following=following,
-        titles=titles,
-        calendar=calendar,
-        particles=frozenset(stop["surname_particles"]),
-        surname_places=frozenset(stop["surname_places"]),
-        locatives=frozenset(stop["locatives"]),
-        motion_words=frozenset(stop["motion_words"]),
-        phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
-        run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
-    )
 
 
 def _token(start: int, raw: str) -> Token:
@@ -126,13 +47,18 @@ def _is_given(key: str, lex: Lexicon) -> bool:
     return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
 
 
-def _is_surname(token: Token, lex: Lexicon) -> bool:
+def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
+    """May this word be a surname? `words`: more words that are not (the page language's, or rare
+    English words in a file name); `strict`: only a known surname (lower-case text)."""
     key = token.key
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
-    if "-" not in key:
-        return key not in lex.not_surname
-    return not any(part in lex.not_surname for part in key.split("-"))
+    if "-" not in key:                          # the common case, kept cheap
+        if key in lex.not_surname or key in words:
+            return False
+    elif any(part in lex.not_surname or part in words for part in key.split("-")):
+        return False
+    return not strict or (key in lex.surnames and key not in lex.rare_words)
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -154,14 +80,19 @@ class _Run:
     tokens: list[Token]
     lex: Lexicon
     text: str | None
+    words: frozenset[str] = NO_WORDS        # not names here: the page language's words, or rare English words
+    strict: bool = False                    # lower-case text: the surname must be a known one
 
     def names(self) -> list[Spotted]:
         keys = [token.key for token in self.tokens]
+        if self.text is None and sum(_is_given(key, self.lex) for key in keys) >= 3:
+            return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters = self.lex.starters
+        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.listed
         while i < len(keys) - 1:
-            if keys[i] not in starters and "-" not in keys[i]:
+            if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
+                    and (self.text is None or keys[i] in known or keys[i + 1] in known):
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -186,31 +117,65 @@ class _Run:
                 return None
             first = tokens[i + 1].raw if end > i + 1 and _is_given(tokens[i + 1].key, lex) else ""
             return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
-        if not _is_given(key, lex) or (key in lex.calendar and _is_given(tokens[i + 1].key, lex)):
+        if self.text is not None and (key in self.words or tokens[i].raw[0].islower()):
+            return None                         # "Hugo" on a German page; "von der Klassenfahrt"
+        given = _is_given(key, lex)
+        if not given and not self._unknown_given(i):
+            return None
+        if key in lex.calendar and _is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
         if end is None or self._is_place(i, end):
             return None
+        if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
+            return None
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
+
+    def _unknown_given(self, i: int) -> bool:
+        """A given name missing from the lists ("Adebayo"), before a known surname; in a file name
+        ("adebayo-ogunleye") only a longer one, since any word may stand there."""
+        token, lex = self.tokens[i], self.lex
+        return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
+                and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
+                and token.key not in lex.particles and token.key not in self.words)
+
+    def _unknown_pair(self, i: int, end: int) -> bool:
+        """Two capitalised words that no list knows ("Temitope Akinola") and that are no common
+        English word, not after "at" or "in": in prose, a name from outside the lists more likely
+        than anything else."""
+        if self.text is None or end != i + 1:
+            return False
+        pair = self.tokens[i : end + 1]
+        if any(token.key in self.lex.listed or token.key in self.words or len(token.key) < 3
+               or not token.raw[1:].islower() for token in pair):
+            return False
+        before = _words_before(self.text, self.tokens[0].start)
+        words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
+        return not words or words[0] not in self.lex.locatives
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
         """Index of the last word of the surname that starts at or after j."""
         tokens, lex = self.tokens, self.lex
         last = len(tokens) - 1
-        if j < last and _is_given(tokens[j].key, lex) and _is_surname(tokens[j + 1], lex):
+        if j < last and _is_given(tokens[j].key, lex) and self._surname(tokens[j + 1]):
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
-        elif not title and self.text is None and _is_given(tokens[j].key, lex):
-            return None
+        elif not title and self.text is None and _is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
+            return None                         # "oliver-amara.jpg": two children; "harvey-lewis.jpg": one
         while j < last and tokens[j].key in lex.particles:
             j += 1                              # "De Souza", "Ó Briain"
         if title:
             if tokens[j].key in lex.titles or len(tokens[j].key) < 2:
                 return None
-        elif not _is_surname(tokens[j], lex):
+        elif not self._surname(tokens[j]):
             return None
-        if j < last and tokens[j + 1].key in lex.following:
-            return None                         # "Joseph Lister Academy", "Willow Class"
+        after = tokens[j + 1].key if j < last else ""
+        if after in lex.following or (self.text is not None and (after in lex.named_things
+                                                                  or after in lex.surname_places)):
+            return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
         return j
+
+    def _surname(self, token: Token) -> bool:
+        return _is_surname(token, self.lex, self.words, self.strict)
 
     def _is_place(self, i: int, end: int) -> bool:
         """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""
@@ -241,13 +206,15 @@ def _words_before(text: str, start: int) -> tuple[str, ...]:
 def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
     """Cheap first look at a run: a title, or a given name and a possible surname."""
     keys = [word.lower() for word in words]
-    for key, after in zip(keys, keys[1:]):
+    for key, after in pairwise(keys):
         if key in lex.titles_written:
             return True
-        if (key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)) and (
-            after not in lex.not_surname or after in lex.particles
-        ):
+        if _is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
             return True
+        if after in lex.name_surnames and key not in lex.not_surname:
+            return True                         # "Adebayo Ogunleye": a given name the lists lack
+        if key not in lex.listed and after not in lex.listed:
+            return True                         # "Temitope Akinola": neither word in any list
     return False
 
 
@@ -266,44 +233,48 @@ def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> Iterator
     yield tokens
 
 
-def in_text(text: str) -> list[Spotted]:
+def in_text(text: str, language: str = "") -> list[Spotted]:
+    """Full names in prose written in `language` (a BCP 47 tag; "" or "en" for English).
+
+    Text with no capital letter at all (a lower-case alt text) is read as if
+    capitalised, but then only a known given name and a known surname count.
+    """
     lex = lexicon()
+    words = language_words(language) if language else NO_WORDS
+    found = _spot(text, lex, words, strict=False)
+    if found or text.lower() != text:
+        return found + _reversed(text, lex, words) if "," in text else found
+    titled = text.title()
+    return _spot(titled, lex, words, strict=True) if len(titled) == len(text) else []
+
+
+def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[Spotted]:
     found = []
     for run in lex.run_pattern.finditer(text):
         group = run.group()
-        words = group.split()
-        if group.isascii() and not _may_hold_name(words, lex):
+        words_in_run = group.split()
+        if group.isascii() and not _may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
-        for tokens in _words_of(group, words, offset, lex):
-            found.extend(_Run(tokens, lex, text).names())
+        for tokens in _words_of(group, words_in_run, offset, lex):
+            found.extend(_Run(tokens, lex, text, words, strict).names())
     return found
 
 
-# File names: split on separators and digits, then on camelCase ("NoahPatel"),
-# but a surname prefix stays with its surname ("McDonald", "OBrien").
-_FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
-_FILE_GAP = frozenset(("", "-", "_", ".", " "))
-_SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
+# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
+# ("Watson, Amelia - Year 6") or the line end.
+# The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|[-–—][ \u00a0]|$))")
+_SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
-def filename_runs(name: str) -> list[list[Token]]:
-    """Words of a file name, grouped into runs joined by one separator at most."""
-    runs: list[list[Token]] = []
-    previous: Token | None = None
-    for match in _FILE_WORD.finditer(name):
-        start = match.start()
-        if previous is not None and previous.end == start and previous.raw in _SURNAME_PREFIXES:
-            runs[-1].pop()
-            start = previous.start
-        elif previous is None or name[previous.end : start] not in _FILE_GAP:
-            runs.append([])
-        raw = name[start : match.end()]
-        previous = Token(start, match.end(), raw, plain(raw))
-        runs[-1].append(previous)
-    return runs
-
-
-def in_filename(name: str) -> list[Spotted]:
-    lex = lexicon()
-    return [spotted for run in filename_runs(name) for spotted in _Run(run, lex, None).names()]
+def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
+    found = []
+    for match in _REVERSED.finditer(text):
+        before = _SURNAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None:
+            continue
+        surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
+        if _is_given(given.key, lex) and not _is_given(surname.key, lex) and _is_surname(surname, lex, words):
+            found.append(Spotted(surname.start, given.end, given.raw, "unknown"))
+    return found

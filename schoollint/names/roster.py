@@ -9,34 +9,25 @@ against it needs the key, which lives only in SCHOOLLINT_ROSTER_KEY.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
-import io
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .heuristic import LETTER, Token, plain
+from .roster_csv import ROLES, RosterError, pair_key, plain_entries
+from .words import Token
 
 KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
 HASHED_FORMAT = "schoollint-hashed-roster"
 HASHED_VERSION = 1
 MIN_KEY_BYTES = 16
 KEY_CHECK_MESSAGE = b"schoollint roster key check"
-ROLES = ("pupil", "staff")
-MAX_NAME_WORDS = 5
-
-_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
 # Between two words of one name: a space or two, a hyphen (any of Unicode's),
 # or in a file name an underscore, a dot or nothing (camelCase).
 _NAME_GAP = frozenset(("", " ", "  ", "\u00a0", "-", "\u2010", "\u2011", "\u2013", "_", "."))
-
-
-class RosterError(Exception):
-    """A roster that cannot be used; the message names the file and line."""
+MAX_NAME_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -46,26 +37,6 @@ class RosterMatch:
     first_start: int        # span of the given name(s) inside the match
     first_end: int
     role: str
-
-
-def name_words(text: str) -> list[Token]:
-    """Normalised words of prose with spans; "Watson's" -> "watson", "Smith-Jones" -> two words."""
-    words = []
-    for match in _WORD.finditer(text):
-        raw = match.group()
-        if raw[-2:] in ("'s", "’s") and len(raw) > 2:
-            raw = raw[:-2]
-        words.append(Token(match.start(), match.start() + len(raw), raw, plain(raw)))
-    return words
-
-
-def pair_key(given: list[str], surname: list[str]) -> str:
-    """Words run together, so "Mary Jane", "Mary-Jane" and "MaryJane" agree."""
-    return "".join(given) + "|" + "".join(surname)
-
-
-def _words_of(name: str) -> list[str]:
-    return [word.key for word in name_words(name)]
 
 
 class Roster:
@@ -116,6 +87,17 @@ class Roster:
             i = match[1]
         return found
 
+    def run_together(self, token: Token) -> RosterMatch | None:
+        """A roster name written as one lower-case word in a file name ("usmansheikh2.jpg")."""
+        key = token.key
+        if not key.isalpha():
+            return None
+        for cut in range(2, len(key) - 1):
+            role = self.role_of([key[:cut]], [key[cut:]])
+            if role:
+                return RosterMatch(token.start, token.end, token.start, token.start + cut, role)
+        return None
+
     def _match_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
         """The longest roster name starting at word i, and the word index after it."""
         joined = i + 1                          # words[i:joined] are adjacent, as in one name
@@ -144,12 +126,14 @@ class Roster:
 
 
 def load_roster(path: Path) -> Roster:
-    """A CSV (first_name,last_name[,role]), one full name a line, or a hashed roster."""
+    """A CSV (an MIS export with a header, or first_name,last_name[,role]), one full name a line,
+    or a hashed roster. RosterError (exit 2) names the file and what is wrong."""
     path = Path(path)
     text = _read_text(path)
     if text.lstrip().startswith("{"):
         return _load_hashed(path, text)
-    return Roster(*_plain_entries(path, text))
+    entries = plain_entries(path, text)
+    return Roster(entries.names, frozenset(entries.given))
 
 
 def _read_text(path: Path) -> str:
@@ -159,61 +143,6 @@ def _read_text(path: Path) -> str:
         raise RosterError(f"{path}: cannot read roster: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise RosterError(f"{path}: roster is not UTF-8 text (byte {exc.start})") from exc
-
-
-def _plain_entries(path: Path, text: str) -> tuple[dict[str, str], frozenset[str]]:
-    """Keys "given|surname" with their roles, and the words a name can start with."""
-    names: dict[str, str] = {}
-    given_words: set[str] = set()
-    rows = csv.reader(io.StringIO(text))
-    for line_number, row in enumerate(rows, start=1):
-        cells = [cell.strip() for cell in row]
-        if not any(cells) or cells[0].startswith("#"):
-            continue
-        if line_number == 1 and _is_header(cells):
-            continue
-        given, surname, role = _parse_row(path, line_number, cells)
-        for key in _keys(given, surname):
-            names[key] = role
-        given_words.update((given[0], "".join(given)))
-    if not names:
-        raise RosterError(f"{path}: roster holds no names")
-    return names, frozenset(given_words)
-
-
-_HEADER_FIRST_CELLS = frozenset(("first_name", "firstname", "first", "given_name", "given", "forename",
-                                 "forenames", "name", "full_name", "fullname"))
-
-
-def _is_header(cells: list[str]) -> bool:
-    return cells[0].casefold().replace(" ", "_") in _HEADER_FIRST_CELLS
-
-
-def _parse_row(path: Path, line_number: int, cells: list[str]) -> tuple[list[str], list[str], str]:
-    where = f"{path}:{line_number}"
-    if len(cells) > 3:
-        raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
-    if len(cells) == 1:                         # "Amelia Rose Watson": the first word is the given name
-        words = _words_of(cells[0])
-        given, surname, role = words[:1], words[1:], "pupil"
-    else:
-        given, surname = _words_of(cells[0]), _words_of(cells[1])
-        role = (cells[2] if len(cells) == 3 else "").casefold() or "pupil"
-    if not given or not surname:
-        raise RosterError(f"{where}: expected a full name (given name and surname)")
-    if role not in ROLES:
-        raise RosterError(f"{where}: role must be pupil or staff, got {cells[2]!r}")
-    if len(given) + len(surname) > MAX_NAME_WORDS:
-        raise RosterError(f"{where}: a name of more than {MAX_NAME_WORDS} words is not supported")
-    return given, surname, role
-
-
-def _keys(given: list[str], surname: list[str]) -> list[str]:
-    """The name as listed, and with only its first given name ("Amelia Watson")."""
-    keys = [pair_key(given, surname)]
-    if len(given) > 1:
-        keys.append(pair_key(given[:1], surname))
-    return keys
 
 
 def _key_check(key: bytes) -> str:
@@ -235,7 +164,8 @@ def _load_hashed(path: Path, text: str) -> Roster:
     if not isinstance(document, dict) or document.get("format") != HASHED_FORMAT:
         raise RosterError(f"{path}: not a schoollint hashed roster (no \"format\": \"{HASHED_FORMAT}\")")
     if document.get("version") != HASHED_VERSION:
-        raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported (expected {HASHED_VERSION})")
+        raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported "
+                          f"(expected {HASHED_VERSION})")
     key = _roster_key(path)
     if document.get("key_check") != _key_check(key):
         raise RosterError(f"{path}: {KEY_VARIABLE} is not the key this roster was written with")
@@ -260,7 +190,8 @@ def write_hashed_roster(source: Path, dest: Path, key: bytes) -> int:
     text = _read_text(source)
     if text.lstrip().startswith("{"):
         raise RosterError(f"{source}: already a hashed roster")
-    names, given_words = _plain_entries(source, text)
+    entries = plain_entries(source, text)
+    names, given_words = entries.names, entries.given
     hashed = Roster({}, frozenset(), digest_key=key)
     by_role: dict[str, list[str]] = {role: [] for role in ROLES}
     for name, role in names.items():

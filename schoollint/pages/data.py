@@ -6,25 +6,36 @@ Generators build galleries and staff pages from lists such as
       photo: /images/gallery/sports-day-1.jpg
       alt: Amelia crossing the line
 
-YAML is read through a compose-node walk so every string keeps its line.
+YAML is read with PyYAML (YAML 1.1, libyaml's C parser when built in)
+through a compose-node walk, so every string keeps its line and an alias is
+shared rather than expanded (no "billion laughs"). JSON (RFC 8259) is read
+with Python's json (a C parser, linear in time and memory; PyYAML took 151 s
+and 5 GB on a 94 MB file), whose strings are then found again in the source,
+in order, for their lines. TOML front matter (TOML 1.0) is placed the same way.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url, resolve
+from .model import Page, PageError, PageImage, TextSpan
+from .suppressions import comment_suppressions
+from .urls import links_to_media, resolve
 
 ALT_KEYS = ("alt", "alt_text", "image_alt", "alt-text", "image-alt")
 TITLE_KEYS = ("title", "image_title")
 CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
-                "people", "pupils", "students", "children", "image_caption")
+                "people", "pupils", "students", "children", "image_caption", "blogKey", "fullName",
+                "full_name", "displayName", "display_name", "author", "heading")
 # Front-matter fields that hold the post's own images.
 FRONT_MATTER_IMAGE_KEYS = ("image", "images", "thumbnail", "cover", "gallery", "featured_image",
                            "feature_image", "featured", "hero", "banner", "teaser", "photo", "photos",
-                           "header")
+                           "header", "img", "src", "avatar", "picture", "coverImage", "cover_image",
+                           "heroImage", "hero_image", "singleImage", "headshot", "featuredImage",
+                           "og_image", "social_image", "thumb")
 
 
 class LineStr(str):
@@ -72,8 +83,13 @@ def _plain(node, line_offset: int, done: dict[int, Any]) -> Any:
 
 
 def locate_strings(tree: Any, text: str, first_line: int) -> Any:
-    """LineStr every string of an already parsed tree (JSON, TOML) by finding it in the source, in order."""
+    """LineStr every string of an already parsed tree (JSON, TOML) by finding it in the source, in order.
+
+    One forward pass over the source: lines are counted from the last string
+    found, so the whole walk is linear in the size of the text.
+    """
     cursor = 0
+    line = first_line
 
     def walk(value: Any) -> Any:
         if isinstance(value, dict):
@@ -83,13 +99,16 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
         return find(value) if isinstance(value, str) else value
 
     def find(value: str) -> LineStr:
-        nonlocal cursor
-        for written in (value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1]):
+        nonlocal cursor, line
+        for written in dict.fromkeys((value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1])):
             at = text.find(written, cursor)
             if at >= 0:
+                line += text.count("\n", cursor, at)
                 cursor = at + len(written)
-                return LineStr(value, first_line + text.count("\n", 0, at))
-        return LineStr(value, first_line + text.count("\n", 0, cursor))
+                found = LineStr(value, line)
+                line += written.count("\n")
+                return found
+        return LineStr(value, line)
 
     return walk(tree)
 
@@ -109,12 +128,11 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
 
 def _load_json(text: str, relpath: str) -> Any:
     try:
-        return load_yaml(text, where=relpath)[0]      # JSON is YAML, and YAML keeps lines
-    except (PageError, IndexError):
-        try:
-            return locate_strings(json.loads(text), text, 1)
-        except (ValueError, RecursionError) as exc:
-            raise PageError(f"{relpath}: not valid JSON: {exc}") from None
+        return locate_strings(json.loads(text), text, 1)
+    except RecursionError:
+        raise PageError(f"{relpath}: nested too deeply to read") from None
+    except ValueError as exc:
+        raise PageError(f"{relpath}: not valid JSON: {exc}") from None
 
 
 def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
@@ -136,29 +154,46 @@ def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
 
 
 def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
-    """The post's own images; its title and caption go with every one of them."""
+    """The post's own images, under any key ("featured_img", "header_image"), and the images of the
+    lists it holds ("people: [{name, photo}]"); the post's title and caption go with its own images."""
     post_text = [TextSpan(front[key], front[key].line, f"front-matter {key}")
                  for key in ("title", "caption") if isinstance(front.get(key), LineStr)]
     images = []
-    for key in FRONT_MATTER_IMAGE_KEYS:
-        value = front.get(key)
+    stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
+    while stack:
+        key, value = stack.pop()
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, LineStr):
-                item = {key: item}
-            if isinstance(item, dict):
-                images.extend(images_of_item(item, relpath, root, "front-matter", post_text))
-    return images
+            if isinstance(item, LineStr) and links_to_media(item):
+                images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
+            elif isinstance(item, dict):
+                extra = post_text if key in FRONT_MATTER_IMAGE_KEYS else ()
+                images.extend(images_of_item(item, relpath, root, "front-matter", extra))
+                stack.extend((inner, nested) for inner, nested in item.items() if isinstance(nested, (dict, list)))
+    return sorted(images, key=lambda image: image.line)
+
+
+def front_matter_language(front: dict | None) -> str:
+    """The page's language from its front matter (`lang`, `language`, `locale`; BCP 47), "" when none."""
+    for key in ("lang", "language", "locale"):
+        value = (front or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
-                   extra_captions: list[TextSpan] = ()) -> list[PageImage]:
+                   extra_captions: Sequence[TextSpan] = ()) -> list[PageImage]:
     """One image for each media path in a mapping, labelled by the mapping's alt, title and captions."""
-    sources = [text for value in item.values() for text in _strings(value) if _is_media_path(text)]
+    sources = [text for value in item.values() for text in _strings(value) if links_to_media(text)]
     if not sources:
         return []
     alt, title = (_first(item, keys) for keys in (ALT_KEYS, TITLE_KEYS))
     captions = [TextSpan(text, text.line, f"{kind} {key}") for key in CAPTION_KEYS
                 for text in _strings(item.get(key))]
+    # The mapping is the photo's card: its other short words go with the photo too ("person: ...").
+    captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
+                 if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
+                 for text in _strings(value) if _card_words(text)]
     images = []
     for src in sources:
         resolved = resolve(src, relpath, root, site_relative=True)
@@ -168,6 +203,11 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
             captions=tuple(extra_captions) + tuple(captions),
         ))
     return images
+
+
+def _card_words(text: str) -> bool:
+    """Short prose, not a path, address or media link: words a card would show."""
+    return len(text) <= MAX_CARD_TEXT and "/" not in text and not links_to_media(text) and " " in text.strip()
 
 
 def _first(item: dict, keys: tuple[str, ...]) -> LineStr | None:
@@ -181,8 +221,3 @@ def _strings(value: Any) -> list[LineStr]:
     if isinstance(value, LineStr):
         return [value]
     return [item for item in value if isinstance(item, LineStr)] if isinstance(value, list) else []
-
-
-def _is_media_path(value: str) -> bool:
-    path = plain_url(value)
-    return path is not None and is_media(path)

@@ -1,20 +1,36 @@
 """Markdown pages (Jekyll, Hugo, Eleventy): front matter, images, raw HTML and caption shortcodes.
 
-markdown-it-py gives each block its source lines; inside a block the line is
-counted from the soft and hard breaks before an image. The front matter is
-replaced by blank lines before parsing, so the parser's lines are the file's.
+Parsed as CommonMark 0.31 (markdown-it-py's "commonmark" preset, plus GFM
+tables): images (section 6.4), links to a photo (6.3), raw HTML blocks
+(4.6) and inline HTML (6.6), the last two read by the HTML reader.
+markdown-it gives each block its source lines; inside a block the line is
+counted from the soft and hard breaks before an image. Front matter is YAML
+(between "---" lines, read by `data`) or TOML 1.0 (between "+++", Hugo's),
+replaced by blank lines before parsing so the parser's lines are the file's.
+The paragraph right after a paragraph holding only photos is their caption
+(the shape of WordPress exports and Markdown posts: `![](photo.jpg)`, a
+blank line, "First Last won the sculls"); the front matter's `lang` is the
+language of the page's words. Hugo `figure` shortcodes and Jekyll `include
+figure.html` tags are images too. Template
+comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
+MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
+literal attributes are read and `{expression}` ones are not resolved.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import (Page, PageError, PageImage, TextSpan, comment_suppressions, is_media, plain_url,
-               resolve)
 from . import html as html_reader
-from .data import LineStr, front_matter_images, load_yaml, locate_strings
+from .data import LineStr, front_matter_images, front_matter_language, load_yaml, locate_strings
+from .html_source import COMMENT
+from .model import Page, PageError, PageImage, TextSpan
+from .suppressions import comment_suppressions
+from .templates import blank_comments
+from .urls import links_to_media, plain_url, resolve
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
@@ -23,9 +39,13 @@ _SHORTCODE = re.compile(
     r"|\{%-?\s*include\s+[^\s{}%]*(?:figure|image|img|photo|picture)[^\s{}%]*(?P<jekyll>[^{}]*?)-?%\}",
     re.IGNORECASE,
 )
+# ![alt]({{ site.baseurl }}/x.jpg) and ![alt]({{ "/x.jpg" | relative_url }}): the template runs before
+# Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
+_TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
+MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
                "heading_open": "heading", "paragraph_open": "paragraph"}
 
@@ -55,17 +75,25 @@ class _Image:
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     front, body, front_lines = split_front_matter(text, relpath)
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
-    suppressions = comment_suppressions(body, html_reader.COMMENT)
+    suppressions = comment_suppressions(body, COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
     images += [reader.finish(image) for image in reader.images] + reader.html_images
+    if language := front_matter_language(front):
+        images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
-                tuple(dict.fromkeys(suppressions)), frozenset(references))
+                tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown))
+
+
+def _plain_destination(match: re.Match) -> str:
+    path = plain_url(match.group(1))
+    return quote(path) if path is not None else match.group(1)
 
 
 def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
@@ -105,6 +133,7 @@ class _Reader:
         self.suppressions: list = []
         self.references: set[str] = set()
         self.code_lines: set[int] = set()
+        self.unknown: list[TextSpan] = []
 
     def walk(self, tokens) -> None:
         containers: list[str] = []
@@ -121,9 +150,10 @@ class _Reader:
             elif token.type == "inline" and token.map:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 found, span = self.inline(token, label)
-                if waiting_for_caption and _emphasised(token):
+                if waiting_for_caption and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
+                    label = "caption" if _emphasised(token) else "next paragraph"
                     for image in waiting_for_caption:
-                        image.captions.append(TextSpan(span.text, span.line, "caption"))
+                        image.captions.append(TextSpan(span.text, span.line, label))
                 waiting_for_caption = found if found and not span.text.strip() else []
 
     def inline(self, token, label: str) -> tuple[list[_Image], TextSpan]:
@@ -148,7 +178,7 @@ class _Reader:
                 if link is not None:        # a thumbnail linking to its full size: one photo
                     found.remove(link)
                     link = None
-            elif kind == "link_open" and _is_media_path(child.attrs.get("href", "")):
+            elif kind == "link_open" and links_to_media(child.attrs.get("href", "")):
                 link, link_text = _Image(child.attrs["href"], line), []
                 found.append(link)
                 resolved = resolve(link.src, self.relpath, self.root)
@@ -175,6 +205,7 @@ class _Reader:
         self.html_images += [_with_captions(image, captions) for image in scanned.images]
         self.suppressions += scanned.suppressions
         self.references |= scanned.references
+        self.unknown += scanned.unknown
 
     def shortcodes(self, body: str) -> None:
         for written in _SHORTCODE.finditer(body):
@@ -227,8 +258,3 @@ def _emphasised(token) -> bool:
     children = [child for child in token.children or () if child.type != "softbreak"]
     return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
         children[-1].type in ("em_close", "strong_close")
-
-
-def _is_media_path(value: str) -> bool:
-    path = plain_url(value)
-    return path is not None and is_media(path)

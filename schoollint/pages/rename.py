@@ -1,11 +1,14 @@
 """Applier for Fix action "rename": move a media file and rewrite every reference to it.
 
-References are found by scanning every text file in the repository for the
-file's name, taking the whole path written around each occurrence, and
-resolving it the way the page reader does. A reference is rewritten only when
-it resolves to the file being renamed. Anything that might be the file but
+References are found by scanning every text file of the site (the files
+discovery listed, handed over in the FixContext) for the file's name, taking
+the whole path written around each occurrence, and resolving it the way the
+page reader does (`urls`, RFC 3986). A reference is rewritten only when it
+resolves to the file being renamed, in the style it was written (rooted or
+relative, percent-encoded or not). Anything that might be the file but
 cannot be proven so (a broken path, a name a template builds, the name in
-plain text) stops the rename, so no page is left pointing at nothing.
+plain text) stops the rename with PageError, so no page is left pointing at
+nothing. Text is read as UTF-8; other bytes survive as surrogate escapes.
 """
 
 from __future__ import annotations
@@ -13,23 +16,16 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import discover
-from ..finding import Fix, Rename, Write
+from ..fix.model import Fix, FixContext, Rename, Write
+from .model import PageError
+from .references import BOUNDARY, locate_in_text, text_files, token_around
+from .urls import ALIAS, Resolved, normalise
 
-from . import PageError, Resolved, _normalise, is_data_file, resolve
-
-TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".yml", ".yaml", ".json", ".toml", ".css", ".scss",
-                 ".sass", ".less", ".js", ".mjs", ".ts", ".xml", ".txt", ".liquid", ".njk", ".hbs",
-                 ".twig", ".svg", ".webmanifest", ".csv")
-# Version control, schoollint's cache, dependencies and generated sites.
-SKIPPED_FOLDERS = frozenset(discover.SKIPPED_FOLDERS | {"node_modules", "_site", ".jekyll-cache"})
-# What ends a path written in markup, CSS, YAML, JSON or a template.
-_BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
-_SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url)""")
 _SHOWN_PROBLEMS = 5
 
 
@@ -40,40 +36,49 @@ class _Edit:
     text: str
 
 
-def apply_renames(root: Path, path: str, data: bytes, fixes: list[Fix]) -> list[Write | Rename]:
+def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix]) -> list[Write | Rename]:
+    """Rename the media file at `path` to the one new path all `fixes` offer (args: (new_path,)).
+
+    Returns the Rename followed by a Write for every site file whose
+    references changed; `data` is not needed. PageError, with nothing
+    changed, when the new path is bad, taken, or at another folder depth, or
+    when any reference cannot be rewritten safely.
+    """
+    root = context.root
     new_paths = {fix.args[0] for fix in fixes}
     if len(new_paths) != 1:
         raise PageError(f"{path}: more than one new name offered ({', '.join(sorted(new_paths))})")
     new = new_paths.pop()
-    if _normalise(new) != new or new == path:
+    if normalise(new) != new or new == path:
         raise PageError(f"{path}: cannot rename to {new!r}")
     if os.path.lexists(root / new):
         raise PageError(f"{path}: not renamed, {new} already exists")
-    old_words = _changed_words(path, new)
-    writes, problems = [], []
-    for relpath in text_files(root):
+    return [Rename(path, new), *rewrite_references(context, path, new, "renamed")]
+
+
+def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> list[Write]:
+    """A Write for every site file whose references to `old` now point at `new`.
+
+    PageError, naming up to five references, when any occurrence of the name
+    cannot be proven to be `old` (`doing` words the message: "renamed", "converted").
+    """
+    root = context.root
+    old_words = _changed_words(old, new)
+    writes: list[Write] = []
+    problems: list[str] = []
+    for relpath in text_files(root, context.site_files):
         source = (root / relpath).read_bytes()
         if b"\0" in source:
             continue
         text = source.decode("utf-8", errors="surrogateescape")
-        edits = references_in(root, relpath, text, path, new, old_words, problems)
+        edits = references_in(root, relpath, text, old, new, old_words, problems)
         if edits:
             writes.append(Write(relpath, _apply(text, edits).encode("utf-8", errors="surrogateescape")))
     if problems:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
-        raise PageError(f"{path}: not renamed, a reference could not be rewritten safely: {shown}{more}")
-    return [Rename(path, new)] + writes
-
-
-def text_files(root: Path):
-    """Repository-relative paths of every text file that may reference media, in a stable order."""
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            path = Path(folder, name)
-            if name.lower().endswith(TEXT_SUFFIXES) and not path.is_symlink():  # a link is never written through
-                yield path.relative_to(root).as_posix()
+        raise PageError(f"{old}: not {doing}, a reference could not be rewritten safely: {shown}{more}")
+    return writes
 
 
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
@@ -83,9 +88,9 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
     basename = posixpath.basename(old)
     for needle in dict.fromkeys((basename, quote(basename))):
         for at in _occurrences(text, needle):
-            start, end = _token_around(text, at, at + len(needle))
+            start, end = token_around(text, at, at + len(needle))
             token = text[start:end]
-            resolved = _resolve_token(root, relpath, text, token, end)
+            resolved = locate_in_text(root, relpath, text, start, end)
             if resolved is not None and resolved.target == old:
                 edits[start] = _Edit(start, end, _rewritten(token, resolved, new))
             elif resolved is None or not (root / resolved.target).is_file():
@@ -95,8 +100,8 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
         for at in _occurrences(text, word, whole_word=True):
             if any(start <= at < end for start, end in covered):
                 continue
-            start, end = _token_around(text, at, at + len(word))
-            resolved = _resolve_token(root, relpath, text, text[start:end], end)
+            start, end = token_around(text, at, at + len(word))
+            resolved = locate_in_text(root, relpath, text, start, end)
             if resolved is None or not (root / resolved.target).is_file():
                 problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
                                 "full path (a template may build the path from it)")
@@ -109,7 +114,7 @@ def _changed_words(old: str, new: str) -> list[str]:
     if len(old_parts) != len(new_parts):
         raise PageError(f"{old}: a rename must keep the folder depth ({new})")
     old_parts[-1], new_parts[-1] = posixpath.splitext(old_parts[-1])[0], posixpath.splitext(new_parts[-1])[0]
-    return [before for before, after in zip(old_parts, new_parts) if before != after]
+    return [before for before, after in zip(old_parts, new_parts, strict=True) if before != after]
 
 
 def _occurrences(text: str, needle: str, whole_word: bool = False):
@@ -120,31 +125,21 @@ def _occurrences(text: str, needle: str, whole_word: bool = False):
         if whole_word:
             found = not before.isalnum() and not after.isalnum()
         else:
-            found = before in ("", "/") or before in _BOUNDARY
+            found = before in ("", "/") or before in BOUNDARY
         if found:
             yield at
         at = text.find(needle, at + 1)
 
 
-def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1] not in _BOUNDARY:
-        start -= 1
-    while end < len(text) and text[end] not in _BOUNDARY:
-        end += 1
-    return start, end
-
-
-def _resolve_token(root: Path, relpath: str, text: str, token: str, end: int) -> Resolved | None:
-    # Data files, and Jekyll's `'images/x.jpg' | relative_url`, write paths from the site root.
-    site_relative = is_data_file(relpath) or bool(_SITE_FILTER.match(text, end))
-    return resolve(token, relpath, root, site_relative=site_relative)
-
-
 def _rewritten(token: str, resolved: Resolved, new: str) -> str:
     """The token pointed at `new`, written in the same style: rooted or relative, escaped or not."""
-    path, query_or_fragment = re.match(r"([^?#]*)(.*)", token, re.DOTALL).groups()
+    cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
+    path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
-    if resolved.rooted:
+    alias = ALIAS.match(path)
+    if alias:                       # a bundler alias stays: it names the folder the path is read from
+        written = alias.group(0) + written
+    elif resolved.rooted:
         written = "/" + written
     elif path.startswith("./"):
         written = "./" + written

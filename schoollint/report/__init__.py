@@ -1,6 +1,6 @@
-"""Reporters: one module per output format, all fed the same Report.
+"""Reporters: one module per output format, all fed the same Outcome.
 
-A reporter module defines `render(report, view) -> str`. Public formats
+A reporter module defines `render(outcome, view) -> str`. Public formats
 (json, github, sarif, junit, gitlab, summary) never carry a personal value
 unless the user asked for values with --show-values.
 """
@@ -32,19 +32,65 @@ class View:
     root: Path
     show_values: bool = False
     colour: bool = False
+    quiet: int = 0              # -q: findings only (no fix hints, no summary line)
+    pre_commit: bool = False    # run by pre-commit: fixes are offered as hooks
 
 
 def render(name: str, report, view: View) -> str:
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(report, view)
+    """The report in format `name`; every text in it from a file (paths, messages, values) escaped."""
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(escaped_outcome(report), view)
 
 
-def fix_hint(finding, rule) -> str:
-    """One line saying how to fix a finding."""
+# C0 and C1 controls (newline and ESC included), DEL, and the Unicode line separators and
+# bidirectional controls that can make shown text differ from what it is (CVE-2021-42574).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\n`, `\\x1b`, `\\u202e`).
+
+    The one place text from files (names, page attributes, metadata) is made safe to print:
+    a newline could start a CI workflow command (`::error ...`) and ESC or OSC bytes a
+    terminal sequence. Bytes that are not UTF-8 (surrogate escapes) are shown as \\xNN.
+    """
+    text = display_path(text)
+    return _CONTROLS.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def escaped_outcome(report):
+    """A copy of the Outcome with every text in it `escaped`; counts and flags as they were."""
+    import dataclasses
+
+    def clean(value):
+        return escaped(value) if isinstance(value, str) else value
+
+    findings = [dataclasses.replace(f, path=escaped(f.path), message=escaped(f.message), field=clean(f.field),
+                                    value=clean(f.value), fix=f.fix and dataclasses.replace(f.fix, summary=escaped(
+                                        f.fix.summary))) for f in report.findings]
+    changes = [dataclasses.replace(c, path=escaped(c.path), summaries=[escaped(s) for s in c.summaries],
+                                   renamed=[(escaped(a), escaped(b)) for a, b in c.renamed],
+                                   written=[escaped(p) for p in c.written], created=[escaped(p) for p in c.created],
+                                   error=clean(c.error)) for c in report.changes]
+    return dataclasses.replace(report, findings=findings, changes=changes, errors=[escaped(e) for e in report.errors],
+                               notes=[escaped(n) for n in report.notes],
+                               stale_baseline=[escaped(e) for e in report.stale_baseline])
+
+
+def fix_hint(finding, rule, pre_commit: bool = False) -> str:
+    """One line saying how to fix a finding, with the command that does it.
+
+    Under pre-commit (which sets PRE_COMMIT=1) there is often no `schoollint` on the PATH:
+    the hint names the hook that runs the fix instead.
+    """
     fix = finding.fix
     if fix is None:
         return first_sentence(rule.fix)
-    flag = "--fix" if fix.safe else "--fix --unsafe-fixes"
-    return f"{fix.summary} (run `schoollint check {flag}`)"
+    if pre_commit:
+        command = ("pre-commit run schoollint-fix --all-files" if fix.safe
+                   else "pre-commit run schoollint-fix-unsafe --hook-stage manual --all-files")
+    else:
+        command = "schoollint check --fix" + ("" if fix.safe else " --unsafe-fixes")
+    return f"{fix.summary} (run `{command}`)"
 
 
 def unique_fingerprints(findings) -> list[str]:
@@ -77,6 +123,30 @@ def first_sentence(text: str) -> str:
         if flat.count("`", 0, stop.start()) % 2 == 0:
             return flat[: stop.start() + 1]
     return flat
+
+
+def plural(count: int, word: str) -> str:
+    """"1 file", "2 files"; words ending in y take -ies ("1 entry", "2 entries")."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+
+
+def held_back(outcome) -> list[str]:
+    """What the baseline, inline suppressions and per-path ignores kept out of the report, in words.
+
+    A baseline that silently hides every finding is the worst surprise a linter can give,
+    so every format says how many findings it held back and how to see them.
+    """
+    parts = []
+    if outcome.baselined:
+        parts.append(f"{plural(outcome.baselined, 'known finding')} held by the baseline "
+                     "(`schoollint check --no-baseline` shows them)")
+    if outcome.suppressed:
+        parts.append(f"{plural(outcome.suppressed, 'finding')} silenced by inline `schoollint: ignore` comments")
+    if outcome.ignored:
+        parts.append(f"{outcome.ignored} ignored by per-path configuration")
+    return parts
 
 
 def shown_value(finding, view: View) -> str | None:

@@ -24,10 +24,12 @@ def annotation(finding, view: View) -> str:
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "") + f"\nFix: {fix_hint(finding, rule)}"
     # schoollint's severities are GitHub's annotation levels, word for word
-    return f"::{catalogue.severity_of(finding)} {','.join(properties)}::{escape_data(message)}"
+    return f"::{finding.severity} {','.join(properties)}::{escape_data(message)}"
 
 
 def render(report, view: View) -> str:
     lines = [annotation(finding, view) for finding in report.findings]
     lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
+    if report.not_checked:
+        lines.append(f"::warning::{escape_data(f'schoollint did not check {report.not_checked_text()} (no reader)')}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -25,8 +25,8 @@ def render(report, view: View) -> str:
     public = replace(view, show_values=False)
     ranked = sorted(report.findings, key=importance)
     errors = [f"::error title=schoollint::{escape_data(error)}" for error in report.errors]
-    errors += [annotation(f, public) for f in ranked if catalogue.severity_of(f) == "error"]
-    warnings = [annotation(f, public) for f in ranked if catalogue.severity_of(f) == "warning"]
+    errors += [annotation(f, public) for f in ranked if f.severity == "error"]
+    warnings = [annotation(f, public) for f in ranked if f.severity == "warning"]
     lines = errors[:PER_LEVEL] + warnings[:PER_LEVEL]
     hidden = len(errors) + len(warnings) - len(lines)
     if hidden:

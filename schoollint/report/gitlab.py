@@ -22,7 +22,7 @@ def gitlab_severity(security_severity: float) -> str:
 def render(report, view: View) -> str:
     rules = catalogue.load()
     issues = []
-    for finding, digest in zip(report.findings, unique_fingerprints(report.findings)):
+    for finding, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True):
         rule = rules[finding.code]
         value = shown_value(finding, view)
         issues.append({

@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 
 from .. import __version__, catalogue
-from . import View, display_path, shown_value
+from . import View, display_path, shown_value, unique_fingerprints
 
 
-def finding_record(finding, view: View) -> dict:
+def finding_record(finding, view: View, fingerprint: str) -> dict:
     rule = catalogue.load()[finding.code]
     record = {
         "code": finding.code,
         "name": rule.name,
-        "severity": catalogue.severity_of(finding),
+        "severity": finding.severity,
         "path": display_path(finding.path),
         "line": finding.line,
         "message": finding.message,
         "field": finding.field,
-        "fingerprint": finding.fingerprint,
+        "fingerprint": fingerprint,
         "fix": None if finding.fix is None else {"summary": finding.fix.summary, "safe": finding.fix.safe},
     }
     value = shown_value(finding, view)
@@ -32,7 +32,9 @@ def render(report, view: View) -> str:
         "tool": "schoollint",
         "version": __version__,
         "files_checked": report.files_checked,
-        "findings": [finding_record(f, view) for f in report.findings],
+        "files_not_checked": report.not_checked,   # by type, {".psd": 12}: no reader judged them
+        "findings": [finding_record(f, view, digest)
+                     for f, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
         "fixed": [{"path": display_path(c.path), "summaries": c.summaries,
                    "renamed": [[display_path(old), display_path(new)] for old, new in c.renamed],
                    "rewrote": [display_path(p) for p in c.written],
@@ -40,5 +42,7 @@ def render(report, view: View) -> str:
         "not_fixed": [{"path": display_path(c.path), "error": c.error} for c in report.changes if c.error],
         "errors": report.errors,
         "stale_baseline": report.stale_baseline,
+        # What the baseline, inline suppressions and per-path ignores kept out of "findings".
+        "held_back": {"baseline": report.baselined, "suppressed": report.suppressed, "ignored": report.ignored},
     }
     return json.dumps(payload, indent=2) + "\n"

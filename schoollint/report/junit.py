@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint, shown_value
+from . import View, fix_hint, plural, shown_value
 
 # Characters XML 1.0 cannot hold at all, not even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -40,7 +40,7 @@ def _failure(testcase: ET.Element, finding, view: View) -> None:
     value = shown_value(finding, view)
     message = finding.message + (f" [{value}]" if value else "")
     where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-    body = f"{catalogue.severity_of(finding)} {finding.code} {rule.name} at {where}\n{message}\nFix: {fix_hint(finding, rule)}"
+    body = f"{finding.severity} {finding.code} {rule.name} at {where}\n{message}\nFix: {fix_hint(finding, rule)}"
     _element(testcase, "failure", body, type=finding.code, message=message)
 
 
@@ -48,8 +48,8 @@ def render(report, view: View) -> str:
     rules = catalogue.load()
     suites = ET.Element("testsuites", name="schoollint", tests="0", failures="0", errors="0")
     total = failures = 0
-    for path, findings in groupby(report.findings, key=lambda f: f.path):
-        findings = list(findings)
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        findings = list(group)
         suite = _element(suites, "testsuite", name=path, tests=str(len(findings)),
                          failures=str(len(findings)), errors="0")
         for finding in findings:
@@ -67,7 +67,8 @@ def render(report, view: View) -> str:
         total += len(report.errors)
     if total == 0:
         suite = _element(suites, "testsuite", name="schoollint", tests="1", failures="0", errors="0")
-        _element(suite, "testcase", name=f"no findings in {report.files_checked} files checked",
+        unchecked = f"; not checked: {report.not_checked_text()}" if report.not_checked else ""
+        _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked{unchecked}",
                  classname="schoollint")
         total = 1
     suites.set("tests", str(total))

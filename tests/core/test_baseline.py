@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import make_png
+from tests.kit.sites import make_png
 
 
 def codes_by_path(cli, *args):

@@ -8,9 +8,6 @@ import sys
 
 from schoollint import catalogue, checks
 
-RUN_LEVEL = {"SL001"}  # implemented by the engine itself (unused suppressions)
-
-
 def test_every_rule_has_every_heading_and_a_unique_name():
     rules = catalogue.load()
     assert len({rule.name for rule in rules.values()}) == len(rules)
@@ -23,17 +20,25 @@ def test_every_rule_has_every_heading_and_a_unique_name():
 def test_documented_rules_and_implemented_rules_agree():
     implemented = {code: module for module in checks.modules() for code in module.CODES}
     documented = catalogue.load()
-    assert set(documented) - RUN_LEVEL == set(implemented)
+    assert set(documented) == set(implemented)
     for code, module in implemented.items():
-        assert documented[code].target == module.TARGET, code
+        assert documented[code].reads == module.READS, code
         source = _source_with_helpers(module)
         for option in documented[code].options:
             assert f'"{option}"' in source, f"{code} documents option {option} that its check never reads"
 
 
+def test_every_rule_lives_in_a_check_module_named_after_it():
+    for code, rule in catalogue.load().items():
+        (module,) = checks.modules({code})
+        assert module.__name__ == f"schoollint.checks.{rule.name.replace('-', '_')}", code
+        assert code in module.CODES
+
+
 def _source_with_helpers(module) -> str:
     """A check module's source and that of the sibling check modules it borrows from."""
-    helpers = {getattr(value, "__module__", None) or getattr(value, "__name__", None) for value in vars(module).values()}
+    helpers = {getattr(value, "__module__", None) or getattr(value, "__name__", None)
+               for value in vars(module).values()}
     siblings = [m for m in sys.modules.values()
                 if getattr(m, "__name__", "").startswith("schoollint.checks.") and m.__name__ in helpers]
     return "".join(inspect.getsource(m) for m in [module, *siblings])
@@ -59,3 +64,11 @@ def test_rule_command_explains_by_code_or_name(cli):
     assert json.loads(cli("rule", "SL101", "--output-format", "json")[1])["name"] == "location-metadata"
     code, _, err = cli("rule", "SL999")
     assert code == 2 and "unknown rule 'SL999'" in err
+
+
+def test_rules_without_a_fix_say_so_once(cli):
+    """`schoollint rule` adds "No automatic fix" itself: the YAML's words must not say it again."""
+    for code, rule in catalogue.load().items():
+        if rule.fix_safety == "none":
+            assert "no automatic fix" not in rule.fix.lower(), code
+            assert cli("rule", code)[1].lower().count("no automatic fix") == 1, code

@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from tests.conftest import make_png
+from tests.kit.sites import make_png
 
 
 def findings(cli, *args):

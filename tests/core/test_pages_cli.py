@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from tests.conftest import git, make_png
+from tests.kit.git import git
+from tests.kit.sites import make_png
 
 
 def found(cli, *args):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REPO_ROOT
+from tests.kit import REPO_ROOT
 
 
 def readme() -> str:
@@ -26,3 +26,18 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert "pip install" in install_and_run and "schoollint check" in install_and_run
     ci_lines = (REPO_ROOT / ".ci" / "run").read_text().splitlines()
     assert tests in ci_lines
+
+
+def test_readme_rev_pyproject_version_and_release_tag_agree():
+    """`rev: vX.Y.Z` in the README must be a real release: the package's version, and its tag."""
+    import subprocess
+
+    import schoollint
+
+    pyproject = (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "([^"]+)"$', pyproject, re.MULTILINE).group(1)
+    assert schoollint.__version__ == version
+    assert set(re.findall(r"rev: (\S+)", readme())) == {f"v{version}"}
+    tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=REPO_ROOT, capture_output=True, text=True).stdout.split()
+    if tags:  # a clone made without tags has none to compare
+        assert f"v{version}" in tags, "tag the release: git tag v" + version

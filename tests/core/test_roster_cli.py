@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from tests.conftest import git
+from tests.kit.git import git
 
-PAGE = '<p><img src="a.png" alt="Zephyrine Quaxley on the climbing frame"></p>\n'
+PAGE = '<p><img src="a.png" alt="Storm Pebble on the climbing frame"></p>\n'
 KEY = "a-long-secret-key-from-the-ci-settings"
 
 
@@ -17,7 +17,7 @@ def site(repo, tmp_path):
     (repo / "index.html").write_text(PAGE)
     roster = tmp_path / "private" / "pupils.csv"
     roster.parent.mkdir()
-    roster.write_text("first_name,last_name,role\nZephyrine,Quaxley,pupil\n")
+    roster.write_text("first_name,last_name,role\nStorm,Pebble,pupil\n")
     return repo, roster
 
 
@@ -28,10 +28,10 @@ def names_found(cli, *args):
 
 def test_roster_finds_a_name_the_heuristic_cannot_and_never_prints_it(site, cli, monkeypatch):
     repo, roster = site
-    assert names_found(cli)[1] == []                       # not a given name the heuristic knows
+    assert names_found(cli)[1] == []                       # ordinary English words: only a roster knows them
     code, found, _ = names_found(cli, "--roster", str(roster))
     assert code == 1 and found[0]["message"].endswith("contains a full name (roster match)")
-    assert "Quaxley" not in json.dumps(found)
+    assert "Pebble" not in json.dumps(found)
     monkeypatch.setenv("SCHOOLLINT_ROSTER", str(roster))
     assert len(names_found(cli)[1]) == 1
 
@@ -52,7 +52,7 @@ def test_hashed_roster_can_be_committed_and_needs_its_key(site, cli, monkeypatch
     code, out, _ = cli("roster", "hash", str(roster), "-o", ".schoollint-roster")
     assert code == 0 and "wrote" in out
     hashed = (repo / ".schoollint-roster").read_text()
-    assert "Zephyrine" not in hashed and "Quaxley" not in hashed
+    assert "Storm" not in hashed and "Pebble" not in hashed
     (repo / ".schoollint.yml").write_text("roster: .schoollint-roster\n")
     git(repo, "add", ".schoollint-roster", ".schoollint.yml")
     assert len(names_found(cli)[1]) == 1
@@ -72,5 +72,5 @@ def test_editing_the_roster_invalidates_cached_findings(site, cli):
     repo, roster = site
     roster.write_text("first_name,last_name\nSomeone,Else\n")
     assert names_found(cli, "--roster", str(roster))[1] == []
-    roster.write_text("first_name,last_name\nZephyrine,Quaxley\n")
+    roster.write_text("first_name,last_name\nStorm,Pebble\n")
     assert len(names_found(cli, "--roster", str(roster))[1]) == 1

@@ -1,29 +1,25 @@
 """Conformance over the shared sample corpus: PNG, GIF and WebP files against ExifTool's view."""
 
-import json
 from pathlib import Path
 
 import pytest
-from chunk_builders import frames
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, MediaError, read_media, strip
-from tests.conftest import has_gps_position
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, MediaError
+from schoollint.formats.registry import read_media, strip
+from tests.kit import corpus
+from tests.kit.corpus import has_gps_position, params, relpath
+from tests.kit.images import frames
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".png", ".apng", ".gif", ".webp")
 
 
 def corpus_files() -> list:
-    if not CORPUS.is_dir():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"no sample corpus at {CORPUS}"))]
-    found = sorted(path for path in CORPUS.rglob("*") if path.suffix.lower() in SUFFIXES)
-    return [pytest.param(path, id=str(path.relative_to(CORPUS))) for path in found]
+    return params(corpus.files(*SUFFIXES), relpath)
 
 
 @pytest.fixture(scope="module")
 def manifest() -> dict:
-    entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {(CORPUS / entry["SourceFile"]).resolve(): entry for entry in entries}
+    return corpus.manifest()
 
 
 def facts_or_skip(path: Path):
@@ -36,7 +32,7 @@ def facts_or_skip(path: Path):
 @pytest.mark.parametrize("path", corpus_files())
 def test_agrees_with_exiftool(path, manifest):
     facts = facts_or_skip(path)
-    entry = manifest[path.resolve()]
+    entry = manifest[relpath(path)]
 
     width, height = (int(n) for n in entry["Composite:ImageSize"].split())
     assert (facts.width, facts.height) == (width, height)

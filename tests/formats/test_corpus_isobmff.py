@@ -1,15 +1,15 @@
 """Conformance over real phone and camera files, with ExifTool's view as the oracle."""
 
-import json
 from pathlib import Path
 
 import pytest
-from isobmff_builders import decoded
 
-from schoollint.formats import IDENTITY, KINDS, LOCATION, MediaError, isobmff
-from tests.conftest import has_gps_position
+from schoollint.formats.model import IDENTITY, KINDS, LOCATION, MediaError
+from schoollint.formats.isobmff import plugin as isobmff
+from tests.kit import corpus
+from tests.kit.corpus import has_gps_position, needs_corpus, params, relpath
+from tests.kit.images import decoded
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".heic", ".heif", ".avif", ".mp4", ".mov")
 # Where ExifTool reports a position in these containers.
 # ExifTool tags and the field we report for the same thing.
@@ -28,26 +28,16 @@ SAME_FIELDS = {
 }
 
 
-def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(path for path in CORPUS.rglob("*") if path.suffix.lower() in SUFFIXES)
-
-
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, dict]:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared sample corpus is not beside the repository")
-    entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {entry["SourceFile"].removeprefix("./"): entry for entry in entries}
+    return corpus.manifest()
 
 
 def entry_of(manifest, path: Path) -> dict:
-    return manifest[path.relative_to(CORPUS).as_posix()]
+    return manifest[relpath(path)]
 
 
-FILES = corpus_files()
-needs_corpus = pytest.mark.skipif(not FILES, reason="the shared sample corpus is not beside the repository")
+FILES = corpus.files(*SUFFIXES)
 
 
 @needs_corpus
@@ -57,7 +47,7 @@ def test_the_corpus_has_photos_and_videos():
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", params(FILES, lambda path: path.name))
 def test_reads_or_says_why_not(path, manifest):
     data = path.read_bytes()
     assert isobmff.accept(data[:32])
@@ -83,7 +73,7 @@ def test_reads_or_says_why_not(path, manifest):
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", params(FILES, lambda path: path.name))
 def test_strip_location_in_place(path):
     data = path.read_bytes()
     try:
@@ -108,7 +98,7 @@ def decodable_photos() -> list[Path]:
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", decodable_photos(), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", params(decodable_photos(), lambda path: path.name))
 def test_stripped_photo_decodes_to_the_same_pixels(path):
     data = path.read_bytes()
     try:
@@ -127,6 +117,6 @@ def test_strip_identity_leaves_video_frames_alone(manifest):
     for path in videos:
         data = path.read_bytes()
         clean = isobmff.strip(data, frozenset({IDENTITY, LOCATION}))
-        changed = [offset for offset, (a, b) in enumerate(zip(data, clean)) if a != b]
+        changed = [offset for offset, (a, b) in enumerate(zip(data, clean, strict=False)) if a != b]
         mdat = [(box.start, box.end) for box in isobmff.boxes(data, 0, len(data), "test") if box.type == b"mdat"]
         assert not any(start <= offset < end for offset in changed for start, end in mdat), path.name

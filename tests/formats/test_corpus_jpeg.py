@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import io
-import json
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from schoollint.formats import KINDS, LOCATION, PERSON_NAME, MediaError, jpeg, tiff
-from tests.conftest import has_gps_position
+from schoollint.formats.model import KINDS, LOCATION, PERSON_NAME, MediaError
+from schoollint.formats import jpeg, tiff
+from tests.kit import corpus
+from tests.kit.corpus import CORPUS, has_gps_position, needs_corpus, params, relpath
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SUFFIXES = (".jpg", ".jpeg", ".tif", ".tiff")
-FILES = sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*")
-               if path.suffix.lower() in SUFFIXES) if CORPUS.is_dir() else []
+FILES = [relpath(path) for path in corpus.files(*SUFFIXES)]
 PERSON_KEYS = ("RegionName", "PersonInImage", "RegionPersonDisplayName")
 
 
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, dict]:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not beside this checkout")
-    entries = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {Path(entry["SourceFile"]).as_posix().removeprefix("./"): entry for entry in entries}
+    return corpus.manifest()
 
 
 def decoded(data: bytes) -> bytes | None:
@@ -36,7 +31,7 @@ def decoded(data: bytes) -> bytes | None:
         return None
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", params(FILES))
 def test_corpus_file(name, manifest):
     data = (CORPUS / name).read_bytes()
     plugin = jpeg if jpeg.accept(data[:32]) else tiff
@@ -60,6 +55,7 @@ def test_corpus_file(name, manifest):
         assert plugin.read(stripped).orientation == facts.orientation
 
 
+@needs_corpus
 def test_corpus_has_files_with_gps(manifest):
     with_gps = [name for name in FILES if has_gps_position(manifest.get(name, {}))]
     assert len(with_gps) >= 10

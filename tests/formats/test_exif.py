@@ -7,11 +7,12 @@ import struct
 import piexif
 import pytest
 
-from jpeg_builders import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
-from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
-                              MediaError, MetaItem)
-from schoollint.formats.exif import ExifInfo, minimal_exif, parse_exif
-from schoollint.formats.iptc import parse_photoshop
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, MetaItem,
+)
+from schoollint.formats.embedded import parse_exif, parse_photoshop
+from schoollint.formats.exif import ExifInfo, minimal_exif
+from tests.kit.metadata import iim, person_xmp, photoshop_resource, tiff_exif, to_little_endian
 
 
 def values(info, kind):
@@ -50,10 +51,12 @@ def test_text_tags_are_decoded_and_blank_ones_are_not_reported():
     assert (info.width, info.height, info.orientation) == (1600, 1200, None)
 
 
-def test_gps_without_position_is_still_location_and_version_alone_is_not():
+def test_gps_without_position_is_no_location_and_version_alone_is_nothing():
+    # Issue 12 kind 9: a position needs coordinates; the block is still reported (SL102).
     only_altitude = {piexif.GPSIFD.GPSVersionID: (2, 3, 0, 0), piexif.GPSIFD.GPSAltitude: (120, 1)}
     info = parse_exif(piexif.dump({"GPS": only_altitude})[6:], "x")
-    assert [(item.field, item.value) for item in info.items] == [("EXIF GPS data", "GPS tags 0x0006")]
+    assert [(item.kind, item.field, item.value) for item in info.items] == [
+        (TIMESTAMP, "EXIF GPS data without a position", "GPS tags 0x0006")]
     assert parse_exif(piexif.dump({"GPS": {piexif.GPSIFD.GPSVersionID: (2, 3, 0, 0)}})[6:], "x").items == ()
 
 
@@ -231,7 +234,23 @@ def test_placeholder_gps_ifd_of_zeros_is_not_a_place():
     assert parse_exif(piexif.dump({"GPS": zeros})[6:], "x").items == ()
     zeros[piexif.GPSIFD.GPSAltitude] = (35, 1)
     assert [(item.field, item.value) for item in parse_exif(piexif.dump({"GPS": zeros})[6:], "x").items] == [
-        ("EXIF GPS data", "GPS tags 0x0006")]
+        ("EXIF GPS data without a position", "GPS tags 0x0006")]
+
+
+@pytest.mark.parametrize("gps", [
+    {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLongitudeRef: b"E"},
+    {piexif.GPSIFD.GPSImgDirectionRef: b"T", piexif.GPSIFD.GPSImgDirection: (270, 1)},
+    {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((0, 1), (0, 1), (0, 1)),
+     piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((0, 1), (0, 1), (0, 1))},
+], ids=["hemisphere letters", "direction", "all-zero position"])
+def test_gps_block_without_a_position_is_not_a_location(gps):
+    items = parse_exif(piexif.dump({"GPS": gps})[6:], "x").items
+    assert [(item.kind, item.field) for item in items] == [(TIMESTAMP, "EXIF GPS data without a position")]
+
+
+def test_gps_destination_or_area_name_is_a_location():
+    area = {piexif.GPSIFD.GPSAreaInformation: b"ASCII\0\0\0Leeds Grammar"}
+    assert [item.kind for item in parse_exif(piexif.dump({"GPS": area})[6:], "x").items] == [LOCATION]
 
 
 def test_gps_value_cut_off_by_the_end_still_counts():

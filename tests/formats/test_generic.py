@@ -8,7 +8,8 @@ import re
 import pytest
 from PIL import Image
 
-from schoollint.formats import MediaError, generic
+from schoollint.formats.model import MediaError
+from schoollint.formats import generic
 
 
 def test_bmp_header_facts():

@@ -1,14 +1,16 @@
 import mmap
 
 import pytest
-from chunk_builders import (
-    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
-    assert_trailer_is_a_preview_item, encode, frames, gif_comment, gif_insert, gif_plain_text, gif_screen_end,
-    gif_xmp, icc_profile, iptc_records, photo, photoshop_resources, stripped_by, sub_blocks, xmp_packet,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError,
 )
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, MediaError, gif, read_media,
-)
+from schoollint.formats.registry import read_media
+from schoollint.formats import gif
+from tests.kit.chunks import gif_comment, gif_insert, gif_plain_text, gif_screen_end, gif_xmp, sub_blocks
+from tests.kit.damage import assert_every_truncation_is_refused, flipped_bytes, only_media_errors
+from tests.kit.images import encode, frames, photo, srgb_icc
+from tests.kit.metadata import iptc_records, person_xmp, photoshop_resource
+from tests.kit.plugin import assert_trailer_is_a_preview_item, stripped_by
 
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:
@@ -24,7 +26,7 @@ def test_animated_gif_with_comment_and_xmp():
     plain = animation()
     assert b"NETSCAPE2.0" in plain
     comment = gif_comment(b"Year 6 leavers, Amelia Pupil " + b"x" * 300)   # over one sub-block
-    data = gif_insert(plain, comment, gif_xmp(xmp_packet("Amelia Pupil")))
+    data = gif_insert(plain, comment, gif_xmp(person_xmp("Amelia Pupil", caption_in="dc:title")))
 
     facts = read_media(data, ".gif")
 
@@ -44,7 +46,7 @@ def test_animated_gif_with_comment_and_xmp():
 
 def test_items_and_their_values():
     data = gif_insert(animation(), gif_comment(b"caf\xe9"), gif_comment("Zo\u00eb".encode()),
-                      gif_xmp(xmp_packet("Zo\u00eb Pupil")))
+                      gif_xmp(person_xmp("Zo\u00eb Pupil", caption_in="dc:title")))
     facts = gif.read(data)
     assert [item.value for item in facts.of_kind(FREE_TEXT)] == ["caf\u00e9", "Zo\u00eb", "Sports day"]
     [person] = facts.of_kind(PERSON_NAME)
@@ -60,7 +62,7 @@ def test_long_comment_and_plain_text_are_clipped():
 def test_strip_only_the_kinds_asked_for():
     plain = animation()
     comment = gif_comment(b"sports day")
-    data = gif_insert(plain, comment, gif_xmp(xmp_packet()))
+    data = gif_insert(plain, comment, gif_xmp(person_xmp(caption_in="dc:title")))
     # The XMP holds a title (free text) too, so it goes for PERSON_NAME; the comment stays.
     assert gif.strip(data, frozenset({PERSON_NAME})) == gif_insert(plain, comment)
     assert gif.strip(data, frozenset({PREVIEW})) == data
@@ -79,7 +81,7 @@ def test_plain_text_extension_between_frames():
 
 
 def test_icc_profile_kept():
-    profile = icc_profile()
+    profile = srgb_icc()
     icc = b"\x21\xff\x0bICCRGBG1012" + sub_blocks(profile)
     data = gif_insert(encode(photo(), "GIF", comment=b"hello"), icc)   # Pillow cannot write this one
 
@@ -94,7 +96,7 @@ def test_icc_profile_kept():
 
 @pytest.mark.parametrize("identifier, payload", [
     (b"MGKIPTC0000", iptc_records()),
-    (b"MGK8BIM0000", photoshop_resources(iptc_records())),
+    (b"MGK8BIM0000", photoshop_resource(0x0404, iptc_records())),
 ])
 def test_imagemagick_iptc_profiles(identifier, payload):
     plain = animation()
@@ -118,7 +120,7 @@ def test_data_after_the_trailer():
 
 
 def test_xmp_without_magic_trailer_is_still_read():
-    packet = xmp_packet("Isla Pupil")
+    packet = person_xmp("Isla Pupil", caption_in="dc:title")
     data = gif_insert(animation(), b"\x21\xff\x0bXMP DataXMP" + sub_blocks(packet))
     # Sub-block length bytes now sit inside the XML: flagged as unparseable, never passed over.
     assert gif.read(data).of_kind(FREE_TEXT)
@@ -136,7 +138,7 @@ def test_reads_an_mmap(tmp_path):
 # --- broken files ---
 
 def small_gif() -> bytes:
-    return gif_insert(animation(), gif_comment(b"hi"), gif_xmp(xmp_packet()))
+    return gif_insert(animation(), gif_comment(b"hi"), gif_xmp(person_xmp(caption_in="dc:title")))
 
 
 def test_every_truncation_raises_media_error():
@@ -144,7 +146,7 @@ def test_every_truncation_raises_media_error():
 
 
 def test_every_corrupted_byte_gives_facts_or_media_error():
-    assert_every_corrupted_byte_gives_facts_or_media_error(gif, small_gif())
+    only_media_errors(gif, flipped_bytes(small_gif()))
 
 
 def test_unknown_block_is_named():

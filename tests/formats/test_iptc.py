@@ -6,10 +6,12 @@ import struct
 
 import pytest
 
-from jpeg_builders import iim, photoshop_iptc, photoshop_resource, person_xmp, tiff_exif
-from schoollint.formats import (FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP,
-                              MediaError)
-from schoollint.formats.iptc import decode_text, parse_iim, parse_photoshop
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
+)
+from schoollint.formats.embedded import parse_photoshop
+from schoollint.formats.iptc import decode_text, parse_iim
+from tests.kit.metadata import iim, person_xmp, photoshop_iptc, photoshop_resource, tiff_exif
 
 
 def facts(items):

@@ -1,22 +1,25 @@
 import mmap
-import random
 import struct
 import time
 
 import pytest
-from isobmff_builders import (
-    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, apple_timed_keys, asset_text, box, boxes_of,
-    data_box, decoded, encode, exif_payload, ftyp, full_box, heif, hdlr, imir, irot, ispe, itunes_meta,
-    large_box, loci, metadata_track, movie, photo, qt_text, sample_entry, tkhd, xmp_uuid,
-)
-from jpeg_builders import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 from PIL import Image
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError, isobmff,
-    read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
 )
-from schoollint.formats.exif import parse_exif
+from schoollint.formats.registry import read_media
+from schoollint.formats.isobmff import plugin as isobmff
+from schoollint.formats.position import iso6709
+from schoollint.formats.embedded import parse_exif
+from tests.kit.damage import only_media_errors, patched, truncations
+from tests.kit.images import decoded, encode, photo
+from tests.kit.isobmff import (
+    IMAGE_DATA, ISO6709, ISO6709_VALUE, MAC_ENGLISH, apple_meta, apple_timed_keys, asset_text, box, boxes_of,
+    data_box, exif_payload, ftyp, full_box, hdlr, heif, imir, irot, ispe, itunes_meta, large_box, loci,
+    movie, qt_text, sample_entry, tkhd, xmp_uuid,
+)
+from tests.kit.metadata import LATITUDE, LONGITUDE, person_xmp, tiff_exif
 
 EXIF_GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 ROTATED_90 = (0, 1, -1, 0)       # a phone held upright: the display matrix QuickTime writes
@@ -36,7 +39,7 @@ def fields(facts, *kinds) -> dict[str, str | None]:
 
 def changed_ranges(before: bytes, after: bytes) -> list[tuple[int, int]]:
     ranges: list[list[int]] = []
-    for offset, (a, b) in enumerate(zip(before, after)):
+    for offset, (a, b) in enumerate(zip(before, after, strict=False)):
         if a != b:
             if ranges and ranges[-1][1] == offset:
                 ranges[-1][1] = offset + 1
@@ -88,8 +91,8 @@ def test_quicktime_without_ftyp_is_mov():
 
 @pytest.mark.parametrize("format", ["HEIF", "AVIF"])
 def test_encoded_photo_exif_gps_and_person_in_xmp(format):
-    image = photo()
-    data = encode(image, format, exif=tiff_exif(orientation=1), xmp=person_xmp("Amelia Pupil"))
+    image = photo((64, 48))
+    data = encode(image, format, quality=90, exif=tiff_exif(orientation=1), xmp=person_xmp("Amelia Pupil"))
 
     facts = read_media(data, ".heic" if format == "HEIF" else ".avif")
 
@@ -105,7 +108,7 @@ def test_encoded_photo_exif_gps_and_person_in_xmp(format):
 
 @pytest.mark.parametrize("format", ["HEIF", "AVIF"])
 def test_encoded_photo_strip_keeps_pixels_and_orientation(format):
-    data = encode(photo((48, 32)), format, exif=tiff_exif(orientation=6), xmp=person_xmp())
+    data = encode(photo((48, 32)), format, quality=90, exif=tiff_exif(orientation=6), xmp=person_xmp())
     before = read_media(data, "")
     assert before.orientation == 6          # the encoder turned EXIF orientation 6 into irot
 
@@ -127,7 +130,7 @@ def test_encoded_photo_strip_keeps_pixels_and_orientation(format):
 
 
 def test_strip_of_clean_photo_changes_nothing():
-    data = encode(photo(), "HEIF")
+    data = encode(photo((64, 48)), "HEIF", quality=90)
     assert not isobmff.read(data).items
     assert isobmff.strip(data, KINDS) == data
 
@@ -135,7 +138,7 @@ def test_strip_of_clean_photo_changes_nothing():
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_orientation_from_irot_and_imir_as_libheif_writes_them(orientation):
     # libheif turns EXIF orientation into irot/imir on encoding; reading them back must agree.
-    data = encode(photo((40, 24)), "HEIF", exif=tiff_exif(orientation=orientation, gps=False))
+    data = encode(photo((40, 24)), "HEIF", quality=90, exif=tiff_exif(orientation=orientation, gps=False))
     facts = isobmff.read(data)
     assert facts.orientation == (None if orientation == 1 else orientation)
     assert (facts.width, facts.height) == (40, 24)   # clap crops the coded 64x64 back to size
@@ -143,7 +146,7 @@ def test_orientation_from_irot_and_imir_as_libheif_writes_them(orientation):
 
 def test_read_from_mmap(tmp_path):
     path = tmp_path / "photo.heic"
-    path.write_bytes(encode(photo(), "HEIF", exif=tiff_exif()))
+    path.write_bytes(encode(photo((64, 48)), "HEIF", quality=90, exif=tiff_exif()))
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
         facts = isobmff.read(mapped)
         clean = isobmff.strip(mapped, frozenset({LOCATION}))
@@ -380,25 +383,52 @@ def test_thumbnail_in_user_data_is_a_preview_with_its_own_gps():
     assert not isobmff.read(clean).items
 
 
-def test_telemetry_and_timed_location_tracks_are_flagged_but_not_blanked():
+def track_with_samples(kind: bytes, *children: bytes, first_offset: int, sizes: list[int]) -> bytes:
+    """A metadata track whose samples lie in two chunks from `first_offset` (stsz, stsc, stco)."""
+    stsd = full_box(b"stsd", 0, 0, struct.pack(">I", 1), sample_entry(kind, *children))
+    stsz = full_box(b"stsz", 0, 0, struct.pack(">II", 0, len(sizes)), struct.pack(f">{len(sizes)}I", *sizes))
+    half = len(sizes) // 2
+    stsc = full_box(b"stsc", 0, 0, struct.pack(">I", 2), struct.pack(">6I", 1, half, 1, 2, len(sizes) - half, 1))
+    stco = full_box(b"stco", 0, 0, struct.pack(">III", 2, first_offset, first_offset + sum(sizes[:half])))
+    stbl = box(b"stbl", stsd, stsz, stsc, stco)
+    return box(b"trak", tkhd(0, 0), box(b"mdia", hdlr(b"meta"), box(b"minf", stbl)))
+
+
+def test_telemetry_timed_location_and_subtitle_positions_are_blanked_in_place():
+    # Issue 12 kind 3: the samples of GPS-bearing tracks are zeroed where they lie, no other byte changes.
+    telemetry = [b"DEVC" + bytes([n]) * 11 for n in range(1, 5)]
+    located = [b"+51.5010-000.1419/", b"+51.5011-000.1418/"]
+    subtitles = [b"\x00\x20[latitude: 22.5431] [longitude: 113.9", b"\x00\x05hello"]
+    frames = b"\0\0\0\x10video frame data" * 8
+    samples = b"".join(telemetry + located + subtitles)
+    start = len(ftyp(b"mp42", b"mp42", b"isom")) + 8 + len(frames)      # after ftyp, the mdat header, the frames
+    sizes = [len(sample) for sample in telemetry], [len(sample) for sample in located], [len(x) for x in subtitles]
     data = movie(box(b"trak", tkhd(1920, 1080)),
-                 metadata_track(sample_entry(b"gpmd")),
-                 metadata_track(sample_entry(b"mebx", apple_timed_keys(
-                     "com.apple.quicktime.detected-face", "com.apple.quicktime.location.ISO6709"))),
-                 metadata_track(sample_entry(b"mebx", apple_timed_keys("com.apple.quicktime.detected-face"))),
-                 box(b"udta", qt_text(b"\xa9mak", "GoPro")))
+                 track_with_samples(b"gpmd", first_offset=start, sizes=sizes[0]),
+                 track_with_samples(b"mebx", apple_timed_keys("com.apple.quicktime.detected-face",
+                                                              "com.apple.quicktime.location.ISO6709"),
+                                    first_offset=start + sum(sizes[0]), sizes=sizes[1]),
+                 track_with_samples(b"tx3g", first_offset=start + sum(sizes[0]) + sum(sizes[1]), sizes=sizes[2]),
+                 box(b"udta", qt_text(b"\xa9mak", "GoPro")), mdat=frames + samples)
 
     facts = isobmff.read(data)
 
-    assert [(item.kind, item.field, item.where) for item in facts.items] == [
-        (LOCATION, "video GoPro telemetry track", "moov/trak/mdia/minf/stbl/stsd"),
-        (LOCATION, "video GPS track", "moov/trak/mdia/minf/stbl/stsd"),
-        (IDENTITY, "QuickTime camera make", "moov/udta"),
-    ]
-    # Their samples sit among the frames in mdat: refuse rather than claim they are gone.
-    with pytest.raises(MediaError, match="could not blank video GPS track, video GoPro telemetry track"):
-        isobmff.strip(data, frozenset({LOCATION}))
+    assert [(item.kind, item.field) for item in facts.items] == [
+        (LOCATION, "video GoPro telemetry track"), (LOCATION, "video GPS track"),
+        (LOCATION, "video subtitle track with GPS positions"), (IDENTITY, "QuickTime camera make")]
+    clean = isobmff.strip(data, frozenset({LOCATION}))
+    assert len(clean) == len(data) and samples not in clean and b"latitude" not in clean
+    assert [offset for offset, (a, b) in enumerate(zip(data, clean, strict=True)) if a != b] and all(
+        start <= offset < start + len(samples) for offset, (a, b) in enumerate(zip(data, clean, strict=True)) if a != b)
+    assert isobmff.read(clean).of_kind(LOCATION) == []
+    assert isobmff.strip(clean, frozenset({LOCATION})) == clean            # idempotent
     assert b"GoPro" not in stripped(data, {IDENTITY})
+
+
+def test_a_metadata_track_whose_table_lies_is_a_media_error():
+    data = movie(track_with_samples(b"gpmd", first_offset=10_000_000, sizes=[16, 16]))
+    with pytest.raises(MediaError, match="past the end of the file"):
+        isobmff.read(data)
 
 
 def test_deeply_nested_boxes_do_not_recurse_without_end():
@@ -431,20 +461,24 @@ def test_large_size_and_size_zero_boxes():
     ("+5+0/", "+5+0/"),
 ])
 def test_iso6709_positions(text, value):
-    assert isobmff._iso6709(text) == value
+    assert iso6709(text) == value
 
 
 # --- broken files --------------------------------------------------------------------
 
 @pytest.mark.parametrize("data, message", [
     (ftyp(b"mp42") + struct.pack(">I4s", 4, b"moov"), "claims 4 bytes, too few for its own header"),
-    (ftyp(b"mp42") + struct.pack(">I4s", 4000, b"moov") + b"\0" * 40, "'moov' at offset 16 runs past the end of the file"),
-    (ftyp(b"mp42") + box(b"moov", struct.pack(">I4s", 400, b"udta")), "'udta' at offset 24 runs past the end of box 'moov'"),
+    (ftyp(b"mp42") + struct.pack(">I4s", 4000, b"moov") + b"\0" * 40,
+     "'moov' at offset 16 runs past the end of the file"),
+    (ftyp(b"mp42") + box(b"moov", struct.pack(">I4s", 400, b"udta")),
+     "'udta' at offset 24 runs past the end of box 'moov'"),
     (ftyp(b"mp42") + box(b"moov") + b"\1\2\3", "3 stray bytes at offset 24"),
     (ftyp(b"mp42") + struct.pack(">I4s", 1, b"mdat") + b"\0\0", "cut off inside its 64-bit size"),
     (ftyp(b"mp42") + box(b"mdat", b"frames"), "no 'moov' or 'meta' box"),
-    (ftyp(b"mp42") + box(b"moov", box(b"trak", full_box(b"tkhd", 0, 0, b"\0" * 30))), "'tkhd' at offset 32 ends inside a field"),
-    (ftyp(b"heic", b"mif1") + full_box(b"meta", 0, 0, full_box(b"iloc", 0, 0, b"\x44\x00")), "'iloc' at offset 32 ends inside a field"),
+    (ftyp(b"mp42") + box(b"moov", box(b"trak", full_box(b"tkhd", 0, 0, b"\0" * 30))),
+     "'tkhd' at offset 32 ends inside a field"),
+    (ftyp(b"heic", b"mif1") + full_box(b"meta", 0, 0, full_box(b"iloc", 0, 0, b"\x44\x00")),
+     "'iloc' at offset 32 ends inside a field"),
     (ftyp(b"heic", b"mif1") + full_box(b"meta", 0, 0, full_box(b"iloc", 0, 0, b"\x34\x00\0\0")), "uses 3-byte fields"),
 ], ids=["tiny size", "past the file", "past the parent", "stray bytes", "cut 64-bit size", "no moov",
         "short tkhd", "short iloc", "odd iloc field size"])
@@ -459,27 +493,12 @@ def hand_built_heif() -> bytes:
 
 @pytest.mark.parametrize("build", [iphone_movie, android_movie, hand_built_heif])
 def test_every_truncation_is_a_media_error_or_still_reads(build):
-    data = build()
-    for cut in range(len(data)):
-        try:
-            isobmff.read(data[:cut])
-        except MediaError:
-            pass
+    only_media_errors(isobmff, truncations(build()))
 
 
 @pytest.mark.parametrize("build", [iphone_movie, android_movie, hand_built_heif])
 def test_corrupted_bytes_raise_only_media_errors(build):
-    data = build()
-    generator = random.Random(1234)
-    for _ in range(400):
-        corrupt = bytearray(data)
-        for _ in range(generator.randint(1, 4)):
-            corrupt[generator.randrange(len(corrupt))] = generator.randrange(256)
-        try:
-            isobmff.read(bytes(corrupt))
-            isobmff.strip(bytes(corrupt), KINDS)
-        except MediaError:
-            pass
+    only_media_errors(isobmff, patched(build(), seed=1234, patch=lambda rng: bytes([rng.randrange(256)])))
 
 
 def test_long_text_values_are_clipped_to_the_shared_length():

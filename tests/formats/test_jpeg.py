@@ -8,12 +8,16 @@ import struct
 import pytest
 from PIL import Image
 
-from jpeg_builders import (XMP_SIGNATURE, encode, extended_xmp_segments, flir_segments, iim, jumbf_segments, mpo,
-                           only_media_errors, person_xmp, phone_jpeg, photoshop_iptc, photoshop_resource, pixels,
-                           same_from_an_mmap, segment, segment_markers, srgb_icc, tiff_exif, with_segments,
-                           xmp_packet)
-from schoollint.formats import (FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError,
-                              jpeg)
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MediaError
+from schoollint.formats import jpeg
+from tests.kit.damage import only_media_errors, patched
+from tests.kit.images import pixels, srgb_icc
+from tests.kit.jpeg import (
+    XMP_SIGNATURE, extended_xmp_segments, flir_segments, gradient_jpeg, jumbf_segments, mpo, phone_jpeg, segment,
+    segment_markers, with_segments,
+)
+from tests.kit.metadata import iim, person_xmp, photoshop_iptc, photoshop_resource, tiff_exif, xmp_packet
+from tests.kit.plugin import same_from_an_mmap
 
 EVERYTHING_BUT_PREVIEW = KINDS - {PREVIEW}
 
@@ -59,7 +63,7 @@ def test_phone_jpeg_strip_everything_keeps_pixels_orientation_and_icc():
     assert [marker for marker, _ in markers if marker in (0xED, 0xFE)] == []
     assert b"http://ns.adobe.com/xap" not in stripped and b"Pupilcam" not in stripped
     # Everything from the first DQT on (ICC, tables, scan) is Pillow's file, byte for byte.
-    encoded = encode(icc_profile=srgb_icc())
+    encoded = gradient_jpeg(icc_profile=srgb_icc())
     assert stripped.endswith(encoded[encoded.index(b"ICC_PROFILE") - 4:])
 
 
@@ -81,17 +85,17 @@ def test_strip_location_only_removes_the_containers_holding_places():
     (segment(0xFE, "Zoë's class".encode()), FREE_TEXT),
 ])
 def test_single_metadata_block_files(extra, kind):
-    original = with_segments(encode(), extra)
+    original = with_segments(gradient_jpeg(), extra)
     assert kind in kinds_of(original)
     stripped = jpeg.strip(original, {kind})
-    assert stripped == encode()
+    assert stripped == gradient_jpeg()
     assert_lossless(original, stripped)
 
 
 @pytest.mark.parametrize("mode, options", [("CMYK", {}), ("L", {}), ("RGB", {"progressive": True}),
                                            ("RGB", {"subsampling": 0, "restart_marker_blocks": 1})])
 def test_colour_models_progressive_and_restart_markers(mode, options):
-    original = with_segments(encode(mode, size=(50, 30), **options),
+    original = with_segments(gradient_jpeg(mode, size=(50, 30), **options),
                              segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=3)), segment(0xFE, b"hello"))
     facts = jpeg.read(original)
     assert (facts.width, facts.height, facts.orientation) == (50, 30, 3)
@@ -100,7 +104,7 @@ def test_colour_models_progressive_and_restart_markers(mode, options):
 
 
 def test_comment_between_progressive_scans_is_found_and_removed():
-    progressive = encode(progressive=True)
+    progressive = gradient_jpeg(progressive=True)
     second_scan = progressive.index(b"\xff\xda", progressive.index(b"\xff\xda") + 2)
     original = progressive[:second_scan] + segment(0xFE, b"hidden") + progressive[second_scan:]
     assert [item.value for item in jpeg.read(original).items] == ["hidden"]
@@ -110,10 +114,10 @@ def test_comment_between_progressive_scans_is_found_and_removed():
 
 
 def test_mpo_with_gps_only_in_the_second_image():
-    second = with_segments(encode(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
-    original = mpo(encode(size=(64, 48), icc_profile=srgb_icc()), second)
+    second = with_segments(gradient_jpeg(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
+    original = mpo(gradient_jpeg(size=(64, 48), icc_profile=srgb_icc()), second)
     facts = jpeg.read(original)
-    assert facts.notes == ("MPO with 2 images",)
+    assert facts.notes == ("MPO with 2 images", "ICC profile kept")   # the ICC note once, not per image
     gps = [item for item in facts.items if item.kind == LOCATION]
     assert [(item.where, item.value) for item in gps] == [("MPO image 2 APP1 Exif", "51.501, -0.1419")]
     assert [item.field for item in facts.items if item.kind == PREVIEW] == ["MPO secondary image", "EXIF thumbnail"]
@@ -128,7 +132,7 @@ def test_mpo_with_gps_only_in_the_second_image():
     without_previews = jpeg.strip(original, KINDS)
     assert_lossless(original, without_previews)
     assert b"MPF\0" not in without_previews
-    assert without_previews == encode(size=(64, 48), icc_profile=srgb_icc())
+    assert without_previews == gradient_jpeg(size=(64, 48), icc_profile=srgb_icc())
 
 
 def test_extended_xmp_with_a_name_only_in_the_extension():
@@ -139,26 +143,26 @@ def test_extended_xmp_with_a_name_only_in_the_extension():
     main = segment(0xE1, XMP_SIGNATURE + xmp_packet("", f'xmpNote:HasExtendedXMP="{guid.decode()}"'))
     pieces = extended_xmp_segments(extension, guid)
     assert len(pieces) > 3 and b"Hidden Pupil" not in pieces[0]
-    original = with_segments(encode(), main, *reversed(pieces))   # pieces out of order
+    original = with_segments(gradient_jpeg(), main, *reversed(pieces))   # pieces out of order
     names = [item for item in jpeg.read(original).items if item.kind == PERSON_NAME]
     assert [(item.where, item.value) for item in names] == [("APP1 Extended XMP", "Hidden Pupil")]
     stripped = jpeg.strip(original, {PERSON_NAME})
-    assert stripped == with_segments(encode(), main)
+    assert stripped == with_segments(gradient_jpeg(), main)
     assert_lossless(original, stripped, {PERSON_NAME})
 
 
 def test_trailer_after_eoi_is_a_preview_and_zero_padding_is_not():
     video = b"\0\0\0\x18ftypmp42" + bytes(range(256)) * 4
-    original = encode() + video
+    original = gradient_jpeg() + video
     facts = jpeg.read(original)
     assert [(item.kind, item.value) for item in facts.items] == [(PREVIEW, f"{len(video)} bytes")]
     assert jpeg.strip(original, EVERYTHING_BUT_PREVIEW) == original
-    assert jpeg.strip(original, {PREVIEW}) == encode()
-    assert jpeg.read(encode() + bytes(500)).items == ()
+    assert jpeg.strip(original, {PREVIEW}) == gradient_jpeg()
+    assert jpeg.read(gradient_jpeg() + bytes(500)).items == ()
 
 
 def test_jfif_thumbnail_and_jfxx_are_previews():
-    plain = encode()
+    plain = gradient_jpeg()
     jfif_length = struct.unpack(">H", plain[4:6])[0]
     jfif = plain[6:4 + jfif_length]
     with_thumbnail = (plain[:2] + segment(0xE0, jfif[:12] + b"\x02\x01" + bytes(6))
@@ -170,17 +174,17 @@ def test_jfif_thumbnail_and_jfxx_are_previews():
 
 
 def test_unknown_and_vendor_app_segments():
-    original = with_segments(encode(), segment(0xE5, b"RMETA\0" + b"serial 123"),
+    original = with_segments(gradient_jpeg(), segment(0xE5, b"RMETA\0" + b"serial 123"),
                              segment(0xEC, b"Ducky\0\x01\0\x04\0\0\0<"), segment(0xEE, b"Adobe\0\x64\0\0\0\0\x01"))
     items = [(item.kind, item.field, item.where, item.value) for item in jpeg.read(original).items]
     assert items == [(IDENTITY, "unrecognised vendor block", "APP5", "'RMETA', 16 bytes"),
                      (FREE_TEXT, "Ducky comment block", "APP12", "'Ducky', 13 bytes")]
     stripped = jpeg.strip(original, KINDS)
-    assert stripped == with_segments(encode(), segment(0xEE, b"Adobe\0\x64\0\0\0\0\x01"))
+    assert stripped == with_segments(gradient_jpeg(), segment(0xEE, b"Adobe\0\x64\0\0\0\0\x01"))
 
 
 def test_photoshop_thumbnail_is_preview_and_stays_with_identity_strip():
-    original = with_segments(encode(), segment(0xED, b"Photoshop 3.0\0" + photoshop_resource(0x040C, bytes(40))))
+    original = with_segments(gradient_jpeg(), segment(0xED, b"Photoshop 3.0\0" + photoshop_resource(0x040C, bytes(40))))
     assert kinds_of(original) == {PREVIEW}
     assert jpeg.strip(original, {IDENTITY}) == original
 
@@ -192,7 +196,7 @@ def test_truncated_file_is_a_media_error(cut):
 
 
 def test_segment_length_past_the_end_is_a_media_error():
-    data = encode()
+    data = gradient_jpeg()
     broken = data[:2] + b"\xff\xe1\xff\xf0Exif\0\0" + data[2:40]
     with pytest.raises(MediaError, match=r"JPEG: segment 0xE1 at offset 2 claims 65520 bytes, past the end of "
                                          r"the file \(46 bytes left\)"):
@@ -206,11 +210,11 @@ def test_garbage_where_a_marker_belongs(bad):
 
 
 def test_mpf_entry_outside_the_file_is_skipped_with_a_note():
-    original = mpo(encode(), encode(size=(8, 8)))[:-50]
+    original = mpo(gradient_jpeg(), gradient_jpeg(size=(8, 8)))[:-50]
     facts = jpeg.read(original)
     assert facts.notes[0].startswith("MPF image 2 at offset ") and facts.notes[0].endswith("skipped")
     assert [item.field for item in facts.items] == ["MPO secondary image", "data after end of image"]
-    assert jpeg.strip(original, {PREVIEW}) == encode()
+    assert jpeg.strip(original, {PREVIEW}) == gradient_jpeg()
 
 
 def mpf_table(data: bytes) -> tuple[int, int]:
@@ -221,9 +225,9 @@ def mpf_table(data: bytes) -> tuple[int, int]:
 
 
 def test_mpf_size_too_small_skips_that_image_and_keeps_the_photo():
-    second = with_segments(encode(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
+    second = with_segments(gradient_jpeg(size=(32, 24)), segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=1)))
     comment, later_comment = segment(0xFE, b"Sports day"), segment(0xFE, b"Year 6 at the park")
-    plain = mpo(with_segments(encode(), later_comment), second)     # the MPF segment, then this comment
+    plain = mpo(with_segments(gradient_jpeg(), later_comment), second)     # the MPF segment, then this comment
     # A comment before the MPF segment moves the offsets' base and the images alike; the later one only the images.
     original = bytearray(plain[:2] + comment + plain[2:])
     base, table = mpf_table(original)
@@ -250,7 +254,7 @@ def test_mpf_size_too_small_skips_that_image_and_keeps_the_photo():
 
 
 def test_stray_bytes_between_segments_are_skipped_and_kept():
-    plain = encode()
+    plain = gradient_jpeg()
     original = plain[:20] + b"\0" * 14 + plain[20:]
     facts = jpeg.read(original)
     assert facts.notes == ("14 stray bytes skipped at offset 20",) and facts.width == 64
@@ -258,9 +262,9 @@ def test_stray_bytes_between_segments_are_skipped_and_kept():
 
 
 def test_accept_and_iim_in_secondary_images():
-    second = with_segments(encode(size=(8, 8)), segment(0xED, b"Photoshop 3.0\0" + photoshop_resource(
+    second = with_segments(gradient_jpeg(size=(8, 8)), segment(0xED, b"Photoshop 3.0\0" + photoshop_resource(
         0x0404, iim((2, 80, b"Jo Photographer")))))
-    original = mpo(encode(), second)
+    original = mpo(gradient_jpeg(), second)
     assert jpeg.accept(original[:32]) and not jpeg.accept(b"\x89PNG\r\n\x1a\n")
     assert [(item.where, item.value) for item in jpeg.read(original).items if item.kind == IDENTITY] == [
         ("MPO image 2 APP13 Photoshop IPTC", "Jo Photographer")]
@@ -273,43 +277,32 @@ def test_reads_and_strips_from_an_mmap(tmp_path):
 
 
 def test_mutated_files_only_ever_raise_media_error():
-    import random
-
-    rng = random.Random(7)
-    seed = mpo(phone_jpeg(), with_segments(encode(size=(8, 8)), segment(0xE1, b"Exif\0\0" + tiff_exif())))
-
-    def mutants():
-        for _ in range(400):
-            data = bytearray(seed)
-            for _ in range(rng.randint(1, 4)):
-                position = rng.randrange(len(data))
-                data[position:position + 2] = rng.choice([b"\xff\xff", b"\0\0", bytes([rng.randrange(256)]) * 2])
-            yield bytes(data[:rng.randrange(len(data) // 2, len(data) + 1)])
-
-    only_media_errors(jpeg, mutants())
+    seed = mpo(phone_jpeg(), with_segments(gradient_jpeg(size=(8, 8)), segment(0xE1, b"Exif\0\0" + tiff_exif())))
+    only_media_errors(jpeg, patched(seed, seed=7, cut=True, patch=lambda rng: rng.choice(
+        [b"\xff\xff", b"\0\0", bytes([rng.randrange(256)]) * 2])))
 
 
 def test_vendor_block_split_over_segments_is_reported_once_and_removed_whole():
     pieces = flir_segments(gps_valid=1)
     assert len(pieces) > 2
-    original = with_segments(encode(), *reversed(pieces))    # segment numbers, not file order, join them
+    original = with_segments(gradient_jpeg(), *reversed(pieces))    # segment numbers, not file order, join them
     items = [(item.kind, item.field, item.where, item.value) for item in jpeg.read(original).items]
     size = sum(len(piece) - 4 for piece in pieces)
     assert items == [(kind, "FLIR camera data", "APP1", f"'FLIR', {size} bytes")
                      for kind in (IDENTITY, PREVIEW, LOCATION)]
-    assert jpeg.strip(original, {LOCATION}) == encode()
+    assert jpeg.strip(original, {LOCATION}) == gradient_jpeg()
 
 
 @pytest.mark.parametrize("gps_valid", [None, 0])
 def test_flir_data_without_a_valid_gps_fix_is_no_place(gps_valid):
-    original = with_segments(encode(), *flir_segments(gps_valid))
+    original = with_segments(gradient_jpeg(), *flir_segments(gps_valid))
     assert [item.kind for item in jpeg.read(original).items] == [IDENTITY, PREVIEW]
     assert jpeg.strip(original, {LOCATION}) == original
-    assert jpeg.strip(original, {IDENTITY}) == encode()
+    assert jpeg.strip(original, {IDENTITY}) == gradient_jpeg()
 
 
 def test_flir_data_whose_directory_cannot_be_read_may_hold_a_place():
-    cut = with_segments(encode(), *flir_segments(gps_valid=0)[:1])   # the records are in later segments
+    cut = with_segments(gradient_jpeg(), *flir_segments(gps_valid=0)[:1])   # the records are in later segments
     assert [item.kind for item in jpeg.read(cut).items] == [IDENTITY, PREVIEW, LOCATION]
 
 
@@ -318,11 +311,11 @@ def test_jumbf_is_a_place_only_when_an_assertion_names_one():
     # The key straddles two segments: 38 bytes of description and box headers come before the JSON.
     pieces = jumbf_segments(gps, chunk=38 + gps.index(b"GPSLatitude") + 3)
     assert len(pieces) > 1 and not any(b"GPSLatitude" in piece for piece in pieces)
-    with_place = with_segments(encode(), *pieces)
+    with_place = with_segments(gradient_jpeg(), *pieces)
     assert [(item.kind, item.field) for item in jpeg.read(with_place).items] == [
         (IDENTITY, "JUMBF content credentials"), (LOCATION, "JUMBF content credentials")]
-    assert jpeg.strip(with_place, {LOCATION}) == encode()
-    signed_only = with_segments(encode(), *jumbf_segments(b'{"claim_generator": "Camera/1.0"}'))
+    assert jpeg.strip(with_place, {LOCATION}) == gradient_jpeg()
+    signed_only = with_segments(gradient_jpeg(), *jumbf_segments(b'{"claim_generator": "Camera/1.0"}'))
     assert [item.kind for item in jpeg.read(signed_only).items] == [IDENTITY]
     assert jpeg.strip(signed_only, {LOCATION}) == signed_only
 
@@ -338,7 +331,7 @@ def test_one_bad_exif_pointer_still_flags_and_strips_the_block_keeping_orientati
         gps = next(position for position in range(first + 2, first + 2 + 12 * count, 12)
                    if struct.unpack_from(">H", block, position)[0] == 0x8825)
         struct.pack_into(">I", block, gps + 8, 0)
-    original = with_segments(encode(), segment(0xE1, b"Exif\0\0" + bytes(block)))
+    original = with_segments(gradient_jpeg(), segment(0xE1, b"Exif\0\0" + bytes(block)))
     assert LOCATION in kinds_of(original)
     stripped = jpeg.strip(original, {LOCATION})
     assert_lossless(original, stripped, {LOCATION})

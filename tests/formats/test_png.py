@@ -5,29 +5,28 @@ import sys
 import zlib
 
 import pytest
-from chunk_builders import (
-    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
-    assert_trailer_is_a_preview_item, decoded, encode, exif_with_gps, frames, icc_profile, iptc_records, itxt_chunk,
-    photo, photoshop_resources, png_chunk, png_chunks, png_from_chunks, png_insert, raw_profile, stripped_by,
-    text_chunk, xmp_packet, ztxt_chunk,
-)
-from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image, PngImagePlugin
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError, png, read_media,
+from schoollint.formats.model import (
+    FREE_TEXT, IDENTITY, KINDS, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, TIMESTAMP, MediaError,
 )
-from schoollint.formats.exif import parse_exif
+from schoollint.formats.registry import read_media
+from schoollint.formats import png
+from schoollint.formats.embedded import parse_exif
+from tests.kit.chunks import (
+    itxt_chunk, png_chunk, png_chunk_types, png_chunks, png_from_chunks, png_insert, raw_profile, text_chunk,
+    ztxt_chunk,
+)
+from tests.kit.damage import assert_every_truncation_is_refused, flipped_bytes, only_media_errors
+from tests.kit.images import decoded, encode, frames, photo, srgb_icc
+from tests.kit.metadata import LATITUDE, LONGITUDE, exif_with_gps, iptc_records, person_xmp, photoshop_resource
+from tests.kit.plugin import assert_trailer_is_a_preview_item, stripped_by
 
 GPS_VALUE = f"{LATITUDE}, {LONGITUDE}"
 
 
 def stripped(data: bytes, kinds=KINDS) -> bytes:
     return stripped_by(png, data, kinds)
-
-
-def chunk_types(data: bytes) -> list[bytes]:
-    return [kind for kind, _ in png_chunks(data)]
 
 
 def without(data: bytes, *types: bytes) -> list[tuple[bytes, bytes]]:
@@ -63,7 +62,7 @@ def test_long_text_value_is_clipped_and_the_chunk_still_stripped():
 
 def test_exif_with_gps_is_replaced_by_orientation_only():
     data = encode(photo(), "PNG", exif=exif_with_gps(orientation=6))
-    assert b"eXIf" in chunk_types(data)
+    assert b"eXIf" in png_chunk_types(data)
 
     facts = png.read(data)
 
@@ -78,7 +77,7 @@ def test_exif_with_gps_is_replaced_by_orientation_only():
     assert (info.orientation, info.items) == (6, ())
     assert exif.startswith(b"MM"), "the replacement keeps the source's byte order (piexif writes big-endian)"
     assert png.read(clean).orientation == 6
-    assert [kind for kind, _ in png_chunks(clean)] == chunk_types(data), "replaced in place"
+    assert [kind for kind, _ in png_chunks(clean)] == png_chunk_types(data), "replaced in place"
     assert decoded(clean) == decoded(data)
     with Image.open(io.BytesIO(clean)) as image:
         assert image.getexif()[0x0112] == 6
@@ -104,7 +103,7 @@ def test_little_endian_exif_replacement_and_exif_prefix():
 def test_exif_without_orientation_goes_entirely():
     data = encode(photo(), "PNG", exif=exif_with_gps())
     clean = stripped(data, {LOCATION})
-    assert b"eXIf" not in chunk_types(clean)
+    assert b"eXIf" not in png_chunk_types(clean)
     assert png.read(clean).orientation is None
 
 
@@ -115,7 +114,7 @@ def test_exif_without_flagged_items_is_kept_byte_for_byte():
 
 def test_xmp_with_person_in_image():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
-                      itxt_chunk("XML:com.adobe.xmp", xmp_packet("Amelia Pupil")))
+                      itxt_chunk("XML:com.adobe.xmp", person_xmp("Amelia Pupil", caption_in="dc:title")))
     facts = png.read(data)
 
     [person] = facts.of_kind(PERSON_NAME)
@@ -128,7 +127,7 @@ def test_xmp_with_person_in_image():
 
 
 def test_compressed_xmp():
-    chunk = itxt_chunk("XML:com.adobe.xmp", xmp_packet("Oliver Pupil"), compressed=True)
+    chunk = itxt_chunk("XML:com.adobe.xmp", person_xmp("Oliver Pupil", caption_in="dc:title"), compressed=True)
     data = png_insert(encode(photo(), "PNG"), "after", b"IDAT", chunk)
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Oliver Pupil"]
 
@@ -150,31 +149,32 @@ def test_imagemagick_raw_exif_profile_after_image_data(chunk_builder):
     assert not facts.of_kind(FREE_TEXT), "a decoded profile reports what it holds, not its hex"
 
     clean = stripped(data, {LOCATION})
-    assert chunk_types(clean) == [b"IHDR", b"IDAT", b"IEND"]
+    assert png_chunk_types(clean) == [b"IHDR", b"IDAT", b"IEND"]
     assert decoded(clean) == decoded(data)
 
 
 def test_raw_xmp_and_app1_profiles():
-    app1 = b"http://ns.adobe.com/xap/1.0/\0" + xmp_packet("Grace Pupil")
+    app1 = b"http://ns.adobe.com/xap/1.0/\0" + person_xmp("Grace Pupil", caption_in="dc:title")
+    isla = person_xmp("Isla Pupil", caption_in="dc:title")
     data = png_insert(encode(photo(), "PNG"), "after", b"IDAT",
-                      ztxt_chunk("Raw profile type xmp", raw_profile("xmp", xmp_packet("Isla Pupil"))),
+                      ztxt_chunk("Raw profile type xmp", raw_profile("xmp", isla)),
                       ztxt_chunk("Raw profile type APP1", raw_profile("APP1", app1)))
     assert [item.value for item in png.read(data).of_kind(PERSON_NAME)] == ["Isla Pupil", "Grace Pupil"]
 
 
-@pytest.mark.parametrize("profile", [photoshop_resources(iptc_records()), iptc_records()])
+@pytest.mark.parametrize("profile", [photoshop_resource(0x0404, iptc_records()), iptc_records()])
 def test_raw_iptc_profile(profile):
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
                       ztxt_chunk("Raw profile type iptc", raw_profile("iptc", profile)))
     facts = png.read(data)
     assert [(item.kind, item.field, item.value) for item in facts.items] == [
         (LOCATION, "IPTC City", "Bristol"), (IDENTITY, "IPTC By-line", "Jane Teacher")]
-    assert chunk_types(stripped(data, {LOCATION})) == [b"IHDR", b"IDAT", b"IEND"]
+    assert png_chunk_types(stripped(data, {LOCATION})) == [b"IHDR", b"IDAT", b"IEND"]
 
 
 def test_raw_icc_profile_is_kept():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT",
-                      ztxt_chunk("Raw profile type icc", raw_profile("icc", icc_profile())))
+                      ztxt_chunk("Raw profile type icc", raw_profile("icc", srgb_icc())))
     assert png.read(data).items == ()
     assert png.strip(data, KINDS) == data
 
@@ -197,7 +197,7 @@ def test_palette_with_transparency_keeps_plte_and_trns():
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "class photo", zip=True)
     data = encode(image, "PNG", transparency=0, pnginfo=info)
-    assert {b"PLTE", b"tRNS", b"zTXt"} <= set(chunk_types(data))
+    assert {b"PLTE", b"tRNS", b"zTXt"} <= set(png_chunk_types(data))
 
     clean = stripped(data)
     assert png_chunks(clean) == without(data, b"zTXt")
@@ -212,7 +212,7 @@ def test_apng_frames_and_timing_kept():
     info.add_text("Comment", "made by a pupil")
     data = encode(pictures[0], "PNG", save_all=True, append_images=pictures[1:], duration=[100, 200, 300],
                   loop=2, pnginfo=info)
-    assert b"acTL" in chunk_types(data) and b"fdAT" in chunk_types(data)
+    assert b"acTL" in png_chunk_types(data) and b"fdAT" in png_chunk_types(data)
 
     facts = read_media(data, ".apng")
     assert facts.frames == 3
@@ -226,7 +226,7 @@ def test_apng_frames_and_timing_kept():
 
 
 def test_icc_profile_kept():
-    profile = icc_profile()
+    profile = srgb_icc()
     data = encode(photo(), "PNG", icc_profile=profile, exif=exif_with_gps(orientation=1))
     facts = png.read(data)
     assert "ICC profile kept" in facts.notes
@@ -242,7 +242,7 @@ def test_modification_time():
     data = png_insert(encode(photo(), "PNG"), "before", b"IDAT", (b"tIME", bytes([7, 232, 5, 1, 10, 11, 12])))
     [stamp] = png.read(data).of_kind(TIMESTAMP)
     assert (stamp.field, stamp.value) == ("PNG modification time", "2024-05-01 10:11:12")
-    assert b"tIME" not in chunk_types(stripped(data, {TIMESTAMP}))
+    assert b"tIME" not in png_chunk_types(stripped(data, {TIMESTAMP}))
 
 
 def test_data_after_iend_is_a_preview_item():
@@ -272,7 +272,7 @@ def test_every_truncation_raises_media_error():
 
 
 def test_every_corrupted_byte_gives_facts_or_media_error():
-    assert_every_corrupted_byte_gives_facts_or_media_error(png, small_png())
+    only_media_errors(png, flipped_bytes(small_png()))
 
 
 def test_chunk_length_past_the_end_is_named():
@@ -327,7 +327,8 @@ def test_reading_never_imports_pillow(tmp_path):
         (tmp_path / name).write_bytes(data)
     script = (
         "import sys, pathlib\n"
-        "from schoollint.formats import read_media, strip, KINDS\n"
+        "from schoollint.formats.model import KINDS\n"
+        "from schoollint.formats.registry import read_media, strip\n"
         f"for path in sorted(pathlib.Path({str(tmp_path)!r}).iterdir()):\n"
         "    data = path.read_bytes()\n"
         "    assert read_media(data, path.suffix).items, path\n"

@@ -11,16 +11,23 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageCms, ImageOps, ImageSequence, ImageStat, features
+from PIL import Image, ImageChops, ImageOps, ImageSequence, ImageStat
 
-from schoollint.formats import MediaError, read_media
-from schoollint.formats.resize import (apply_convert, convert_to_jpeg, downscale, estimate_jpeg_quality,
-                                     webp_is_lossless)
+from schoollint.fix.model import FixContext
+from schoollint.formats.model import MediaError
+from schoollint.formats.registry import read_media
+from schoollint.formats.downscale import downscale, webp_is_lossless
+from schoollint.formats.heic_to_jpeg import apply_convert, convert_to_jpeg
+from schoollint.formats.jpeg_quality import estimate_jpeg_quality
 
-from chunk_builders import exif_with_gps, xmp_packet
+from tests.kit.chunks import png_chunk, png_chunk_types
+from tests.kit.corpus import needs_corpus, require
+from tests.kit.damage import mixed_damage
+from tests.kit.images import encode, srgb_icc
+from tests.kit.metadata import exif_with_gps, person_xmp
+from tests.kit.tools import needs_avif, needs_proc
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+SRGB = srgb_icc()
 
 
 # --- building real files ----------------------------------------------------------------------
@@ -32,12 +39,6 @@ def scene(size: tuple[int, int]) -> Image.Image:
     downwards = Image.linear_gradient("L").resize(size)
     detail = Image.effect_mandelbrot((320, 240), (-2.2, -1.2, 1.0, 1.2), 64).resize(size)
     return Image.merge("RGB", (rightwards.transpose(Image.Transpose.FLIP_LEFT_RIGHT), downwards, detail))
-
-
-def encode(image: Image.Image, format: str, **options) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format, **options)
-    return buffer.getvalue()
 
 
 def phone_jpeg(size=(4000, 3000), quality=87, orientation=6, **options) -> bytes:
@@ -53,19 +54,6 @@ def mean_difference(first: Image.Image, second: Image.Image) -> float:
     return sum(ImageStat.Stat(ImageChops.difference(first, second)).mean) / 3
 
 
-def png_chunk_types(data: bytes) -> list[bytes]:
-    types, offset = [], 8
-    while offset < len(data):
-        length, kind = struct.unpack_from(">I4s", data, offset)
-        types.append(kind)
-        offset += 12 + length
-    return types
-
-
-def png_chunk(kind: bytes, payload: bytes) -> bytes:
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
-
-
 def with_text_after_idat(png: bytes, keyword: bytes, text: bytes) -> bytes:
     """Text written after the image data, as ImageMagick does: Pillow cannot write it there."""
     return png[:-12] + png_chunk(b"tEXt", keyword + b"\0" + text) + png[-12:]
@@ -76,7 +64,7 @@ def heic(size=(640, 480), orientation=6) -> bytes:
 
     pillow_heif.register_heif_opener()
     exif = b"Exif\0\0" + exif_with_gps(orientation=orientation)
-    return encode(scene(size), "HEIF", quality=90, exif=exif, xmp=xmp_packet(), icc_profile=SRGB)
+    return encode(scene(size), "HEIF", quality=90, exif=exif, xmp=person_xmp(caption_in="dc:title"), icc_profile=SRGB)
 
 
 # --- JPEG ---------------------------------------------------------------------------------------
@@ -127,7 +115,7 @@ def test_limit_from_the_configuration_is_used(repo, cli):
     assert Image.open(repo / "photo.jpg").size == (800, 600)
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory is read from /proc")
+@needs_proc
 def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     photo = tmp_path / "big.jpg"
     photo.write_bytes(encode(scene((8660, 5773)), "JPEG", quality=85))
@@ -135,7 +123,7 @@ def test_fifty_megapixel_jpeg_is_decoded_at_reduced_scale(tmp_path):
     program = (
         "import sys\n"
         "from PIL import Image\n"
-        "from schoollint.formats.resize import downscale\n"
+        "from schoollint.formats.downscale import downscale\n"
         "out = downscale(open(sys.argv[1], 'rb').read(), 1600, '.jpg')\n"
         "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM')).split()[1]\n"
         "print(Image.open(__import__('io').BytesIO(out)).size, peak)\n"
@@ -232,7 +220,7 @@ def test_sixteen_bit_colour_png_comes_out_eight_bit_with_the_same_colours():
     assert abs(red - 128) <= 2 and green == 40000 >> 8 and abs(blue - 127) <= 2
 
 
-@pytest.mark.skipif(not features.check("avif"), reason="Pillow built without AVIF")
+@needs_avif
 def test_avif_keeps_its_format_and_is_turned_upright():
     picture = scene((800, 600))
     source = encode(picture, "AVIF", quality=90, exif=b"Exif\0\0" + exif_with_gps(orientation=6))
@@ -316,7 +304,8 @@ def test_animation_keeps_every_frame_delay_and_loop(extension):
         inside = (index * 75 + 37, 100)          # the middle of this frame's red square
         outside = ((index * 75 + 187) % 300, 100)
         for point in (inside, outside):
-            assert all(abs(a - b) <= 12 for a, b in zip(got.getpixel(point), expected.getpixel(point))), point
+            pairs = zip(got.getpixel(point), expected.getpixel(point), strict=True)
+            assert all(abs(a - b) <= 12 for a, b in pairs), point
     assert read_media(fixed, f".{extension}").items == ()
 
 
@@ -383,7 +372,7 @@ def test_small_enough_image_is_returned_unchanged():
 
 # --- HEIC ---------------------------------------------------------------------------------------
 
-def test_heic_is_converted_beside_the_original_only_with_unsafe_fixes(repo, cli):
+def test_heic_is_replaced_by_a_jpeg_only_with_unsafe_fixes(repo, cli):
     original = heic()
     (repo / "IMG_1034.heic").write_bytes(original)
 
@@ -394,7 +383,7 @@ def test_heic_is_converted_beside_the_original_only_with_unsafe_fixes(repo, cli)
 
     converted = (repo / "IMG_1034.jpg").read_bytes()
     result = Image.open(io.BytesIO(converted))
-    assert (repo / "IMG_1034.heic").exists(), "the original is never removed"
+    assert not (repo / "IMG_1034.heic").exists(), "the conversion finishes the job (issue 9)"
     assert result.format == "JPEG" and result.size == (480, 640)    # orientation applied to the pixels
     assert result.getexif() == {} and b"Pupilcam" not in converted and b"Amelia" not in converted
     assert result.info["icc_profile"] == SRGB
@@ -422,7 +411,7 @@ def test_existing_jpeg_beside_a_heic_is_never_replaced(tmp_path):
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "IMG_1.jpg").write_bytes(b"someone else's photo")
     with pytest.raises(MediaError, match="IMG_1.jpg already exists"):
-        apply_convert(tmp_path, "photos/IMG_1.heic", heic(), [])
+        apply_convert(FixContext(tmp_path), "photos/IMG_1.heic", heic(), [])
     assert (tmp_path / "photos" / "IMG_1.jpg").read_bytes() == b"someone else's photo"
 
 
@@ -456,22 +445,6 @@ def test_broken_input_is_a_media_error(case):
         downscale(data, 100, ".heic" if "HEIC" in case else ".png" if "PNG" in case else ".jpg")
 
 
-def mutations(data: bytes, seed: int, count: int):
-    """Truncations and flipped, zeroed or 0xFF bytes anywhere: headers, tables, pixel data."""
-    import random
-
-    chooser = random.Random(seed)
-    for _ in range(count):
-        damaged = bytearray(data)
-        how = chooser.choice(["truncate", "flip", "zero", "ff"])
-        if how == "truncate":
-            damaged = damaged[:chooser.randrange(1, len(damaged))]
-        for _ in range(0 if how == "truncate" else chooser.randint(1, 8)):
-            at = chooser.randrange(len(damaged))
-            damaged[at] = {"flip": damaged[at] ^ (1 << chooser.randrange(8)), "zero": 0, "ff": 0xFF}[how]
-        yield bytes(damaged)
-
-
 DAMAGEABLE = {
     ".jpg": lambda: encode(scene((400, 300)), "JPEG", quality=80, icc_profile=SRGB, progressive=True),
     ".png": lambda: encode(scene((400, 300)).convert("P"), "PNG", transparency=3),
@@ -486,9 +459,9 @@ DAMAGEABLE = {
 
 @pytest.mark.parametrize("extension", sorted(DAMAGEABLE))
 def test_damaged_files_give_a_clean_result_or_a_media_error(extension):
-    for damaged in mutations(DAMAGEABLE[extension](), seed=len(extension), count=25):
-        for attempt in (lambda: downscale(damaged, 100, extension),
-                        lambda: convert_to_jpeg(damaged) if extension == ".heic" else b""):
+    for damaged in mixed_damage(DAMAGEABLE[extension](), seed=len(extension), count=25):
+        for attempt in (lambda damaged=damaged: downscale(damaged, 100, extension),
+                        lambda damaged=damaged: convert_to_jpeg(damaged) if extension == ".heic" else b""):
             try:
                 result = attempt()
             except MediaError as exc:
@@ -521,9 +494,7 @@ def test_animation_whose_frames_add_up_to_a_bomb_is_refused():
 
 @pytest.fixture(scope="module")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    return CORPUS.resolve()
+    return require().resolve()
 
 
 def corpus_images(corpus: Path) -> list[Path]:
@@ -532,6 +503,7 @@ def corpus_images(corpus: Path) -> list[Path]:
     return [corpus / entry["SourceFile"] for entry in manifest if entry.get("File:FileType") in wanted]
 
 
+@needs_corpus
 def test_every_corpus_image_downscales_cleanly_or_is_refused_clearly(corpus):
     downscaled = 0
     for path in corpus_images(corpus):

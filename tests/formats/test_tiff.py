@@ -8,8 +8,14 @@ import struct
 import pytest
 from PIL import Image
 
-from jpeg_builders import encode, iim, only_media_errors, pixels, same_from_an_mmap, tiff_file
-from schoollint.formats import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError, tiff
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PREVIEW, TIMESTAMP, MediaError
+from schoollint.formats import tiff
+from tests.kit.damage import only_media_errors, patched
+from tests.kit.images import pixels
+from tests.kit.jpeg import gradient_jpeg
+from tests.kit.metadata import iim
+from tests.kit.plugin import same_from_an_mmap
+from tests.kit.tiff import tiff_file
 
 
 def gps_ifd_range(data: bytes) -> tuple[int, int]:
@@ -57,8 +63,8 @@ def test_strip_location_only_keeps_identity_byte_for_byte():
 
 
 def test_multi_page_tiff_pages_are_previews():
-    first = Image.open(io.BytesIO(encode(size=(20, 10)))).convert("RGB")
-    pages = [Image.open(io.BytesIO(encode(size=(8, 8)))).convert("RGB") for _ in range(2)]
+    first = Image.open(io.BytesIO(gradient_jpeg(size=(20, 10)))).convert("RGB")
+    pages = [Image.open(io.BytesIO(gradient_jpeg(size=(8, 8)))).convert("RGB") for _ in range(2)]
     buffer = io.BytesIO()
     first.save(buffer, "TIFF", save_all=True, append_images=pages)
     original = buffer.getvalue()
@@ -95,20 +101,9 @@ def test_reads_and_strips_from_an_mmap(tmp_path):
 
 
 def test_mutated_files_only_ever_raise_media_error():
-    import random
-
-    rng = random.Random(11)
-    seed = tiff_file()
-
-    def mutants():
-        for _ in range(400):
-            data = bytearray(seed)
-            for _ in range(rng.randint(1, 4)):
-                position = rng.randrange(min(len(data), 600))   # the IFDs and values, not the pixels
-                data[position:position + 4] = rng.choice([b"\xff\xff\xff\xff", b"\0\0\0\0", b"\x08\0\0\0"])
-            yield bytes(data)
-
-    only_media_errors(tiff, mutants())
+    # Offsets and counts overwritten within the first 600 bytes: the IFDs and values, not the pixels.
+    only_media_errors(tiff, patched(tiff_file(), seed=11, within=600,
+                                    patch=lambda rng: rng.choice([b"\xff\xff\xff\xff", b"\0\0\0\0", b"\x08\0\0\0"])))
 
 
 def ifd0_entries(data: bytes) -> tuple[str, int, list[bytes]]:

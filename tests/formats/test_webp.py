@@ -3,18 +3,17 @@ import mmap
 import struct
 
 import pytest
-from chunk_builders import (
-    assert_every_corrupted_byte_gives_facts_or_media_error, assert_every_truncation_is_refused,
-    assert_trailer_is_a_preview_item, encode, exif_with_gps, frames, icc_profile, photo, riff_chunks, stripped_by,
-    webp_from_chunks, xmp_packet,
-)
-from jpeg_builders import LATITUDE, LONGITUDE
 from PIL import Image
 
-from schoollint.formats import (
-    FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError, read_media, webp,
-)
-from schoollint.formats.exif import parse_exif
+from schoollint.formats.model import FREE_TEXT, IDENTITY, KINDS, LOCATION, PERSON_NAME, MediaError
+from schoollint.formats.registry import read_media
+from schoollint.formats import webp
+from schoollint.formats.embedded import parse_exif
+from tests.kit.chunks import riff_chunks, webp_from_chunks
+from tests.kit.damage import assert_every_truncation_is_refused, flipped_bytes, only_media_errors
+from tests.kit.images import encode, frames, photo, srgb_icc
+from tests.kit.metadata import LATITUDE, LONGITUDE, exif_with_gps, person_xmp
+from tests.kit.plugin import assert_trailer_is_a_preview_item, stripped_by
 
 EXIF_FLAG, XMP_FLAG, ICC_FLAG, ANIMATION_FLAG = 0x08, 0x04, 0x20, 0x02
 
@@ -34,7 +33,7 @@ def with_everything(**options) -> bytes:
     if options.pop("animated", False):
         options.update(save_all=True, append_images=pictures[1:], duration=[50, 60, 70], loop=2)
     return encode(pictures[0], "WEBP", exif=b"Exif\0\0" + exif_with_gps(orientation=6),
-                  xmp=xmp_packet("Amelia Pupil"), icc_profile=icc_profile(), **options)
+                  xmp=person_xmp("Amelia Pupil", caption_in="dc:title"), icc_profile=srgb_icc(), **options)
 
 
 @pytest.mark.parametrize("options, bitstream", [
@@ -72,7 +71,7 @@ def test_exif_xmp_and_icc(options, bitstream):
     assert flags(clean) & (EXIF_FLAG | ICC_FLAG) == EXIF_FLAG | ICC_FLAG
     assert frames(clean) == frames(data)
     with Image.open(io.BytesIO(clean)) as image:
-        assert image.info["icc_profile"] == icc_profile()
+        assert image.info["icc_profile"] == srgb_icc()
         assert image.getexif()[0x0112] == 6
     if animated:
         assert [info["duration"] for _, info in frames(clean)] == [50, 60, 70]
@@ -81,7 +80,7 @@ def test_exif_xmp_and_icc(options, bitstream):
 
 
 def test_exif_without_orientation_goes_and_its_flag_with_it():
-    data = encode(photo(), "WEBP", exif=exif_with_gps(), xmp=xmp_packet())
+    data = encode(photo(), "WEBP", exif=exif_with_gps(), xmp=person_xmp(caption_in="dc:title"))
     clean = stripped(data, {LOCATION})
     assert [fourcc for fourcc, _ in riff_chunks(clean)] == [b"VP8X", b"VP8 ", b"XMP "]
     assert flags(clean) == XMP_FLAG
@@ -93,7 +92,7 @@ def test_exif_prefix_and_odd_sizes_are_respected():
     base = riff_chunks(encode(photo(), "WEBP", lossless=True))
     vp8x = bytes([EXIF_FLAG | XMP_FLAG]) + b"\0\0\0" + (39).to_bytes(3, "little") + (29).to_bytes(3, "little")
     exif = b"Exif\0\0" + exif_with_gps(orientation=3)
-    packet = xmp_packet() + b" " * (1 - len(xmp_packet()) % 2)
+    packet = person_xmp(caption_in="dc:title") + b" " * (1 - len(person_xmp(caption_in="dc:title")) % 2)
     assert len(packet) % 2 == 1
     data = webp_from_chunks([(b"VP8X", vp8x), *base, (b"EXIF", exif), (b"XMP ", packet), (b"ABCD", b"odd")])
 
@@ -150,7 +149,7 @@ def test_reads_an_mmap(tmp_path):
 # --- broken files ---
 
 def small_webp() -> bytes:
-    return encode(photo(size=(8, 6)), "WEBP", exif=exif_with_gps(orientation=6), xmp=xmp_packet())
+    return encode(photo(size=(8, 6)), "WEBP", exif=exif_with_gps(orientation=6), xmp=person_xmp(caption_in="dc:title"))
 
 
 def test_every_truncation_raises_media_error():
@@ -158,7 +157,7 @@ def test_every_truncation_raises_media_error():
 
 
 def test_every_corrupted_byte_gives_facts_or_media_error():
-    assert_every_corrupted_byte_gives_facts_or_media_error(webp, small_webp())
+    only_media_errors(webp, flipped_bytes(small_webp()))
 
 
 def test_chunk_past_the_end_is_named():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jpeg_builders import person_xmp, xmp_packet
-from schoollint.formats import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
+from schoollint.formats.model import FREE_TEXT, IDENTITY, LOCATION, MAX_VALUE_CHARS, PERSON_NAME, PREVIEW, TIMESTAMP
 from schoollint.formats.xmp import parse_xmp
+from tests.kit.metadata import person_xmp, xmp_packet
 
 
 def facts(packet: bytes) -> list[tuple[str, str, str | None]]:

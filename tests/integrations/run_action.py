@@ -164,8 +164,10 @@ def run_action(action_dir: Path, workspace: Path, inputs: dict[str, str], *, git
     contexts = {"github": {**github, "action_path": str(action_dir), "workspace": str(workspace)},
                 "runner": {"temp": str(runner_temp), "os": "Linux"}, "steps": {}, "env": {}}
     expressions = Expressions(contexts)
-    contexts["inputs"] = {name: str(inputs[name]) if name in inputs else expressions.substitute(spec_in.get("default", ""))
-                          for name, spec_in in declared.items()}
+    contexts["inputs"] = {
+        name: str(inputs[name]) if name in inputs else expressions.substitute(spec_in.get("default", ""))
+        for name, spec_in in declared.items()
+    }
 
     base_env = {**os.environ, **(env or {}), "CI": "true", "GITHUB_ACTIONS": "true",
                 "GITHUB_ACTION_PATH": str(action_dir), "GITHUB_WORKSPACE": str(workspace),

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.integrations.conftest import (
-    REPO_ROOT, assert_valid_sarif, clean_photo, commit_all, git, photo_with_gps,
-)
+from tests.integrations.conftest import assert_valid_sarif
+from tests.kit import REPO_ROOT
+from tests.kit.git import commit_all, git
+from tests.kit.sites import clean_photo, photo_with_gps
 from tests.integrations.run_action import ActionError, parse_commands, run_action
 
 ACTION = yaml.safe_load((REPO_ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -115,7 +116,8 @@ def test_file_names_cannot_break_or_inject_workflow_commands(repo, runner_temp, 
     for name in EVIL_NAMES:
         photo_with_gps(repo / name)
     head = commit_all(repo, "photos with awkward names")
-    result = run(repo, runner_temp, base, head, version=wheel, changed_only="true", fix="commit")  # fix echoes tool output
+    # fix echoes tool output
+    result = run(repo, runner_temp, base, head, version=wheel, changed_only="true", fix="commit")
     for step in result.steps:
         for command in step.commands:
             assert command.name in ("error", "warning", "notice"), command
@@ -154,7 +156,8 @@ def test_fix_commit_pushes_fixes_to_the_pull_request_branch(pull_request, runner
     assert git(site, "status", "--porcelain") == ""
     notices = [n.message for n in annotations(result, "notice")]
     assert "committed fixes for 6 file(s) to photos" in notices
-    assert result.steps[1].summary.startswith("### schoollint fixed and committed 6 files to photos\n\n- images/sports-0\\.png\n")
+    assert result.steps[1].summary.startswith(
+        "### schoollint fixed and committed 6 files to photos\n\n- images/sports-0\\.png\n")
 
 
 def test_fork_pull_request_gets_a_notice_and_no_push(pull_request, runner_temp, tmp_path, wheel):

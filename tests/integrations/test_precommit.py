@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.integrations.conftest import REPO_ROOT, commit_all, git, photo_with_gps
+from tests.kit import REPO_ROOT
+from tests.kit.git import commit_all, git
+from tests.kit.sites import photo_with_gps
+from tests.kit.tools import PRE_COMMIT, needs_pre_commit
 
 HOOKS = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
-
-needs_pre_commit = pytest.mark.skipif(
-    shutil.which("git") is None or subprocess.run(PRE_COMMIT + ["--version"], capture_output=True).returncode,
-    reason="pre-commit is a test dependency: pip install pre-commit",
-)
 
 
 def head_commit() -> str:
@@ -48,7 +43,7 @@ def heic_with_gps(path: Path) -> Path:
     import pillow_heif
     from PIL import Image
 
-    from tests.integrations.conftest import gps_exif
+    from tests.kit.sites import gps_exif
 
     pillow_heif.register_heif_opener()
     Image.new("RGB", (64, 48), "orange").save(path, "HEIF", exif=gps_exif())
@@ -72,7 +67,7 @@ def exif_of(path: Path):
 # --- the files regex ----------------------------------------------------------------------------
 
 def test_files_regex_covers_every_format_schoollint_reads():
-    from schoollint import pages
+    from schoollint.pages import registry as pages
 
     pattern = re.compile(HOOKS[0]["files"])
     assert HOOKS[1]["files"] == HOOKS[0]["files"]
@@ -92,8 +87,9 @@ def test_files_regex_covers_every_format_schoollint_reads():
 
 def test_hooks_are_python_serial_and_force_exclude():
     by_id = {hook["id"]: hook for hook in HOOKS}
-    assert by_id["schoollint"]["entry"] == "schoollint check --force-exclude"
-    assert by_id["schoollint-fix"]["entry"] == "schoollint check --fix --force-exclude"
+    assert by_id["schoollint"]["entry"] == "schoollint check --force-exclude --fail-level error"
+    assert by_id["schoollint-fix"]["entry"] == "schoollint check --fix --force-exclude --fail-level error"
+    assert by_id["schoollint-fix-unsafe"]["stages"] == ["manual"]
     for hook in HOOKS:
         assert hook["language"] == "python" and hook["require_serial"] is True
         assert "types" not in hook and "types_or" not in hook
@@ -178,3 +174,43 @@ def test_configured_excludes_apply_to_files_pre_commit_names(site, pre_commit_ho
         "repo": str(REPO_ROOT), "rev": head_commit(), "hooks": [{"id": "schoollint"}]}]}), encoding="utf-8")
     done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "--all-files")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@needs_pre_commit
+def test_warnings_pass_unsafe_fixes_are_offered_as_the_manual_hook_and_it_renames(site, pre_commit_home, tmp_path):
+    """A warning alone (a HEIC) does not block a commit; a finding that needs --unsafe-fixes names the
+    hook that applies it (there may be no `schoollint` on the PATH); that hook, run on demand, renames."""
+    from PIL import Image
+
+    for name in ("trip.png", "trip.jpg"):
+        (site / "images" / name).unlink()
+    Image.new("RGB", (32, 24), "teal").save(site / "images" / "amelia-watson.png")
+    (site / "index.html").write_text('<img src="images/amelia-watson.png" alt="Sports day">\n', encoding="utf-8")
+    git(site, "add", "--all")
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{
+        "repo": str(REPO_ROOT), "rev": head_commit(),
+        "hooks": [{"id": "schoollint"}, {"id": "schoollint-fix-unsafe"}],
+    }]}), encoding="utf-8")
+
+    named = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--all-files")
+    output = named.stdout + named.stderr
+    assert named.returncode == 1, output
+    assert "pre-commit run schoollint-fix-unsafe --hook-stage manual --all-files" in output
+    assert "schoollint check --fix --unsafe-fixes" not in output
+
+    renamed = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint-fix-unsafe",
+                         "--hook-stage", "manual", "--all-files")
+    assert "renamed images/amelia-watson.png -> " in renamed.stdout + renamed.stderr
+    assert not (site / "images" / "amelia-watson.png").exists()
+
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    Image.new("RGB", (64, 48), "orange").save(site / "images" / "IMG_0002.heic", "HEIF")   # no metadata
+    git(site, "add", "--all")
+    warned = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--files",
+                        "images/IMG_0002.heic", "--verbose")
+    output = warned.stdout + warned.stderr
+    assert "SL106 heic-on-website" in output
+    assert warned.returncode == 0, output     # a warning alone is shown, and the commit goes ahead

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from schoollint.related import expand_with_references, page_references
-from tests.integrations.conftest import clean_photo
+from schoollint.diffbase import expand_with_references, page_references
+from tests.kit.sites import clean_photo
 
 FILES = ["_data/gallery.yml", "images/a.jpg", "images/b.jpg", "images/sports day.jpg", "index.html",
          "news/other.md", "news/post.md"]

@@ -61,13 +61,15 @@ def test_csv_roster_matches_exactly_and_gives_roles(roster_csv):
     assert first_names_only(text, finder.in_text(text)) == "zephyrine met Sarah Jones; Noah's kite flew."
 
 
-@pytest.mark.parametrize("written", ["Sean OBrien", "Seán O'Brien", "SEÁN O’BRIEN", "Sean  O’Brien", "Seán\u00a0O'Brien"])
+@pytest.mark.parametrize("written", ["Sean OBrien", "Seán O'Brien", "SEÁN O’BRIEN", "Sean  O’Brien",
+                                     "Seán\u00a0O'Brien"])
 def test_accents_case_apostrophes_and_spaces_do_not_matter(roster_csv, written):
     [match] = NameFinder(load_roster(roster_csv)).in_text(f"Well done {written}!")
     assert (match.text, match.role, match.source) == (written, "pupil", "roster")
 
 
-@pytest.mark.parametrize("written", ["Leo Smith-Jones", "Leo Smith Jones", "Leo Smith\u2010Jones", "Leo Smith\u2013Jones"])
+@pytest.mark.parametrize("written", ["Leo Smith-Jones", "Leo Smith Jones", "Leo Smith\u2010Jones",
+                                     "Leo Smith\u2013Jones"])
 def test_hyphen_or_space_in_a_surname(roster_csv, written):
     [match] = NameFinder(load_roster(roster_csv)).in_text(f"{written} ran.")
     assert match.text == written and match.first == "Leo"
@@ -82,7 +84,8 @@ def test_middle_name_and_first_given_name_both_match(roster_csv):
 def test_surname_first_as_in_class_lists(roster_csv):
     finder = NameFinder(load_roster(roster_csv))
     text = "Reading group: Patel, Noah; Quillfeather, Zephyrine."
-    assert [(m.text, m.first) for m in finder.in_text(text)] == [("Patel, Noah", "Noah"), ("Quillfeather, Zephyrine", "Zephyrine")]
+    assert [(m.text, m.first) for m in finder.in_text(text)] == [("Patel, Noah", "Noah"),
+                                                                 ("Quillfeather, Zephyrine", "Zephyrine")]
     assert first_names_only(text, finder.in_text(text)) == "Reading group: Noah; Zephyrine."
 
 
@@ -127,9 +130,9 @@ def test_csv_without_header(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("first_name,last_name,role\nAmelia,Watson,teacher\n", "r.csv:2: role must be pupil or staff, got 'teacher'"),
+    ("first_name,last_name,role\nAmelia,Watson,visitor\n", "r.csv:2: role must be pupil or staff, got 'visitor'"),
     ("Amelia Watson\nNoah\n", "r.csv:2: expected a full name"),
-    ("Amelia,Watson,pupil,extra\n", "r.csv:1: expected first_name,last_name[,role], got 4 columns"),
+    ("Amelia,Watson,pupil,extra\n", "r.csv: no name column in the header (saw: Amelia, Watson, pupil, extra)"),
     ("Amelia,,pupil\n", "r.csv:1: expected a full name"),
     ("a b c d e f\n", "r.csv:1: a name of more than 5 words"),
     ("first_name,last_name\n", "r.csv: roster holds no names"),
@@ -151,8 +154,8 @@ def test_unreadable_rosters(tmp_path):
 
 def test_hashed_roster_matches_like_the_plain_one(roster_csv, hashed_path):
     plain, hashed = NameFinder(load_roster(roster_csv)), NameFinder(load_roster(hashed_path))
-    for text in ("zephyrine quillfeather met Sarah Jones; Noah Patel's kite flew.", "Patel, Noah and Amelia Rose Watson",
-                 "Seán O’Brien and Leo Smith Jones", "Amelia Watson"):
+    for text in ("zephyrine quillfeather met Sarah Jones; Noah Patel's kite flew.",
+                 "Patel, Noah and Amelia Rose Watson", "Seán O’Brien and Leo Smith Jones", "Amelia Watson"):
         assert matches(hashed, text) == matches(plain, text) != []
     for name in ("NoahPatel_award.jpg", "amelia-rose-watson.jpg"):
         assert hashed.in_filename(name) == plain.in_filename(name) != []
@@ -227,3 +230,50 @@ def test_hashed_roster_that_is_not_json(tmp_path, monkeypatch):
     monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", KEY.decode())
     with pytest.raises(RosterError, match=r"h.json:2: hashed roster is not valid JSON"):
         load_roster(write(tmp_path / "h.json", '{"format":\n nope}'))
+
+
+# A roster as a school's MIS exports it (SIMS/Arbor style): headers in their own
+# order and spelling, legal and preferred names, columns schoollint does not use.
+MIS_EXPORT = (
+    "\ufeffUPN,Legal Surname,Legal Forename,Preferred Forename,Preferred Surname,NC Year,Reg Group,Staff/Pupil,DOB\n"
+    "A123456789012,Kowalczyk,Zofia,Zosia,Kowalczyk,Year 5,5B,Pupil,2015-03-02\n"
+    "A123456789013,Okonkwo-Brown,Chidinma,Chi,Brown,Year 6,6W,Pupil,2014-07-19\n"
+    ",Hartley,Sarah,,,,,Staff,\n"
+)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Zofia Kowalczyk won.", "pupil"), ("Zosia Kowalczyk won.", "pupil"),       # legal and preferred forename
+    ("Chi Brown sang.", "pupil"), ("Chidinma Okonkwo-Brown sang.", "pupil"),    # preferred and legal surname
+    ("Sarah Hartley read.", "staff"),
+])
+def test_roster_header_aliases_from_an_mis_export(tmp_path, text, role):
+    roster = load_roster(write(tmp_path / "export.csv", MIS_EXPORT))
+    [match] = [m for m in NameFinder(roster).in_text(text) if m.source == "roster"]
+    assert match.role == role and match.text == text.rsplit(" ", 1)[0]
+
+
+@pytest.mark.parametrize("header", ["first_name,last_name", "First Name,Last Name", "forename,surname",
+                                    "Given Name,Family Name", "Chosen Name,Legal Surname", "surname,forename",
+                                    "Year Group,Form,Forename,Surname,Type", "class,Legal Forename,Preferred Surname"])
+def test_roster_header_aliases_in_any_order(tmp_path, header):
+    columns = header.split(",")
+    values = {"first": "Zofia", "last": "Kowalczyk"}
+    row = []
+    for column in columns:
+        key = column.casefold().replace(" ", "").replace("_", "")
+        row.append(values["last"] if key in ("lastname", "surname", "familyname", "legalsurname", "preferredsurname")
+                   else values["first"] if "name" in key or "forename" in key else "Pupil" if key == "type" else "5B")
+    roster = load_roster(write(tmp_path / "r.csv", header + "\n" + ",".join(row) + "\n"))
+    found = [m.text for m in NameFinder(roster).in_text("Zofia Kowalczyk won") if m.source == "roster"]
+    assert found == ["Zofia Kowalczyk"]
+
+
+def test_roster_with_no_name_column_is_exit_2_naming_file_and_headers(tmp_path, capsys):
+    from schoollint.cli import main
+
+    roster = write(tmp_path / "pupils.csv", "UPN,DOB,Reg Group\nA1,2015-01-01,5B\n")
+    (tmp_path / "site").mkdir()
+    assert main(["check", str(tmp_path / "site"), "--roster", str(roster)]) == 2
+    error = capsys.readouterr().err
+    assert "pupils.csv" in error and "UPN, DOB, Reg Group" in error and "Traceback" not in error

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from schoollint.pages import PageError, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import read_page
 
 GALLERY = """\
 # Sports day gallery

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from schoollint.pages import PageError, is_page, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import is_page, read_page
 
 
 def read_html(text: str | bytes, path: str = "news/index.html", root=None):
@@ -70,10 +71,12 @@ def test_text_that_goes_with_a_photo():
 
 def test_text_beyond_the_photo_s_own_container_is_not_its_caption():
     page = read_html(
-        "<section><h2>Results</h2><img src=a.jpg><p>A paragraph of its own</p></section>\n"
+        "<section><h2>Results</h2><img src=a.jpg><p>A paragraph of its own</p>"
+        "<p>Another paragraph</p></section>\n"
         '<div class="gallery-card"><img src=b.jpg><img src=c.jpg><p>Shared text</p></div>'
     )
-    assert [image.captions for image in page.images] == [(), (), ()]
+    # Issue 10: the paragraph right after a photo in the same container is its caption; nothing further is.
+    assert [captions(image) for image in page.images] == [{"next paragraph": "A paragraph of its own"}, {}, {}]
 
 
 def test_line_of_a_name_after_a_tag_spread_over_lines():
@@ -181,7 +184,8 @@ def test_empty_and_comment_only_pages():
 @pytest.mark.parametrize("path, expected", [
     ("index.html", True), ("news/Post.HTM", True), ("blog/post.md", True), ("a.markdown", True),
     ("_data/gallery.yml", True), ("site/_data/staff/team.yaml", True), ("data/people.json", True),
-    ("config.yml", False), ("assets/data.json", False), ("images/a.jpg", False), ("style.css", False),
+    ("config.yml", False), ("assets/data.json", False), ("images/a.jpg", False), ("style.css", True),
+    ("notes.txt", False), ("src/Staff.jsx", True), ("App.vue", True),
 ])
 def test_is_page(path, expected):
     assert is_page(path) is expected

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from schoollint.pages import PageError, read_page
+from schoollint.pages.model import PageError
+from schoollint.pages.registry import read_page
 
 POST = """\
 ---

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from schoollint.finding import Fix, Rename, Write
-from schoollint.pages import PageError
+from schoollint.discover import discover
+from schoollint.fix.model import Fix, FixContext, Rename, Write
+from schoollint.pages.model import PageError
 from schoollint.pages.rename import apply_renames
+from tests.kit.git import git
 
 OLD = "images/amelia-watson-sports-day.jpg"
 NEW = "images/sports-day-3f9a1c.jpg"
@@ -24,9 +26,14 @@ def build(root: Path, files: dict[str, str], photos=(OLD,)) -> None:
         (root / relpath).write_text(text, encoding="utf-8")
 
 
+def site(root: Path) -> FixContext:
+    """What the pipeline gives the rename applier: the site's files as discovery lists them."""
+    return FixContext(root, tuple(discover(root, False, ["."], []).files))
+
+
 def rename(root: Path, old: str = OLD, new: str = NEW) -> dict:
     """The operations as {"rename": Rename, path: new text}."""
-    operations = apply_renames(root, old, (root / old).read_bytes(), [Fix("rename", (new,))])
+    operations = apply_renames(site(root), old, (root / old).read_bytes(), [Fix("rename", (new,))])
     assert operations[0] == Rename(old, new)
     assert all(isinstance(operation, Write) for operation in operations[1:])
     return {operation.path: operation.data.decode() for operation in operations[1:]}
@@ -99,6 +106,19 @@ def test_generated_and_version_control_folders_are_not_touched(tmp_path):
     assert rename(tmp_path) == {}
 
 
+def test_only_the_files_discovery_lists_are_rewritten(tmp_path):
+    """In a Git work tree, git-ignored build output is not the site: it keeps its old reference."""
+    ignored = '<img src="/images/amelia-watson-sports-day.jpg">\n'
+    build(tmp_path, {".gitignore": "public-build/\n", "public-build/index.html": ignored,
+                     "index.html": '<img src="/images/amelia-watson-sports-day.jpg">\n'})
+    git(tmp_path, "init", "-q")
+    site_files = tuple(discover(tmp_path, True, ["."], []).files)
+    assert "public-build/index.html" not in site_files
+    operations = apply_renames(FixContext(tmp_path, site_files), OLD, b"", [Fix("rename", (NEW,))])
+    assert operations == [Rename(OLD, NEW), Write("index.html", b'<img src="/images/sports-day-3f9a1c.jpg">\n')]
+    assert (tmp_path / "public-build/index.html").read_text() == ignored
+
+
 @pytest.mark.parametrize("files, reason", [
     ({"_data/pupils.yml": "- slug: amelia-watson-sports-day\n",
       "index.html": '{% for p in site.data.pupils %}<img src="/images/{{ p.slug }}.jpg">{% endfor %}'},
@@ -126,12 +146,12 @@ def test_conflicting_fixes_are_refused(tmp_path):
     build(tmp_path, {})
     fixes = [Fix("rename", ("images/a-111111.jpg",)), Fix("rename", ("images/b-222222.jpg",))]
     with pytest.raises(PageError, match="more than one new name"):
-        apply_renames(tmp_path, OLD, b"", fixes)
+        apply_renames(site(tmp_path), OLD, b"", fixes)
 
 
 def test_non_utf8_pages_keep_their_other_bytes(tmp_path):
     build(tmp_path, {})
     page = tmp_path / "old.html"
     page.write_bytes(b'<p>Caf\xe9</p><img src="/images/amelia-watson-sports-day.jpg">\n')
-    (write,) = apply_renames(tmp_path, OLD, b"", [Fix("rename", (NEW,))])[1:]
+    (write,) = apply_renames(site(tmp_path), OLD, b"", [Fix("rename", (NEW,))])[1:]
     assert write.data == b'<p>Caf\xe9</p><img src="/images/sports-day-3f9a1c.jpg">\n'

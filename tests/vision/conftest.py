@@ -5,43 +5,15 @@ extra): `astronaut` (Eileen Collins, NASA, public domain) and `camera` (the came
 copyright-free test image). Negatives come from the same package. Text is rendered with Pillow
 and the DejaVu fonts from Debian's `fonts-dejavu-core`. Nothing is downloaded.
 
-Every test here skips, with one reason, when the vision extra is not installed.
+Every test here is marked `needs_vision` (tests/kit/tools.py): one skip reason when the extra is missing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
-
-
-def _missing() -> str | None:
-    """Why these tests cannot run here, or None."""
-    import importlib.util
-
-    from schoollint import vision
-
-    parts = [part for part, ok in vision.installed().items() if not ok]
-    if parts:
-        return (f"schoollint[vision] is not installed (missing: {', '.join(parts)}); "
-                "pip install -e '.[vision,test-vision]' to run the vision tests")
-    if importlib.util.find_spec("skimage") is None:
-        return "scikit-image is not installed; pip install -e '.[test-vision]' to run the vision tests"
-    if not (FONTS / "DejaVuSans.ttf").is_file():
-        return "the DejaVu fonts are not installed (apt-get install fonts-dejavu-core)"
-    return None
-
-
-MISSING = _missing()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _needs_vision():
-    """Every test here skips, with the same one reason, when the extra is not installed."""
-    if MISSING:
-        pytest.skip(MISSING)
 
 
 # Where the one face is in each source photograph (x, y, w, h in its pixels), by eye and by
@@ -111,7 +83,7 @@ def text_picture(lines: list[tuple[str, str, int]], angle: float = 0, size=(1600
     draw = ImageDraw.Draw(canvas)
     heights = [font(face, points).getbbox(text)[3] + points // 3 for text, face, points in lines]
     top = (size[1] - sum(heights)) // 2
-    for (text, face, points), height in zip(lines, heights):
+    for (text, face, points), height in zip(lines, heights, strict=True):
         typeface = font(face, points)
         width = draw.textlength(text, font=typeface)
         if busy:   # a white badge behind the words, as on a name sticker

@@ -8,6 +8,9 @@ import json
 import pytest
 
 from tests.vision.conftest import FACE_BOXES, face_crop, group, photo
+from tests.kit.tools import needs_vision
+
+pytestmark = needs_vision
 
 FACE_RULES = "SL402,SL403"
 

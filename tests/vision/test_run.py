@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import png_chunk
+from tests.kit.chunks import png_chunk
 from tests.vision.conftest import face_crop, text_picture
+from tests.kit.tools import needs_vision
+
+pytestmark = needs_vision
 
 NOTE = "install schoollint[vision] to check faces and text in pictures"
 

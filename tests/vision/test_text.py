@@ -8,6 +8,9 @@ import json
 import pytest
 
 from tests.vision.conftest import photo, text_picture
+from tests.kit.tools import needs_vision
+
+pytestmark = needs_vision
 
 SERIF_BOLD_ITALIC, SERIF, SANS, SANS_BOLD = ("DejaVuSerif-BoldItalic.ttf", "DejaVuSerif.ttf", "DejaVuSans.ttf",
                                              "DejaVuSans-Bold.ttf")

@@ -1,0 +1,211 @@
+"""Analysing one file: read it once into facts, run the checks that read them.
+
+This runs inside worker processes, so everything here is plain data in and
+plain data out. Heavy modules (Pillow, lxml, markdown-it) are imported only by
+the readers that need them, when a file needs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import __version__, checks
+from .cache import stat_of
+from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
+from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, suppression_to_dict
+from .finding import Finding, Suppression
+from .fsio import content_hash, mapped
+
+
+@dataclass
+class FileResult:
+    """What analysing one file gave: findings as the checks yielded them (not yet stamped)."""
+
+    path: str
+    content_hash: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cache_key: str = ""
+    stat: tuple[int, int] | None = None    # size and mtime when read
+    # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
+    # such a file is counted as not checked (issue 12), never among the files checked.
+    unchecked: str = ""
+
+    def to_cache(self) -> dict:
+        return {
+            "findings": [finding_to_dict(f) for f in self.findings],
+            "suppressions": [suppression_to_dict(s) for s in self.suppressions],
+        }
+
+    @classmethod
+    def restore(cls, path: str, digest: str, key: str, record: dict) -> FileResult:
+        findings = [finding_from_dict(path, f) for f in record["findings"]]
+        # The cache record holds findings only: a file no reader judged left one of these.
+        unjudged = next((f.code for f in findings if f.code in UNJUDGED), "")
+        return cls(
+            path=path, content_hash=digest, cache_key=key, findings=findings,
+            suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
+            unchecked=unjudged and kind_of(path),
+        )
+
+
+# The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
+UNJUDGED = ("SL002", "SL105", "SL107")
+
+
+def kind_of(relpath: str) -> str:
+    """How the honest count names a file's type: its extension, lower-case ("other" for one that
+    is not a plain extension: the count is printed as it is, and a name can hold anything)."""
+    extension = os.path.splitext(relpath)[1].lower()
+    if not extension:
+        return "(no extension)"
+    return extension if _PLAIN_EXTENSION.fullmatch(extension) else "(other)"
+
+
+_PLAIN_EXTENSION = re.compile(r"\.[a-z0-9_+-]{1,12}")
+
+
+class Analyser:
+    """Reads files and runs the selected checks on them; one per worker process."""
+
+    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any], debug: bool = False):
+        self.root = root
+        self.debug = debug
+        self.config = config
+        self.selected = selected
+        self.settings = settings
+        self._fingerprints: dict[tuple[int, ...], str] = {}
+        self.by_reads = self._check_modules(selected)
+
+    @staticmethod
+    def _check_modules(selected: set[str]) -> dict[str, list[CheckModule]]:
+        by_reads: dict[str, list[CheckModule]] = defaultdict(list)
+        for module in checks.modules(selected):
+            by_reads[module.READS].append(module)
+        return by_reads
+
+    # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
+    # cannot be pickled, so a worker looks its check modules up again.
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "by_reads"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.by_reads = self._check_modules(self.selected)
+
+    def cache_key(self, digest: str, relpath: str) -> str:
+        """The file's bytes plus everything else that can change its findings."""
+        overrides = self.config.overrides_for(relpath)
+        fingerprint = self._fingerprints.get(overrides)
+        if fingerprint is None:
+            options = self.config.options_for(relpath)
+            state = {
+                "version": __version__,
+                "selected": sorted(self.selected),
+                "options": {code: options[code] for code in sorted(self.selected)},
+                "settings": self.settings,
+            }
+            encoded = json.dumps(state, sort_keys=True, default=str).encode()
+            fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
+        return f"{digest}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
+
+    @staticmethod
+    def is_media(relpath: str, data=b"") -> bool:
+        """A file whose name says it is a format some media reader claims, or whose first
+        bytes say it is an image, video or document whatever its name (issue 12 kind 7)."""
+        from .formats.registry import recognised
+
+        return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower())
+
+    def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
+        result = FileResult(path=relpath)
+        try:
+            result.stat = stat_of(self.root / relpath)  # what the cache remembers these bytes by
+            with mapped(self.root / relpath) as data:
+                result.content_hash = known_hash or content_hash(data)
+                result.cache_key = self.cache_key(result.content_hash, relpath)
+                self._run_checks(relpath, data, result)
+        except OSError as exc:
+            result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
+            result.unchecked = kind_of(relpath)
+        return result
+
+    def _subject(self, reads: str, relpath: str, data, result: FileResult):
+        """What checks that read `reads` look at, or None when the file is not of that kind."""
+        if reads == "path":
+            return PathSubject(relpath)
+        if reads == "media":
+            if not self.is_media(relpath, data):
+                return None
+            subject = self._media_subject(relpath, data)
+            if subject.facts is None or subject.facts.unchecked:
+                result.unchecked = kind_of(relpath)
+            return self._with_picture(subject, data)
+        from .pages import registry as pages
+
+        if not pages.is_page(relpath):
+            return None
+        try:
+            page = pages.read_page(self.root, relpath, bytes(data))
+        except pages.PageError as exc:
+            result.unchecked = kind_of(relpath)
+            return PageSubject(relpath, None, error=str(exc))
+        result.suppressions.extend(page.suppressions)
+        return PageSubject(relpath, page)
+
+    @staticmethod
+    def _media_subject(relpath: str, data) -> MediaSubject:
+        from .formats.model import MediaError
+        from .formats.registry import read_media
+
+        try:
+            return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
+        except MediaError as exc:
+            return MediaSubject(relpath, None, error=str(exc))
+
+    def _with_picture(self, subject: MediaSubject, data) -> MediaSubject:
+        """The subject with what vision sees in its pixels, when vision rules run on it."""
+        if not self.settings.get("vision"):   # set only when a vision rule runs and can run
+            return subject
+        from . import vision
+
+        faces, text = vision.parts_wanted(self.selected, self.settings)
+        if not (faces or text) or not vision.is_raster(subject.facts):
+            return subject
+        return replace(subject, picture=vision.read_picture(data, faces, text))
+
+    def _run_checks(self, relpath: str, data, result: FileResult) -> None:
+        context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
+        for reads, modules in self.by_reads.items():
+            if reads == "suppressions":  # judged by the pipeline once every finding is known
+                continue
+            try:
+                subject = self._subject(reads, relpath, data, result)
+            except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
+                self._internal_error(result, f"reading it as {reads}", exc)
+                result.unchecked = kind_of(relpath)
+                continue
+            if subject is None:
+                continue
+            for module in modules:
+                try:
+                    result.findings.extend(
+                        finding for finding in module.check(subject, context) if finding.code in self.selected
+                    )
+                except Exception as exc:  # likewise for a bug in one check
+                    self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
+
+    def _internal_error(self, result: FileResult, where: str, exc: Exception) -> None:
+        result.errors.append(f"{result.path}: internal error {where}: {type(exc).__name__}: {exc}")
+        if self.debug:
+            import traceback
+
+            traceback.print_exc()

@@ -1,0 +1,31 @@
+"""SL304 broken-image-reference: a media reference written in a page that leads to no file.
+
+The page's references are the reference index's (`pages.references.scan`),
+each resolved as RFC 3986 relative to the page and then from the site root
+(`pages.references.broken`); the finding is on the line the reference is
+written on.
+"""
+
+from __future__ import annotations
+
+from ..finding import Finding
+from ..pages.references import broken
+
+CODES = ("SL304",)
+READS = "page"
+
+
+def check(subject, ctx):
+    if subject.page is None:  # unreadable: SL002 says so
+        return
+    for reference, target in broken(ctx.root, subject.path, subject.page.links):
+        yield Finding(
+            "SL304", subject.path,
+            # The path may hold a name (that is what SL301 renames): it is the value, shown on request.
+            f"a {_kind(target)} reference written here leads to no file in the site",
+            line=reference.line, field="image reference", value=reference.written,
+        )
+
+
+def _kind(target: str) -> str:
+    return target.rsplit(".", 1)[-1].upper() + " file" if "." in target else "media file"

@@ -1,0 +1,71 @@
+"""SL301 identifying-filename: a full name in the path of an image or video."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import posixpath
+import re
+
+from ..finding import Finding
+from ..fix.model import Applicability, Fix, run_tag_key
+from ..names.roster import KEY_VARIABLE
+from ..pages.filetypes import is_media
+from .name_policy import describe, finder, grouped, reportable, severity, values
+
+CODES = ("SL301",)
+READS = "path"
+
+
+def check(subject, ctx):
+    path = subject.path
+    if not is_media(path):
+        return
+    parts = path.split("/")
+    stem, suffix = posixpath.splitext(parts[-1])
+    names = finder(ctx)
+    found = []                      # (index of the path part, its reportable names)
+    for index, part in enumerate(parts[:-1] + [stem]):
+        matches = reportable(names.in_filename(part), ctx, "SL301")
+        if matches:
+            found.append((index, matches))
+    if not found:
+        return
+    new_path = neutral_path(parts, stem, suffix, dict(found))
+    fix = Fix("rename", (new_path,), Applicability.UNSAFE,
+              summary=f"rename to {new_path} and update every reference")
+    for index, matches in found:
+        where = "file name" if index == len(parts) - 1 else "folder name"
+        for _index, group in grouped((match, index) for match in matches):
+            yield Finding("SL301", subject.path, f"the {where} contains {describe(group)}", field=where,
+                          value=values(group), fix=fix, severity=severity(group, ctx, "SL301"))
+
+
+def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list]) -> str:
+    """The path with the names taken out: the other words stay, a short hash keeps it unique.
+
+    The hash is of the old path up to that part, so every file in a renamed
+    folder moves to the same new folder. Anyone could hash guessed old names
+    to confirm one, so the hash is keyed: with the roster key when it is set,
+    else with a random key drawn for the run and recorded nowhere.
+    """
+    key = os.environ.get(KEY_VARIABLE, "").encode() or run_tag_key()
+    new_parts = []
+    for index, part in enumerate(parts[:-1] + [stem]):
+        if index in names:
+            kept = _without(part, names[index])
+            tag = hmac.new(key, "/".join(parts[: index + 1]).encode(), hashlib.sha256).hexdigest()[:6]
+            part = "-".join(kept + [tag]) if kept else f"{'photo' if index == len(parts) - 1 else 'folder'}-{tag}"
+        new_parts.append(part)
+    return "/".join(new_parts) + suffix
+
+
+def _without(part: str, matches) -> list[str]:
+    """The words of a path part outside the name matches."""
+    rest, position = [], 0
+    for match in sorted(matches, key=lambda m: m.start):
+        rest.append(part[position:match.start])
+        position = max(position, match.end)
+    rest.append(part[position:])
+    return [word for chunk in rest for word in re.split(r"[-_.\s]+", chunk) if word]

@@ -1,0 +1,40 @@
+"""What SL101-SL104 share: one finding per rule per file for the metadata items of its kinds.
+
+Not a check module itself. The finding names the fields (never their values);
+its fix strips exactly the kinds the rule covers, losslessly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..finding import Finding
+from ..fix.model import Applicability, Fix
+from ..formats.fields import plain
+
+
+def fields_of(items) -> str:
+    """The distinct field names of these items, in the order found (the finding's identity)."""
+    return ", ".join(dict.fromkeys(item.field for item in items))
+
+
+def described(items) -> str:
+    """The same fields in words a person understands, each with its technical name."""
+    return ", ".join(dict.fromkeys(plain(item.field) for item in items))
+
+
+def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
+                     fix_summary: str) -> Iterator[Finding]:
+    """The rule's finding when the file holds items of `kinds` (nothing for an unreadable file)."""
+    facts = subject.facts
+    if facts is None:
+        return
+    items = facts.of_kind(*kinds)
+    if not items:
+        return
+    values = [item.value for item in items if item.value]
+    yield Finding(
+        code, subject.path, f"{opening(items) if callable(opening) else opening} ({described(items)})",
+        field=fields_of(items), value="; ".join(values) or None,
+        fix=Fix("strip-metadata", tuple(kinds), Applicability.SAFE, summary=fix_summary),
+    )

@@ -1,0 +1,158 @@
+"""Fixing one file: run its appliers in turn, then replace every file touched atomically.
+
+A refused or failed fix changes nothing: every target is checked before the
+first write, each write goes to a temporary file beside the original that is
+renamed over it, and an error leaves the original byte-identical.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from pathlib import Path
+
+from ..fsio import atomic_write
+from .appliers import APPLIERS
+from .model import Change, Fix, FixContext, Rename, Write
+
+
+def expected_errors() -> tuple[type[Exception], ...]:
+    """What a fix may fail with because of the file (the file is then left as it was)."""
+    from ..formats.model import MediaError
+    from ..pages.model import PageError
+
+    return (MediaError, PageError, OSError)
+
+
+def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False) -> Change:
+    """Fix one file: every applier in turn, then one atomic write per file touched."""
+    root = context.root
+    change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
+    try:
+        original = (root / relpath).read_bytes()
+        change.size_before = len(original)
+        current = original
+        others: list = []
+        for action, applier in APPLIERS.items():
+            chosen = [fix for fix in fixes if fix.action == action]
+            if not chosen:
+                continue
+            for operation in applier(context, relpath, current, chosen):
+                if isinstance(operation, Write) and operation.path == relpath:
+                    current = operation.data
+                else:
+                    others.append(operation)
+        operations = ([Write(relpath, current)] if current != original else []) + others
+        _record(root, change, operations)
+        if write:
+            carry_out(root, operations, context.force)
+        else:
+            change.diff = describe(root, operations)
+    except Exception as exc:  # the file stays as it was; a bug is flagged as one
+        change.internal = not isinstance(exc, expected_errors())
+        change.error = f"{type(exc).__name__}: {exc}" if debug or change.internal else str(exc)
+        change.size_after, change.renamed, change.written, change.created = None, [], [], []
+    return change
+
+
+def _record(root: Path, change: Change, operations) -> None:
+    for operation in operations:
+        if isinstance(operation, Rename):
+            change.renamed.append((operation.old, operation.new))
+        elif operation.path == change.path:
+            change.size_after = len(operation.data)
+        elif os.path.lexists(root / operation.path):
+            change.written.append(operation.path)
+        else:
+            change.created.append(operation.path)
+
+
+def carry_out(root: Path, operations, force: bool = False) -> None:
+    """Write and rename, after checking every target first: a refused change changes nothing.
+
+    A read-only file (no owner write bit) is refused unless `force`. A change of more than
+    one file goes through the journal (fix/journal.py), so that a kill never leaves a page
+    pointing at nothing.
+    """
+    from ..discover import inside
+    from . import journal
+
+    renames = [operation for operation in operations if isinstance(operation, Rename)]
+    writes = [operation for operation in operations if isinstance(operation, Write)]
+    for rename in renames:
+        if os.path.lexists(root / rename.new):
+            raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
+    for operation in operations:
+        target = operation.new if isinstance(operation, Rename) else operation.path
+        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
+            raise OSError(f"{target}: a symlink or outside the repository; nothing was changed")
+    changed = [operation.old if isinstance(operation, Rename) else operation.path for operation in operations]
+    read_only = [path for path in changed if os.path.exists(root / path)
+                 and not os.stat(root / path).st_mode & stat.S_IWUSR]
+    if read_only and not force:
+        raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
+                              "use --force to fix read-only files too); nothing was changed")
+    if len(operations) > 1 or renames:
+        journal.carry_out(root, renames, writes)
+    elif writes:
+        atomic_write(root / writes[0].path, writes[0].data)
+
+
+def describe(root: Path, operations) -> str:
+    """A diff for text files, a byte count for binary ones, for --diff."""
+    lines = []
+    for operation in operations:
+        if isinstance(operation, Rename):
+            lines.append(f"rename {operation.old} -> {operation.new}")
+            continue
+        before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
+        try:
+            old_text, new_text = before.decode("utf-8"), operation.data.decode("utf-8")
+        except UnicodeDecodeError:
+            lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
+                         f"{len(before):,} -> {len(operation.data):,} bytes")
+            continue
+        lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
+                                          f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
+    return "\n".join(lines)
+
+
+def what_changes(path: str, before: bytes, after: bytes) -> str:
+    """A photo's change in words: what metadata goes, what stays that matters, any new size.
+
+    "remove: GPS position (EXIF GPS position), camera make (EXIF Make); keep: orientation,
+    colour profile; downscale 4000x3000 -> 1600x1200". Read with the same readers that found
+    the problems; a file they cannot read is "binary file".
+    """
+    from ..formats.fields import plain
+    from ..formats.model import MediaError
+    from ..formats.registry import read_media
+
+    extension = os.path.splitext(path)[1].lower()
+    try:
+        old = read_media(before, extension) if before else None
+        new = read_media(after, extension)
+    except MediaError:
+        return "binary file"
+    if old is None:
+        return f"new {new.format} file, {new.width}x{new.height}"
+    left = {item.field for item in new.items}
+    removed = dict.fromkeys(plain(item.field) for item in old.items if item.field not in left)
+    kept = [word for word, stays in (("orientation", new.orientation not in (None, 1)),
+                                     ("colour profile", any("ICC" in note for note in new.notes))) if stays]
+    parts = [f"remove: {', '.join(removed)}"] if removed else []
+    if kept:
+        parts.append(f"keep: {', '.join(kept)}")
+    if _shown_size(old) != _shown_size(new):
+        parts.append("downscale {}x{} -> {}x{}".format(*_shown_size(old), *_shown_size(new)))
+    if old.format != new.format:
+        parts.append(f"{old.format} -> {new.format}")
+    return "; ".join(parts) or "rewrite"
+
+
+def _shown_size(facts) -> tuple[int | None, int | None]:
+    """Width and height as the picture is shown: EXIF orientations 5-8 turn it a quarter turn."""
+    if facts.orientation in (5, 6, 7, 8):
+        return facts.height, facts.width
+    return facts.width, facts.height

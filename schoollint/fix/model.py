@@ -1,0 +1,120 @@
+"""Fixes as plain frozen data: what to do, whether plain --fix may do it, and what it did.
+
+Frozen dataclasses so equality and hashing agree and fixes cross process
+boundaries (pickled by the worker pool, JSON in the cache).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Applicability(str, enum.Enum):
+    """Whether a fix may be applied without a person reviewing it (ruff's "fix applicability").
+
+    SAFE fixes keep what a visitor sees (a lossless metadata strip, a downscale);
+    UNSAFE ones change what pages say or where files live (renames, label edits,
+    conversions) and need --unsafe-fixes. The rule's YAML declares the same value
+    under `fix-safety`; a test compares the two.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What to do about a finding; the applier registered for `action` carries it out.
+
+    `args` are the applier's arguments (a tuple of plain values, so the fix can be
+    cached as JSON); `summary` is what the report says the fix does.
+    """
+
+    action: str
+    args: tuple = ()
+    applicability: Applicability = Applicability.SAFE
+    summary: str = ""
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+
+@dataclass(frozen=True)
+class Write:
+    """Replace (or create) the file at `path` with `data`."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Rename:
+    """Move the file at `old` to `new` (both repository-relative)."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class FixContext:
+    """What an applier may know besides the file it fixes.
+
+    `root` is the repository; `site_files` every repository-relative file of the
+    site as discovery sees it (Git's tracked and untracked-not-ignored files), so an
+    applier that rewrites references never walks the tree again. `force`: read-only
+    files may be replaced too (--force).
+    """
+
+    root: Path
+    site_files: Sequence[str] = ()
+    force: bool = False
+
+
+RUN_TAG_VARIABLE = "SCHOOLLINT_RUN_TAG_KEY"
+
+
+def new_run_tag_key() -> None:
+    """Draw this run's key for rename tags. It lives in the environment so that worker processes
+    share it however they are started, and is written nowhere, so a tag cannot be traced back."""
+    import secrets
+
+    os.environ[RUN_TAG_VARIABLE] = secrets.token_hex(32)
+
+
+def run_tag_key() -> bytes:
+    """This run's key for rename tags (a new one when no run drew one, as when a check runs alone)."""
+    if not os.environ.get(RUN_TAG_VARIABLE):
+        new_run_tag_key()
+    return os.environ[RUN_TAG_VARIABLE].encode()
+
+
+@dataclass
+class Change:
+    """What fixing one file did (or, with --diff, would do); never the bytes themselves."""
+
+    path: str
+    summaries: list[str]
+    size_before: int = 0
+    size_after: int | None = None            # set when the file itself was rewritten
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)   # other files rewritten (references)
+    created: list[str] = field(default_factory=list)   # new files (a converted copy)
+    diff: str = ""
+    error: str | None = None
+    internal: bool = False                   # the error is a bug, not the file's fault
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and bool(self.size_after is not None or self.renamed or self.written
+                                           or self.created)
+
+    @property
+    def touched(self) -> list[str]:
+        """Files that now hold new content, to be checked again."""
+        own = [self.path] if self.size_after is not None and not self.renamed else []
+        return own + self.written + self.created + [new for _old, new in self.renamed]

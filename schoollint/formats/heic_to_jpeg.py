@@ -1,0 +1,45 @@
+"""The HEIC fix (SL106): a JPEG copy of a HEIC/HEIF photo, for browsers that cannot show one.
+
+The JPEG (JFIF, quality 90) holds the primary image of the HEIF file
+(ISO/IEC 23008-12), turned upright, with its ICC profile and no metadata;
+transparency goes onto white. The fix finishes the job in one change: the
+JPEG takes the HEIC's place under the same name with .jpg (written over the
+HEIC's bytes, then renamed, so the HEIC is gone and Git sees the move), and
+every reference the site's reference index holds is rewritten to it
+(`pages.rename.rewrite_references`), or nothing changes and PageError names
+the reference that could not be rewritten. Never over an existing file.
+Decoding needs pillow-heif. Errors are MediaError or PageError.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..fix.model import Rename, Write
+from .model import MediaError
+from .reencode import (CONVERTED_QUALITY, DECODING_FAILURES, Frames, checked, encoded, flattened, icc, opened,
+                       orientation_of, upright)
+
+
+def apply_convert(context, path: str, data: bytes, fixes) -> list[Write | Rename]:
+    """The JPEG in the HEIC's place (a Write of `path`, then its Rename to .jpg) and the pages rewritten."""
+    from ..pages.rename import rewrite_references
+
+    target = os.path.splitext(path)[0] + ".jpg"
+    if os.path.lexists(os.path.join(context.root, target)):
+        raise MediaError(f"{target} already exists; not replacing it with a JPEG copy of {path}")
+    pages = rewrite_references(context, path, target, "converted")
+    return [Write(path, convert_to_jpeg(data)), Rename(path, target), *pages]
+
+
+def convert_to_jpeg(data: bytes) -> bytes:
+    """A JPEG of the HEIC's primary image: upright, ICC kept, no metadata, quality 90."""
+    with opened(data) as image:
+        try:
+            picture = upright(flattened(image), orientation_of(image))
+            options = {"quality": CONVERTED_QUALITY, "optimize": True, **icc(image)}
+            output = encoded(Frames([picture], []), "JPEG", options)
+        except DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the image to convert it ({exc})") from None
+    return checked(output, ".jpg", picture.size)
+

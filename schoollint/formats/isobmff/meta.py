@@ -1,0 +1,32 @@
+"""The 'meta' box: QuickTime metadata and HEIF items share one container.
+
+ISO/IEC 14496-12 section 8.11.1: a full box whose handler says what it holds;
+QuickTime writes it as a plain box (its payload starts with the size of its
+'hdlr'). Its children are QuickTime's 'keys' and 'ilst' (quicktime.py) and
+HEIF's item boxes (heif.py); the item list and the items are read once the
+whole box is known, because 'iloc' may come after the items it places.
+"""
+
+from __future__ import annotations
+
+from . import heif
+from .boxes import Box, Survey
+from .quicktime import item_list, read_keys
+
+
+def meta(s: Survey, box: Box, path: str) -> None:
+    # ISO meta is a full box; QuickTime's is not, and starts with the size of its hdlr.
+    skip = 4 if bytes(s.data[box.body:box.body + 4]) == b"\0\0\0\0" else 0
+    keys: dict[int, str] = {}
+    ilst: Box | None = None
+    items = heif.Items()
+    for child in s.children(box, skip):
+        if child.type == b"keys":
+            keys.update(read_keys(s, child))
+        elif child.type == b"ilst":
+            ilst = child
+        elif child.type in heif.ITEM_BOXES:
+            heif.ITEM_BOXES[child.type](s, items, child)
+    if ilst is not None:
+        item_list(s, keys, ilst, f"{path}/ilst")
+    heif.read_items(s, items, top=path == "meta")

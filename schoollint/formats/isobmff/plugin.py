@@ -1,0 +1,98 @@
+"""The ISO BMFF plugin: HEIC/HEIF and AVIF photos, MP4 and QuickTime MOV videos.
+
+ISO/IEC 14496-12 (ISO base media file format): the file is a tree of boxes;
+'ftyp' brands (section 4.3) tell HEIC/AVIF (ISO/IEC 23008-12) from MP4 and
+MOV, and QuickTime files older than 'ftyp' start straight with 'moov',
+'mdat', 'wide', 'free', 'skip' or 'pnot'. Photos keep Exif and XMP as items
+of the top-level 'meta' box (heif.py); videos keep metadata in 'moov'
+(movie.py, quicktime.py). The media data ('mdat') is never read, only
+stepped over by its size.
+
+Stripping blanks in place and never moves a byte: 'iloc', 'stco' and 'co64'
+hold absolute file offsets, so a box that shrank would break every photo and
+video after it. A flagged metadata box becomes a 'free' box of the same size,
+its payload zeroed; a flagged Exif item becomes a minimal EXIF that keeps
+Orientation, and a flagged XMP item an empty packet padded with spaces. A
+strip that leaves a flagged item behind is a MediaError.
+"""
+
+from __future__ import annotations
+
+from ..model import MediaError, MediaFacts
+from .boxes import Survey, boxes
+from .meta import meta
+from .movie import MOOV, container
+from .quicktime import uuid_box
+
+FORMAT = "ISOBMFF"
+EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
+
+# QuickTime files from before ftyp existed start straight with one of these.
+_OLD_QUICKTIME_FIRST_BOXES = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+_BRAND_FORMATS = {b"heic": "HEIC", b"heix": "HEIC", b"heim": "HEIC", b"heis": "HEIC", b"hevc": "HEIC",
+                  b"hevx": "HEIC", b"avif": "AVIF", b"avis": "AVIF"}
+_GENERIC_IMAGE_BRANDS = (b"mif1", b"msf1", b"miaf")   # the codec is named among the compatible brands
+
+
+def accept(prefix: bytes) -> bool:
+    if len(prefix) < 8:
+        return False
+    size = int.from_bytes(prefix[:4], "big")
+    kind = prefix[4:8]
+    if kind == b"ftyp":
+        return size >= 8
+    return kind in _OLD_QUICKTIME_FIRST_BOXES and (size in (0, 1) or size >= 8)
+
+
+def format_of(data) -> str:
+    """HEIC, HEIF, AVIF, MP4 or MOV, from the brands of the ftyp box."""
+    if bytes(data[4:8]) != b"ftyp":
+        return "MOV"
+    size = min(int.from_bytes(data[:4], "big"), len(data), 4096)
+    major = bytes(data[8:12])
+    if major in _BRAND_FORMATS:
+        return _BRAND_FORMATS[major]
+    if major in _GENERIC_IMAGE_BRANDS:
+        compatible = (bytes(data[i:i + 4]) for i in range(16, size - 3, 4))
+        return next((_BRAND_FORMATS[brand] for brand in compatible if brand in _BRAND_FORMATS), "HEIF")
+    return "MOV" if major == b"qt  " else "MP4"
+
+
+def survey(data) -> Survey:
+    found = Survey(data, format_of(data))
+    top = list(boxes(data, 0, len(data), found.label))
+    if not any(box.type in (b"moov", b"meta") for box in top):
+        raise MediaError(f"{found.label}: no 'moov' or 'meta' box, so nothing can play or show it "
+                         f"(the file may be cut short)")
+    for box in top:
+        handler = _TOP.get(box.type)
+        if handler is not None:
+            handler(found, box, box.name)
+    return found
+
+
+def read(data) -> MediaFacts:
+    found = survey(data)
+    return MediaFacts(format=found.label, width=found.width, height=found.height,
+                      orientation=found.orientation,
+                      items=tuple(item for holder in found.holders for item in holder.items),
+                      notes=tuple(found.notes))
+
+
+def strip(data, kinds: frozenset[str]) -> bytes:
+    """Blank every box or item holding an item of `kinds`; no other byte changes."""
+    found = survey(data)
+    flagged = [holder for holder in found.holders if any(item.kind in kinds for item in holder.items)]
+    if not flagged:
+        return bytes(data)
+    out = bytearray(data)
+    for blank in (blank for holder in flagged for blank in holder.blanks):
+        out[blank.offset:blank.offset + blank.length] = blank.bytes()
+    result = bytes(out)
+    left = [item.field for holder in survey(result).holders for item in holder.items if item.kind in kinds]
+    if left:   # a blank that did not take would be a leak we claimed to fix
+        raise MediaError(f"{found.label}: could not blank {', '.join(sorted(set(left)))} in place")
+    return result
+
+
+_TOP = {b"meta": meta, b"moov": container(MOOV), b"uuid": uuid_box}

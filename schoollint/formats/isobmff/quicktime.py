@@ -1,0 +1,176 @@
+"""QuickTime and 3GPP metadata atoms: who filmed, where, when, and with what.
+
+QuickTime File Format: user data atoms ('udta', the 0xA9 '©xyz' family),
+the metadata item list ('meta' > 'ilst') named by iTunes-style 4-character
+codes or by Apple's reverse-DNS 'keys'; 3GPP TS 26.244 asset boxes ('auth',
+'loci', 'titl'...); Adobe XMP Part 3 XMP in a 'uuid' box (its user type
+BE7ACFCB-...) or an 'XMP_' atom. A flagged atom is blanked into a 'free' box
+(boxes.freed). Cover pictures and thumbnails are read by the JPEG, PNG or
+generic plugin for the EXIF and GPS they may carry of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem
+from ..position import iso6709
+from .boxes import Box, Survey, boxes, freed
+from .values import data_value
+from ..jumbf import C2PA_UUID
+
+XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
+
+
+def atom(s: Survey, box: Box, kind_and_label, path: str, value: str | None, picture: Box | None) -> None:
+    """One user data atom or item list entry; `picture` is the box that may hold an image."""
+    kind, label = kind_and_label
+    if value == "":
+        return      # an empty title or author tells nothing
+    if kind == LOCATION and value:
+        value = iso6709(value)
+    embedded = _picture_items(s, picture, path) if kind == PREVIEW and picture else []
+    s.hold([MetaItem(kind, label, path, value), *embedded], freed(box))
+
+
+def xmp_box(s: Survey, box: Box, path: str) -> None:
+    from ..xmp import parse_xmp
+
+    s.hold(parse_xmp(s.payload(box), path), freed(box))
+
+
+def uuid_box(s: Survey, box: Box, path: str) -> None:
+    user_type = bytes(s.data[box.start + box.header:box.body])
+    if user_type == XMP_UUID:
+        xmp_box(s, box, f"{path} XMP")
+    elif user_type == C2PA_UUID:
+        c2pa_box(s, box, f"{path} C2PA")
+
+
+def c2pa_box(s: Survey, box: Box, path: str) -> None:
+    """C2PA 2.1 section A.4 (ISO BMFF): version and flags (4), a purpose ("manifest" or
+    "update"), a 64-bit Merkle offset, then the JUMBF manifest store; blanked whole."""
+    from ..jumbf import c2pa_items
+
+    payload = s.payload(box)
+    purpose_end = payload.find(b"\0", 4)
+    jumbf = payload[purpose_end + 9:] if purpose_end >= 0 else b""
+    s.hold(c2pa_items(jumbf, path), freed(box))
+
+
+def item_list(s: Survey, keys: dict[int, str], ilst: Box, path: str) -> None:
+    # Each item is a box named by a 4cc (iTunes style) or by its 1-based index into 'keys'.
+    for item in s.children(ilst):
+        if keys:
+            kind_and_label = key_meaning(keys.get(int.from_bytes(item.type, "big"), ""))
+        else:
+            kind_and_label = ATOMS.get(item.type)
+        if kind_and_label is not None:
+            data = next((child for child in s.children(item) if child.type == b"data"), None)
+            atom(s, item, kind_and_label, path, data_value(s, data) if data else None, data)
+
+
+LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
+_LOCATION_DETAILS = (LOCATION, "QuickTime location details")
+
+
+def key_meaning(key: str) -> tuple[str, str] | None:
+    """What a 'keys' name holds, by meaning: Apple's and Android's reverse-DNS names, and the
+    bare names other writers use (ffmpeg's `-movflags use_metadata_tags` writes 'location',
+    'title', 'artist'): the last dotted part is looked up among the item list's meanings."""
+    if key in KEYS:
+        return KEYS[key]
+    if key.startswith(LOCATION_KEYS):
+        return _LOCATION_DETAILS
+    from ..meanings import meaning
+
+    found = meaning(key)
+    return (found[0], f"QuickTime {found[1]}") if found else None
+
+
+def read_keys(s: Survey, box: Box) -> dict[int, str]:
+    """The key names of a 'keys' box by their 1-based index, which 'ilst' items are named by."""
+    # full box, count, then entries shaped like boxes: size, namespace ('mdta'), key name
+    return {index: bytes(s.data[entry.body:entry.end]).decode("utf-8", "replace")
+            for index, entry in enumerate(boxes(s.data, box.body + 8, box.end, s.label, "box 'keys'"), start=1)}
+
+
+def _picture_items(s: Survey, box: Box, path: str) -> list[MetaItem]:
+    """Items inside a thumbnail or cover picture, which may carry its own EXIF and GPS."""
+    from .. import generic, jpeg, png   # the plugins whose magic can start 0xFF or 0x89, in the registry's order
+
+    payload = s.payload(box)
+    for start in range(min(len(payload), 24)):
+        prefix = payload[start:start + 32] if payload[start] in (0xFF, 0x89) else b""
+        module = next((plugin for plugin in (jpeg, png, generic) if prefix and plugin.accept(prefix)), None)
+        if module is not None:
+            try:
+                facts = module.read(payload[start:])
+            except MediaError:
+                return []
+            return [replace(item, where=f"{path} {box.name} {item.where}") for item in facts.items]
+    return []
+
+
+# QuickTime user data atoms (udta) and iTunes-style item names (ilst), with the
+# 3GPP asset boxes and vendor atoms that carry a person, a place or a camera.
+ATOMS = {
+    b"\xa9xyz": (LOCATION, "QuickTime GPS position"),
+    b"loci": (LOCATION, "3GPP location"),
+    b"\xa9mak": (IDENTITY, "QuickTime camera make"),
+    b"\xa9mod": (IDENTITY, "QuickTime camera model"),
+    b"\xa9swr": (IDENTITY, "QuickTime software"),
+    b"\xa9too": (IDENTITY, "QuickTime encoder"),
+    b"\xa9ART": (IDENTITY, "QuickTime artist"),
+    b"\xa9aut": (IDENTITY, "QuickTime author"),
+    b"\xa9cpy": (IDENTITY, "QuickTime copyright"),
+    b"\xa9prf": (IDENTITY, "QuickTime performers"),
+    b"aART": (IDENTITY, "QuickTime album artist"),
+    b"auth": (IDENTITY, "3GPP author"),
+    b"perf": (IDENTITY, "3GPP performer"),
+    b"cprt": (IDENTITY, "copyright"),
+    b"TAGS": (IDENTITY, "camera maker data"),
+    # GoPro udta atoms: the GPMF block (camera serial, owner's camera name), camera and media IDs.
+    b"GPMF": (IDENTITY, "GoPro camera data (GPMF)"),
+    b"CAME": (IDENTITY, "GoPro camera ID"),
+    b"MUID": (IDENTITY, "GoPro media ID"),
+    b"GUMI": (IDENTITY, "GoPro media ID"),
+    b"NCDT": (IDENTITY, "camera maker data"),
+    b"\xa9day": (TIMESTAMP, "QuickTime creation date"),
+    b"yrrc": (TIMESTAMP, "3GPP recording year"),
+    b"\xa9nam": (FREE_TEXT, "QuickTime title"),
+    b"\xa9des": (FREE_TEXT, "QuickTime description"),
+    b"\xa9cmt": (FREE_TEXT, "QuickTime comment"),
+    b"\xa9inf": (FREE_TEXT, "QuickTime information"),
+    b"\xa9lyr": (FREE_TEXT, "QuickTime lyrics"),
+    b"desc": (FREE_TEXT, "QuickTime description"),
+    b"ldes": (FREE_TEXT, "QuickTime description"),
+    b"titl": (FREE_TEXT, "3GPP title"),
+    b"dscp": (FREE_TEXT, "3GPP description"),
+    b"kywd": (FREE_TEXT, "3GPP keywords"),
+    b"clfn": (FREE_TEXT, "clip file name"),
+    b"thmb": (PREVIEW, "video thumbnail"),
+    b"CNTH": (PREVIEW, "video thumbnail"),
+    b"covr": (PREVIEW, "cover picture"),
+}
+# Apple's reverse-DNS metadata keys (moov/meta/keys), as written by iPhones and Android.
+KEYS = {
+    "com.apple.quicktime.location.ISO6709": (LOCATION, "QuickTime GPS position"),
+    "com.apple.quicktime.make": (IDENTITY, "QuickTime camera make"),
+    "com.apple.quicktime.model": (IDENTITY, "QuickTime camera model"),
+    "com.apple.quicktime.software": (IDENTITY, "QuickTime software"),
+    "com.apple.quicktime.author": (IDENTITY, "QuickTime author"),
+    "com.apple.quicktime.artist": (IDENTITY, "QuickTime artist"),
+    "com.apple.quicktime.copyright": (IDENTITY, "QuickTime copyright"),
+    "com.apple.quicktime.camera.lens_model": (IDENTITY, "QuickTime lens model"),
+    "com.android.manufacturer": (IDENTITY, "QuickTime camera make"),
+    "com.android.model": (IDENTITY, "QuickTime camera model"),
+    "com.android.version": (IDENTITY, "QuickTime software"),
+    "com.apple.quicktime.creationdate": (TIMESTAMP, "QuickTime creation date"),
+    "com.apple.quicktime.title": (FREE_TEXT, "QuickTime title"),
+    "com.apple.quicktime.description": (FREE_TEXT, "QuickTime description"),
+    "com.apple.quicktime.comment": (FREE_TEXT, "QuickTime comment"),
+    "com.apple.quicktime.keywords": (FREE_TEXT, "QuickTime keywords"),
+    "com.apple.quicktime.information": (FREE_TEXT, "QuickTime information"),
+    "com.apple.quicktime.displayname": (FREE_TEXT, "QuickTime title"),
+}

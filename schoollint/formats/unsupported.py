@@ -1,0 +1,57 @@
+"""Image, video and document formats no reader here judges, told by their magic bytes.
+
+A file of one of these formats is reported as not checked (SL107), never as clean: each row
+says what the format is and why it matters on a school website. Magic numbers as the formats'
+own documents give them (Adobe Photoshop File Formats Specification: "8BPS"; Canon CRW/CR3,
+Fujifilm RAF, Sigma X3F, Minolta MRW, Olympus ORF and Panasonic RW2 headers; PDF 2.0 section
+7.5.2 "%PDF-"; Flash video; ASF; ISO BMFF brands of camera RAW).
+TIFF-based RAW (DNG, CR2, NEF, ARW, PEF...) is read by the TIFF reader and is not listed here.
+"""
+
+from __future__ import annotations
+
+# (magic at offset 0, what it is, why it matters). A lone extension is never enough: the
+# content decides, so a renamed photo is read as what it is.
+_CAMERA_RAW = "camera RAW files keep the full EXIF of the camera, GPS and owner name included"
+_LAYERED = "layered editing files keep hidden layers, thumbnails and the editor's metadata"
+_DOCUMENT = "documents keep their author, editing history and embedded photos with their own metadata"
+_VIDEO = "videos keep titles, dates, the writing device and sometimes GPS in their tags"
+MAGIC = (
+    (b"8BPS", "Adobe Photoshop document (PSD)", _LAYERED),
+    (b"II\x1a\x00\x00\x00HEAPCCDR", "Canon CRW camera RAW", _CAMERA_RAW),
+    (b"FUJIFILMCCD-RAW", "Fujifilm RAF camera RAW", _CAMERA_RAW),
+    (b"FOVb", "Sigma X3F camera RAW", _CAMERA_RAW),
+    (b"\x00MRM", "Minolta MRW camera RAW", _CAMERA_RAW),
+    (b"IIRO", "Olympus ORF camera RAW", _CAMERA_RAW),
+    (b"IIRS", "Olympus ORF camera RAW", _CAMERA_RAW),
+    (b"MMOR", "Olympus ORF camera RAW", _CAMERA_RAW),
+    (b"IIU\x00", "Panasonic RW2 camera RAW", _CAMERA_RAW),
+    (b"%PDF-", "PDF document", _DOCUMENT),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office 97-2003 document", _DOCUMENT),
+    (b"gimp xcf ", "GIMP XCF image", _LAYERED),
+    (b"FLV\x01", "Flash video (FLV)", _VIDEO),
+    (b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "Windows Media video (ASF/WMV)", _VIDEO),
+)
+# ISO BMFF brands of formats the ISO BMFF reader does not understand (checked before it).
+BRANDS = {b"crx ": ("Canon CR3 camera RAW", _CAMERA_RAW)}
+# Zip-based documents are told by extension only: a zip is otherwise not media.
+ZIPPED = {".docx": "Word document", ".xlsx": "Excel workbook", ".pptx": "PowerPoint presentation",
+          ".odt": "OpenDocument text", ".ods": "OpenDocument spreadsheet", ".odp": "OpenDocument presentation"}
+
+
+# Names these formats go by: such a file must parse as one of them (or it is SL105).
+EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".rw2", ".pdf", ".doc", ".xls",
+              ".ppt", ".xcf", ".flv", ".wmv", ".asf", *ZIPPED)
+
+
+def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
+    """(what it is, why it matters) when `prefix` (the first 32 bytes) starts a format no
+    reader judges; None otherwise."""
+    for magic, what, why in MAGIC:
+        if prefix.startswith(magic):
+            return what, why
+    if prefix[4:8] == b"ftyp" and prefix[8:12] in BRANDS:
+        return BRANDS[prefix[8:12]]
+    if prefix.startswith(b"PK\x03\x04") and extension in ZIPPED:
+        return ZIPPED[extension], _DOCUMENT
+    return None

@@ -1,0 +1,64 @@
+"""Full names in file and folder names: "harvey-lewis.jpg", "RubyFrancis.jpg", "rubyfrancis1.jpg".
+
+A path component is split on separators and digits, then on camelCase
+("NoahPatel"), keeping a surname prefix with its surname ("McDonald",
+"OBrien"); a lower-case word run together ("rubyfrancis") is split only into a
+known given name and a known surname. Nothing is capitalised in a file name,
+so even rare English words are words ("freya-headshot"), three given names
+are first names only, and a stock photo credit ("pexels-anna-nowak-123") names
+a photographer, not a pupil.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .heuristic import Spotted, _Run
+from .words import UPPER, Lexicon, Token, lexicon, plain
+
+_FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
+_FILE_GAP = frozenset(("", "-", "_", ".", " "))
+_SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
+MIN_PART = 3                # letters each half of a run-together name needs ("li" + "wu" is too short to tell)
+
+
+def filename_runs(name: str) -> list[list[Token]]:
+    """Words of a file name, grouped into runs joined by one separator at most."""
+    runs: list[list[Token]] = []
+    previous: Token | None = None
+    for match in _FILE_WORD.finditer(name):
+        start = match.start()
+        if previous is not None and previous.end == start and previous.raw in _SURNAME_PREFIXES:
+            runs[-1].pop()
+            start = previous.start
+        elif previous is None or name[previous.end : start] not in _FILE_GAP:
+            runs.append([])
+        raw = name[start : match.end()]
+        previous = Token(start, match.end(), raw, plain(raw))
+        runs[-1].append(previous)
+    return runs
+
+
+def split_run_together(token: Token, lex: Lexicon) -> list[Token]:
+    """ "rubyfrancis" -> "ruby", "francis" when the halves are a known given name and surname."""
+    key = token.key
+    if not key.isalpha() or token.raw != key or key in lex.given or key in lex.not_surname or key in lex.rare_words:
+        return [token]
+    for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1):
+        first, last = key[:cut], key[cut:]
+        if first in lex.given and last in lex.surnames and last not in lex.not_surname and last not in lex.rare_words:
+            middle = token.start + cut
+            return [Token(token.start, middle, first, first), Token(middle, token.end, last, last)]
+    return [token]
+
+
+def in_filename(name: str) -> list[Spotted]:
+    lex = lexicon()
+    runs = filename_runs(name)
+    if any(token.key in lex.stock_sites for run in runs for token in run):
+        return []
+    found = []
+    for run in runs:
+        tokens = split_run_together(run[0], lex) if len(run) == 1 else run
+        found.extend(_Run(tokens, lex, None, lex.rare_words).names())
+    return found

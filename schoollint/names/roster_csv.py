@@ -1,0 +1,177 @@
+"""A plain roster as schools have it: a CSV exported from the school's MIS, or one name a line.
+
+With a header row (RFC 4180 CSV) the columns may come in any order and
+unknown columns are ignored; headers are matched case- and punctuation-blind
+against HEADER_ALIASES. Every given-name column (legal and preferred forename,
+chosen name) pairs with every surname column, so a pupil known by either name
+is matched. Without a header a row is `first_name,last_name[,role]` or a whole
+name ("Amelia Rose Watson"). A header with no name column is a RosterError
+(exit 2) naming the file and the headers seen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from .words import LETTER, Token, plain
+from ..errors import UserError
+
+ROLES = ("pupil", "staff")
+MAX_NAME_WORDS = 5
+# Header (lower case, letters and digits only) -> the column's meaning.
+HEADER_ALIASES = {
+    **dict.fromkeys(("firstname", "first", "forename", "forenames", "legalforename", "preferredforename",
+                     "givenname", "given", "chosenname", "preferredname", "legalfirstname",
+                     "preferredfirstname"), "first"),
+    **dict.fromkeys(("lastname", "last", "surname", "legalsurname", "preferredsurname", "familyname",
+                     "preferredlastname", "legallastname"), "last"),
+    **dict.fromkeys(("name", "fullname", "pupilname", "studentname"), "full"),
+    **dict.fromkeys(("role", "type", "staffpupil", "pupilstaff"), "role"),
+    **dict.fromkeys(("year", "yeargroup", "ncyear", "yr"), "year"),
+    **dict.fromkeys(("reggroup", "registrationgroup", "form", "formgroup", "class", "tutorgroup"), "group"),
+}
+ROLE_WORDS = {"pupil": "pupil", "student": "pupil", "child": "pupil", "learner": "pupil", "": "pupil",
+              "staff": "staff", "teacher": "staff", "employee": "staff", "governor": "staff"}
+# Without a header a row has at most this many cells; an export with more has a header.
+PLAIN_COLUMNS = 3
+
+_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
+
+
+class RosterError(UserError):
+    """A roster that cannot be used; the message names the file and line."""
+
+
+@dataclass
+class Entries:
+    """What a plain roster holds: "given|surname" keys with roles, the words a name may start with,
+    and each key's year and registration group (for messages and later rules)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    given: set[str] = field(default_factory=set)
+    groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, given: list[str], surname: list[str], role: str, year: str = "", group: str = "") -> None:
+        for key in _keys(given, surname):
+            self.names[key] = role
+            if year or group:
+                self.groups[key] = (year, group)
+        self.given.update((given[0], "".join(given)))
+
+
+def name_words(text: str) -> list[Token]:
+    """Normalised words of prose with spans; "Watson's" -> "watson", "Smith-Jones" -> two words."""
+    words = []
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        if raw[-2:] in ("'s", "’s") and len(raw) > 2:
+            raw = raw[:-2]
+        words.append(Token(match.start(), match.start() + len(raw), raw, plain(raw)))
+    return words
+
+
+def pair_key(given: list[str], surname: list[str]) -> str:
+    """Words run together, so "Mary Jane", "Mary-Jane" and "MaryJane" agree."""
+    return "".join(given) + "|" + "".join(surname)
+
+
+def words_of(name: str) -> list[str]:
+    return [word.key for word in name_words(name)]
+
+
+def plain_entries(path, text: str) -> Entries:
+    """Read a plain roster; RosterError names the file and line of what cannot be used."""
+    rows = [(number, [cell.strip() for cell in row])
+            for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    rows = [(number, cells) for number, cells in rows if any(cells) and not cells[0].startswith("#")]
+    entries = Entries()
+    if rows and _is_header(rows[0][1]):
+        _read_with_header(path, rows, entries)
+    else:
+        for number, cells in rows:
+            entries.add(*_parse_row(f"{path}:{number}", cells))
+    if not entries.names:
+        raise RosterError(f"{path}: roster holds no names")
+    return entries
+
+
+def _header_key(cell: str) -> str:
+    return re.sub(r"[\W_]+", "", cell.casefold())
+
+
+def _is_header(cells: list[str]) -> bool:
+    return len(cells) > PLAIN_COLUMNS or any(_header_key(cell) in HEADER_ALIASES for cell in cells)
+
+
+def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries) -> None:
+    header = rows[0][1]
+    columns: dict[str, list[int]] = {}
+    for index, cell in enumerate(header):
+        meaning = HEADER_ALIASES.get(_header_key(cell))
+        if meaning:
+            columns.setdefault(meaning, []).append(index)
+    if not columns.get("full") and not (columns.get("first") and columns.get("last")):
+        raise RosterError(f"{path}: no name column in the header (saw: {', '.join(header) or 'nothing'}); "
+                          "expected first name and surname columns (first_name/forename, last_name/surname) "
+                          "or a full-name column")
+    for number, cells in rows[1:]:
+        where = f"{path}:{number}"
+        cell = _cells(cells)
+        role = _role(where, " ".join(cell(i) for i in columns.get("role", ())).strip())
+        year = cell(columns["year"][0]) if "year" in columns else ""
+        group = cell(columns["group"][0]) if "group" in columns else ""
+        pairs = [(words_of(cell(first)), words_of(cell(last)))
+                 for first in columns.get("first", ()) for last in columns.get("last", ())]
+        pairs += [_split_full(words_of(cell(full))) for full in columns.get("full", ())]
+        usable = [(given, surname) for given, surname in pairs if given and surname]
+        if not usable:
+            raise RosterError(f"{where}: expected a full name (given name and surname)")
+        for given, surname in dict.fromkeys((tuple(g), tuple(s)) for g, s in usable):
+            _check_length(where, list(given), list(surname))
+            entries.add(list(given), list(surname), role, year, group)
+
+
+def _cells(cells: list[str]):
+    return lambda index: cells[index] if index < len(cells) else ""
+
+
+def _split_full(words: list[str]) -> tuple[list[str], list[str]]:
+    return words[:1], words[1:]
+
+
+def _role(where: str, written: str) -> str:
+    role = ROLE_WORDS.get(written.casefold())
+    if role is None:
+        raise RosterError(f"{where}: role must be pupil or staff, got {written!r}")
+    return role
+
+
+def _check_length(where: str, given: list[str], surname: list[str]) -> None:
+    if len(given) + len(surname) > MAX_NAME_WORDS:
+        raise RosterError(f"{where}: a name of more than {MAX_NAME_WORDS} words is not supported")
+
+
+def _parse_row(where: str, cells: list[str]) -> tuple[list[str], list[str], str]:
+    if len(cells) > PLAIN_COLUMNS:
+        raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
+    if len(cells) == 1:                         # "Amelia Rose Watson": the first word is the given name
+        given, surname = _split_full(words_of(cells[0]))
+        role = "pupil"
+    else:
+        given, surname = words_of(cells[0]), words_of(cells[1])
+        role = _role(where, cells[2] if len(cells) == PLAIN_COLUMNS else "")
+    if not given or not surname:
+        raise RosterError(f"{where}: expected a full name (given name and surname)")
+    _check_length(where, given, surname)
+    return given, surname, role
+
+
+def _keys(given: list[str], surname: list[str]) -> list[str]:
+    """The name as listed, and with only its first given name ("Amelia Watson")."""
+    keys = [pair_key(given, surname)]
+    if len(given) > 1:
+        keys.append(pair_key(given[:1], surname))
+    return keys

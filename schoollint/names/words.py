@@ -1,0 +1,158 @@
+"""Words as the name finders see them: plain() keys, tokens, and the word lists, loaded once.
+
+Word lists live in data/ (tools/build_name_data.py builds given_names.txt,
+surnames.txt, common_words.txt and words_<language>.txt from Faker, the US
+census tables and wordfreq, with their licences; stoplists.yaml is
+hand-kept). `lexicon()` and `language_words()` read them on first use only,
+so importing costs nothing; the roster and the heuristic share `plain` so
+their keys agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ..yamlload import safe_load
+
+DATA = Path(__file__).with_name("data")
+
+LETTER = r"[^\W\d_]"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"          # Latin Extended-A mixes cases; a lower-case start there is rare
+APOSTROPHES = "'’"
+RARE_BELOW = 3.0                     # Zipf frequency (wordfreq) below which an English word may be a surname
+
+
+class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
+    """A word at [start, end) of the string searched."""
+
+    start: int
+    end: int
+    raw: str           # as written, possessive removed
+    key: str           # plain(raw): what the word lists are keyed by
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, as plain() keys, and the regex for runs of capitalised words."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
+    name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
+    listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
+    rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
+    stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
+    titles_written: frozenset[str]     # "mrs", "mrs."
+    not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
+    starters: frozenset[str]           # words a name or a stop phrase can begin with
+    following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
+    named_things: frozenset[str]       # "Shield", "Award": in prose, the phrase is no person
+    titles: frozenset[str]
+    calendar: frozenset[str]
+    particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
+    surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
+    locatives: frozenset[str]
+    motion_words: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
+    run_pattern: re.Pattern
+
+
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "'": None, "’": None})
+
+
+def plain(word: str) -> str:
+    """Lower case, accents and apostrophes removed: "O’Brien" -> "obrien", "Aydın" -> "aydin", "Michał" -> "michal"."""
+    if word.isascii() and "'" not in word:
+        return word.lower()                     # the common case, kept cheap
+    word = word.casefold()
+    if not word.isascii():
+        word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word.translate(_UNDECOMPOSED)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The first word of each line of a data file."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.partition(" ")[0] for line in lines if line and not line.startswith("#"))
+
+
+def _english_words() -> tuple[frozenset[str], frozenset[str]]:
+    """common_words.txt ("headshot 2.9": a word and its Zipf frequency) as (common, rare) words.
+
+    A capitalised word after a given name is a surname unless it is a common
+    word (Zipf >= RARE_BELOW): "Qureshi" (2.6) is a name in prose, but in a
+    file name, where nothing is capitalised, "headshot" (2.9) is a word.
+    """
+    common: set[str] = set()
+    rare: set[str] = set()
+    for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition(" ")
+            (common if float(zipf) >= RARE_BELOW else rare).add(word)
+    return frozenset(common), frozenset(rare)
+
+
+@lru_cache(maxsize=None)
+def language_words(language: str) -> frozenset[str]:
+    """Common words of a page language other than English ("de", "de-AT" -> German), empty when unknown.
+
+    BCP 47 tags (RFC 5646): only the primary subtag is used; "nb"/"nn"/"no" share Norwegian.
+    """
+    primary = language.strip().lower().replace("_", "-").partition("-")[0]
+    primary = {"no": "nb", "nn": "nb"}.get(primary, primary)
+    path = DATA / f"words_{primary}.txt"
+    if primary == "en" or not primary.isalpha() or not path.is_file():
+        return frozenset()
+    return _word_list(path.name)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Every word list and the capitalised-run pattern, read from data/ once per process."""
+    stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
+    titles = frozenset(stop["titles"])
+    calendar = frozenset(stop["calendar_words"])
+    following = frozenset(word for group in stop["following_words"].values() for word in group)
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for group in stop["phrases"].values():
+        for phrase in group:
+            words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
+            phrases.setdefault(words[0], []).append(words)
+    # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
+    # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
+    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+    first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+    particle = rf"(?:{'|'.join(stop['surname_particles'])})"
+    gap = r"[ \u00a0]{1,3}"
+    given = _word_list("given_names.txt")
+    common, rare = _english_words()
+    surnames = _word_list("surnames.txt")
+    not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
+        | frozenset(stop["named_things"])
+    return Lexicon(
+        given=given,
+        surnames=surnames,
+        name_surnames=surnames - not_surname,
+        listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
+        rare_words=rare,
+        stock_sites=frozenset(stop["stock_photo_sites"]),
+        titles_written=titles | frozenset(f"{title}." for title in titles),
+        not_surname=not_surname,
+        starters=given | titles | frozenset(phrases),
+        following=following,
+        named_things=frozenset(stop["named_things"]),
+        titles=titles,
+        calendar=calendar,
+        particles=frozenset(stop["surname_particles"]),
+        surname_places=frozenset(stop["surname_places"]),
+        locatives=frozenset(stop["locatives"]),
+        motion_words=frozenset(stop["motion_words"]),
+        phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
+        run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
+    )

@@ -1,0 +1,206 @@
+"""Which text on an HTML page goes with a photo: its caption, its link, its paragraph, its card.
+
+Heuristics over the lxml tree, innermost text first: lightbox caption
+attributes, `<figcaption>` (WHATWG HTML Living Standard, section 4.4.13), a
+sibling whose class says "caption", the text of a link around the photo, and
+then the nearest paragraph, list item, table cell or definition. A container
+whose class reads like a card ("card", "profile", "pupil"...) counts when it
+holds this one photo only; a wrapper that holds nothing but the photo
+(`div.card-img`, `<p><img></p>`, a link) is the photo itself, so the element
+after it (the paragraph WordPress writes after an image block, `h3`,
+`.card-title`, "Pictured: ...") is its caption, and in a table so are the next
+cell of its row and the cell below it. Climbing stops at sectioning and
+grouping elements (body, main, article, section, lists, tables...): text
+beyond them is the page's, not the photo's. Every span carries the language
+of its element (the `lang` attribute inherited, WHATWG HTML section 3.2.6.2).
+"""
+
+from __future__ import annotations
+
+import html as html_entities
+import re
+from collections.abc import Iterator
+
+from .html_source import SourceLines
+from .model import TextSpan
+
+LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html")
+CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
+              "dd": "definition", "dt": "definition"}
+# Climbing stops at these: text beyond them is the page, not the photo's.
+BOUNDARIES = frozenset({"body", "main", "article", "section", "header", "footer", "nav", "aside",
+                        "form", "table", "ul", "ol", "html"})
+CARD_WORDS = frozenset({"card", "tile", "thumbnail", "thumb", "item", "profile", "member", "person",
+                        "pupil", "student", "staff", "team", "polaroid", "figure", "caption", "photo",
+                        "media", "teaser", "slide", "entry", "post"})
+INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
+                    "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                    "u", "var"})
+SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
+# What may follow a photo as its caption: text blocks, not another gallery or a whole section.
+NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "em", "strong", "small", "i", "b",
+                               "dl", "dd", "dt", "label", "cite"})
+MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
+_TAGS = re.compile(r"<[^>]*>")
+
+
+class Captions:
+    """The caption finder for one parsed fragment; a paragraph or card shared by many photos is read once."""
+
+    def __init__(self, lines: SourceLines):
+        self.lines = lines
+        self.spans: dict[tuple[object, str], TextSpan] = {}
+        self.photo_counts: dict[object, int] = {}
+        self.texts: dict[object, bool] = {}
+
+    def of(self, image) -> Iterator[TextSpan]:
+        """The text that goes with a photo (an <img>, <video> or link to a photo), innermost first."""
+        yield from self.lightbox_text(image)
+        yield from self.caption_siblings(image)
+        if image.tag == "a":
+            yield from self.link_text(image)
+        yield from self.after_photo(image)
+        for ancestor in image.iterancestors():
+            tag = ancestor.tag
+            if tag in BOUNDARIES and not _card_like(ancestor):
+                return
+            yield from self.lightbox_text(ancestor)
+            if tag == "a":
+                yield from self.link_text(ancestor)
+                yield from self.caption_siblings(ancestor)
+            elif tag == "picture":
+                yield from self.caption_siblings(ancestor)
+            elif tag == "figure":
+                for caption in ancestor.iter("figcaption"):
+                    yield self.span(caption, "figcaption")
+            elif tag in CONTAINERS:
+                yield self.span(ancestor, CONTAINERS[tag])
+                if tag in ("td", "th") and not self.own_text(ancestor):
+                    yield from self.table_neighbours(ancestor)
+                if tag in ("td", "th") or self.own_text(ancestor):
+                    return                      # "<p><img></p>" holds only the photo: its card is further out
+            elif _card_like(ancestor) and self.photo_count(ancestor) == 1:
+                card = self.span(ancestor, "card")
+                yield card
+                if card.text.strip():           # "div.card-img" holds only the photo: the card is further out
+                    return
+
+    @staticmethod
+    def lang_of(element) -> str:
+        """The element's language: its own or nearest ancestor's `lang` (or `xml:lang`), "" when none."""
+        for node in element.iterancestors() if element.get("lang") is None else ():
+            if node.get("lang") is not None:
+                return node.get("lang")
+        return element.get("lang") or ""
+
+    def after_photo(self, image) -> Iterator[TextSpan]:
+        """The block right after the photo, when the photo's wrappers hold nothing else: its caption."""
+        block = image
+        while (parent := block.getparent()) is not None and parent.tag not in BOUNDARIES \
+                and parent.tag not in ("td", "th", "li") and not self.own_text(parent) \
+                and self.photo_count(parent) <= 1:
+            block = parent
+        if parent is not None and (self.read_anyway(parent) or block is image and self.photo_count(parent) > 1):
+            return                              # read whole anyway, or a gallery's shared text
+        following = block.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()     # a comment between photo and caption
+        if following is not None and following.tag == "br" or block.tail and block.tail.strip():
+            span = self.tail_span(block, following if following is not None and following.tag == "br" else None)
+            if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
+                yield span
+            return
+        if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
+                or "caption" in (following.get("class") or "").lower():
+            return
+        span = self.span(following, "next paragraph")
+        if len(span.text) <= MAX_NEXT_CAPTION:
+            yield span
+
+    def own_text(self, element) -> bool:
+        """Does the element hold any visible text (memoised: a gallery asks once per photo)?"""
+        if element not in self.texts:
+            self.texts[element] = bool(self.text_of(element).strip())
+        return self.texts[element]
+
+    def read_anyway(self, element) -> bool:
+        """Is this element's whole text read for its photo in any case (a paragraph, figure, link, card)?"""
+        return element.tag in CONTAINERS or element.tag in ("figure", "a") or (
+            _card_like(element) and self.photo_count(element) == 1)
+
+    def tail_span(self, block, br) -> TextSpan:
+        """Text written straight after the photo (and a <br>) up to the next element."""
+        parts = [block.tail or ""] + ([br.tail or ""] if br is not None else [])
+        line = self.lines.line(br if br is not None else block)
+        return TextSpan(" ".join(parts), line, "text after the photo", self.lang_of(block))
+
+    def table_neighbours(self, cell) -> Iterator[TextSpan]:
+        """The next cell of the photo's row, and the cell below it (the name row of a photo table)."""
+        following = cell.getnext()
+        if following is not None and following.tag in ("td", "th") and not self.photo_count(following):
+            yield self.span(following, "table cell")
+        row = cell.getparent()
+        below = row.getnext() if row is not None else None
+        if below is not None and below.tag == "tr":
+            cells = [child for child in below if child.tag in ("td", "th")]
+            index = [child for child in row if child.tag in ("td", "th")].index(cell)
+            if index < len(cells) and not self.photo_count(cells[index]):
+                yield self.span(cells[index], "table cell")
+
+    def link_text(self, link) -> Iterator[TextSpan]:
+        yield self.span(link, "link text")
+        if link.get("title"):
+            yield TextSpan(link.get("title"), self.lines.attribute_line(link, "title"), "link title",
+                           self.lang_of(link))
+
+    def lightbox_text(self, element) -> Iterator[TextSpan]:
+        for attribute in LIGHTBOX_ATTRIBUTES:
+            value = element.get(attribute)
+            if value:
+                text = html_entities.unescape(_TAGS.sub(" ", value)) if attribute == "data-sub-html" else value
+                yield TextSpan(text, self.lines.attribute_line(element, attribute), attribute, self.lang_of(element))
+
+    def caption_siblings(self, element) -> Iterator[TextSpan]:
+        for sibling in (element.getprevious(), element.getnext()):
+            if sibling is not None and "caption" in (sibling.get("class") or "").lower():
+                yield self.span(sibling, "caption")
+
+    def span(self, element, label: str) -> TextSpan:
+        key = (element, label)
+        if key not in self.spans:
+            self.spans[key] = TextSpan(self.text_of(element), self.lines.line(element), label, self.lang_of(element))
+        return self.spans[key]
+
+    def photo_count(self, element) -> int:
+        if element not in self.photo_counts:
+            self.photo_counts[element] = len(element.xpath(".//img|.//video"))
+        return self.photo_counts[element]
+
+    def text_of(self, element) -> str:
+        """Visible text, with a newline for each one in the source (also inside tags) so lines add up.
+
+        Block elements and <br> are set apart by a space, as a browser shows them.
+        """
+        parts = []
+        stack = [(element, False)]
+        while stack:
+            node, is_tail = stack.pop()
+            block = isinstance(node.tag, str) and node.tag not in INLINE
+            if is_tail:
+                parts.append(" " * block + (node.tail or ""))
+                continue
+            if not isinstance(node.tag, str) or node.tag in SKIPPED_TEXT:
+                continue
+            if node is not element:
+                tag_lines = (node.sourceline or 0) + self.lines.offset - self.lines.line(node)
+                parts.append("\n" * max(tag_lines, 0) + " " * block)
+            parts.append(node.text or "")
+            for child in reversed(node):
+                stack.append((child, True))
+                stack.append((child, False))
+        return "".join(parts)
+
+
+def _card_like(element) -> bool:
+    words = re.split(r"[\s_-]+", (element.get("class") or "").lower())
+    return any(word in CARD_WORDS for word in words)

@@ -1,0 +1,148 @@
+"""HTML as written: its character encoding, and the source line of each element and attribute.
+
+Encoding follows the WHATWG HTML Living Standard, section 13.2.3
+("The input byte stream"): a byte-order mark wins, then a charset declared in
+the first 1024 bytes' `<meta>` (we look at 4096, and at an XML declaration as
+XHTML pages write it), else a guess; our guess is UTF-8 when it decodes,
+then Windows-1252 (the standard's fallback for most locales).
+
+lxml records for each element only the line where its start tag *ends*. A
+start tag that spans lines ("<img\\n  alt=...>") must be reported where it
+starts, and an attribute where it is written, so `start_tags` finds every
+start tag in the source with a tokenizer that follows section 13.2.5
+("Tokenization") as far as positions need: comments and the raw text of
+<script> and <style> are skipped, a quoted attribute value may hold ">", and
+a quote left open runs to the end of the text, as it does in a browser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+# UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*encoding=["']([\w.:-]+)""",
+                       re.IGNORECASE)
+COMMENT = r"(?s)<!--.*?(?:-->|\Z)"       # an unclosed comment runs to the end, in one match
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
+_QUOTE_OR_BRACKET = re.compile(r"[<>\"']")
+_RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in ("script", "style")}
+
+
+def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
+    """Text and encoding: byte-order mark, then the declared charset, then UTF-8, then Windows-1252."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors), encoding
+    declared = _DECLARED.search(data[:4096])
+    candidates = [(declared.group(1) or declared.group(2)).decode("ascii")] if declared else []
+    for encoding in candidates + ["utf-8"]:
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors), "cp1252"
+
+
+class SourceLines:
+    """Source lines of the elements lxml parsed from `text`, which starts `line_offset` lines into its page.
+
+    `elements` are all of the document's elements in document order; each is
+    matched to the start tag in the source that has its name and ends on the
+    line lxml recorded, by rank among such tags on that line.
+    """
+
+    def __init__(self, text: str, elements: list, line_offset: int):
+        self.text = text
+        self.offset = line_offset
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.rank: dict[object, int] = {}
+        seen: Counter = Counter()
+        for element in elements:
+            self.rank[element] = seen[element.sourceline, element.tag]
+            seen[element.sourceline, element.tag] += 1
+        self._start_tags: dict[tuple[int, str], list[tuple[int, int]]] | None = None
+        self._lines_of: dict[object, frozenset[int]] = {}
+
+    def start_tag(self, element) -> tuple[int, int] | None:
+        """(start, end) offsets of the element's start tag in the text, None when not found."""
+        if self._start_tags is None:
+            self._start_tags = defaultdict(list)
+            for name, start, end in start_tags(self.text):
+                self._start_tags[bisect_right(self.line_starts, end - 1), name].append((start, end))
+        spans = self._start_tags.get((element.sourceline, element.tag), ())
+        rank = self.rank.get(element, 0)
+        return spans[rank] if rank < len(spans) else None
+
+    def line(self, element) -> int:
+        """The page line where the element's start tag begins."""
+        span = self.start_tag(element)
+        line = bisect_right(self.line_starts, span[0]) if span else element.sourceline or 1
+        return line + self.offset
+
+    def attribute_line(self, element, attribute: str) -> int:
+        """The page line where the attribute's value begins (the element's line when not found)."""
+        span = self.start_tag(element)
+        written = span and re.compile(rf"\s{re.escape(attribute)}\s*=\s*", re.IGNORECASE).search(
+            self.text, *span)
+        if not written:
+            return self.line(element)
+        return bisect_right(self.line_starts, written.end()) + self.offset
+
+    def lines_of(self, element) -> frozenset[int]:
+        """Every page line from the element's start tag to the last line its content reaches."""
+        if element not in self._lines_of:
+            self._lines_of[element] = frozenset(range(self.line(element), _last_line(element) + self.offset + 1))
+        return self._lines_of[element]
+
+
+def start_tags(text: str) -> Iterator[tuple[str, int, int]]:
+    """(lower-case name, start, end) of each start tag, in one pass that never reads a character twice.
+
+    Comments and script or style contents are skipped; a quote left open runs
+    to the end of the text, as it does in a browser.
+    """
+    position = text.find("<")
+    while position >= 0:
+        if text.startswith("<!--", position):
+            close = text.find("-->", position + 4)
+            position = text.find("<", close + 3) if close >= 0 else -1
+            continue
+        name = _TAG_NAME.match(text, position)
+        at = name.end() if name else position + 1
+        while name:
+            stop = _QUOTE_OR_BRACKET.search(text, at)
+            at = stop.start() if stop else len(text)
+            mark = text[at:at + 1]
+            if mark in ("<", ""):           # broken off by the next tag: the parser ends it there too
+                yield name.group(1).lower(), position, at + 1
+                break
+            if mark == ">":
+                tag = name.group(1).lower()
+                yield tag, position, at + 1
+                at += 1
+                if tag in _RAW_TEXT_END:
+                    end_tag = _RAW_TEXT_END[tag].search(text, at)
+                    at = end_tag.start() if end_tag else len(text)
+                break
+            close = text.find(mark, at + 1)
+            if close < 0:
+                return
+            at = close + 1
+        position = text.find("<", at)
+
+
+def _last_line(element) -> int:
+    """The last source line an element's content reaches (lxml records only start-tag lines)."""
+    nodes = list(element.iter())
+    ends: dict[object, int] = {}
+    for node in reversed(nodes):
+        end = (node.sourceline or 0) + (node.text or "").count("\n")
+        for child in node:
+            end = max(end, ends.get(child, 0) + (child.tail or "").count("\n"))
+        ends[node] = end
+    return ends[element]

@@ -1,0 +1,214 @@
+"""Component markup (JSX, Svelte, Vue templates, Astro) as one neutral tree, and the images it shows.
+
+Each component reader turns its parser's tree into `Markup` elements whose
+attributes and text are literals or script expressions (tree-sitter nodes),
+and marks the elements a loop repeats (`.map()`, `{#each}`, `v-for`) with the
+array and the loop's parameter. `page_images` then finds every image, its
+src/alt/title/aria-label and the text that goes with it, the same way the
+HTML reader does (`html_captions`: figcaption, the paragraph, list item or
+table cell, a card holding this one photo), evaluating expressions with
+`script.Script` once per item of the array being looped over. An alt that
+cannot be resolved is left unset and listed as unknown, never read as clean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .html_captions import BOUNDARIES, CARD_WORDS, CONTAINERS
+from .model import PageImage, TextSpan
+from .script import Script, Values, bind
+from .script import text as node_text
+from .urls import resolve
+
+IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp", "nuxt-img", "nuxtimg",
+                        "nuxt-picture", "video", "enhanced:img"})
+LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
+SOURCES = ("src", "data-src", "poster", "image", "srcset")
+
+
+@dataclass
+class Value:
+    """An attribute or a piece of text: a literal, or a script expression to evaluate."""
+
+    literal: str | None
+    node: object | None
+    line: int
+
+    def written(self) -> str:
+        return self.literal if self.literal is not None else node_text(self.node)
+
+
+@dataclass
+class Markup:
+    """An element (or a loop: tag "#loop") with its attributes and its children in order."""
+
+    tag: str
+    line: int
+    attributes: dict[str, Value] = field(default_factory=dict)
+    children: list[Markup | Value] = field(default_factory=list)
+    parent: Markup | None = None
+    loop: tuple[object, object] | None = None     # (array expression, parameter pattern)
+
+    def add(self, child: Markup | Value) -> None:
+        if isinstance(child, Markup):
+            child.parent = self
+        self.children.append(child)
+
+    def elements(self) -> Iterator[Markup]:
+        stack: list[Markup] = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed([child for child in element.children if isinstance(child, Markup)]))
+
+    def attribute(self, name: str) -> Value | None:
+        return self.attributes.get(name) or self.attributes.get(f":{name}") or \
+            self.attributes.get(f"v-bind:{name}")
+
+
+@dataclass
+class Found:
+    images: list[PageImage] = field(default_factory=list)
+    unknown: list[TextSpan] = field(default_factory=list)
+
+
+def page_images(document: Markup, script: Script, relpath: str, root: Path | None) -> Found:
+    """Every image the markup shows, one per array item when a loop repeats it."""
+    found = Found()
+    seen: set = set()
+    for element in document.elements():
+        if not _is_image(element):
+            continue
+        for env in _environments(element, script):
+            image = _image(element, env, script, relpath, root, found)
+            for one in image:
+                key = (one.src, one.alt, one.line, one.alt_line, one.captions)
+                if key not in seen:
+                    seen.add(key)
+                    found.images.append(one)
+    return found
+
+
+def _is_image(element: Markup) -> bool:
+    tag = element.tag.lower()
+    if tag in IMAGE_TAGS:
+        return True
+    return element.tag[:1].isupper() and element.attribute("src") is not None
+
+
+def _environments(element: Markup, script: Script) -> list[dict]:
+    loops = [node for node in _ancestors(element) if node.loop is not None]
+    if not loops:
+        return [{}]
+    receiver, pattern = loops[0].loop
+    outer = _environments(loops[0], script) if len(loops) > 1 else [{}]
+    envs = []
+    for env in outer:
+        items = script.items(receiver, env)
+        if items is None:
+            envs.append({**env, **{name: None for name in bind(pattern, None)}})
+        else:
+            envs += [{**env, **bind(pattern, item)} for item in items]
+    return envs[:2000] or [{}]
+
+
+def _ancestors(element: Markup) -> Iterator[Markup]:
+    node = element
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
+    if value is None:
+        return []
+    if value.literal is not None:
+        return [(value.literal, value.line)]
+    return script.values(value.node, env)
+
+
+def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path | None, found: Found):
+    src_value = next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
+    sources = _evaluate(src_value, env, script) if src_value is not None else None
+    if not sources:
+        written = src_value.written() if src_value is not None else f"<{element.tag}>"
+        sources = [("{" + written + "}" if src_value is not None and src_value.literal is None else written,
+                    element.line)]
+    labels: dict[str, Values] = {}
+    for attribute, label in LABELS:
+        value = element.attribute(attribute)
+        got = _evaluate(value, env, script)
+        if got is None:
+            found.unknown.append(TextSpan(value.written(), value.line, label))
+            got = []
+        labels[attribute] = got
+    captions = tuple(span for span in _captions(element, env, script) if span.text.strip())
+    images = []
+    alts = labels["alt"] or [(None, None)]
+    title = labels["title"][0] if labels["title"] else (None, None)
+    aria = labels["aria-label"][0] if labels["aria-label"] else (None, None)
+    for src, _line in sources:
+        src = src.split(",")[0].split()[0] if src.strip() else src
+        resolved = resolve(src, relpath, root) if src else None
+        for alt, alt_line in alts:
+            images.append(PageImage(src=src, target=resolved.target if resolved else None, line=element.line,
+                                    alt=alt, title=title[0], aria_label=aria[0], alt_line=alt_line,
+                                    title_line=title[1], aria_label_line=aria[1], captions=captions))
+    return images
+
+
+def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
+    """The text that goes with the image, innermost first, as `html_captions` finds it in HTML."""
+    for sibling in image.parent.children if image.parent else ():
+        if isinstance(sibling, Markup) and sibling is not image and "caption" in _classes(sibling):
+            yield _span(sibling, "caption", env, script)
+    for ancestor in list(_ancestors(image))[1:]:
+        tag = ancestor.tag.lower()
+        if tag.startswith("#"):
+            continue
+        card = bool(CARD_WORDS.intersection(re.split(r"[\s_-]+", _classes(ancestor))))
+        if tag in BOUNDARIES and not card:
+            return
+        if tag == "a":
+            yield _span(ancestor, "link text", env, script)
+        elif tag == "figure":
+            for caption in ancestor.elements():
+                if caption.tag.lower() == "figcaption":
+                    yield _span(caption, "figcaption", env, script)
+        if tag in CONTAINERS:
+            yield _span(ancestor, CONTAINERS[tag], env, script)
+            return
+        if card and sum(_is_image(element) for element in ancestor.elements()) == 1:
+            yield _span(ancestor, "card", env, script)
+            return
+
+
+def _classes(element: Markup) -> str:
+    value = element.attributes.get("className") or element.attributes.get("class")
+    return (value.literal or "").lower() if value is not None else ""
+
+
+def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
+    """An element's text, each piece on its source line (blank lines pad it), expressions evaluated."""
+    parts: list[str] = []
+    row = element.line
+    stack: list[Markup | Value] = list(reversed(element.children))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, Markup):
+            if child.tag.lower() not in ("script", "style"):
+                stack.extend(reversed(child.children))
+            continue
+        got = _evaluate(child, env, script)
+        if not got or len(got) != 1:
+            continue
+        if child.line > row:
+            parts.append("\n" * (child.line - row))
+            row = child.line
+        parts.append(" " + got[0][0])
+        row += got[0][0].count("\n")
+    return TextSpan("".join(parts), element.line, label)

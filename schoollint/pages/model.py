@@ -1,0 +1,80 @@
+"""The page model every reader produces and every page check reads: a page's images and their words.
+
+A reader finds every image a page shows, the text that names it (alt, title,
+aria-label) and the text that goes with it (captions, the paragraph, the card
+it sits in), each with the 1-based source line it is written on. Checks work
+on this model only; they never parse markup themselves. Imports no reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schoollint.finding import Suppression
+
+
+class PageError(Exception):
+    """A page that cannot be read or edited; the message names the page and says why."""
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Text from a page with the line it starts on; it keeps its source newlines."""
+
+    text: str
+    line: int           # line of the first character of `text`
+    label: str          # where it came from: "alt text", "figcaption", "data-caption"...
+    lang: str = ""      # BCP 47 language of the text (HTML lang attribute, front matter); "" unknown
+
+    def line_of(self, offset: int) -> int:
+        """The line holding text[offset]: spans keep their source newlines."""
+        return self.line + self.text.count("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One image (or video, or link to a photo) a page shows."""
+
+    src: str                        # as written in the page
+    target: str | None              # repository-relative path, None when remote
+    line: int
+    alt: str | None = None
+    title: str | None = None
+    aria_label: str | None = None
+    alt_line: int | None = None     # None: the same line as the image
+    title_line: int | None = None
+    aria_label_line: int | None = None
+    captions: tuple[TextSpan, ...] = ()
+    lang: str = ""                  # BCP 47 language of the image's alt text and title; "" unknown
+
+    def labels(self) -> list[TextSpan]:
+        """The texts that name the image: alt, title and aria-label, with their lines."""
+        return [
+            TextSpan(text, line or self.line, label, self.lang)
+            for text, line, label in (
+                (self.alt, self.alt_line, "alt text"),
+                (self.title, self.title_line, "title"),
+                (self.aria_label, self.aria_label_line, "aria-label"),
+            )
+            if text
+        ]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A local media file a page refers to, as written, with the line it is written on."""
+
+    written: str        # the path as written ("../img/a%20b.jpg")
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """What one page shows: its images, its inline suppressions and every media file it references."""
+
+    path: str                                   # repository-relative, forward slashes
+    images: tuple[PageImage, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    references: frozenset[str] = frozenset()    # repository-relative media paths (srcset, CSS url() too)
+    links: tuple[Reference, ...] = ()           # every media reference written in the file (references.scan)
+    unknown_alts: tuple[TextSpan, ...] = ()     # alt bound to an expression the reader could not resolve

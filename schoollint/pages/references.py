@@ -1,0 +1,170 @@
+"""The site's reference index: every place a text file of the site writes the path of a local media file.
+
+One scanner for every kind of file (HTML `src`/`srcset`/`href`/`poster`/`data-*`,
+CSS `url()`, Markdown, front matter, data files, JS/TS `import`/`require()`/
+`new URL()`, template strings, Vue/Svelte/Astro markup, Liquid/Hugo/Nunjucks
+templates): a reference is a run of path characters, ended by a character
+that ends a path in all of those languages (`BOUNDARY`), whose last part has a
+media file's suffix. So the rename and conversion fixes, `--diff-base` and
+SL304 all see the same references, whatever reader a file has (or none).
+
+A reference is resolved as RFC 3986 relative to its file (`urls.resolve`);
+one that leads to no file is tried again from the site root and its source
+folders, since templates and data files write paths from there. Only one that leads to no file either way is broken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .filetypes import is_data_file, media_suffixes
+from .model import Reference
+from .templates import blank_comments
+from .urls import ALIAS, Resolved, resolve
+
+TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", ".json", ".toml", ".css",
+                 ".scss", ".sass", ".less", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".tsx", ".vue",
+                 ".svelte", ".astro", ".xml", ".txt", ".liquid", ".njk", ".hbs", ".handlebars", ".mustache",
+                 ".jinja", ".jinja2", ".j2", ".twig", ".svg", ".webmanifest", ".csv", ".11ty.js")
+# Dependencies and generated sites: skipped even when discovery lists them (outside Git, or
+# not git-ignored). Discovery itself never lists version control or schoollint's cache.
+SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", ".next", ".nuxt", ".astro",
+                             ".svelte-kit"})
+# What ends a path written in markup, CSS, YAML, JSON, JavaScript or a template.
+BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
+# Written before a path that is a reference, not a word in prose: a quote, a bracket, `=`, a template's `}}`.
+_OPENERS = frozenset("\"'`(=}[,")
+# Comments: HTML, CSS and JavaScript block, JavaScript line (after a space, so "https://" is not one),
+# and `#` in YAML and TOML. Indexed by "is the file YAML or TOML".
+_HASH_COMMENTED = (".yml", ".yaml", ".toml")
+_COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?:^|(?<=[ \t]))//[^\n]*"
+_COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL | re.MULTILINE),
+             True: re.compile(_COMMON_COMMENTS + r"|(?:^|(?<=[ \t]))#[^\n]*", re.DOTALL | re.MULTILINE)}
+_SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
+
+
+def _suffix_pattern() -> re.Pattern:
+    suffixes = "|".join(re.escape(suffix[1:]) for suffix in sorted(media_suffixes(), key=len, reverse=True))
+    return re.compile(rf"\.(?:{suffixes})(?=[\s\"'`()<>{{}}\[\]|=,;?#\\]|$)", re.IGNORECASE)
+
+
+def token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole path written around text[start:end]: out to the nearest BOUNDARY on each side."""
+    while start > 0 and text[start - 1] not in BOUNDARY:
+        start -= 1
+    while end < len(text) and text[end] not in BOUNDARY:
+        end += 1
+    return start, end
+
+
+def scan(text: str, relpath: str = "") -> list[Reference]:
+    """Every media path `text` writes where a path goes (after a quote, bracket, `=`, `:` or `}}`).
+
+    Remote URLs, `data:` URIs, names a template builds ("{{ name }}.jpg") and
+    paths inside comments (HTML, CSS/JS block and line comments, template
+    comments, YAML and TOML `#` comments) are left out: they show nothing. The
+    same path written twice is two references.
+    """
+    text = _blank(_COMMENTS[relpath.lower().endswith(_HASH_COMMENTED)], blank_comments(text))
+    found: list[Reference] = []
+    line, counted = 1, 0
+    last_end = -1
+    for match in _suffix_pattern().finditer(text):
+        start, end = token_around(text, match.start(), match.end())
+        if start < last_end:
+            continue
+        last_end = end
+        written = text[start:end]
+        name = written.rsplit("/", 1)[-1]
+        if name.startswith(".") or not _written_as_path(text, start, written):
+            continue
+        if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", written, re.IGNORECASE) and not ALIAS.match(written):
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        found.append(Reference(written, line))
+    return found
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
+def _written_as_path(text: str, start: int, written: str) -> bool:
+    if "/" in written:
+        return True
+    before = text[:start].rstrip(" \t")[-1:]
+    return before in _OPENERS or before == ":" or start == 0 or text[start - 1] == "\n"
+
+
+def locate(root: Path, relpath: str, written: str, site_relative: bool = False) -> Resolved | None:
+    """Where a reference written in `relpath` leads: an existing file if any reading finds one.
+
+    As written (relative to the file, or from the site root when
+    `site_relative`); then from the site root and its source folders. None
+    when remote or outside the repository; otherwise the first reading,
+    existing or not.
+    """
+    readings = [resolve(written, relpath, root, site_relative=site_relative)]
+    if not site_relative and not ALIAS.match(written):
+        readings.append(resolve(written, relpath, root, site_relative=True))
+    readings = [reading for reading in readings if reading is not None]
+    existing = [reading for reading in readings if (root / reading.target).is_file()]
+    return (existing or readings or [None])[0]
+
+
+def locate_in_text(root: Path, relpath: str, text: str, start: int, end: int) -> Resolved | None:
+    """`locate` for the path at text[start:end], reading a data file or a `| relative_url` as site-rooted."""
+    site_relative = is_data_file(relpath) or bool(_SITE_FILTER.match(text, end)) or text[start - 1: start] == "}"
+    return locate(root, relpath, text[start:end], site_relative)
+
+
+def broken(root: Path, relpath: str, references: Sequence[Reference]) -> Iterator[tuple[Reference, str]]:
+    """(reference, the repository path it was read as) for each reference that leads to no file."""
+    for reference in references:
+        resolved = locate(root, relpath, reference.written, is_data_file(relpath))
+        if resolved is not None and not (root / resolved.target).is_file():
+            yield reference, resolved.target
+
+
+def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
+    """The site files that may reference media (by suffix), skipped folders and symlinks left out.
+
+    In the order a sorted top-down walk meets them (a folder's own files
+    before its subfolders'), so the rewritten files are listed the same way
+    on every run.
+    """
+    for relpath in sorted(site_files, key=_walk_order):
+        *folders, name = relpath.split("/")
+        if not name.lower().endswith(TEXT_SUFFIXES) or SKIPPED_FOLDERS.intersection(folders):
+            continue
+        if not (root / relpath).is_symlink():      # a link is never written through
+            yield relpath
+
+
+def _walk_order(relpath: str) -> list[tuple[int, str]]:
+    *folders, name = relpath.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
+
+
+def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[str, Reference]]]:
+    """The whole site's index: repository path of each referenced file -> (file, reference) pairs.
+
+    A broken reference is listed under the path it was read as, so a caller
+    can ask which references lead nowhere.
+    """
+    index: dict[str, list[tuple[str, Reference]]] = {}
+    for relpath in text_files(root, site_files):
+        try:
+            data = (root / relpath).read_bytes()
+        except OSError:
+            continue
+        if b"\0" in data:
+            continue
+        for reference in scan(data.decode("utf-8", errors="replace"), relpath):
+            resolved = locate(root, relpath, reference.written, is_data_file(relpath))
+            if resolved is not None:
+                index.setdefault(resolved.target, []).append((relpath, reference))
+    return index

@@ -1,0 +1,275 @@
+"""JavaScript and TypeScript as components write them: parsed with tree-sitter, values found statically.
+
+Parsing uses the tree-sitter grammars for JavaScript (ECMAScript 2024 with
+JSX) and TypeScript/TSX, which keep every node's source row; JSX attributes
+and text are told apart from comments and string literals exactly (a regular
+expression or an HTML parser is fooled by JSX). A syntax error gives ERROR
+nodes around the broken part, never an exception.
+
+`Script.values(node, env)` finds what an expression can be without running
+it, from string literals in the same file: a literal or a template literal;
+a `const` bound to one; an `import x from './a.jpg'`, `require('./a.jpg')` or
+`new URL('./a.jpg', import.meta.url)` (the path); `p.name` where `p` is an
+item of an array of object literals being mapped (`env`), or else the `name`
+of every object literal in the file; `a + b` and template substitutions when
+each part has one value; both arms of `c ? a : b` and `a || b`. Anything else
+is unknown (None), which callers report as unknown, never as clean.
+Returns lists of (text, 1-based line).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+Values = list[tuple[str, int]]
+WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
+                      "jsx_expression", "expression_statement", "type_assertion"})
+_MAX_DEPTH = 24
+_MAX_VALUES = 500
+
+
+@lru_cache(maxsize=None)
+def language(name: str):
+    """The tree-sitter Language for "javascript", "typescript", "tsx" or "svelte"."""
+    import tree_sitter
+
+    if name == "javascript":
+        import tree_sitter_javascript as grammar
+        return tree_sitter.Language(grammar.language())
+    if name == "svelte":
+        import tree_sitter_svelte as svelte
+        return tree_sitter.Language(svelte.language())
+    import tree_sitter_typescript as typescript
+    return tree_sitter.Language(typescript.language_tsx() if name == "tsx" else typescript.language_typescript())
+
+
+def parse(source: bytes, name: str):
+    """The tree-sitter tree of `source` in language `name`."""
+    import tree_sitter
+
+    return tree_sitter.Parser(language(name)).parse(source)
+
+
+def padded(text: str, row: int, column: int) -> bytes:
+    """`text` placed at (row, column) by blank lines and spaces, so a parse of it keeps the page's rows."""
+    return ("\n" * row + " " * column + text).encode("utf-8")
+
+
+def line(node) -> int:
+    return node.start_point[0] + 1
+
+
+def text(node) -> str:
+    return node.text.decode("utf-8", errors="replace")
+
+
+def unwrap(node):
+    while node is not None and node.type in WRAPPERS:
+        inner = next((child for child in node.named_children if child.type != "comment"), None)
+        if inner is None:
+            return node
+        node = inner
+    return node
+
+
+class Script:
+    """The bindings of one or more programs (a component's script blocks), for `values`."""
+
+    def __init__(self, roots):
+        self.bindings: dict[str, object] = {}
+        self.imports: dict[str, tuple[str, int]] = {}
+        self.by_key: dict[str, list] = defaultdict(list)
+        stack = list(roots)
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind == "variable_declarator":
+                name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+                if name is not None and value is not None and name.type == "identifier":
+                    self.bindings.setdefault(text(name), value)
+            elif kind == "import_statement":
+                self._import(node)
+            elif kind == "pair":
+                key = node.child_by_field_name("key")
+                value = node.child_by_field_name("value")
+                if key is not None and value is not None:
+                    self.by_key[text(key).strip("\"'`")].append(value)
+            stack.extend(node.children)
+
+    def _import(self, node) -> None:
+        source = node.child_by_field_name("source")
+        clause = next((child for child in node.named_children if child.type == "import_clause"), None)
+        if source is None or clause is None:
+            return
+        path = (text(source)[1:-1], line(source))
+        for child in clause.named_children:
+            if child.type == "identifier":                       # import x from '...'
+                self.imports[text(child)] = path
+            elif child.type == "namespace_import" and child.named_children:
+                self.imports[text(child.named_children[-1])] = path
+
+    def values(self, node, env: dict | None = None, depth: int = 0) -> Values | None:
+        """Every value the expression `node` can have, or None when it cannot be known here."""
+        node = unwrap(node)
+        if node is None or depth > _MAX_DEPTH:
+            return None
+        env = env or {}
+        kind = node.type
+        if kind == "string":
+            return [(text(node)[1:-1], line(node))]
+        if kind in ("string_fragment", "jsx_text"):
+            return [(text(node), line(node))]
+        if kind in ("number", "true", "false"):
+            return [(text(node), line(node))]
+        if kind == "template_string":
+            return self._joined([child for child in node.named_children if child.type != "escape_sequence"],
+                                env, depth, fragments=True) or None
+        if kind == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if operator is not None and text(operator) == "+":
+                return self._joined([left, right], env, depth)
+            if operator is not None and text(operator) in ("||", "??"):
+                return self._either([left, right], env, depth)
+            return None
+        if kind == "ternary_expression":
+            return self._either([node.child_by_field_name("consequence"), node.child_by_field_name("alternative")],
+                                env, depth)
+        if kind in ("identifier", "shorthand_property_identifier"):
+            return self._identifier(text(node), env, depth)
+        if kind == "member_expression":
+            return self._member(node, env, depth)
+        if kind in ("call_expression", "new_expression"):
+            return self._call(node)
+        if kind == "template_substitution":
+            inner = node.named_children
+            return self.values(inner[0], env, depth + 1) if inner else None
+        return None
+
+    def _identifier(self, name: str, env: dict, depth: int) -> Values | None:
+        if name in env:
+            return self.values(env[name], env, depth + 1) if env[name] is not None else None
+        if name in self.imports:
+            return [self.imports[name]]
+        bound = self.bindings.get(name)
+        return self.values(bound, {}, depth + 1) if bound is not None else None
+
+    def _member(self, node, env: dict, depth: int) -> Values | None:
+        target, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+        if target is None or prop is None:
+            return None
+        key = text(prop)
+        target = unwrap(target)
+        if target.type == "new_expression" or (target.type == "identifier" and text(target) in self.imports):
+            return self.values(target, env, depth + 1)               # photo.src, new URL(...).href
+        item = self.item(target, env, depth)
+        if item is not None:
+            pair = pair_value(item, key)
+            return self.values(pair, env, depth + 1) if pair is not None else None
+        found: Values = []
+        for value in self.by_key.get(key, ()):                         # p.name: every `name` in the file
+            got = self.values(value, {}, depth + 1)
+            if got:
+                found += got
+        return found[:_MAX_VALUES] or None
+
+    def item(self, node, env: dict, depth: int = 0):
+        """The object literal an identifier stands for, through `env` and const bindings; else None."""
+        node = unwrap(node)
+        for _ in range(_MAX_DEPTH):
+            if node is None or node.type == "object":
+                return node
+            if node.type != "identifier":
+                return None
+            name = text(node)
+            node = unwrap(env[name] if name in env else self.bindings.get(name))
+        return None
+
+    def _call(self, node) -> Values | None:
+        callee = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+        arguments = node.child_by_field_name("arguments")
+        if callee is None or arguments is None or text(callee) not in ("require", "URL"):
+            return None
+        first = next((child for child in arguments.named_children if child.type != "comment"), None)
+        return [(text(first)[1:-1], line(first))] if first is not None and first.type == "string" else None
+
+    def _joined(self, parts, env: dict, depth: int, fragments: bool = False) -> Values | None:
+        joined, first = "", None
+        for part in parts:
+            if part is None:
+                return None
+            got = [(text(part), line(part))] if fragments and part.type == "string_fragment" else \
+                self.values(part, env, depth + 1)
+            if not got or len(got) != 1:
+                return None
+            joined += got[0][0]
+            first = first or got[0][1]
+        return [(joined, first or 1)]
+
+    def _either(self, parts, env: dict, depth: int) -> Values | None:
+        found: Values = []
+        for part in parts:
+            got = self.values(part, env, depth + 1) if part is not None else None
+            if got is None:
+                return None
+            found += got
+        return found
+
+    def items(self, receiver, env: dict | None = None) -> list | None:
+        """The elements of the array `receiver` stands for (an array literal, through bindings), or None."""
+        node = unwrap(receiver)
+        env = env or {}
+        for _ in range(_MAX_DEPTH):
+            if node is None:
+                return None
+            if node.type == "array":
+                return [unwrap(child) for child in node.named_children if child.type != "comment"]
+            if node.type == "identifier":
+                name = text(node)
+                node = unwrap(env[name] if name in env else self.bindings.get(name))
+            elif node.type == "member_expression":
+                target = self.item(node.child_by_field_name("object"), env)
+                prop = node.child_by_field_name("property")
+                node = unwrap(pair_value(target, text(prop))) if target is not None and prop is not None else None
+            else:
+                return None
+        return None
+
+
+def pair_value(obj, key: str):
+    """The value of `key` in the object literal `obj` (a shorthand `{name}` gives its identifier)."""
+    for child in obj.named_children:
+        if child.type == "pair":
+            name = child.child_by_field_name("key")
+            if name is not None and text(name).strip("\"'`") == key:
+                return child.child_by_field_name("value")
+        elif child.type == "shorthand_property_identifier" and text(child) == key:
+            return child
+    return None
+
+
+def bind(pattern, item) -> dict:
+    """The names a loop parameter (`p`, `{name, img}`, `(p, i)`) binds for one array item."""
+    pattern = unwrap(pattern)
+    if pattern is None:
+        return {}
+    if pattern.type == "formal_parameters":
+        first = next((child for child in pattern.named_children if child.type != "comment"), None)
+        return bind(first, item) if first is not None else {}
+    if pattern.type in ("required_parameter", "optional_parameter"):
+        inner = pattern.child_by_field_name("pattern")
+        return bind(inner, item) if inner is not None else {}
+    if pattern.type == "identifier":
+        return {text(pattern): item}
+    if pattern.type in ("object_pattern", "object"):
+        names = {}
+        for child in pattern.named_children:
+            if child.type in ("shorthand_property_identifier_pattern", "shorthand_property_identifier"):
+                names[text(child)] = pair_value(item, text(child)) if item is not None and item.type == "object" \
+                    else None
+        return names
+    if pattern.type in ("sequence_expression", "array_pattern", "array"):
+        first = next((child for child in pattern.named_children if child.type != "comment"), None)
+        return bind(first, item) if first is not None else {}
+    return {}

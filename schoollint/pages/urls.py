@@ -1,0 +1,129 @@
+"""From a URL written in a page (src, href, srcset candidate, CSS url()) to the repository file it serves.
+
+Resolution follows RFC 3986: a reference with a scheme (section 3.1) or an
+authority ("//host", section 4.2) is remote; the query and fragment
+(sections 3.4, 3.5) are dropped; the path is percent-decoded (section 2.1)
+and merged with the page's folder with dot segments removed (sections 5.2.2
+to 5.2.4). Unlike RFC 3986, a ".." that climbs above the repository makes
+the reference unresolvable instead of stopping at the root. Template idioms
+that put the site root in front of a path (Jekyll's `relative_url`, Hugo's
+`.Site.BaseURL`) are undone first; any other template expression in front
+of a path (`{{ site.assets }}/img/x.jpg`) is read as a site root, so the
+path after it is matched against the site's files; a path a template builds
+otherwise is not guessed. A bundler alias (`@/`, `~/`, `~@/`, as Vite,
+webpack and Nuxt set them up by default) reads as `src/` first, then the
+repository root; SvelteKit's `$lib/` as `src/lib/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from .filetypes import is_media
+
+# Where static site generators keep files that are served from the site root.
+SOURCE_ROOTS = ("", "static/", "assets/", "public/")
+
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# Jekyll and Hugo idioms that put the site root in front of a path.
+_SITE_PREFIX = re.compile(
+    r"^\{\{-?\s*(?:site\.(?:url|baseurl)|\.Site\.BaseURL)\s*-?\}\}"
+    r"(?:\{\{-?\s*site\.baseurl\s*-?\}\})?"
+)
+_LEADING_EXPRESSION = re.compile(r"^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+(?=/?[\w.-])")
+ALIAS = re.compile(r"^(?:~@/|@/|~/|\$lib/)")
+ALIAS_ROOTS = {"$lib/": ("src/lib",)}       # SvelteKit's $lib; the others: src/, then the root
+_URL_FILTER = re.compile(
+    r"""^\{\{-?\s*["']([^"'{}]+)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|url)\s*-?\}\}$"""
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Where a reference points and how it was written, so a rename can write it back alike."""
+
+    target: str        # repository-relative path
+    base: str          # folder the written path is relative to ("" for the repository)
+    rooted: bool       # written from the site root ("/images/x.jpg")
+
+
+def plain_url(src: str) -> str | None:
+    """The local path part of a reference, template idioms undone; None when remote or templated."""
+    src = src.strip()
+    filtered = _URL_FILTER.match(src)
+    if filtered:                    # these filters take a path from the site root
+        src = "/" + filtered.group(1).lstrip("/")
+    prefixed = _SITE_PREFIX.match(src)
+    if prefixed:                    # the site root, with or without a slash after it
+        src = "/" + src[prefixed.end():].lstrip("/")
+    leading = _LEADING_EXPRESSION.match(src)
+    if leading and "{" not in src[leading.end():]:
+        src = "/" + src[leading.end():].lstrip("/")
+    if not src or _REMOTE.match(src) or "{{" in src or "{%" in src:
+        return None
+    path = re.split(r"[?#]", src, maxsplit=1)[0]
+    return unquote(path) if path else None
+
+
+def links_to_media(url: str | None) -> bool:
+    """True when `url` is a local path whose name is a media file's (a photo, a video, an SVG)."""
+    path = plain_url(url) if url else None
+    return path is not None and is_media(path)
+
+
+def resolve(src: str, page_path: str, root: Path | None = None, *,
+            site_relative: bool = False) -> Resolved | None:
+    """Resolve a reference written in `page_path` to a repository path; None when remote or outside.
+
+    Site-root paths try the repository root and then common source folders
+    (static/, assets/, public/), taking the first that exists when `root` is
+    given (the first candidate when none exists, or when `root` is None).
+    Relative paths are relative to the page's folder, except with
+    `site_relative` (data files, which templates prefix with the site root).
+    """
+    path = plain_url(src)
+    if path is None:
+        return None
+    page_folder = posixpath.dirname(page_path)
+    alias = ALIAS.match(path)
+    if alias:
+        candidates = [(folder, True) for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
+        path = path[alias.end():]
+    elif path.startswith("/"):
+        candidates = [(prefix.rstrip("/"), True) for prefix in SOURCE_ROOTS]
+        path = path.lstrip("/")
+    elif site_relative:
+        candidates = [(prefix.rstrip("/"), False) for prefix in SOURCE_ROOTS] + [(page_folder, False)]
+    else:
+        candidates = [(page_folder, False)]
+    first = None
+    for base, rooted in candidates:
+        target = normalise(f"{base}/{path}")
+        if target is None:
+            continue
+        candidate = Resolved(target, base, rooted)
+        if root is None:
+            return candidate
+        if (root / target).is_file():
+            return candidate
+        first = first or candidate
+    return first
+
+
+def normalise(path: str) -> str | None:
+    """A clean repository-relative path (RFC 3986 section 5.2.4), or None when it climbs out."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts) or None

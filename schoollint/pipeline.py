@@ -1,0 +1,291 @@
+"""The one driver of `schoollint check`: configuration, discovery, analysis in the worker
+pool through the cache, suppressions and baseline, fixes, reports, exit code.
+
+Stages below it never import it: cli -> pipeline -> discover, analysis (formats,
+pages, checks), suppress, fix, outcome.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from dataclasses import dataclass
+
+from . import pool
+from .analysis import Analyser, FileResult
+from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
+from .cache import Cache, stat_of
+from .codec import cacheable, needs_reading
+from .config import find_config, load_config
+from .discover import discover, find_root, relative
+from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .fix.guard import remove_stale, take_over
+from .fix.model import Fix, FixContext, new_run_tag_key
+from .fsio import MAP_THRESHOLD
+from .outcome import Outcome
+from .report.emit import emit, show_diff, show_values
+from .suppress import settle
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    use_cache: bool = True
+    jobs: int = 0                       # 0: one worker per core
+    debug: bool = False
+    progress: bool = False
+    baseline: dict[str, str] | None = None
+    force: bool = False                 # --force: read-only files may be fixed too
+    show_values: bool = False           # values are shown, so files are read again, not taken from the cache
+
+
+def load_effective_config(config_path: str | None, start: Path | None = None):
+    """The configuration of the repository that holds `start` (default: the current folder)."""
+    root, in_git = find_root(start or Path.cwd())
+    path = Path(config_path) if config_path else find_config(root)
+    if config_path and not (path and path.is_file()):
+        raise UsageError(f"{config_path}: no such configuration file")
+    display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
+    return load_config(path, display), root, in_git
+
+
+def _start(paths: list[str]) -> Path | None:
+    """Where to look for the repository: the current folder, unless the first path named lies
+    elsewhere (`check ../other-site`). Judged on the path as written, so a link is not followed."""
+    if not paths or not os.path.lexists(paths[0]):
+        return None
+    first = Path(os.path.abspath(paths[0]))
+    if first.is_relative_to(Path.cwd()):
+        return None
+    return first if first.is_dir() and not first.is_symlink() else first.parent
+
+
+def _is_inside(root: Path, path: Path) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(root)
+
+
+def _apply_arguments(config, args) -> None:
+    if args.select is not None:
+        config.select = args.select
+    config.extend_select = config.extend_select + args.extend_select
+    config.ignore = config.ignore + args.ignore
+    config.exclude = config.exclude + args.exclude
+    if args.fail_level:
+        config.fail_level = args.fail_level
+    config.selected_codes()  # raises a CatalogueError naming an unknown code
+
+
+def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
+    given = args.roster or os.environ.get("SCHOOLLINT_ROSTER")  # beats the configuration, like ruff
+    chosen = given or config.roster
+    if not chosen:
+        return None
+    path = (Path.cwd() / chosen) if given else (root / chosen)
+    if not path.is_file():
+        raise UsageError(f"{chosen}: roster file not found")
+    from .names.roster import load_roster
+
+    roster = load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
+    if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
+        raise UsageError(
+            f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
+            "committed: `git rm --cached` it, add it to .gitignore, and use "
+            "`schoollint roster hash` to make a form that is safe to commit"
+        )
+    return str(path.resolve())
+
+
+def _key_fingerprint() -> str | None:
+    """Identifies the roster key in the cache without storing anything that reveals it."""
+    import hashlib
+
+    from .names.roster import KEY_VARIABLE
+
+    key = os.environ.get(KEY_VARIABLE)
+    return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
+
+
+def _digest(path: Path) -> str:
+    from .fsio import content_hash
+
+    return content_hash(path.read_bytes())
+
+
+def _tracked(root: Path, path: Path) -> bool:
+    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", relative(root, path)],
+                            cwd=root, capture_output=True)
+    return result.returncode == 0
+
+
+def _baseline(root: Path, args):
+    if args.no_baseline or args.write_baseline:
+        return None
+    if args.baseline:
+        return read_baseline(Path(args.baseline), root)
+    default = root / DEFAULT_BASELINE
+    return read_baseline(default, root) if os.path.lexists(default) else None
+
+
+def run_check(args) -> int:
+    if args.diff and args.fix:
+        raise UsageError("--diff shows what --fix would do; use one or the other")
+    if args.diff and (args.output_format != "text" or args.output_file or args.report):
+        raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
+    started = time.time()
+    config, root, in_git = load_effective_config(args.config, _start(args.paths))
+    _apply_arguments(config, args)
+    with ExitStack() as held:
+        notes = take_over(root, args.fix, held)
+        return _check(args, config, root, in_git, started, notes)
+
+
+def _check(args, config, root: Path, in_git: bool, started: float, notes: list[str]) -> int:
+    for path in args.paths:  # said before "outside the repository", which would mislead
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or folder")
+    paths = [relative(root, Path(p)) for p in args.paths] or [relative(root, Path.cwd())]
+    if args.diff_base and not in_git:
+        raise UsageError("--diff-base needs a Git repository")
+    found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
+    notes += remove_stale(root, found.temporary, started)
+    roster = _roster_setting(root, in_git, args, config)
+    # What the roster says, and which key hashes names, change findings: so they key the cache.
+    settings: dict[str, object] = {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
+                                   "roster-key": _key_fingerprint()}
+    from .vision import run_setting
+
+    # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
+    settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
+    options = RunOptions(
+        fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
+        jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
+        progress=sys.stderr.isatty() and not args.no_progress, force=args.force, show_values=show_values(args),
+    )
+    new_run_tag_key()
+    run = Run(root, in_git, config, settings, options)
+    notes += [vision_note] if vision_note else []
+    outcome = Outcome(files_checked=len(found.files), notes=notes + found.notes)
+    results = run.analyse(found.files)
+    run.settle(results, outcome)
+    if args.fix or args.diff:
+        touched = run.fix(outcome)
+        if args.fix:  # a moved photo is staged as a move, so a commit never drops it
+            from .fix.staging import stage_moves
+
+            outcome.notes += stage_moves(root, in_git, outcome.changes)
+        if touched:  # check what the fixes wrote, so the report says what is left
+            fresh = {r.path: r for r in results}
+            for change in outcome.changes:
+                for old, _new in change.renamed:
+                    fresh.pop(old, None)
+            fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
+            results = list(fresh.values())
+            run.settle(results, outcome)
+    run.cache.save()
+    outcome.errors = [error for result in results for error in result.errors]
+    outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
+
+    if args.write_baseline:
+        default = args.write_baseline is True
+        target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
+        count = write_baseline(target, outcome.findings, root)
+        shown = DEFAULT_BASELINE if default else args.write_baseline
+        print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
+        return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    if args.diff:
+        return show_diff(outcome)
+    emit(args, root, outcome)
+    return _exit_code(args, config, outcome)
+
+
+def _exit_code(args, config, outcome: Outcome) -> int:
+    if outcome.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    changed = args.fix and any(change.changed for change in outcome.changes)
+    failing = [f for f in outcome.findings if config.fail_level == "warning" or f.severity == "error"]
+    return EXIT_FINDINGS if failing or changed else EXIT_CLEAN
+
+
+class Run:
+    """One check run's state: the analyser, the cache, and the options that steer them."""
+
+    def __init__(self, root: Path, in_git: bool, config, settings: dict, options: RunOptions):
+        self.root = root
+        self.in_git = in_git
+        self.config = config
+        self.options = options
+        self.selected = config.selected_codes()
+        self.cache = Cache(root, enabled=options.use_cache)
+        self.analyser = Analyser(root, config, self.selected, settings, options.debug)
+
+    def analyse(self, paths: list[str]) -> list[FileResult]:
+        """Each file's result: from the cache when its bytes were seen before, else from a worker."""
+        results: dict[str, FileResult] = {}
+        jobs = []
+        isolate = False
+        for relpath in paths:
+            try:
+                size, mtime = stat_of(self.root / relpath)
+            except OSError as exc:  # gone or unreadable since it was listed: say so, go on
+                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+                continue
+            known = self.cache.known_hash(relpath, size, mtime)
+            if known is not None:
+                key = self.analyser.cache_key(known, relpath)
+                record = self.cache.get(key)
+                if record is not None and not needs_reading(record, self.options.fix or self.options.diff,
+                                                            self.options.show_values):
+                    results[relpath] = FileResult.restore(relpath, known, key, record)
+                    continue
+            jobs.append((relpath, known))
+            isolate = isolate or size > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
+        for result in self._map(pool.analyse_in_worker, jobs, "checking", pool.analysis_crashed, isolate):
+            results[result.path] = result
+            if not result.errors and result.content_hash and result.stat:
+                size, mtime = result.stat
+                self.cache.remember_hash(result.path, size, mtime, result.content_hash)
+                record = result.to_cache()
+                if cacheable(record):
+                    self.cache.put(result.cache_key, record)
+        return [results[relpath] for relpath in paths]
+
+    def settle(self, results: list[FileResult], outcome: Outcome) -> None:
+        settle(self.root, results, self.config, self.selected, self.options.baseline, outcome)
+
+    def fix(self, outcome: Outcome) -> list[str]:
+        """Apply (or, with --diff, describe) every fix on offer; return the paths to check again.
+
+        Files whose fixes change only themselves are fixed in parallel; fixes that
+        touch other files (renames rewrite pages) run one after another.
+        """
+        from .fix.appliers import LOCAL_ACTIONS
+        from .fix.apply import apply_fixes
+
+        by_path: dict[str, list[Fix]] = {}
+        for finding in outcome.findings:
+            fix = finding.fix
+            if fix and (fix.safe or self.options.unsafe_fixes) and fix not in by_path.setdefault(finding.path, []):
+                by_path[finding.path].append(fix)
+        force = self.options.force
+        jobs = [(relpath, fixes, not self.options.diff, force) for relpath, fixes in by_path.items() if fixes]
+        local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
+        changes = self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed)
+        shared = [job for job in jobs if job not in local]
+        if shared:
+            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force)
+            changes += [apply_fixes(context, *job[:3], debug=self.options.debug) for job in shared]
+        outcome.changes.extend(changes)
+        return [path for change in changes if change.changed and not self.options.diff for path in change.touched]
+
+    def _map(self, function, jobs: list, doing: str, crashed, isolate: bool = False) -> list:
+        return pool.run_jobs(self.analyser, function, jobs, self.options.jobs, doing, self.options.progress,
+                             crashed, isolate)

@@ -1,0 +1,155 @@
+"""Running per-file work in worker processes, with a progress bar on a terminal.
+
+Each worker holds one Analyser, set up once by `init_worker`; the functions
+below are what the pool maps over jobs. Fork on Linux (cheap, shares the
+loaded catalogue), spawn elsewhere, or once vision's models are loaded here (the Analyser pickles
+without its modules).
+
+A worker dies with its parent (Linux: prctl PR_SET_PDEATHSIG; elsewhere it
+watches its parent id), so killing the main process leaves none behind. A
+worker that dies on one job (SIGBUS from a mapped file that shrank, the OOM
+killer) costs only that job: the rest run again in a new pool, the job that
+broke it runs alone, and if it breaks that too its result is `crashed(job)`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+
+from .analysis import Analyser, FileResult
+from .fix.model import Change, Fix, FixContext
+
+# Below this many jobs, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 24
+
+_worker: Analyser | None = None
+
+
+def init_worker(analyser: Analyser) -> None:
+    global _worker
+    _worker = analyser
+
+
+def _start_worker(analyser: Analyser, parent: int) -> None:
+    _die_with_parent(parent)
+    init_worker(analyser)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (SIGKILL included)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1  # <linux/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+        if os.getppid() != parent:   # the parent died before the signal was asked for
+            os._exit(1)
+        return
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _analyser() -> Analyser:
+    if _worker is None:
+        raise RuntimeError("init_worker was not called in this process")
+    return _worker
+
+
+def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
+    return _analyser().analyse(*job)
+
+
+def analysis_crashed(job: tuple[str, str | None]) -> FileResult:
+    return FileResult(job[0], errors=[f"{job[0]}: cannot read: the process reading it was killed "
+                                      "(did the file change while it was read?)"])
+
+
+def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> Change:
+    """Fix one file whose fixes touch only itself (so no list of the site's files is needed)."""
+    from .fix.apply import apply_fixes
+
+    analyser = _analyser()
+    relpath, fixes, write, force = job
+    return apply_fixes(FixContext(analyser.root, force=force), relpath, fixes, write, debug=analyser.debug)
+
+
+def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> Change:
+    return Change(job[0], [fix.summary for fix in job[1]], error="the process fixing it was killed; "
+                  "the file was left as it was")
+
+
+def run_jobs(analyser: Analyser, function: Callable, jobs: list, jobs_wanted: int, doing: str,
+             progress: bool, crashed: Callable, isolate: bool = False) -> list:
+    """function(job) for every job, in order: in worker processes when there are enough jobs and
+    cores, or when `isolate` (a job may kill the process that runs it)."""
+    workers = jobs_wanted or os.cpu_count() or 1
+    if not isolate and (workers == 1 or len(jobs) < POOL_THRESHOLD):
+        init_worker(analyser)
+        return _with_progress(map(function, jobs), len(jobs), doing, progress)
+    return _with_progress(_pooled(analyser, function, jobs, workers, crashed), len(jobs), doing, progress)
+
+
+def _must_spawn(analyser: Analyser) -> bool:
+    """Spawn off Linux; on Linux too once this process has loaded vision's models. Their OpenMP and
+    onnxruntime thread pools do not survive a fork: the worker inherits their locks without their
+    threads and hangs (a serial run earlier in the same process, then one big enough for the pool)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if not analyser.settings.get("vision"):
+        return False
+    from .vision import models_loaded
+
+    return models_loaded()
+
+
+def _pooled(analyser: Analyser, function: Callable, jobs: list, workers: int, crashed: Callable):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn" if _must_spawn(analyser) else "fork")
+    pending = list(jobs)
+    alone = False        # after a breakage, the first job left runs in a pool of its own
+    while pending:
+        batch = pending[:1] if alone else pending
+        chunk = max(1, min(32, len(batch) // (workers * 8)))
+        done = 0
+        try:
+            with ProcessPoolExecutor(1 if alone else min(workers, len(batch)), mp_context=context,
+                                     initializer=_start_worker, initargs=(analyser, os.getpid())) as pool:
+                for outcome in pool.map(function, batch, chunksize=chunk):
+                    done += 1
+                    yield outcome
+        except BrokenProcessPool:
+            if alone:
+                yield crashed(batch[0])
+                done = 1
+            alone = not alone
+        else:
+            alone = False
+        pending = pending[done:]
+
+
+def _with_progress(outcomes: Iterable, total: int, doing: str, progress: bool) -> list:
+    """Collect outcomes, drawing a bar on stderr once the work has taken more than a second."""
+    started = time.monotonic()
+    collected = []
+    for outcome in outcomes:
+        collected.append(outcome)
+        if progress and time.monotonic() - started > 1.0:
+            done = len(collected)
+            filled = 30 * done // total
+            end = "\n" if done == total else ""
+            sys.stderr.write(f"\r{doing} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files{end}")
+            sys.stderr.flush()
+    return collected

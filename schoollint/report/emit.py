@@ -1,0 +1,61 @@
+"""Where the report goes: stdout or files, notes and errors on stderr, or --diff's diff.
+
+Everything written here passes through `escaped` (report/__init__.py) first, so a
+file name or page text can never start a CI workflow command or a terminal sequence.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from . import PUBLIC_FORMATS, View, escaped, render
+
+
+def show_values(args) -> bool:
+    """--show-values, or the text report on the user's own terminal (not under CI)."""
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    return args.show_values or (args.output_format not in PUBLIC_FORMATS and to_terminal
+                                and not os.environ.get("CI"))
+
+
+def emit(args, root: Path, outcome) -> None:
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    view = View(
+        root=root,
+        show_values=show_values(args),
+        colour=to_terminal and not os.environ.get("NO_COLOR"),
+        quiet=args.quiet,
+        pre_commit=os.environ.get("PRE_COMMIT") == "1",
+    )
+    text = render(args.output_format, outcome, view)
+    if args.output_file:
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+    elif args.quiet < 2:
+        sys.stdout.write(text)
+    for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
+        extra = View(root=root, show_values=args.show_values)
+        Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
+    notes_and_errors(outcome, args.quiet)
+
+
+def notes_and_errors(outcome, quiet: int = 0) -> None:
+    """Notes unless -q; errors unless -qq (then only the exit code tells)."""
+    for note in outcome.notes if not quiet else ():
+        print(f"schoollint: note: {escaped(note)}", file=sys.stderr)
+    for error in outcome.errors if quiet < 2 else ():
+        print(f"schoollint: error: {escaped(error)}", file=sys.stderr)
+
+
+def show_diff(outcome) -> int:
+    """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
+    for change in outcome.changes:
+        text = f"{change.path}: cannot fix: {change.error}" if change.error else change.diff
+        print("\n".join(escaped(line) for line in text.split("\n")))
+    would = [change for change in outcome.changes if change.changed]
+    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
+          f"({len(outcome.changes) - len(would)} could not be)", file=sys.stderr)
+    notes_and_errors(outcome)
+    return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)

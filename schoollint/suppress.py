@@ -1,0 +1,65 @@
+"""Which findings stand: severities stamped, inline suppressions and per-path ignores
+applied, SL001 run on what silenced nothing, and the baseline subtracted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import catalogue, checks
+from .analysis import FileResult
+from .baseline import apply_baseline
+from .checks import Context, SuppressionSubject
+from .finding import Finding, Suppression
+from .outcome import Outcome
+
+
+def settle(root: Path, results: list[FileResult], config, selected: set[str],
+           baseline: dict[str, str] | None, outcome: Outcome) -> None:
+    """Fill `outcome.findings` (sorted by path, line, code), the held-back counts, and the honest
+    counts (files checked, and those no reader judged by type) from the file results."""
+    from collections import Counter
+
+    rules = catalogue.load()
+    unjudged = Counter(result.unchecked for result in results if result.unchecked)
+    outcome.files_checked, outcome.not_checked = len(results) - sum(unjudged.values()), dict(unjudged)
+    suppression_checks = [m for m in checks.modules(selected) if m.READS == "suppressions"]
+    outcome.findings = []
+    outcome.ignored = outcome.suppressed = outcome.baselined = 0
+    for result in results:
+        stamped = [f.stamped(result.content_hash, rules[f.code].severity) for f in result.findings]
+        found, unused = _apply_suppressions(result.suppressions, stamped)
+        outcome.suppressed += len(stamped) - len(found)
+        ignored = set(config.ignored_for(result.path))
+        kept = [finding for finding in found if finding.code not in ignored]
+        outcome.ignored += len(found) - len(kept)
+        outcome.findings.extend(kept)
+        if suppression_checks and unused:
+            subject = SuppressionSubject(result.path, tuple(unused), frozenset(selected - ignored))
+            context = Context(root=root, rule_options=config.options_for(result.path))
+            for module in suppression_checks:
+                outcome.findings.extend(
+                    f.stamped(result.content_hash, rules[f.code].severity)
+                    for f in module.check(subject, context) if f.code in subject.active
+                )
+    if baseline is not None:
+        checked = {result.path for result in results}
+        before = len(outcome.findings)
+        outcome.findings, outcome.stale_baseline = apply_baseline(outcome.findings, baseline, checked)
+        outcome.baselined = before - len(outcome.findings)
+    outcome.findings.sort(key=lambda f: (f.path, f.line or 0, f.code))
+
+
+def _apply_suppressions(suppressions: list[Suppression],
+                        findings: list[Finding]) -> tuple[list[Finding], list[Suppression]]:
+    """Findings no inline suppression silences, and the suppressions that silenced nothing."""
+    kept = []
+    used = set()
+    for finding in findings:
+        silenced_by = next((s for s in suppressions
+                            if finding.line in s.covers and (not s.codes or finding.code in s.codes)), None)
+        if silenced_by is None:
+            kept.append(finding)
+        else:
+            used.add(silenced_by)
+    return kept, [s for s in suppressions if s not in used]

@@ -1,0 +1,63 @@
+"""A fix's applicability is declared once in the rule's YAML (`fix-safety`), and what each
+check emits agrees with it: checked on the demo site, where every fixable rule fires."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import subprocess
+import sys
+
+from PIL import Image
+
+from schoollint import catalogue
+from tests.kit import REPO_ROOT
+
+
+def test_every_fix_a_check_emits_has_the_applicability_its_rule_declares(tmp_path, cli, monkeypatch):
+    site = tmp_path / "demo"
+    subprocess.run([sys.executable, str(REPO_ROOT / "examples" / "build_site.py"), str(site)],
+                   check=True, capture_output=True)
+    (site / "images" / "tagged.jpg").write_bytes(_jpeg_naming_a_person())   # SL104: the demo has none
+    unexercised = _add_a_face(site / "images" / "portrait.jpg")              # SL403: nor a face
+    monkeypatch.chdir(site)
+    _code, out, _err = cli("check", "--no-cache", "--select", "ALL", "--output-format", "json")
+    emitted = {}
+    for finding in json.loads(out)["findings"]:
+        if finding["fix"] is not None:
+            emitted.setdefault(finding["code"], set()).add("safe" if finding["fix"]["safe"] else "unsafe")
+    rules = catalogue.load()
+    fixable = {code for code, rule in rules.items() if rule.fix_safety != "none"}
+    # Rules the demo site does not trigger are listed here by name, so a new rule is never skipped silently.
+    assert fixable - set(emitted) == unexercised, "a fixable rule that the demo site does not exercise"
+    for code, applicabilities in emitted.items():
+        assert applicabilities == {rules[code].fix_safety}, code
+
+
+def _jpeg_naming_a_person() -> bytes:
+    """A JPEG whose XMP (APP1, Adobe XMP Part 3 §1.1.3) names a person shown in it (IPTC PersonInImage)."""
+    packet = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              b'<rdf:Description xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
+              b"<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Ada Example</rdf:li></rdf:Bag>"
+              b"</Iptc4xmpExt:PersonInImage></rdf:Description></rdf:RDF></x:xmpmeta>")
+    payload = b"http://ns.adobe.com/xap/1.0/\0" + packet
+    encoded = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(encoded, "JPEG")
+    data = encoded.getvalue()
+    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+
+
+def _add_a_face(path) -> set[str]:
+    """A photograph of a face (scikit-image's astronaut) for SL403, when the vision extra and scikit-image
+    are installed; else the rules that cannot fire here, by code."""
+    import importlib.util
+
+    from schoollint import vision
+
+    if not all(vision.installed().values()) or importlib.util.find_spec("skimage") is None:
+        return {"SL403"}
+    from skimage import data
+
+    Image.fromarray(data.astronaut()).resize((1024, 1024)).save(path, quality=90)   # a 224 px face
+    return set()

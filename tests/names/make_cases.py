@@ -1,0 +1,97 @@
+"""Write the labelled image-text pairs of tests/names/cases/ (run by hand; the output is committed).
+
+    python tests/names/make_cases.py
+
+Each case is one page (HTML, Markdown, Markdown with front matter, or a site
+data file) built from cases/templates.yaml, showing one photo, labelled with the full names a reader of the
+page would put to that photo (in its file name, alt text or caption). Kinds
+follow issue 10: what the rules missed ("caption-next-paragraph", ...) and what
+they wrongly reported ("trap-..."). All names are invented, drawn from many
+languages.
+
+The splits share no name and no sentence: "tune" may be looked at while
+changing the finder; "heldout" was written with it, before any tuning, and
+measured after (its misses were then looked at and general fixes followed, so
+it is no longer clean); "heldout_b" was written after those fixes, measured,
+and looked at too (two more general fixes followed); "heldout_c" was written
+after those fixes, measured, and looked at too (three general fixes followed);
+"heldout_d" was written after the last change to the finder and is only
+measured. test_precision.py pins every held-out digest, so an edit shows.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+OUT = Path(__file__).with_name("cases")
+
+SOURCE = OUT / "templates.yaml"     # name pools and page templates, by kind and split
+FIRST_INDEX = {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000, "heldout_d": 17000}
+TRAP_REPEAT = 4        # each trap template is used with this many first names
+NAME_REPEAT = 7        # each naming template is used with this many people
+
+
+def slug(word: str) -> str:
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return plain.replace("ı", "i").lower()
+
+
+def fill(text: str, index: int, person, other, firsts, gs) -> str:
+    first, last = person
+    return text.format(
+        img=f"/images/{index:04d}.jpg", imgname=f"{index:04d}.jpg", dir=f"/images/c{index:04d}/",
+        name=f"{first} {last}", first=first, last=last, first2=other[0], last2=other[1],
+        lower=f"{first} {last}".lower(), gs=f"{gs[0]} {gs[1]}",
+        First=slug(first).title(), Last=slug(last).title(), first_=slug(first), last_=slug(last),
+        f1=firsts[0], f2=firsts[1], f3=firsts[2], f1_=slug(firsts[0]), f2_=slug(firsts[1]), f3_=slug(firsts[2]),
+    )
+
+
+def gold(kind: str, text: str, person, other, gs) -> list[str]:
+    if kind.startswith("trap-"):
+        return []
+    if kind == "surname-also-given":
+        return [f"{gs[0]} {gs[1]}"]
+    names = [f"{person[0]} {person[1]}"]
+    if "{first2} {last2}" in text:
+        names.append(f"{other[0]} {other[1]}")
+    return names
+
+
+def cases(split: str, source: dict) -> list[dict]:
+    rng = random.Random(f"schoollint-issue-10-{split}")
+    people = [tuple(pair) for pair in source["names"][split]]
+    firsts = source["firsts"][split]
+    gss = [tuple(pair) for pair in source["given_surnames"][split]]
+    out = []
+    for kind, by_split in source["templates"].items():
+        for fmt, text in by_split[split]:
+            for _ in range(TRAP_REPEAT if kind.startswith("trap-") else NAME_REPEAT):
+                index = len(out) + FIRST_INDEX[split]
+                person, other = rng.sample(people, 2)
+                chosen = rng.sample(firsts, 3)
+                gs = rng.choice(gss)
+                fmt_name, _, lang = fmt.partition("_")
+                out.append({"id": f"{split}-{index:04d}", "kind": kind, "format": fmt_name, "lang": lang or "en",
+                            "page": fill(text, index, person, other, chosen, gs),
+                            "names": gold(kind, text, person, other, gs)})
+    return out
+
+
+def main() -> None:
+    source = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    for split in source["names"]:
+        found = cases(split, source)
+        (OUT / f"{split}.yaml").write_text(yaml.safe_dump(found, allow_unicode=True, sort_keys=False, width=200),
+                                           encoding="utf-8")
+        pairs = sum(1 for case in found if case["names"])
+        print(f"{split}: {len(found)} cases, {pairs} with names, {len(found) - pairs} traps")
+
+
+if __name__ == "__main__":
+    main()

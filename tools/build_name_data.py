@@ -1,0 +1,134 @@
+"""Build the name finder's word lists in schoollint/names/data/ (run by hand; outputs are committed).
+
+The sources are NOT runtime dependencies and nothing is fetched at run time:
+
+    python -m venv /tmp/v && /tmp/v/bin/pip install Faker names wordfreq
+    /tmp/v/bin/python tools/build_name_data.py
+
+Sources and licences (recorded again at the top of every file written):
+- Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
+  Faraglia: the first names and last names of every locale written in Latin
+  script (pl_PL, de_DE, tr_TR, yo_NG, vi_VN, en_PK, ig_NG, ...).
+- names (https://github.com/treyhunner/names), MIT licence, Copyright (c) 2013
+  Trey Hunner: the 1990 US Census first-name and surname tables (public domain data).
+- wordfreq (https://github.com/rspeer/wordfreq), code Apache-2.0, data CC BY-SA 4.0,
+  Copyright Robyn Speer / Luminoso: word frequencies (Zipf scale) of English and
+  of the other languages a school page may be written in.
+
+Files:
+- given_names.txt: the given names before this script (tools/build_given_names.py's
+  English-speaking locales, census, UK supplement), plus the Latin-script first
+  names of every Faker locale that are not everyday English words (Zipf < 3.5).
+- surnames.txt: Faker last names (Latin script) and the census's 20,000 most
+  common surnames: what a word run into a given name in a file name may be.
+- common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
+  given names and the commonest surnames (Faker's English locales, the census's
+  top 2,000), so that a common word means "not a surname" ("freya-headshot",
+  "first-swim"); rarer surnames (Zipf < 3.5: "Pemberton") are left out too.
+- words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
+  page in that language are words, not names ("Bilder von der Klassenfahrt").
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "schoollint" / "names" / "data"
+OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "pt", "tr", "sv", "da", "nb", "fi", "cs", "ro", "hu")
+ENGLISH_MIN_ZIPF = 2.0
+OTHER_MIN_ZIPF = 3.6
+GIVEN_MAX_ENGLISH_ZIPF = 3.5       # a Faker first name more common than this as an English word is left out
+SURNAME_MAX_WORD_ZIPF = 3.5        # a rarer surname stays a common word when commoner than this as a word
+CENSUS_SURNAMES = 20000
+CENSUS_COMMON_SURNAMES = 2000      # these, and the English-speaking locales' last names, are never common words
+ENGLISH_LOCALES = ("en_GB", "en_IE", "en_US", "en_NZ")
+
+LICENCE = """\
+# Built by tools/build_name_data.py (schoollint, MIT) from:
+#   Faker (MIT licence, Copyright (c) 2012 Daniele Faraglia);
+#   names (MIT licence, Copyright (c) 2013 Trey Hunner; US Census 1990 tables, public domain);
+#   wordfreq (code Apache-2.0, data CC BY-SA 4.0, Copyright Robyn Speer and Luminoso).
+# Lists derived from wordfreq data are shared under CC BY-SA 4.0; the copyright notices must be kept.
+"""
+
+
+sys.path.insert(0, str(DATA.parents[2]))
+from schoollint.names.words import plain  # noqa: E402  (the same keys the finder looks up)
+
+
+def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
+    """Every Latin-script name of one kind ("first" or "last") in the Faker locales (default: all)."""
+    import faker.providers.person as person
+
+    found = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        if locales and module.name not in locales:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute in (f"{kind}_names", f"{kind}_names_male", f"{kind}_names_female"):
+            value = provider.__dict__.get(attribute)
+            for name in list(value) if isinstance(value, (dict, list, tuple)) else ():
+                key = plain(name.strip())
+                if key.isascii() and key.isalpha() and len(key) > 1:
+                    found.add(key)
+    return found
+
+
+def census(table: str, limit: int | None = None) -> list[str]:
+    import names
+
+    lines = Path(names.__file__).with_name(table).read_text().splitlines()
+    return [plain(line.split()[0]) for line in lines[:limit] if line.strip()]
+
+
+def previous_given() -> set[str]:
+    lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def write(name: str, about: str, entries: list[str]) -> None:
+    path = DATA / name
+    path.write_text(f"# {about}\n" + LICENCE + "\n".join(entries) + "\n", encoding="utf-8")
+    print(f"{path}: {len(entries)} entries, {path.stat().st_size // 1024} KB")
+
+
+def main() -> None:
+    from wordfreq import top_n_list, zipf_frequency
+
+    given = previous_given() | {name for name in faker_names("first")
+                                if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
+    surnames = faker_names("last") | set(census("dist.all.last", CENSUS_SURNAMES))
+    english = {}
+    for word in top_n_list("en", 200000):
+        zipf = zipf_frequency(word, "en")
+        if zipf < ENGLISH_MIN_ZIPF:
+            break
+        if word.isascii() and word.isalpha():
+            english[word] = zipf
+    # "Green", "Young" and "Lewis" may be surnames; "swim" and "headshot" may not.
+    strong = faker_names("last", ENGLISH_LOCALES) | set(census("dist.all.last", CENSUS_COMMON_SURNAMES))
+    surname_zipf = {name: zipf_frequency(name, "en") for name in surnames}
+    common = {word: zipf for word, zipf in english.items() if word not in strong and word not in given
+              and (word not in surnames or zipf >= SURNAME_MAX_WORD_ZIPF)}
+    write("given_names.txt", "Given names, one per line, lower case, accents removed.", sorted(given))
+    write("surnames.txt", "Surnames, one per line, lower case, accents removed.",
+          sorted(name for name in surnames if surname_zipf[name] < 5.5))
+    write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
+          [f"{word} {zipf:.1f}" for word, zipf in sorted(common.items())])
+    for language in OTHER_LANGUAGES:
+        words = []
+        for word in top_n_list(language, 30000):
+            if zipf_frequency(word, language) < OTHER_MIN_ZIPF:
+                break
+            key = plain(word)
+            if key.isascii() and key.isalpha() and len(key) > 1:
+                words.append(key)
+        write(f"words_{language}.txt", f"Common words of language {language!r} (wordfreq), lower case.",
+              sorted(set(words)))
+
+
+if __name__ == "__main__":
+    main()
