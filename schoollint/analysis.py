@@ -57,6 +57,18 @@ class FileResult:
         )
 
 
+def _digest(path: Path, data) -> str:
+    """The content hash; a large (memory-mapped) file is hashed from reads of 1 MiB, so that
+    hashing does not bring the whole file into this process's memory through the map."""
+    if isinstance(data, bytes):
+        return content_hash(data)
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 # The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
 UNJUDGED = ("SL002", "SL105", "SL107")
 
@@ -130,7 +142,7 @@ class Analyser:
         try:
             result.stat = stat_of(self.root / relpath)  # what the cache remembers these bytes by
             with mapped(self.root / relpath) as data:
-                result.content_hash = known_hash or content_hash(data)
+                result.content_hash = known_hash or _digest(self.root / relpath, data)
                 result.cache_key = self.cache_key(result.content_hash, relpath)
                 self._run_checks(relpath, data, result)
         except OSError as exc:

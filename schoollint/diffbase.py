@@ -3,7 +3,9 @@
 A pull request that swaps a photo must also check the pages showing it (their
 alt text and captions now describe a different picture), and one that edits a
 page must check the photos it shows. Files changed since the base, plus pages
-that reference a changed file, plus files referenced by a changed page.
+that reference a changed file, plus files referenced by a changed page; a
+page's references are those of the site's reference index (`pages.references`),
+so a component's `import`, a stylesheet's `url()` and a data file count too.
 """
 
 from __future__ import annotations
@@ -55,14 +57,19 @@ def _mentions(path: Path, needles: set[bytes]) -> bool:
 
 
 def page_references(root: Path) -> References:
-    """read_references for real pages; a page that cannot be read references nothing
-    (the check itself reports why)."""
+    """read_references for real pages: what their images show and every media path they write (the
+    reference index's entries: imports, CSS url(), data files); a page that cannot be read references
+    nothing (the check itself reports why)."""
     from .pages import registry as pages
+    from .pages.filetypes import is_data_file
+    from .pages.references import locate
 
     def read(relpath: str) -> frozenset[str]:
         try:
-            return pages.read_page(root, relpath, (root / relpath).read_bytes()).references
+            page = pages.read_page(root, relpath, (root / relpath).read_bytes())
         except (OSError, pages.PageError):
             return frozenset()
+        written = (locate(root, relpath, link.written, is_data_file(relpath)) for link in page.links)
+        return page.references | {resolved.target for resolved in written if resolved is not None}
 
     return read

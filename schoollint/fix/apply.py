@@ -30,6 +30,14 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
     root = context.root
     change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
     try:
+        if write:   # a large video blanked in place is streamed, never read whole (issue 17 item 14)
+            from ..formats.fixes import strip_streamed
+
+            streamed = strip_streamed(context, relpath, fixes)
+            if streamed is not None:
+                change.size_before, changed = streamed
+                change.size_after = change.size_before if changed else None
+                return change
         original = (root / relpath).read_bytes()
         change.size_before = len(original)
         current = original

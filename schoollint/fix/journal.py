@@ -35,8 +35,15 @@ VERSION = 1
 
 
 def carry_out(root: Path, renames: list[Rename], writes: list[Write]) -> None:
-    """Steps 1 to 6 for one multi-file change; every target was checked by the caller."""
+    """Steps 1 to 6 for one multi-file change; every target was checked by the caller.
+
+    OSError, with nothing changed, while an earlier change is unfinished (one that failed
+    part-way in this run, say on a full disk): its journal is what the next run finishes.
+    """
     folder = cache_folder(root, create=True)
+    if (folder / JOURNAL).exists():
+        raise OSError("an earlier fix that changes several files is not finished; nothing was changed "
+                      "(the next run finishes it)")
     staging = folder / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(mode=0o700)

@@ -108,11 +108,15 @@ def read(data) -> MediaFacts:
                       items=tuple(item for items, _, _ in holders for item in items))
 
 
+def blanks(data, kinds: frozenset[str]) -> list[tuple[int, bytes]]:
+    """(offset, zeroed 'JUNK' chunk of the same size) for every chunk holding an item of `kinds`."""
+    return [(first, b"JUNK" + bytes(data[first + 4:first + 8]) + bytes(last - first - 8))
+            for items, first, last in _survey(data)[0] if any(item.kind in kinds for item in items)]
+
+
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Every chunk holding an item of `kinds` becomes a zeroed 'JUNK' chunk of the same size."""
     out = bytearray(data)
-    for items, first, last in _survey(data)[0]:
-        if any(item.kind in kinds for item in items):
-            size = struct.unpack_from("<I", out, first + 4)[0]
-            out[first:last] = b"JUNK" + struct.pack("<I", size) + bytes(last - first - 8)
+    for offset, text in blanks(data, kinds):
+        out[offset:offset + len(text)] = text
     return bytes(out)

@@ -92,11 +92,11 @@ def kept_chunks(data, chunks: Iterable[Chunk], readers: Readers, kinds: frozense
 
 def exif_contents(payload: bytes, where: str) -> Contents:
     """An EXIF chunk's items and orientation (PNG eXIf, WebP EXIF)."""
-    from .embedded import parse_exif
+    from .embedded import parse_exif_block
 
     # Some writers keep JPEG's "Exif\0\0" prefix before the TIFF structure.
     tiff = payload[6:] if payload.startswith(b"Exif\0\0") else payload
-    info = parse_exif(tiff, where)
+    info = parse_exif_block(tiff, where)
     return Contents(tuple(info.items), info.orientation, info.big_endian)
 
 
@@ -110,9 +110,41 @@ def c2pa_contents(payload: bytes, chunk: Chunk) -> Contents:
 def trailer_items(data, end: int, format: str, where: str) -> list[MetaItem]:
     # Viewers stop where the image ends; what follows may be anything (an appended video, a zip).
     extra = len(data) - end
-    return [MetaItem(PREVIEW, f"data after the end of the {format}", where, f"{extra} bytes")] if extra else []
+    if not extra:
+        return []
+    return [MetaItem(PREVIEW, f"data after the end of the {format}", where, f"{extra} bytes"),
+            *embedded_items(bytes(data[end:]), where)]
 
 
 def kept_trailer(data, end: int, kinds: frozenset[str]) -> bytes:
-    """The bytes after the image, unless previews are to go."""
-    return b"" if PREVIEW in kinds else bytes(data[end:])
+    """The bytes after the image, unless previews are to go or what they hold is to go."""
+    trailer = bytes(data[end:])
+    if PREVIEW in kinds or any(item.kind in kinds for item in embedded_items(trailer, "")):
+        return b""
+    return trailer
+
+
+_nesting = [0]      # files inside files being read now: a hostile file nests them without end
+MAX_NESTING = 3
+
+
+def embedded_items(blob: bytes, where: str) -> list[MetaItem]:
+    """The items of a picture or video embedded in another file (issue 12 kind 5: an appended
+    video, a second image), read by its own plugin: its GPS and names count as the file's own.
+    Nothing when no plugin knows it, it will not parse, or files nest deeper than MAX_NESTING."""
+    from dataclasses import replace
+
+    from .model import MediaError
+    from .registry import identify
+
+    module = identify(blob[:32])
+    if module is None or module.FORMAT == "image" or _nesting[0] >= MAX_NESTING:
+        return []
+    _nesting[0] += 1
+    try:
+        facts = module.read(blob)
+    except MediaError:
+        return []
+    finally:
+        _nesting[0] -= 1
+    return [replace(item, where=f"{where} {facts.format} {item.where}".strip()) for item in facts.items]

@@ -21,6 +21,19 @@ def parse_exif(tiff, where: str, depth: int = 0) -> exif.ExifInfo:
     return exif.read_exif(tiff, where, depth, parse_photoshop)
 
 
+def parse_exif_block(tiff, where: str) -> exif.ExifInfo:
+    """parse_exif for an EXIF block inside a picture (JPEG APP1, PNG eXIf, WebP, HEIF, JPEG XL):
+    a block that will not parse is one item saying so (SL102, removed by the fix), never the whole
+    file unreadable: the picture itself is fine (issue 17 item 18). The TIFF reader, whose picture
+    is the EXIF structure, keeps parse_exif's MediaError."""
+    from .model import IDENTITY, MediaError
+
+    try:
+        return parse_exif(tiff, where)
+    except MediaError as exc:
+        return exif.ExifInfo(items=(MetaItem(IDENTITY, "EXIF block (damaged)", where, str(exc)),))
+
+
 def parse_photoshop(payload: bytes, where: str, depth: int = 0) -> tuple[MetaItem, ...]:
     """Items in Photoshop image resources, with or without the APP13 "Photoshop 3.0" prefix."""
     return photoshop.read_resources(payload, where, depth, _exif_items)

@@ -22,7 +22,63 @@ def apply_strip(context, path: str, data: bytes, fixes) -> list[Write]:
     return [Write(path, stripped)]
 
 
-def _verify(before: bytes, after: bytes, extension: str, kinds: frozenset[str]) -> None:
+def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
+    """The strip fix of a large file in a format that blanks in place (ISO BMFF, Matroska, AVI),
+    never read whole (issue 17 item 14): the blanks are computed from a memory map, a copy is
+    streamed beside the original (1 MiB at a time) with them written over it, the copy is read
+    again with the same reader through a memory map (_verify), and renamed over the original with
+    its mode and owner. Peak memory is the blanks and one buffer, whatever the file's size.
+
+    (size, changed), or None when this is not such a fix (the caller reads the file whole).
+    MediaError, PermissionError (read-only without --force) or OSError leave the original as it was.
+    """
+    import mmap
+    import stat
+
+    from ..fsio import MAP_THRESHOLD, _keep_owner, temporary_beside
+    from .registry import identify
+
+    target = context.root / path
+    if any(fix.action != "strip-metadata" for fix in fixes) or target.stat().st_size <= MAP_THRESHOLD:
+        return None
+    kinds = frozenset(kind for fix in fixes for kind in fix.args)
+    extension = os.path.splitext(path)[1].lower()
+    with open(target, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        module = identify(bytes(data[:32]))
+        if module is None or not hasattr(module, "blanks"):
+            return None
+        size, patches = len(data), sorted(module.blanks(data, kinds))
+    if not patches:
+        return size, False
+    if target.is_symlink():
+        raise OSError(f"{path}: a symlink; nothing was changed")
+    old = target.stat()
+    if not old.st_mode & stat.S_IWUSR and not getattr(context, "force", False):
+        raise PermissionError(f"{path}: read-only, so not changed (make it writable, or use --force to fix "
+                              "read-only files too); nothing was changed")
+    descriptor, temporary = temporary_beside(target, stat.S_IMODE(old.st_mode))
+    try:
+        with open(target, "rb") as source, os.fdopen(descriptor, "r+b") as copy:
+            while block := source.read(1 << 20):
+                copy.write(block)
+            for offset, text in patches:
+                os.pwrite(copy.fileno(), text, offset)
+            copy.flush()
+            os.fsync(copy.fileno())
+        with open(target, "rb") as a, open(temporary, "rb") as b, \
+                mmap.mmap(a.fileno(), 0, access=mmap.ACCESS_READ) as before, \
+                mmap.mmap(b.fileno(), 0, access=mmap.ACCESS_READ) as after:
+            _verify(before, after, extension, kinds)
+        _keep_owner(temporary, old)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return size, True
+
+
+def _verify(before, after, extension: str, kinds: frozenset[str]) -> None:
     """Refuse a result that no longer parses, changed shape, or still holds what was to go:
     never replace a good photo with a bad one, nor claim a fix that did not happen."""
     old, new = read_media(before, extension), read_media(after, extension)

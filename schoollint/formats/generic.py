@@ -1,8 +1,8 @@
 """Fallback for raster formats without a native reader (BMP, ICO, JPEG 2000...).
 
-Magic numbers as their specifications give them: BMP ("BM"), ICO, JPEG 2000
-(ISO/IEC 15444-1 Annex I signature box; codestream SOC+SIZ), Netpbm (P1-P6),
-PCX.
+Magic numbers as their specifications give them: BMP ("BM"), ICO, a bare JPEG 2000
+codestream (ISO/IEC 15444-1: SOC+SIZ; the JP2 file format has its own plugin, jp2.py),
+Netpbm (P1-P6), PCX.
 
 Pillow parses only the header here; no pixels are decoded. Metadata inside
 these formats is not inspected, so no items are reported and nothing is stripped.
@@ -16,9 +16,9 @@ import re
 from .model import MediaError, MediaFacts
 
 FORMAT = "image"
-EXTENSIONS = (".bmp", ".ico", ".jp2", ".j2k", ".jpx", ".tga", ".pcx", ".ppm", ".pgm", ".pbm")
+EXTENSIONS = (".bmp", ".ico", ".j2k", ".j2c", ".tga", ".pcx", ".ppm", ".pgm", ".pbm")
 
-_MAGIC = (b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x00\x0cjP  \r\n\x87\n", b"\xffO\xffQ", b"P1", b"P2",
+_MAGIC = (b"BM", b"\x00\x00\x01\x00", b"\xffO\xffQ", b"P1", b"P2",
           b"P3", b"P4", b"P5", b"P6", b"\x0a\x05")
 # Pillow names the file it could not identify by its repr, "<_io.BytesIO object at 0x7f...>":
 # an address that changes from run to run (and would break baselines and caches).

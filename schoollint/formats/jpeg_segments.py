@@ -16,7 +16,7 @@ from __future__ import annotations
 import struct
 
 from . import mpo
-from .embedded import parse_exif
+from .embedded import parse_exif_block
 from .exif import minimal_exif
 from .jpeg_vendor import UNKNOWN_VENDOR, VENDOR_BLOCKS
 from .model import FREE_TEXT, PREVIEW, MediaError, MetaItem, clip
@@ -73,7 +73,7 @@ def _jfxx(image, start, end, payload):
 
 
 def _exif(image, start, end, payload):
-    info = parse_exif(payload[6:], f"{image.where}APP1 Exif")
+    info = parse_exif_block(payload[6:], f"{image.where}APP1 Exif")
     if image.orientation is None:
         image.orientation = info.orientation
     if info.orientation:

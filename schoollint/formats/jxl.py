@@ -64,12 +64,12 @@ def _metadata_boxes(data):
 
 
 def _exif(payload: bytes, where: str) -> tuple[MetaItem, ...]:
-    from .embedded import parse_exif
+    from .embedded import parse_exif_block
 
     if len(payload) < 4:
         raise MediaError(f"{_LABEL}: {where} is too short for its TIFF header offset")
     offset = 4 + int.from_bytes(payload[:4], "big")
-    return parse_exif(payload[offset:], where).items
+    return parse_exif_block(payload[offset:], where).items
 
 
 def _xmp(payload: bytes, where: str) -> tuple[MetaItem, ...]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .meanings import TECHNICAL, meaning, squeeze
-from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, Data, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "Matroska"
 EXTENSIONS = (".mkv", ".mka", ".mk3d", ".webm")
@@ -47,11 +47,11 @@ class Element:
 
 @dataclass
 class _Survey:
-    data: object
+    data: Data
     width: int | None = None
     height: int | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.holders: list[tuple[tuple[MetaItem, ...], Element]] = []
 
     def text(self, element: Element) -> str:
@@ -90,6 +90,8 @@ def elements(data, start: int, end: int, depth: int = 0):
             stop = _cluster_end(data, body, end, depth) if ident == CLUSTER else end
         else:
             stop = body + size
+        if stop > end and ident in (SEGMENT, CLUSTER):
+            stop = end       # a recording cut short: what it holds up to the cut is still read
         if stop > end:
             raise MediaError(f"{_LABEL}: element 0x{ident:X} at offset {offset} runs past its parent's end")
         yield Element(ident, offset, body, stop)
@@ -196,10 +198,15 @@ def void(length: int) -> bytes:
     return bytes([VOID, 0x01]) + (length - 9).to_bytes(7, "big") + bytes(length - 9)
 
 
+def blanks(data, kinds: frozenset[str]) -> list[tuple[int, bytes]]:
+    """(offset, Void element) for every element holding an item of `kinds`."""
+    return [(element.start, void(element.end - element.start)) for items, element in survey(data).holders
+            if any(item.kind in kinds for item in items)]
+
+
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Every element holding an item of `kinds` becomes a Void of the same length; no other byte changes."""
     out = bytearray(data)
-    for items, element in survey(data).holders:
-        if any(item.kind in kinds for item in items):
-            out[element.start:element.end] = void(element.end - element.start)
+    for offset, text in blanks(data, kinds):
+        out[offset:offset + len(text)] = text
     return bytes(out)

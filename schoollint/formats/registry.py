@@ -21,6 +21,7 @@ PLUGINS = (
     "webp",
     "tiff",
     "jxl",
+    "jp2",
     "isobmff.plugin",
     "matroska",
     "avi",
@@ -43,6 +44,10 @@ def media_extensions() -> frozenset[str]:
 # Plugins whose magic is short and common enough to start a text file ("BM", "P1"): they
 # are trusted only for a file whose extension they claim.
 _WEAK_MAGIC = ("generic",)
+
+
+# Formats without magic bytes (Truevision TGA), read by the generic plugin when so named.
+_NO_MAGIC = (".tga",)
 
 
 def recognised(prefix: bytes, extension: str) -> bool:
@@ -79,6 +84,8 @@ def read_media(data, extension: str) -> MediaFacts:
         what, why = other
         return MediaFacts(format=what, unchecked=f"{what}: {why}")
     module = identify(prefix)
+    if module is None and extension in _NO_MAGIC:
+        module = cast(FormatReader, importlib.import_module(f"{__package__}.generic"))   # TGA has no magic
     if module is None:
         raise MediaError(f"not a recognised image or video (extension {extension or 'none'})")
     facts = module.read(data)

@@ -61,14 +61,28 @@ def read(data) -> MediaFacts:
     order = _order(data)
     info = parse_exif(data, _WHERE)
     chain = _chain(data, order)
-    _check_pixels_inside(data, order, chain[0][1])
+    for _, entries, _ in chain:      # every page: a page whose pixels are gone is a damaged file
+        _check_pixels_inside(data, order, entries)
     items = list(info.items)
+    if len(chain) > 1 and not _reduced(data, order, chain[1][1]):
+        # IFD1 of a TIFF is its second page, a preview only when marked reduced-resolution.
+        items = [item for item in items if item.field != "EXIF thumbnail"]
     for page, (_, entries, _) in enumerate(chain[2:], start=3):   # parse_exif covered IFD0 and IFD1
-        items.append(MetaItem(PREVIEW, "TIFF page", _WHERE, f"page {page}"))
+        if _reduced(data, order, entries):
+            items.append(MetaItem(PREVIEW, "TIFF reduced-resolution preview", _WHERE, f"image {page}"))
         items += [item for entry in entries for item in entry_items(data, entry, _WHERE)]
     notes = (f"TIFF with {len(chain)} images",) if len(chain) > 1 else ()
     return MediaFacts(format=FORMAT, width=info.width, height=info.height, orientation=info.orientation,
                       items=tuple(items), notes=notes)
+
+
+def _reduced(data, order: str, entries: list[Entry]) -> bool:
+    """Whether an IFD is a reduced-resolution copy of another (TIFF 6.0 section 8: NewSubfileType
+    bit 0, or the old SubfileType 2): a preview. Any other image is a page the user sees."""
+    by_tag = {entry.tag: entry for entry in entries}
+    new = integers(data, order, by_tag[0x00FE]) if 0x00FE in by_tag else ()
+    old = integers(data, order, by_tag[0x00FF]) if 0x00FF in by_tag else ()
+    return bool(new and int(new[0]) & 1) or bool(old and old[0] == 2)
 
 
 def _check_pixels_inside(data, order: str, entries: list[Entry]) -> None:
@@ -117,8 +131,9 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     link_at = 4                               # the pointer that leads to the IFD being handled
     for index, (offset, entries, next_at) in enumerate(chain):
         table = (offset, next_at + 4)
-        if index and PREVIEW in kinds:        # every image after the first is a preview or page
-            links[link_at] = 0
+        if index and PREVIEW in kinds and _reduced(data, order, entries):   # a preview; pages stay
+            # the IFD before it now leads to the one after it (or ends the chain)
+            links[link_at] = chain[index + 1][0] if index + 1 < len(chain) else 0
             dropped += [table] + _extents(data, order, entries, set())
             continue
         drop = [entry for entry in entries

@@ -41,12 +41,14 @@ ZIPPED = {".docx": "Word document", ".xlsx": "Excel workbook", ".pptx": "PowerPo
 
 # Names these formats go by: such a file must parse as one of them (or it is SL105).
 EXTENSIONS = (".psd", ".psb", ".crw", ".cr3", ".raf", ".x3f", ".mrw", ".orf", ".rw2", ".pdf", ".doc", ".xls",
-              ".ppt", ".xcf", ".flv", ".wmv", ".asf", *ZIPPED)
+              ".ppt", ".xcf", ".flv", ".wmv", ".asf", ".svg", ".svgz", *ZIPPED)
 
 
 def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
     """(what it is, why it matters) when `prefix` (the first 32 bytes) starts a format no
     reader judges; None otherwise."""
+    if extension in (".svg", ".svgz"):     # XML text: its name says it (XMP, a creator, a title inside)
+        return "SVG image", _DOCUMENT
     for magic, what, why in MAGIC:
         if prefix.startswith(magic):
             return what, why

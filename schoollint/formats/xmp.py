@@ -252,6 +252,6 @@ def _place_item(places: dict[str, str], where: str) -> MetaItem:
     names = ", ".join(sorted(places))
     if latitude is not None and longitude is not None and (latitude, longitude) != (0, 0):
         return MetaItem(LOCATION, "XMP GPS position", where, f"{format_position(latitude, longitude)} ({names})")
-    if all(_place_word(name).startswith(("alt", "absolute", "relative")) for name in places):
+    if all((_place_word(name) or "").startswith(("alt", "absolute", "relative")) for name in places):
         return MetaItem(TIMESTAMP, "XMP GPS data without a position", where, names)
     return MetaItem(LOCATION, "XMP location data", where, names)

@@ -19,7 +19,7 @@ from pathlib import Path
 from .html_source import COMMENT
 from .markup import Markup, Value, page_images
 from .model import Page
-from .script import Script, line, parse, text, unwrap
+from .script import LineIndex, Script, line, parse, text, unwrap
 
 GRAMMARS = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
             ".ts": "typescript", ".mts": "typescript", ".tsx": "tsx"}
@@ -32,7 +32,7 @@ _ASTRO_FENCE = re.compile(r"\A(\s*)---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DO
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read a JSX/TSX/JS/TS component; a syntax error only hides its broken part (ERROR nodes)."""
     suffix = "." + relpath.rsplit(".", 1)[-1].lower()
-    tree = parse(data, GRAMMARS.get(suffix, "tsx"))
+    tree = parse(data, GRAMMARS.get(suffix, "tsx"), relpath)
     return _page(relpath, root, [tree.root_node], tree.root_node)
 
 
@@ -40,13 +40,15 @@ def read_astro(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read an Astro component: its front matter as TypeScript, its body as TSX markup."""
     source = data.decode("utf-8-sig", errors="replace")
     fence = _ASTRO_FENCE.match(source)
-    front = (fence.group(2) or "") if fence else ""
-    front_start = source.count("\n", 0, fence.start(2)) if fence and fence.group(2) else 0
     body_start = fence.end() if fence else 0
     body = _blank(source[:body_start]) + re.sub(COMMENT, lambda m: _blank(m.group(0)), source[body_start:])
-    script_tree = parse(("\n" * front_start + front).encode("utf-8"), "typescript")
-    body_tree = parse(("<>" + body + "</>").encode("utf-8"), "tsx")
-    return _page(relpath, root, [script_tree.root_node, body_tree.root_node], body_tree.root_node)
+    script_tree = None
+    if fence and fence.group(2):
+        start, end = (len(source[:at].encode("utf-8")) for at in (fence.start(2), fence.end(2)))
+        script_tree = LineIndex(source.encode("utf-8")).parse(start, end)
+    body_tree = parse(("<>" + body + "</>").encode("utf-8"), "tsx", relpath)
+    scripts = [script_tree.root_node] if script_tree is not None else []
+    return _page(relpath, root, scripts + [body_tree.root_node], body_tree.root_node)
 
 
 def _blank(text_: str) -> str:

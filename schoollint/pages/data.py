@@ -17,7 +17,7 @@ in order, for their lines. TOML front matter (TOML 1.0) is placed the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +100,7 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
 
     def find(value: str) -> LineStr:
         nonlocal cursor, line
-        for written in dict.fromkeys((value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1])):
+        for written in _spellings(value):
             at = text.find(written, cursor)
             if at >= 0:
                 line += text.count("\n", cursor, at)
@@ -111,6 +111,17 @@ def locate_strings(tree: Any, text: str, first_line: int) -> Any:
         return LineStr(value, line)
 
     return walk(tree)
+
+
+def _spellings(value: str) -> Iterator[str]:
+    """How JSON or TOML may write a string, plainest first (each made only when the one before is not found)."""
+    yield value
+    escaped = json.dumps(value, ensure_ascii=False)[1:-1]
+    if escaped != value:
+        yield escaped
+    ascii_only = json.dumps(value)[1:-1]
+    if ascii_only != escaped:
+        yield ascii_only
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:

@@ -4,7 +4,13 @@ Encoding follows the WHATWG HTML Living Standard, section 13.2.3
 ("The input byte stream"): a byte-order mark wins, then a charset declared in
 the first 1024 bytes' `<meta>` (we look at 4096, and at an XML declaration as
 XHTML pages write it), else a guess; our guess is UTF-8 when it decodes,
-then Windows-1252 (the standard's fallback for most locales).
+then Windows-1252 (the standard's fallback for most locales). A declared
+label counts only when it names an encoding of the WHATWG Encoding Standard
+(section 4.2, "Names and labels"): "punycode" or "rot13" are Python codecs,
+not web encodings, and are ignored; a UTF-16 declaration in a stream without
+a byte-order mark means UTF-8, and ISO-8859-1 and ASCII mean Windows-1252, as
+section 13.2.3.2's prescan says. Decoding never fails: the last fallback
+replaces what it cannot decode.
 
 lxml records for each element only the line where its start tag *ends*. A
 start tag that spans lines ("<img\\n  alt=...>") must be reported where it
@@ -27,6 +33,13 @@ from collections.abc import Iterator
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*encoding=["']([\w.:-]+)""",
                        re.IGNORECASE)
+# The WHATWG Encoding Standard's encodings (section 4.2) by Python's codec name; UTF-16 and
+# the replacement encoding are handled apart.
+WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
+    "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
+    "mac-roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "mac-cyrillic", "gbk", "gb18030", "big5", "euc-jp", "iso2022-jp", "shift-jis", "euc-kr"))
 COMMENT = r"(?s)<!--.*?(?:-->|\Z)"       # an unclosed comment runs to the end, in one match
 _TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
 _QUOTE_OR_BRACKET = re.compile(r"[<>\"']")
@@ -39,13 +52,25 @@ def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding, errors), encoding
     declared = _DECLARED.search(data[:4096])
-    candidates = [(declared.group(1) or declared.group(2)).decode("ascii")] if declared else []
-    for encoding in candidates + ["utf-8"]:
+    label = (declared.group(1) or declared.group(2)).decode("ascii") if declared else None
+    candidates = [encoding for encoding in (web_encoding(label), "utf-8") if encoding]
+    for encoding in dict.fromkeys(candidates):
         try:
-            return data.decode(encoding), codecs.lookup(encoding).name
-        except (LookupError, UnicodeDecodeError):
+            return data.decode(encoding), encoding
+        except UnicodeError:
             continue
     return data.decode("cp1252", errors), "cp1252"
+
+
+def web_encoding(label: str | None) -> str | None:
+    """The Python codec for an encoding label as a web page's prescan takes it; None to ignore it."""
+    try:
+        name = codecs.lookup(label).name if label else None
+    except LookupError:
+        return None
+    if name is None or name.startswith("utf-16"):
+        return "utf-8" if name else None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else (name if name in WEB_ENCODINGS else None)
 
 
 class SourceLines:

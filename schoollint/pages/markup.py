@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,18 +29,24 @@ IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp"
                         "nuxt-picture", "video", "enhanced:img"})
 LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
 SOURCES = ("src", "data-src", "poster", "image", "srcset")
+MAX_CLIMB = 32          # elements above a photo: text further up is the page's, not the photo's
 
 
 @dataclass
 class Value:
-    """An attribute or a piece of text: a literal, or a script expression to evaluate."""
+    """An attribute or a piece of text: a literal, a script expression, or parts of both joined."""
 
     literal: str | None
     node: object | None
     line: int
+    parts: tuple[Value, ...] = ()
 
     def written(self) -> str:
-        return self.literal if self.literal is not None else node_text(self.node)
+        if self.parts:
+            return "".join(part.written() for part in self.parts)
+        if self.literal is not None:
+            return self.literal
+        return node_text(self.node) if self.node is not None else ""
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Markup:
     children: list[Markup | Value] = field(default_factory=list)
     parent: Markup | None = None
     loop: tuple[object, object] | None = None     # (array expression, parameter pattern)
+    photo_count: int | None = None
 
     def add(self, child: Markup | Value) -> None:
         if isinstance(child, Markup):
@@ -64,6 +72,12 @@ class Markup:
             element = stack.pop()
             yield element
             stack.extend(reversed([child for child in element.children if isinstance(child, Markup)]))
+
+    def photos(self) -> int:
+        """How many images the element holds (counted once: a gallery's cards ask again and again)."""
+        if self.photo_count is None:
+            self.photo_count = sum(_is_image(element) for element in self.elements())
+        return self.photo_count
 
     def attribute(self, name: str) -> Value | None:
         return self.attributes.get(name) or self.attributes.get(f":{name}") or \
@@ -104,7 +118,7 @@ def _environments(element: Markup, script: Script) -> list[dict]:
     loops = [node for node in _ancestors(element) if node.loop is not None]
     if not loops:
         return [{}]
-    receiver, pattern = loops[0].loop
+    receiver, pattern = loops[0].loop or (None, None)
     outer = _environments(loops[0], script) if len(loops) > 1 else [{}]
     envs = []
     for env in outer:
@@ -117,7 +131,7 @@ def _environments(element: Markup, script: Script) -> list[dict]:
 
 
 def _ancestors(element: Markup) -> Iterator[Markup]:
-    node = element
+    node: Markup | None = element
     while node is not None:
         yield node
         node = node.parent
@@ -128,7 +142,16 @@ def _evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
         return []
     if value.literal is not None:
         return [(value.literal, value.line)]
-    return script.values(value.node, env)
+    if value.parts:                 # "{first} {last}": known when every part has one value
+        joined, first_line = "", None
+        for part in value.parts:
+            got = _evaluate(part, env, script)
+            if not got or len(got) != 1:
+                return None
+            joined += got[0][0]
+            first_line = first_line if first_line is not None or part.literal is not None else got[0][1]
+        return [(joined, first_line or value.line)]
+    return script.values(value.node, env) if value.node is not None else None
 
 
 def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path | None, found: Found):
@@ -142,15 +165,15 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     for attribute, label in LABELS:
         value = element.attribute(attribute)
         got = _evaluate(value, env, script)
-        if got is None:
+        if got is None and value is not None:
             found.unknown.append(TextSpan(value.written(), value.line, label))
-            got = []
+        got = got or []
         labels[attribute] = got
     captions = tuple(span for span in _captions(element, env, script) if span.text.strip())
     images = []
-    alts = labels["alt"] or [(None, None)]
-    title = labels["title"][0] if labels["title"] else (None, None)
-    aria = labels["aria-label"][0] if labels["aria-label"] else (None, None)
+    alts: list[tuple[str | None, int | None]] = list(labels["alt"]) or [(None, None)]
+    title: tuple[str | None, int | None] = labels["title"][0] if labels["title"] else (None, None)
+    aria: tuple[str | None, int | None] = labels["aria-label"][0] if labels["aria-label"] else (None, None)
     for src, _line in sources:
         src = src.split(",")[0].split()[0] if src.strip() else src
         resolved = resolve(src, relpath, root) if src else None
@@ -166,7 +189,7 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
     for sibling in image.parent.children if image.parent else ():
         if isinstance(sibling, Markup) and sibling is not image and "caption" in _classes(sibling):
             yield _span(sibling, "caption", env, script)
-    for ancestor in list(_ancestors(image))[1:]:
+    for ancestor in islice(_ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()
         if tag.startswith("#"):
             continue
@@ -182,7 +205,7 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
         if tag in CONTAINERS:
             yield _span(ancestor, CONTAINERS[tag], env, script)
             return
-        if card and sum(_is_image(element) for element in ancestor.elements()) == 1:
+        if card and ancestor.photos() == 1:
             yield _span(ancestor, "card", env, script)
             return
 

@@ -72,9 +72,9 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
     line, counted = 1, 0
     last_end = -1
     for match in _suffix_pattern().finditer(text):
-        start, end = token_around(text, match.start(), match.end())
-        if start < last_end:
+        if match.start() < last_end:        # inside the path just read: each character is read once
             continue
+        start, end = token_around(text, match.start(), match.end())
         last_end = end
         written = text[start:end]
         name = written.rsplit("/", 1)[-1]
@@ -107,12 +107,12 @@ def locate(root: Path, relpath: str, written: str, site_relative: bool = False) 
     when remote or outside the repository; otherwise the first reading,
     existing or not.
     """
-    readings = [resolve(written, relpath, root, site_relative=site_relative)]
+    tried = [resolve(written, relpath, root, site_relative=site_relative)]
     if not site_relative and not ALIAS.match(written):
-        readings.append(resolve(written, relpath, root, site_relative=True))
-    readings = [reading for reading in readings if reading is not None]
+        tried.append(resolve(written, relpath, root, site_relative=True))
+    readings = [reading for reading in tried if reading is not None]
     existing = [reading for reading in readings if (root / reading.target).is_file()]
-    return (existing or readings or [None])[0]
+    return (existing or readings)[0] if readings else None
 
 
 def locate_in_text(root: Path, relpath: str, text: str, start: int, end: int) -> Resolved | None:

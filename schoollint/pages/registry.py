@@ -52,7 +52,7 @@ LANGUAGES = (
 # Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
 # no hand-written page or data file comes near them (a 42 MB generated page took 45 s and 2 GB).
 MAX_PAGE_BYTES = 16 * 1024 * 1024
-MAX_DATA_BYTES = 32 * 1024 * 1024
+MAX_DATA_BYTES = 16 * 1024 * 1024
 
 
 def language_of(relpath: str) -> Language | None:

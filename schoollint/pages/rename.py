@@ -40,10 +40,13 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
     """Rename the media file at `path` to the one new path all `fixes` offer (args: (new_path,)).
 
     Returns the Rename followed by a Write for every site file whose
-    references changed; `data` is not needed. PageError, with nothing
+    references changed; `data` only tells a HEIC that the conversion applier
+    has just turned into a JPEG (and moved): nothing is renamed then. PageError, with nothing
     changed, when the new path is bad, taken, or at another folder depth, or
     when any reference cannot be rewritten safely.
     """
+    if path.lower().endswith((".heic", ".heif")) and bytes(data[:3]) == b"\xff\xd8\xff":
+        return []       # converted to JPEG by this same fix (SL106): the .jpg is renamed on the next run
     root = context.root
     new_paths = {fix.args[0] for fix in fixes}
     if len(new_paths) != 1:

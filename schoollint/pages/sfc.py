@@ -6,8 +6,9 @@ gives `{#each array as item}` blocks. Vue's template syntax (Vue 3 guide,
 "Template Syntax") differs only where this reader looks: a bound attribute
 is `:alt="expr"` or `v-bind:alt="expr"`, a loop is `v-for="item in array"`
 on the element it repeats, and text interpolates `{{ expr }}`. Expressions and
-`<script>` contents are parsed with the TypeScript grammar at their own rows
-(`script.padded`), so lines are the file's. HTML comments are skipped.
+`<script>` contents are parsed in place with the TypeScript grammar
+(`script.LineIndex`: only their bytes are read, and their rows are the
+file's). HTML comments are skipped.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .markup import Markup, Value, page_images
 from .model import Page
-from .script import Script, line, padded, parse, text
+from .script import LineIndex, Script, line, parse, text
 
 SUFFIXES = (".svelte", ".vue")
 _V_FOR = re.compile(r"^\s*\(?\s*(?P<item>[^,()]+?)\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+(?P<array>.+?)\s*$", re.DOTALL)
@@ -26,9 +27,8 @@ _SKIPPED = frozenset({"comment", "style_element", "end_tag", "start_tag", "self_
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read a Svelte or Vue component (tree-sitter never raises: broken markup becomes ERROR nodes)."""
-    vue = relpath.lower().endswith(".vue")
-    tree = parse(data, "svelte")
-    reader = _Reader(vue)
+    tree = parse(data, "svelte", relpath)
+    reader = _Reader(LineIndex(data), vue=relpath.lower().endswith(".vue"))
     document = reader.convert(tree.root_node)
     found = page_images(document, Script(reader.scripts), relpath, root)
     images = tuple(sorted(found.images, key=lambda image: image.line))
@@ -36,15 +36,9 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
                 unknown_alts=tuple(found.unknown))
 
 
-def expression(source: str, row: int, column: int):
-    """The TypeScript expression `source`, written at (row, column) of the file, as a tree-sitter node."""
-    tree = parse(padded(f"({source})", row, max(column - 1, 0)), "typescript")
-    statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
-    return statement
-
-
 class _Reader:
-    def __init__(self, vue: bool):
+    def __init__(self, source: LineIndex, vue: bool):
+        self.source = source
         self.vue = vue
         self.scripts: list = []
 
@@ -54,13 +48,12 @@ class _Reader:
         while stack:
             node, parent = stack.pop()
             kind = node.type
-            children = node.children
             if kind in _SKIPPED:
                 continue
             if kind == "script_element":
                 raw = next((child for child in node.children if child.type == "raw_text"), None)
                 if raw is not None:
-                    self.scripts.append(parse(padded(text(raw), *raw.start_point), "typescript").root_node)
+                    self.scripts.append(self.source.parse(raw.start_byte, raw.end_byte).root_node)
                 continue
             if kind == "element":
                 element = self.element(node)
@@ -77,18 +70,53 @@ class _Reader:
             elif kind == "expression":
                 self.interpolation(node, parent)
                 continue
-            stack.extend((child, parent) for child in reversed(children))
+            stack.extend((child, parent) for child in reversed(node.children))
         return document
 
     def element(self, node) -> Markup:
-        tag_node = next((child for child in node.children if child.type in ("start_tag", "self_closing_tag")), None)
-        name = next((child for child in tag_node.children if child.type == "tag_name"), None) if tag_node else None
+        tag = next((child for child in node.children if child.type in ("start_tag", "self_closing_tag")), None)
+        parts = tag.children if tag is not None else []
+        name = next((child for child in parts if child.type == "tag_name"), None)
         element = Markup(text(name) if name is not None else "#element", line(node))
-        for attribute in (child for child in (tag_node.children if tag_node else ()) if child.type == "attribute"):
+        for attribute in (child for child in parts if child.type == "attribute"):
             key = next((child for child in attribute.children if child.type == "attribute_name"), None)
-            if key is not None:
-                self.attribute(element, text(key), attribute)
+            value = next((child for child in attribute.children if child.type not in ("attribute_name", "=")), None)
+            if key is not None and value is not None:
+                element.attributes[text(key)] = self.value(text(key), value)
         return element
+
+    def value(self, name: str, value) -> Value:
+        """An attribute's value: a literal, an expression, or literal text around `{expressions}`."""
+        if value.type == "expression":
+            return self.braced(value)
+        inner = next((child for child in value.children if child.type == "attribute_value"), None)
+        if value.type == "quoted_attribute_value" and inner is None:
+            return Value("", None, line(value))
+        inner = inner or value
+        if self.vue and name.startswith((":", "v-bind:")):
+            return Value(None, self.source.expression(inner.start_byte, inner.end_byte), line(inner))
+        expressions = [child for child in inner.children if child.type == "expression"]
+        if not expressions:
+            return Value(text(inner), None, line(inner))
+        parts, at = [], inner.start_byte             # alt="{first} {last}": literal and expression parts
+        for expression in expressions:
+            parts.append(Value(self.source.data[at:expression.start_byte].decode("utf-8", "replace"), None,
+                               line(expression)))
+            parts.append(self.braced(expression))
+            at = expression.end_byte
+        parts.append(Value(self.source.data[at:inner.end_byte].decode("utf-8", "replace"), None, line(inner)))
+        return Value(None, None, line(inner), tuple(parts))
+
+    def braced(self, node) -> Value:
+        """`{expression}` (Svelte), or `{{ expression }}` (Vue text, which Svelte's grammar sees as `{{...}}`)."""
+        raw = next((child for child in node.children if child.type == "svelte_raw_text"), None)
+        if raw is None:
+            return Value(None, None, line(node))
+        start, end = raw.start_byte, raw.end_byte
+        written = text(raw)
+        if self.vue and written.startswith("{") and written.endswith("}"):
+            start, end = start + 1, end - 1
+        return Value(None, self.source.expression(start, end), line(raw))
 
     def v_for(self, element: Markup) -> Markup | None:
         """The loop a Vue `v-for="item in array"` wraps its element in."""
@@ -96,58 +124,22 @@ class _Reader:
         matched = _V_FOR.match(written.literal) if written is not None and written.literal is not None else None
         if matched is None:
             return None
-        row = written.line - 1
-        return Markup("#loop", element.line, loop=(expression(matched.group("array"), row, 0),
-                                                    expression(matched.group("item"), row, 0)))
-
-    def attribute(self, element: Markup, name: str, attribute) -> None:
-        value = next((child for child in attribute.children if child.type not in ("attribute_name", "=")), None)
-        if value is None:
-            return
-        if value.type == "quoted_attribute_value":
-            inner = [child for child in value.children if child.type not in ('"', "'")]
-            written = text(value)[1:-1]
-            row, column = value.start_point
-            bound = self.vue and (name.startswith((":", "v-bind:")))
-            if bound:
-                element.attributes[name] = Value(None, expression(written, row, column + 1), line(value))
-            elif any(_holds(child, "expression") for child in inner):   # alt="{a} {b}": a template literal
-                literal = "`" + re.sub(r"\{([^{}]*)\}", r"${\1}", written.replace("`", "\\`")) + "`"
-                element.attributes[name] = Value(None, expression(literal, row, column), line(value))
-            else:
-                element.attributes[name] = Value(written, None, line(value))
-        elif value.type == "expression":
-            raw = next((child for child in value.children if child.type == "svelte_raw_text"), None)
-            if raw is not None:
-                element.attributes[name] = Value(None, expression(text(raw), *raw.start_point), line(value))
-        else:
-            element.attributes[name] = Value(text(value), None, line(value))
+        array, item = (matched.group(group).encode("utf-8") for group in ("array", "item"))
+        return Markup("#loop", element.line, loop=(LineIndex(array).expression(0, len(array)),
+                                                    LineIndex(item).expression(0, len(item))))
 
     def each(self, node, parent: Markup) -> Markup:
         start = next((child for child in node.children if child.type == "each_start"), None)
         raws = [child for child in start.children if child.type == "svelte_raw_text"] if start else []
         if len(raws) < 2:
             return parent
-        loop = Markup("#loop", line(node), loop=(expression(text(raws[0]), *raws[0].start_point),
-                                                   expression(text(raws[1]).split(",")[0], *raws[1].start_point)))
+        array = self.source.expression(raws[0].start_byte, raws[0].end_byte)
+        item_end = raws[1].start_byte + len(text(raws[1]).split(",")[0].encode("utf-8"))
+        loop = Markup("#loop", line(node), loop=(array, self.source.expression(raws[1].start_byte, item_end)))
         parent.add(loop)
         return loop
 
     def interpolation(self, node, parent: Markup) -> None:
-        raw = next((child for child in node.children if child.type == "svelte_raw_text"), None)
-        if raw is None:
-            return
-        source = text(raw)
-        if self.vue and source.startswith("{") and source.endswith("}"):     # Vue's {{ expr }}
-            source = " " + source[1:-1]
-        parent.add(Value(None, expression(source, *raw.start_point), line(raw)))
-
-
-def _holds(node, kind: str) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == kind:
-            return True
-        stack.extend(current.children)
-    return False
+        value = self.braced(node)
+        if value.node is not None:
+            parent.add(value)

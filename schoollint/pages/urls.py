@@ -28,6 +28,7 @@ from .filetypes import is_media
 # Where static site generators keep files that are served from the site root.
 SOURCE_ROOTS = ("", "static/", "assets/", "public/")
 
+_QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 # Jekyll and Hugo idioms that put the site root in front of a path.
 _SITE_PREFIX = re.compile(
@@ -65,7 +66,7 @@ def plain_url(src: str) -> str | None:
         src = "/" + src[leading.end():].lstrip("/")
     if not src or _REMOTE.match(src) or "{{" in src or "{%" in src:
         return None
-    path = re.split(r"[?#]", src, maxsplit=1)[0]
+    path = _QUERY_OR_FRAGMENT.split(src, maxsplit=1)[0]
     return unquote(path) if path else None
 
 

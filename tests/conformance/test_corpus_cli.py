@@ -19,7 +19,7 @@ from tests.kit.tools import needs_exiftool
 
 pytestmark = needs_corpus
 
-METADATA_RULES = "SL101,SL102,SL103,SL104,SL105"
+METADATA_RULES = "SL101,SL102,SL103,SL104,SL105,SL107"
 # What ExifTool must no longer find after --fix: positions, and text that can name or describe someone.
 LEAKS = ("GPSLatitude", "GPSLongitude", "GPSPosition", "GPSCoordinates", "ImageDescription", "UserComment",
          "XPComment", "XPAuthor", "XPTitle", "Caption-Abstract", "Artist", "OwnerName", "SerialNumber",
@@ -40,7 +40,7 @@ def corpus_copy(tmp_path_factory) -> Path:
     for relpath in manifest():
         target = folder / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(CORPUS / relpath, target)
+        shutil.copyfile(CORPUS / relpath, target)     # writable: the corpus itself is read-only
     return folder
 
 
@@ -81,7 +81,7 @@ def test_every_file_naming_people_gets_sl104(before):
 def test_fix_leaves_no_metadata_finding_or_says_why(corpus_copy, fixed):
     original, report = fixed
     not_fixed = {entry["path"]: entry["error"] for entry in report["not_fixed"]}
-    left = {(f["path"], f["code"]) for f in report["findings"] if f["code"] != "SL105"}
+    left = {(f["path"], f["code"]) for f in report["findings"] if f["code"] not in ("SL105", "SL107")}
     assert {path for path, _ in left} <= set(not_fixed), left
     for path in not_fixed:   # a file that could not be fixed is byte-identical
         assert (corpus_copy / path).read_bytes() == (original / path).read_bytes()
@@ -133,3 +133,57 @@ def test_a_second_fix_changes_no_byte(corpus_copy, fixed):
     code, report = schoollint(corpus_copy, "--fix")
     assert report["fixed"] == []
     assert all(path.read_bytes() == data for path, data in snapshot.items())
+
+
+# Issue 12: what ExifTool must not find in any file after --fix unless schoollint still reports
+# that file: positions (any group, embedded tracks included), people's names, and free text
+# that identifies someone.
+POSITION_TAGS = ("GPSLatitude", "GPSLongitude", "GPSPosition", "GPSCoordinates", "Location", "LocationInformation",
+                 "GPSDestLatitude", "GPSDestLongitude", "GPSAreaInformation", "City", "Sub-location", "Country",
+                 "Province-State", "LocationCreated", "LocationShown", "GpsLatitude", "GpsLongtitude")
+NAME_TAGS = ("PersonInImage", "RegionName", "RegionPersonDisplayName", "Artist", "Author", "Creator", "By-line",
+             "OwnerName", "CameraOwnerName", "XPAuthor", "CaptionWriter", "Writer-Editor", "Copyright",
+             "CopyrightNotice", "Rights")
+FREE_TEXT_TAGS = ("ImageDescription", "UserComment", "XPComment", "XPTitle", "XPSubject", "XPKeywords",
+                  "Caption-Abstract", "Description", "Title", "Comment", "Keywords", "Subject", "Headline",
+                  "SerialNumber", "InternalSerialNumber", "LensSerialNumber", "OriginalTransmissionReference",
+                  "DocumentNotes", "Contact")
+
+
+def _leaks(entry: dict) -> list[str]:
+    found = []
+    for key, value in entry.items():
+        group, _, tag = key.rpartition(":")
+        if group in ("System", "File", "Composite", "ExifTool") or not str(value).strip(" 0.,"):
+            continue
+        if tag in POSITION_TAGS + NAME_TAGS + FREE_TEXT_TAGS:
+            found.append(key)
+    return sorted(found)
+
+
+@needs_exiftool
+def test_exiftool_reads_nothing_in_any_file_after_fix_that_schoollint_does_not_report(corpus_copy, fixed):
+    _original, _report = fixed
+    _code, after = schoollint(corpus_copy)
+    still_reported = {f["path"] for f in after["findings"]}
+    paths = sorted(str(corpus_copy / path) for path in manifest())
+    result = subprocess.run(["exiftool", "-json", "-G1", "-n", "-ee", "-a", *paths], capture_output=True, text=True,
+                            timeout=600)
+    unreported = {}
+    for entry in json.loads(result.stdout):
+        relpath = str(Path(entry["SourceFile"]).relative_to(corpus_copy))
+        leaks = _leaks(entry)
+        if leaks and relpath not in still_reported:
+            unreported[relpath] = leaks
+    assert unreported == KNOWN_GAPS, "a gap closed? remove it from KNOWN_GAPS" if len(unreported) < len(
+        KNOWN_GAPS) else unreported
+
+
+# Leaks ExifTool still finds and schoollint does not report, each with why: the test fails when
+# one closes (so it is removed here) or a new one appears.
+KNOWN_GAPS = {
+    # A page's <meta name="author|description|keywords"> and Dublin Core <meta>: the page readers
+    # check names beside photos, not the page's own metadata (not a media format; not yet read).
+    "exiftool/HTML.html": ["HTML-dc:Creator", "HTML-dc:Subject", "HTML-dc:Title", "HTML-office:Author",
+                           "HTML-office:Description", "HTML-office:Keywords", "HTML-office:Subject", "HTML:Title"],
+}

@@ -569,3 +569,44 @@ def test_an_xmp_sidecar_beside_a_clean_photo_is_read_and_emptied(tmp_path, capsy
     assert fixed["findings"] == [] and fixed["errors"] == []
     left = (tmp_path / name).read_bytes()
     assert b"Amelia" not in left and b"GPS" not in left and b"x:xmpmeta" in left
+
+
+# --- formats the generic reader only measured: JPEG 2000 metadata ------------------------------------
+
+def test_jpeg_2000_exif_xmp_and_geojp2_boxes_are_found_and_removed(tmp_path, capsys, monkeypatch):
+    import io
+
+    import piexif
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), "blue").save(out, "JPEG2000", no_jp2=False)
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Artist: b"Jane Smith"}, "GPS": GPS})[6:]
+    photo = (out.getvalue() + bmff_box(b"uuid", b"JpgTiffExif->JP2" + exif)
+             + bmff_box(b"uuid", bytes.fromhex("B14BF8BD083D4B43A5AE8CD7D5A6CE03") + b"II*\0geotiff")
+             + bmff_box(b"xml ", DJI_XMP))
+    (tmp_path / "scan.jp2").write_bytes(photo)
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report) == {"scan.jp2": {"SL101", "SL102"}}
+    assert {"EXIF GPS position", "EXIF Artist", "GeoJP2 map position", "XMP GPS position"} <= fields_of(report)
+    _, fixed = run_json(capsys, "--fix")
+    assert fixed["findings"] == [] and fixed["errors"] == []
+    with Image.open(tmp_path / "scan.jp2") as after, Image.open(io.BytesIO(photo)) as before:
+        assert after.tobytes() == before.tobytes()
+
+
+# --- 5. Another picture or a video inside the photo, in any container ----------------------------------
+
+@pytest.mark.parametrize("container", ["PNG", "WEBP", "GIF"])
+def test_a_photo_appended_to_another_is_sl103_and_its_gps_is_sl101(tmp_path, capsys, monkeypatch, container):
+    from tests.kit.images import encode, gradient
+
+    name = f"collage.{container.lower()}"
+    (tmp_path / name).write_bytes(encode(gradient(), container) + gps_jpeg())
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json(capsys)
+    assert codes_by_path(report)[name] >= {"SL101", "SL103"}
+    assert "EXIF GPS position" in fields_of(report, "SL101")
+    _, fixed = run_json(capsys, "--fix", "--select", "SL101")      # the location fix alone takes it away
+    assert fixed["findings"] == [] and (tmp_path / name).read_bytes() == encode(gradient(), container)

@@ -62,20 +62,58 @@ def test_strip_location_only_keeps_identity_byte_for_byte():
     assert tiff.strip(original, {PREVIEW}) == original       # nothing to do: nothing changes
 
 
-def test_multi_page_tiff_pages_are_previews():
+def raw_tiff(images: list[tuple[int, int, int, int]]) -> bytes:
+    """A little-endian TIFF of uncompressed RGB images: (width, height, NewSubfileType, grey level)."""
+    out = bytearray(b"II*\0\0\0\0\0")
+    pointer = 4
+    for width, height, subfile, level in images:
+        pixels_at = len(out)
+        out += bytes([level]) * (width * height * 3)
+        bits_at = len(out)
+        out += struct.pack("<3H", 8, 8, 8)
+        out += b"\0" * (len(out) & 1)
+        entries = [(254, 4, 1, subfile), (256, 3, 1, width), (257, 3, 1, height), (258, 3, 3, bits_at),
+                   (259, 3, 1, 1), (262, 3, 1, 2), (273, 4, 1, pixels_at), (277, 3, 1, 3), (278, 3, 1, height),
+                   (279, 4, 1, width * height * 3)]
+        struct.pack_into("<I", out, pointer, len(out))
+        out += struct.pack("<H", len(entries))
+        for tag, kind, count, value in entries:
+            out += struct.pack("<HHI", tag, kind, count) + (struct.pack("<HH", value, 0) if kind == 3 and count == 1
+                                                            else struct.pack("<I", value))
+        pointer = len(out)
+        out += b"\0\0\0\0"
+    return bytes(out)
+
+
+def test_multi_page_tiff_keeps_every_full_size_page_and_drops_reduced_resolution_previews():
+    # Issue 17 item 2: only NewSubfileType bit 0 (reduced resolution) marks a preview.
+    original = raw_tiff([(20, 10, 0, 10), (20, 10, 2, 60), (5, 3, 1, 120), (20, 10, 2, 200)])
+    facts = tiff.read(original)
+    assert facts.notes == ("TIFF with 4 images",)
+    assert [(item.field, item.value) for item in facts.items] == [("TIFF reduced-resolution preview", "image 3")]
+    stripped = tiff.strip(original, {PREVIEW})
+    with Image.open(io.BytesIO(stripped)) as image, Image.open(io.BytesIO(original)) as before:
+        assert image.n_frames == 3
+        kept = []
+        for frame in range(3):
+            image.seek(frame)
+            kept.append((image.size, image.tobytes()))
+        pages = []
+        for frame in (0, 1, 3):
+            before.seek(frame)
+            pages.append((before.size, before.tobytes()))
+        assert kept == pages
+    assert tiff.read(stripped).items == ()
+
+
+def test_a_plain_multi_page_tiff_has_no_preview_to_remove():
     first = Image.open(io.BytesIO(gradient_jpeg(size=(20, 10)))).convert("RGB")
     pages = [Image.open(io.BytesIO(gradient_jpeg(size=(8, 8)))).convert("RGB") for _ in range(2)]
     buffer = io.BytesIO()
     first.save(buffer, "TIFF", save_all=True, append_images=pages)
     original = buffer.getvalue()
-    facts = tiff.read(original)
-    assert facts.notes == ("TIFF with 3 images",)
-    assert [(item.field, item.value) for item in facts.items] == [("EXIF thumbnail", "uncompressed image"),
-                                                                   ("TIFF page", "page 3")]
-    stripped = tiff.strip(original, {PREVIEW})
-    assert pixels(stripped) == pixels(original) and tiff.read(stripped).items == ()
-    with Image.open(io.BytesIO(stripped)) as image:
-        assert image.n_frames == 1
+    assert tiff.read(original).of_kind(PREVIEW) == []
+    assert tiff.strip(original, {PREVIEW}) == original
 
 
 def test_accept_and_broken_files():

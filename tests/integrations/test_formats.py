@@ -133,7 +133,7 @@ def test_summary_file_names_cannot_format_link_or_break_the_table(repo, cli):
     rows = [line for line in text.splitlines() if "SL101" in line and line.count("|") > 6]
     assert len(rows) == 1 and len(UNESCAPED_PIPE.findall(rows[0])) == 7
     assert "x\\|y &lt;img src=q&gt; \\[a\\]\\(http\\:" in rows[0]
-    assert "\\`b\\` \\*c\\*\\x0a\\#\\# d\\.png" in rows[0]
+    assert "\\`b\\` \\*c\\*\\\\n\\#\\# d\\.png" in rows[0]   # the newline shown as \\n (report.escaped)
     assert "<img" not in text and "\n## d" not in text
 
 

@@ -157,7 +157,7 @@ class _Spans:
         import itertools
 
         self.label = s.label
-        spans = []
+        spans: list[tuple[int, int, int]] = []
         for other, (method, extents) in items.locations.items():
             if other in metadata or method not in (0, 1) or (method == 1 and items.idat is None):
                 continue
@@ -217,7 +217,7 @@ def _scatter(extents: list[tuple[int, int]], payload: bytes, pad: bytes) -> tupl
 
 
 def _exif_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
-    from ..embedded import parse_exif
+    from ..embedded import parse_exif_block
     from ..exif import minimal_exif
 
     payload = _gather(s, extents)
@@ -229,7 +229,7 @@ def _exif_item(s: Survey, item_id: int, extents: list[tuple[int, int]]) -> None:
                          f"{len(payload)} bytes")
     tiff = payload[4 + int.from_bytes(payload[:4], "big"):]
     where = "HEIF Exif item"
-    info = parse_exif(tiff, where)
+    info = parse_exif_block(tiff, where)
     # Orientation 1 is what a reader assumes without one; a valid EXIF reads better than zeros.
     replacement = b"\0\0\0\0" + minimal_exif(info.orientation or 1, big_endian=info.big_endian)
     if len(replacement) > len(payload):

@@ -79,19 +79,25 @@ def read(data) -> MediaFacts:
                       notes=tuple(found.notes))
 
 
+def blanks(data, kinds: frozenset[str]) -> list[tuple[int, bytes]]:
+    """(offset, bytes) to write over the file so that no box or item holds an item of `kinds`:
+    what a streamed fix of a large video writes into its copy (formats/fixes.py)."""
+    return [(blank.offset, blank.bytes()) for holder in survey(data).holders
+            if any(item.kind in kinds for item in holder.items) for blank in holder.blanks]
+
+
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Blank every box or item holding an item of `kinds`; no other byte changes."""
-    found = survey(data)
-    flagged = [holder for holder in found.holders if any(item.kind in kinds for item in holder.items)]
-    if not flagged:
+    patches = blanks(data, kinds)
+    if not patches:
         return bytes(data)
     out = bytearray(data)
-    for blank in (blank for holder in flagged for blank in holder.blanks):
-        out[blank.offset:blank.offset + blank.length] = blank.bytes()
+    for offset, text in patches:
+        out[offset:offset + len(text)] = text
     result = bytes(out)
     left = [item.field for holder in survey(result).holders for item in holder.items if item.kind in kinds]
     if left:   # a blank that did not take would be a leak we claimed to fix
-        raise MediaError(f"{found.label}: could not blank {', '.join(sorted(set(left)))} in place")
+        raise MediaError(f"{format_of(data)}: could not blank {', '.join(sorted(set(left)))} in place")
     return result
 
 
