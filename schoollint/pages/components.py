@@ -1,6 +1,6 @@
 """Components written in JSX, TSX, JavaScript or TypeScript, and Astro pages.
 
-Parsed with tree-sitter (`script`): `.jsx`, `.js`, `.mjs` and `.cjs` with the
+Parsed with tree-sitter (`treesitter`): `.jsx`, `.js`, `.mjs` and `.cjs` with the
 JavaScript grammar (which includes JSX), `.ts` with TypeScript's, `.tsx`
 with TSX's. An Astro file (Astro's component format: a `---` fenced
 TypeScript front matter, then markup) is read as its front matter's script
@@ -19,7 +19,8 @@ from pathlib import Path
 from .html_source import COMMENT
 from .markup import Markup, Value, page_images
 from .model import Page
-from .script import LineIndex, Script, line, parse, text, unwrap
+from .script import Script
+from .treesitter import LineIndex, line, parse, text, unwrap
 
 GRAMMARS = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
             ".ts": "typescript", ".mts": "typescript", ".tsx": "tsx"}

@@ -30,6 +30,7 @@ TITLE_KEYS = ("title", "image_title")
 CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
                 "people", "pupils", "students", "children", "image_caption", "blogKey", "fullName",
                 "full_name", "displayName", "display_name", "author", "heading")
+MAX_CARD_TEXT = 200     # characters: longer strings in a mapping are content, not what a card shows
 # Front-matter fields that hold the post's own images.
 FRONT_MATTER_IMAGE_KEYS = ("image", "images", "thumbnail", "cover", "gallery", "featured_image",
                            "feature_image", "featured", "hero", "banner", "teaser", "photo", "photos",

@@ -22,7 +22,7 @@ from pathlib import Path
 from .html_captions import BOUNDARIES, CARD_WORDS, CONTAINERS
 from .model import PageImage, TextSpan
 from .script import Script, Values, bind
-from .script import text as node_text
+from .treesitter import text as node_text
 from .urls import resolve
 
 IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp", "nuxt-img", "nuxtimg",

@@ -62,7 +62,8 @@ def token_around(text: str, start: int, end: int) -> tuple[int, int]:
 def scan(text: str, relpath: str = "") -> list[Reference]:
     """Every media path `text` writes where a path goes (after a quote, bracket, `=`, `:` or `}}`).
 
-    Remote URLs, `data:` URIs, names a template builds ("{{ name }}.jpg") and
+    Remote URLs, `data:` URIs, names a template or code builds ("{{ name }}.jpg",
+    `/img/${id}.jpg`), globs ("assets/*.png") and
     paths inside comments (HTML, CSS/JS block and line comments, template
     comments, YAML and TOML `#` comments) are left out: they show nothing. The
     same path written twice is two references.
@@ -78,7 +79,7 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
         last_end = end
         written = text[start:end]
         name = written.rsplit("/", 1)[-1]
-        if name.startswith(".") or not _written_as_path(text, start, written):
+        if name.startswith(".") or "*" in written or _built(text, start) or not _written_as_path(text, start, written):
             continue
         if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", written, re.IGNORECASE) and not ALIAS.match(written):
             continue
@@ -90,6 +91,11 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
 
 def _blank(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
+def _built(text: str, start: int) -> bool:
+    """A path that code builds at run time: after `${...}` (not a template's `{{ ... }}` site root)."""
+    return text[start - 1: start] == "}" and text[start - 2: start] != "}}"
 
 
 def _written_as_path(text: str, start: int, written: str) -> bool:

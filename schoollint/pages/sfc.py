@@ -7,7 +7,7 @@ gives `{#each array as item}` blocks. Vue's template syntax (Vue 3 guide,
 is `:alt="expr"` or `v-bind:alt="expr"`, a loop is `v-for="item in array"`
 on the element it repeats, and text interpolates `{{ expr }}`. Expressions and
 `<script>` contents are parsed in place with the TypeScript grammar
-(`script.LineIndex`: only their bytes are read, and their rows are the
+(`treesitter.LineIndex`: only their bytes are read, and their rows are the
 file's). HTML comments are skipped.
 """
 
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .markup import Markup, Value, page_images
 from .model import Page
-from .script import LineIndex, Script, line, parse, text
+from .script import Script
+from .treesitter import LineIndex, line, parse, text
 
 SUFFIXES = (".svelte", ".vue")
 _V_FOR = re.compile(r"^\s*\(?\s*(?P<item>[^,()]+?)\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+(?P<array>.+?)\s*$", re.DOTALL)

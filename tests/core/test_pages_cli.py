@@ -72,6 +72,6 @@ def test_a_broken_page_is_a_warning_and_the_run_goes_on(repo, cli):
     (repo / "post.md").write_text("---\ntitle: [unclosed\n---\n![Oliver Smith](a.png)\n")
     (repo / "index.html").write_text('<img src="b.png" alt="Harriet Jones at sports day">\n')
     code, findings = found(cli)
-    assert findings == [("index.html", "SL302", 1), ("post.md", "SL002", None)]
+    assert findings == [("index.html", "SL302", 1), ("index.html", "SL304", 1), ("post.md", "SL002", None)]
     code, out, err = cli("check", "--exit-zero", "--select", "SL002")
     assert code == 0 and "SL002 unreadable-page: cannot read this page: front matter" in out

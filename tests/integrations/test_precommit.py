@@ -72,14 +72,14 @@ def test_files_regex_covers_every_format_schoollint_reads():
     pattern = re.compile(HOOKS[0]["files"])
     assert HOOKS[1]["files"] == HOOKS[0]["files"]
     # Every media file name (SL301 reads names even of formats whose insides we do not read), and pages.
-    extensions = set(pages.media_suffixes()) | set(pages.HTML_SUFFIXES + pages.MARKDOWN_SUFFIXES)
+    extensions = set(pages.media_suffixes()) | {suffix for language in pages.LANGUAGES if not language.data_folders_only
+                                                for suffix in language.suffixes}
     assert {".jpg", ".png", ".heic", ".mp4", ".mov", ".webp", ".gif", ".avif"} <= extensions
     for extension in sorted(extensions):
         for name in (f"photo{extension}", f"Trip/IMG_1{extension.upper()}"):
             assert pattern.search(name), name
     data_files = ["_data/staff.yml", "site/_data/team/people.yaml", "data/gallery.json", "content/data/x.yml"]
-    other = ["_config.yml", "package.json", "assets/site.css", "notes.txt", "mydata/x.yml", "script.js",
-             "photo.jpg.txt", "readme"]
+    other = ["_config.yml", "package.json", "notes.txt", "mydata/x.yml", "photo.jpg.txt", "readme", "setup.py"]
     for name in data_files + other:
         assert bool(pattern.search(name)) == (pages.is_data_file(name) or pages.is_page(name)), name
     assert not any(pattern.search(name) for name in other)

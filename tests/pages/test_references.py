@@ -36,6 +36,7 @@ def test_references_in_comments_and_prose_are_not_references():
     text = """<!-- <img src="a.jpg"> --> /* url(b.jpg) */ // import c from './c.jpg'
 {# <img src="d.jpg"> #} {% comment %}<img src="e.jpg">{% endcomment %} {{!-- f.jpg --}}
 A word about holiday.jpg in prose. <img src="{{ name }}.jpg">
+const g = import.meta.glob('./assets/*.png'); const u = `/img/${pupil.id}/photo.jpg`;
 """
     assert written(text) == []
     assert written("# photo: /a.jpg\nphoto: /b.jpg  # was /c.jpg\n", "_data/a.yml") == [("/b.jpg", 2)]
