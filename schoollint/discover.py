@@ -155,6 +155,14 @@ def _not_site_folder(relpath: str, asked: list[str]) -> str | None:
     return None
 
 
+def committed_files(root: Path) -> frozenset[str]:
+    """Files Git holds at HEAD (empty in a repository with no commit yet)."""
+    try:
+        return frozenset(_split_z(_git(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD")))
+    except DiscoverError:
+        return frozenset()
+
+
 def changed_since(root: Path, base: str) -> list[str]:
     """Files added, copied, modified or renamed since `base`, plus untracked ones."""
     committed = _git(root, "diff", "-z", "--name-only", "--diff-filter=ACMR", base)

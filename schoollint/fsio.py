@@ -66,7 +66,15 @@ def stale_temporary(path: Path, started: float) -> bool:
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+    """Write `data` to a temporary file beside `path`, then rename it over `path` (`replacing`)."""
+    with replacing(path, mode) as (handle, _temporary):
+        handle.write(data)
+
+
+@contextmanager
+def replacing(path: Path, mode: int | None = None):
+    """A temporary file beside `path`, open for writing and reading: (file object, its name).
+    When the block ends without error it is synced and renamed over `path`.
 
     The original keeps its permission bits, and its owner and group where this
     process may set them (root may; another user keeps at least a group it is
@@ -79,8 +87,8 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     old = path.stat() if path.exists() else None
     descriptor, temporary = temporary_beside(path, stat.S_IMODE(old.st_mode) if old else (mode or 0o644))
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(descriptor, "w+b") as handle:
+            yield handle, temporary
             handle.flush()
             os.fsync(handle.fileno())
         if old is not None:

@@ -22,7 +22,7 @@ from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, stat_of
 from .codec import cacheable, needs_reading
 from .config import find_config, load_config
-from .discover import discover, find_root, relative
+from .discover import committed_files, discover, find_root, relative
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
 from .fix.model import Fix, FixContext, new_run_tag_key
@@ -281,7 +281,8 @@ class Run:
         changes = self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed)
         shared = [job for job in jobs if job not in local]
         if shared:
-            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force)
+            context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force,
+                                 committed_files(self.root) if self.in_git else None)
             changes += [apply_fixes(context, *job[:3], debug=self.options.debug) for job in shared]
         outcome.changes.extend(changes)
         return [path for change in changes if change.changed and not self.options.diff for path in change.touched]

@@ -67,12 +67,14 @@ class FixContext:
     `root` is the repository; `site_files` every repository-relative file of the
     site as discovery sees it (Git's tracked and untracked-not-ignored files), so an
     applier that rewrites references never walks the tree again. `force`: read-only
-    files may be replaced too (--force).
+    files may be replaced too (--force). `committed`: the files Git holds at HEAD (None
+    outside Git), whose original bytes stay in history when a fix replaces them.
     """
 
     root: Path
     site_files: Sequence[str] = ()
     force: bool = False
+    committed: frozenset[str] | None = None
 
 
 RUN_TAG_VARIABLE = "SCHOOLLINT_RUN_TAG_KEY"

@@ -35,7 +35,7 @@ def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
     import mmap
     import stat
 
-    from ..fsio import MAP_THRESHOLD, _keep_owner, temporary_beside
+    from ..fsio import MAP_THRESHOLD, replacing
     from .registry import identify
 
     target = context.root / path
@@ -50,31 +50,18 @@ def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
         size, patches = len(data), sorted(module.blanks(data, kinds))
     if not patches:
         return size, False
-    if target.is_symlink():
-        raise OSError(f"{path}: a symlink; nothing was changed")
-    old = target.stat()
-    if not old.st_mode & stat.S_IWUSR and not getattr(context, "force", False):
+    if not target.stat().st_mode & stat.S_IWUSR and not getattr(context, "force", False):
         raise PermissionError(f"{path}: read-only, so not changed (make it writable, or use --force to fix "
                               "read-only files too); nothing was changed")
-    descriptor, temporary = temporary_beside(target, stat.S_IMODE(old.st_mode))
-    try:
-        with open(target, "rb") as source, os.fdopen(descriptor, "r+b") as copy:
-            while block := source.read(1 << 20):
-                copy.write(block)
-            for offset, text in patches:
-                os.pwrite(copy.fileno(), text, offset)
-            copy.flush()
-            os.fsync(copy.fileno())
-        with open(target, "rb") as a, open(temporary, "rb") as b, \
-                mmap.mmap(a.fileno(), 0, access=mmap.ACCESS_READ) as before, \
-                mmap.mmap(b.fileno(), 0, access=mmap.ACCESS_READ) as after:
-            _verify(before, after, extension, kinds)
-        _keep_owner(temporary, old)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    with replacing(target) as (copy, _temporary), open(target, "rb") as source:
+        while block := source.read(1 << 20):
+            copy.write(block)
+        copy.flush()
+        for offset, text in patches:
+            os.pwrite(copy.fileno(), text, offset)
+        with mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as before, \
+                mmap.mmap(copy.fileno(), 0, access=mmap.ACCESS_READ) as after:
+            _verify(before, after, extension, kinds)     # an error here leaves the original as it was
     return size, True
 
 

@@ -2,7 +2,8 @@
 
 The JPEG (JFIF, quality 90) holds the primary image of the HEIF file
 (ISO/IEC 23008-12), turned upright, with its ICC profile and no metadata;
-transparency goes onto white. The fix finishes the job in one change: the
+transparency goes onto white. The fix finishes the job in one change (only for a
+HEIC committed to Git, whose original stays in history; otherwise it refuses): the
 JPEG takes the HEIC's place under the same name with .jpg (written over the
 HEIC's bytes, then renamed, so the HEIC is gone and Git sees the move), and
 every reference the site's reference index holds is rewritten to it
@@ -28,6 +29,10 @@ def apply_convert(context, path: str, data: bytes, fixes) -> list[Write | Rename
     target = os.path.splitext(path)[0] + ".jpg"
     if os.path.lexists(os.path.join(context.root, target)):
         raise MediaError(f"{target} already exists; not replacing it with a JPEG copy of {path}")
+    if context.committed is None or path not in context.committed:
+        # The JPEG is a lossy copy: the original goes only where Git keeps it in history.
+        raise MediaError(f"{path} is not committed to Git, so replacing it would lose the original photo: "
+                         "commit it first, or convert it by hand and keep the original elsewhere")
     pages = rewrite_references(context, path, target, "converted")
     return [Write(path, convert_to_jpeg(data)), Rename(path, target), *pages]
 

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageChops, ImageOps, ImageSequence, ImageStat
 
 from schoollint.fix.model import FixContext
+from tests.kit.git import commit_all
 from schoollint.formats.model import MediaError
 from schoollint.formats.registry import read_media
 from schoollint.formats.downscale import downscale, webp_is_lossless
@@ -379,6 +380,13 @@ def test_heic_is_replaced_by_a_jpeg_only_with_unsafe_fixes(repo, cli):
     cli("check", "--fix", "--no-cache", "--no-progress")
     assert not (repo / "IMG_1034.jpg").exists()
 
+    # Not committed: replacing it would lose the only original, so the fix refuses and changes nothing.
+    stripped = (repo / "IMG_1034.heic").read_bytes()
+    code, out, err = cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--no-progress")
+    assert "IMG_1034.heic: not fixed: IMG_1034.heic is not committed to Git" in out
+    assert (repo / "IMG_1034.heic").read_bytes() == stripped and not (repo / "IMG_1034.jpg").exists()
+
+    commit_all(repo, "a photo straight off a phone")
     code, out, err = cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--no-progress")
 
     converted = (repo / "IMG_1034.jpg").read_bytes()
