@@ -78,3 +78,19 @@ needs_ffmpeg = Resource(
 needs_cjxl = Resource(
     lambda: shutil.which("cjxl") is not None,
     "cjxl not installed (apt-get install libjxl-tools): the JPEG XL tests build real .jxl files with it").mark
+
+
+def _vision_installed() -> bool:
+    import importlib.util
+
+    from schoollint import vision
+
+    return all(vision.installed().values()) and importlib.util.find_spec("skimage") is not None \
+        and Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file()
+
+
+needs_vision = Resource(
+    _vision_installed,
+    "the vision extra, scikit-image or the DejaVu fonts are missing: pip install -e '.[vision,test-vision]' "
+    "and apt-get install fonts-dejavu-core (scikit-image's sample photographs are the faces; .ci/run installs "
+    "them)").mark
