@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +160,7 @@ class Analyser:
             subject = self._media_subject(relpath, data)
             if subject.facts is None or subject.facts.unchecked:
                 result.unchecked = kind_of(relpath)
-            return subject
+            return self._with_picture(subject, data)
         from .pages import registry as pages
 
         if not pages.is_page(relpath):
@@ -182,6 +182,17 @@ class Analyser:
             return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
         except MediaError as exc:
             return MediaSubject(relpath, None, error=str(exc))
+
+    def _with_picture(self, subject: MediaSubject, data) -> MediaSubject:
+        """The subject with what vision sees in its pixels, when vision rules run on it."""
+        if not self.settings.get("vision"):   # set only when a vision rule runs and can run
+            return subject
+        from . import vision
+
+        faces, text = vision.parts_wanted(self.selected, self.settings)
+        if not (faces or text) or not vision.is_raster(subject.facts):
+            return subject
+        return replace(subject, picture=vision.read_picture(data, faces, text))
 
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)

@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="neither read nor write results in .schoollint_cache/ (--fix still keeps its lock there)")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    running.add_argument("--no-vision", action="store_true",
+                         help="do not look for faces and text in pictures (SL401-SL403), even with schoollint[vision]")
 
     _audit_parser(commands)
     _history_parser(commands)

@@ -163,6 +163,10 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
     settings = _settings(_roster_setting(root, in_git, args, config))
+    from .vision import run_setting
+
+    # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
+    settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
         jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
@@ -170,6 +174,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     )
     new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
+    notes += [vision_note] if vision_note else []
     outcome = Outcome(files_checked=len(found.files), notes=notes + found.notes)
     results = run.analyse(found.files)
     run.settle(results, outcome)

@@ -2,7 +2,8 @@
 
 Each worker holds one Analyser, set up once by `init_worker`; the functions
 below are what the pool maps over jobs. Fork on Linux (cheap, shares the
-loaded catalogue), spawn elsewhere (the Analyser pickles without its modules).
+loaded catalogue), spawn elsewhere, or once vision's models are loaded here (the Analyser pickles
+without its modules).
 
 A worker dies with its parent (Linux: prctl PR_SET_PDEATHSIG; elsewhere it
 watches its parent id), so killing the main process leaves none behind. A
@@ -98,12 +99,25 @@ def run_jobs(analyser: Analyser, function: Callable, jobs: list, jobs_wanted: in
     return _with_progress(_pooled(analyser, function, jobs, workers, crashed), len(jobs), doing, progress)
 
 
+def _must_spawn(analyser: Analyser) -> bool:
+    """Spawn off Linux; on Linux too once this process has loaded vision's models. Their OpenMP and
+    onnxruntime thread pools do not survive a fork: the worker inherits their locks without their
+    threads and hangs (a serial run earlier in the same process, then one big enough for the pool)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if not analyser.settings.get("vision"):
+        return False
+    from .vision import models_loaded
+
+    return models_loaded()
+
+
 def _pooled(analyser: Analyser, function: Callable, jobs: list, workers: int, crashed: Callable):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    context = multiprocessing.get_context("spawn" if _must_spawn(analyser) else "fork")
     pending = list(jobs)
     alone = False        # after a breakage, the first job left runs in a pool of its own
     while pending:

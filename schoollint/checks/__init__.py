@@ -46,6 +46,7 @@ class MediaSubject:
     path: str
     facts: Any | None          # schoollint.formats.model.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
+    picture: Any | None = None  # schoollint.vision.Picture, when vision looked at the pixels
 
 
 @dataclass(frozen=True)

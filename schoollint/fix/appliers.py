@@ -21,12 +21,14 @@ from ..formats.downscale import apply_downscale
 from ..formats.heic_to_jpeg import apply_convert
 from ..pages.edit import apply_edits
 from ..pages.rename import apply_renames
+from ..vision.blur import apply_blur
 from .model import Fix, Rename, Write
 
 # The context is typed Any here: format writers take it without needing its fields.
 Applier = Callable[[Any, str, bytes, list[Fix]], Sequence[Write | Rename]]
 
 APPLIERS: dict[str, Applier] = {
+    "blur-faces": apply_blur,       # before downscale: at full size (its boxes are fractions)
     "downscale": apply_downscale,
     "strip-metadata": apply_strip,
     "convert-heic": apply_convert,
@@ -35,4 +37,4 @@ APPLIERS: dict[str, Applier] = {
 }
 
 # Appliers that change only the file they are given: such files can be fixed in parallel.
-LOCAL_ACTIONS = frozenset({"downscale", "strip-metadata", "edit-text"})
+LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "edit-text"})

@@ -7,6 +7,9 @@ every frame, delay and loop count (an MPO keeps only its primary image: the
 rest are previews). Resampling is Lanczos. Bit depth is kept where Pillow can
 resample it (16-bit greyscale); 16-bit colour PNGs come out at 8 bits per
 channel, as Pillow reads them. Shared Pillow plumbing is in reencode.py.
+
+Vision (schoollint/vision/) reads pixels through `upright_rgb` and its cover fix (SL403) writes
+them back through `edit_pixels`, with the same orientation handling and the same save settings.
 Errors are MediaError, and the file is then left untouched.
 """
 
@@ -19,8 +22,8 @@ from dataclasses import dataclass
 from ..fix.model import Write
 from .jpeg_quality import estimate_jpeg_quality
 from .model import BOMB_PIXELS, MediaError
-from .reencode import (CONVERTED_QUALITY, DECODING_FAILURES, Frames, checked, encoded, icc, opened, orientation_of,
-                       upright)
+from .reencode import (CONVERTED_QUALITY, DECODING_FAILURES, Frames, checked, encoded, flattened, icc, opened,
+                       orientation_of, upright)
 
 HIGHEST_JPEG_QUALITY = 95     # above this libjpeg only makes files bigger, not better
 
@@ -204,3 +207,55 @@ def webp_is_lossless(data) -> bool:
             bitstream = chunk.payload_start + 16
             return bytes(data[bitstream:bitstream + 4]) == b"VP8L"
     return False
+
+
+# --- pixels for vision (schoollint.vision) and its cover fix --------------------------------------
+
+def upright_rgb(data, max_edge: int):
+    """The first picture of the file as upright RGB, longer edge at most `max_edge`, and the
+    upright size of the full picture: `(Pillow image, (width, height))`.
+
+    Orientation is applied as the downscale applies it, so boxes found in this picture fall on
+    the same pixels after a fix. MediaError when it cannot be decoded.
+    """
+    with opened(data) as image:
+        try:
+            orientation = orientation_of(image)
+            full = image.size if orientation < 5 else image.size[::-1]   # 5-8 swap width and height
+            if image.format in ("JPEG", "MPO"):
+                image.draft("RGB", _fitted(image.size, max_edge))   # decode at 1/2..1/8 scale: faster
+            picture = upright(flattened(image).convert("RGB"), orientation)
+            if max(picture.size) > max_edge:
+                picture = picture.resize(_fitted(picture.size, max_edge), _lanczos(), reducing_gap=3.0)
+        except DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the pixels ({exc})") from None
+    return picture, full
+
+
+def edit_pixels(data: bytes, extension: str, edit: Callable) -> bytes:
+    """The image with `edit(upright image) -> image` applied, written back as `downscale` writes:
+    same format and settings, ICC profile kept, orientation applied, no metadata.
+
+    For one-picture files only (an animation's frames would each need the edit): MediaError.
+    """
+    with opened(data) as image:
+        target = TARGETS.get(image.format)
+        if target is None:
+            raise MediaError(f"{image.format}: schoollint cannot rewrite this format; edit it by hand")
+        if getattr(image, "n_frames", 1) > 1 and target.frames != "primary":
+            raise MediaError(f"{image.format}: a file of {image.n_frames} images; edit it by hand")
+        try:
+            picture = edit(upright(_editable(image), orientation_of(image)))
+            if image.mode in ("P", "PA") and target.save_as != "GIF":
+                picture = _quantized(picture, colours=len(image.getpalette() or ()) // 3)
+            output = encoded(Frames([picture], []), target.save_as, target.options(image, data))
+        except DECODING_FAILURES as exc:
+            raise MediaError(f"{image.format}: cannot decode the image to edit it ({exc})") from None
+    return checked(output, extension, picture.size)
+
+
+def _editable(image):
+    """A copy in a mode filters work on: palette and bilevel pictures as full colour or grey."""
+    if image.mode in ("P", "PA"):
+        return image.convert("RGBA" if image.mode == "PA" or _has_transparency(image) else "RGB")
+    return image.convert("L") if image.mode == "1" else image.copy()

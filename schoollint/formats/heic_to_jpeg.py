@@ -18,8 +18,8 @@ import os
 
 from ..fix.model import Rename, Write
 from .model import MediaError
-from .reencode import (CONVERTED_QUALITY, DECODING_FAILURES, Frames, checked, encoded, icc, opened, orientation_of,
-                       upright)
+from .reencode import (CONVERTED_QUALITY, DECODING_FAILURES, Frames, checked, encoded, flattened, icc, opened,
+                       orientation_of, upright)
 
 
 def apply_convert(context, path: str, data: bytes, fixes) -> list[Write | Rename]:
@@ -41,20 +41,10 @@ def convert_to_jpeg(data: bytes) -> bytes:
     """A JPEG of the HEIC's primary image: upright, ICC kept, no metadata, quality 90."""
     with opened(data) as image:
         try:
-            picture = upright(_flattened(image), orientation_of(image))
+            picture = upright(flattened(image), orientation_of(image))
             options = {"quality": CONVERTED_QUALITY, "optimize": True, **icc(image)}
             output = encoded(Frames([picture], []), "JPEG", options)
         except DECODING_FAILURES as exc:
             raise MediaError(f"{image.format}: cannot decode the image to convert it ({exc})") from None
     return checked(output, ".jpg", picture.size)
 
-
-def _flattened(image):
-    """Modes a JPEG can hold: transparency goes onto white, like a browser on a white page."""
-    from PIL import Image
-
-    if image.mode in ("L", "RGB", "CMYK"):
-        return image.copy()
-    rgba = image.convert("RGBA")
-    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    return Image.alpha_composite(white, rgba).convert("RGB")

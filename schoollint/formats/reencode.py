@@ -53,6 +53,18 @@ def upright(image, orientation: int):
     return image if method is None else image.transpose(getattr(Image.Transpose, method))
 
 
+def flattened(image):
+    """Modes a JPEG (or a detector wanting RGB) can hold: transparency goes onto white, like a browser
+    on a white page."""
+    from PIL import Image
+
+    if image.mode in ("L", "RGB", "CMYK"):
+        return image.copy()
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, rgba).convert("RGB")
+
+
 def encoded(frames: Frames, save_as: str, options: dict) -> bytes:
     first, *rest = frames.images
     for image in frames.images:

@@ -88,3 +88,18 @@ needs_libreoffice = Resource(
     lambda: shutil.which("soffice") is not None or shutil.which("libreoffice") is not None,
     "LibreOffice not installed (apt-get install libreoffice-writer-nogui): one test converts a fixed "
     "Word letter with it, as a second opinion to python-docx opening it").mark
+
+def _vision_installed() -> bool:
+    import importlib.util
+
+    from schoollint import vision
+
+    return all(vision.installed().values()) and importlib.util.find_spec("skimage") is not None \
+        and Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file()
+
+
+needs_vision = Resource(
+    _vision_installed,
+    "the vision extra, scikit-image or the DejaVu fonts are missing: pip install -e '.[vision,test-vision]' "
+    "and apt-get install fonts-dejavu-core (scikit-image's sample photographs are the faces; .ci/run installs "
+    "them)").mark

