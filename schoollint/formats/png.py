@@ -25,6 +25,21 @@ EXTENSIONS = (".png", ".apng")
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 XMP_KEYWORD = "XML:com.adobe.xmp"
 RAW_PROFILE = "Raw profile type "          # ImageMagick and exiv2: a hex dump in a text chunk
+# A keyword is free text (a person's name can be one), so only these are quoted in messages: the
+# predefined keywords of PNG 3rd edition 11.3.3.2 and those common software writes; any other
+# is "a custom text chunk".
+KNOWN_KEYWORDS = frozenset({
+    "Title", "Author", "Description", "Copyright", "Creation Time", "Software", "Disclaimer", "Warning",
+    "Source", "Comment", "Collection", XMP_KEYWORD, "date:create", "date:modify", "date:timestamp",
+    "exif:DateTime", "Raw profile type exif", "Raw profile type iptc", "Raw profile type xmp",
+    "Raw profile type 8bim", "Raw profile type APP1", "Raw profile type icc", "icc", "parameters", "prompt",
+    "workflow", "Label", "Model",
+})
+
+
+def _named(chunk: Chunk, keyword: str) -> str:
+    """A text chunk as messages may name it: "tEXt chunk 'Comment'", or "a custom tEXt chunk"."""
+    return f"{chunk.name} chunk '{keyword}'" if keyword in KNOWN_KEYWORDS else f"a custom {chunk.name} chunk"
 XMP_APP1 = b"http://ns.adobe.com/xap/1.0/\0"
 # Most text we inflate from one chunk: far beyond any real XMP packet, far short of a zip bomb.
 MAX_INFLATED = 16 * 2**20
@@ -157,17 +172,17 @@ def _inflate(compressed: bytes, chunk: Chunk, keyword: str) -> bytes:
     try:
         text = inflater.decompress(compressed, MAX_INFLATED)
     except zlib.error as exc:
-        raise MediaError(f"PNG: {chunk.name} chunk '{keyword}' at offset {chunk.offset} "
+        raise MediaError(f"PNG: {_named(chunk, keyword)} at offset {chunk.offset} "
                          f"holds corrupt compressed text ({exc})") from None
     if inflater.unconsumed_tail:
-        raise MediaError(f"PNG: {chunk.name} chunk '{keyword}' at offset {chunk.offset} "
+        raise MediaError(f"PNG: {_named(chunk, keyword)} at offset {chunk.offset} "
                          f"inflates to more than {MAX_INFLATED // 2**20} MiB")
     # A stream cut short (no end marker) still yields its text: viewers read it the same way.
     return text
 
 
 def _text(keyword: str, text: bytes, encoding: str, chunk: Chunk) -> Contents:
-    where = f"{chunk.name} chunk '{keyword}'"
+    where = _named(chunk, keyword)
     if keyword == XMP_KEYWORD:
         from .xmp import parse_xmp
 
@@ -176,8 +191,8 @@ def _text(keyword: str, text: bytes, encoding: str, chunk: Chunk) -> Contents:
         profile_reader = _RAW_PROFILE_READERS.get(keyword[len(RAW_PROFILE):].lower())
         if profile_reader is not None:
             return profile_reader(_unhex(text, where, chunk), where)
-    return Contents((MetaItem(FREE_TEXT, f"PNG text chunk '{keyword}'", where,
-                              clip(text.decode(encoding, "replace"))),))
+    field = f"PNG text chunk '{keyword}'" if keyword in KNOWN_KEYWORDS else "PNG custom text chunk"
+    return Contents((MetaItem(FREE_TEXT, field, where, clip(text.decode(encoding, "replace"))),))
 
 
 # --- ImageMagick / exiv2 raw profiles: "\n<name>\n<byte count>\n<hex lines>" ---

@@ -412,3 +412,12 @@ def test_an_edited_cache_cannot_make_a_gps_photo_pass(repo, cli):
     path.write_bytes(mac + b"\n" + json.dumps(stored, separators=(",", ":")).encode())
     code, out, err = cli("check", "--select", "SL101")
     assert code == 1 and "SL101" in out
+
+
+def test_a_png_text_keyword_is_shown_only_when_it_is_a_known_one(repo, cli):
+    """Item 10: a keyword is free text (a person's name can be one): only known keywords are quoted."""
+    make_png(repo / "a.png", text={"Rosalind Featherstonehaugh": "at the zoo", "Comment": "Year 4 trip"})
+    for fmt in ("text", "json", "sarif", "github", "summary"):
+        _code, out, _err = cli("check", "--no-cache", "--output-format", fmt)
+        assert "Featherstonehaugh" not in out, fmt
+        assert "custom text chunk" in out and "'Comment'" in out, fmt
