@@ -15,7 +15,7 @@ Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) ar
 
 from __future__ import annotations
 
-from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError
 from .package import Edit, Package, serialise
 from .places import Place
 
@@ -49,14 +49,6 @@ def accept(prefix: bytes) -> bool:
     return prefix[30:30 + name_length] == b"mimetype" and prefix[start:start + len(MIMETYPE)] == MIMETYPE
 
 
-def read(data) -> MediaFacts:
-    return _Edit(data).facts()
-
-
-def strip(data, kinds: frozenset[str]) -> bytes:
-    return _Edit(data).stripped(kinds)
-
-
 class _Edit(Edit):
     def __init__(self, data):
         super().__init__(Package(data, FORMAT))
@@ -88,3 +80,7 @@ class _Edit(Edit):
                 if entry.get(_MANIFEST + "full-path") == name:
                     entry.getparent().remove(entry)
             self.changes["META-INF/manifest.xml"] = serialise(self.manifest)
+
+
+read = _Edit.read_facts
+strip = _Edit.strip_kinds

@@ -23,7 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MetaItem, clip
 from .package import Edit, Package, serialise
 from .places import Place
 
@@ -77,14 +77,6 @@ def _telling(item: MetaItem) -> bool:
 
 def accept(prefix: bytes) -> bool:
     return prefix.startswith((b"PK\x03\x04", OLE))
-
-
-def read(data) -> MediaFacts:
-    return _Edit(data).facts()
-
-
-def strip(data, kinds: frozenset[str]) -> bytes:
-    return _Edit(data).stripped(kinds)
 
 
 class _Edit(Edit):
@@ -146,3 +138,7 @@ class _Edit(Edit):
             if override.get("PartName", "").lstrip("/") == name:
                 override.getparent().remove(override)
         self.changes["[Content_Types].xml"] = serialise(self.types)
+
+
+read = _Edit.read_facts
+strip = _Edit.strip_kinds

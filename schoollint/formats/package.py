@@ -102,6 +102,16 @@ class Edit:
         self.changes: dict[str, bytes | None] = {}
         self.notes: list[str] = []
 
+    @classmethod
+    def read_facts(cls, data) -> MediaFacts:
+        """The plugin's `read`: facts about the package in `data` (a subclass takes the bytes)."""
+        return cls(data).facts()
+
+    @classmethod
+    def strip_kinds(cls, data, kinds: frozenset[str]) -> bytes:
+        """The plugin's `strip`: the package without the places of these kinds."""
+        return cls(data).stripped(kinds)
+
     def picture(self, name: str, where: str) -> Place:
         """A picture part, read and stripped by the image plugins."""
         data = self.package.part(name)
