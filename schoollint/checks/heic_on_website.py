@@ -15,5 +15,6 @@ def check(subject, ctx):
             "SL106", subject.path,
             f"{facts.format} photo that most browsers cannot show; publish a JPEG or WebP copy instead",
             field="format",
-            fix=Fix("convert-heic", (), Applicability.UNSAFE, summary="replace it with a JPEG and point every page at it"),
+            fix=Fix("convert-heic", (), Applicability.UNSAFE,
+                    summary="replace it with a JPEG and point every page at it"),
         )
