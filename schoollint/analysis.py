@@ -38,11 +38,15 @@ class FileResult:
     # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
     # such a file is counted as not checked (issue 12), never among the files checked.
     unchecked: str = ""
+    # Alt texts a page builds from values its reader cannot see (a template tag, an unresolved
+    # expression): unknown, never clean, so the run says how many there were.
+    unknown_alts: int = 0
 
     def to_cache(self) -> dict:
         return {
             "findings": [finding_to_dict(f) for f in self.findings],
             "suppressions": [suppression_to_dict(s) for s in self.suppressions],
+            "unknown_alts": self.unknown_alts,
         }
 
     @classmethod
@@ -53,7 +57,7 @@ class FileResult:
         return cls(
             path=path, content_hash=digest, cache_key=key, findings=findings,
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
-            unchecked=unjudged and kind_of(path),
+            unchecked=unjudged and kind_of(path), unknown_alts=record["unknown_alts"],
         )
 
 
@@ -171,6 +175,7 @@ class Analyser:
             result.unchecked = kind_of(relpath)
             return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
+        result.unknown_alts = len(page.unknown_alts)
         return PageSubject(relpath, page)
 
     @staticmethod

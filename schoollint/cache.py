@@ -31,7 +31,7 @@ from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
-SCHEMA = 5
+SCHEMA = 6
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"

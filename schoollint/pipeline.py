@@ -29,7 +29,7 @@ from .fix.model import Fix, FixContext, new_run_tag_key
 from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
 from .report.emit import emit, show_diff, show_values
-from .suppress import settle
+from .suppress import settle, unknown_alts_note
 
 
 @dataclass
@@ -193,6 +193,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
             results = list(fresh.values())
             run.settle(results, outcome)
     run.cache.save()
+    outcome.notes += unknown_alts_note(results)
     outcome.errors = [error for result in results for error in result.errors]
     outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
 

@@ -63,3 +63,14 @@ def _apply_suppressions(suppressions: list[Suppression],
         else:
             used.add(silenced_by)
     return kept, [s for s in suppressions if s not in used]
+
+
+def unknown_alts_note(results: list[FileResult]) -> list[str]:
+    """The run's note about alt texts no reader could resolve: unknown is never clean."""
+    count = sum(result.unknown_alts for result in results)
+    pages = sum(1 for result in results if result.unknown_alts)
+    if not count:
+        return []
+    return [f"{count} alt text{'s' if count != 1 else ''} in {pages} page{'s' if pages != 1 else ''} "
+            "are filled in by a template or an expression schoollint cannot resolve: those alt texts "
+            "were not checked for names (check the values they are built from)"]

@@ -75,3 +75,19 @@ def test_a_broken_page_is_a_warning_and_the_run_goes_on(repo, cli):
     assert findings == [("index.html", "SL302", 1), ("index.html", "SL304", 1), ("post.md", "SL002", None)]
     code, out, err = cli("check", "--exit-zero", "--select", "SL002")
     assert code == 0 and "SL002 unreadable-page: cannot read this page: front matter" in out
+
+
+def test_alt_texts_no_reader_can_resolve_are_counted_in_the_notes_even_from_the_cache(repo, cli):
+    """An alt filled in by a template or an unresolved expression is unknown, never clean."""
+    make_png(repo / "a.png")
+    (repo / "Staff.jsx").write_text('export default function Staff({p}) {\n'
+                                    '  return <img src="./a.png" alt={p.name} />;\n}\n')
+    (repo / "list.njk").write_text('{% for p in staff %}<img src="a.png" alt="{{ p.name }}">{% endfor %}\n')
+    for _run in ("cold", "cached"):
+        code, out, err = cli("check", "--no-vision")
+        assert code == 0 and "no findings in 3 files checked" in out
+        assert "2 alt texts in 2 pages are filled in by a template or an expression schoollint cannot resolve" in err
+    make_png(repo / "b.png")
+    (repo / "Staff.jsx").write_text('export default () => <img src="./b.png" alt="The school hall" />;\n')
+    (repo / "list.njk").unlink()
+    assert "cannot resolve" not in cli("check", "--no-vision")[2]
