@@ -63,7 +63,7 @@ WORDS = {
 def plain(field: str) -> str:
     """'EXIF BodySerialNumber' -> 'camera serial number (EXIF BodySerialNumber)'; a field with no
     plain words is returned as it is."""
-    container, _, rest = field.partition(" ")
+    rest = field.partition(" ")[2]
     for key in (field, rest, rest.rpartition(":")[2]):
         words = WORDS.get(key)
         if words and words.lower() not in field.lower():

@@ -3,16 +3,15 @@ check emits agrees with it: checked on the demo site, where every fixable rule f
 
 from __future__ import annotations
 
-import io
 import json
-import struct
 import subprocess
 import sys
 
-from PIL import Image
 
 from schoollint import catalogue
 from tests.kit import REPO_ROOT
+from tests.kit.jpeg import XMP_SIGNATURE, gradient_jpeg, segment, with_segments
+from tests.kit.metadata import person_xmp
 
 
 def test_every_fix_a_check_emits_has_the_applicability_its_rule_declares(tmp_path, cli, monkeypatch):
@@ -36,16 +35,8 @@ def test_every_fix_a_check_emits_has_the_applicability_its_rule_declares(tmp_pat
 
 
 def _jpeg_naming_a_person() -> bytes:
-    """A JPEG whose XMP (APP1, Adobe XMP Part 3 §1.1.3) names a person shown in it (IPTC PersonInImage)."""
-    packet = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-              b'<rdf:Description xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
-              b"<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Ada Example</rdf:li></rdf:Bag>"
-              b"</Iptc4xmpExt:PersonInImage></rdf:Description></rdf:RDF></x:xmpmeta>")
-    payload = b"http://ns.adobe.com/xap/1.0/\0" + packet
-    encoded = io.BytesIO()
-    Image.new("RGB", (16, 16), "teal").save(encoded, "JPEG")
-    data = encoded.getvalue()
-    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+    """A JPEG whose XMP (APP1, Adobe XMP Part 3 1.1.3) names a person shown in it (IPTC PersonInImage)."""
+    return with_segments(gradient_jpeg(), segment(0xE1, XMP_SIGNATURE + person_xmp()))
 
 
 def _add_a_face(path) -> set[str]:
@@ -57,6 +48,7 @@ def _add_a_face(path) -> set[str]:
 
     if not all(vision.installed().values()) or importlib.util.find_spec("skimage") is None:
         return {"SL403"}
+    from PIL import Image
     from skimage import data
 
     Image.fromarray(data.astronaut()).resize((1024, 1024)).save(path, quality=90)   # a 224 px face

@@ -32,6 +32,15 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+def config_using(folder: Path, *hook_ids: str) -> Path:
+    """A .pre-commit-config.yaml that takes these hooks from this repository at HEAD."""
+    config = folder / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{
+        "repo": str(REPO_ROOT), "rev": head_commit(), "hooks": [{"id": hook} for hook in hook_ids],
+    }]}), encoding="utf-8")
+    return config
+
+
 def pre_commit(site: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("CI", None)
@@ -141,11 +150,7 @@ def test_try_repo_check_hook_fails_and_names_every_file_including_heic_and_mp4(s
 def test_fix_hook_strips_metadata_losslessly_then_check_passes(site, pre_commit_home, tmp_path):
     commit_all(site, "photos from the trip")
     before = {name: pixels(site / "images" / name) for name in ("trip.png", "trip.jpg")}
-    config = tmp_path / "pre-commit-config.yaml"
-    config.write_text(yaml.safe_dump({"repos": [{
-        "repo": str(REPO_ROOT), "rev": head_commit(),
-        "hooks": [{"id": "schoollint-fix"}, {"id": "schoollint"}],
-    }]}), encoding="utf-8")
+    config = config_using(tmp_path, "schoollint-fix", "schoollint")
 
     fixed = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint-fix", "--all-files")
     output = fixed.stdout + fixed.stderr
@@ -173,9 +178,7 @@ def test_fix_hook_strips_metadata_losslessly_then_check_passes(site, pre_commit_
 def test_configured_excludes_apply_to_files_pre_commit_names(site, pre_commit_home, tmp_path):
     (site / ".schoollint.yml").write_text("exclude: ['images/**']\n", encoding="utf-8")
     git(site, "add", "--all")
-    config = tmp_path / "pre-commit-config.yaml"
-    config.write_text(yaml.safe_dump({"repos": [{
-        "repo": str(REPO_ROOT), "rev": head_commit(), "hooks": [{"id": "schoollint"}]}]}), encoding="utf-8")
+    config = config_using(tmp_path, "schoollint")
     done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "--all-files")
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -191,11 +194,7 @@ def test_warnings_pass_unsafe_fixes_are_offered_as_the_manual_hook_and_it_rename
     Image.new("RGB", (32, 24), "teal").save(site / "images" / "amelia-watson.png")
     (site / "index.html").write_text('<img src="images/amelia-watson.png" alt="Sports day">\n', encoding="utf-8")
     git(site, "add", "--all")
-    config = tmp_path / "pre-commit-config.yaml"
-    config.write_text(yaml.safe_dump({"repos": [{
-        "repo": str(REPO_ROOT), "rev": head_commit(),
-        "hooks": [{"id": "schoollint"}, {"id": "schoollint-fix-unsafe"}],
-    }]}), encoding="utf-8")
+    config = config_using(tmp_path, "schoollint", "schoollint-fix-unsafe")
 
     named = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--all-files")
     output = named.stdout + named.stderr
