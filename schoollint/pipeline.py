@@ -175,7 +175,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
     notes += [vision_note] if vision_note else []
-    outcome = Outcome(files_checked=len(found.files), notes=notes + found.notes)
+    outcome = Outcome(notes=notes + found.notes)   # settle() counts the files checked
     results = run.analyse(found.files)
     run.settle(results, outcome)
     if args.fix or args.diff:
