@@ -16,7 +16,9 @@ from .errors import UserError
 
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
-TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "per-path")
+TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "consent", "protected",
+            "pupil-photos", "per-path")
+CONSENT_POLICIES = ("optional", "required")
 
 
 class ConfigError(UserError):
@@ -39,6 +41,12 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     fail_level: str = "warning"
     roster: str | None = None
+    # "required": a roster pupil with no website consent recorded counts as refused (SL601)
+    consent: str = "optional"
+    # globs (source paths or URL path prefixes) the site serves behind a login (SL501)
+    protected: list[str] = field(default_factory=list)
+    # globs of photos that are of pupils whatever their pages say (SL501, SL502)
+    pupil_photos: list[str] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_path: list[PathOverride] = field(default_factory=list)
     _merged: dict[tuple[int, ...], dict] = field(default_factory=dict, repr=False, compare=False)
@@ -84,6 +92,9 @@ class Config:
             "fail-level": self.fail_level,
             "exclude": self.exclude,
             "roster": self.roster,
+            "consent": self.consent,
+            "protected": self.protected,
+            "pupil-photos": self.pupil_photos,
             "rules": {code: options for code, options in self.options_for("").items() if options},
             "per-path": [
                 {"paths": list(o.globs), "ignore": o.ignore, "rules": o.rule_options} for o in self.per_path
@@ -149,9 +160,9 @@ def parse_config(raw: Any, where: str) -> Config:
         rule = catalogue.by_name_or_code(str(key))
         if rule is not None:
             config.rule_options[rule.code] = _rule_options(rule, value, f"{where}: {key}")
-        elif key in ("select", "extend-select", "ignore", "exclude"):
+        elif key in ("select", "extend-select", "ignore", "exclude", "protected", "pupil-photos"):
             items = _string_list(value, f"{where}: {key}")
-            if key != "exclude":
+            if key in ("select", "extend-select", "ignore"):
                 _check_selectors(items, f"{where}: {key}")
             setattr(config, key.replace("-", "_"), items)
         elif key == "fail-level":
@@ -162,6 +173,10 @@ def parse_config(raw: Any, where: str) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: roster must be a file path")
             config.roster = value
+        elif key == "consent":
+            if value not in CONSENT_POLICIES:
+                raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENT_POLICIES)}, not {value!r}")
+            config.consent = value
         elif key == "per-path":
             config.per_path = _per_path(value, f"{where}: per-path")
         else:
