@@ -13,12 +13,12 @@ from __future__ import annotations
 import zlib
 
 from .model import IDENTITY, PREVIEW, MetaItem, clip
+from .pdf_content import MAX_FORM_DEPTH, Drawn, bounded_bytes, filters, layout
 from .pictures import read_embedded, strip_embedded
 from .places import Place
 from .xmp import parse_xmp
 
 MAX_XMP = 4 << 20          # an XMP packet inflated past this many bytes is cut (and reported as broken)
-MAX_FORM_DEPTH = 12        # Form XObjects nested deeper than this are not followed
 
 
 def text(value) -> str:
@@ -26,30 +26,6 @@ def text(value) -> str:
         return str(value).strip()
     except (UnicodeDecodeError, ValueError):
         return repr(value)
-
-
-def _filters(stream) -> list[str]:
-    import pikepdf
-
-    filters = stream.get("/Filter")
-    if filters is None:
-        return []
-    if isinstance(filters, pikepdf.Name):
-        return [str(filters)]
-    return [str(name) for name in filters]
-
-
-def bounded_bytes(stream, limit: int) -> bytes:
-    """A stream's decoded bytes, at most `limit` of them: a Flate bomb is cut short, not inflated."""
-    filters = _filters(stream)
-    if not filters:
-        return stream.read_raw_bytes()[:limit]
-    if filters == ["/FlateDecode"] and "/DecodeParms" not in stream:
-        try:
-            return zlib.decompressobj().decompress(stream.read_raw_bytes(), limit)
-        except zlib.error:
-            return b""
-    return stream.read_bytes()[:limit]
 
 
 class Walk:
@@ -62,6 +38,8 @@ class Walk:
         self.labels: dict[tuple[int, int], str] = {pdf.Root.objgen: "document"}
         self._forms: set[tuple[int, int]] = set()
         self._count = 0
+        self.inline: list[tuple[int, Drawn]] = []   # (page number, inline image drawn there)
+        self.counted: list[str] = []                # harmless observations (MediaFacts.notes)
         for number, page in enumerate(pdf.pages, 1):
             self.labels[page.objgen] = f"page {number}"
             self._resources(page.obj, number, 0)
@@ -71,6 +49,10 @@ class Walk:
             thumbnail = page.obj.get("/Thumb")
             if isinstance(thumbnail, pikepdf.Stream) and thumbnail.objgen not in self.images:
                 self._add(thumbnail, number, f"page {number} thumbnail")
+            try:
+                self.inline += [(number, drawn) for drawn in layout(page, text=False).pictures if drawn.inline]
+            except pikepdf.PdfError as exc:
+                self.notes.append(f"page {number}: content stream cannot be parsed, inline images not read ({exc})")
         for obj in pdf.objects:
             if _is_image(obj) and obj.objgen not in self.images:
                 self._add(obj, None)
@@ -107,11 +89,10 @@ class Walk:
                     self._resources(xobject, page, depth + 1)
 
     def pictures(self):
-        """Each JPEG (DCTDecode) or JPEG 2000 (JPXDecode) picture, read by the image plugins."""
-        import pikepdf
-
+        """Each JPEG (DCTDecode) or JPEG 2000 (JPXDecode) picture, read by the image plugins (a JPX
+        stream is a whole JP2/JPX file with its boxes, or a bare codestream with no metadata)."""
         for image, label in self.images.values():
-            if _filters(image) not in (["/DCTDecode"], ["/JPXDecode"]):
+            if filters(image) not in (["/DCTDecode"], ["/JPXDecode"]):
                 continue   # raw or Flate pixels: no container that could hold metadata
             raw = image.read_raw_bytes()
             items, note = read_embedded(raw, label)
@@ -120,10 +101,41 @@ class Walk:
 
             def remove(kinds, image=image, raw=raw):
                 new = strip_embedded(raw, kinds)
-                if new != raw:
-                    image.write(new, filter=pikepdf.Name.DCTDecode, decode_parms=image.get("/DecodeParms"))
+                if new != raw:   # the same filter: a JPEG stays DCTDecode, a JPEG 2000 file JPXDecode
+                    image.write(new, filter=image.get("/Filter"), decode_parms=image.get("/DecodeParms"))
 
             yield Place(items, remove)
+
+    def inline_pictures(self):
+        """Inline images (8.9.7): pixels written into a content stream between BI, ID and EI. One
+        in DCT (JPEG) is a whole JPEG that can carry its own segments, read and stripped like an
+        image XObject (its bytes are replaced inside the content stream, which is rewritten
+        Flate-compressed); the others hold only pixels and are counted in a note."""
+        import pikepdf
+
+        plain = 0
+        for number, drawn in self.inline:
+            image = drawn.inline
+            if image.filters != ["/DCTDecode"]:
+                plain += 1
+                continue
+            raw = bytes(image.read_raw_bytes()).rstrip(b"\0\t\n\f\r ")   # the white space before EI is not the JPEG's
+            items, note = read_embedded(raw, f"{drawn.name} on page {number}")
+            self.notes.extend([note] if note else [])
+
+            def remove(kinds, holder=drawn.holder, raw=raw):
+                new = strip_embedded(raw, kinds)
+                contents = holder.get("/Contents", holder) if isinstance(holder, pikepdf.Dictionary) else holder
+                for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+                    data = stream.read_bytes()
+                    if new != raw and raw in data:
+                        stream.write(zlib.compress(data.replace(raw, new, 1)), filter=pikepdf.Name.FlateDecode)
+                        return
+
+            yield Place(items, remove)
+        if plain:
+            self.counted.append(f"{plain} inline image{'s' if plain > 1 else ''} in page content (pixels only: "
+                                "no metadata)")
 
     def page_places(self):
         """Thumbnails, annotation authors and file attachment annotations, page by page."""

@@ -16,10 +16,10 @@ from .model import MediaError, MetaItem
 
 def _image_plugin(data):
     """The picture plugin whose magic matches (their order is the registry's), or None."""
-    from . import generic, gif, jpeg, png, tiff, webp
+    from . import generic, gif, jp2, jpeg, png, tiff, webp
 
     prefix = bytes(data[:32])
-    return next((plugin for plugin in (jpeg, png, gif, webp, tiff, generic) if plugin.accept(prefix)), None)
+    return next((plugin for plugin in (jpeg, png, gif, webp, tiff, jp2, generic) if plugin.accept(prefix)), None)
 
 
 def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
