@@ -219,6 +219,13 @@ class Analyser:
                     )
                 except Exception as exc:  # likewise for a bug in one check
                     self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
+        if self.by_reads.get("media"):   # pictures in a page's data: URIs, checked as media (issue 9)
+            from .page_pictures import check_pictures
+
+            found, unjudged, errors = check_pictures(relpath, data, self.by_reads["media"], context, self.selected)
+            result.findings += found
+            result.errors += errors
+            result.unchecked = kind_of(relpath) if unjudged else result.unchecked
 
     def _internal_error(self, result: FileResult, where: str, exc: Exception) -> None:
         result.errors.append(f"{result.path}: internal error {where}: {type(exc).__name__}: {exc}")

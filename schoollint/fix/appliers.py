@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..formats.data_uri import apply_data_uris
 from ..formats.fixes import apply_strip
 from ..formats.downscale import apply_downscale
 from ..formats.heic_to_jpeg import apply_convert
@@ -31,10 +32,11 @@ APPLIERS: dict[str, Applier] = {
     "blur-faces": apply_blur,       # before downscale: at full size (its boxes are fractions)
     "downscale": apply_downscale,
     "strip-metadata": apply_strip,
+    "strip-data-uri": apply_data_uris,   # a picture inside a page: the same strip, written back in place
     "convert-heic": apply_convert,
     "edit-text": apply_edits,
     "rename": apply_renames,
 }
 
 # Appliers that change only the file they are given: such files can be fixed in parallel.
-LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "edit-text"})
+LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "strip-data-uri", "edit-text"})

@@ -18,10 +18,9 @@ stay; the fix's re-read (formats.fixes) then confirms nothing is left.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 
+from .data_uri import encoded_like, found_in, in_uri, splice
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .pictures import read_embedded, strip_embedded
 
@@ -47,7 +46,6 @@ _METADATA_SPAN = re.compile(rb"<((?:[\w.-]+:)?metadata)\b[^>]*?(?:/>|>.*?</\1\s*
 _COMMENT_SPAN = re.compile(rb"<!--.*?-->", re.DOTALL)
 _PATH_SPAN = re.compile(
     rb"\s(?:sodipodi:docname|sodipodi:absref|inkscape:export-filename)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
-_DATA_URI = re.compile(rb"(data:image/[\w.+-]+;base64,)([A-Za-z0-9+/=\s]*)")
 
 
 def accept(prefix: bytes) -> bool:
@@ -85,7 +83,7 @@ def read(data) -> MediaFacts:
             if node.get(attribute):
                 items.append(MetaItem(IDENTITY, name, f"line {node.sourceline}", clip(node.get(attribute))))
         href = node.get(_XLINK_HREF) or node.get("href") or ""
-        picture = _data_uri_bytes(href)
+        picture = in_uri(href)
         if picture is not None:
             pictures += 1
             found, note = read_embedded(picture, f"embedded image {pictures} (line {node.sourceline})")
@@ -107,16 +105,6 @@ def _dublin_core(metadata) -> list[MetaItem]:
     return items
 
 
-def _data_uri_bytes(href: str) -> bytes | None:
-    match = _DATA_URI.fullmatch(href.strip().encode("ascii", "replace"))
-    if match is None:
-        return None
-    try:
-        return base64.b64decode(re.sub(rb"\s", b"", match.group(2)))
-    except (binascii.Error, ValueError):
-        return None
-
-
 def strip(data, kinds: frozenset[str]) -> bytes:
     """The text with metadata of these kinds cut out and embedded pictures replaced by their
     stripped bytes; every other byte as it was."""
@@ -131,25 +119,10 @@ def strip(data, kinds: frozenset[str]) -> bytes:
         cuts += _COMMENT_SPAN.finditer(text)
     # a cut leaves its line breaks, so every line after it keeps its number
     edits = [(m.start(), m.end(), b"\n" * m.group(0).count(b"\n")) for m in cuts]
-    for match in _DATA_URI.finditer(text):
-        picture = _data_uri_bytes(match.group(0).decode("ascii"))
-        if picture is not None:
-            stripped = strip_embedded(picture, kinds)
-            if stripped != picture:
-                edits.append((match.start(2), match.end(2), base64.b64encode(stripped)))
-    return _splice(text, edits)
+    for picture in found_in(text):
+        if picture.data is not None:
+            stripped = strip_embedded(picture.data, kinds)
+            if stripped != picture.data:
+                edits.append((picture.start, picture.end, encoded_like(stripped, text[picture.start:picture.end])))
+    return splice(text, edits)
 
-
-def _splice(text: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
-    """Apply non-overlapping edits; one inside another (a picture inside a comment that is cut)
-    is dropped, as the outer edit removes it anyway."""
-    kept: list[tuple[int, int, bytes]] = []
-    for edit in sorted(edits, key=lambda edit: (edit[0], -edit[1])):
-        if not kept or edit[0] >= kept[-1][1]:
-            kept.append(edit)
-    pieces, position = [], 0
-    for start, stop, replacement in kept:
-        pieces += [text[position:start], replacement]
-        position = stop
-    pieces.append(text[position:])
-    return b"".join(pieces)
