@@ -133,7 +133,7 @@ def build_audit(args) -> Audit:
     _apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
-    settings = _settings(_roster_setting(root, in_git, args, config))
+    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
                            show_values=args.show_values, jobs=args.jobs)
     report.notes = found.notes

@@ -112,11 +112,13 @@ def _key_fingerprint() -> str | None:
     return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
 
 
-def _settings(roster: str | None) -> dict:
+def _settings(roster: str | None, consent: str = "optional") -> dict:
     """Run-wide settings for the checks. What the roster says, and which key hashes names,
-    change findings: so they key the cache."""
+    change findings: so they key the cache (the consent policy and day too: SL601-SL603)."""
+    from .checks.consent_policy import run_settings
+
     return {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
-            "roster-key": _key_fingerprint()}
+            "roster-key": _key_fingerprint(), **run_settings(roster, consent)}
 
 
 def _digest(path: Path) -> str:
@@ -162,7 +164,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
-    settings = _settings(_roster_setting(root, in_git, args, config))
+    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
     from .vision import run_setting
 
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.

@@ -48,9 +48,14 @@ def names_in(span, ctx, code: str, path: str = "", image_lang: str = "") -> Iter
 
     The words are read in the span's language, else the image's (front matter), the path's, the site's.
     """
-    language = span.lang or image_lang or path_language(path) or site_language(getattr(ctx, "root", None))
-    for match in reportable(finder(ctx).in_text(span.text.translate(_AS_SPACE), language), ctx, code):
+    for match in reportable(all_names(span, ctx, path, image_lang), ctx, code):
         yield match, span.line_of(match.start)
+
+
+def all_names(span, ctx, path: str = "", image_lang: str = "") -> list[NameMatch]:
+    """Every full name in a TextSpan (staff too), read in its language as `names_in` says."""
+    language = span.lang or image_lang or path_language(path) or site_language(getattr(ctx, "root", None))
+    return finder(ctx).in_text(span.text.translate(_AS_SPACE), language)
 
 
 # Hugo's translations by file name ("index.de.md") or content folder ("content/de/...").

@@ -29,6 +29,7 @@ class NameMatch:
     first: str          # the given name as written ("" for "Mrs Jones")
     role: str           # "pupil" | "staff" | "unknown"
     source: str         # "roster" | "heuristic"
+    key: str = ""       # a roster match's stored key (Roster.people_named says who); "" otherwise
 
 
 class NameFinder:
@@ -83,13 +84,13 @@ def without_invisible(text: str) -> tuple[str, list[int] | None]:
 def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
     """A match in the text without invisible characters, spanning the same words of the original."""
     start, end = where[match.start], where[match.end - 1] + 1
-    return NameMatch(start, end, text[start:end], match.first, match.role, match.source)
+    return NameMatch(start, end, text[start:end], match.first, match.role, match.source, match.key)
 
 
 def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch]) -> list[NameMatch]:
     """Roster matches win over heuristic ones that overlap them."""
     known = [
-        NameMatch(m.start, m.end, text[m.start : m.end], text[m.first_start : m.first_end], m.role, "roster")
+        NameMatch(m.start, m.end, text[m.start : m.end], text[m.first_start : m.first_end], m.role, "roster", m.key)
         for m in found
     ]
     rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)]

@@ -5,6 +5,10 @@ words (casefold, no accents or apostrophes, hyphens split words), so a match
 also says where the given name ends. A hashed roster stores HMAC-SHA256(key,
 that string) instead: the committed file names nobody, and guessing names
 against it needs the key, which lives only in SCHOOLLINT_ROSTER_KEY.
+
+Each row is also a `consent.Person` (consent, dates, group), so rules SL601-SL603
+can say who a name may be; a hashed roster (version 2) keeps those people with
+their names, first names, surnames and groups digested the same way.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .consent import ConsentValueError, Person
 from .roster_csv import ROLES, RosterError, pair_key, plain_entries
 from .words import Token
 
 KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
 HASHED_FORMAT = "schoollint-hashed-roster"
-HASHED_VERSION = 1
+HASHED_VERSION = 2
+READABLE_VERSIONS = (1, 2)      # version 1 has no people: consent rules find nothing in it
 MIN_KEY_BYTES = 16
 KEY_CHECK_MESSAGE = b"schoollint roster key check"
 # Between two words of one name: a space or two, a hyphen (any of Unicode's),
@@ -37,6 +43,7 @@ class RosterMatch:
     first_start: int        # span of the given name(s) inside the match
     first_end: int
     role: str
+    key: str = ""           # the stored "given|surname" key matched: Roster.people_named says who
 
 
 class Roster:
@@ -47,11 +54,31 @@ class Roster:
     a full lookup: with a hashed roster that is one HMAC per word, not ten.
     """
 
-    def __init__(self, names: dict[str, str], given: frozenset[str], digest_key: bytes | None = None):
+    def __init__(self, names: dict[str, str], given: frozenset[str], digest_key: bytes | None = None,
+                 people: tuple[Person, ...] = ()):
         self._names = names                   # stored "given|surname" -> role
         self._given = given
         # The keyed HMAC state, copied for each digest instead of rebuilt from the key.
         self._keyed = hmac.new(digest_key, digestmod=hashlib.sha256) if digest_key is not None else None
+        self.people = people                  # one per roster row, fields in stored form
+        self._by: dict[str, dict[str, list[Person]]] = {"names": {}, "firsts": {}, "surnames": {}}
+        for person in people:
+            for field, index in self._by.items():
+                for stored in getattr(person, field):
+                    index.setdefault(stored, []).append(person)
+
+    @property
+    def recorded(self) -> bool:
+        """Whether any row says something about consent or leaving (else the consent rules have nothing to do)."""
+        return any(person.recorded for person in self.people)
+
+    def people_named(self, stored_key: str) -> tuple[Person, ...]:
+        """The rows a matched full name (RosterMatch.key) belongs to."""
+        return tuple(self._by["names"].get(stored_key, ()))
+
+    def people_with(self, field: str, word_key: str) -> tuple[Person, ...]:
+        """The rows whose first name ("firsts") or surname ("surnames") is this plain word key."""
+        return tuple(self._by[field].get(self.digest(word_key), ()))
 
     @property
     def hashed(self) -> bool:
@@ -67,6 +94,12 @@ class Roster:
 
     def role_of(self, given: list[str], surname: list[str]) -> str | None:
         return self._names.get(self.digest(pair_key(given, surname)))
+
+    def _found(self, given: list[str], surname: list[str]) -> tuple[str, str] | None:
+        """The stored key and role of a full name on the roster, None when it is not."""
+        stored = self.digest(pair_key(given, surname))
+        role = self._names.get(stored)
+        return (stored, role) if role else None
 
     def find(self, text: str, words: list[Token]) -> list[RosterMatch]:
         """Roster names among the words of text, longest first, not overlapping."""
@@ -93,9 +126,9 @@ class Roster:
         if not key.isalpha():
             return None
         for cut in range(2, len(key) - 1):
-            role = self.role_of([key[:cut]], [key[cut:]])
-            if role:
-                return RosterMatch(token.start, token.end, token.start, token.start + cut, role)
+            found = self._found([key[:cut]], [key[cut:]])
+            if found:
+                return RosterMatch(token.start, token.end, token.start, token.start + cut, found[1], found[0])
         return None
 
     def _match_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
@@ -107,22 +140,23 @@ class Roster:
         keys = [word.key for word in words[i:joined]]
         for length in range(len(keys), 1, -1):
             for split in range(1, length):
-                role = self.role_of(keys[:split], keys[split:length])
-                if role:
+                found = self._found(keys[:split], keys[split:length])
+                if found:
                     first = words[i + split - 1]
                     last = words[i + length - 1]
-                    return RosterMatch(words[i].start, last.end, words[i].start, first.end, role), i + length
+                    match = RosterMatch(words[i].start, last.end, words[i].start, first.end, found[1], found[0])
+                    return match, i + length
         return None
 
     def _reversed_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
         """ "Watson, Amelia" as in class lists."""
         if text[words[i].end : words[i + 1].start].strip() != ",":
             return None
-        role = self.role_of([words[i + 1].key], [words[i].key])
-        if not role:
+        found = self._found([words[i + 1].key], [words[i].key])
+        if not found:
             return None
         given = words[i + 1]
-        return RosterMatch(words[i].start, given.end, given.start, given.end, role), i + 2
+        return RosterMatch(words[i].start, given.end, given.start, given.end, found[1], found[0]), i + 2
 
 
 def load_roster(path: Path) -> Roster:
@@ -133,7 +167,7 @@ def load_roster(path: Path) -> Roster:
     if text.lstrip().startswith("{"):
         return _load_hashed(path, text)
     entries = plain_entries(path, text)
-    return Roster(entries.names, frozenset(entries.given))
+    return Roster(entries.names, frozenset(entries.given), people=tuple(entries.people))
 
 
 def _read_text(path: Path) -> str:
@@ -163,7 +197,7 @@ def _load_hashed(path: Path, text: str) -> Roster:
         raise RosterError(f"{path}:{exc.lineno}: hashed roster is not valid JSON: {exc.msg}") from exc
     if not isinstance(document, dict) or document.get("format") != HASHED_FORMAT:
         raise RosterError(f"{path}: not a schoollint hashed roster (no \"format\": \"{HASHED_FORMAT}\")")
-    if document.get("version") != HASHED_VERSION:
+    if document.get("version") not in READABLE_VERSIONS:
         raise RosterError(f"{path}: hashed roster version {document.get('version')!r} is not supported "
                           f"(expected {HASHED_VERSION})")
     key = _roster_key(path)
@@ -172,7 +206,18 @@ def _load_hashed(path: Path, text: str) -> Roster:
     names: dict[str, str] = {}
     for role in ROLES:
         names.update(dict.fromkeys(_digests(path, document, role), role))
-    return Roster(names, frozenset(_digests(path, document, "given")), digest_key=key)
+    return Roster(names, frozenset(_digests(path, document, "given")), digest_key=key,
+                  people=_people(path, document))
+
+
+def _people(path: Path, document: dict) -> tuple[Person, ...]:
+    records = document.get("people", [])
+    if not isinstance(records, list):
+        raise RosterError(f"{path}: \"people\" must be a list")
+    try:
+        return tuple(Person.from_json(record) for record in records)
+    except ConsentValueError as exc:
+        raise RosterError(f"{path}: a person in \"people\": {exc}") from None
 
 
 def _digests(path: Path, document: dict, field: str) -> list[str]:
@@ -201,5 +246,8 @@ def write_hashed_roster(source: Path, dest: Path, key: bytes) -> int:
     # Sorted digests: the order of the source roster leaks nothing.
     document.update({role: sorted(digests) for role, digests in by_role.items()})
     document["given"] = sorted(hashed.digest(word) for word in given_words)
+    # Each row with its consent and dates, every name field digested; sorted, so order leaks nothing.
+    people = [person.stored(hashed.digest).to_json() for person in entries.people]
+    document["people"] = sorted(people, key=lambda record: json.dumps(record, sort_keys=True))
     Path(dest).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     return sum(len(digests) for digests in by_role.values())

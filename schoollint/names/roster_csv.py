@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from .consent import HEADERS as CONSENT_HEADERS, Columns, ConsentValueError, Person, group_keys
 from .words import LETTER, Token, plain
 from ..errors import UserError
 
@@ -48,18 +49,24 @@ class RosterError(UserError):
 @dataclass
 class Entries:
     """What a plain roster holds: "given|surname" keys with roles, the words a name may start with,
-    and each key's year and registration group (for messages and later rules)."""
+    and one Person per row (its keys, registration group and year, consent and dates)."""
 
     names: dict[str, str] = field(default_factory=dict)
     given: set[str] = field(default_factory=set)
-    groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
 
-    def add(self, given: list[str], surname: list[str], role: str, year: str = "", group: str = "") -> None:
-        for key in _keys(given, surname):
-            self.names[key] = role
-            if year or group:
-                self.groups[key] = (year, group)
-        self.given.update((given[0], "".join(given)))
+    def add(self, pairs: list[tuple[list[str], list[str]]], role: str, groups: tuple[str, ...] = (),
+            **recorded) -> None:
+        """One row: every (given words, surname words) it may be written as."""
+        keys: dict[str, None] = {}
+        for given, surname in pairs:
+            for key in _keys(given, surname):
+                self.names[key] = role
+                keys[key] = None
+            self.given.update((given[0], "".join(given)))
+        self.people.append(Person(
+            role, tuple(keys), tuple(dict.fromkeys(w for g, _s in pairs for w in (g[0], "".join(g)))),
+            tuple(dict.fromkeys("".join(s) for _g, s in pairs)), groups, **recorded))
 
 
 def name_words(text: str) -> list[Token]:
@@ -92,7 +99,8 @@ def plain_entries(path, text: str) -> Entries:
         _read_with_header(path, rows, entries)
     else:
         for number, cells in rows:
-            entries.add(*_parse_row(f"{path}:{number}", cells))
+            given, surname, role = _parse_row(f"{path}:{number}", cells)
+            entries.add([(given, surname)], role)
     if not entries.names:
         raise RosterError(f"{path}: roster holds no names")
     return entries
@@ -106,6 +114,11 @@ def _is_header(cells: list[str]) -> bool:
     return len(cells) > PLAIN_COLUMNS or any(_header_key(cell) in HEADER_ALIASES for cell in cells)
 
 
+def _consent_columns(header: list[str]) -> Columns:
+    return Columns({index: meaning for index, cell in enumerate(header)
+                    if (meaning := CONSENT_HEADERS.get(_header_key(cell)))})
+
+
 def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries) -> None:
     header = rows[0][1]
     columns: dict[str, list[int]] = {}
@@ -117,6 +130,7 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         raise RosterError(f"{path}: no name column in the header (saw: {', '.join(header) or 'nothing'}); "
                           "expected first name and surname columns (first_name/forename, last_name/surname) "
                           "or a full-name column")
+    recorded = _consent_columns(header)
     for number, cells in rows[1:]:
         where = f"{path}:{number}"
         cell = _cells(cells)
@@ -129,9 +143,14 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         usable = [(given, surname) for given, surname in pairs if given and surname]
         if not usable:
             raise RosterError(f"{where}: expected a full name (given name and surname)")
-        for given, surname in dict.fromkeys((tuple(g), tuple(s)) for g, s in usable):
-            _check_length(where, list(given), list(surname))
-            entries.add(list(given), list(surname), role, year, group)
+        distinct = [(list(g), list(s)) for g, s in dict.fromkeys((tuple(g), tuple(s)) for g, s in usable)]
+        for given, surname in distinct:
+            _check_length(where, given, surname)
+        try:
+            fields = recorded.read(cell)
+        except ConsentValueError as exc:
+            raise RosterError(f"{path}: row {number}, column {header[exc.args[1]]!r}: {exc.args[0]}") from None
+        entries.add(distinct, role, group_keys(year, group), **fields)
 
 
 def _cells(cells: list[str]):

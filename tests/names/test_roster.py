@@ -167,7 +167,7 @@ def test_hashed_roster_file_names_nobody_and_is_keyed(roster_csv, hashed_path):
         for form in (name, name.lower(), name.upper()):
             assert form.encode() not in raw
     document = json.loads(raw)
-    assert document["format"] == "schoollint-hashed-roster" and document["version"] == 1
+    assert document["format"] == "schoollint-hashed-roster" and document["version"] == 2
     assert document["algorithm"] == "HMAC-SHA256"
     # The digest is an HMAC of the normalised "given|surname" string: without the key it cannot be recomputed.
     expected = hmac.new(KEY, b"noah|patel", hashlib.sha256).hexdigest()
@@ -212,7 +212,10 @@ def test_short_keys_and_double_hashing_are_refused(roster_csv, hashed_path, tmp_
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda d: d.update(version=2), "version 2 is not supported"),
+    (lambda d: d.update(version=3), "version 3 is not supported"),
+    (lambda d: d.update(people={}), "\"people\" must be a list"),
+    (lambda d: d["people"][0].update(names=["Noah"]), "\"names\" must be a list of 64-character"),
+    (lambda d: d["people"][0].update(website="maybe"), "'maybe' is not a consent"),
     (lambda d: d.update(format="other"), "not a schoollint hashed roster"),
     (lambda d: d.update(pupil=["abc"]), "64-character hex digests"),
     (lambda d: d.update(staff="x"), "64-character hex digests"),

@@ -1,0 +1,174 @@
+"""What SL601-SL603 share: which roster people a page names with each photo, and how findings say so.
+
+Not a check module itself (it is not in checks.MODULES). A person is "named
+with a photo" when the photo's alt text, title, aria-label, caption or the
+text beside it (the page model's labels and captions), or the photo's own
+file or folder name, holds their full name (a roster match, or "Mrs Jones"
+for a member of staff) or their first name alone. A first name alone is the
+safe default of the Names-No-Images policy, but not for a child whose parents
+said no: so here it counts. When several roster people share that first name,
+a surname or registration group written in the same text settles which one;
+otherwise the finding says how many it may be and is a warning.
+Messages never hold the name (it goes in the finding's `value`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..finding import Finding
+from ..names.consent import Person, group_words
+from ..names.filenames import filename_runs
+from ..names.roster_csv import name_words
+from .name_policy import all_names, finder
+
+# A rule's judgement of one person: the words of its reason ("refused"), or None.
+Judge = Callable[[Person], "str | None"]
+
+
+@dataclass(frozen=True)
+class Named:
+    """One place where a page names roster people with one of its photos."""
+
+    src: str                        # the photo as the page writes it
+    field: str                      # "alt text", "figcaption", "file name", "folder name"...
+    line: int
+    written: str                    # the name as written: the finding's value, never its message
+    people: tuple[Person, ...]      # whom it may be
+    first_only: bool                # named by first name alone
+    settled: bool                   # the words say which of `people` it is
+
+
+def today(ctx) -> dt.date:
+    """The day consent is judged on: the run's (so cached findings are keyed by it), else today in UTC."""
+    day = ctx.settings.get("consent-day")
+    return dt.date.fromisoformat(day) if day else dt.datetime.now(dt.timezone.utc).date()
+
+
+def required(ctx) -> bool:
+    return ctx.settings.get("consent") == "required"
+
+
+def run_settings(roster: str | None, policy: str) -> dict:
+    """Settings the consent rules add to a run: the policy, and the day when the roster holds dates
+    (a date changes findings from one day to the next, so it keys the cache only then)."""
+    settings: dict = {"consent": policy}
+    if roster:
+        from ..names import load_roster
+
+        if any(person.dated for person in load_roster(Path(roster)).people):
+            settings["consent-day"] = dt.datetime.now(dt.timezone.utc).date().isoformat()
+    return settings
+
+
+_last: list = [None, []]        # the last page read and its Named list: three rules read each page
+
+
+def named_on_page(subject, ctx) -> list[Named]:
+    """Every place the page names roster people with a photo (nothing without a roster that
+    records consent or leaving dates, unless `consent: required`)."""
+    roster = finder(ctx).roster
+    if subject.page is None or roster is None or not (roster.recorded or required(ctx)):
+        return []
+    if _last[0] is not subject.page:
+        _last[:] = [subject.page, list(_named_on_page(subject, ctx, roster))]
+    return _last[1]
+
+
+def _named_on_page(subject, ctx, roster) -> Iterator[Named]:
+    for image in subject.page.images:
+        seen: set[tuple[str, int]] = set()
+        for span in [*image.labels(), *image.captions]:
+            matches = all_names(span, ctx, subject.path, image.lang)
+            for start, written, people, first_only in _people_in(roster, span.text, matches, name_words(span.text),
+                                                                 capitalised=True):
+                line = span.line_of(start)
+                if (written.casefold(), line) not in seen:
+                    seen.add((written.casefold(), line))
+                    yield _narrowed(roster, image.src, span.label, line, written, people, first_only, span.text)
+        parts = (image.target or urlsplit(image.src).path).split("/")
+        parts[-1] = posixpath.splitext(parts[-1])[0]
+        for index, part in enumerate(parts):
+            field = "file name" if index == len(parts) - 1 else "folder name"
+            tokens = [token for run in filename_runs(part) for token in run]
+            for _start, written, people, first_only in _people_in(roster, part, finder(ctx).in_filename(part),
+                                                                  tokens, capitalised=False):
+                yield _narrowed(roster, image.src, field, image.line, written, people, first_only, part)
+
+
+def _people_in(roster, text: str, matches, tokens, capitalised: bool):
+    """(offset, name as written, people, by first name alone) for each roster person in text.
+
+    Full names come from the name finder (roster matches; "Mrs Jones" for staff by surname);
+    any other word that is a roster first name, outside those full names, is a first name
+    alone (in prose only when capitalised, as names are written).
+    """
+    for match in matches:
+        if match.source == "roster":
+            yield match.start, match.text, roster.people_named(match.key), False
+        elif match.role == "staff" and not match.first and (words := name_words(match.text)):
+            staff = tuple(p for p in roster.people_with("surnames", words[-1].key) if p.role == "staff")
+            if staff:
+                yield match.start, match.text, staff, False
+    for token in tokens:
+        if capitalised and not token.raw[:1].isupper():
+            continue
+        if any(match.start <= token.start < match.end for match in matches):
+            continue
+        people = roster.people_with("firsts", token.key)
+        if people:
+            yield token.start, token.raw, people, True
+
+
+def _narrowed(roster, src: str, field: str, line: int, written: str, people: tuple[Person, ...],
+              first_only: bool, text: str) -> Named:
+    """The Named place, with `people` narrowed by a surname or registration group in the same text."""
+    if len(people) > 1:
+        words = name_words(text)
+        stored = {roster.digest(word.key) for word in words}
+        stored |= {roster.digest(a.key + b.key) for a, b in zip(words, words[1:], strict=False)}  # "Smith Jones"
+        by_surname = tuple(p for p in people if stored.intersection(p.surnames)) or people
+        groups = {roster.digest(word) for word in group_words(text)}
+        people = tuple(p for p in by_surname if groups.intersection(p.groups)) or by_surname
+    return Named(src, field, line, written, people, first_only, len(people) == 1)
+
+
+def consent_findings(subject, ctx, code: str, judge: Judge, single: str, several: str) -> Iterator[Finding]:
+    """The rule's findings for the page: one per place that names someone `judge` finds a reason
+    against. `single` reads after "names a pupil" ("whose website consent is {reason}"); `several`
+    after "one of them" or "all of them" ("{has} no website consent ({reason})")."""
+    for named in named_on_page(subject, ctx):
+        judged = [reason for person in named.people if (reason := judge(person)) is not None]
+        if not judged:
+            continue
+        reason = ", ".join(dict.fromkeys(judged))
+        kind = _kind(named.people)
+        severity = None
+        if named.settled:
+            how = "gives the first name of" if named.first_only else "names"
+            message = f"photo {named.src}: its {named.field} {how} a {kind} {single.format(reason=reason)}"
+        else:
+            count, has = ("one", "has") if len(judged) == 1 else ("all" if len(judged) == len(named.people)
+                                                                   else str(len(judged)), "have")
+            what = "first name" if named.first_only else "name"
+            message = (f"photo {named.src}: its {named.field} gives a {what} that {len(named.people)} {kind} "
+                       f"on the roster share: {count} of them {several.format(reason=reason, has=has)}")
+            if len(judged) < len(named.people):     # it may be one of the others
+                severity = "warning"
+        yield Finding(code, subject.path, message, line=named.line, field=named.field, value=named.written,
+                      severity=severity)
+
+
+def _kind(people: tuple[Person, ...]) -> str:
+    roles = {person.role for person in people}
+    plural = len(people) > 1
+    if roles == {"staff"}:
+        return "members of staff" if plural else "member of staff"
+    if roles == {"pupil"}:
+        return "pupils" if plural else "pupil"
+    return "people"
