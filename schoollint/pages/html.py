@@ -30,7 +30,9 @@ from schoollint.finding import Suppression
 
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, SourceLines, decode
-from .model import Page, PageError, PageImage, TextSpan
+from .model import Page, PageError, PageImage, Share, TextSpan
+from .shares import html_shares
+from .sizes import displayed
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
 from .templates import blank_comments, is_templated
@@ -55,6 +57,7 @@ class Scan:
     suppressions: list[Suppression] = field(default_factory=list)
     references: set[str] = field(default_factory=set)
     unknown: list[TextSpan] = field(default_factory=list)     # labels a template fills in
+    shares: list[Share] = field(default_factory=list)         # og:image, twitter:image, JSON-LD image
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
@@ -62,7 +65,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text, _ = decode(data)
     found = scan(blank_comments(text), relpath, root)
     return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
-                unknown_alts=tuple(found.unknown))
+                unknown_alts=tuple(found.unknown), shares=tuple(found.shares))
 
 
 def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1) -> Scan:
@@ -109,6 +112,8 @@ class _Reader:
                 resolved = resolve(value, self.relpath, self.root)
                 if resolved is not None:
                     found.references.add(resolved.target)
+        if tag in ("meta", "script"):
+            found.shares += html_shares(element, self.lines.line(element), self.relpath, self.root)
         ignored = element.get("data-schoollint-ignore")
         if ignored is not None:
             found.suppressions.append(Suppression(self.lines.line(element), self.lines.lines_of(element),
@@ -147,12 +152,17 @@ class _Reader:
                 elif value is not None:
                     labels[attribute] = (value, self.lines.attribute_line(element, attribute))
         alt, title, aria = (labels.get(name, (None, None)) for name in ("alt", "title", "aria-label"))
+        candidates = _candidates(element) if labelled else []
+        width, height = displayed(element.attrib, any(len(c) > 1 and c[1].endswith("w") for c in candidates)) \
+            if labelled else (None, None)
+        alternates = (resolve(candidate[0], self.relpath, self.root) for candidate in candidates)
         found.images.append(PageImage(
             src=src, target=resolved.target if resolved else None, line=self.lines.line(element),
             alt=alt[0], title=title[0], aria_label=aria[0],
             alt_line=alt[1], title_line=title[1], aria_label_line=aria[1],
             captions=tuple(span for span in self.captions.of(element) if span.text.strip()),
-            lang=self.captions.lang_of(element),
+            lang=self.captions.lang_of(element), width=width, height=height,
+            alternates=tuple(dict.fromkeys(a.target for a in alternates if a is not None)),
         ))
 
     def widen(self, suppressions: list[Suppression]) -> list[Suppression]:
@@ -166,6 +176,16 @@ class _Reader:
                     covers |= self.lines.lines_of(element)
             widened.append(Suppression(suppression.line, frozenset(covers), suppression.codes))
         return widened
+
+
+def _candidates(element) -> list[list[str]]:
+    """The srcset candidates ([url, descriptor...]) of an <img> and of the <source>s of its <picture>."""
+    sets = [element.get("srcset") or ""]
+    if element.tag == "img":    # libxml2 knows no <source> in <picture>: it may hold the <img>
+        sets += element.xpath("ancestor::picture[1]//source/@srcset")
+    elif element.tag == "video":
+        sets += element.xpath("./source/@src")
+    return [candidate.split() for srcset in sets for candidate in srcset.split(",") if candidate.strip()]
 
 
 def _image_src(image) -> str | None:

@@ -27,7 +27,9 @@ from pathlib import Path
 from . import html as html_reader
 from .data import LineStr, front_matter_images, front_matter_language, load_yaml, locate_strings
 from .html_source import COMMENT
-from .model import Page, PageError, PageImage, TextSpan
+from .model import Page, PageError, PageImage, Share, TextSpan
+from .shares import front_matter_shares
+from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
 from .templates import blank_comments
 from .urls import links_to_media, plain_url, resolve
@@ -70,6 +72,7 @@ class _Image:
     alt: str | None = None
     title: str | None = None
     captions: list[TextSpan] = field(default_factory=list)
+    size: tuple[int | None, int | None] = (None, None)     # displayed width and height, CSS px (sizes.py)
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
@@ -78,6 +81,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
     images = front_matter_images(front, relpath, root) if front else []
+    shares = front_matter_shares(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
@@ -88,7 +92,8 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suppressions += reader.suppressions
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
-                tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown))
+                tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown),
+                shares=tuple(shares + reader.shares))
 
 
 def _plain_destination(match: re.Match) -> str:
@@ -134,6 +139,7 @@ class _Reader:
         self.references: set[str] = set()
         self.code_lines: set[int] = set()
         self.unknown: list[TextSpan] = []
+        self.shares: list[Share] = []
 
     def walk(self, tokens) -> None:
         containers: list[str] = []
@@ -164,17 +170,21 @@ class _Reader:
         fragments: list[tuple[str, int]] = []
         link: _Image | None = None          # a link to a photo, while its text is read
         link_text: list[str] = []
+        after_image = False                 # the child before this one is an image: an attribute list may follow
         for child in token.children or ():
-            kind = child.type
+            kind, after_image = child.type, after_image and child.type == "text"
             if kind in ("softbreak", "hardbreak"):
                 line += 1
                 parts.append("\n")
             elif kind in ("text", "code_inline"):
-                parts.append(child.content)
-                link_text.append(child.content)
+                sized = found and kind == "text" and after_image
+                content = _sized(found[-1], child.content) if sized else child.content
+                parts.append(content)
+                link_text.append(content)
             elif kind == "image":
                 found.append(_Image(child.attrs.get("src", ""), line, _plain_text(child.children),
                                     child.attrs.get("title") or None))
+                after_image = True
                 if link is not None:        # a thumbnail linking to its full size: one photo
                     found.remove(link)
                     link = None
@@ -206,6 +216,7 @@ class _Reader:
         self.suppressions += scanned.suppressions
         self.references |= scanned.references
         self.unknown += scanned.unknown
+        self.shares += scanned.shares
 
     def shortcodes(self, body: str) -> None:
         for written in _SHORTCODE.finditer(body):
@@ -221,7 +232,7 @@ class _Reader:
             src = next((parameters[key] for key in SHORTCODE_SOURCES if key in parameters), None)
             if src is None:
                 continue
-            image = _Image(str(src), line, parameters.get("alt"))
+            image = _Image(str(src), line, parameters.get("alt"), size=displayed(parameters))
             image.captions += [TextSpan(parameters[key], parameters[key].line, label)
                                for key, label in SHORTCODE_CAPTIONS.items() if key in parameters]
             self.images.append(image)
@@ -233,7 +244,19 @@ class _Reader:
             src=image.src, target=resolved.target if resolved else None, line=image.line,
             alt=str(image.alt) if image.alt else None, title=image.title,
             alt_line=alt_line, captions=tuple(span for span in image.captions if span.text.strip()),
+            width=image.size[0], height=image.size[1],
         )
+
+
+def _sized(image: _Image, text: str) -> str:
+    """Read a Kramdown/Pandoc attribute list written right after an image (`![](a.jpg){: width="300"}`)
+    into its size; the text without the list, which is markup, not words."""
+    found = attribute_list(text)
+    if found is None:
+        return text
+    attributes, length = found
+    image.size = displayed(attributes)
+    return text[length:]
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:

@@ -22,6 +22,7 @@ from pathlib import Path
 from .html_captions import BOUNDARIES, CARD_WORDS, CONTAINERS
 from .model import PageImage, TextSpan
 from .script import Script, Values, bind
+from .sizes import displayed
 from .treesitter import text as node_text
 from .urls import resolve
 
@@ -29,6 +30,7 @@ IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp"
                         "nuxt-picture", "video", "enhanced:img"})
 LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
 SOURCES = ("src", "data-src", "poster", "image", "srcset")
+SIZE_ATTRIBUTES = ("width", "height", "style", "sizes", "srcset")
 MAX_CLIMB = 32          # elements above a photo: text further up is the page's, not the photo's
 
 
@@ -170,6 +172,7 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
         got = got or []
         labels[attribute] = got
     captions = tuple(span for span in _captions(element, env, script) if span.text.strip())
+    width, height = _size(element, env, script)
     images = []
     alts: list[tuple[str | None, int | None]] = list(labels["alt"]) or [(None, None)]
     title: tuple[str | None, int | None] = labels["title"][0] if labels["title"] else (None, None)
@@ -180,8 +183,22 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
         for alt, alt_line in alts:
             images.append(PageImage(src=src, target=resolved.target if resolved else None, line=element.line,
                                     alt=alt, title=title[0], aria_label=aria[0], alt_line=alt_line,
-                                    title_line=title[1], aria_label_line=aria[1], captions=captions))
+                                    title_line=title[1], aria_label_line=aria[1], captions=captions,
+                                    width=width, height=height))
     return images
+
+
+def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int | None]:
+    """The displayed size its props give (`width={300}`, `width="300"`, a style string, `sizes`)."""
+    attributes: dict[str, str | None] = {}
+    for name in SIZE_ATTRIBUTES:
+        got = _evaluate(element.attribute(name), env, script)
+        attributes[name] = got[0][0] if got and len(got) == 1 else None
+        if name == "style" and element.attribute(name) is not None and attributes[name] is None:
+            return None, None       # a style object or expression: it may set any size
+    srcset = attributes.get("srcset") or ""
+    return displayed(attributes, any(part.split()[1:2] and part.split()[1].endswith("w")
+                                     for part in srcset.split(",")))
 
 
 def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:

@@ -46,6 +46,13 @@ class PageImage:
     aria_label_line: int | None = None
     captions: tuple[TextSpan, ...] = ()
     lang: str = ""                  # BCP 47 language of the image's alt text and title; "" unknown
+    # The largest size the page displays it at, in CSS px (pages/sizes.py); None where the page
+    # leaves it to a stylesheet or the file itself. Height alone gives the width through the photo's shape.
+    width: int | None = None
+    height: int | None = None
+    # Repository paths of the files the browser may show in its place, at the same size:
+    # srcset candidates and <picture> sources (the src itself may be among them).
+    alternates: tuple[str, ...] = ()
 
     def labels(self) -> list[TextSpan]:
         """The texts that name the image: alt, title and aria-label, with their lines."""
@@ -69,6 +76,16 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Share:
+    """An image a page hands to other sites: social cards, search engines, feed readers, app launchers."""
+
+    src: str                # as written (often an absolute URL of the site itself)
+    target: str | None      # repository-relative path, None when it is not one of the site's files
+    line: int
+    kind: str               # "og:image", "twitter:image", "JSON-LD image", "image sitemap", ...
+
+
+@dataclass(frozen=True)
 class Page:
     """What one page shows: its images, its inline suppressions and every media file it references."""
 
@@ -78,4 +95,5 @@ class Page:
     references: frozenset[str] = frozenset()    # repository-relative media paths (srcset, CSS url() too)
     links: tuple[Reference, ...] = ()           # every media reference written in the file (references.scan)
     unknown_alts: tuple[TextSpan, ...] = ()     # alt bound to an expression the reader could not resolve
+    shares: tuple[Share, ...] = ()              # images given to sharing and search (pages/shares.py)
     editable: bool = True                       # False: a package (DOCX, PPTX) whose words no text edit can reach

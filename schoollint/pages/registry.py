@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import components, html, markdown, sfc, stylesheet, templates
 from . import data as site_data
-from . import documents, pdf_text
+from . import documents, feeds, pdf_text
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import scan
@@ -53,6 +53,9 @@ LANGUAGES = (
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
     Language("Word and PowerPoint", documents.SUFFIXES, documents.read, document=True),
     Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
+    Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
+    Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
+    Language("web app manifest", feeds.MANIFEST_SUFFIXES, feeds.read_manifest),
 )
 # Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
 # no hand-written page or data file comes near them (a 42 MB generated page took 45 s and 2 GB).

@@ -1,0 +1,100 @@
+"""The size a page displays an image at, in CSS pixels, from what the page writes beside it.
+
+One reading for every page language: HTML `width`/`height` attributes (WHATWG
+HTML, "Dimension attributes": a valid non-negative integer, CSS px), an inline
+`style` (CSS 2.1 section 10.2 `width`, 10.4 `max-width`, 10.5 `height`; only
+`px` lengths are known here, and a declared `width` in any other unit
+overrides the attribute, so the size is unknown), the `sizes` attribute of an
+image with `srcset` width descriptors (WHATWG HTML, "Parsing a sizes
+attribute": the slot width, used only when nothing else sets the width; the
+largest px length among its entries, unknown when any entry is in `vw`, `em`
+or `calc()`), Kramdown/Pandoc attribute lists (`{: width="300"}`), and the
+same names as shortcode parameters or component props.
+
+`displayed` returns (width, height), each None when unknown: a page that shows
+an image without a known size shows it at whatever size the file has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
+_CSS_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)px\s*(?:!important)?\s*$", re.IGNORECASE)
+_DECLARATION = re.compile(r"(?:^|;)\s*(width|max-width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+# A Kramdown IAL `{: width="300" .photo}` or a Pandoc/markdown-it-attrs one `{width=300px}`.
+ATTRIBUTE_LIST = re.compile(r"^\{:?\s*([^{}\n]*)\}")
+_PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))""")
+# The media condition in front of a sizes entry's length, e.g. "(max-width: 600px) 100vw".
+_CONDITION = re.compile(r"^\s*(?:\(.*\)|not\s+\(.*\)|only\s+\S+)\s+", re.DOTALL)
+MAX_CSS_PX = 1_000_000     # above this a "size" is a typo, not a layout
+
+
+def attribute_pixels(value: str | None) -> int | None:
+    """A width or height attribute's value in CSS px ("300", "300px"); None for "50%", "auto" or nothing."""
+    match = _PIXELS.match(value) if value else None
+    return _bounded(match.group(1)) if match else None
+
+
+def _bounded(number: str) -> int | None:
+    value = round(float(number))
+    return value if 0 < value <= MAX_CSS_PX else None
+
+
+def style_sizes(style: str | None) -> dict[str, int | None]:
+    """The px width, max-width and height an inline style declares; a key holding None is declared
+    in another unit (the size is then unknown), a missing key is not declared."""
+    found: dict[str, int | None] = {}
+    for name, value in _DECLARATION.findall(style or ""):
+        match = _CSS_PIXELS.match(value)
+        found[name.lower()] = _bounded(match.group(1)) if match else None
+    return found
+
+
+def slot_width(sizes: str | None) -> int | None:
+    """The widest slot a `sizes` attribute gives, in px; None when any entry is not a px length."""
+    if not sizes or not sizes.strip():
+        return None
+    widths = []
+    for entry in sizes.split(","):
+        length = _CONDITION.sub("", entry.strip()) if entry.strip().startswith(("(", "not", "only")) else entry
+        match = _CSS_PIXELS.match(length)
+        if match is None:
+            return None
+        widths.append(_bounded(match.group(1)))
+    return None if None in widths else max(w for w in widths if w is not None)
+
+
+def displayed(attributes: Mapping[str, str | None], has_width_descriptors: bool = False
+              ) -> tuple[int | None, int | None]:
+    """(width, height) in CSS px at which an image with these attributes is shown at most.
+
+    `attributes`: lower-case names (width, height, style, sizes) to their written values.
+    """
+    style = style_sizes(attributes.get("style"))
+    if "width" in style:                          # CSS beats the presentational attribute
+        width = style["width"]
+    else:
+        width = attribute_pixels(attributes.get("width"))
+    if width is None and "width" not in style and has_width_descriptors:
+        width = slot_width(attributes.get("sizes"))
+    ceiling = style.get("max-width")
+    if ceiling is not None:                       # max-width bounds whatever the width turned out to be
+        width = ceiling if width is None else min(width, ceiling)
+    height = style["height"] if "height" in style else attribute_pixels(attributes.get("height"))
+    return width, height
+
+
+def parameters(text: str) -> dict[str, str]:
+    """`name="value"` pairs (also 'value' and bare value) of an attribute list or a shortcode, names lower-cased."""
+    return {match.group(1).lower(): next(v for v in match.groups()[1:] if v is not None)
+            for match in _PARAMETER.finditer(text)}
+
+
+def attribute_list(text: str) -> tuple[dict[str, str], int] | None:
+    """The attributes of a `{: ...}` or `{...}` list at the start of `text`, and its length; None when none."""
+    match = ATTRIBUTE_LIST.match(text)
+    if match is None or "=" not in match.group(1) and not match.group(1).strip().startswith((".", "#")):
+        return None
+    return parameters(match.group(1)), match.end()

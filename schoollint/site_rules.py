@@ -1,0 +1,217 @@
+"""Rules about photos across the site (SL202, SL501, SL502), judged after the file checks.
+
+A page shows a photo, but the photo's size is a fact of the photo's file, and whether it is a
+photo of pupils can be said by any page that shows it. So, like SL304 and the rename fix, these
+rules start from the site's reference index (`pages.references.site_index`: every place any text
+file of the site writes a media path), read the pages that refer to the photos of this run
+(and the photos that the pages of this run show or share), and judge each photo once:
+
+- sized: every reference to it is an image a page displays at a known width (pages/sizes.py);
+  one in a stylesheet, a data file, a script, a link or a file no reader reads leaves it unknown;
+- of pupils: a page pairs it with the name of a pupil on the roster, its metadata names people,
+  it sits under `pupil-photos:` globs, or (vision extra) faces are found in it;
+- protected: the page showing it is under `protected:` (source globs, or URL prefixes "/parents/").
+
+`with_site_findings` adds the findings to the results of the files they are on, before
+suppressions, ignores and the baseline are applied, so those work as for every rule.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .analysis import FileResult
+from .checks.site_photos import Showing, SitePhoto, SiteSubject
+from .pages.model import PageImage
+
+CODES = frozenset({"SL202", "SL501", "SL502"})
+# Folders a site generator serves from the site root: a page's URL path starts after them.
+CONTENT_ROOTS = re.compile(r"^(?:content|src/pages|src/routes|pages|app|_pages|static|public|docs)/")
+
+
+def with_site_findings(root: Path, in_git: bool, config, selected: set[str], settings: dict,
+                       results: list[FileResult]) -> list[FileResult]:
+    """The results, each with the site rules' findings on its file added (a new list; inputs untouched)."""
+    codes = CODES & selected
+    if not codes or not results:
+        return results
+    from . import checks
+    from .discover import discover
+
+    site = _Site(root, config, settings, discover(root, in_git, ["."], config.exclude).files)
+    subject = site.subject({result.path for result in results}, "SL501" in codes and bool(config.protected))
+    context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
+    extra: dict[str, list] = {}
+    for module in checks.modules(set(codes)):
+        for finding in module.check(subject, context):
+            if finding.code in codes and finding.code not in config.ignored_for(finding.path):
+                extra.setdefault(finding.path, []).append(finding)
+    return [replace(result, findings=result.findings + extra[result.path]) if result.path in extra else result
+            for result in results]
+
+
+class _Site:
+    """The site's pages, read on demand (each once), and what they say about each photo."""
+
+    def __init__(self, root: Path, config, settings: dict, files: list[str]):
+        from .pages.references import site_index
+
+        self.root, self.config, self.settings = root, config, settings
+        self.index = site_index(root, files)
+        self.pages: dict[str, object | None] = {}
+
+    def page(self, relpath: str):
+        """The page model, None when no reader reads it or it cannot be read (its own run says so)."""
+        if relpath not in self.pages:
+            from .pages import registry
+
+            self.pages[relpath] = None
+            if registry.is_page(relpath):
+                try:
+                    self.pages[relpath] = registry.read_page(self.root, relpath, (self.root / relpath).read_bytes())
+                except (registry.PageError, OSError):
+                    pass
+        return self.pages[relpath]
+
+    def subject(self, in_run: set[str], protecting: bool) -> SiteSubject:
+        """The photos of this run, and those the pages of this run show or share, each judged once."""
+        wanted = {path for path in in_run if path in self.index}
+        for relpath in in_run:
+            page = self.page(relpath)
+            if page is not None:
+                wanted |= {t for image in page.images for t in (image.target, *image.alternates) if t}
+                wanted |= {share.target for share in page.shares if share.target}
+        wanted = {path for path in wanted if (self.root / path).is_file()}
+        readers = {relpath for path in wanted for relpath, _ in self.index.get(path, ())} | in_run
+        shown: dict[str, list[tuple[Showing, PageImage]]] = {}
+        shared: dict[str, list[Showing]] = {}
+        for relpath in sorted(readers):
+            page = self.page(relpath)
+            if page is None:
+                continue
+            protected = self.protected(relpath)
+            for image in page.images:
+                for path in dict.fromkeys((image.target, *image.alternates)):
+                    if path in wanted:
+                        shown.setdefault(path, []).append((Showing(relpath, image.line, image.width,
+                                                                   protected=protected), image))
+            for share in page.shares:
+                if share.target in wanted:
+                    shared.setdefault(share.target, []).append(Showing(relpath, share.line, kind=share.kind,
+                                                                       protected=protected))
+        photos = {path: self.photo(path, shown.get(path, []), shared.get(path, []), protecting)
+                  for path in sorted(wanted)}
+        return SiteSubject(photos, frozenset(in_run), tuple(self.config.protected) if protecting else (),
+                           self.config.options_for)
+
+    def photo(self, path: str, shown: list[tuple[Showing, PageImage]], shared: list[Showing],
+              protecting: bool) -> SitePhoto:
+        facts = _facts(self.root, path)
+        width, height = _upright(facts)
+        showings = [replace(showing, width=showing.width or _from_height(image, width, height))
+                    for showing, image in shown]
+        sized = bool(showings) and all(showing.width for showing in showings) and self.accounted(path, shown)
+        # Whether it is of pupils matters only where it is shared, or shown outside a protected area.
+        public = shared or (protecting and any(not showing.protected for showing in showings))
+        return SitePhoto(path, width, height, tuple(showings), sized, tuple(shared),
+                         self.pupils(path, facts, shown) if public else "")
+
+    def accounted(self, path: str, shown: list[tuple[Showing, PageImage]]) -> bool:
+        """Every reference to the photo in the site is one of the images shown: none in a stylesheet,
+        a data file, a link or a file without a reader, which show it at a size no page says."""
+        counts: dict[str, int] = {}
+        for showing, image in shown:
+            counts[showing.page] = counts.get(showing.page, 0) + (image.target == path) + image.alternates.count(path)
+        written: dict[str, int] = {}
+        for relpath, _reference in self.index.get(path, ()):
+            written[relpath] = written.get(relpath, 0) + 1
+        return all(counts.get(relpath, 0) >= count for relpath, count in written.items())
+
+    def protected(self, relpath: str) -> bool:
+        from .globs import matches
+
+        url = "/" + CONTENT_ROOTS.sub("", posixpath.splitext(relpath)[0])
+        for entry in self.config.protected:
+            if entry.startswith("/"):
+                prefix = entry.rstrip("/")
+                if url == prefix or url.startswith(prefix + "/"):
+                    return True
+            elif matches(entry, relpath):
+                return True
+        return False
+
+    def pupils(self, path: str, facts, shown) -> str:
+        """Why the photo is of pupils, in words that name no one; "" when nothing says so."""
+        from .globs import any_match
+
+        if any_match(self.config.pupil_photos, path):
+            return "under pupil-photos in the configuration"
+        from .formats.model import PERSON_NAME
+
+        if facts is not None and facts.of_kind(PERSON_NAME):
+            return "its metadata names the people in it"
+        named = self.named_pupil(shown)
+        if named:
+            return f"a pupil on the roster is named with it on {named}"
+        return "faces found in it" if _has_faces(self.root, path, self.settings) else ""
+
+    def named_pupil(self, shown) -> str:
+        """Where a page names a roster pupil beside the photo (alt, title, caption, text), or ""."""
+        if not self.settings.get("roster"):
+            return ""
+        from . import checks
+        from .checks.name_policy import finder, path_language
+
+        context = checks.Context(root=self.root, rule_options={}, settings=self.settings)
+        names = finder(context)
+        for showing, image in shown:
+            relpath = showing.page
+            for span in image.labels() + list(image.captions):
+                language = span.lang or image.lang or path_language(relpath)
+                if any(match.source == "roster" and match.role == "pupil"
+                       for match in names.in_text(span.text, language)):
+                    return f"{relpath} line {span.line}"
+        return ""
+
+
+def _facts(root: Path, path: str):
+    from .formats.model import MediaError
+    from .formats.registry import read_media
+
+    try:
+        return read_media((root / path).read_bytes(), os.path.splitext(path)[1].lower())
+    except (MediaError, OSError):
+        return None
+
+
+def _upright(facts) -> tuple[int | None, int | None]:
+    """Width and height as shown: EXIF orientations 5 to 8 turn the stored picture a quarter turn."""
+    from .formats.downscale import TARGETS
+
+    if facts is None or facts.width is None or facts.height is None or facts.format not in TARGETS:
+        return None, None
+    return (facts.height, facts.width) if (facts.orientation or 1) >= 5 else (facts.width, facts.height)
+
+
+def _from_height(image, width: int | None, height: int | None) -> int | None:
+    """The displayed width from a displayed height alone, through the photo's shape."""
+    if image.height is None or not (width and height):
+        return None
+    return round(image.height * width / height)
+
+
+def _has_faces(root: Path, path: str, settings: dict) -> bool:
+    """Faces in the photo, when the vision extra is installed and runs (its run setting says so)."""
+    if not (settings.get("vision") or {}).get("faces"):
+        return False
+    from . import vision
+
+    try:
+        data = (root / path).read_bytes()
+    except OSError:
+        return False
+    return bool(vision.read_picture(data, True, False).faces)
