@@ -270,6 +270,10 @@ class Run:
         return [results[relpath] for relpath in paths]
 
     def settle(self, results: list[FileResult], outcome: Outcome) -> None:
+        from .site_rules import with_site_findings   # photos across pages: SL202, SL501, SL502
+
+        results = with_site_findings(self.root, self.in_git, self.config, self.selected, self.analyser.settings,
+                                     results)
         settle(self.root, results, self.config, self.selected, self.options.baseline, outcome)
 
     def fix(self, outcome: Outcome) -> list[str]:
