@@ -186,10 +186,10 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
             from .fix.staging import stage_moves
 
             outcome.notes += stage_moves(root, in_git, outcome.changes)
-        if touched:  # check what the fixes wrote, so the report says what is left
+        if touched or any(change.deleted for change in outcome.changes):  # check again what the fixes wrote
             fresh = {r.path: r for r in results}
             for change in outcome.changes:
-                for old, _new in change.renamed:
+                for old in change.gone:     # moved or deleted: its findings went with it
                     fresh.pop(old, None)
             fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
             results = list(fresh.values())

@@ -38,5 +38,9 @@ APPLIERS: dict[str, Applier] = {
     "rename": apply_renames,
 }
 
+# Fixes an applier also carries out, given with its own: a HEIC named after a person is converted
+# straight to its new name in one change (the rename applier then finds a JPEG and does nothing).
+COMPANIONS = {"convert-heic": ("rename",)}
+
 # Appliers that change only the file they are given: such files can be fixed in parallel.
 LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "strip-data-uri", "edit-text"})

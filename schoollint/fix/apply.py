@@ -12,9 +12,9 @@ import os
 import stat
 from pathlib import Path
 
-from ..fsio import atomic_write
-from .appliers import APPLIERS
-from .model import Change, Fix, FixContext, Rename, Write
+from ..fsio import atomic_write, content_hash
+from .appliers import APPLIERS, COMPANIONS
+from .model import Change, Delete, Fix, FixContext, Rename, Write
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
@@ -46,12 +46,14 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
             chosen = [fix for fix in fixes if fix.action == action]
             if not chosen:
                 continue
+            chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ())]
             for operation in applier(context, relpath, current, chosen):
                 if isinstance(operation, Write) and operation.path == relpath:
                     current = operation.data
                 else:
                     others.append(operation)
-        operations = ([Write(relpath, current)] if current != original else []) + others
+        deleted = Delete(relpath) in others       # a file removed needs no rewrite first
+        operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
         _record(root, change, operations)
         if write:
             carry_out(root, operations, context.force)
@@ -60,7 +62,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
     except Exception as exc:  # the file stays as it was; a bug is flagged as one
         change.internal = not isinstance(exc, expected_errors())
         change.error = f"{type(exc).__name__}: {exc}" if debug or change.internal else str(exc)
-        change.size_after, change.renamed, change.written, change.created = None, [], [], []
+        change.size_after, change.renamed, change.written, change.created, change.deleted = None, [], [], [], []
     return change
 
 
@@ -68,10 +70,13 @@ def _record(root: Path, change: Change, operations) -> None:
     for operation in operations:
         if isinstance(operation, Rename):
             change.renamed.append((operation.old, operation.new))
+        elif isinstance(operation, Delete):
+            change.deleted.append(operation.path)
         elif operation.path == change.path:
             change.size_after = len(operation.data)
         elif os.path.lexists(root / operation.path):
             change.written.append(operation.path)
+            change.before[operation.path] = content_hash((root / operation.path).read_bytes())
         else:
             change.created.append(operation.path)
 
@@ -88,6 +93,7 @@ def carry_out(root: Path, operations, force: bool = False) -> None:
 
     renames = [operation for operation in operations if isinstance(operation, Rename)]
     writes = [operation for operation in operations if isinstance(operation, Write)]
+    deletes = [operation for operation in operations if isinstance(operation, Delete)]
     for rename in renames:
         if os.path.lexists(root / rename.new):
             raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
@@ -102,9 +108,11 @@ def carry_out(root: Path, operations, force: bool = False) -> None:
         raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
                               "use --force to fix read-only files too); nothing was changed")
     if len(operations) > 1 or renames:
-        journal.carry_out(root, renames, writes)
+        journal.carry_out(root, renames, writes, deletes)
     elif writes:
         atomic_write(root / writes[0].path, writes[0].data)
+    elif deletes:
+        journal.delete(root, deletes[0].path)
 
 
 def describe(root: Path, operations) -> str:
@@ -113,6 +121,9 @@ def describe(root: Path, operations) -> str:
     for operation in operations:
         if isinstance(operation, Rename):
             lines.append(f"rename {operation.old} -> {operation.new}")
+            continue
+        if isinstance(operation, Delete):
+            lines.append(f"delete {operation.path}")
             continue
         before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
         try:

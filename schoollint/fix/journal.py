@@ -10,7 +10,8 @@ The steps, in this order:
 4. each renamed file gets its new name as a hard link (a copy where links are refused): from
    here both names lead to it, so a page resolves whether it is rewritten yet or not;
 5. each page is replaced by its staged copy, one atomic rename each;
-6. each old name is removed, then the journal and the staged copies.
+6. each old name is removed, and each file to delete (a sidecar, fix/model.Delete), then the
+   journal and the staged copies.
 
 `recover` runs the same steps from the journal (a done step is seen and skipped): the
 interrupted fix is rolled forward, never half left. A file someone changed since (its content is
@@ -23,18 +24,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..cache import cache_folder
 from ..fsio import atomic_write, content_hash
-from .model import Rename, Write
+from .model import Delete, Rename, Write
 
 JOURNAL = "journal.json"
 STAGING = "journal"
 VERSION = 1
 
 
-def carry_out(root: Path, renames: list[Rename], writes: list[Write]) -> None:
+def carry_out(root: Path, renames: list[Rename], writes: list[Write], deletes: Sequence[Delete] = ()) -> None:
     """Steps 1 to 6 for one multi-file change; every target was checked by the caller.
 
     OSError, with nothing changed, while an earlier change is unfinished (one that failed
@@ -54,7 +56,8 @@ def carry_out(root: Path, renames: list[Rename], writes: list[Write]) -> None:
         target = root / write.path
         entries.append({"path": write.path, "staged": staged.name, "after": content_hash(write.data),
                         "before": content_hash(target.read_bytes()) if target.exists() else None})
-    journal = {"version": VERSION, "renames": [[r.old, r.new] for r in renames], "writes": entries}
+    journal = {"version": VERSION, "renames": [[r.old, r.new] for r in renames], "writes": entries,
+               "deletes": [d.path for d in deletes]}
     atomic_write(folder / JOURNAL, json.dumps(journal).encode(), mode=0o600)
     _finish(root, folder, journal)
 
@@ -108,6 +111,9 @@ def _finish(root: Path, folder: Path, journal: dict) -> tuple[list[str], list[st
         for old, new in journal["renames"]:
             if os.path.lexists(root / old) and (root / new).is_file():
                 os.unlink(root / old)
+    for path in journal.get("deletes", []):
+        if os.path.lexists(root / path):
+            delete(root, path)
     (folder / JOURNAL).unlink()
     shutil.rmtree(folder / STAGING, ignore_errors=True)
     return done, kept
@@ -128,6 +134,14 @@ def _replay(root: Path, folder: Path, entry: dict, done: list[str], kept: list[s
     done.append(entry["path"])
 
 
+def delete(root: Path, path: str) -> None:
+    """Remove the file at `path` and check that it is gone (OSError otherwise): one unlink, so a
+    kill leaves it either there (the next run offers the fix again) or gone, never half."""
+    os.unlink(root / path)
+    if os.path.lexists(root / path):
+        raise OSError(f"{path}: still there after it was deleted")
+
+
 def _link(old: Path, new: Path) -> None:
     """Give the file at `old` the name `new` as well (done when `new` exists already)."""
     if os.path.lexists(new) or not old.is_file():
@@ -145,6 +159,7 @@ def _valid(journal) -> bool:
     return (isinstance(journal, dict) and journal.get("version") == VERSION
             and isinstance(journal.get("renames"), list)
             and all(isinstance(p, list) and len(p) == 2 and all(map(_relative, p)) for p in journal["renames"])
+            and isinstance(journal.get("deletes", []), list) and all(map(_relative, journal.get("deletes", [])))
             and isinstance(journal.get("writes"), list)
             and all(isinstance(e, dict) and set(e) == {"path", "staged", "after", "before"}
                     and _relative(e["path"]) and isinstance(e["staged"], str) and "/" not in e["staged"]

@@ -61,6 +61,13 @@ class Rename:
 
 
 @dataclass(frozen=True)
+class Delete:
+    """Remove the file at `path` (repository-relative): a file that has no place on a website."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class FixContext:
     """What an applier may know besides the file it fixes.
 
@@ -105,7 +112,9 @@ class Change:
     size_after: int | None = None            # set when the file itself was rewritten
     renamed: list[tuple[str, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)   # other files rewritten (references)
+    before: dict[str, str] = field(default_factory=dict)   # their content hashes before (fix/staging.py)
     created: list[str] = field(default_factory=list)   # new files (a converted copy)
+    deleted: list[str] = field(default_factory=list)   # files removed (an unsafe sidecar fix)
     diff: str = ""
     error: str | None = None
     internal: bool = False                   # the error is a bug, not the file's fault
@@ -113,7 +122,12 @@ class Change:
     @property
     def changed(self) -> bool:
         return self.error is None and bool(self.size_after is not None or self.renamed or self.written
-                                           or self.created)
+                                           or self.created or self.deleted)
+
+    @property
+    def gone(self) -> list[str]:
+        """Files no longer there under these names (moved or deleted), whose results are stale."""
+        return [old for old, _new in self.renamed] + self.deleted
 
     @property
     def touched(self) -> list[str]:

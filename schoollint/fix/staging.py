@@ -1,14 +1,16 @@
-"""After --fix: tell Git about the files fixes moved, so a rename is committed as one.
+"""After --fix: tell Git about the files fixes moved, deleted or rewrote to follow a move, so that
+the change is committed whole.
 
-A rename (SL301) or a HEIC conversion (SL106) moves a file; left alone, Git
-sees a deleted tracked file and an untracked new one, and a commit of the
-staged changes would drop the photo. Both paths are staged with `git add`
-(git-add(1): a path that no longer exists stages its removal), so `git
-status` shows the rename as `R` (or `D` and `A` when the content changed, as
-a conversion's does). Pages whose references were rewritten are left for the
-user to review and stage, and the notes name them. Outside Git the notes say
-which files to add. Returns the note lines; raises nothing (a Git failure is
-a note too).
+A rename (SL301) or a HEIC conversion (SL106) moves a file; left alone, Git sees a deleted
+tracked file and an untracked new one, and a commit of the staged changes would drop the photo
+while its pages still point at the old name. Both paths are staged with `git add` (git-add(1): a
+path that no longer exists stages its removal), so `git status` shows the rename as `R` (or `D`
+and `A` when the content changed, as a conversion's does). A deleted sidecar is staged as a
+removal the same way. Each page rewritten to follow a move is staged too, but only when what
+Git's index held for it is what the page held before the fix: staging it then adds exactly the
+rewrite, never an edit of the user's that was not staged (such a page, or an untracked one, is
+named in the notes for the user to review and add). Outside Git the notes say which files to add
+and remove. Returns the note lines; raises nothing (a Git failure is a note too).
 """
 
 from __future__ import annotations
@@ -16,38 +18,56 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from ..fsio import content_hash
 from .model import Change
 
 
 def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
-    """Stage each moved file's old and new path; one note line per move, and one for rewritten pages."""
-    moves = [(old, new) for change in changes if change.changed for old, new in change.renamed]
-    rewritten = sorted({path for change in changes if change.changed and change.renamed for path in change.written})
-    if not moves:
-        return []
-    notes = []
-    for old, new in moves:
-        if not in_git:
-            notes.append(f"{old} is now {new}: add {new} to version control and remove {old}")
-            continue
-        paths = [new] + ([old] if _tracked(root, old) else [])
-        result = _git(root, "add", "--", *paths)
-        if result is None or result.returncode != 0:
-            reason = "git not found" if result is None else result.stderr.strip().splitlines()[-1:] or ["failed"]
-            notes.append(f"{old} is now {new}; could not stage it in Git ({''.join(reason)}): "
-                         f"run git add -- {' '.join(paths)}")
-        else:
-            notes.append(f"{old} is now {new}: staged in Git (git add -- {' '.join(paths)})")
-    if rewritten:
-        notes.append(f"pages rewritten to follow the moved files, not staged (review, then git add): "
-                     f"{', '.join(rewritten)}" if in_git else
-                     f"pages rewritten to follow the moved files: {', '.join(rewritten)}")
+    """Stage moves, removals and the pages that follow the moves; one note line for each."""
+    done = [change for change in changes if change.changed]
+    moves = [(old, new) for change in done for old, new in change.renamed]
+    deleted = [path for change in done for path in change.deleted]
+    rewritten = {path: change.before.get(path) for change in done if change.renamed for path in change.written}
+    if not in_git:
+        notes = [f"{old} is now {new}: add {new} to version control and remove {old}" for old, new in moves]
+        notes += [f"{path} was deleted: remove it from version control too" for path in deleted]
+        if rewritten:
+            notes.append(f"pages rewritten to follow the moved files: {', '.join(sorted(rewritten))}")
+        return notes
+    notes = [_stage(root, f"{old} is now {new}", [new] + ([old] if _tracked(root, old) else []))
+             for old, new in moves]
+    notes += [_stage(root, f"{path} was deleted", [path]) if _tracked(root, path) else f"{path} was deleted"
+              for path in deleted]
+    ready = sorted(path for path, before in rewritten.items() if before and _index_hash(root, path) == before)
+    if ready:
+        notes.append(_stage(root, "pages rewritten to follow the moved files", ready))
+    held = sorted(set(rewritten) - set(ready))
+    if held:
+        notes.append("pages rewritten to follow the moved files, not staged because they are untracked or hold "
+                     f"changes of yours that were not staged (review, then git add): {', '.join(held)}")
     return notes
+
+
+def _stage(root: Path, what: str, paths: list[str]) -> str:
+    result = _git(root, "add", "--", *paths)
+    if result is None or result.returncode != 0:
+        reason = "git not found" if result is None else result.stderr.strip().splitlines()[-1:] or ["failed"]
+        return f"{what}; could not stage it in Git ({''.join(reason)}): run git add -- {' '.join(paths)}"
+    return f"{what}: staged in Git (git add -- {' '.join(paths)})"
 
 
 def _tracked(root: Path, path: str) -> bool:
     result = _git(root, "ls-files", "--error-unmatch", "--", path)
     return result is not None and result.returncode == 0
+
+
+def _index_hash(root: Path, path: str) -> str | None:
+    """The content hash of what Git's index holds for `path`, None when it holds nothing."""
+    try:
+        result = subprocess.run(["git", "cat-file", "blob", f":{path}"], cwd=root, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return content_hash(result.stdout) if result.returncode == 0 else None
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:

@@ -46,17 +46,24 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
     when any reference cannot be rewritten safely.
     """
     if path.lower().endswith((".heic", ".heif")) and bytes(data[:3]) == b"\xff\xd8\xff":
-        return []       # converted to JPEG by this same fix (SL106): the .jpg is renamed on the next run
-    root = context.root
+        return []       # converted to JPEG by this same fix (SL106), straight to its new name
+    new = new_name(context, path, fixes)
+    return [Rename(path, new), *rewrite_references(context, path, new, "renamed")]
+
+
+def new_name(context: FixContext, path: str, fixes: Sequence[Fix], suffix: str | None = None) -> str:
+    """The one new path the rename `fixes` offer (with `suffix` for its extension when given: a
+    conversion's); PageError when they offer several, or it is bad, unchanged, or taken."""
     new_paths = {fix.args[0] for fix in fixes}
     if len(new_paths) != 1:
         raise PageError(f"{path}: more than one new name offered ({', '.join(sorted(new_paths))})")
     new = new_paths.pop()
+    new = new if suffix is None else posixpath.splitext(new)[0] + suffix
     if normalise(new) != new or new == path:
         raise PageError(f"{path}: cannot rename to {new!r}")
-    if os.path.lexists(root / new):
+    if os.path.lexists(context.root / new):
         raise PageError(f"{path}: not renamed, {new} already exists")
-    return [Rename(path, new), *rewrite_references(context, path, new, "renamed")]
+    return new
 
 
 def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> list[Write]:
