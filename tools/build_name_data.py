@@ -2,6 +2,7 @@
 
 The sources are NOT runtime dependencies and nothing is fetched at run time:
 
+    apt-get install wbritish        # SCOWL's British English word list, /usr/share/dict/british-english
     python -m venv /tmp/v && /tmp/v/bin/pip install Faker names wordfreq
     /tmp/v/bin/python tools/build_name_data.py
 
@@ -14,17 +15,27 @@ Sources and licences (recorded again at the top of every file written):
 - wordfreq (https://github.com/rspeer/wordfreq), code Apache-2.0, data CC BY-SA 4.0,
   Copyright Robyn Speer / Luminoso: word frequencies (Zipf scale) of English and
   of the other languages a school page may be written in.
+- SCOWL (http://wordlist.aspell.net/), Copyright 2000-2011 Kevin Atkinson, permissive
+  licence (use, copy, modify, distribute and sell, keeping the notice), as Debian's
+  wbritish package installs it: which English words are written capitalised only
+  (proper nouns: "Cavendish"), so that wordfreq's case-blind counts do not make a
+  surname a common word.
 
 Files:
 - given_names.txt: the given names before this script (tools/build_given_names.py's
   English-speaking locales, census, UK supplement), plus the Latin-script first
-  names of every Faker locale that are not everyday English words (Zipf < 3.5).
+  and middle names of every Faker locale (Vietnamese given names are often the
+  "middle" one) that are not everyday English words (Zipf < 3.5).
 - surnames.txt: Faker last names (Latin script) and the census's 20,000 most
   common surnames: what a word run into a given name in a file name may be.
-- common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
+- common_words.txt: "word zipf" lines ("word zipf name" for a proper noun), English words with Zipf >= 2.0, minus
   given names and the commonest surnames (Faker's English locales, the census's
   top 2,000), so that a common word means "not a surname" ("freya-headshot",
   "first-swim"); rarer surnames (Zipf < 3.5: "Pemberton") are left out too.
+  Rarer proper nouns (Zipf < 4: SCOWL writes them capitalised only, "Cavendish")
+  and words SCOWL lacks that a name list holds ("dang") are marked "name": in
+  prose they may be surnames, in a file name they are words unless a name list
+  holds them ("lego", not "dang").
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
   page in that language are words, not names ("Bilder von der Klassenfahrt").
 """
@@ -45,12 +56,15 @@ SURNAME_MAX_WORD_ZIPF = 3.5        # a rarer surname stays a common word when co
 CENSUS_SURNAMES = 20000
 CENSUS_COMMON_SURNAMES = 2000      # these, and the English-speaking locales' last names, are never common words
 ENGLISH_LOCALES = ("en_GB", "en_IE", "en_US", "en_NZ")
+SCOWL = Path("/usr/share/dict/british-english")
+PROPER_MIN_WORD_ZIPF = 4.0         # commoner proper nouns stay words: "London", "German", "Facebook"
 
 LICENCE = """\
 # Built by tools/build_name_data.py (schoollint, MIT) from:
 #   Faker (MIT licence, Copyright (c) 2012 Daniele Faraglia);
 #   names (MIT licence, Copyright (c) 2013 Trey Hunner; US Census 1990 tables, public domain);
-#   wordfreq (code Apache-2.0, data CC BY-SA 4.0, Copyright Robyn Speer and Luminoso).
+#   wordfreq (code Apache-2.0, data CC BY-SA 4.0, Copyright Robyn Speer and Luminoso);
+#   SCOWL (Copyright 2000-2011 Kevin Atkinson; use, copy, modify, distribute and sell permitted with this notice).
 # Lists derived from wordfreq data are shared under CC BY-SA 4.0; the copyright notices must be kept.
 """
 
@@ -60,7 +74,7 @@ from schoollint.names.words import plain  # noqa: E402  (the same keys the finde
 
 
 def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
-    """Every Latin-script name of one kind ("first" or "last") in the Faker locales (default: all)."""
+    """Every Latin-script name of one kind ("first", "middle" or "last") in the Faker locales (default: all)."""
     import faker.providers.person as person
 
     found = set()
@@ -84,6 +98,16 @@ def census(table: str, limit: int | None = None) -> list[str]:
     return [plain(line.split()[0]) for line in lines[:limit] if line.strip()]
 
 
+def scowl() -> tuple[set[str], set[str]]:
+    """SCOWL's words: (written in lower case, written capitalised only), plain() keys."""
+    lower, capital = set(), set()
+    for line in SCOWL.read_text(encoding="utf-8").splitlines():
+        word = line.strip().removesuffix("'s")
+        if word.isalpha():
+            (lower if word.islower() else capital).add(plain(word))
+    return lower, capital - lower
+
+
 def previous_given() -> set[str]:
     lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
     return {line for line in lines if line and not line.startswith("#")}
@@ -98,7 +122,7 @@ def write(name: str, about: str, entries: list[str]) -> None:
 def main() -> None:
     from wordfreq import top_n_list, zipf_frequency
 
-    given = previous_given() | {name for name in faker_names("first")
+    given = previous_given() | {name for name in faker_names("first") | faker_names("middle")
                                 if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
     surnames = faker_names("last") | set(census("dist.all.last", CENSUS_SURNAMES))
     english = {}
@@ -111,13 +135,17 @@ def main() -> None:
     # "Green", "Young" and "Lewis" may be surnames; "swim" and "headshot" may not.
     strong = faker_names("last", ENGLISH_LOCALES) | set(census("dist.all.last", CENSUS_COMMON_SURNAMES))
     surname_zipf = {name: zipf_frequency(name, "en") for name in surnames}
+    lower, proper = scowl()
+    named = surnames | faker_names("first") | faker_names("middle") | set(census("dist.all.last"))
     common = {word: zipf for word, zipf in english.items() if word not in strong and word not in given
               and (word not in surnames or zipf >= SURNAME_MAX_WORD_ZIPF)}
+    namelike = {word for word, zipf in common.items() if zipf < PROPER_MIN_WORD_ZIPF
+                and (word in proper or (word not in lower and word in named))}
     write("given_names.txt", "Given names, one per line, lower case, accents removed.", sorted(given))
     write("surnames.txt", "Surnames, one per line, lower case, accents removed.",
           sorted(name for name in surnames if surname_zipf[name] < 5.5))
     write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
-          [f"{word} {zipf:.1f}" for word, zipf in sorted(common.items())])
+          [f"{word} {zipf:.1f}" + " name" * (word in namelike) for word, zipf in sorted(common.items())])
     for language in OTHER_LANGUAGES:
         words = []
         for word in top_n_list(language, 30000):

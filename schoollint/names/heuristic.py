@@ -40,7 +40,10 @@ def _token(start: int, raw: str) -> Token:
                 raw = raw[: -len(ending)]
                 break
         raw = raw.rstrip(".")
-    return Token(start, start + len(raw), raw, plain(raw))
+    return _new_token(Token, (start, start + len(raw), raw, plain(raw)))
+
+
+_new_token = tuple.__new__                      # Token(...) without NamedTuple's Python-level __new__: one per word
 
 
 def _is_given(key: str, lex: Lexicon) -> bool:
@@ -69,7 +72,7 @@ def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     """Adjacent name-shaped words, and the prose they are in.
 
@@ -133,9 +136,14 @@ class _Run:
 
     def _unknown_given(self, i: int) -> bool:
         """A given name missing from the lists ("Adebayo"), before a known surname; in a file name
-        ("adebayo-ogunleye") only a longer one, since any word may stand there."""
+        ("adebayo-ogunleye") only a longer one, since any word may stand there; in lower-case text
+        only before a surname the lists hold."""
         token, lex = self.tokens[i], self.lex
-        return (not self.strict and len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
+        if i and _is_given(self.tokens[i - 1].key, lex):
+            return False                        # "Millicent Fawcett Hall": the surname of the name before
+        if self.strict and (i + 1 == len(self.tokens) or self.tokens[i + 1].key not in lex.name_surnames):
+            return False                        # lower-case text: "defne arslan" only before a known surname
+        return (len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
                 and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)
 
@@ -172,6 +180,9 @@ class _Run:
         if after in lex.following or (self.text is not None and (after in lex.named_things
                                                                   or after in lex.surname_places)):
             return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
+        if self.text is not None and not self.strict and j + 1 < last and (tokens[j + 2].key in lex.named_things
+                                                      or tokens[j + 2].key in lex.following):
+            return None                         # "the Dorothy Hodgkin Science Award", "Ada Lovelace Coding Club"
         return j
 
     def _surname(self, token: Token) -> bool:
@@ -184,6 +195,8 @@ class _Run:
         if self.text is None:
             return True
         before = _words_before(self.text, self.tokens[0].start)
+        if before and before[-1] in self.lex.locatives:
+            return True                         # "outside Millicent Fawcett Hall": the run is the place
         words = (before + tuple(token.key for token in self.tokens[:i]))[-2:]
         if not words:
             return False
@@ -218,9 +231,10 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
     return False
 
 
-def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> Iterator[list[Token]]:
-    """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia")."""
-    tokens = []
+def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list[Token]]:
+    """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia"); groups of two words or more."""
+    groups = []
+    tokens: list[Token] = []
     position = 0
     for word in words:
         start = run.find(word, position)
@@ -228,9 +242,12 @@ def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> Iterator
         token = _token(offset + start, word)
         tokens.append(token)
         if word[-1] == "." and token.key not in lex.titles:
-            yield tokens
+            if len(tokens) > 1:
+                groups.append(tokens)
             tokens = []
-    yield tokens
+    if len(tokens) > 1:
+        groups.append(tokens)
+    return groups
 
 
 def in_text(text: str, language: str = "") -> list[Spotted]:
@@ -262,9 +279,9 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
 
 
 # "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
-# ("Watson, Amelia - Year 6") or the line end.
+# ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
-_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n]|[-–—][ \u00a0]|$))")
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$))")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
@@ -275,6 +292,14 @@ def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
         if before is None:
             continue
         surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
-        if _is_given(given.key, lex) and not _is_given(surname.key, lex) and _is_surname(surname, lex, words):
-            found.append(Spotted(surname.start, given.end, given.raw, "unknown"))
+        known_given = _is_given(given.key, lex)
+        if _is_given(surname.key, lex) or not (known_given or _may_be_name(given, lex, words)):
+            continue                            # "Oliver, Harry": first names only
+        if _is_surname(surname, lex, words) or known_given and surname.key in lex.surnames:
+            found.append(Spotted(surname.start, given.end, given.raw, "unknown"))   # "Sheikh, Usman (6C)"
     return found
+
+
+def _may_be_name(token: Token, lex: Lexicon, words: frozenset[str]) -> bool:
+    """A capitalised word no list holds ("Temitope"): in a class list's "Akinola, Temitope (6C)", a given name."""
+    return token.key not in lex.listed and token.key not in words and len(token.key) > 2 and token.raw[1:].islower()

@@ -40,6 +40,9 @@ SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
 # What may follow a photo as its caption: text blocks, not another gallery or a whole section.
 NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "em", "strong", "small", "i", "b",
                                "dl", "dd", "dt", "label", "cite"})
+# Between blocks: U+2029 PARAGRAPH SEPARATOR, white space that no name run crosses and that is no
+# newline (a span's lines are counted by "\n").
+BLOCK_BREAK = "\u2029"
 MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -179,7 +182,8 @@ class Captions:
     def text_of(self, element) -> str:
         """Visible text, with a newline for each one in the source (also inside tags) so lines add up.
 
-        Block elements and <br> are set apart by a space, as a browser shows them.
+        Block elements and <br> are set apart by BLOCK_BREAK, as a browser shows them on lines of
+        their own: a card's role line is no part of the name above it ("Johanna Weber" / "Class teacher").
         """
         parts = []
         stack = [(element, False)]
@@ -187,13 +191,13 @@ class Captions:
             node, is_tail = stack.pop()
             block = isinstance(node.tag, str) and node.tag not in INLINE
             if is_tail:
-                parts.append(" " * block + (node.tail or ""))
+                parts.append(BLOCK_BREAK * block + (node.tail or ""))
                 continue
             if not isinstance(node.tag, str) or node.tag in SKIPPED_TEXT:
                 continue
             if node is not element:
                 tag_lines = (node.sourceline or 0) + self.lines.offset - self.lines.line(node)
-                parts.append("\n" * max(tag_lines, 0) + " " * block)
+                parts.append("\n" * max(tag_lines, 0) + BLOCK_BREAK * block)
             parts.append(node.text or "")
             for child in reversed(node):
                 stack.append((child, True))

@@ -167,7 +167,11 @@ def test_word_lists_are_real_and_attributed():
         assert word not in names
     common = (data / "common_words.txt").read_text(encoding="utf-8")
     assert "Robyn Speer" in common and "CC BY-SA 4.0" in common
-    zipf = dict(line.split(" ") for line in common.splitlines() if not line.startswith("#"))
+    assert "Kevin Atkinson" in common                                 # SCOWL: which words are proper nouns
+    rows = [line.split(" ") for line in common.splitlines() if not line.startswith("#")]
+    zipf = {row[0]: row[1] for row in rows}
+    proper = {row[0] for row in rows if row[2:] == ["name"]}
+    assert {"cavendish", "dang"} <= proper and not {"swim", "headshot", "london"} & proper
     assert 50000 <= len(zipf) <= 100000
     assert {"great", "work", "school", "class", "headshot", "swim", "ankle", "stretching"} <= zipf.keys()
     assert float(zipf["headshot"]) < float(zipf["swim"])            # frequencies, not just words
