@@ -13,7 +13,6 @@ Word lists and the run pattern are `words.lexicon()`, loaded once on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple

@@ -33,7 +33,8 @@ import yaml
 OUT = Path(__file__).with_name("cases")
 
 SOURCE = OUT / "templates.yaml"     # name pools and page templates, by kind and split
-FIRST_INDEX = {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000, "heldout_d": 17000, "heldout_e": 21000}
+FIRST_INDEX = {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000, "heldout_d": 17000,
+               "heldout_e": 21000}
 TRAP_REPEAT = 4        # each trap template is used with this many first names
 NAME_REPEAT = 7        # each naming template is used with this many people
 
