@@ -17,10 +17,12 @@ import zlib
 from .model import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 from .pictures import read_embedded, strip_embedded
 from .places import Place, all_items, remove_from
+from .recent import Recent
 
 MAX_MEMBERS = 10_000
 MAX_PART = 64 << 20
 MAX_TOTAL = 512 << 20
+_RECENT = Recent()
 
 
 def xml_parser():
@@ -105,12 +107,13 @@ class Edit:
     @classmethod
     def read_facts(cls, data) -> MediaFacts:
         """The plugin's `read`: facts about the package in `data` (a subclass takes the bytes)."""
-        return cls(data).facts()
+        known = _RECENT.get(data)
+        return known if known is not None else _RECENT.put(data, cls(data).facts())
 
     @classmethod
     def strip_kinds(cls, data, kinds: frozenset[str]) -> bytes:
         """The plugin's `strip`: the package without the places of these kinds."""
-        return cls(data).stripped(kinds)
+        return cls(data).stripped(kinds, data)
 
     def picture(self, name: str, where: str) -> Place:
         """A picture part, read and stripped by the image plugins."""
@@ -170,12 +173,15 @@ class Edit:
     def places(self) -> list[Place]:
         raise NotImplementedError
 
-    def facts(self) -> MediaFacts:
-        places = self.places()
+    def facts(self, places: list[Place] | None = None) -> MediaFacts:
+        places = self.places() if places is None else places
         return MediaFacts(format=self.format, items=all_items(places), unchecked="; ".join(self.notes) or None)
 
-    def stripped(self, kinds: frozenset[str]) -> bytes:
-        remove_from(self.places(), kinds)
+    def stripped(self, kinds: frozenset[str], data) -> bytes:
+        """The package (whose bytes are `data`) without the places of these kinds."""
+        places = self.places()
+        _RECENT.put(data, self.facts(places))   # the fix's verification reads the original again
+        remove_from(places, kinds)
         return self.package.rebuild(self.changes)
 
 

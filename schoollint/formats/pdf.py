@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .pdf_walk import Walk, text
 from .places import Place, all_items, nothing, remove_from
+from .recent import Recent
 
 FORMAT = "PDF"
 EXTENSIONS = (".pdf",)
@@ -39,6 +40,10 @@ ENCRYPTED = ("PDF: encrypted (password-protected); schoollint neither reads nor 
 _INFO_KINDS = {"/Author": IDENTITY, "/Creator": IDENTITY, "/Producer": IDENTITY,
                "/CreationDate": TIMESTAMP, "/ModDate": TIMESTAMP}
 _INFO_HARMLESS = frozenset({"/Trapped"})
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_PREV = re.compile(rb"/Prev\s+(\d+)")
+MAX_REVISIONS = 10_000
+_RECENT = Recent()
 _STREAM_NAME = re.compile(r"^stream <[^<>]*>: ")   # pikepdf names an in-memory file by its repr
 
 
@@ -72,15 +77,22 @@ def _opened(data):
 
 
 def read(data) -> MediaFacts:
+    known = _RECENT.get(data)
+    if known is not None:
+        return known
     with _opened(data) as pdf:
-        walk, places = _places(pdf, data)
-        return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places), notes=tuple(walk.counted),
-                          unchecked="; ".join(walk.notes) or None)
+        return _RECENT.put(data, _facts(pdf, *_places(pdf, data)))
+
+
+def _facts(pdf, walk: Walk, places: list[Place]) -> MediaFacts:
+    return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places), notes=tuple(walk.counted),
+                      unchecked="; ".join(walk.notes) or None)
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
     with _opened(data) as pdf:
-        _walk, places = _places(pdf, data)
+        walk, places = _places(pdf, data)
+        _RECENT.put(data, _facts(pdf, walk, places))   # the fix's verification reads the original again
         remove_from(places, kinds)
         out = io.BytesIO()
         # a full rewrite: no earlier revision survives; fix_metadata_version=False: pikepdf would
@@ -94,7 +106,7 @@ def _places(pdf, data) -> tuple[Walk, list[Place]]:
     document order."""
     walk = Walk(pdf)
     places = [_info_place(pdf), *walk.pictures(), *walk.inline_pictures(), *walk.page_places(),
-              *_attachment_places(pdf), *walk.object_places(), _revisions_place(data)]
+              *_attachment_places(pdf), *walk.object_places(), _revisions_place(pdf, data)]
     return walk, [place for place in places if place.items]
 
 
@@ -122,15 +134,37 @@ def _info_place(pdf) -> Place:
     return Place(tuple(item for _key, item in found), remove)
 
 
-def _revisions_place(data) -> Place:
-    """Each %%EOF after the first closes an incremental update (a linearized file has one more)."""
-    ends = (data if isinstance(data, bytes) else bytes(data)).count(b"%%EOF")   # memchr-fast, unlike a regex
-    earlier = ends - 1 - (1 if b"/Linearized" in bytes(data[:1024]) else 0)
+def _revisions_place(pdf, data) -> Place:
+    earlier = _earlier_revisions(pdf, data)
     if earlier < 1:
         return Place((), nothing)
     item = MetaItem(PREVIEW, f"file: {earlier} earlier revision{'s' if earlier > 1 else ''} kept by "
                     "incremental saves (old metadata and pictures)", "incremental updates", str(earlier))
     return Place((item,), nothing)   # the full rewrite in strip() keeps only the current revision
+
+
+def _earlier_revisions(pdf, data) -> int:
+    """Cross-reference sections before the last one (7.5.6): the chain of /Prev offsets from the
+    last `startxref`, less the first-page section of a linearized file (Annex F). A file qpdf had
+    to repair (its chain cannot be trusted) is counted by its %%EOF markers instead, a scan of
+    every byte; the chain reads only the sections themselves."""
+    tail = bytes(data[-2048:])
+    found = _STARTXREF.search(tail, max(tail.rfind(b"startxref"), 0))
+    if pdf.get_warnings() or found is None:
+        return (data if isinstance(data, bytes) else bytes(data)).count(b"%%EOF") - 1 - _linearized(data)
+    offset, seen = int(found.group(1)), set[int]()
+    while offset not in seen and 0 <= offset < len(data) and len(seen) < MAX_REVISIONS:
+        seen.add(offset)
+        end = data.find(b"startxref", offset)
+        previous = _PREV.search(data, offset, end if end >= 0 else len(data))
+        if previous is None:
+            break
+        offset = int(previous.group(1))
+    return len(seen) - 1 - _linearized(data)
+
+
+def _linearized(data) -> int:
+    return 1 if b"/Linearized" in bytes(data[:1024]) else 0
 
 
 def _attachment_places(pdf):

@@ -1,21 +1,28 @@
-"""Word and PowerPoint files as pages: each picture, its alt text, and the words beside it.
+"""Office documents as pages: each picture, its alt text, and the words beside it.
 
-A letter or a slide deck shows photos with words, like a web page, so the same name rules apply
-(SL302 to the picture's alt text, SL303 to the text that goes with it):
+A letter, a slide deck or a spreadsheet shows photos with words, like a web page, so the same
+name rules apply (SL302 to the picture's alt text, SL303 to the text that goes with it):
 
 - Word (ECMA-376 Part 1, 17.3 paragraphs and 20.4 DrawingML pictures): each paragraph of
   `word/document.xml` holding a drawing is a picture; its alt text and title are the drawing's
   `wp:docPr/@descr` and `@title`; the words with it are that paragraph and the next one.
 - PowerPoint (Part 1, 19.3 slides): each `p:pic` on a slide is a picture; its alt text and
   title are `p:cNvPr/@descr` and `@title`; the words with it are every paragraph on the slide.
+- Excel (Part 1, 18.3 worksheets and 20.5 SpreadsheetML drawings): each `xdr:pic` in a drawing a
+  worksheet uses is a picture; its alt text and title are `xdr:cNvPr/@descr` and `@title`; the
+  words with it are the text of the cells it covers and of those one row and column around
+  (from its anchor, `xdr:from` and `xdr:to`: where a name is typed under or beside a photo).
+- OpenDocument and SVG: pages.odf_text and pages.svg_text, dispatched from here by content.
 
-There are no source lines in a package: a "line" here is the paragraph number (Word) or the
-slide number (PowerPoint), and the page is not `editable` (no text edit can be made in place).
-A package that cannot be read gives an empty page: the document reader reports it (SL105).
+There are no source lines in a package: a "line" here is the paragraph number (Word), the
+slide number (PowerPoint) or the sheet number (Excel), and the page is not `editable` (no text
+edit can be made in place). A package that cannot be read gives an empty page: the document
+reader reports it (SL105).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -26,17 +33,36 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _SLIDE = re.compile(r"ppt/slides/slide(\d+)\.xml")
-SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm")
+_XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW_EMU, _COLUMN_EMU = 190_500, 609_600     # 15 pt and 64 px, Excel's defaults, in EMUs (20.1.2.1)
+_CELL = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
+            ".xlsx", ".xlsm", ".xltx", ".xltm", ".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg",
+            ".svg")
 
 
 def read(relpath: str, data: bytes, root: Path | None) -> Page:
+    from ..formats import odf, svg
     from ..formats.model import MediaError
     from ..formats.package import Package
 
+    if svg.accept(bytes(data[:4096])):
+        from . import svg_text
+
+        return svg_text.read(relpath, data, root)
+    if odf.accept(bytes(data[:256])):
+        from . import odf_text
+
+        return odf_text.read(relpath, data, root)
     try:
         package = Package(data, "OOXML")
         if "word/document.xml" in package.names:
             images = _word(package.xml("word/document.xml"))
+        elif "xl/workbook.xml" in package.names:
+            images = _workbook(package)
         else:
             slides = sorted((int(match.group(1)), name) for name in package.names if (match := _SLIDE.fullmatch(name)))
             images = [image for number, name in slides for image in _slide(package.xml(name), number)]
@@ -69,3 +95,99 @@ def _slide(slide, number: int) -> list[PageImage]:
                       number,
                       alt=properties.get("descr"), title=properties.get("title"), captions=captions)
             for picture in slide.iter(_P + "pic") for properties in picture.iter(_P + "cNvPr")]
+
+
+def _relations(package, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (the last word of its type, the part it points at) for `part` (OPC 9.3)."""
+    folder, _, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    if rels not in package.names:
+        return {}
+    found = {}
+    for rel in package.xml(rels).iter(_RELS + "Relationship"):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") != "External":
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            found[rel.get("Id", "")] = (rel.get("Type", "").rpartition("/")[2], posixpath.normpath(path))
+    return found
+
+
+def _workbook(package) -> list[PageImage]:
+    """Each picture on each worksheet, in the workbook's sheet order."""
+    relations = _relations(package, "xl/workbook.xml")
+    sheets = [relations.get(sheet.get(_R + "id"), ("", ""))[1]
+              for sheet in package.xml("xl/workbook.xml").iter(_X + "sheet")]
+    shared = ([" ".join("".join(t.text or "" for t in item.iter(_X + "t")).split())
+               for item in package.xml("xl/sharedStrings.xml").iter(_X + "si")]
+              if "xl/sharedStrings.xml" in package.names else [])
+    images = []
+    for number, sheet in enumerate(sheets, start=1):
+        if sheet not in package.names:
+            continue
+        drawings = [path for kind, path in _relations(package, sheet).values()
+                    if kind == "drawing" and path in package.names]
+        cells = _cells(package.xml(sheet), shared) if drawings else {}
+        for drawing in drawings:
+            images.extend(_drawing(package.xml(drawing), cells, number))
+    return images
+
+
+def _cells(sheet, shared: list[str]) -> dict[tuple[int, int], str]:
+    """(row, column) from 0 -> the text of each cell that holds text (18.3.1.4: shared, inline
+    or formula strings); numbers and dates are left out."""
+    cells = {}
+    for cell in sheet.iter(_X + "c"):
+        match = _CELL.fullmatch(cell.get("r", ""))
+        kind, value = cell.get("t"), cell.find(_X + "v")
+        if match is None:
+            continue
+        if kind == "s" and value is not None and (value.text or "").strip().isdigit():
+            index = int(value.text)
+            text = shared[index] if index < len(shared) else ""
+        elif kind == "inlineStr":
+            text = "".join(t.text or "" for t in cell.iter(_X + "t"))
+        elif kind == "str" and value is not None:
+            text = value.text or ""
+        else:
+            continue
+        column = 0
+        for letter in match.group(1):
+            column = column * 26 + ord(letter) - 64
+        if text.strip():
+            cells[(int(match.group(2)) - 1, column - 1)] = text.strip()
+    return cells
+
+
+def _drawing(drawing, cells: dict[tuple[int, int], str], number: int) -> list[PageImage]:
+    images = []
+    for anchor in drawing:    # twoCellAnchor, oneCellAnchor, absoluteAnchor (20.5.2.33, .24, .1)
+        start, end, extent = (anchor.find(_XDR + name) for name in ("from", "to", "ext"))
+        near: list[str] = []
+        if start is not None:
+            top, left = _index(start, "row"), _index(start, "col")
+            if end is not None:
+                bottom, right = _index(end, "row"), _index(end, "col")
+            else:   # a one-cell anchor gives a size: cells counted at Excel's default row height and column width
+                size = extent if extent is not None else start
+                bottom = top + int(_emu(size, "cy") // _ROW_EMU)
+                right = left + int(_emu(size, "cx") // _COLUMN_EMU)
+            near = [text for (row, column), text in sorted(cells.items())
+                    if top - 1 <= row <= bottom + 1 and left - 1 <= column <= right + 1]
+        captions = (TextSpan("\n".join(near), number, f"cells beside the picture on sheet {number}"),) if near else ()
+        for properties in (properties for picture in anchor.iter(_XDR + "pic")
+                           for properties in picture.iter(_XDR + "cNvPr")):
+            name = properties.get("name") or f"picture {properties.get('id')}"
+            images.append(PageImage(f"{name} on sheet {number}", None, number, alt=properties.get("descr"),
+                                    title=properties.get("title"), captions=captions))
+    return images
+
+
+def _emu(extent, what: str) -> float:
+    value = extent.get(what, "")
+    return float(value) if value.isdigit() else 0.0
+
+
+def _index(corner, what: str) -> int:
+    found = corner.find(_XDR + what)
+    text = (found.text or "").strip() if found is not None else ""
+    return int(text) if text.isdigit() else 0

@@ -64,8 +64,9 @@ def test_a_simple_font_with_differences_is_decoded_by_glyph_name():
                                                pikepdf.Name("/uni0142")])
     font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                               BaseFont=pikepdf.Name.Helvetica, Encoding=encoding)
-    data = _page_pdf(b"q 200 0 0 150 72 600 cm /Im0 Do Q BT /F1 10 Tf 72 585 Td [(\x01m) -30 (\x02lie) -400 "
-                     b"(Wa\x03\x03ace)] TJ ET", {"/F1": font}, {"/Im0": _jpeg_xobject(document, phone_jpeg())}, document)
+    shown = (b"q 200 0 0 150 72 600 cm /Im0 Do Q BT /F1 10 Tf 72 585 Td "
+             b"[(\x01m) -30 (\x02lie) -400 (Wa\x03\x03ace)] TJ ET")
+    data = _page_pdf(shown, {"/F1": font}, {"/Im0": _jpeg_xobject(document, phone_jpeg())}, document)
     assert _captions(data) == ["Am\u00e9lie Wa\u0142\u0142ace"]
 
 
@@ -145,3 +146,20 @@ def test_a_jpeg_2000_picture_keeps_its_filter_and_pixels_and_loses_its_exif_box(
                                      b"BT /Nope 9 Tf 1 2 Td <00> Tj ET", b"[(a) /b] TJ"])
 def test_damaged_operands_are_skipped_one_instruction_at_a_time(content):
     assert read_page("n.pdf", _page_pdf(content), None).images == ()
+
+
+def test_earlier_revisions_are_counted_along_the_prev_chain_and_a_linearized_file_has_none(tmp_path):
+    from tests.kit.documents import incremental_update, newsletter_pdf
+
+    once = newsletter_pdf(pages=1)
+    twice = incremental_update(incremental_update(once), author="Mr Davies")
+    revisions = [item.field for item in pdf.read(twice).items if "earlier revision" in item.field]
+    assert revisions == ["file: 2 earlier revisions kept by incremental saves (old metadata and pictures)"]
+    linear = io.BytesIO()
+    with pikepdf.open(io.BytesIO(once)) as document:
+        document.save(linear, linearize=True)
+    assert b"/Linearized" in linear.getvalue()[:1024]
+    assert not [item for item in pdf.read(linear.getvalue()).items if "earlier revision" in item.field]
+    assert [item.field for item in pdf.read(incremental_update(linear.getvalue())).items
+            if "earlier revision" in item.field] == [
+        "file: 1 earlier revision kept by incremental saves (old metadata and pictures)"]
