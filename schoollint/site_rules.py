@@ -26,9 +26,16 @@ from pathlib import Path
 
 from .analysis import FileResult
 from .checks.site_photos import Showing, SitePhoto, SiteSubject
-from .pages.model import PageImage
+from .pages.model import Page, PageImage
 
 CODES = frozenset({"SL202", "SL501", "SL502"})
+# The photo's own checks found a face in it (vision extra): a close-up, or a face shown too large.
+FACE_CODES = frozenset({"SL402", "SL403"})
+# Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
+# anywhere cannot state the size of a photo, and one without these words shares none.
+SIZE_WORDS = re.compile(r"width|height|sizes", re.IGNORECASE)
+SHARE_WORDS = re.compile(r"og:image|twitter:image|ld\+json|^(?:image|images|og_image|social_image)\s*[:=]",
+                         re.IGNORECASE | re.MULTILINE)
 # Folders a site generator serves from the site root: a page's URL path starts after them.
 CONTENT_ROOTS = re.compile(r"^(?:content|src/pages|src/routes|pages|app|_pages|static|public|docs)/")
 
@@ -43,7 +50,8 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
     from .discover import discover
 
     site = _Site(root, config, settings, discover(root, in_git, ["."], config.exclude).files)
-    subject = site.subject({result.path for result in results}, "SL501" in codes and bool(config.protected))
+    faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
+    subject = site.subject({result.path for result in results}, codes, faces)
     context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
     extra: dict[str, list] = {}
     for module in checks.modules(set(codes)):
@@ -62,9 +70,10 @@ class _Site:
 
         self.root, self.config, self.settings = root, config, settings
         self.index = site_index(root, files)
-        self.pages: dict[str, object | None] = {}
+        self.pages: dict[str, Page | None] = {}
+        self.texts: dict[str, str] = {}
 
-    def page(self, relpath: str):
+    def page(self, relpath: str) -> Page | None:
         """The page model, None when no reader reads it or it cannot be read (its own run says so)."""
         if relpath not in self.pages:
             from .pages import registry
@@ -77,48 +86,76 @@ class _Site:
                     pass
         return self.pages[relpath]
 
-    def subject(self, in_run: set[str], protecting: bool) -> SiteSubject:
-        """The photos of this run, and those the pages of this run show or share, each judged once."""
-        wanted = {path for path in in_run if path in self.index}
-        for relpath in in_run:
-            page = self.page(relpath)
-            if page is not None:
-                wanted |= {t for image in page.images for t in (image.target, *image.alternates) if t}
-                wanted |= {share.target for share in page.shares if share.target}
-        wanted = {path for path in wanted if (self.root / path).is_file()}
-        readers = {relpath for path in wanted for relpath, _ in self.index.get(path, ())} | in_run
+    def says(self, relpath: str, words: re.Pattern) -> bool:
+        """Whether a page's text holds `words` (read as bytes, decoded leniently): cheaper than reading it."""
+        if relpath not in self.texts:
+            from .pages.registry import is_page
+
+            try:
+                self.texts[relpath] = (self.root / relpath).read_bytes().decode("utf-8", "replace") \
+                    if is_page(relpath) else ""
+            except OSError:
+                self.texts[relpath] = ""
+        return bool(words.search(self.texts[relpath]))
+
+    def subject(self, in_run: set[str], codes: frozenset[str], faces: set[str]) -> SiteSubject:
+        """The photos the rules can report on in this run, each judged once; pages are read only where
+        they can change a finding."""
+        from .pages.feeds import SHARE_FILE_SUFFIXES
+
+        protecting = "SL501" in codes and bool(self.config.protected)
+        candidates, read = set(), set()
+        if "SL202" in codes:            # photos of this run that every referring page may state a size for
+            for path in sorted(in_run & self.index.keys()):
+                referring = {relpath for relpath, _ in self.index[path]}
+                if all(self.says(relpath, SIZE_WORDS) for relpath in referring):
+                    candidates.add(path)
+                    read |= referring
+        if "SL502" in codes:
+            read |= {relpath for relpath in in_run
+                     if relpath.lower().endswith(SHARE_FILE_SUFFIXES) or self.says(relpath, SHARE_WORDS)}
+        if protecting:
+            referring = {relpath for references in self.index.values() for relpath, _ in references}
+            read |= {relpath for relpath in in_run & referring if not self.protected(relpath)}
+        shown, shared = self.collect(read)
+        public = {path for path, found in shown.items() if protecting and any(
+            not showing.protected and showing.page in in_run for showing, _ in found)}
+        photos = {path: self.photo(path, shown.get(path, []), shared.get(path, []), path in candidates,
+                                   path in faces, path in public)
+                  for path in sorted(candidates | shared.keys() | public) if (self.root / path).is_file()}
+        return SiteSubject(photos, frozenset(in_run), tuple(self.config.protected) if protecting else (),
+                           self.config.options_for)
+
+    def collect(self, read: set[str]) -> tuple[dict[str, list[tuple[Showing, PageImage]]], dict[str, list[Showing]]]:
+        """Where the pages in `read` show each photo (with the image), and where they share it."""
         shown: dict[str, list[tuple[Showing, PageImage]]] = {}
         shared: dict[str, list[Showing]] = {}
-        for relpath in sorted(readers):
+        for relpath in sorted(read):
             page = self.page(relpath)
             if page is None:
                 continue
             protected = self.protected(relpath)
             for image in page.images:
                 for path in dict.fromkeys((image.target, *image.alternates)):
-                    if path in wanted:
+                    if path:
                         shown.setdefault(path, []).append((Showing(relpath, image.line, image.width,
                                                                    protected=protected), image))
             for share in page.shares:
-                if share.target in wanted:
+                if share.target:
                     shared.setdefault(share.target, []).append(Showing(relpath, share.line, kind=share.kind,
                                                                        protected=protected))
-        photos = {path: self.photo(path, shown.get(path, []), shared.get(path, []), protecting)
-                  for path in sorted(wanted)}
-        return SiteSubject(photos, frozenset(in_run), tuple(self.config.protected) if protecting else (),
-                           self.config.options_for)
+        return shown, shared
 
-    def photo(self, path: str, shown: list[tuple[Showing, PageImage]], shared: list[Showing],
-              protecting: bool) -> SitePhoto:
+    def photo(self, path: str, shown: list[tuple[Showing, PageImage]], shared: list[Showing], candidate: bool,
+              faces: bool, public: bool) -> SitePhoto:
         facts = _facts(self.root, path)
         width, height = _upright(facts)
         showings = [replace(showing, width=showing.width or _from_height(image, width, height))
                     for showing, image in shown]
-        sized = bool(showings) and all(showing.width for showing in showings) and self.accounted(path, shown)
+        sized = candidate and bool(showings) and all(s.width for s in showings) and self.accounted(path, shown)
         # Whether it is of pupils matters only where it is shared, or shown outside a protected area.
-        public = shared or (protecting and any(not showing.protected for showing in showings))
-        return SitePhoto(path, width, height, tuple(showings), sized, tuple(shared),
-                         self.pupils(path, facts, shown) if public else "")
+        pupils = self.pupils(path, facts, faces) if shared or public else ""
+        return SitePhoto(path, width, height, tuple(showings), sized, tuple(shared), pupils)
 
     def accounted(self, path: str, shown: list[tuple[Showing, PageImage]]) -> bool:
         """Every reference to the photo in the site is one of the images shown: none in a stylesheet,
@@ -144,37 +181,39 @@ class _Site:
                 return True
         return False
 
-    def pupils(self, path: str, facts, shown) -> str:
+    def pupils(self, path: str, facts, faces: bool) -> str:
         """Why the photo is of pupils, in words that name no one; "" when nothing says so."""
+        from .formats.model import PERSON_NAME
         from .globs import any_match
 
         if any_match(self.config.pupil_photos, path):
             return "under pupil-photos in the configuration"
-        from .formats.model import PERSON_NAME
-
         if facts is not None and facts.of_kind(PERSON_NAME):
             return "its metadata names the people in it"
-        named = self.named_pupil(shown)
+        named = self.named_pupil(path)
         if named:
             return f"a pupil on the roster is named with it on {named}"
-        return "faces found in it" if _has_faces(self.root, path, self.settings) else ""
+        return "faces found in it" if faces else ""
 
-    def named_pupil(self, shown) -> str:
-        """Where a page names a roster pupil beside the photo (alt, title, caption, text), or ""."""
+    def named_pupil(self, path: str) -> str:
+        """Where a page that refers to the photo names a roster pupil with it (alt, title, caption,
+        the text beside it), or ""."""
         if not self.settings.get("roster"):
             return ""
         from . import checks
         from .checks.name_policy import finder, path_language
 
-        context = checks.Context(root=self.root, rule_options={}, settings=self.settings)
-        names = finder(context)
-        for showing, image in shown:
-            relpath = showing.page
-            for span in image.labels() + list(image.captions):
-                language = span.lang or image.lang or path_language(relpath)
-                if any(match.source == "roster" and match.role == "pupil"
-                       for match in names.in_text(span.text, language)):
-                    return f"{relpath} line {span.line}"
+        names = finder(checks.Context(root=self.root, rule_options={}, settings=self.settings))
+        for relpath in sorted({relpath for relpath, _ in self.index.get(path, ())}):
+            page = self.page(relpath)
+            for image in page.images if page is not None else ():
+                if path != image.target and path not in image.alternates:
+                    continue
+                for span in image.labels() + list(image.captions):
+                    language = span.lang or image.lang or path_language(relpath)
+                    if any(match.source == "roster" and match.role == "pupil"
+                           for match in names.in_text(span.text, language)):
+                        return f"{relpath} line {span.line}"
         return ""
 
 
@@ -202,16 +241,3 @@ def _from_height(image, width: int | None, height: int | None) -> int | None:
     if image.height is None or not (width and height):
         return None
     return round(image.height * width / height)
-
-
-def _has_faces(root: Path, path: str, settings: dict) -> bool:
-    """Faces in the photo, when the vision extra is installed and runs (its run setting says so)."""
-    if not (settings.get("vision") or {}).get("faces"):
-        return False
-    from . import vision
-
-    try:
-        data = (root / path).read_bytes()
-    except OSError:
-        return False
-    return bool(vision.read_picture(data, True, False).faces)

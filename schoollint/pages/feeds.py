@@ -27,6 +27,7 @@ from .templates import is_templated
 SITEMAP_SUFFIXES = ("sitemap.xml",)
 FEED_SUFFIXES = ("feed.xml", "rss.xml", "atom.xml", "index.xml", ".rss", ".atom")
 MANIFEST_SUFFIXES = (".webmanifest", "manifest.json")
+SHARE_FILE_SUFFIXES = SITEMAP_SUFFIXES + FEED_SUFFIXES + MANIFEST_SUFFIXES
 IMAGE_SITEMAP = "{http://www.google.com/schemas/sitemap-image/1.1}"
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from .filetypes import is_data_file, media_suffixes
@@ -45,7 +46,9 @@ _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL | re.MULTILINE),
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
 
 
+@lru_cache(maxsize=1)
 def _suffix_pattern() -> re.Pattern:
+    """Compiled once per process: building it (every media suffix) costs more than scanning a page."""
     suffixes = "|".join(re.escape(suffix[1:]) for suffix in sorted(media_suffixes(), key=len, reverse=True))
     return re.compile(rf"\.(?:{suffixes})(?=[\s\"'`()<>{{}}\[\]|=,;?#\\]|$)", re.IGNORECASE)
 
