@@ -1,7 +1,7 @@
 """Every fix action and the function that carries it out, in the order they run.
 
 An applier is `apply(context: FixContext, path: str, data: bytes, fixes: list[Fix])
--> list[Write | Rename]`: it gets the file's current bytes and every fix of its
+-> list[Write | Rename | Delete]`: it gets the file's current bytes and every fix of its
 action for that file, and returns what to change. It writes nothing itself:
 `schoollint.fix.apply` turns the operations into atomic writes (or a diff).
 Appliers run in table order, each one seeing the bytes the previous one
@@ -20,13 +20,14 @@ from ..formats.data_uri import apply_data_uris
 from ..formats.fixes import apply_strip
 from ..formats.downscale import apply_downscale
 from ..formats.heic_to_jpeg import apply_convert
+from ..formats.sidecar import apply_delete
 from ..pages.edit import apply_edits
 from ..pages.rename import apply_renames
 from ..vision.blur import apply_blur
-from .model import Fix, Rename, Write
+from .model import Delete, Fix, Rename, Write
 
 # The context is typed Any here: format writers take it without needing its fields.
-Applier = Callable[[Any, str, bytes, list[Fix]], Sequence[Write | Rename]]
+Applier = Callable[[Any, str, bytes, list[Fix]], Sequence[Write | Rename | Delete]]
 
 APPLIERS: dict[str, Applier] = {
     "blur-faces": apply_blur,       # before downscale: at full size (its boxes are fractions)
@@ -36,6 +37,7 @@ APPLIERS: dict[str, Applier] = {
     "convert-heic": apply_convert,
     "edit-text": apply_edits,
     "rename": apply_renames,
+    "delete-file": apply_delete,        # last: what it deletes needs no other fix
 }
 
 # Fixes an applier also carries out, given with its own: a HEIC named after a person is converted

@@ -87,8 +87,10 @@ def recover(root: Path) -> list[str]:
                 "check the site's references by hand"]
     done, kept = _finish(root, folder, journal)
     moved = ", ".join(f"{old} -> {new}" for old, new in journal["renames"])
+    deleted = ", ".join(journal.get("deletes", []))
     notes = [f"finished a fix an earlier run was stopped in: renamed {moved or 'nothing'}, "
-             f"{len(done)} file{'s' if len(done) != 1 else ''} rewritten"]
+             + (f"deleted {deleted}, " if deleted else "")
+             + f"{len(done)} file{'s' if len(done) != 1 else ''} rewritten"]
     notes += [f"{relpath}: changed since an earlier run was stopped while fixing it; left as it is "
               "(and the old names kept, so that it still leads somewhere)" for relpath in kept]
     return notes

@@ -563,10 +563,10 @@ def test_an_xmp_sidecar_beside_a_clean_photo_is_read_and_emptied(tmp_path, capsy
     (tmp_path / name).write_text(SIDECAR, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, report = run_json(capsys)
-    assert codes_by_path(report) == {name: {"SL101", "SL102", "SL104"}}
+    assert codes_by_path(report) == {name: {"SL101", "SL102", "SL104", "SL108"}}
     assert report["files_checked"] == 2
-    _, fixed = run_json(capsys, "--fix")
-    assert fixed["findings"] == [] and fixed["errors"] == []
+    _, fixed = run_json(capsys, "--fix")     # emptied; deleted only under --unsafe-fixes (SL108)
+    assert [f["code"] for f in fixed["findings"]] == ["SL108"] and fixed["errors"] == []
     left = (tmp_path / name).read_bytes()
     assert b"Amelia" not in left and b"GPS" not in left and b"x:xmpmeta" in left
 
