@@ -2,7 +2,7 @@
 
 The sources are NOT runtime dependencies and nothing is fetched at run time:
 
-    apt-get install wbritish        # SCOWL's British English word list, /usr/share/dict/british-english
+    apt-get install wbritish wbritish-huge wamerican-huge       # SCOWL's word lists, /usr/share/dict/
     python -m venv /tmp/v && /tmp/v/bin/pip install Faker names wordfreq
     /tmp/v/bin/python tools/build_name_data.py
 
@@ -28,14 +28,17 @@ Files:
   "middle" one) that are not everyday English words (Zipf < 3.5).
 - surnames.txt: Faker last names (Latin script) and the census's 20,000 most
   common surnames: what a word run into a given name in a file name may be.
-- common_words.txt: "word zipf" lines ("word zipf name" for a proper noun), English words with Zipf >= 2.0, minus
+- common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
   given names and the commonest surnames (Faker's English locales, the census's
   top 2,000), so that a common word means "not a surname" ("freya-headshot",
   "first-swim"); rarer surnames (Zipf < 3.5: "Pemberton") are left out too.
-  Rarer proper nouns (Zipf < 4: SCOWL writes them capitalised only, "Cavendish")
-  and words SCOWL lacks that a name list holds ("dang") are marked "name": in
-  prose they may be surnames, in a file name they are words unless a name list
-  holds them ("lego", not "dang").
+  Rarer proper nouns (Zipf < 4) are marked: "word zipf name" when a name list
+  (Faker, the whole census) holds it and SCOWL's standard list has it in no lower
+  case ("Cavendish", "Dang", "Qureshi"), "word zipf proper" when SCOWL writes it
+  capitalised only and no name list holds it ("Lego"). Both may be surnames in
+  prose; in a file name a "proper" word is a word. Rarer words (Zipf < 3) that
+  SCOWL knows in no form (whole, inflected, or as two words: "headshot") are left
+  out: wordfreq counts "farooq" and "adebayo" in English text, but they are names.
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
   page in that language are words, not names ("Bilder von der Klassenfahrt").
 """
@@ -57,6 +60,10 @@ CENSUS_SURNAMES = 20000
 CENSUS_COMMON_SURNAMES = 2000      # these, and the English-speaking locales' last names, are never common words
 ENGLISH_LOCALES = ("en_GB", "en_IE", "en_US", "en_NZ")
 SCOWL = Path("/usr/share/dict/british-english")
+SCOWL_HUGE = (Path("/usr/share/dict/british-english-huge"), Path("/usr/share/dict/american-english-huge"))
+RARE_BELOW = 3.0                   # schoollint.names.words.RARE_BELOW: rarer English words may be surnames in prose
+INFLECTIONS = (("ing", ("", "e")), ("ings", ("", "e")), ("s", ("",)), ("es", ("",)), ("ed", ("", "e")),
+               ("er", ("", "e")), ("ers", ("", "e")), ("ies", ("y",)), ("ly", ("",)), ("ness", ("",)))
 PROPER_MIN_WORD_ZIPF = 4.0         # commoner proper nouns stay words: "London", "German", "Facebook"
 
 LICENCE = """\
@@ -98,14 +105,30 @@ def census(table: str, limit: int | None = None) -> list[str]:
     return [plain(line.split()[0]) for line in lines[:limit] if line.strip()]
 
 
-def scowl() -> tuple[set[str], set[str]]:
-    """SCOWL's words: (written in lower case, written capitalised only), plain() keys."""
-    lower, capital = set(), set()
-    for line in SCOWL.read_text(encoding="utf-8").splitlines():
-        word = line.strip().removesuffix("'s")
-        if word.isalpha():
-            (lower if word.islower() else capital).add(plain(word))
-    return lower, capital - lower
+def scowl() -> tuple[set[str], set[str], set[str]]:
+    """SCOWL's words, plain() keys: written in lower case and written capitalised only in its standard
+    list, and every word of its huge lists, which know rarer words ("velodrome", "politicized") but
+    also rarer senses ("dang", "cavendish" in lower case) and proper nouns, names among them."""
+    lower, capital, every = set(), set(), set()
+    for path in (SCOWL, *SCOWL_HUGE):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.strip().removesuffix("'s")
+            if word.isalpha():
+                every.add(plain(word))
+                if path == SCOWL:
+                    (lower if word.islower() else capital).add(plain(word))
+    return lower, capital - lower, every
+
+
+def known_to(dictionary: set[str], word: str) -> bool:
+    """Is `word` in the dictionary, an inflection of a word in it ("trampolining"), or two of its words run
+    together ("headshot")?"""
+    if word in dictionary:
+        return True
+    for ending, replacements in INFLECTIONS:
+        if word.endswith(ending) and any(word[: -len(ending)] + new in dictionary for new in replacements):
+            return True
+    return any(word[:cut] in dictionary and word[cut:] in dictionary for cut in range(3, len(word) - 2))
 
 
 def previous_given() -> set[str]:
@@ -135,17 +158,23 @@ def main() -> None:
     # "Green", "Young" and "Lewis" may be surnames; "swim" and "headshot" may not.
     strong = faker_names("last", ENGLISH_LOCALES) | set(census("dist.all.last", CENSUS_COMMON_SURNAMES))
     surname_zipf = {name: zipf_frequency(name, "en") for name in surnames}
-    lower, proper = scowl()
+    lower, proper, every = scowl()
     named = surnames | faker_names("first") | faker_names("middle") | set(census("dist.all.last"))
     common = {word: zipf for word, zipf in english.items() if word not in strong and word not in given
               and (word not in surnames or zipf >= SURNAME_MAX_WORD_ZIPF)}
     namelike = {word for word, zipf in common.items() if zipf < PROPER_MIN_WORD_ZIPF
                 and (word in proper or (word not in lower and word in named))}
+    # Rare words no English dictionary knows, whole, inflected or as two words ("farooq", "adebayo";
+    # not "headshot"): wordfreq counts them in English text as names, so they are left out.
+    dictionary = {word for word in every if word in lower or word not in named} | proper
+    common = {word: zipf for word, zipf in common.items()
+              if zipf >= RARE_BELOW or word in namelike or known_to(dictionary, word)}
     write("given_names.txt", "Given names, one per line, lower case, accents removed.", sorted(given))
     write("surnames.txt", "Surnames, one per line, lower case, accents removed.",
           sorted(name for name in surnames if surname_zipf[name] < 5.5))
     write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
-          [f"{word} {zipf:.1f}" + " name" * (word in namelike) for word, zipf in sorted(common.items())])
+          [f"{word} {zipf:.1f}" + (" name" if word in named else " proper") * (word in namelike)
+           for word, zipf in sorted(common.items())])
     for language in OTHER_LANGUAGES:
         words = []
         for word in top_n_list(language, 30000):

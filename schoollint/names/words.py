@@ -82,25 +82,24 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(line.partition(" ")[0] for line in lines if line and not line.startswith("#"))
 
 
-def _english_words(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+def _english_words() -> tuple[frozenset[str], frozenset[str]]:
     """common_words.txt ("headshot 2.9": a word and its Zipf frequency) as (common, rare) words.
 
     A capitalised word after a given name is a surname unless it is a common
-    word (Zipf >= RARE_BELOW): "Qureshi" (2.6) is a name in prose, but in a
+    word (Zipf >= RARE_BELOW): "Rafferty" (2.6) is a name in prose, but in a
     file name, where nothing is capitalised, "headshot" (2.9) is a word. A
-    proper noun ("cavendish 3.2 name") is never common; it is rare (a word in
-    a file name) unless `names` holds it ("dang").
+    proper noun is never common: "cavendish 3.2 name" is in neither set, "lego
+    3.8 proper" is rare (a word in a file name, "amelia-lego.jpg").
     """
     common: set[str] = set()
     rare: set[str] = set()
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            word, zipf, *proper = line.split(" ")
-            if proper:
-                if word not in names:
-                    rare.add(word)
-            else:
+            word, zipf, *mark = line.split(" ")
+            if not mark:
                 (common if float(zipf) >= RARE_BELOW else rare).add(word)
+            elif mark == ["proper"]:
+                rare.add(word)
     return frozenset(common), frozenset(rare)
 
 
@@ -138,7 +137,7 @@ def lexicon() -> Lexicon:
     gap = r"[ \u00a0]{1,3}"
     given = _word_list("given_names.txt")
     surnames = _word_list("surnames.txt")
-    common, rare = _english_words(given | surnames)
+    common, rare = _english_words()
     not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
         | frozenset(stop["named_things"])
     return Lexicon(

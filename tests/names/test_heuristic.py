@@ -170,8 +170,9 @@ def test_word_lists_are_real_and_attributed():
     assert "Kevin Atkinson" in common                                 # SCOWL: which words are proper nouns
     rows = [line.split(" ") for line in common.splitlines() if not line.startswith("#")]
     zipf = {row[0]: row[1] for row in rows}
-    proper = {row[0] for row in rows if row[2:] == ["name"]}
-    assert {"cavendish", "dang"} <= proper and not {"swim", "headshot", "london"} & proper
+    marked = {row[0]: row[2] for row in rows if row[2:]}
+    assert marked["cavendish"] == marked["dang"] == "name" and marked["adidas"] == "proper"
+    assert not {"swim", "headshot", "london"} & marked.keys() and "adebayo" not in zipf
     assert 50000 <= len(zipf) <= 100000
     assert {"great", "work", "school", "class", "headshot", "swim", "ankle", "stretching"} <= zipf.keys()
     assert float(zipf["headshot"]) < float(zipf["swim"])            # frequencies, not just words
