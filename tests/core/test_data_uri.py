@@ -120,3 +120,19 @@ def test_text_that_only_mentions_data_uris_and_clean_pictures_give_nothing(repo,
     (repo / "b.png").write_bytes(clean.getvalue())
     code, out, err = cli("check", "--no-cache", "--no-progress", "--output-format", "json")
     assert json.loads(out)["findings"] == [], out
+
+
+def test_an_svg_in_a_data_uri_in_a_component_is_read_with_its_own_pictures_and_stripped(repo, cli):
+    from tests.kit.documents import AUTHOR, poster_svg
+
+    payload = base64.b64encode(poster_svg()).decode()
+    (repo / "src").mkdir()
+    (repo / "src" / "Poster.jsx").write_text(
+        "export const Poster = () => (\n"
+        f"  <img src=\"data:image/svg+xml;base64,{payload}\" alt=\"Sports day poster\" />\n);\n", encoding="utf-8")
+    found = {(f["path"], f["code"], f["line"]) for f in findings(cli)}
+    assert {("src/Poster.jsx", "SL101", 2), ("src/Poster.jsx", "SL102", 2)} <= found, found
+    cli("check", "--fix", "--no-cache", "--no-progress")
+    assert [f for f in findings(cli) if f["code"] in ("SL101", "SL102")] == []
+    [svg] = pictures_in(repo / "src" / "Poster.jsx")
+    assert AUTHOR.encode() not in svg and b"<svg" in svg
