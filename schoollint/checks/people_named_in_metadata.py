@@ -8,7 +8,9 @@ READS = "media"
 
 
 def _opening(items) -> str:
-    return f"names {len(items)} {'person' if len(items) == 1 else 'people'} in its metadata"
+    # a document sums up its pictures' items (formats.picture_items): their names are in the value
+    people = len({name for item in items for name in (item.value or "").split("; ") if name}) or len(items)
+    return f"names {people} {'person' if people == 1 else 'people'} in its metadata"
 
 
 def check(subject, ctx):

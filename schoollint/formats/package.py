@@ -16,6 +16,7 @@ import zlib
 
 from .model import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 from .pictures import read_embedded, strip_embedded
+from .picture_items import summarised
 from .places import Place, all_items, remove_from
 from .recent import Recent
 
@@ -103,6 +104,7 @@ class Edit:
         self.package = package
         self.changes: dict[str, bytes | None] = {}
         self.notes: list[str] = []
+        self.picture_labels: list[str] = []   # each picture read, by the name its items carry
 
     @classmethod
     def read_facts(cls, data) -> MediaFacts:
@@ -118,6 +120,7 @@ class Edit:
     def picture(self, name: str, where: str) -> Place:
         """A picture part, read and stripped by the image plugins."""
         data = self.package.part(name)
+        self.picture_labels.append(where)
         items, note = read_embedded(data, where)
         if note:
             self.notes.append(note)
@@ -175,7 +178,8 @@ class Edit:
 
     def facts(self, places: list[Place] | None = None) -> MediaFacts:
         places = self.places() if places is None else places
-        return MediaFacts(format=self.format, items=all_items(places), unchecked="; ".join(self.notes) or None)
+        return MediaFacts(format=self.format, items=summarised(all_items(places), self.picture_labels),
+                          unchecked="; ".join(self.notes) or None)
 
     def stripped(self, kinds: frozenset[str], data) -> bytes:
         """The package (whose bytes are `data`) without the places of these kinds."""

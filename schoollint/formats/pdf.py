@@ -27,6 +27,7 @@ from contextlib import contextmanager
 
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .pdf_walk import Walk, text
+from .picture_items import summarised
 from .places import Place, all_items, nothing, remove_from
 from .recent import Recent
 
@@ -85,7 +86,8 @@ def read(data) -> MediaFacts:
 
 
 def _facts(pdf, walk: Walk, places: list[Place]) -> MediaFacts:
-    return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=all_items(places), notes=tuple(walk.counted),
+    items = summarised(all_items(places), walk.picture_labels)
+    return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=items, notes=tuple(walk.counted),
                       unchecked="; ".join(walk.notes) or None)
 
 

@@ -40,6 +40,7 @@ class Walk:
         self._count = 0
         self.inline: list[tuple[int, Drawn]] = []   # (page number, inline image drawn there)
         self.counted: list[str] = []                # harmless observations (MediaFacts.notes)
+        self.picture_labels: list[str] = []         # each picture read, by the name its items carry
         for number, page in enumerate(pdf.pages, 1):
             self.labels[page.objgen] = f"page {number}"
             self._resources(page.obj, number, 0)
@@ -95,6 +96,7 @@ class Walk:
             if filters(image) not in (["/DCTDecode"], ["/JPXDecode"]):
                 continue   # raw or Flate pixels: no container that could hold metadata
             raw = image.read_raw_bytes()
+            self.picture_labels.append(label)
             items, note = read_embedded(raw, label)
             if note:
                 self.notes.append(note)
@@ -120,7 +122,8 @@ class Walk:
                 plain += 1
                 continue
             raw = bytes(image.read_raw_bytes()).rstrip(b"\0\t\n\f\r ")   # the white space before EI is not the JPEG's
-            items, note = read_embedded(raw, f"{drawn.name} on page {number}")
+            self.picture_labels.append(f"{drawn.name} on page {number}")
+            items, note = read_embedded(raw, self.picture_labels[-1])
             self.notes.extend([note] if note else [])
 
             def remove(kinds, holder=drawn.holder, raw=raw):

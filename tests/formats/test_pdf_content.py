@@ -163,3 +163,18 @@ def test_earlier_revisions_are_counted_along_the_prev_chain_and_a_linearized_fil
     assert [item.field for item in pdf.read(incremental_update(linear.getvalue())).items
             if "earlier revision" in item.field] == [
         "file: 1 earlier revision kept by incremental saves (old metadata and pictures)"]
+
+
+def test_a_field_found_in_many_pictures_is_one_item_with_the_count(repo, cli):
+    """60 photos do not make a message of 60 parts: one entry per field, the photos in `where`."""
+    import json
+
+    from tests.kit.documents import newsletter_pdf
+
+    (repo / "newsletter.pdf").write_bytes(newsletter_pdf(pages=3, photos_per_page=4))
+    _code, out, _ = cli("check", "--select", "SL101,SL103", "--output-format", "json", "--show-values")
+    findings = {f["code"]: f for f in json.loads(out)["findings"]}
+    assert "EXIF GPS position in 12 pictures" in findings["SL101"]["message"]
+    assert "embedded image" not in findings["SL101"]["message"]
+    assert findings["SL103"]["message"].endswith("(EXIF thumbnail in 12 pictures)")
+    assert len(findings["SL101"]["message"]) < 200
