@@ -30,8 +30,8 @@ def test_poster_items_with_lines():
     assert facts.format == "SVG"
     assert {"sodipodi:docname", "inkscape:export-filename", "metadata: dc:creator"} <= fields(facts, IDENTITY)
     assert {"comment", "metadata: dc:description"} <= fields(facts, FREE_TEXT)
-    assert {"embedded image 1 (line 25): EXIF GPS position",
-            "embedded image 2 (line 26): EXIF GPS position"} <= fields(facts, LOCATION)
+    (gps,) = [item for item in facts.items if item.field == "EXIF GPS position in 2 pictures"]
+    assert gps.where == "embedded image 1 (line 25); embedded image 2 (line 26)"
     assert [item.value for item in facts.items if item.field == "metadata: dc:creator"] == [AUTHOR]
 
 
@@ -114,3 +114,24 @@ def test_truncated_svg_is_a_media_error(cut):
 def test_an_svg_is_recognised_by_content_not_name():
     assert svg.accept(b"\xef\xbb\xbf\n  <svg xmlns='http://www.w3.org/2000/svg'/>")
     assert not svg.accept(b'<?xml version="1.0"?><html><body>svg</body></html>')
+
+
+ILLUSTRATOR = b"""<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+<svg version="1.1" id="Layer_1" xmlns="http://www.w3.org/2000/svg" x="0px" y="0px" viewBox="0 0 100 100">
+<!-- Created with Inkscape (http://www.inkscape.org/) -->
+<rect width="10" height="10"/>
+</svg>
+"""
+
+
+def test_a_drawing_programs_own_banner_is_not_identifying_and_stays(repo, cli):
+    """Illustrator's Generator comment names a program, not a person: no SL102, and a fix of other
+    findings leaves it (ExifTool and mat2 report no comment at all)."""
+    assert read_media(ILLUSTRATOR, ".svg").items == ()
+    noted = ILLUSTRATOR.replace(b"<rect", b"<!-- Sarah: swap in the Hartley photo -->\n<rect")
+    assert [item.value for item in read_media(noted, ".svg").items] == ["Sarah: swap in the Hartley photo"]
+    stripped = svg.strip(noted, KINDS)
+    assert stripped == ILLUSTRATOR.replace(b"<rect", b"\n<rect")
+    signed = ILLUSTRATOR.replace(b"inkscape.org/)", b"inkscape.org/) by Sarah Jones")
+    assert [item.field for item in read_media(signed, ".svg").items] == ["comment"]
