@@ -3,13 +3,16 @@
 The sources are NOT runtime dependencies and nothing is fetched at run time:
 
     apt-get install wbritish wbritish-huge wamerican-huge       # SCOWL's word lists, /usr/share/dict/
-    python -m venv /tmp/v && /tmp/v/bin/pip install Faker names wordfreq
+    python -m venv /tmp/v && /tmp/v/bin/pip install Faker mimesis names wordfreq
     /tmp/v/bin/python tools/build_name_data.py
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
   Faraglia: the first names and last names of every locale written in Latin
   script (pl_PL, de_DE, tr_TR, yo_NG, vi_VN, en_PK, ig_NG, ...).
+- mimesis (https://github.com/lk-geimfari/mimesis), MIT licence, Copyright (c) 2016
+  Isaak Uchakaev (Likid Geimfari): the given names and surnames of its locales
+  written in Latin script (en-gb, tr, pl, de, nl, ...).
 - names (https://github.com/treyhunner/names), MIT licence, Copyright (c) 2013
   Trey Hunner: the 1990 US Census first-name and surname tables (public domain data).
 - wordfreq (https://github.com/rspeer/wordfreq), code Apache-2.0, data CC BY-SA 4.0,
@@ -24,9 +27,9 @@ Sources and licences (recorded again at the top of every file written):
 Files:
 - given_names.txt: the given names before this script (tools/build_given_names.py's
   English-speaking locales, census, UK supplement), plus the Latin-script first
-  and middle names of every Faker locale (Vietnamese given names are often the
+  and middle names of every Faker locale and the given names of every mimesis locale (Vietnamese given names are often the
   "middle" one) that are not everyday English words (Zipf < 3.5).
-- surnames.txt: Faker last names (Latin script) and the census's 20,000 most
+- surnames.txt: Faker and mimesis last names (Latin script) and the census's 20,000 most
   common surnames: what a word run into a given name in a file name may be.
 - common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
   given names and the commonest surnames (Faker's English locales, the census's
@@ -69,6 +72,7 @@ PROPER_MIN_WORD_ZIPF = 4.0         # commoner proper nouns stay words: "London",
 LICENCE = """\
 # Built by tools/build_name_data.py (schoollint, MIT) from:
 #   Faker (MIT licence, Copyright (c) 2012 Daniele Faraglia);
+#   mimesis (MIT licence, Copyright (c) 2016 Isaak Uchakaev);
 #   names (MIT licence, Copyright (c) 2013 Trey Hunner; US Census 1990 tables, public domain);
 #   wordfreq (code Apache-2.0, data CC BY-SA 4.0, Copyright Robyn Speer and Luminoso);
 #   SCOWL (Copyright 2000-2011 Kevin Atkinson; use, copy, modify, distribute and sell permitted with this notice).
@@ -95,6 +99,22 @@ def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
                 key = plain(name.strip())
                 if key.isascii() and key.isalpha() and len(key) > 1:
                     found.add(key)
+    return found
+
+
+def mimesis_names(kind: str) -> set[str]:
+    """Every Latin-script name of one kind ("names" or "surnames") in the mimesis locales."""
+    import json
+
+    import mimesis
+
+    found = set()
+    for path in (Path(mimesis.__file__).parent / "datasets").glob("*/person.json"):
+        value = json.loads(path.read_text(encoding="utf-8")).get(kind, [])
+        for name in [n for group in value.values() for n in group] if isinstance(value, dict) else value:
+            key = plain(name.strip())
+            if key.isascii() and key.isalpha() and len(key) > 1:
+                found.add(key)
     return found
 
 
@@ -145,9 +165,9 @@ def write(name: str, about: str, entries: list[str]) -> None:
 def main() -> None:
     from wordfreq import top_n_list, zipf_frequency
 
-    given = previous_given() | {name for name in faker_names("first") | faker_names("middle")
+    given = previous_given() | {name for name in faker_names("first") | faker_names("middle") | mimesis_names("names")
                                 if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
-    surnames = faker_names("last") | set(census("dist.all.last", CENSUS_SURNAMES))
+    surnames = faker_names("last") | mimesis_names("surnames") | set(census("dist.all.last", CENSUS_SURNAMES))
     english = {}
     for word in top_n_list("en", 200000):
         zipf = zipf_frequency(word, "en")
@@ -159,7 +179,7 @@ def main() -> None:
     strong = faker_names("last", ENGLISH_LOCALES) | set(census("dist.all.last", CENSUS_COMMON_SURNAMES))
     surname_zipf = {name: zipf_frequency(name, "en") for name in surnames}
     lower, proper, every = scowl()
-    named = surnames | faker_names("first") | faker_names("middle") | set(census("dist.all.last"))
+    named = surnames | given | set(census("dist.all.last"))
     common = {word: zipf for word, zipf in english.items() if word not in strong and word not in given
               and (word not in surnames or zipf >= SURNAME_MAX_WORD_ZIPF)}
     namelike = {word for word, zipf in common.items() if zipf < PROPER_MIN_WORD_ZIPF

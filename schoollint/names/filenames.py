@@ -4,7 +4,8 @@ A path component is split on separators and digits, then on camelCase
 ("NoahPatel"), keeping a surname prefix with its surname ("McDonald",
 "OBrien"); a lower-case word run together ("rubyfrancis") is split only into a
 known given name and a known surname. Nothing is capitalised in a file name,
-so even rare English words are words ("freya-headshot"), three given names
+so even rare English words are words ("freya-headshot"), and so are two
+common words run together ("lorcan-bakesale"); three given names
 are first names only, and a stock photo credit ("pexels-anna-nowak-123") names
 a photographer, not a pupil.
 """
@@ -52,6 +53,12 @@ def split_run_together(token: Token, lex: Lexicon) -> list[Token]:
     return [token]
 
 
+def two_words(key: str, lex: Lexicon) -> bool:
+    """ "bakesale": two common English words run together, a word in a file name, not a surname."""
+    common = lex.not_surname
+    return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
+
+
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
     runs = filename_runs(name)
@@ -60,5 +67,7 @@ def in_filename(name: str) -> list[Spotted]:
     found = []
     for run in runs:
         tokens = split_run_together(run[0], lex) if len(run) == 1 else run
-        found.extend(_Run(tokens, lex, None, lex.rare_words).names())
+        words = lex.rare_words
+        compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
+        found.extend(_Run(tokens, lex, None, words | compounds if compounds else words).names())
     return found

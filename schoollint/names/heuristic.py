@@ -292,8 +292,10 @@ def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
             continue
         surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
         known_given = _is_given(given.key, lex)
-        if _is_given(surname.key, lex) or not (known_given or _may_be_name(given, lex, words)):
-            continue                            # "Oliver, Harry": first names only
+        if not (known_given or _may_be_name(given, lex, words)):
+            continue
+        if _is_given(surname.key, lex) and not (surname.key in lex.surnames and text[match.end():].lstrip()[:1] == "("):
+            continue                            # "Oliver, Harry": first names only; but "Demir, Emir (5B)"
         if _is_surname(surname, lex, words) or known_given and surname.key in lex.surnames:
             found.append(Spotted(surname.start, given.end, given.raw, "unknown"))   # "Sheikh, Usman (6C)"
     return found

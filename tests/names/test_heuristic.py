@@ -159,7 +159,7 @@ def test_word_lists_are_real_and_attributed():
     given = (data / "given_names.txt").read_text(encoding="utf-8")
     assert "MIT" in given and "Faker" in given and "Trey Hunner" in given and "wordfreq" in given
     names = [line for line in given.splitlines() if not line.startswith("#")]
-    assert 15000 <= len(names) <= 25000
+    assert 25000 <= len(names) <= 40000
     assert names == sorted(names) and all(name == name.lower() and name.isalpha() for name in names)
     for name in ("amelia", "muhammad", "oliver", "priya", "chidi", "siobhan", "wiktoria"):
         assert name in names
