@@ -27,10 +27,11 @@ Sources and licences (recorded again at the top of every file written):
 Files:
 - given_names.txt: the given names before this script (tools/build_given_names.py's
   English-speaking locales, census, UK supplement), plus the Latin-script first
-  and middle names of every Faker locale and the given names of every mimesis locale (Vietnamese given names are often the
-  "middle" one) that are not everyday English words (Zipf < 3.5).
-- surnames.txt: Faker and mimesis last names (Latin script) and the census's 20,000 most
-  common surnames: what a word run into a given name in a file name may be.
+  and middle names of every Faker locale (Vietnamese given names are often the
+  "middle" one) and the given names of every mimesis locale, when they are not
+  everyday English words (Zipf < 3.5).
+- surnames.txt: Faker and mimesis last names (Latin script) and the census's
+  20,000 most common surnames: what a word run into a given name in a file name may be.
 - common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
   given names and the commonest surnames (Faker's English locales, the census's
   top 2,000), so that a common word means "not a surname" ("freya-headshot",
