@@ -11,17 +11,18 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import __version__, checks
-from .cache import stat_of
+from .cache import Signature, signature_of, stat_key
 from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
 from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, suppression_to_dict
 from .finding import Finding, Suppression
-from .fsio import content_hash, mapped
+from .fsio import contents
 
 
 @dataclass
@@ -29,12 +30,17 @@ class FileResult:
     """What analysing one file gave: findings as the checks yielded them (not yet stamped)."""
 
     path: str
-    content_hash: str = ""
+    content_hash: str = ""   # SHA-256 of the bytes, the findings' identity: only when the run needs it
     findings: list[Finding] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cache_key: str = ""
-    stat: tuple[int, int] | None = None    # size and mtime when read
+    content_key: str = ""                  # what the cache knows these bytes by (cache.py)
+    stat: Signature | None = None          # the file's signature when read
+    read_at: int = 0                       # when it was read, ns since the epoch
+    # The files whose existence this result depends on, with whether each was a file (the
+    # targets the page's references resolve to); None when they could not be listed (not cached).
+    depends: dict[str, bool] | None = field(default_factory=dict)
     # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
     # such a file is counted as not checked (issue 12), never among the files checked.
     unchecked: str = ""
@@ -61,16 +67,56 @@ class FileResult:
         )
 
 
-def _digest(path: Path, data) -> str:
-    """The content hash; a large (memory-mapped) file is hashed from reads of 1 MiB, so that
-    hashing does not bring the whole file into this process's memory through the map."""
+def identity(handle, data=None) -> str:
+    """SHA-256 hex of the file open as `handle` (or of `data`, its bytes in memory). A large
+    (memory-mapped) file is hashed from reads of 1 MiB, so that hashing does not bring the whole
+    file into this process's memory through the map."""
     if isinstance(data, bytes):
-        return content_hash(data)
+        return hashlib.sha256(data).hexdigest()
+    handle.seek(0)
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
+    while block := handle.read(1 << 20):
+        digest.update(block)
     return digest.hexdigest()
+
+
+class _ProbingRoot:
+    """Stands in for the repository root in `pages.references.locate`, noting every path whose
+    existence it asks about (`root / target` then `.is_file()`), and the answer."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.seen: dict[str, bool] = {}
+
+    def __truediv__(self, target: str) -> _Probe:
+        return _Probe(self, target)
+
+
+@dataclass
+class _Probe:
+    probes: _ProbingRoot
+    target: str
+
+    def is_file(self) -> bool:
+        seen = self.probes.seen
+        if self.target not in seen:
+            seen[self.target] = os.path.isfile(self.probes.root / self.target)
+        return seen[self.target]
+
+
+def referenced_files(root: Path, relpath: str, page) -> dict[str, bool] | None:
+    """Every path whose existence decides where the page's references lead (SL304 judges them),
+    with whether it is a file: the same look-ups `references.broken` makes. None when they cannot
+    be listed (the result is then not cached)."""
+    from .pages.references import is_data_file, locate
+
+    probes = _ProbingRoot(root)
+    try:
+        for reference in page.links:
+            locate(probes, relpath, reference.written, is_data_file(relpath))  # type: ignore[arg-type]
+    except Exception:  # a root that is not a Path may not do: then the page is read every run
+        return None
+    return probes.seen
 
 
 # The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
@@ -92,9 +138,11 @@ _PLAIN_EXTENSION = re.compile(r"\.[a-z0-9_+-]{1,12}")
 class Analyser:
     """Reads files and runs the selected checks on them; one per worker process."""
 
-    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any], debug: bool = False):
+    def __init__(self, root: Path, config, selected: set[str], settings: dict[str, Any], debug: bool = False,
+                 identify: bool = True):
         self.root = root
         self.debug = debug
+        self.identify = identify      # the findings' identity (SHA-256) is wanted: baselines, fingerprints
         self.config = config
         self.selected = selected
         self.settings = settings
@@ -117,8 +165,8 @@ class Analyser:
         self.__dict__.update(state)
         self.by_reads = self._check_modules(self.selected)
 
-    def cache_key(self, digest: str, relpath: str) -> str:
-        """The file's bytes plus everything else that can change its findings."""
+    def cache_key(self, content: str, relpath: str) -> str:
+        """The file's content key (cache.py) plus everything else that can change its findings."""
         overrides = self.config.overrides_for(relpath)
         fingerprint = self._fingerprints.get(overrides)
         if fingerprint is None:
@@ -131,7 +179,7 @@ class Analyser:
             }
             encoded = json.dumps(state, sort_keys=True, default=str).encode()
             fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
-        return f"{digest}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
+        return f"{content}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
 
     @staticmethod
     def is_media(relpath: str, data=b"") -> bool:
@@ -141,14 +189,21 @@ class Analyser:
 
         return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower())
 
-    def analyse(self, relpath: str, known_hash: str | None = None) -> FileResult:
+    def analyse(self, relpath: str, known: tuple[str, Signature, str] | None = None) -> FileResult:
+        """Read and judge one file. `known`: the content key and SHA-256 ("" when unknown) the cache
+        has for the file's signature (the middle one); they hold only if the file still has it."""
         result = FileResult(path=relpath)
         try:
-            result.stat = stat_of(self.root / relpath)  # what the cache remembers these bytes by
-            with mapped(self.root / relpath) as data:
-                result.content_hash = known_hash or _digest(self.root / relpath, data)
-                result.cache_key = self.cache_key(result.content_hash, relpath)
-                self._run_checks(relpath, data, result)
+            with open(self.root / relpath, "rb") as handle:
+                result.read_at = time.time_ns()
+                result.stat = signature_of(os.fstat(handle.fileno()))
+                content, digest = known[::2] if known and tuple(known[1]) == result.stat else ("", "")
+                result.content_key = content or stat_key(result.stat)
+                result.cache_key = self.cache_key(result.content_key, relpath)
+                with contents(handle) as data:
+                    self._run_checks(relpath, data, result)
+                    if self.identify and (result.findings or result.suppressions):
+                        result.content_hash = digest or identity(handle, data)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
             result.unchecked = kind_of(relpath)
@@ -176,6 +231,7 @@ class Analyser:
             return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
         result.unknown_alts = len(page.unknown_alts)
+        result.depends = referenced_files(self.root, relpath, page)
         return PageSubject(relpath, page)
 
     @staticmethod

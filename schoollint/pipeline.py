@@ -17,9 +17,9 @@ from pathlib import Path
 from dataclasses import dataclass
 
 from . import pool
-from .analysis import Analyser, FileResult
+from .analysis import Analyser, FileResult, identity
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
-from .cache import Cache, stat_of
+from .cache import Cache, signature_of
 from .codec import cacheable, needs_reading
 from .config import find_config, load_config
 from .discover import committed_files, discover, find_root, relative
@@ -44,6 +44,7 @@ class RunOptions:
     baseline: dict[str, str] | None = None
     force: bool = False                 # --force: read-only files may be fixed too
     show_values: bool = False           # values are shown, so files are read again, not taken from the cache
+    identify: bool = True               # findings carry their file's SHA-256 (baselines, fingerprints)
 
 
 def load_effective_config(config_path: str | None, start: Path | None = None):
@@ -169,10 +170,13 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
 
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
+    baseline = _baseline(root, args)
+    formats = {args.output_format, *(name for name, _ in args.report)}
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
-        jobs=args.jobs, debug=args.debug, baseline=_baseline(root, args),
+        jobs=args.jobs, debug=args.debug, baseline=baseline,
         progress=sys.stderr.isatty() and not args.no_progress, force=args.force, show_values=show_values(args),
+        identify=bool(args.write_baseline) or baseline is not None or not formats <= ANONYMOUS_FORMATS,
     )
     new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
@@ -226,6 +230,11 @@ def _exit_code(args, config, outcome: Outcome) -> int:
     return EXIT_FINDINGS if failing or changed else EXIT_CLEAN
 
 
+# Report formats that show no finding's fingerprint: a run writing only these (and no baseline)
+# never hashes a file's bytes.
+ANONYMOUS_FORMATS = frozenset({"text", "github", "junit", "summary", "github-action"})
+
+
 class Run:
     """One check run's state: the analyser, the cache, and the options that steer them."""
 
@@ -236,37 +245,38 @@ class Run:
         self.options = options
         self.selected = config.selected_codes()
         self.cache = Cache(root, enabled=options.use_cache)
-        self.analyser = Analyser(root, config, self.selected, settings, options.debug)
+        self.analyser = Analyser(root, config, self.selected, settings, options.debug, options.identify)
 
     def analyse(self, paths: list[str]) -> list[FileResult]:
-        """Each file's result: from the cache when its bytes were seen before, else from a worker."""
+        """Each file's result: from the cache when its bytes were judged before, else from a worker."""
         results: dict[str, FileResult] = {}
-        jobs = []
-        isolate = False
+        seen, looked = [], time.time_ns()
         for relpath in paths:
             try:
-                size, mtime = stat_of(self.root / relpath)
+                seen.append((relpath, signature_of(os.stat(self.root / relpath))))
             except OSError as exc:  # gone or unreadable since it was listed: say so, go on
                 results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+        jobs, isolate, known = [], False, self.cache.content_keys(self.in_git, seen)
+        for (relpath, signature), (content, digest) in zip(seen, known, strict=True):
+            key = content and self.analyser.cache_key(content, relpath)
+            record = self.cache.get(key) if key else None
+            if record is not None and not needs_reading(record, self.options.fix or self.options.diff,
+                                                        self.options.show_values):
+                result = results[relpath] = FileResult.restore(relpath, digest, key, record)
+                if self.options.identify and not digest and (result.findings or result.suppressions):
+                    with open(self.root / relpath, "rb") as handle:   # judged before by a run that needed no identity
+                        result.content_hash = identity(handle)
+                self.cache.remember(relpath, signature, content, result.content_hash, looked)
                 continue
-            known = self.cache.known_hash(relpath, size, mtime)
-            if known is not None:
-                key = self.analyser.cache_key(known, relpath)
-                record = self.cache.get(key)
-                if record is not None and not needs_reading(record, self.options.fix or self.options.diff,
-                                                            self.options.show_values):
-                    results[relpath] = FileResult.restore(relpath, known, key, record)
-                    continue
-            jobs.append((relpath, known))
-            isolate = isolate or size > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
+            jobs.append((relpath, (content, signature, digest)))
+            isolate = isolate or signature[0] > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
         for result in self._map(pool.analyse_in_worker, jobs, "checking", pool.analysis_crashed, isolate):
             results[result.path] = result
-            if not result.errors and result.content_hash and result.stat:
-                size, mtime = result.stat
-                self.cache.remember_hash(result.path, size, mtime, result.content_hash)
+            if not result.errors and result.stat:
+                self.cache.remember(result.path, result.stat, result.content_key, result.content_hash, result.read_at)
                 record = result.to_cache()
-                if cacheable(record):
-                    self.cache.put(result.cache_key, record)
+                if cacheable(record) and result.depends is not None:
+                    self.cache.put(result.cache_key, record, result.depends)
         return [results[relpath] for relpath in paths]
 
     def settle(self, results: list[FileResult], outcome: Outcome) -> None:

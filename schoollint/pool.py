@@ -65,11 +65,15 @@ def _analyser() -> Analyser:
     return _worker
 
 
-def analyse_in_worker(job: tuple[str, str | None]) -> FileResult:
+# (path, (content key, signature, SHA-256) the cache has for it, or None): Analyser.analyse
+AnalysisJob = tuple[str, tuple | None]
+
+
+def analyse_in_worker(job: AnalysisJob) -> FileResult:
     return _analyser().analyse(*job)
 
 
-def analysis_crashed(job: tuple[str, str | None]) -> FileResult:
+def analysis_crashed(job: AnalysisJob) -> FileResult:
     return FileResult(job[0], errors=[f"{job[0]}: cannot read: the process reading it was killed "
                                       "(did the file change while it was read?)"])
 
