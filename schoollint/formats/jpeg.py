@@ -79,6 +79,7 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
             if items:
                 image.parts.append(([(position, end)], tuple(items)))
         if marker == SOS:
+            image.scan = position if image.scan is None else image.scan
             if not whole:
                 image.end = limit
                 return
@@ -177,8 +178,41 @@ def _rebuild(image: Image, kinds: frozenset[str]) -> tuple[list, int | None]:
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
+    return _strip(_Layout(data), frozenset(kinds))
+
+
+def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
+    """strip(), with the result checked by reading only its headers: the new bytes, or None when
+    this route cannot vouch for them (the caller strips and re-reads whole, fixes._verify).
+
+    Taken when, in the source, nothing after the first SOS holds an item and nothing after EOI
+    is kept (no MPO image, no trailer unless PREVIEW goes). The result must then be new headers
+    followed by the source's bytes from its first SOS to EOI; it is accepted when those bytes are
+    equal, the walk of the new headers meets its first SOS exactly where they start, finds no
+    item of `kinds`, no MPF index, and the size and orientation of the source. A whole re-read
+    would see the same: the walk from that SOS on reads the same bytes as the source's did (no
+    item, EOI at the last byte, so nothing after it), and the headers were all read.
+    """
     layout = _Layout(data)
-    kinds = frozenset(kinds)
+    main, kinds = layout.main, frozenset(kinds)
+    if (main.scan is None or main.width is None or layout.secondary or main.mpf is not None
+            or (layout.gaps and PREVIEW not in kinds)
+            or any(end > main.scan for spans, _ in main.parts for _, end in spans)):
+        return None
+    stripped = _strip(layout, kinds)
+    head = len(stripped) - (main.end - main.scan)
+    if head < 0 or not stripped.endswith(memoryview(data)[main.scan:main.end]):   # one memcmp, no copy
+        return None
+    new = _read_image(stripped, 0, len(stripped), "", whole=False)
+    left = [item for _, items in new.parts for item in items if item.kind in kinds]
+    if (new.scan != head or left or new.mpf is not None
+            or (new.width, new.height, new.orientation) != (main.width, main.height, main.orientation)):
+        return None
+    return stripped
+
+
+def _strip(layout: _Layout, kinds: frozenset[str]) -> bytes:
+    data = layout.data
     first, mpf_piece = _rebuild(layout.main, kinds)
     if PREVIEW in kinds:
         return b"".join(first)   # MPO images, trailers and the MPF index all go

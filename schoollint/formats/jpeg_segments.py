@@ -34,6 +34,7 @@ class Image:
         self.data, self.start, self.where = data, start, where
         self.bound = bound        # what the walk's limit is, for errors
         self.end = start          # after EOI (for an MPO secondary image, after its MPF size)
+        self.scan: int | None = None   # where the first SOS segment starts
         self.marker = 0           # the segment being read
         self.parts: list[tuple[list[tuple[int, int]], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
         self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
