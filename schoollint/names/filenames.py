@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .heuristic import Spotted, _Run
+from .heuristic import MIN_PART, Spotted, _Run, two_words, unknown_word
 from .words import UPPER, Lexicon, Token, lexicon, plain
 
 _FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
 _FILE_GAP = frozenset(("", "-", "_", ".", " "))
 _SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
-MIN_PART = 3                # letters each half of a run-together name needs ("li" + "wu" is too short to tell)
 
 
 def filename_runs(name: str) -> list[list[Token]]:
@@ -41,22 +40,21 @@ def filename_runs(name: str) -> list[list[Token]]:
 
 
 def split_run_together(token: Token, lex: Lexicon) -> list[Token]:
-    """ "rubyfrancis" -> "ruby", "francis" when the halves are a known given name and surname."""
+    """ "rubyfrancis" -> "ruby", "francis" when the halves are a known given name and a known surname,
+    else a word no list knows ("hamzaqureshi")."""
     key = token.key
     if not key.isalpha() or token.raw != key or key in lex.given or key in lex.not_surname or key in lex.rare_words:
         return [token]
-    for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1):
-        first, last = key[:cut], key[cut:]
-        if first in lex.given and last in lex.surnames and last not in lex.not_surname and last not in lex.rare_words:
-            middle = token.start + cut
-            return [Token(token.start, middle, first, first), Token(middle, token.end, last, last)]
-    return [token]
-
-
-def two_words(key: str, lex: Lexicon) -> bool:
-    """ "bakesale": two common English words run together, a word in a file name, not a surname."""
-    common = lex.not_surname
-    return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
+    cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1) if key[:cut] in lex.given]
+    known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
+             and key[cut:] not in lex.rare_words]
+    # A surname the lists hold; else, after the longest given name, one no list knows ("ella" + "bakesale"
+    # is no name, and neither is "ell" + "abakesale").
+    cut = known[0] if known else cuts[0] if cuts and unknown_word(key[cuts[0]:], lex) else None
+    if cut is None:
+        return [token]
+    middle = token.start + cut
+    return [Token(token.start, middle, key[:cut], key[:cut]), Token(middle, token.end, key[cut:], key[cut:])]
 
 
 def in_filename(name: str) -> list[Spotted]:
@@ -64,8 +62,10 @@ def in_filename(name: str) -> list[Spotted]:
     runs = filename_runs(name)
     if any(token.key in lex.stock_sites for run in runs for token in run):
         return []
+    if runs and len(runs[-1][-1].raw) <= 5 and runs[-1][-1].end == len(name) and name[runs[-1][-1].start - 1 :][:1] == ".":
+        runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
     found = []
-    for run in runs:
+    for run in filter(None, runs):
         tokens = split_run_together(run[0], lex) if len(run) == 1 else run
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}

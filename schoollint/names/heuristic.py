@@ -20,6 +20,7 @@ from typing import NamedTuple
 from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+MIN_PART = 3                # letters each half of two words run together needs ("li" + "wu" is too short to tell)
 NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -60,7 +61,21 @@ def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, st
             return False
     elif any(part in lex.not_surname or part in words for part in key.split("-")):
         return False
-    return not strict or (key in lex.surnames and key not in lex.rare_words)
+    return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex)
+
+
+def unknown_word(key: str, lex: Lexicon) -> bool:
+    """A word no list knows, of four letters or more, not two common words run together and not ending
+    in a longer common word: "farooq", not "bakesale" or "resdefault". In lower-case text or run
+    together in a file name, likely a surname the lists lack."""
+    return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words \
+        and not two_words(key, lex) and not any(key[cut:] in lex.not_surname for cut in range(1, len(key) - 4))
+
+
+def two_words(key: str, lex: Lexicon) -> bool:
+    """ "bakesale": two common English words run together, a word in a file name, not a surname."""
+    common = lex.not_surname
+    return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -91,10 +106,12 @@ class _Run:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames, known = self.lex.starters, self.lex.name_surnames, self.lex.listed
+        starters, surnames, known, common = self.lex.starters, self.lex.name_surnames, self.lex.listed, \
+            self.lex.not_surname
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
-                    and (self.text is None or keys[i] in known or keys[i + 1] in known):
+                    and (self.text is None or keys[i] in common or keys[i + 1] in common
+                         or keys[i] in known and keys[i + 1] in known):
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -147,15 +164,17 @@ class _Run:
                 and token.key not in lex.particles and token.key not in self.words)
 
     def _unknown_pair(self, i: int, end: int) -> bool:
-        """Two capitalised words that no list knows ("Temitope Akinola") and that are no common
-        English word, not after "at" or "in": in prose, a name from outside the lists more likely
-        than anything else."""
+        """Two capitalised words that are no common English word ("Temitope Akinola", "Wren
+        Hebblethwaite": the lists know neither as a given name), not after "at" or "in": in prose, a
+        name from outside the lists more likely than anything else."""
         if self.text is None or end != i + 1:
             return False
         pair = self.tokens[i : end + 1]
-        if any(token.key in self.lex.listed or token.key in self.words or len(token.key) < 3
-               or not token.raw[1:].islower() for token in pair):
-            return False
+        lex = self.lex
+        if any(token.key in lex.not_surname or token.key in lex.particles or token.key in self.words
+               or len(token.key) < 3 or not token.raw[1:].islower() for token in pair) \
+                or all(token.key in lex.listed for token in pair):
+            return False                        # a common word; one listed name may stand ("Wren")
         before = _words_before(self.text, self.tokens[0].start)
         words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
         return not words or words[0] not in self.lex.locatives
@@ -225,8 +244,9 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
             return True
         if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
-        if key not in lex.listed and after not in lex.listed:
-            return True                         # "Temitope Akinola": neither word in any list
+        if (key not in lex.listed or after not in lex.listed) and key not in lex.not_surname \
+                and after not in lex.not_surname:
+            return True                         # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
     return False
 
 
@@ -281,6 +301,8 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
 # ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
 _REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$))")
+# A class or year group in brackets: "(5B)", "(Y4)", "(J14)", "(Year 6)"; not a year, "(2019)".
+_CLASS = re.compile(r"[ \u00a0]*\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 
@@ -294,9 +316,11 @@ def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
         known_given = _is_given(given.key, lex)
         if not (known_given or _may_be_name(given, lex, words)):
             continue
-        if _is_given(surname.key, lex) and not (surname.key in lex.surnames and text[match.end():].lstrip()[:1] == "("):
-            continue                            # "Oliver, Harry": first names only; but "Demir, Emir (5B)"
-        if _is_surname(surname, lex, words) or known_given and surname.key in lex.surnames:
+        in_class = _CLASS.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
+        if _is_given(surname.key, lex) and not in_class:
+            continue                            # "Oliver, Harry": first names only
+        if _is_surname(surname, lex, words) or (known_given or in_class) and surname.key in lex.surnames \
+                or in_class and surname.key not in lex.not_surname and surname.key not in words:
             found.append(Spotted(surname.start, given.end, given.raw, "unknown"))   # "Sheikh, Usman (6C)"
     return found
 
