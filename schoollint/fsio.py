@@ -11,6 +11,7 @@ import hashlib
 import mmap
 import os
 import stat
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,10 +93,7 @@ def replacing(path: Path, mode: int | None = None):
     untouched; if anything fails, the temporary file is removed and the
     original is byte-identical. OSError for a symlink.
     """
-    if path.is_symlink():
-        raise OSError(f"{path}: refusing to replace a symlink")
-    old = path.stat() if path.exists() else None
-    descriptor, temporary = temporary_beside(path, stat.S_IMODE(old.st_mode) if old else (mode or 0o644))
+    descriptor, temporary, old = _beside(path, mode)
     try:
         with os.fdopen(descriptor, "w+b") as handle:
             yield handle, temporary
@@ -105,9 +103,82 @@ def replacing(path: Path, mode: int | None = None):
             _keep_owner(temporary, old)
         os.replace(temporary, path)
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        _discard(temporary)
         raise
+
+
+def stage(path: Path, data: bytes) -> str:
+    """Write `data` to a temporary file beside `path`, with its mode and owner as `replacing` keeps
+    them, neither synced nor renamed: `commit_staged` does both for a whole batch. The name of the
+    temporary file; OSError (the temporary file removed) as `replacing`."""
+    descriptor, temporary, old = _beside(path, None)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        if old is not None:
+            _keep_owner(temporary, old)
+    except BaseException:
+        _discard(temporary)
+        raise
+    return temporary
+
+
+def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
+    """Rename each staged temporary file over its target, after one sync that makes them all
+    durable; per pair, None or the OSError that left its target as it was (temporary removed).
+
+    The order keeps crash safety with one sync for the batch: until the sync returns no target
+    has changed; a file is renamed only once its new bytes are on disk, and a rename is atomic.
+    So after a kill or a power cut at any instant, each target is either the original or the
+    complete new file; a temporary file left behind is removed by the next run (fix/guard.py).
+    """
+    _sync([temporary for temporary, _ in staged])
+    outcomes: list[OSError | None] = []
+    for temporary, target in staged:
+        try:
+            os.replace(temporary, target)
+            outcomes.append(None)
+        except OSError as exc:
+            _discard(temporary)
+            outcomes.append(exc)
+    return outcomes
+
+
+def _sync(paths: list[str]) -> None:
+    """Make the data of `paths` durable: on Linux one syncfs(2) per file system they lie on, else
+    (or if that fails) an fsync of each."""
+    if sys.platform.startswith("linux") and paths:
+        import ctypes
+
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        one_per_device = {os.stat(path).st_dev: path for path in paths}
+        if all(_called(syncfs, path) for path in one_per_device.values()):
+            return
+    for path in paths:
+        _called(os.fsync, path)
+
+
+def _called(sync, path: str) -> bool:
+    """sync(descriptor) on `path` opened for reading: True when it returned 0 (syncfs) or None (fsync)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        return sync(descriptor) in (0, None)
+    finally:
+        os.close(descriptor)
+
+
+def _beside(path: Path, mode: int | None) -> tuple[int, str, os.stat_result | None]:
+    """A new temporary file for replacing `path`: (descriptor, name, the original's stat or None)."""
+    if path.is_symlink():
+        raise OSError(f"{path}: refusing to replace a symlink")
+    old = path.stat() if path.exists() else None
+    descriptor, temporary = temporary_beside(path, stat.S_IMODE(old.st_mode) if old else (mode or 0o644))
+    return descriptor, temporary, old
+
+
+def _discard(temporary: str) -> None:
+    if os.path.exists(temporary):
+        os.unlink(temporary)
 
 
 def _keep_owner(temporary: str, old: os.stat_result) -> None:

@@ -293,7 +293,7 @@ class Run:
         touch other files (renames rewrite pages) run one after another.
         """
         from .fix.appliers import LOCAL_ACTIONS
-        from .fix.apply import apply_fixes
+        from .fix.apply import apply_fixes, commit_batch
 
         by_path: dict[str, list[Fix]] = {}
         for finding in outcome.findings:
@@ -303,7 +303,7 @@ class Run:
         force = self.options.force
         jobs = [(relpath, fixes, not self.options.diff, force) for relpath, fixes in by_path.items() if fixes]
         local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
-        changes = self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed)
+        changes = commit_batch(self.root, self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed))
         shared = [job for job in jobs if job not in local]
         if shared:
             context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force,

@@ -78,18 +78,22 @@ def analysis_crashed(job: AnalysisJob) -> FileResult:
                                       "(did the file change while it was read?)"])
 
 
-def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> Change:
-    """Fix one file whose fixes touch only itself (so no list of the site's files is needed)."""
+def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str]]]:
+    """Fix one file whose fixes touch only itself (so no list of the site's files is needed): the
+    change, and the new file staged beside it (fix.apply.commit_batch renames it into place)."""
     from .fix.apply import apply_fixes
 
     analyser = _analyser()
     relpath, fixes, write, force = job
-    return apply_fixes(FixContext(analyser.root, force=force), relpath, fixes, write, debug=analyser.debug)
+    staged: list[tuple[str, str]] = []
+    change = apply_fixes(FixContext(analyser.root, force=force), relpath, fixes, write, debug=analyser.debug,
+                         staged=staged)
+    return change, staged
 
 
-def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> Change:
+def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str]]]:
     return Change(job[0], [fix.summary for fix in job[1]], error="the process fixing it was killed; "
-                  "the file was left as it was")
+                  "the file was left as it was"), []
 
 
 def run_jobs(analyser: Analyser, function: Callable, jobs: list, jobs_wanted: int, doing: str,

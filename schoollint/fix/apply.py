@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..fsio import atomic_write, content_hash
+from ..fsio import atomic_write, commit_staged, content_hash, stage
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, Rename, Write
 
@@ -25,8 +25,11 @@ def expected_errors() -> tuple[type[Exception], ...]:
     return (MediaError, PageError, OSError)
 
 
-def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False) -> Change:
-    """Fix one file: every applier in turn, then one atomic write per file touched."""
+def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False,
+                staged: list[tuple[str, str]] | None = None) -> Change:
+    """Fix one file: every applier in turn, then one atomic write per file touched. With `staged`, a
+    change of this file alone is written beside it and listed there as (temporary file, path), for
+    `commit_batch` to sync and rename with the rest of the batch."""
     root = context.root
     change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
     try:
@@ -56,7 +59,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
         _record(root, change, operations)
         if write:
-            carry_out(root, operations, context.force)
+            carry_out(root, operations, context.force, staged)
         else:
             change.diff = describe(root, operations)
     except Exception as exc:  # the file stays as it was; a bug is flagged as one
@@ -81,7 +84,7 @@ def _record(root: Path, change: Change, operations) -> None:
             change.created.append(operation.path)
 
 
-def carry_out(root: Path, operations, force: bool = False) -> None:
+def carry_out(root: Path, operations, force: bool = False, staged: list[tuple[str, str]] | None = None) -> None:
     """Write and rename, after checking every target first: a refused change changes nothing.
 
     A read-only file (no owner write bit) is refused unless `force`. A change of more than
@@ -109,10 +112,23 @@ def carry_out(root: Path, operations, force: bool = False) -> None:
                               "use --force to fix read-only files too); nothing was changed")
     if len(operations) > 1 or renames:
         journal.carry_out(root, renames, writes, deletes)
+    elif writes and staged is not None:
+        staged.append((stage(root / writes[0].path, writes[0].data), writes[0].path))
     elif writes:
         atomic_write(root / writes[0].path, writes[0].data)
     elif deletes:
         journal.delete(root, deletes[0].path)
+
+
+def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str]]]]) -> list[Change]:
+    """The changes, once every file they staged is synced and renamed into place (fsio.commit_staged:
+    one sync for the batch); a rename that fails makes its change an error (the file as it was)."""
+    pairs = [(change, temporary, relpath) for change, staged in fixed for temporary, relpath in staged]
+    failures = commit_staged([(temporary, root / relpath) for _, temporary, relpath in pairs])
+    for (change, _, _), failure in zip(pairs, failures, strict=True):
+        if failure is not None:
+            change.error, change.size_after = f"{change.path}: {failure.strerror or failure}", None
+    return [change for change, _ in fixed]
 
 
 def describe(root: Path, operations) -> str:
