@@ -62,7 +62,8 @@ def in_filename(name: str) -> list[Spotted]:
     runs = filename_runs(name)
     if any(token.key in lex.stock_sites for run in runs for token in run):
         return []
-    if runs and len(runs[-1][-1].raw) <= 5 and runs[-1][-1].end == len(name) and name[runs[-1][-1].start - 1 :][:1] == ".":
+    last = runs[-1][-1] if runs else None
+    if last is not None and len(last.raw) <= 5 and last.end == len(name) and name[last.start - 1 : last.start] == ".":
         runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
     found = []
     for run in filter(None, runs):

@@ -141,7 +141,8 @@ def test_hyphenated_and_dated_file_names(tmp_path, file_name, name):
 
 
 @pytest.mark.parametrize("file_name, found", [
-    ("rubyfrancis1.jpg", {"rubyfrancis"}), ("ameliawatson.jpg", {"ameliawatson"}), ("hamzaqureshi.jpg", {"hamzaqureshi"}),
+    ("rubyfrancis1.jpg", {"rubyfrancis"}), ("ameliawatson.jpg", {"ameliawatson"}),
+    ("hamzaqureshi.jpg", {"hamzaqureshi"}),
     ("sportsday1.jpg", set()), ("headshot2.jpg", set()), ("freyaswimming.jpg", set()), ("maxresdefault.jpg", set()),
     ("ellabakesale.jpg", set()),
 ])
