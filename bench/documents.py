@@ -118,7 +118,7 @@ def left_behind(folder: Path) -> dict[str, int]:
 
     counts = {"GPS position": 0, "author's name in the bytes": 0, "earlier revision or thumbnail": 0,
               "unreadable": 0}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(path for path in folder.iterdir() if path.is_file()):   # not .schoollint_cache/
         data = path.read_bytes()
         counts["author's name in the bytes"] += AUTHOR in data or AUTHOR in _inflated(data)
         try:
