@@ -223,15 +223,18 @@ class _Run:
         return words[-1] in self.lex.locatives
 
 
-_WORDS_BEFORE = re.compile(rf"({LETTER}+)\W+(?:({LETTER}+)\W+)?$")
+_WORD_OR_NUMBER = re.compile(rf"{LETTER}+|[\d_]+")
 
 
 def _words_before(text: str, start: int) -> tuple[str, ...]:
-    """The last two words before `start`, lower case, nearest last."""
-    match = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-    if match is None:
-        return ()
-    return tuple(word.casefold() for word in match.groups() if word)
+    """The last two words before `start` (in the 40 characters before it, after any number), lower case,
+    nearest last. One findall: a search anchored at the end would try every start position."""
+    words: list[str] = []
+    for word in reversed(_WORD_OR_NUMBER.findall(text, max(0, start - 40), start)):
+        if not word[0].isalpha() or len(words) == 2:
+            break
+        words.append(word.casefold())
+    return tuple(reversed(words))
 
 
 def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
