@@ -196,6 +196,16 @@ def test_german_von_in_german_text_is_no_name(tmp_path):
     assert found == []
 
 
+@pytest.mark.parametrize("caption, found", [
+    ("Well done Pieter van der Berg!", {"Pieter van der Berg"}), ("Aisha bin Rashid with her medal", {"Aisha bin Rashid"}),
+    ("Fotos von Lena und Jonas beim Sportfest", set()), ("Ein Tag mit der Klasse von Frau Becker", set()),
+])
+def test_particles_belong_to_a_name_only_between_capitalised_name_words(tmp_path, caption, found):
+    lang = "en" if found else "de"
+    page = html(f'<figure><img src="/images/v.jpg"><figcaption>{caption}</figcaption></figure>', lang=lang)
+    assert names(lint(tmp_path / "s", {"v.html": page})) - {""} == found
+
+
 @pytest.mark.parametrize("files", [
     {"a.html": html('<p><img src="/images/w.jpg"> Hugo Kuchen und Hai Schwimmen beim Sommerfest</p>', lang="de")},
     {"content/b.md": "---\nlang: de\n---\n![Eula Garten mit Kindern der Klasse 3](/images/w.jpg)\n"},
