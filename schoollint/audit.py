@@ -4,7 +4,9 @@ The same findings `check` reports (the whole site, no baseline: a review sees
 everything), plus per-photo facts: the pages that show each photo (from the
 page readers' image references), when it was first published and last changed
 (Git, following renames; else the date of the page that shows it), a
-metadata-free thumbnail, and the run-level review rules SL604/SL605.
+metadata-free thumbnail, the run-level review rules SL604/SL605, and (where
+a roster records consent) the roster people its pages name with it, so its card
+can say its consent state (SL601-SL603 decide it; issue 14).
 Rendering is schoollint.report.audit's job.
 """
 
@@ -31,6 +33,7 @@ class Photo:
     last_commit: str | None = None
     thumbnail: str | None = None          # data: URI, None when left out or undecodable
     lines: dict[str, set[int]] = field(default_factory=dict)  # page -> lines of its tag, alt and captions
+    named: list | None = None             # consent.Person its pages name with it; None: no consent to judge
 
 
 @dataclass
@@ -66,13 +69,14 @@ def _date(timestamp: int) -> dt.date:
     return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date()
 
 
-def collect_photos(root: Path, files: list[str]) -> list[Photo]:
-    """Every image or video among `files`, with the pages (among `files`) that show it."""
+def collect_photos(root: Path, files: list[str], named_with=None) -> list[Photo]:
+    """Every image or video among `files`, with the pages (among `files`) that show it, and with
+    `named_with(relpath, page)` (checks.consent_policy.Named list) the roster people named with it."""
     from .formats.registry import media_extensions
     from .pages import registry as pages
 
     media = sorted(f for f in files if Path(f).suffix.lower() in media_extensions())
-    photos = {path: Photo(path) for path in media}
+    photos = {path: Photo(path, named=[] if named_with else None) for path in media}
     for relpath in files:
         if not pages.is_page(relpath):
             continue
@@ -80,10 +84,13 @@ def collect_photos(root: Path, files: list[str]) -> list[Photo]:
             page = pages.read_page(root, relpath, (root / relpath).read_bytes())
         except (OSError, pages.PageError):  # the checks report an unreadable page (SL002)
             continue
+        named = named_with(relpath, page) if named_with else []
         for image in page.images:
             photo = photos.get(image.target or "")
             if photo is None:
                 continue
+            if photo.named is not None:
+                photo.named.extend(person for place in named if place.src == image.src for person in place.people)
             if relpath not in photo.pages:
                 photo.pages.append(relpath)
             photo.lines.setdefault(relpath, set()).update(_lines_of(image))
@@ -96,6 +103,18 @@ def _lines_of(image) -> set[int]:
     for span in image.captions:
         lines.update(range(span.line, span.line_of(len(span.text)) + 1))
     return lines
+
+
+def _named_with(root: Path, config, settings: dict):
+    """The roster people each page names with its photos, or None when consent cannot be judged
+    (no roster recording it, or SL601 not run: a card must not claim what no rule looked at)."""
+    from .checks import Context, PageSubject
+    from .checks.consent_policy import judged, named_on_page
+
+    if "SL601" not in config.selected_codes() or not judged(Context(root, {}, settings)):
+        return None
+    return lambda relpath, page: named_on_page(PageSubject(relpath, page),
+                                               Context(root, config.options_for(relpath), settings))
 
 
 def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
@@ -137,7 +156,7 @@ def build_audit(args) -> Audit:
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
                            show_values=args.show_values, jobs=args.jobs)
     report.notes = found.notes
-    photos = collect_photos(root, found.files)
+    photos = collect_photos(root, found.files, _named_with(root, config, settings))
     add_dates(root, in_git, photos)
     commit = head_commit(root, in_git)
     day = today()

@@ -66,18 +66,24 @@ def run_settings(roster: str | None, policy: str) -> dict:
     return settings
 
 
-_last: list = [None, []]        # the last page read and its Named list: three rules read each page
+def judged(ctx) -> bool:
+    """Whether consent can be judged: a roster that records consent or leaving, or `consent: required`."""
+    roster = finder(ctx).roster
+    return roster is not None and (roster.recorded or required(ctx))
+
+
+_last: list = [None, None, []]  # the last page and roster read, and their Named list: three rules read each page
 
 
 def named_on_page(subject, ctx) -> list[Named]:
     """Every place the page names roster people with a photo (nothing without a roster that
     records consent or leaving dates, unless `consent: required`)."""
     roster = finder(ctx).roster
-    if subject.page is None or roster is None or not (roster.recorded or required(ctx)):
+    if subject.page is None or not judged(ctx):
         return []
-    if _last[0] is not subject.page:
-        _last[:] = [subject.page, list(_named_on_page(subject, ctx, roster))]
-    return _last[1]
+    if _last[0] is not subject.page or _last[1] is not roster:
+        _last[:] = [subject.page, roster, list(_named_on_page(subject, ctx, roster))]
+    return _last[2]
 
 
 def _named_on_page(subject, ctx, roster) -> Iterator[Named]:

@@ -62,9 +62,33 @@ def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
         "date_source": photo.date_source,
         "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
         "thumbnail": photo.thumbnail,
+        "consent": _consent(photo, on_pages),
         "findings": [_finding(f, view) for f in findings]
                     + [{**_finding(f, view), "page": display_path(f.path)} for f in on_pages],
     }
+
+
+# The card's consent state from its pages' SL601-SL603 findings, most serious first.
+CONSENT_STATES = (
+    ("SL601", "error", "someone named with it has no website consent"),
+    ("SL601", "warning", "it is named with a first name shared by someone with no website consent"),
+    ("SL603", None, "someone named with it has left the school"),
+    ("SL602", None, "the website consent of someone named with it ends soon"),
+)
+
+
+def _consent(photo, on_pages: list) -> str | None:
+    """What the roster says about the people named with the photo; None without a roster recording consent."""
+    if photo.named is None:
+        return None
+    for code, severity, words in CONSENT_STATES:
+        if any(f.code == code and (severity is None or f.severity == severity) for f in on_pages):
+            return words
+    if not photo.named:
+        return "no one on the roster is named with it on a page"
+    if all(person.website == "yes" or person.given_on for person in photo.named):
+        return "website consent recorded for everyone named with it"
+    return "website consent not recorded for someone named with it"
 
 
 def _on_pages(photo, by_path: dict) -> list:
