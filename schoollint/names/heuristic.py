@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, plain
+from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, other_language_words,
+                    plain)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 MIN_PART = 3                # letters each half of two words run together needs ("li" + "wu" is too short to tell)
@@ -110,8 +111,9 @@ class _Run:
             self.lex.not_surname
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
-                    and (self.text is None or keys[i] in common or keys[i + 1] in common
-                         or keys[i] in known and keys[i + 1] in known):
+                    and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
+                         or self.text is None and not (unknown_word(keys[i], self.lex)
+                                                       and unknown_word(keys[i + 1], self.lex))):
                 i += 1
                 continue
             skip = _phrase_length(keys, i, self.lex)
@@ -166,11 +168,17 @@ class _Run:
     def _unknown_pair(self, i: int, end: int) -> bool:
         """Two capitalised words that are no common English word ("Temitope Akinola", "Wren
         Hebblethwaite": the lists know neither as a given name), not after "at" or "in": in prose, a
-        name from outside the lists more likely than anything else."""
-        if self.text is None or end != i + 1:
+        name from outside the lists more likely than anything else. In a file name, two words that no
+        list and no dictionary (of English or of the other languages) knows."""
+        if end != i + 1:
             return False
         pair = self.tokens[i : end + 1]
         lex = self.lex
+        if self.text is None:                   # "bukola-adesanya.jpg": no dictionary knows either word
+            other = other_language_words()
+            return all(unknown_word(token.key, lex) and token.key not in other and not any(
+                token.key[:cut] in other and token.key[cut:] in other for cut in range(4, len(token.key) - 3))
+                for token in pair)              # nor is it two words of a language: "klassenfahrt-sommerfest"
         if any(token.key in lex.not_surname or token.key in lex.particles or token.key in self.words
                or len(token.key) < 3 or not token.raw[1:].islower() for token in pair) \
                 or all(token.key in lex.listed for token in pair):

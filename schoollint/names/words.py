@@ -118,6 +118,12 @@ def language_words(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def other_language_words() -> frozenset[str]:
+    """The common words of every other language the data holds: a file name has no page language."""
+    return frozenset().union(*(_word_list(path.name) for path in sorted(DATA.glob("words_*.txt"))))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Every word list and the capitalised-run pattern, read from data/ once per process."""
     stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
