@@ -25,7 +25,8 @@ judges), so the findings do not change with the day the tests run.
 
 Other tests build on the same site (H2's SL202/SL501/SL502 tests): `site.photo(relpath, ...)`,
 `site.write(relpath, text)`, `site.commit(message)` add files; `site.config(text)` writes
-`.schoollint.yml`. This API is kept stable: add, do not change.
+`.schoollint.yml`; `html_page(*lines)` wraps body lines in the site's page. This API is kept
+stable: add, do not change.
 """
 
 from __future__ import annotations
@@ -126,16 +127,20 @@ def roster_csv(today: dt.date) -> bytes:
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-INDEX = """<!doctype html>
-<html lang="en"><head><title>Oakfield Primary</title></head><body>
-<h1>Sports day</h1>
-<figure><img src="images/sports-day.jpg" alt="Rowan crossing the finish line"></figure>
-<figure><img src="images/choir.jpg" alt="The choir"><figcaption>Isla sang the solo</figcaption></figure>
-<p><img src="images/leavers.jpg" alt="Theo at the leavers' assembly"></p>
-<p><img src="images/reading-club.jpg" alt="Mrs Okafor with the reading club"></p>
-<p><img src="images/farewell.jpg" alt="Mrs Lowe's farewell"></p>
-</body></html>
-"""
+def html_page(*body: str) -> str:
+    """An HTML page of the school's site (English), `body` one line each."""
+    return ("<!doctype html>\n<html lang=\"en\"><head><title>Oakfield Primary</title></head><body>\n"
+            + "".join(line + "\n" for line in body) + "</body></html>\n")
+
+
+INDEX = html_page(
+    "<h1>Sports day</h1>",
+    '<figure><img src="images/sports-day.jpg" alt="Rowan crossing the finish line"></figure>',
+    '<figure><img src="images/choir.jpg" alt="The choir"><figcaption>Isla sang the solo</figcaption></figure>',
+    '<p><img src="images/leavers.jpg" alt="Theo at the leavers\' assembly"></p>',
+    '<p><img src="images/reading-club.jpg" alt="Mrs Okafor with the reading club"></p>',
+    '<p><img src="images/farewell.jpg" alt="Mrs Lowe\'s farewell"></p>',
+)
 NEWS = """---
 title: Science fair
 ---
@@ -153,14 +158,12 @@ Priya Nair won the art prize.
 
 ![The team](../images/team.jpg)
 """
-CLEAN_INDEX = """<!doctype html>
-<html lang="en"><head><title>Oakfield Primary</title></head><body>
-<figure><img src="../images/painting.jpg" alt="Maya with her painting"></figure>
-<figure><img src="../images/robots.jpg" alt="Robots"><figcaption>Ellis (6W) built the robot</figcaption></figure>
-<p><img src="../images/maths.jpg" alt="Mr Price's maths lesson"></p>
-<p><img src="../images/hall.jpg" alt="The school hall, by Rowan Atkinson"></p>
-</body></html>
-"""
+CLEAN_INDEX = html_page(
+    '<figure><img src="../images/painting.jpg" alt="Maya with her painting"></figure>',
+    '<figure><img src="../images/robots.jpg" alt="Robots"><figcaption>Ellis (6W) built the robot</figcaption></figure>',
+    '<p><img src="../images/maths.jpg" alt="Mr Price\'s maths lesson"></p>',
+    '<p><img src="../images/hall.jpg" alt="The school hall, by Rowan Atkinson"></p>',
+)
 CLEAN_NEWS = """---
 title: Art week
 ---
