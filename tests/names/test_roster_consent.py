@@ -114,3 +114,22 @@ def test_each_row_is_one_person_with_every_name_it_may_be_written_as(tmp_path):
 def test_a_roster_without_consent_columns_records_nothing(tmp_path):
     roster = roster_of(tmp_path, "first_name,last_name,role\nNoah,Patel,pupil\n")
     assert not roster.recorded and roster.people[0].role == "pupil"
+
+
+def test_a_version_1_hashed_roster_still_loads_and_records_no_consent(tmp_path, monkeypatch):
+    import json
+
+    from schoollint.names import write_hashed_roster
+
+    key = "correct horse battery staple 42"
+    source = tmp_path / "r.csv"
+    source.write_text("Forename,Surname,Website\nRowan,Hughes,No\n")
+    write_hashed_roster(source, tmp_path / "h.json", key.encode())
+    document = json.loads((tmp_path / "h.json").read_text())
+    assert document["people"][0]["website"] == "no"
+    del document["people"]
+    document["version"] = 1
+    (tmp_path / "h.json").write_text(json.dumps(document))
+    monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", key)
+    roster = load_roster(tmp_path / "h.json")
+    assert roster.role_of(["rowan"], ["hughes"]) == "pupil" and not roster.recorded
