@@ -142,14 +142,14 @@ def scowl() -> tuple[set[str], set[str], set[str]]:
 
 
 def known_to(dictionary: set[str], word: str) -> bool:
-    """Is `word` in the dictionary, an inflection of a word in it ("trampolining"), or two of its words run
-    together ("headshot")?"""
+    """Is `word` in the dictionary, an inflection of a word in it ("trampolining"), or two of its words of
+    four letters or more run together ("headshot"; "kayode" is no "kay" + "ode")?"""
     if word in dictionary:
         return True
     for ending, replacements in INFLECTIONS:
         if word.endswith(ending) and any(word[: -len(ending)] + new in dictionary for new in replacements):
             return True
-    return any(word[:cut] in dictionary and word[cut:] in dictionary for cut in range(3, len(word) - 2))
+    return any(word[:cut] in dictionary and word[cut:] in dictionary for cut in range(4, len(word) - 3))
 
 
 def previous_given() -> set[str]:

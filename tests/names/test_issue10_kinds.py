@@ -199,7 +199,8 @@ def test_german_von_in_german_text_is_no_name(tmp_path):
 
 
 @pytest.mark.parametrize("caption, found", [
-    ("Well done Pieter van der Berg!", {"Pieter van der Berg"}), ("Aisha bin Rashid with her medal", {"Aisha bin Rashid"}),
+    ("Well done Pieter van der Berg!", {"Pieter van der Berg"}),
+    ("Aisha bin Rashid with her medal", {"Aisha bin Rashid"}),
     ("Fotos von Lena und Jonas beim Sportfest", set()), ("Ein Tag mit der Klasse von Frau Becker", set()),
 ])
 def test_particles_belong_to_a_name_only_between_capitalised_name_words(tmp_path, caption, found):
