@@ -11,8 +11,8 @@ references resolve to: SL304 judges them), each with whether it was a file then.
 A content key is Git's blob id ("g" + SHA-1 hex, `clean_blobs`) for a tracked file whose
 work-tree copy matches a fresh index and no clean filter rewrites, else the file's stat
 signature ("s" + its four numbers). No byte is hashed to find a file unchanged: a file
-whose signature changed is read again; one changed within RACY_NS of being read (the same
-file-system clock tick as the change we saw: Git's "racily clean" entries) is read again
+whose signature changed is read again; one changed within RACY_NS of being read (perhaps the
+same file-system clock tick as the change we saw: Git's "racily clean" entries) is read again
 next time too. Blob ids also match after a clone, so a cache restored in CI still hits.
 The SHA-256 of the bytes (the findings' identity in baselines and report fingerprints)
 is kept beside the signature when a run needed it, so it is computed once per content.
@@ -48,8 +48,11 @@ SCHEMA = 7
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
 # A file changed less than this before it was read may change again within the same tick of the
-# file system's clock without its signature changing (1-2 s on FAT, HFS+, ext3 and network mounts).
-RACY_NS = 2_000_000_000
+# file system's clock without its signature changing: a kernel clock tick (at most 10 ms at HZ=100)
+# where timestamps have sub-second parts, 2 s where they are whole seconds (FAT, HFS+, ext3).
+# Network mounts whose server clock lags this machine's by more than that are not covered.
+RACY_NS = 50_000_000
+RACY_WHOLE_SECONDS_NS = 2_000_000_000
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 
 
@@ -156,7 +159,9 @@ class Cache:
     def remember(self, relpath: str, signature: Signature, content: str, digest: str, read_at: int) -> None:
         """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
         and its bytes are `content` (and `digest`, when known)."""
-        trusted = int(read_at - max(signature[1], signature[3]) >= RACY_NS)
+        changed = max(signature[1], signature[3])
+        window = RACY_NS if signature[1] % 1_000_000_000 or signature[3] % 1_000_000_000 else RACY_WHOLE_SECONDS_NS
+        trusted = int(read_at - changed >= window)
         entry = [*signature, content, digest, trusted]
         if self.enabled and self.stats.get(relpath) != entry:
             self.stats[relpath] = entry

@@ -10,6 +10,7 @@ checked: they are listed apart, for the run to remove stale ones.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,6 +116,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
                                             page_references(root))
     seen = set()
     not_site: dict[str, int] = {}
+    folders: dict[str, bool] = {}      # folder -> whether its real location is inside the repository
     for relpath in candidates:
         if relpath in seen:
             continue
@@ -130,17 +132,33 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if folder is not None:
             not_site[folder] = not_site.get(folder, 0) + 1
             continue
-        absolute = root / relpath
-        if not inside(root, relpath):  # the file or a folder above it is a link out of the repository
+        kind = _kind(root, relpath, folders)
+        if kind == "outside":  # the file or a folder above it is a link out of the repository
             found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
-        elif absolute.is_symlink():
-            continue  # a link within the repository: its target is checked under its own name
-        elif absolute.is_file():
+        elif kind == "file":   # a link within the repository is checked under its target's own name
             found.files.append(relpath)
     found.notes += [f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "
                     f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}); name the folder to check it"
                     for folder, count in sorted(not_site.items())]
     return found
+
+
+def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
+    """"file" (a regular file, no link on the way), "outside" (it or a folder above it is a link
+    out of the repository), or "other" (a link within it, a folder, a special file, gone). The
+    real location of each folder is looked up once (`folders`), not once per file in it."""
+    folder = relpath.rpartition("/")[0]
+    if folder not in folders:
+        folders[folder] = inside(root, folder) if folder else True
+    if not folders[folder]:
+        return "outside"
+    try:
+        mode = os.lstat(os.path.join(root, relpath)).st_mode
+    except OSError:
+        return "other"
+    if stat.S_ISLNK(mode):
+        return "other" if inside(root, relpath) else "outside"
+    return "file" if stat.S_ISREG(mode) else "other"
 
 
 def _not_site_folder(relpath: str, asked: list[str]) -> str | None:
