@@ -77,10 +77,15 @@ def _split_z(output: bytes) -> list[str]:
 
 def _walk(root: Path, folder: Path) -> list[str]:
     found: list[str] = []
+    top = relative(root, folder)
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
-        base = Path(current)
-        found.extend(relative(root, base / name) for name in sorted(names))
+        # os.walk joins each folder's name to `folder`: the relative path is built by joining too
+        below = os.path.relpath(current, folder).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
+        if top != ".":
+            prefix = f"{top}/{prefix}"
+        found.extend(prefix + name for name in sorted(names))
     return found
 
 
