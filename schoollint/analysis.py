@@ -278,7 +278,8 @@ class Analyser:
         if self.by_reads.get("media"):   # pictures in a page's data: URIs, checked as media (issue 9)
             from .page_pictures import check_pictures
 
-            found, unjudged, errors = check_pictures(relpath, data, self.by_reads["media"], context, self.selected)
+            found, unjudged, errors = check_pictures(relpath, data, self.by_reads["media"], context, self.selected,
+                                                     self._with_picture)
             result.findings += found
             result.errors += errors
             result.unchecked = kind_of(relpath) if unjudged else result.unchecked

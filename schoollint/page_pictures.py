@@ -16,7 +16,7 @@ which the caller counts, as it does for a document with such a picture.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .checks import Context, MediaSubject
@@ -24,10 +24,13 @@ from .finding import Finding
 from .fix.model import Fix
 
 
-def check_pictures(relpath: str, data, media_checks: Iterable, context: Context,
-                   selected: set[str]) -> tuple[list[Finding], bool, list[str]]:
+def check_pictures(relpath: str, data, media_checks: Iterable, context: Context, selected: set[str],
+                   looked_at: Callable[[MediaSubject, bytes], MediaSubject] | None = None,
+                   ) -> tuple[list[Finding], bool, list[str]]:
     """(findings, unjudged, errors) for the pictures in the page's `data:` URIs; nothing for a file
-    that is no text page. `errors` are internal errors of a check, as the analyser words them."""
+    that is no text page. `looked_at` adds what vision sees in a picture's pixels, as for a photo
+    (the analyser's, when vision rules run). `errors` are internal errors of a check, as the
+    analyser words them."""
     from .formats.data_uri import found_in
     from .pages.registry import language_of
 
@@ -39,6 +42,8 @@ def check_pictures(relpath: str, data, media_checks: Iterable, context: Context,
     unjudged = False
     for picture in found_in(bytes(data)):
         subject = _subject(relpath, picture)
+        if looked_at is not None and subject.facts is not None and picture.data is not None:
+            subject = looked_at(subject, picture.data)
         unjudged = unjudged or subject.facts is None or bool(subject.facts.unchecked)
         for module in media_checks:
             try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.formats.test_no_silent_pass import exiftool_tags
 from tests.kit.sites import photo_with_gps
-from tests.kit.tools import needs_exiftool
+from tests.kit.tools import needs_exiftool, needs_vision
 
 
 def encoded_photo(tmp_path: Path) -> str:
@@ -136,3 +136,16 @@ def test_an_svg_in_a_data_uri_in_a_component_is_read_with_its_own_pictures_and_s
     assert [f for f in findings(cli) if f["code"] in ("SL101", "SL102")] == []
     [svg] = pictures_in(repo / "src" / "Poster.jsx")
     assert AUTHOR.encode() not in svg and b"<svg" in svg
+
+
+@needs_vision
+def test_vision_looks_at_a_picture_in_a_data_uri_like_at_a_photo(repo, cli):
+    from tests.vision.conftest import photo
+
+    out = io.BytesIO()
+    photo("astronaut").resize((1024, 1024)).save(out, "JPEG", quality=90)      # a face about 220 px tall
+    (repo / "index.html").write_text(
+        f'<html><body>\n<p>Visit</p>\n<img src="data:image/jpeg;base64,{base64.b64encode(out.getvalue()).decode()}" '
+        'alt="Visitor">\n</body></html>\n', encoding="utf-8")
+    found = findings(cli, "--select", "ALL")
+    assert ("index.html", "SL403", 3) in {(f["path"], f["code"], f["line"]) for f in found}, found
