@@ -2,7 +2,9 @@
 Markdown images, SVG `<image href>`; found, decoded, and replaced by a stripped copy.
 
 A `data:image/<type>;base64,<payload>` URI holds a whole picture file, with all its metadata
-(an editor pasting a phone photo into a page writes one). The payload is decoded with the WHATWG
+(an editor pasting a phone photo into a page writes one); an SVG may also be written as text,
+percent-encoded or raw (`data:image/svg+xml,%3Csvg...` or `;utf8,<svg...`), up to the quote or
+bracket that opened the URI, and keeps its drawing program's metadata. The payload is decoded with the WHATWG
 "forgiving-base64 decode" (Infra standard, 4.1: ASCII white space ignored, `=` padding optional),
 which is what browsers show. Found in the raw bytes of a page (ASCII-compatible encodings), where
 the payload may be wrapped across lines but never holds a space (an unquoted attribute after it
@@ -13,7 +15,8 @@ bounded time and memory.
 `apply_data_uris` is the applier of Fix action "strip-data-uri" (args: line, then the metadata
 kinds): every picture on that line holding items of those kinds is stripped by its own plugin's
 lossless strip, read again by the same reader (formats.fixes), and written back base64-encoded in
-place; every other byte of the page is kept. Errors: MediaError, with the page left as it was.
+place (a text SVG becomes a base64 one, which browsers show the same); every other byte of the
+page is kept. Errors: MediaError, with the page left as it was.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 from ..fix.model import Write
 from .model import MediaError
@@ -37,6 +41,10 @@ MAX_PICTURES = 2_000
 # scripts and data files, or the comma between the candidates of a srcset.
 _ENDS = frozenset(bytes([byte]) for byte in b"\"'`()<>,;\\ \t\r\n\f")
 _SCHEME = re.compile(rb"data:image/", re.IGNORECASE)
+# An SVG written as text (percent-encoded or raw), the form stylesheets use for icons; group 1 is
+# what the fix replaces with ";base64," (its parameters, never a ";base64" one).
+_TEXT_SVG = re.compile(rb"data:image/svg\+xml((?:;(?!base64[;,])[\w.+-]+(?:=[\w.+\-\"]*)?)*,)", re.IGNORECASE)
+_CLOSERS = {b'"': b'"', b"'": b"'", b"`": b"`", b"(": b")"}
 _WHITE_SPACE = re.compile(rb"[\t\n\f\r ]")
 _ALPHABET = re.compile(rb"[A-Za-z0-9+/]*")
 
@@ -44,13 +52,16 @@ _ALPHABET = re.compile(rb"[A-Za-z0-9+/]*")
 @dataclass(frozen=True)
 class Embedded:
     """One picture in a `data:` URI: its line (1-based), the payload's byte span in the text,
-    and its bytes, or why they could not be decoded (then `data` is None)."""
+    and its bytes, or why they could not be decoded (then `data` is None). A picture written as
+    text is rewritten from `head` (its parameters) as `prefix` and base64."""
 
     line: int
     start: int
     end: int
     data: bytes | None
     error: str | None = None
+    head: int | None = None     # where a fix's rewrite starts, when before the payload
+    prefix: bytes = b""         # what the rewrite puts before the new base64 payload
 
 
 def decode(payload) -> bytes:
@@ -83,28 +94,41 @@ def found_in(text) -> Iterator[Embedded]:
     """Every picture in a `data:` URI in `text` (bytes), in order; bounded as the module says."""
     if not _SCHEME.search(text):
         return
-    line, counted = 1, 0
-    for number, match in enumerate(DATA_URI.finditer(text)):
+    line, counted, number = 1, 0, 0
+    for match in sorted([*DATA_URI.finditer(text), *_TEXT_SVG.finditer(text)], key=lambda match: match.start()):
         line += text.count(b"\n", counted, match.start())
         counted = match.start()
-        start, end = match.span(1)
+        start, end = _payload(text, match)
         if start == end and text[end:end + 1] in _ENDS:
             continue                # the URI's prefix written in prose, or an empty picture: no bytes
-        if number >= MAX_PICTURES:
+        number += 1
+        if number > MAX_PICTURES:
             yield Embedded(line, start, end, None, f"more than {MAX_PICTURES:,} pictures in data: URIs in one "
                            "file; this one and those after it were not read")
             return
         if end - start > MAX_PAYLOAD:
-            yield Embedded(line, start, end, None, f"{end - start:,} characters of base64, over schoollint's "
-                           f"bound of {MAX_PAYLOAD >> 20} Mi characters; not decoded")
-            continue
-        if end < len(text) and text[end:end + 1] not in _ENDS:
+            yield Embedded(line, start, end, None, f"{end - start:,} characters, over schoollint's bound of "
+                           f"{MAX_PAYLOAD >> 20} Mi characters for a data: URI; not decoded")
+        elif match.re is _TEXT_SVG:        # percent-encoded text (RFC 2397, 2); the fix writes it as base64
+            yield Embedded(line, start, end, unquote_to_bytes(bytes(text[start:end])), head=match.start(1),
+                           prefix=b";base64,")
+        elif end < len(text) and text[end:end + 1] not in _ENDS:
             yield Embedded(line, start, end, None, "not valid base64 (a character outside the alphabet)")
-            continue
-        try:
-            yield Embedded(line, start, end, decode(match.group(1)))
-        except MediaError as exc:
-            yield Embedded(line, start, end, None, str(exc))
+        else:
+            try:
+                yield Embedded(line, start, end, decode(match.group(1)))
+            except MediaError as exc:
+                yield Embedded(line, start, end, None, str(exc))
+
+
+def _payload(text: bytes, match: re.Match[bytes]) -> tuple[int, int]:
+    """The payload's span: base64's as matched; an SVG's in text up to the quote or bracket that
+    opened the URI (a quote of the other kind, as SVG attributes inside one use, is part of it)."""
+    if match.re is DATA_URI:
+        return match.span(1)
+    closer = _CLOSERS.get(text[match.start() - 1:match.start()])
+    ending = re.compile(re.escape(closer) if closer else rb"[\s\"'`()<>]").search(text, match.end())
+    return match.end(), ending.start() if ending else len(text)
 
 
 def splice(text: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
@@ -139,7 +163,8 @@ def apply_data_uris(context, path: str, data: bytes, fixes) -> list[Write]:
             continue
         stripped = strip(picture.data, kinds)
         verify(picture.data, stripped, "", kinds)
-        edits.append((picture.start, picture.end, encoded_like(stripped, data[picture.start:picture.end])))
+        payload = encoded_like(stripped, data[picture.start:picture.end])
+        edits.append((picture.start if picture.head is None else picture.head, picture.end, picture.prefix + payload))
         done.add(picture.line)
     lines = sorted(set(wanted) - done)
     if lines:

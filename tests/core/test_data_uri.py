@@ -149,3 +149,25 @@ def test_vision_looks_at_a_picture_in_a_data_uri_like_at_a_photo(repo, cli):
         'alt="Visitor">\n</body></html>\n', encoding="utf-8")
     found = findings(cli, "--select", "ALL")
     assert ("index.html", "SL403", 3) in {(f["path"], f["code"], f["line"]) for f in found}, found
+
+
+def test_an_svg_written_as_text_in_a_data_uri_is_read_and_rewritten_as_base64_without_its_metadata(repo, cli):
+    from urllib.parse import quote
+
+    icon = ("<svg xmlns='http://www.w3.org/2000/svg' "
+            "xmlns:sodipodi='http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd' "
+            "sodipodi:docname='/home/sarah.jones/Pictures/amelia-watson-badge.svg' viewBox='0 0 8 8'>"
+            "<circle cx='4' cy='4' r='3' transform='rotate(45)'/></svg>")
+    (repo / "site.css").write_text(f'.badge {{\n  background: url("data:image/svg+xml,{quote(icon, safe=" =:/")}");\n'
+                                   "}\n", encoding="utf-8")
+    (repo / "index.html").write_text(f'<html><body>\n<img src="data:image/svg+xml;utf8,{icon}" alt="Badge">\n'
+                                     "</body></html>\n", encoding="utf-8")
+    found = {(f["path"], f["code"], f["line"]) for f in findings(cli)}
+    assert {("site.css", "SL102", 2), ("index.html", "SL102", 2)} <= found, found
+    cli("check", "--fix", "--no-cache", "--no-progress")
+    assert [f for f in findings(cli) if f["code"] == "SL102"] == []
+    for name in ("site.css", "index.html"):
+        text = (repo / name).read_text(encoding="utf-8")
+        assert "sarah.jones" not in text and "data:image/svg+xml;base64," in text, text
+        [svg] = pictures_in(repo / name)
+        assert b"<circle" in svg and b"rotate(45)" in svg
