@@ -178,3 +178,22 @@ def test_a_field_found_in_many_pictures_is_one_item_with_the_count(repo, cli):
     assert "embedded image" not in findings["SL101"]["message"]
     assert findings["SL103"]["message"].endswith("(EXIF thumbnail in 12 pictures)")
     assert len(findings["SL101"]["message"]) < 200
+
+
+def test_a_form_that_draws_itself_and_a_cmap_claiming_four_billion_codes_cost_bounded_time():
+    import time
+
+    document = pikepdf.new()
+    cmap = b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <0041>" \
+           b" endbfrange"
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name.Arial,
+                              ToUnicode=pikepdf.Stream(document, cmap))
+    form = document.make_indirect(pikepdf.Stream(document, b"/Me Do BT /F1 9 Tf 0 0 Td <00000001> Tj ET",
+                                                 Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                                                 BBox=[0, 0, 10, 10]))
+    form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Me=form), Font=pikepdf.Dictionary(F1=font))
+    data = _page_pdf(b"/Me Do", None, {"/Me": form}, document)
+    started = time.perf_counter()
+    assert read_page("n.pdf", data, None).images == ()
+    assert pdf.read(data).items == ()
+    assert time.perf_counter() - started < 5
