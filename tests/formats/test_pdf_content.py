@@ -184,8 +184,8 @@ def test_a_form_that_draws_itself_and_a_cmap_claiming_four_billion_codes_cost_bo
     import time
 
     document = pikepdf.new()
-    cmap = b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <0041>" \
-           b" endbfrange"
+    cmap = (b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange "
+            b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange")
     font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name.Arial,
                               ToUnicode=pikepdf.Stream(document, cmap))
     form = document.make_indirect(pikepdf.Stream(document, b"/Me Do BT /F1 9 Tf 0 0 Td <00000001> Tj ET",
