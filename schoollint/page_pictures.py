@@ -32,10 +32,10 @@ def check_pictures(relpath: str, data, media_checks: Iterable, context: Context,
     (the analyser's, when vision rules run). `errors` are internal errors of a check, as the
     analyser words them."""
     from .formats.data_uri import found_in
-    from .pages.registry import language_of
+    from .pages.registry import MAX_PAGE_BYTES, language_of
 
     language = language_of(relpath)
-    if language is None or language.document:
+    if language is None or language.document or len(data) > MAX_PAGE_BYTES:   # too large: SL002 says so
         return [], False, []
     findings: list[Finding] = []
     errors: list[str] = []
