@@ -147,10 +147,15 @@ def _pooled(analyser: Analyser, function: Callable, jobs: list, workers: int, cr
     # and never with vision's models, whose thread pools would not survive the fork.
     warm = function is analyse_in_worker and not (spawn or isolate or analyser.settings.get("vision"))
     warmed = _warmed(analyser, function, jobs) if warm else {}
-    rest = iter(_in_pools(analyser, function, [job for index, job in enumerate(jobs) if index not in warmed],
-                          workers, crashed, context))
-    for index in range(len(jobs)):
-        yield warmed[index] if index in warmed else next(rest)
+    import gc   # what this process holds now is shared with forked workers, whose collector would
+    gc.freeze()  # otherwise write to every object it tracks, copying each page it touches
+    try:
+        rest = iter(_in_pools(analyser, function, [job for index, job in enumerate(jobs) if index not in warmed],
+                              workers, crashed, context))
+        for index in range(len(jobs)):
+            yield warmed[index] if index in warmed else next(rest)
+    finally:
+        gc.unfreeze()
 
 
 def _in_pools(analyser: Analyser, function: Callable, jobs: list, workers: int, crashed: Callable, context):
