@@ -152,19 +152,23 @@ def _unpointed(root: Path, data, why: str | None) -> tuple[object, str | None]:
     return data, why
 
 
-def blob_contents(root: Path, by_blob: dict[str, list[Appearance]],
-                  missing: set[str]) -> Iterator[tuple[list[Appearance], object, str | None]]:
-    """(where the blob appeared, its bytes, None), or (where, None, why not read), once per blob.
-
-    Blobs a partial clone lacks are never asked for; blobs still at HEAD and unchanged in the
-    work tree are memory-mapped from disk; the rest come through one `git cat-file --batch`.
-    """
-    for blob in sorted(missing & set(by_blob)):
-        yield by_blob[blob], None, "blob not present in this partial clone"
+def blob_sources(root: Path, by_blob: dict[str, list[Appearance]],
+                 missing: set[str]) -> tuple[list[str], dict[str, str | None]]:
+    """(blobs a partial clone lacks, never asked for; {blob to read: a work-tree path holding
+    exactly its bytes, or None to read it from Git}) for every blob, each once."""
+    lacking = sorted(missing & set(by_blob))
     on_disk = worktree_copies(root, [a for where in by_blob.values() for a in where if a.at_head])
-    for blob, path in on_disk.items():
-        with mapped(root / path) as data:
-            yield (by_blob[blob], *_unpointed(root, data, None))
-    wanted = [blob for blob in by_blob if blob not in missing and blob not in on_disk]
-    for blob, data, why in read_blobs(root, wanted):
-        yield (by_blob[blob], *_unpointed(root, data, why))
+    return lacking, {blob: on_disk.get(blob) for blob in by_blob if blob not in missing}
+
+
+def blob_contents(root: Path, sources: dict[str, str | None]) -> Iterator[tuple[str, object, str | None]]:
+    """(blob, its bytes, None), or (blob, None, why not read), once per blob of `sources` (as
+    `blob_sources` gives them). Blobs still at HEAD and unchanged in the work tree are
+    memory-mapped from disk (nothing to inflate); the rest come through one `git cat-file --batch`.
+    """
+    for blob, path in sources.items():
+        if path is not None:
+            with mapped(root / path) as data:
+                yield (blob, *_unpointed(root, data, None))
+    for blob, data, why in read_blobs(root, [blob for blob, path in sources.items() if path is None]):
+        yield (blob, *_unpointed(root, data, why))

@@ -12,7 +12,16 @@ from pathlib import Path
 
 from .finding import Finding
 from .gitlog import git
-from .history import Appearance, Scan, appearances, blob_contents, missing_blobs
+from .history import Appearance, Scan, appearances, blob_contents, blob_sources, missing_blobs
+
+# Blobs per job. Each job reads its blobs through a `git cat-file --batch` of its own, so the
+# workers inflate blobs side by side instead of waiting on one git process; a job costs one more
+# git process (a few ms), and the pool starts from POOL_THRESHOLD jobs (384 blobs).
+BLOBS_PER_JOB = 16
+# A job: (blob, the path it is checked as, a work-tree copy of its bytes or None) per blob.
+BlobJob = list[tuple[str, str, str | None]]
+# What a job gives back per blob: (blob, findings, internal errors, why it was not read or None).
+BlobResult = tuple[str, list[Finding], list[str], str | None]
 
 
 def _analysers(root: Path, config, settings: dict):
@@ -34,19 +43,40 @@ def _findings(analyser, relpath: str, data) -> tuple[list[Finding], list[str]]:
     return result.findings, result.errors
 
 
-def _check_blob(scan: Scan, content, where: list[Appearance], data, why: str | None) -> list[str]:
-    """Check one blob's bytes once, as the first path it had; its findings go to every path.
-    A blob that could not be read (`data` None) is listed as not checked. Returns internal errors."""
-    if data is None:
-        scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why or "not read") for a in where]
-        return []
+def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
+    """Read and check a job's blobs with this worker's analyser (pool.run_jobs): each blob once, as
+    the first path it had."""
+    from .pool import _analyser
+
+    analyser = _analyser()
+    paths = {blob: path for blob, path, _copy in job}
+    results: list[BlobResult] = []
+    for blob, data, why in blob_contents(analyser.root, {blob: copy for blob, _path, copy in job}):
+        if data is None:
+            results.append((blob, [], [], why or "not read"))
+        else:
+            results.append((blob, *_findings(analyser, paths[blob], data), None))
+    return results
+
+
+def blobs_crashed(job: BlobJob) -> list[BlobResult]:
+    return [(blob, [], [], "the process reading it was killed") for blob, _path, _copy in job]
+
+
+def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None) -> None:
+    """A blob's findings go to every path it had; a blob that could not be read is listed as not checked."""
+    if why is not None:
+        scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why) for a in where]
+        return
     scan.blobs += 1
-    found, failed = _findings(content, where[0].path, data)
     scan.findings += [(a, f) for a in where for f in found]
-    return failed
 
 
-def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None) -> Scan:
+def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
+                 jobs: int = 0) -> Scan:
+    """Every wanted blob of the revisions checked once, in `jobs` worker processes (0: one per core)."""
+    from .pool import run_jobs
+
     scan = Scan()
     revisions = revisions or ["--all"]
     shallow_file = Path(git(root, "rev-parse", "--git-path", "shallow").strip())
@@ -65,8 +95,16 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
         found, failed = _findings(names, path, b"")
         errors += failed
         scan.findings += [(a, p) for a in where for p in found]
-    for where, data, why in blob_contents(root, by_blob, missing_blobs(root, revisions)):
-        errors += _check_blob(scan, content, where, data, why)
+    lacking, sources = blob_sources(root, by_blob, missing_blobs(root, revisions))
+    for blob in lacking:
+        _place(scan, by_blob[blob], [], "blob not present in this partial clone")
+    blobs = list(sources)
+    work = [[(blob, by_blob[blob][0].path, sources[blob]) for blob in blobs[start:start + BLOBS_PER_JOB]]
+            for start in range(0, len(blobs), BLOBS_PER_JOB)]
+    for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
+        for blob, found, failed, why in results:
+            errors += failed
+            _place(scan, by_blob[blob], found, why)
     scan.not_checked += [(error, "internal error") for error in errors]
     scan.head = git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip() or None
     return scan
@@ -84,7 +122,7 @@ def run_history(args) -> int:
         raise UsageError("schoollint history needs a Git repository")
     _apply_arguments(config, args)
     settings = _settings(_roster_setting(root, in_git, args, config))
-    scan = scan_history(root, config, settings, args.revisions, args.since)
+    scan = scan_history(root, config, settings, args.revisions, args.since, args.jobs)
     if args.purge_list:
         Path(args.purge_list).write_text("".join(f"{blob}\n" for blob in flagged_blobs(scan)), encoding="ascii")
     shown = args.show_values or (args.output_format == "text" and not args.output_file and sys.stdout.isatty())

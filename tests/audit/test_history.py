@@ -168,3 +168,29 @@ def test_a_photo_only_on_another_branch_is_found_and_said_so(repo, cli):
     assert f"images/draft.jpg @ {draft[:10]}..{draft[:10]} (not at HEAD: still in another ref): SL101" in out
     _, report = history(cli, "main")           # only the revisions given
     assert report["findings"] == []
+
+
+def test_blobs_read_and_checked_in_worker_processes_give_what_one_process_gives(repo, cli, monkeypatch):
+    """Blobs spread over worker processes, each reading its share through a git cat-file of its own:
+    the same findings, placed on the same commits, as one process reading them all."""
+    from schoollint import history_check, pool
+
+    for number in range(16):
+        write(repo, f"images/gone-{number:02d}.jpg", gps_jpeg(colour=(number * 15, 90, 200 - number * 10)))
+        write(repo, f"images/kept-{number:02d}.jpg", gps_jpeg(colour=(200 - number * 10, number * 15, 90)))
+    commit_all(repo, "photos", "2022-01-01T10:00:00+00:00")
+    for number in range(16):
+        (repo / f"images/gone-{number:02d}.jpg").unlink()
+    commit_all(repo, "half taken down", "2022-02-01T10:00:00+00:00")
+    _, alone = history(cli, "--jobs", "1")
+    monkeypatch.setattr(history_check, "BLOBS_PER_JOB", 1)       # 32 jobs: enough for the pool
+    started = []
+    real = pool._pooled
+    monkeypatch.setattr(pool, "_pooled", lambda *args, **kwargs: started.append(1) or real(*args, **kwargs))
+    _, pooled = history(cli, "--jobs", "2")
+    assert started, "the worker pool ran"
+    assert sorted(json.dumps(f, sort_keys=True) for f in pooled["findings"]) == \
+        sorted(json.dumps(f, sort_keys=True) for f in alone["findings"])
+    assert pooled["blobs_checked"] == alone["blobs_checked"] == 32
+    gone = {f["path"] for f in pooled["findings"] if f["code"] == "SL101" and not f["still_at_head"]}
+    assert len(gone) == 16 and all(path.startswith("images/gone-") for path in gone)
