@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .heuristic import MIN_PART, Spotted, _Run, two_words, unknown_word
-from .words import UPPER, Lexicon, Token, lexicon, plain
+from .heuristic import Spotted, _Run
+from .words import MIN_PART, UPPER, Lexicon, Token, lexicon, plain, two_words, unknown_word
 
 _FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
 _FILE_GAP = frozenset(("", "-", "_", ".", " "))

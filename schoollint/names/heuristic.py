@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, language_words, lexicon, other_language_words,
-                    plain)
+from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, is_given, language_words, lexicon,
+                    other_language_words, plain, unknown_word)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-MIN_PART = 3                # letters each half of two words run together needs ("li" + "wu" is too short to tell)
 NO_WORDS: frozenset[str] = frozenset()
+_new_token = tuple.__new__                      # Token(...) without NamedTuple's Python-level __new__
 
 
 class Spotted(NamedTuple):
@@ -41,14 +41,7 @@ def _token(start: int, raw: str) -> Token:
                 raw = raw[: -len(ending)]
                 break
         raw = raw.rstrip(".")
-    return _new_token(Token, (start, start + len(raw), raw, plain(raw)))
-
-
-_new_token = tuple.__new__                      # Token(...) without NamedTuple's Python-level __new__: one per word
-
-
-def _is_given(key: str, lex: Lexicon) -> bool:
-    return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
+    return _new_token(Token, (start, start + len(raw), raw, plain(raw)))     # one per word: no Python __new__
 
 
 def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
@@ -63,20 +56,6 @@ def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, st
     elif any(part in lex.not_surname or part in words for part in key.split("-")):
         return False
     return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex)
-
-
-def unknown_word(key: str, lex: Lexicon) -> bool:
-    """A word no list knows, of four letters or more, not two common words run together and not ending
-    in a longer common word: "farooq", not "bakesale" or "resdefault". In lower-case text or run
-    together in a file name, likely a surname the lists lack."""
-    return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words \
-        and not two_words(key, lex) and not any(key[cut:] in lex.not_surname for cut in range(1, len(key) - 4))
-
-
-def two_words(key: str, lex: Lexicon) -> bool:
-    """ "bakesale": two common English words run together, a word in a file name, not a surname."""
-    common = lex.not_surname
-    return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -103,20 +82,19 @@ class _Run:
 
     def names(self) -> list[Spotted]:
         keys = [token.key for token in self.tokens]
-        if self.text is None and sum(_is_given(key, self.lex) for key in keys) >= 3:
+        if self.text is None and sum(is_given(key, self.lex) for key in keys) >= 3:
             return []                           # "heather-sarah-hannah.jpg": first names only
         found = []
         i = 0
-        starters, surnames, known, common = self.lex.starters, self.lex.name_surnames, self.lex.listed, \
-            self.lex.not_surname
+        lex = self.lex
+        starters, surnames, known, common = lex.starters, lex.name_surnames, lex.listed, lex.not_surname
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
-                         or self.text is None and not (unknown_word(keys[i], self.lex)
-                                                       and unknown_word(keys[i + 1], self.lex))):
+                         or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))):
                 i += 1
                 continue
-            skip = _phrase_length(keys, i, self.lex)
+            skip = _phrase_length(keys, i, lex)
             if skip:
                 i += skip
                 continue
@@ -136,14 +114,14 @@ class _Run:
             end = self._surname_end(i + 1, title=True)
             if end is None:
                 return None
-            first = tokens[i + 1].raw if end > i + 1 and _is_given(tokens[i + 1].key, lex) else ""
+            first = tokens[i + 1].raw if end > i + 1 and is_given(tokens[i + 1].key, lex) else ""
             return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
         if self.text is not None and (key in self.words or tokens[i].raw[0].islower()):
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
-        given = _is_given(key, lex)
+        given = is_given(key, lex)
         if not given and not self._unknown_given(i):
             return None
-        if key in lex.calendar and _is_given(tokens[i + 1].key, lex):
+        if key in lex.calendar and is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
         if end is None or self._is_place(i, end):
@@ -157,7 +135,7 @@ class _Run:
         ("adebayo-ogunleye") only a longer one, since any word may stand there; in lower-case text
         only before a surname the lists hold."""
         token, lex = self.tokens[i], self.lex
-        if i and _is_given(self.tokens[i - 1].key, lex):
+        if i and is_given(self.tokens[i - 1].key, lex):
             return False                        # "Millicent Fawcett Hall": the surname of the name before
         if self.strict and (i + 1 == len(self.tokens) or self.tokens[i + 1].key not in lex.name_surnames):
             return False                        # lower-case text: "defne arslan" only before a known surname
@@ -191,9 +169,9 @@ class _Run:
         """Index of the last word of the surname that starts at or after j."""
         tokens, lex = self.tokens, self.lex
         last = len(tokens) - 1
-        if j < last and _is_given(tokens[j].key, lex) and self._surname(tokens[j + 1]):
+        if j < last and is_given(tokens[j].key, lex) and self._surname(tokens[j + 1]):
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
-        elif not title and self.text is None and _is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
+        elif not title and self.text is None and is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
             return None                         # "oliver-amara.jpg": two children; "harvey-lewis.jpg": one
         while j < last and tokens[j].key in lex.particles:
             j += 1                              # "De Souza", "Ó Briain"
@@ -251,7 +229,7 @@ def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
     for key, after in pairwise(keys):
         if key in lex.titles_written:
             return True
-        if _is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
+        if is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
             return True
         if after in lex.name_surnames and key not in lex.not_surname:
             return True                         # "Adebayo Ogunleye": a given name the lists lack
@@ -324,11 +302,11 @@ def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
         if before is None:
             continue
         surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
-        known_given = _is_given(given.key, lex)
+        known_given = is_given(given.key, lex)
         if not (known_given or _may_be_name(given, lex, words)):
             continue
         in_class = _CLASS.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
-        if _is_given(surname.key, lex) and not in_class:
+        if is_given(surname.key, lex) and not in_class:
             continue                            # "Oliver, Harry": first names only
         if _is_surname(surname, lex, words) or (known_given or in_class) and surname.key in lex.surnames \
                 or in_class and surname.key not in lex.not_surname and surname.key not in words:

@@ -25,6 +25,7 @@ LETTER = r"[^\W\d_]"
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"          # Latin Extended-A mixes cases; a lower-case start there is rare
 APOSTROPHES = "'’"
 RARE_BELOW = 3.0                     # Zipf frequency (wordfreq) below which an English word may be a surname
+MIN_PART = 3                         # letters each half of two words run together needs ("li" + "wu" is too short)
 
 
 class Token(NamedTuple):             # a tuple: made for every candidate word, so cheap to build
@@ -167,3 +168,22 @@ def lexicon() -> Lexicon:
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
         run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
     )
+
+
+def is_given(key: str, lex: Lexicon) -> bool:
+    """A known given name, or a hyphenated one starting with one ("anna-maria")."""
+    return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
+
+
+def unknown_word(key: str, lex: Lexicon) -> bool:
+    """A word no list knows, of four letters or more, not two common words run together and not ending
+    in a longer common word: "farooq", not "bakesale" or "resdefault". In lower-case text or run
+    together in a file name, likely a surname the lists lack."""
+    return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words \
+        and not two_words(key, lex) and not any(key[cut:] in lex.not_surname for cut in range(1, len(key) - 4))
+
+
+def two_words(key: str, lex: Lexicon) -> bool:
+    """ "bakesale": two common English words run together, a word in a file name, not a surname."""
+    common = lex.not_surname
+    return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
