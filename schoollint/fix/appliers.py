@@ -40,9 +40,10 @@ APPLIERS: dict[str, Applier] = {
     "delete-file": apply_delete,        # last: what it deletes needs no other fix
 }
 
-# Fixes an applier also carries out, given with its own: a HEIC named after a person is converted
-# straight to its new name in one change (the rename applier then finds a JPEG and does nothing).
-COMPANIONS = {"convert-heic": ("rename",)}
+# Fixes an applier is also given with its own, as they change what it does: a HEIC named after a
+# person is converted straight to its new name in one change (the rename applier then finds a JPEG
+# and does nothing); a file that is deleted (a sidecar named after a person) is not renamed first.
+COMPANIONS = {"convert-heic": ("rename",), "rename": ("delete-file",)}
 
 # Appliers that change only the file they are given: such files can be fixed in parallel.
 LOCAL_ACTIONS = frozenset({"blur-faces", "downscale", "strip-metadata", "strip-data-uri", "edit-text"})

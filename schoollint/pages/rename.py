@@ -41,12 +41,15 @@ def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[F
 
     Returns the Rename followed by a Write for every site file whose
     references changed; `data` only tells a HEIC that the conversion applier
-    has just turned into a JPEG (and moved): nothing is renamed then. PageError, with nothing
+    has just turned into a JPEG (and moved): nothing is renamed then, nor a file
+    that a "delete-file" fix among `fixes` removes (fix.appliers.COMPANIONS). PageError, with nothing
     changed, when the new path is bad, taken, or at another folder depth, or
     when any reference cannot be rewritten safely.
     """
     if path.lower().endswith((".heic", ".heif")) and bytes(data[:3]) == b"\xff\xd8\xff":
         return []       # converted to JPEG by this same fix (SL106), straight to its new name
+    if any(fix.action == "delete-file" for fix in fixes):
+        return []       # deleted by this same fix (SL108): nothing is left to rename
     new = new_name(context, path, fixes)
     return [Rename(path, new), *rewrite_references(context, path, new, "renamed")]
 

@@ -119,3 +119,12 @@ def test_a_stopped_run_that_was_deleting_a_sidecar_is_finished_by_the_next_run(r
     code, out, err = cli("check", "--fix", "--no-cache", "--no-progress")
     assert "finished a fix an earlier run was stopped in" in err and "deleted a.jpg.xmp" in err
     assert not (repo / "a.jpg.xmp").exists() and (repo / "a.jpg").is_file()
+
+
+def test_a_sidecar_named_after_a_person_is_deleted_not_renamed(repo, cli):
+    (repo / "amelia-watson.xmp").write_bytes(person_xmp(NAME))
+    commit_all(repo, "site")
+    assert codes(report(cli)) == {"amelia-watson.xmp": {"SL102", "SL104", "SL108", "SL301"}}
+    cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--no-progress")
+    assert list(repo.glob("*.xmp")) == []
+    assert git(repo, "status", "--porcelain").splitlines() == ["D  amelia-watson.xmp"]
