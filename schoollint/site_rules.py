@@ -4,12 +4,15 @@ A page shows a photo, but the photo's size is a fact of the photo's file, and wh
 photo of pupils can be said by any page that shows it. So, like SL304 and the rename fix, these
 rules start from the site's reference index (`pages.references.site_index`: every place any text
 file of the site writes a media path), read the pages that refer to the photos of this run
-(and the photos that the pages of this run show or share), and judge each photo once:
+(and the photos that the pages of this run show or share), and judge each photo once. A page is
+read only where it can change a finding: one that writes no width, height or sizes cannot state
+a size, and one without share words shares nothing. For each photo:
 
 - sized: every reference to it is an image a page displays at a known width (pages/sizes.py);
   one in a stylesheet, a data file, a script, a link or a file no reader reads leaves it unknown;
-- of pupils: a page pairs it with the name of a pupil on the roster, its metadata names people,
-  it sits under `pupil-photos:` globs, or (vision extra) faces are found in it;
+- of pupils: a page pairs it with the full name of a pupil on the roster, its metadata names
+  people, it sits under `pupil-photos:` globs, or (vision extra) its own checks found a face in it
+  (SL402, SL403: cached with the photo, so vision does not run twice);
 - protected: the page showing it is under `protected:` (source globs, or URL prefixes "/parents/").
 
 `with_site_findings` adds the findings to the results of the files they are on, before
@@ -82,7 +85,7 @@ class _Site:
             if registry.is_page(relpath):
                 try:
                     self.pages[relpath] = registry.read_page(self.root, relpath, (self.root / relpath).read_bytes())
-                except (registry.PageError, OSError):
+                except Exception:  # unreadable, or a reader bug: the page's own analysis reports it
                     pass
         return self.pages[relpath]
 
@@ -218,12 +221,11 @@ class _Site:
 
 
 def _facts(root: Path, path: str):
-    from .formats.model import MediaError
     from .formats.registry import read_media
 
     try:
         return read_media((root / path).read_bytes(), os.path.splitext(path)[1].lower())
-    except (MediaError, OSError):
+    except Exception:  # MediaError, OSError, or a reader bug: the photo's own analysis reports each
         return None
 
 
