@@ -11,7 +11,7 @@ as a pupil).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import filenames, heuristic
 from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
@@ -29,7 +29,9 @@ class NameMatch:
     first: str          # the given name as written ("" for "Mrs Jones")
     role: str           # "pupil" | "staff" | "unknown"
     source: str         # "roster" | "heuristic"
-    key: str = ""       # a roster match's stored key (Roster.people_named says who); "" otherwise
+    # A roster match's stored key (Roster.people_named says who), "" otherwise; not part of what
+    # the match is: a hashed and a plain roster find the same names.
+    key: str = field(default="", compare=False)
 
 
 class NameFinder:
