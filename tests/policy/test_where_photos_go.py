@@ -9,6 +9,7 @@ import json
 import pytest
 
 from tests.kit.school_site import build_school_site
+from tests.kit.tools import needs_vision
 
 SITE = "https://oakfield.example"
 # Each share of a photo: the file that makes it, its text (PHOTO stands for the photo's site path),
@@ -138,3 +139,19 @@ def test_hostile_and_broken_share_files_are_bounded_and_named(site, cli):
     # well-formed XML; an external entity in text is left unexpanded, so it shares nothing.
     assert found == [("atom.xml", "SL002"), ("feed.xml", "SL002"), ("sitemap.xml", "SL002")], err
     assert "Traceback" not in err and "root:" not in out
+
+
+@needs_vision
+def test_a_photo_in_which_vision_found_a_face_is_of_pupils(site, cli):
+    from PIL import Image
+    from skimage import data
+
+    Image.fromarray(data.astronaut()).resize((1024, 1024)).save(site.root / "images" / "portrait.jpg", quality=90)
+    page, line, _label = _share(site, "og:image", "images/portrait.jpg")
+    # The face is found by the photo's own check (SL403, a face shown larger than a page needs).
+    code, out, err = cli("check", "--no-cache", "--select", "SL403,SL502", "--output-format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["code"] == "SL502"]
+    assert [(f["path"], f["line"]) for f in found] == [(page, line)], err
+    assert "faces found in it" in found[0]["message"]
+    _code, out, _err = cli("check", "--no-cache", "--select", "SL502", "--no-vision", "--output-format", "json")
+    assert json.loads(out)["findings"] == []                        # without vision nothing says so
