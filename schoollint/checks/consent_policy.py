@@ -18,6 +18,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -135,13 +136,21 @@ def _narrowed(roster, src: str, field: str, line: int, written: str, people: tup
               first_only: bool, text: str) -> Named:
     """The Named place, with `people` narrowed by a surname or registration group in the same text."""
     if len(people) > 1:
-        words = name_words(text)
-        stored = {roster.digest(word.key) for word in words}
-        stored |= {roster.digest(a.key + b.key) for a, b in zip(words, words[1:], strict=False)}  # "Smith Jones"
+        stored, groups = _settling_words(roster, text)
         by_surname = tuple(p for p in people if stored.intersection(p.surnames)) or people
-        groups = {roster.digest(word) for word in group_words(text)}
         people = tuple(p for p in by_surname if groups.intersection(p.groups)) or by_surname
     return Named(src, field, line, written, people, first_only, len(people) == 1)
+
+
+@lru_cache(maxsize=64)
+def _settling_words(roster, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stored forms of the words of `text` that may be a surname (one word, or two run
+    together: "Smith Jones") and of those that may be a registration group or year; read once
+    per text, however many shared first names it holds."""
+    words = name_words(text)
+    stored = {roster.digest(word.key) for word in words}
+    stored |= {roster.digest(a.key + b.key) for a, b in zip(words, words[1:], strict=False)}
+    return frozenset(stored), frozenset(roster.digest(word) for word in group_words(text))
 
 
 def consent_findings(subject, ctx, code: str, judge: Judge, single: str, several: str) -> Iterator[Finding]:

@@ -55,7 +55,14 @@ def names_in(span, ctx, code: str, path: str = "", image_lang: str = "") -> Iter
 def all_names(span, ctx, path: str = "", image_lang: str = "") -> list[NameMatch]:
     """Every full name in a TextSpan (staff too), read in its language as `names_in` says."""
     language = span.lang or image_lang or path_language(path) or site_language(getattr(ctx, "root", None))
-    return finder(ctx).in_text(span.text.translate(_AS_SPACE), language)
+    return _names_in_text(finder(ctx), span.text.translate(_AS_SPACE), language)
+
+
+@lru_cache(maxsize=256)
+def _names_in_text(names: NameFinder, text: str, language: str) -> list[NameMatch]:
+    """SL302, SL303 and SL601-SL603 read the same texts of a page: each text is searched once.
+    Callers must not change the list."""
+    return names.in_text(text, language)
 
 
 # Hugo's translations by file name ("index.de.md") or content folder ("content/de/...").
