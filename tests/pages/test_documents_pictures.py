@@ -108,6 +108,32 @@ def test_an_odp_pictures_words_are_the_text_on_its_page(repo, cli):
     assert (image.src, image.title) == ("Photo", "Relay")
 
 
+_ODS_CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+<office:body><office:spreadsheet><table:table table:name="Sheet1">
+<table:table-row><table:table-cell><text:p>Sports day</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><draw:frame draw:name="Relay"><draw:image xlink:href="Pictures/photo.jpg"/>
+</draw:frame></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>{CAPTION}</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Mr Davies</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>""".encode()
+
+
+def test_an_ods_picture_in_a_cell_has_its_row_and_the_next_as_its_words():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", _ODS_CONTENT)
+    (image,) = read("register.ods", out.getvalue(), None).images
+    assert (image.src, image.line) == ("Relay", 2)
+    assert [(span.text, span.label) for span in image.captions] == [(CAPTION, "the picture's row and the next")]
+
+
 def _poster(desc: str, near: str, far: str) -> bytes:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="600" height="800">
