@@ -11,6 +11,12 @@ READS = "page"
 
 def check(subject, ctx):
     day, policy = today(ctx), required(ctx)
-    yield from consent_findings(
-        subject, ctx, "SL601", lambda person: no_website_consent(person, day, policy),
-        "whose website consent is {reason}", "{has} no website consent ({reason})")
+
+    def judge(person):
+        reason = no_website_consent(person, day, policy)
+        # Other scopes say where the photo may still go: "refused, though given for print".
+        given = [scope for scope, value in person.scopes if value == "yes"]
+        return f"{reason}, though given for {' and '.join(given)}" if reason and given else reason
+
+    yield from consent_findings(subject, ctx, "SL601", judge, "whose website consent is {reason}",
+                                "{has} no website consent ({reason})")

@@ -55,11 +55,12 @@ class Row:
     withdrawn: int | None = None
     leaving: int | None = None
     preferred: str = ""
+    print: str = ""             # the Print consent column (Social Media is "No" for everyone)
 
 
 # Each consent state once, three pupils sharing a first name, a leaver, staff.
 PEOPLE = (
-    Row("Rowan", "Hughes", "Pupil", "5B", "Year 5", "No"),                          # refused
+    Row("Rowan", "Hughes", "Pupil", "5B", "Year 5", "No", print="Yes"),             # refused (print: given)
     Row("Isla", "Brennan", "Pupil", "6W", "Year 6", "Y", expiry=10),                # expiring in 10 days
     Row("Theo", "Marsh", "Pupil", "6W", "Year 6", "yes", leaving=-200),             # left 200 days ago
     Row("Amara", "Osei", "Pupil", "4R", "Year 4", "Given", withdrawn=-5),           # withdrawn 5 days ago
@@ -122,7 +123,7 @@ def roster_csv(today: dt.date) -> bytes:
 
         upn = f"A{number + 100000000000:012d}" if row.role == "Pupil" else ""
         lines.append(",".join((upn, row.surname, row.first, row.preferred, row.year, row.group, row.role,
-                               row.consent, "No", "Yes", day(row.expiry), day(row.withdrawn), day(row.leaving),
+                               row.consent, "No", row.print, day(row.expiry), day(row.withdrawn), day(row.leaving),
                                "2015-03-02" if upn else "")))
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 

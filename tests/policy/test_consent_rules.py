@@ -54,7 +54,7 @@ def test_messages_say_why_and_never_name_anyone(site, cli):
     _code, found = consent_findings(cli, site)
     messages = {f["value"]: f["message"] for f in found if f["path"] == "index.html"}
     assert messages["Rowan"] == ("photo images/sports-day.jpg: its alt text gives the first name of a pupil "
-                                 "whose website consent is refused")
+                                 "whose website consent is refused, though given for print")
     assert messages["Isla"].endswith("its figcaption gives the first name of a pupil whose website consent ends "
                                      "in 10 days")
     assert messages["Theo"].endswith("a pupil who left the school more than 90 days ago")
