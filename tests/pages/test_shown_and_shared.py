@@ -101,3 +101,19 @@ def test_deep_json_is_bounded():
     manifest = b'{"icons": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     with pytest.raises(PageError, match="not a JSON web app manifest"):
         read_page(None, "site.webmanifest", manifest)
+
+
+@pytest.mark.parametrize("config, name", [("baseURL = 'https://oakfield.example/'\n", "hugo.toml"),
+                                          ("title: Oakfield\nurl: \"https://oakfield.example\"\n", "_config.yml")])
+def test_an_absolute_url_counts_only_on_the_site_s_own_host_when_the_configuration_names_it(tmp_path, config, name):
+    from schoollint.pages.shares import site_hosts
+
+    site_hosts.cache_clear()
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "a.jpg").write_bytes(b"")
+    page = b"""<meta property="og:image" content="https://oakfield.example/img/a.jpg">
+<meta property="og:image" content="https://cdn.example.net/img/a.jpg">"""
+    assert [s.target for s in read_page(tmp_path, "index.html", page).shares] == ["img/a.jpg", "img/a.jpg"]
+    (tmp_path / name).write_text(config)
+    site_hosts.cache_clear()
+    assert [s.target for s in read_page(tmp_path, "index.html", page).shares] == ["img/a.jpg", None]
