@@ -121,7 +121,7 @@ def run_history(args) -> int:
     if not in_git:
         raise UsageError("schoollint history needs a Git repository")
     _apply_arguments(config, args)
-    settings = _settings(_roster_setting(root, in_git, args, config))
+    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
     scan = scan_history(root, config, settings, args.revisions, args.since, args.jobs)
     if args.purge_list:
         Path(args.purge_list).write_text("".join(f"{blob}\n" for blob in flagged_blobs(scan)), encoding="ascii")
