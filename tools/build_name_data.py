@@ -25,9 +25,9 @@ Sources and licences (recorded again at the top of every file written):
   surname a common word.
 
 Files:
-- given_names.txt: the given names before this script (tools/build_given_names.py's
-  English-speaking locales, census, UK supplement), plus the Latin-script first
-  and middle names of every Faker locale (Vietnamese given names are often the
+- given_names.txt ("rose word": SCOWL writes it in lower case too): the given names before
+  this script (tools/build_given_names.py's English-speaking locales, census, UK
+  supplement), plus the Latin-script first and middle names of every Faker locale (Vietnamese given names are often the
   "middle" one) and the given names of every mimesis locale, when they are not
   everyday English words (Zipf < 3.5).
 - surnames.txt: Faker and mimesis last names (Latin script) and the census's
@@ -40,7 +40,8 @@ Files:
   (Faker, the whole census) holds it and SCOWL's standard list has it in no lower
   case ("Cavendish", "Dang", "Qureshi"), "word zipf proper" when SCOWL writes it
   capitalised only and no name list holds it ("Lego"). Both may be surnames in
-  prose; in a file name a "proper" word is a word. Rarer words (Zipf < 3) that
+  prose; in a file name a "proper" word is a word. "word zipf surname": a common
+  word (Zipf < 4.5) that a surname list holds ("sheikh", "butt"). Rarer words (Zipf < 3) that
   SCOWL knows in no form (whole, inflected, or as two words: "headshot") are left
   out: wordfreq counts "farooq" and "adebayo" in English text, but they are names.
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
@@ -68,6 +69,7 @@ SCOWL_HUGE = (Path("/usr/share/dict/british-english-huge"), Path("/usr/share/dic
 RARE_BELOW = 3.0                   # schoollint.names.words.RARE_BELOW: rarer English words may be surnames in prose
 INFLECTIONS = (("ing", ("", "e")), ("ings", ("", "e")), ("s", ("",)), ("es", ("",)), ("ed", ("", "e")),
                ("er", ("", "e")), ("ers", ("", "e")), ("ies", ("y",)), ("ly", ("",)), ("ness", ("",)))
+SURNAME_WORD_MAX_ZIPF = 4.5        # a common word rarer than this that a surname list holds is marked "surname"
 PROPER_MIN_WORD_ZIPF = 4.0         # commoner proper nouns stay words: "London", "German", "Facebook"
 
 LICENCE = """\
@@ -154,7 +156,7 @@ def known_to(dictionary: set[str], word: str) -> bool:
 
 def previous_given() -> set[str]:
     lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    return {line for line in lines if line and not line.startswith("#")}
+    return {line.partition(" ")[0] for line in lines if line and not line.startswith("#")}
 
 
 def write(name: str, about: str, entries: list[str]) -> None:
@@ -190,12 +192,13 @@ def main() -> None:
     dictionary = {word for word in every if word in lower or word not in named} | proper
     common = {word: zipf for word, zipf in common.items()
               if zipf >= RARE_BELOW or word in namelike or known_to(dictionary, word)}
-    write("given_names.txt", "Given names, one per line, lower case, accents removed.", sorted(given))
+    write("given_names.txt", "Given names, one per line, lower case, accents removed; 'word' marks an English word.",
+          [name + " word" * (name in lower) for name in sorted(given)])
     write("surnames.txt", "Surnames, one per line, lower case, accents removed.",
           sorted(name for name in surnames if surname_zipf[name] < 5.5))
     write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
           [f"{word} {zipf:.1f}" + (" name" if word in named else " proper") * (word in namelike)
-           for word, zipf in sorted(common.items())])
+           + " surname" * (word in surnames and zipf < SURNAME_WORD_MAX_ZIPF) for word, zipf in sorted(common.items())])
     for language in OTHER_LANGUAGES:
         words = []
         for word in top_n_list(language, 30000):

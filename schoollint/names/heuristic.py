@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import NamedTuple
 
-from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, is_given, language_words, lexicon,
-                    other_language_words, plain, unknown_word)
+from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, is_given, language_words, lexicon, may_hold_name,
+                    other_language_words, plain, unknown_word, words_before)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 NO_WORDS: frozenset[str] = frozenset()
@@ -161,7 +160,7 @@ class _Run:
                or len(token.key) < 3 or not token.raw[1:].islower() for token in pair) \
                 or all(token.key in lex.listed for token in pair):
             return False                        # a common word; one listed name may stand ("Wren")
-        before = _words_before(self.text, self.tokens[0].start)
+        before = words_before(self.text, self.tokens[0].start)
         words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
         return not words or words[0] not in self.lex.locatives
 
@@ -178,7 +177,7 @@ class _Run:
         if title:
             if tokens[j].key in lex.titles or len(tokens[j].key) < 2:
                 return None
-        elif not self._surname(tokens[j]):
+        elif not self._surname(tokens[j]) and not self._word_surname(j):
             return None
         after = tokens[j + 1].key if j < last else ""
         if after in lex.following or (self.text is not None and (after in lex.named_things
@@ -189,6 +188,13 @@ class _Run:
             return None                         # "the Dorothy Hodgkin Science Award", "Ada Lovelace Coding Club"
         return j
 
+    def _word_surname(self, j: int) -> bool:
+        """ "Usman Sheikh", "Zainab Butt": in prose, a surname that is also an English word, straight after a
+        given name that is none ("Rose Butt" is left alone)."""
+        word, given, lex = self.tokens[j], self.tokens[j - 1].key, self.lex
+        return self.text is not None and not self.strict and word.key in lex.word_surnames and word.raw[1:].islower() \
+            and is_given(given, lex) and given not in lex.word_given and word.key not in self.words
+
     def _surname(self, token: Token) -> bool:
         return _is_surname(token, self.lex, self.words, self.strict)
 
@@ -198,7 +204,7 @@ class _Run:
             return False
         if self.text is None:
             return True
-        before = _words_before(self.text, self.tokens[0].start)
+        before = words_before(self.text, self.tokens[0].start)
         if before and before[-1] in self.lex.locatives:
             return True                         # "outside Millicent Fawcett Hall": the run is the place
         words = (before + tuple(token.key for token in self.tokens[:i]))[-2:]
@@ -207,36 +213,6 @@ class _Run:
         if words[-1] == "to":
             return len(words) == 2 and words[0] in self.lex.motion_words
         return words[-1] in self.lex.locatives
-
-
-_WORD_OR_NUMBER = re.compile(rf"{LETTER}+|[\d_]+")
-
-
-def _words_before(text: str, start: int) -> tuple[str, ...]:
-    """The last two words before `start` (in the 40 characters before it, after any number), lower case,
-    nearest last. One findall: a search anchored at the end would try every start position."""
-    words: list[str] = []
-    for word in reversed(_WORD_OR_NUMBER.findall(text, max(0, start - 40), start)):
-        if not word[0].isalpha() or len(words) == 2:
-            break
-        words.append(word.casefold())
-    return tuple(reversed(words))
-
-
-def _may_hold_name(words: list[str], lex: Lexicon) -> bool:
-    """Cheap first look at a run: a title, or a given name and a possible surname."""
-    keys = [word.lower() for word in words]
-    for key, after in pairwise(keys):
-        if key in lex.titles_written:
-            return True
-        if is_given(key, lex) and (after not in lex.not_surname or after in lex.particles):
-            return True
-        if after in lex.name_surnames and key not in lex.not_surname:
-            return True                         # "Adebayo Ogunleye": a given name the lists lack
-        if (key not in lex.listed or after not in lex.listed) and key not in lex.not_surname \
-                and after not in lex.not_surname:
-            return True                         # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
-    return False
 
 
 def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list[Token]]:
@@ -278,7 +254,7 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
     for run in lex.run_pattern.finditer(text):
         group = run.group()
         words_in_run = group.split()
-        if group.isascii() and not _may_hold_name(words_in_run, lex):
+        if group.isascii() and not may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
         for tokens in _words_of(group, words_in_run, offset, lex):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,6 +47,8 @@ class Lexicon:
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
     listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
+    word_given: frozenset[str]         # given names that are English words too ("rose", "hope")
+    word_surnames: frozenset[str]      # common words a surname list holds ("sheikh", "butt")
     stock_sites: frozenset[str]        # "pexels": the file name credits a photographer
     titles_written: frozenset[str]     # "mrs", "mrs."
     not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
@@ -83,25 +86,29 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(line.partition(" ")[0] for line in lines if line and not line.startswith("#"))
 
 
-def _english_words() -> tuple[frozenset[str], frozenset[str]]:
+def _english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """common_words.txt ("headshot 2.9": a word and its Zipf frequency) as (common, rare) words.
 
     A capitalised word after a given name is a surname unless it is a common
     word (Zipf >= RARE_BELOW): "Rafferty" (2.6) is a name in prose, but in a
     file name, where nothing is capitalised, "headshot" (2.9) is a word. A
     proper noun is never common: "cavendish 3.2 name" is in neither set, "lego
-    3.8 proper" is rare (a word in a file name, "amelia-lego.jpg").
+    3.8 proper" is rare (a word in a file name, "amelia-lego.jpg"). The third set: common words a
+    surname list holds ("sheikh 3.6 surname").
     """
     common: set[str] = set()
     rare: set[str] = set()
+    surnames: set[str] = set()
     for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, zipf, *mark = line.split(" ")
-            if not mark:
+            if not mark or mark == ["surname"]:
                 (common if float(zipf) >= RARE_BELOW else rare).add(word)
+                if mark:
+                    surnames.add(word)
             elif mark == ["proper"]:
                 rare.add(word)
-    return frozenset(common), frozenset(rare)
+    return frozenset(common), frozenset(rare), frozenset(surnames)
 
 
 @lru_cache(maxsize=None)
@@ -142,9 +149,10 @@ def lexicon() -> Lexicon:
     first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
     particle = rf"(?:{'|'.join(stop['surname_particles'])})"
     gap = r"[ \u00a0]{1,3}"
-    given = _word_list("given_names.txt")
+    given_lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    given = frozenset(line.partition(" ")[0] for line in given_lines if line and not line.startswith("#"))
     surnames = _word_list("surnames.txt")
-    common, rare = _english_words()
+    common, rare, word_surnames = _english_words()
     not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
         | frozenset(stop["named_things"])
     return Lexicon(
@@ -153,6 +161,8 @@ def lexicon() -> Lexicon:
         name_surnames=surnames - not_surname,
         listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
         rare_words=rare,
+        word_given=frozenset(line.partition(" ")[0] for line in given_lines if line.endswith(" word")),
+        word_surnames=word_surnames,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
         not_surname=not_surname,
@@ -187,3 +197,34 @@ def two_words(key: str, lex: Lexicon) -> bool:
     """ "bakesale": two common English words run together, a word in a file name, not a surname."""
     common = lex.not_surname
     return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
+
+
+_WORD_OR_NUMBER = re.compile(rf"{LETTER}+|[\d_]+")
+
+
+def words_before(text: str, start: int) -> tuple[str, ...]:
+    """The last two words before `start` (in the 40 characters before it, after any number), lower case,
+    nearest last. One findall: a search anchored at the end would try every start position."""
+    words: list[str] = []
+    for word in reversed(_WORD_OR_NUMBER.findall(text, max(0, start - 40), start)):
+        if not word[0].isalpha() or len(words) == 2:
+            break
+        words.append(word.casefold())
+    return tuple(reversed(words))
+
+
+def may_hold_name(words: list[str], lex: Lexicon) -> bool:
+    """Cheap first look at a run: a title, or a given name and a possible surname."""
+    keys = [word.lower() for word in words]
+    for key, after in pairwise(keys):
+        if key in lex.titles_written:
+            return True
+        if is_given(key, lex) and (after not in lex.not_surname or after in lex.particles
+                                   or after in lex.word_surnames and key not in lex.word_given):
+            return True
+        if after in lex.name_surnames and key not in lex.not_surname:
+            return True                         # "Adebayo Ogunleye": a given name the lists lack
+        if (key not in lex.listed or after not in lex.listed) and key not in lex.not_surname \
+                and after not in lex.not_surname:
+            return True                         # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+    return False

@@ -151,7 +151,7 @@ def test_lower_case_names_run_together_only_when_both_parts_are_known_names(tmp_
 
 
 @pytest.mark.parametrize("name", ["Zuzanna Kaczmarek", "Jannik Brandt", "Emre Yıldırım", "Olumide Adebisi",
-                                  "Nguyen Thi Lan", "Ayaan Chaudhry", "Wren Hebblethwaite"])
+                                  "Nguyen Thi Lan", "Ayaan Chaudhry", "Wren Hebblethwaite", "Imran Sheikh"])
 def test_names_from_outside_the_english_speaking_world(tmp_path, name):
     page = html(f'<figure><img src="/images/n.jpg"><figcaption>{name} with the certificate</figcaption></figure>')
     found = names(lint(tmp_path / "s", {"n.html": page}))
@@ -183,6 +183,7 @@ def test_lower_case_names(tmp_path):
     assert names(lint(tmp_path / "s", {"l.md": "![freya pemberton at the gala](/images/lc.jpg)\n"})) == \
         {"freya pemberton"}
     assert names(lint(tmp_path / "t", {"l.md": "![well done amna farooq](/images/lc.jpg)\n"})) == {"amna farooq"}
+    assert lint(tmp_path / "v", {"l.md": "![Amber Kite and Summer Oak](/images/lc.jpg)\n"}) == []
     assert lint(tmp_path / "u", {"l.md": "![paris, france (2019): noah bakesale](/images/lc.jpg)\n"}) == []
 
 
