@@ -159,3 +159,12 @@ def test_an_unreadable_consent_value_or_date_stops_the_run_naming_file_row_and_c
     assert code == 2 and out == ""
     assert f"pupils.csv: row 4, column '{column}': {message}" in err
     assert "Traceback" not in err
+
+
+def test_a_surname_in_the_same_text_settles_a_shared_first_name_either_way(site, cli):
+    site.write("family.html", '<p><img src="images/robots.jpg" alt="Ellis of the Ward family"></p>\n'
+                              '<p><img src="images/painting.jpg" alt="Ellis of the Stone family"></p>\n'
+                              '<p><img src="images/maths.jpg" alt="Ellis Stone with her maths prize"></p>\n')
+    _code, found = consent_findings(cli, site, "family.html")
+    assert [(f["line"], f["severity"], f["value"]) for f in found] == [(1, "error", "Ellis")]
+    assert found[0]["message"].endswith("gives the first name of a pupil whose website consent is withdrawn")
