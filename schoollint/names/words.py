@@ -14,7 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -214,17 +213,22 @@ def words_before(text: str, start: int) -> tuple[str, ...]:
 
 
 def may_hold_name(words: list[str], lex: Lexicon) -> bool:
-    """Cheap first look at a run: a title, or a given name and a possible surname."""
-    keys = [word.lower() for word in words]
-    for key, after in pairwise(keys):
+    """Cheap first look at a run: a title, or a given name and a possible surname (one pass, set look-ups
+    only: most runs of a page are no name)."""
+    given, common, listed = lex.given, lex.not_surname, lex.listed
+    key = words[0].lower()
+    for word in words[1:]:
+        after = word.lower()
         if key in lex.titles_written:
             return True
-        if is_given(key, lex) and (after not in lex.not_surname or after in lex.particles
-                                   or after in lex.word_surnames and key not in lex.word_given):
-            return True
-        if after in lex.name_surnames and key not in lex.not_surname:
-            return True                         # "Adebayo Ogunleye": a given name the lists lack
-        if (key not in lex.listed or after not in lex.listed) and key not in lex.not_surname \
-                and after not in lex.not_surname:
-            return True                         # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+        if key in given or "-" in key and key.partition("-")[0] in given:
+            if after not in common or after in lex.particles \
+                    or after in lex.word_surnames and key not in lex.word_given:
+                return True
+        elif key not in common:
+            if after in lex.name_surnames:
+                return True                     # "Adebayo Ogunleye": a given name the lists lack
+            if after not in common and (key not in listed or after not in listed):
+                return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+        key = after
     return False
