@@ -30,18 +30,18 @@ from tests.kit.images import encode, photo
 CASES = Path(__file__).with_name("cases")
 # Held-out splits and their digests: "heldout" (written before tuning, measured untuned, then looked
 # at), "heldout_b" and "heldout_c" (each written after the fixes before it, measured, then looked
-# at), "heldout_d" (written after session 2's last change to the finder, measured once), "heldout_e"
-# (written in session 3 before any finder change of that session, committed on its own, measured once
-# at the end).
+# at), "heldout_d" (written after session 2's last change to the finder, measured once, then looked at
+# while tuning in session 3), "heldout_e" (written in session 3 before any finder change of that
+# session, committed on its own, measured once at its end). The targets are asserted on heldout_e.
 HELDOUT_SHA256 = {"heldout_e": "f49c6c657b48596260c886fc50ee645714b0c2477dec62e237d6f3fe8a0f2f92",
                   "heldout": "d81077456cf2a7402c4c1c2592233cf9596a0ddc7bccb11b5094e9da0d944224",
                   "heldout_d": "9cc99cd0d6b6a76dde1766e6e7e8e4033a38c310842b4aa36998f34ecce8b587",
                   "heldout_c": "66a0d21bda726f0b378d7a2a7118ead61982bec1c75467b7b0474c8106f489cc",
                   "heldout_b": "ec7a2f94339396158ae685883ed2e051dd780062a9f91dd0c32b15125c03cad8"}
 TARGETS = {False: (0.95, 0.90), True: (0.98, 0.98)}     # with roster?: (precision, recall)
-# What heldout_d measured when it was first run (P 0.976 / R 0.852; roster P 0.979 / R 1.000), rounded
+# What heldout_e measured when it was first run (P 0.968 / R 0.934; roster P 0.969 / R 0.972), rounded
 # down: a change that falls below is a regression, whatever the targets say.
-FLOORS = {False: (0.97, 0.85), True: (0.97, 0.99)}
+FLOORS = {False: (0.96, 0.93), True: (0.96, 0.97)}
 PAGE_PATHS = {"html": "site/{id}.html", "md": "content/{id}.md", "fm": "content/{id}.md", "data": "_data/{id}.yml",
               "jsx": "src/{id}.jsx"}
 
@@ -178,7 +178,7 @@ def test_precision_tune(tmp_path, with_roster):
     measure(tmp_path, "tune", with_roster)
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout_b", "heldout_c"])
+@pytest.mark.parametrize("split", ["heldout", "heldout_b", "heldout_c", "heldout_d"])
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_on_the_held_out_splits_that_were_looked_at(tmp_path, split, with_roster):
     measure(tmp_path, split, with_roster)
@@ -186,17 +186,20 @@ def test_precision_on_the_held_out_splits_that_were_looked_at(tmp_path, split, w
 
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_heldout_keeps_its_measured_floor(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_d", with_roster)
+    precision, recall = measure(tmp_path, "heldout_e", with_roster)
     floor_precision, floor_recall = FLOORS[with_roster]
     assert precision >= floor_precision and recall >= floor_recall, (precision, recall)
 
 
-# Not met yet (issue 10 stays open): recall without a roster 0.852 < 0.90 (names no word list holds,
-# a role line joined to a name in cards); precision with a roster 0.979 < 0.98 (an award named after
-# a person). strict: when the targets are met this fails, so the marker comes off.
-@pytest.mark.xfail(strict=True, reason="issue 10 targets not met yet on heldout_d")
-@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+# Met without a roster on heldout_e (P 0.968 >= 0.95, R 0.934 >= 0.90). Not met with one (issue 10
+# stays open): P 0.969 < 0.98 and R 0.972 < 0.98; the roster cannot add a name the caption finder never
+# reads (card-layout 27/35 with and without it) nor remove the heuristic's false alarms. strict: when
+# met this fails, so the marker comes off.
+ROSTER_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 targets with a roster not met yet on heldout_e")
+
+
+@pytest.mark.parametrize("with_roster", [False, pytest.param(True, marks=ROSTER_NOT_MET)], ids=["no-roster", "roster"])
 def test_precision_heldout_meets_the_targets(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_d", with_roster)
+    precision, recall = measure(tmp_path, "heldout_e", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
