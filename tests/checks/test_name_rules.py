@@ -215,14 +215,14 @@ def test_suppressions_from_the_page_cover_the_findings_lines(tmp_path):
 def roster(tmp_path) -> Path:
     path = tmp_path / "private" / "pupils.csv"
     path.parent.mkdir()
-    path.write_text("first_name,last_name,role\nStorm,Pebble,pupil\nBarnaby,Thistlewood,staff\n")
+    path.write_text("first_name,last_name,role\nStorm,Pebble,pupil\nMarble,Kettle,staff\n")
     return path
 
 
 def test_roster_finds_names_the_heuristic_cannot(tmp_path, roster):
     # Names that are ordinary English words: only a roster knows them (issue 10 finds "Zephyrine Quaxley").
     html = ('<figure><img src="/images/a.jpg" alt="Storm Pebble on stage">'
-            "<figcaption>Barnaby Thistlewood and Storm Pebble</figcaption></figure>")
+            "<figcaption>Marble Kettle and Storm Pebble</figcaption></figure>")
     assert page_problems(tmp_path, "index.html", html) == []
     problems = page_problems(tmp_path, "index.html", html, roster=roster)
     assert summary(problems) == [("SL302", 1, "alt text", "Storm Pebble"),
@@ -230,7 +230,7 @@ def test_roster_finds_names_the_heuristic_cannot(tmp_path, roster):
     assert problems[0].message == "the alt text of image /images/a.jpg contains a full name (roster match)"
     assert problems[0].fix.args == (1, "Storm Pebble on stage", "Storm on stage")
     staff = page_problems(tmp_path, "index.html", html, roster=roster, staff="warn")
-    assert ("SL303", 1, "figcaption", "Barnaby Thistlewood") in summary(staff)
+    assert ("SL303", 1, "figcaption", "Marble Kettle") in summary(staff)
     assert path_problems(tmp_path, "images/storm-pebble.jpg", roster=roster)[0].message == \
         "the file name contains a full name (roster match)"
 
