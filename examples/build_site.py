@@ -32,7 +32,7 @@ INDEX = """<!doctype html>
   <figcaption>Well done Noah Patel, our sports captain.</figcaption>
 </figure>
 <p><img src="images/relay.jpg" alt="The relay team"> Great running from Isla and Jacob in Year 5.</p>
-<img src="images/logo.png" alt="Oakfield Primary School logo">
+<img src="images/logo.png" alt="Oakfield Primary School logo" width="80">
 </body>
 </html>
 """
