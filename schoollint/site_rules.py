@@ -92,13 +92,18 @@ class _Site:
     def says(self, relpath: str, words: re.Pattern) -> bool:
         """Whether a page's text holds `words` (read as bytes, decoded leniently): cheaper than reading it."""
         if relpath not in self.texts:
-            from .pages.registry import is_page
+            from .pages.registry import MAX_PAGE_BYTES, language_of
 
-            try:
-                self.texts[relpath] = (self.root / relpath).read_bytes().decode("utf-8", "replace") \
-                    if is_page(relpath) else ""
-            except OSError:
-                self.texts[relpath] = ""
+            language = language_of(relpath)
+            self.texts[relpath] = ""
+            # A binary document states no display size and shares nothing; an 11 MB newsletter
+            # decoded as text cost seconds and memory for no answer.
+            if language is not None and not language.document:
+                try:
+                    with open(self.root / relpath, "rb") as file:
+                        self.texts[relpath] = file.read(MAX_PAGE_BYTES + 1).decode("utf-8", "replace")
+                except OSError:
+                    pass
         return bool(words.search(self.texts[relpath]))
 
     def subject(self, in_run: set[str], codes: frozenset[str], faces: set[str]) -> SiteSubject:

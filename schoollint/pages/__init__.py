@@ -12,7 +12,7 @@ Data flows one way, each module importing only those listed before it:
     html_captions which text on an HTML page goes with a photo
     treesitter, script, markup   components: tree-sitter parsing, static values, one element tree
     html, data, markdown, stylesheet, components, sfc   one reader per page language
-    documents    Word and PowerPoint files: each picture's alt text and the words beside it
+    documents    Office, OpenDocument and SVG files: each picture's alt text and the words beside it
     pdf_text     PDF files: each picture a page draws and the text printed near it
     registry     which files are pages and which reader reads each (`is_page`, `read_page`)
     edit, rename the page-side fix appliers ("edit-text", "rename")

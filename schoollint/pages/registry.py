@@ -51,7 +51,7 @@ LANGUAGES = (
     Language("Svelte/Vue component", sfc.SUFFIXES, sfc.read),
     Language("HTML template", templates.SUFFIXES, html.read),
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
-    Language("Word and PowerPoint", documents.SUFFIXES, documents.read, document=True),
+    Language("Office, OpenDocument or SVG document", documents.SUFFIXES, documents.read, document=True),
     Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
