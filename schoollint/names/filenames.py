@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .heuristic import Spotted, _Run
-from .words import MIN_PART, UPPER, Lexicon, Token, lexicon, plain, two_words, unknown_word
+from .words import MIN_PART, UPPER, Lexicon, Token, is_given, lexicon, plain, two_words, unknown_word
 
 _FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
 _FILE_GAP = frozenset(("", "-", "_", ".", " "))
@@ -72,3 +72,14 @@ def in_filename(name: str) -> list[Spotted]:
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         found.extend(_Run(tokens, lex, None, words | compounds if compounds else words).names())
     return found
+
+
+def given_names_only(written: str) -> bool:
+    """Is every word of a name as written a known given name ("Ruby Francis", "bartek-zara",
+    "yasminmateo")? With a roster loaded such a pair is left to it: the school's export names every
+    pupil, so two given names it lacks are more likely two children's first names, which the guidance
+    allows, than a full name; a surname that is no given name ("Ruby Okafor") is still reported."""
+    lex = lexicon()
+    tokens = [part for run in filename_runs(written) for token in run
+              for part in (split_run_together(token, lex) if len(run) == 1 else [token])]
+    return len(tokens) > 1 and all(is_given(token.key, lex) for token in tokens)

@@ -189,7 +189,10 @@ class Captions:
         stack = [(element, False)]
         while stack:
             node, is_tail = stack.pop()
-            block = isinstance(node.tag, str) and node.tag not in INLINE
+            # An inline element with a class is styled, and a card's classed spans are shown as lines of
+            # their own ("<span class=member-name>...</span><span class=member-role>...").
+            block = isinstance(node.tag, str) and (node.tag not in INLINE
+                                                   or node is not element and "class" in node.attrib)
             if is_tail:
                 parts.append(BLOCK_BREAK * block + (node.tail or ""))
                 continue
