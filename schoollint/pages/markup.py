@@ -223,8 +223,10 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
             yield _span(ancestor, CONTAINERS[tag], env, script)
             return
         if card and ancestor.photos() == 1:
-            yield _span(ancestor, "card", env, script)
-            return
+            span = _span(ancestor, "card", env, script)
+            yield span
+            if span.text.strip():               # "div.card__photo" holds only the photo: the card is further out
+                return
 
 
 def _classes(element: Markup) -> str:
