@@ -90,12 +90,13 @@ def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
 
 
 def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch]) -> list[NameMatch]:
-    """Roster matches win over heuristic ones that overlap them."""
+    """Roster matches win over heuristic ones that overlap them; two given names are left to the roster."""
     known = [
         NameMatch(m.start, m.end, text[m.start : m.end], text[m.first_start : m.first_end], m.role, "roster", m.key)
         for m in found
     ]
-    rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)]
+    rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)
+            and (s.role == "staff" or not filenames.given_names_only(s.text))]
     return sorted(known + rest, key=lambda match: match.start)
 
 
