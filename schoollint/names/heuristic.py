@@ -266,8 +266,10 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
 # ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
 _REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$))")
-# A class or year group in brackets: "(5B)", "(Y4)", "(J14)", "(Year 6)"; not a year, "(2019)".
-_CLASS = re.compile(r"[ \u00a0]*\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)")
+# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a
+# year, "(2019)".
+_CLASS = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)"
+                    r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
 
 

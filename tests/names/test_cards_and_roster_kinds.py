@@ -56,3 +56,10 @@ def test_surname_also_given_is_still_reported_with_a_roster_when_the_surname_is_
     found = lint(tmp_path / "s", {"a.html": html('<img src="/images/k4.jpg" alt="Maisie Oyelowo on sports day">')},
                  "--roster", str(school))
     assert names(found) == {"Maisie Oyelowo"}
+
+
+def test_surname_first_form_with_the_class_after_a_dash_when_the_surname_is_also_a_given_name(tmp_path):
+    found = lint(tmp_path / "s", {"a.html": html(
+        '<table><tr><td><img src="/images/k5.jpg"></td><td>Ulrich, Hanna - 4C</td></tr>'
+        '<tr><td><img src="/images/k6.jpg"></td><td>Oliver, Harry - 2019 winners</td></tr></table>')})
+    assert names(found) == {"Ulrich, Hanna"}
