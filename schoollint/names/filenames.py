@@ -13,6 +13,7 @@ a photographer, not a pupil.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .heuristic import Spotted, _Run
 from .words import MIN_PART, UPPER, Lexicon, Token, is_given, lexicon, plain, two_words, unknown_word
@@ -74,6 +75,7 @@ def in_filename(name: str) -> list[Spotted]:
     return found
 
 
+@lru_cache(maxsize=4096)                        # a page repeats its names; the roster run asks per match
 def given_names_only(written: str) -> bool:
     """Is every word of a name as written a known given name ("Ruby Francis", "bartek-zara",
     "yasminmateo")? With a roster loaded such a pair is left to it: the school's export names every
