@@ -25,7 +25,7 @@ at the end of session 3 (its per-kind table only was read, not its cases);
 at the kinds heldout_e missed (card layouts of many frameworks: Bootstrap,
 WordPress blocks, Elementor, Divi, Squarespace, JSX and Vue components;
 surnames that are also given names; first-names-only traps), committed on its
-own, and measured once at the end of that work.
+own, and measured once at the end of that work (its per-kind table read).
 test_precision.py pins every held-out digest, so an edit shows.
 """
 
