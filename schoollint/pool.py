@@ -3,7 +3,9 @@
 Each worker holds one Analyser, set up once by `init_worker`; the functions
 below are what the pool maps over jobs. Fork on Linux (cheap, shares the
 loaded catalogue), spawn elsewhere, or once vision's models are loaded here (the Analyser pickles
-without its modules).
+without its modules). Before a fork the first analysis of each file type runs here, so what the
+readers load on first use is loaded once for all workers, and the collector is frozen while they
+run (gc.freeze), so they do not copy the pages they share with this process.
 
 A worker dies with its parent (Linux: prctl PR_SET_PDEATHSIG; elsewhere it
 watches its parent id), so killing the main process leaves none behind. A
