@@ -96,6 +96,9 @@ def test_files_regex_covers_every_format_schoollint_reads():
     for name in data_files + other:
         assert bool(pattern.search(name)) == (pages.is_data_file(name) or pages.is_page(name)), name
     assert not any(pattern.search(name) for name in other)
+    # Google Takeout sidecars are JSON beside a photo: the sidecar reader knows them by content (SL108).
+    for name in ("Trip/IMG_1.jpg.json", "IMG_2.HEIC.json", "photo.jpg.supplemental-metadata.json"):
+        assert pattern.search(name), name
 
 
 def test_hooks_are_python_serial_and_force_exclude():
