@@ -167,9 +167,10 @@ def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
 
 def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
     """The post's own images, under any key ("featured_img", "header_image"), and the images of the
-    lists it holds ("people: [{name, photo}]"); the post's title and caption go with its own images."""
-    post_text = [TextSpan(front[key], front[key].line, f"front-matter {key}")
-                 for key in ("title", "caption") if isinstance(front.get(key), LineStr)]
+    lists it holds ("people: [{name, photo}]"); the post's title and caption (any key ending in "caption":
+    "featured_image_caption") go with its own images."""
+    post_text = [TextSpan(value, value.line, f"front-matter {key}") for key, value in front.items()
+                 if (key == "title" or key.lower().endswith("caption")) and isinstance(value, LineStr)]
     images = []
     stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
     while stack:

@@ -63,3 +63,10 @@ def test_surname_first_form_with_the_class_after_a_dash_when_the_surname_is_also
         '<table><tr><td><img src="/images/k5.jpg"></td><td>Ulrich, Hanna - 4C</td></tr>'
         '<tr><td><img src="/images/k6.jpg"></td><td>Oliver, Harry - 2019 winners</td></tr></table>')})
     assert names(found) == {"Ulrich, Hanna"}
+
+
+def test_front_matter_caption_of_the_featured_image_under_its_own_key(tmp_path):
+    found = lint(tmp_path / "s", {"content/leavers.md": (
+        "---\ntitle: Leavers' assembly\nfeatured_image: /images/k7.jpg\n"
+        "featured_image_caption: Wilhelmina Oduya gives the leavers' speech\n---\n")})
+    assert names(found) == {"Wilhelmina Oduya"}
