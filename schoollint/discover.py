@@ -30,6 +30,14 @@ NOT_SITE_FOLDERS = {
 }
 
 
+# lstat's file types that are neither files, folders nor links (POSIX <sys/stat.h>), in words.
+SPECIAL_FILES = {
+    "fifo": "a named pipe (FIFO)",
+    "socket": "a socket",
+    "device": "a device",
+}
+
+
 class DiscoverError(UserError):
     pass
 
@@ -89,6 +97,30 @@ def _walk(root: Path, folder: Path) -> list[str]:
     return found
 
 
+def _special_files(root: Path, folder: Path) -> list[str]:
+    """FIFOs, sockets and devices below `folder` that Git does not ignore: Git lists none of them,
+    yet they sit where the site's files are. One scandir per folder, no stat per file (the entry's
+    type comes with it), not into SKIPPED_FOLDERS or NOT_SITE_FOLDERS; `git check-ignore` runs only
+    when there is one, which is almost never."""
+    found, pending = [], [folder]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in SKIPPED_FOLDERS and entry.name not in NOT_SITE_FOLDERS:
+                    pending.append(Path(entry.path))
+            elif not entry.is_file(follow_symlinks=False) and not entry.is_symlink():
+                found.append(relative(root, Path(entry.path)))
+    if not found:
+        return []
+    ignored = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=root, capture_output=True,
+                             input=b"\0".join(os.fsencode(path) for path in found))
+    return sorted(set(found) - set(_split_z(ignored.stdout)))
+
+
 def inside(root: Path, relpath: str) -> bool:
     """True when the real location of relpath (after symlinks) is inside root."""
     real = Path(os.path.realpath(root / relpath))
@@ -109,6 +141,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             if in_git:
                 candidates += _split_z(_git(root, "ls-files", "-z", "--cached", "--others",
                                             "--exclude-standard", "--", path))
+                candidates += _special_files(root, absolute)   # Git lists no FIFO, socket or device
             else:
                 candidates += _walk(root, absolute)
         else:
@@ -142,6 +175,9 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
         elif kind == "file":   # a link within the repository is checked under its target's own name
             found.files.append(relpath)
+        elif kind in SPECIAL_FILES:   # opening a FIFO would wait for a writer forever: never opened
+            found.notes.append(f"{relpath}: not checked, {SPECIAL_FILES[kind]}, not a file "
+                               "(special files are never opened)")
     found.notes += [f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "
                     f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}); name the folder to check it"
                     for folder, count in sorted(not_site.items())]
@@ -150,7 +186,8 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
 
 def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
     """"file" (a regular file, no link on the way), "outside" (it or a folder above it is a link
-    out of the repository), or "other" (a link within it, a folder, a special file, gone). The
+    out of the repository), a key of SPECIAL_FILES (FIFO, socket, device), or "other" (a link
+    within it, a folder, gone). The
     real location of each folder is looked up once (`folders`), not once per file in it."""
     folder = relpath.rpartition("/")[0]
     if folder not in folders:
@@ -163,7 +200,13 @@ def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
         return "other"
     if stat.S_ISLNK(mode):
         return "other" if inside(root, relpath) else "outside"
-    return "file" if stat.S_ISREG(mode) else "other"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"
 
 
 def _not_site_folder(relpath: str, asked: list[str]) -> str | None:
