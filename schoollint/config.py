@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogue
-from .yamlload import safe_load
+from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
 
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
@@ -22,7 +22,15 @@ CONSENT_POLICIES = ("optional", "required")
 
 
 class ConfigError(UserError):
-    pass
+    """A configuration mistake; `keys` is the path of keys it is about, so the message can give its line."""
+
+    def __init__(self, message: str, keys: tuple = ()):
+        super().__init__(message)
+        self.keys = keys
+
+
+# What a rule option's default type asks for, in words a school's web editor uses.
+TYPE_WORDS = {int: "a whole number", float: "a number", bool: "true or false", str: "text", list: "a list"}
 
 
 @dataclass(frozen=True)
@@ -137,8 +145,15 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
         try:
             raw = safe_load(text)
         except yaml.YAMLError as exc:
-            raise ConfigError(f"{where}: not valid YAML: {exc}") from None
-    return parse_config(raw or {}, where)
+            line, words = explain(exc)
+            raise ConfigError(f"{where}{f':{line}' if line else ''}: not valid YAML: {words}") from None
+    try:
+        return parse_config(raw or {}, where)
+    except ConfigError as exc:
+        line = key_lines(text).get(exc.keys) if exc.keys and path.name != "pyproject.toml" else None
+        if line is None or not str(exc).startswith(f"{where}: "):
+            raise
+        raise ConfigError(f"{where}:{line}: {str(exc)[len(where) + 2:]}") from None
 
 
 def _read_pyproject(text: str, where: str) -> dict:
@@ -159,105 +174,120 @@ def parse_config(raw: Any, where: str) -> Config:
     for key, value in raw.items():
         rule = catalogue.by_name_or_code(str(key))
         if rule is not None:
-            config.rule_options[rule.code] = _rule_options(rule, value, f"{where}: {key}")
+            config.rule_options[rule.code] = _rule_options(rule, value, f"{where}: {key}", (key,))
         elif key in ("select", "extend-select", "ignore", "exclude", "protected", "pupil-photos"):
-            items = _string_list(value, f"{where}: {key}")
+            items = _string_list(value, f"{where}: {key}", (key,))
             if key in ("select", "extend-select", "ignore"):
-                _check_selectors(items, f"{where}: {key}")
+                _check_selectors(items, f"{where}: {key}", (key,))
             setattr(config, key.replace("-", "_"), items)
         elif key == "fail-level":
             if value not in FAIL_LEVELS:
-                raise ConfigError(f"{where}: fail-level must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+                raise ConfigError(f"{where}: fail-level must be one of {', '.join(FAIL_LEVELS)}, not {value!r}",
+                                  (key,))
             config.fail_level = value
         elif key == "roster":
             if not isinstance(value, str):
-                raise ConfigError(f"{where}: roster must be a file path")
+                raise ConfigError(f"{where}: roster must be a file path", (key,))
             config.roster = value
         elif key == "consent":
             if value not in CONSENT_POLICIES:
-                raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENT_POLICIES)}, not {value!r}")
+                raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENT_POLICIES)}, not {value!r}",
+                                  (key,))
             config.consent = value
         elif key == "per-path":
             config.per_path = _per_path(value, f"{where}: per-path")
         else:
             raise ConfigError(
-                f"{where}: unknown key {key!r} (known: {', '.join(TOP_KEYS)}, or a rule code or name)"
+                f"{where}: unknown key {key!r} (known: {', '.join(TOP_KEYS)}, or a rule code or name)", (key,)
             )
     return config
 
 
-def _string_list(value: Any, where: str) -> list[str]:
+def _string_list(value: Any, where: str, keys: tuple) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings")
+        raise ConfigError(f"{where}: expected a list of strings (text in quotes, or '- item' lines)", keys)
     return value
 
 
-def _check_selectors(items: list[str], where: str) -> None:
+def _check_selectors(items: list[str], where: str, keys: tuple) -> None:
     try:
         catalogue.expand(items)
     except catalogue.CatalogueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+        raise ConfigError(f"{where}: {exc}", keys) from None
 
 
-def _rule_options(rule: catalogue.Rule, value: Any, where: str) -> dict[str, Any]:
+def _rule_options(rule: catalogue.Rule, value: Any, where: str, keys: tuple) -> dict[str, Any]:
+    """A rule's options checked against its catalogue entry; ConfigError names the option and says in
+    plain words what it takes (the default as an example)."""
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping of option names to values")
+        raise ConfigError(f"{where}: expected the rule's options, one 'name: value' a line", keys)
     options = {}
     for name, setting in value.items():
         spec = rule.options.get(name)
+        at = (*keys, name)
         if spec is None:
             known = ", ".join(rule.options) or "none"
-            raise ConfigError(f"{where}: no option {name!r} (options: {known})")
+            raise ConfigError(f"{where}: no option {name!r} (options: {known})", at)
         default = spec["default"]
         expected = type(default)
+        if expected is float and isinstance(setting, int) and not isinstance(setting, bool):
+            setting = float(setting)             # "factor: 2" means 2.0
         if expected is int and isinstance(setting, bool) or not isinstance(setting, expected):
-            raise ConfigError(f"{where}.{name}: expected {expected.__name__}, got {setting!r}")
+            wanted = TYPE_WORDS.get(expected, expected.__name__)
+            raise ConfigError(f"{where}.{name}: expected {wanted} (such as the default, {default!r}), "
+                              f"got {_shown(setting)}", at)
         if "choices" in spec and setting not in spec["choices"]:
-            raise ConfigError(f"{where}.{name}: must be one of {', '.join(spec['choices'])}, got {setting!r}")
+            raise ConfigError(f"{where}.{name}: must be one of {', '.join(spec['choices'])}, got {setting!r}", at)
         if "minimum" in spec and setting < spec["minimum"]:
-            raise ConfigError(f"{where}.{name}: must be at least {spec['minimum']}, got {setting!r}")
+            raise ConfigError(f"{where}.{name}: must be at least {spec['minimum']}, got {setting!r}", at)
         options[name] = setting
     return options
 
 
+def _shown(value: Any) -> str:
+    """A value as the configuration file writes it: true, not Python's True."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
 def _per_path(value: Any, where: str) -> list[PathOverride]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping from glob to overrides")
+        raise ConfigError(f"{where}: expected a mapping from glob to overrides", ("per-path",))
     overrides = []
     for glob, body in value.items():
         place = f"{where}: {glob}"
         if not isinstance(body, dict):
-            raise ConfigError(f"{place}: expected a mapping with `ignore` and/or rule options")
+            raise ConfigError(f"{place}: expected a mapping with `ignore` and/or rule options", ("per-path", glob))
         ignore: dict[str, str] = {}
         rule_options: dict[str, dict[str, Any]] = {}
         for key, setting in body.items():
             if key == "ignore":
-                ignore = _per_path_ignores(setting, f"{place}: ignore")
+                ignore = _per_path_ignores(setting, f"{place}: ignore", ("per-path", glob, key))
                 continue
             rule = catalogue.by_name_or_code(str(key))
             if rule is None:
-                raise ConfigError(f"{place}: unknown key {key!r} (expected `ignore` or a rule code or name)")
-            rule_options[rule.code] = _rule_options(rule, setting, f"{place}: {key}")
+                raise ConfigError(f"{place}: unknown key {key!r} (expected `ignore` or a rule code or name)",
+                                  ("per-path", glob, key))
+            rule_options[rule.code] = _rule_options(rule, setting, f"{place}: {key}", ("per-path", glob, key))
         overrides.append(PathOverride(globs=(glob,), ignore=ignore, rule_options=rule_options))
     return overrides
 
 
-def _per_path_ignores(value: Any, where: str) -> dict[str, str]:
+def _per_path_ignores(value: Any, where: str, keys: tuple) -> dict[str, str]:
     if not isinstance(value, list):
-        raise ConfigError(f"{where}: expected a list of {{rule: CODE, reason: why}}")
+        raise ConfigError(f"{where}: expected a list of {{rule: CODE, reason: why}}", keys)
     ignores = {}
     for entry in value:
         if not isinstance(entry, dict) or set(entry) != {"rule", "reason"}:
-            raise ConfigError(f"{where}: each entry needs exactly `rule` and `reason`, got {entry!r}")
+            raise ConfigError(f"{where}: each entry needs exactly `rule` and `reason`, got {entry!r}", keys)
         reason = entry["reason"]
         if not isinstance(reason, str) or not reason.strip():
-            raise ConfigError(f"{where}: the reason for ignoring {entry['rule']} must be a sentence")
+            raise ConfigError(f"{where}: the reason for ignoring {entry['rule']} must be a sentence", keys)
         try:
             codes = catalogue.expand([str(entry["rule"])])
         except catalogue.CatalogueError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+            raise ConfigError(f"{where}: {exc}", keys) from None
         for code in codes:
             ignores[code] = reason
     return ignores

@@ -58,12 +58,12 @@ def test_pyproject_table_is_read(repo, cli):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("colour: red\n", ".schoollint.yml: unknown key 'colour'"),
-    ("SL201:\n  max-size: 10\n", ".schoollint.yml: SL201: no option 'max-size' (options: max-edge)"),
-    ("SL201:\n  max-edge: big\n", ".schoollint.yml: SL201.max-edge: expected int, got 'big'"),
+    ("colour: red\n", ".schoollint.yml:1: unknown key 'colour'"),
+    ("SL201:\n  max-size: 10\n", ".schoollint.yml:2: SL201: no option 'max-size' (options: max-edge)"),
+    ("SL201:\n  max-edge: big\n", ".schoollint.yml:2: SL201.max-edge: expected a whole number"),
     ("SL201:\n  max-edge: 2\n", "must be at least 16"),
     ("fail-level: loud\n", "fail-level must be one of error, warning"),
-    ("select: [SL9]\n", ".schoollint.yml: select: unknown rule or prefix: 'SL9'"),
+    ("select: [SL9]\n", ".schoollint.yml:1: select: unknown rule or prefix: 'SL9'"),
     ("per-path:\n  'x/**':\n    ignore: [{rule: SL201}]\n", "needs exactly `rule` and `reason`"),
     ("per-path:\n  'x/**':\n    ignore: [{rule: SL201, reason: ''}]\n", "must be a sentence"),
     ("- just\n- a list\n", "must be a mapping"),
