@@ -80,27 +80,35 @@ def identity(handle, data=None) -> str:
     return digest.hexdigest()
 
 
-class _ProbingRoot:
+class ProbingRoot:
     """Stands in for the repository root in `pages.references.locate`, noting every path whose
-    existence it asks about (`root / target` then `.is_file()`), and the answer."""
+    existence it asks about (`root / target` then `.is_file()`), and the answer. `known`: answers
+    shared between several (each path is looked up once per run, whoever asks)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, known: dict[str, bool] | None = None):
         self.root = root
         self.seen: dict[str, bool] = {}
+        self.known = {} if known is None else known
 
     def __truediv__(self, target: str) -> _Probe:
         return _Probe(self, target)
 
+    def answer(self, target: str) -> bool:
+        """Whether `target` (a repository path) is a file, asked once."""
+        if target not in self.known:
+            self.known[target] = os.path.isfile(os.path.join(self.root, target))
+        return self.known[target]
+
 
 @dataclass
 class _Probe:
-    probes: _ProbingRoot
+    probes: ProbingRoot
     target: str
 
     def is_file(self) -> bool:
         seen = self.probes.seen
         if self.target not in seen:
-            seen[self.target] = os.path.isfile(self.probes.root / self.target)
+            seen[self.target] = self.probes.answer(self.target)
         return seen[self.target]
 
 
@@ -110,7 +118,7 @@ def referenced_files(root: Path, relpath: str, page) -> dict[str, bool] | None:
     be listed (the result is then not cached)."""
     from .pages.references import is_data_file, locate
 
-    probes = _ProbingRoot(root)
+    probes = ProbingRoot(root)
     try:
         for reference in page.links:
             locate(probes, relpath, reference.written, is_data_file(relpath))  # type: ignore[arg-type]
@@ -118,6 +126,10 @@ def referenced_files(root: Path, relpath: str, page) -> dict[str, bool] | None:
         return None
     return probes.seen
 
+
+# Settings only checks that READS "page" look at (consent_policy.today: SL601-SL603): they key the
+# cache of pages only, so a photo's cached result outlives the day a dated roster is judged on.
+PAGE_SETTINGS = frozenset({"consent-day"})
 
 # The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
 UNJUDGED = ("SL002", "SL105", "SL107")
@@ -146,7 +158,7 @@ class Analyser:
         self.config = config
         self.selected = selected
         self.settings = settings
-        self._fingerprints: dict[tuple[int, ...], str] = {}
+        self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
         self.by_reads = self._check_modules(selected)
 
     @staticmethod
@@ -168,18 +180,27 @@ class Analyser:
     def cache_key(self, content: str, relpath: str) -> str:
         """The file's content key (cache.py) plus everything else that can change its findings."""
         overrides = self.config.overrides_for(relpath)
-        fingerprint = self._fingerprints.get(overrides)
+        page = bool(PAGE_SETTINGS & self.settings.keys()) and self._is_page(relpath)
+        fingerprint = self._fingerprints.get((overrides, page))
         if fingerprint is None:
             options = self.config.options_for(relpath)
             state = {
                 "version": __version__,
                 "selected": sorted(self.selected),
                 "options": {code: options[code] for code in sorted(self.selected)},
-                "settings": self.settings,
+                "settings": {key: value for key, value in self.settings.items()
+                             if page or key not in PAGE_SETTINGS},
             }
             encoded = json.dumps(state, sort_keys=True, default=str).encode()
-            fingerprint = self._fingerprints[overrides] = hashlib.sha256(encoded).hexdigest()[:16]
+            fingerprint = self._fingerprints[(overrides, page)] = hashlib.sha256(encoded).hexdigest()[:16]
         return f"{content}:{fingerprint}:{relpath}"  # the path too: SL301 and page roles depend on it
+
+    @staticmethod
+    def _is_page(relpath: str) -> bool:
+        """Whether checks that read "page" judge the file (`_subject` asks the same)."""
+        from .pages import registry
+
+        return registry.is_page(relpath)
 
     @staticmethod
     def is_media(relpath: str, data=b"") -> bool:

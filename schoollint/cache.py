@@ -6,7 +6,10 @@ mtime_ns, inode, ctime_ns: `signature`) and the content key its bytes were judge
 under; `results` maps a result key (content key + everything else that can change a
 file's findings, analysis.Analyser.cache_key) to what the checks said; `depends` maps a
 result key to the files whose existence that result depends on (the targets a page's
-references resolve to: SL304 judges them), each with whether it was a file then.
+references resolve to: SL304 judges them), each with whether it was a file then; `site` maps
+the path of a text file of the site to its signature and what the site rules need from it
+(codec.valid_site_facts: where its references lead and on which files' existence that
+depends, whether it writes size or share words), so a warm run reads no page for them.
 
 A content key is Git's blob id ("g" + SHA-1 hex, `clean_blobs`) for a tracked file whose
 work-tree copy matches a fresh index and no clean filter rewrites, else the file's stat
@@ -38,13 +41,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .codec import valid_record
+from .codec import valid_record, valid_site_facts
 from .errors import UserError
 from .fsio import atomic_write
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
-SCHEMA = 7
+SCHEMA = 8
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
 # A file changed less than this before it was read may change again within the same tick of the
@@ -115,6 +118,7 @@ class Cache:
         self.results: dict[str, dict] = {}
         self.stats: dict[str, list] = {}      # path -> [size, mtime_ns, inode, ctime_ns, content key, sha256, trusted]
         self.depends: dict[str, dict[str, bool]] = {}
+        self.site: dict[str, list] = {}       # path -> [size, mtime_ns, inode, ctime_ns, trusted, site facts]
         self.dirty = False
         if enabled:
             self._load()
@@ -131,10 +135,11 @@ class Cache:
         if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"):
             return
         results, stats, depends = stored.get("results"), stored.get("stat"), stored.get("depends")
+        site = stored.get("site")
         if (isinstance(results, dict) and all(valid_record(record) for record in results.values())
                 and isinstance(stats, dict) and all(_valid_stat(entry) for entry in stats.values())
-                and _valid_depends(depends)):
-            self.results, self.stats, self.depends = results, stats, depends or {}
+                and _valid_depends(depends) and isinstance(site, dict) and all(map(_valid_site, site.values()))):
+            self.results, self.stats, self.depends, self.site = results, stats, depends or {}, site
         else:
             self.dirty = True  # rewritten whole at the end of this run
 
@@ -159,12 +164,28 @@ class Cache:
     def remember(self, relpath: str, signature: Signature, content: str, digest: str, read_at: int) -> None:
         """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
         and its bytes are `content` (and `digest`, when known)."""
-        changed = max(signature[1], signature[3])
-        window = RACY_NS if signature[1] % 1_000_000_000 or signature[3] % 1_000_000_000 else RACY_WHOLE_SECONDS_NS
-        trusted = int(read_at - changed >= window)
-        entry = [*signature, content, digest, trusted]
+        entry = [*signature, content, digest, trusted(signature, read_at)]
         if self.enabled and self.stats.get(relpath) != entry:
             self.stats[relpath] = entry
+            self.dirty = True
+
+    def site_facts(self, relpath: str, signature: Signature) -> dict | None:
+        """What the site rules stored for the file (remember_site) while it had `signature`, if it
+        still has it and it was not racily changed when read; None otherwise."""
+        entry = self.site.get(relpath) if self.enabled else None
+        return entry[5] if entry and entry[4] and tuple(entry[:4]) == signature else None
+
+    def remember_site(self, relpath: str, signature: Signature, facts: dict, trusted: int) -> None:
+        """Keep `facts` (codec.valid_site_facts) of the file read with `signature` (`trusted()`)."""
+        entry = [*signature, trusted, facts]
+        if self.enabled and self.site.get(relpath) != entry:
+            self.site[relpath] = entry
+            self.dirty = True
+
+    def keep_site(self, paths: set[str]) -> None:
+        """Forget the site facts of files not in `paths` (the whole site)."""
+        if self.enabled and not self.site.keys() <= paths:
+            self.site = {relpath: entry for relpath, entry in self.site.items() if relpath in paths}
             self.dirty = True
 
     def get(self, key: str) -> dict | None:
@@ -195,13 +216,22 @@ class Cache:
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
             depends = {key: value for key, value in self.depends.items() if key in results}
             payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats,
-                       "depends": depends}
+                       "depends": depends, "site": self.site}
             target = folder / CACHE_FILE
             body = json.dumps(payload, separators=(",", ":")).encode()
             atomic_write(target, _mac(body) + b"\n" + body, mode=0o600)
             os.chmod(target, 0o600)  # an older cache may have been 0644
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
+
+
+def trusted(signature: Signature, read_at: int) -> int:
+    """1 when a file with `signature`, read at `read_at` (ns since the epoch), was read at least
+    one clock tick of its file system after its last change (RACY_NS), so that no later change can
+    have kept its signature; else 0 (read again next time)."""
+    changed = max(signature[1], signature[3])
+    window = RACY_NS if signature[1] % 1_000_000_000 or signature[3] % 1_000_000_000 else RACY_WHOLE_SECONDS_NS
+    return int(read_at - changed >= window)
 
 
 def stat_key(signature: Signature) -> str:
@@ -273,6 +303,12 @@ def _valid_stat(entry) -> bool:
     return (isinstance(entry, list) and len(entry) == 7 and all(type(n) is int for n in entry[:4])
             and isinstance(entry[4], str) and entry[4][:1] in ("g", "s") and ":" not in entry[4]
             and isinstance(entry[5], str) and len(entry[5]) in (0, 64) and entry[6] in (0, 1))
+
+
+def _valid_site(entry) -> bool:
+    """[size, mtime_ns, inode, ctime_ns, trusted 0 or 1, site facts]."""
+    return (isinstance(entry, list) and len(entry) == 6 and all(type(n) is int for n in entry[:4])
+            and entry[4] in (0, 1) and valid_site_facts(entry[5]))
 
 
 def _valid_depends(depends) -> bool:

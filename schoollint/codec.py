@@ -85,3 +85,14 @@ def _valid_finding(item) -> bool:
         isinstance(fix, dict) and set(fix) == set(_FIX_KEYS)
         and all(isinstance(fix[key], kind) for key, kind in _FIX_KEYS.items())
         and fix["applicability"] in {a.value for a in Applicability})
+
+
+def valid_site_facts(facts) -> bool:
+    """True when `facts` has the shape site_facts.py stores for a text file of the site:
+    {"targets": [repository path, ...] (one per reference, in order), "depends": {repository path:
+    whether it was a file}, "size": bool, "share": bool}. Paths only: no text of the file."""
+    return (isinstance(facts, dict) and set(facts) == {"targets", "depends", "size", "share"}
+            and isinstance(facts["targets"], list) and all(isinstance(path, str) for path in facts["targets"])
+            and isinstance(facts["depends"], dict)
+            and all(isinstance(path, str) and type(existed) is bool for path, existed in facts["depends"].items())
+            and type(facts["size"]) is bool and type(facts["share"]) is bool)

@@ -12,9 +12,8 @@ import subprocess
 import sys
 import time
 from contextlib import ExitStack
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import pool
 from .analysis import Analyser, FileResult, identity
@@ -180,6 +179,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     )
     new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
+    run.site_files = found.files if paths == ["."] and not args.diff_base else None   # the whole site: listed once
     notes += [vision_note] if vision_note else []
     outcome = Outcome(notes=notes + found.notes)   # settle() counts the files checked
     results = run.analyse(found.files)
@@ -196,7 +196,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
                 for old in change.gone:     # moved or deleted: its findings went with it
                     fresh.pop(old, None)
             fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
-            results = list(fresh.values())
+            results, run.site_files = list(fresh.values()), None     # files may have moved: list the site again
             run.settle(results, outcome)
     run.cache.save()
     outcome.notes += unknown_alts_note(results)
@@ -246,6 +246,7 @@ class Run:
         self.selected = config.selected_codes()
         self.cache = Cache(root, enabled=options.use_cache)
         self.analyser = Analyser(root, config, self.selected, settings, options.debug, options.identify)
+        self.site_files: list[str] | None = None   # every file of the site, when this run listed them all
 
     def analyse(self, paths: list[str]) -> list[FileResult]:
         """Each file's result: from the cache when its bytes were judged before, else from a worker."""
@@ -283,7 +284,7 @@ class Run:
         from .site_rules import with_site_findings   # photos across pages: SL202, SL501, SL502
 
         results = with_site_findings(self.root, self.in_git, self.config, self.selected, self.analyser.settings,
-                                     results)
+                                     results, self.cache, self.site_files)
         settle(self.root, results, self.config, self.selected, self.options.baseline, outcome)
 
     def fix(self, outcome: Outcome) -> list[str]:

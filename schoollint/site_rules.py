@@ -2,11 +2,14 @@
 
 A page shows a photo, but the photo's size is a fact of the photo's file, and whether it is a
 photo of pupils can be said by any page that shows it. So, like SL304 and the rename fix, these
-rules start from the site's reference index (`pages.references.site_index`: every place any text
-file of the site writes a media path), read the pages that refer to the photos of this run
-(and the photos that the pages of this run show or share), and judge each photo once. A page is
-read only where it can change a finding: one that writes no width, height or sizes cannot state
-a size, and one without share words shares nothing. For each photo:
+rules start from the site's reference index (every place any text file of the site writes a
+media path, as `pages.references.site_index` finds them), read the pages that refer to the photos
+of this run (and the photos that the pages of this run show or share), and judge each photo once.
+A page is read only where it can change a finding: one that writes no width, height or sizes
+cannot state a size, and one without share words shares nothing. Where each file's references
+lead and whether it writes those words are cached by its stat signature (site_facts.py), and a
+run of the whole site hands over the files it listed: a warm run neither lists the site again nor
+reads a page that cannot change a finding. For each photo:
 
 - sized: every reference to it is an image a page displays at a known width (pages/sizes.py);
   one in a stylesheet, a data file, a script, a link or a file no reader reads leaves it unknown;
@@ -28,31 +31,34 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis import FileResult
+from .cache import Cache
 from .checks.site_photos import Showing, SitePhoto, SiteSubject
 from .pages.model import Page, PageImage
 
 CODES = frozenset({"SL202", "SL501", "SL502"})
 # The photo's own checks found a face in it (vision extra): a close-up, or a face shown too large.
 FACE_CODES = frozenset({"SL402", "SL403"})
-# Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
-# anywhere cannot state the size of a photo, and one without these words shares none.
-SIZE_WORDS = re.compile(r"width|height|sizes", re.IGNORECASE)
-SHARE_WORDS = re.compile(r"og:image|twitter:image|ld\+json|^(?:image|images|og_image|social_image)\s*[:=]",
-                         re.IGNORECASE | re.MULTILINE)
 # Folders a site generator serves from the site root: a page's URL path starts after them.
 CONTENT_ROOTS = re.compile(r"^(?:content|src/pages|src/routes|pages|app|_pages|static|public|docs)/")
 
 
 def with_site_findings(root: Path, in_git: bool, config, selected: set[str], settings: dict,
-                       results: list[FileResult]) -> list[FileResult]:
-    """The results, each with the site rules' findings on its file added (a new list; inputs untouched)."""
+                       results: list[FileResult], cache: Cache, site_files: list[str] | None = None,
+                       ) -> list[FileResult]:
+    """The results, each with the site rules' findings on its file added (a new list; inputs untouched).
+
+    `site_files`: every file of the site, when the run listed them all (else listed here);
+    `cache`: the run's, where each text file's facts are kept (disabled by --no-cache).
+    """
     codes = CODES & selected
     if not codes or not results:
         return results
     from . import checks
     from .discover import discover
 
-    site = _Site(root, config, settings, discover(root, in_git, ["."], config.exclude).files)
+    if site_files is None:
+        site_files = discover(root, in_git, ["."], config.exclude).files
+    site = _Site(root, config, settings, site_files, cache)
     faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
     subject = site.subject({result.path for result in results}, codes, faces)
     context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
@@ -68,13 +74,18 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
 class _Site:
     """The site's pages, read on demand (each once), and what they say about each photo."""
 
-    def __init__(self, root: Path, config, settings: dict, files: list[str]):
-        from .pages.references import site_index
+    def __init__(self, root: Path, config, settings: dict, files: list[str], cache: Cache):
+        from .pages.references import text_files
+        from .site_facts import SiteFiles
 
         self.root, self.config, self.settings = root, config, settings
-        self.index = site_index(root, files)
+        self.files = SiteFiles(root, cache)
+        self.index: dict[str, list[str]] = {}   # repository path -> the file writing each reference to it
+        for relpath in text_files(root, files):
+            for target in self.files.of(relpath).targets:
+                self.index.setdefault(target, []).append(relpath)
+        cache.keep_site(set(files))
         self.pages: dict[str, Page | None] = {}
-        self.texts: dict[str, str] = {}
 
     def page(self, relpath: str) -> Page | None:
         """The page model, None when no reader reads it or it cannot be read (its own run says so)."""
@@ -89,23 +100,6 @@ class _Site:
                     pass
         return self.pages[relpath]
 
-    def says(self, relpath: str, words: re.Pattern) -> bool:
-        """Whether a page's text holds `words` (read as bytes, decoded leniently): cheaper than reading it."""
-        if relpath not in self.texts:
-            from .pages.registry import MAX_PAGE_BYTES, language_of
-
-            language = language_of(relpath)
-            self.texts[relpath] = ""
-            # A binary document states no display size and shares nothing; an 11 MB newsletter
-            # decoded as text cost seconds and memory for no answer.
-            if language is not None and not language.document:
-                try:
-                    with open(self.root / relpath, "rb") as file:
-                        self.texts[relpath] = file.read(MAX_PAGE_BYTES + 1).decode("utf-8", "replace")
-                except OSError:
-                    pass
-        return bool(words.search(self.texts[relpath]))
-
     def subject(self, in_run: set[str], codes: frozenset[str], faces: set[str]) -> SiteSubject:
         """The photos the rules can report on in this run, each judged once; pages are read only where
         they can change a finding."""
@@ -115,15 +109,15 @@ class _Site:
         candidates, read = set(), set()
         if "SL202" in codes:            # photos of this run that every referring page may state a size for
             for path in sorted(in_run & self.index.keys()):
-                referring = {relpath for relpath, _ in self.index[path]}
-                if all(self.says(relpath, SIZE_WORDS) for relpath in referring):
+                referring = set(self.index[path])
+                if all(self.files.of(relpath).size for relpath in referring):
                     candidates.add(path)
                     read |= referring
         if "SL502" in codes:
             read |= {relpath for relpath in in_run
-                     if relpath.lower().endswith(SHARE_FILE_SUFFIXES) or self.says(relpath, SHARE_WORDS)}
+                     if relpath.lower().endswith(SHARE_FILE_SUFFIXES) or self.files.of(relpath).share}
         if protecting:
-            referring = {relpath for references in self.index.values() for relpath, _ in references}
+            referring = {relpath for pages in self.index.values() for relpath in pages}
             read |= {relpath for relpath in in_run & referring if not self.protected(relpath)}
         shown, shared = self.collect(read)
         public = {path for path, found in shown.items() if protecting and any(
@@ -172,7 +166,7 @@ class _Site:
         for showing, image in shown:
             counts[showing.page] = counts.get(showing.page, 0) + (image.target == path) + image.alternates.count(path)
         written: dict[str, int] = {}
-        for relpath, _reference in self.index.get(path, ()):
+        for relpath in self.index.get(path, ()):
             written[relpath] = written.get(relpath, 0) + 1
         return all(counts.get(relpath, 0) >= count for relpath, count in written.items())
 
@@ -212,7 +206,7 @@ class _Site:
         from .checks.name_policy import finder, path_language
 
         names = finder(checks.Context(root=self.root, rule_options={}, settings=self.settings))
-        for relpath in sorted({relpath for relpath, _ in self.index.get(path, ())}):
+        for relpath in sorted(set(self.index.get(path, ()))):
             page = self.page(relpath)
             for image in page.images if page is not None else ():
                 if path != image.target and path not in image.alternates:

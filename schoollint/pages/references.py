@@ -172,8 +172,19 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
             continue
         if b"\0" in data:
             continue
-        for reference in scan(data.decode("utf-8", errors="replace"), relpath):
-            resolved = locate(root, relpath, reference.written, is_data_file(relpath))
-            if resolved is not None:
-                index.setdefault(resolved.target, []).append((relpath, reference))
+        for reference, target in located(root, relpath, scan(data.decode("utf-8", errors="replace"), relpath)):
+            index.setdefault(target, []).append((relpath, reference))
     return index
+
+
+def located(root: Path, relpath: str, references: Sequence[Reference]) -> list[tuple[Reference, str]]:
+    """Each of a file's references that leads into the repository, with the path it leads to
+    (`locate`; a broken one too, under the path it was read as). `root` may be anything that
+    answers `root / path` with an object that has `.is_file()`: analysis.ProbingRoot notes what
+    was asked, so a cache knows which files' existence the answer depends on."""
+    pairs = []
+    for reference in references:
+        resolved = locate(root, relpath, reference.written, is_data_file(relpath))
+        if resolved is not None:
+            pairs.append((reference, resolved.target))
+    return pairs

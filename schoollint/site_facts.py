@@ -1,0 +1,86 @@
+"""What the site rules (site_rules.py) need from each text file of the site, read once per content.
+
+For each text file: where its references lead (`pages.references.scan`, then `located`) and
+which files' existence decided that, and whether its text writes size words (width, height,
+sizes) or share words (og:image, JSON-LD, a front matter image): a page without them cannot
+state a photo's displayed size, or share it. Kept in the cache (cache.Cache.site, shape
+codec.valid_site_facts) under the file's stat signature, as the file checks' results are
+(cache.py: Git's and ruff's way): a file whose signature changed, or that changed within a
+clock tick of being read, is read again; one whose references would now lead elsewhere (a file
+they looked for has come or gone) too. So a warm run reads no text file whole for these rules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import ProbingRoot
+from .cache import Cache, signature_of, trusted
+
+# Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
+# anywhere cannot state the size of a photo, and one without these words shares none.
+SIZE_WORDS = re.compile(r"width|height|sizes", re.IGNORECASE)
+SHARE_WORDS = re.compile(r"og:image|twitter:image|ld\+json|^(?:image|images|og_image|social_image)\s*[:=]",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    targets: tuple[str, ...] = ()   # where each reference leads, in order (repository paths; broken ones too)
+    size: bool = False              # the text writes size words
+    share: bool = False             # the text writes share words
+
+
+class SiteFiles:
+    """Each file's TextFacts, from the cache when its signature is unchanged, else read (once a run)."""
+
+    def __init__(self, root: Path, cache: Cache):
+        self.root, self.cache = root, cache
+        self.existing = ProbingRoot(root)       # whether each path is a file: asked once a run
+        self.facts: dict[str, TextFacts] = {}
+
+    def of(self, relpath: str) -> TextFacts:
+        if relpath not in self.facts:
+            self.facts[relpath] = self._facts(relpath)
+        return self.facts[relpath]
+
+    def _facts(self, relpath: str) -> TextFacts:
+        from .pages.references import TEXT_SUFFIXES
+        from .pages.registry import MAX_PAGE_BYTES, language_of
+
+        text_file = relpath.lower().endswith(TEXT_SUFFIXES)
+        language = language_of(relpath)
+        # A binary document states no display size and shares nothing; an 11 MB newsletter
+        # decoded as text cost seconds and memory for no answer.
+        worded = language is not None and not language.document
+        if not (text_file or worded):
+            return TextFacts()
+        try:
+            stored = self.cache.site_facts(relpath, signature_of(os.stat(self.root / relpath)))
+            if stored is not None and all(self.existing.answer(path) == existed
+                                          for path, existed in stored["depends"].items()):
+                return TextFacts(tuple(stored["targets"]), stored["size"], stored["share"])
+            with open(self.root / relpath, "rb") as file:
+                read_at, signature = time.time_ns(), signature_of(os.fstat(file.fileno()))
+                data = file.read() if text_file else file.read(MAX_PAGE_BYTES + 1)
+        except OSError:   # gone or unreadable: its own analysis says so
+            return TextFacts()
+        probes = ProbingRoot(self.root, self.existing.known)
+        text = data.decode("utf-8", errors="replace")
+        head = ("" if not worded else text if len(data) <= MAX_PAGE_BYTES + 1
+                else data[:MAX_PAGE_BYTES + 1].decode("utf-8", errors="replace"))
+        targets = self._targets(probes, relpath, text) if text_file and b"\0" not in data else []
+        found = TextFacts(tuple(targets), bool(SIZE_WORDS.search(head)), bool(SHARE_WORDS.search(head)))
+        self.cache.remember_site(relpath, signature, {"targets": targets, "depends": probes.seen, "size": found.size,
+                                                      "share": found.share}, trusted(signature, read_at))
+        return found
+
+    @staticmethod
+    def _targets(probes: ProbingRoot, relpath: str, text: str) -> list[str]:
+        from .pages.references import located, scan
+
+        return [target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
