@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .data import decode_text
 from .html_source import COMMENT
 from .markup import Markup, Value, page_images
 from .model import Page
@@ -33,13 +34,14 @@ _ASTRO_FENCE = re.compile(r"\A(\s*)---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DO
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read a JSX/TSX/JS/TS component; a syntax error only hides its broken part (ERROR nodes)."""
     suffix = "." + relpath.rsplit(".", 1)[-1].lower()
+    data, fallback = utf8(data)
     tree = parse(data, GRAMMARS.get(suffix, "tsx"), relpath)
-    return _page(relpath, root, [tree.root_node], tree.root_node)
+    return _page(relpath, root, [tree.root_node], tree.root_node, fallback)
 
 
 def read_astro(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read an Astro component: its front matter as TypeScript, its body as TSX markup."""
-    source = data.decode("utf-8-sig", errors="replace")
+    source, fallback = decode_text(data)
     fence = _ASTRO_FENCE.match(source)
     body_start = fence.end() if fence else 0
     body = _blank(source[:body_start]) + re.sub(COMMENT, lambda m: _blank(m.group(0)), source[body_start:])
@@ -49,19 +51,26 @@ def read_astro(relpath: str, data: bytes, root: Path | None = None) -> Page:
         script_tree = LineIndex(source.encode("utf-8")).parse(start, end)
     body_tree = parse(("<>" + body + "</>").encode("utf-8"), "tsx", relpath)
     scripts = [script_tree.root_node] if script_tree is not None else []
-    return _page(relpath, root, scripts + [body_tree.root_node], body_tree.root_node)
+    return _page(relpath, root, scripts + [body_tree.root_node], body_tree.root_node, fallback)
 
 
 def _blank(text_: str) -> str:
     return re.sub(r"[^\n]", " ", text_)
 
 
-def _page(relpath: str, root: Path | None, scripts: list, markup_root) -> Page:
+def utf8(data: bytes) -> tuple[bytes, str | None]:
+    """The source as UTF-8 for tree-sitter, whose text is read back as UTF-8, and the fallback
+    encoding it was read in when it was not UTF-8 (data.decode_text: Windows-1252)."""
+    text_, fallback = decode_text(data)
+    return (text_.encode("utf-8") if fallback else data), fallback
+
+
+def _page(relpath: str, root: Path | None, scripts: list, markup_root, fallback: str | None) -> Page:
     script = Script(scripts)
     found = page_images(markup_tree(markup_root), script, relpath, root)
     images = tuple(sorted(found.images, key=lambda image: image.line))
     references = frozenset(image.target for image in images if image.target)
-    return Page(relpath, images, (), references, unknown_alts=tuple(found.unknown))
+    return Page(relpath, images, (), references, unknown_alts=tuple(found.unknown), fallback_encoding=fallback)
 
 
 def markup_tree(root) -> Markup:

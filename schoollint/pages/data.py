@@ -125,8 +125,23 @@ def _spellings(value: str) -> Iterator[str]:
         yield ascii_only
 
 
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """A page's or data file's text, and the fallback encoding it was read in (None: UTF-8).
+
+    UTF-8, a byte-order mark dropped; bytes that are not valid UTF-8 are read as Windows-1252,
+    the fallback of the WHATWG HTML standard (section 13.2.3, "The input byte stream") for most
+    locales, which is how a browser shows such a page: "Fran\xe7ois" stays a name rather than
+    becoming U+FFFD. The five bytes Windows-1252 leaves undefined become U+FFFD. The reader puts
+    the fallback in Page.fallback_encoding, and SL002 says so once per page.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    text = data.decode("utf-8-sig", errors="replace")
+    text, fallback = decode_text(data)
     if relpath.lower().endswith(".json"):
         documents = [_load_json(text, relpath)]
         suppressions = []
@@ -135,7 +150,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
         suppressions = comment_suppressions(text, r"#[^\n]*")
     images = [image for document in documents for image in data_images(document, relpath, root)]
     references = frozenset(image.target for image in images if image.target)
-    return Page(relpath, tuple(images), tuple(suppressions), references)
+    return Page(relpath, tuple(images), tuple(suppressions), references, fallback_encoding=fallback)
 
 
 def _load_json(text: str, relpath: str) -> Any:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
-from .data import LineStr, front_matter_images, front_matter_language, load_yaml, locate_strings
+from .data import LineStr, decode_text, front_matter_images, front_matter_language, load_yaml, locate_strings
 from .html_source import COMMENT
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import front_matter_shares
@@ -76,7 +76,7 @@ class _Image:
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    text = data.decode("utf-8-sig", errors="replace")
+    text, fallback = decode_text(data)
     front, body, front_lines = split_front_matter(text, relpath)
     body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
@@ -93,7 +93,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
                 tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown),
-                shares=tuple(shares + reader.shares))
+                shares=tuple(shares + reader.shares), fallback_encoding=fallback)
 
 
 def _plain_destination(match: re.Match) -> str:

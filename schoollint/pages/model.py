@@ -97,3 +97,4 @@ class Page:
     unknown_alts: tuple[TextSpan, ...] = ()     # alt bound to an expression the reader could not resolve
     shares: tuple[Share, ...] = ()              # images given to sharing and search (pages/shares.py)
     editable: bool = True                       # False: a package (DOCX, PPTX) whose words no text edit can reach
+    fallback_encoding: str | None = None        # "Windows-1252": the text was not UTF-8 (pages/data.decode_text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .components import utf8
 from .markup import Markup, Value, page_images
 from .model import Page
 from .script import Script
@@ -28,13 +29,14 @@ _SKIPPED = frozenset({"comment", "style_element", "end_tag", "start_tag", "self_
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read a Svelte or Vue component (tree-sitter never raises: broken markup becomes ERROR nodes)."""
+    data, fallback = utf8(data)
     tree = parse(data, "svelte", relpath)
     reader = _Reader(LineIndex(data), vue=relpath.lower().endswith(".vue"))
     document = reader.convert(tree.root_node)
     found = page_images(document, Script(reader.scripts), relpath, root)
     images = tuple(sorted(found.images, key=lambda image: image.line))
     return Page(relpath, images, (), frozenset(image.target for image in images if image.target),
-                unknown_alts=tuple(found.unknown))
+                unknown_alts=tuple(found.unknown), fallback_encoding=fallback)
 
 
 class _Reader:
