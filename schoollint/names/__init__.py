@@ -41,11 +41,15 @@ class NameFinder:
     def in_text(self, text: str, language: str = "") -> list[NameMatch]:
         """Full names, and staff title + surname, in prose written in `language` (BCP 47; "" is English).
 
-        Invisible and formatting characters (soft hyphen, zero-width space and
-        joiners, bidi marks: Unicode category Cf) are read as absent, so
-        "Ja&shy;ne Smi&shy;th" is "Jane Smith"; spans still index `text`.
+        The text is read as a browser shows it: invisible and formatting
+        characters (soft hyphen, zero-width space and joiners, bidi marks:
+        Unicode category Cf) are absent, so "Ja&shy;ne Smi&shy;th" is "Jane
+        Smith", and any run of white space (spaces, tabs, newlines, no-break
+        spaces) is one space (CSS Text 3, section 4.1.1), so a name split across
+        indented source lines is one name. Spans, and each match's `text`,
+        are of `text` as given.
         """
-        visible, where = without_invisible(text)
+        visible, where = as_shown(text)
         if where is not None:
             return [_moved(match, text, where) for match in self.in_text(visible, language)]
         spotted = [_from_spotted(text, found) for found in heuristic.in_text(text, language)]
@@ -75,16 +79,45 @@ INVISIBLE = re.compile(
 )
 
 
-def without_invisible(text: str) -> tuple[str, list[int] | None]:
-    """`text` without format characters (Unicode Cf), and where each kept character was (None: none removed)."""
-    if text.isascii() or INVISIBLE.search(text) is None:
+# White space a browser shows as one space between words (CSS Text 3, section 4.1.1, plus the
+# no-break and typographic spaces, which separate words as a space does). Not U+2028/U+2029:
+# pages.html_captions marks a block's end with U+2029, which no name crosses.
+_NOT_SPACE_WHITE = "\t\n\x0b\x0c\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_WHITE = " " + _NOT_SPACE_WHITE
+_INVISIBLE_CLASS = INVISIBLE.pattern
+# A run of white space (invisible characters around and inside it are part of it), or of invisible
+# characters alone.
+_SQUEEZED = re.compile(f"{_INVISIBLE_CLASS}*[{_WHITE}](?:[{_WHITE}]|{_INVISIBLE_CLASS})*|{_INVISIBLE_CLASS}+")
+# What as_shown changes: anything but a lone space between words.
+_NOT_AS_SHOWN = re.compile(f"{_INVISIBLE_CLASS}|[{_NOT_SPACE_WHITE}]|  ")
+
+
+def as_shown(text: str) -> tuple[str, list[int] | None]:
+    """`text` as a browser shows it, and where each of its characters was in `text` (None: unchanged).
+
+    Format characters (Unicode Cf) are removed; each run of white space becomes one space, which
+    stands where the run's first white space character was.
+    """
+    if _NOT_AS_SHOWN.search(text) is None:
         return text, None
-    where = [index for index, ch in enumerate(text) if not INVISIBLE.match(ch)]
-    return "".join(text[index] for index in where), where
+    pieces: list[str] = []
+    where: list[int] = []
+    position = 0
+    for run in _SQUEEZED.finditer(text):
+        pieces.append(text[position : run.start()])
+        where.extend(range(position, run.start()))
+        white = next((index for index, ch in enumerate(run.group()) if not INVISIBLE.match(ch)), None)
+        if white is not None:
+            pieces.append(" ")
+            where.append(run.start() + white)
+        position = run.end()
+    pieces.append(text[position:])
+    where.extend(range(position, len(text)))
+    return "".join(pieces), where
 
 
 def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
-    """A match in the text without invisible characters, spanning the same words of the original."""
+    """A match in the text as shown, spanning the same words of the original."""
     start, end = where[match.start], where[match.end - 1] + 1
     return NameMatch(start, end, text[start:end], match.first, match.role, match.source, match.key)
 

@@ -1,0 +1,75 @@
+"""What a new user's trial of the name rules found (fresh-eyes report, issue 10), one test per kind, through the CLI.
+
+Each test builds a small site (real pages, real JPEGs, a roster shaped like a school's export where
+it says so) in a temporary folder and runs `schoollint check --select SL301,SL302,SL303
+--output-format json --show-values`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from schoollint.cli import main
+from tests.kit.images import encode, photo
+
+JPEG = encode(photo(), "JPEG")
+ROSTER = "Forename,Surname,Reg Group\nOliver,Bennett,4B\nNoah,Patel,3A\nRuby,Thompson,5C\n"
+
+
+def lint(root: Path, files: dict[str, str], *extra: str) -> list[tuple[str, str, int, str]]:
+    """(code, path, line, names with white space as shown) for each name finding on a site of `files`."""
+    for relpath, text in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        for src in re.findall(r"/(images/[^\s\"')\]]+\.jpg)", text):
+            (root / src).parent.mkdir(parents=True, exist_ok=True)
+            (root / src).write_bytes(JPEG)
+    out = root.parent / f"{root.name}.json"
+    arguments = ["check", str(root), "--select", "SL301,SL302,SL303", "--output-format", "json", "--show-values",
+                 "-o", str(out), "--no-cache", "--exit-zero", "--no-progress", "-q", *extra]
+    assert main(arguments) == 0
+    return sorted((f["code"], f["path"], f.get("line") or 0, " ".join(f.get("value", "").split()))
+                  for f in json.loads(out.read_text())["findings"])
+
+
+def with_roster(root: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
+    roster = root.parent / f"{root.name}-roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    return lint(root, files, "--roster", str(roster))
+
+
+def html(body: str) -> str:
+    return f"<!doctype html>\n<html lang=\"en\"><body>\n{body}\n</body></html>\n"
+
+
+# --- (1) a name split across source lines or spaced out is one name, as a browser shows it ------------
+
+@pytest.mark.parametrize("gap", ["\n      ", "\n\t\t", "    ", " \u00a0 \u00a0 ", "\r\n  "])
+def test_a_name_split_across_an_indented_source_line_is_found(tmp_path, gap):
+    page = html(f'<figure>\n<img src="/images/a.jpg" alt="">\n<figcaption>Well done to Oliver{gap}Bennett in 4B'
+                "</figcaption>\n</figure>")
+    for found in (lint(tmp_path / "s", {"a.html": page}), with_roster(tmp_path / "r", {"a.html": page})):
+        assert found == [("SL303", "a.html", 5, "Oliver Bennett")]      # the line the name starts on
+
+
+def test_a_name_split_across_lines_of_alt_text_is_found(tmp_path):
+    page = html('<p>Sports day</p>\n<img src="/images/a.jpg"\n     alt="Noah\n          Patel crossing the line">')
+    assert with_roster(tmp_path / "s", {"a.html": page}) == [("SL302", "a.html", 5, "Noah Patel")]
+
+
+def test_a_name_split_across_lines_in_markdown_and_components_is_found(tmp_path):
+    files = {
+        "content/a.md": "# News\n\n![](/images/a.jpg)\n\nWell done to Oliver\n    Bennett in 4B.\n",
+        "src/Star.jsx": ('export default function Star() {\n  return (<figure><img src="/images/b.jpg" alt="" />'
+                         "\n    <figcaption>Our star is Ruby\n          Thompson</figcaption></figure>);\n}\n"),
+        "src/components/Win.vue": ('<template>\n  <figure><img src="/images/c.jpg" alt="Noah\n      Patel">'
+                                   "</figure>\n</template>\n"),
+    }
+    assert with_roster(tmp_path / "s", files) == [("SL302", "src/components/Win.vue", 2, "Noah Patel"),
+                                                  ("SL303", "content/a.md", 5, "Oliver Bennett"),
+                                                  ("SL303", "src/Star.jsx", 3, "Ruby Thompson")]
