@@ -87,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
     hashed = roster_commands.add_parser("hash", help="write a keyed-hash roster safe to commit")
     hashed.add_argument("source", help="the private roster (CSV or list)")
-    hashed.add_argument("-o", "--output", default=".schoollint-roster", help="where to write the hashed roster")
+    hashed.add_argument("-o", "--output", default=".schoollint-roster",
+                        help="where to write the hashed roster (default: .schoollint-roster, which `check` "
+                             "reads at the repository root when SCHOOLLINT_ROSTER_KEY is set)")
     return parser
 
 
@@ -219,11 +221,10 @@ def _config(args) -> int:
 
 
 def _roster(args) -> int:
-    from .names.roster import write_hashed_roster
+    from .names.roster_find import hash_roster
 
     key = os.environ.get("SCHOOLLINT_ROSTER_KEY")
     if not key:
         raise UsageError("set SCHOOLLINT_ROSTER_KEY to the secret key (keep it as a CI secret, not in the repo)")
-    count = write_hashed_roster(Path(args.source), Path(args.output), key.encode("utf-8"))
-    print(f"wrote {count} hashed names to {args.output}")
+    print(hash_roster(Path(args.source), Path(args.output), key.encode("utf-8")))
     return EXIT_CLEAN

@@ -82,17 +82,17 @@ def _apply_arguments(config, args) -> None:
     config.selected_codes()  # raises a CatalogueError naming an unknown code
 
 
-def _roster_setting(root: Path, in_git: bool, args, config) -> str | None:
-    given = args.roster or os.environ.get("SCHOOLLINT_ROSTER")  # beats the configuration, like ruff
-    chosen = given or config.roster
-    if not chosen:
-        return None
-    path = (Path.cwd() / chosen) if given else (root / chosen)
-    if not path.is_file():
-        raise UsageError(f"{chosen}: roster file not found")
-    from .names.roster import load_roster
+def _roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | None = None) -> str | None:
+    from .names.roster_find import for_run
 
-    roster = load_roster(path)  # a broken roster or a missing key: one clear error now, not one per file
+    # --roster or SCHOOLLINT_ROSTER beats the configuration, like ruff; then a hashed .schoollint-roster.
+    # A broken roster or a wrong key: one clear error now, not one per file; what it cannot judge: notes.
+    chosen = for_run(root, args.roster or os.environ.get("SCHOOLLINT_ROSTER"), config)
+    notes = notes if notes is not None else []
+    notes += chosen.notes
+    roster, path = chosen.roster, chosen.path
+    if roster is None or path is None:
+        return None
     if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
         raise UsageError(
             f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
@@ -164,7 +164,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
-    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
+    settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
     from .vision import run_setting
 
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.

@@ -38,6 +38,8 @@ HEADERS = {**dict.fromkeys(WEBSITE_HEADERS, "website"), **{key: f"scope:{scope}"
 VALUES = {**dict.fromkeys(("yes", "y", "true", "1", "given"), "yes"),
           **dict.fromkeys(("no", "n", "false", "0", "refused"), "no"),
           "withdrawn": "withdrawn", "": ""}
+# Least to most restrictive: where two columns answer, a refusal beats a yes (the guidance: no consent, no photo).
+STRICTNESS = ("", "yes", "no", "withdrawn")
 DATES = ("expires", "review", "given_on", "withdrawn_on", "leaving")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
@@ -157,8 +159,8 @@ class Columns:
         scopes = []
         for index, meaning in self.meanings.items():
             try:
-                if meaning == "website":
-                    found["website"] = found.get("website") or read_value(cell(index))
+                if meaning == "website":        # two website columns: the stricter answer stands
+                    found["website"] = max(found.get("website", ""), read_value(cell(index)), key=STRICTNESS.index)
                 elif meaning.startswith("scope:"):
                     if value := read_value(cell(index)):
                         scopes.append((meaning[6:], value))

@@ -55,9 +55,13 @@ class Roster:
     """
 
     def __init__(self, names: dict[str, str], given: frozenset[str], digest_key: bytes | None = None,
-                 people: tuple[Person, ...] = ()):
+                 people: tuple[Person, ...] = (), columns: frozenset[str] = frozenset(),
+                 unread: dict[str, str] | None = None, notes: tuple[str, ...] = ()):
         self._names = names                   # stored "given|surname" -> role
         self._given = given
+        self.columns = columns                # consent meanings its header gave: "website", "date:leaving"...
+        self.unread = unread or {}            # headers that look like consent but were not read -> why
+        self.notes = notes                    # how it was read, for the run's notes (an encoding guessed)
         # The keyed HMAC state, copied for each digest instead of rebuilt from the key.
         self._keyed = hmac.new(digest_key, digestmod=hashlib.sha256) if digest_key is not None else None
         self.people = people                  # one per roster row, fields in stored form
@@ -163,20 +167,35 @@ def load_roster(path: Path) -> Roster:
     """A CSV (an MIS export with a header, or first_name,last_name[,role]), one full name a line,
     or a hashed roster. RosterError (exit 2) names the file and what is wrong."""
     path = Path(path)
-    text = _read_text(path)
+    text, notes = _read_text(path)
     if text.lstrip().startswith("{"):
         return _load_hashed(path, text)
     entries = plain_entries(path, text)
-    return Roster(entries.names, frozenset(entries.given), people=tuple(entries.people))
+    return Roster(entries.names, frozenset(entries.given), people=tuple(entries.people),
+                  columns=frozenset(entries.columns), unread=entries.unread, notes=notes)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, tuple[str, ...]]:
+    """The roster's text, and a note when it was not UTF-8. Excel saves "CSV UTF-8" with a byte-order
+    mark, "Unicode Text" as UTF-16 with one, and plain "CSV" in the Windows code page (Windows-1252 in
+    Western Europe): each is read, the last with a note, since other code pages read as it would be wrong."""
     try:
-        return path.read_bytes().decode("utf-8-sig")     # Excel's CSVs start with a byte-order mark
+        data = path.read_bytes()
     except OSError as exc:
         raise RosterError(f"{path}: cannot read roster: {exc.strerror or exc}") from exc
+    try:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return data.decode("utf-16"), ()
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
-        raise RosterError(f"{path}: roster is not UTF-8 text (byte {exc.start})") from exc
+        bad = exc.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise RosterError(f"{path}: roster is neither UTF-8 nor Windows-1252 text (byte {bad}); "
+                          f"in Excel, save it as \"CSV UTF-8 (Comma delimited)\"") from None
+    return text, (f"{path}: roster read as Windows-1252 (Excel's plain \"CSV\"), as it is not UTF-8; "
+                  f"save it as \"CSV UTF-8\" so that no name is misread",)
 
 
 def _key_check(key: bytes) -> str:
@@ -206,8 +225,11 @@ def _load_hashed(path: Path, text: str) -> Roster:
     names: dict[str, str] = {}
     for role in ROLES:
         names.update(dict.fromkeys(_digests(path, document, role), role))
+    columns = document.get("columns", [])
+    if not isinstance(columns, list) or not all(isinstance(column, str) for column in columns):
+        raise RosterError(f"{path}: \"columns\" must be a list of column meanings")
     return Roster(names, frozenset(_digests(path, document, "given")), digest_key=key,
-                  people=_people(path, document))
+                  people=_people(path, document), columns=frozenset(columns))
 
 
 def _people(path: Path, document: dict) -> tuple[Person, ...]:
@@ -227,12 +249,22 @@ def _digests(path: Path, document: dict, field: str) -> list[str]:
     return digests
 
 
-def write_hashed_roster(source: Path, dest: Path, key: bytes) -> int:
-    """Write the hashed form of a plain roster; returns how many digests it holds."""
+@dataclass(frozen=True)
+class Written:
+    """What `write_hashed_roster` wrote, for the command to say: counts and column meanings, no names."""
+
+    people: int
+    names: int                      # name digests (a row may be written several ways)
+    columns: frozenset[str]         # consent meanings read from the header: "website", "date:leaving"...
+    unread: dict[str, str]          # headers that look like consent but were not read
+
+
+def write_hashed_roster(source: Path, dest: Path, key: bytes) -> Written:
+    """Write the hashed form of a plain roster; returns what it holds."""
     if len(key) < MIN_KEY_BYTES:
         raise RosterError(f"{dest}: the key must be at least {MIN_KEY_BYTES} bytes so the names cannot be guessed")
     source = Path(source)
-    text = _read_text(source)
+    text, _notes = _read_text(source)
     if text.lstrip().startswith("{"):
         raise RosterError(f"{source}: already a hashed roster")
     entries = plain_entries(source, text)
@@ -249,5 +281,7 @@ def write_hashed_roster(source: Path, dest: Path, key: bytes) -> int:
     # Each row with its consent and dates, every name field digested; sorted, so order leaks nothing.
     people = [person.stored(hashed.digest).to_json() for person in entries.people]
     document["people"] = sorted(people, key=lambda record: json.dumps(record, sort_keys=True))
+    document["columns"] = sorted(entries.columns)       # what it records, so a run can say what it cannot judge
     Path(dest).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
-    return sum(len(digests) for digests in by_role.values())
+    return Written(len(entries.people), sum(len(digests) for digests in by_role.values()),
+                   frozenset(entries.columns), entries.unread)

@@ -16,7 +16,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from .consent import HEADERS as CONSENT_HEADERS, Columns, ConsentValueError, Person, group_keys
+from .consent import Columns, ConsentValueError, Person, group_keys
+from .consent_headers import OTHER, UNSCOPED, classify
 from .words import LETTER, Token, plain
 from ..errors import UserError
 
@@ -38,6 +39,9 @@ ROLE_WORDS = {"pupil": "pupil", "student": "pupil", "child": "pupil", "learner":
               "staff": "staff", "teacher": "staff", "employee": "staff", "governor": "staff"}
 # Without a header a row has at most this many cells; an export with more has a header.
 PLAIN_COLUMNS = 3
+# Cell separators a spreadsheet's CSV may use, in order of preference on a tie; lines read to choose.
+DELIMITERS = (",", ";", "\t")
+SNIFF_LINES = 50
 
 _WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
 
@@ -54,6 +58,8 @@ class Entries:
     names: dict[str, str] = field(default_factory=dict)
     given: set[str] = field(default_factory=set)
     people: list[Person] = field(default_factory=list)
+    columns: set[str] = field(default_factory=set)          # consent meanings the header gave ("website")
+    unread: dict[str, str] = field(default_factory=dict)    # header that looks like consent -> UNSCOPED | OTHER
 
     def add(self, pairs: list[tuple[list[str], list[str]]], role: str, groups: tuple[str, ...] = (),
             **recorded) -> None:
@@ -91,8 +97,10 @@ def words_of(name: str) -> list[str]:
 
 def plain_entries(path, text: str) -> Entries:
     """Read a plain roster; RosterError names the file and line of what cannot be used."""
+    delimiter, skip = delimiter_of(text)
     rows = [(number, [cell.strip() for cell in row])
-            for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+            for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
+            if number > skip]
     rows = [(number, cells) for number, cells in rows if any(cells) and not cells[0].startswith("#")]
     entries = Entries()
     if rows and _is_header(rows[0][1]):
@@ -106,6 +114,25 @@ def plain_entries(path, text: str) -> Entries:
     return entries
 
 
+def delimiter_of(text: str) -> tuple[str, int]:
+    """The cell separator of a CSV, and how many lines to skip: comma, or semicolon as Excel writes
+    "CSV" where the decimal mark is a comma (most of Europe), or tab ("Unicode Text", TSV exports).
+
+    An Excel `sep=;` first line says it outright. Otherwise each candidate splits the first lines;
+    the one that splits the first line into more than one cell and gives the most lines that same
+    number of cells wins (ties: comma, then semicolon). A one-column list of names is comma.
+    """
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")][:SNIFF_LINES]
+    if lines and (declared := re.fullmatch(r'"?sep=(.)"?,*', lines[0].strip())):
+        return declared.group(1), text.splitlines().index(lines[0]) + 1
+    best, score = ",", (0, 0)
+    for candidate in DELIMITERS:
+        widths = [len(row) for row in csv.reader(lines, delimiter=candidate)]
+        if widths and widths[0] > 1 and (found := (widths.count(widths[0]), widths[0])) > score:
+            best, score = candidate, found
+    return best, 0
+
+
 def _header_key(cell: str) -> str:
     return re.sub(r"[\W_]+", "", cell.casefold())
 
@@ -114,9 +141,18 @@ def _is_header(cells: list[str]) -> bool:
     return len(cells) > PLAIN_COLUMNS or any(_header_key(cell) in HEADER_ALIASES for cell in cells)
 
 
-def _consent_columns(header: list[str]) -> Columns:
-    return Columns({index: meaning for index, cell in enumerate(header)
-                    if (meaning := CONSENT_HEADERS.get(_header_key(cell)))})
+def _consent_columns(header: list[str], entries: Entries) -> Columns:
+    """The consent columns of a header row; headers that look like consent but say no scope schoollint
+    reads go in entries.unread, so the run can say they were not used."""
+    meanings = {}
+    for index, cell in enumerate(header):
+        meaning = classify(cell) if _header_key(cell) not in HEADER_ALIASES else None
+        if meaning in (UNSCOPED, OTHER):
+            entries.unread[cell] = meaning
+        elif meaning:
+            meanings[index] = meaning
+    entries.columns.update(meanings.values())
+    return Columns(meanings)
 
 
 def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries) -> None:
@@ -130,7 +166,7 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         raise RosterError(f"{path}: no name column in the header (saw: {', '.join(header) or 'nothing'}); "
                           "expected first name and surname columns (first_name/forename, last_name/surname) "
                           "or a full-name column")
-    recorded = _consent_columns(header)
+    recorded = _consent_columns(header, entries)
     for number, cells in rows[1:]:
         where = f"{path}:{number}"
         cell = _cells(cells)
