@@ -282,6 +282,9 @@ def write_hashed_roster(source: Path, dest: Path, key: bytes) -> Written:
     people = [person.stored(hashed.digest).to_json() for person in entries.people]
     document["people"] = sorted(people, key=lambda record: json.dumps(record, sort_keys=True))
     document["columns"] = sorted(entries.columns)       # what it records, so a run can say what it cannot judge
-    Path(dest).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    try:
+        Path(dest).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise RosterError(f"{dest}: cannot write the hashed roster: {exc.strerror or exc}") from None
     return Written(len(entries.people), sum(len(digests) for digests in by_role.values()),
                    frozenset(entries.columns), entries.unread)
