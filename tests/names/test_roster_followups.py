@@ -46,7 +46,8 @@ def check(cli, *args):
                                     "PhotoConsent (Website)", "Permission for photos online",
                                     "Photo consent - website and social media"])
 def test_website_consent_under_the_wordings_schools_export(site, tmp_path, cli, header):
-    roster = export(tmp_path / "r.csv", ["Forename", "Surname", header, "Leaving Date"], [["Poppy", "Harris", "No", ""]])
+    roster = export(tmp_path / "r.csv", ["Forename", "Surname", header, "Leaving Date"],
+                    [["Poppy", "Harris", "No", ""]])
     code, codes, err = check(cli, "--select", "SL6", "--roster", roster)
     assert (code, codes) == (1, ["SL601"]), err
 
