@@ -9,7 +9,8 @@ import posixpath
 import re
 
 from ..finding import Finding
-from ..fix.model import Applicability, Fix, run_tag_key
+from ..fix.model import Applicability, Fix
+from ..fix.tags import run_tag_key
 from ..names.roster import KEY_VARIABLE
 from ..pages.filetypes import is_media
 from .name_policy import describe, finder, grouped, reportable, severity, values
@@ -48,7 +49,7 @@ def neutral_path(parts: list[str], stem: str, suffix: str, names: dict[int, list
     The hash is of the old path up to that part, so every file in a renamed
     folder moves to the same new folder. Anyone could hash guessed old names
     to confirm one, so the hash is keyed: with the roster key when it is set,
-    else with a random key drawn for the run and recorded nowhere.
+    else with one derived from the user's secret outside the repository (fix/tags.py).
     """
     key = os.environ.get(KEY_VARIABLE, "").encode() or run_tag_key()
     new_parts = []

@@ -1,8 +1,9 @@
 """Fixing one file: run its appliers in turn, then replace every file touched atomically.
 
-A refused or failed fix changes nothing: every target is checked before the
-first write, each write goes to a temporary file beside the original that is
-renamed over it, and an error leaves the original byte-identical.
+A refused or failed fix changes nothing of its own, and the file's other fixes
+still stand: every target is checked before the first write, each write goes to
+a temporary file beside the original that is renamed over it, and an error
+leaves the original byte-identical.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..fsio import atomic_write, commit_staged, content_hash, stage
 from .appliers import APPLIERS, COMPANIONS
-from .model import Change, Delete, Fix, FixContext, Rename, Write
+from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
@@ -29,7 +30,12 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 staged: list[tuple[str, str]] | None = None) -> Change:
     """Fix one file: every applier in turn, then one atomic write per file touched. With `staged`, a
     change of this file alone is written beside it and listed there as (temporary file, path), for
-    `commit_batch` to sync and rename with the rest of the batch."""
+    `commit_batch` to sync and rename with the rest of the batch.
+
+    Each fix stands or falls alone: an applier that refuses (a rename whose reference cannot be
+    rewritten) changes nothing of its own and the next one runs on the bytes as they were, so a
+    strip is made and verified whatever the rename does (Change.error says what was refused). A
+    refusal when writing (a read-only file, a symlink) leaves every file as it was."""
     root = context.root
     change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
     try:
@@ -43,20 +49,11 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 return change
         original = (root / relpath).read_bytes()
         change.size_before = len(original)
-        current = original
-        others: list = []
-        for action, applier in APPLIERS.items():
-            chosen = [fix for fix in fixes if fix.action == action]
-            if not chosen:
-                continue
-            chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ())]
-            for operation in applier(context, relpath, current, chosen):
-                if isinstance(operation, Write) and operation.path == relpath:
-                    current = operation.data
-                else:
-                    others.append(operation)
+        current, others, refused = _run_appliers(context, relpath, original, fixes, write, change)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
+        if current != original and not deleted:
+            change.before[relpath] = content_hash(original)
         _record(root, change, operations)
         if write:
             carry_out(root, operations, context.force, staged)
@@ -66,7 +63,49 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         change.internal = not isinstance(exc, expected_errors())
         change.error = f"{type(exc).__name__}: {exc}" if debug or change.internal else str(exc)
         change.size_after, change.renamed, change.written, change.created, change.deleted = None, [], [], [], []
+        return change
+    if refused:
+        done = [fix.summary for fix in fixes if fix not in refused]
+        change.summaries = done
+        if not write and change.changed:       # --diff prints the diff or the error: the refusal joins the diff
+            change.diff += "".join(f"\n{relpath}: cannot fix: {why}" for why in refused.values())
+        else:
+            change.error = "; ".join(dict.fromkeys(refused.values()))
+            if change.changed:
+                change.error += f" (done: {'; '.join(done)})"
     return change
+
+
+def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: list[Fix], write: bool,
+                  change: Change) -> tuple[bytes, list, dict[Fix, str]]:
+    """(the file's new bytes, the operations on other files, {fix refused: why}). An applier's
+    expected error refuses its fixes; a bug refuses them too and marks the change `internal`."""
+    current, others, refused = original, [], {}
+    for action, applier in APPLIERS.items():
+        chosen = [fix for fix in fixes if fix.action == action]
+        if not chosen:
+            continue
+        chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ())]
+        try:
+            try:
+                operations = list(applier(context, relpath, current, chosen))
+            except PartlyDone as partly:        # some of its fixes made, the others refused
+                operations = partly.operations
+                refused.update(partly.refused)
+            if write:   # refused before anything is written, so the other fixes still stand
+                check_targets(context.root, operations, context.force)
+        except Exception as exc:
+            bug = not isinstance(exc, expected_errors())
+            change.internal = change.internal or bug
+            refused.update((fix, f"{type(exc).__name__}: {exc}" if bug else str(exc))
+                           for fix in chosen if fix.action == action)
+            continue
+        for operation in operations:
+            if isinstance(operation, Write) and operation.path == relpath:
+                current = operation.data
+            else:
+                others.append(operation)
+    return current, others, refused
 
 
 def _record(root: Path, change: Change, operations) -> None:
@@ -91,25 +130,12 @@ def carry_out(root: Path, operations, force: bool = False, staged: list[tuple[st
     one file goes through the journal (fix/journal.py), so that a kill never leaves a page
     pointing at nothing.
     """
-    from ..discover import inside
     from . import journal
 
+    check_targets(root, operations, force)
     renames = [operation for operation in operations if isinstance(operation, Rename)]
     writes = [operation for operation in operations if isinstance(operation, Write)]
     deletes = [operation for operation in operations if isinstance(operation, Delete)]
-    for rename in renames:
-        if os.path.lexists(root / rename.new):
-            raise FileExistsError(f"{rename.new}: already exists, not renaming {rename.old}")
-    for operation in operations:
-        target = operation.new if isinstance(operation, Rename) else operation.path
-        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
-            raise OSError(f"{target}: a symlink or outside the repository; nothing was changed")
-    changed = [operation.old if isinstance(operation, Rename) else operation.path for operation in operations]
-    read_only = [path for path in changed if os.path.exists(root / path)
-                 and not os.stat(root / path).st_mode & stat.S_IWUSR]
-    if read_only and not force:
-        raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
-                              "use --force to fix read-only files too); nothing was changed")
     if len(operations) > 1 or renames:
         journal.carry_out(root, renames, writes, deletes)
     elif writes and staged is not None:
@@ -118,6 +144,26 @@ def carry_out(root: Path, operations, force: bool = False, staged: list[tuple[st
         atomic_write(root / writes[0].path, writes[0].data)
     elif deletes:
         journal.delete(root, deletes[0].path)
+
+
+def check_targets(root: Path, operations, force: bool = False) -> None:
+    """FileExistsError for a rename onto a file, OSError for a symlink or a path out of the
+    repository, PermissionError for a read-only file (no owner write bit) unless `force`."""
+    from ..discover import inside
+
+    for operation in operations:
+        if isinstance(operation, Rename) and os.path.lexists(root / operation.new):
+            raise FileExistsError(f"{operation.new}: already exists, not renaming {operation.old}")
+    for operation in operations:
+        target = operation.new if isinstance(operation, Rename) else operation.path
+        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
+            raise OSError(f"{target}: a symlink or outside the repository, so not changed")
+    changed = [operation.old if isinstance(operation, Rename) else operation.path for operation in operations]
+    read_only = [path for path in changed if os.path.exists(root / path)
+                 and not os.stat(root / path).st_mode & stat.S_IWUSR]
+    if read_only and not force:
+        raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
+                              "use --force to fix read-only files too)")
 
 
 def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str]]]]) -> list[Change]:

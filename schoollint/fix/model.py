@@ -88,23 +88,39 @@ RUN_TAG_VARIABLE = "SCHOOLLINT_RUN_TAG_KEY"
 
 
 def new_run_tag_key() -> None:
-    """Draw this run's key for rename tags. It lives in the environment so that worker processes
-    share it however they are started, and is written nowhere, so a tag cannot be traced back."""
+    """Draw this run's fallback key for rename tags (fix/tags.py: used only when the user's secret can
+    be neither read nor made). It lives in the environment so that worker processes share it however
+    they are started, and is written nowhere, so a tag cannot be traced back."""
     import secrets
 
     os.environ[RUN_TAG_VARIABLE] = secrets.token_hex(32)
 
 
-def run_tag_key() -> bytes:
-    """This run's key for rename tags (a new one when no run drew one, as when a check runs alone)."""
+def drawn_run_key() -> bytes:
+    """This run's fallback key (a new one when no run drew one, as when a check runs alone)."""
     if not os.environ.get(RUN_TAG_VARIABLE):
         new_run_tag_key()
     return os.environ[RUN_TAG_VARIABLE].encode()
 
 
+class PartlyDone(Exception):
+    """Raised by an applier that made some of its fixes and refused the others: `operations` are
+    what it made (apply_fixes carries them out), `refused` says why each other fix was not made."""
+
+    def __init__(self, operations: Sequence[Write | Rename | Delete], refused: dict[Fix, str]):
+        super().__init__("; ".join(dict.fromkeys(refused.values())))
+        self.operations = list(operations)
+        self.refused = refused
+
+
 @dataclass
 class Change:
-    """What fixing one file did (or, with --diff, would do); never the bytes themselves."""
+    """What fixing one file did (or, with --diff, would do); never the bytes themselves.
+
+    Each fix stands or falls alone: `error` says why a fix (or every fix) was refused, while
+    `summaries` and the fields below say what the others did. With --diff a refusal beside
+    changes made is a line of `diff` instead ("path: cannot fix: why"), as --diff prints either.
+    """
 
     path: str
     summaries: list[str]
@@ -112,7 +128,7 @@ class Change:
     size_after: int | None = None            # set when the file itself was rewritten
     renamed: list[tuple[str, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)   # other files rewritten (references)
-    before: dict[str, str] = field(default_factory=dict)   # their content hashes before (fix/staging.py)
+    before: dict[str, str] = field(default_factory=dict)   # content hashes before, this file's too (staging.py)
     created: list[str] = field(default_factory=list)   # new files (a converted copy)
     deleted: list[str] = field(default_factory=list)   # files removed (an unsafe sidecar fix)
     diff: str = ""
@@ -121,8 +137,7 @@ class Change:
 
     @property
     def changed(self) -> bool:
-        return self.error is None and bool(self.size_after is not None or self.renamed or self.written
-                                           or self.created or self.deleted)
+        return bool(self.size_after is not None or self.renamed or self.written or self.created or self.deleted)
 
     @property
     def gone(self) -> list[str]:

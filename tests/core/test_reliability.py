@@ -340,7 +340,7 @@ def test_a_cache_folder_that_links_out_of_the_repository_is_refused(repo, cli, t
 
 # --- item 11: rename tags ------------------------------------------------------------------------
 
-def test_a_rename_tag_is_random_per_run_and_shared_within_it(repo, cli, tmp_path, monkeypatch):
+def test_a_rename_tag_is_keyed_by_the_users_secret_and_the_same_in_every_run(repo, cli, tmp_path, monkeypatch):
     monkeypatch.delenv("SCHOOLLINT_ROSTER_KEY", raising=False)
     roster = tmp_path / "roster.txt"
     roster.write_text("Emily Johnson\n")
@@ -353,7 +353,10 @@ def test_a_rename_tag_is_random_per_run_and_shared_within_it(repo, cli, tmp_path
                 if finding["code"] == "SL301"}
 
     first, second = new_names(), new_names()
-    assert len(first) == 1 and len(second) == 1 and first != second     # one folder per run, a new tag each run
+    assert len(first) == 1 and first == second      # one folder, the same in every run (fix/tags.py)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
+    second = new_names()
+    assert len(second) == 1 and second != first     # another user's secret: another tag, so none is guessable
     cache = (repo / ".schoollint_cache" / "results.json").read_text()
     assert first.pop().rpartition("-")[2] not in cache and second.pop().rpartition("-")[2] not in cache
 
