@@ -30,8 +30,9 @@ Files:
   supplement), plus the Latin-script first and middle names of every Faker locale (Vietnamese given names are often the
   "middle" one) and the given names of every mimesis locale, when they are not
   everyday English words (Zipf < 3.5).
-- surnames.txt: Faker and mimesis last names (Latin script) and the census's
-  20,000 most common surnames: what a word run into a given name in a file name may be.
+- surnames.txt ("park word": SCOWL writes it in lower case too): Faker and mimesis last
+  names (Latin script) and the census's 20,000 most common surnames: what a word run into a
+  given name in a file name may be.
 - common_words.txt: "word zipf" lines, English words with Zipf >= 2.0, minus
   given names and the commonest surnames (Faker's English locales, the census's
   top 2,000), so that a common word means "not a surname" ("freya-headshot",
@@ -44,6 +45,9 @@ Files:
   word (Zipf < 4.5) that a surname list holds ("sheikh", "butt"). Rarer words (Zipf < 3) that
   SCOWL knows in no form (whole, inflected, or as two words: "headshot") are left
   out: wordfreq counts "farooq" and "adebayo" in English text, but they are names.
+- name_words.txt: English words (SCOWL writes them in lower case) that a name list holds
+  and that none of the files above lists, too common as words for surnames.txt and as
+  names for common_words.txt ("white", "little"): in lower-case prose they are words.
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
   page in that language are words, not names ("Bilder von der Klassenfahrt").
 """
@@ -194,8 +198,12 @@ def main() -> None:
               if zipf >= RARE_BELOW or word in namelike or known_to(dictionary, word)}
     write("given_names.txt", "Given names, one per line, lower case, accents removed; 'word' marks an English word.",
           [name + " word" * (name in lower) for name in sorted(given)])
-    write("surnames.txt", "Surnames, one per line, lower case, accents removed.",
-          sorted(name for name in surnames if surname_zipf[name] < 5.5))
+    write("surnames.txt", "Surnames, one per line, lower case, accents removed; 'word' marks an English word.",
+          [name + " word" * (name in lower) for name in sorted(surnames) if surname_zipf[name] < 5.5])
+    listed = given | {name for name in surnames if surname_zipf[name] < 5.5} | set(common)
+    write("name_words.txt", "English words a name list holds that no other file lists, lower case.",
+          sorted(word for word in named | faker_names("first") | faker_names("middle") | mimesis_names("names")
+                 if word in lower and word not in listed))
     write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
           [f"{word} {zipf:.1f}" + (" name" if word in named else " proper") * (word in namelike)
            + " surname" * (word in surnames and zipf < SURNAME_WORD_MAX_ZIPF) for word, zipf in sorted(common.items())])

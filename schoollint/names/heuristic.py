@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, is_given, language_words, lexicon, may_hold_name,
-                    other_language_words, plain, unknown_word, words_before)
+from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, in_list_of_places, is_given,
+                    language_words, lexicon, may_hold_name, other_language_words, plain, unknown_word, words_before)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 NO_WORDS: frozenset[str] = frozenset()
@@ -111,8 +111,8 @@ class _Run:
         key = tokens[i].key
         if key in lex.titles:
             end = self._surname_end(i + 1, title=True)
-            if end is None:
-                return None
+            if end is None or self.strict and (not self._surname(tokens[end]) or english_word(tokens[end].key, lex)):
+                return None                     # lower-case prose: "miss superb", "mr busy"
             first = tokens[i + 1].raw if end > i + 1 and is_given(tokens[i + 1].key, lex) else ""
             return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
         if self.text is not None and (key in self.words or tokens[i].raw[0].islower()):
@@ -127,6 +127,8 @@ class _Run:
             return None
         if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
+        if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex):
+            return None                         # lower-case prose: "the sunny park", "mark green"
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
 
     def _unknown_given(self, i: int) -> bool:
@@ -136,6 +138,8 @@ class _Run:
         token, lex = self.tokens[i], self.lex
         if i and is_given(self.tokens[i - 1].key, lex):
             return False                        # "Millicent Fawcett Hall": the surname of the name before
+        if token.key in lex.rare_words and i + 1 < len(self.tokens) and is_given(self.tokens[i + 1].key, lex):
+            return False                        # "Olympian Tom Daley": a word before a name describes it
         if self.strict and (i + 1 == len(self.tokens) or self.tokens[i + 1].key not in lex.name_surnames):
             return False                        # lower-case text: "defne arslan" only before a known surname
         return (len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
@@ -204,9 +208,9 @@ class _Run:
             return False
         if self.text is None:
             return True
+        if in_list_of_places(self.text, self.tokens[i].start, self.lex):
+            return True                         # "outside Millicent Fawcett Hall", "Lincoln Cathedral and Stanley Park"
         before = words_before(self.text, self.tokens[0].start)
-        if before and before[-1] in self.lex.locatives:
-            return True                         # "outside Millicent Fawcett Hall": the run is the place
         words = (before + tuple(token.key for token in self.tokens[:i]))[-2:]
         if not words:
             return False

@@ -1,7 +1,7 @@
 """Words as the name finders see them: plain() keys, tokens, and the word lists, loaded once.
 
 Word lists live in data/ (tools/build_name_data.py builds given_names.txt,
-surnames.txt, common_words.txt and words_<language>.txt from Faker, the US
+surnames.txt, name_words.txt, common_words.txt and words_<language>.txt from Faker, the US
 census tables and wordfreq, with their licences; stoplists.yaml is
 hand-kept). `lexicon()` and `language_words()` read them on first use only,
 so importing costs nothing; the roster and the heuristic share `plain` so
@@ -43,6 +43,7 @@ class Lexicon:
 
     given: frozenset[str]
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
+    surname_words: frozenset[str]      # names that are English words too ("park", "baker", "white")
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
     listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
@@ -53,6 +54,7 @@ class Lexicon:
     not_surname: frozenset[str]        # common English words, school words, calendar, titles, following
     starters: frozenset[str]           # words a name or a stop phrase can begin with
     following: frozenset[str]          # "Park", "Academy", "Class": the phrase is no person
+    place_words: frozenset[str]        # the places and institutions of `following`: "Cathedral", "Academy"
     named_things: frozenset[str]       # "Shield", "Award": in prose, the phrase is no person
     titles: frozenset[str]
     calendar: frozenset[str]
@@ -83,6 +85,14 @@ def _word_list(name: str) -> frozenset[str]:
     """The first word of each line of a data file."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.partition(" ")[0] for line in lines if line and not line.startswith("#"))
+
+
+def _names(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A name list ("rose word": SCOWL writes it in lower case too) as (every name, the English words)."""
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return frozenset(line.partition(" ")[0] for line in lines), \
+        frozenset(line.partition(" ")[0] for line in lines if line.endswith(" word"))
 
 
 def _english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -148,25 +158,27 @@ def lexicon() -> Lexicon:
     first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
     particle = rf"(?:{'|'.join(stop['surname_particles'])})"
     gap = r"[ \u00a0]{1,3}"
-    given_lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    given = frozenset(line.partition(" ")[0] for line in given_lines if line and not line.startswith("#"))
-    surnames = _word_list("surnames.txt")
+    given, word_given = _names("given_names.txt")
+    surnames, surname_words = _names("surnames.txt")
+    surname_words |= _word_list("name_words.txt")
     common, rare, word_surnames = _english_words()
     not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
         | frozenset(stop["named_things"])
     return Lexicon(
         given=given,
         surnames=surnames,
+        surname_words=surname_words,
         name_surnames=surnames - not_surname,
         listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
         rare_words=rare,
-        word_given=frozenset(line.partition(" ")[0] for line in given_lines if line.endswith(" word")),
+        word_given=word_given,
         word_surnames=word_surnames,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
         not_surname=not_surname,
         starters=given | titles | frozenset(phrases),
         following=following,
+        place_words=frozenset(stop["following_words"]["places"] + stop["following_words"]["institutions"]),
         named_things=frozenset(stop["named_things"]),
         titles=titles,
         calendar=calendar,
@@ -231,4 +243,30 @@ def may_hold_name(words: list[str], lex: Lexicon) -> bool:
             if after not in common and (key not in listed or after not in listed):
                 return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
         key = after
+    return False
+
+
+def english_word(key: str, lex: Lexicon) -> bool:
+    """A word of everyday English, name or not: "sunny", "park", "mark", "superb" (in lower-case prose, a
+    pair of such words is more likely words than a name)."""
+    return key in lex.not_surname or key in lex.word_given or key in lex.surname_words or key in lex.rare_words
+
+
+_CLAUSE_WORD = re.compile(rf"{LETTER}+|[.!?:;()\u2029]")
+_LIST_JOINERS = frozenset(("and", "or", "the"))
+
+
+def in_list_of_places(text: str, start: int, lex: Lexicon) -> bool:
+    """Do the words before `start`, in its clause, make it one of a list of places: "visited Lincoln
+    Cathedral and (Stanley Park)", "a walk through Delamere, Frodsham and (Helsby Hill)"? Capitalised words
+    and list joiners are passed over back to a place word (true) or the first other word (true when
+    it is a locative)."""
+    for word in reversed(_CLAUSE_WORD.findall(text, max(0, start - 120), start)):
+        if not word[0].isalpha():
+            return False                    # the clause ends: "We went to the zoo. (Lucy Hill) won"
+        key = plain(word)
+        if word[0].islower() and key not in _LIST_JOINERS:
+            return key in lex.locatives
+        if key in lex.place_words:
+            return True
     return False

@@ -73,3 +73,30 @@ def test_a_name_split_across_lines_in_markdown_and_components_is_found(tmp_path)
     assert with_roster(tmp_path / "s", files) == [("SL302", "src/components/Win.vue", 2, "Noah Patel"),
                                                   ("SL303", "content/a.md", 5, "Oliver Bennett"),
                                                   ("SL303", "src/Star.jsx", 3, "Ruby Thompson")]
+
+
+# --- (17) false alarms: places, lower-case prose words, a title word before the name -------------------
+
+def test_a_place_after_a_name_in_a_list_of_places_is_a_place(tmp_path):
+    page = html('<figure><img src="/images/trip.jpg" alt=""><figcaption>Year 5 visited Lincoln Cathedral and '
+                "Stanley Park.</figcaption></figure>\n"
+                '<figure><img src="/images/walk.jpg" alt=""><figcaption>A walk through Delamere Forest, Frodsham '
+                "and Helsby Hill.</figcaption></figure>\n"
+                '<figure><img src="/images/win.jpg" alt=""><figcaption>Well done to Kestrel Class and Lucy Hill.'
+                "</figcaption></figure>")
+    assert lint(tmp_path / "s", {"trip.html": page}) == [("SL303", "trip.html", 5, "Lucy Hill")]   # a pupil
+
+
+def test_lower_case_prose_words_are_not_names(tmp_path):
+    captions = ["year 2 enjoyed the sunny park", "mark green and will rose to the challenge", "miss superb goal",
+                "a white house by the way", "year 6 loved the rock pool", "ruby thompson won the egg race"]
+    page = html("\n".join(f'<figure><img src="/images/{n}.jpg" alt="{text}"></figure>'
+                          for n, text in enumerate(captions)))
+    # Only the pair with a name that is no English word ("thompson") is a name in lower-case prose.
+    assert lint(tmp_path / "s", {"lower.html": page}) == [("SL302", "lower.html", 8, "ruby thompson")]
+
+
+def test_a_title_word_before_a_name_is_not_part_of_it(tmp_path):
+    page = html('<figure><img src="/images/visit.jpg" alt=""><figcaption>Olympian Tom Daley visited Year 4.'
+                "</figcaption></figure>")
+    assert lint(tmp_path / "s", {"visit.html": page}) == [("SL303", "visit.html", 3, "Tom Daley")]
