@@ -178,7 +178,7 @@ def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str]]]]) 
 
 
 def describe(root: Path, operations) -> str:
-    """A diff for text files, a byte count for binary ones, for --diff."""
+    """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff."""
     lines = []
     for operation in operations:
         if isinstance(operation, Rename):
@@ -189,7 +189,7 @@ def describe(root: Path, operations) -> str:
             continue
         before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
         try:
-            old_text, new_text = before.decode("utf-8"), operation.data.decode("utf-8")
+            old_text, new_text = _text(operation.path, before), _text(operation.path, operation.data)
         except UnicodeDecodeError:
             lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
                          f"{len(before):,} -> {len(operation.data):,} bytes")
@@ -197,6 +197,18 @@ def describe(root: Path, operations) -> str:
         lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
                                           f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
     return "\n".join(lines)
+
+
+def _text(path: str, data: bytes) -> str:
+    """A page in its own encoding (HTML: its byte-order mark, declared charset, else UTF-8 then
+    Windows-1252, as pages.html_source reads it); anything else as UTF-8. UnicodeDecodeError
+    when it is no such text."""
+    from ..pages.filetypes import HTML_SUFFIXES
+    from ..pages.html_source import decode
+
+    if path.lower().endswith(HTML_SUFFIXES) and b"\0" not in data:
+        return decode(data, errors="strict")[0]
+    return data.decode("utf-8")
 
 
 def what_changes(path: str, before: bytes, after: bytes) -> str:

@@ -7,8 +7,9 @@ while its pages still point at the old name. Both paths are staged with `git add
 path that no longer exists stages its removal), so `git status` shows the rename as `R` (or `D`
 and `A` when the content changed, as a conversion's does). A deleted sidecar is staged as a
 removal the same way. Each page rewritten to follow a move is staged too, but only when what
-Git's index held for it is what the page held before the fix: staging it then adds exactly the
-rewrite, never an edit of the user's that was not staged (such a page, or an untracked one, is
+Git's index held for it is what the page held before this run's first fix of it: staging it then
+adds exactly this run's own edits (the rewrites, and an alt text a fix shortened before them),
+never an edit of the user's that was not staged (such a page, or an untracked one, is
 named in the notes for the user to review and add). Outside Git the notes say which files to add
 and remove. Returns the note lines; raises nothing (a Git failure is a note too).
 """
@@ -27,25 +28,37 @@ def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
     done = [change for change in changes if change.changed]
     moves = [(old, new) for change in done for old, new in change.renamed]
     deleted = [path for change in done for path in change.deleted]
-    rewritten = {path: change.before.get(path) for change in done if change.renamed for path in change.written}
+    rewritten = sorted({path for change in done if change.renamed for path in change.written})
     if not in_git:
         notes = [f"{old} is now {new}: add {new} to version control and remove {old}" for old, new in moves]
         notes += [f"{path} was deleted: remove it from version control too" for path in deleted]
         if rewritten:
-            notes.append(f"pages rewritten to follow the moved files: {', '.join(sorted(rewritten))}")
+            notes.append(f"pages rewritten to follow the moved files: {', '.join(rewritten)}")
         return notes
     notes = [_stage(root, f"{old} is now {new}", [new] + ([old] if _tracked(root, old) else []))
              for old, new in moves]
     notes += [_stage(root, f"{path} was deleted", [path]) if _tracked(root, path) else f"{path} was deleted"
               for path in deleted]
-    ready = sorted(path for path, before in rewritten.items() if before and _index_hash(root, path) == before)
+    started = _as_the_run_found(done)
+    ready = [path for path in rewritten if started.get(path) and _index_hash(root, path) == started[path]]
     if ready:
         notes.append(_stage(root, "pages rewritten to follow the moved files", ready))
-    held = sorted(set(rewritten) - set(ready))
+    held = [path for path in rewritten if path not in ready]
     if held:
         notes.append("pages rewritten to follow the moved files, not staged because they are untracked or hold "
                      f"changes of yours that were not staged (review, then git add): {', '.join(held)}")
     return notes
+
+
+def _as_the_run_found(changes: list[Change]) -> dict[str, str]:
+    """The content hash of each file as this run found it, before the first of its fixes changed
+    it (an alt text edited, then a reference rewritten for each of two moved photos): the hash the
+    earliest change recorded, as `changes` come in the order they were made."""
+    found: dict[str, str] = {}
+    for change in changes:
+        for path, digest in change.before.items():
+            found.setdefault(path, digest)
+    return found
 
 
 def _stage(root: Path, what: str, paths: list[str]) -> str:

@@ -5,7 +5,9 @@ discovery listed, handed over in the FixContext) for the file's name, taking
 the whole path written around each occurrence, and resolving it the way the
 page reader does (`urls`, RFC 3986). A reference is rewritten only when it
 resolves to the file being renamed, in the style it was written (rooted or
-relative, percent-encoded or not). Anything that might be the file but
+relative, percent-encoded or not); a full address of the site itself
+("https://school.example/img/a.jpg", as share tags write it) keeps its scheme
+and host, while another site's address is not this file. Anything that might be the file but
 cannot be proven so (a broken path, a name a template builds, the name in
 plain text) stops the rename with PageError, so no page is left pointing at
 nothing. Text is read as UTF-8; other bytes survive as surrogate escapes.
@@ -19,12 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
 from .references import BOUNDARY, locate_in_text, text_files, token_around
-from .urls import ALIAS, Resolved, normalise
+from .shares import site_hosts
+from .urls import ALIAS, Resolved, normalise, resolve
 
 _SHOWN_PROBLEMS = 5
 
@@ -98,20 +101,31 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
                   problems: list[str]) -> list[_Edit]:
     """Edits that point this file's references at `new`; doubtful occurrences go to `problems`."""
     edits: dict[int, _Edit] = {}
+    seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
     basename = posixpath.basename(old)
     for needle in dict.fromkeys((basename, quote(basename))):
         for at in _occurrences(text, needle):
             start, end = token_around(text, at, at + len(needle))
             token = text[start:end]
+            seen.append((start, end))
+            address = _full_address(root, token)
+            if address is not None:         # https://host/path: the site's own address, or another site's
+                prefix, rest = address
+                resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
+                if resolved is not None and resolved.target == old:
+                    edits[start] = _Edit(start, end, prefix + _rewritten(rest, resolved, new))
+                elif prefix and (resolved is None or not (root / resolved.target).is_file()):
+                    problems.append(f"{relpath}:{_line(text, at)}: {token!r} is a full address whose path is "
+                                    "no file of this site")
+                continue
             resolved = locate_in_text(root, relpath, text, start, end)
             if resolved is not None and resolved.target == old:
                 edits[start] = _Edit(start, end, _rewritten(token, resolved, new))
             elif resolved is None or not (root / resolved.target).is_file():
                 problems.append(f"{relpath}:{_line(text, at)}: {token!r} does not lead to a file")
-    covered = [(edit.start, edit.end) for edit in edits.values()]
     for word in old_words:
         for at in _occurrences(text, word, whole_word=True):
-            if any(start <= at < end for start, end in covered):
+            if any(start <= at < end for start, end in seen):
                 continue
             start, end = token_around(text, at, at + len(word))
             resolved = locate_in_text(root, relpath, text, start, end)
@@ -119,6 +133,22 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
                 problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
                                 "full path (a template may build the path from it)")
     return sorted(edits.values(), key=lambda edit: edit.start)
+
+
+def _full_address(root: Path, token: str) -> tuple[str, str] | None:
+    """A full http(s) address split into its scheme and host ("https://school.example") and the rest
+    (path, query, fragment), read the way share tags are (shares.py): the host is the site's own when
+    the generator's configuration names it, or any host when none does. ("", token) for another
+    site's address, None when `token` is no full address."""
+    parts = urlsplit(token)
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc or not token.startswith(
+            (f"{parts.scheme}://", "//")):
+        return None
+    hosts = site_hosts(root)
+    if hosts and parts.hostname not in hosts:
+        return "", token
+    prefix = token[: token.index(parts.netloc) + len(parts.netloc)]
+    return prefix, token[len(prefix):] or "/"
 
 
 def _changed_words(old: str, new: str) -> list[str]:
