@@ -98,8 +98,8 @@ def as_shown(text: str) -> tuple[str, list[int] | None]:
     Format characters (Unicode Cf) are removed; each run of white space becomes one space, which
     stands where the run's first white space character was.
     """
-    if _NOT_AS_SHOWN.search(text) is None:
-        return text, None
+    if text.isprintable() and "  " not in text or _NOT_AS_SHOWN.search(text) is None:
+        return text, None                       # the common case: isprintable() is false for Cc, Cf and Z* but " "
     pieces: list[str] = []
     where: list[int] = []
     position = 0
