@@ -141,14 +141,13 @@ def head_commit(root: Path, in_git: bool) -> str | None:
     return git(root, "rev-parse", "HEAD").strip() if in_git and has_commits(root) else None
 
 
-def build_audit(args) -> Audit:
+def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     from .discover import discover, relative
     from .checks import RunSubject
     from .review import REVIEW_LOG, record_review, reviews, today
     from .run_rules import run_findings
-    from .pipeline import _apply_arguments, _roster_setting, _settings, _start, load_effective_config
+    from .pipeline import _apply_arguments, _roster_setting, _settings
 
-    config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
     _apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
@@ -183,12 +182,20 @@ def run_audit(args) -> int:
     from .errors import EXIT_CLEAN, EXIT_ERROR
     from .report import View
     from .report.audit import render_html, render_json
+    from .report.files import check_place, write_report
+    from .pipeline import _start, load_effective_config
 
-    audit = build_audit(args)
+    config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
+    # always personal (thumbnails of pupils' photos, consent states): judged before the run, so a
+    # refusal costs no wait and records no review
+    warning = check_place(args.output_file, root, personal=True, force=args.force) if args.output_file else None
+    audit = build_audit(args, config, root, in_git)
     view = View(root=Path(audit.site), show_values=args.show_values)
     text = (render_json if args.format == "json" else render_html)(audit, view)
     if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+        write_report(args.output_file, text, personal=True)
+        if warning:
+            print(f"schoollint: warning: {warning}", file=sys.stderr)
         shown = sum(1 for p in audit.photos if p.pages)
         print(f"wrote {args.output_file}: {len(audit.photos)} photos ({shown} shown on pages), "
               f"{len(audit.report.findings) + len(audit.run_findings)} findings", file=sys.stderr)

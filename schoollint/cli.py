@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply fixes that rewrite pages or rename files")
     fixing.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
-    fixing.add_argument("--force", action="store_true", help="fix read-only files too (they are refused otherwise)")
+    fixing.add_argument("--force", action="store_true",
+                        help="fix read-only files too, and write a report with --show-values inside the site "
+                             "where Git does not ignore it (both are refused otherwise)")
     files = check.add_argument_group("files")
     files.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
     files.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
@@ -96,11 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _audit_parser(commands) -> None:
     audit = commands.add_parser("audit", help="write one HTML report for a periodic review of the site's photos")
     audit.add_argument("path", nargs="?", help="the site (default: the current folder)")
-    audit.add_argument("-o", "--output-file", help="write the report to this file (default: standard output)")
+    audit.add_argument("-o", "--output-file",
+                       help="write the report to this file, private to you (default: standard output); "
+                            "outside the site, or where Git ignores it")
     audit.add_argument("--format", choices=("html", "json"), default="html", help="HTML page or the same as JSON")
     audit.add_argument("--show-values", action="store_true",
                        help="include the personal values found (names, coordinates): keep the report private")
     audit.add_argument("--no-thumbnails", action="store_true", help="leave the photos' thumbnails out")
+    audit.add_argument("--force", action="store_true",
+                       help="write the report inside the site even where Git does not ignore it (refused otherwise: "
+                            "the site would publish it)")
     audit.add_argument("--record-review", metavar="INITIALS",
                        help="record today's review (date, initials, commit) in .schoollint-review.yml")
     _common_run_options(audit)
@@ -131,6 +138,25 @@ def _common_run_options(parser) -> None:
     parser.set_defaults(extend_select=[], fail_level=None)
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse `argv`; an option no command knows is reported with the usage of the command it was
+    given to (`schoollint check --bogus` shows check's usage, not the list of commands). Exits 2."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The innermost (sub)command parser `args` went through: `roster hash` within `roster` within the top."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                return _command_parser(chosen, args)
+    return parser
+
+
 def _report_spec(text: str) -> tuple[str, str]:
     from .report import FORMATS
 
@@ -158,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    args = _parse(build_parser(), argv)
     handler = {"check": _check, "audit": _audit, "history": _history, "rules": _rules, "rule": _rule,
                "config": _config, "roster": _roster}[args.command]
     try:

@@ -149,5 +149,20 @@ def held_back(outcome) -> list[str]:
     return parts
 
 
+def where(finding) -> str:
+    """"line 7: " before a finding's message in words, or "" when there is no line to name.
+
+    A document's reader (PDF, Word, PowerPoint, Excel, OpenDocument) numbers its pages, slides,
+    sheets or paragraphs, not lines, and its messages already say where ("on page 2"): "line 2"
+    would only mislead a reader who opens the newsletter. Machine formats (SARIF, JSON) keep the number.
+    """
+    from ..pages.registry import language_of
+
+    if not finding.line:
+        return ""
+    language = language_of(finding.path)
+    return "" if language is not None and language.document else f"line {finding.line}: "
+
+
 def shown_value(finding, view: View) -> str | None:
     return finding.value if view.show_values and finding.value else None

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, display_path, first_sentence, fix_hint, shown_value
+from . import View, display_path, first_sentence, fix_hint, shown_value, where
+from .files import MARKER_COMMENT
 
 # The guidance's practical action each rule (or, failing that, its family) serves (Managing
 # student image and video content, "Practical actions to take").
@@ -39,7 +40,7 @@ def _finding(finding, view: View) -> dict:
     rule = catalogue.load()[finding.code]
     record = {
         "code": finding.code, "name": rule.name, "severity": finding.severity or rule.severity,
-        "message": finding.message, "field": finding.field, "line": finding.line,
+        "message": finding.message, "field": finding.field, "line": finding.line, "where": where(finding),
         "why": first_sentence(rule.why), "how_to_fix": fix_hint(finding, rule),
     }
     value = shown_value(finding, view)
@@ -155,10 +156,11 @@ def _template(name: str) -> str:
 def render_html(audit, view: View) -> str:
     """The self-contained HTML page (Jinja2, autoescaped)."""
     from jinja2 import Environment, select_autoescape
+    from markupsafe import Markup
 
     script = _template("audit.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = environment.from_string(_template("audit.html.j2"))
-    return page.render(audit=model(audit, view), script=script, script_hash=digest,
+    return page.render(audit=model(audit, view), marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
                        style=_template("audit.css"), severity_order=SEVERITY_ORDER)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from . import PUBLIC_FORMATS, View, escaped, render
+from .files import check_place, write_report
 
 
 def show_values(args) -> bool:
@@ -31,13 +32,19 @@ def emit(args, root: Path, outcome) -> None:
         pre_commit=os.environ.get("PRE_COMMIT") == "1",
     )
     text = render(args.output_format, outcome, view)
-    if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
-    elif args.quiet < 2:
+    files = [(args.output_file, text, view.show_values)] if args.output_file else []
+    if not args.output_file and args.quiet < 2:
         sys.stdout.write(text)
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
-        extra = View(root=root, show_values=args.show_values)
-        Path(path).write_text(render(name, outcome, extra), encoding="utf-8", errors="surrogateescape")
+        files.append((path, render(name, outcome, View(root=root, show_values=args.show_values)), args.show_values))
+    # report/files.py: every place is judged before anything is written, so a refusal writes nothing
+    force = getattr(args, "force", False)
+    warnings = [check_place(path, root, personal=personal, force=force) for path, _, personal in files]
+    for path, report, personal in files:
+        write_report(path, report, personal=personal)
+    for warning in warnings if args.quiet < 2 else ():
+        if warning:
+            print(f"schoollint: warning: {escaped(warning)}", file=sys.stderr)
     notes_and_errors(outcome, args.quiet)
 
 

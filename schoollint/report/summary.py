@@ -14,6 +14,7 @@ from itertools import groupby
 
 from .. import catalogue
 from . import View, fix_hint, held_back, plural
+from .files import MARKER_COMMENT
 
 LIMIT = 1024 * 1024 - 4096      # bytes; GitHub's limit, less room for the closing note
 # Escaped so that text from file names and pages can neither format nor link;
@@ -50,7 +51,7 @@ def _totals(report) -> list[str]:
     severities = Counter(f.severity for f in report.findings)
     files = len({f.path for f in report.findings})
     fixable = report.fixable(False)
-    lines = ["## schoollint", ""]
+    lines = ["## schoollint", MARKER_COMMENT, ""]   # the marker: a summary left in a site is not one of its pages
     held = [f"{part[0].upper()}{part[1:]}." for part in held_back(report)]
     if not report.findings and not report.errors:
         new = "new " if report.baselined else ""

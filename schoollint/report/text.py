@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
-from . import View, display_path, first_sentence, fix_hint, held_back, plural, shown_value
+from . import View, display_path, first_sentence, fix_hint, held_back, plural, shown_value, where
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -25,12 +25,11 @@ def render(report, view: View) -> str:
         out.append(_paint(display_path(path), "path", view))
         for finding in findings:
             rule = rules[finding.code]
-            where = f"line {finding.line}: " if finding.line else ""
             value = shown_value(finding, view)
             shown = f" [{value}]" if value else ""
             level = finding.severity or rule.severity
             out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
-                       f"{where}{finding.message}{shown}")
+                       f"{where(finding)}{finding.message}{shown}")
             if view.quiet:
                 continue
             out.append(_paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
