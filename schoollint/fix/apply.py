@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from ..fsio import atomic_write, commit_staged, content_hash, stage
+from ..pages.filetypes import is_media
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
 
@@ -52,7 +53,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         current, others, refused = _run_appliers(context, relpath, original, fixes, write, change)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
-        if current != original and not deleted:
+        if current != original and not deleted and not is_media(relpath):   # a page a later move may rewrite
             change.before[relpath] = content_hash(original)
         _record(root, change, operations)
         if write:
