@@ -238,7 +238,7 @@ class Analyser:
             if not self.is_media(relpath, data):
                 return None
             subject = self._media_subject(relpath, data)
-            if subject.facts is None or subject.facts.unchecked:
+            if subject.facts is None or subject.facts.unchecked or subject.error:   # PartlyRead: judged in part
                 result.unchecked = kind_of(relpath)
             return self._with_picture(subject, data)
         from .pages import registry as pages
@@ -263,7 +263,7 @@ class Analyser:
         try:
             return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
         except MediaError as exc:
-            return MediaSubject(relpath, None, error=str(exc))
+            return MediaSubject(relpath, getattr(exc, "facts", None), error=str(exc))   # PartlyRead: facts too
 
     def _with_picture(self, subject: MediaSubject, data) -> MediaSubject:
         """The subject with what vision sees in its pixels, when vision rules run on it."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from ..fix.model import Write
-from .model import MediaError
+from .model import MediaError, PartlyRead
 from .registry import read_media, strip
 
 
@@ -75,12 +75,22 @@ def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
 def _verify(before, after, extension: str, kinds: frozenset[str]) -> None:
     """Refuse a result that no longer parses, changed shape, or still holds what was to go:
     never replace a good photo with a bad one, nor claim a fix that did not happen."""
-    old, new = read_media(before, extension), read_media(after, extension)
-    if (old.format, old.width, old.height, old.orientation, old.frames) != (
-        new.format, new.width, new.height, new.orientation, new.frames
+    (old, old_damaged), (new, new_damaged) = _read(before, extension), _read(after, extension)
+    if (old.format, old.width, old.height, old.orientation, old.frames, old_damaged) != (
+        new.format, new.width, new.height, new.orientation, new.frames, new_damaged
     ):
         raise MediaError(f"{old.format}: stripping would change the image itself; left untouched")
     left = new.of_kind(*kinds)
     if left:
         fields = ", ".join(dict.fromkeys(item.field for item in left))
         raise MediaError(f"{old.format}: could not remove {fields} without re-encoding; left untouched")
+
+
+def _read(data, extension: str):
+    """(facts, damaged): for a damaged file (PartlyRead) the facts read before the damage, so a
+    strip of a truncated photo is verified on the part that could be read (and a strip that
+    damaged a whole file is refused: the flags differ)."""
+    try:
+        return read_media(data, extension), False
+    except PartlyRead as damaged:
+        return damaged.facts, True

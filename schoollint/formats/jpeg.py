@@ -20,7 +20,7 @@ import struct
 
 from . import mpo
 from .jpeg_segments import SEGMENTS, Image, finish
-from .model import PREVIEW, MediaError, MediaFacts, MetaItem
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead
 
 FORMAT = "JPEG"
 EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
@@ -32,6 +32,10 @@ _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no le
 # 0xFF to the next at memchr speed: one C call per scan, no Python loop over the bytes.
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 _NOT_ZERO = re.compile(rb"[^\x00]")
+
+
+class Truncated(MediaError):
+    """The walk met the end of the data (or of an MPO image's declared size) before EOI."""
 
 
 def accept(prefix: bytes) -> bool:
@@ -48,7 +52,7 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
     position += 2
     while True:
         if position + 2 > limit:
-            raise MediaError(f"JPEG: {image.where}no {'end-of-image marker' if whole else 'scan'} before "
+            raise Truncated(f"JPEG: {image.where}no {'end-of-image marker' if whole else 'scan'} before "
                              f"{image.bound} at offset {limit} (truncated)")
         if data[position] != 0xFF:   # stray bytes between segments: readers skip them, so do we
             found = data.find(b"\xff", position, limit)
@@ -67,12 +71,13 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
             position += 2
             continue
         if position + 4 > limit:
-            raise MediaError(f"JPEG: {image.where}marker 0x{marker:02X} at offset {position} is cut short")
+            raise Truncated(f"JPEG: {image.where}marker 0x{marker:02X} at offset {position} is cut short")
         (length,) = struct.unpack_from(">H", data, position + 2)
         end = position + 2 + length
         if length < 2 or end > limit:
-            raise MediaError(f"JPEG: {image.where}segment 0x{marker:02X} at offset {position} claims {length} "
-                             f"bytes, past {image.bound} ({limit - position - 2} bytes left)")
+            damage = MediaError if length < 2 else Truncated   # a length under 2 is no cut but a corrupt header
+            raise damage(f"JPEG: {image.where}segment 0x{marker:02X} at offset {position} claims {length} "
+                         f"bytes, past {image.bound} ({limit - position - 2} bytes left)")
         handler = SEGMENTS.get(marker)
         if handler:
             items = handler(image, position, end, bytes(data[position + 4:end]))
@@ -85,7 +90,7 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
                 return
             found = _SCAN_END.search(data, end, limit)
             if found is None:
-                raise MediaError(f"JPEG: {image.where}scan at offset {position} has no end marker "
+                raise Truncated(f"JPEG: {image.where}scan at offset {position} has no end marker "
                                  f"(the file is truncated)")
             end = found.start()
         position = end
@@ -146,13 +151,37 @@ class _Layout:
 
 
 def read(data) -> MediaFacts:
-    layout = _Layout(data)
+    try:
+        layout = _Layout(data)
+    except Truncated as error:
+        raise PartlyRead(str(error), _facts(_headers(data))) from None
     main = layout.main
     notes = [f"MPO with {1 + len(layout.secondary)} images"] if layout.secondary else []
     notes += dict.fromkeys(main.notes + [note for _, image in layout.secondary for note in image.notes])
-    return MediaFacts(format=FORMAT, width=main.width, height=main.height, orientation=main.orientation,
-                      items=layout.items(), notes=tuple(notes))
+    return _facts(main, layout.items(), notes)
 
+
+def _facts(main: Image, items: tuple[MetaItem, ...] | None = None, notes: list[str] | None = None) -> MediaFacts:
+    """The facts of the first image; by default its items and notes alone (a cut-short file)."""
+    if items is None:
+        items = tuple(item for _, found in main.parts for item in found)
+    return MediaFacts(format=FORMAT, width=main.width, height=main.height, orientation=main.orientation,
+                      items=items, notes=tuple(main.notes if notes is None else notes))
+
+
+def _headers(data) -> Image:
+    """A JPEG cut short: its segments up to the first SOS, or up to the cut when that comes first.
+    Every segment read before the cut keeps its items; the image's bytes run to the end of the
+    data, so a strip keeps all that follows the segments it removes, the damaged scan included
+    (never lose a photo: a browser shows the part of it that is there)."""
+    image = Image(data, 0, "")
+    try:
+        _walk(image, len(data), whole=False)
+    except Truncated:
+        pass   # the segments before the cut are in image.parts
+    finish(image)
+    image.end = len(data)
+    return image
 
 # --- stripping -----------------------------------------------------------------------
 
@@ -178,7 +207,18 @@ def _rebuild(image: Image, kinds: frozenset[str]) -> tuple[list, int | None]:
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    return _strip(_Layout(data), frozenset(kinds))
+    """The file without the segments that hold items of `kinds`; a file cut short keeps every
+    byte after them as it was (_headers), which is checked here byte for byte."""
+    try:
+        return _strip(_Layout(data), frozenset(kinds))
+    except Truncated:
+        image = _headers(data)
+    pieces, _ = _rebuild(image, frozenset(kinds))   # an MPF index, if any, is kept as it was
+    stripped = b"".join(pieces)
+    removed = [end for spans, items in image.parts if any(item.kind in kinds for item in items) for _, end in spans]
+    if not stripped.endswith(memoryview(data)[max(removed, default=len(data)):]):
+        raise MediaError("JPEG: the bytes after the removed segments would change; left untouched")
+    return stripped
 
 
 def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
@@ -193,7 +233,10 @@ def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
     would see the same: the walk from that SOS on reads the same bytes as the source's did (no
     item, EOI at the last byte, so nothing after it), and the headers were all read.
     """
-    layout = _Layout(data)
+    try:
+        layout = _Layout(data)
+    except Truncated:
+        return None   # strip() keeps the damaged rest as it was, and a partial re-read verifies it
     main, kinds = layout.main, frozenset(kinds)
     if (main.scan is None or main.width is None or layout.secondary or main.mpf is not None
             or (layout.gaps and PREVIEW not in kinds)

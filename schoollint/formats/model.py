@@ -5,7 +5,8 @@ and nothing here imports back (one-way).
 
 Shapes: a plugin reads a bytes-like object (bytes or an mmap) into a MediaFacts
 (pixel dimensions, EXIF orientation 1..8, frame count, MetaItems); it raises
-MediaError naming the format and the part that is broken.
+MediaError naming the format and the part that is broken, or PartlyRead (a
+MediaError with the facts read before the damage).
 """
 
 from __future__ import annotations
@@ -74,6 +75,17 @@ class MediaFacts:
 
     def of_kind(self, *kinds: str) -> list[MetaItem]:
         return [item for item in self.items if item.kind in kinds]
+
+
+class PartlyRead(MediaError):
+    """A damaged file (cut short, as a rule) whose metadata before the damage was read: the
+    damage is SL105, and `facts` (the items found before it) go to the other checks, as a
+    browser still shows such a file. The plugin's strip removes those items and keeps every other
+    byte as it was, the damaged part too; formats/fixes.py verifies it on the same partial read."""
+
+    def __init__(self, message: str, facts: MediaFacts):
+        super().__init__(message)
+        self.facts = facts
 
 
 # A reader of a metadata block nested in another: (block, where, depth) -> items, where

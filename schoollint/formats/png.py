@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterator
 
 from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
-from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -57,13 +57,14 @@ def chunks(data) -> Iterator[Chunk]:
     offset = 8
     while True:
         if offset + 12 > size:
-            raise MediaError(f"PNG: the file ends at offset {offset}, before the IEND chunk (truncated)")
+            raise Truncated(f"PNG: the file ends at offset {offset}, before the IEND chunk (truncated)")
         length, kind = struct.unpack_from(">I4s", data, offset)
         if not kind.isalpha():
             raise MediaError(f"PNG: the chunk at offset {offset} has an invalid type {kind!r} (corrupt file)")
         chunk = Chunk(kind, offset, length, end=offset + 12 + length)   # length, type, payload, CRC
         if chunk.end > size:
-            raise MediaError(f"PNG: chunk {chunk.name} at offset {offset} runs past the end of the file")
+            raise Truncated(f"PNG: chunk {chunk.name} at offset {offset} runs past the end of the file "
+                            "(truncated)")
         if offset == 8 and (kind != b"IHDR" or length != 13):
             raise MediaError("PNG: the first chunk is not a 13-byte IHDR")
         yield chunk
@@ -72,8 +73,32 @@ def chunks(data) -> Iterator[Chunk]:
         offset = chunk.end
 
 
+class Truncated(MediaError):
+    """The chunk list meets the end of the file before IEND."""
+
+
+def _complete_chunks(data) -> tuple[list[Chunk], Truncated | None]:
+    """The chunks, and the cut when the file ends before IEND: then only the chunks before it
+    (IHDR at least, else the cut is raised), and the bytes from the last one's end on are damaged."""
+    found: list[Chunk] = []
+    try:
+        found.extend(chunks(data))
+    except Truncated as cut:
+        if not found:
+            raise
+        return found, cut
+    return found, None
+
+
 def read(data) -> MediaFacts:
-    all_chunks = list(chunks(data))
+    all_chunks, cut = _complete_chunks(data)
+    facts = _facts(data, all_chunks, cut is None)
+    if cut is not None:   # the metadata chunks before the cut still count, as a viewer shows the rest
+        raise PartlyRead(str(cut), facts)
+    return facts
+
+
+def _facts(data, all_chunks: list[Chunk], whole: bool) -> MediaFacts:
     width, height = struct.unpack_from(">II", data, all_chunks[0].payload_start)
     frames = 1
     notes: list[str] = []
@@ -83,16 +108,19 @@ def read(data) -> MediaFacts:
         elif chunk.fourcc == b"iCCP":
             notes.append("ICC profile kept")
     items, orientation = metadata(data, all_chunks, _METADATA_READERS)
-    items += trailer_items(data, all_chunks[-1].end, FORMAT, "after IEND")
+    items += trailer_items(data, all_chunks[-1].end, FORMAT, "after IEND") if whole else []
     return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
                       frames=frames, items=tuple(items), notes=tuple(notes))
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    """Drop every chunk holding an item of `kinds`; copy all other chunks byte for byte."""
-    all_chunks = list(chunks(data))
+    """Drop every chunk holding an item of `kinds`; copy all other chunks byte for byte. In a
+    file cut short, every byte from the cut chunk on is copied as it was (never lose a photo)."""
+    all_chunks, cut = _complete_chunks(data)
     kept = kept_chunks(data, all_chunks, _METADATA_READERS, kinds, b"eXIf", make_chunk)
-    return SIGNATURE + b"".join(whole for _, whole in kept) + kept_trailer(data, all_chunks[-1].end, kinds)
+    end = all_chunks[-1].end
+    rest = kept_trailer(data, end, kinds) if cut is None else bytes(data[end:])
+    return SIGNATURE + b"".join(whole for _, whole in kept) + rest
 
 
 def make_chunk(kind: bytes, payload: bytes) -> bytes:

@@ -1,0 +1,90 @@
+"""Files cut short after their metadata (trial item 5: `head -c 30000 photo.jpg`): the segments
+and chunks before the cut are read (SL101-SL104) beside SL105 for the cut, and --fix strips them
+keeping every other byte as it was, the damaged image data too, through the command line."""
+
+from __future__ import annotations
+
+import json
+
+import piexif
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from tests.kit.git import commit_all
+from tests.kit.images import encode, photo
+from tests.kit.jpeg import XMP_SIGNATURE, segment, with_segments
+from tests.kit.metadata import exif_with_gps, person_xmp, tiff_exif
+
+
+def _phone_jpeg() -> bytes:
+    """A 1600x1200 photo with EXIF (GPS, serial, thumbnail, orientation 6) and XMP naming a person."""
+    jpeg = encode(photo((1600, 1200)), "JPEG", quality=90)
+    return with_segments(jpeg, segment(0xE1, b"Exif\0\0" + tiff_exif(orientation=6)),
+                         segment(0xE1, XMP_SIGNATURE + person_xmp()))
+
+
+def _png_with_metadata() -> bytes:
+    info = PngInfo()
+    info.add_text("Author", "Jane Teacher")
+    return encode(photo((400, 300)), "PNG", exif=b"Exif\0\0" + exif_with_gps(), pnginfo=info)
+
+
+def _codes(cli, *args):
+    code, out, _ = cli("check", "--output-format", "json", "--no-cache", *args)
+    return code, sorted({finding["code"] for finding in json.loads(out)["findings"]})
+
+
+def _fixed(repo, cli, name: str, data: bytes) -> tuple[bytes, bytes]:
+    target = repo / "images" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    commit_all(repo, "a photo cut short")
+    code, codes = _codes(cli)
+    assert code == 1
+    assert {"SL101", "SL102", "SL105"} <= set(codes), codes
+    cli("check", "--fix", "--no-cache")
+    return data, target.read_bytes()
+
+
+def test_a_jpeg_cut_in_its_scan_reports_and_strips_the_segments_before_the_cut(repo, cli):
+    whole = _phone_jpeg()
+    before, after = _fixed(repo, cli, "trip2.jpg", whole[:30000])
+    code, codes = _codes(cli)
+    assert codes == ["SL105"]                      # the cut stays reported
+    scan = before.index(b"\xff\xda", before.index(XMP_SIGNATURE))   # the photo's own scan, not the thumbnail's
+    assert after.endswith(before[scan:])           # the damaged image data, byte for byte
+    assert len(after) < len(before)
+    with Image.open(repo / "images" / "trip2.jpg") as image:
+        exif = image.getexif()
+        assert piexif.ImageIFD.Orientation in exif and exif[piexif.ImageIFD.Orientation] == 6
+        assert not exif.get_ifd(0x8825) and piexif.ImageIFD.Make not in exif   # no GPS IFD, no Make
+    cli("check", "--fix", "--no-cache")            # idempotent
+    assert (repo / "images" / "trip2.jpg").read_bytes() == after
+
+
+def test_a_jpeg_cut_inside_a_later_segment_keeps_the_cut_segment_as_it_was(repo, cli):
+    whole = _phone_jpeg()
+    xmp = whole.index(XMP_SIGNATURE)
+    before, after = _fixed(repo, cli, "cut.jpg", whole[:xmp + 40])
+    assert after.endswith(before[before.index(XMP_SIGNATURE) - 4:])   # the cut XMP segment, untouched
+    assert b"Exif\0\0" in after and b"GPS" not in after[:after.index(XMP_SIGNATURE)]
+    assert _codes(cli)[1] == ["SL105"]
+
+
+def test_a_png_cut_in_its_image_data_reports_and_strips_the_chunks_before_the_cut(repo, cli):
+    whole = _png_with_metadata()
+    idat = whole.index(b"IDAT") - 4
+    before, after = _fixed(repo, cli, "cut.png", whole[:idat + (len(whole) - idat) // 2])
+    assert after.endswith(before[idat:])
+    assert b"eXIf" not in after and b"tEXt" not in after
+    assert _codes(cli)[1] == ["SL105"]
+
+
+@pytest.mark.parametrize("name, data", [("cut.jpg", _phone_jpeg()[:30000]),
+                                        ("cut.png", _png_with_metadata()[:-200])])
+def test_a_file_cut_short_is_never_counted_as_checked(repo, cli, name, data):
+    (repo / name).write_bytes(data)
+    code, out, _ = cli("check", "--no-cache", "--select", "SL101")
+    assert code == 1
+    assert f"not checked: 1 {name[-4:]}" in out
