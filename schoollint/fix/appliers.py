@@ -36,13 +36,15 @@ APPLIERS: dict[str, Applier] = {
     "strip-data-uri": apply_data_uris,   # a picture inside a page: the same strip, written back in place
     "convert-heic": apply_convert,
     "edit-text": apply_edits,
-    "rename": apply_renames,
-    "delete-file": apply_delete,        # last: what it deletes needs no other fix
+    "delete-file": apply_delete,        # after the strips (a refused delete leaves the file stripped), before
+    "rename": apply_renames,            # the rename, which a file deleted does not need
 }
 
 # Fixes an applier is also given with its own, as they change what it does: a HEIC named after a
 # person is converted straight to its new name in one change (the rename applier then finds a JPEG
 # and does nothing); a file that is deleted (a sidecar named after a person) is not renamed first.
+# A companion whose own applier ran earlier and refused it is not given (fix.apply): a sidecar whose
+# delete was refused is renamed.
 COMPANIONS = {"convert-heic": ("rename",), "rename": ("delete-file",)}
 
 # Appliers that change only the file they are given: such files can be fixed in parallel.

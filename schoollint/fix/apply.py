@@ -66,14 +66,14 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         change.size_after, change.renamed, change.written, change.created, change.deleted = None, [], [], [], []
         return change
     if refused:
-        done = [fix.summary for fix in fixes if fix not in refused]
-        change.summaries = done
+        change.summaries = [fix.summary for fix in fixes if fix not in refused]
+        reasons = dict.fromkeys(refused.values())
         if not write and change.changed:       # --diff prints the diff or the error: the refusal joins the diff
-            change.diff += "".join(f"\n{relpath}: cannot fix: {why}" for why in refused.values())
+            change.diff += "".join(f"\n{relpath}: cannot fix: {why}" for why in reasons)
         else:
-            change.error = "; ".join(dict.fromkeys(refused.values()))
+            change.error = "; ".join(reasons)
             if change.changed:
-                change.error += f" (done: {'; '.join(done)})"
+                change.error += f" (done: {'; '.join(dict.fromkeys(change.summaries))})"
     return change
 
 
@@ -86,7 +86,7 @@ def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: lis
         chosen = [fix for fix in fixes if fix.action == action]
         if not chosen:
             continue
-        chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ())]
+        chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ()) and fix not in refused]
         try:
             try:
                 operations = list(applier(context, relpath, current, chosen))

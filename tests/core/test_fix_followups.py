@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from tests.kit.git import commit_all, git
+from tests.kit.metadata import person_xmp
 from tests.kit.sites import clean_photo, photo_with_gps
 from tests.sites.test_sites import broken_references
 
@@ -165,3 +166,14 @@ def test_diff_shows_a_windows_1252_page_as_text(repo, cli):
     assert "binary file" not in out, out
     assert '-<img src="a.jpg" alt="Amelia Watson">' in out and '+<img src="a.jpg" alt="Amelia">' in out
     assert "Caf\xe9 \u2013 sports day" not in out.split("@@")[0]      # unchanged lines only as context
+
+
+def test_a_sidecar_named_after_a_person_whose_delete_is_refused_is_stripped_and_renamed(repo, cli):
+    clean_photo(repo / "photo.jpg")
+    commit_all(repo, "photo")
+    (repo / "amelia-watson.xmp").write_bytes(person_xmp("Amelia Watson"))      # not committed: kept
+    code, out, err = cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--no-progress")
+    assert "not committed to Git, so deleting it would lose it" in out, out
+    [sidecar] = list(repo.glob("*.xmp"))
+    assert "amelia" not in sidecar.name and b"Amelia" not in sidecar.read_bytes()
+    assert f"rename to {sidecar.name}" in out.split("(done: ")[1]            # what was done, said so
