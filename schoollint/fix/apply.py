@@ -50,7 +50,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 return change
         original = (root / relpath).read_bytes()
         change.size_before = len(original)
-        current, others, refused = _run_appliers(context, relpath, original, fixes, write, change)
+        current, others, refused = _run_appliers(context, relpath, original, fixes, change, write, debug)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
         if current != original and not deleted and not is_media(relpath):   # a page a later move may rewrite
@@ -77,8 +77,8 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
     return change
 
 
-def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: list[Fix], write: bool,
-                  change: Change) -> tuple[bytes, list, dict[Fix, str]]:
+def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: list[Fix], change: Change,
+                  write: bool, debug: bool) -> tuple[bytes, list, dict[Fix, str]]:
     """(the file's new bytes, the operations on other files, {fix refused: why}). An applier's
     expected error refuses its fixes; a bug refuses them too and marks the change `internal`."""
     current, others, refused = original, [], {}
@@ -98,7 +98,7 @@ def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: lis
         except Exception as exc:
             bug = not isinstance(exc, expected_errors())
             change.internal = change.internal or bug
-            refused.update((fix, f"{type(exc).__name__}: {exc}" if bug else str(exc))
+            refused.update((fix, f"{type(exc).__name__}: {exc}" if bug or debug else str(exc))
                            for fix in chosen if fix.action == action)
             continue
         for operation in operations:
