@@ -32,7 +32,7 @@ from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import html_shares
-from .sizes import displayed
+from .sizes import displayed, style_rules
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
 from .templates import blank_comments, is_templated
@@ -89,6 +89,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
                         "read whole") from None
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
+    reader.size_rules = style_rules(style.text_content() for style in document.iter("style"))
     for element in elements:
         reader.visit(element, found)
     found.suppressions = reader.widen(found.suppressions)
@@ -102,6 +103,7 @@ class _Reader:
         self.lines = lines
         self.captions = Captions(lines)
         self.first_element_on_line: dict[int, object] = {}
+        self.size_rules: tuple = ()    # the page's <style> rules that set sizes (sizes.style_rules)
 
     def visit(self, element, found: Scan) -> None:
         tag = element.tag
@@ -153,8 +155,8 @@ class _Reader:
                     labels[attribute] = (value, self.lines.attribute_line(element, attribute))
         alt, title, aria = (labels.get(name, (None, None)) for name in ("alt", "title", "aria-label"))
         candidates = _candidates(element) if labelled else []
-        width, height = displayed(element.attrib, any(len(c) > 1 and c[1].endswith("w") for c in candidates)) \
-            if labelled else (None, None)
+        width, height = displayed(element.attrib, any(len(c) > 1 and c[1].endswith("w") for c in candidates),
+                                  self.size_rules, element.tag) if labelled else (None, None)
         alternates = (resolve(candidate[0], self.relpath, self.root) for candidate in candidates)
         found.images.append(PageImage(
             src=src, target=resolved.target if resolved else None, line=self.lines.line(element),

@@ -11,6 +11,17 @@ largest px length among its entries, unknown when any entry is in `vw`, `em`
 or `calc()`), Kramdown/Pandoc attribute lists (`{: width="300"}`), and the
 same names as shortcode parameters or component props.
 
+A rule in the page's `<style>` elements (CSS 2.1 section 6.4.4: author rules
+beat presentational attributes) that declares `width`, `min-width`, `height`
+or `min-height` on a selector that may match the image makes that size
+unknown: the rule wins over the attribute whatever its unit (`.hero img
+{ width: 100% }` shows a `width="300"` image at the hero's width), and an
+inline px width wins over the rule unless the rule is `!important`. Only the
+selector's subject compound (after its last combinator) is compared with the
+image (type, classes, id); ancestors, attributes and pseudo-classes are taken
+to match, so the reading errs towards "unknown", never towards a size the
+image is not shown at. `max-width` in a rule is not read: it never enlarges.
+
 `displayed` returns (width, height), each None when unknown: a page that shows
 an image without a known size shows it at whatever size the file has.
 """
@@ -18,7 +29,8 @@ an image without a known size shows it at whatever size the file has.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 _PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 _CSS_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)px\s*(?:!important)?\s*$", re.IGNORECASE)
@@ -29,6 +41,52 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))""
 # The media condition in front of a sizes entry's length, e.g. "(max-width: 600px) 100vw".
 _CONDITION = re.compile(r"^\s*(?:\(.*\)|not\s+\(.*\)|only\s+\S+)\s+", re.DOTALL)
 MAX_CSS_PX = 1_000_000     # above this a "size" is a typo, not a layout
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+# A rule with no block inside its block; an @media block's inner rules match on their own.
+_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
+_SIZE_DECLARATION = re.compile(r"(?:^|;)\s*(?:min-)?(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+_SUBJECT = re.compile(r"([^\s>+~]+)\s*$")     # the compound after the selector's last combinator
+_TYPE = re.compile(r"^(?:[\w-]*\|)?([a-zA-Z][\w-]*|\*)")
+_CLASS = re.compile(r"\.([\w-]+)")
+_ID = re.compile(r"#([\w-]+)")
+
+
+class SizeRule(NamedTuple):
+    """A style rule that sets a size: the subject compound of its selector, and what it sets."""
+
+    tag: str | None              # lower-case type selector; None for none or "*"
+    classes: frozenset[str]
+    ident: str | None
+    sizes: frozenset[str]        # "width" and/or "height" (min- sizes count as well)
+    important: bool
+
+    def may_match(self, tag: str, attributes: Mapping[str, str | None]) -> bool:
+        classes = set((attributes.get("class") or "").split())
+        return (self.tag in (None, tag.lower()) and self.classes <= classes
+                and self.ident in (None, attributes.get("id")))
+
+
+def style_rules(sheets: Iterable[str]) -> tuple[SizeRule, ...]:
+    """The rules of these style sheets (`<style>` contents) that set a width or height."""
+    rules = []
+    for sheet in sheets:
+        for selectors, block in _RULE.findall(_CSS_COMMENT.sub(" ", sheet)):
+            declared = _SIZE_DECLARATION.findall(block)
+            if not declared:
+                continue
+            sizes = frozenset(name.lower() for name, _ in declared)
+            important = any("!important" in value.lower() for _, value in declared)
+            for selector in selectors.split(","):
+                subject = _SUBJECT.search(selector.strip())
+                if subject is None or "::" in subject.group(1):   # a pseudo-element styles another box
+                    continue
+                compound = subject.group(1)
+                kind = _TYPE.match(compound)
+                tag = kind.group(1).lower() if kind and kind.group(1) != "*" else None
+                ident = _ID.search(compound)
+                rules.append(SizeRule(tag, frozenset(_CLASS.findall(compound)), ident and ident.group(1),
+                                      sizes, important))
+    return tuple(rules)
 
 
 def attribute_pixels(value: str | None) -> int | None:
@@ -66,23 +124,33 @@ def slot_width(sizes: str | None) -> int | None:
     return None if None in widths else max(w for w in widths if w is not None)
 
 
-def displayed(attributes: Mapping[str, str | None], has_width_descriptors: bool = False
-              ) -> tuple[int | None, int | None]:
+def displayed(attributes: Mapping[str, str | None], has_width_descriptors: bool = False,
+              rules: Iterable[SizeRule] = (), tag: str = "img") -> tuple[int | None, int | None]:
     """(width, height) in CSS px at which an image with these attributes is shown at most.
 
-    `attributes`: lower-case names (width, height, style, sizes) to their written values.
+    `attributes`: lower-case names (width, height, style, sizes, class, id) to their written
+    values; `rules`: the page's style rules that set sizes (style_rules), `tag` the element's.
     """
     style = style_sizes(attributes.get("style"))
-    if "width" in style:                          # CSS beats the presentational attribute
+    matching = [rule for rule in rules if rule.may_match(tag, attributes)]
+    # A size a rule sets: unknown here, unless an inline style sets it and the rule is not !important.
+    ruled = {size: any(rule.important for rule in matching if size in rule.sizes)
+             for size in ("width", "height") if any(size in rule.sizes for rule in matching)}
+    if "width" in style and not ruled.get("width"):   # CSS beats the presentational attribute
         width = style["width"]
+    elif "width" in ruled:
+        width = None
     else:
         width = attribute_pixels(attributes.get("width"))
-    if width is None and "width" not in style and has_width_descriptors:
+    if width is None and "width" not in style and "width" not in ruled and has_width_descriptors:
         width = slot_width(attributes.get("sizes"))
     ceiling = style.get("max-width")
     if ceiling is not None:                       # max-width bounds whatever the width turned out to be
         width = ceiling if width is None else min(width, ceiling)
-    height = style["height"] if "height" in style else attribute_pixels(attributes.get("height"))
+    if "height" in style and not ruled.get("height"):
+        height = style["height"]
+    else:
+        height = None if "height" in ruled else attribute_pixels(attributes.get("height"))
     return width, height
 
 
