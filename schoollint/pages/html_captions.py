@@ -63,6 +63,7 @@ class Captions:
         if image.tag == "a":
             yield from self.link_text(image)
         yield from self.after_photo(image)
+        yield from self.before_photo(image)
         for ancestor in image.iterancestors():
             tag = ancestor.tag
             if tag in BOUNDARIES and not _card_like(ancestor):
@@ -96,18 +97,44 @@ class Captions:
                 return node.get("lang")
         return element.get("lang") or ""
 
-    def after_photo(self, image) -> Iterator[TextSpan]:
-        """The block right after the photo, when the photo's wrappers hold nothing else: its caption."""
+    def photo_block(self, image, gallery: bool = False):
+        """The outermost wrapper that holds the photo and nothing else (the photo itself when none), or
+        None when the text around it is read anyway (a paragraph, figure, link, card) or, unless
+        `gallery`, shared by the photos of a gallery."""
         block = image
         while (parent := block.getparent()) is not None and parent.tag not in BOUNDARIES \
                 and parent.tag not in ("td", "th", "li") and not self.own_text(parent) \
                 and self.photo_count(parent) <= 1:
             block = parent
-        if parent is not None and (self.read_anyway(parent) or block is image and self.photo_count(parent) > 1):
+        if parent is not None and (self.read_anyway(parent)
+                                   or not gallery and block is image and self.photo_count(parent) > 1):
+            return None
+        return block
+
+    def before_photo(self, image) -> Iterator[TextSpan]:
+        """The paragraph right before the photo, when short or ending in a colon: "This week our star
+        is ...", then the photo. Not a paragraph that is itself the caption after an earlier photo."""
+        block = self.photo_block(image, gallery=True)     # a gallery's photos follow photos, not paragraphs
+        previous = _element_sibling(block, "getprevious") if block is not None else None
+        if previous is None or previous.tag != "p" or previous.tail and previous.tail.strip() \
+                or self.photo_count(previous):
+            return
+        earlier = _element_sibling(previous, "getprevious")
+        photo = earlier if earlier is None or earlier.tag in ("img", "video") \
+            else next(earlier.iter("img", "video"), None)
+        if photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
+                                     for span in self.after_photo(photo)):
+            return                              # "<p><img></p><p>caption</p><p><img></p>": the first photo's
+        span = self.span(previous, "paragraph before")
+        if len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":"):
+            yield span
+
+    def after_photo(self, image) -> Iterator[TextSpan]:
+        """The block right after the photo, when the photo's wrappers hold nothing else: its caption."""
+        block = self.photo_block(image)
+        if block is None:
             return                              # read whole anyway, or a gallery's shared text
-        following = block.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()     # a comment between photo and caption
+        following = _element_sibling(block, "getnext")
         if following is not None and following.tag == "br" or block.tail and block.tail.strip():
             span = self.tail_span(block, following if following is not None and following.tag == "br" else None)
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
@@ -206,6 +233,14 @@ class Captions:
                 stack.append((child, True))
                 stack.append((child, False))
         return "".join(parts)
+
+
+def _element_sibling(element, direction: str):
+    """The nearest sibling element ("getnext" or "getprevious"), passing over comments."""
+    sibling = getattr(element, direction)()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = getattr(sibling, direction)()
+    return sibling
 
 
 def _card_like(element) -> bool:

@@ -144,6 +144,7 @@ class _Reader:
     def walk(self, tokens) -> None:
         containers: list[str] = []
         waiting_for_caption: list[_Image] = []
+        before: TextSpan | None = None      # a short paragraph with no photo, not an earlier photo's caption
         for token in tokens:
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -160,6 +161,11 @@ class _Reader:
                     label = "caption" if _emphasised(token) else "next paragraph"
                     for image in waiting_for_caption:
                         image.captions.append(TextSpan(span.text, span.line, label))
+                elif found and not span.text.strip() and before is not None:
+                    for image in found:             # "This week our star is ...", then the photo
+                        image.captions.append(TextSpan(before.text, before.line, "paragraph before"))
+                before = span if label == "paragraph" and not found and not waiting_for_caption and (
+                    len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
                 waiting_for_caption = found if found and not span.text.strip() else []
 
     def inline(self, token, label: str) -> tuple[list[_Image], TextSpan]:

@@ -100,3 +100,34 @@ def test_a_title_word_before_a_name_is_not_part_of_it(tmp_path):
     page = html('<figure><img src="/images/visit.jpg" alt=""><figcaption>Olympian Tom Daley visited Year 4.'
                 "</figcaption></figure>")
     assert lint(tmp_path / "s", {"visit.html": page}) == [("SL303", "visit.html", 3, "Tom Daley")]
+
+
+# --- (8) the paragraph just before a photo goes with it ("star of the week" posts) ------------------------
+
+def test_a_name_in_the_paragraph_before_a_photo_is_found(tmp_path):
+    files = {"star.html": html('<p>This week our star is Ruby Thompson for her writing.</p><img src="/images/s.jpg">'),
+             "content/star.md": "# Star of the week\n\nThis week our star is Ruby Thompson.\n\n![](/images/m.jpg)\n"}
+    assert with_roster(tmp_path / "s", files) == [("SL303", "content/star.md", 3, "Ruby Thompson"),
+                                                  ("SL303", "star.html", 3, "Ruby Thompson")]
+    roster = tmp_path / "s-roster.csv"
+    assert main(["check", str(tmp_path / "s" / "star.html"), "--roster", str(roster), "--select", "SL303",
+                 "--no-cache", "--no-progress", "-q"]) == 1
+
+
+def test_a_paragraph_before_a_photo_that_does_not_introduce_it_is_not_read(tmp_path):
+    article = ("Chair of governors Desmond Okafor thanked staff for their work this term and noted that the "
+               "new library, the playground markings and the sensory garden are all finished. Parents are "
+               "reminded that the office closes at 4pm on Fridays and that dinner money is due on Mondays. "
+               "The summer fair raised more than ever before.")
+    files = {
+        "long.html": html(f'<p>{article}</p>\n<img src="/images/l.jpg" alt="The new library">'),
+        "heading.md": "Letters from Priyanka Venkataraman.\n\n## Sports day\n\n![](/images/h.jpg)\n",
+        "between.html": html('<p><img src="/images/b1.jpg" alt=""></p>\n<p>Oliver Bennett in the egg race.</p>\n'
+                             '<p><img src="/images/b2.jpg" alt=""></p>'),
+    }
+    # The long article and the text before a heading are not read; "Oliver Bennett" is the first photo's
+    # caption, not the second's too.
+    found = lint(tmp_path / "s", files)
+    assert found == [("SL303", "between.html", 4, "Oliver Bennett")]
+    report = json.loads((tmp_path / "s.json").read_text())["findings"]
+    assert ["b1.jpg" in finding["message"] for finding in report] == [True]
