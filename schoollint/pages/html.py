@@ -32,7 +32,7 @@ from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import html_shares
-from .sizes import displayed, style_rules
+from .sizes import displayed, page_sheets, style_rules
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
 from .templates import blank_comments, is_templated
@@ -89,7 +89,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
                         "read whole") from None
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
-    reader.size_rules = style_rules(style.text_content() for style in document.iter("style"))
+    reader.size_rules = style_rules(page_sheets(document, relpath, root))
     for element in elements:
         reader.visit(element, found)
     found.suppressions = reader.widen(found.suppressions)

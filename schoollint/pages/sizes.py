@@ -11,7 +11,8 @@ largest px length among its entries, unknown when any entry is in `vw`, `em`
 or `calc()`), Kramdown/Pandoc attribute lists (`{: width="300"}`), and the
 same names as shortcode parameters or component props.
 
-A rule in the page's `<style>` elements (CSS 2.1 section 6.4.4: author rules
+A rule in the page's `<style>` elements or in a stylesheet it links that is a
+file of the repository (CSS 2.1 section 6.4.4: author rules
 beat presentational attributes) that declares `width`, `min-width`, `height`
 or `min-height` on a selector that may match the image makes that size
 unknown: the rule wins over the attribute whatever its unit (`.hero img
@@ -21,6 +22,9 @@ selector's subject compound (after its last combinator) is compared with the
 image (type, classes, id); ancestors, attributes and pseudo-classes are taken
 to match, so the reading errs towards "unknown", never towards a size the
 image is not shown at. `max-width` in a rule is not read: it never enlarges.
+A remote stylesheet, an `@import` and a sheet over MAX_SHEET_BYTES are not
+read; the site's generator templates (which link the theme's CSS to Markdown
+pages) are not seen from the Markdown page.
 
 `displayed` returns (width, height), each None when unknown: a page that shows
 an image without a known size shows it at whatever size the file has.
@@ -29,8 +33,11 @@ an image without a known size shows it at whatever size the file has.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import NamedTuple
+
+from .urls import resolve
 
 _PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 _CSS_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)px\s*(?:!important)?\s*$", re.IGNORECASE)
@@ -49,6 +56,7 @@ _SUBJECT = re.compile(r"([^\s>+~]+)\s*$")     # the compound after the selector'
 _TYPE = re.compile(r"^(?:[\w-]*\|)?([a-zA-Z][\w-]*|\*)")
 _CLASS = re.compile(r"\.([\w-]+)")
 _ID = re.compile(r"#([\w-]+)")
+MAX_SHEET_BYTES = 2 * 2**20     # a site's own stylesheet is far smaller; a bigger one is not read
 
 
 class SizeRule(NamedTuple):
@@ -64,6 +72,24 @@ class SizeRule(NamedTuple):
         classes = set((attributes.get("class") or "").split())
         return (self.tag in (None, tag.lower()) and self.classes <= classes
                 and self.ident in (None, attributes.get("id")))
+
+
+def page_sheets(document, relpath: str, root: Path | None) -> Iterator[str]:
+    """The CSS of an lxml HTML document's `<style>` elements, then of each `<link rel=stylesheet>`
+    that resolves to a file of the repository under `root` (read as UTF-8, at most MAX_SHEET_BYTES)."""
+    for style in document.iter("style"):
+        yield style.text_content()
+    if root is None:
+        return
+    for link in document.iter("link"):
+        href = link.get("href")
+        resolved = resolve(href, relpath, root) if href and "stylesheet" in (link.get("rel") or "").lower() else None
+        path = root / resolved.target if resolved else None
+        try:
+            if path is not None and path.is_file() and path.stat().st_size <= MAX_SHEET_BYTES:
+                yield path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:   # gone or unreadable since: its rules are simply not known
+            continue
 
 
 def style_rules(sheets: Iterable[str]) -> tuple[SizeRule, ...]:

@@ -58,3 +58,15 @@ def test_an_inline_px_width_wins_over_a_rule_unless_the_rule_is_important(repo, 
     (repo / "images").rmdir()
     _site(repo, ".hero img { width: 100% !important }", img)
     assert _sl202(cli) == []
+
+
+def test_a_linked_stylesheet_of_the_site_counts_as_the_page_style_does(repo, cli):
+    _site(repo, "")
+    page = (repo / "index.html").read_text(encoding="utf-8")
+    (repo / "index.html").write_text(page.replace("<head>", '<head><link rel="stylesheet" href="css/site.css">'),
+                                     encoding="utf-8")
+    (repo / "css").mkdir()
+    (repo / "css" / "site.css").write_text("img { max-width: 100%; height: auto }\n", encoding="utf-8")
+    assert len(_sl202(cli)) == 1                       # max-width and height: the width stays 300 px
+    (repo / "css" / "site.css").write_text(".hero img { width: 100%; height: auto }\n", encoding="utf-8")
+    assert _sl202(cli) == []
