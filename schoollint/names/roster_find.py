@@ -39,7 +39,6 @@ class Chosen:
     path: Path | None = None
     roster: Roster | None = None
     shown: str = ""                         # the roster as the user wrote it (or DEFAULT_HASHED), for messages
-    hashed_default: bool = False           # found as .schoollint-roster, not named
     notes: list[str] = field(default_factory=list)
 
 
@@ -59,7 +58,7 @@ def choose_roster(root: Path, given: str | None, configured: str | None) -> Chos
             f"{DEFAULT_HASHED} is here but {KEY_VARIABLE} is not set: names are checked without the school's "
             "roster and SL601-SL603 judge no one (set the key, as in CI)"])
     roster = load_roster(path)
-    return Chosen(path, roster, DEFAULT_HASHED, hashed_default=True, notes=list(roster.notes))
+    return Chosen(path, roster, DEFAULT_HASHED, notes=list(roster.notes))
 
 
 def for_run(root: Path, given: str | None, config) -> Chosen:
