@@ -8,11 +8,14 @@ on without a roster and says so (a contributor without the CI secret can still
 run the other rules); a wrong key, or a roster named outright, is an error.
 
 The consent rules (SL601-SL603, issue 13) can only judge what the roster records.
-When a selected rule has nothing to judge the run says so in a note; when rules were
-selected by name (`--select SL6`) and none of them can judge anything, or a column
-looks like consent but does not say to what ("Consent", "Consent status") and no
-column gives website consent, it is a RosterError (exit 2) naming the roster and the
-column: a check that did not happen must not read as "no findings".
+When a selected rule has nothing to judge (no website consent column, no leaving
+date, no roster while SL6 was selected by name) the run says so in a note, as it
+says what the vision extra did not check: the run goes on, since a roster of names
+alone is a normal way to run the name rules. A column that looks like consent but
+does not say to what ("Consent", "Consent status"), when no column gives website
+consent, is a RosterError (exit 2) naming the roster and the column: it may be the
+website consent under a name schoollint cannot be sure of, and reading it either way
+would be a guess; the school renames the column or leaves the consent rules out.
 """
 
 from __future__ import annotations
@@ -89,19 +92,16 @@ def records(roster: Roster) -> set[str]:
 
 def consent_coverage(chosen: Chosen, selected: set[str], named: set[str], required: bool) -> list[str]:
     """Notes on what the selected consent rules cannot judge with this roster. `named`: the consent rules
-    selected by name rather than by ALL. RosterError when they cannot judge anything at all (see above)."""
+    selected by name rather than by ALL (without a roster, only those are worth a note). RosterError for
+    a column that looks like consent but says not to what, when no column gives website consent."""
     rules = [code for code in CONSENT_RULES if code in selected]
     if not rules:
         return []
     where = chosen.shown
-    if chosen.roster is None:
-        if named and chosen.shown:
-            raise RosterError(f"{_rules(named)} the school's roster: {chosen.shown} is here but "
-                              f"{KEY_VARIABLE} is not set to its key")
-        if named:
-            raise RosterError(f"{_rules(named)} the school's roster: give --roster FILE, "
-                              f"`roster:` in .schoollint.yml, or commit a hashed {DEFAULT_HASHED}")
-        return []
+    if chosen.roster is None:                  # selected by name, they judged no one: say so (the key's note says why)
+        return [f"{_rules(named)} the school's roster, so {'it' if len(named) == 1 else 'they'} judged no one: "
+                f"give --roster FILE, `roster:` in .schoollint.yml, or commit a hashed {DEFAULT_HASHED}"
+                ] if named and not chosen.shown else []
     roster, found = chosen.roster, records(chosen.roster)
     website = bool(found & NEEDS["SL601"]) or required
     unscoped = [header for header, kind in roster.unread.items() if kind == UNSCOPED]
@@ -110,9 +110,6 @@ def consent_coverage(chosen: Chosen, selected: set[str], named: set[str], requir
                           f"column gives consent to photos on the website: if it is that, rename it "
                           f"{EXAMPLE_HEADER}; if not, leave the consent rules out (--ignore SL601,SL602,SL603)")
     blind = [code for code in rules if not (found & NEEDS[code] or (code == "SL601" and required))]
-    if named and set(named) <= set(blind):
-        raise RosterError(f"{where}: {', '.join(sorted(named))} selected, but the roster has no column they "
-                          f"read ({_wanted(named)}){_unread(roster)}")
     notes = [f"{where}: {', '.join(blind)} judged no one: the roster has no column they read "
              f"({_wanted(blind)}){_unread(roster)}"] if blind else []
     if roster.unread and not blind:

@@ -86,14 +86,16 @@ def test_another_consent_beside_the_website_one_is_noted(site, tmp_path, cli):
     assert "not read as a consent schoollint checks: 'Trip Consent'" in err
 
 
-def test_consent_rules_selected_with_nothing_to_judge(site, tmp_path, cli):
+def test_consent_rules_selected_with_nothing_to_judge_say_so(site, tmp_path, cli):
     names_only = export(tmp_path / "r.csv", ["Forename", "Surname"], [["Poppy", "Harris"]])
-    code, _codes, err = check(cli, "--select", "SL6", "--roster", names_only)
-    assert code == 2 and "SL601, SL602, SL603 selected, but the roster has no column they read" in err
-    code, _codes, err = check(cli, "--roster", names_only)             # every rule: the run goes on, and says so
-    assert code == 0 and "judged no one" in err
+    for selection in (("--select", "SL6"), ()):                       # by name, or every rule: a note, not a pass
+        code, codes, err = check(cli, *selection, "--roster", names_only)
+        assert (code, codes) == (0, [])
+        assert ("r.csv: SL601, SL602, SL603 judged no one: the roster has no column they read (website consent, "
+                "as 'Photo consent (website)'; or a leaving date, as 'Leaving date')") in err
     code, _codes, err = check(cli, "--select", "SL601")                 # no roster at all
-    assert code == 2 and "SL601 needs the school's roster" in err
+    assert code == 0 and "SL601 needs the school's roster, so it judged no one" in err
+    assert "judged no one" not in check(cli)[2]                         # no roster, every rule: nothing to say
 
 
 # Item 14: the file formats Excel writes.
@@ -146,7 +148,10 @@ def test_hashed_roster_at_the_root_is_used_and_explained(site, tmp_path, cli, mo
     code, codes, err = check(cli)
     assert (code, codes) == (0, []) and ".schoollint-roster is here but SCHOOLLINT_ROSTER_KEY is not set" in err
     code, _codes, err = check(cli, "--select", "SL601")
-    assert code == 2 and "SCHOOLLINT_ROSTER_KEY is not set" in err
+    assert code == 0 and "SCHOOLLINT_ROSTER_KEY is not set: names are checked without" in err
+    monkeypatch.setenv("SCHOOLLINT_ROSTER_KEY", KEY + "-not-this-one")  # a wrong key is an error, not a note
+    code, _codes, err = check(cli)
+    assert code == 2 and "SCHOOLLINT_ROSTER_KEY is not the key this roster was written with" in err
 
 
 def test_hash_elsewhere_says_how_to_name_it_and_what_it_cannot_judge(site, tmp_path, cli, monkeypatch):
