@@ -1,4 +1,5 @@
-"""Findings and suppressions to and from JSON-ready dicts, for the result cache.
+"""Findings and suppressions to and from JSON-ready dicts, for the result cache, and the shape of
+what the cache keeps for the site rules (`valid_site_facts`).
 
 A record keeps no personal value: a finding's `value` is stored only as whether
 there was one, and a fix only as its action, safety and summary (its arguments
