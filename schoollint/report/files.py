@@ -47,8 +47,11 @@ def published(root: Path, target: Path) -> bool:
     if folder != real_root and real_root not in folder.parents:
         return False
     # exit 0: ignored; 1: not ignored (a tracked file counts as not ignored); 128: no repository
-    return subprocess.run(["git", "check-ignore", "-q", "--", str(folder / target.name)], cwd=real_root,
-                          capture_output=True).returncode != 0
+    try:
+        return subprocess.run(["git", "check-ignore", "-q", "--", str(folder / target.name)], cwd=real_root,
+                              capture_output=True).returncode != 0
+    except FileNotFoundError:   # no git on this machine: nothing is ignored
+        return True
 
 
 def check_place(path: str, root: Path, *, personal: bool, force: bool = False) -> str | None:
