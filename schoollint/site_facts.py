@@ -49,11 +49,15 @@ class SiteFiles:
         return self.facts[relpath]
 
     def _facts(self, relpath: str) -> TextFacts:
-        from .pages.filetypes import is_media
         from .pages.references import TEXT_SUFFIXES
+        from .pages.registry import MAX_PAGE_BYTES, language_of
 
         text_file = relpath.lower().endswith(TEXT_SUFFIXES)
-        if not text_file and is_media(relpath):   # a photo or video: no page language claims one as text
+        language = language_of(relpath)
+        # A binary document states no display size and shares nothing; an 11 MB newsletter
+        # decoded as text cost seconds and memory for no answer.
+        worded = language is not None and not language.document
+        if not (text_file or worded):
             return TextFacts()
         try:
             stored = self.cache.site_facts(relpath, signature_of(os.stat(self.root / relpath)))
@@ -62,24 +66,13 @@ class SiteFiles:
                 return TextFacts(tuple(stored["targets"]), stored["size"], stored["share"])
             with open(self.root / relpath, "rb") as file:
                 read_at, signature = time.time_ns(), signature_of(os.fstat(file.fileno()))
-                return self._read(relpath, file, text_file, signature, read_at)
+                data = file.read() if text_file else file.read(MAX_PAGE_BYTES + 1)
         except OSError:   # gone or unreadable: its own analysis says so
             return TextFacts()
-
-    def _read(self, relpath: str, file, text_file: bool, signature, read_at: int) -> TextFacts:
-        """The facts of the file open as `file`, kept in the cache (even when there are none: a PDF
-        is then not looked at again)."""
-        from .pages.registry import MAX_PAGE_BYTES, language_of
-
-        language = language_of(relpath)
-        # A binary document states no display size and shares nothing; an 11 MB newsletter
-        # decoded as text cost seconds and memory for no answer.
-        worded = language is not None and not language.document
-        data = file.read() if text_file else file.read(MAX_PAGE_BYTES + 1) if worded else b""
+        probes = ProbingRoot(self.root, self.existing.known)
         text = data.decode("utf-8", errors="replace")
         head = ("" if not worded else text if len(data) <= MAX_PAGE_BYTES + 1
                 else data[:MAX_PAGE_BYTES + 1].decode("utf-8", errors="replace"))
-        probes = ProbingRoot(self.root, self.existing.known)
         targets = self._targets(probes, relpath, text) if text_file and b"\0" not in data else []
         found = TextFacts(tuple(targets), bool(SIZE_WORDS.search(head)), bool(SHARE_WORDS.search(head)))
         self.cache.remember_site(relpath, signature, {"targets": targets, "depends": probes.seen, "size": found.size,

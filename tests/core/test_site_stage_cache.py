@@ -141,12 +141,3 @@ def test_a_photos_cached_result_survives_a_day_change_a_pages_does_not(repo, mon
     assert read_again(site.today) == {"index.html": False, "images/sports-day.jpg": False}
     assert read_again(site.today + dt.timedelta(days=1)) == {"index.html": True, "images/sports-day.jpg": False}
 
-
-def test_no_page_language_read_as_text_claims_a_media_file():
-    """site_facts.py looks for size and share words in no photo or video (by its name): that holds
-    only while no page language read as text claims a media file's name ending."""
-    from schoollint.pages.filetypes import media_suffixes
-    from schoollint.pages.registry import LANGUAGES
-
-    claimed = {suffix for language in LANGUAGES if not language.document for suffix in language.suffixes}
-    assert not {suffix for suffix in claimed for media in media_suffixes() if suffix.endswith(media)}
