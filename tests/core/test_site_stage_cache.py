@@ -140,4 +140,3 @@ def test_a_photos_cached_result_survives_a_day_change_a_pages_does_not(repo, mon
     assert read_again(site.today) == {"index.html": True, "images/sports-day.jpg": True}
     assert read_again(site.today) == {"index.html": False, "images/sports-day.jpg": False}
     assert read_again(site.today + dt.timedelta(days=1)) == {"index.html": True, "images/sports-day.jpg": False}
-
