@@ -72,7 +72,14 @@ def read(relpath: str, data: bytes, root: Path | None) -> Page:
 
 
 def _text(element, paragraph: str) -> str:
-    return "\n".join("".join(node.text or "" for node in p.iter(_W + "t", _A + "t")) for p in element.iter(paragraph))
+    """Each paragraph's text; a tab or line break inside it (w:tab, w:br, w:cr: ECMA-376 Part 1, 17.3.3;
+    a:br: 21.1.2.2.1) is white space between words, as Word and PowerPoint show it ("Noah<w:br/>Patel")."""
+    return "\n".join("".join(node.text or "" if node.tag in _TEXT else " " for node in p.iter(*_TEXT, *_BREAKS))
+                     for p in element.iter(paragraph))
+
+
+_TEXT = (_W + "t", _A + "t")
+_BREAKS = (_W + "tab", _W + "br", _W + "cr", _A + "br")
 
 
 def _word(document) -> list[PageImage]:

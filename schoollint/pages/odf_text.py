@@ -28,7 +28,10 @@ _NS = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
        "xlink": "http://www.w3.org/1999/xlink"}
 _PARAGRAPHS = ("//text:p[not(ancestor::office:annotation)] | //text:h[not(ancestor::office:annotation)]")
-_WORDS = ".//text()[not(ancestor::svg:desc or ancestor::svg:title or ancestor::office:annotation)]"
+# Text, and the white space elements (text:s, text:tab, text:line-break: ODF 1.3 part 3, 6.1.2-6.1.5) that
+# stand between words ("Noah<text:line-break/>Patel" is two words).
+_WORDS = (".//text()[not(ancestor::svg:desc or ancestor::svg:title or ancestor::office:annotation)]"
+          " | .//text:s | .//text:tab | .//text:line-break")
 
 
 def _clark(qualified: str) -> str:
@@ -50,7 +53,8 @@ def read(relpath: str, data: bytes, root: Path | None) -> Page:
 
 def _words(element) -> str:
     """The words an element shows on the page: not its pictures' alt texts, not its comments."""
-    return " ".join("".join(element.xpath(_WORDS, namespaces=_NS)).split())
+    return " ".join("".join(node if isinstance(node, str) else " "
+                            for node in element.xpath(_WORDS, namespaces=_NS)).split())
 
 
 def _text(element) -> str | None:

@@ -131,3 +131,37 @@ def test_a_paragraph_before_a_photo_that_does_not_introduce_it_is_not_read(tmp_p
     assert found == [("SL303", "between.html", 4, "Oliver Bennett")]
     report = json.loads((tmp_path / "s.json").read_text())["findings"]
     assert ["b1.jpg" in finding["message"] for finding in report] == [True]
+
+
+def test_a_name_split_by_a_line_break_or_tabs_in_a_document_is_found(tmp_path):
+    from tests.kit.documents import letter_docx
+
+    site = tmp_path / "s"
+    (site / "letters").mkdir(parents=True)
+    letter = letter_docx(photos=1, comment=False, caption="Well done Noah\t\tPatel", alt="Oliver\n      Bennett")
+    (site / "letters" / "sports.docx").write_bytes(letter)
+    found = with_roster(site, {})
+    assert {(code, value) for code, _path, _line, value in found} == {("SL302", "Oliver Bennett"),
+                                                                      ("SL303", "Noah Patel")}
+
+
+def test_a_name_split_by_a_line_break_in_an_opendocument_text_is_found(tmp_path):
+    import io
+    import zipfile
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink">'
+               '<office:body><office:text><text:p><draw:frame draw:name="p1"><draw:image xlink:href="Pictures/a.jpg"/>'
+               "</draw:frame></text:p><text:p>Well done Noah<text:line-break/>Patel and Ruby<text:tab/>Thompson"
+               "</text:p></office:text></office:body></office:document-content>")
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", content)
+        odt.writestr("Pictures/a.jpg", JPEG)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "letter.odt").write_bytes(package.getvalue())
+    found = with_roster(tmp_path / "s", {})
+    assert {(code, value) for code, _path, _line, value in found} == {("SL303", "Noah Patel; Ruby Thompson")}
