@@ -8,43 +8,25 @@ it says so) in a temporary folder and runs `schoollint check --select SL301,SL30
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from schoollint.cli import main
-from tests.kit.images import encode, photo
-
-JPEG = encode(photo(), "JPEG")
+from tests.names.test_issue10_kinds import JPEG, findings, html
 ROSTER = "Forename,Surname,Reg Group\nOliver,Bennett,4B\nNoah,Patel,3A\nRuby,Thompson,5C\n"
 
 
 def lint(root: Path, files: dict[str, str], *extra: str) -> list[tuple[str, str, int, str]]:
     """(code, path, line, names with white space as shown) for each name finding on a site of `files`."""
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        for src in re.findall(r"/(images/[^\s\"')\]]+\.jpg)", text):
-            (root / src).parent.mkdir(parents=True, exist_ok=True)
-            (root / src).write_bytes(JPEG)
-    out = root.parent / f"{root.name}.json"
-    arguments = ["check", str(root), "--select", "SL301,SL302,SL303", "--output-format", "json", "--show-values",
-                 "-o", str(out), "--no-cache", "--exit-zero", "--no-progress", "-q", *extra]
-    assert main(arguments) == 0
     return sorted((f["code"], f["path"], f.get("line") or 0, " ".join(f.get("value", "").split()))
-                  for f in json.loads(out.read_text())["findings"])
+                  for f in findings(root, files, *extra))
 
 
 def with_roster(root: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
     roster = root.parent / f"{root.name}-roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     return lint(root, files, "--roster", str(roster))
-
-
-def html(body: str) -> str:
-    return f"<!doctype html>\n<html lang=\"en\"><body>\n{body}\n</body></html>\n"
 
 
 # --- (1) a name split across source lines or spaced out is one name, as a browser shows it ------------

@@ -21,6 +21,11 @@ JPEG = encode(photo(), "JPEG")
 
 def lint(root: Path, files: dict[str, str], *extra: str) -> list[tuple[str, str, str]]:
     """(code, path, names) for each name finding on a site made of `files` and every photo they show."""
+    return [(f["code"], f["path"], f.get("value", "")) for f in findings(root, files, *extra)]
+
+
+def findings(root: Path, files: dict[str, str], *extra: str) -> list[dict]:
+    """The JSON findings of SL301-SL303 on a site made of `files` and every photo they show."""
     for relpath, text in files.items():
         path = root / relpath
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +37,7 @@ def lint(root: Path, files: dict[str, str], *extra: str) -> list[tuple[str, str,
     arguments = ["check", str(root), "--select", "SL301,SL302,SL303", "--output-format", "json", "--show-values",
                  "-o", str(out), "--no-cache", "--exit-zero", "--no-progress", "-q", *extra]
     assert main(arguments) == 0
-    return [(f["code"], f["path"], f.get("value", "")) for f in json.loads(out.read_text())["findings"]]
+    return json.loads(out.read_text())["findings"]
 
 
 def names(found) -> set[str]:
