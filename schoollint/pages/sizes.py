@@ -49,14 +49,18 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))""
 _CONDITION = re.compile(r"^\s*(?:\(.*\)|not\s+\(.*\)|only\s+\S+)\s+", re.DOTALL)
 MAX_CSS_PX = 1_000_000     # above this a "size" is a typo, not a layout
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
-# A rule with no block inside its block; an @media block's inner rules match on their own.
-_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
+# A rule with no block inside its block; an @media block's inner rules match on their own. A
+# selector starts only after a delimiter, so a run without a block is scanned once (linear time).
+_RULE = re.compile(r"(?:(?<=[{};@])|\A)([^{}@;]+)\{([^{}]*)\}")
 _SIZE_DECLARATION = re.compile(r"(?:^|;)\s*(?:min-)?(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
-_SUBJECT = re.compile(r"([^\s>+~]+)\s*$")     # the compound after the selector's last combinator
+_COMBINATOR = re.compile(r"[\s>+~]+")          # what the selector's subject compound comes after
 _TYPE = re.compile(r"^(?:[\w-]*\|)?([a-zA-Z][\w-]*|\*)")
 _CLASS = re.compile(r"\.([\w-]+)")
 _ID = re.compile(r"#([\w-]+)")
 MAX_SHEET_BYTES = 2 * 2**20     # a site's own stylesheet is far smaller; a bigger one is not read
+# Every image is compared with every size rule: past this many, every size is taken as unknown
+# (bounded time on a hostile page; a real page's sheets set sizes in far fewer rules).
+MAX_SIZE_RULES = 2000
 
 
 class SizeRule(NamedTuple):
@@ -103,15 +107,16 @@ def style_rules(sheets: Iterable[str]) -> tuple[SizeRule, ...]:
             sizes = frozenset(name.lower() for name, _ in declared)
             important = any("!important" in value.lower() for _, value in declared)
             for selector in selectors.split(","):
-                subject = _SUBJECT.search(selector.strip())
-                if subject is None or "::" in subject.group(1):   # a pseudo-element styles another box
+                compound = _COMBINATOR.split(selector.strip())[-1]
+                if not compound or "::" in compound:   # a pseudo-element styles another box
                     continue
-                compound = subject.group(1)
                 kind = _TYPE.match(compound)
                 tag = kind.group(1).lower() if kind and kind.group(1) != "*" else None
                 ident = _ID.search(compound)
                 rules.append(SizeRule(tag, frozenset(_CLASS.findall(compound)), ident and ident.group(1),
                                       sizes, important))
+    if len(rules) > MAX_SIZE_RULES:   # one rule that matches every image and sets both sizes
+        return (SizeRule(None, frozenset(), None, frozenset({"width", "height"}), True),)
     return tuple(rules)
 
 
