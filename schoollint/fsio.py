@@ -78,7 +78,17 @@ def stale_temporary(path: Path, started: float) -> bool:
         return True
     except OSError:       # gone already, or a live process of another user
         return False
-    return False          # its writer is alive
+    return _zombie(int(pid))   # a killed worker nobody has reaped yet still answers kill(pid, 0)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether `pid` has exited and waits to be reaped (Linux /proc; False where it cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # proc(5): "pid (comm) state ...": comm may hold ")" itself, so split at the last one
+            return stat.read().rpartition(b")")[2].split()[0] in (b"Z", b"X")
+    except (OSError, IndexError):
+        return False
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
