@@ -121,6 +121,8 @@ def _history_parser(commands) -> None:
     history.add_argument("-o", "--output-file", help="write the report to this file")
     history.add_argument("--show-values", action="store_true",
                          help="include the personal values found (names, coordinates) in the report")
+    history.add_argument("--force", action="store_true",
+                         help="write a report with --show-values inside the site even where Git does not ignore it")
     history.add_argument("--purge-list", metavar="FILE",
                          help="write the ids of the blobs with findings to FILE, for git filter-repo or BFG")
     _common_run_options(history)

@@ -128,7 +128,12 @@ def run_history(args) -> int:
     shown = args.show_values or (args.output_format == "text" and not args.output_file and sys.stdout.isatty())
     text = render(scan, args.output_format, shown, args.purge_list)
     if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
+        from .report.files import check_place, write_report
+
+        warning = check_place(args.output_file, root, personal=shown, force=args.force)
+        write_report(args.output_file, text, personal=shown)
+        if warning:
+            print(f"schoollint: warning: {warning}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if scan.findings or scan.not_checked else EXIT_CLEAN

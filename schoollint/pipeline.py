@@ -27,6 +27,7 @@ from .fix.guard import remove_stale, take_over
 from .fix.model import Fix, FixContext, new_run_tag_key
 from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
+from .report import plural
 from .report.emit import emit, show_diff, show_values
 from .suppress import settle, unknown_alts_note
 
@@ -208,7 +209,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         target = root / DEFAULT_BASELINE if default else Path(args.write_baseline)
         count = write_baseline(target, outcome.findings, root)
         shown = DEFAULT_BASELINE if default else args.write_baseline
-        print(f"wrote {count} baseline entries to {shown}; later runs report only new findings")
+        print(f"wrote {plural(count, 'baseline entry')} to {shown}; later runs report only new findings")
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
     if "." in paths and not args.diff_base:  # the whole site: rules about the site (SL605) run too
         from .run_rules import review_due

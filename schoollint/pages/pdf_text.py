@@ -46,11 +46,11 @@ def read(relpath: str, data: bytes, root: Path | None) -> Page:
 
 def _pictures(drawn, number: int) -> list[PageImage]:
     images = []
-    for picture in drawn.pictures:
+    for index, picture in enumerate(drawn.pictures, start=1):
         left, bottom, right, top = picture.box
         width, height = right - left, top - bottom
         near = [content for content, x, y in drawn.texts
                 if left - _BESIDE * width <= x <= right + _BESIDE * width and bottom - _BELOW * height <= y <= top]
         captions = (TextSpan("\n".join(near), number, "text near the picture"),) if near else ()
-        images.append(PageImage(f"{picture.name} on page {number}", None, number, captions=captions))
+        images.append(PageImage(f"picture {index} on page {number}", None, number, captions=captions))
     return images

@@ -40,15 +40,12 @@ def test_a_pdf_finding_is_not_placed_at_a_line(repo, cli):
     assert "on page 1" in out
 
 
-@pytest.mark.xfail(strict=True, reason="needs the pages/pdf_text.py edit in F4's report: remove this mark when "
-                                       "it lands")
 def test_a_pdf_picture_is_named_in_words(repo, cli):
     write(repo, "news.pdf", newsletter_pdf(pages=1, caption=CAPTION))
     out = cli("check", "--no-cache", "--select", "SL303")[1]
     assert "picture 1 on page 1" in out and "Im0" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="needs the pipeline.py edit in F4's report: remove this mark when it lands")
 def test_one_baseline_entry_is_one_entry(repo, cli):
     write(repo, "images/gala.jpg", gps_jpeg())
     write(repo, "index.html", page(("images/gala.jpg", "The gala")))

@@ -81,7 +81,7 @@ def test_a_picture_and_its_caption_inside_a_form_xobject_are_placed_by_the_forms
     far = b" BT /F1 9 Tf 20 20 Td (Mr Davies, headteacher) Tj ET"
     data = _page_pdf(b"q 1 0 0 1 0 0 cm /Fm0 Do Q" + far, {"/F1": font}, {"/Fm0": form}, document)
     (image,) = read_page("n.pdf", data, None).images
-    assert image.src == "Photo on page 1" and [span.text for span in image.captions] == [CAPTION]
+    assert image.src == "picture 1 on page 1" and [span.text for span in image.captions] == [CAPTION]
 
 
 def _inline_jpeg_pdf(jpeg: bytes) -> bytes:
