@@ -108,8 +108,6 @@ def test_html_and_markdown_reports_carry_the_marker_near_their_start(site, cli):
         assert MARKER.encode() in (site.parent / name).read_bytes()[:512], name
 
 
-@pytest.mark.xfail(strict=True, reason="needs the discover.py edit in F4's report (discover is F3's): "
-                                       "remove this mark when it lands")
 def test_a_report_left_in_the_site_is_not_linted_as_a_page(site, cli):
     assert cli("audit", "--force", "--show-values", "-o", "audit.html")[0] == 0
     cli("check", "--output-format", "summary", "--force", "-o", "summary.md")
