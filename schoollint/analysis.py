@@ -21,6 +21,7 @@ from . import __version__, checks
 from .cache import Signature, signature_of, stat_key
 from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
 from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, suppression_to_dict
+from .discover import REPORT_MARKER
 from .finding import Finding, Suppression
 from .fsio import contents
 
@@ -245,6 +246,10 @@ class Analyser:
 
         if not pages.is_page(relpath):
             return None
+        if REPORT_MARKER.encode("ascii") in bytes(data[:512]):   # schoollint's own report, not the site's
+            result.unchecked = "schoollint report"
+            result.depends = None        # never cached: a cached record could not say it is unchecked
+            return PageSubject(relpath, pages.Page(relpath, editable=False))
         try:
             page = pages.read_page(self.root, relpath, bytes(data))
         except pages.PageError as exc:
