@@ -183,9 +183,10 @@ def run_audit(args) -> int:
     from .report import View
     from .report.audit import render_html, render_json
     from .report.files import check_place, write_report
-    from .pipeline import _start, load_effective_config
+    from .discover import start_of
+    from .pipeline import load_effective_config
 
-    config, root, in_git = load_effective_config(args.config, _start([args.path] if args.path else []))
+    config, root, in_git = load_effective_config(args.config, start_of([args.path] if args.path else []))
     # always personal (thumbnails of pupils' photos, consent states): judged before the run, so a
     # refusal costs no wait and records no review
     warning = check_place(args.output_file, root, personal=True, force=args.force) if args.output_file else None

@@ -70,6 +70,28 @@ def find_root(start: Path) -> tuple[Path, bool]:
     return start.resolve(), False
 
 
+def start_of(paths: list[str]) -> Path | None:
+    """Where to look for the repository: the current folder, unless the first path named lies
+    elsewhere (`check ../other-site`) or is a site of its own below it (`check stmarys` from the
+    folder that holds the sites: a Git work tree or a configuration of its own on the way up).
+    Judged on the path as written, so a link is not followed."""
+    from .config import CONFIG_FILES
+
+    if not paths or not os.path.lexists(paths[0]):
+        return None
+    first = Path(os.path.abspath(paths[0]))
+    start = first if first.is_dir() and not first.is_symlink() else first.parent
+    here = Path.cwd()
+    if not first.is_relative_to(here):
+        return start
+    folder = start
+    while folder != here and folder.is_relative_to(here):
+        if any(os.path.lexists(folder / name) for name in (".git", *CONFIG_FILES)):
+            return folder
+        folder = folder.parent
+    return None
+
+
 def relative(root: Path, path: Path) -> str:
     """`path` relative to `root`, forward slashes; DiscoverError when it is outside."""
     absolute = Path(os.path.abspath(path))

@@ -21,7 +21,7 @@ from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, signature_of
 from .codec import cacheable, needs_reading
 from .config import find_config, load_config
-from .discover import committed_files, discover, find_root, relative
+from .discover import committed_files, discover, find_root, relative, start_of
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
 from .fix.model import Fix, FixContext, new_run_tag_key
@@ -55,17 +55,6 @@ def load_effective_config(config_path: str | None, start: Path | None = None):
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
     return load_config(path, display), root, in_git
-
-
-def _start(paths: list[str]) -> Path | None:
-    """Where to look for the repository: the current folder, unless the first path named lies
-    elsewhere (`check ../other-site`). Judged on the path as written, so a link is not followed."""
-    if not paths or not os.path.lexists(paths[0]):
-        return None
-    first = Path(os.path.abspath(paths[0]))
-    if first.is_relative_to(Path.cwd()):
-        return None
-    return first if first.is_dir() and not first.is_symlink() else first.parent
 
 
 def _is_inside(root: Path, path: Path) -> bool:
@@ -149,7 +138,7 @@ def run_check(args) -> int:
     if args.diff and (args.output_format != "text" or args.output_file or args.report):
         raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
     started = time.time()
-    config, root, in_git = load_effective_config(args.config, _start(args.paths))
+    config, root, in_git = load_effective_config(args.config, start_of(args.paths))
     _apply_arguments(config, args)
     with ExitStack() as held:
         notes = take_over(root, args.fix, held)

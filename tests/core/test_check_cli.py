@@ -84,6 +84,24 @@ def test_another_repository_named_by_path_is_checked_from_its_own_root(repo, cli
     assert "2000 px limit" in finding["message"]
 
 
+@pytest.mark.parametrize("in_git", [True, False], ids=["parent-folder-in-git", "parent-folder-outside-git"])
+def test_a_site_below_the_current_folder_is_checked_from_its_own_root(tmp_path, cli, monkeypatch, in_git):
+    # An IT technician in the folder that holds several schools' sites: `schoollint check stmarys`.
+    sites = tmp_path / "sites"
+    site = sites / "stmarys"
+    make_png(site / "img" / "wide.png", size=(3000, 10))
+    (site / "index.html").write_text('<img src="/img/wide.png" alt="The hall">\n', encoding="utf-8")
+    git(site, "init", "-q")
+    (site / ".schoollint.yml").write_text("SL201: {max-edge: 2000}\n")
+    if in_git:                       # the parent folder is a repository of its own too
+        git(sites, "init", "-q")
+    monkeypatch.chdir(sites)
+    code, out, _ = cli("check", "--output-format", "json", "stmarys")
+    findings = json.loads(out)["findings"]
+    assert [(f["path"], f["code"]) for f in findings] == [("img/wide.png", "SL201")], findings
+    assert "2000 px limit" in findings[0]["message"]      # the site's own configuration was read
+
+
 def test_gitignore_is_respected_and_untracked_files_are_checked(repo, cli):
     (repo / ".gitignore").write_text("_site/\n")
     make_png(repo / "_site" / "built.png", size=(3000, 10))
