@@ -150,8 +150,8 @@ def splice(text: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
 
 def apply_data_uris(context, path: str, data: bytes, fixes) -> list[Write]:
     """The page with each picture on the fixes' lines stripped of the fixes' kinds (see the module)."""
-    from .fixes import _verify as verify   # the strip fix's own re-read
-    from .registry import read_media, strip
+    from .fixes import verified_strip      # the strip fix's own strip and re-read
+    from .registry import read_media
 
     wanted: dict[int, set[str]] = {}
     for fix in fixes:
@@ -163,8 +163,7 @@ def apply_data_uris(context, path: str, data: bytes, fixes) -> list[Write]:
             continue
         if not read_media(picture.data, "").of_kind(*kinds):
             continue
-        stripped = strip(picture.data, kinds)
-        verify(picture.data, stripped, "", kinds)
+        stripped = verified_strip(picture.data, kinds, "")
         payload = encoded_like(stripped, data[picture.start:picture.end])
         edits.append((picture.start if picture.head is None else picture.head, picture.end, picture.prefix + payload))
         done.add(picture.line)
@@ -173,7 +172,6 @@ def apply_data_uris(context, path: str, data: bytes, fixes) -> list[Write]:
         raise MediaError(f"{path}: no picture with that metadata in a data: URI on line "
                          f"{', '.join(map(str, lines))} any more; check the page again")
     return [Write(path, splice(bytes(data), edits))]
-
 
 
 def encoded_like(picture: bytes, original: bytes) -> bytes:

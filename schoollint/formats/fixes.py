@@ -19,14 +19,20 @@ from .registry import read_media, strip
 
 
 def apply_strip(context, path: str, data: bytes, fixes) -> list[Write]:
+    kinds = frozenset(kind for fix in fixes for kind in fix.args)
+    return [Write(path, verified_strip(data, kinds, os.path.splitext(path)[1].lower()))]
+
+
+def verified_strip(data, kinds: frozenset[str], extension: str) -> bytes:
+    """`data` without the items of `kinds`, verified as the module says (MediaError when refused).
+    `extension` (".jpg", or "" when unknown) only helps recognise the format."""
     from . import jpeg
 
-    kinds = frozenset(kind for fix in fixes for kind in fix.args)
     stripped = jpeg.strip_verified(data, kinds) if jpeg.accept(bytes(data[:3])) else None
     if stripped is None:
         stripped = strip(data, kinds)
-        _verify(data, stripped, os.path.splitext(path)[1].lower(), kinds)
-    return [Write(path, stripped)]
+        _verify(data, stripped, extension, kinds)
+    return stripped
 
 
 def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
