@@ -1,4 +1,5 @@
-"""Rules about photos across the site (SL202, SL501, SL502), judged after the file checks.
+"""Rules about photos across the site (SL202, SL501, SL502), judged after the file checks; and
+SL601-SL603 for the people a photo's own metadata names (site_consent.py).
 
 A page shows a photo, but the photo's size is a fact of the photo's file, and whether it is a
 photo of pupils can be said by any page that shows it. So, like SL304 and the rename fix, these
@@ -24,7 +25,6 @@ suppressions, ignores and the baseline are applied, so those work as for every r
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from dataclasses import replace
@@ -50,23 +50,24 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
     `site_files`: every file of the site, when the run listed them all (else listed here);
     `cache`: the run's, where each text file's facts are kept (disabled by --no-cache).
     """
-    codes = CODES & selected
-    if not codes or not results:
-        return results
-    from . import checks
-    from .discover import discover
+    from .site_consent import consent_in_metadata
 
-    if site_files is None:
-        site_files = discover(root, in_git, ["."], config.exclude).files
-    site = _Site(root, config, settings, site_files, cache)
-    faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
-    subject = site.subject({result.path for result in results}, codes, faces)
-    context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
-    extra: dict[str, list] = {}
-    for module in checks.modules(set(codes)):
-        for finding in module.check(subject, context):
-            if finding.code in codes and finding.code not in config.ignored_for(finding.path):
-                extra.setdefault(finding.path, []).append(finding)
+    extra = consent_in_metadata(root, config, selected, settings, results)    # SL601-SL603 at photos
+    codes = CODES & selected
+    if codes and results:
+        from . import checks
+        from .discover import discover
+
+        if site_files is None:
+            site_files = discover(root, in_git, ["."], config.exclude).files
+        site = _Site(root, config, settings, site_files, cache)
+        faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
+        subject = site.subject({result.path for result in results}, codes, faces)
+        context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
+        for module in checks.modules(set(codes)):
+            for finding in module.check(subject, context):
+                if finding.code in codes and finding.code not in config.ignored_for(finding.path):
+                    extra.setdefault(finding.path, []).append(finding)
     return [replace(result, findings=result.findings + extra[result.path]) if result.path in extra else result
             for result in results]
 
@@ -150,7 +151,9 @@ class _Site:
 
     def photo(self, path: str, shown: list[tuple[Showing, PageImage]], shared: list[Showing], candidate: bool,
               faces: bool, public: bool) -> SitePhoto:
-        facts = _facts(self.root, path)
+        from .site_consent import photo_facts
+
+        facts = photo_facts(self.root, path)
         width, height = _upright(facts)
         showings = [replace(showing, width=showing.width or _from_height(image, width, height))
                     for showing, image in shown]
@@ -217,15 +220,6 @@ class _Site:
                            for match in names.in_text(span.text, language)):
                         return f"{relpath} line {span.line}"
         return ""
-
-
-def _facts(root: Path, path: str):
-    from .formats.registry import read_media
-
-    try:
-        return read_media((root / path).read_bytes(), os.path.splitext(path)[1].lower())
-    except Exception:  # MediaError, OSError, or a reader bug: the photo's own analysis reports each
-        return None
 
 
 def _upright(facts) -> tuple[int | None, int | None]:

@@ -1,10 +1,13 @@
-"""What SL601-SL603 share: which roster people a page names with each photo, and how findings say so.
+"""What SL601-SL603 share: which roster people are named with each photo, and how findings say so.
 
 Not a check module itself (it is not in checks.MODULES). A person is "named
 with a photo" when the photo's alt text, title, aria-label, caption or the
 text beside it (the page model's labels and captions), or the photo's own
 file or folder name, holds their full name (a roster match, or "Mrs Jones"
-for a member of staff) or their first name alone. A first name alone is the
+for a member of staff) or their first name alone; or when the photo's own
+metadata names them (the people SL104 reports: XMP PersonInImage, MWG and
+Microsoft face regions, Takeout people), which the site stage judges on
+every run (`PhotoPeople`, site_consent.py). A first name alone is the
 safe default of the Names-No-Images policy, but not for a child whose parents
 said no: so here it counts. When several roster people share that first name,
 a surname or registration group written in the same text settles which one;
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +32,8 @@ from ..names.filenames import filename_runs
 from ..names.roster_csv import name_words
 from .name_policy import all_names, finder
 
+# "Year 5", "Y5", "Yr R": a registration year, not a name word (groups such as "5B" hold a digit).
+_YEAR = re.compile(r"(?i)\b(?:year|yr|y)\s?(?:\d{1,2}|r)\b|\breception\b")
 # A rule's judgement of one person: the words of its reason ("refused"), or None.
 Judge = Callable[[Person], "str | None"]
 
@@ -43,6 +49,15 @@ class Named:
     people: tuple[Person, ...]      # whom it may be
     first_only: bool                # named by first name alone
     settled: bool                   # the words say which of `people` it is
+    targets: tuple[str, ...] = ()   # repository paths the page may show in its place (src, srcset)
+
+
+@dataclass(frozen=True)
+class PhotoPeople:
+    """What SL601-SL603 judge at a photo: the roster people its own metadata names (no page)."""
+
+    path: str
+    named: tuple[Named, ...]
 
 
 def today(ctx) -> dt.date:
@@ -97,7 +112,7 @@ def _named_on_page(subject, ctx, roster) -> Iterator[Named]:
                 line = span.line_of(start)
                 if (written.casefold(), line) not in seen:
                     seen.add((written.casefold(), line))
-                    yield _narrowed(roster, image.src, span.label, line, written, people, first_only, span.text)
+                    yield _narrowed(roster, image, span.label, line, written, people, first_only, span.text)
         parts = (image.target or urlsplit(image.src).path).split("/")
         parts[-1] = posixpath.splitext(parts[-1])[0]
         for index, part in enumerate(parts):
@@ -105,7 +120,7 @@ def _named_on_page(subject, ctx, roster) -> Iterator[Named]:
             tokens = [token for run in filename_runs(part) for token in run]
             for _start, written, people, first_only in _people_in(roster, part, finder(ctx).in_filename(part),
                                                                   tokens, capitalised=False):
-                yield _narrowed(roster, image.src, field, image.line, written, people, first_only, part)
+                yield _narrowed(roster, image, field, image.line, written, people, first_only, part)
 
 
 def _people_in(roster, text: str, matches, tokens, capitalised: bool):
@@ -132,14 +147,51 @@ def _people_in(roster, text: str, matches, tokens, capitalised: bool):
             yield token.start, token.raw, people, True
 
 
-def _narrowed(roster, src: str, field: str, line: int, written: str, people: tuple[Person, ...],
+def _narrowed(roster, image, field: str, line: int, written: str, people: tuple[Person, ...],
               first_only: bool, text: str) -> Named:
-    """The Named place, with `people` narrowed by a surname or registration group in the same text."""
+    """The Named place (at a page's image, or None: the photo's own metadata), with `people`
+    narrowed by a surname or registration group in the same text."""
     if len(people) > 1:
         stored, groups = _settling_words(roster, text)
         by_surname = tuple(p for p in people if stored.intersection(p.surnames)) or people
         people = tuple(p for p in by_surname if groups.intersection(p.groups)) or by_surname
-    return Named(src, field, line, written, people, first_only, len(people) == 1)
+    if image is None:
+        return Named("", field, line, written, people, first_only, len(people) == 1)
+    return Named(image.src, field, line, written, people, first_only, len(people) == 1,
+                 tuple(dict.fromkeys(path for path in (image.target, *image.alternates) if path)))
+
+
+def named_in_metadata(roster, items) -> Iterator[Named]:
+    """The roster people that the photo's metadata items (MetaItem of kind PERSON_NAME) name.
+
+    Each value names one person (several, "; "-joined, for a document's pictures): a roster full
+    name (also "Hughes, Rowan"), or a roster first name followed by nothing that is not that
+    person's surname, a registration group or an initial ("Rowan", "Rowan (5B)", "Rowan H");
+    "Rowan Atkinson" is someone else. Group words settle a shared first name as on a page.
+    """
+    fields: dict[str, list[str]] = {}       # each name once, with every field that holds it
+    for item in items:
+        for part in (item.value or "").split("; "):
+            if part.strip():
+                fields.setdefault(part.strip(), []).append(item.field)
+    for value, where in fields.items():
+        field = ", ".join(dict.fromkeys(where))
+        words = name_words(value)
+        found = roster.find(value, words) if words else []
+        for match in found:
+            written = value[match.start:match.end]
+            yield _narrowed(roster, None, field, 0, written, roster.people_named(match.key), False, value)
+        if found:
+            continue
+        if not words or not (people := roster.people_with("firsts", words[0].key)):
+            continue
+        rest = [word.key for word in name_words(_YEAR.sub(" ", value))[1:]
+                if len(word.key) > 1 and not any(c.isdigit() for c in word.key)]
+        if rest:            # more than a first name: only that person's surname keeps it theirs
+            surnames = {roster.digest(key) for key in (*rest, "".join(rest))}
+            people = tuple(person for person in people if surnames.intersection(person.surnames))
+        if people:
+            yield _narrowed(roster, None, field, 0, value, people, not rest, value)
 
 
 @lru_cache(maxsize=64)
@@ -157,25 +209,28 @@ def consent_findings(subject, ctx, code: str, judge: Judge, single: str, several
     """The rule's findings for the page: one per place that names someone `judge` finds a reason
     against. `single` reads after "names a pupil" ("whose website consent is {reason}"); `several`
     after "one of them" or "all of them" ("{has} no website consent ({reason})")."""
-    for named in named_on_page(subject, ctx):
+    places = subject.named if isinstance(subject, PhotoPeople) else named_on_page(subject, ctx)
+    for named in places:
         judged = [reason for person in named.people if (reason := judge(person)) is not None]
         if not judged:
             continue
         reason = ", ".join(dict.fromkeys(judged))
         kind = _kind(named.people)
         severity = None
+        # at a page, which photo; at the photo, which of its metadata fields
+        where = f"photo {named.src}: its {named.field}" if named.src else f"its metadata ({named.field})"
         if named.settled:
             how = "gives the first name of" if named.first_only else "names"
-            message = f"photo {named.src}: its {named.field} {how} a {kind} {single.format(reason=reason)}"
+            message = f"{where} {how} a {kind} {single.format(reason=reason)}"
         else:
             count, has = ("one", "has") if len(judged) == 1 else ("all" if len(judged) == len(named.people)
                                                                    else str(len(judged)), "have")
             what = "first name" if named.first_only else "name"
-            message = (f"photo {named.src}: its {named.field} gives a {what} that {len(named.people)} {kind} "
+            message = (f"{where} gives a {what} that {len(named.people)} {kind} "
                        f"on the roster share: {count} of them {several.format(reason=reason, has=has)}")
             if len(judged) < len(named.people):     # it may be one of the others
                 severity = "warning"
-        yield Finding(code, subject.path, message, line=named.line, field=named.field, value=named.written,
+        yield Finding(code, subject.path, message, line=named.line or None, field=named.field, value=named.written,
                       severity=severity)
 
 
