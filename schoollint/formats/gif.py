@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .chunks import kept_trailer, trailer_items
-from .model import FREE_TEXT, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated, clip, complete
 
 FORMAT = "GIF"
 EXTENSIONS = (".gif",)
@@ -44,7 +44,8 @@ def accept(prefix: bytes) -> bool:
 
 
 def blocks(data) -> Iterator[Block]:
-    """Every block after the global colour table, up to and including the trailer."""
+    """Every block after the global colour table, up to and including the trailer; Truncated
+    where the file ends before the trailer, MediaError where a block is corrupt."""
     size = len(data)
     if bytes(data[:6]) not in SIGNATURES:
         raise MediaError("GIF: the file does not start with a GIF signature")
@@ -53,21 +54,21 @@ def blocks(data) -> Iterator[Block]:
     offset = 13 + _colour_table_length(data[10])
     while True:
         if offset >= size:
-            raise MediaError(f"GIF: the file ends at offset {offset}, before the trailer (truncated)")
+            raise Truncated(f"GIF: the file ends at offset {offset}, before the trailer (truncated)")
         introducer = data[offset]
         if introducer == TRAILER:
             yield Block(TRAILER, 0, offset, offset + 1)
             return
         if introducer == EXTENSION:
             if offset + 2 > size:
-                raise MediaError(f"GIF: extension at offset {offset} runs past the end of the file")
+                raise Truncated(f"GIF: extension at offset {offset} runs past the end of the file")
             label = data[offset + 1]
             end = _skip_sub_blocks(data, offset + 2, f"extension 0x{label:02X} at offset {offset}")
             block = Block(EXTENSION, label, offset, end)
         elif introducer == IMAGE:
             # separator, left, top, width, height (2 bytes each), flags; colour table; LZW code size
             if offset + 10 > size:
-                raise MediaError(f"GIF: image descriptor at offset {offset} runs past the end of the file")
+                raise Truncated(f"GIF: image descriptor at offset {offset} runs past the end of the file")
             pixels = offset + 10 + _colour_table_length(data[offset + 9]) + 1
             block = Block(IMAGE, 0, offset, _skip_sub_blocks(data, pixels, f"image at offset {offset}"))
         else:
@@ -77,30 +78,38 @@ def blocks(data) -> Iterator[Block]:
 
 
 def read(data) -> MediaFacts:
+    """The facts; PartlyRead (with the facts of the whole blocks) for a file cut short after
+    its first block, as a browser still shows the frames before the cut."""
+    all_blocks, cut = complete(blocks(data))
     frames = 0
     items: list[MetaItem] = []
     notes: list[str] = []
-    for block in blocks(data):
+    for block in all_blocks:
         if block.introducer == IMAGE:
             frames += 1
         elif block.introducer == EXTENSION:
             items.extend(metadata(data, block))
             if block.label == APPLICATION and _application_id(data, block) == ICC_APPLICATION:
                 notes.append("ICC profile kept")
-    items += trailer_items(data, block.end, FORMAT, "after the GIF trailer")
+    items += trailer_items(data, block.end, FORMAT, "after the GIF trailer") if cut is None else []
     width, height = struct.unpack_from("<HH", data, 6)
-    return MediaFacts(format=FORMAT, width=width, height=height, frames=max(frames, 1),
-                      items=tuple(items), notes=tuple(notes))
+    facts = MediaFacts(format=FORMAT, width=width, height=height, frames=max(frames, 1),
+                       items=tuple(items), notes=tuple(notes))
+    if cut is not None:
+        raise PartlyRead(str(cut), facts)
+    return facts
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    """Drop every extension holding an item of `kinds`; copy all other bytes as they are."""
-    all_blocks = list(blocks(data))
+    """Drop every extension holding an item of `kinds`; copy all other bytes as they are. In a
+    file cut short, every byte from the cut block on is copied as it was (never lose a photo)."""
+    all_blocks, cut = complete(blocks(data))
     kept = [bytes(data[:all_blocks[0].offset])]     # header, screen descriptor, global colour table
     for block in all_blocks:
         if not any(item.kind in kinds for item in metadata(data, block)):
             kept.append(bytes(data[block.offset:block.end]))
-    return b"".join(kept) + kept_trailer(data, all_blocks[-1].end, kinds)
+    end = all_blocks[-1].end
+    return b"".join(kept) + (kept_trailer(data, end, kinds) if cut is None else bytes(data[end:]))
 
 
 def metadata(data, block: Block) -> tuple[MetaItem, ...]:
@@ -119,7 +128,7 @@ def _skip_sub_blocks(data, offset: int, what: str) -> int:
     size = len(data)
     while True:
         if offset >= size:
-            raise MediaError(f"GIF: {what} runs past the end of the file")
+            raise Truncated(f"GIF: {what} runs past the end of the file")
         length = data[offset]
         offset += 1 + length
         if length == 0:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import mmap
 from dataclasses import dataclass
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 # What a plugin reads: the file's bytes, or a memory map of it (a slice of either is bytes).
 Data = bytes | bytearray | mmap.mmap
@@ -75,6 +77,25 @@ class MediaFacts:
 
     def of_kind(self, *kinds: str) -> list[MetaItem]:
         return [item for item in self.items if item.kind in kinds]
+
+
+class Truncated(MediaError):
+    """A walk of blocks, chunks or boxes met the end of the file before the format's end: the
+    file was cut short (an upload or copy stopped part-way), not written wrong."""
+
+
+def complete(blocks: Iterator[T]) -> tuple[list[T], Truncated | None]:
+    """The whole blocks of a walk, and the cut when the file ends inside one: then only the blocks
+    before it (one at least, else the cut is raised), and the bytes from the last one's end on are
+    the damaged part, which a strip copies as it was."""
+    found: list[T] = []
+    try:
+        found.extend(blocks)
+    except Truncated as cut:
+        if not found:
+            raise
+        return found, cut
+    return found, None
 
 
 class PartlyRead(MediaError):

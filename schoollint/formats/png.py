@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterator
 
 from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
-from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
+from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated, clip, complete
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -73,25 +73,8 @@ def chunks(data) -> Iterator[Chunk]:
         offset = chunk.end
 
 
-class Truncated(MediaError):
-    """The chunk list meets the end of the file before IEND."""
-
-
-def _complete_chunks(data) -> tuple[list[Chunk], Truncated | None]:
-    """The chunks, and the cut when the file ends before IEND: then only the chunks before it
-    (IHDR at least, else the cut is raised), and the bytes from the last one's end on are damaged."""
-    found: list[Chunk] = []
-    try:
-        found.extend(chunks(data))
-    except Truncated as cut:
-        if not found:
-            raise
-        return found, cut
-    return found, None
-
-
 def read(data) -> MediaFacts:
-    all_chunks, cut = _complete_chunks(data)
+    all_chunks, cut = complete(chunks(data))
     facts = _facts(data, all_chunks, cut is None)
     if cut is not None:   # the metadata chunks before the cut still count, as a viewer shows the rest
         raise PartlyRead(str(cut), facts)
@@ -116,7 +99,7 @@ def _facts(data, all_chunks: list[Chunk], whole: bool) -> MediaFacts:
 def strip(data, kinds: frozenset[str]) -> bytes:
     """Drop every chunk holding an item of `kinds`; copy all other chunks byte for byte. In a
     file cut short, every byte from the cut chunk on is copied as it was (never lose a photo)."""
-    all_chunks, cut = _complete_chunks(data)
+    all_chunks, cut = complete(chunks(data))
     kept = kept_chunks(data, all_chunks, _METADATA_READERS, kinds, b"eXIf", make_chunk)
     end = all_chunks[-1].end
     rest = kept_trailer(data, end, kinds) if cut is None else bytes(data[end:])

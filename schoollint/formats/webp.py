@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterator
 
 from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
-from .model import MediaError, MediaFacts
+from .model import MediaError, MediaFacts, PartlyRead, Truncated, complete
 
 FORMAT = "WebP"
 EXTENSIONS = (".webp",)
@@ -29,33 +29,40 @@ def accept(prefix: bytes) -> bool:
 
 
 def riff_end(data) -> int:
-    """Where the RIFF container ends; MediaError when the file is shorter than it says."""
+    """Where the RIFF container ends by its header: past the end of a file cut short."""
     if len(data) < 12 or not accept(bytes(data[:12])):
         raise MediaError("WebP: the file does not start with a RIFF WEBP header")
-    end = 8 + struct.unpack_from("<I", data, 4)[0]
-    if end > len(data):
-        raise MediaError(f"WebP: the RIFF container claims {end} bytes but the file has {len(data)} (truncated)")
-    return end
+    return 8 + struct.unpack_from("<I", data, 4)[0]
 
 
 def chunks(data) -> Iterator[Chunk]:
-    """Every chunk of the RIFF container; MediaError where the list breaks."""
-    end = riff_end(data)
+    """Every chunk of the RIFF container; Truncated where the file ends before the container
+    does, MediaError where a chunk runs past the container's declared end."""
+    declared = riff_end(data)
+    end = min(declared, len(data))
     offset = 12
-    while offset < end:
-        if offset + 8 > end:
-            raise MediaError(f"WebP: the chunk header at offset {offset} runs past the end of the RIFF container")
-        fourcc, length = struct.unpack_from("<4sI", data, offset)
-        chunk = Chunk(fourcc, offset, length, end=offset + 8 + length + (length & 1))   # fourcc, size, payload, pad
+    while offset < declared:
         # A writer may leave out the pad byte of the last chunk: only the payload must fit.
-        if chunk.payload_start + length > end:
-            raise MediaError(f"WebP: chunk {chunk.name} at offset {offset} runs past the end of the file")
-        yield chunk
-        offset = chunk.end
+        header = offset + 8
+        if header <= end:
+            fourcc, length = struct.unpack_from("<4sI", data, offset)
+            chunk = Chunk(fourcc, offset, length, end=header + length + (length & 1))   # fourcc, size, payload, pad
+            if header + length <= end:
+                yield chunk
+                offset = chunk.end
+                continue
+        what = "the chunk header" if header > end else f"chunk {chunk.name}"
+        if end < declared:
+            raise Truncated(f"WebP: the RIFF container claims {declared} bytes but the file has {len(data)} "
+                            f"(truncated): {what} at offset {offset} is cut short")
+        raise MediaError(f"WebP: {what} at offset {offset} runs past the end of the "
+                         f"{'RIFF container' if header > end else 'file'}")
 
 
 def read(data) -> MediaFacts:
-    all_chunks = list(chunks(data))
+    """The facts; PartlyRead (with the facts of the whole chunks) for a file cut short after its
+    first chunk."""
+    all_chunks, cut = complete(chunks(data))
     width = height = None
     frames = 0
     notes: list[str] = []
@@ -68,18 +75,28 @@ def read(data) -> MediaFacts:
         elif chunk.fourcc == b"ICCP":
             notes.append("ICC profile kept")
     items, orientation = metadata(data, all_chunks, _METADATA_READERS)
-    items += trailer_items(data, riff_end(data), FORMAT, "after the RIFF container")
-    return MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
-                      frames=max(frames, 1), items=tuple(items), notes=tuple(notes))
+    items += trailer_items(data, riff_end(data), FORMAT, "after the RIFF container") if cut is None else []
+    facts = MediaFacts(format=FORMAT, width=width, height=height, orientation=orientation,
+                       frames=max(frames, 1), items=tuple(items), notes=tuple(notes))
+    if cut is not None:
+        raise PartlyRead(str(cut), facts)
+    return facts
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
-    """Drop every chunk holding an item of `kinds`, keep VP8X flags true; all else byte for byte."""
-    kept = list(kept_chunks(data, chunks(data), _METADATA_READERS, kinds, b"EXIF", make_chunk))
+    """Drop every chunk holding an item of `kinds`, keep VP8X flags true; all else byte for byte.
+    In a file cut short, the bytes from the cut chunk on are copied as they were, and the RIFF
+    size still claims as many bytes more than the file holds as it did (never lose a photo)."""
+    all_chunks, cut = complete(chunks(data))
+    kept = list(kept_chunks(data, all_chunks, _METADATA_READERS, kinds, b"EXIF", make_chunk))
     present = {chunk.fourcc for chunk, _ in kept}
     body = b"".join(_with_flags(chunk, whole, present) if chunk.fourcc == b"VP8X" else whole
                     for chunk, whole in kept)
-    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + kept_trailer(data, riff_end(data), kinds)
+    if cut is None:
+        return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body + kept_trailer(data, riff_end(data), kinds)
+    missing = riff_end(data) - len(data)
+    body += bytes(data[all_chunks[-1].end:])
+    return b"RIFF" + struct.pack("<I", 4 + len(body) + missing) + b"WEBP" + body
 
 
 def make_chunk(fourcc: bytes, payload: bytes) -> bytes:

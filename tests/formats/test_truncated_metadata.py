@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from tests.kit.chunks import gif_insert, gif_xmp, riff_chunks, webp_from_chunks
 from tests.kit.git import commit_all
 from tests.kit.images import encode, photo
 from tests.kit.jpeg import XMP_SIGNATURE, segment, with_segments
@@ -88,3 +89,48 @@ def test_a_file_cut_short_is_never_counted_as_checked(repo, cli, name, data):
     code, out, _ = cli("check", "--no-cache", "--select", "SL101")
     assert code == 1
     assert f"not checked: 1 {name[-4:]}" in out
+
+
+def _gif_with_person() -> bytes:
+    """A 3-frame GIF with an XMP application extension naming a person, before the first frame."""
+    pictures = [photo(size=(240, 160), seed=seed) for seed in range(3)]
+    plain = encode(pictures[0], "GIF", save_all=True, append_images=pictures[1:], duration=80, loop=0)
+    return gif_insert(plain, gif_xmp(person_xmp("Amelia Pupil")))
+
+
+def test_a_gif_cut_in_its_last_frame_reports_and_strips_the_extensions_before_the_cut(repo, cli):
+    whole = _gif_with_person()
+    cut = whole[:len(whole) - 300]
+    (repo / "cut.gif").write_bytes(cut)
+    commit_all(repo, "a GIF cut short")
+    code, codes = _codes(cli)
+    assert code == 1 and {"SL104", "SL105"} <= set(codes), codes
+    cli("check", "--fix", "--no-cache")
+    after = (repo / "cut.gif").read_bytes()
+    assert b"XMP DataXMP" not in after and b"Amelia" not in after
+    assert after.endswith(cut[cut.index(b"XMP DataXMP") + len(gif_xmp(person_xmp("Amelia Pupil"))) - 3:])
+    assert _codes(cli)[1] == ["SL105"]
+    cli("check", "--fix", "--no-cache")            # idempotent
+    assert (repo / "cut.gif").read_bytes() == after
+
+
+def test_a_webp_cut_short_keeps_its_riff_claim_and_the_damaged_bytes(repo, cli):
+    """A WebP whose XMP chunk comes before the image data (writers differ on the order), cut
+    inside the image: the XMP is read and stripped, the cut image copied as it was, and the RIFF
+    size still claims the bytes the file lacks, so the file reads as cut short as before."""
+    chunks = riff_chunks(encode(photo((400, 300)), "WEBP", exif=b"Exif\0\0" + exif_with_gps()))
+    xmp = (b"XMP ", person_xmp("Amelia Pupil"))
+    vp8x = [index for index, (fourcc, _) in enumerate(chunks) if fourcc == b"VP8X"][0]
+    whole = webp_from_chunks(chunks[:vp8x + 1] + [xmp] + chunks[vp8x + 1:])
+    image = whole.index(b"VP8 ")
+    cut = whole[:image + 200]
+    (repo / "cut.webp").write_bytes(cut)
+    commit_all(repo, "a WebP cut short")
+    code, codes = _codes(cli)
+    assert code == 1 and {"SL104", "SL105"} <= set(codes), codes
+    cli("check", "--fix", "--no-cache")
+    after = (repo / "cut.webp").read_bytes()
+    assert b"XMP " not in after and after.endswith(cut[image:])
+    claimed = int.from_bytes(after[4:8], "little") + 8
+    assert claimed - len(after) == int.from_bytes(cut[4:8], "little") + 8 - len(cut)
+    assert _codes(cli)[1] == ["SL105"]
