@@ -197,18 +197,21 @@ class _Site:
             return "its metadata names the people in it"
         named = self.named_pupil(path)
         if named:
-            return f"a pupil on the roster is named with it on {named}"
+            return named
         return "faces found in it" if faces else ""
 
     def named_pupil(self, path: str) -> str:
         """Where a page that refers to the photo names a roster pupil with it (alt, title, caption,
-        the text beside it), or ""."""
+        the text beside it) by full name, or by the first name alone of a pupil with no website
+        consent (SL601 counts that name too: issue 13), or ""."""
         if not self.settings.get("roster"):
             return ""
         from . import checks
+        from .checks.consent_policy import judged, named_on_page, without_consent
         from .checks.name_policy import finder, path_language
 
-        names = finder(checks.Context(root=self.root, rule_options={}, settings=self.settings))
+        context = checks.Context(root=self.root, rule_options={}, settings=self.settings)
+        names, consent = finder(context), judged(context)
         for relpath in sorted(set(self.index.get(path, ()))):
             page = self.page(relpath)
             for image in page.images if page is not None else ():
@@ -218,7 +221,12 @@ class _Site:
                     language = span.lang or image.lang or path_language(relpath)
                     if any(match.source == "roster" and match.role == "pupil"
                            for match in names.in_text(span.text, language)):
-                        return f"{relpath} line {span.line}"
+                        return f"a pupil on the roster is named with it on {relpath} line {span.line}"
+            places = named_on_page(checks.PageSubject(relpath, page), context) if consent and page is not None else ()
+            for named in places:
+                if path in named.targets and named.first_only and without_consent(named, context):
+                    return (f"a pupil on the roster with no website consent is named with it by first name on "
+                            f"{relpath} line {named.line}")
         return ""
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..finding import Finding
-from ..names.consent import Person, group_words
+from ..names.consent import Person, group_words, no_website_consent
 from ..names.filenames import filename_runs
 from ..names.roster_csv import name_words
 from .name_policy import all_names, finder
@@ -80,6 +80,13 @@ def run_settings(roster: str | None, policy: str) -> dict:
         if any(person.dated for person in load_roster(Path(roster)).people):
             settings["consent-day"] = dt.datetime.now(dt.timezone.utc).date().isoformat()
     return settings
+
+
+def without_consent(named: Named, ctx) -> bool:
+    """Whether a pupil that `named` may be has no website consent today (SL601's judgement): then
+    a first name alone makes the photo one of pupils for SL501 and SL502 too."""
+    day, policy = today(ctx), required(ctx)
+    return any(person.role == "pupil" and no_website_consent(person, day, policy) for person in named.people)
 
 
 def judged(ctx) -> bool:
