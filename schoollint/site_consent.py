@@ -9,23 +9,40 @@ found names in (or, when SL104 does not run, every media file of the run), readi
 again: a cached record keeps no name. The rules' own modules judge each name (checks/no_consent.py,
 consent_expiring.py, leaver_still_shown.py, given a `consent_policy.PhotoPeople`); the findings
 are on the photo, with the metadata field, and the name as the finding's value only.
+
+`--fix` strips those names (SL104's safe fix) and the run settles again; the photo still shows the
+same people, and a later run cannot know it did. So this run's report keeps what the names said,
+saying the fix removed them (`named_before`, kept per run: keyed by the run's Cache, which lives
+exactly as long as the run); SL501 and SL502 likewise (site_rules.py).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from .analysis import FileResult
 from .finding import Finding
 
 CODES = frozenset({"SL601", "SL602", "SL603"})
+# The run's Cache -> each photo whose metadata named people when this run looked -> the findings they gave.
+_BEFORE: WeakKeyDictionary = WeakKeyDictionary()
+STRIPPED = "; this run's fix removed the name from the file, but the photo still shows the person"
 
 
-def consent_in_metadata(root: Path, config, selected: set[str], settings: dict,
-                        results: list[FileResult]) -> dict[str, list[Finding]]:
+def named_before(cache) -> dict[str, list[Finding]]:
+    """Photos of this run whose metadata named people when the run first read them (SL601-SL603
+    findings, [] when they gave none), for the run's settling after its fixes."""
+    return _BEFORE.setdefault(cache, {})
+
+
+def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, results: list[FileResult],
+                        cache) -> dict[str, list[Finding]]:
     """path -> the SL601-SL603 findings for people its metadata names (nothing without a roster
-    that records consent or leaving, unless `consent: required`)."""
+    that records consent or leaving, unless `consent: required`); for a photo whose names this
+    run's fix removed, what they said before, with STRIPPED."""
     codes = CODES & selected
     if not codes or not settings.get("roster"):
         return {}
@@ -51,6 +68,13 @@ def consent_in_metadata(root: Path, config, selected: set[str], settings: dict,
             for finding in module.check(subject, context):
                 if finding.code in codes and finding.code not in config.ignored_for(result.path):
                     found.setdefault(result.path, []).append(finding)
+    before = named_before(cache)
+    for result in results:
+        if result.path in found:
+            before.setdefault(result.path, found[result.path])
+        elif before.get(result.path):       # named when the run began; its fix removed the names
+            found[result.path] = [replace(finding, message=finding.message + STRIPPED)
+                                  for finding in before[result.path]]
     return found
 
 

@@ -52,7 +52,7 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
     """
     from .site_consent import consent_in_metadata
 
-    extra = consent_in_metadata(root, config, selected, settings, results)    # SL601-SL603 at photos
+    extra = consent_in_metadata(root, config, selected, settings, results, cache)   # SL601-SL603 at photos
     codes = CODES & selected
     if codes and results:
         from . import checks
@@ -79,7 +79,7 @@ class _Site:
         from .pages.references import text_files
         from .site_facts import SiteFiles
 
-        self.root, self.config, self.settings = root, config, settings
+        self.root, self.config, self.settings, self.cache = root, config, settings, cache
         self.files = SiteFiles(root, cache)
         self.index: dict[str, list[str]] = {}   # repository path -> the file writing each reference to it
         for relpath in text_files(root, files):
@@ -190,14 +190,18 @@ class _Site:
         """Why the photo is of pupils, in words that name no one; "" when nothing says so."""
         from .formats.model import PERSON_NAME
         from .globs import any_match
+        from .site_consent import named_before
 
         if any_match(self.config.pupil_photos, path):
             return "under pupil-photos in the configuration"
         if facts is not None and facts.of_kind(PERSON_NAME):
+            named_before(self.cache).setdefault(path, [])
             return "its metadata names the people in it"
         named = self.named_pupil(path)
         if named:
             return named
+        if path in named_before(self.cache):    # the photo still shows them: said in this run's report
+            return "its metadata named the people in it until this run's fix removed the names"
         return "faces found in it" if faces else ""
 
     def named_pupil(self, path: str) -> str:
