@@ -18,7 +18,7 @@ import struct
 from .embedded import entry_items, parse_exif
 from .exif import POINTERS
 from .ifd import Entry, byte_order, integers, read_ifd
-from .model import PREVIEW, MediaError, MediaFacts, MetaItem
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated
 
 FORMAT = "TIFF"
 # TIFF, and the camera RAW formats built on it (Adobe DNG, Canon CR2, Nikon NEF/NRW, Sony
@@ -58,11 +58,11 @@ def _chain(data, order: str) -> list[tuple[int, list[Entry], int]]:
 
 
 def read(data) -> MediaFacts:
+    """The facts; PartlyRead (with them) when a page's pixels run past the end of the file, as a
+    file cut short does: its tables come first, so what they hold is still reported."""
     order = _order(data)
     info = parse_exif(data, _WHERE)
     chain = _chain(data, order)
-    for _, entries, _ in chain:      # every page: a page whose pixels are gone is a damaged file
-        _check_pixels_inside(data, order, entries)
     items = list(info.items)
     if len(chain) > 1 and not _reduced(data, order, chain[1][1]):
         # IFD1 of a TIFF is its second page, a preview only when marked reduced-resolution.
@@ -72,8 +72,14 @@ def read(data) -> MediaFacts:
             items.append(MetaItem(PREVIEW, "TIFF reduced-resolution preview", _WHERE, f"image {page}"))
         items += [item for entry in entries for item in entry_items(data, entry, _WHERE)]
     notes = (f"TIFF with {len(chain)} images",) if len(chain) > 1 else ()
-    return MediaFacts(format=FORMAT, width=info.width, height=info.height, orientation=info.orientation,
-                      items=tuple(items), notes=notes)
+    facts = MediaFacts(format=FORMAT, width=info.width, height=info.height, orientation=info.orientation,
+                       items=tuple(items), notes=notes)
+    try:
+        for _, entries, _ in chain:      # every page: a page whose pixels are gone is a damaged file
+            _check_pixels_inside(data, order, entries)
+    except Truncated as cut:
+        raise PartlyRead(str(cut), facts) from None
+    return facts
 
 
 def _reduced(data, order: str, entries: list[Entry]) -> bool:
@@ -94,7 +100,7 @@ def _check_pixels_inside(data, order: str, entries: list[Entry]) -> None:
                         strict=False)
             for start, count in pairs:
                 if start + count > len(data):
-                    raise MediaError(f"TIFF: image data at offset {start} ({count} bytes) runs past the end "
+                    raise Truncated(f"TIFF: image data at offset {start} ({count} bytes) runs past the end "
                                      f"of the {len(data)}-byte file (the file is truncated)")
 
 
@@ -122,8 +128,15 @@ def _extents(data, order: str, entries: list[Entry], seen: set[int]) -> list[tup
 
 
 def strip(data, kinds: frozenset[str]) -> bytes:
+    """The file with every entry holding an item of `kinds` dropped (module docstring). A file cut
+    short is refused: the new tables go at the end, which would land inside its missing pixels."""
     order = _order(data)
     chain = _chain(data, order)
+    try:
+        for _, entries, _ in chain:
+            _check_pixels_inside(data, order, entries)
+    except Truncated as cut:
+        raise MediaError(f"{cut}; a TIFF cut short is not rewritten (export the photo again)") from None
     out = bytearray(data)
     dropped: list[tuple[int, int]] = []
     kept: list[tuple[int, int]] = []

@@ -16,6 +16,7 @@ from tests.kit.git import commit_all
 from tests.kit.images import encode, photo
 from tests.kit.jpeg import XMP_SIGNATURE, segment, with_segments
 from tests.kit.metadata import exif_with_gps, person_xmp, tiff_exif
+from tests.kit.tiff import tiff_file
 
 
 def _phone_jpeg() -> bytes:
@@ -134,3 +135,17 @@ def test_a_webp_cut_short_keeps_its_riff_claim_and_the_damaged_bytes(repo, cli):
     claimed = int.from_bytes(after[4:8], "little") + 8
     assert claimed - len(after) == int.from_bytes(cut[4:8], "little") + 8 - len(cut)
     assert _codes(cli)[1] == ["SL105"]
+
+
+def test_a_tiff_cut_in_its_pixels_reports_its_tables_and_is_never_rewritten(repo, cli):
+    """A TIFF's tables come before its pixels here (Pillow's layout): cut inside the pixels, the
+    GPS and Artist are reported beside SL105; the fix refuses, since the new tables a strip writes
+    at the end of the file would land inside the missing pixels, and the file stays as it was."""
+    cut = tiff_file(size=(400, 300))[:-5000]
+    (repo / "scan.tif").write_bytes(cut)
+    commit_all(repo, "a TIFF cut short")
+    code, codes = _codes(cli)
+    assert code == 1 and {"SL101", "SL102", "SL105"} <= set(codes), codes
+    code, out, _ = cli("check", "--fix", "--no-cache")
+    assert code == 1 and "scan.tif: not fixed:" in out and "truncated" in out
+    assert (repo / "scan.tif").read_bytes() == cut
