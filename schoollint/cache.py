@@ -32,7 +32,6 @@ journal are never written outside it.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import os
@@ -44,6 +43,8 @@ from . import __version__
 from .codec import valid_record, valid_site_facts
 from .errors import UserError
 from .fsio import atomic_write
+from .usercache import mac as _mac
+from .usercache import user_key as user_key   # fix/tags.py signs with it too
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
@@ -277,25 +278,6 @@ def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True,
                           check=True).stdout
-
-
-def user_key() -> bytes:
-    """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
-    ~/.cache), made 0600 on first use. OSError when it can be neither read nor made."""
-    import secrets
-
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "schoollint"
-    path = home / "cache-key"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        home.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
-        return path.read_bytes()
-
-
-def _mac(body: bytes) -> bytes:
-    return hmac.new(user_key(), body, hashlib.sha256).hexdigest().encode()
 
 
 def _valid_stat(entry) -> bool:

@@ -10,13 +10,15 @@ their keys agree.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..usercache import Sections, derived
 from ..yamlload import safe_load
 
 DATA = Path(__file__).with_name("data")
@@ -63,7 +65,18 @@ class Lexicon:
     locatives: frozenset[str]
     motion_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
-    run_pattern: re.Pattern
+    particle_names: tuple[str, ...]                   # the particles as the stop list orders them
+
+    @cached_property
+    def run_pattern(self) -> re.Pattern:
+        """Runs of capitalised words: compiled on first use (20 ms; a file name's check needs none)."""
+        # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
+        # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
+        word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+        first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
+        particle = rf"(?:{'|'.join(self.particle_names)})"
+        gap = r"[ \u00a0]{1,3}"
+        return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+")
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
@@ -120,6 +133,48 @@ def _english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(common), frozenset(rare), frozenset(surnames)
 
 
+def _parsed_lexicon() -> tuple[dict, Sections]:
+    """The word lists the lexicon is made of, read from the data files: (the stop lists, {list: its
+    words, one a line})."""
+    given, word_given = _names("given_names.txt")
+    surnames, surname_words = _names("surnames.txt")
+    common, rare, word_surnames = _english_words()
+    lists = {"given": given, "word_given": word_given, "surnames": surnames, "surname_words": surname_words,
+             "name_words": _word_list("name_words.txt"), "common": common, "rare": rare,
+             "word_surnames": word_surnames}
+    stop = json.loads(json.dumps(safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))))  # as kept
+    return {"stop": stop}, {key: "\n".join(sorted(words)) for key, words in lists.items()}
+
+
+def _parsed_languages() -> tuple[dict, Sections]:
+    """{language: its common words, one a line} for each words_<language>.txt."""
+    return {}, {path.stem[6:]: "\n".join(sorted(_word_list(path.name))) for path in _language_files()}
+
+
+def _language_files() -> list[Path]:
+    return sorted(DATA.glob("words_*.txt"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split("\n")) if text else frozenset()
+
+
+# The lists as they were last parsed, compiled into this user's cache (usercache.derived): loading
+# them so takes a few ms, parsing the text files 0.2 CPU s. Rebuilt whenever a data file, this
+# module or the version changes; a copy that fails its HMAC or its shape is rebuilt too.
+_SOURCES = ("given_names.txt", "surnames.txt", "name_words.txt", "common_words.txt", "stoplists.yaml")
+
+
+@lru_cache(maxsize=1)
+def _lexicon_lists() -> tuple[dict, Sections]:
+    return derived("names-lexicon", [Path(__file__), *(DATA / name for name in _SOURCES)], _parsed_lexicon)
+
+
+@lru_cache(maxsize=1)
+def _language_lists() -> Sections:
+    return derived("names-languages", [Path(__file__), DATA, *_language_files()], _parsed_languages)[1]
+
+
 @lru_cache(maxsize=None)
 def language_words(language: str) -> frozenset[str]:
     """Common words of a page language other than English ("de", "de-AT" -> German), empty when unknown.
@@ -128,22 +183,22 @@ def language_words(language: str) -> frozenset[str]:
     """
     primary = language.strip().lower().replace("_", "-").partition("-")[0]
     primary = {"no": "nb", "nn": "nb"}.get(primary, primary)
-    path = DATA / f"words_{primary}.txt"
-    if primary == "en" or not primary.isalpha() or not path.is_file():
+    if primary == "en" or not primary.isalpha():
         return frozenset()
-    return _word_list(path.name)
+    return _words(_language_lists().get(primary, ""))
 
 
 @lru_cache(maxsize=1)
 def other_language_words() -> frozenset[str]:
     """The common words of every other language the data holds: a file name has no page language."""
-    return frozenset().union(*(_word_list(path.name) for path in sorted(DATA.glob("words_*.txt"))))
+    return _words("\n".join(text for text in _language_lists().values() if text))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Every word list and the capitalised-run pattern, read from data/ once per process."""
-    stop = safe_load((DATA / "stoplists.yaml").read_text(encoding="utf-8"))
+    """Every word list and the capitalised-run pattern, loaded once per process (see _lexicon_lists)."""
+    header, lists = _lexicon_lists()
+    stop = header["stop"]
     titles = frozenset(stop["titles"])
     calendar = frozenset(stop["calendar_words"])
     following = frozenset(word for group in stop["following_words"].values() for word in group)
@@ -152,16 +207,10 @@ def lexicon() -> Lexicon:
         for phrase in group:
             words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
             phrases.setdefault(words[0], []).append(words)
-    # A capitalised word, maybe with a final dot ("Mrs.", or a sentence end that
-    # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
-    word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
-    first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
-    particle = rf"(?:{'|'.join(stop['surname_particles'])})"
-    gap = r"[ \u00a0]{1,3}"
-    given, word_given = _names("given_names.txt")
-    surnames, surname_words = _names("surnames.txt")
-    surname_words |= _word_list("name_words.txt")
-    common, rare, word_surnames = _english_words()
+    given, word_given = _words(lists["given"]), _words(lists["word_given"])
+    surnames = _words(lists["surnames"])
+    surname_words = _words(lists["surname_words"]) | _words(lists["name_words"])
+    common, rare, word_surnames = _words(lists["common"]), _words(lists["rare"]), _words(lists["word_surnames"])
     not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
         | frozenset(stop["named_things"])
     return Lexicon(
@@ -187,7 +236,7 @@ def lexicon() -> Lexicon:
         locatives=frozenset(stop["locatives"]),
         motion_words=frozenset(stop["motion_words"]),
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
-        run_pattern=re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+"),
+        particle_names=tuple(stop["surname_particles"]),
     )
 
 

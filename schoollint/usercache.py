@@ -1,0 +1,129 @@
+"""What schoollint keeps for this user outside every repository, under $XDG_CACHE_HOME/schoollint
+(default ~/.cache/schoollint): the secret that signs caches (`user_key`), and derived forms of the
+package's own data files (`derived`: the name lists, compiled once instead of parsed on every start).
+
+A signed file is one line of HMAC-SHA256 (hex) of the rest, keyed with `user_key`: one that was
+edited, truncated or written by another user's schoollint fails it and is not believed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+from .fsio import atomic_write
+
+# A derived file is written only when every source it was made from last changed longer ago than
+# this: a source rewritten within the same tick of the file system's clock as our read could keep
+# its signature (Git's "racily clean" entries; 2 s covers whole-second time stamps, FAT, HFS+).
+SETTLED_NS = 2_000_000_000
+
+
+def home() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "schoollint"
+
+
+def user_key() -> bytes:
+    """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
+    ~/.cache), made 0600 on first use. OSError when it can be neither read nor made."""
+    import secrets
+
+    path = home() / "cache-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        home().mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
+        return path.read_bytes()
+
+
+def mac(body: bytes) -> bytes:
+    """HMAC-SHA256 of `body` under this user's key, hex. OSError when there is no key."""
+    return hmac.new(user_key(), body, hashlib.sha256).hexdigest().encode()
+
+
+def read_signed(path: Path) -> bytes | None:
+    """The body of a file `write_signed` wrote, or None when it is missing, unreadable or fails its HMAC."""
+    try:
+        signature, _, body = path.read_bytes().partition(b"\n")
+        return body if hmac.compare_digest(signature, mac(body)) else None
+    except OSError:
+        return None
+
+
+def write_signed(path: Path, body: bytes) -> None:
+    """Write `body` with its HMAC line, atomically, 0600. OSError when it cannot be written."""
+    atomic_write(path, mac(body) + b"\n" + body, mode=0o600)
+
+
+Sections = dict[str, str]
+
+
+def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sections]]) -> tuple[dict, Sections]:
+    """`build()` (a JSON-ready header and named text sections), made from the files `sources`, taken from
+    this user's cache when it was made from exactly these files as they are now: the same paths and
+    stat signatures (size, mtime_ns, inode, ctime_ns), by this version of schoollint. Otherwise (none
+    kept, another version, a source changed, added or gone, a file that fails its HMAC or has the
+    wrong shape) built again and kept, if it can be. Never fails for the cache's sake: no key, no
+    writable folder and an unsettled source (SETTLED_NS) each just mean building every time."""
+    try:
+        stamp = [__version__, *([str(path), *_signature(path)] for path in sources)]
+    except OSError:
+        return build()                  # a source is missing: let build() raise or cope as it does
+    tag = hashlib.sha256(json.dumps([name, stamp[0], *(entry[0] for entry in stamp[1:])]).encode()).hexdigest()
+    path = home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
+    kept = _parse(read_signed(path), stamp)
+    if kept is not None:
+        return kept
+    header, sections = build()
+    settled = all(time.time_ns() - max(entry[2], entry[4]) >= SETTLED_NS for entry in stamp[1:])
+    try:
+        if settled:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_signed(path, _encode(stamp, header, sections))
+    except (OSError, TypeError, ValueError):   # no folder or key, or a header JSON cannot hold
+        pass
+    return header, sections
+
+
+def _signature(path: Path) -> list[int]:
+    info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
+
+
+def _encode(stamp: list, header: dict, sections: Sections) -> bytes:
+    """One JSON line (stamp, header, each section's [start, end) in the text after it), then the text."""
+    spans, at = {}, 0
+    for key, text in sections.items():
+        spans[key] = [at, at + len(text)]
+        at += len(text)
+    return (json.dumps({"stamp": stamp, "header": header, "sections": spans}) + "\n"
+            + "".join(sections.values())).encode("utf-8")
+
+
+def _parse(body: bytes | None, stamp: list) -> tuple[dict, Sections] | None:
+    """What _encode wrote, if its stamp is `stamp` and its shape holds; else None."""
+    if body is None:
+        return None
+    try:
+        line, _, rest = body.partition(b"\n")
+        stored = json.loads(line)
+        text = rest.decode("utf-8")
+        if not (isinstance(stored, dict) and stored.get("stamp") == stamp and isinstance(stored.get("header"), dict)
+                and isinstance(stored.get("sections"), dict)):
+            return None
+        sections = {}
+        for key, span in stored["sections"].items():
+            if not (isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)
+                    and 0 <= span[0] <= span[1] <= len(text)):
+                return None
+            sections[key] = text[span[0]:span[1]]
+        return stored["header"], sections
+    except (ValueError, UnicodeDecodeError):
+        return None
