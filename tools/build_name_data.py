@@ -5,6 +5,7 @@ The sources are NOT runtime dependencies and nothing is fetched at run time:
     apt-get install wbritish wbritish-huge wamerican-huge       # SCOWL's word lists, /usr/share/dict/
     python -m venv /tmp/v && /tmp/v/bin/pip install Faker mimesis names wordfreq
     /tmp/v/bin/python tools/build_name_data.py
+    python tools/build_name_data.py --supplement    # only add tools/name_supplement.py to the lists (SCOWL only)
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
@@ -23,6 +24,14 @@ Sources and licences (recorded again at the top of every file written):
   wbritish package installs it: which English words are written capitalised only
   (proper nouns: "Cavendish"), so that wordfreq's case-blind counts do not make a
   surname a common word.
+- tools/name_supplement.py (schoollint, MIT): a hand-kept supplement of given names and
+  surnames common in UK schools that the sources above lack (Welsh "Ffion", Irish
+  "Saoirse", Scottish Gaelic "Eilidh", Yoruba "Temitope", Vietnamese "Hanh", Turkish
+  "Aksoy", ...), written by hand; its docstring names, for each origin, the published
+  lists of commonest names (ONS, CSO Ireland, National Records of Scotland, PESEL, GfdS,
+  TÜİK, Onomap, ...) against which they can be checked. Its names are never common
+  words: a supplement surname rarer than Zipf 3.5 as an English word leaves
+  common_words.txt ("nawaz"), as the sources' surnames do.
 
 Files:
 - given_names.txt ("rose word": SCOWL writes it in lower case too): the given names before
@@ -82,13 +91,15 @@ LICENCE = """\
 #   mimesis (MIT licence, Copyright (c) 2016 Isaak Uchakaev);
 #   names (MIT licence, Copyright (c) 2013 Trey Hunner; US Census 1990 tables, public domain);
 #   wordfreq (code Apache-2.0, data CC BY-SA 4.0, Copyright Robyn Speer and Luminoso);
-#   SCOWL (Copyright 2000-2011 Kevin Atkinson; use, copy, modify, distribute and sell permitted with this notice).
+#   SCOWL (Copyright 2000-2011 Kevin Atkinson; use, copy, modify, distribute and sell permitted with this notice);
+#   tools/name_supplement.py (schoollint, MIT: names written by hand, sources in its docstring).
 # Lists derived from wordfreq data are shared under CC BY-SA 4.0; the copyright notices must be kept.
 """
 
 
 sys.path.insert(0, str(DATA.parents[2]))
 from schoollint.names.words import plain  # noqa: E402  (the same keys the finder looks up)
+from tools import name_supplement  # noqa: E402
 
 
 def faker_names(kind: str, locales: tuple[str, ...] = ()) -> set[str]:
@@ -163,6 +174,11 @@ def previous_given() -> set[str]:
     return {line.partition(" ")[0] for line in lines if line and not line.startswith("#")}
 
 
+def supplement(table: dict[str, str]) -> set[str]:
+    """tools/name_supplement.py's names of one table (GIVEN or SURNAMES), plain() keys."""
+    return {plain(name) for name in name_supplement.names(table)}
+
+
 def write(name: str, about: str, entries: list[str]) -> None:
     path = DATA / name
     path.write_text(f"# {about}\n" + LICENCE + "\n".join(entries) + "\n", encoding="utf-8")
@@ -172,9 +188,10 @@ def write(name: str, about: str, entries: list[str]) -> None:
 def main() -> None:
     from wordfreq import top_n_list, zipf_frequency
 
-    given = previous_given() | {name for name in faker_names("first") | faker_names("middle") | mimesis_names("names")
-                                if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
-    surnames = faker_names("last") | mimesis_names("surnames") | set(census("dist.all.last", CENSUS_SURNAMES))
+    sources = faker_names("first") | faker_names("middle") | mimesis_names("names") | supplement(name_supplement.GIVEN)
+    given = previous_given() | {name for name in sources if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
+    surnames = faker_names("last") | mimesis_names("surnames") | set(census("dist.all.last", CENSUS_SURNAMES)) \
+        | supplement(name_supplement.SURNAMES)
     english = {}
     for word in top_n_list("en", 200000):
         zipf = zipf_frequency(word, "en")
@@ -219,5 +236,45 @@ def main() -> None:
               sorted(set(words)))
 
 
+def add_supplement() -> None:
+    """Add tools/name_supplement.py to the committed lists without rebuilding them (no wordfreq needed: the
+    Zipf frequencies are common_words.txt's), with the same rules as main(): a given name commoner than
+    GIVEN_MAX_ENGLISH_ZIPF as a word is left out; the others and the surnames rarer than
+    SURNAME_MAX_WORD_ZIPF leave common_words.txt; a commoner surname stays a word, marked "surname"."""
+    zipf = {}
+    for line in _entries("common_words.txt"):
+        word, value, *_ = line.split(" ")
+        zipf[word] = float(value)
+    given = {name for name in supplement(name_supplement.GIVEN) if zipf.get(name, 0.0) < GIVEN_MAX_ENGLISH_ZIPF}
+    surnames = supplement(name_supplement.SURNAMES)
+    lower = scowl()[0]
+    for name, added in (("given_names.txt", given), ("surnames.txt", surnames)):
+        entries = {line.partition(" ")[0]: line for line in _entries(name)}
+        entries.update({key: key + " word" * (key in lower) for key in added if key not in entries})
+        _rewrite(name, [entries[key] for key in sorted(entries)])
+    leaving = given | {name for name in surnames if zipf.get(name, 0.0) < SURNAME_MAX_WORD_ZIPF}
+    common = []
+    for line in _entries("common_words.txt"):
+        word = line.partition(" ")[0]
+        if word in leaving:
+            continue
+        marked = word in surnames and zipf[word] < SURNAME_WORD_MAX_ZIPF and not line.endswith(" surname")
+        common.append(line + " surname" * marked)
+    _rewrite("common_words.txt", common)
+    _rewrite("name_words.txt", [word for word in _entries("name_words.txt") if word not in given | surnames])
+
+
+def _entries(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _rewrite(name: str, entries: list[str]) -> None:
+    """Replace a list's entries, keeping its header (what it is, its sources and licences)."""
+    about = (DATA / name).read_text(encoding="utf-8").partition("\n")[0]
+    (DATA / name).write_text(about + "\n" + LICENCE + "\n".join(entries) + "\n", encoding="utf-8")
+    print(f"{DATA / name}: {len(entries)} entries")
+
+
 if __name__ == "__main__":
-    main()
+    add_supplement() if sys.argv[1:] == ["--supplement"] else main()
