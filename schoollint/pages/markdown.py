@@ -10,7 +10,9 @@ replaced by blank lines before parsing so the parser's lines are the file's.
 The paragraph right after a paragraph holding only photos is their caption
 (the shape of WordPress exports and Markdown posts: `![](photo.jpg)`, a
 blank line, "First Last won the sculls"); the front matter's `lang` is the
-language of the page's words. Hugo `figure` shortcodes and Jekyll `include
+language of the page's words. The post's own pictures (a featured image under
+any top-level front-matter key: `cover_image`, `thumbnail`) go with its
+summary keys and its opening paragraph, the text a theme shows beside them. Hugo `figure` shortcodes and Jekyll `include
 figure.html` tags are images too. Template
 comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
 MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
@@ -25,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
-from .data import LineStr, decode_text, front_matter_images, front_matter_language, load_yaml, locate_strings
+from .data import (FRONT_MATTER_IMAGE_KEYS, LineStr, decode_text, front_matter_images, front_matter_language,
+                   load_yaml, locate_strings)
 from .html_source import COMMENT
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import front_matter_shares
@@ -48,6 +51,8 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
+MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
+SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
                "heading_open": "heading", "paragraph_open": "paragraph"}
 
@@ -86,6 +91,10 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
+    if front and (own := _own_pictures(front)):
+        beside = [TextSpan(value, value.line, f"front-matter {key}") for key in SUMMARY_KEYS
+                  if isinstance(value := front.get(key), LineStr)] + ([reader.opening] if reader.opening else [])
+        images = [_with_captions(image, beside) if (image.src, image.line) in own else image for image in images]
     images += [reader.finish(image) for image in reader.images] + reader.html_images
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
@@ -94,6 +103,17 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
                 tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown),
                 shares=tuple(shares + reader.shares), fallback_encoding=fallback)
+
+
+def _own_pictures(front: dict) -> set[tuple[str, int]]:
+    """(address, line) of the post's featured pictures: one media address at the front matter's top level,
+    or in a mapping under an image key (`cover: {image: ...}`); a list is a gallery, not a featured image."""
+    found = set()
+    for key, value in front.items():
+        for item in value.values() if isinstance(value, dict) and key in FRONT_MATTER_IMAGE_KEYS else [value]:
+            if isinstance(item, LineStr) and links_to_media(item):
+                found.add((str(item), item.line))
+    return found
 
 
 def _plain_destination(match: re.Match) -> str:
@@ -140,6 +160,9 @@ class _Reader:
         self.code_lines: set[int] = set()
         self.unknown: list[TextSpan] = []
         self.shares: list[Share] = []
+        # The body's first paragraph if no picture comes before it: a theme shows it under the featured image.
+        self.opening: TextSpan | None = None
+        self.opened = False
 
     def walk(self, tokens) -> None:
         containers: list[str] = []
@@ -153,10 +176,16 @@ class _Reader:
             elif token.type in ("fence", "code_block") and token.map:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
             elif token.type == "html_block" and token.map:
+                pictures = len(self.html_images)
                 self.add_html(token.content, token.map[0] + 1, [])
+                self.opened |= len(self.html_images) > pictures
             elif token.type == "inline" and token.map:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 found, span = self.inline(token, label)
+                if not self.opened and (found or label == "paragraph" and span.text.strip()):
+                    self.opened = True
+                    if not found and len(span.text) <= MAX_OPENING:
+                        self.opening = TextSpan(span.text, span.line, "opening paragraph")
                 if waiting_for_caption and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                     label = "caption" if _emphasised(token) else "next paragraph"
                     for image in waiting_for_caption:
