@@ -5,6 +5,7 @@ keeping every other byte as it was, the damaged image data too, through the comm
 from __future__ import annotations
 
 import json
+import subprocess
 
 import piexif
 import pytest
@@ -17,6 +18,7 @@ from tests.kit.images import encode, photo
 from tests.kit.jpeg import XMP_SIGNATURE, segment, with_segments
 from tests.kit.metadata import exif_with_gps, person_xmp, tiff_exif
 from tests.kit.tiff import tiff_file
+from tests.kit.tools import needs_ffmpeg
 
 
 def _phone_jpeg() -> bytes:
@@ -149,3 +151,27 @@ def test_a_tiff_cut_in_its_pixels_reports_its_tables_and_is_never_rewritten(repo
     code, out, _ = cli("check", "--fix", "--no-cache")
     assert code == 1 and "scan.tif: not fixed:" in out and "truncated" in out
     assert (repo / "scan.tif").read_bytes() == cut
+
+
+@needs_ffmpeg
+def test_a_streaming_mp4_cut_in_its_media_data_reports_and_blanks_its_location(repo, cli, tmp_path):
+    """An MP4 written for the web ('moov' before 'mdat', ffmpeg's +faststart) whose upload stopped
+    inside 'mdat': the position in 'moov' is reported beside SL105 and blanked in place, every
+    other byte (the cut media data above all) kept, the file the same length."""
+    whole = tmp_path / "whole.mp4"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=10",
+                    "-metadata", "location=+51.5010-000.1419/", "-movflags", "+faststart", "-c:v", "mpeg4",
+                    str(whole)], check=True)
+    data = whole.read_bytes()
+    cut = data[:len(data) // 2]
+    assert cut.index(b"moov") < cut.index(b"mdat")
+    (repo / "match.mp4").write_bytes(cut)
+    commit_all(repo, "a video cut short")
+    code, codes = _codes(cli)
+    assert code == 1 and {"SL101", "SL105"} <= set(codes), codes
+    cli("check", "--fix", "--no-cache")
+    after = (repo / "match.mp4").read_bytes()
+    assert len(after) == len(cut) and b"+51.5010" not in after
+    mdat = cut.index(b"mdat") - 4
+    assert after[mdat:] == cut[mdat:]
+    assert "SL101" not in _codes(cli)[1]

@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import Data, MediaError, MetaItem
+from ..model import Data, MediaError, MetaItem, Truncated
 
 
 @dataclass(frozen=True)
@@ -43,19 +43,21 @@ def box_name(kind: bytes) -> str:
 
 
 def boxes(data, start: int, end: int, label: str, parent: str = "the file") -> Iterator[Box]:
-    """The boxes laid end to end in data[start:end]; MediaError where a size lies."""
+    """The boxes laid end to end in data[start:end]; MediaError where a size lies, Truncated
+    where a top-level box (parent "the file") meets the end of the file: a file cut short."""
+    cut = Truncated if parent == "the file" else MediaError
     offset = start
     while offset < end:
         left = end - offset
         if left < 8:
             if any(bytes(data[offset:end])):     # QuickTime pads lists with a zero word
-                raise MediaError(f"{label}: {left} stray bytes at offset {offset} at the end of {parent}")
+                raise cut(f"{label}: {left} stray bytes at offset {offset} at the end of {parent}")
             return
         size, kind = struct.unpack_from(">I4s", data, offset)
         header = 8
         if size == 1:
             if left < 16:
-                raise MediaError(f"{label}: box '{box_name(kind)}' at offset {offset} is cut off "
+                raise cut(f"{label}: box '{box_name(kind)}' at offset {offset} is cut off "
                                  f"inside its 64-bit size")
             (size,) = struct.unpack_from(">Q", data, offset + 8)
             header = 16
@@ -66,7 +68,7 @@ def boxes(data, start: int, end: int, label: str, parent: str = "the file") -> I
             raise MediaError(f"{label}: box '{box.name}' at offset {offset} claims {size} bytes, "
                              f"too few for its own header")
         if size > left:
-            raise MediaError(f"{label}: box '{box.name}' at offset {offset} runs past the end of {parent}")
+            raise cut(f"{label}: box '{box.name}' at offset {offset} runs past the end of {parent}")
         yield box
         offset = box.end
 
@@ -135,6 +137,7 @@ class Survey:
     height: int | None = None
     orientation: int | None = None
     notes: list[str] = field(default_factory=list)
+    cut: Truncated | None = None       # the file ends inside this top-level box: read up to it
 
     def children(self, box: Box, skip: int = 0) -> Iterator[Box]:
         return boxes(self.data, box.body + skip, box.end, self.label, f"box '{box.name}'")

@@ -18,7 +18,7 @@ strip that leaves a flagged item behind is a MediaError.
 
 from __future__ import annotations
 
-from ..model import MediaError, MediaFacts
+from ..model import MediaError, MediaFacts, PartlyRead, complete
 from .boxes import Survey, boxes
 from .meta import meta
 from .movie import MOOV, container
@@ -60,8 +60,10 @@ def format_of(data) -> str:
 
 def survey(data) -> Survey:
     found = Survey(data, format_of(data))
-    top = list(boxes(data, 0, len(data), found.label))
+    top, found.cut = complete(boxes(data, 0, len(data), found.label))
     if not any(box.type in (b"moov", b"meta") for box in top):
+        if found.cut is not None:
+            raise found.cut
         raise MediaError(f"{found.label}: no 'moov' or 'meta' box, so nothing can play or show it "
                          f"(the file may be cut short)")
     for box in top:
@@ -72,11 +74,16 @@ def survey(data) -> Survey:
 
 
 def read(data) -> MediaFacts:
+    """The facts; PartlyRead (with them) for a file cut short after its 'moov' or 'meta' box, as
+    a web video written for streaming ('moov' first) is when an upload stops inside 'mdat'."""
     found = survey(data)
-    return MediaFacts(format=found.label, width=found.width, height=found.height,
-                      orientation=found.orientation,
-                      items=tuple(item for holder in found.holders for item in holder.items),
-                      notes=tuple(found.notes))
+    facts = MediaFacts(format=found.label, width=found.width, height=found.height,
+                       orientation=found.orientation,
+                       items=tuple(item for holder in found.holders for item in holder.items),
+                       notes=tuple(found.notes))
+    if found.cut is not None:
+        raise PartlyRead(str(found.cut), facts)
+    return facts
 
 
 def blanks(data, kinds: frozenset[str]) -> list[tuple[int, bytes]]:
