@@ -134,10 +134,12 @@ class _Edit(Edit):
                 if posixpath.normpath(rel.get("Target", "").lstrip("/")) == name:
                     rel.getparent().remove(rel)
             self.changes["_rels/.rels"] = serialise(self.rels)
-        for override in list(self.types.iter(_TYPES + "Override")):
-            if override.get("PartName", "").lstrip("/") == name:
-                override.getparent().remove(override)
-        self.changes["[Content_Types].xml"] = serialise(self.types)
+        overrides = [override for override in self.types.iter(_TYPES + "Override")
+                     if override.get("PartName", "").lstrip("/") == name]
+        for override in overrides:   # none when the part's type came from an extension's Default
+            override.getparent().remove(override)
+        if overrides:
+            self.changes["[Content_Types].xml"] = serialise(self.types)
 
 
 read = _Edit.read_facts

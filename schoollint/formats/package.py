@@ -40,8 +40,9 @@ class Package:
     def __init__(self, data, format: str):
         self.format = format
         self._inflated = 0
+        self.data = bytes(data)
         try:
-            self.archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+            self.archive = zipfile.ZipFile(io.BytesIO(self.data))
             self.infos = self.archive.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
             raise MediaError(f"{format}: not a readable ZIP package ({exc})") from None
@@ -77,23 +78,15 @@ class Package:
         except etree.XMLSyntaxError as exc:
             raise MediaError(f"{self.format}: part {name} is not well-formed XML ({exc})") from None
 
-    def rebuild(self, changes: dict[str, bytes | None]) -> bytes:
-        """The package with these parts replaced (bytes) or removed (None). Every other part keeps
-        its content, name, order, date and compression method, so the first member of an ODF
-        package stays its uncompressed `mimetype`."""
-        out = io.BytesIO()
-        self._inflated = 0    # the bound applies to this pass over the package on its own
-        with zipfile.ZipFile(out, "w") as target:
-            for info in self.infos:
-                if info.filename in changes and changes[info.filename] is None:
-                    continue
-                change = changes.get(info.filename)
-                data = change if change is not None else self.part(info.filename)
-                copy = zipfile.ZipInfo(info.filename, info.date_time)
-                copy.compress_type, copy.external_attr, copy.create_system = (
-                    info.compress_type, info.external_attr, info.create_system)
-                target.writestr(copy, data)
-        return out.getvalue()
+    def rebuild(self, changes: dict[str, bytes | None], pictures: frozenset[str] = frozenset()) -> bytes:
+        """The package with these parts replaced (bytes) or removed (None); the new bytes of the
+        `pictures` named are stored, not deflated. Every other part is copied as stored
+        (package_zip: not inflated and compressed again), with its name, order, date and
+        compression method, so the first member of an ODF package stays its uncompressed `mimetype`."""
+        from .package_zip import write
+
+        return write(self.data, [(info, changes.get(info.filename)) for info in self.infos
+                                 if not (info.filename in changes and changes[info.filename] is None)], pictures)
 
 
 class Edit:
@@ -103,6 +96,7 @@ class Edit:
     def __init__(self, package: Package):
         self.package = package
         self.changes: dict[str, bytes | None] = {}
+        self.pictures: set[str] = set()       # parts that are pictures, stored when they change
         self.notes: list[str] = []
         self.picture_labels: list[str] = []   # each picture read, by the name its items carry
 
@@ -120,6 +114,7 @@ class Edit:
     def picture(self, name: str, where: str) -> Place:
         """A picture part, read and stripped by the image plugins."""
         data = self.package.part(name)
+        self.pictures.add(name)
         self.picture_labels.append(where)
         items, note = read_embedded(data, where)
         if note:
@@ -186,7 +181,7 @@ class Edit:
         places = self.places()
         _RECENT.put(data, self.facts(places))   # the fix's verification reads the original again
         remove_from(places, kinds)
-        return self.package.rebuild(self.changes)
+        return self.package.rebuild(self.changes, frozenset(self.pictures))
 
 
 def serialise(root) -> bytes:
