@@ -36,7 +36,7 @@ CASES = Path(__file__).with_name("cases")
 # (written after heldout_e was read, before any further finder change, committed on its own, not
 # measured until the end of that work, then measured once), "heldout_g" (written in session 4 before
 # any finder or word-list change of that session, committed on its own, measured once at its end).
-# The targets are asserted on heldout_f.
+# The targets are asserted on heldout_g.
 HELDOUT_SHA256 = {"heldout_g": "06cd840582472a0b3541673a8931da5de709bbd8a61da906f7b7eadbc7935ea3",
                   "heldout_f": "946178001e9c6f8dfc9b5784b30990e0f27f8d8b9cc833fb9d6e7ebddc7b00d1",
                   "heldout_e": "f49c6c657b48596260c886fc50ee645714b0c2477dec62e237d6f3fe8a0f2f92",
@@ -184,7 +184,7 @@ def test_precision_tune(tmp_path, with_roster):
     measure(tmp_path, "tune", with_roster)
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"])
+@pytest.mark.parametrize("split", ["heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f"])
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_on_the_held_out_splits_that_were_looked_at(tmp_path, split, with_roster):
     measure(tmp_path, split, with_roster)
@@ -206,15 +206,19 @@ def test_precision_heldout_keeps_its_measured_floor(tmp_path, with_roster):
     assert precision >= floor_precision and recall >= floor_recall, (precision, recall)
 
 
-# Met without a roster on heldout_f (P 0.995 >= 0.95, R 0.921 >= 0.90). Not met with one (issue 10
-# stays open): P 0.995 >= 0.98 but R 0.931 < 0.98; the misses are the same with and without it
-# (front-matter-people 7/14, surname-also-given 28/35): text the roster is never shown. strict: when met
-# this fails, so the marker comes off.
-ROSTER_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 targets with a roster not met yet on heldout_f")
+# heldout_g, measured once (session 4, after the featured-image text and the name supplement): without a
+# roster P 0.971 >= 0.95 and R 0.902 >= 0.90 (met, narrowly); with one P 0.981 >= 0.98 but R 0.906 < 0.98
+# (issue 10 stays open). The misses, the same with and without the roster: card layouts whose name is
+# a heading after the picture's <header> (7 of 35) or a component's `name` prop beside its `image` prop
+# (7): text the roster is never shown; and names run together before another word in a file name
+# ("firstlast_final.jpg", 7 of 14), which the roster splits only when it is the name's only word.
+# Precision: a Welsh page ("Dawnsio Gwerin": no Welsh word list) and "year6-natalia-kołodziej.jpg" (the
+# "ł" cut the surname). strict: when met this fails, so the marker comes off.
+ROSTER_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 targets with a roster not met yet on heldout_g")
 
 
 @pytest.mark.parametrize("with_roster", [False, pytest.param(True, marks=ROSTER_NOT_MET)], ids=["no-roster", "roster"])
 def test_precision_heldout_meets_the_targets(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_f", with_roster)
+    precision, recall = measure(tmp_path, "heldout_g", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
