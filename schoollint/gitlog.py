@@ -148,6 +148,8 @@ def read_blobs(root: Path, oids: list[str]) -> Iterator[tuple[str, bytes | None,
     import queue
     import threading
 
+    if not oids:
+        return
     process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, **QUIET_GIT})
     assert process.stdin is not None and process.stdout is not None

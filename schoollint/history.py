@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .finding import Finding
 from .fsio import mapped
-from .gitlog import ZERO, git, read_blobs, walk
+from .gitlog import MAX_BLOB, ZERO, git, read_blobs, walk
+from .gitobjects import Place
 
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
 _LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})$", re.MULTILINE)
@@ -161,14 +162,27 @@ def blob_sources(root: Path, by_blob: dict[str, list[Appearance]],
     return lacking, {blob: on_disk.get(blob) for blob in by_blob if blob not in missing}
 
 
-def blob_contents(root: Path, sources: dict[str, str | None]) -> Iterator[tuple[str, object, str | None]]:
+def blob_contents(root: Path, sources: dict[str, str | None],
+                  where: Place) -> Iterator[tuple[str, object, str | None]]:
     """(blob, its bytes, None), or (blob, None, why not read), once per blob of `sources` (as
     `blob_sources` gives them). Blobs still at HEAD and unchanged in the work tree are
-    memory-mapped from disk (nothing to inflate); the rest come through one `git cat-file --batch`.
+    memory-mapped from disk (nothing to inflate); the rest are inflated from the object
+    database at `where` (schoollint.gitobjects), and what that cannot answer exactly (deltas,
+    objects it does not find) comes through one `git cat-file --batch`, which says what is missing.
     """
-    for blob, path in sources.items():
-        if path is not None:
-            with mapped(root / path) as data:
-                yield (blob, *_unpointed(root, data, None))
-    for blob, data, why in read_blobs(root, [blob for blob, path in sources.items() if path is None]):
+    from .gitobjects import Store
+
+    asked = []
+    with Store(where, MAX_BLOB) as store:
+        for blob, path in sources.items():
+            if path is not None:
+                with mapped(root / path) as data:
+                    yield (blob, *_unpointed(root, data, None))
+                continue
+            read = store.blob(blob)
+            if read is None:
+                asked.append(blob)
+            else:
+                yield (blob, *_unpointed(root, read, None))
+    for blob, data, why in read_blobs(root, asked):
         yield (blob, *_unpointed(root, data, why))

@@ -12,14 +12,16 @@ from pathlib import Path
 
 from .finding import Finding
 from .gitlog import git
+from .gitobjects import Place, place
 from .history import Appearance, Scan, appearances, blob_contents, blob_sources, missing_blobs
 
-# Blobs per job. Each job reads its blobs through a `git cat-file --batch` of its own, so the
-# workers inflate blobs side by side instead of waiting on one git process; a job costs one more
-# git process (a few ms), and the pool starts from POOL_THRESHOLD jobs (384 blobs).
+# Blobs per job. Each worker inflates its jobs' blobs itself (schoollint.gitobjects), asking a
+# `git cat-file --batch` of the job's own only for what that cannot read, so the workers inflate
+# side by side; the pool starts from POOL_THRESHOLD jobs (384 blobs).
 BLOBS_PER_JOB = 16
-# A job: (blob, the path it is checked as, a work-tree copy of its bytes or None) per blob.
-BlobJob = list[tuple[str, str, str | None]]
+# A job: where the objects are, and (blob, the path it is checked as, a work-tree copy of its
+# bytes or None) per blob.
+BlobJob = tuple[Place, list[tuple[str, str, str | None]]]
 # What a job gives back per blob: (blob, findings, internal errors, why it was not read or None).
 BlobResult = tuple[str, list[Finding], list[str], str | None]
 
@@ -49,9 +51,10 @@ def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
     from .pool import _analyser
 
     analyser = _analyser()
-    paths = {blob: path for blob, path, _copy in job}
+    where, blobs = job
+    paths = {blob: path for blob, path, _copy in blobs}
     results: list[BlobResult] = []
-    for blob, data, why in blob_contents(analyser.root, {blob: copy for blob, _path, copy in job}):
+    for blob, data, why in blob_contents(analyser.root, {blob: copy for blob, _path, copy in blobs}, where):
         if data is None:
             results.append((blob, [], [], why or "not read"))
         else:
@@ -60,7 +63,7 @@ def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
 
 
 def blobs_crashed(job: BlobJob) -> list[BlobResult]:
-    return [(blob, [], [], "the process reading it was killed") for blob, _path, _copy in job]
+    return [(blob, [], [], "the process reading it was killed") for blob, _path, _copy in job[1]]
 
 
 def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None) -> None:
@@ -98,8 +101,8 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     lacking, sources = blob_sources(root, by_blob, missing_blobs(root, revisions))
     for blob in lacking:
         _place(scan, by_blob[blob], [], "blob not present in this partial clone")
-    blobs = list(sources)
-    work = [[(blob, by_blob[blob][0].path, sources[blob]) for blob in blobs[start:start + BLOBS_PER_JOB]]
+    blobs, objects = list(sources), place(root)
+    work = [(objects, [(blob, by_blob[blob][0].path, sources[blob]) for blob in blobs[start:start + BLOBS_PER_JOB]])
             for start in range(0, len(blobs), BLOBS_PER_JOB)]
     for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
         for blob, found, failed, why in results:
