@@ -24,27 +24,31 @@ The folder is the user's alone (0700, files 0600) and holds no personal value
 (codec.py drops them). The file's first line is an HMAC-SHA256 of the rest, keyed with a
 secret of this user's kept outside every repository (`user_key`), so a cache that was
 edited, or committed by someone else, is not believed. A cache that fails that, or is of
-the wrong version or shape (codec.valid_record, `_valid_stat`, `_valid_depends`), is
-discarded whole: it costs one slower run, never a wrong or failed one. A folder that is a
+the wrong version or shape (codec.valid_record, valid_stat, valid_site, valid_depends), is
+discarded whole: it costs one slower run, never a wrong or failed one. The shape is checked
+entry by entry only when the file's `shape_stamp` (under the HMAC) is not that of the code
+running: a file this very code wrote and signed has the shape it writes. A folder that is a
 symlink out of the repository is refused (CacheError): the cache, the lock and the fix
 journal are never written outside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import os
 import subprocess
+import sys
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .codec import valid_record, valid_site_facts
+from .codec import valid_depends, valid_record, valid_site, valid_stat
 from .errors import UserError
 from .fsio import atomic_write
-from .usercache import mac as _mac
-from .usercache import user_key as user_key   # fix/tags.py signs with it too
+from .usercache import mac as _mac, user_key as user_key   # fix/tags.py signs with user_key too
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
@@ -97,8 +101,6 @@ def fix_lock(root: Path, waiting: list[str]):
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            import sys
-
             print("schoollint: another schoollint run is fixing this repository; waiting for it to finish",
                   file=sys.stderr, flush=True)
             waiting.append("waited for another schoollint run that was fixing this repository")
@@ -121,6 +123,7 @@ class Cache:
         self.depends: dict[str, dict[str, bool]] = {}
         self.site: dict[str, list] = {}       # path -> [size, mtime_ns, inode, ctime_ns, trusted, site facts]
         self.dirty = False
+        self.shaped = True     # every entry held has the shape the checks of _load want: the file may say so
         if enabled:
             self._load()
 
@@ -135,14 +138,18 @@ class Cache:
             return
         if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"):
             return
-        results, stats, depends = stored.get("results"), stored.get("stat"), stored.get("depends")
-        site = stored.get("site")
+        # Written and signed by this very code, which checked each entry as it was kept (`shaped`): checked
+        # so once per file, not per record (0.12 s for 1,000); code changed since (an editable install) checks all.
+        if stored.get("shape") == shape_stamp():
+            self.results, self.stats, self.depends, self.site = (stored[key] for key in ("results", "stat",
+                                                                                       "depends", "site"))
+            return
+        results, stats, depends, site = (stored.get(key) for key in ("results", "stat", "depends", "site"))
+        self.dirty = True  # rewritten whole at the end of this run (with the stamp)
         if (isinstance(results, dict) and all(valid_record(record) for record in results.values())
-                and isinstance(stats, dict) and all(_valid_stat(entry) for entry in stats.values())
-                and _valid_depends(depends) and isinstance(site, dict) and all(map(_valid_site, site.values()))):
+                and isinstance(stats, dict) and all(valid_stat(entry) for entry in stats.values())
+                and valid_depends(depends) and isinstance(site, dict) and all(map(valid_site, site.values()))):
             self.results, self.stats, self.depends, self.site = results, stats, depends or {}, site
-        else:
-            self.dirty = True  # rewritten whole at the end of this run
 
     def content_keys(self, in_git: bool, files: list[tuple[str, Signature]]) -> list[tuple[str, str]]:
         """(content key or "", known SHA-256 or "") for each (path, signature), in order: from the
@@ -166,6 +173,7 @@ class Cache:
         """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
         and its bytes are `content` (and `digest`, when known)."""
         entry = [*signature, content, digest, trusted(signature, read_at)]
+        self.shaped = self.shaped and valid_stat(entry)
         if self.enabled and self.stats.get(relpath) != entry:
             self.stats[relpath] = entry
             self.dirty = True
@@ -179,6 +187,7 @@ class Cache:
     def remember_site(self, relpath: str, signature: Signature, facts: dict, trusted: int) -> None:
         """Keep `facts` (codec.valid_site_facts) of the file read with `signature` (`trusted()`)."""
         entry = [*signature, trusted, facts]
+        self.shaped = self.shaped and valid_site(entry)
         if self.enabled and self.site.get(relpath) != entry:
             self.site[relpath] = entry
             self.dirty = True
@@ -201,6 +210,7 @@ class Cache:
 
     def put(self, key: str, value: dict, depends: dict[str, bool]) -> None:
         if self.enabled:
+            self.shaped = self.shaped and valid_record(value) and valid_depends({key: depends})
             self.results[key] = value
             if depends:
                 self.depends[key] = depends
@@ -216,14 +226,27 @@ class Cache:
             live = {entry[4] for entry in self.stats.values()}
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
             depends = {key: value for key, value in self.depends.items() if key in results}
-            payload = {"version": f"{__version__}/{SCHEMA}", "results": results, "stat": self.stats,
-                       "depends": depends, "site": self.site}
+            payload = {"version": f"{__version__}/{SCHEMA}", "shape": self.shaped and shape_stamp(), "results": results,
+                       "stat": self.stats, "depends": depends, "site": self.site}
             target = folder / CACHE_FILE
             body = json.dumps(payload, separators=(",", ":")).encode()
             atomic_write(target, _mac(body) + b"\n" + body, mode=0o600)
             os.chmod(target, 0o600)  # an older cache may have been 0644
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
+
+
+@lru_cache(maxsize=1)
+def shape_stamp() -> str:
+    """Names the code that writes the cache's shape (codec.py, this module, the catalogue's codes)."""
+    from . import codec
+    from .catalogue import load
+
+    digest = hashlib.sha256()
+    for module in (codec, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update("\0".join(sorted(load())).encode())
+    return digest.hexdigest()[:16]
 
 
 def trusted(signature: Signature, read_at: int) -> int:
@@ -278,24 +301,3 @@ def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True,
                           check=True).stdout
-
-
-def _valid_stat(entry) -> bool:
-    """[size, mtime_ns, inode, ctime_ns, content key, sha256 hex or "", trusted 0 or 1]."""
-    return (isinstance(entry, list) and len(entry) == 7 and all(type(n) is int for n in entry[:4])
-            and isinstance(entry[4], str) and entry[4][:1] in ("g", "s") and ":" not in entry[4]
-            and isinstance(entry[5], str) and len(entry[5]) in (0, 64) and entry[6] in (0, 1))
-
-
-def _valid_site(entry) -> bool:
-    """[size, mtime_ns, inode, ctime_ns, trusted 0 or 1, site facts]."""
-    return (isinstance(entry, list) and len(entry) == 6 and all(type(n) is int for n in entry[:4])
-            and entry[4] in (0, 1) and valid_site_facts(entry[5]))
-
-
-def _valid_depends(depends) -> bool:
-    """{result key: {repository path: whether it was a file}}."""
-    return isinstance(depends, dict) and all(
-        isinstance(targets, dict) and all(isinstance(path, str) and type(existed) is bool
-                                          for path, existed in targets.items())
-        for targets in depends.values())

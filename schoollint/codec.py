@@ -1,5 +1,6 @@
 """Findings and suppressions to and from JSON-ready dicts, for the result cache, and the shape of
-what the cache keeps for the site rules (`valid_site_facts`).
+every entry the result cache keeps (cache.py: `valid_record`, `valid_stat`, `valid_site`,
+`valid_depends`).
 
 A record keeps no personal value: a finding's `value` is stored only as whether
 there was one, and a fix only as its action, safety and summary (its arguments
@@ -97,3 +98,24 @@ def valid_site_facts(facts) -> bool:
             and isinstance(facts["depends"], dict)
             and all(isinstance(path, str) and type(existed) is bool for path, existed in facts["depends"].items())
             and type(facts["size"]) is bool and type(facts["share"]) is bool)
+
+
+def valid_stat(entry) -> bool:
+    """[size, mtime_ns, inode, ctime_ns, content key, sha256 hex or "", trusted 0 or 1]."""
+    return (isinstance(entry, list) and len(entry) == 7 and all(type(n) is int for n in entry[:4])
+            and isinstance(entry[4], str) and entry[4][:1] in ("g", "s") and ":" not in entry[4]
+            and isinstance(entry[5], str) and len(entry[5]) in (0, 64) and entry[6] in (0, 1))
+
+
+def valid_site(entry) -> bool:
+    """[size, mtime_ns, inode, ctime_ns, trusted 0 or 1, site facts]."""
+    return (isinstance(entry, list) and len(entry) == 6 and all(type(n) is int for n in entry[:4])
+            and entry[4] in (0, 1) and valid_site_facts(entry[5]))
+
+
+def valid_depends(depends) -> bool:
+    """{result key: {repository path: whether it was a file}}."""
+    return isinstance(depends, dict) and all(
+        isinstance(targets, dict) and all(isinstance(path, str) and type(existed) is bool
+                                          for path, existed in targets.items())
+        for targets in depends.values())
