@@ -44,30 +44,10 @@ def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, 
     that records consent or leaving, unless `consent: required`); for a photo whose names this
     run's fix removed, what they said before, with STRIPPED."""
     codes = CODES & selected
-    if not codes or not settings.get("roster"):
-        return {}
-    from . import checks
-    from .checks.consent_policy import PhotoPeople, judged, named_in_metadata
-    from .checks.name_policy import finder
-    from .formats.model import PERSON_NAME
-
-    if not judged(checks.Context(root=root, rule_options={}, settings=settings)):
-        return {}
-    roster = finder(checks.Context(root=root, rule_options={}, settings=settings)).roster
-    found: dict[str, list[Finding]] = {}
-    for result in results:
-        if "SL104" in selected and not any(finding.code == "SL104" for finding in result.findings):
-            continue
-        facts = photo_facts(root, result.path, media_only="SL104" not in selected)
-        named = tuple(named_in_metadata(roster, facts.of_kind(PERSON_NAME))) if facts is not None else ()
-        if not named:
-            continue
-        subject = PhotoPeople(result.path, named)
-        context = checks.Context(root=root, rule_options=config.options_for(result.path), settings=settings)
-        for module in checks.modules(set(codes)):
-            for finding in module.check(subject, context):
-                if finding.code in codes and finding.code not in config.ignored_for(result.path):
-                    found.setdefault(result.path, []).append(finding)
+    # SL104 found the names (a cached record keeps none); without SL104, any media file may hold them
+    candidates = [result.path for result in results if "SL104" not in selected
+                  or any(finding.code == "SL104" for finding in result.findings)]
+    found = _judged(root, config, codes, settings, candidates, "SL104" not in selected) if codes else {}
     before = named_before(cache)
     for result in results:
         if result.path in found:
@@ -75,6 +55,34 @@ def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, 
         elif before.get(result.path):       # named when the run began; its fix removed the names
             found[result.path] = [replace(finding, message=finding.message + STRIPPED)
                                   for finding in before[result.path]]
+    return found
+
+
+def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
+            media_only: bool) -> dict[str, list[Finding]]:
+    """The rules' findings for the people each file's metadata names."""
+    if not settings.get("roster") or not paths:
+        return {}
+    from . import checks
+    from .checks.consent_policy import PhotoPeople, judged, named_in_metadata
+    from .checks.name_policy import finder
+    from .formats.model import PERSON_NAME
+
+    context = checks.Context(root=root, rule_options={}, settings=settings)
+    if not judged(context):
+        return {}
+    roster = finder(context).roster
+    found: dict[str, list[Finding]] = {}
+    for path in paths:
+        facts = photo_facts(root, path, media_only)
+        named = tuple(named_in_metadata(roster, facts.of_kind(PERSON_NAME))) if facts is not None else ()
+        if not named:
+            continue
+        context = checks.Context(root=root, rule_options=config.options_for(path), settings=settings)
+        for module in checks.modules(set(codes)):
+            for finding in module.check(PhotoPeople(path, named), context):
+                if finding.code in codes and finding.code not in config.ignored_for(path):
+                    found.setdefault(path, []).append(finding)
     return found
 
 
