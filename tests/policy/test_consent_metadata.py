@@ -127,6 +127,34 @@ def test_each_consent_state_is_found_in_each_kind_of_people_metadata(site, cli, 
     assert all(f["line"] is None for f in found if f["code"] in CONSENT_RULES)
 
 
+def newsletter_naming(*bodies: str) -> bytes:
+    """A one-page PDF (pikepdf) showing a JPEG whose XMP holds `bodies`, as Word exports a newsletter."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    picture = pikepdf.Stream(pdf, jpeg_naming(*bodies), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                             Width=64, Height=48, ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
+                             Filter=pikepdf.Name.DCTDecode)
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary({"/Im0": picture})),
+        Contents=pikepdf.Stream(pdf, b"q 128 0 0 96 72 600 cm /Im0 Do Q"))))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_picture_in_a_pdf_newsletter_whose_metadata_names_pupils(site, cli):
+    site._write_bytes("docs/newsletter.pdf", newsletter_naming(person_in_image("Rowan Hughes"),
+                                                               person_in_image("Theo Marsh")))
+    _code, found, _err = run(cli, "--no-cache", "--show-values", "--roster", str(site.roster), "docs")
+    field = "embedded image 1 on page 1: XMP PersonInImage"
+    assert sorted((f["code"], f["value"], f["field"]) for f in found if f["code"] in CONSENT_RULES) == [
+        ("SL601", "Rowan Hughes", field), ("SL603", "Theo Marsh", field)]
+
+
 def test_messages_say_which_field_and_why_and_never_name_anyone(site, cli):
     _code, found, _err = run(cli, "--no-cache", "--roster", str(site.roster), "photos")
     messages = {(f["path"], f["code"]): f["message"] for f in found}
