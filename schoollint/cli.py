@@ -178,6 +178,15 @@ def _positive(text: str) -> int:
     return number
 
 
+def _hook_file_names(argv: list[str]) -> list[str]:
+    """Under pre-commit (PRE_COMMIT=1), which appends the staged file names to the hook's own
+    arguments with no `--` between them, a name that starts with "-" and is a file here is
+    passed as "./name": a committed file named `--exclude=*.jpg` must be checked, not obeyed."""
+    if os.environ.get("PRE_COMMIT") != "1":
+        return argv
+    return [f"./{word}" if word.startswith("-") and os.path.lexists(word) else word for word in argv]
+
+
 def _codes(text: str) -> list[str]:
     return [part for part in text.replace(" ", ",").split(",") if part]
 
@@ -186,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = _parse(build_parser(), argv)
+    args = _parse(build_parser(), _hook_file_names(sys.argv[1:] if argv is None else argv))
     handler = {"check": _check, "audit": _audit, "history": _history, "rules": _rules, "rule": _rule,
                "config": _config, "roster": _roster}[args.command]
     try:

@@ -220,3 +220,51 @@ def test_warnings_pass_unsafe_fixes_are_offered_as_the_manual_hook_and_it_rename
     output = warned.stdout + warned.stderr
     assert "SL106 heic-on-website" in output
     assert warned.returncode == 0, output     # a warning alone is shown, and the commit goes ahead
+
+
+def test_hooks_are_verbose_so_a_passing_hooks_warnings_are_seen():
+    assert all(hook["verbose"] is True for hook in HOOKS)
+
+
+@needs_pre_commit
+def test_a_warning_on_a_commit_that_goes_ahead_is_shown_without_asking(site, pre_commit_home, tmp_path):
+    """Trial item 11: pre-commit hides a passing hook's output unless the hook is verbose."""
+    heic_with_gps(site / "images" / "IMG_0003.heic")
+    git(site, "add", "--all")
+    config = config_using(tmp_path, "schoollint")
+    done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--files",
+                      "images/IMG_0003.heic")
+    output = done.stdout + done.stderr
+    assert "SL106 heic-on-website" in output, output
+
+
+@needs_pre_commit
+def test_staged_file_names_that_look_like_options_are_checked_as_files(site, pre_commit_home, tmp_path):
+    """Trial item 10: pre-commit appends file names with no `--`, so a committed file named
+    `--exclude=*.jpg` was taken for the option and the GPS photo beside it passed; `-qq.jpg`
+    stopped the hook with a usage error. Both are now files, and the photo's GPS blocks the commit."""
+    (site / "--exclude=*.jpg").write_bytes(b"")
+    (site / "-qq.jpg").write_bytes(b"")
+    git(site, "add", "--all")
+    config = config_using(tmp_path, "schoollint")
+    done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--files",
+                      "--exclude=*.jpg", "-qq.jpg", "images/trip.jpg")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "images/trip.jpg" in output and "SL101 location-metadata" in output
+    assert "unrecognized arguments" not in output and "ignored explicit argument" not in output
+
+
+def test_outside_pre_commit_an_option_stays_an_option(repo, cli, monkeypatch):
+    (repo / "--select=SL999").write_bytes(b"")
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    code, _, err = cli("check", "--select=SL999")
+    assert code == 2 and "SL999" in err
+
+
+def test_under_pre_commit_an_existing_file_named_like_an_option_is_a_file(site, cli, monkeypatch):
+    (site / "--exclude=*.jpg").write_bytes(b"")
+    git(site, "add", "--all")
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    code, out, _ = cli("check", "--no-cache", "--exclude=*.jpg", "images/trip.jpg")
+    assert code == 1 and "SL101" in out
