@@ -79,6 +79,12 @@ CASES = {
     "photos/ellis.jpg": (jpeg_naming(person_in_image("Ellis")), [("SL601", "warning", "Ellis", "XMP PersonInImage")]),
     "photos/ellis-5b.jpg": (jpeg_naming(person_in_image("Ellis (5B)")),
                             [("SL601", "error", "Ellis (5B)", "XMP PersonInImage")]),
+    "photos/initial.jpg": (jpeg_naming(person_in_image("Rowan H")),
+                           [("SL601", "error", "Rowan H", "XMP PersonInImage")]),
+    "photos/reversed.jpg": (jpeg_naming(person_in_image("Hughes, Rowan")),
+                            [("SL601", "error", "Hughes, Rowan", "XMP PersonInImage")]),
+    "photos/ellis-year-5.jpg": (jpeg_naming(mwg_region("Ellis, Year 5")),
+                                [("SL601", "error", "Ellis, Year 5", "XMP face region name")]),
     # Lightroom writes the same person twice: one finding, naming both fields
     "photos/lightroom.jpg": (jpeg_naming(person_in_image("Rowan Hughes"), mwg_region("Rowan Hughes")),
                              [("SL601", "error", "Rowan Hughes", "XMP PersonInImage, XMP face region name")]),
