@@ -247,8 +247,9 @@ def test_staged_file_names_that_look_like_options_are_checked_as_files(site, pre
     (site / "-qq.jpg").write_bytes(b"")
     git(site, "add", "--all")
     config = config_using(tmp_path, "schoollint")
-    done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--files",
-                      "--exclude=*.jpg", "-qq.jpg", "images/trip.jpg")
+    (site / "images" / "trip.png").unlink()
+    git(site, "add", "--all")
+    done = pre_commit(site, pre_commit_home, "run", "-c", str(config), "schoollint", "--all-files")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "images/trip.jpg" in output and "SL101 location-metadata" in output
