@@ -159,7 +159,7 @@ class _Site:
                     for showing, image in shown]
         sized = candidate and bool(showings) and all(s.width for s in showings) and self.accounted(path, shown)
         # Whether it is of pupils matters only where it is shared, or shown outside a protected area.
-        pupils, named_on = self.pupils(path, facts, faces) if shared or public else ("", "")
+        pupils, named_on = self.pupils(path, facts, faces) if shared or public else ("", ())
         return SitePhoto(path, width, height, tuple(showings), sized, tuple(shared), pupils, named_on)
 
     def accounted(self, path: str, shown: list[tuple[Showing, PageImage]]) -> bool:
@@ -186,38 +186,38 @@ class _Site:
                 return True
         return False
 
-    def pupils(self, path: str, facts, faces: bool) -> tuple[str, str]:
+    def pupils(self, path: str, facts, faces: bool) -> tuple[str, tuple[str, ...]]:
         """Why the photo is of pupils, in words that name no one ("" when nothing says so), and the
-        page that gives it the first name of a pupil without consent, when that is the reason."""
+        pages that give it the first name of a pupil without consent, when that is the reason."""
         from .formats.model import PERSON_NAME
         from .globs import any_match
         from .site_consent import named_before
 
         if any_match(self.config.pupil_photos, path):
-            return "under pupil-photos in the configuration", ""
+            return "under pupil-photos in the configuration", ()
         if facts is not None and facts.of_kind(PERSON_NAME):
             named_before(self.cache).setdefault(path, [])
-            return "its metadata names the people in it", ""
+            return "its metadata names the people in it", ()
         named = self.named_pupil(path)
         if named[0]:
             return named
         if path in named_before(self.cache):    # the photo still shows them: said in this run's report
-            return "its metadata named the people in it until this run's fix removed the names", ""
-        return "faces found in it" if faces else "", ""
+            return "its metadata named the people in it until this run's fix removed the names", ()
+        return "faces found in it" if faces else "", ()
 
-    def named_pupil(self, path: str) -> tuple[str, str]:
+    def named_pupil(self, path: str) -> tuple[str, tuple[str, ...]]:
         """Where a page that refers to the photo names a roster pupil with it (alt, title, caption,
         the text beside it) by full name, or by the first name alone of a pupil with no website
-        consent (SL601 counts that name too: issue 13; then also that page), or ("", "")."""
+        consent (SL601 counts that name too: issue 13; then also every page that does), or ("", ())."""
         if not self.settings.get("roster"):
-            return "", ""
+            return "", ()
         from . import checks
         from .checks.consent_policy import judged, named_on_page, without_consent
         from .checks.name_policy import finder, path_language
 
         context = checks.Context(root=self.root, rule_options={}, settings=self.settings)
         names, consent = finder(context), judged(context)
-        first: tuple[str, str] | None = None    # a full name on any page is the better reason
+        first, pages = "", []       # a full name on any page is the better reason
         for relpath in sorted(set(self.index.get(path, ()))):
             page = self.page(relpath)
             for image in page.images if page is not None else ():
@@ -227,14 +227,14 @@ class _Site:
                     language = span.lang or image.lang or path_language(relpath)
                     if any(match.source == "roster" and match.role == "pupil"
                            for match in names.in_text(span.text, language)):
-                        return f"a pupil on the roster is named with it on {relpath} line {span.line}", ""
+                        return f"a pupil on the roster is named with it on {relpath} line {span.line}", ()
             places = named_on_page(checks.PageSubject(relpath, page), context) if consent and page is not None else ()
-            for named in places if first is None else ():
+            for named in places:
                 if path in named.targets and named.first_only and without_consent(named, context):
-                    first = (f"a pupil on the roster with no website consent is named with it by first name on "
-                             f"{relpath} line {named.line}", relpath)
-                    break
-        return first or ("", "")
+                    first = first or (f"a pupil on the roster with no website consent is named with it by first "
+                                      f"name on {relpath} line {named.line}")
+                    pages.append(relpath)
+        return first, tuple(dict.fromkeys(pages))
 
 
 def _upright(facts) -> tuple[int | None, int | None]:

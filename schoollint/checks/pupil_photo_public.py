@@ -21,7 +21,7 @@ def check(subject, ctx):
         if not photo.pupils:
             continue
         for showing in photo.shown:
-            if showing.protected or showing.page not in subject.in_run or showing.page == photo.named_on:
+            if showing.protected or showing.page not in subject.in_run or showing.page in photo.named_on:
                 continue        # (named_on: SL601 reports the photo there, by the first name it gives)
             yield Finding("SL501", showing.page,
                           f"shows a photo of pupils ({photo.pupils}) on a page outside the "

@@ -32,9 +32,9 @@ class SitePhoto:
     sized: bool = False                 # every reference to it in the site displays it at a known width
     shared: tuple[Showing, ...] = ()
     pupils: str = ""                    # why it is a photo of pupils ("" when nothing says so)
-    # When the only reason is a page giving the first name of a pupil without website consent:
-    # that page, where SL601 already reports the photo (SL501 does not report it there again).
-    named_on: str = ""
+    # When the only reason is pages giving the first name of a pupil without website consent:
+    # those pages, where SL601 already reports the photo (SL501 does not report it there again).
+    named_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

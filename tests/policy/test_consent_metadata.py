@@ -292,10 +292,11 @@ def test_a_pupil_without_consent_named_by_first_name_makes_a_photo_one_of_pupils
     # SL501: a public page showing it without the name is reported; the page that gives the first
     # name is not again (SL601 reports the photo there, as an error)
     site.write("gallery.html", '<p><img src="images/sports-day.jpg" alt="Sports day"></p>\n')
+    site.write("medals.html", '<p><img src="images/sports-day.jpg" alt="Rowan with her medal"></p>\n')
     site.config("protected: ['/parents/']\n")
     _code, found, _err = run(cli, "--no-cache", "--roster", str(site.roster), "index.html", "gallery.html",
-                             select="SL501,SL601")
+                             "medals.html", select="SL501,SL601")
     rows = [(f["code"], f["path"], f["line"]) for f in found]
     assert [row for row in rows if row[0] == "SL501"] == [("SL501", "gallery.html", 1)]
-    assert ("SL601", "index.html", 4) in rows
+    assert ("SL601", "index.html", 4) in rows and ("SL601", "medals.html", 1) in rows
     assert "by first name on index.html line 4" in found[0]["message"]
