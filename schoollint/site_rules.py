@@ -14,8 +14,10 @@ reads a page that cannot change a finding. For each photo:
 
 - sized: every reference to it is an image a page displays at a known width (pages/sizes.py);
   one in a stylesheet, a data file, a script, a link or a file no reader reads leaves it unknown;
-- of pupils: a page pairs it with the full name of a pupil on the roster, its metadata names
-  people, it sits under `pupil-photos:` globs, or (vision extra) its own checks found a face in it
+- of pupils: a page pairs it with the full name of a pupil on the roster (or with the first name
+  alone of a pupil without website consent, as SL601 counts it: SL501 then leaves those pages to
+  SL601), its metadata names people (or did, until this run's fix removed them: site_consent.py),
+  it sits under `pupil-photos:` globs, or (vision extra) its own checks found a face in it
   (SL402, SL403: cached with the photo, so vision does not run twice);
 - protected: the page showing it is under `protected:` (source globs, or URL prefixes "/parents/").
 
