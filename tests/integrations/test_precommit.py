@@ -267,5 +267,5 @@ def test_under_pre_commit_an_existing_file_named_like_an_option_is_a_file(site, 
     (site / "--exclude=*.jpg").write_bytes(b"")
     git(site, "add", "--all")
     monkeypatch.setenv("PRE_COMMIT", "1")
-    code, out, _ = cli("check", "--no-cache", "--exclude=*.jpg", "images/trip.jpg")
+    code, out, _ = cli("check", "--no-cache", "--force-exclude", "--exclude=*.jpg", "images/trip.jpg")
     assert code == 1 and "SL101" in out
