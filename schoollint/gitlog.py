@@ -37,6 +37,7 @@ class Change:
     blob: str            # the new blob (ZERO when deleted)
     old_path: str | None = None
     old_blob: str = ZERO  # the blob the path held before (ZERO when added)
+    mode: str = "100644"  # the new tree entry's mode: 100644/100755 a file, 120000 a symlink, 160000 a submodule
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,9 @@ def _parse(tokens: list[bytes]) -> Iterator[Commit]:
             if status in "RC":
                 second = tokens[index].decode("utf-8", "surrogateescape")
                 index += 1
-                changes.append(Change(status, second, fields[3], old_path=first, old_blob=fields[2]))
+                changes.append(Change(status, second, fields[3], old_path=first, old_blob=fields[2], mode=fields[1]))
             else:
-                changes.append(Change(status, first, fields[3], old_blob=fields[2]))
+                changes.append(Change(status, first, fields[3], old_blob=fields[2], mode=fields[1]))
     if sha is not None:
         yield Commit(sha, time, tuple(changes), parents)
 

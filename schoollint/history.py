@@ -40,6 +40,18 @@ class Appearance:
     last_commit: str | None = None     # the last commit that had it (None: still at HEAD)
     removed_in: str | None = None      # the commit that deleted or replaced it
     at_head: bool = False
+    mode: str = "100644"               # the tree entry's mode (gitlog.Change.mode)
+
+    @property
+    def regular(self) -> bool:
+        """A file's bytes (100644, 100755): not a symlink (its blob is only the path it points to),
+        a submodule (a commit of another repository) or any other kind of tree entry."""
+        return self.mode in ("100644", "100755")
+
+    @property
+    def tree_commit(self) -> str:
+        """The commit whose tree this version is judged against: the last that had it (HEAD when still there)."""
+        return (self.last_commit or self.first_commit) if not self.at_head else "HEAD"
 
 
 @dataclass
@@ -47,10 +59,12 @@ class Scan:
     appearances: list[Appearance] = field(default_factory=list)
     findings: list[tuple[Appearance, Finding]] = field(default_factory=list)  # (where, as the check said it)
     not_checked: list[tuple[str, str]] = field(default_factory=list)         # (path @ blob, why)
+    unjudged: list[str] = field(default_factory=list)   # path @ blob read but not judged in full (SL105...)
     commits: int = 0
     blobs: int = 0
     shallow: list[str] = field(default_factory=list)   # boundary commits of a shallow clone
     head: str | None = None
+    notes: list[str] = field(default_factory=list)     # said once each, like check's notes (stderr)
 
 
 def _wanted(relpath: str, config) -> bool:
@@ -78,7 +92,8 @@ def appearances(root: Path, revisions: list[str], since: str | None, config, sca
                     ended.removed_in = commit.sha
                     ended.last_commit = commit.parents[0] if commit.parents else None
             if change.blob != ZERO and (change.path, change.blob) not in live:
-                appearance = Appearance(change.path, change.blob, commit.sha, last_commit=commit.sha)
+                appearance = Appearance(change.path, change.blob, commit.sha, last_commit=commit.sha,
+                                        mode=change.mode)
                 live[(change.path, change.blob)] = appearance
                 found.append(appearance)
     at_head = _head_tree(root)
@@ -105,12 +120,16 @@ def _head_tree(root: Path) -> set[tuple[str, str]]:
 
 def missing_blobs(root: Path, revisions: list[str]) -> set[str]:
     """Blobs a partial clone does not have, listed without fetching them (rev-list --missing=print)."""
-    promisors = git(root, "config", "--get-regexp", r"^(extensions\.partialclone|remote\..*\.promisor)$",
-                    check=False)
-    if not promisors.strip():
+    if not partial_clone(root):
         return set()
     listing = git(root, "rev-list", "--objects", "--missing=print", *revisions, "--")
     return {line[1:].split()[0] for line in listing.splitlines() if line.startswith("?")}
+
+
+def partial_clone(root: Path) -> bool:
+    """Whether objects may be missing here and fetched on demand from a promisor remote."""
+    return bool(git(root, "config", "--get-regexp", r"^(extensions\.partialclone|remote\..*\.promisor)$",
+                    check=False).strip())
 
 
 def lfs_object(root: Path, pointer: bytes) -> Path | None:
@@ -140,7 +159,21 @@ def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
             staged[path] = parts[1]
     changed = set(git(root, "diff-files", "--name-only", "-z").split("\0"))
     return {a.blob: a.path for a in at_head
-            if staged.get(a.path) == a.blob and a.path not in changed and (root / a.path).is_file()}
+            if staged.get(a.path) == a.blob and a.path not in changed and _plain_file(root, a.path)}
+
+
+def _plain_file(root: Path, relpath: str) -> bool:
+    """A regular file inside the repository: not a symlink, nor under a folder that links out of it."""
+    import os
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.lstat(root / relpath).st_mode):
+            return False
+    except OSError:
+        return False
+    real = os.path.realpath(root / relpath)
+    return real.startswith(os.path.join(os.path.realpath(root), ""))
 
 
 def _unpointed(root: Path, data, why: str | None) -> tuple[object, str | None]:

@@ -8,22 +8,26 @@ read is listed as not checked. Exit 1 when anything was found or not checked.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from .errors import UserError
 from .finding import Finding
 from .gitlog import git
 from .gitobjects import Place, place
-from .history import Appearance, Scan, appearances, blob_contents, blob_sources, missing_blobs
+from .history import Appearance, Scan, appearances, blob_contents, blob_sources, missing_blobs, partial_clone
 
 # Blobs per job. Each worker inflates its jobs' blobs itself (schoollint.gitobjects), asking a
 # `git cat-file --batch` of the job's own only for what that cannot read, so the workers inflate
 # side by side; the pool starts from POOL_THRESHOLD jobs (384 blobs).
 BLOBS_PER_JOB = 16
-# A job: where the objects are, and (blob, the path it is checked as, a work-tree copy of its
-# bytes or None) per blob.
-BlobJob = tuple[Place, list[tuple[str, str, str | None]]]
-# What a job gives back per blob: (blob, findings, internal errors, why it was not read or None).
-BlobResult = tuple[str, list[Finding], list[str], str | None]
+# A job: where the objects are, (blob, the path it is checked as, a work-tree copy of its bytes
+# or None, the commit whose tree it is judged against, its group's number) per check of a blob,
+# and whether the clone is partial (then no other blob is read to judge it).
+BlobJob = tuple[Place, list[tuple[str, str, str | None, str, int]], bool]
+# What a job gives back per check: (group number, findings, internal errors, why it was not read
+# or None, whether part of it could not be judged).
+BlobResult = tuple[int, list[Finding], list[str], str | None, bool]
 
 
 def _analysers(root: Path, config, settings: dict):
@@ -37,12 +41,20 @@ def _analysers(root: Path, config, settings: dict):
     return content, names
 
 
-def _findings(analyser, relpath: str, data) -> tuple[list[Finding], list[str]]:
+def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], list[str], bool]:
+    """(findings, internal errors, whether the file could not be judged in full: SL105, SL002, SL107).
+
+    `root`: what other files the checks see (a gittree.TreeRoot: the commit's own files), in place
+    of the work tree for this one call."""
     from .analysis import FileResult
 
     result = FileResult(path=relpath)
-    analyser._run_checks(relpath, data, result)
-    return result.findings, result.errors
+    work_tree, analyser.root = analyser.root, root if root is not None else analyser.root
+    try:
+        analyser._run_checks(relpath, data, result)
+    finally:
+        analyser.root = work_tree
+    return result.findings, result.errors, bool(result.unchecked)
 
 
 def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
@@ -50,29 +62,66 @@ def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
     the first path it had."""
     from .pool import _analyser
 
+    from .gittree import Trees, TreeRoot
+
     analyser = _analyser()
-    where, blobs = job
-    paths = {blob: path for blob, path, _copy in blobs}
+    where, checks, partial = job
+    by_blob: dict[str, list[tuple[str, str, int]]] = {}
+    for blob, path, _copy, commit, group in checks:
+        by_blob.setdefault(blob, []).append((path, commit, group))
     results: list[BlobResult] = []
-    for blob, data, why in blob_contents(analyser.root, {blob: copy for blob, _path, copy in blobs}, where):
-        if data is None:
-            results.append((blob, [], [], why or "not read"))
-        else:
-            results.append((blob, *_findings(analyser, paths[blob], data), None))
+    with Trees(analyser.root, read_blobs=not partial) as trees:
+        for blob, data, why in blob_contents(analyser.root, {c[0]: c[2] for c in checks}, where):
+            for path, commit, group in by_blob[blob]:
+                if data is None:
+                    results.append((group, [], [], why or "not read", False))
+                else:
+                    found, failed, unjudged = _findings(analyser, path, data, TreeRoot(trees, commit))
+                    results.append((group, found, failed, None, unjudged))
     return results
 
 
 def blobs_crashed(job: BlobJob) -> list[BlobResult]:
-    return [(blob, [], [], "the process reading it was killed") for blob, _path, _copy in job[1]]
+    return [(check[4], [], [], "the process reading it was killed", False) for check in job[1]]
 
 
-def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None) -> None:
-    """A blob's findings go to every path it had; a blob that could not be read is listed as not checked."""
+def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None, unjudged: bool) -> None:
+    """A blob's findings go to every path it had; a blob that could not be read, or not judged in
+    full (its SL105, SL002 or SL107 finding says why), is counted as not checked, as `check` counts it."""
     if why is not None:
         scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why) for a in where]
         return
-    scan.blobs += 1
     scan.findings += [(a, f) for a in where for f in found]
+    if unjudged:
+        scan.unjudged += [f"{a.path} @ {a.blob[:10]}" for a in where]
+
+
+def _groups(by_blob: dict[str, list[Appearance]]) -> list[list[Appearance]]:
+    """The versions checked together: a blob's under every path it had, except a page's, which is
+    judged once per version against the files of its own commit (what its references lead to)."""
+    from .pages import registry as pages
+
+    groups: list[list[Appearance]] = []
+    for where in by_blob.values():
+        pages_of = [a for a in where if pages.is_page(a.path)]
+        groups += [[a] for a in pages_of]
+        others = [a for a in where if a not in pages_of]
+        groups += [others] if others else []
+    return groups
+
+
+def _special(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
+    """The versions whose blob is a file's bytes; the others (symlinks, submodules) said once per path."""
+    kinds = {"120000": "a symlink: Git keeps only the path it points to, never read as the file there "
+                       "(a file it points to in the repository is checked under its own name)",
+             "160000": "a submodule: another repository (run schoollint history in it)"}
+    for appearance in appearances:
+        if not appearance.regular:
+            why = kinds.get(appearance.mode, f"not a file (tree entry mode {appearance.mode})")
+            note = f"{appearance.path}: skipped, {why}"
+            if note not in scan.notes:
+                scan.notes.append(note)
+    return [a for a in appearances if a.regular]
 
 
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
@@ -86,7 +135,7 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     shallow_file = shallow_file if shallow_file.is_absolute() else root / shallow_file
     if shallow_file.is_file():
         scan.shallow = shallow_file.read_text().split()
-    scan.appearances = appearances(root, revisions, since, config, scan)
+    scan.appearances = _special(scan, appearances(root, revisions, since, config, scan))
     by_blob: dict[str, list[Appearance]] = {}
     by_path: dict[str, list[Appearance]] = {}
     for appearance in scan.appearances:
@@ -95,22 +144,65 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     content, names = _analysers(root, config, settings)
     errors: list[str] = []
     for path, where in by_path.items():  # file-name rules: once per path
-        found, failed = _findings(names, path, b"")
+        found, failed, _unjudged = _findings(names, path, b"")
         errors += failed
         scan.findings += [(a, p) for a in where for p in found]
-    lacking, sources = blob_sources(root, by_blob, missing_blobs(root, revisions))
+    missing = missing_blobs(root, revisions)
+    lacking, sources = blob_sources(root, by_blob, missing)
     for blob in lacking:
-        _place(scan, by_blob[blob], [], "blob not present in this partial clone")
-    blobs, objects = list(sources), place(root)
-    work = [(objects, [(blob, by_blob[blob][0].path, sources[blob]) for blob in blobs[start:start + BLOBS_PER_JOB]])
-            for start in range(0, len(blobs), BLOBS_PER_JOB)]
+        _place(scan, by_blob[blob], [], "blob not present in this partial clone", False)
+    groups = [group for group in _groups(by_blob) if group[0].blob in sources]
+    checks = [(g[0].blob, g[0].path, sources[g[0].blob], g[0].tree_commit, n) for n, g in enumerate(groups)]
+    objects, partial, checked = place(root), partial_clone(root), set()
+    work = [(objects, checks[start:start + BLOBS_PER_JOB], partial) for start in range(0, len(checks), BLOBS_PER_JOB)]
     for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
-        for blob, found, failed, why in results:
+        for group, found, failed, why, unjudged in results:
             errors += failed
-            _place(scan, by_blob[blob], found, why)
+            _place(scan, groups[group], found, why, unjudged)
+            checked |= {groups[group][0].blob} if why is None else set()
+    scan.blobs = len(checked)
     scan.not_checked += [(error, "internal error") for error in errors]
     scan.head = git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip() or None
     return scan
+
+
+_AGO = re.compile(r"(\d+)\s*(day|week|month|year)s?\s+ago")
+
+
+class DateError(UserError):
+    """A --since that is not a date schoollint can read (git itself would read any text as some date)."""
+
+
+def since_date(text: str | None) -> str | None:
+    """--since as git reads it: an ISO 8601 date (2024-01-31), date and time (2024-01-31T09:00,
+    with an offset or Z), or `N days|weeks|months|years ago`; DateError for anything else."""
+    import datetime
+
+    if text is None:
+        return None
+    written = text.strip()
+    relative = _AGO.fullmatch(written.lower())
+    if relative:
+        return f"{relative.group(1)} {relative.group(2)}s ago"
+    try:
+        return datetime.datetime.fromisoformat(written.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise DateError(f"--since {text!r} is not a date: give YYYY-MM-DD, a date and time "
+                        "(2024-01-31T09:00, with +01:00 or Z if not local), or 'N days ago' "
+                        "(days, weeks, months or years)") from None
+
+
+def _not_run(config) -> list[str]:
+    """Said once: the rules about the site as a whole are not run on history (they judge the
+    site's files together at one moment, not one file version at a time)."""
+    from . import checks
+
+    codes = [code for module in checks.modules(config.selected_codes()) if module.READS == "run"
+             for code in module.CODES]
+    if not codes:
+        return []
+    return [f"not run on history: {', '.join(codes)} (rules about the site as a whole; `schoollint check` "
+            "judges them on the site as it is now)"]
 
 
 def run_history(args) -> int:
@@ -124,8 +216,13 @@ def run_history(args) -> int:
     if not in_git:
         raise UsageError("schoollint history needs a Git repository")
     _apply_arguments(config, args)
+    since = since_date(args.since)
     settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
-    scan = scan_history(root, config, settings, args.revisions, args.since, args.jobs)
+    scan = scan_history(root, config, settings, args.revisions, since, args.jobs)
+    from .report import escaped
+
+    for note in scan.notes + _not_run(config):
+        print(f"schoollint: note: {escaped(note)}", file=sys.stderr)
     if args.purge_list:
         Path(args.purge_list).write_text("".join(f"{blob}\n" for blob in flagged_blobs(scan)), encoding="ascii")
     shown = args.show_values or (args.output_format == "text" and not args.output_file and sys.stdout.isatty())
@@ -139,4 +236,4 @@ def run_history(args) -> int:
             print(f"schoollint: warning: {warning}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_FINDINGS if scan.findings or scan.not_checked else EXIT_CLEAN
+    return EXIT_FINDINGS if scan.findings or scan.not_checked or scan.unjudged else EXIT_CLEAN

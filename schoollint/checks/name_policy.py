@@ -96,7 +96,7 @@ def site_language(root) -> str:
         return ""
     for name, key in _SITE_LANGUAGE:
         try:
-            text = (Path(root) / name).read_text(encoding="utf-8", errors="replace")[:65536]
+            text = (root / name).read_text(encoding="utf-8", errors="replace")[:65536]   # a Path or gittree.TreeRoot
         except OSError:
             continue
         match = re.search(rf"(?m)^{key}\s*[:=]\s*{_LANGUAGE_TAG}", text)

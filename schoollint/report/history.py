@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from .. import catalogue
-from . import display_path
+from . import escaped, plural
 
 SHORT = 10
 
@@ -36,16 +36,17 @@ def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
     rules = catalogue.load()
     for appearance, problem in scan.findings:
         record = {
-            "path": display_path(appearance.path), "blob": appearance.blob,
+            "path": escaped(appearance.path), "blob": appearance.blob,
             "first_commit": appearance.first_commit,
             "last_commit": scan.head if appearance.at_head else appearance.last_commit,
             "still_at_head": appearance.at_head, "removed_in": appearance.removed_in,
             "code": problem.code, "name": rules[problem.code].name,
             "severity": problem.severity or rules[problem.code].severity,
-            "message": problem.message, "field": problem.field, "line": problem.line,
+            "message": escaped(problem.message), "field": problem.field and escaped(problem.field),
+            "line": problem.line,
         }
         if show_values and problem.value:
-            record["value"] = problem.value
+            record["value"] = escaped(problem.value) if isinstance(problem.value, str) else problem.value
         records.append((record, appearance))
     return sorted(records, key=lambda pair: (pair[0]["path"], pair[0]["still_at_head"], pair[0]["code"]))
 
@@ -73,7 +74,7 @@ def purge_advice(scan, purge_list: str | None = None) -> list[str]:
         first = f"  1. printf '%s\\n' {' '.join(blobs)} > {listing}"
     else:
         first = f"  1. schoollint history --purge-list {listing}   (writes the {len(blobs)} blob ids)"
-    at_head = sorted({display_path(a.path) for a, _ in scan.findings if a.at_head})
+    at_head = sorted({escaped(a.path) for a, _ in scan.findings if a.at_head})
     lines = [("To remove these files from history (this rewrites every commit: agree it with everyone "
               "who works on the site first; schoollint never rewrites history itself):")]
     if at_head:
@@ -94,9 +95,10 @@ def purge_advice(scan, purge_list: str | None = None) -> list[str]:
 
 def _depth(scan) -> str:
     if not scan.shallow:
-        return f"{scan.commits} commits and {scan.blobs} blobs checked"
-    return (f"shallow clone: only the {scan.commits} commits back to {', '.join(c[:SHORT] for c in scan.shallow)} "
-            f"were looked at ({scan.blobs} blobs); older history is not here: `git fetch --unshallow` and "
+        return f"{plural(scan.commits, 'commit')} and {plural(scan.blobs, 'blob')} checked"
+    return (f"shallow clone: only the {plural(scan.commits, 'commit')} back to "
+            f"{', '.join(c[:SHORT] for c in scan.shallow)} were looked at ({plural(scan.blobs, 'blob')}); "
+            "older history is not here: `git fetch --unshallow` and "
             "run again to scan it all")
 
 
@@ -107,7 +109,8 @@ def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> 
             "tool": "schoollint", "head": scan.head, "commits": scan.commits, "blobs_checked": scan.blobs,
             "shallow": {"boundary": scan.shallow} if scan.shallow else None,
             "findings": [record for record, _ in records],
-            "not_checked": [{"where": display_path(where), "why": why} for where, why in scan.not_checked],
+            "not_checked": [{"where": escaped(where), "why": escaped(why)} for where, why in scan.not_checked],
+            "not_judged_in_full": [escaped(where) for where in scan.unjudged],   # their SL105/SL002/SL107 say why
             "purge": purge_advice(scan, purge_list),
         }, indent=2) + "\n"
     lines = []
@@ -115,9 +118,9 @@ def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> 
         value = f" ({record['value']})" if "value" in record else ""
         lines.append(f"{record['path']} @ {_range(appearance)} ({_state(appearance)}): {record['code']} "
                      f"{record['name']}: {record['message']}{value}")
-    lines += [f"not checked: {display_path(where)}: {why}" for where, why in scan.not_checked]
+    lines += [f"not checked: {escaped(where)}: {escaped(why)}" for where, why in scan.not_checked]
     found = len({(record["path"], record["blob"]) for record, _ in records})
-    lines.append(f"{len(records)} findings in {found} file versions; {len(scan.not_checked)} not checked; "
-                 f"{_depth(scan)}")
+    lines.append(f"{plural(len(records), 'finding')} in {plural(found, 'file version')}; "
+                 f"{len(scan.not_checked) + len(scan.unjudged)} not checked; {_depth(scan)}")
     lines += purge_advice(scan, purge_list)
     return "\n".join(lines) + "\n"
