@@ -64,8 +64,8 @@ class NameFinder:
             return spotted
         runs = filenames.filename_runs(name)
         found = self.roster.find(name, [token for run in runs for token in run])
-        found += [match for run in runs if len(run) == 1 and not any(m.start <= run[0].start < m.end for m in found)
-                  if (match := self.roster.run_together(run[0])) is not None]
+        found += [match for run in runs for token in run if not any(m.start <= token.start < m.end for m in found)
+                  if (match := self.roster.run_together(token)) is not None]       # "rubyfrancis_final.jpg" too
         return _with_roster(name, spotted, found)
 
 

@@ -3,7 +3,8 @@
 A path component is split on separators and digits, then on camelCase
 ("NoahPatel"), keeping a surname prefix with its surname ("McDonald",
 "OBrien"); a lower-case word run together ("rubyfrancis") is split only into a
-known given name and a known surname. Nothing is capitalised in a file name,
+known given name and a known surname, alone or beside other words
+("rubyfrancis_final"). Nothing is capitalised in a file name,
 so even rare English words are words ("freya-headshot"), and so are two
 common words run together ("lorcan-bakesale"); three given names
 are first names only, and a stock photo credit ("pexels-anna-nowak-123") names
@@ -16,9 +17,12 @@ import re
 from functools import lru_cache
 
 from .heuristic import Spotted, _Run
-from .words import MIN_PART, UPPER, Lexicon, Token, is_given, lexicon, plain, two_words, unknown_word
+from .words import MIN_PART, Lexicon, Token, is_given, lexicon, plain, two_words, unknown_word
 
-_FILE_WORD = re.compile(rf"[{UPPER}]?[^\W\d_{UPPER}]+|[{UPPER}]+(?![^\W\d_{UPPER}])")
+# Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
+# Extended-A, where prose rarely starts a word in lower case; a file name's "kołodziej" must stay one word).
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(chr(code) for code in range(0x100, 0x180) if chr(code).isupper())
+_FILE_WORD = re.compile(rf"[{_CAPITALS}]?[^\W\d_{_CAPITALS}]+|[{_CAPITALS}]+(?![^\W\d_{_CAPITALS}])")
 _FILE_GAP = frozenset(("", "-", "_", ".", " "))
 _SURNAME_PREFIXES = frozenset(("O", "D", "Mc", "Mac"))
 
@@ -40,35 +44,52 @@ def filename_runs(name: str) -> list[list[Token]]:
     return runs
 
 
-def split_run_together(token: Token, lex: Lexicon) -> list[Token]:
+def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> list[Token]:
     """ "rubyfrancis" -> "ruby", "francis" when the halves are a known given name and a known surname,
-    else a word no list knows ("hamzaqureshi")."""
+    else (unless `known_only`) a word no list knows ("hamzaqureshi")."""
     key = token.key
-    if not key.isalpha() or token.raw != key or key in lex.given or key in lex.not_surname or key in lex.rare_words:
+    if not key.isalpha() or not token.raw.islower() or len(token.raw) != len(key) or key in lex.given \
+            or key in lex.not_surname or key in lex.rare_words:
         return [token]
     cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1) if key[:cut] in lex.given]
     known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
              and key[cut:] not in lex.rare_words]
     # A surname the lists hold; else, after the longest given name, one no list knows ("ella" + "bakesale"
     # is no name, and neither is "ell" + "abakesale").
-    cut = known[0] if known else cuts[0] if cuts and unknown_word(key[cuts[0]:], lex) else None
+    cut = known[0] if known else cuts[0] if cuts and not known_only and unknown_word(key[cuts[0]:], lex) else None
     if cut is None:
         return [token]
     middle = token.start + cut
     return [Token(token.start, middle, key[:cut], key[:cut]), Token(middle, token.end, key[cut:], key[cut:])]
 
 
+def split_run(run: list[Token], lex: Lexicon) -> list[Token]:
+    """A run's words, each name run together split in two: alone ("rubyfrancis"), or beside other words
+    when both halves are known names and no name stands next to it ("rubyfrancis_final", not
+    "oskar-lindgren" or "adebayo-ogunleye")."""
+    if len(run) == 1:
+        return split_run_together(run[0], lex)
+    return [part for i, token in enumerate(run) for part in (
+        [token] if any(_may_be_name(other.key, lex) for other in run[max(0, i - 1) : i + 2] if other is not token)
+        else split_run_together(token, lex, known_only=True))]
+
+
+def _may_be_name(key: str, lex: Lexicon) -> bool:
+    return is_given(key, lex) or key in lex.surnames or unknown_word(key, lex)
+
+
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
     runs = filename_runs(name)
-    if any(token.key in lex.stock_sites for run in runs for token in run):
-        return []
+    if any(token.key in lex.stock_sites or i + 1 < len(run) and token.key + run[i + 1].key in lex.stock_sites
+           for run in runs for i, token in enumerate(run)):
+        return []                               # "pexels-...", "AdobeStock_..."
     last = runs[-1][-1] if runs else None
     if last is not None and len(last.raw) <= 5 and last.end == len(name) and name[last.start - 1 : last.start] == ".":
         runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
     found = []
     for run in filter(None, runs):
-        tokens = split_run_together(run[0], lex) if len(run) == 1 else run
+        tokens = split_run(run, lex)
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         found.extend(_Run(tokens, lex, None, words | compounds if compounds else words).names())
@@ -82,6 +103,5 @@ def given_names_only(written: str) -> bool:
     pupil, so two given names it lacks are more likely two children's first names, which the guidance
     allows, than a full name; a surname that is no given name ("Ruby Okafor") is still reported."""
     lex = lexicon()
-    tokens = [part for run in filename_runs(written) for token in run
-              for part in (split_run_together(token, lex) if len(run) == 1 else [token])]
+    tokens = [part for run in filename_runs(written) for part in split_run(run, lex)]
     return len(tokens) > 1 and all(is_given(token.key, lex) for token in tokens)

@@ -242,11 +242,14 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     """Full names in prose written in `language` (a BCP 47 tag; "" or "en" for English).
 
     Text with no capital letter at all (a lower-case alt text) is read as if
-    capitalised, but then only a known given name and a known surname count.
+    capitalised, but then only a known given name and a known surname count; so
+    too on a page in a language without a word list (Welsh, Irish: "Dawnsio
+    Gwerin" is two words no list knows, not a name).
     """
     lex = lexicon()
     words = language_words(language) if language else NO_WORDS
-    found = _spot(text, lex, words, strict=False)
+    unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
+    found = _spot(text, lex, words, strict=unlisted)
     if found or text.lower() != text:
         return found + _reversed(text, lex, words) if "," in text else found
     titled = text.title()

@@ -11,7 +11,9 @@ after it (the paragraph WordPress writes after an image block, `h3`,
 `.card-title`, "Pictured: ...") is its caption, and in a table so are the next
 cell of its row and the cell below it. Climbing stops at sectioning and
 grouping elements (body, main, article, section, lists, tables...): text
-beyond them is the page's, not the photo's. Every span carries the language
+beyond them is the page's, not the photo's, unless the element holds the photo
+and nothing else (`<article><header><img></header><h2>name</h2>`): then it is
+one of the photo's wrappers. Every span carries the language
 of its element (the `lang` attribute inherited, WHATWG HTML section 3.2.6.2).
 """
 
@@ -30,6 +32,7 @@ CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "ta
 # Climbing stops at these: text beyond them is the page, not the photo's.
 BOUNDARIES = frozenset({"body", "main", "article", "section", "header", "footer", "nav", "aside",
                         "form", "table", "ul", "ol", "html"})
+OUTERMOST = frozenset({"body", "main", "html"})     # boundaries even when they hold the photo only
 CARD_WORDS = frozenset({"card", "tile", "thumbnail", "thumb", "item", "profile", "member", "person",
                         "pupil", "student", "staff", "team", "polaroid", "figure", "caption", "photo",
                         "media", "teaser", "slide", "entry", "post"})
@@ -66,7 +69,7 @@ class Captions:
         yield from self.before_photo(image)
         for ancestor in image.iterancestors():
             tag = ancestor.tag
-            if tag in BOUNDARIES and not _card_like(ancestor):
+            if tag in BOUNDARIES and not _card_like(ancestor) and not self.photo_only(ancestor):
                 return
             yield from self.lightbox_text(ancestor)
             if tag == "a":
@@ -102,8 +105,8 @@ class Captions:
         None when the text around it is read anyway (a paragraph, figure, link, card) or, unless
         `gallery`, shared by the photos of a gallery."""
         block = image
-        while (parent := block.getparent()) is not None and parent.tag not in BOUNDARIES \
-                and parent.tag not in ("td", "th", "li") and not self.own_text(parent) \
+        while (parent := block.getparent()) is not None and parent.tag not in OUTERMOST \
+                and parent.tag not in ("td", "th", "li", "table", "ul", "ol") and not self.own_text(parent) \
                 and self.photo_count(parent) <= 1:
             block = parent
         if parent is not None and (self.read_anyway(parent)
@@ -146,6 +149,10 @@ class Captions:
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
             yield span
+
+    def photo_only(self, element) -> bool:
+        """A boundary holding the photo and nothing else (`<header><img></header>`) is one of its wrappers."""
+        return element.tag not in OUTERMOST and not self.own_text(element) and self.photo_count(element) == 1
 
     def own_text(self, element) -> bool:
         """Does the element hold any visible text (memoised: a gallery asks once per photo)?"""
