@@ -4,6 +4,7 @@ applied, SL001 run on what silenced nothing, and the baseline subtracted.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import catalogue, checks
@@ -26,16 +27,19 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
     suppression_checks = [m for m in checks.modules(selected) if m.READS == "suppressions"]
     outcome.findings = []
     outcome.ignored = outcome.suppressed = outcome.baselined = 0
+    by_name = {rule.name.upper(): code for code, rule in rules.items()}
     for result in results:
         stamped = [f.stamped(result.content_hash, rules[f.code].severity) for f in result.findings]
-        found, unused = _apply_suppressions(result.suppressions, stamped)
+        suppressions = [_by_code(s, by_name) for s in result.suppressions]
+        unknown = tuple((s, s.codes - rules.keys()) for s in suppressions if s.codes - rules.keys())
+        found, unused = _apply_suppressions(suppressions, stamped)
         outcome.suppressed += len(stamped) - len(found)
         ignored = set(config.ignored_for(result.path))
         kept = [finding for finding in found if finding.code not in ignored]
         outcome.ignored += len(found) - len(kept)
         outcome.findings.extend(kept)
-        if suppression_checks and unused:
-            subject = SuppressionSubject(result.path, tuple(unused), frozenset(selected - ignored))
+        if suppression_checks and (unused or unknown):
+            subject = SuppressionSubject(result.path, tuple(unused), frozenset(selected - ignored), unknown)
             context = Context(root=root, rule_options=config.options_for(result.path))
             for module in suppression_checks:
                 outcome.findings.extend(
@@ -48,6 +52,13 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
         outcome.findings, outcome.stale_baseline = apply_baseline(outcome.findings, baseline, checked)
         outcome.baselined = before - len(outcome.findings)
     outcome.findings.sort(key=lambda f: (f.path, f.line or 0, f.code))
+
+
+def _by_code(suppression: Suppression, by_name: dict[str, str]) -> Suppression:
+    """The suppression with each rule name it gives (`ignore name-in-alt-text`, as --select
+    takes them) turned into the rule's code."""
+    codes = frozenset(by_name.get(code, code) for code in suppression.codes)
+    return suppression if codes == suppression.codes else replace(suppression, codes=codes)
 
 
 def _apply_suppressions(suppressions: list[Suppression],

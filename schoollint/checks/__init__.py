@@ -61,6 +61,8 @@ class SuppressionSubject:
     path: str
     unused: tuple[Suppression, ...]   # inline suppressions that silenced no finding
     active: frozenset[str]            # the rules running for this file
+    # (suppression, the words it names that are no rule's code or name): a typo silences nothing
+    unknown: tuple[tuple[Suppression, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)

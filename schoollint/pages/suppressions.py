@@ -11,7 +11,9 @@ import re
 
 from schoollint.finding import Suppression
 
-_IGNORE = re.compile(r"schoollint:\s*ignore\b([\w ,]*)", re.IGNORECASE)
+# Codes or rule names (`name-in-alt-text`), separated by spaces or commas; a name's hyphens are
+# part of it, the "-->" that closes an HTML comment is not.
+_IGNORE = re.compile(r"schoollint:\s*ignore\b((?:[ ,]+\w+(?:-\w+)*)*)", re.IGNORECASE)
 
 
 def ignore_codes(text: str) -> frozenset[str] | None:
@@ -23,7 +25,8 @@ def ignore_codes(text: str) -> frozenset[str] | None:
 
 
 def parse_codes(text: str) -> frozenset[str]:
-    """Upper-cased codes from a list separated by commas or spaces (`data-schoollint-ignore="sl302"`)."""
+    """Upper-cased codes or rule names from a list separated by commas or spaces
+    (`data-schoollint-ignore="sl302"`); suppress.py turns names into codes."""
     return frozenset(code.upper() for code in re.split(r"[\s,]+", text) if code)
 
 

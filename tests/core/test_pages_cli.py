@@ -91,3 +91,25 @@ def test_alt_texts_no_reader_can_resolve_are_counted_in_the_notes_even_from_the_
     (repo / "Staff.jsx").write_text('export default () => <img src="./b.png" alt="The school hall" />;\n')
     (repo / "list.njk").unlink()
     assert "cannot resolve" not in cli("check", "--no-vision")[2]
+
+
+def test_a_suppression_may_name_the_rule_and_a_typo_is_reported_not_silently_ignored(repo, cli):
+    """Trial item 15: `ignore name-in-alt-text`, `ignore SL999` and `data-schoollint-ignore="SL3O2"`
+    (letter O) all left the finding in place with no word. A rule name works as --select takes it;
+    a word that is no rule's code or name is SL001, with or without the finding it meant to hide."""
+    (repo / "index.html").write_text(
+        "<!-- schoollint: ignore name-in-alt-text -->\n"
+        '<img src="a.png" alt="Oliver Smith at sports day">\n'
+        "<!-- schoollint: ignore SL999-->\n"
+        '<img src="b.png" alt="Harriet Jones at sports day">\n'
+        '<img src="c.png" alt="Amelia Watson at sports day" data-schoollint-ignore="SL3O2">\n'
+        "<!-- schoollint: ignore SL302, sl3o3 -->\n"
+        '<img src="d.png" alt="Rowan Patel at sports day">\n'
+    )
+    code, findings = found(cli, "--select", "SL001,SL302")
+    assert findings == [("index.html", "SL001", 3), ("index.html", "SL302", 4),
+                        ("index.html", "SL001", 5), ("index.html", "SL302", 5),
+                        ("index.html", "SL001", 6)]         # SL302 on line 7 is silenced, the typo still said
+    code, out, _ = cli("check", "--select", "SL001,SL302")
+    assert "names SL999, which is no rule's code or name" in out
+    assert "names SL3O2, which is no rule's code or name" in out
