@@ -1,4 +1,4 @@
-"""Blobs read straight from Git's object database: loose objects and whole pack entries.
+"""Blobs read straight from Git's object database: loose objects and pack entries, deltas too.
 
 Formats: gitrepository-layout(5) (`objects/<2 hex>/<rest>`, `objects/pack/`,
 `objects/info/alternates`); a loose object is zlib-deflated `<type> <size>` NUL
@@ -12,11 +12,13 @@ measured here) and then copies every byte through a pipe. libdeflate (the `defla
 wheel) inflates the same stream over twice as fast, straight into a buffer of the
 size the object's own header states, and a worker needs no git process.
 
-This reader answers only what it can answer exactly. A deltified pack entry
-(OFS_DELTA, REF_DELTA), an object in no pack or loose file it sees, an index of
-another version, an inflated size or zlib checksum that does not match: all give
-None, and the caller asks git, which also says what is missing. Each blob's bytes
-are checked against the size its header gives and the stream's Adler-32.
+A pack may store a blob as a delta of another (git keeps the newest version
+whole, so a photo replaced by its stripped version is a delta of that version):
+deltas are resolved here too, through at most MAX_DEPTH bases. This reader
+answers only what it can answer exactly: an object in no pack or loose file it
+sees, an index of another version, a chain too deep, an inflated size or zlib
+checksum that does not match, a delta that does not fit its base: all give None,
+and the caller asks git, which also says what is missing or damaged.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 IDX_MAGIC = b"\xfftOc"      # pack index version 2 and later (version 1 has no magic)
-BLOB = 3                    # the pack entry type of a blob (OBJ_BLOB)
+BLOB, OFS_DELTA, REF_DELTA = 3, 6, 7   # pack entry types (OBJ_BLOB, OBJ_OFS_DELTA, OBJ_REF_DELTA)
+MAX_DEPTH = 64              # delta bases followed; git writes chains of at most pack.depth (50)
+RECENT, RECENT_BYTES = 8, 64 << 20   # entries read lately, kept for the deltas based on them
 HEADER_MAX = 64             # `blob <size>` NUL fits in far fewer bytes
 
 
@@ -100,6 +104,7 @@ class Store:
         self.where, self.max_size = where, max_size
         self._packs: list[tuple[mmap.mmap, str]] | None = None
         self._open: dict[str, mmap.mmap] = {}
+        self._recent: dict[tuple[str, int], bytes] = {}
 
     def __enter__(self) -> Store:
         return self
@@ -120,13 +125,9 @@ class Store:
                 loose = Path(folder, oid[:2], oid[2:])
                 if loose.is_file():
                     return self._loose(loose)
-            for index, pack in self._indexes():
-                offset = _find(index, name, self.where.hash_size)
-                if offset is not None:
-                    return self._entry(pack, offset)
-        except (OSError, ValueError, struct.error, zlib.error):
+            return self._packed(name)
+        except (OSError, ValueError, IndexError, struct.error, zlib.error):
             return None
-        return None
 
     def _loose(self, path: Path) -> bytes | None:
         raw = path.read_bytes()
@@ -156,21 +157,96 @@ class Store:
                             view.close()
         return self._packs
 
-    def _entry(self, pack: str, offset: int) -> bytes | None:
+    def _entry(self, pack: str, offset: int, depth: int = 0) -> bytes | None:
+        """The blob stored at `offset` of `pack`, whole or as a delta (OFS_DELTA: its base earlier
+        in the same pack; REF_DELTA: its base named), resolved to at most MAX_DEPTH bases."""
+        if (pack, offset) in self._recent:
+            return self._recent[(pack, offset)]
         view = self._open.get(pack)
         if view is None:
             with open(pack, "rb") as handle:
                 view = self._open[pack] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        byte = view[offset]
+        start, byte = offset, view[offset]
         kind, size, shift, offset = (byte >> 4) & 7, byte & 15, 4, offset + 1
         while byte & 0x80:
             byte = view[offset]
             size, shift, offset = size | (byte & 0x7F) << shift, shift + 7, offset + 1
-        if kind != BLOB or size > self.max_size:   # deltas and oversized blobs: git's answer
+        if kind == OFS_DELTA:
+            byte = view[offset]
+            back, offset = byte & 0x7F, offset + 1
+            while byte & 0x80:
+                byte = view[offset]
+                back, offset = ((back + 1) << 7) | (byte & 0x7F), offset + 1
+            base = self._entry(pack, start - back, depth + 1) if depth < MAX_DEPTH and 0 < back <= start else None
+        elif kind == REF_DELTA:
+            name, offset = view[offset:offset + self.where.hash_size], offset + self.where.hash_size
+            base = self._packed(name, depth + 1) if depth < MAX_DEPTH else None
+        elif kind != BLOB or size > self.max_size:   # another kind of object, or a blob too large
             return None
         with memoryview(view) as whole:
             data = inflate(whole[offset:], size)
-        return None if data is None else bytes(data)   # bytes, as every reader expects: one copy
+        if kind != BLOB:
+            data = None if data is None or base is None else apply_delta(base, data, self.max_size)
+        if data is None:
+            return None
+        found = bytes(data)   # bytes, as every reader expects: one copy
+        if len(found) <= RECENT_BYTES // RECENT:   # a base met again (a chain, or two versions of one photo)
+            self._recent = {**dict(list(self._recent.items())[-(RECENT - 1):]), (pack, start): found}
+        return found
+
+    def _packed(self, name: bytes, depth: int = 0) -> bytes | None:
+        for index, pack in self._indexes():
+            offset = _find(index, name, self.where.hash_size)
+            if offset is not None:
+                return self._entry(pack, offset, depth)
+        return None
+
+
+def apply_delta(base: bytes, delta, max_size: int) -> bytes | None:
+    """A git delta (gitformat-pack(5), "Deltified representation") applied to `base`: the sizes
+    of the base and the result (little-endian base-128), then instructions: copy (bit 7 set;
+    bits 0-3 say which offset bytes follow, bits 4-6 which size bytes; size 0 means 0x10000)
+    or insert (1-127 literal bytes). None when the delta does not fit its base or its own sizes."""
+    position = 0
+
+    def number() -> int:
+        nonlocal position
+        value = shift = 0
+        while True:
+            byte = delta[position]
+            value, shift, position = value | (byte & 0x7F) << shift, shift + 7, position + 1
+            if not byte & 0x80:
+                return value
+
+    if number() != len(base):
+        return None
+    size = number()
+    if size > max_size:
+        return None
+    pieces, source = [], memoryview(base)
+    while position < len(delta):
+        command = delta[position]
+        position += 1
+        if command & 0x80:
+            start = length = 0
+            for bit in range(7):
+                if command & (1 << bit):
+                    value, position = delta[position], position + 1
+                    if bit < 4:
+                        start |= value << (8 * bit)
+                    else:
+                        length |= value << (8 * (bit - 4))
+            length = length or 0x10000
+            if start + length > len(base):
+                return None
+            pieces.append(source[start:start + length])
+        elif command:
+            pieces.append(delta[position:position + command])
+            position += command
+        else:   # reserved
+            return None
+    result = b"".join(pieces)
+    return result if len(result) == size else None
 
 
 def _find(index: mmap.mmap, name: bytes, hash_size: int) -> int | None:

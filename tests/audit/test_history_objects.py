@@ -35,8 +35,14 @@ def stripped(photo: bytes) -> bytes:
     return out.getvalue()
 
 
+def commented(photo: bytes, text: bytes) -> bytes:
+    """The photo with a JPEG COM segment after SOI: another version with the same scan."""
+    return photo[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + photo[2:]
+
+
 def build(repo: Path) -> None:
-    """Photos committed, one replaced by its stripped version, then all taken down; a page; an empty file."""
+    """Photos committed, one replaced by its stripped version, one changed three times (a chain
+    of deltas in a pack), then all but p0 taken down; a page; an empty file."""
     photos = [noisy_gps_jpeg(seed) for seed in range(4)]
     for number, photo in enumerate(photos):
         write(repo, f"images/p{number}.jpg", photo)
@@ -45,6 +51,9 @@ def build(repo: Path) -> None:
     commit_all(repo, "photos", "2022-01-01T10:00:00+00:00")
     write(repo, "images/p0.jpg", stripped(photos[0]))
     commit_all(repo, "p0 stripped", "2022-02-01T10:00:00+00:00")
+    for version in range(3):
+        write(repo, "images/p1.jpg", commented(photos[1], b"edit %d " % version * (version + 1)))
+        commit_all(repo, f"p1 edit {version}", f"2022-02-0{2 + version}T10:00:00+00:00")
     for number in range(1, 4):
         (repo / f"images/p{number}.jpg").unlink()
     commit_all(repo, "taken down", "2022-03-01T10:00:00+00:00")
@@ -75,25 +84,28 @@ def read_all(repo: Path) -> dict[str, bytes | None]:
         return {oid: store.blob(oid) for oid in blobs(repo)}
 
 
-@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
-def test_blobs_read_without_git_are_byte_for_byte_what_git_gives(tmp_path, object_format, monkeypatch):
+@pytest.mark.parametrize(("object_format", "base_by"), [("sha1", "offset"), ("sha256", "offset"),
+                                                        ("sha1", "name")])
+def test_blobs_read_without_git_are_byte_for_byte_what_git_gives(tmp_path, object_format, base_by, monkeypatch):
     repo = tmp_path / "site"
     repo.mkdir()
     git(repo, "init", "-q", f"--object-format={object_format}")
     build(repo)
     loose = read_all(repo)
-    assert len(loose) == 7 and all(data == from_git(repo, oid) for oid, data in loose.items()), \
-        "every loose blob read, exactly"
-    git(repo, "repack", "-a", "-d", "-f", "-q")
+    expected = {oid: from_git(repo, oid) for oid in loose}
+    assert len(loose) == 10 and loose == expected, "every loose blob read, exactly"
+    git(repo, "-c", f"repack.useDeltaBaseOffset={'true' if base_by == 'offset' else 'false'}",
+        "repack", "-a", "-d", "-f", "-q", "--depth=50")       # deltas based on an offset (OFS) or a name (REF)
     git(repo, "prune-packed")
     assert not list((repo / ".git/objects").glob("??/*")), "everything is packed now"
-    packed = read_all(repo)
-    stored_as_deltas = deltas(repo)
-    assert stored_as_deltas, "the stripped photo and its original share a scan: one is a delta"
-    assert {oid for oid, data in packed.items() if data is None} == stored_as_deltas, "only deltas are left to git"
-    assert all(data == from_git(repo, oid) for oid, data in packed.items() if data is not None)
+    assert len(deltas(repo)) >= 3, "the stripped photo and the edits of p1 are stored as deltas"
+    assert read_all(repo) == expected, "whole entries and deltas read, exactly"
+    monkeypatch.setattr(gitobjects, "MAX_DEPTH", 0)
+    assert {oid for oid, data in read_all(repo).items() if data is None} == deltas(repo), \
+        "a chain deeper than the reader follows is left to git"
+    monkeypatch.setattr(gitobjects, "MAX_DEPTH", 64)
     monkeypatch.setitem(sys.modules, "deflate", None)      # installed without the wheel: the standard zlib
-    assert read_all(repo) == packed
+    assert read_all(repo) == expected
 
 
 def test_history_gives_the_same_findings_loose_packed_and_through_git_alone(repo, cli, monkeypatch):
@@ -110,9 +122,10 @@ def test_history_gives_the_same_findings_loose_packed_and_through_git_alone(repo
     monkeypatch.setattr(gitobjects.Store, "blob", lambda self, oid: None)     # every blob through git cat-file
     through_git = report()
     assert loose == packed == through_git
-    located = {f["path"] for f in loose["findings"] if f["code"] == "SL101"}
-    assert located == {"images/p0.jpg", "images/p1.jpg", "images/p2.jpg", "images/p3.jpg"}
-    assert loose["blobs_checked"] == 7 and loose["not_checked"] == []
+    located = {(f["path"], f["blob"]) for f in loose["findings"] if f["code"] == "SL101"}
+    assert {path for path, _blob in located} == {"images/p0.jpg", "images/p1.jpg", "images/p2.jpg", "images/p3.jpg"}
+    assert len(located) == 7, "p0's first version, p1's four, p2, p3"
+    assert loose["blobs_checked"] == 10 and loose["not_checked"] == []
 
 
 def test_a_partial_clone_with_a_missing_blob_says_so_with_two_readers(repo, tmp_path, cli, monkeypatch):
