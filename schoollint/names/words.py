@@ -207,25 +207,24 @@ def lexicon() -> Lexicon:
         for phrase in group:
             words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
             phrases.setdefault(words[0], []).append(words)
-    given, word_given = _words(lists["given"]), _words(lists["word_given"])
-    surnames = _words(lists["surnames"])
-    surname_words = _words(lists["surname_words"]) | _words(lists["name_words"])
+    given, word_given, surnames = _words(lists["given"]), _words(lists["word_given"]), _words(lists["surnames"])
+    surname_words = _words(lists["surname_words"]).union(_words(lists["name_words"]))
     common, rare, word_surnames = _words(lists["common"]), _words(lists["rare"]), _words(lists["word_surnames"])
-    not_surname = common | frozenset(stop["school_words"]) | calendar | titles | following \
-        | frozenset(stop["named_things"])
+    # One union of many (a copy, then updates in place): chained "|" copies each large set again (4x slower).
+    not_surname = common.union(stop["school_words"], calendar, titles, following, stop["named_things"])
     return Lexicon(
         given=given,
         surnames=surnames,
         surname_words=surname_words,
         name_surnames=surnames - not_surname,
-        listed=given | surnames | not_surname | titles | frozenset(stop["surname_particles"]),
+        listed=surnames.union(given, not_surname, titles, stop["surname_particles"]),
         rare_words=rare,
         word_given=word_given,
         word_surnames=word_surnames,
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
         not_surname=not_surname,
-        starters=given | titles | frozenset(phrases),
+        starters=given.union(titles, phrases),
         following=following,
         place_words=frozenset(stop["following_words"]["places"] + stop["following_words"]["institutions"]),
         named_things=frozenset(stop["named_things"]),
