@@ -29,7 +29,7 @@ from pathlib import Path
 from schoollint.finding import Suppression
 
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
-from .html_source import COMMENT, SourceLines, decode
+from .html_source import COMMENT, FALLBACK, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import html_shares
 from .sizes import displayed, page_sheets, style_rules
@@ -62,10 +62,11 @@ class Scan:
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """Read an HTML page; PageError when lxml cannot parse it."""
-    text, _ = decode(data)
+    text, encoding = decode(data)
     found = scan(blank_comments(text), relpath, root)
     return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
-                unknown_alts=tuple(found.unknown), shares=tuple(found.shares))
+                unknown_alts=tuple(found.unknown), shares=tuple(found.shares),
+                fallback_encoding="Windows-1252" if encoding == FALLBACK else None)
 
 
 def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1) -> Scan:

@@ -46,8 +46,14 @@ _QUOTE_OR_BRACKET = re.compile(r"[<>\"']")
 _RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in ("script", "style")}
 
 
+# The encoding decode() names when it falls back (neither a byte-order mark nor a declared charset
+# nor UTF-8 fits): Python's name for cp1252, spelt so a reader can tell it from a declared one.
+FALLBACK = "windows-1252"
+
+
 def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
-    """Text and encoding: byte-order mark, then the declared charset, then UTF-8, then Windows-1252."""
+    """Text and encoding: byte-order mark, then the declared charset, then UTF-8, then Windows-1252
+    (FALLBACK, as the WHATWG HTML standard's prescan leaves most locales to)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors), encoding
@@ -59,7 +65,7 @@ def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeError:
             continue
-    return data.decode("cp1252", errors), "cp1252"
+    return data.decode(FALLBACK, errors), FALLBACK
 
 
 def web_encoding(label: str | None) -> str | None:

@@ -11,6 +11,7 @@ import pytest
 NAME = "François Dupont at the café"
 IMG = f'<img src="/images/run.jpg" alt="{NAME}"'
 PAGES = {
+    "HTML": ("news/sports.html", f"<!doctype html>\n<p>Sports day</p>\n{IMG}>\n"),
     "Markdown": ("news/sports.md", f"# Sports day\n\n![{NAME}](/images/run.jpg)\n"),
     "YAML data": ("_data/gallery.yml", f"- photo: /images/run.jpg\n  alt: {NAME}\n"),
     "JSON data": ("data/gallery.json", json.dumps([{"photo": "/images/run.jpg", "alt": NAME}], ensure_ascii=False)),
@@ -42,3 +43,11 @@ def test_a_windows_1252_page_keeps_its_names_and_says_how_it_was_read(repo, cli,
     code, found = _findings(cli, path)
     assert "SL302" in [code for code, _ in found]
     assert not [finding for finding in found if finding[0] == "SL002"], found
+
+
+def test_an_html_page_that_declares_its_charset_is_read_in_it_without_sl002(repo, cli):
+    """Trial item 17: SL002 is for a page read in the fallback; a page that says how it is
+    written (a <meta charset>) is read as it says, as a browser reads it."""
+    (repo / "old.html").write_bytes(f'<meta charset="windows-1252">\n{IMG}>\n'.encode("cp1252"))
+    code, found = _findings(cli, "old.html")
+    assert code == 1 and [code for code, _ in found] == ["SL302"], found
