@@ -166,11 +166,21 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     return scan
 
 
-_AGO = re.compile(r"(\d+)\s*(day|week|month|year)s?\s+ago")
+_AGO = re.compile(r"(\d+)[\s._]*(day|week|month|year)s?[\s._]+ago")   # git's "2 weeks ago", "2.weeks.ago"
 
 
 class DateError(UserError):
     """A --since that is not a date schoollint can read (git itself would read any text as some date)."""
+
+
+def revisions_given(revisions: list[str]) -> list[str]:
+    """The revisions as given; UserError for one that starts with "-": git log would take it as
+    an option (`--output=FILE` writes a file, others change what is listed), not a revision."""
+    for revision in revisions:
+        if revision.startswith("-"):
+            raise UserError(f"{revision!r} is not a revision: give branches, tags or commits (every ref when none); "
+                            "options are not passed on to git")
+    return revisions
 
 
 def since_date(text: str | None) -> str | None:
@@ -218,7 +228,9 @@ def run_history(args) -> int:
     _apply_arguments(config, args)
     since = since_date(args.since)
     settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
-    scan = scan_history(root, config, settings, args.revisions, since, args.jobs)
+    scan = scan_history(root, config, settings, revisions_given(args.revisions), since, args.jobs)
+    if scan.commits == 0 and scan.head is not None:
+        scan.notes.append("no commit matched the revisions and --since given: nothing was checked")
     from .report import escaped
 
     for note in scan.notes + _not_run(config):
