@@ -9,6 +9,9 @@ Where personal data sits:
 - every picture under `Pictures/`, with its own metadata.
 
 The package is recognised by its first member, `mimetype`, stored uncompressed (Part 2, 3.3).
+Its parts are found by their names, not through the manifest; a package without
+`META-INF/manifest.xml` (Part 2, 3.2: every package has one) is damaged: read all the same, it is
+never counted as checked (PartlyRead).
 Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) are refused.
 `strip` rewrites only the parts that change; a removed thumbnail also leaves the manifest.
 """
@@ -36,7 +39,7 @@ _PROPERTIES = {
     _META + "print-date": (TIMESTAMP, "printed"),
 }
 _AUTHOR_PARTS = ("content.xml", "styles.xml")
-_THUMBNAIL = "Thumbnails/thumbnail.png"
+_THUMBNAILS = "Thumbnails/"
 _KINDS = {b"text": "ODT", b"spreadsheet": "ODS", b"presentation": "ODP", b"graphics": "ODG"}
 
 
@@ -55,7 +58,9 @@ class _Edit(Edit):
         mimetype = self.package.part("mimetype") if "mimetype" in self.package.names else b""
         self.format = _KINDS.get(mimetype[len(MIMETYPE):].split(b"-")[0], FORMAT)
         self.manifest = None
-        if "META-INF/manifest.xml" in self.package.names:
+        if "META-INF/manifest.xml" not in self.package.names:
+            self.damage = "no META-INF/manifest.xml; its parts were found by their names"
+        else:
             self.manifest = self.package.xml("META-INF/manifest.xml")
             if next(self.manifest.iter(_MANIFEST + "encryption-data"), None) is not None:
                 raise MediaError("ODF: encrypted (password-protected); schoollint neither reads nor rewrites "
@@ -64,8 +69,8 @@ class _Edit(Edit):
     def places(self) -> list[Place]:
         names = self.package.names
         places = [self.properties("meta.xml", _PROPERTIES, "document properties")] if "meta.xml" in names else []
-        if _THUMBNAIL in names:
-            places.append(self.thumbnail(_THUMBNAIL, self._forget))
+        places.extend(self.thumbnail(name, self._forget) for name in names   # thumbnail.png, or any other
+                      if name.startswith(_THUMBNAILS) and not name.endswith("/"))
         places.extend(self.authors(name, frozenset(), frozenset({_DC + "creator"}))
                       for name in _AUTHOR_PARTS if name in names)
         places.extend(self.picture(name, f"picture {name}") for name in names

@@ -12,7 +12,11 @@ Where personal data sits (Part 2, Open Packaging Conventions, and Part 1's marku
   `xl/persons/*.xml`;
 - every media part (`word/media/`, `ppt/media/`, `xl/media/`), a picture with its own metadata.
 
-Parts are found through the package relationships (`_rels/.rels`), not guessed. `strip`
+Parts are found through the package relationships (`_rels/.rels`), and also by their content
+types ([Content_Types].xml overrides) and well-known names (`docProps/core.xml`...), so that a
+package whose relationships are lost or incomplete still has its metadata read and removed. A
+package without `_rels/.rels` is damaged (OPC 9.3: every package has one): read all the same, it
+is never counted as checked (PartlyRead), nor is one holding a `docProps/` part not read. `strip`
 rewrites only the parts that change (see package.Package.rebuild); a removed part also loses
 its relationship and its content-type override. A password-protected Office file is not a ZIP
 at all but an OLE compound file (MS-OFFCRYPTO): it is recognised and refused.
@@ -58,6 +62,14 @@ _APP = {
 # Relationship types of the package's own parts (OPC 11 and Part 1, 15.2), by their last word.
 _CORE_TYPE, _APP_TYPE, _CUSTOM_TYPE, _THUMBNAIL_TYPE = (
     "core-properties", "extended-properties", "custom-properties", "thumbnail")
+# The same parts by content type (OPC 11.1, Part 1 15.2.12.3 and 15.2.12.2) and by the names
+# Office gives them: (relationship type) -> (content type or None, part name pattern).
+_FOUND_BY = {
+    _CORE_TYPE: ("application/vnd.openxmlformats-package.core-properties+xml", r"docProps/core\.xml"),
+    _APP_TYPE: ("application/vnd.openxmlformats-officedocument.extended-properties+xml", r"docProps/app\.xml"),
+    _CUSTOM_TYPE: ("application/vnd.openxmlformats-officedocument.custom-properties+xml", r"docProps/custom\.xml"),
+    _THUMBNAIL_TYPE: (None, r"docProps/thumbnail\.[^/]+"),
+}
 # Parts naming people: (part name pattern, attributes, element texts) holding the names.
 _AUTHORS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
     (re.compile(r"word/people\.xml"), frozenset({_W15 + "author", _W15 + "userId"}), frozenset()),
@@ -92,22 +104,32 @@ class _Edit(Edit):
         self.format = next((name for folder, name in _KINDS_BY_FOLDER
                             if any(part.startswith(folder) for part in self.package.names)), FORMAT)
         self.rels = self.package.xml("_rels/.rels") if "_rels/.rels" in self.package.names else None
+        if self.rels is None:
+            self.damage = ("no _rels/.rels (the package relationships part); its metadata parts were found by their "
+                           "names and content types")
         self.types = self.package.xml("[Content_Types].xml")
 
     def _targets(self, kind: str) -> list[str]:
-        if self.rels is None:
-            return []
-        return [posixpath.normpath(rel.get("Target", "").lstrip("/")) for rel in self.rels.iter(_RELS + "Relationship")
-                if rel.get("Type", "").rpartition("/")[2] == kind and rel.get("TargetMode") != "External"]
+        """The parts of this package-level kind that are present: by relationship, content type and name."""
+        related = [] if self.rels is None else [
+            posixpath.normpath(rel.get("Target", "").lstrip("/")) for rel in self.rels.iter(_RELS + "Relationship")
+            if rel.get("Type", "").rpartition("/")[2] == kind and rel.get("TargetMode") != "External"]
+        content_type, pattern = _FOUND_BY[kind]
+        typed = [override.get("PartName", "").lstrip("/") for override in self.types.iter(_TYPES + "Override")
+                 if content_type and override.get("ContentType") == content_type]
+        named = [name for name in self.package.names if re.fullmatch(pattern, name)]
+        return [name for name in dict.fromkeys(related + typed + named) if name in self.package.names]
 
     def places(self) -> list[Place]:
         places: list[Place] = []
+        targets = {kind: self._targets(kind) for kind in _FOUND_BY}
         for kind, table, label in ((_CORE_TYPE, _CORE, "core properties"), (_APP_TYPE, _APP, "app properties")):
-            places.extend(self.properties(name, table, label, keep=_telling) for name in self._targets(kind)
-                          if name in self.package.names)
-        places.extend(self._custom(name) for name in self._targets(_CUSTOM_TYPE) if name in self.package.names)
-        places.extend(self.thumbnail(name, self._forget) for name in self._targets(_THUMBNAIL_TYPE)
-                      if name in self.package.names)
+            places.extend(self.properties(name, table, label, keep=_telling) for name in targets[kind])
+        places.extend(self._custom(name) for name in targets[_CUSTOM_TYPE])
+        places.extend(self.thumbnail(name, self._forget) for name in targets[_THUMBNAIL_TYPE])
+        read = {name for names in targets.values() for name in names}
+        self.notes.extend(f"{name}: a document-properties part schoollint does not read" for name in self.package.names
+                          if name.startswith("docProps/") and not name.endswith("/") and name not in read)
         places.extend(self._authors())
         places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
         return [place for place in places if place.items]

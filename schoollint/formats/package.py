@@ -14,7 +14,7 @@ import io
 import zipfile
 import zlib
 
-from .model import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, clip
+from .model import IDENTITY, PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead, clip
 from .pictures import read_embedded, strip_embedded
 from .picture_items import summarised
 from .places import Place, all_items, remove_from
@@ -99,12 +99,22 @@ class Edit:
         self.pictures: set[str] = set()       # parts that are pictures, stored when they change
         self.notes: list[str] = []
         self.picture_labels: list[str] = []   # each picture read, by the name its items carry
+        # What is wrong with a package read all the same (a part the format requires is missing):
+        # its metadata parts are found by their names, and it is never counted as checked.
+        self.damage: str | None = None
 
     @classmethod
     def read_facts(cls, data) -> MediaFacts:
-        """The plugin's `read`: facts about the package in `data` (a subclass takes the bytes)."""
+        """The plugin's `read`: facts about the package in `data` (a subclass takes the bytes);
+        PartlyRead, with them, for a damaged package (`damage`)."""
         known = _RECENT.get(data)
-        return known if known is not None else _RECENT.put(data, cls(data).facts())
+        if known is not None:
+            return known
+        edit = cls(data)
+        facts = edit.facts()
+        if edit.damage is not None:
+            raise PartlyRead(f"{edit.format}: damaged ({edit.damage})", facts)
+        return _RECENT.put(data, facts)
 
     @classmethod
     def strip_kinds(cls, data, kinds: frozenset[str]) -> bytes:
@@ -179,7 +189,8 @@ class Edit:
     def stripped(self, kinds: frozenset[str], data) -> bytes:
         """The package (whose bytes are `data`) without the places of these kinds."""
         places = self.places()
-        _RECENT.put(data, self.facts(places))   # the fix's verification reads the original again
+        if self.damage is None:   # a damaged package's read raises: nothing to keep
+            _RECENT.put(data, self.facts(places))   # the fix's verification reads the original again
         remove_from(places, kinds)
         return self.package.rebuild(self.changes, frozenset(self.pictures))
 

@@ -25,7 +25,8 @@ import io
 import re
 from contextlib import contextmanager
 
-from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
+from .pdf_damage import damage, salvaged
 from .pdf_walk import Walk, text
 from .picture_items import summarised
 from .places import Place, all_items, nothing, remove_from
@@ -36,6 +37,8 @@ EXTENSIONS = (".pdf",)
 DOCUMENT = True
 
 MAX_OBJECTS = 1_000_000        # far above any newsletter; bounds the walk over the object table
+NOT_REWRITTEN = ("not rewritten: a rewrite keeps only what qpdf recovered, which can lack pages, pictures or "
+                 "text; export the document again from the program that made it, or use an undamaged copy")
 ENCRYPTED = ("PDF: encrypted (password-protected); schoollint neither reads nor rewrites encrypted "
              "documents: publish an unencrypted copy")
 _INFO_KINDS = {"/Author": IDENTITY, "/Creator": IDENTITY, "/Producer": IDENTITY,
@@ -52,6 +55,10 @@ def accept(prefix: bytes) -> bool:
     return b"%PDF-" in prefix[:1024]   # the header may follow junk in the first 1024 bytes (7.5.2)
 
 
+class _Broken(MediaError):
+    """qpdf could not open or walk the file; its bytes may still show metadata (pdf_damage)."""
+
+
 def reason(exc: Exception) -> str:
     return _STREAM_NAME.sub("", str(exc)).strip() or type(exc).__name__
 
@@ -65,7 +72,7 @@ def _opened(data):
     except pikepdf.PasswordError:
         raise MediaError(ENCRYPTED) from None
     except pikepdf.PdfError as exc:
-        raise MediaError(f"PDF: cannot be parsed ({reason(exc)})") from None
+        raise _Broken(f"PDF: cannot be parsed ({reason(exc)})") from None
     with pdf:
         if pdf.is_encrypted:
             raise MediaError(ENCRYPTED)
@@ -74,19 +81,33 @@ def _opened(data):
         try:
             yield pdf
         except (pikepdf.PdfError, pikepdf.ForeignObjectError, pikepdf.DeletedObjectError) as exc:
-            raise MediaError(f"PDF: damaged ({reason(exc)})") from None
+            raise _Broken(f"PDF: damaged ({reason(exc)})") from None
 
 
 def read(data) -> MediaFacts:
+    """The facts; PartlyRead for a damaged file (pdf_damage: cut short, or repaired by qpdf), with
+    what qpdf recovered and what the bytes still show, so it is never counted as checked."""
     known = _RECENT.get(data)
     if known is not None:
         return known
-    with _opened(data) as pdf:
-        return _RECENT.put(data, _facts(pdf, *_places(pdf, data)))
+    try:
+        with _opened(data) as pdf:
+            walk, places = _places(pdf, data)
+            broken = damage(pdf, data)
+            if broken is None:
+                return _RECENT.put(data, _facts(pdf, walk, places))
+            found = salvaged(pdf, data, all_items(places))
+            raise PartlyRead(f"PDF: damaged ({broken})", _facts(pdf, walk, places, found))
+    except _Broken as exc:
+        items, labels = salvaged(None, data, ())
+        if not items:
+            raise
+        raise PartlyRead(str(exc), MediaFacts(format=FORMAT, items=summarised(items, labels))) from None
 
 
-def _facts(pdf, walk: Walk, places: list[Place]) -> MediaFacts:
-    items = summarised(all_items(places), walk.picture_labels)
+def _facts(pdf, walk: Walk, places: list[Place], found: tuple[list[MetaItem], list[str]] = ([], [])) -> MediaFacts:
+    """`found`: (items, picture labels) a damaged file's bytes show beside the walk's places."""
+    items = summarised(all_items(places) + tuple(found[0]), walk.picture_labels + found[1])
     return MediaFacts(format=FORMAT, frames=len(pdf.pages), items=items, notes=tuple(walk.counted),
                       unchecked="; ".join(walk.notes) or None)
 
@@ -94,6 +115,9 @@ def _facts(pdf, walk: Walk, places: list[Place]) -> MediaFacts:
 def strip(data, kinds: frozenset[str]) -> bytes:
     with _opened(data) as pdf:
         walk, places = _places(pdf, data)
+        broken = damage(pdf, data)
+        if broken is not None:
+            raise MediaError(f"PDF: damaged ({broken}); {NOT_REWRITTEN}")
         _RECENT.put(data, _facts(pdf, walk, places))   # the fix's verification reads the original again
         remove_from(places, kinds)
         _identified(pdf, data)

@@ -11,7 +11,7 @@ keeps its one-way imports: the registry imports plugins, never the reverse).
 
 from __future__ import annotations
 
-from .model import MediaError, MetaItem
+from .model import MediaError, MetaItem, PartlyRead
 
 
 def _image_plugin(data):
@@ -22,20 +22,28 @@ def _image_plugin(data):
     return next((plugin for plugin in (jpeg, png, gif, webp, tiff, jp2, generic) if plugin.accept(prefix)), None)
 
 
-def read_embedded(data, where: str) -> tuple[tuple[MetaItem, ...], str | None]:
+def read_embedded(data, where: str, partly: bool = False) -> tuple[tuple[MetaItem, ...], str | None]:
     """(items, unread): the picture's metadata items, each prefixed with `where`, or why it could
     not be read. Bytes that are no picture format give ((), None). A document that holds a
     picture it could not read is not fully checked: its reader says so in MediaFacts.unchecked
-    (SL107), whatever else it found."""
+    (SL107), whatever else it found. With `partly`, a picture cut short (PartlyRead) gives the
+    items read before the cut and the note (a damaged PDF's pictures, read from its bytes)."""
     module = _image_plugin(data)
     if module is None:
         return (), None
     try:
         facts = module.read(data)
+    except PartlyRead as cut:
+        if not partly:
+            return (), f"{where}: cannot be read as a picture ({cut})"
+        return _prefixed(cut.facts.items, where), f"{where}: cut short ({cut})"
     except MediaError as exc:
         return (), f"{where}: cannot be read as a picture ({exc})"
-    return tuple(MetaItem(item.kind, f"{where}: {item.field}", f"{where}, {item.where}", item.value)
-                 for item in facts.items), None
+    return _prefixed(facts.items, where), None
+
+
+def _prefixed(items, where: str) -> tuple[MetaItem, ...]:
+    return tuple(MetaItem(item.kind, f"{where}: {item.field}", f"{where}, {item.where}", item.value) for item in items)
 
 
 def strip_embedded(data, kinds: frozenset[str]) -> bytes:

@@ -1,0 +1,154 @@
+"""A damaged PDF (ISO 32000-2, 7.5): what is wrong with it, and the metadata its bytes still
+hold that qpdf's recovery does not reach.
+
+A PDF cut short (an upload stopped part-way) has no cross-reference table (7.5.4) and no
+trailer (7.5.5): qpdf rebuilds a table from the `N G obj` headers it finds, and pikepdf opens
+the file with warnings. What the rebuilt file lacks is exactly what a leak check needs: the
+trailer's /Info link is gone (the Author sits in an object nothing points to), and the photo
+whose stream was cut is dropped with its EXIF. So a damaged file is never counted as checked
+(it is reported as a PartlyRead, SL105), and beside what qpdf recovered, its bytes are scanned
+for what is cheap to find without a parse:
+- document information entries (14.3.3) written as string objects, in any object, including an
+  earlier revision's (7.5.6) that the rebuilt table replaced;
+- XMP packets (14.3.2) stored uncompressed;
+- JPEG and JPEG 2000 picture streams (DCTDecode, JPXDecode), cut or whole, read by the image
+  plugins up to the cut.
+Streams compressed with Flate (object streams, most content) are not inflated here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MetaItem, clip
+from .pdf_walk import text
+from .pictures import read_embedded
+from .xmp import parse_xmp
+
+INFO_KINDS = {"/Author": IDENTITY, "/Creator": IDENTITY, "/Producer": IDENTITY, "/CreationDate": TIMESTAMP,
+              "/ModDate": TIMESTAMP, "/Title": FREE_TEXT, "/Subject": FREE_TEXT, "/Keywords": FREE_TEXT}
+MAX_STRING = 4096          # bytes of one string object read from the file's bytes
+MAX_FOUND = 1000           # items taken from the bytes; far above any real file
+_INFO_KEY = re.compile(rb"/(Author|Creator|Producer|CreationDate|ModDate|Title|Subject|Keywords)\s*(?=[(<])")
+_OBJECT = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_STREAM = re.compile(rb"stream\r?\n")
+_XMP = re.compile(rb"<x(?:ap)?:xmpmeta\b.*?</x(?:ap)?:xmpmeta>", re.DOTALL)
+_QPDF = re.compile(r"^stream <[^<>]*>(?: \(([^()]*)\))?: ")
+_SAID_BY_EVERY_REPAIR = ("file is damaged", "Attempting to reconstruct cross-reference table")
+MAX_SAID = 3               # qpdf's warnings quoted in the message
+
+
+def damage(pdf, data) -> str | None:
+    """What is wrong, or None for a file qpdf read without a warning that ends as a PDF ends (a
+    `%%EOF` in its last 1024 bytes, 7.5.5). Called after the walk: qpdf warns of a damaged
+    object only when it is read."""
+    tail = bytes(data[-1024:])
+    said = []
+    for warning in pdf.get_warnings() if pdf is not None else ():
+        found = _QPDF.match(warning)
+        text = warning[found.end():] if found else warning
+        text = f"{found.group(1)}: {text}" if found and found.group(1) else text
+        if text not in said and text not in _SAID_BY_EVERY_REPAIR:
+            said.append(text)
+    if b"%%EOF" in tail and not said:
+        return None
+    parts = [] if b"%%EOF" in tail else [f"cut short: its {len(data):,} bytes end without %%EOF"]
+    parts += [f"qpdf: {text}" for text in said[:MAX_SAID]]
+    parts += [f"{len(said) - MAX_SAID} more warnings"] if len(said) > MAX_SAID else []
+    return "; ".join(parts)
+
+
+def salvaged(pdf, data, known: tuple[MetaItem, ...]) -> tuple[list[MetaItem], list[str]]:
+    """(items, picture labels): metadata in the file that `known` (what the walk of the recovered
+    file found) does not already hold, by kind, field and value: document information in
+    recovered objects nothing links to, then what the bytes show. `pdf` is None when qpdf could
+    not open the file at all."""
+    seen = {(item.kind, item.field.rpartition(": ")[2], item.value) for item in known}
+    found: list[MetaItem] = []
+    labels: list[str] = []
+
+    def add(items) -> None:
+        for item in items:
+            key = (item.kind, item.field.rpartition(": ")[2], item.value)
+            if key not in seen and len(found) < MAX_FOUND:
+                seen.add(key)
+                found.append(item)
+
+    if pdf is not None:
+        info = pdf.trailer.get("/Info")
+        add(_unlinked_info(pdf, info.objgen if info is not None else None))
+    raw = data if isinstance(data, bytes) else bytes(data)
+    add(_info_in_bytes(raw))
+    for number, packet in enumerate(_XMP.finditer(raw), 1):
+        add(parse_xmp(packet.group(0), f"XMP packet {number} in the file's bytes"))
+    for label, stream in _pictures_in_bytes(raw):
+        items, _note = read_embedded(stream, label, partly=True)
+        labels.append(label)
+        add(items)
+    return found, labels
+
+
+def _unlinked_info(pdf, info_objgen):
+    import pikepdf
+
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.objgen == info_objgen or "/Type" in obj:
+            continue
+        for key in INFO_KINDS:
+            value = text(obj[key]) if key in obj else ""
+            if value:
+                yield MetaItem(INFO_KINDS[key], f"document info: {key[1:]}",
+                               f"object {obj.objgen[0]}, not linked from the trailer", clip(value))
+
+
+def _info_in_bytes(raw: bytes):
+    import pikepdf
+
+    for key in _INFO_KEY.finditer(raw):
+        token = _string_at(raw, key.end())
+        try:
+            value = text(pikepdf.Object.parse(token)) if token else ""
+        except (pikepdf.PdfError, RuntimeError, ValueError):
+            continue
+        if value:
+            name = key.group(1).decode()
+            yield MetaItem(INFO_KINDS["/" + name], f"document info: {name}",
+                           f"the file's bytes at offset {key.start():,}", clip(value))
+
+
+def _string_at(raw: bytes, start: int) -> bytes:
+    """The string object (7.3.4) that starts at `start`: a literal in balanced parentheses (with
+    backslash escapes) or a hexadecimal string; b"" when it is not closed within MAX_STRING bytes."""
+    if raw[start:start + 1] == b"<":
+        end = raw.find(b">", start, start + MAX_STRING)
+        return raw[start:end + 1] if end > start and raw[start + 1:start + 2] != b"<" else b""
+    depth, at = 0, start
+    while at < min(len(raw), start + MAX_STRING):
+        byte = raw[at]
+        if byte == 0x5C:      # backslash: the next byte is escaped
+            at += 2
+            continue
+        depth += {0x28: 1, 0x29: -1}.get(byte, 0)
+        if depth == 0:
+            return raw[start:at + 1]
+        at += 1
+    return b""
+
+
+def _pictures_in_bytes(raw: bytes):
+    """(label, stream bytes) for each DCTDecode or JPXDecode stream in the bytes, up to its
+    `endstream` or the end of the file (a cut stream is read up to the cut)."""
+    headers = list(_OBJECT.finditer(raw))
+    for index, header in enumerate(headers):
+        limit = headers[index + 1].start() if index + 1 < len(headers) else len(raw)
+        stream = _STREAM.search(raw, header.end(), limit)
+        if stream is None:
+            continue
+        dictionary = raw[header.end():stream.start()]
+        if b"/DCTDecode" not in dictionary and b"/JPXDecode" not in dictionary:
+            continue
+        end = raw.find(b"endstream", stream.end(), limit)
+        found = raw[stream.end():end] if end >= 0 else raw[stream.end():limit]
+        if end >= 0:   # the end-of-line marker before `endstream` is not the stream's (7.3.8.1)
+            found = found[:-2] if found.endswith(b"\r\n") else found[:-1] if found.endswith((b"\n", b"\r")) else found
+        yield f"image object {int(header.group(1))} (in the file's bytes)", found
