@@ -8,8 +8,15 @@ template comment with a space, keeping newlines, so the lines stay the
 file's. The comment forms are each language's own: Liquid's
 `{% comment %}...{% endcomment %}` and `{% # ... %}`, Nunjucks/Jinja/Twig
 `{# ... #}`, Go templates' `{{/* ... */}}` (with `-` trim markers), and
-Handlebars' `{{!-- ... --}}` and `{{! ... }}`. An unclosed comment runs to
-the end of the text, as the template engines read it.
+Handlebars' `{{!-- ... --}}` and `{{! ... }}`, and JSP's and ASP.NET's
+`<%-- ... --%>`. An unclosed comment runs to the end of the text, as the
+template engines read it.
+
+Server pages (PHP, server-side includes, XHTML, classic ASP and ASP.NET Web
+Forms, JSP, ERB, EJS) are HTML too, with code in `<?php ... ?>`, `<?= ... ?>`
+or `<% ... %>`: an attribute such code fills in is unknown, like a template
+tag's. Razor (`.cshtml`), whose `@` expressions cannot be told from text
+without its parser, is not read.
 """
 
 from __future__ import annotations
@@ -18,22 +25,24 @@ import re
 
 # Pages whose markup is HTML with template tags; read by the HTML reader.
 SUFFIXES = (".liquid", ".njk", ".nunjucks", ".hbs", ".handlebars", ".mustache", ".jinja", ".jinja2", ".j2",
-            ".twig")
+            ".twig", ".php", ".phtml", ".shtml", ".xhtml", ".asp", ".aspx", ".ascx", ".master", ".jsp", ".erb",
+            ".rhtml", ".ejs")
 _COMMENTS = re.compile(
     r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)"
     r"|\{%-?\s*#.*?(?:%\}|\Z)"
     r"|\{#.*?(?:#\}|\Z)"
     r"|\{\{-?\s*/\*.*?(?:\*/\s*-?\}\}|\Z)"
     r"|\{\{!--.*?(?:--\}\}|\Z)"
-    r"|\{\{![^}]*(?:\}\}|\Z)",
+    r"|\{\{![^}]*(?:\}\}|\Z)"
+    r"|<%--.*?(?:--%>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
-_TEMPLATE_TAG = re.compile(r"\{\{|\{%")
+_TEMPLATE_TAG = re.compile(r"\{\{|\{%|<\?(?:php|=)|<%", re.IGNORECASE)
 
 
 def blank_comments(text: str) -> str:
     """`text` with every template comment replaced by spaces (newlines kept)."""
-    if "{" not in text:
+    if "{" not in text and "<%--" not in text:
         return text
     return _COMMENTS.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
 
