@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import filenames, heuristic
 from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
-from .roster_csv import name_words
+from .roster_csv import name_words, pair_key
 
 __all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
            "write_hashed_roster"]
@@ -66,7 +66,20 @@ class NameFinder:
         found = self.roster.find(name, [token for run in runs for token in run])
         found += [match for run in runs for token in run if not any(m.start <= token.start < m.end for m in found)
                   if (match := self.roster.run_together(token)) is not None]       # "rubyfrancis_final.jpg" too
-        return _with_roster(name, spotted, found)
+        return _with_roster(name, spotted, found + _surname_first(self.roster, runs, found))
+
+
+def _surname_first(roster: Roster, runs: list, found: list[RosterMatch]) -> list[RosterMatch]:
+    """Roster names written surname first in a file name ("watson-amelia-y6.jpg", as some MIS photo
+    exports name them), where no roster match stands already."""
+    out: list[RosterMatch] = []
+    for run in runs:
+        for surname, given in zip(run, run[1:], strict=False):
+            if not any(m.start < given.end and surname.start < m.end for m in found + out) \
+                    and (role := roster.role_of([given.key], [surname.key])) is not None:
+                key = roster.digest(pair_key([given.key], [surname.key]))
+                out.append(RosterMatch(surname.start, given.end, given.start, given.end, role, key))
+    return out
 
 
 # Unicode's format characters (general category Cf, Unicode 15.1): soft hyphen, Arabic and

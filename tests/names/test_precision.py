@@ -37,7 +37,7 @@ CASES = Path(__file__).with_name("cases")
 # measured until the end of that work, then measured once), "heldout_g" (written in session 4 before
 # any finder or word-list change of that session, committed on its own, measured once at its end, its
 # misses read), "heldout_h" (written after heldout_g was read, before any further finder change, aimed
-# at the kinds heldout_g missed, committed on its own, not measured until the end of that work).
+# at the kinds heldout_g missed, committed on its own, measured once at the end of that work).
 # The targets are asserted on heldout_g.
 HELDOUT_SHA256 = {"heldout_h": "3ed735c46ea3eb2f8e1d69e0741ca54968fa49a4f98c141ca5aaa271f352466d",
                   "heldout_g": "06cd840582472a0b3541673a8931da5de709bbd8a61da906f7b7eadbc7935ea3",
@@ -223,5 +223,24 @@ ROSTER_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 targets with a 
 @pytest.mark.parametrize("with_roster", [False, pytest.param(True, marks=ROSTER_NOT_MET)], ids=["no-roster", "roster"])
 def test_precision_heldout_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_g", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_h, measured once (session 4, after the fixes heldout_g's misses led to: a wrapper element
+# holding only the photo, names run together beside a word, pages without a word list): without a
+# roster P 1.000 R 0.847, with one P 1.000 R 0.894: recall missed both ways. Misses: components whose
+# picture and name are props of one element (`<TeamMember photo= fullName=>`, 14 of 42 card names:
+# pages/markup.py reads only `src`), names written surname first in a file name
+# ("{surname}-{first}-y6.jpg", 7 of 7 without and 6 of 7 with a roster; the roster reads that form
+# since, measured by no split yet), and names run together that the lists lack (6 of 14, none with the
+# roster). strict: when a target is met this fails, so its marker comes off.
+HELDOUT_H_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 recall targets not met on heldout_h")
+
+
+@pytest.mark.parametrize("with_roster", [pytest.param(False, marks=HELDOUT_H_NOT_MET),
+                                         pytest.param(True, marks=HELDOUT_H_NOT_MET)], ids=["no-roster", "roster"])
+def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_h", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)

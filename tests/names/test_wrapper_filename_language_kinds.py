@@ -85,3 +85,11 @@ def test_page_in_a_language_without_a_word_list_still_reports_known_names(tmp_pa
     page = html('<figure><img src="/images/a.jpg"><figcaption>Llongyfarchiadau i Oliver Bennett!</figcaption>'
                 "</figure>", "cy")
     assert lint(tmp_path / "s", {"a.html": page}) == [("SL303", "a.html", 3, "Oliver Bennett")]
+
+
+def test_roster_name_written_surname_first_in_a_file_name(tmp_path):
+    """Some MIS photo exports name each photo surname first: the roster knows the pair either way round."""
+    files = {"content/a.md": "![](/images/quillfeather-zorbek-y6.jpg)\n\n![](/images/Quillfeather_Zorbek.png)"}
+    assert lint(tmp_path / "plain", files) == []
+    assert [(code, path) for code, path, _, _ in with_roster(tmp_path / "r", files)] == [
+        ("SL301", "images/Quillfeather_Zorbek.png"), ("SL301", "images/quillfeather-zorbek-y6.jpg")]
