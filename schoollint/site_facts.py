@@ -27,6 +27,11 @@ SIZE_WORDS = re.compile(r"width|height|sizes", re.IGNORECASE)
 SHARE_WORDS = re.compile(r"og:image|twitter:image|ld\+json|^(?:image|images|og_image|social_image)\s*[:=]",
                          re.IGNORECASE | re.MULTILINE)
 
+# Names no page language claims and no reference scan reads (tests/core/test_site_facts_names.py
+# pins this): their facts are empty, and a warm run of photos need not import pages.registry,
+# which imports every page reader (30-50 ms).
+NEVER_TEXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff", ".mp4", ".mov")
+
 
 @dataclass(frozen=True)
 class TextFacts:
@@ -49,6 +54,8 @@ class SiteFiles:
         return self.facts[relpath]
 
     def _facts(self, relpath: str) -> TextFacts:
+        if relpath.lower().endswith(NEVER_TEXT):   # a photo: known without importing every page reader
+            return TextFacts()
         from .pages.references import TEXT_SUFFIXES
         from .pages.registry import MAX_PAGE_BYTES, language_of
 
