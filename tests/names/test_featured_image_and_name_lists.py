@@ -21,9 +21,10 @@ ROSTER = ("UPN,Legal Surname,Legal Forename,Preferred Forename,Reg Group\n"
           "A1,Quillfeather,Zorbek,Zorbek,5B\nA2,Thornbury-Vale,Ottoline,Otty,6A\n")
 
 
-def with_roster(root: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
+def with_roster(root: Path, files: dict[str, str], roster_text: str = ROSTER) -> list[tuple[str, str, int, str]]:
+    """`lint` with a roster of `roster_text` (a CSV with a header row) beside the site."""
     roster = root.parent / f"{root.name}-roster.csv"
-    roster.write_text(ROSTER, encoding="utf-8")
+    roster.write_text(roster_text, encoding="utf-8")
     return lint(root, files, "--roster", str(roster))
 
 

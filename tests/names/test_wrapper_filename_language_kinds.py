@@ -5,20 +5,13 @@ Latin Extended-A in a file name, and pages in a language without a word list. Th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.names.test_issue10_kinds import html
+from tests.names.test_featured_image_and_name_lists import with_roster
 from tests.names.test_fresh_eyes_kinds import lint
+from tests.names.test_issue10_kinds import html
 
 ROSTER = "Forename,Surname,Year\nZorbek,Quillfeather,5\n"
-
-
-def with_roster(root: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
-    roster = root.parent / f"{root.name}-roster.csv"
-    roster.write_text(ROSTER, encoding="utf-8")
-    return lint(root, files, "--roster", str(roster))
 
 
 # --- a name after the element that holds only the picture -----------------------------------------------
@@ -51,7 +44,7 @@ def test_run_together_name_beside_another_word_counts_with_a_roster(tmp_path):
     """Names no list knows, run together before a word: only the roster can split them."""
     files = {"content/a.md": "![](/images/zorbekquillfeather_portrait.jpg)\n\n![](/images/IMG_zorbekquillfeather.png)"}
     assert lint(tmp_path / "plain", files) == []
-    assert [(code, path) for code, path, _, _ in with_roster(tmp_path / "r", files)] == [
+    assert [(code, path) for code, path, _, _ in with_roster(tmp_path / "r", files, ROSTER)] == [
         ("SL301", "images/IMG_zorbekquillfeather.png"), ("SL301", "images/zorbekquillfeather_portrait.jpg")]
 
 
@@ -91,5 +84,5 @@ def test_roster_name_written_surname_first_in_a_file_name(tmp_path):
     """Some MIS photo exports name each photo surname first: the roster knows the pair either way round."""
     files = {"content/a.md": "![](/images/quillfeather-zorbek-y6.jpg)\n\n![](/images/Quillfeather_Zorbek.png)"}
     assert lint(tmp_path / "plain", files) == []
-    assert [(code, path) for code, path, _, _ in with_roster(tmp_path / "r", files)] == [
+    assert [(code, path) for code, path, _, _ in with_roster(tmp_path / "r", files, ROSTER)] == [
         ("SL301", "images/Quillfeather_Zorbek.png"), ("SL301", "images/quillfeather-zorbek-y6.jpg")]
