@@ -23,7 +23,7 @@ from types import SimpleNamespace
 
 from .gitlog import QUIET_GIT
 
-REGULAR = ("100644", "100755")
+REGULAR = "100"          # a file's mode: 100644, 100755 (100664 in some old trees)
 SYMLINK = "120000"
 DIRECTORY = "40000"
 MAX_READ = 4 << 20       # bytes; a larger blob (a style sheet, a configuration) is not read
@@ -48,6 +48,9 @@ class Trees:
         if self._process is not None:
             self._process.kill()
             self._process.wait()
+            for pipe in (self._process.stdin, self._process.stdout):
+                if pipe is not None:
+                    pipe.close()
             self._process = None
 
     def _object(self, name: str, limit: int | None = None) -> tuple[str, str, bytes | None] | None:
@@ -151,7 +154,7 @@ class TreeFile:
 
     def is_file(self) -> bool:
         entry = self._entry()
-        return entry is not None and (entry[0] in REGULAR or entry[0] == SYMLINK)
+        return entry is not None and (entry[0].startswith(REGULAR) or entry[0] == SYMLINK)
 
     def is_symlink(self) -> bool:
         entry = self._entry()
@@ -162,7 +165,7 @@ class TreeFile:
 
     def read_bytes(self) -> bytes:
         entry = self._entry()
-        if entry is None or entry[0] not in REGULAR:    # a symlink's target is never opened
+        if entry is None or not entry[0].startswith(REGULAR):    # a symlink's target is never opened
             raise FileNotFoundError(f"{self.path}: no file here in commit {self.root.commit[:10]}")
         return self.root.trees.blob(entry[1])
 

@@ -44,9 +44,9 @@ class Appearance:
 
     @property
     def regular(self) -> bool:
-        """A file's bytes (100644, 100755): not a symlink (its blob is only the path it points to),
-        a submodule (a commit of another repository) or any other kind of tree entry."""
-        return self.mode in ("100644", "100755")
+        """A file's bytes (100644, 100755; 100664 in some old trees): not a symlink (its blob is only
+        the path it points to), a submodule (a commit of another repository) or any other tree entry."""
+        return self.mode.startswith("100")
 
     @property
     def tree_commit(self) -> str:
