@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from tests.audit.sites import clean_jpeg, gps_jpeg, page, write
 from tests.kit.git import commit_all, git
 
@@ -117,3 +119,31 @@ def test_output_says_what_check_says(repo, cli):
     empty = git(repo, "rev-parse", "HEAD:images/empty.jpg")[:10]
     assert report["not_judged_in_full"] == [f"images/empty.jpg @ {empty}"]
     assert {f["path"] for f in report["findings"]} >= {"weird\\nname.jpg", "images/empty.jpg"}
+
+
+def test_a_commit_tree_answers_what_page_readers_ask_of_files(repo):
+    """gittree.TreeRoot, what old page versions are judged against: the commit's files, not the work tree's."""
+    from schoollint.gittree import Trees, TreeRoot
+
+    write(repo, "site.css", "img { width: 100px }")
+    write(repo, "images/a.jpg", clean_jpeg())
+    os.symlink("/etc/passwd", repo / "link.css")
+    first = commit_all(repo, "first", "2022-01-01T10:00:00+00:00")
+    (repo / "images/a.jpg").unlink()
+    write(repo, "images/b.jpg", clean_jpeg(colour="teal"))
+    commit_all(repo, "second", "2022-02-01T10:00:00+00:00")
+    with Trees(repo, read_blobs=True) as trees:
+        then, now = TreeRoot(trees, first), TreeRoot(trees, "HEAD")
+        assert (then / "images/a.jpg").is_file() and not (now / "images/a.jpg").is_file()
+        assert (now / "images/b.jpg").is_file() and not (then / "images/b.jpg").is_file()
+        assert not (then / "images").is_file() and (then / "images").exists()
+        assert (then / "site.css").read_text() == "img { width: 100px }"
+        assert (then / "site.css").stat().st_size == 20
+        assert (then / "link.css").is_symlink()
+        for unread in ("link.css", "nothing.css", "../site.css"):   # a link's target is never opened
+            with pytest.raises(OSError):
+                (then / unread).read_bytes()
+    with Trees(repo, read_blobs=False) as trees:          # a partial clone: no blob is asked for
+        assert (TreeRoot(trees, first) / "site.css").is_file()
+        with pytest.raises(OSError):
+            (TreeRoot(trees, first) / "site.css").read_bytes()
