@@ -13,6 +13,8 @@ Rendering is schoollint.report.audit's job.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,7 @@ class Audit:
     photos: list[Photo]
     reviews: list[dict]
     run_findings: list[Finding] = field(default_factory=list)
+    options: dict = field(default_factory=dict)   # the site's rule options, code -> {name: value}
 
 
 def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
@@ -152,14 +155,18 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
     settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
+    from .vision import run_setting
+
+    # as check does: faces and text in pictures (SL401-SL403) with the extra, else a note says so
+    settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
                            show_values=args.show_values, jobs=args.jobs)
-    report.notes = found.notes
+    report.notes = found.notes + ([vision_note] if vision_note else [])
     photos = collect_photos(root, found.files, _named_with(root, config, settings))
     add_dates(root, in_git, photos)
     commit = head_commit(root, in_git)
     day = today()
-    if args.record_review:
+    if args.record_review is not None:    # "" is refused by record_review, never skipped
         record_review(root, args.record_review, commit, day)
     log = reviews(root)
     subject = RunSubject(first_published={p.path: p.first_published for p in photos if p.pages and p.first_published},
@@ -174,7 +181,24 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
             photo.thumbnail = thumbnail_uri(root / photo.path)
     return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                  commit=commit, version=__version__, report=report, photos=photos, reviews=log,
-                 run_findings=[f for f in extra if f.path == REVIEW_LOG])
+                 run_findings=[f for f in extra if f.path == REVIEW_LOG], options=config.options_for(start))
+
+
+def _redirected_to() -> str | None:
+    """The file standard output was redirected to (`> audit.html`), so it is judged as -o's is;
+    UsageError when it is a terminal: the report is a file to open, never a screen of HTML."""
+    from .errors import UsageError
+
+    if sys.stdout.isatty():
+        raise UsageError("schoollint audit writes a file to open in a browser: give -o FILE outside the "
+                         "site, e.g. -o ~/audit.html (it holds pupils' photos, so it is written private to you)")
+    try:
+        descriptor = sys.stdout.fileno()
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None   # a pipe: the reader decides where it goes
+        return os.readlink(f"/proc/self/fd/{descriptor}")
+    except (OSError, ValueError):   # no descriptor (captured output), or no /proc to name the file
+        return None
 
 
 def run_audit(args) -> int:
@@ -189,7 +213,10 @@ def run_audit(args) -> int:
     config, root, in_git = load_effective_config(args.config, start_of([args.path] if args.path else []))
     # always personal (thumbnails of pupils' photos, consent states): judged before the run, so a
     # refusal costs no wait and records no review
-    warning = check_place(args.output_file, root, personal=True, force=args.force) if args.output_file else None
+    place = args.output_file or _redirected_to()
+    warning = check_place(place, root, personal=True, force=args.force) if place else None
+    if place and not args.output_file:   # `schoollint audit > audit.html`: private as -o makes it
+        os.fchmod(sys.stdout.fileno(), 0o600)
     audit = build_audit(args, config, root, in_git)
     view = View(root=Path(audit.site), show_values=args.show_values)
     text = (render_json if args.format == "json" else render_html)(audit, view)

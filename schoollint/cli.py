@@ -70,8 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="neither read nor write results in .schoollint_cache/ (--fix still keeps its lock there)")
     running.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     running.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
-    running.add_argument("--no-vision", action="store_true",
-                         help="do not look for faces and text in pictures (SL401-SL403), even with schoollint[vision]")
+    running.add_argument("--no-vision", action="store_true", help=NO_VISION_HELP)
 
     _audit_parser(commands)
     _history_parser(commands)
@@ -95,12 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_VISION_HELP = "do not look for faces and text in pictures (SL401-SL403), even with schoollint[vision]"
+
+
 def _audit_parser(commands) -> None:
     audit = commands.add_parser("audit", help="write one HTML report for a periodic review of the site's photos")
     audit.add_argument("path", nargs="?", help="the site (default: the current folder)")
     audit.add_argument("-o", "--output-file",
-                       help="write the report to this file, private to you (default: standard output); "
-                            "outside the site, or where Git ignores it")
+                       help="write the report to this file, private to you; outside the site, or where Git "
+                            "ignores it (without it, standard output when that is a file or a pipe)")
     audit.add_argument("--format", choices=("html", "json"), default="html", help="HTML page or the same as JSON")
     audit.add_argument("--show-values", action="store_true",
                        help="include the personal values found (names, coordinates): keep the report private")
@@ -110,6 +112,7 @@ def _audit_parser(commands) -> None:
                             "the site would publish it)")
     audit.add_argument("--record-review", metavar="INITIALS",
                        help="record today's review (date, initials, commit) in .schoollint-review.yml")
+    audit.add_argument("--no-vision", action="store_true", help=NO_VISION_HELP)
     _common_run_options(audit)
 
 

@@ -51,12 +51,13 @@ def reviews(root: Path) -> list[dict]:
         return []
     import yaml
 
-    from .yamlload import safe_load
+    from .yamlload import explain, safe_load
 
     try:
         document = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:  # YAML's own errors name the line; ours names the file
-        raise ReviewError(f"{REVIEW_LOG}: not valid YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # said as the configuration's errors are: file:line, plain words
+        line, words = explain(exc)
+        raise ReviewError(f"{REVIEW_LOG}{f':{line}' if line else ''}: not valid YAML: {words}") from None
     entries = (document or {}).get("reviews") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "date" in e for e in entries):
         raise ReviewError(f"{REVIEW_LOG}: expected `reviews:` followed by a list of entries with a date")

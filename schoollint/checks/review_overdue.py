@@ -20,5 +20,6 @@ def check(subject, ctx):
     if every and (last is None or last < months_before(subject.today, every)):
         when = f"the last was on {last.isoformat()}" if last else "none is recorded"
         yield Finding("SL605", REVIEW_LOG, f"the website's images of pupils are due a review (every {every} "
-                      f"months; {when}): run `schoollint audit -o audit.html`, review it, then "
-                      "`schoollint audit --record-review INITIALS`", field="last review")
+                      f"months; {when}): run `schoollint audit -o ~/audit.html`, review it, then record "
+                      "the review with `schoollint audit -o ~/audit.html --record-review INITIALS`",
+                      field="last review")

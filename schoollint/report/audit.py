@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from importlib.resources import files
 
@@ -96,8 +97,9 @@ def _on_pages(photo, by_path: dict) -> list:
     return [f for page, lines in photo.lines.items() for f in by_path.get(page, []) if f.line in lines]
 
 
-def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[dict]:
-    """One plain-English line per rule: how many photos (or other files) it found, and why."""
+def _summary(photos: list[dict], others: list[dict], run: list[dict], options: dict) -> list[dict]:
+    """One plain-English line per rule: how many photos (or other files) it found, and why; an
+    option the rule's summary names (`warn-days`) is given as the site's value of it ("30")."""
     rules = catalogue.load()
     photo_counts = Counter(code for p in photos for code in {f["code"] for f in p["findings"]})
     other_counts = Counter(code for o in others for code in {f["code"] for f in o["findings"]})
@@ -107,9 +109,14 @@ def _summary(photos: list[dict], others: list[dict], run: list[dict]) -> list[di
         lines.append({
             "code": code, "name": rule.name, "severity": rule.severity,
             "photos": photo_counts[code], "other_files": other_counts[code],
-            "what": rule.summary.replace("`", ""), "guidance": GUIDANCE.get(code) or GUIDANCE.get(code[:3], ""),
+            "what": _with_values(rule.summary, options.get(code, {})),
+            "guidance": GUIDANCE.get(code) or GUIDANCE.get(code[:3], ""),
         })
     return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
+
+
+def _with_values(text: str, options: dict) -> str:
+    return re.sub(r"`([^`]*)`", lambda quoted: str(options.get(quoted.group(1), quoted.group(1))), text)
 
 
 def model(audit, view: View) -> dict:
@@ -127,13 +134,14 @@ def model(audit, view: View) -> dict:
         "tool": "schoollint", "version": audit.version, "site": audit.site,
         "generated": audit.generated.isoformat(), "commit": audit.commit,
         "files_checked": audit.report.files_checked,
+        "files_not_checked": dict(audit.report.not_checked),
         "totals": {
             "photos": len(photos),
             "shown_on_pages": sum(1 for p in photos if p["pages"]),
             "photos_with_findings": sum(1 for p in photos if p["findings"]),
             "findings": len(audit.report.findings) + len(run),
         },
-        "summary": _summary(photos, others, run),
+        "summary": _summary(photos, others, run, audit.options),
         "run_findings": run,
         "last_review": ({**audit.reviews[-1], "date": audit.reviews[-1]["date"].isoformat()}
                         if audit.reviews else None),

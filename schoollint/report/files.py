@@ -65,7 +65,7 @@ def check_place(path: str, root: Path, *, personal: bool, force: bool = False) -
         raise ReportPlaceError(
             f"{path}: not written: this report holds pupils' photos or personal values and is inside the site, "
             "where Git does not ignore it, so it would be published with the site; write it outside the site "
-            "(-o ~/audit.html), add it to .gitignore, or pass --force")
+            f"(-o ~/{Path(path).name}), add it to .gitignore, or pass --force")
     what = "holds pupils' photos or personal values and" if personal else "holds no personal value, but"
     return (f"{path}: this report {what} is inside the site, where Git does not ignore it: it would be "
             "published if committed; write it outside the site or add it to .gitignore")
@@ -74,7 +74,9 @@ def check_place(path: str, root: Path, *, personal: bool, force: bool = False) -
 def write_report(path: str, text: str, *, personal: bool) -> None:
     """Write report `text` to `path` (0600 when `personal`, else as the umask says), replacing it whole.
 
-    A path that is no regular file (/dev/stdout, a FIFO) is written in place. OSError when it cannot be.
+    A path that is no regular file (/dev/stdout, a FIFO) is written in place. ReportPlaceError
+    naming `path` (not the temporary file beside it) when its folder cannot be written to; OSError
+    when the write fails later.
     """
     target = Path(path)
     data = text.encode("utf-8", "surrogateescape")
@@ -82,8 +84,12 @@ def write_report(path: str, text: str, *, personal: bool) -> None:
         with open(target, "wb") as handle:
             handle.write(data)
         return
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=target.parent)   # created 0600
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                                 dir=target.parent)   # created 0600
+    except OSError as exc:
+        raise ReportPlaceError(f"{path}: not written: cannot create a file in {target.parent} "
+                               f"({exc.strerror or exc})") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
