@@ -160,23 +160,25 @@ class Analyser:
         self.selected = selected
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
-        self.by_reads = self._check_modules(selected)
+        self._by_reads: dict[str, list[CheckModule]] | None = None
 
-    @staticmethod
-    def _check_modules(selected: set[str]) -> dict[str, list[CheckModule]]:
-        by_reads: dict[str, list[CheckModule]] = defaultdict(list)
-        for module in checks.modules(selected):
-            by_reads[module.READS].append(module)
-        return by_reads
+    @property
+    def by_reads(self) -> dict[str, list[CheckModule]]:
+        """The selected check modules by READS, imported on first use (a run served by the cache needs none)."""
+        if self._by_reads is None:
+            self._by_reads = defaultdict(list)
+            for module in checks.modules(self.selected):
+                self._by_reads[module.READS].append(module)
+        return self._by_reads
+
+    @by_reads.setter
+    def by_reads(self, value: dict[str, list[CheckModule]]) -> None:
+        self._by_reads = value
 
     # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
     # cannot be pickled, so a worker looks its check modules up again.
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "by_reads"}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self.by_reads = self._check_modules(self.selected)
+        return {**self.__dict__, "_by_reads": None}
 
     def cache_key(self, content: str, relpath: str) -> str:
         """The file's content key (cache.py) plus everything else that can change its findings."""

@@ -150,6 +150,8 @@ def _pooled(analyser: Analyser, function: Callable, jobs: list, workers: int, cr
 
     spawn = _must_spawn(analyser)
     context = multiprocessing.get_context("spawn" if spawn else "fork")
+    if not spawn:   # the check modules, imported here once for every forked worker
+        analyser.by_reads = analyser.by_reads
     # Only analyses, which read files whole (a fix may map one, and a map can SIGBUS its process),
     # and never with vision's models, whose thread pools would not survive the fork.
     warm = function is analyse_in_worker and not (spawn or isolate or analyser.settings.get("vision"))
