@@ -173,13 +173,17 @@ class DateError(UserError):
     """A --since that is not a date schoollint can read (git itself would read any text as some date)."""
 
 
-def revisions_given(revisions: list[str]) -> list[str]:
-    """The revisions as given; UserError for one that starts with "-": git log would take it as
-    an option (`--output=FILE` writes a file, others change what is listed), not a revision."""
+def revisions_given(root: Path, revisions: list[str]) -> list[str]:
+    """The revisions as given, each end of a range (`A..B`, `A...B`, `^A`) a commit; UserError
+    otherwise: one that starts with "-" git log would take as an option (`--output=FILE` writes a
+    file), and a blob or tree (`HEAD:index.html`) would list no commit and so check nothing."""
     for revision in revisions:
-        if revision.startswith("-"):
-            raise UserError(f"{revision!r} is not a revision: give branches, tags or commits (every ref when none); "
-                            "options are not passed on to git")
+        ends = re.split(r"\.\.\.?", revision[1:] if revision.startswith("^") else revision)
+        if revision.startswith("-") or not all(
+                not end or git(root, "rev-parse", "--verify", "-q", f"{end}^{{commit}}", check=False).strip()
+                for end in ends):
+            raise UserError(f"{revision!r} is not a commit or a range of commits: give branches, tags or commit ids "
+                            "(every ref when none); options are not passed on to git")
     return revisions
 
 
@@ -228,7 +232,7 @@ def run_history(args) -> int:
     _apply_arguments(config, args)
     since = since_date(args.since)
     settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
-    scan = scan_history(root, config, settings, revisions_given(args.revisions), since, args.jobs)
+    scan = scan_history(root, config, settings, revisions_given(root, args.revisions), since, args.jobs)
     if scan.commits == 0 and scan.head is not None:
         scan.notes.append("no commit matched the revisions and --since given: nothing was checked")
     from .report import escaped

@@ -98,7 +98,9 @@ def test_a_date_or_revision_it_cannot_read_is_a_usage_error(repo, cli, tmp_path)
     assert code == 2 and "no-such-branch" in err
     written = tmp_path / "written.txt"
     code, _, err = cli("history", "--", f"--output={written}")
-    assert code == 2 and "is not a revision" in err and not written.exists()
+    assert code == 2 and "is not a commit" in err and not written.exists()
+    code, _, err = cli("history", "HEAD:images/a.jpg")           # a blob: git log would list nothing
+    assert code == 2 and "'HEAD:images/a.jpg' is not a commit" in err
     code, _, err = cli("history", "--since", "2099-01-01")
     assert code == 0 and "no commit matched" in err
 
