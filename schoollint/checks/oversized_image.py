@@ -16,7 +16,7 @@ def check(subject, ctx):
     if facts.longer_edge > limit:
         yield Finding(
             "SL201", subject.path,
-            f"{facts.width}x{facts.height} pixels, larger than the {limit} px limit for the longer edge",
+            "{}x{} pixels, larger than the {} px limit for the longer edge".format(*facts.shown_size, limit),
             field="dimensions",
             fix=Fix("downscale", (limit,), Applicability.SAFE, summary=f"downscale to at most {limit} px"),
         )

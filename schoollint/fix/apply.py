@@ -238,15 +238,10 @@ def what_changes(path: str, before: bytes, after: bytes) -> str:
     parts = [f"remove: {', '.join(removed)}"] if removed else []
     if kept:
         parts.append(f"keep: {', '.join(kept)}")
-    if _shown_size(old) != _shown_size(new):
-        parts.append("downscale {}x{} -> {}x{}".format(*_shown_size(old), *_shown_size(new)))
+    if old.shown_size != new.shown_size:
+        parts.append("downscale {}x{} -> {}x{}".format(*old.shown_size, *new.shown_size))
     if old.format != new.format:
         parts.append(f"{old.format} -> {new.format}")
     return "; ".join(parts) or "rewrite"
 
 
-def _shown_size(facts) -> tuple[int | None, int | None]:
-    """Width and height as the picture is shown: EXIF orientations 5-8 turn it a quarter turn."""
-    if facts.orientation in (5, 6, 7, 8):
-        return facts.height, facts.width
-    return facts.width, facts.height

@@ -70,6 +70,14 @@ class MediaFacts:
     unchecked: str | None = None
 
     @property
+    def shown_size(self) -> tuple[int | None, int | None]:
+        """Width and height as the picture is shown: EXIF orientations 5-8 turn it a quarter turn
+        (CIPA DC-008, Orientation), so a phone's 4032x3024 portrait is shown 3024x4032."""
+        if self.orientation in (5, 6, 7, 8):
+            return self.height, self.width
+        return self.width, self.height
+
+    @property
     def longer_edge(self) -> int | None:
         if self.width is None or self.height is None:
             return None

@@ -249,3 +249,17 @@ def test_the_worker_pool_also_works_where_workers_are_spawned(repo, cli, monkeyp
     # --no-vision: without the vision extra installed, a run notes on stderr that SL401-SL403 were not checked.
     code, out, err = cli("check", "--no-cache", "--jobs", "2", "--output-format", "json", "--no-vision")
     assert err == "" and len(json.loads(out)["findings"]) == 30
+
+
+def test_a_turned_photo_is_sized_as_shown_by_the_finding_and_the_diff_alike(repo, cli):
+    """Trial item 19: a phone portrait stored 2400x1800 with EXIF orientation 6 is shown 1800x2400;
+    the finding said 2400x1800 while --diff said 1800x2400 -> 1200x1600."""
+    from tests.kit.images import encode, photo
+    from tests.kit.metadata import tiff_exif
+
+    (repo / "portrait.jpg").write_bytes(encode(photo((2400, 1800)), "JPEG",
+                                               exif=b"Exif\0\0" + tiff_exif(orientation=6, gps=False)))
+    code, out, _ = cli("check", "--no-cache", "--select", "SL201")
+    assert "1800x2400 pixels, larger than the 1600 px limit" in out
+    code, out, _ = cli("check", "--no-cache", "--select", "SL201", "--diff")
+    assert "downscale 1800x2400 -> 1200x1600" in out
