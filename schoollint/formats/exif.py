@@ -230,6 +230,11 @@ class _Reader:
         if latitude is not None and longitude is not None and (latitude, longitude) != (0, 0):
             self.items.append(MetaItem(LOCATION, "EXIF GPS position", self.where,
                                        format_position(latitude, longitude)))
+        elif (latitude is None) != (longitude is None) and (latitude or longitude):
+            # half a position still narrows where: a band of the globe the school's country crosses
+            half = "latitude" if latitude is not None else "longitude"
+            self.items.append(MetaItem(LOCATION, f"EXIF GPS {half} without its other half", self.where,
+                                       format(round(latitude or longitude or 0, 6), "g")))
         elif any(tag in by_tag and (tag not in (2, 4) or by_tag[tag].offset < 0) for tag in _GPS_PLACE):
             # a place without a readable position: a destination, an area's name, a cut-off coordinate
             self.items.append(MetaItem(LOCATION, "EXIF GPS data", self.where, f"GPS tags {tags}"))

@@ -261,3 +261,19 @@ def test_gps_value_cut_off_by_the_end_still_counts():
 def test_long_values_are_clipped_to_the_shared_length():
     block = piexif.dump({"0th": {piexif.ImageIFD.ImageDescription: b"a" * 3000}})[6:]
     assert values(parse_exif(block, "x"), FREE_TEXT) == {"EXIF ImageDescription": "a" * MAX_VALUE_CHARS}
+
+
+@pytest.mark.parametrize("half, tags", [
+    ("latitude", {1: b"N", 2: ((51, 1), (30, 1), (2646, 100))}),
+    ("longitude", {3: b"W", 4: ((0, 1), (7, 1), (3000, 100))}),
+])
+def test_half_a_position_is_location_not_a_harmless_gps_block(repo, cli, half, tags):
+    """Trial item 19: a GPS latitude without its longitude was "EXIF GPS data without a position"
+    (SL102); half a position still narrows where a photo was taken, so it is SL101."""
+    from tests.kit.images import encode, photo
+
+    exif = piexif.dump({"0th": {}, "Exif": {}, "GPS": tags, "1st": {}, "thumbnail": None})
+    (repo / "half.jpg").write_bytes(encode(photo((64, 48)), "JPEG", exif=exif))
+    code, out, _ = cli("check", "--no-cache", "--select", "SL101,SL102")
+    assert code == 1 and "SL101 location-metadata" in out and f"EXIF GPS {half} without its other half" in out
+    assert "SL102" not in out
