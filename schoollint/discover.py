@@ -60,7 +60,14 @@ def _git(root: Path, *args: str) -> bytes:
 
 
 def find_root(start: Path) -> tuple[Path, bool]:
-    """The repository root above `start` (and whether it is a Git work tree)."""
+    """The repository root above `start` (and whether it is a Git work tree).
+
+    Git is asked only when it could say yes: a `.git` (folder or file) in `start` or a folder above
+    it, as the file system has them (symlinks resolved, as Git's own discovery walks them), or
+    GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
+    real = start.resolve()
+    if "GIT_DIR" not in os.environ and not any(os.path.lexists(folder / ".git") for folder in (real, *real.parents)):
+        return real, False
     try:
         result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True)
     except FileNotFoundError:  # no git on this machine: treat as a plain folder
