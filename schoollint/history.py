@@ -60,6 +60,7 @@ class Scan:
     findings: list[tuple[Appearance, Finding]] = field(default_factory=list)  # (where, as the check said it)
     not_checked: list[tuple[str, str]] = field(default_factory=list)         # (path @ blob, why)
     unjudged: list[str] = field(default_factory=list)   # path @ blob read but not judged in full (SL105...)
+    held_back: int = 0      # findings inline suppressions and per-path ignores silenced, per file version
     commits: int = 0
     blobs: int = 0
     shallow: list[str] = field(default_factory=list)   # boundary commits of a shallow clone

@@ -26,8 +26,8 @@ BLOBS_PER_JOB = 16
 # and whether the clone is partial (then no other blob is read to judge it).
 BlobJob = tuple[Place, list[tuple[str, str, str | None, str, int]], bool]
 # What a job gives back per check: (group number, findings, internal errors, why it was not read
-# or None, whether part of it could not be judged).
-BlobResult = tuple[int, list[Finding], list[str], str | None, bool]
+# or None, whether part of it could not be judged, findings held back as `check` holds them back).
+BlobResult = tuple[int, list[Finding], list[str], str | None, bool, int]
 
 
 def _analysers(root: Path, config, settings: dict):
@@ -41,12 +41,18 @@ def _analysers(root: Path, config, settings: dict):
     return content, names
 
 
-def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], list[str], bool]:
-    """(findings, internal errors, whether the file could not be judged in full: SL105, SL002, SL107).
+def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], list[str], bool, int]:
+    """(findings as `check` shows them, internal errors, whether the file could not be judged in
+    full: SL105, SL002, SL107; how many findings its inline `schoollint: ignore` comments and the
+    per-path ignores held back, applied by suppress.settle as in `check`, with no baseline and no
+    SL001: an unused suppression in an old version is nothing to purge).
 
     `root`: what other files the checks see (a gittree.TreeRoot: the commit's own files), in place
     of the work tree for this one call."""
+    from . import checks
     from .analysis import FileResult
+    from .outcome import Outcome
+    from .suppress import settle
 
     result = FileResult(path=relpath)
     work_tree, analyser.root = analyser.root, root if root is not None else analyser.root
@@ -54,15 +60,18 @@ def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], l
         analyser._run_checks(relpath, data, result)
     finally:
         analyser.root = work_tree
-    return result.findings, result.errors, bool(result.unchecked)
+    outcome = Outcome()
+    unused_rules = {code for module in checks.modules(analyser.selected) if module.READS == "suppressions"
+                    for code in module.CODES}
+    settle(analyser.root, [result], analyser.config, analyser.selected - unused_rules, None, outcome)
+    return outcome.findings, result.errors, bool(result.unchecked), outcome.suppressed + outcome.ignored
 
 
 def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
     """Read and check a job's blobs with this worker's analyser (pool.run_jobs): each blob once, as
     the first path it had."""
-    from .pool import _analyser
-
     from .gittree import Trees, TreeRoot
+    from .pool import _analyser
 
     analyser = _analyser()
     where, checks, partial = job
@@ -74,24 +83,26 @@ def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
         for blob, data, why in blob_contents(analyser.root, {c[0]: c[2] for c in checks}, where):
             for path, commit, group in by_blob[blob]:
                 if data is None:
-                    results.append((group, [], [], why or "not read", False))
+                    results.append((group, [], [], why or "not read", False, 0))
                 else:
-                    found, failed, unjudged = _findings(analyser, path, data, TreeRoot(trees, commit))
-                    results.append((group, found, failed, None, unjudged))
+                    found, failed, unjudged, held = _findings(analyser, path, data, TreeRoot(trees, commit))
+                    results.append((group, found, failed, None, unjudged, held))
     return results
 
 
 def blobs_crashed(job: BlobJob) -> list[BlobResult]:
-    return [(check[4], [], [], "the process reading it was killed", False) for check in job[1]]
+    return [(check[4], [], [], "the process reading it was killed", False, 0) for check in job[1]]
 
 
-def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None, unjudged: bool) -> None:
+def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None, unjudged: bool,
+           held: int) -> None:
     """A blob's findings go to every path it had; a blob that could not be read, or not judged in
     full (its SL105, SL002 or SL107 finding says why), is counted as not checked, as `check` counts it."""
     if why is not None:
         scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why) for a in where]
         return
     scan.findings += [(a, f) for a in where for f in found]
+    scan.held_back += held * len(where)
     if unjudged:
         scan.unjudged += [f"{a.path} @ {a.blob[:10]}" for a in where]
 
@@ -144,21 +155,22 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     content, names = _analysers(root, config, settings)
     errors: list[str] = []
     for path, where in by_path.items():  # file-name rules: once per path
-        found, failed, _unjudged = _findings(names, path, b"")
+        found, failed, _unjudged, held = _findings(names, path, b"")
+        scan.held_back += held * len(where)
         errors += failed
         scan.findings += [(a, p) for a in where for p in found]
     missing = missing_blobs(root, revisions)
     lacking, sources = blob_sources(root, by_blob, missing)
     for blob in lacking:
-        _place(scan, by_blob[blob], [], "blob not present in this partial clone", False)
+        _place(scan, by_blob[blob], [], "blob not present in this partial clone", False, 0)
     groups = [group for group in _groups(by_blob) if group[0].blob in sources]
     checks = [(g[0].blob, g[0].path, sources[g[0].blob], g[0].tree_commit, n) for n, g in enumerate(groups)]
     objects, partial, checked = place(root), partial_clone(root), set()
     work = [(objects, checks[start:start + BLOBS_PER_JOB], partial) for start in range(0, len(checks), BLOBS_PER_JOB)]
     for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
-        for group, found, failed, why, unjudged in results:
+        for group, found, failed, why, unjudged, held in results:
             errors += failed
-            _place(scan, groups[group], found, why, unjudged)
+            _place(scan, groups[group], found, why, unjudged, held)
             checked |= {groups[group][0].blob} if why is None else set()
     scan.blobs = len(checked)
     scan.not_checked += [(error, "internal error") for error in errors]
@@ -224,6 +236,7 @@ def run_history(args) -> int:
 
     from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from .pipeline import _apply_arguments, _roster_setting, _settings, load_effective_config
+    from .report import plural
     from .report.history import flagged_blobs, render
 
     config, root, in_git = load_effective_config(args.config)
@@ -233,6 +246,9 @@ def run_history(args) -> int:
     since = since_date(args.since)
     settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
     scan = scan_history(root, config, settings, revisions_given(root, args.revisions), since, args.jobs)
+    if scan.held_back:
+        scan.notes.append(f"{plural(scan.held_back, 'finding')} held back by inline `schoollint: ignore` comments "
+                          "and per-path ignores, as in check")
     if scan.commits == 0 and scan.head is not None:
         scan.notes.append("no commit matched the revisions and --since given: nothing was checked")
     from .report import escaped

@@ -149,3 +149,21 @@ def test_a_commit_tree_answers_what_page_readers_ask_of_files(repo):
         assert (TreeRoot(trees, first) / "site.css").is_file()
         with pytest.raises(OSError):
             (TreeRoot(trees, first) / "site.css").read_bytes()
+
+
+def test_inline_suppressions_and_per_path_ignores_hold_as_in_check(repo, cli):
+    write(repo, ".schoollint.yml", 'per-path:\n  "staff/**":\n    ignore:\n      - rule: SL101\n'
+                                   "        reason: staff photos are taken at school\n")
+    write(repo, "staff/head.jpg", gps_jpeg())
+    write(repo, "images/gala.jpg", clean_jpeg())
+    write(repo, "index.html", page(("images/gala.jpg", "Amelia Watson")).replace(
+        "<figure>", "<!-- schoollint: ignore SL302 -->\n<figure>"))
+    commit_all(repo, "site", "2022-01-01T10:00:00+00:00")
+    _, check_out, _ = cli("check")
+    assert "SL302" not in check_out and "SL101" not in check_out
+    _, report, err = history(cli)
+    codes = {(f["path"], f["code"]) for f in report["findings"]}
+    assert ("index.html", "SL302") not in codes and ("staff/head.jpg", "SL101") not in codes
+    assert ("staff/head.jpg", "SL102") in codes, "only what is ignored is held back"
+    assert "2 findings held back by inline `schoollint: ignore` comments and per-path ignores" in err
+    assert not any(code == "SL001" for _path, code in codes)
