@@ -53,7 +53,7 @@ def read_signed(path: Path) -> bytes | None:
     try:
         signature, _, body = path.read_bytes().partition(b"\n")
         return body if hmac.compare_digest(signature, mac(body)) else None
-    except OSError:
+    except (OSError, RuntimeError):     # RuntimeError: no home folder to keep a key in
         return None
 
 
@@ -73,21 +73,22 @@ def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sect
     wrong shape) built again and kept, if it can be. Never fails for the cache's sake: no key, no
     writable folder and an unsettled source (SETTLED_NS) each just mean building every time."""
     try:
-        stamp = [__version__, *([str(path), *_signature(path)] for path in sources)]
-    except OSError:
-        return build()                  # a source is missing: let build() raise or cope as it does
-    tag = hashlib.sha256(json.dumps([name, stamp[0], *(entry[0] for entry in stamp[1:])]).encode()).hexdigest()
-    path = home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
+        signatures = [_signature(source) for source in sources]
+        tag = hashlib.sha256(json.dumps([name, __version__, *map(str, sources)]).encode()).hexdigest()
+        path = home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
+    except (OSError, RuntimeError):     # a source is missing (build() says so), or no home folder
+        return build()
+    stamp = [__version__, *([str(source), *signature] for source, signature in zip(sources, signatures, strict=True))]
     kept = _parse(read_signed(path), stamp)
     if kept is not None:
         return kept
     header, sections = build()
-    settled = all(time.time_ns() - max(entry[2], entry[4]) >= SETTLED_NS for entry in stamp[1:])
+    settled = all(time.time_ns() - max(signature[1], signature[3]) >= SETTLED_NS for signature in signatures)
     try:
         if settled:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_signed(path, _encode(stamp, header, sections))
-    except (OSError, TypeError, ValueError):   # no folder or key, or a header JSON cannot hold
+    except (OSError, RuntimeError, TypeError, ValueError):   # no folder or key; a header JSON cannot hold
         pass
     return header, sections
 

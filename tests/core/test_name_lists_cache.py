@@ -160,3 +160,16 @@ def test_the_check_finds_a_name_in_a_file_name_with_a_tampered_cache(tmp_path):
     kept.write_bytes(signature + b"\n" + body.replace(b"\nruby\n", b"\nrubz\n"))
     second = subprocess.run(command, cwd=site, env=environment, capture_output=True, text=True)
     assert "SL301" in second.stdout, second.stdout + second.stderr
+
+
+def test_no_home_folder_still_gives_the_lists(data, monkeypatch):
+    """Path.home() raises RuntimeError where no home folder can be found (HOME unset, no passwd entry)."""
+    expected = _plain_lexicon()
+    _fresh()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert _fields(words.lexicon()) == expected
