@@ -38,6 +38,9 @@ def test_readme_rev_pyproject_version_and_release_tag_agree():
     version = re.search(r'^version = "([^"]+)"$', pyproject, re.MULTILINE).group(1)
     assert schoollint.__version__ == version
     assert set(re.findall(r"rev: (\S+)", readme())) == {f"v{version}"}
+    # the Action's ref too, in the README and the workflow to copy: a tag that exists (trial item 19)
+    workflow = (REPO_ROOT / "examples" / "workflows" / "schoollint.yml").read_text(encoding="utf-8")
+    assert set(re.findall(r"uses: schoollint/schoollint@(\S+)", readme() + workflow)) == {f"v{version}"}
     tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=REPO_ROOT, capture_output=True, text=True).stdout.split()
     if tags:  # a clone made without tags has none to compare
         assert f"v{version}" in tags, "tag the release: git tag v" + version
