@@ -93,7 +93,7 @@ def read(data) -> MediaFacts:
     try:
         with _opened(data) as pdf:
             walk, places = _places(pdf, data)
-            broken = damage(pdf, data)
+            broken = damage(walk.warnings, data)
             if broken is None:
                 return _RECENT.put(data, _facts(pdf, walk, places))
             found = salvaged(pdf, data, all_items(places))
@@ -115,7 +115,7 @@ def _facts(pdf, walk: Walk, places: list[Place], found: tuple[list[MetaItem], li
 def strip(data, kinds: frozenset[str]) -> bytes:
     with _opened(data) as pdf:
         walk, places = _places(pdf, data)
-        broken = damage(pdf, data)
+        broken = damage(walk.warnings, data)
         if broken is not None:
             raise MediaError(f"PDF: damaged ({broken}); {NOT_REWRITTEN}")
         _RECENT.put(data, _facts(pdf, walk, places))   # the fix's verification reads the original again
@@ -153,7 +153,9 @@ def _places(pdf, data) -> tuple[Walk, list[Place]]:
     document order."""
     walk = Walk(pdf)
     places = [_info_place(pdf), *walk.pictures(), *walk.inline_pictures(), *walk.page_places(),
-              *_attachment_places(pdf), *walk.object_places(), _revisions_place(pdf, data)]
+              *_attachment_places(pdf), *walk.object_places()]
+    walk.warnings = pdf.get_warnings()   # qpdf's warnings so far (each is handed out once): repaired, damaged
+    places.append(_revisions_place(walk, data))
     return walk, [place for place in places if place.items]
 
 
@@ -181,8 +183,8 @@ def _info_place(pdf) -> Place:
     return Place(tuple(item for _key, item in found), remove)
 
 
-def _revisions_place(pdf, data) -> Place:
-    earlier = _earlier_revisions(pdf, data)
+def _revisions_place(walk: Walk, data) -> Place:
+    earlier = _earlier_revisions(walk.warnings, data)
     if earlier < 1:
         return Place((), nothing)
     item = MetaItem(PREVIEW, f"file: {earlier} earlier revision{'s' if earlier > 1 else ''} kept by "
@@ -190,14 +192,14 @@ def _revisions_place(pdf, data) -> Place:
     return Place((item,), nothing)   # the full rewrite in strip() keeps only the current revision
 
 
-def _earlier_revisions(pdf, data) -> int:
+def _earlier_revisions(warnings: list[str], data) -> int:
     """Cross-reference sections before the last one (7.5.6): the chain of /Prev offsets from the
     last `startxref`, less the first-page section of a linearized file (Annex F). A file qpdf had
     to repair (its chain cannot be trusted) is counted by its %%EOF markers instead, a scan of
     every byte; the chain reads only the sections themselves."""
     tail = bytes(data[-2048:])
     found = _STARTXREF.search(tail, max(tail.rfind(b"startxref"), 0))
-    if pdf.get_warnings() or found is None:
+    if warnings or found is None:
         return (data if isinstance(data, bytes) else bytes(data)).count(b"%%EOF") - 1 - _linearized(data)
     offset, seen = int(found.group(1)), set[int]()
     while offset not in seen and 0 <= offset < len(data) and len(seen) < MAX_REVISIONS:

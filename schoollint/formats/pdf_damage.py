@@ -35,24 +35,31 @@ _STREAM = re.compile(rb"stream\r?\n")
 _XMP = re.compile(rb"<x(?:ap)?:xmpmeta\b.*?</x(?:ap)?:xmpmeta>", re.DOTALL)
 _QPDF = re.compile(r"^stream <[^<>]*>(?: \(([^()]*)\))?: ")
 _SAID_BY_EVERY_REPAIR = ("file is damaged", "Attempting to reconstruct cross-reference table")
+# qpdf's words for a slip it reads around with nothing lost (pypdf's incremental saves leave the
+# cross-reference stream's own entry out: "... a common error handled correctly by qpdf ...")
+_HARMLESS = "handled correctly"
 MAX_SAID = 3               # qpdf's warnings quoted in the message
 
 
-def damage(pdf, data) -> str | None:
-    """What is wrong, or None for a file qpdf read without a warning that ends as a PDF ends (a
-    `%%EOF` in its last 1024 bytes, 7.5.5). Called after the walk: qpdf warns of a damaged
-    object only when it is read."""
-    tail = bytes(data[-1024:])
+def damage(warnings: list[str], data) -> str | None:
+    """What is wrong, or None for a file qpdf read without a warning that ends as a PDF ends
+    (7.5.5: its last line is `%%EOF`; white space after it is allowed). `warnings`: pikepdf's
+    get_warnings once the walk is done (qpdf warns of a damaged object only when it is read),
+    each "stream <...> (where): what". A file cut inside an incremental update (7.5.6) opens
+    without a warning, as its earlier revision: only its end tells."""
     said = []
-    for warning in pdf.get_warnings() if pdf is not None else ():
+    for warning in warnings:
         found = _QPDF.match(warning)
         text = warning[found.end():] if found else warning
         text = f"{found.group(1)}: {text}" if found and found.group(1) else text
-        if text not in said and text not in _SAID_BY_EVERY_REPAIR:
+        if text not in said and text not in _SAID_BY_EVERY_REPAIR and _HARMLESS not in text:
             said.append(text)
-    if b"%%EOF" in tail and not said:
+    end = data.rfind(b"%%EOF")
+    after = len(bytes(data[end + 5:]).strip(b"\0\t\n\f\r ")) if end >= 0 else 0
+    if end >= 0 and not after and not said:
         return None
-    parts = [] if b"%%EOF" in tail else [f"cut short: its {len(data):,} bytes end without %%EOF"]
+    parts = [f"cut short? no %%EOF in its {len(data):,} bytes"] if end < 0 else [
+        f"cut short? {after:,} bytes follow its last %%EOF (an update cut short, or data appended)"] if after else []
     parts += [f"qpdf: {text}" for text in said[:MAX_SAID]]
     parts += [f"{len(said) - MAX_SAID} more warnings"] if len(said) > MAX_SAID else []
     return "; ".join(parts)

@@ -41,6 +41,7 @@ class Walk:
         self.inline: list[tuple[int, Drawn]] = []   # (page number, inline image drawn there)
         self.counted: list[str] = []                # harmless observations (MediaFacts.notes)
         self.picture_labels: list[str] = []         # each picture read, by the name its items carry
+        self.warnings: list[str] = []               # qpdf's warnings once the walk is done (pdf._places)
         for number, page in enumerate(pdf.pages, 1):
             self.labels[page.objgen] = f"page {number}"
             self._resources(page.obj, number, 0)
