@@ -159,8 +159,7 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
         scan.held_back += held * len(where)
         errors += failed
         scan.findings += [(a, p) for a in where for p in found]
-    missing = missing_blobs(root, revisions)
-    lacking, sources = blob_sources(root, by_blob, missing)
+    lacking, sources = blob_sources(root, by_blob, missing_blobs(root, revisions))
     for blob in lacking:
         _place(scan, by_blob[blob], [], "blob not present in this partial clone", False, 0)
     groups = [group for group in _groups(by_blob) if group[0].blob in sources]
@@ -236,7 +235,7 @@ def run_history(args) -> int:
 
     from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from .pipeline import _apply_arguments, _roster_setting, _settings, load_effective_config
-    from .report import plural
+    from .report import escaped, plural
     from .report.history import flagged_blobs, render
 
     config, root, in_git = load_effective_config(args.config)
@@ -251,8 +250,6 @@ def run_history(args) -> int:
                           "and per-path ignores, as in check")
     if scan.commits == 0 and scan.head is not None:
         scan.notes.append("no commit matched the revisions and --since given: nothing was checked")
-    from .report import escaped
-
     for note in scan.notes + _not_run(config):
         print(f"schoollint: note: {escaped(note)}", file=sys.stderr)
     if args.purge_list:
