@@ -18,6 +18,7 @@ Streams compressed with Flate (object streams, most content) are not inflated he
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MetaItem, clip
@@ -32,7 +33,9 @@ MAX_FOUND = 1000           # items taken from the bytes; far above any real file
 _INFO_KEY = re.compile(rb"/(Author|Creator|Producer|CreationDate|ModDate|Title|Subject|Keywords)\s*(?=[(<])")
 _OBJECT = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
 _STREAM = re.compile(rb"stream\r?\n")
-_XMP = re.compile(rb"<x(?:ap)?:xmpmeta\b.*?</x(?:ap)?:xmpmeta>", re.DOTALL)
+# A string object: a literal with escapes and one level of balanced parentheses, or hexadecimal.
+_STRING = re.compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
+_XMP_START, _XMP_END = b"<x:xmpmeta", b"</x:xmpmeta>"
 _QPDF = re.compile(r"^stream <[^<>]*>(?: \(([^()]*)\))?: ")
 _SAID_BY_EVERY_REPAIR = ("file is damaged", "Attempting to reconstruct cross-reference table")
 # qpdf's words for a slip it reads around with nothing lost (pypdf's incremental saves leave the
@@ -77,7 +80,9 @@ def salvaged(pdf, data, known: tuple[MetaItem, ...]) -> tuple[list[MetaItem], li
     def add(items) -> None:
         for item in items:
             key = (item.kind, item.field.rpartition(": ")[2], item.value)
-            if key not in seen and len(found) < MAX_FOUND:
+            if len(found) >= MAX_FOUND:
+                return
+            if key not in seen:
                 seen.add(key)
                 found.append(item)
 
@@ -86,9 +91,9 @@ def salvaged(pdf, data, known: tuple[MetaItem, ...]) -> tuple[list[MetaItem], li
         add(_unlinked_info(pdf, info.objgen if info is not None else None))
     raw = data if isinstance(data, bytes) else bytes(data)
     add(_info_in_bytes(raw))
-    for number, packet in enumerate(_XMP.finditer(raw), 1):
-        add(parse_xmp(packet.group(0), f"XMP packet {number} in the file's bytes"))
-    for label, stream in _pictures_in_bytes(raw):
+    for number, packet in enumerate(_xmp_packets(raw), 1):
+        add(parse_xmp(packet, f"XMP packet {number} in the file's bytes"))
+    for label, stream in itertools.islice(_pictures_in_bytes(raw), MAX_FOUND):
         items, _note = read_embedded(stream, label, partly=True)
         labels.append(label)
         add(items)
@@ -111,8 +116,9 @@ def _unlinked_info(pdf, info_objgen):
 def _info_in_bytes(raw: bytes):
     import pikepdf
 
-    for key in _INFO_KEY.finditer(raw):
-        token = _string_at(raw, key.end())
+    for key in itertools.islice(_INFO_KEY.finditer(raw), MAX_FOUND):
+        string = _STRING.match(raw[key.end():key.end() + MAX_STRING])
+        token = string.group(0) if string else b""
         try:
             value = text(pikepdf.Object.parse(token)) if token else ""
         except (pikepdf.PdfError, RuntimeError, ValueError):
@@ -123,23 +129,16 @@ def _info_in_bytes(raw: bytes):
                            f"the file's bytes at offset {key.start():,}", clip(value))
 
 
-def _string_at(raw: bytes, start: int) -> bytes:
-    """The string object (7.3.4) that starts at `start`: a literal in balanced parentheses (with
-    backslash escapes) or a hexadecimal string; b"" when it is not closed within MAX_STRING bytes."""
-    if raw[start:start + 1] == b"<":
-        end = raw.find(b">", start, start + MAX_STRING)
-        return raw[start:end + 1] if end > start and raw[start + 1:start + 2] != b"<" else b""
-    depth, at = 0, start
-    while at < min(len(raw), start + MAX_STRING):
-        byte = raw[at]
-        if byte == 0x5C:      # backslash: the next byte is escaped
-            at += 2
-            continue
-        depth += {0x28: 1, 0x29: -1}.get(byte, 0)
-        if depth == 0:
-            return raw[start:at + 1]
-        at += 1
-    return b""
+def _xmp_packets(raw: bytes):
+    """Each uncompressed x:xmpmeta element (XMP Part 1, 7.3), at most MAX_FOUND: one pass over the
+    bytes, however many openings are never closed."""
+    start = raw.find(_XMP_START)
+    for _ in range(MAX_FOUND):
+        end = raw.find(_XMP_END, start) if start >= 0 else -1
+        if end < 0:
+            return
+        yield raw[start:end + len(_XMP_END)]
+        start = raw.find(_XMP_START, end)
 
 
 def _pictures_in_bytes(raw: bytes):
