@@ -33,13 +33,14 @@ def emit(args, root: Path, outcome) -> None:
     )
     text = render(args.output_format, outcome, view)
     files = [(args.output_file, text, view.show_values)] if args.output_file else []
-    if not args.output_file and args.quiet < 2:
-        sys.stdout.write(text)
     for name, path in args.report:  # further reports are files, so never coloured or valued by the terminal
         files.append((path, render(name, outcome, View(root=root, show_values=args.show_values)), args.show_values))
-    # report/files.py: every place is judged before anything is written, so a refusal writes nothing
+    # report/files.py: every place is judged before anything is written, standard output included,
+    # so a refusal writes nothing (the Action's annotations and its summary never disagree)
     force = getattr(args, "force", False)
     warnings = [check_place(path, root, personal=personal, force=force) for path, _, personal in files]
+    if not args.output_file and args.quiet < 2:
+        sys.stdout.write(text)
     for path, report, personal in files:
         write_report(path, report, personal=personal)
     for warning in warnings if args.quiet < 2 else ():

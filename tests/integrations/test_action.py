@@ -253,3 +253,18 @@ def test_a_usage_error_becomes_an_error_annotation_and_exit_code_2(pull_request,
     [error] = annotations(result, "error")
     assert error.message == "schoollint: error: missing.yml: no such configuration file"
     assert "### Errors" in result.summary
+
+
+def test_show_values_with_a_sarif_file_in_the_site_is_refused_before_any_annotation(pull_request, runner_temp,
+                                                                                     wheel):
+    """Trial item 19: with `args: --show-values` and the README's `sarif-file: schoollint.sarif` the
+    step exited 2 while its annotations had been printed and the summary said 0 findings. Every
+    place is judged before anything is written, so the refusal is the one thing said."""
+    site, base, head = pull_request
+    result = run(site, runner_temp, base, head, version=wheel, args="--show-values", sarif_file="schoollint.sarif")
+    assert result.outputs["exit-code"] == "2"
+    assert not annotations(result, "warning") and not [a for a in annotations(result, "error")
+                                                       if "SL101" in a.message or "location" in a.message]
+    [error] = annotations(result, "error")
+    assert "schoollint.sarif: not written" in error.message
+    assert not (site / "schoollint.sarif").exists()
