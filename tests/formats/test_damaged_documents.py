@@ -35,14 +35,16 @@ def _values(report: dict, code: str) -> str:
     return " ".join(finding.get("value") or "" for finding in report["findings"] if finding["code"] == code)
 
 
-def _repacked(data: bytes, leave_out: str = "", add: dict[str, bytes] | None = None) -> bytes:
-    """The ZIP package with one member left out and others added, order kept (an ODF package's
-    `mimetype` first and stored)."""
+def _repacked(data: bytes, leave_out: str = "", add: dict[str, bytes] | None = None,
+              replace: dict[str, bytes] | None = None) -> bytes:
+    """The ZIP package with one member left out, some replaced and others added, order kept (an
+    ODF package's `mimetype` first and stored)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():
             if info.filename != leave_out:
-                archive.writestr(info, source.read(info), compress_type=info.compress_type)
+                member = (replace or {}).get(info.filename) or source.read(info)
+                archive.writestr(info, member, compress_type=info.compress_type)
         for name, member in (add or {}).items():
             archive.writestr(name, member)
     return out.getvalue()
@@ -155,23 +157,14 @@ def test_core_properties_are_found_by_content_type_without_a_relationship(repo, 
     members = zip_members(letter_docx())
     rels = members["_rels/.rels"].replace(b"docProps/core.xml", b"docProps/missing.xml")
     types = members["[Content_Types].xml"].replace(b"/docProps/core.xml", b"/props/coreprops.xml")
-    package = _repacked(_repacked(letter_docx(), leave_out="docProps/core.xml"), add={"props/coreprops.xml":
-                                                                                     members["docProps/core.xml"]})
-    package = _replaced(package, {"_rels/.rels": rels, "[Content_Types].xml": types})
+    package = _repacked(letter_docx(), leave_out="docProps/core.xml", add={"props/coreprops.xml": members[
+        "docProps/core.xml"]}, replace={"_rels/.rels": rels, "[Content_Types].xml": types})
     (repo / "letter.docx").write_bytes(package)
     code, report = _check(cli)
     assert code == 1 and "core properties: creator" in " ".join(finding.get("field") or ""
                                                                  for finding in report["findings"])
     cli("check", "--no-cache", "--fix")
     assert AUTHOR.encode() not in zip_members((repo / "letter.docx").read_bytes())["props/coreprops.xml"]
-
-
-def _replaced(data: bytes, parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            archive.writestr(info, parts.get(info.filename, source.read(info)), compress_type=info.compress_type)
-    return out.getvalue()
 
 
 def test_a_core_properties_bomb_without_relationships_is_not_checked(repo, cli):
