@@ -216,20 +216,35 @@ def upright_rgb(data, max_edge: int):
     upright size of the full picture: `(Pillow image, (width, height))`.
 
     Orientation is applied as the downscale applies it, so boxes found in this picture fall on
-    the same pixels after a fix. MediaError when it cannot be decoded.
+    the same pixels after a fix. A JPEG is decoded at 1/2, 1/4 or 1/8 scale (DCT scaling) when
+    that still covers `max_edge`. Greyscale deeper than 8 bits is stretched from its own range
+    (`_eight_bit`). MediaError when it cannot be decoded.
     """
     with opened(data) as image:
         try:
             orientation = orientation_of(image)
             full = image.size if orientation < 5 else image.size[::-1]   # 5-8 swap width and height
             if image.format in ("JPEG", "MPO"):
-                image.draft("RGB", _fitted(image.size, max_edge))   # decode at 1/2..1/8 scale: faster
-            picture = upright(flattened(image).convert("RGB"), orientation)
-            if max(picture.size) > max_edge:
+                image.draft("RGB", _fitted(image.size, max_edge))
+            picture = flattened(_eight_bit(image))   # a copy: the opened image is gone once it closes
+            if picture.mode != "RGB":
+                picture = picture.convert("RGB")
+            if max(picture.size) > max_edge:   # before turning it upright: fewer pixels to turn
                 picture = picture.resize(_fitted(picture.size, max_edge), _lanczos(), reducing_gap=3.0)
+            picture = upright(picture, orientation)
         except DECODING_FAILURES as exc:
             raise MediaError(f"{image.format}: cannot decode the pixels ({exc})") from None
     return picture, full
+
+
+def _eight_bit(image):
+    """Greyscale of 16 bits or more (Pillow modes I;16*, I, F: PNG, TIFF) as 8-bit L, its own range
+    stretched to 0-255. Pillow's own conversion clips at 255, which turns a 16-bit photo white."""
+    if image.mode not in ("I", "F") and not image.mode.startswith("I;16"):
+        return image
+    low, high = image.getextrema()
+    scale = 255 / (high - low) if high > low else 0.0
+    return image.convert("F").point(lambda value: (value - low) * scale).convert("L")
 
 
 def edit_pixels(data: bytes, extension: str, edit: Callable) -> bytes:
