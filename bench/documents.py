@@ -13,6 +13,10 @@ each, core properties, Company and Manager, a comment by a teacher), then times,
 
 and says what each fixer left, as schoollint's own readers and a byte search see it: files with
 a GPS position, an author's name in the bytes, an earlier revision kept inside, or a thumbnail.
+
+With --floor it times instead, each alone on the same files, the steps no checker or fixer that
+opens the photos inside can skip (reading the bytes, getting the image streams out, finding each
+photo's end, a strip, qpdf's rewrite, writing the files) beside ExifTool's whole runs.
 """
 
 from __future__ import annotations
@@ -146,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--photos", type=int, default=6, help="photos a page")
     parser.add_argument("--keep", metavar="DIR", help="build the files here and keep them")
+    parser.add_argument("--floor", action="store_true", help="time the steps any such tool must take")
     args = parser.parse_args(argv)
     exiftool = photos.tool_path("exiftool")
     if exiftool is None:
@@ -157,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = build(work / "pristine", args)
         size = sum(path.stat().st_size for path in (work / "pristine").iterdir())
+        if args.floor:
+            print(floor(work, exiftool, load))
+            return 0
         rows, left = [], {}
         check = {"schoollint": photos.schoollint("--no-cache", "--exit-zero", "."), "exiftool": [exiftool, "-r", "."],
                  "exiftool -ee": [exiftool, "-ee", "-r", "."]}
@@ -176,6 +184,63 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(report(rows, left, args, files, size, load))
     return 0
+
+
+def floor(work: Path, exiftool: str, load: str) -> str:
+    """CPU seconds of each step alone, in this process (the tools' runs: GNU time)."""
+    import hashlib
+    import re
+    import time
+
+    import pikepdf
+
+    from schoollint.formats import jpeg
+    from schoollint.formats.model import KINDS
+
+    paths = sorted(path for path in (work / "pristine").iterdir() if path.is_file())
+    rows: list[tuple[str, float]] = []
+
+    def step(label: str, function):
+        started = time.process_time()
+        result = function()
+        rows.append((label, time.process_time() - started))
+        return result
+
+    def images(data: bytes) -> list[bytes]:
+        with pikepdf.open(io.BytesIO(data)) as document:
+            return [obj.read_raw_bytes() for obj in document.objects
+                    if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+
+    def saved(data: bytes, **how) -> None:
+        with pikepdf.open(io.BytesIO(data)) as document:
+            document.save(io.BytesIO(), **how)
+
+    scan_end = re.compile(rb"\xff[^\x00\xd0-\xd7]")   # as formats/jpeg.py finds a scan's end
+    datas = step("read the files into memory", lambda: [path.read_bytes() for path in paths])
+    documents = [data for path, data in zip(paths, datas, strict=True) if path.suffix == ".pdf"]
+    photos_inside = step("pikepdf: open the PDFs, copy out every image stream",
+                         lambda: [raw for data in documents for raw in images(data)])
+    step("regex scan of each photo's entropy-coded data to its end",   # the main image's scan is the last
+         lambda: [scan_end.search(raw, raw.rindex(b"\xff\xda") + 2) for raw in photos_inside])
+    step("schoollint's JPEG reader on every photo", lambda: [jpeg.read(raw) for raw in photos_inside])
+    step("schoollint's JPEG strip of every photo", lambda: [jpeg.strip(raw, KINDS) for raw in photos_inside])
+    step("pikepdf: open and save the PDFs unchanged, static ID", lambda: [saved(data, static_id=True)
+                                                                            for data in documents])
+    step("the same, deterministic ID", lambda: [saved(data, deterministic_id=True) for data in documents])
+    step("SHA-256 of the files", lambda: [hashlib.sha256(data).digest() for data in datas])
+    scratch = work / "scratch"
+    step("write the files (no sync)", lambda: [scratch.write_bytes(data) for data in datas])
+    scratch.unlink()
+    for label, command in (("`exiftool -r` (check), the whole run", [exiftool, "-r", "."]),
+                           ("`exiftool -all=` (fix), the whole run",
+                            [exiftool, "-q", "-q", "-all=", "-overwrite_original", "-r", "."])):
+        folder = work / "exiftool-floor"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(work / "pristine", folder)
+        rows.append((label, photos.timed(command, folder)[1]))
+    lines = [f"{len(paths)} files, {len(photos_inside):,} photos inside the PDFs; load average {load} before the run",
+             "", "| step | CPU s |", "| --- | ---: |"]
+    return "\n".join(lines + [f"| {label} | {seconds:.2f} |" for label, seconds in rows])
 
 
 def report(rows, left, args, files: int, size: int, load: str) -> str:
