@@ -172,7 +172,7 @@ def load_roster(path: Path) -> Roster:
         return _load_hashed(path, text)
     entries = plain_entries(path, text)
     return Roster(entries.names, frozenset(entries.given), people=tuple(entries.people),
-                  columns=frozenset(entries.columns), unread=entries.unread, notes=notes)
+                  columns=frozenset(entries.columns), unread=entries.unread, notes=notes + tuple(entries.notes))
 
 
 def _read_text(path: Path) -> tuple[str, tuple[str, ...]]:

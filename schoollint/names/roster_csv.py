@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .consent import Columns, ConsentValueError, Person, group_keys
 from .consent_headers import OTHER, UNSCOPED, classify
-from .words import LETTER, Token, plain
+from .roster_fullname import NameSplitError, column_order, name_words, split_full
 from ..errors import UserError
 
 ROLES = ("pupil", "staff")
@@ -43,8 +43,6 @@ PLAIN_COLUMNS = 3
 DELIMITERS = (",", ";", "\t")
 SNIFF_LINES = 50
 
-_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
-
 
 class RosterError(UserError):
     """A roster that cannot be used; the message names the file and line."""
@@ -60,6 +58,7 @@ class Entries:
     people: list[Person] = field(default_factory=list)
     columns: set[str] = field(default_factory=set)          # consent meanings the header gave ("website")
     unread: dict[str, str] = field(default_factory=dict)    # header that looks like consent -> UNSCOPED | OTHER
+    notes: list[str] = field(default_factory=list)          # how names were read, for the run's notes
 
     def add(self, pairs: list[tuple[list[str], list[str]]], role: str, groups: tuple[str, ...] = (),
             **recorded) -> None:
@@ -73,17 +72,6 @@ class Entries:
         self.people.append(Person(
             role, tuple(keys), tuple(dict.fromkeys(w for g, _s in pairs for w in (g[0], "".join(g)))),
             tuple(dict.fromkeys("".join(s) for _g, s in pairs)), groups, **recorded))
-
-
-def name_words(text: str) -> list[Token]:
-    """Normalised words of prose with spans; "Watson's" -> "watson", "Smith-Jones" -> two words."""
-    words = []
-    for match in _WORD.finditer(text):
-        raw = match.group()
-        if raw[-2:] in ("'s", "’s") and len(raw) > 2:
-            raw = raw[:-2]
-        words.append(Token(match.start(), match.start() + len(raw), raw, plain(raw)))
-    return words
 
 
 def pair_key(given: list[str], surname: list[str]) -> str:
@@ -106,9 +94,13 @@ def plain_entries(path, text: str) -> Entries:
     if rows and _is_header(rows[0][1]):
         _read_with_header(path, rows, entries)
     else:
+        order = column_order([cells[0] for _number, cells in rows if len(cells) == 1])
+        guessed = []
         for number, cells in rows:
-            given, surname, role = _parse_row(f"{path}:{number}", cells)
-            entries.add([(given, surname)], role)
+            pairs, role, guess = _parse_row(f"{path}:{number}", cells, order)
+            entries.add(pairs, role)
+            guessed += [number] if guess else []
+        _note_guessed(path, "its names", guessed, entries)
     if not entries.names:
         raise RosterError(f"{path}: roster holds no names")
     return entries
@@ -167,6 +159,9 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
                           "expected first name and surname columns (first_name/forename, last_name/surname) "
                           "or a full-name column")
     recorded = _consent_columns(header, entries)
+    orders = {full: column_order([_cells(cells)(full) for _number, cells in rows[1:]])
+              for full in columns.get("full", ())}
+    guessed: dict[int, list[int]] = {full: [] for full in orders}
     for number, cells in rows[1:]:
         where = f"{path}:{number}"
         cell = _cells(cells)
@@ -175,7 +170,11 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         group = cell(columns["group"][0]) if "group" in columns else ""
         pairs = [(words_of(cell(first)), words_of(cell(last)))
                  for first in columns.get("first", ()) for last in columns.get("last", ())]
-        pairs += [_split_full(words_of(cell(full))) for full in columns.get("full", ())]
+        for full in orders:
+            if cell(full).strip():
+                read, guess = _split(f"{path}: row {number}, column {header[full]!r}", cell(full), orders[full])
+                pairs += read
+                guessed[full] += [number] if guess else []
         usable = [(given, surname) for given, surname in pairs if given and surname]
         if not usable:
             raise RosterError(f"{where}: expected a full name (given name and surname)")
@@ -187,14 +186,28 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         except ConsentValueError as exc:
             raise RosterError(f"{path}: row {number}, column {header[exc.args[1]]!r}: {exc.args[0]}") from None
         entries.add(distinct, role, group_keys(year, group), **fields)
+    for full, numbers in guessed.items():
+        _note_guessed(path, f"column {header[full]!r}", numbers, entries)
 
 
 def _cells(cells: list[str]):
     return lambda index: cells[index] if index < len(cells) else ""
 
 
-def _split_full(words: list[str]) -> tuple[list[str], list[str]]:
-    return words[:1], words[1:]
+def _split(where: str, text: str, order: str | None) -> tuple[list[tuple[list[str], list[str]]], bool]:
+    try:
+        return split_full(text, order)
+    except NameSplitError as exc:
+        raise RosterError(f"{where}: {exc}") from None
+
+
+def _note_guessed(path, where: str, numbers: list[int], entries: Entries) -> None:
+    """Names in capitals only say nothing of which word is the surname: the run says they were read forename first."""
+    if numbers:
+        rows = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+        entries.notes.append(f"{path}: {len(numbers)} name(s) in {where} are in capitals only (row {rows}): "
+                             "read forename first, as no row says which word is the surname; a name written "
+                             "surname first there is not matched (write it \"Surname, Forename\")")
 
 
 def _role(where: str, written: str) -> str:
@@ -209,19 +222,21 @@ def _check_length(where: str, given: list[str], surname: list[str]) -> None:
         raise RosterError(f"{where}: a name of more than {MAX_NAME_WORDS} words is not supported")
 
 
-def _parse_row(where: str, cells: list[str]) -> tuple[list[str], list[str], str]:
+def _parse_row(where: str, cells: list[str], order: str | None) -> tuple[list[tuple[list[str], list[str]]], str, bool]:
+    """A row without a header: its (given, surname) pairs, role, and whether a one-cell name's order was guessed."""
     if len(cells) > PLAIN_COLUMNS:
         raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
-    if len(cells) == 1:                         # "Amelia Rose Watson": the first word is the given name
-        given, surname = _split_full(words_of(cells[0]))
+    if len(cells) == 1:                         # a whole name: "Amelia Rose Watson", "Watson, Amelia"
+        pairs, guessed = _split(where, cells[0], order)
         role = "pupil"
     else:
-        given, surname = words_of(cells[0]), words_of(cells[1])
+        pairs, guessed = [(words_of(cells[0]), words_of(cells[1]))], False
         role = _role(where, cells[2] if len(cells) == PLAIN_COLUMNS else "")
-    if not given or not surname:
-        raise RosterError(f"{where}: expected a full name (given name and surname)")
-    _check_length(where, given, surname)
-    return given, surname, role
+    for given, surname in pairs:
+        if not given or not surname:
+            raise RosterError(f"{where}: expected a full name (given name and surname)")
+        _check_length(where, given, surname)
+    return pairs, role, guessed
 
 
 def _keys(given: list[str], surname: list[str]) -> list[str]:
