@@ -86,7 +86,8 @@ def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sect
     settled = all(time.time_ns() - max(signature[1], signature[3]) >= SETTLED_NS for signature in signatures)
     try:
         if settled:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            home().mkdir(mode=0o700, parents=True, exist_ok=True)     # this user's alone, as user_key makes it
+            path.parent.mkdir(mode=0o700, exist_ok=True)
             write_signed(path, _encode(stamp, header, sections))
     except (OSError, RuntimeError, TypeError, ValueError):   # no folder or key; a header JSON cannot hold
         pass

@@ -173,3 +173,10 @@ def test_no_home_folder_still_gives_the_lists(data, monkeypatch):
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert _fields(words.lexicon()) == expected
+
+
+def test_the_kept_copy_is_this_users_alone(data, tmp_path):
+    words.lexicon()
+    kept = _kept(tmp_path, "names-lexicon")
+    assert [oct(path.stat().st_mode & 0o777) for path in (kept.parent.parent, kept.parent, kept)] == [
+        "0o700", "0o700", "0o600"]
