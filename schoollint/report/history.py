@@ -54,9 +54,14 @@ def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
 PRINTED_IDS = 8    # more blob ids than this go to a file (--purge-list), not on the command line
 
 
+# Findings that hold nothing personal: a broken link or a suppression is no reason to rewrite history.
+NOT_A_REASON_TO_PURGE = frozenset({"SL001", "SL304"})
+
+
 def flagged_blobs(scan) -> list[str]:
-    """Every blob with a finding: what a purge removes."""
-    return sorted({appearance.blob for appearance, _ in scan.findings})
+    """Every blob with a finding about what it holds or shows: what a purge removes."""
+    return sorted({appearance.blob for appearance, finding in scan.findings
+                   if finding.code not in NOT_A_REASON_TO_PURGE})
 
 
 def purge_advice(scan, purge_list: str | None = None) -> list[str]:

@@ -167,3 +167,17 @@ def test_inline_suppressions_and_per_path_ignores_hold_as_in_check(repo, cli):
     assert ("staff/head.jpg", "SL102") in codes, "only what is ignored is held back"
     assert "2 findings held back by inline `schoollint: ignore` comments and per-path ignores" in err
     assert not any(code == "SL001" for _path, code in codes)
+
+
+def test_a_page_whose_only_finding_is_a_broken_link_is_not_offered_for_purging(repo, cli, tmp_path):
+    """F4's note: history listed every page with a finding for `git filter-repo`, a page whose only
+    finding was a broken link too; rewriting history is for what a file holds or shows."""
+    write(repo, "index.html", page(("images/missing.jpg", "The gala"),))
+    write(repo, "images/gala.jpg", gps_jpeg())
+    commit_all(repo, "site", "2022-01-01T10:00:00+00:00")
+    listing = tmp_path / "blobs.txt"
+    cli("history", "--purge-list", str(listing))
+    _, report, _ = history(cli)
+    codes = {f["path"]: f["code"] for f in report["findings"]}
+    assert codes.get("index.html") == "SL304" and codes.get("images/gala.jpg") == "SL101"
+    assert listing.read_text().split() == [git(repo, "rev-parse", "HEAD:images/gala.jpg").strip()]
