@@ -47,7 +47,8 @@ def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, 
     # SL104 found the names (a cached record keeps none); without SL104, any media file may hold them
     candidates = [result.path for result in results if "SL104" not in selected
                   or any(finding.code == "SL104" for finding in result.findings)]
-    found = _judged(root, config, codes, settings, candidates, "SL104" not in selected) if codes else {}
+    in_metadata: dict[str, set] = {}         # path -> the roster people its metadata names
+    found = _judged(root, config, codes, settings, candidates, "SL104" not in selected, in_metadata) if codes else {}
     before = named_before(cache)
     for result in results:
         if result.path in found:
@@ -55,12 +56,39 @@ def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, 
         elif before.get(result.path):       # named when the run began; its fix removed the names
             found[result.path] = [replace(finding, message=finding.message + STRIPPED)
                                   for finding in before[result.path]]
+    paths = [result.path for result in results]
+    told = _told_by_pages(results, cache)
+    for path, findings in _in_path(root, config, codes, settings, paths, in_metadata).items():
+        if kept := [f for f in findings if (path, f.code, f.field) not in told]:
+            found.setdefault(path, []).extend(kept)
     return found
 
 
+def _told_by_pages(results: list[FileResult], cache) -> set[tuple[str, str, str | None]]:
+    """(photo path, code, "file name" or "folder name") a page of this run already reports for the
+    photo: said once, at the page that shows the photo (which says where). The page reads the same
+    path with the same finder (consent_policy.named_in_path), so it says what the photo would; a
+    cached finding keeps no value, so the field stands for it, and a cached page's targets are the cache's."""
+    import posixpath
+    from urllib.parse import urlsplit
+
+    from .checks.consent_policy import PATH_FIELDS
+
+    told = set()
+    for result in results:
+        for finding in result.findings:
+            if finding.code in CODES and finding.field in PATH_FIELDS and finding.message.startswith("photo "):
+                src = finding.message[6:].split(": its ", 1)[0]
+                name = posixpath.basename(urlsplit(src).path)
+                targets = result.depends or cache.depends.get(result.cache_key, {})
+                told.update((path, finding.code, finding.field) for path in targets
+                            if posixpath.basename(path) == name)
+    return told
+
+
 def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
-            media_only: bool) -> dict[str, list[Finding]]:
-    """The rules' findings for the people each file's metadata names."""
+            media_only: bool, people: dict[str, set]) -> dict[str, list[Finding]]:
+    """The rules' findings for the people each file's metadata names (kept in `people`, by path)."""
     if not settings.get("roster") or not paths:
         return {}
     from . import checks
@@ -76,14 +104,45 @@ def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: li
     for path in paths:
         facts = photo_facts(root, path, media_only)
         named = tuple(named_in_metadata(roster, facts.of_kind(PERSON_NAME))) if facts is not None else ()
-        if not named:
-            continue
-        context = checks.Context(root=root, rule_options=config.options_for(path), settings=settings)
-        for module in checks.modules(set(codes)):
-            for finding in module.check(PhotoPeople(path, named), context):
-                if finding.code in codes and finding.code not in config.ignored_for(path):
-                    found.setdefault(path, []).append(finding)
+        if named:
+            people[path] = {person for place in named for person in place.people}
+            found[path] = _rules(root, config, codes, settings, PhotoPeople(path, named))
     return found
+
+
+def _in_path(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
+             in_metadata: dict[str, set]) -> dict[str, list[Finding]]:
+    """The rules' findings for the people each photo's or video's own file and folder names name (a
+    full name, or a first name alone: consent_policy.named_in_path), shown on a page or not; a name
+    that may be someone the photo's metadata names is left to the metadata's finding, which says who."""
+    from .pages.filetypes import is_media
+
+    media = [path for path in paths if is_media(path)]
+    if not codes or not settings.get("roster") or not media:
+        return {}
+    from . import checks
+    from .checks.consent_policy import PhotoPeople, judged, named_in_path
+    from .checks.name_policy import finder
+
+    context = checks.Context(root=root, rule_options={}, settings=settings)
+    if not judged(context):
+        return {}
+    roster = finder(context).roster
+    found: dict[str, list[Finding]] = {}
+    for path in media:
+        told = in_metadata.get(path, set())
+        if named := tuple(place for place in named_in_path(roster, context, path) if told.isdisjoint(place.people)):
+            found[path] = _rules(root, config, codes, settings, PhotoPeople(path, named))
+    return found
+
+
+def _rules(root: Path, config, codes: frozenset[str], settings: dict, subject) -> list[Finding]:
+    """What SL601-SL603 (those selected and not ignored for the file) say of the people named at one photo."""
+    from . import checks
+
+    context = checks.Context(root=root, rule_options=config.options_for(subject.path), settings=settings)
+    return [finding for module in checks.modules(set(codes)) for finding in module.check(subject, context)
+            if finding.code in codes and finding.code not in config.ignored_for(subject.path)]
 
 
 def photo_facts(root: Path, path: str, media_only: bool = False):

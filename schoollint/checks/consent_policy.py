@@ -7,7 +7,8 @@ file or folder name, holds their full name (a roster match, or "Mrs Jones"
 for a member of staff) or their first name alone; or when the photo's own
 metadata names them (the people SL104 reports: XMP PersonInImage, MWG and
 Microsoft face regions, Takeout people), which the site stage judges on
-every run (`PhotoPeople`, site_consent.py). A first name alone is the
+every run (`PhotoPeople`, site_consent.py), as it judges every photo's
+own file and folder names, whether or not a page shows it. A first name alone is the
 safe default of the Names-No-Images policy, but not for a child whose parents
 said no: so here it counts. When several roster people share that first name,
 a surname or registration group written in the same text settles which one;
@@ -34,6 +35,7 @@ from .name_policy import all_names, finder
 
 # "Year 5", "Y5", "Yr R": a registration year, not a name word (groups such as "5B" hold a digit).
 _YEAR = re.compile(r"(?i)\b(?:year|yr|y)\s?(?:\d{1,2}|r)\b|\breception\b")
+PATH_FIELDS = ("folder name", "file name")
 # A rule's judgement of one person: the words of its reason ("refused"), or None.
 Judge = Callable[[Person], "str | None"]
 
@@ -120,14 +122,21 @@ def _named_on_page(subject, ctx, roster) -> Iterator[Named]:
                 if (written.casefold(), line) not in seen:
                     seen.add((written.casefold(), line))
                     yield _narrowed(roster, image, span.label, line, written, people, first_only, span.text)
-        parts = (image.target or urlsplit(image.src).path).split("/")
-        parts[-1] = posixpath.splitext(parts[-1])[0]
-        for index, part in enumerate(parts):
-            field = "file name" if index == len(parts) - 1 else "folder name"
-            tokens = [token for run in filename_runs(part) for token in run]
-            for _start, written, people, first_only in _people_in(roster, part, finder(ctx).in_filename(part),
-                                                                  tokens, capitalised=False):
-                yield _narrowed(roster, image, field, image.line, written, people, first_only, part)
+        yield from named_in_path(roster, ctx, image.target or urlsplit(image.src).path, image)
+
+
+def named_in_path(roster, ctx, path: str, image=None) -> Iterator[Named]:
+    """The roster people a photo's file or folder names name (full name, or a first name alone),
+    at a page's image, or (image None) at the photo itself: a file in the site is published
+    whether or not a page shows it."""
+    parts = path.split("/")
+    parts[-1] = posixpath.splitext(parts[-1])[0]
+    for index, part in enumerate(parts):
+        field = PATH_FIELDS[index == len(parts) - 1]
+        tokens = [token for run in filename_runs(part) for token in run]
+        for _start, written, people, first_only in _people_in(roster, part, finder(ctx).in_filename(part),
+                                                              tokens, capitalised=False):
+            yield _narrowed(roster, image, field, image.line if image else 0, written, people, first_only, part)
 
 
 def _people_in(roster, text: str, matches, tokens, capitalised: bool):
@@ -156,7 +165,7 @@ def _people_in(roster, text: str, matches, tokens, capitalised: bool):
 
 def _narrowed(roster, image, field: str, line: int, written: str, people: tuple[Person, ...],
               first_only: bool, text: str) -> Named:
-    """The Named place (at a page's image, or None: the photo's own metadata), with `people`
+    """The Named place (at a page's image, or None: at the photo itself), with `people`
     narrowed by a surname or registration group in the same text."""
     if len(people) > 1:
         stored, groups = _settling_words(roster, text)
@@ -225,7 +234,8 @@ def consent_findings(subject, ctx, code: str, judge: Judge, single: str, several
         kind = _kind(named.people)
         severity = None
         # at a page, which photo; at the photo, which of its metadata fields
-        where = f"photo {named.src}: its {named.field}" if named.src else f"its metadata ({named.field})"
+        where = (f"photo {named.src}: its {named.field}" if named.src else f"its {named.field}"
+                 if named.field in PATH_FIELDS else f"its metadata ({named.field})")
         if named.settled:
             how = "gives the first name of" if named.first_only else "names"
             message = f"{where} {how} a {kind} {single.format(reason=reason)}"
