@@ -74,7 +74,7 @@ def _told_by_pages(results: list[FileResult], cache) -> set[tuple[str, str, str 
 
     from .checks.consent_policy import PATH_FIELDS
 
-    told = set()
+    told: set[tuple[str, str, str | None]] = set()
     for result in results:
         for finding in result.findings:
             if finding.code in CODES and finding.field in PATH_FIELDS and finding.message.startswith("photo "):

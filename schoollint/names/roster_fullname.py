@@ -79,7 +79,7 @@ def column_order(cells: list[str]) -> str | None:
 def split_full(cell: str, order: str | None = None) -> tuple[Pairs, bool]:
     """(given words, surname words) pairs a one-cell name may be written as (keys, as roster_csv.words_of),
     and whether its order was guessed (capitals only, no order known). NameSplitError: cannot be split."""
-    preferred = [words for text in _PREFERRED.findall(cell) if (words := [w.key for w in name_words(text)])]
+    preferred = [keys for text in _PREFERRED.findall(cell) if (keys := _keys(text))]
     bare = _PREFERRED.sub(" ", cell)
     guessed = False
     if bare.count(",") > 1:
@@ -98,12 +98,12 @@ def split_full(cell: str, order: str | None = None) -> tuple[Pairs, bool]:
         cue = _cue(bare)
         if cue == "mixed":
             raise NameSplitError("capital words in the middle of a name; cannot tell the surname "
-                              "(expected \"SURNAME Forename\", \"Forename SURNAME\" or \"Surname, Forename\")")
+                                 "(expected \"SURNAME Forename\", \"Forename SURNAME\" or \"Surname, Forename\")")
         if cue is None and all(_capital(word.raw) for word in words):
             guessed, cue = order is None, order
         capitals = sum(_capital(word.raw) for word in words)
         pairs = _ordered(keys, cue or FORENAME_FIRST, capitals if capitals < len(words) else 0)
-    given_pairs = [(words, surname) for words in preferred for _given, surname in pairs[:1]]
+    given_pairs = [(keys, surname) for keys in preferred for _given, surname in pairs[:1]]
     return pairs + given_pairs, guessed
 
 
