@@ -5,8 +5,9 @@ everything), plus per-photo facts: the pages that show each photo (from the
 page readers' image references), when it was first published and last changed
 (Git, following renames; else the date of the page that shows it), a
 metadata-free thumbnail, the run-level review rules SL604/SL605, and (where
-a roster records consent) the roster people its pages name with it, so its card
-can say its consent state (SL601-SL603 decide it; issue 14).
+a roster records consent) the roster people named with it (by its pages, its own
+file or folder name, its metadata), so its card can say its consent state
+(SL601-SL603 decide it; issue 14).
 Rendering is schoollint.report.audit's job.
 """
 
@@ -35,7 +36,7 @@ class Photo:
     last_commit: str | None = None
     thumbnail: str | None = None          # data: URI, None when left out or undecodable
     lines: dict[str, set[int]] = field(default_factory=dict)  # page -> lines of its tag, alt and captions
-    named: list | None = None             # consent.Person its pages name with it; None: no consent to judge
+    named: list | None = None             # consent.Person named with it (pages, path, metadata); None: not judged
 
 
 @dataclass
@@ -74,12 +75,13 @@ def _date(timestamp: int) -> dt.date:
 
 def collect_photos(root: Path, files: list[str], named_with=None) -> list[Photo]:
     """Every image or video among `files`, with the pages (among `files`) that show it, and with
-    `named_with(relpath, page)` (checks.consent_policy.Named list) the roster people named with it."""
+    `named_with` (`_named_with`: on pages, at the photo) the roster people named with it."""
     from .formats.registry import media_extensions
     from .pages import registry as pages
 
     media = sorted(f for f in files if Path(f).suffix.lower() in media_extensions())
-    photos = {path: Photo(path, named=[] if named_with else None) for path in media}
+    on_page, at_photo = named_with or (None, None)
+    photos = {path: Photo(path, named=list(at_photo(path)) if at_photo else None) for path in media}
     for relpath in files:
         if not pages.is_page(relpath):
             continue
@@ -87,7 +89,7 @@ def collect_photos(root: Path, files: list[str], named_with=None) -> list[Photo]
             page = pages.read_page(root, relpath, (root / relpath).read_bytes())
         except (OSError, pages.PageError):  # the checks report an unreadable page (SL002)
             continue
-        named = named_with(relpath, page) if named_with else []
+        named = on_page(relpath, page) if on_page else []
         for image in page.images:
             photo = photos.get(image.target or "")
             if photo is None:
@@ -109,15 +111,27 @@ def _lines_of(image) -> set[int]:
 
 
 def _named_with(root: Path, config, settings: dict):
-    """The roster people each page names with its photos, or None when consent cannot be judged
-    (no roster recording it, or SL601 not run: a card must not claim what no rule looked at)."""
+    """(page's Named places `(relpath, page)`, people named at the photo itself `(path)`: its file and
+    folder names and its metadata, as site_consent.py judges them), or None when consent cannot be
+    judged (no roster recording it, or SL601 not run: a card must not claim what no rule looked at)."""
     from .checks import Context, PageSubject
-    from .checks.consent_policy import judged, named_on_page
+    from .checks.consent_policy import judged, named_in_metadata, named_in_path, named_on_page
+    from .checks.name_policy import finder
+    from .formats.model import PERSON_NAME
+    from .site_consent import photo_facts
 
-    if "SL601" not in config.selected_codes() or not judged(Context(root, {}, settings)):
+    context = Context(root, {}, settings)
+    if "SL601" not in config.selected_codes() or not judged(context):
         return None
-    return lambda relpath, page: named_on_page(PageSubject(relpath, page),
-                                               Context(root, config.options_for(relpath), settings))
+    roster = finder(context).roster
+
+    def at_photo(path: str):
+        facts = photo_facts(root, path)
+        in_metadata = named_in_metadata(roster, facts.of_kind(PERSON_NAME)) if facts is not None else ()
+        return [person for place in (*named_in_path(roster, context, path), *in_metadata) for person in place.people]
+
+    return (lambda relpath, page: named_on_page(PageSubject(relpath, page),
+                                                Context(root, config.options_for(relpath), settings))), at_photo
 
 
 def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:

@@ -64,13 +64,14 @@ def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
         "date_source": photo.date_source,
         "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
         "thumbnail": photo.thumbnail,
-        "consent": _consent(photo, on_pages),
+        "consent": _consent(photo, findings + on_pages),
         "findings": [_finding(f, view) for f in findings]
                     + [{**_finding(f, view), "page": display_path(f.path)} for f in on_pages],
     }
 
 
-# The card's consent state from its pages' SL601-SL603 findings, most serious first.
+# The card's consent state from the SL601-SL603 findings of its pages and of the photo itself (its
+# metadata, its file or folder name), most serious first.
 CONSENT_STATES = (
     ("SL601", "error", "someone named with it has no website consent"),
     ("SL601", "warning", "it is named with a first name shared by someone with no website consent"),
@@ -79,12 +80,12 @@ CONSENT_STATES = (
 )
 
 
-def _consent(photo, on_pages: list) -> str | None:
+def _consent(photo, findings: list) -> str | None:
     """What the roster says about the people named with the photo; None without a roster recording consent."""
     if photo.named is None:
         return None
     for code, severity, words in CONSENT_STATES:
-        if any(f.code == code and (severity is None or f.severity == severity) for f in on_pages):
+        if any(f.code == code and (severity is None or f.severity == severity) for f in findings):
             return words
     if not photo.named:
         return "no one on the roster is named with it on a page"
