@@ -32,6 +32,20 @@ LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
 SOURCES = ("src", "data-src", "poster", "image", "srcset")
 SIZE_ATTRIBUTES = ("width", "height", "style", "sizes", "srcset")
 MAX_CLIMB = 32          # elements above a photo: text further up is the page's, not the photo's
+# A component (`<StaffCard photo="/img/a.jpg" fullName="..." />`) given a photo's address in one of
+# these props shows that photo (the site's component renders it): its text props are the photo's
+# caption, its alt props its alt text. Prop names are compared lower case without "-" and "_", so
+# Vue's `:full-name` is `fullName`.
+MEDIA_PROPS = frozenset({"src", "image", "img", "photo", "picture", "pic", "avatar", "headshot", "portrait",
+                         "thumbnail", "thumb", "cover", "poster", "mugshot", "imageurl", "imagesrc", "imgsrc",
+                         "photourl", "photosrc", "avatarurl", "pictureurl", "featuredimage", "profileimage",
+                         "profilephoto", "profilepicture", "coverimage", "heroimage"})
+ALT_PROPS = frozenset({"alt", "alttext", "imagealt", "imgalt", "photoalt"})
+TEXT_PROPS = frozenset({"name", "fullname", "displayname", "personname", "title", "caption", "label", "heading",
+                        "subheading", "subtitle", "text", "description", "person", "pupil", "student", "winner"})
+NAME_PARTS = ({"firstname", "forename", "givenname"}, {"lastname", "surname", "familyname"})
+MEDIA_ADDRESS = re.compile(r"^data:image/|/|\.(?:jpe?g|jfif|png|gif|webp|avif|heic|heif|tiff?|jxl|bmp|svg)\b",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -110,10 +124,25 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
 
 
 def _is_image(element: Markup) -> bool:
-    tag = element.tag.lower()
-    if tag in IMAGE_TAGS:
-        return True
-    return element.tag[:1].isupper() and element.attribute("src") is not None
+    return element.tag.lower() in IMAGE_TAGS or _media_prop(element) is not None
+
+
+def _prop_key(name: str) -> str:
+    return name.rpartition(":")[2].replace("-", "").replace("_", "").lower()
+
+
+def _props(element: Markup, keys) -> Iterator[tuple[str, Value]]:
+    """A component's props whose names are in `keys`, in source order, as (name written, value)."""
+    if element.tag[:1].isupper() or ("-" in element.tag and element.tag.lower() not in IMAGE_TAGS):
+        for name, value in element.attributes.items():
+            if _prop_key(name) in keys:
+                yield name.rpartition(":")[2], value
+
+
+def _media_prop(element: Markup) -> Value | None:
+    """The prop giving a component its photo: a media address, or an expression (read per loop item)."""
+    return next((value for _name, value in _props(element, MEDIA_PROPS)
+                 if value.literal is None or MEDIA_ADDRESS.search(value.literal)), None)
 
 
 def _environments(element: Markup, script: Script) -> list[dict]:
@@ -157,8 +186,12 @@ def _evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
 
 
 def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path | None, found: Found):
-    src_value = next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
+    component = element.tag.lower() not in IMAGE_TAGS
+    src_value = _media_prop(element) if component else \
+        next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
     sources = _evaluate(src_value, env, script) if src_value is not None else None
+    if component and sources and not any(MEDIA_ADDRESS.search(src) for src, _line in sources):
+        return []           # `cover={true}`, `image={"star"}`: the prop holds no picture
     if not sources:
         written = src_value.written() if src_value is not None else f"<{element.tag}>"
         sources = [("{" + written + "}" if src_value is not None and src_value.literal is None else written,
@@ -166,12 +199,16 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     labels: dict[str, Values] = {}
     for attribute, label in LABELS:
         value = element.attribute(attribute)
+        if component and attribute != "aria-label":     # a component's title is its text, read below
+            value = next((value for _name, value in _props(element, ALT_PROPS)), None) \
+                if attribute == "alt" else None
         got = _evaluate(value, env, script)
         if got is None and value is not None:
             found.unknown.append(TextSpan(value.written(), value.line, label))
         got = got or []
         labels[attribute] = got
-    captions = tuple(span for span in _captions(element, env, script) if span.text.strip())
+    captions = tuple(span for span in (*_prop_text(element, env, script), *_captions(element, env, script))
+                     if span.text.strip())
     width, height = _size(element, env, script)
     images = []
     alts: list[tuple[str | None, int | None]] = list(labels["alt"]) or [(None, None)]
@@ -199,6 +236,19 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
     srcset = attributes.get("srcset") or ""
     return displayed(attributes, any(part.split()[1:2] and part.split()[1].endswith("w")
                                      for part in srcset.split(",")))
+
+
+def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
+    """A component's own text: its text props (a first and a last name prop read as one) and children."""
+    for name, value in _props(element, TEXT_PROPS):
+        for text, line in _evaluate(value, env, script) or ():
+            yield TextSpan(text, line, f"{name} prop")
+    first, last = (next((value for _name, value in _props(element, keys)), None) for keys in NAME_PARTS)
+    firsts, lasts = _evaluate(first, env, script), _evaluate(last, env, script)
+    if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
+        yield TextSpan(f"{firsts[0][0]} {lasts[0][0]}", firsts[0][1], "name props")
+    if element.children:
+        yield _span(element, "content", env, script)
 
 
 def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
