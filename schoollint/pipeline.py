@@ -176,6 +176,9 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     run.settle(results, outcome)
     if args.fix or args.diff:
         touched = run.fix(outcome)
+        from .site_consent import follow_moves   # what a renamed photo's metadata named goes with it
+
+        follow_moves(run.cache, outcome.changes)
         if args.fix:  # a moved photo is staged as a move, so a commit never drops it
             from .fix.staging import stage_moves
 

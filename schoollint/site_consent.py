@@ -13,7 +13,8 @@ are on the photo, with the metadata field, and the name as the finding's value o
 `--fix` strips those names (SL104's safe fix) and the run settles again; the photo still shows the
 same people, and a later run cannot know it did. So this run's report keeps what the names said,
 saying the fix removed them (`named_before`, kept per run: keyed by the run's Cache, which lives
-exactly as long as the run); SL501 and SL502 likewise (site_rules.py).
+exactly as long as the run; `follow_moves` carries it to a photo's new path when the fix renamed it);
+SL501 and SL502 likewise (site_rules.py).
 """
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ def named_before(cache) -> dict[str, list[Finding]]:
     """Photos of this run whose metadata named people when the run first read them (SL601-SL603
     findings, [] when they gave none), for the run's settling after its fixes."""
     return _BEFORE.setdefault(cache, {})
+
+
+def follow_moves(cache, changes) -> None:
+    """This run's fixes moved photos (SL301's rename): what their metadata named goes with them, so
+    a fix that renames a photo and strips its names still reports them at its new path."""
+    before = named_before(cache)
+    for change in changes:
+        for old, new in change.renamed:
+            if old in before:
+                before[new] = [replace(finding, path=new) for finding in before.pop(old)]
 
 
 def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, results: list[FileResult],

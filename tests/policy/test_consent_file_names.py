@@ -94,3 +94,24 @@ def test_a_photo_a_page_of_the_run_shows_is_reported_once_at_the_page(site, cli)
     code, found = findings(cli, roster, "index.html", "images/poppy-3.jpg", "images/cerys-5b.jpg")
     assert [row[:4] for row in found] == [("images/cerys-5b.jpg", "SL601", "error", "cerys"),
                                           ("index.html", "SL601", "error", "poppy")]
+
+
+def test_one_fix_run_that_renames_a_photo_and_strips_its_names_still_reports_it(site, cli):
+    from schoollint.formats.model import PERSON_NAME
+    from schoollint.formats.registry import read_media
+
+    repo, roster = site
+    packet = xmp_packet("<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Poppy Sinclair</rdf:li></rdf:Bag>"
+                        "</Iptc4xmpExt:PersonInImage>")
+    (repo / "images" / "poppy-sinclair-2.jpg").write_bytes(
+        with_segments(encode(gradient(), "JPEG", quality=90), segment(0xE1, XMP_SIGNATURE + packet)))
+    code, found = findings(cli, roster, "--fix", "--unsafe-fixes", "--select", "SL104,SL301,SL601",
+                           "images/poppy-sinclair-2.jpg")
+    assert not (repo / "images" / "poppy-sinclair-2.jpg").exists()
+    [moved] = [p for p in (repo / "images").glob("2-*.jpg")]
+    assert not read_media(moved.read_bytes(), ".jpg").of_kind(PERSON_NAME)       # both fixes did their work
+    new = f"images/{moved.name}"
+    assert code == 1
+    assert [(row[0], row[1], row[3], row[4]) for row in found] == [
+        (new, "SL601", "Poppy Sinclair", "XMP PersonInImage")]
+    assert found[0][5].endswith("this run's fix removed the name from the file, but the photo still shows the person")
