@@ -142,9 +142,10 @@ def main() -> int:
         command = prefix + schoollint("--select", select, "--exit-zero", *extra, ".")
         seconds, cpu, peak = timed(command, folder)
         rows.append((label, seconds, seconds / len(paths), cpu, peak))
-    print("\n| run | wall s | s/photo | CPU s | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: |")
+    print("\n| run | wall s | wall s/photo | CPU s | CPU s/photo | peak RSS MB |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: |")
     for label, seconds, per_photo, cpu, peak in rows:
-        print(f"| {label} | {seconds:.1f} | {per_photo:.3f} | {cpu:.1f} | {peak:.0f} |")
+        print(f"| {label} | {seconds:.1f} | {per_photo:.3f} | {cpu:.1f} | {cpu / len(paths):.3f} | {peak:.0f} |")
     print(f"\ncached / cold: {rows[3][1] / rows[2][1]:.1%} (target <= 5%)")
     print("\n" + names_read(report, named))
     from schoollint.vision import FACE_DETECTORS, _importable
