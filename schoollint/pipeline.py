@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pool
+from . import pool, usercache
 from .analysis import Analyser, FileResult, identity
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, signature_of
@@ -138,6 +138,7 @@ def run_check(args) -> int:
     if args.diff and (args.output_format != "text" or args.output_file or args.report):
         raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
     started = time.time()
+    usercache.writable = not args.no_cache   # --no-cache: nothing written to this user's cache folder either
     config, root, in_git = load_effective_config(args.config, start_of(args.paths))
     _apply_arguments(config, args)
     with ExitStack() as held:

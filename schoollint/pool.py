@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 
+from . import usercache
 from .analysis import Analyser, FileResult
 from .fix.model import Change, Fix, FixContext
 
@@ -41,6 +42,7 @@ def init_worker(analyser: Analyser) -> None:
 
 def _start_worker(analyser: Analyser, parent: int) -> None:
     _die_with_parent(parent)
+    usercache.writable = False     # what a worker loads it keeps to itself (a spawned one may load the name lists)
     init_worker(analyser)
 
 

@@ -23,36 +23,41 @@ from .fsio import atomic_write
 # this: a source rewritten within the same tick of the file system's clock as our read could keep
 # its signature (Git's "racily clean" entries; 2 s covers whole-second time stamps, FAT, HFS+).
 SETTLED_NS = 2_000_000_000
+# Whether `derived` may write: not in a run with --no-cache (pipeline.py), nor in a worker process
+# (pool.py), which writes nothing to this user's folder either. A copy already kept is still read.
+writable = True
 
 
 def home() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "schoollint"
 
 
-def user_key() -> bytes:
+def user_key(create: bool = True) -> bytes:
     """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
-    ~/.cache), made 0600 on first use. OSError when it can be neither read nor made."""
+    ~/.cache), made 0600 on first use (unless not `create`). OSError when it can be neither read nor made."""
     import secrets
 
     path = home() / "cache-key"
     try:
         return path.read_bytes()
     except FileNotFoundError:
+        if not create:
+            raise
         home().mkdir(mode=0o700, parents=True, exist_ok=True)
         atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
         return path.read_bytes()
 
 
-def mac(body: bytes) -> bytes:
-    """HMAC-SHA256 of `body` under this user's key, hex. OSError when there is no key."""
-    return hmac.new(user_key(), body, hashlib.sha256).hexdigest().encode()
+def mac(body: bytes, create: bool = True) -> bytes:
+    """HMAC-SHA256 of `body` under this user's key, hex. OSError when there is no key (and not `create`)."""
+    return hmac.new(user_key(create), body, hashlib.sha256).hexdigest().encode()
 
 
 def read_signed(path: Path) -> bytes | None:
     """The body of a file `write_signed` wrote, or None when it is missing, unreadable or fails its HMAC."""
     try:
         signature, _, body = path.read_bytes().partition(b"\n")
-        return body if hmac.compare_digest(signature, mac(body)) else None
+        return body if hmac.compare_digest(signature, mac(body, create=False)) else None   # no key: none signed
     except (OSError, RuntimeError):     # RuntimeError: no home folder to keep a key in
         return None
 
@@ -85,7 +90,7 @@ def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sect
     header, sections = build()
     settled = all(time.time_ns() - max(signature[1], signature[3]) >= SETTLED_NS for signature in signatures)
     try:
-        if settled:
+        if settled and writable:
             home().mkdir(mode=0o700, parents=True, exist_ok=True)     # this user's alone, as user_key makes it
             path.parent.mkdir(mode=0o700, exist_ok=True)
             write_signed(path, _encode(stamp, header, sections))

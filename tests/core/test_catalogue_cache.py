@@ -29,6 +29,7 @@ def rules(tmp_path, monkeypatch):
     monkeypatch.setattr(catalogue, "files", lambda package: copy)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.setattr(usercache, "SETTLED_NS", 0)
+    monkeypatch.setattr(usercache, "writable", True)
     catalogue.load.cache_clear()
     yield copy
     catalogue.load.cache_clear()

@@ -41,6 +41,7 @@ def data(tmp_path, monkeypatch):
     monkeypatch.setattr(words, "DATA", copy)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.setattr(usercache, "SETTLED_NS", 0)
+    monkeypatch.setattr(usercache, "writable", True)       # an in-process run with --no-cache may have left it off
     _fresh()
     yield copy
     _fresh()
@@ -151,8 +152,7 @@ def test_the_check_finds_a_name_in_a_file_name_with_a_tampered_cache(tmp_path):
     site.mkdir()
     make_png(site / "ruby-okafor.png")
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
-    command = [sys.executable, "-m", "schoollint", "check", "--no-vision", "--no-cache", "--select", "SL301",
-               "ruby-okafor.png"]
+    command = [sys.executable, "-m", "schoollint", "check", "--no-vision", "--select", "SL301", "ruby-okafor.png"]
     first = subprocess.run(command, cwd=site, env=environment, capture_output=True, text=True)
     assert "SL301" in first.stdout, first.stdout + first.stderr
     [kept] = (tmp_path / "user-cache" / "schoollint" / "derived").glob("names-lexicon-*")
@@ -180,3 +180,15 @@ def test_the_kept_copy_is_this_users_alone(data, tmp_path):
     kept = _kept(tmp_path, "names-lexicon")
     assert [oct(path.stat().st_mode & 0o777) for path in (kept.parent.parent, kept.parent, kept)] == [
         "0o700", "0o700", "0o600"]
+
+
+def test_a_run_with_no_cache_keeps_no_compiled_copy(tmp_path):
+    site, home = tmp_path / "site", tmp_path / "home"
+    site.mkdir()
+    home.mkdir()
+    make_png(site / "ruby-okafor.png")
+    environment = {**{key: value for key, value in os.environ.items() if key != "XDG_CACHE_HOME"}, "HOME": str(home)}
+    result = subprocess.run([sys.executable, "-m", "schoollint", "check", "--no-vision", "--no-cache", "--select",
+                             "SL301", "ruby-okafor.png"], cwd=site, env=environment, capture_output=True, text=True)
+    assert "SL301" in result.stdout, result.stdout + result.stderr
+    assert list(home.rglob("derived")) == []     # (SL301's rename tag may make the user's key: not a copy)
