@@ -20,7 +20,7 @@ import struct
 
 from . import mpo
 from .jpeg_segments import SEGMENTS, Image, finish
-from .model import PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead
+from .model import PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated
 
 FORMAT = "JPEG"
 EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
@@ -32,10 +32,6 @@ _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no le
 # 0xFF to the next at memchr speed: one C call per scan, no Python loop over the bytes.
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 _NOT_ZERO = re.compile(rb"[^\x00]")
-
-
-class Truncated(MediaError):
-    """The walk met the end of the data (or of an MPO image's declared size) before EOI."""
 
 
 def accept(prefix: bytes) -> bool:
