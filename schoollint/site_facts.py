@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis import ProbingRoot
+from .baseline import DEFAULT_BASELINE
 from .cache import Cache, signature_of, trusted
+from .config import CONFIG_FILES
+from .review import REVIEW_LOG
 
 # Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
 # anywhere cannot state the size of a photo, and one without these words shares none.
@@ -30,6 +33,9 @@ SHARE_WORDS = re.compile(r"og:image|twitter:image|ld\+json|^(?:image|images|og_i
 # Names no page language claims and no reference scan reads (tests/core/test_site_facts_names.py
 # pins this): their facts are empty, and a warm run of photos need not import pages.registry,
 # which imports every page reader (30-50 ms).
+# schoollint's own files at the repository root (baseline.py, review.py): the paths they list are
+# no references (a baseline written for SL202 would otherwise hide the finding it records).
+OWN_FILES = frozenset({DEFAULT_BASELINE, REVIEW_LOG, *CONFIG_FILES})
 NEVER_TEXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff", ".mp4", ".mov")
 
 
@@ -55,6 +61,8 @@ class SiteFiles:
 
     def _facts(self, relpath: str) -> TextFacts:
         if relpath.lower().endswith(NEVER_TEXT):   # a photo: known without importing every page reader
+            return TextFacts()
+        if relpath in OWN_FILES:   # schoollint's baseline names photos; it neither shows nor shares them
             return TextFacts()
         from .pages.references import TEXT_SUFFIXES
         from .pages.registry import MAX_PAGE_BYTES, language_of
