@@ -49,6 +49,7 @@ class Discovery:
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     temporary: list[str] = field(default_factory=list)   # schoollint's own temporary files, never checked
+    special: int = 0     # FIFOs, sockets and devices where the site's files are: never opened, not checked
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -211,6 +212,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         elif kind == "file":   # a link within the repository is checked under its target's own name
             found.files.append(relpath)
         elif kind in SPECIAL_FILES:   # opening a FIFO would wait for a writer forever: never opened
+            found.special += 1
             found.notes.append(f"{relpath}: not checked, {SPECIAL_FILES[kind]}, not a file "
                                "(special files are never opened)")
     found.notes += [f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "

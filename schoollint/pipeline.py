@@ -193,6 +193,8 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
             results, run.site_files = list(fresh.values()), None     # files may have moved: list the site again
             run.settle(results, outcome)
     run.cache.save()
+    if found.special:   # named in a note each; counted with the files no reader judged (no silent pass)
+        outcome.not_checked["special file"] = found.special
     outcome.notes += unknown_alts_note(results)
     outcome.errors = [error for result in results for error in result.errors]
     outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]

@@ -45,3 +45,14 @@ def test_a_socket_is_reported_and_a_git_ignored_fifo_is_not(repo, cli):
         server.close()
     assert "images/live.sock: not checked, a socket, not a file" in err
     assert "ignored.jpg" not in err
+
+
+def test_a_special_file_counts_among_the_files_not_checked(repo, cli):
+    """Trial leftover: a FIFO had its note, but the summary's "not checked" count left it out."""
+    make_png(repo / "images" / "hall.png")
+    commit_all(repo, "site")
+    os.mkfifo(repo / "images" / "pipe.jpg")
+    code, out, err = cli("check", "--output-format", "json")
+    assert json.loads(out)["files_not_checked"] == {"special file": 1}
+    code, out, err = cli("check")
+    assert "not checked: 1 special file" in out
