@@ -100,17 +100,13 @@ def _told_by_pages(results: list[FileResult], cache) -> set[tuple[str, str, str 
 def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
             media_only: bool, people: dict[str, set]) -> dict[str, list[Finding]]:
     """The rules' findings for the people each file's metadata names (kept in `people`, by path)."""
-    if not settings.get("roster") or not paths:
-        return {}
-    from . import checks
-    from .checks.consent_policy import PhotoPeople, judged, named_in_metadata
-    from .checks.name_policy import finder
+    from .checks.consent_policy import PhotoPeople, named_in_metadata
     from .formats.model import PERSON_NAME
 
-    context = checks.Context(root=root, rule_options={}, settings=settings)
-    if not judged(context):
+    judging = _judging(root, settings) if paths else None
+    if judging is None:
         return {}
-    roster = finder(context).roster
+    roster = judging[1]
     found: dict[str, list[Finding]] = {}
     for path in paths:
         facts = photo_facts(root, path, media_only)
@@ -128,23 +124,31 @@ def _in_path(root: Path, config, codes: frozenset[str], settings: dict, paths: l
     that may be someone the photo's metadata names is left to the metadata's finding, which says who."""
     from .pages.filetypes import is_media
 
-    media = [path for path in paths if is_media(path)]
-    if not codes or not settings.get("roster") or not media:
-        return {}
-    from . import checks
-    from .checks.consent_policy import PhotoPeople, judged, named_in_path
-    from .checks.name_policy import finder
+    from .checks.consent_policy import PhotoPeople, named_in_path
 
-    context = checks.Context(root=root, rule_options={}, settings=settings)
-    if not judged(context):
+    media = [path for path in paths if is_media(path)]
+    judging = _judging(root, settings) if codes and media else None
+    if judging is None:
         return {}
-    roster = finder(context).roster
+    context, roster = judging
     found: dict[str, list[Finding]] = {}
     for path in media:
         told = in_metadata.get(path, set())
         if named := tuple(place for place in named_in_path(roster, context, path) if told.isdisjoint(place.people)):
             found[path] = _rules(root, config, codes, settings, PhotoPeople(path, named))
     return found
+
+
+def _judging(root: Path, settings: dict):
+    """(a checks.Context, the roster) when consent can be judged (consent_policy.judged), else None."""
+    if not settings.get("roster"):
+        return None
+    from . import checks
+    from .checks.consent_policy import judged
+    from .checks.name_policy import finder
+
+    context = checks.Context(root=root, rule_options={}, settings=settings)
+    return (context, finder(context).roster) if judged(context) else None
 
 
 def _rules(root: Path, config, codes: frozenset[str], settings: dict, subject) -> list[Finding]:
