@@ -76,9 +76,10 @@ def kill_trials(folder: Path, trials: int, seed: int, images: int = 5, pages: in
 
     The instant is drawn from where the fixing starts (the time a plain check takes, less a
     tenth) to half-way through what the fix run takes beyond that (the rest is checking the
-    fixed files again). The next run is a plain check: any run finishes an interrupted fix
-    first. Per trial: the broken references right after the kill and after the next run,
-    that run's notes, and the temporary files and journal left.
+    fixed files again), one trial in each of `trials` equal slices of that window. The next
+    run is a plain check: any run finishes an interrupted fix first. Per trial: the broken
+    references right after the kill and after the next run, that run's notes, and the
+    temporary files and journal left.
     """
     template = folder / "template"
     roster = build_site(template, images, pages)
@@ -93,7 +94,10 @@ def kill_trials(folder: Path, trials: int, seed: int, images: int = 5, pages: in
         site = folder / f"trial{number}"
         shutil.copytree(template, site)
         process = schoollint(site, *command, pythonpath=pythonpath)
-        time.sleep(random.Random(seed * 1000 + number).uniform(0.9 * checking, checking + (length - checking) / 2))
+        # Stratified: trial k of n dies at a random instant of the k-th n-th of the window, so the
+        # kills cover the whole window however short the multi-file part of the fix is.
+        start, span = 0.9 * checking, 0.1 * checking + (length - checking) / 2
+        time.sleep(start + span * (number + random.Random(seed * 1000 + number).random()) / trials)
         process.send_signal(signal.SIGKILL)
         process.communicate()
         after_kill = broken_references(site)
@@ -108,7 +112,9 @@ def kill_trials(folder: Path, trials: int, seed: int, images: int = 5, pages: in
 
 def test_killed_unsafe_fixes_never_leave_a_broken_reference(tmp_path):
     """Item 1: SIGKILL at 30 random instants; every reference resolves at the kill and after the next run."""
-    results = kill_trials(tmp_path, trials=30, seed=17)
+    # 20 photos named after pupils on 12 pages: a fix long enough (tens of milliseconds of renames
+    # and page rewrites) for kills to land in it, now that one takes about a tenth of a second
+    results = kill_trials(tmp_path, trials=30, seed=17, images=20, pages=12)
     assert [r["killed"] for r in results if r["killed"]] == []
     assert [r["next"] for r in results if r["next"]] == []
     assert [r for r in results if r["journal"] or r["leftovers"]] == []
