@@ -39,14 +39,15 @@ def _codes(cli, *args):
     return code, sorted({finding["code"] for finding in json.loads(out)["findings"]})
 
 
-def _fixed(repo, cli, name: str, data: bytes) -> tuple[bytes, bytes]:
+def _fixed(repo, cli, name: str, data: bytes, found=("SL101", "SL102", "SL105")) -> tuple[bytes, bytes]:
+    """Commit `data` as images/`name`, see `found` among the codes, fix: (the bytes before, after)."""
     target = repo / "images" / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     commit_all(repo, "a photo cut short")
     code, codes = _codes(cli)
     assert code == 1
-    assert {"SL101", "SL102", "SL105"} <= set(codes), codes
+    assert set(found) <= set(codes), codes
     cli("check", "--fix", "--no-cache")
     return data, target.read_bytes()
 
@@ -103,18 +104,12 @@ def _gif_with_person() -> bytes:
 
 def test_a_gif_cut_in_its_last_frame_reports_and_strips_the_extensions_before_the_cut(repo, cli):
     whole = _gif_with_person()
-    cut = whole[:len(whole) - 300]
-    (repo / "cut.gif").write_bytes(cut)
-    commit_all(repo, "a GIF cut short")
-    code, codes = _codes(cli)
-    assert code == 1 and {"SL104", "SL105"} <= set(codes), codes
-    cli("check", "--fix", "--no-cache")
-    after = (repo / "cut.gif").read_bytes()
+    cut, after = _fixed(repo, cli, "cut.gif", whole[:len(whole) - 300], found=("SL104", "SL105"))
     assert b"XMP DataXMP" not in after and b"Amelia" not in after
     assert after.endswith(cut[cut.index(b"XMP DataXMP") + len(gif_xmp(person_xmp("Amelia Pupil"))) - 3:])
     assert _codes(cli)[1] == ["SL105"]
     cli("check", "--fix", "--no-cache")            # idempotent
-    assert (repo / "cut.gif").read_bytes() == after
+    assert (repo / "images" / "cut.gif").read_bytes() == after
 
 
 def test_a_webp_cut_short_keeps_its_riff_claim_and_the_damaged_bytes(repo, cli):
@@ -126,13 +121,7 @@ def test_a_webp_cut_short_keeps_its_riff_claim_and_the_damaged_bytes(repo, cli):
     vp8x = [index for index, (fourcc, _) in enumerate(chunks) if fourcc == b"VP8X"][0]
     whole = webp_from_chunks(chunks[:vp8x + 1] + [xmp] + chunks[vp8x + 1:])
     image = whole.index(b"VP8 ")
-    cut = whole[:image + 200]
-    (repo / "cut.webp").write_bytes(cut)
-    commit_all(repo, "a WebP cut short")
-    code, codes = _codes(cli)
-    assert code == 1 and {"SL104", "SL105"} <= set(codes), codes
-    cli("check", "--fix", "--no-cache")
-    after = (repo / "cut.webp").read_bytes()
+    cut, after = _fixed(repo, cli, "cut.webp", whole[:image + 200], found=("SL104", "SL105"))
     assert b"XMP " not in after and after.endswith(cut[image:])
     claimed = int.from_bytes(after[4:8], "little") + 8
     assert claimed - len(after) == int.from_bytes(cut[4:8], "little") + 8 - len(cut)
