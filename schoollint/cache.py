@@ -35,7 +35,6 @@ journal are never written outside it.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import subprocess
@@ -48,7 +47,7 @@ from . import __version__
 from .codec import valid_depends, valid_record, valid_site, valid_stat
 from .errors import UserError
 from .fsio import atomic_write
-from .usercache import mac as _mac, user_key as user_key   # fix/tags.py signs with user_key too
+from .usercache import read_signed, user_key as user_key, write_signed   # fix/tags.py signs with user_key too
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
@@ -129,9 +128,9 @@ class Cache:
 
     def _load(self) -> None:
         try:
-            mac, _, body = (self.folder / CACHE_FILE).read_bytes().partition(b"\n")
-            if not hmac.compare_digest(mac, _mac(body)):
-                raise ValueError("not written by this user's schoollint")
+            body = read_signed(self.folder / CACHE_FILE)
+            if body is None:
+                raise ValueError("missing, or not written by this user's schoollint")
             stored = json.loads(body)
         except (OSError, ValueError):
             self.dirty = True
@@ -230,8 +229,8 @@ class Cache:
                        "stat": self.stats, "depends": depends, "site": self.site}
             target = folder / CACHE_FILE
             body = json.dumps(payload, separators=(",", ":")).encode()
-            atomic_write(target, _mac(body) + b"\n" + body, mode=0o600)
-            os.chmod(target, 0o600)  # an older cache may have been 0644
+            write_signed(target, body)
+            os.chmod(target, 0o600)  # an older cache may have been 0644, and a rewrite keeps the mode
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
 

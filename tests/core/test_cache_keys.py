@@ -115,7 +115,7 @@ def test_a_file_a_clean_filter_rewrites_is_never_keyed_by_its_blob_id(repo, cli)
 
 
 def test_a_cache_written_by_another_version_is_discarded(repo, cli):
-    from schoollint.cache import _mac
+    from schoollint.usercache import mac as _mac
 
     photo = photo_with_gps(repo / "a.jpg")
     aged(photo)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 
-from schoollint.cache import CACHE_DIR, CACHE_FILE, Cache, _mac, shape_stamp
+from schoollint.cache import CACHE_DIR, CACHE_FILE, Cache, shape_stamp
+from schoollint.usercache import mac as _mac
 from schoollint.cli import main
 from tests.kit.sites import make_png, photo_with_gps
 

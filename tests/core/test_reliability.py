@@ -395,7 +395,8 @@ def test_the_cache_holds_no_personal_value_and_is_private(repo, cli):
 def test_a_cache_of_the_wrong_shape_is_discarded(repo, cli, results):
     """Signed with the user's own key (so only the shape is wrong): discarded, never an internal error."""
     from schoollint import __version__
-    from schoollint.cache import SCHEMA, _mac
+    from schoollint.cache import SCHEMA
+    from schoollint.usercache import mac as _mac
 
     photo_with_gps(repo / "a.jpg")
     expected = cli("check", "--no-cache", "--output-format", "json")[1]
