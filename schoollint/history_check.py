@@ -132,7 +132,26 @@ def _special(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
             note = f"{appearance.path}: skipped, {why}"
             if note not in scan.notes:
                 scan.notes.append(note)
-    return [a for a in appearances if a.regular]
+    return [a for a in _site_own(scan, appearances) if a.regular]
+
+
+def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
+    """The versions outside the folders `check` skips as not the site's own (node_modules/, ...),
+    the others counted in one note per folder, as check words it."""
+    from .discover import NOT_SITE_FOLDERS, _not_site_folder
+    from .report import plural
+
+    kept, skipped = [], {}
+    for appearance in appearances:
+        folder = _not_site_folder(appearance.path, [])
+        if folder is None:
+            kept.append(appearance)
+        else:
+            skipped.setdefault(folder, set()).add(appearance.path)
+    scan.notes += [f"skipped {plural(len(paths), 'file')} under {folder}/ "
+                   f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}), as check does"
+                   for folder, paths in sorted(skipped.items())]
+    return kept
 
 
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
