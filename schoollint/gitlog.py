@@ -201,23 +201,32 @@ MAX_BLOB = 512 * 1024 * 1024    # bytes; a larger blob is not checked (and says 
 
 
 def _reply(stdout, oid: str) -> tuple[bytes | None, str | None]:
-    header = stdout.readline().split()
-    if len(header) < 2 or header[0].decode() != oid:
-        raise GitError(f"git cat-file stopped before blob {oid}")
-    if header[1] == b"missing":
+    reply = batch_reply(stdout, oid, MAX_BLOB)
+    if reply is None:
         return None, "blob missing from the repository"
+    if reply[0] != oid:
+        raise GitError(f"git cat-file stopped before blob {oid}")
+    if reply[2] is None:
+        return None, f"blob of {reply[3] // (1 << 20)} MiB, too large to check from history"
+    return reply[2], None
+
+
+def batch_reply(stdout, name: str, limit: int | None) -> tuple[str, str, bytes | None, int] | None:
+    """One reply of `git cat-file --batch` to `name`: (object id, type, contents, size in bytes),
+    contents None when over `limit` bytes (read past, not kept); None when git has no such object
+    ("<name> missing", "<name> ambiguous"). Raises OSError when git's output stops early."""
+    header = stdout.readline().split()
+    if len(header) == 2:
+        return None
+    if len(header) != 3:
+        raise OSError(f"git cat-file stopped before {name}")
     size = int(header[2])
-    if size > MAX_BLOB:
-        left = size
-        while left > 0:
-            chunk = stdout.read(min(left, 1 << 20))
-            if not chunk:
-                raise GitError(f"git cat-file stopped inside blob {oid}")
-            left -= len(chunk)
-        stdout.read(1)
-        return None, f"blob of {size // (1 << 20)} MiB, too large to check from history"
-    data = stdout.read(size)
-    stdout.read(1)  # the LF after the contents
-    if len(data) != size:
-        raise GitError(f"git cat-file stopped inside blob {oid}")
-    return data, None
+    data = stdout.read(size) if limit is None or size <= limit else None
+    left = size if data is None else size - len(data)
+    while left > 0:                         # too large: read past it
+        chunk = stdout.read(min(left, 1 << 20))
+        if not chunk:
+            raise OSError(f"git cat-file stopped inside {name}")
+        left -= len(chunk)
+    stdout.read(1)                          # the LF after the contents
+    return header[0].decode(), header[1].decode(), data, size

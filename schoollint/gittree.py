@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from .gitlog import QUIET_GIT
+from .gitlog import QUIET_GIT, batch_reply
 
 REGULAR = "100"          # a file's mode: 100644, 100755 (100664 in some old trees)
 SYMLINK = "120000"
@@ -63,20 +63,8 @@ class Trees:
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write(f"{name}\n".encode())
         self._process.stdin.flush()
-        stdout = self._process.stdout
-        header = stdout.readline().split()
-        if len(header) != 3:                    # "<name> missing" (or ambiguous)
-            return None
-        size = int(header[2])
-        data = stdout.read(size) if limit is None or size <= limit else None
-        left = size if data is None else 0
-        while left > 0:                         # too large: read past it
-            chunk = stdout.read(min(left, 1 << 20))
-            if not chunk:
-                raise OSError(f"git cat-file stopped inside {name}")
-            left -= len(chunk)
-        stdout.read(1)                          # the LF after the contents
-        return header[0].decode(), header[1].decode(), data
+        reply = batch_reply(self._process.stdout, name, limit)
+        return None if reply is None else reply[:3]
 
     def _parse(self, oid: str, data: bytes | None) -> dict[str, tuple[str, str]]:
         """A tree object's entries: name -> (mode, object id), kept for the next look-up."""
