@@ -39,9 +39,12 @@ CASES = Path(__file__).with_name("cases")
 # misses read), "heldout_h" (written after heldout_g was read, before any further finder change, aimed
 # at the kinds heldout_g missed, committed on its own, measured once at the end of that work),
 # "heldout_i" (written after heldout_g and heldout_h were read, before the component-prop change, a
-# third of it component cards and their traps, committed on its own, measured once at its end).
+# third of it component cards and their traps, committed on its own, measured once at its end),
+# "heldout_j" (written in session 5 before any finder change of that session, new names and new
+# templates, a fifth of it components, committed on its own, measured once at the end of that work).
 # The targets are asserted on heldout_i; heldout_g and heldout_h keep theirs as regression checks (read).
-HELDOUT_SHA256 = {"heldout_i": "6e528fc7108d94e0e5a83fc4b7974b3f7efae368e62548d8e99b00ef662265b5",
+HELDOUT_SHA256 = {"heldout_j": "85987242ef73070319194140d795ac2458efd65268358b906eae00dea3db4445",
+                  "heldout_i": "6e528fc7108d94e0e5a83fc4b7974b3f7efae368e62548d8e99b00ef662265b5",
                   "heldout_h": "3ed735c46ea3eb2f8e1d69e0741ca54968fa49a4f98c141ca5aaa271f352466d",
                   "heldout_g": "06cd840582472a0b3541673a8931da5de709bbd8a61da906f7b7eadbc7935ea3",
                   "heldout_f": "946178001e9c6f8dfc9b5784b30990e0f27f8d8b9cc833fb9d6e7ebddc7b00d1",
