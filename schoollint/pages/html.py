@@ -35,7 +35,7 @@ from .shares import html_shares
 from .sizes import displayed, page_sheets, style_rules
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
-from .templates import blank_comments, is_templated
+from .templates import UNREAD_SUFFIXES, blank_comments, is_templated, razor_as_template
 from .urls import links_to_media, resolve
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -60,13 +60,26 @@ class Scan:
     shares: list[Share] = field(default_factory=list)         # og:image, twitter:image, JSON-LD image
 
 
-def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    """Read an HTML page; PageError when lxml cannot parse it."""
+def read(relpath: str, data: bytes, root: Path | None = None, prepare=blank_comments) -> Page:
+    """Read an HTML page; PageError when lxml cannot parse it. `prepare` turns the decoded text
+    into HTML with template tags (same length and lines): a template language's comments blanked."""
     text, encoding = decode(data)
-    found = scan(blank_comments(text), relpath, root)
+    found = scan(prepare(text), relpath, root)
     return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
                 unknown_alts=tuple(found.unknown), shares=tuple(found.shares),
                 fallback_encoding="Windows-1252" if encoding == FALLBACK else None)
+
+
+def read_razor(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    """Read a Razor page (templates.razor_as_template): its `@` expressions are template tags."""
+    return read(relpath, data, root, prepare=razor_as_template)
+
+
+def read_unread_template(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    """Always PageError: a page in a template language that is not HTML (Pug, Haml, Slim)."""
+    language = UNREAD_SUFFIXES[Path(relpath).suffix.lower()]
+    raise PageError(f"a {language} template: schoollint does not read {language}, so the photos this page "
+                    "shows and the names beside them were not checked (check them by hand, or the HTML it builds)")
 
 
 def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1) -> Scan:
