@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import filenames, heuristic
 from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
 from .roster_csv import name_words, pair_key
+from .words import is_given, lexicon, plain
 
 __all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
            "write_hashed_roster"]
@@ -55,7 +56,7 @@ class NameFinder:
         spotted = [_from_spotted(text, found) for found in heuristic.in_text(text, language)]
         if self.roster is None:
             return spotted
-        return _with_roster(text, spotted, self.roster.find(text, name_words(text)))
+        return _with_roster(text, spotted, self.roster.find(text, name_words(text)), self.roster)
 
     def in_filename(self, name: str) -> list[NameMatch]:
         """Full names in one path component: words split on - _ . digits and camelCase."""
@@ -66,7 +67,7 @@ class NameFinder:
         found = self.roster.find(name, [token for run in runs for token in run])
         found += [match for run in runs for token in run if not any(m.start <= token.start < m.end for m in found)
                   if (match := self.roster.run_together(token)) is not None]       # "rubyfrancis_final.jpg" too
-        return _with_roster(name, spotted, found + _surname_first(self.roster, runs, found))
+        return _with_roster(name, spotted, found + _surname_first(self.roster, runs, found), self.roster)
 
 
 def _surname_first(roster: Roster, runs: list, found: list[RosterMatch]) -> list[RosterMatch]:
@@ -135,15 +136,24 @@ def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
     return NameMatch(start, end, text[start:end], match.first, match.role, match.source, match.key)
 
 
-def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch]) -> list[NameMatch]:
-    """Roster matches win over heuristic ones that overlap them; two given names are left to the roster."""
+def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch], roster: Roster) -> list[NameMatch]:
+    """Roster matches, which are certain, win over heuristic ones that overlap them. A name the roster
+    lacks is no pupil of the school's, so it needs stronger evidence than without a roster: a title
+    ("Mrs Jones") or a given name that the name lists or the roster know, before a surname ("Maisie
+    Oyelowo", a staff member or parent; not "Lyme Regis" nor "Dawnsio Gwerin", which stood only because
+    without a roster an unlisted pupil's name looks like that). Two given names are left to the roster."""
     known = [
         NameMatch(m.start, m.end, text[m.start : m.end], text[m.first_start : m.first_end], m.role, "roster", m.key)
         for m in found
     ]
     rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)
-            and (s.role == "staff" or not filenames.given_names_only(s.text))]
+            and (s.role == "staff" or not filenames.given_names_only(s.text) and _known_given(s.first, roster))]
     return sorted(known + rest, key=lambda match: match.start)
+
+
+def _known_given(first: str, roster: Roster) -> bool:
+    key = plain(first)
+    return is_given(key, lexicon()) or roster.knows_given(key)
 
 
 def _from_spotted(text: str, found: heuristic.Spotted) -> NameMatch:

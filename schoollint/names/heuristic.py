@@ -20,6 +20,7 @@ from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, in
                     language_words, lexicon, may_hold_name, other_language_words, plain, unknown_word, words_before)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+APOSTROPHES_S = tuple(APOSTROPHES)
 NO_WORDS: frozenset[str] = frozenset()
 _new_token = tuple.__new__                      # Token(...) without NamedTuple's Python-level __new__
 
@@ -123,7 +124,7 @@ class _Run:
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end):
+        if end is None or self._is_place(i, end) or self._place_after_locative(i, end, given):
             return None
         if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
@@ -166,7 +167,11 @@ class _Run:
             return False                        # a common word; one listed name may stand ("Wren")
         before = words_before(self.text, self.tokens[0].start)
         words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
-        return not words or words[0] not in self.lex.locatives
+        return not words or words[0] not in self.lex.locatives or self._possessive(end)
+
+    def _possessive(self, end: int) -> bool:
+        """ "at Tamsin Quartley's party": the name ends in a possessive, so it is a person's."""
+        return self.text is not None and self.text.startswith(APOSTROPHES_S, self.tokens[end].end)
 
     def _surname_end(self, j: int, *, title: bool) -> int | None:
         """Index of the last word of the surname that starts at or after j."""
@@ -201,6 +206,20 @@ class _Run:
 
     def _surname(self, token: Token) -> bool:
         return _is_surname(token, self.lex, self.words, self.strict)
+
+    def _place_after_locative(self, i: int, end: int, given: bool) -> bool:
+        """ "at Abbey Fields", "in Lyme Regis": after "at", "in" and the like, a place, unless a known given
+        name comes before a surname that is no English word ("at Hattie Braddock's party": a possessive
+        is a person's too)."""
+        if self.text is None:
+            return False
+        before = words_before(self.text, self.tokens[0].start)
+        words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
+        if not words or words[0] not in self.lex.place_locatives:
+            return False
+        last = self.tokens[end].key
+        return not (self._possessive(end) or given and last in self.lex.name_surnames
+                    and not english_word(last, self.lex))
 
     def _is_place(self, i: int, end: int) -> bool:
         """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""

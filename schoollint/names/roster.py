@@ -96,6 +96,10 @@ class Roster:
         keyed.update(key.encode("utf-8"))
         return keyed.hexdigest()
 
+    def knows_given(self, key: str) -> bool:
+        """Whether a plain word key is the first given name of someone on the roster."""
+        return self.digest(key) in self._given
+
     def role_of(self, given: list[str], surname: list[str]) -> str | None:
         return self._names.get(self.digest(pair_key(given, surname)))
 

@@ -63,6 +63,7 @@ class Lexicon:
     particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
     surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
     locatives: frozenset[str]
+    place_locatives: frozenset[str]    # "at", "in": what follows is a place unless plainly a person
     motion_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
     particle_names: tuple[str, ...]                   # the particles as the stop list orders them
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(stop["surname_particles"]),
         surname_places=frozenset(stop["surname_places"]),
         locatives=frozenset(stop["locatives"]),
+        place_locatives=frozenset(stop["place_locatives"]),
         motion_words=frozenset(stop["motion_words"]),
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
         particle_names=tuple(stop["surname_particles"]),

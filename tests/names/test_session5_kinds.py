@@ -24,3 +24,26 @@ def test_card_layout_drop_cap_in_an_inline_element_stays_part_of_its_word(tmp_pa
     page = html('<figure><img src="/images/g2.jpg" alt=""><figcaption><b>A</b>ngharad Pumphrey with the '
                 'county cup</figcaption></figure>')
     assert names(lint(tmp_path / "s", {"cup.html": page})) == {"Angharad Pumphrey"}
+
+
+def test_named_after_people_places_after_at_and_in(tmp_path):
+    files = {"trip.html": html('<figure><img src="/images/p1.jpg" alt=""><figcaption>Year 4 at the Jane Austen '
+                               'Centre in Bradford Peverell</figcaption></figure>'),
+             "src/Fair.vue": ('<template>\n  <EventCard cover="/images/p2.jpg" title="Summer fair at Lily Meadows" '
+                              'date="Saturday" />\n</template>\n'),
+             "party.html": html('<figure><img src="/images/p3.jpg" alt=""><figcaption>Fun at Tamsin Quartley\'s '
+                                'party</figcaption></figure>'),
+             "visit.html": html('<figure><img src="/images/p4.jpg" alt=""><figcaption>A visit from Ruairi Noakes '
+                                'of the fire service</figcaption></figure>')}
+    # a place after "at"/"in" unless plainly a person: a possessive, or a name after "from"
+    assert names(lint(tmp_path / "s", files)) == {"Tamsin Quartley", "Ruairi Noakes"}
+
+
+def test_roster_names_it_lacks_need_a_known_given_name(tmp_path):
+    files = {"a.html": html('<figure><img src="/images/q1.jpg" alt=""><figcaption>Dawnsio Tregwynt with '
+                            'Priya Halloran and Mrs Etheridge</figcaption></figure>')}
+    assert names(lint(tmp_path / "s", files)) == {"Dawnsio Tregwynt", "Priya Halloran"}
+    school = roster(tmp_path / "roster.csv", [("Gethin", "Morcom")])
+    # with a roster: no pupil is named so; "Priya" is a given name (a parent, a member of staff), the
+    # unlisted "Dawnsio" is not evidence enough when the roster holds every pupil
+    assert names(lint(tmp_path / "r", files, "--roster", str(school))) == {"Priya Halloran"}
