@@ -73,7 +73,8 @@ import yaml
 OUT = Path(__file__).with_name("cases")
 
 SOURCE = OUT / "templates.yaml"     # name pools and page templates, by kind and split
-LATER = {"heldout_i": OUT / "heldout_i_templates.yaml", "heldout_j": OUT / "heldout_j_templates.yaml"}     # splits kept in a file of their own
+# Splits kept in a file of their own.
+LATER = {"heldout_i": OUT / "heldout_i_templates.yaml", "heldout_j": OUT / "heldout_j_templates.yaml"}
 FIRST_INDEX = {"tune": 0, "heldout": 5000, "heldout_b": 9000, "heldout_c": 13000, "heldout_d": 17000,
                "heldout_e": 21000, "heldout_f": 25000, "heldout_g": 29000,
                "heldout_h": 33000, "heldout_i": 37000, "heldout_j": 41000}
