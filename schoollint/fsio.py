@@ -124,12 +124,15 @@ def replacing(path: Path, mode: int | None = None):
 
 def stage(path: Path, data: bytes) -> str:
     """Write `data` to a temporary file beside `path`, with its mode and owner as `replacing` keeps
-    them, neither synced nor renamed: `commit_staged` does both for a whole batch. The name of the
-    temporary file; OSError (the temporary file removed) as `replacing`."""
+    them, and start writing it to disk (`_start_writeback`), neither waiting for that nor renaming
+    it: `commit_staged` does both for a whole batch. The name of the temporary file; OSError (the
+    temporary file removed) as `replacing`."""
     descriptor, temporary, old = _beside(path, None)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            _start_writeback(handle.fileno())
         if old is not None:
             _keep_owner(temporary, old)
     except BaseException:
@@ -139,45 +142,103 @@ def stage(path: Path, data: bytes) -> str:
 
 
 def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
-    """Rename each staged temporary file over its target, after one sync that makes them all
-    durable; per pair, None or the OSError that left its target as it was (temporary removed).
+    """Rename each staged temporary file over its target once all of them are on disk; per pair,
+    None or the OSError that left its target as it was (temporary removed).
 
-    The order keeps crash safety with one sync for the batch: until the sync returns no target
-    has changed; a file is renamed only once its new bytes are on disk, and a rename is atomic.
-    So after a kill or a power cut at any instant, each target is either the original or the
-    complete new file; a temporary file left behind is removed by the next run (fix/guard.py).
+    The order of operations keeps crash safety with one wait for the disk per batch: (1) every
+    temporary file is written, its writeback started as it is written (`stage`); (2) each is
+    fsynced, in one pass (their data went to disk while later files were being fixed, so the
+    first fsync's journal commit carries nearly all the rest); (3) only then is any target
+    renamed, each rename atomic; (4) each folder is fsynced, so a rename the run reports as a fix
+    survives a power cut. Until (2) ends no target has changed, and no target is renamed to a
+    file whose bytes are not on disk: after a kill or a power cut at any instant each target is
+    either the original or the complete new file. A temporary file left behind is removed by the
+    next run (fix/guard.py). fsync(2) of our own files, not syncfs(2): it waits for nothing that
+    other programs wrote to the same disk.
     """
-    _sync([temporary for temporary, _ in staged])
-    outcomes: list[OSError | None] = []
-    for temporary, target in staged:
+    failures: dict[int, OSError] = {}
+    for index, (temporary, _target) in enumerate(staged):
         try:
-            os.replace(temporary, target)
-            outcomes.append(None)
+            _called(os.fsync, temporary)
         except OSError as exc:
             _discard(temporary)
-            outcomes.append(exc)
-    return outcomes
+            failures[index] = exc
+    waiting = [(index, temporary, target) for index, (temporary, target) in enumerate(staged) if index not in failures]
+    failures.update(_renamed(waiting))
+    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, _, target in waiting):
+        try:
+            _called(os.fsync, folder)
+        except OSError:   # a file system that cannot sync a folder: the renames are made all the same
+            pass
+    return [failures.get(index) for index in range(len(staged))]
 
 
-def _sync(paths: list[str]) -> None:
-    """Make the data of `paths` durable: on Linux one syncfs(2) per file system they lie on, else
-    (or if that fails) an fsync of each."""
-    if sys.platform.startswith("linux") and paths:
-        import ctypes
-
-        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-        one_per_device = {os.stat(path).st_dev: path for path in paths}
-        if all(_called(syncfs, path) for path in one_per_device.values()):
-            return
-    for path in paths:
-        _called(os.fsync, path)
+# Renaming over a photo frees the original's blocks, and on a disk mounted with `discard` (as this
+# project's machine is) ext4 waits for the disk's TRIM inside rename(2): 0.3-3 ms per photo, the
+# CPU idle. Measured on 1,000 renames of 700 KB files: one thread 1.0-3.2 s, four 0.46-0.51 s.
+RENAME_THREADS = 4
 
 
-def _called(sync, path: str) -> bool:
-    """sync(descriptor) on `path` opened for reading: True when it returned 0 (syncfs) or None (fsync)."""
+def _renamed(pairs: list[tuple[int, str, Path]]) -> dict[int, OSError]:
+    """os.replace(temporary, target) for each (index, temporary, target), several threads at a time
+    (each rename is atomic and touches one target, so their order does not matter); {index: the
+    OSError that left its target as it was}, the temporary file of such a pair removed."""
+    failures: dict[int, OSError] = {}
+
+    def rename(share: list[tuple[int, str, Path]]) -> None:
+        for index, temporary, target in share:
+            try:
+                os.replace(temporary, target)
+            except OSError as exc:
+                _discard(temporary)
+                failures[index] = exc
+
+    threads = min(RENAME_THREADS, len(pairs) // 16 + 1)   # a few files: no thread is worth starting
+    if threads == 1:
+        rename(pairs)
+        return failures
+    import threading
+
+    started = [threading.Thread(target=rename, args=(pairs[number::threads],)) for number in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return failures
+
+
+def _start_writeback(descriptor: int) -> None:
+    """Ask Linux to start writing the file's dirty pages to disk now and return at once
+    (sync_file_range(2), SYNC_FILE_RANGE_WRITE): the disk then works while the CPU fixes the next
+    files, and commit_staged's fsync finds little left to wait for. A hint only: it makes nothing
+    durable (no metadata), and where it is missing nothing happens."""
+    start = _writeback_call()
+    if start is not None:
+        start(descriptor, 0, 0, 2)   # SYNC_FILE_RANGE_WRITE; offset 0, length 0: the whole file
+
+
+_WRITEBACK: list = []
+
+
+def _writeback_call():
+    """libc's sync_file_range with its argument types, once per process; None off Linux."""
+    if not _WRITEBACK:
+        call = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            call = getattr(ctypes.CDLL(None, use_errno=True), "sync_file_range", None)
+            if call is not None:
+                call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+        _WRITEBACK.append(call)
+    return _WRITEBACK[0]
+
+
+def _called(sync, path: str) -> None:
+    """sync(descriptor) on `path` (a file or a folder) opened for reading."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        return sync(descriptor) in (0, None)
+        sync(descriptor)
     finally:
         os.close(descriptor)
 
