@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .heuristic import Spotted, _Run
-from .words import MIN_PART, Lexicon, Token, is_given, lexicon, plain, two_words, unknown_word
+from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
 # Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
 # Extended-A, where prose rarely starts a word in lower case; a file name's "kołodziej" must stay one word).
@@ -54,6 +54,8 @@ def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> 
     cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1) if key[:cut] in lex.given]
     known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
              and key[cut:] not in lex.rare_words]
+    if key[-2:] in lex.short_surnames and key[:-2] in lex.given and not english_word(key[:-2], lex):
+        known.insert(0, len(key) - 2)           # "thanhvo", "zihanwu": a two-letter surname
     # A surname the lists hold; else, after the longest given name, one no list knows ("ella" + "bakesale"
     # is no name, and neither is "ell" + "abakesale").
     cut = known[0] if known else cuts[0] if cuts and not known_only and unknown_word(key[cuts[0]:], lex) else None
@@ -92,8 +94,21 @@ def in_filename(name: str) -> list[Spotted]:
         tokens = split_run(run, lex)
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
-        found.extend(_Run(tokens, lex, None, words | compounds if compounds else words).names())
+        names = _Run(tokens, lex, None, words | compounds if compounds else words).names()
+        found.extend(names or _surname_first(tokens, lex))
     return found
+
+
+def _surname_first(tokens: list[Token], lex: Lexicon) -> list[Spotted]:
+    """ "holloway-beatrix-y6.jpg", as some MIS photo exports name pupils: a known surname that is no given
+    name and no English word, then a known given name that is no surname and no English word (else
+    "park-amelia" and "jordan-ellis" would be names)."""
+    for surname, given in zip(tokens, tokens[1:], strict=False):
+        if surname.key in lex.name_surnames and not is_given(surname.key, lex) \
+                and not english_word(surname.key, lex) and is_given(given.key, lex) \
+                and given.key not in lex.surnames and not english_word(given.key, lex):
+            return [Spotted(surname.start, given.end, given.raw, "unknown")]
+    return []
 
 
 @lru_cache(maxsize=4096)                        # a page repeats its names; the roster run asks per match

@@ -181,13 +181,16 @@ class _Run:
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
         elif not title and self.text is None and is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
             return None                         # "oliver-amara.jpg": two children; "harvey-lewis.jpg": one
+        start = j
         while j < last and tokens[j].key in lex.particles:
             j += 1                              # "De Souza", "Ó Briain"
         if title:
             if tokens[j].key in lex.titles or len(tokens[j].key) < 2:
                 return None
         elif not self._surname(tokens[j]) and not self._word_surname(j):
-            return None
+            if not (j > start and self._surname(tokens[start]) or self._short_surname(start)):
+                return None
+            j = start                           # "Quang Le At The Gala": "Le" is the surname, not a particle
         after = tokens[j + 1].key if j < last else ""
         if after in lex.following or (self.text is not None and (after in lex.named_things
                                                                   or after in lex.surname_places)):
@@ -203,6 +206,16 @@ class _Run:
         word, given, lex = self.tokens[j], self.tokens[j - 1].key, self.lex
         return self.text is not None and not self.strict and word.key in lex.word_surnames and word.raw[1:].islower() \
             and is_given(given, lex) and given not in lex.word_given and word.key not in self.words
+
+    def _short_surname(self, j: int) -> bool:
+        """ "Hanh Do", "zihan-wu.jpg": a short surname (words.Lexicon.short_surnames), not in capitals,
+        straight after a given name that is no English word; in a file name, one that is an English word
+        ("do") only run together with the given name."""
+        word, given, lex = self.tokens[j], self.tokens[j - 1], self.lex
+        if self.text is None and word.key in lex.not_surname and given.end != word.start:
+            return False                        # "amelia-do-it.jpg"; but "hanhdo.jpg", run together
+        return word.key in lex.short_surnames and word.raw[1:].islower() and is_given(given.key, lex) \
+            and not english_word(given.key, lex)
 
     def _surname(self, token: Token) -> bool:
         return _is_surname(token, self.lex, self.words, self.strict)
@@ -313,6 +326,7 @@ def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
         if is_given(surname.key, lex) and not in_class:
             continue                            # "Oliver, Harry": first names only
         if _is_surname(surname, lex, words) or (known_given or in_class) and surname.key in lex.surnames \
+                or known_given and surname.key in lex.short_surnames and not english_word(given.key, lex) \
                 or in_class and surname.key not in lex.not_surname and surname.key not in words:
             found.append(Spotted(surname.start, given.end, given.raw, "unknown"))   # "Sheikh, Usman (6C)"
     return found

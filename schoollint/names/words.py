@@ -62,6 +62,7 @@ class Lexicon:
     calendar: frozenset[str]
     particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
     surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
+    short_surnames: frozenset[str]     # "do", "le", "wu": a surname after a given name that is no English word
     locatives: frozenset[str]
     place_locatives: frozenset[str]    # "at", "in": what follows is a place unless plainly a person
     motion_words: frozenset[str]
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         calendar=calendar,
         particles=frozenset(stop["surname_particles"]),
         surname_places=frozenset(stop["surname_places"]),
+        short_surnames=frozenset(stop["short_surnames"]),
         locatives=frozenset(stop["locatives"]),
         place_locatives=frozenset(stop["place_locatives"]),
         motion_words=frozenset(stop["motion_words"]),
@@ -284,7 +286,7 @@ def may_hold_name(words: list[str], lex: Lexicon) -> bool:
         if key in lex.titles_written:
             return True
         if key in given or "-" in key and key.partition("-")[0] in given:
-            if after not in common or after in lex.particles \
+            if after not in common or after in lex.particles or after in lex.short_surnames \
                     or after in lex.word_surnames and key not in lex.word_given:
                 return True
         elif key not in common:

@@ -47,3 +47,20 @@ def test_roster_names_it_lacks_need_a_known_given_name(tmp_path):
     # with a roster: no pupil is named so; "Priya" is a given name (a parent, a member of staff), the
     # unlisted "Dawnsio" is not evidence enough when the roster holds every pupil
     assert names(lint(tmp_path / "r", files, "--roster", str(school))) == {"Priya Halloran"}
+
+
+def test_non_english_names_short_vietnamese_surnames_that_are_english_words(tmp_path):
+    files = {"content/finals.md": "![](/images/v1.jpg \"Finals\")\n\nPhong Do lifts the shield for 7R.\n",
+             "list.html": html('<p><img src="/images/v2.jpg" alt=""></p><p>Vo, Thinh (4M) - attendance award</p>'),
+             "alt.html": html('<img src="/images/v3.jpg" alt="huy le at the gala">'),
+             "files.html": html('<img src="/images/c4/khangvu2.jpg" alt="">'),
+             "traps.html": html('<figure><img src="/images/v5.jpg" alt=""><figcaption>Will Do it again? Can Do '
+                                'attitude!</figcaption></figure><img src="/images/c6/amelia-do-it.jpg" alt="">')}
+    assert names(lint(tmp_path / "s", files)) == {"Phong Do", "Vo, Thinh", "huy le", "khangvu"}
+
+
+def test_filename_hyphenated_surname_first_without_a_roster(tmp_path):
+    files = {"leavers.html": html('<p><img src="/images/c1/greenhalgh-catriona-y6.jpg" alt=""></p>'
+                                  '<p><img src="/images/c3/kowalczyk-trophy.jpg" alt=""></p>')}
+    # a known surname, then a known given name that is no surname; not a surname before a word
+    assert names(lint(tmp_path / "s", files)) == {"greenhalgh-catriona"}
