@@ -52,7 +52,10 @@ def main() -> int:
     if workflow.switched_on("SUMMARY") and summary_file.exists():
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
             out.write(summary_file.read_text(encoding="utf-8"))
-    workflow.set_outputs(findings=findings, exit_code=result.returncode, sarif_file=sarif_file)
+    # The path only when the file was written, so that an upload step can test the output alone
+    # (hashFiles() sees nothing outside the workspace, where the SARIF file belongs).
+    written = sarif_file if sarif_file and Path(sarif_file).is_file() else ""
+    workflow.set_outputs(findings=findings, exit_code=result.returncode, sarif_file=written)
     return result.returncode
 
 

@@ -268,3 +268,18 @@ def test_show_values_with_a_sarif_file_in_the_site_is_refused_before_any_annotat
     [error] = annotations(result, "error")
     assert "schoollint.sarif: not written" in error.message
     assert not (site / "schoollint.sarif").exists()
+    assert result.outputs["sarif-file"] == "", "no path for an upload step to fail on"
+
+
+def test_the_documented_sarif_place_outside_the_checkout_draws_no_warning(pull_request, runner_temp, wheel):
+    """Trial 5: the documented `sarif-file: schoollint.sarif` (inside the checkout) logged on every
+    run that the report would be published if committed. The README and the example workflow now
+    write it to the runner's temporary folder and upload it through the step's output."""
+    site, base, head = pull_request
+    sarif = runner_temp / "schoollint.sarif"
+    result = run(site, runner_temp, base, head, version=wheel, changed_only="true", sarif_file=str(sarif))
+    assert result.outputs["sarif-file"] == str(sarif) and sarif.is_file()
+    assert "would be published" not in "".join(step.stderr + step.stdout for step in result.steps)
+    workflow = (REPO_ROOT / "examples/workflows/schoollint.yml").read_text(encoding="utf-8")
+    assert "sarif-file: ${{ runner.temp }}/schoollint.sarif" in workflow
+    assert "sarif_file: ${{ steps.schoollint.outputs.sarif-file }}" in workflow
