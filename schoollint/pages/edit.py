@@ -16,16 +16,8 @@ from html import escape as html_escape
 
 from ..fix.model import Fix, FixContext, PartlyDone, Write
 from .filetypes import HTML_SUFFIXES
-from .html_source import decode
 from .model import PageError
-
-
-def decode_for_edit(relpath: str, data: bytes) -> tuple[str, str]:
-    """Text and encoding such that encoding the text back gives the same bytes."""
-    if relpath.lower().endswith(HTML_SUFFIXES):
-        return decode(data, errors="surrogateescape")
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    return data.decode(encoding, errors="surrogateescape"), encoding
+from .references import decode_text
 
 
 def apply_edits(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix]) -> list[Write]:
@@ -41,7 +33,10 @@ def apply_edits(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix
     page changed since it was checked) or is ambiguous is refused, the others are made
     (PartlyDone; PageError when none is). Needs nothing from `context`: the edit is local to `data`.
     """
-    text, encoding = decode_for_edit(path, data)
+    decoded = decode_text(path, data)
+    if decoded is None:
+        raise PageError(f"{path}: holds NUL bytes, so it is no text schoollint can edit")
+    text, encoding = decoded
     lines = text.split("\n")
     claims = Counter((fix.args[0], fix.args[1]) for fix in fixes)
     replacements = {(fix.args[0], fix.args[1]): fix.args[2] for fix in fixes}

@@ -8,6 +8,14 @@ that ends a path in all of those languages (`BOUNDARY`), whose last part has a
 media file's suffix. So the rename and conversion fixes, `--diff-base` and
 SL304 all see the same references, whatever reader a file has (or none).
 
+A path may hold spaces, brackets and commas where its language quotes it: a
+quoted HTML attribute other than a `srcset` (WHATWG HTML: a URL "potentially
+surrounded by spaces", its inner spaces percent-encoded by the URL parser), a
+CSS, JSON, YAML or JavaScript string, and a Markdown destination in angle
+brackets (CommonMark 0.31, section 6.3): the whole quoted text is the path
+(`path_around`). HTML is read in its own encoding (WHATWG section 13.2.3,
+`html_source.decode`), other text files as UTF-8 (`decode_text`).
+
 A reference is resolved as RFC 3986 relative to its file (`urls.resolve`);
 one that leads to no file is tried again from the site root and its source
 folders, since templates and data files write paths from there. Only one that leads to no file either way is broken.
@@ -20,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .filetypes import is_data_file, media_suffixes
+from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
 from .templates import blank_comments
 from .urls import ALIAS, Resolved, resolve
@@ -43,6 +51,14 @@ _HASH_COMMENTED = (".yml", ".yaml", ".toml")
 _COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?:^|(?<=[ \t]))//[^\n]*"
 _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL | re.MULTILINE),
              True: re.compile(_COMMON_COMMENTS + r"|(?:^|(?<=[ \t]))#[^\n]*", re.DOTALL | re.MULTILINE)}
+# A quoted path: its opening character -> its closing one, and what may stand before the opening one
+# (an attribute's `=`, a key's `:`, a call's `(`, a list's `[` or `,`, a template's `{`, a YAML `-`;
+# for `<`, a Markdown destination's `(` or a link reference definition's `:`). Prose quotes follow a word.
+_QUOTES = {'"': ('"', "=:([,{-"), "'": ("'", "=:([,{-"), "`": ("`", "=:([,{-"), "<": (">", "(:")}
+# Attributes whose quoted value is not one path: lists of candidates, and words (a file name in
+# an alt text is prose, not the image's address).
+_NOT_ONE_PATH = re.compile(r"\b(?:srcset|sizes|alt|title|aria-label|class|style)\s*=\s*$", re.IGNORECASE)
+_MAX_PATH = 1024        # how far a quoted path is looked for around a name (bounded time on one-line files)
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
 
 
@@ -62,6 +78,48 @@ def token_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def path_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole path written around text[start:end], where `end` ends a file name: `token_around`,
+    widened to the whole quoted string (spaces, brackets and commas in it) when the name ends it
+    (a query or fragment may follow) and the quotes stand where a path goes (`_QUOTES`)."""
+    tight_start, tight_end = token_around(text, start, end)
+    before, after = text[tight_start - 1: tight_start], text[tight_end: tight_end + 1]
+    if before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0:
+        return tight_start, tight_end                 # the usual case: nothing around it to take in
+    window = max(0, tight_start - _MAX_PATH)
+    line_start = text.rfind("\n", window, tight_start) + 1
+    for opener, (closer, preceders) in _QUOTES.items():
+        at = text.rfind(opener, line_start, tight_start)
+        close = text.find(closer, end, end + _MAX_PATH) if at >= 0 else -1
+        if close < 0:
+            continue
+        inside, rest = text[at + 1: close], text[end: close]
+        if (opener in inside or closer in inside or "\n" in inside or "${" in inside
+                or opener == "<" and any(quote in inside for quote in "\"'`<")
+                or rest.strip() and not rest.startswith(("?", "#"))):
+            continue
+        lead = text[line_start: at].rstrip(" \t")
+        if lead and lead[-1] not in preceders and not lead.endswith(("from", "import")) or _NOT_ONE_PATH.search(lead):
+            continue
+        return at + 1 + (len(inside) - len(inside.lstrip())), close - (len(inside) - len(inside.rstrip()))
+    return tight_start, tight_end
+
+
+def decode_text(relpath: str, data: bytes) -> tuple[str, str] | None:
+    """A text file's text and encoding such that encoding the text back (surrogateescape) gives
+    the same bytes: HTML by its own encoding (`html_source.decode`), other files as UTF-8 with any
+    byte-order mark kept. None for a file holding NUL bytes outside UTF-16 HTML: no text."""
+    if relpath.lower().endswith(HTML_SUFFIXES):
+        from .html_source import decode
+
+        text, encoding = decode(data, errors="surrogateescape")
+        return None if "\0" in text else (text, encoding)
+    if b"\0" in data:
+        return None
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    return data.decode(encoding, errors="surrogateescape"), encoding
+
+
 def scan(text: str, relpath: str = "") -> list[Reference]:
     """Every media path `text` writes where a path goes (after a quote, bracket, `=`, `:` or `}}`).
 
@@ -78,7 +136,7 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
     for match in _suffix_pattern().finditer(text):
         if match.start() < last_end:        # inside the path just read: each character is read once
             continue
-        start, end = token_around(text, match.start(), match.end())
+        start, end = path_around(text, match.start(), match.end())
         last_end = end
         written = text[start:end]
         name = written.rsplit("/", 1)[-1]
@@ -170,9 +228,10 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
             data = (root / relpath).read_bytes()
         except OSError:
             continue
-        if b"\0" in data:
+        decoded = decode_text(relpath, data)
+        if decoded is None:
             continue
-        for reference, target in located(root, relpath, scan(data.decode("utf-8", errors="replace"), relpath)):
+        for reference, target in located(root, relpath, scan(decoded[0], relpath)):
             index.setdefault(target, []).append((relpath, reference))
     return index
 

@@ -10,7 +10,14 @@ relative, percent-encoded or not); a full address of the site itself
 and host, while another site's address is not this file. Anything that might be the file but
 cannot be proven so (a broken path, a name a template builds, the name in
 plain text) stops the rename with PageError, so no page is left pointing at
-nothing. Text is read as UTF-8; other bytes survive as surrogate escapes.
+nothing. The name is found however a page spells it: each character as itself or
+percent-encoded (RFC 3986 section 2.1, UTF-8), inside a quoted path that holds
+spaces or brackets (`references.path_around`). Each file is read and written
+back in its own encoding (`references.decode_text`: an HTML page's declared or
+sniffed one, such as Windows-1252); bytes that do not decode survive as
+surrogate escapes (PEP 383), and a character of the new path that the file's
+encoding cannot hold, or that would end the path where it is written (a space
+in a path written without one), is percent-encoded.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from urllib.parse import quote, urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
-from .references import BOUNDARY, locate_in_text, text_files, token_around
+from .references import BOUNDARY, decode_text, locate_in_text, path_around, text_files, token_around
 from .shares import site_hosts
 from .urls import ALIAS, Resolved, normalise, resolve
 
@@ -82,14 +89,15 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     old_words = _changed_words(old, new)
     writes: list[Write] = []
     problems: list[str] = []
+    name = _spellings(posixpath.basename(old))
     for relpath in text_files(root, context.site_files):
-        source = (root / relpath).read_bytes()
-        if b"\0" in source:
+        decoded = decode_text(relpath, (root / relpath).read_bytes())
+        if decoded is None:
             continue
-        text = source.decode("utf-8", errors="surrogateescape")
-        edits = references_in(root, relpath, text, old, new, old_words, problems)
+        text, encoding = decoded
+        edits = references_in(root, relpath, text, old, new, old_words, problems, name, encoding)
         if edits:
-            writes.append(Write(relpath, _apply(text, edits).encode("utf-8", errors="surrogateescape")))
+            writes.append(Write(relpath, _apply(text, edits).encode(encoding, errors="surrogateescape")))
     if problems:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
@@ -98,33 +106,24 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
 
 
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
-                  problems: list[str]) -> list[_Edit]:
-    """Edits that point this file's references at `new`; doubtful occurrences go to `problems`."""
+                  problems: list[str], name: re.Pattern, encoding: str = "utf-8") -> list[_Edit]:
+    """Edits that point this file's references at `new`; doubtful occurrences go to `problems`.
+    `name` matches the old file name as it may be spelt (`_spellings`); `encoding` is the file's."""
     edits: dict[int, _Edit] = {}
     seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
-    basename = posixpath.basename(old)
-    for needle in dict.fromkeys((basename, quote(basename))):
-        for at in _occurrences(text, needle):
-            start, end = token_around(text, at, at + len(needle))
-            token = text[start:end]
-            seen.append((start, end))
-            address = _full_address(root, token)
-            if address is not None:         # https://host/path: the site's own address, or another site's
-                prefix, rest = address
-                resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
-                if resolved is not None and resolved.target == old:
-                    edits[start] = _Edit(start, end, prefix + _rewritten(rest, resolved, new))
-                elif prefix and (resolved is None or not (root / resolved.target).is_file()):
-                    problems.append(f"{relpath}:{_line(text, at)}: {token!r} is a full address whose path is "
-                                    "no file of this site")
-                continue
-            resolved = locate_in_text(root, relpath, text, start, end)
-            if resolved is not None and resolved.target == old:
-                edits[start] = _Edit(start, end, _rewritten(token, resolved, new))
-            elif resolved is None or not (root / resolved.target).is_file():
-                problems.append(f"{relpath}:{_line(text, at)}: {token!r} does not lead to a file")
+    for found in name.finditer(text):
+        at = found.start()
+        if not (text[at - 1: at] in ("", "/") or text[at - 1: at] in BOUNDARY):
+            continue                        # the end of a longer name ("old-photo.jpg" for "photo.jpg")
+        start, end = path_around(text, at, found.end())
+        seen.append((start, end))
+        edit = _reference_edit(root, relpath, text, (start, end), old, new, encoding)
+        if isinstance(edit, _Edit):
+            edits[start] = edit
+        elif edit is not None:
+            problems.append(f"{relpath}:{_line(text, at)}: {text[start:end]!r} {edit}")
     for word in old_words:
-        for at in _occurrences(text, word, whole_word=True):
+        for at in _words(text, word):
             if any(start <= at < end for start, end in seen):
                 continue
             start, end = token_around(text, at, at + len(word))
@@ -133,6 +132,39 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
                 problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
                                 "full path (a template may build the path from it)")
     return sorted(edits.values(), key=lambda edit: edit.start)
+
+
+def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], old: str, new: str,
+                    encoding: str) -> _Edit | str | None:
+    """The edit that points the path at text[span] to `new` when it leads to `old`; None when it
+    surely leads elsewhere (another site, another existing file); else why it cannot be rewritten."""
+    start, end = span
+    token = text[start:end]
+    address = _full_address(root, token)
+    if address is not None:         # https://host/path: the site's own address, or another site's
+        prefix, rest = address
+        resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
+        if resolved is not None and resolved.target == old:
+            return _Edit(start, end, prefix + _rewritten(rest, resolved, new, encoding))
+        if prefix and (resolved is None or not (root / resolved.target).is_file()):
+            return "is a full address whose path is no file of this site"
+        return None
+    resolved = locate_in_text(root, relpath, text, start, end)
+    if resolved is not None and resolved.target == old:
+        return _Edit(start, end, _rewritten(token, resolved, new, encoding))
+    if resolved is None or not (root / resolved.target).is_file():
+        return "does not lead to a file"
+    return None
+
+
+def _spellings(name: str) -> re.Pattern:
+    """`name` as a path may spell it: each character as itself or percent-encoded in UTF-8 (either
+    case of hex digit), as RFC 3986 section 2.1 allows and browsers read."""
+    pieces = []
+    for character in name:
+        encoded = "".join(f"%{byte:02X}" for byte in character.encode("utf-8", errors="surrogatepass"))
+        pieces.append(f"(?:{re.escape(character)}|(?i:{re.escape(encoded)}))")
+    return re.compile("".join(pieces))
 
 
 def _full_address(root: Path, token: str) -> tuple[str, str] | None:
@@ -160,22 +192,18 @@ def _changed_words(old: str, new: str) -> list[str]:
     return [before for before, after in zip(old_parts, new_parts, strict=True) if before != after]
 
 
-def _occurrences(text: str, needle: str, whole_word: bool = False):
-    """Where `needle` starts a path part (or, with whole_word, stands as a word of its own)."""
-    at = text.find(needle)
+def _words(text: str, word: str):
+    """Where `word` stands as a word of its own (no letter or digit on either side)."""
+    at = text.find(word)
     while at >= 0:
-        before, after = text[at - 1: at], text[at + len(needle): at + len(needle) + 1]
-        if whole_word:
-            found = not before.isalnum() and not after.isalnum()
-        else:
-            found = before in ("", "/") or before in BOUNDARY
-        if found:
+        if not text[at - 1: at].isalnum() and not text[at + len(word): at + len(word) + 1].isalnum():
             yield at
-        at = text.find(needle, at + 1)
+        at = text.find(word, at + 1)
 
 
-def _rewritten(token: str, resolved: Resolved, new: str) -> str:
-    """The token pointed at `new`, written in the same style: rooted or relative, escaped or not."""
+def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8") -> str:
+    """The token pointed at `new`, written in the same style: rooted or relative, escaped or not
+    (`_escaped` for what the file's `encoding` or the old spelling cannot hold)."""
     cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
     path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
@@ -186,7 +214,19 @@ def _rewritten(token: str, resolved: Resolved, new: str) -> str:
         written = "/" + written
     elif path.startswith("./"):
         written = "./" + written
-    return (quote(written) if "%" in path else written) + query_or_fragment
+    return (quote(written) if "%" in path else _escaped(written, path, encoding)) + query_or_fragment
+
+
+def _escaped(written: str, old: str, encoding: str) -> str:
+    """`written` with each character percent-encoded that the file's `encoding` cannot hold, or that
+    ends a path (BOUNDARY: a space, a bracket) where the old spelling had none; "%" always."""
+    def safe(character: str) -> bool:
+        try:
+            character.encode(encoding)
+        except UnicodeError:
+            return False
+        return character != "%" and (character not in BOUNDARY or character in old)
+    return "".join(character if safe(character) else quote(character, safe="") for character in written)
 
 
 def _apply(text: str, edits: list[_Edit]) -> str:
