@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from .boxes import Box, Cursor, Survey
 from .meta import meta
-from .quicktime import ATOMS, LOCATION_KEYS, atom, uuid_box, xmp_box
+from ..meanings import unknown
+from .quicktime import ATOMS, LOCATION_KEYS, QUIET_ATOMS, atom, uuid_box, xmp_box
 from .samples import TELEMETRY, TEXT_TRACKS, blank_samples, text_positions
 from .values import udta_value
 
@@ -83,6 +84,10 @@ def _udta(s: Survey, box: Box, path: str) -> None:
             _UDTA[child.type](s, child, f"{path}/{child.name}")
         elif child.type in ATOMS:
             atom(s, child, ATOMS[child.type], path, udta_value(s, child), child)
+        elif child.type not in QUIET_ATOMS and child.end > child.body:
+            # A vendor's atom (Samsung 'smta', Canon 'CNCV', Windows 'Xtra'...) may hold a serial
+            # number or a name: reported by its type, and blanked with the rest (SL102).
+            atom(s, child, unknown(f"QuickTime user data atom {child.name}"), path, udta_value(s, child), None)
 
 
 _UDTA = {b"meta": meta, b"XMP_": xmp_box, b"uuid": uuid_box}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..meanings import meaning, printable, squeeze, technical, unknown
 from ..model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MetaItem
 from ..position import iso6709
 from .boxes import Box, Survey, boxes, freed
@@ -61,31 +62,60 @@ def c2pa_box(s: Survey, box: Box, path: str) -> None:
 def item_list(s: Survey, keys: dict[int, str], ilst: Box, path: str) -> None:
     # Each item is a box named by a 4cc (iTunes style) or by its 1-based index into 'keys'.
     for item in s.children(ilst):
+        if item.type in (b"free", b"skip"):
+            continue        # padding, or an item a fix blanked
         if keys:
-            kind_and_label = key_meaning(keys.get(int.from_bytes(item.type, "big"), ""))
+            index = int.from_bytes(item.type, "big")
+            kind_and_label = key_meaning(keys.get(index) or f"item {index}")
+        elif item.type == b"----":
+            kind_and_label = _freeform_meaning(s, item)
+        elif item.type in ATOMS:
+            kind_and_label = ATOMS[item.type]
         else:
-            kind_and_label = ATOMS.get(item.type)
+            kind_and_label = None if item.type in QUIET_ITEMS else unknown(f"QuickTime item {item.name}")
         if kind_and_label is not None:
-            data = next((child for child in s.children(item) if child.type == b"data"), None)
-            atom(s, item, kind_and_label, path, data_value(s, data) if data else None, data)
+            data = [child for child in s.children(item) if child.type == b"data"]
+            atom(s, item, kind_and_label, path, _joined(data_value(s, box) for box in data), data[0] if data else None)
+
+
+def _joined(values) -> str | None:
+    """One value of an item written once per language or locale (several 'data' boxes, several
+    international text entries): the texts joined; "" when each is empty, None when none is text."""
+    found = [value for value in values if value is not None]
+    return "; ".join(value for value in found if value) if found else None
+
+
+def _freeform_meaning(s: Survey, item: Box) -> tuple[str, str] | None:
+    """An iTunes freeform item ('----': 'mean' and 'name' full boxes, then 'data'), by its name."""
+    parts = {child.type: s.payload(child, 4).decode("utf-8", "replace") for child in s.children(item)
+             if child.type in (b"mean", b"name")}
+    name = parts.get(b"name", "")
+    if squeeze(name) in QUIET_FREEFORM:
+        return None
+    return key_meaning(f"{parts.get(b'mean', '')}:{name}") if name else unknown("QuickTime item ----")
 
 
 LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
 _LOCATION_DETAILS = (LOCATION, "QuickTime location details")
+# Apple's keys for how Photos plays a Live Photo's video or a slow-motion clip: no person, place or device.
+_QUIET_KEYS = ("com.apple.quicktime.live-photo.", "com.apple.quicktime.full-frame-rate-playback-intent",
+               "com.apple.quicktime.cinematic-video.")
 
 
 def key_meaning(key: str) -> tuple[str, str] | None:
     """What a 'keys' name holds, by meaning: Apple's and Android's reverse-DNS names, and the
     bare names other writers use (ffmpeg's `-movflags use_metadata_tags` writes 'location',
-    'title', 'artist'): the last dotted part is looked up among the item list's meanings."""
+    'title', 'artist', and 'title-fra' for a title in French): the last dotted part is looked up
+    among the item list's meanings. None for a name that describes the encoding only; a name of
+    no known meaning is a field schoollint does not know, reported and removed (SL102)."""
     if key in KEYS:
         return KEYS[key]
     if key.startswith(LOCATION_KEYS):
         return _LOCATION_DETAILS
-    from ..meanings import meaning
-
+    if technical(key) or key.startswith(_QUIET_KEYS):
+        return None
     found = meaning(key)
-    return (found[0], f"QuickTime {found[1]}") if found else None
+    return (found[0], f"QuickTime {found[1]}") if found else unknown(f"QuickTime key {printable(key)}")
 
 
 def read_keys(s: Survey, box: Box) -> dict[int, str]:
@@ -121,6 +151,14 @@ ATOMS = {
     b"\xa9mod": (IDENTITY, "QuickTime camera model"),
     b"\xa9swr": (IDENTITY, "QuickTime software"),
     b"\xa9too": (IDENTITY, "QuickTime encoder"),
+    b"\xa9enc": (IDENTITY, "QuickTime encoded by"),
+    b"\xa9hst": (IDENTITY, "QuickTime host computer"),
+    b"\xa9wrt": (IDENTITY, "QuickTime composer"),
+    b"\xa9dir": (IDENTITY, "QuickTime director"),
+    b"\xa9prd": (IDENTITY, "QuickTime producer"),
+    b"\xa9src": (IDENTITY, "QuickTime source credits"),
+    b"apID": (IDENTITY, "iTunes account"),
+    b"ownr": (IDENTITY, "QuickTime owner"),
     b"\xa9ART": (IDENTITY, "QuickTime artist"),
     b"\xa9aut": (IDENTITY, "QuickTime author"),
     b"\xa9cpy": (IDENTITY, "QuickTime copyright"),
@@ -137,6 +175,7 @@ ATOMS = {
     b"GUMI": (IDENTITY, "GoPro media ID"),
     b"NCDT": (IDENTITY, "camera maker data"),
     b"\xa9day": (TIMESTAMP, "QuickTime creation date"),
+    b"purd": (TIMESTAMP, "iTunes purchase date"),
     b"yrrc": (TIMESTAMP, "3GPP recording year"),
     b"\xa9nam": (FREE_TEXT, "QuickTime title"),
     b"\xa9des": (FREE_TEXT, "QuickTime description"),
@@ -149,10 +188,22 @@ ATOMS = {
     b"dscp": (FREE_TEXT, "3GPP description"),
     b"kywd": (FREE_TEXT, "3GPP keywords"),
     b"clfn": (FREE_TEXT, "clip file name"),
+    b"name": (FREE_TEXT, "QuickTime track name"),
+    b"\xa9alb": (FREE_TEXT, "QuickTime album"),
+    b"\xa9grp": (FREE_TEXT, "QuickTime grouping"),
+    b"chpl": (FREE_TEXT, "chapter titles"),
     b"thmb": (PREVIEW, "video thumbnail"),
     b"CNTH": (PREVIEW, "video thumbnail"),
     b"covr": (PREVIEW, "cover picture"),
 }
+# User data atoms and item list entries that describe how to play the file, not who or where:
+# neither reported nor removed. Any other atom or item is a field schoollint does not know (SL102).
+QUIET_ATOMS = frozenset({b"free", b"skip", b"wide", b"hnti", b"hinf", b"tsel", b"kind", b"ludt", b"AllF",
+                         b"SelO", b"LOOP", b"WLOC", b"ptv ", b"\xa9fmt", b"\xa9req"})
+QUIET_ITEMS = frozenset({b"stik", b"hdvd", b"pgap", b"cpil", b"tmpo", b"trkn", b"disk", b"rtng",
+                         b"gnre", b"shwm"})
+# iTunes freeform names of the same sort (gapless playback, volume normalisation).
+QUIET_FREEFORM = frozenset({"itunsmpb", "itunnorm", "encodingparams"})
 # Apple's reverse-DNS metadata keys (moov/meta/keys), as written by iPhones and Android.
 KEYS = {
     "com.apple.quicktime.location.ISO6709": (LOCATION, "QuickTime GPS position"),

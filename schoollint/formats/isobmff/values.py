@@ -29,14 +29,22 @@ def udta_value(s: Survey, box: Box) -> str | None:
 
 
 def _quicktime_text(payload: bytes) -> str | None:
-    # QuickTime international text: length(2) language(2) text. Languages below 0x400
-    # are old Mac codes with Mac Roman text; above, packed ISO 639 with UTF-8.
+    # QuickTime international text: entries of length(2) language(2) text, one per language
+    # (each is read: a title may be empty in English and hold a name in French). Languages below
+    # 0x400 are old Mac codes with Mac Roman text; above, packed ISO 639-2 with UTF-8.
     if payload[4:8] == b"data":    # some writers put an iTunes-style data box here
         return _text(payload[16:], "utf-8")
     if len(payload) < 4:
         return None
-    length, language = struct.unpack_from(">HH", payload)
-    return _text(payload[4:4 + length], "mac_roman" if language < 0x400 else "utf-8")
+    texts: list[str] = []
+    pos = 0
+    while pos + 4 <= len(payload) and len(texts) < _MAX_LANGUAGES:
+        length, language = struct.unpack_from(">HH", payload, pos)
+        text = _text(payload[pos + 4:pos + 4 + length], "mac_roman" if language < 0x400 else "utf-8")
+        if text:
+            texts.append(text)
+        pos += 4 + length
+    return clip("; ".join(texts))
 
 
 def _text(raw: bytes, encoding: str) -> str:
@@ -102,9 +110,12 @@ def data_value(s: Survey, data: Box) -> str | None:
     return None
 
 
+# Entries of one atom read at most (a language each; a hostile atom of empty entries ends here).
+_MAX_LANGUAGES = 64
 # How the non-QuickTime atoms (quicktime.ATOMS) store their text (QuickTime's own © atoms all share one form).
 _3GPP = {
     b"titl": _3gpp_text, b"dscp": _3gpp_text, b"cprt": _3gpp_text, b"perf": _3gpp_text,
     b"auth": _3gpp_text, b"kywd": _3gpp_keywords, b"loci": _3gpp_location, b"yrrc": _3gpp_year,
     b"clfn": _plain_text,   # iMovie's clip file name
+    b"name": _plain_text,   # a track's name
 }
