@@ -158,9 +158,22 @@ def head_commit(root: Path, in_git: bool) -> str | None:
     return git(root, "rev-parse", "HEAD").strip() if in_git and has_commits(root) else None
 
 
+def uncommitted(root: Path, in_git: bool, files: list[str]) -> int:
+    """How many of `files` differ from HEAD: changed, added or not yet in Git (`git status`)."""
+    from .gitlog import git
+    from .review import REVIEW_LOG
+
+    if not in_git:
+        return 0
+    status = git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames")
+    changed = {entry[3:] for entry in status.split("\0") if len(entry) > 3}
+    return len(changed.intersection(files) - {REVIEW_LOG})
+
+
 def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     from .discover import discover, relative
     from .checks import RunSubject
+    from .report import plural
     from .review import REVIEW_LOG, record_review, reviews, today
     from .run_rules import run_findings
     from .pipeline import _apply_arguments, _roster_setting, _settings
@@ -178,10 +191,14 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     report.notes = found.notes + ([vision_note] if vision_note else [])
     photos = collect_photos(root, found.files, _named_with(root, config, settings))
     add_dates(root, in_git, photos)
-    commit = head_commit(root, in_git)
+    commit, changed = head_commit(root, in_git), uncommitted(root, in_git, found.files)
+    if changed:
+        report.notes.append(f"{plural(changed, 'file')} the audit covered {'differs' if changed == 1 else 'differ'} "
+                            f"from the last commit{f' ({commit[:12]})' if commit else ''}: changed or not yet "
+                            "committed; commit them so that the review's commit is what was reviewed")
     day = today()
     if args.record_review is not None:    # "" is refused by record_review, never skipped
-        record_review(root, args.record_review, commit, day)
+        record_review(root, args.record_review, commit, day, changed)
     log = reviews(root)
     subject = RunSubject(first_published={p.path: p.first_published for p in photos if p.pages and p.first_published},
                          last_review=log[-1]["date"] if log else None, today=day, options_for=config.options_for)

@@ -45,7 +45,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def reviews(root: Path) -> list[dict]:
-    """Recorded reviews, oldest first: dicts with date (datetime.date), reviewer, commit."""
+    """Recorded reviews, oldest first: dicts with date (datetime.date), reviewer, commit, uncommitted
+    (how many reviewed files differed from the commit)."""
     path = root / REVIEW_LOG
     if not path.is_file():
         return []
@@ -69,24 +70,30 @@ def reviews(root: Path) -> list[dict]:
             day = dt.date(*map(int, written.groups()))
         if not isinstance(day, dt.date):
             raise ReviewError(f"{REVIEW_LOG}: {day!r} is not a date (YYYY-MM-DD)")
-        found.append({"date": day, "reviewer": str(entry.get("reviewer", "")), "commit": entry.get("commit")})
+        found.append({"date": day, "reviewer": str(entry.get("reviewer", "")), "commit": entry.get("commit"),
+                      "uncommitted": entry.get("uncommitted") or 0})
     return sorted(found, key=lambda e: e["date"])
 
 
-def record_review(root: Path, initials: str, commit: str | None, day: dt.date) -> dict:
-    """Append one review to the log (creating it), keeping what is written there already."""
+def record_review(root: Path, initials: str, commit: str | None, day: dt.date, uncommitted: int = 0) -> dict:
+    """Append one review to the log (creating it), keeping what is written there already.
+
+    `uncommitted`: how many of the files the review saw differ from `commit` (changed, added, not
+    yet in Git), recorded so that the commit never claims more than was reviewed."""
     initials = initials.strip()
     if not _INITIALS.match(initials):
         raise ReviewError(f"{initials!r}: give the reviewer's initials (letters, up to 16 characters)")
     reviews(root)  # refuse to append to a log we could not read back
     path = root / REVIEW_LOG
     entry = f"- date: {day.isoformat()}\n  reviewer: \"{initials}\"\n  commit: {commit or 'null'}\n"
+    if uncommitted:
+        entry += f"  uncommitted: {uncommitted}   # files reviewed as they were, not as in that commit\n"
     existing = path.read_text(encoding="utf-8") if path.is_file() else _HEADER
     text = existing + ("" if existing.endswith("\n") else "\n") + entry
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
-    return {"date": day, "reviewer": initials, "commit": commit}
+    return {"date": day, "reviewer": initials, "commit": commit, "uncommitted": uncommitted}
 
 
 def page_date(root: Path, page: str) -> dt.date | None:
