@@ -116,7 +116,8 @@ class _Run:
                 return None                     # lower-case prose: "miss superb", "mr busy"
             first = tokens[i + 1].raw if end > i + 1 and is_given(tokens[i + 1].key, lex) else ""
             return Spotted(tokens[i].start, tokens[end].end, first, "staff"), end
-        if self.text is not None and (key in self.words or tokens[i].raw[0].islower()):
+        if self.text is not None and (key in self.words and not self._given_despite_language(i)
+                                      or tokens[i].raw[0].islower()):
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
         given = is_given(key, lex)
         if not given and not self._unknown_given(i):
@@ -131,6 +132,15 @@ class _Run:
         if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex):
             return None                         # lower-case prose: "the sunny park", "mark green"
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
+
+    def _given_despite_language(self, i: int) -> bool:
+        """A given name that the page language's word list holds (its word counts include names: "Lena",
+        "Jonas" in German) is still one before a known surname that is no word of that language nor of
+        English ("Lena Okafor" on a German page; not "Hugo Sommer Fest")."""
+        if not is_given(self.tokens[i].key, self.lex) or i + 1 >= len(self.tokens):
+            return False
+        after = self.tokens[i + 1].key
+        return after in self.lex.name_surnames and after not in self.words
 
     def _unknown_given(self, i: int) -> bool:
         """A given name missing from the lists ("Adebayo"), before a known surname; in a file name

@@ -64,3 +64,13 @@ def test_filename_hyphenated_surname_first_without_a_roster(tmp_path):
                                   '<p><img src="/images/c3/kowalczyk-trophy.jpg" alt=""></p>')}
     # a known surname, then a known given name that is no surname; not a surname before a word
     assert names(lint(tmp_path / "s", files)) == {"greenhalgh-catriona"}
+
+
+def test_non_english_names_given_name_that_the_page_language_counts_as_a_word(tmp_path):
+    # German word counts include "Lena" (a name in German text): before a surname that is no German
+    # word it is a given name still; before a German noun it is not read as one
+    files = {"a.html": html('<figure><img src="/images/w1.jpg" alt=""><figcaption>Lena Adeyinka gewinnt den '
+                            'Vorlesewettbewerb</figcaption></figure>', lang="de"),
+             "b.html": html('<figure><img src="/images/w2.jpg" alt=""><figcaption>Hugo Sommer Fest mit Lena '
+                            'Kuchen</figcaption></figure>', lang="de")}
+    assert names(lint(tmp_path / "s", files)) == {"Lena Adeyinka"}
