@@ -38,7 +38,8 @@ def explain_rule(word: str, output_format: str) -> str:
         raise UsageError(f"unknown rule {word!r}; `schoollint rules` lists them all")
     if output_format == "json":
         return json.dumps(asdict(rule), indent=2) + "\n"
-    options = "\n".join(f"  {name} (default {spec['default']!r}): {spec['description']}"
+    width = _width()
+    options = "\n".join(_flow(f"{name} (default {spec['default']!r}): {spec['description']}", width, hang=4)
                         for name, spec in rule.options.items()) or "  none"
     fix_safety = {
         "safe": "`schoollint check --fix` fixes this safely.",
@@ -47,12 +48,29 @@ def explain_rule(word: str, output_format: str) -> str:
     }[rule.fix_safety]
     return (
         f"{rule.code} {rule.name} ({rule.severity})\n\n"
-        f"What it checks\n  {rule.summary}\n\n"
-        f"Why it matters\n{_indent(rule.why)}\n\n"
-        f"How to fix\n{_indent(rule.fix)}\n  {fix_safety}\n\n"
+        f"What it checks\n{_flow(rule.summary, width)}\n\n"
+        f"Why it matters\n{_flow(rule.why, width)}\n\n"
+        f"How to fix\n{_flow(rule.fix, width)}\n\n{_flow(fix_safety, width)}\n\n"
         f"Example\n{_indent(rule.example)}\n\n"
         f"Options\n{options}\n"
     )
+
+
+def _width() -> int:
+    """Columns to fill: the terminal's, at most 100 (long lines are hard to read), at least 40."""
+    import shutil
+
+    return max(40, min(100, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _flow(text: str, width: int, hang: int = 2) -> str:
+    """`text` indented two spaces, each paragraph (blank-line separated) filled to `width` columns:
+    the YAML's own line breaks are where its editor wrapped it, not where the reader's screen does."""
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(" ".join(paragraph.split()), width, initial_indent="  ",
+                                      subsequent_indent=" " * hang, break_on_hyphens=False)
+                        for paragraph in text.strip().split("\n\n"))
 
 
 def _indent(text: str) -> str:
