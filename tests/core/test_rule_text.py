@@ -21,7 +21,7 @@ def test_every_rule_text_fills_the_screen_without_ragged_lines(cli, monkeypatch,
         assert all(len(line) <= columns for line in lines), block
         # filled: the next line's first word would not have fitted on the line before it
         # (the old text broke where its YAML was wrapped: "A first name alone" / "counts here")
-        for line, after in zip(lines, lines[1:]):
+        for line, after in zip(lines, lines[1:], strict=False):
             assert len(line) + 1 + len(after.split()[0]) > columns, block
 
 
