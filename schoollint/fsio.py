@@ -146,31 +146,40 @@ def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
     None or the OSError that left its target as it was (temporary removed).
 
     The order of operations keeps crash safety with one wait for the disk per batch: (1) every
-    temporary file is written, its writeback started as it is written (`stage`); (2) each is
-    fsynced, in one pass (their data went to disk while later files were being fixed, so the
-    first fsync's journal commit carries nearly all the rest); (3) only then is any target
-    renamed, each rename atomic; (4) each folder is fsynced, so a rename the run reports as a fix
-    survives a power cut. Until (2) ends no target has changed, and no target is renamed to a
-    file whose bytes are not on disk: after a kill or a power cut at any instant each target is
-    either the original or the complete new file. A temporary file left behind is removed by the
-    next run (fix/guard.py). fsync(2) of our own files, not syncfs(2): it waits for nothing that
-    other programs wrote to the same disk.
+    temporary file is written, its writeback started as it is written (`stage`), so its bytes go
+    to disk while later files are being fixed; (2) one sync makes them all durable (`_sync`);
+    (3) only then is any target renamed, each rename atomic; (4) one more sync makes the renames
+    durable, so a fix the run reports survives a power cut. Until (2) returns no target has
+    changed, and no target is renamed to a file whose bytes are not on disk: after a kill or a
+    power cut at any instant each target is either the original or the complete new file. A
+    temporary file left behind is removed by the next run (fix/guard.py).
     """
-    failures: dict[int, OSError] = {}
-    for index, (temporary, _target) in enumerate(staged):
-        try:
-            _called(os.fsync, temporary)
-        except OSError as exc:
-            _discard(temporary)
-            failures[index] = exc
-    waiting = [(index, temporary, target) for index, (temporary, target) in enumerate(staged) if index not in failures]
-    failures.update(_renamed(waiting))
-    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, _, target in waiting):
-        try:
-            _called(os.fsync, folder)
-        except OSError:   # a file system that cannot sync a folder: the renames are made all the same
-            pass
+    _sync([temporary for temporary, _ in staged])
+    failures = _renamed([(index, temporary, target) for index, (temporary, target) in enumerate(staged)])
+    try:
+        _sync(list(dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, target in staged)))
+    except OSError:   # a folder its file system cannot fsync: the renames are made all the same
+        pass
     return [failures.get(index) for index in range(len(staged))]
+
+
+def _sync(paths: list[str]) -> None:
+    """Make `paths` (files, or the folders whose entries changed) durable: on Linux one syncfs(2)
+    per file system they lie on, else (or if that fails) an fsync of each.
+
+    Measured on this project's machine (ext4 on a virtual disk, 1,000 photos whose writeback
+    `stage` started early, other programs writing too): syncfs 0.01-0.02 s; an fsync of each
+    0.4-3.0 s, because ext4 sends the disk a cache flush for every fsync even when the journal
+    commit that made the file durable is already done."""
+    if sys.platform.startswith("linux") and paths:
+        import ctypes
+
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        one_per_device = {os.stat(path).st_dev: path for path in paths}
+        if all(_called(syncfs, path) == 0 for path in one_per_device.values()):
+            return
+    for path in paths:
+        _called(os.fsync, path)
 
 
 # Renaming over a photo frees the original's blocks, and on a disk mounted with `discard` (as this
@@ -234,11 +243,12 @@ def _writeback_call():
     return _WRITEBACK[0]
 
 
-def _called(sync, path: str) -> None:
-    """sync(descriptor) on `path` (a file or a folder) opened for reading."""
+def _called(sync, path: str):
+    """sync(descriptor) on `path` (a file or a folder) opened for reading: what it returned (syncfs:
+    0 when done; fsync: None, or OSError)."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        sync(descriptor)
+        return sync(descriptor)
     finally:
         os.close(descriptor)
 

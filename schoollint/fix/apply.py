@@ -57,7 +57,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
             change.before[relpath] = content_hash(original)
         _record(root, change, operations)
         if write:
-            carry_out(root, operations, context.force, staged)
+            carry_out(root, operations, staged)
         else:
             change.diff = describe(root, operations)
     except Exception as exc:  # the file stays as it was; a bug is flagged as one
@@ -124,16 +124,14 @@ def _record(root: Path, change: Change, operations) -> None:
             change.created.append(operation.path)
 
 
-def carry_out(root: Path, operations, force: bool = False, staged: list[tuple[str, str]] | None = None) -> None:
-    """Write and rename, after checking every target first: a refused change changes nothing.
-
-    A read-only file (no owner write bit) is refused unless `force`. A change of more than
-    one file goes through the journal (fix/journal.py), so that a kill never leaves a page
-    pointing at nothing.
+def carry_out(root: Path, operations, staged: list[tuple[str, str]] | None = None) -> None:
+    """Write and rename `operations`, whose every target `_run_appliers` checked (check_targets)
+    before anything was written, so a refused change changes nothing; checking them again here
+    cost 0.1 ms a photo. A change of more than one file goes through the journal
+    (fix/journal.py), so that a kill never leaves a page pointing at nothing.
     """
     from . import journal
 
-    check_targets(root, operations, force)
     renames = [operation for operation in operations if isinstance(operation, Rename)]
     writes = [operation for operation in operations if isinstance(operation, Write)]
     deletes = [operation for operation in operations if isinstance(operation, Delete)]
