@@ -8,7 +8,6 @@ pages, checks), suppress, fix, outcome.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from contextlib import ExitStack
@@ -29,6 +28,7 @@ from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
 from .report import plural
 from .report.emit import emit, show_diff, show_values
+from .run_settings import _apply_arguments, _is_inside, _roster_setting, _settings, _vision_setting
 from .suppress import settle, unknown_alts_note
 
 
@@ -55,72 +55,6 @@ def load_effective_config(config_path: str | None, start: Path | None = None):
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
     return load_config(path, display), root, in_git
-
-
-def _is_inside(root: Path, path: Path) -> bool:
-    return Path(os.path.abspath(path)).is_relative_to(root)
-
-
-def _apply_arguments(config, args) -> None:
-    if args.select is not None:
-        config.select = args.select
-    config.extend_select = config.extend_select + args.extend_select
-    config.ignore = config.ignore + args.ignore
-    config.exclude = config.exclude + args.exclude
-    if args.fail_level:
-        config.fail_level = args.fail_level
-    config.selected_codes()  # raises a CatalogueError naming an unknown code
-
-
-def _roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | None = None) -> str | None:
-    from .names.roster_find import for_run
-
-    # --roster or SCHOOLLINT_ROSTER beats the configuration, like ruff; then a hashed .schoollint-roster.
-    # A broken roster or a wrong key: one clear error now, not one per file; what it cannot judge: notes.
-    chosen = for_run(root, args.roster or os.environ.get("SCHOOLLINT_ROSTER"), config)
-    notes = notes if notes is not None else []
-    notes += chosen.notes
-    roster, path = chosen.roster, chosen.path
-    if roster is None or path is None:
-        return None
-    if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
-        raise UsageError(
-            f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
-            "committed: `git rm --cached` it, add it to .gitignore, and use "
-            "`schoollint roster hash` to make a form that is safe to commit"
-        )
-    return str(path.resolve())
-
-
-def _key_fingerprint() -> str | None:
-    """Identifies the roster key in the cache without storing anything that reveals it."""
-    import hashlib
-
-    from .names.roster import KEY_VARIABLE
-
-    key = os.environ.get(KEY_VARIABLE)
-    return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16] if key else None
-
-
-def _settings(roster: str | None, consent: str = "optional") -> dict:
-    """Run-wide settings for the checks. What the roster says, and which key hashes names,
-    change findings: so they key the cache (the consent policy and day too: SL601-SL603)."""
-    from .checks.consent_policy import run_settings
-
-    return {"roster": roster, "roster-digest": _digest(Path(roster)) if roster else None,
-            "roster-key": _key_fingerprint(), **run_settings(roster, consent)}
-
-
-def _digest(path: Path) -> str:
-    from .fsio import content_hash
-
-    return content_hash(path.read_bytes())
-
-
-def _tracked(root: Path, path: Path) -> bool:
-    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", relative(root, path)],
-                            cwd=root, capture_output=True)
-    return result.returncode == 0
 
 
 def _baseline(root: Path, args):
@@ -156,10 +90,8 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
     settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
-    from .vision import run_setting
-
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
-    settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
+    settings["vision"], vision_note = _vision_setting(config, args.no_vision)
     baseline = _baseline(root, args)
     formats = {args.output_format, *(name for name, _ in args.report)}
     options = RunOptions(

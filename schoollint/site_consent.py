@@ -80,32 +80,33 @@ def _told_by_pages(results: list[FileResult], cache) -> set[tuple[str, str, str 
     photo: said once, at the page that shows the photo (which says where). The page reads the same
     path with the same finder (consent_policy.named_in_path), so it says what the photo would; a
     cached finding keeps no value, so the field stands for it, and a cached page's targets are the cache's."""
+    told: set[tuple[str, str, str | None]] = set()
+    consent = [(result, finding) for result in results for finding in result.findings if finding.code in CODES]
+    if not consent:     # nothing to look at: the consent rules' module (and the names package) stay unimported
+        return told
     import posixpath
     from urllib.parse import urlsplit
 
     from .checks.consent_policy import PATH_FIELDS
 
-    told: set[tuple[str, str, str | None]] = set()
-    for result in results:
-        for finding in result.findings:
-            if finding.code in CODES and finding.field in PATH_FIELDS and finding.message.startswith("photo "):
-                src = finding.message[6:].split(": its ", 1)[0]
-                name = posixpath.basename(urlsplit(src).path)
-                targets = result.depends or cache.depends.get(result.cache_key, {})
-                told.update((path, finding.code, finding.field) for path in targets
-                            if posixpath.basename(path) == name)
+    for result, finding in consent:
+        if finding.field in PATH_FIELDS and finding.message.startswith("photo "):
+            src = finding.message[6:].split(": its ", 1)[0]
+            name = posixpath.basename(urlsplit(src).path)
+            targets = result.depends or cache.depends.get(result.cache_key, {})
+            told.update((path, finding.code, finding.field) for path in targets if posixpath.basename(path) == name)
     return told
 
 
 def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
             media_only: bool, people: dict[str, set]) -> dict[str, list[Finding]]:
     """The rules' findings for the people each file's metadata names (kept in `people`, by path)."""
-    from .checks.consent_policy import PhotoPeople, named_in_metadata
-    from .formats.model import PERSON_NAME
-
     judging = _judging(root, settings) if paths else None
     if judging is None:
         return {}
+    from .checks.consent_policy import PhotoPeople, named_in_metadata
+    from .formats.model import PERSON_NAME
+
     roster = judging[1]
     found: dict[str, list[Finding]] = {}
     for path in paths:
@@ -124,12 +125,12 @@ def _in_path(root: Path, config, codes: frozenset[str], settings: dict, paths: l
     that may be someone the photo's metadata names is left to the metadata's finding, which says who."""
     from .pages.filetypes import is_media
 
-    from .checks.consent_policy import PhotoPeople, named_in_path
-
     media = [path for path in paths if is_media(path)]
     judging = _judging(root, settings) if codes and media else None
     if judging is None:
         return {}
+    from .checks.consent_policy import PhotoPeople, named_in_path
+
     context, roster = judging
     found: dict[str, list[Finding]] = {}
     for path in media:
