@@ -1,8 +1,9 @@
 """Applier for Fix action "edit-text": replace a piece of text within one line of a page.
 
 The page is decoded so that encoding the edited text back gives every other
-byte unchanged: HTML by its own encoding (WHATWG sniffing, `html_source`),
-other pages as UTF-8 with any byte-order mark kept; bytes that do not decode
+byte unchanged (`references.decode_text`): HTML by its own encoding (WHATWG
+sniffing, `html_source`), other pages as UTF-8 with any byte-order mark kept,
+else Windows-1252 as the page readers take them; bytes that do not decode
 survive as surrogate escapes (PEP 383).
 """
 
@@ -33,10 +34,7 @@ def apply_edits(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix
     page changed since it was checked) or is ambiguous is refused, the others are made
     (PartlyDone; PageError when none is). Needs nothing from `context`: the edit is local to `data`.
     """
-    decoded = decode_text(path, data)
-    if decoded is None:
-        raise PageError(f"{path}: holds NUL bytes, so it is no text schoollint can edit")
-    text, encoding = decoded
+    text, encoding = decode_text(path, data)
     lines = text.split("\n")
     claims = Counter((fix.args[0], fix.args[1]) for fix in fixes)
     replacements = {(fix.args[0], fix.args[1]): fix.args[2] for fix in fixes}

@@ -58,6 +58,8 @@ _QUOTES = {'"': ('"', "=:([,{-"), "'": ("'", "=:([,{-"), "`": ("`", "=:([,{-"), 
 # Attributes whose quoted value is not one path: lists of candidates, and words (a file name in
 # an alt text is prose, not the image's address).
 _NOT_ONE_PATH = re.compile(r"\b(?:srcset|sizes|alt|title|aria-label|class|style)\s*=\s*$", re.IGNORECASE)
+# Where a YAML value starts on its line: after a list item's dash and a mapping key.
+_YAML_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[\w.-]+[ \t]*:[ \t]+)?")
 _MAX_PATH = 1024        # how far a quoted path is looked for around a name (bounded time on one-line files)
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
 
@@ -78,10 +80,12 @@ def token_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def path_around(text: str, start: int, end: int) -> tuple[int, int]:
+def path_around(text: str, start: int, end: int, yaml: bool = False) -> tuple[int, int]:
     """The whole path written around text[start:end], where `end` ends a file name: `token_around`,
     widened to the whole quoted string (spaces, brackets and commas in it) when the name ends it
-    (a query or fragment may follow) and the quotes stand where a path goes (`_QUOTES`)."""
+    (a query or fragment may follow) and the quotes stand where a path goes (`_QUOTES`); with
+    `yaml` (the position is in YAML: `yaml_extent`), to a plain scalar's whole value (YAML 1.2
+    section 7.3.3: it may hold spaces, up to a ` #` comment or the line's end)."""
     tight_start, tight_end = token_around(text, start, end)
     before, after = text[tight_start - 1: tight_start], text[tight_end: tight_end + 1]
     if before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0:
@@ -94,30 +98,60 @@ def path_around(text: str, start: int, end: int) -> tuple[int, int]:
         if close < 0:
             continue
         inside, rest = text[at + 1: close], text[end: close]
-        if (opener in inside or closer in inside or "\n" in inside or "${" in inside
+        if (opener in inside or closer in inside or "\n" in inside or _templated_name(inside)
                 or opener == "<" and any(quote in inside for quote in "\"'`<")
                 or rest.strip() and not rest.startswith(("?", "#"))):
             continue
         lead = text[line_start: at].rstrip(" \t")
-        if lead and lead[-1] not in preceders and not lead.endswith(("from", "import")) or _NOT_ONE_PATH.search(lead):
+        placed = lead[-1:] in tuple(preceders) or lead.endswith(("from", "import")) or not lead and opener != "<"
+        if not placed or _NOT_ONE_PATH.search(lead):
             continue
         return at + 1 + (len(inside) - len(inside.lstrip())), close - (len(inside) - len(inside.rstrip()))
-    return tight_start, tight_end
+    return _plain_scalar(text, line_start, (tight_start, tight_end), end) if yaml else (tight_start, tight_end)
 
 
-def decode_text(relpath: str, data: bytes) -> tuple[str, str] | None:
-    """A text file's text and encoding such that encoding the text back (surrogateescape) gives
-    the same bytes: HTML by its own encoding (`html_source.decode`), other files as UTF-8 with any
-    byte-order mark kept. None for a file holding NUL bytes outside UTF-16 HTML: no text."""
+def _templated_name(inside: str) -> bool:
+    """A quoted path whose name code or a template builds (`${id}.jpg`, `{{ name }}.jpg`): only a
+    template's site root may come first (`{{ site.baseurl }}/img/a b.jpg`)."""
+    last = inside.rfind("}")
+    return "${" in inside or ("{" in inside or last >= 0) and inside[last + 1: last + 2] != "/"
+
+
+def _plain_scalar(text: str, line_start: int, tight: tuple[int, int], end: int) -> tuple[int, int]:
+    """The YAML plain scalar holding the name that ends at `end`, when the name ends it; else `tight`."""
+    line_end = text.find("\n", end, end + _MAX_PATH)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    value_start = line_start + _YAML_VALUE.match(line).end()        # type: ignore[union-attr]
+    value_end = line_start + len(line.split(" #", 1)[0].rstrip())
+    if (value_start <= tight[0] and value_end >= end and text[value_start] not in "\"'`[{|>&*!%@"
+            and (value_end == end or text[end] in "?#")):
+        return value_start, value_end
+    return tight
+
+
+def yaml_extent(text: str, relpath: str) -> int:
+    """Where a file's YAML ends: the whole of a .yml or .yaml file, a page's front matter (between
+    its opening and closing `---` lines), else 0."""
+    if relpath.lower().endswith((".yml", ".yaml")):
+        return len(text)
+    close = text.find("\n---", 3) if text.startswith("---") else -1
+    return max(close, 0)
+
+
+def decode_text(relpath: str, data: bytes, errors: str = "surrogateescape") -> tuple[str, str]:
+    """A text file's text and encoding, read as its page reader reads it: HTML by its own encoding
+    (`html_source.decode`), other files as UTF-8 (a byte-order mark kept in the encoding's name),
+    else Windows-1252 (`data.decode_text`'s fallback). With the default `errors`, encoding the text
+    back gives the same bytes; "replace" suits a reader that only looks."""
     if relpath.lower().endswith(HTML_SUFFIXES):
         from .html_source import decode
 
-        text, encoding = decode(data, errors="surrogateescape")
-        return None if "\0" in text else (text, encoding)
-    if b"\0" in data:
-        return None
+        return decode(data, errors=errors)
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    return data.decode(encoding, errors="surrogateescape"), encoding
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors=errors), "cp1252"
 
 
 def scan(text: str, relpath: str = "") -> list[Reference]:
@@ -133,10 +167,11 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
     found: list[Reference] = []
     line, counted = 1, 0
     last_end = -1
+    yaml_end = yaml_extent(text, relpath)
     for match in _suffix_pattern().finditer(text):
         if match.start() < last_end:        # inside the path just read: each character is read once
             continue
-        start, end = path_around(text, match.start(), match.end())
+        start, end = path_around(text, match.start(), match.end(), match.start() < yaml_end)
         last_end = end
         written = text[start:end]
         name = written.rsplit("/", 1)[-1]
@@ -228,10 +263,10 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
             data = (root / relpath).read_bytes()
         except OSError:
             continue
-        decoded = decode_text(relpath, data)
-        if decoded is None:
+        text = decode_text(relpath, data, errors="replace")[0]
+        if "\0" in text:
             continue
-        for reference, target in located(root, relpath, scan(decoded[0], relpath)):
+        for reference, target in located(root, relpath, scan(text, relpath)):
             index.setdefault(target, []).append((relpath, reference))
     return index
 

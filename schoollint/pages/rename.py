@@ -32,7 +32,8 @@ from urllib.parse import quote, urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
-from .references import BOUNDARY, decode_text, locate_in_text, path_around, text_files, token_around
+from .references import (BOUNDARY, decode_text, locate_in_text, path_around, text_files, token_around,
+                         yaml_extent)
 from .shares import site_hosts
 from .urls import ALIAS, Resolved, normalise, resolve
 
@@ -91,10 +92,13 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     problems: list[str] = []
     name = _spellings(posixpath.basename(old))
     for relpath in text_files(root, context.site_files):
-        decoded = decode_text(relpath, (root / relpath).read_bytes())
-        if decoded is None:
+        data = (root / relpath).read_bytes()
+        text, encoding = decode_text(relpath, data)
+        if "\0" in text:           # no text; a name written in it as UTF-16 could not be rewritten
+            if any(posixpath.basename(old).encode(utf16) in data for utf16 in ("utf-16-le", "utf-16-be")):
+                problems.append(f"{relpath}: names the file in UTF-16, which schoollint cannot rewrite "
+                                "(save it as UTF-8)")
             continue
-        text, encoding = decoded
         edits = references_in(root, relpath, text, old, new, old_words, problems, name, encoding)
         if edits:
             writes.append(Write(relpath, _apply(text, edits).encode(encoding, errors="surrogateescape")))
@@ -111,11 +115,13 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
     `name` matches the old file name as it may be spelt (`_spellings`); `encoding` is the file's."""
     edits: dict[int, _Edit] = {}
     seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
-    for found in name.finditer(text):
+    yaml_end = yaml_extent(text, relpath)
+    anchor = max(re.findall(r"[A-Za-z0-9]+", posixpath.basename(old)), key=len, default="")
+    for found in name.finditer(text) if anchor in text else ():     # letters and digits are written as such
         at = found.start()
         if not (text[at - 1: at] in ("", "/") or text[at - 1: at] in BOUNDARY):
             continue                        # the end of a longer name ("old-photo.jpg" for "photo.jpg")
-        start, end = path_around(text, at, found.end())
+        start, end = path_around(text, at, found.end(), at < yaml_end)
         seen.append((start, end))
         edit = _reference_edit(root, relpath, text, (start, end), old, new, encoding)
         if isinstance(edit, _Edit):
