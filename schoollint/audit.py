@@ -235,7 +235,7 @@ def _redirected_to() -> str | None:
 def run_audit(args) -> int:
     """Write the audit report; exit 2 when some file could not be checked (the report says which)."""
     from .errors import EXIT_CLEAN, EXIT_ERROR
-    from .report import View
+    from .report import View, plural
     from .report.audit import render_html, render_json
     from .report.files import check_place, write_report
     from .discover import start_of
@@ -256,8 +256,8 @@ def run_audit(args) -> int:
         if warning:
             print(f"schoollint: warning: {warning}", file=sys.stderr)
         shown = sum(1 for p in audit.photos if p.pages)
-        print(f"wrote {args.output_file}: {len(audit.photos)} photos ({shown} shown on pages), "
-              f"{len(audit.report.findings) + len(audit.run_findings)} findings", file=sys.stderr)
+        print(f"wrote {args.output_file}: {plural(len(audit.photos), 'photo')} ({shown} shown on pages), "
+              f"{plural(len(audit.report.findings) + len(audit.run_findings), 'finding')}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.record_review:
