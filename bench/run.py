@@ -274,13 +274,19 @@ class Measure:
 
 def in_rounds(measures: list[Measure], rounds: int, small_rounds: int) -> None:
     """Each round runs every measurement once, starting one further along the list each time;
-    "3 files" measurements run `small_rounds` times a round (they take a tenth of a second)."""
+    "3 files" measurements run `small_rounds` times a round (they take a tenth of a second).
+
+    Every run starts with nothing waiting to be written to disk (an untimed sync): else the 690 MB
+    that resetting the fix folders copies, or that the tool before wrote, would be written during
+    the next run, charged to whichever tool syncs (schoollint's fix does, for crash safety) or to
+    whichever the kernel's writeback happens to slow down."""
     for number in range(rounds):
         start = number % len(measures)
         for measure in measures[start:] + measures[:start]:
             for _ in range(small_rounds if measure.task == "3 files" else 1):
                 if callable(measure.prepare):
                     measure.prepare()
+                os.sync()
                 measure.runs.append(timed(measure.command, measure.cwd))
 
 
