@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import struct
 
+from .meanings import printable, unknown
 from .model import FREE_TEXT, IDENTITY, LOCATION, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "AVI"
 EXTENSIONS = (".avi",)
 _MAX_DEPTH = 8
-# RIFF INFO list chunks: (kind, name). Any other INFO chunk is free text.
+# RIFF INFO list chunks: (kind, name). Any other INFO chunk is a field schoollint does not know.
 INFO = {b"IART": (IDENTITY, "artist"), b"ICOP": (IDENTITY, "copyright"), b"IENG": (IDENTITY, "engineer"),
         b"ISFT": (IDENTITY, "software"), b"ISRC": (IDENTITY, "source"), b"ITCH": (IDENTITY, "technician"),
         b"ICMS": (IDENTITY, "commissioned by"), b"ICRD": (TIMESTAMP, "creation date"),
@@ -96,8 +97,11 @@ def _info_items(data, start: int, end: int, depth: int):
     for fourcc, _form, body, stop, _first, _last in chunks(data, start, end, depth):
         value = clip(_text(bytes(data[body:stop])))
         if value:
-            kind, name = INFO.get(fourcc, (FREE_TEXT, "text"))
-            yield MetaItem(kind, f"AVI INFO {name}", "LIST INFO", value)
+            if fourcc in INFO:
+                kind, field = INFO[fourcc][0], f"AVI INFO {INFO[fourcc][1]}"
+            else:       # a chunk of no known meaning is still reported and removed (SL102)
+                kind, field = unknown(f"AVI INFO chunk {printable(fourcc.decode('latin-1'))}")
+            yield MetaItem(kind, field, "LIST INFO", value)
 
 
 def read(data) -> MediaFacts:

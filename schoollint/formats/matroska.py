@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .meanings import TECHNICAL, meaning, squeeze
+from .meanings import meaning, printable, technical, unknown
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, Data, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "Matroska"
@@ -27,7 +27,11 @@ SEGMENT, CLUSTER = 0x18538067, 0x1F43B675
 INFO, TRACKS, TAGS, CHAPTERS, ATTACHMENTS = 0x1549A966, 0x1654AE6B, 0x1254C367, 0x1043A770, 0x1941A469
 # Info children that hold something about who or when.
 _INFO = {0x7BA9: (FREE_TEXT, "Matroska title"), 0x4D80: (IDENTITY, "Matroska muxing application"),
-         0x5741: (IDENTITY, "Matroska writing application"), 0x4461: (TIMESTAMP, "Matroska date")}
+         0x5741: (IDENTITY, "Matroska writing application"), 0x4461: (TIMESTAMP, "Matroska date"),
+         # The names of the file and of the files before and after it in a linked series (RFC 9559
+         # section 5.1.2): a camera or a person names them.
+         0x7384: (FREE_TEXT, "Matroska segment file name"), 0x3C83AB: (FREE_TEXT, "Matroska previous file name"),
+         0x3E83BB: (FREE_TEXT, "Matroska next file name")}
 _MAX_DEPTH = 16
 # Level-1 elements: where a Cluster of unknown size ends.
 _TOP_LEVEL = {0x114D9B74, INFO, TRACKS, TAGS, CHAPTERS, ATTACHMENTS, CLUSTER, 0x1C53BB6B}
@@ -162,10 +166,12 @@ def _simple_tag(found: _Survey, simple: Element, depth: int) -> None:
     name = next((found.text(c) for c in children if c.id == 0x45A3), "")
     value = next((clip(found.text(c)) for c in children if c.id == 0x4487), None)
     binary = any(c.id == 0x4485 for c in children)
-    if squeeze(name) not in TECHNICAL and (value or binary):
-        kind, word = meaning(name) or (FREE_TEXT, "text")
-        # The tag's name is a schema word, or free text a person typed: quoted only when known.
-        field = f"Matroska {word} tag" if meaning(name) is None else f"Matroska {name.upper()} tag"
+    if not technical(name) and (value or binary):
+        known = meaning(name)
+        # A schema word is named as written ('ARTIST', 'TITLE-fra'); any other name as a field
+        # schoollint does not know, still reported and removed (SL102).
+        kind, field = (known[0], f"Matroska {printable(name).upper()} tag") if known else \
+            unknown(f"Matroska tag {printable(name)}")
         found.holders.append(((MetaItem(kind, field, "Tags", value),), simple))
     for nested in (c for c in children if c.id == 0x67C8):
         _simple_tag(found, nested, depth + 1)

@@ -92,7 +92,16 @@ def _freeform_meaning(s: Survey, item: Box) -> tuple[str, str] | None:
     name = parts.get(b"name", "")
     if squeeze(name) in QUIET_FREEFORM:
         return None
-    return key_meaning(f"{parts.get(b'mean', '')}:{name}") if name else unknown("QuickTime item ----")
+    return _by_name(name, f"QuickTime item ----:{printable(parts.get(b'mean', ''))}:{printable(name)}")
+
+
+def _by_name(name: str, where: str) -> tuple[str, str] | None:
+    """A name's meaning among the item list's; None when it describes the encoding only; else a
+    field schoollint does not know, named by `where`, reported and removed (SL102)."""
+    if technical(name):
+        return None
+    found = meaning(name)
+    return (found[0], f"QuickTime {found[1]}") if found else unknown(where)
 
 
 LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
@@ -112,10 +121,9 @@ def key_meaning(key: str) -> tuple[str, str] | None:
         return KEYS[key]
     if key.startswith(LOCATION_KEYS):
         return _LOCATION_DETAILS
-    if technical(key) or key.startswith(_QUIET_KEYS):
+    if key.startswith(_QUIET_KEYS):
         return None
-    found = meaning(key)
-    return (found[0], f"QuickTime {found[1]}") if found else unknown(f"QuickTime key {printable(key)}")
+    return _by_name(key, f"QuickTime key {printable(key)}")
 
 
 def read_keys(s: Survey, box: Box) -> dict[int, str]:
