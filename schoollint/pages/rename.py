@@ -159,7 +159,9 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
     if resolved is not None and resolved.target == old:
         return _Edit(start, end, _rewritten(token, resolved, new, encoding))
     if resolved is None or not (root / resolved.target).is_file():
-        return "does not lead to a file"
+        cut = text[start - 1: start] in (" ", "\t")        # the path may go on before the space
+        return "does not lead to a file" + (" (a path holding spaces is read whole only in quotes, or in "
+                                            "<angle brackets> in Markdown)" if cut else "")
     return None
 
 
