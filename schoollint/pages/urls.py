@@ -12,7 +12,10 @@ of a path (`{{ site.assets }}/img/x.jpg`) is read as a site root, so the
 path after it is matched against the site's files; a path a template builds
 otherwise is not guessed. A bundler alias (`@/`, `~/`, `~@/`, as Vite,
 webpack and Nuxt set them up by default) reads as `src/` first, then the
-repository root; SvelteKit's `$lib/` as `src/lib/`.
+repository root; SvelteKit's `$lib/` as `src/lib/`. Which folders a site-root
+path ("/img/x.jpg") is read from is the site's generator's business: `site_layout`
+reads them from its config (Eleventy's input folder, Hugo's staticDir and
+contentDir, Jekyll's baseurl, ...), the generic folders after them.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .filetypes import is_media
+from .site_layout import SOURCE_ROOTS, Mount, SiteLayout, layout_for
 
-# Where static site generators keep files that are served from the site root.
-SOURCE_ROOTS = ("", "static/", "assets/", "public/")
+# Without a repository to read a generator's config from: the generic folders only.
+_GENERIC = SiteLayout(tuple(Mount("", folder) for folder in SOURCE_ROOTS))
 
 _QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -50,6 +54,14 @@ class Resolved:
     target: str        # repository-relative path
     base: str          # folder the written path is relative to ("" for the repository)
     rooted: bool       # written from the site root ("/images/x.jpg")
+    url_prefix: str = ""    # what is written before the part under `base`: a base path, a mount ("/school/assets")
+
+    def written_path(self, new: str) -> str:
+        """`new`, a repository path under `base`, written the way this reference was (before any query)."""
+        relative = posixpath.relpath(new, self.base or ".")
+        if self.url_prefix:
+            return f"{self.url_prefix}/{relative}"
+        return "/" + relative if self.rooted else relative
 
 
 def plain_url(src: str) -> str | None:
@@ -80,9 +92,10 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
             site_relative: bool = False) -> Resolved | None:
     """Resolve a reference written in `page_path` to a repository path; None when remote or outside.
 
-    Site-root paths try the repository root and then common source folders
-    (static/, assets/, public/), taking the first that exists when `root` is
-    given (the first candidate when none exists, or when `root` is None).
+    Site-root paths try the folders the site's generator serves at its root
+    (`site_layout`, when `root` is given) and then common source folders
+    ("", static/, assets/, public/), taking the first that exists when `root`
+    is given (the first candidate when none exists, or when `root` is None).
     Relative paths are relative to the page's folder, except with
     `site_relative` (data files, which templates prefix with the site root).
     """
@@ -91,22 +104,24 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         return None
     page_folder = posixpath.dirname(page_path)
     alias = ALIAS.match(path)
+    layout = layout_for(root, page_path) if root is not None else _GENERIC
     if alias:
-        candidates = [(folder, True) for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
-        path = path[alias.end():]
+        rest = path[alias.end():]
+        candidates = [(folder, rest, True, "") for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
     elif path.startswith("/"):
-        candidates = [(prefix.rstrip("/"), True) for prefix in SOURCE_ROOTS]
-        path = path.lstrip("/")
+        candidates = [(folder, rest, True, prefix) for folder, rest, prefix in layout.candidates(path)]
     elif site_relative:
-        candidates = [(prefix.rstrip("/"), False) for prefix in SOURCE_ROOTS] + [(page_folder, False)]
+        candidates = [(folder, rest, False, prefix.lstrip("/"))
+                      for folder, rest, prefix in layout.candidates("/" + path)]
+        candidates.append((page_folder, path, False, ""))
     else:
-        candidates = [(page_folder, False)]
+        candidates = [(page_folder, path, False, "")]
     first = None
-    for base, rooted in candidates:
-        target = normalise(f"{base}/{path}")
+    for base, rest, rooted, prefix in candidates:
+        target = normalise(f"{base}/{rest}")
         if target is None:
             continue
-        candidate = Resolved(target, base, rooted)
+        candidate = Resolved(target, base, rooted, prefix)
         if root is None:
             return candidate
         if (root / target).is_file():

@@ -1,0 +1,310 @@
+"""Where a site's generator keeps the files its site-root URLs serve, read from the generator's config.
+
+A page writes "/img/x.jpg"; which repository file that is depends on the
+generator: Eleventy serves its input folder (`dir.input`, `setInputDirectory`,
+`--input` in package.json's scripts) and its passthrough copies
+(`addPassthroughCopy({"src/assets": "assets"})`); Hugo its `staticDir`
+(string or list), its `contentDir` (page bundles keep their photos beside
+`index.md`, served at the page's URL), per-language `contentDir`s, themes'
+`static/` and `[[module.mounts]]`; Jekyll its `source` below `baseurl`; Astro,
+Vite, Next.js, Gatsby, SvelteKit and Docusaurus a public or static folder below
+their base path (`base`, `basePath`, `pathPrefix`, `baseUrl`, `paths.base`);
+MkDocs its `docs_dir`. The config is read as text: TOML, YAML and JSON parsed,
+JavaScript searched for a literal (no JavaScript is ever run). A value the
+config computes ("path.join(...)", a variable) is not guessed: a note says so
+and the generator's default stands. The generic folders ("", static/,
+assets/, public/) always follow what the config says, so a layout read wrong
+costs a lookup, not a false SL304.
+
+A site may sit in a folder of the repository ("website/hugo.toml"): the
+nearest folder above a page that holds a generator's config is its site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+# Where static site generators keep files that are served from the site root, whatever the config says.
+SOURCE_ROOTS = ("", "static", "assets", "public")
+
+_HUGO_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+               "config.json")
+_ELEVENTY = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs",
+             "eleventy.config.ts")
+_JEKYLL = ("_config.yml", "_config.yaml")
+
+
+def _js_names(*stems: str) -> tuple[str, ...]:
+    return tuple(f"{stem}.{ext}" for stem in stems for ext in ("js", "mjs", "cjs", "ts", "mts"))
+
+
+# JavaScript-configured generators: config files, (folder key, default folder), base-path key.
+_JS_SITES = (
+    ("Astro", _js_names("astro.config"), ("publicDir", "public"), "base"),
+    ("Next.js", _js_names("next.config"), (None, "public"), "basePath"),
+    ("Gatsby", _js_names("gatsby-config"), (None, "static"), "pathPrefix"),
+    ("SvelteKit", _js_names("svelte.config"), ("assets", "static"), "base"),
+    ("Docusaurus", _js_names("docusaurus.config"), (None, "static"), "baseUrl"),
+    ("Vite", _js_names("vite.config"), ("publicDir", "public"), "base"),
+)
+CONFIG_NAMES = frozenset((*_HUGO_NAMES, *_ELEVENTY, *_JEKYLL, "mkdocs.yml", "mkdocs.yaml",
+                          *(name for site in _JS_SITES for name in site[1])))
+_USER_ROOTS: dict[str, tuple[str, ...]] = {}
+MAX_CONFIG_BYTES = 1 << 20      # a config larger than this is not a config: not read
+
+
+@dataclass(frozen=True)
+class Mount:
+    """Files under `folder` (repository-relative, "" for the root) are served at URL path `url` ("" or "/assets")."""
+
+    url: str
+    folder: str
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """One site's mounts, most specific first, the generic folders last; its base path ("/school" or "")."""
+
+    mounts: tuple[Mount, ...]
+    base_path: str = ""
+    generator: str = ""
+    notes: tuple[str, ...] = ()
+
+    def candidates(self, url_path: str) -> list[tuple[str, str, str]]:
+        """(folder, path under it, URL prefix written before that path) for a site-root path ("/img/x.jpg")."""
+        prefix = ""
+        if self.base_path and (url_path + "/").startswith(self.base_path + "/"):
+            prefix, url_path = self.base_path, url_path[len(self.base_path):] or "/"
+        found = []
+        for mount in self.mounts:
+            if mount.url and not (url_path + "/").startswith(mount.url + "/"):
+                continue
+            if ("/" + mount.folder).endswith(mount.url):    # "src/img" at "/img": "/img/x" is "src" + "/img/x"
+                found.append((mount.folder[:len(mount.folder) - len(mount.url)].strip("/"),
+                              url_path.lstrip("/"), prefix))
+            else:
+                found.append((mount.folder, url_path[len(mount.url):].lstrip("/"), prefix + mount.url))
+        return found
+
+
+def use_site_roots(root: Path, folders: list[str] | tuple[str, ...]) -> None:
+    """The user's `site-roots` (config.py) for the repository at `root`: these folders, in order, are what
+    the site serves at its root, ahead of anything read from a generator's config."""
+    _USER_ROOTS[str(root)] = tuple(folder.strip("/") for folder in folders)
+    layout_at.cache_clear()
+
+
+def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
+    """The layout of the site `page_path` (repository-relative) belongs to. `root` is the repository's
+    folder, or what stands in for it and keeps it as `.root` (analysis.ProbingRoot)."""
+    top = os.fspath(root if isinstance(root, (str, os.PathLike)) else root.root)
+    folder = posixpath.dirname(page_path)
+    while folder and not CONFIG_NAMES & _names_in(top, folder):
+        folder = posixpath.dirname(folder)
+    return layout_at(top, folder)
+
+
+@lru_cache(maxsize=4096)
+def _names_in(root: str, folder: str) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(os.path.join(root, folder)))
+    except OSError:
+        return frozenset()
+
+
+@lru_cache(maxsize=256)
+def layout_at(root: str, site: str) -> SiteLayout:
+    """The layout of the site whose config sits in `site` ("" for the repository root)."""
+    names = _names_in(root, site)
+    mounts: list[Mount] = []
+    notes: list[str] = []
+    base_path, generator = "", ""
+    for name, reader in _READERS:
+        found = reader(Path(root, site), names, notes)
+        if found is not None:
+            generator, base_path = name, found[1]
+            mounts = [Mount(url, posixpath.normpath(posixpath.join(site, folder)).lstrip(".").strip("/"))
+                      for url, folder in found[0]]
+            break
+    user = [Mount("", folder) for folder in _USER_ROOTS.get(root, ())]
+    generic = [Mount("", posixpath.join(base, folder).strip("/")) for base in dict.fromkeys((site, ""))
+               for folder in SOURCE_ROOTS]
+    return SiteLayout(tuple(dict.fromkeys(user + mounts + generic)), base_path, generator, tuple(notes))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return None
+        return path.read_text("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _parse(path: Path, notes: list[str]) -> dict:
+    """A TOML, YAML or JSON config as a dict with lower-case keys (Hugo's are case-insensitive); {} when unreadable."""
+    text = _read(path)
+    if text is None:
+        return {}
+    try:
+        if path.suffix == ".toml":
+            import tomllib
+
+            value: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            value = json.loads(text)
+        else:
+            import yaml
+
+            value = yaml.safe_load(text)
+    except Exception as exc:        # a broken config: the generator's defaults, and a note saying so
+        notes.append(f"{path.name}: not read ({type(exc).__name__}), the generator's default folders are assumed")
+        return {}
+    return _lower(value) if isinstance(value, dict) else {}
+
+
+def _lower(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower(item) for key, item in value.items()}
+    return [_lower(item) for item in value] if isinstance(value, list) else value
+
+
+def _path_of(url: str | None) -> str:
+    """The path part of a base URL ("https://x.example/school/" -> "/school"), "" for the root."""
+    if not isinstance(url, str):
+        return ""
+    return "/" + urlsplit(url.strip()).path.strip("/") if urlsplit(url.strip()).path.strip("/") else ""
+
+
+def _table(config: dict, key: str) -> dict:
+    value = config.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _strings(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [item for item in value if isinstance(item, str)] \
+        if isinstance(value, list) else []
+
+
+Found = tuple[list[tuple[str, str]], str]      # (url, folder) mounts relative to the site folder, base path
+
+
+def _hugo(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+    """Hugo: `staticDir`, `contentDir`, `[languages.*]`, `theme`, `[[module.mounts]]`, the path of `baseURL`."""
+    default = site / "config" / "_default"
+    # config.toml alone may be anyone's: it is Hugo's beside Hugo's folders
+    hugo = names & set(_HUGO_NAMES[:4]) or default.is_dir() or (
+        names & set(_HUGO_NAMES) and names & {"content", "layouts", "archetypes"})
+    if not hugo:
+        return None
+    config: dict = {}
+    for folder in (site, default):
+        for name in _HUGO_NAMES:
+            if (folder / name).is_file():
+                config = {**_parse(folder / name, notes), **config}
+    static = _strings(config.get("staticdir")) or ["static"]
+    content = _strings(config.get("contentdir")) or ["content"]
+    for language in _table(config, "languages").values():
+        if isinstance(language, dict):
+            content += _strings(language.get("contentdir"))
+            static += _strings(language.get("staticdir"))
+    mounts = [("", folder) for folder in static]
+    for mount in _table(config, "module").get("mounts") or []:
+        source, target = (mount.get(key) if isinstance(mount, dict) else None for key in ("source", "target"))
+        if isinstance(source, str) and isinstance(target, str) and target.split("/")[0] in ("static", "content"):
+            mounts.append(("/" + target.partition("/")[2] if "/" in target else "", source))
+    mounts += [("", folder) for folder in content]
+    mounts += [("", f"themes/{theme}/static") for theme in _strings(config.get("theme"))]
+    return mounts, _path_of(config.get("baseurl"))
+
+
+def _jekyll(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+    """Jekyll: `source` (default the site folder) below `baseurl`."""
+    name = next((name for name in _JEKYLL if name in names), None)
+    if name is None:
+        return None
+    config = _parse(site / name, notes)
+    source = config.get("source")
+    return [("", source if isinstance(source, str) else ".")], _path_of(config.get("baseurl"))
+
+
+def _mkdocs(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+    """MkDocs: `docs_dir` (default docs) below the path of `site_url`."""
+    name = next((name for name in ("mkdocs.yml", "mkdocs.yaml") if name in names), None)
+    if name is None:
+        return None
+    text = _read(site / name) or ""
+    # mkdocs.yml often holds !!python/name tags safe_load refuses: read the two keys by line.
+    docs = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", text, re.MULTILINE)
+    url = re.search(r"^site_url:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", text, re.MULTILINE)
+    return [("", docs.group(1) if docs else "docs")], _path_of(url.group(1) if url else None)
+
+
+# A JavaScript property or call argument written as a literal string: `input: "src"`, `base: '/x'`.
+_LITERAL = r"""\s*(?:["'`]([^"'`$\n]*)["'`])?"""
+
+
+def js_literal(text: str, key: str, site: Path, notes: list[str]) -> str | None:
+    """The literal string a JavaScript config gives `key` (`key: "..."` or `key("...")`); None when the key
+    is absent, or when its value is computed (a note says so: the default is assumed)."""
+    written = re.search(rf"""(?<![\w$])["']?{re.escape(key)}["']?\s*(?::|\()""" + _LITERAL, text)
+    if written is None:
+        return None
+    if written.group(1) is None:
+        notes.append(f"{site.name or '.'}: {key} is computed in the config, not written as text: schoollint "
+                     "assumed the generator's default (set `site-roots` in the schoollint config to say)")
+        return None
+    return written.group(1)
+
+
+def _eleventy(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+    """Eleventy: the input folder and the passthrough copies; its URLs have no base path (pathPrefix is
+    applied by the `url` filter, which urls.plain_url undoes)."""
+    name = next((name for name in _ELEVENTY if name in names), None)
+    scripts = _read(site / "package.json") if "package.json" in names else None
+    given = re.search(r"""eleventy[^"\n]*--input[= ]['"]?([^\s'"&]+)""", scripts or "")
+    if name is None and given is None:
+        return None
+    text = _read(site / name) if name else ""
+    text = text or ""
+    source = (js_literal(text, "setInputDirectory", site, notes) or js_literal(text, "input", site, notes)
+              or (given.group(1) if given else "."))
+    source = posixpath.normpath(source).strip("/")
+    mounts = [("", source)]
+    for call in re.finditer(r"addPassthroughCopy\(\s*(\{[^}]*\}|[\"'][^\"']+[\"'])", text):
+        argument = call.group(1)
+        pairs = re.findall(r"""["']([^"'*{}]+)["']\s*:\s*["']([^"'*{}]*)["']""", argument) \
+            if argument.startswith("{") else [(argument[1:-1], None)]
+        for folder, url in pairs:
+            folder = posixpath.normpath(folder).strip("/")
+            if "*" in folder:
+                continue
+            if url is None:         # served where it sits below the input folder, or from the site folder
+                inside = source not in ("", ".") and folder.startswith(source + "/")
+                url = folder[len(source) + 1:] if inside else folder
+            mounts.insert(0, ("/" + url.strip("/") if url.strip("/") else "", folder))
+    return mounts, ""
+
+
+def _javascript_site(name: str, files: tuple[str, ...], folder: tuple[str | None, str], base_key: str):
+    def read(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+        config = next((file for file in files if file in names), None)
+        if config is None:
+            return None
+        text = _read(site / config) or ""
+        key, default = folder
+        public = (js_literal(text, key, site, notes) if key else None) or default
+        return [("", public)], _path_of(js_literal(text, base_key, site, notes))
+    return name, read
+
+
+_READERS = (("Eleventy", _eleventy), ("Hugo", _hugo), ("Jekyll", _jekyll), ("MkDocs", _mkdocs),
+            *(_javascript_site(*site) for site in _JS_SITES))
