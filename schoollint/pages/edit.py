@@ -74,15 +74,17 @@ def _references() -> dict[str, list[str]]:
 
 def _written(text: str) -> re.Pattern:
     """`text` as a source line may write it: each character as itself or as a character reference,
-    one group per character. A reference without its `;` counts only where HTML reads it as one."""
-    pieces = []
-    for character in text:
-        code = ord(character)
-        forms = [re.escape(character), f"&#0*{code};", f"&#[xX]0*(?i:{code:x});"]
-        forms += [re.escape(f"&{name}") + ("" if name.endswith(";") else "(?![A-Za-z0-9=])")
-                  for name in _references().get(character, ())]
-        pieces.append(f"({'|'.join(forms)})")
-    return re.compile("".join(pieces))
+    one group per character."""
+    return re.compile("".join(f"({'|'.join([re.escape(c), *character_references(c)])})" for c in text))
+
+
+def character_references(character: str) -> list[str]:
+    """Regular expressions for the character references that stand for `character`: decimal,
+    hexadecimal and named; a named one without its `;` counts only where HTML reads it as one."""
+    code = ord(character)
+    forms = [f"&#0*{code};", f"&#[xX]0*(?i:{code:x});"]
+    return forms + [re.escape(f"&{name}") + ("" if name.endswith(";") else "(?![A-Za-z0-9=])")
+                    for name in _references().get(character, ())]
 
 
 def _replaced(source: str, found: list[re.Match], old_text: str, new_text: str, escape: bool) -> str:

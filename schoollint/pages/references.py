@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
@@ -60,6 +61,9 @@ _QUOTES = {'"': ('"', "=:([,{-"), "'": ("'", "=:([,{-"), "`": ("`", "=:([,{-"), 
 _NOT_ONE_PATH = re.compile(r"\b(?:srcset|sizes|alt|title|aria-label|class|style)\s*=\s*$", re.IGNORECASE)
 # Where a YAML value starts on its line: after a list item's dash and a mapping key.
 _YAML_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[\w.-]+[ \t]*:[ \t]+)?")
+# Files whose paths are written literally: a `&` in them is a `&`.
+_LITERAL_SUFFIXES = (".css", ".scss", ".sass", ".less", ".js", ".mjs", ".cjs", ".ts", ".mts", ".json", ".yml",
+                     ".yaml", ".toml", ".txt", ".csv", ".webmanifest")
 _MAX_PATH = 1024        # how far a quoted path is looked for around a name (bounded time on one-line files)
 _SITE_FILTER = re.compile(r"""\s*["']\s*\|\s*(?:relative_url|absolute_url|url|relURL|absURL)""")
 
@@ -207,14 +211,24 @@ def locate(root: Path, relpath: str, written: str, site_relative: bool = False) 
     As written (relative to the file, or from the site root when
     `site_relative`); then from the site root and its source folders. None
     when remote or outside the repository; otherwise the first reading,
-    existing or not.
+    existing or not. A character reference (`&amp;`, `&#225;`) is read as its character in
+    a file whose language reads them in paths (`reads_character_references`).
     """
+    if "&" in written and reads_character_references(relpath):
+        written = unescape(written)
     tried = [resolve(written, relpath, root, site_relative=site_relative)]
     if not site_relative and not ALIAS.match(written):
         tried.append(resolve(written, relpath, root, site_relative=True))
     readings = [reading for reading in tried if reading is not None]
     existing = [reading for reading in readings if (root / reading.target).is_file()]
     return (existing or readings)[0] if readings else None
+
+
+def reads_character_references(relpath: str) -> bool:
+    """Whether a path written in this file may spell a character as a character reference: HTML,
+    SVG, XML, their templates and components (HTML Standard 13.2.5.72; XML 1.0 section 4.1) and
+    Markdown (CommonMark 0.31 section 6.3); not CSS, JavaScript, JSON, YAML, TOML or plain text."""
+    return not relpath.lower().endswith(_LITERAL_SUFFIXES)
 
 
 def locate_in_text(root: Path, relpath: str, text: str, start: int, end: int) -> Resolved | None:

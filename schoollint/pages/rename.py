@@ -32,8 +32,9 @@ from urllib.parse import quote, urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
-from .references import (BOUNDARY, decode_text, locate_in_text, path_around, text_files, token_around,
-                         yaml_extent)
+from .edit import character_references
+from .references import (BOUNDARY, decode_text, locate_in_text, path_around, reads_character_references, text_files,
+                         token_around, yaml_extent)
 from .shares import site_hosts
 from .urls import ALIAS, Resolved, normalise, resolve
 
@@ -90,7 +91,7 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     old_words = _changed_words(old, new)
     writes: list[Write] = []
     problems: list[str] = []
-    name = _spellings(posixpath.basename(old))
+    spellings = {markup: _spellings(posixpath.basename(old), markup) for markup in (False, True)}
     for relpath in text_files(root, context.site_files):
         data = (root / relpath).read_bytes()
         text, encoding = decode_text(relpath, data)
@@ -99,6 +100,7 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
                 problems.append(f"{relpath}: names the file in UTF-16, which schoollint cannot rewrite "
                                 "(save it as UTF-8)")
             continue
+        name = spellings[reads_character_references(relpath)]
         edits = references_in(root, relpath, text, old, new, old_words, problems, name, encoding)
         if edits:
             writes.append(Write(relpath, _apply(text, edits).encode(encoding, errors="surrogateescape")))
@@ -123,7 +125,8 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
             continue                        # the end of a longer name ("old-photo.jpg" for "photo.jpg")
         start, end = path_around(text, at, found.end(), at < yaml_end)
         seen.append((start, end))
-        edit = _reference_edit(root, relpath, text, (start, end), old, new, encoding)
+        markup = reads_character_references(relpath) and start >= yaml_end    # front matter is YAML
+        edit = _reference_edit(root, relpath, text, (start, end), old, new, encoding, markup)
         if isinstance(edit, _Edit):
             edits[start] = edit
         elif edit is not None:
@@ -141,9 +144,10 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
 
 
 def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], old: str, new: str,
-                    encoding: str) -> _Edit | str | None:
+                    encoding: str, markup: bool) -> _Edit | str | None:
     """The edit that points the path at text[span] to `new` when it leads to `old`; None when it
-    surely leads elsewhere (another site, another existing file); else why it cannot be rewritten."""
+    surely leads elsewhere (another site, another existing file); else why it cannot be rewritten.
+    `markup`: the path is where character references are read (`_rewritten`)."""
     start, end = span
     token = text[start:end]
     address = _full_address(root, token)
@@ -151,13 +155,13 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
         prefix, rest = address
         resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
         if resolved is not None and resolved.target == old:
-            return _Edit(start, end, prefix + _rewritten(rest, resolved, new, encoding))
+            return _Edit(start, end, prefix + _rewritten(rest, resolved, new, encoding, markup))
         if prefix and (resolved is None or not (root / resolved.target).is_file()):
             return "is a full address whose path is no file of this site"
         return None
     resolved = locate_in_text(root, relpath, text, start, end)
     if resolved is not None and resolved.target == old:
-        return _Edit(start, end, _rewritten(token, resolved, new, encoding))
+        return _Edit(start, end, _rewritten(token, resolved, new, encoding, markup))
     if resolved is None or not (root / resolved.target).is_file():
         cut = text[start - 1: start] in (" ", "\t")        # the path may go on before the space
         return "does not lead to a file" + (" (a path holding spaces is read whole only in quotes, or in "
@@ -165,13 +169,15 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
     return None
 
 
-def _spellings(name: str) -> re.Pattern:
+def _spellings(name: str, references: bool) -> re.Pattern:
     """`name` as a path may spell it: each character as itself or percent-encoded in UTF-8 (either
-    case of hex digit), as RFC 3986 section 2.1 allows and browsers read."""
+    case of hex digit), as RFC 3986 section 2.1 allows and browsers read, and with `references`
+    as a character reference (`&amp;`, `&#225;`: `references.reads_character_references`)."""
     pieces = []
     for character in name:
         encoded = "".join(f"%{byte:02X}" for byte in character.encode("utf-8", errors="surrogatepass"))
-        pieces.append(f"(?:{re.escape(character)}|(?i:{re.escape(encoded)}))")
+        forms = [re.escape(character), f"(?i:{re.escape(encoded)})"]
+        pieces.append(f"(?:{'|'.join(forms + (character_references(character) if references else []))})")
     return re.compile("".join(pieces))
 
 
@@ -209,10 +215,11 @@ def _words(text: str, word: str):
         at = text.find(word, at + 1)
 
 
-def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8") -> str:
+def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8", markup: bool = False) -> str:
     """The token pointed at `new`, written in the same style: rooted or relative, escaped or not
-    (`_escaped` for what the file's `encoding` or the old spelling cannot hold)."""
-    cut = len(re.split(r"[?#]", token, maxsplit=1)[0])
+    (`_escaped` for what the file's `encoding` or the old spelling cannot hold); in `markup`
+    (`references.reads_character_references`) a `&` is written `&amp;`."""
+    cut = len(re.split(r"\?|(?<!&)#", token, maxsplit=1)[0])      # "&#225;" is a character, no fragment
     path, query_or_fragment = token[:cut], token[cut:]
     written = posixpath.relpath(new, resolved.base or ".")
     alias = ALIAS.match(path)
@@ -222,7 +229,8 @@ def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8"
         written = "/" + written
     elif path.startswith("./"):
         written = "./" + written
-    return (quote(written) if "%" in path else _escaped(written, path, encoding)) + query_or_fragment
+    written = quote(written) if "%" in path else _escaped(written, path, encoding)
+    return (written.replace("&", "&amp;") if markup else written) + query_or_fragment
 
 
 def _escaped(written: str, old: str, encoding: str) -> str:

@@ -133,3 +133,25 @@ def test_a_new_character_the_page_cannot_hold_or_that_would_end_the_path_is_perc
         "b.md": "![x](img/Łódź%20trip.jpg)\n".encode(),
         "c.html": '<img src="img/Łódź%20trip.jpg">\n'.encode(),
     }
+
+
+def test_a_name_written_with_character_references_is_read_and_rewritten_in_markup_only(repo, cli):
+    """HTML and Markdown read `&amp;` and `&#225;` in a path as the characters; CSS and JSON do not."""
+    folder = "assets/images/Fish & Chips"
+    photo = f"{folder}/Ellie Márquez.jpg"
+    build(repo, {
+        "index.html": '<img src="assets/images/Fish &amp; Chips/Ellie M&aacute;rquez.jpg" alt="a">\n'
+                      '<img src="assets/images/Fish%20&amp;%20Chips/Ellie%20M&#225;rquez.jpg" alt="b">\n',
+        "_data/gallery.json": '{"photo": "assets/images/Fish & Chips/Ellie Márquez.jpg"}\n',
+    }, photos=(photo,))
+    code, out, err = cli("check", "--no-cache", "--select", "SL304")
+    assert code == 0, out + err
+    code, out, err = fix(cli)
+    assert code == 1, out + err
+    [new] = [path.name for path in (repo / folder).iterdir()]
+    assert "Márquez" not in new
+    assert (repo / "index.html").read_text() == (
+        f'<img src="assets/images/Fish &amp; Chips/{new}" alt="a">\n'
+        f'<img src="assets/images/Fish%20%26%20Chips/{new}" alt="b">\n')
+    assert (repo / "_data/gallery.json").read_text() == f'{{"photo": "assets/images/Fish & Chips/{new}"}}\n'
+    no_broken_references(cli)
