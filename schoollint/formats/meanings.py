@@ -26,7 +26,8 @@ _WORDS = {
         "copyright", "make", "model", "manufacturer", "serial", "serialnumber", "encodedby",
         "publisher", "director", "producer", "leadperformer", "actor", "writer", "editedby",
         "distributedby", "productionstudio", "engineer", "technician", "purchaseowner", "camera",
-        "cameramodel", "cameramake", "device", "devicename", "hostcomputer", "user", "username")},
+        "cameramodel", "cameramake", "device", "devicename", "hostcomputer", "user", "username", "operator",
+        "cameraoperator", "photographer", "videographer", "person", "people", "contact")},
     # An encoder or editing application names no person, but is identifying all the same (SL102).
     **{word: (IDENTITY, "software") for word in (
         "encoder", "software", "writingapp", "muxingapp", "encodingtool", "application", "firmware")},
