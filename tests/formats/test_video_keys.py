@@ -109,6 +109,16 @@ def test_a_location_only_under_a_language_suffix_is_sl101(tmp_path, cli):
     assert "Location" not in exiftool_text(path) and "location-eng" not in ffprobe_tags(path)
 
 
+def test_3gpp_asset_boxes_beyond_title_and_author(tmp_path, cli):
+    path = tmp_path / "sports.3gp"
+    video(path, f"album={PEOPLE[1]}", "genre=Sport", f"copyright={PEOPLE[0]}")    # 'albm', 'gnre', 'cprt'
+
+    _, found = report(cli, str(path))
+    assert {"3GPP album", "3GPP genre"} <= fields(found, "SL102")
+    fix_and_recheck(cli, path)
+    assert not any(secret in exiftool_text(path) for secret in PEOPLE)
+
+
 def test_encoder_is_named_software_not_a_person(tmp_path, cli):
     path = tmp_path / "plain.mp4"
     video(path, extra=("-movflags", "+use_metadata_tags"))      # ffmpeg's 'encoder' key alone

@@ -195,6 +195,8 @@ ATOMS = {
     b"titl": (FREE_TEXT, "3GPP title"),
     b"dscp": (FREE_TEXT, "3GPP description"),
     b"kywd": (FREE_TEXT, "3GPP keywords"),
+    b"albm": (FREE_TEXT, "3GPP album"),
+    b"gnre": (FREE_TEXT, "3GPP genre"),
     b"clfn": (FREE_TEXT, "clip file name"),
     b"name": (FREE_TEXT, "QuickTime track name"),
     b"\xa9alb": (FREE_TEXT, "QuickTime album"),

@@ -115,7 +115,8 @@ _MAX_LANGUAGES = 64
 # How the non-QuickTime atoms (quicktime.ATOMS) store their text (QuickTime's own © atoms all share one form).
 _3GPP = {
     b"titl": _3gpp_text, b"dscp": _3gpp_text, b"cprt": _3gpp_text, b"perf": _3gpp_text,
-    b"auth": _3gpp_text, b"kywd": _3gpp_keywords, b"loci": _3gpp_location, b"yrrc": _3gpp_year,
+    b"auth": _3gpp_text, b"albm": _3gpp_text, b"gnre": _3gpp_text, b"kywd": _3gpp_keywords,
+    b"loci": _3gpp_location, b"yrrc": _3gpp_year,
     b"clfn": _plain_text,   # iMovie's clip file name
     b"name": _plain_text,   # a track's name
 }
