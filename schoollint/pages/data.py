@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .data_errors import json_problem, toml_problem, yaml_problem
 from .model import Page, PageError, PageImage, TextSpan
 from .suppressions import comment_suppressions
 from .urls import links_to_media, resolve
@@ -30,6 +31,13 @@ TITLE_KEYS = ("title", "image_title")
 CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
                 "people", "pupils", "students", "children", "image_caption", "blogKey", "fullName",
                 "full_name", "displayName", "display_name", "author", "heading")
+# A name written in fields ("first_name: Zainab", "last_name: Oyelaran"), keys compared without case,
+# "_" or "-": read as the one full name a card shows. Given, then middle, then family name.
+GIVEN_KEYS = frozenset({"firstname", "first", "forename", "forenames", "givenname", "givennames", "fname",
+                        "christianname", "preferredname", "preferredfirstname", "legalfirstname", "knownas"})
+MIDDLE_KEYS = frozenset({"middlename", "middlenames", "middle", "othernames"})
+FAMILY_KEYS = frozenset({"lastname", "last", "surname", "familyname", "lname", "legalsurname", "legallastname",
+                         "preferredsurname", "preferredlastname"})
 MAX_CARD_TEXT = 200     # characters: longer strings in a mapping are content, not what a card shows
 # Front-matter fields that hold the post's own images.
 FRONT_MATTER_IMAGE_KEYS = ("image", "images", "thumbnail", "cover", "gallery", "featured_image",
@@ -58,7 +66,7 @@ def load_yaml(text: str, first_line: int = 1, where: str = "YAML") -> list[Any]:
     try:
         return [_plain(node, first_line - 1, {}) for node in yaml.compose_all(text, Loader=loader)]
     except yaml.YAMLError as exc:
-        raise PageError(f"{where}: not valid YAML: {exc}".replace("\n", " ")) from None
+        raise PageError(f"{where}: not valid YAML{yaml_problem(exc, first_line)}") from None
     except RecursionError:
         raise PageError(f"{where}: nested too deeply to read") from None
 
@@ -145,6 +153,9 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     if relpath.lower().endswith(".json"):
         documents = [_load_json(text, relpath)]
         suppressions = []
+    elif relpath.lower().endswith(".toml"):     # Hugo's data/*.toml
+        documents = [_load_toml(text, relpath)]
+        suppressions = comment_suppressions(text, r"#[^\n]*")
     else:
         documents = load_yaml(text, where=relpath)
         suppressions = comment_suppressions(text, r"#[^\n]*")
@@ -158,8 +169,21 @@ def _load_json(text: str, relpath: str) -> Any:
         return locate_strings(json.loads(text), text, 1)
     except RecursionError:
         raise PageError(f"{relpath}: nested too deeply to read") from None
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
+        raise PageError(f"{relpath}: not valid JSON, {json_problem(exc)}") from None
+    except ValueError as exc:       # a number of more than 4300 digits
         raise PageError(f"{relpath}: not valid JSON: {exc}") from None
+
+
+def _load_toml(text: str, relpath: str) -> Any:
+    import tomllib
+
+    try:
+        return locate_strings(tomllib.loads(text), text, 1)
+    except RecursionError:
+        raise PageError(f"{relpath}: nested too deeply to read") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PageError(f"{relpath}: not valid TOML, {toml_problem(exc)}") from None
 
 
 def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
@@ -222,6 +246,7 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
     captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
                  if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
                  for text in _strings(value) if _card_words(text)]
+    captions += split_names(item, kind)
     images = []
     for src in sources:
         resolved = resolve(src, relpath, root, site_relative=True)
@@ -231,6 +256,27 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
             captions=tuple(extra_captions) + tuple(captions),
         ))
     return images
+
+
+def split_names(item: dict, kind: str) -> list[TextSpan]:
+    """Full names written across fields, each joined into one span on its first field's line: in the
+    mapping itself, in a mapping under one of its keys ("name: {first: ..., last: ...}") and in a list of
+    mappings ("people: [{forename: ..., surname: ...}]")."""
+    people = [(kind, item)] + [(f"{kind} {key}", inner) for key, value in item.items()
+                               for inner in (value if isinstance(value, list) else [value]) if isinstance(inner, dict)]
+    spans = []
+    for where, person in people:
+        fields = {key.lower().replace("_", "").replace("-", ""): key for key, value in person.items()
+                  if isinstance(value, LineStr) and value.strip()}
+        parts = [next((fields[bare] for bare in fields if bare in keys), None)
+                 for keys in (GIVEN_KEYS, MIDDLE_KEYS, FAMILY_KEYS)]
+        if parts[0] is None or parts[2] is None:
+            continue
+        keys = [key for key in parts if key is not None]
+        values = [person[key] for key in keys]
+        spans.append(TextSpan(" ".join(value.strip() for value in values), min(value.line for value in values),
+                              f"{where} {'/'.join(keys)}"))
+    return spans
 
 
 def _card_words(text: str) -> bool:
