@@ -31,13 +31,18 @@ from pathlib import Path
 
 from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
-from .templates import blank_comments
+from .templates import RAZOR_SUFFIXES, blank_comments
+from .templates import SUFFIXES as TEMPLATE_SUFFIXES
 from .urls import ALIAS, Resolved, resolve
 
 TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", ".json", ".toml", ".css",
                  ".scss", ".sass", ".less", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".tsx", ".vue",
                  ".svelte", ".astro", ".xml", ".txt", ".liquid", ".njk", ".hbs", ".handlebars", ".mustache",
-                 ".jinja", ".jinja2", ".j2", ".twig", ".svg", ".webmanifest", ".csv", ".11ty.js")
+                 ".jinja", ".jinja2", ".j2", ".twig", ".svg", ".webmanifest", ".csv", ".11ty.js",
+                 # server pages and templates (templates.SUFFIXES, RAZOR_SUFFIXES, UNREAD_SUFFIXES), feeds
+                 ".nunjucks", ".php", ".phtml", ".shtml", ".xhtml", ".asp", ".aspx", ".ascx", ".master", ".jsp",
+                 ".erb", ".rhtml", ".ejs", ".cshtml", ".vbhtml", ".razor", ".pug", ".jade", ".haml", ".slim",
+                 ".rss", ".atom")
 # Dependencies and generated sites: skipped even when discovery lists them (outside Git, or
 # not git-ignored). Discovery itself never lists version control or schoollint's cache.
 SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", ".next", ".nuxt", ".astro",
@@ -143,11 +148,12 @@ def yaml_extent(text: str, relpath: str) -> int:
 
 
 def decode_text(relpath: str, data: bytes, errors: str = "surrogateescape") -> tuple[str, str]:
-    """A text file's text and encoding, read as its page reader reads it: HTML by its own encoding
-    (`html_source.decode`), other files as UTF-8 (a byte-order mark kept in the encoding's name),
-    else Windows-1252 (`data.decode_text`'s fallback). With the default `errors`, encoding the text
-    back gives the same bytes; "replace" suits a reader that only looks."""
-    if relpath.lower().endswith(HTML_SUFFIXES):
+    """A text file's text and encoding, read as its page reader reads it: HTML and the templates
+    read as HTML by their own encoding (`html_source.decode`), other files as UTF-8 (a byte-order
+    mark kept in the encoding's name), else Windows-1252 (`data.decode_text`'s fallback). With the
+    default `errors`, encoding the text back gives the same bytes; "replace" suits a reader that
+    only looks."""
+    if relpath.lower().endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + RAZOR_SUFFIXES):
         from .html_source import decode
 
         return decode(data, errors=errors)

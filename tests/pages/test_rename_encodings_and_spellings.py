@@ -155,3 +155,25 @@ def test_a_name_written_with_character_references_is_read_and_rewritten_in_marku
         f'<img src="assets/images/Fish%20%26%20Chips/{new}" alt="b">\n')
     assert (repo / "_data/gallery.json").read_text() == f'{{"photo": "assets/images/Fish & Chips/{new}"}}\n'
     no_broken_references(cli)
+
+
+def test_server_pages_and_templates_follow_the_rename_too(repo, cli):
+    """PHP, Razor, ASP.NET, JSP, ERB, EJS, Pug pages were read for SL304 but never rewritten by a rename."""
+    pages = {f"pages/trip{suffix}": '<img src="/assets/images/Trip photos/Ellie Márquez (Y5).JPG" alt="a">\n'
+             for suffix in (".php", ".cshtml", ".aspx", ".jsp", ".erb", ".ejs", ".shtml", ".xhtml")}
+    pages["pages/trip.pug"] = 'img(src="/assets/images/Trip photos/Ellie Márquez (Y5).JPG" alt="a")\n'
+    build(repo, pages)
+    code, out, err = fix(cli)
+    assert code == 1, out + err
+    new = renamed(repo)
+    assert {path: (repo / path).read_text() for path in pages} == {
+        path: text.replace("Ellie Márquez (Y5).JPG", new) for path, text in pages.items()}
+
+
+def test_every_page_language_that_is_text_is_searched_by_a_rename():
+    from schoollint.pages.references import TEXT_SUFFIXES
+    from schoollint.pages.registry import LANGUAGES
+
+    missing = {suffix for language in LANGUAGES if not language.document for suffix in language.suffixes
+               if not suffix.endswith(TEXT_SUFFIXES)}
+    assert missing == set()
