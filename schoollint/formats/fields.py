@@ -10,6 +10,8 @@ properties of Adobe XMP Part 1/2, IPTC Photo Metadata and MWG regions.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Keyed by the field's local name: the standard name without its container and namespace prefix.
 WORDS = {
     # where
@@ -60,6 +62,7 @@ WORDS = {
 }
 
 
+@lru_cache(maxsize=1024)   # a few dozen fields recur in every photo of a run; bounded for hostile ones
 def plain(field: str) -> str:
     """'EXIF BodySerialNumber' -> 'camera serial number (EXIF BodySerialNumber)'; a field with no
     plain words is returned as it is."""

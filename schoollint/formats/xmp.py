@@ -18,6 +18,7 @@ that holds it and the innermost property that names it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .position import format_position
 from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, PREVIEW, TIMESTAMP, MetaItem, clip
@@ -44,6 +45,9 @@ _NAMESPACES = {
     "Item": "http://ns.google.com/photos/1.0/container/item/",
     "pdf": "http://ns.adobe.com/pdf/1.3/",
 }
+
+
+_PREFIXES = {uri: prefix for prefix, uri in _NAMESPACES.items()}
 
 
 def _clark(qname: str) -> str:
@@ -97,7 +101,7 @@ _BROKEN_HINTS = ((b"GPSLatitude", LOCATION, "XMP GPS position"),
 def _short(qname: str) -> str:
     """'{http://purl.org/dc/elements/1.1/}title' -> 'dc:title' (or the local name)."""
     uri, _, local = qname[1:].partition("}")
-    prefix = next((p for p, u in _NAMESPACES.items() if u == uri), None)
+    prefix = _PREFIXES.get(uri)
     return f"{prefix}:{local}" if prefix else local
 
 
@@ -230,6 +234,7 @@ def _local(qname: str) -> str:
     return qname.rpartition("}")[2]
 
 
+@lru_cache(maxsize=1024)   # the same few property names recur in every photo; bounded for hostile packets
 def _place_word(qname: str) -> str | None:
     """The meaning of a property name that says where ('latitude', 'altitude'...), or None."""
     match = _PLACE_WORD.fullmatch(_local(qname).lower())
