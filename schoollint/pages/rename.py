@@ -118,8 +118,9 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
     edits: dict[int, _Edit] = {}
     seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
     yaml_end = yaml_extent(text, relpath)
-    anchor = max(re.findall(r"[A-Za-z0-9]+", posixpath.basename(old)), key=len, default="")
-    for found in name.finditer(text) if anchor in text else ():     # letters and digits are written as such
+    anchor = re.compile(re.escape(max(re.findall(r"[A-Za-z0-9]+", posixpath.basename(old)), key=len, default="")),
+                        re.IGNORECASE)
+    for found in name.finditer(text) if anchor.search(text) else ():    # letters and digits are written as such
         at = found.start()
         if not (text[at - 1: at] in ("", "/") or text[at - 1: at] in BOUNDARY):
             continue                        # the end of a longer name ("old-photo.jpg" for "photo.jpg")
@@ -162,6 +163,9 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
     resolved = locate_in_text(root, relpath, text, start, end)
     if resolved is not None and resolved.target == old:
         return _Edit(start, end, _rewritten(token, resolved, new, encoding, markup))
+    if resolved is not None and resolved.target.lower() == old.lower() and not (root / resolved.target).is_file():
+        return ("differs from the file's name only in case: it shows the photo only on a server that ignores "
+                "case (Windows, IIS); correct its case first")
     if resolved is None or not (root / resolved.target).is_file():
         cut = text[start - 1: start] in (" ", "\t")        # the path may go on before the space
         return "does not lead to a file" + (" (a path holding spaces is read whole only in quotes, or in "
@@ -170,15 +174,15 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
 
 
 def _spellings(name: str, references: bool) -> re.Pattern:
-    """`name` as a path may spell it: each character as itself or percent-encoded in UTF-8 (either
-    case of hex digit), as RFC 3986 section 2.1 allows and browsers read, and with `references`
+    """`name` as a path may spell it, in any case: each character as itself or percent-encoded in
+    UTF-8, as RFC 3986 section 2.1 allows and browsers read, and with `references`
     as a character reference (`&amp;`, `&#225;`: `references.reads_character_references`)."""
     pieces = []
     for character in name:
         encoded = "".join(f"%{byte:02X}" for byte in character.encode("utf-8", errors="surrogatepass"))
-        forms = [re.escape(character), f"(?i:{re.escape(encoded)})"]
+        forms = [re.escape(character), re.escape(encoded)]
         pieces.append(f"(?:{'|'.join(forms + (character_references(character) if references else []))})")
-    return re.compile("".join(pieces))
+    return re.compile("".join(pieces), re.IGNORECASE)     # a spelling in another case is checked, not skipped
 
 
 def _full_address(root: Path, token: str) -> tuple[str, str] | None:

@@ -177,3 +177,19 @@ def test_every_page_language_that_is_text_is_searched_by_a_rename():
     missing = {suffix for language in LANGUAGES if not language.document for suffix in language.suffixes
                if not suffix.endswith(TEXT_SUFFIXES)}
     assert missing == set()
+
+
+def test_a_reference_in_another_case_stops_the_rename(repo, cli):
+    """On IIS or a Windows share `ellie márquez (y5).jpg` shows the photo; renaming the file alone
+    would break that page there, so the rename waits until the case is corrected."""
+    pages = {"index.html": '<img src="assets/images/Trip photos/Ellie Márquez (Y5).JPG" alt="a">\n',
+             "old.html": '<img src="assets/images/trip photos/ellie m%C3%A1rquez (y5).jpg" alt="b">\n'}
+    build(repo, pages)
+    code, out, err = fix(cli)
+    assert "old.html:1" in out + err and "only in case" in out + err
+    assert (repo / PHOTO).is_file()
+    assert {path: (repo / path).read_text() for path in pages} == pages
+    pages["old.html"] = pages["index.html"]
+    build(repo, pages)
+    assert fix(cli)[0] == 1
+    assert not (repo / PHOTO).exists()
