@@ -162,6 +162,7 @@ ATOMS = {
     b"\xa9enc": (IDENTITY, "QuickTime encoded by"),
     b"\xa9hst": (IDENTITY, "QuickTime host computer"),
     b"\xa9wrt": (IDENTITY, "QuickTime composer"),
+    b"\xa9com": (IDENTITY, "QuickTime composer"),
     b"\xa9dir": (IDENTITY, "QuickTime director"),
     b"\xa9prd": (IDENTITY, "QuickTime producer"),
     b"\xa9src": (IDENTITY, "QuickTime source credits"),
@@ -201,6 +202,7 @@ ATOMS = {
     b"name": (FREE_TEXT, "QuickTime track name"),
     b"\xa9alb": (FREE_TEXT, "QuickTime album"),
     b"\xa9grp": (FREE_TEXT, "QuickTime grouping"),
+    b"\xa9gen": (FREE_TEXT, "QuickTime genre"),
     b"chpl": (FREE_TEXT, "chapter titles"),
     b"thmb": (PREVIEW, "video thumbnail"),
     b"CNTH": (PREVIEW, "video thumbnail"),
@@ -208,8 +210,10 @@ ATOMS = {
 }
 # User data atoms and item list entries that describe how to play the file, not who or where:
 # neither reported nor removed. Any other atom or item is a field schoollint does not know (SL102).
+# Adobe's timecode and field order ('\xa9TIM', 'FIEL'), Samsung's play mode ('SDLN', 'smrd').
 QUIET_ATOMS = frozenset({b"free", b"skip", b"wide", b"hnti", b"hinf", b"tsel", b"kind", b"ludt", b"AllF",
-                         b"SelO", b"LOOP", b"WLOC", b"ptv ", b"\xa9fmt", b"\xa9req"})
+                         b"SelO", b"LOOP", b"WLOC", b"ptv ", b"\xa9fmt", b"\xa9req", b"\xa9TIM", b"\xa9TSC",
+                         b"\xa9TSZ", b"FIEL", b"SDLN", b"smrd"})
 QUIET_ITEMS = frozenset({b"stik", b"hdvd", b"pgap", b"cpil", b"tmpo", b"trkn", b"disk", b"rtng",
                          b"gnre", b"shwm"})
 # iTunes freeform names of the same sort (gapless playback, volume normalisation).
