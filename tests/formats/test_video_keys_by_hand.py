@@ -127,6 +127,15 @@ def test_xml_in_a_meta_box(tmp_path, cli):
     assert b"3141592" not in fixed
 
 
+def test_id3_in_a_meta_box(tmp_path, cli):
+    frame = b"TPE1" + struct.pack(">IH", 1 + len(NAME), 0) + b"\x03" + NAME.encode()     # ID3v2.4 artist, UTF-8
+    tag = b"ID3\x04\0\0" + struct.pack(">I", len(frame)) + frame      # (a size this small is its own syncsafe form)
+    id3 = full_box(b"ID32", 0, 0, struct.pack(">H", ENGLISH), tag)
+    data = clip_with(full_box(b"meta", 0, 0, hdlr(b"ID32"), id3))
+    fixed = found_then_fixed(cli, tmp_path, data, {UNKNOWN + "ID3 box 'ID32' in 'meta'"}, value=None)
+    assert NAME.encode() not in fixed
+
+
 def test_a_hostile_key_name_is_shown_printable_and_short(tmp_path, cli):
     data = movie(box(b"trak", tkhd(64, 48)), apple_meta({"com.example.\n\x1b[31m" + "x" * 5000: NAME}))
     path = tmp_path / "clip.mp4"
@@ -140,7 +149,7 @@ def test_playback_atoms_and_items_are_left_alone(tmp_path, cli):
     items = box(b"ilst", box(b"stik", data_box(b"\x09", 21)), freeform("com.apple.iTunes", "iTunSMPB", " 0 840"))
     data = movie(box(b"trak", tkhd(64, 48), box(b"udta", box(b"tsel", bytes(12)), box(b"ludt", bytes(8)))),
                  box(b"udta", box(b"free", bytes(8)), full_box(b"meta", 0, 0, hdlr(b"mdir"), items)),
-                 apple_meta({"com.apple.quicktime.live-photo.auto": "1"}))
+                 apple_meta({"com.apple.quicktime.live-photo.auto": "1", "com.android.capture.fps": "240.0"}))
     path = tmp_path / "clip.mp4"
     path.write_bytes(data)
     code, found = report(cli, str(path))

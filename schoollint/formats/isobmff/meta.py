@@ -3,7 +3,7 @@
 ISO/IEC 14496-12 section 8.11.1: a full box whose handler says what it holds;
 QuickTime writes it as a plain box (its payload starts with the size of its
 'hdlr'). Its children are QuickTime's 'keys' and 'ilst' (quicktime.py),
-HEIF's item boxes (heif.py) and XML ('xml ', 'bxml': reported whole); the
+HEIF's item boxes (heif.py), XML and ID3 (reported whole); the
 item list and the items are read once the whole box is known, because 'iloc'
 may come after the items it places.
 """
@@ -15,6 +15,9 @@ from ..model import MetaItem
 from . import heif
 from .boxes import Box, Survey, freed
 from .quicktime import item_list, read_keys
+
+
+_OPAQUE = {b"xml ": "XML", b"bxml": "XML", b"ID32": "ID3"}
 
 
 def meta(s: Survey, box: Box, path: str) -> None:
@@ -30,11 +33,12 @@ def meta(s: Survey, box: Box, path: str) -> None:
             ilst = child
         elif child.type in heif.ITEM_BOXES:
             heif.ITEM_BOXES[child.type](s, items, child)
-        elif child.type in (b"xml ", b"bxml"):
+        elif child.type in _OPAQUE:
             # Section 8.11.2: XML of the handler's schema (Sony cameras' NonRealTimeMeta names the
-            # camera's model and serial number); schoollint does not read it, so it goes whole.
-            s.hold([MetaItem(*unknown(f"XML box '{child.name.strip()}' in '{box.name}'"), f"{path}/{child.name}")],
-                   freed(child))
+            # camera's model and serial number); an ID3v2 tag (MP4 registration authority 'ID32').
+            # schoollint does not read them, so each is reported and goes whole.
+            s.hold([MetaItem(*unknown(f"{_OPAQUE[child.type]} box '{child.name.strip()}' in '{box.name}'"),
+                             f"{path}/{child.name}")], freed(child))
     if ilst is not None:
         item_list(s, keys, ilst, f"{path}/ilst")
     heif.read_items(s, items, top=path == "meta")

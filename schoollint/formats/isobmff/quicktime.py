@@ -106,9 +106,10 @@ def _by_name(name: str, where: str) -> tuple[str, str] | None:
 
 LOCATION_KEYS = "com.apple.quicktime.location."      # accuracy, name, body, note, role...
 _LOCATION_DETAILS = (LOCATION, "QuickTime location details")
-# Apple's keys for how Photos plays a Live Photo's video or a slow-motion clip: no person, place or device.
+# Apple's and Android's keys for how to play a Live Photo's video or a slow-motion clip: no person,
+# place or device.
 _QUIET_KEYS = ("com.apple.quicktime.live-photo.", "com.apple.quicktime.full-frame-rate-playback-intent",
-               "com.apple.quicktime.cinematic-video.")
+               "com.apple.quicktime.cinematic-video.", "com.android.capture.fps")
 
 
 def key_meaning(key: str) -> tuple[str, str] | None:
