@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .data_errors import json_problem, toml_problem, yaml_problem
+from .html_source import wide_text
 from .model import Page, PageError, PageImage, TextSpan
 from .suppressions import comment_suppressions
 from .urls import links_to_media, resolve
@@ -139,9 +140,14 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
     UTF-8, a byte-order mark dropped; bytes that are not valid UTF-8 are read as Windows-1252,
     the fallback of the WHATWG HTML standard (section 13.2.3, "The input byte stream") for most
     locales, which is how a browser shows such a page: "Fran\xe7ois" stays a name rather than
-    becoming U+FFFD. The five bytes Windows-1252 leaves undefined become U+FFFD. The reader puts
-    the fallback in Page.fallback_encoding, and SL002 says so once per page.
+    becoming U+FFFD. The five bytes Windows-1252 leaves undefined become U+FFFD. UTF-16 or UTF-32
+    (by its byte-order mark, or without one by its zero bytes: html_source.wide_text) is read as
+    such, not as UTF-8 full of NULs, and named as the fallback too: site generators read only
+    UTF-8. The reader puts the fallback in Page.fallback_encoding, and SL002 says so once per page.
     """
+    wide = wide_text(data)
+    if wide:
+        return data.decode(wide[0], errors="replace"), wide[1]
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:

@@ -10,7 +10,12 @@ label counts only when it names an encoding of the WHATWG Encoding Standard
 not web encodings, and are ignored; a UTF-16 declaration in a stream without
 a byte-order mark means UTF-8, and ISO-8859-1 and ASCII mean Windows-1252, as
 section 13.2.3.2's prescan says. Decoding never fails: the last fallback
-replaces what it cannot decode.
+replaces what it cannot decode. Text in UTF-16 or UTF-32 without a byte-order
+mark (a page saved by Notepad as "Unicode" and stripped of its mark, with or
+without `<meta charset="utf-16">`, which the prescan cannot even see in such
+bytes) is recognised by its zero bytes (`sniff_wide`), as browsers' encoding
+detectors do, and read so rather than as UTF-8 text full of NULs; decode()
+spells such a guess apart (`GUESSED`) so that the reader can say so (SL002).
 
 lxml records for each element only the line where its start tag *ends*. A
 start tag that spans lines ("<img\\n  alt=...>") must be reported where it
@@ -29,8 +34,17 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-# UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes.
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes. UTF-32's marks
+# start with UTF-16's, so they come first.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Encodings decode() guessed without a mark or a declaration it could honour, as it spells them (each a
+# valid codec name, so the text encodes back to the same bytes) -> how a message names them.
+GUESSED = {"windows-1252": "Windows-1252", "utf_16_le": "UTF-16LE (no byte-order mark)",
+           "utf_16_be": "UTF-16BE (no byte-order mark)", "utf_32_le": "UTF-32LE (no byte-order mark)",
+           "utf_32_be": "UTF-32BE (no byte-order mark)"}
+# Which byte of each 2- or 4-byte unit is zero for ASCII text in each encoding.
+_WIDE = (("utf_32_le", 4, (1, 2, 3)), ("utf_32_be", 4, (0, 1, 2)), ("utf_16_le", 2, (1,)), ("utf_16_be", 2, (0,)))
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*encoding=["']([\w.:-]+)""",
                        re.IGNORECASE)
 # The WHATWG Encoding Standard's encodings (section 4.2) by Python's codec name; UTF-16 and
@@ -39,7 +53,31 @@ WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
     "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
     "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
     "mac-roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
-    "cp1258", "mac-cyrillic", "gbk", "gb18030", "big5", "euc-jp", "iso2022-jp", "shift-jis", "euc-kr"))
+    "cp1258", "mac-cyrillic", "gbk", "gb18030", "big5", "big5hkscs", "euc-jp", "iso2022-jp", "cp932", "cp949"))
+# The Encoding Standard's labels (section 4.2, its encodings.json) that Python's codec registry does
+# not know or reads as another encoding -> the codec of the encoding they name. ISO-8859-9 and -11 are
+# Windows-1254 and -874 on the web; Shift_JIS and EUC-KR are Microsoft's supersets (cp932, cp949).
+# "iso88592" and "x-cp1250" spellings are _NUMBERED's.
+_LABELS = {
+    **dict.fromkeys(("unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"), "utf-8"),
+    **dict.fromkeys(("iso-8859-6-e", "iso-8859-6-i", "csiso88596e", "csiso88596i"), "iso8859-6"),
+    "sun_eu_greek": "iso8859-7", "csisolatin9": "iso8859-15", "koi": "koi8-r", "koi8": "koi8-r",
+    **dict.fromkeys(("iso-8859-8-e", "iso-8859-8-i", "csiso88598e", "csiso88598i", "logical", "visual"), "iso8859-8"),
+    **dict.fromkeys(("mac", "csmacintosh", "x-mac-roman"), "mac-roman"),
+    **dict.fromkeys(("x-mac-cyrillic", "x-mac-ukrainian"), "mac-cyrillic"),
+    **dict.fromkeys(("windows-874", "dos-874", "tis-620", "iso-8859-11", "iso8859-11", "iso885911"), "cp874"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "iso-ir-148", "l5",
+                     "latin5", "csisolatin5"), "cp1254"),
+    **dict.fromkeys(("chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "iso-ir-58",
+                     "x-gbk"), "gbk"),
+    **dict.fromkeys(("big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+    **dict.fromkeys(("cseucpkdfmtjapanese", "x-euc-jp"), "euc_jp"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "ms932", "ms_kanji", "windows-31j", "x-sjis", "csshiftjis"),
+                    "cp932"),
+    **dict.fromkeys(("euc-kr", "cseuckr", "csksc56011987", "iso-ir-149", "korean", "ks_c_5601-1987",
+                     "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"), "cp949"),
+}
+_NUMBERED = re.compile(r"(iso8859|x-cp)(\d+)")
 COMMENT = r"(?s)<!--.*?(?:-->|\Z)"       # an unclosed comment runs to the end, in one match
 _TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
 _QUOTE_OR_BRACKET = re.compile(r"[<>\"']")
@@ -57,6 +95,9 @@ def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors), encoding
+    wide = sniff_wide(data)
+    if wide:
+        return data.decode(wide, errors), wide
     declared = _DECLARED.search(data[:4096])
     label = (declared.group(1) or declared.group(2)).decode("ascii") if declared else None
     candidates = [encoding for encoding in (web_encoding(label), "utf-8") if encoding]
@@ -68,8 +109,38 @@ def decode(data: bytes, errors: str = "replace") -> tuple[str, str]:
     return data.decode(FALLBACK, errors), FALLBACK
 
 
+def sniff_wide(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec (GUESSED's spelling) whose zero bytes the first 1024 bytes have, None
+    when they have no such pattern: text mostly ASCII, as markup is, puts a zero byte in every unit's
+    high bytes and none in its low byte. Needs at least 16 bytes, and 3 in 4 units to fit (a page in
+    Chinese or Greek still writes its markup in ASCII)."""
+    head = data[:1024]
+    for encoding, width, zero in _WIDE:
+        units = [head[at:at + width] for at in range(0, len(head) - width + 1, width)]
+        fits = sum(all(unit[i] == 0 for i in zero) and any(unit[i] for i in range(width) if i not in zero)
+                   for unit in units)
+        if len(units) >= 16 // width and fits * 4 >= len(units) * 3:
+            return encoding
+    return None
+
+
+def wide_text(data: bytes) -> tuple[str, str] | None:
+    """(codec, name for a message) of UTF-16 or UTF-32 text, by its byte-order mark or its zero bytes;
+    None for any other text. For files no site generator reads in these encodings (Markdown, data)."""
+    for bom, encoding in _BOMS[1:]:
+        if data.startswith(bom):
+            return encoding[:6], encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
+    wide = sniff_wide(data)
+    return (wide, GUESSED[wide]) if wide else None
+
+
 def web_encoding(label: str | None) -> str | None:
     """The Python codec for an encoding label as a web page's prescan takes it; None to ignore it."""
+    label = (label or "").strip().lower()
+    numbered = _NUMBERED.fullmatch(label)
+    if numbered:        # iso88592 -> iso8859-2, x-cp1250 -> cp1250
+        label = "iso8859-" + numbered.group(2) if numbered.group(1) == "iso8859" else "cp" + numbered.group(2)
+    label = _LABELS.get(label, label)
     try:
         name = codecs.lookup(label).name if label else None
     except LookupError:
