@@ -119,6 +119,18 @@ def test_3gpp_asset_boxes_beyond_title_and_author(tmp_path, cli):
     assert not any(secret in exiftool_text(path) for secret in PEOPLE)
 
 
+@pytest.mark.parametrize("extension", ["mp4", "mov"])
+def test_a_track_title_in_the_track_user_data(tmp_path, cli, extension):
+    path = tmp_path / f"sports.{extension}"
+    video(path, extra=("-metadata:s:v", f"title={PEOPLE[1]}"))     # ffmpeg writes trak/udta/'name'
+    assert PEOPLE[1] in exiftool_text(path)
+
+    _, found = report(cli, str(path))
+    assert "QuickTime track name" in fields(found, "SL102")
+    fix_and_recheck(cli, path)
+    assert PEOPLE[1] not in exiftool_text(path)
+
+
 def test_encoder_is_named_software_not_a_person(tmp_path, cli):
     path = tmp_path / "plain.mp4"
     video(path, extra=("-movflags", "+use_metadata_tags"))      # ffmpeg's 'encoder' key alone
