@@ -115,6 +115,8 @@ def sniff_wide(data: bytes) -> str | None:
     high bytes and none in its low byte. Needs at least 16 bytes, and 3 in 4 units to fit (a page in
     Chinese or Greek still writes its markup in ASCII)."""
     head = data[:1024]
+    if b"\0" not in head:      # the usual page: no zero byte, nothing to count
+        return None
     for encoding, width, zero in _WIDE:
         units = [head[at:at + width] for at in range(0, len(head) - width + 1, width)]
         fits = sum(all(unit[i] == 0 for i in zero) and any(unit[i] for i in range(width) if i not in zero)

@@ -102,6 +102,13 @@ def use_site_roots(root: Path, folders: list[str] | tuple[str, ...]) -> None:
     layout_at.cache_clear()
 
 
+def fingerprint(root: Path) -> str:
+    """What the repository-root site's layout is, as text that changes when its config's answer does: for
+    a cache key of page results (a page's SL304 depends on where "/img/x.jpg" leads)."""
+    layout = layout_at(os.fspath(root), "")
+    return repr((layout.mounts, layout.base_path))
+
+
 def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
     """The layout of the site `page_path` (repository-relative) belongs to. `root` is the repository's
     folder, or what stands in for it and keeps it as `.root` (analysis.ProbingRoot)."""

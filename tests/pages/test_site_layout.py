@@ -145,3 +145,18 @@ def test_a_computed_folder_is_not_guessed_and_is_said_so(tmp_path):
     assert layout.generator == "Eleventy"
     assert layout.mounts[0].folder == ""            # Eleventy's default input, then the generic folders
     assert any("input is computed" in note for note in layout.notes)
+
+
+def test_the_users_site_roots_come_first(repo, cli):
+    from schoollint.pages.site_layout import fingerprint, use_site_roots
+
+    build(repo, {"eleventy.config.js": 'module.exports = { dir: { input: process.env.INPUT || "site" } };\n',
+                 "web/index.njk": '<img src="/img/trip.jpg">\n<img src="/img/gone.jpg">\n'}, ("web/img/trip.jpg",))
+    before = fingerprint(repo)
+    assert broken(cli) == [("web/index.njk", 1), ("web/index.njk", 2)]
+    use_site_roots(repo, ["web/"])
+    try:
+        assert fingerprint(repo) != before
+        assert broken(cli) == [("web/index.njk", 2)]
+    finally:
+        use_site_roots(repo, [])
