@@ -218,17 +218,22 @@ def _hugo(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
             if (folder / name).is_file():
                 config = {**_parse(folder / name, notes), **config}
     static = _strings(config.get("staticdir")) or ["static"]
-    content = _strings(config.get("contentdir")) or ["content"]
-    for language in _table(config, "languages").values():
-        if isinstance(language, dict):
-            content += _strings(language.get("contentdir"))
-            static += _strings(language.get("staticdir"))
+    top_content = _strings(config.get("contentdir")) or ["content"]
+    default_language = config.get("defaultcontentlanguage", "en")
+    languages = {code: language for code, language in _table(config, "languages").items()
+                 if isinstance(language, dict)} or {default_language: {}}
+    content: list[tuple[str, str]] = []     # a language's pages are served under "/cy/" (all with InSubdir)
+    for code, language in languages.items():
+        static += _strings(language.get("staticdir"))
+        url = "" if code == default_language and config.get("defaultcontentlanguageinsubdir") is not True \
+            else f"/{code}"
+        content += [(url, folder) for folder in _strings(language.get("contentdir")) or top_content]
     mounts = [("", folder) for folder in static]
     for mount in _table(config, "module").get("mounts") or []:
         source, target = (mount.get(key) if isinstance(mount, dict) else None for key in ("source", "target"))
         if isinstance(source, str) and isinstance(target, str) and target.split("/")[0] in ("static", "content"):
             mounts.append(("/" + target.partition("/")[2] if "/" in target else "", source))
-    mounts += [("", folder) for folder in content]
+    mounts += content
     mounts += [("", f"themes/{theme}/static") for theme in _strings(config.get("theme"))]
     return mounts, _path_of(config.get("baseurl"))
 

@@ -106,6 +106,15 @@ def test_a_hugo_page_bundles_photo_is_found_at_the_pages_url(repo, cli):
     assert broken(cli) == [("layouts/index.html", 2)]
 
 
+def test_a_hugo_language_is_served_under_its_code(repo, cli):
+    build(repo, {"hugo.toml": 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n'
+                              '[languages.cy]\ncontentDir = "content/cy"\n',
+                 "layouts/index.html": '<img src="/cy/news/trip/relay.jpg">\n<img src="/news/trip/relay.jpg">\n'
+                                       '<img src="/en/news/trip/relay.jpg">\n'},
+          ("content/cy/news/trip/relay.jpg", "content/en/news/trip/relay.jpg"))
+    assert broken(cli) == [("layouts/index.html", 3)]      # English, the default language, has no /en/
+
+
 def test_a_jekyll_source_folder_and_baseurl(repo, cli):
     build(repo, {"_config.yml": "source: site\nbaseurl: /greenfield\n",
                  "site/index.html": '<img src="/greenfield/assets/trip.jpg">\n<img src="/assets/trip.jpg">\n'
