@@ -65,6 +65,8 @@ class Config:
 
     def overrides_for(self, path: str) -> tuple[int, ...]:
         """Which per-path overrides apply to this path (their positions): what makes paths differ."""
+        if not self.per_path:   # asked twice a file: no import statement to run when there is nothing to match
+            return ()
         from .globs import any_match
 
         return tuple(i for i, override in enumerate(self.per_path) if any_match(override.globs, path))
