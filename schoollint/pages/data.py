@@ -156,12 +156,9 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text, fallback = decode_text(data)
-    if relpath.lower().endswith(".json"):
-        documents = [_load_json(text, relpath)]
-        suppressions = []
-    elif relpath.lower().endswith(".toml"):     # Hugo's data/*.toml
-        documents = [_load_toml(text, relpath)]
-        suppressions = comment_suppressions(text, r"#[^\n]*")
+    if relpath.lower().endswith((".json", ".toml")):
+        documents = [_load_tree(text, relpath)]
+        suppressions = [] if relpath.lower().endswith(".json") else comment_suppressions(text, r"#[^\n]*")
     else:
         documents = load_yaml(text, where=relpath)
         suppressions = comment_suppressions(text, r"#[^\n]*")
@@ -170,26 +167,21 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     return Page(relpath, tuple(images), tuple(suppressions), references, fallback_encoding=fallback)
 
 
-def _load_json(text: str, relpath: str) -> Any:
+def _load_tree(text: str, relpath: str) -> Any:
+    """JSON (RFC 8259) or TOML (1.0: Hugo's data/*.toml) with every string placed on its line."""
+    import tomllib
+
     try:
-        return locate_strings(json.loads(text), text, 1)
+        tree = tomllib.loads(text) if relpath.lower().endswith(".toml") else json.loads(text)
+        return locate_strings(tree, text, 1)
     except RecursionError:
         raise PageError(f"{relpath}: nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         raise PageError(f"{relpath}: not valid JSON, {json_problem(exc)}") from None
-    except ValueError as exc:       # a number of more than 4300 digits
-        raise PageError(f"{relpath}: not valid JSON: {exc}") from None
-
-
-def _load_toml(text: str, relpath: str) -> Any:
-    import tomllib
-
-    try:
-        return locate_strings(tomllib.loads(text), text, 1)
-    except RecursionError:
-        raise PageError(f"{relpath}: nested too deeply to read") from None
     except tomllib.TOMLDecodeError as exc:
         raise PageError(f"{relpath}: not valid TOML, {toml_problem(exc)}") from None
+    except ValueError as exc:       # a JSON number of more than 4300 digits
+        raise PageError(f"{relpath}: not valid JSON: {exc}") from None
 
 
 def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
