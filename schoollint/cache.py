@@ -172,8 +172,10 @@ class Cache:
         """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
         and its bytes are `content` (and `digest`, when known)."""
         entry = [*signature, content, digest, trusted(signature, read_at)]
+        if self.stats.get(relpath) == entry:    # as kept (a warm run's every file): its shape is the kept one's
+            return
         self.shaped = self.shaped and valid_stat(entry)
-        if self.enabled and self.stats.get(relpath) != entry:
+        if self.enabled:
             self.stats[relpath] = entry
             self.dirty = True
 
@@ -202,8 +204,9 @@ class Cache:
         record = self.results.get(key) if self.enabled else None
         if record is None:
             return None
+        root = os.fspath(self.root)    # a str join: a warm site run asks this of about 2,000 targets
         for target, existed in self.depends.get(key, {}).items():
-            if os.path.isfile(self.root / target) != existed:
+            if os.path.isfile(os.path.join(root, target)) != existed:
                 return None
         return record
 
