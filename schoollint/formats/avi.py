@@ -4,10 +4,11 @@ extensions lay it out.
 A chunk is a FourCC, a 32-bit little-endian size and its data, padded to an even length;
 'RIFF' and 'LIST' chunks start their data with a form type and hold chunks. Read here: the
 main header 'avih' (frame width and height), LIST 'INFO' (RIFF INFO: IART artist, ICRD date,
-INAM title, ISFT software, ICMT comment...), a stream's name 'strn', '_PMX' (XMP, Adobe XMP Part 3), 'IDIT' (the date
-a camera filmed it), Nikon's LIST 'ncdt' (camera data and a thumbnail) and a stream's 'strd'
-when it holds EXIF (Fujifilm, Casio: 'AVIF' or a TIFF header). The frames (LIST 'movi') are
-stepped over.
+INAM title, ISFT software, ICMT comment...), a stream's name 'strn', '_PMX' (XMP, Adobe XMP
+Part 3), 'IDIT' (the date a camera filmed it), Nikon's LIST 'ncdt' (camera data and a
+thumbnail) and a stream's 'strd' when it holds EXIF (Fujifilm, Casio: 'AVIF' or a TIFF header).
+Any other INFO chunk, and any other chunk outside the frames that does not say how to play them,
+is reported as a field schoollint does not know. The frames (LIST 'movi') are stepped over.
 
 Stripping is in place: a flagged chunk becomes a 'JUNK' chunk of the same size, zeroed, which
 every reader skips; 'idx1' and OpenDML index offsets stay right and no frame moves.
@@ -29,6 +30,13 @@ INFO = {b"IART": (IDENTITY, "artist"), b"ICOP": (IDENTITY, "copyright"), b"IENG"
         b"ICMS": (IDENTITY, "commissioned by"), b"ICRD": (TIMESTAMP, "creation date"),
         b"IARL": (LOCATION, "archival location"), b"INAM": (FREE_TEXT, "title"), b"ICMT": (FREE_TEXT, "comment"),
         b"IKEY": (FREE_TEXT, "keywords"), b"ISBJ": (FREE_TEXT, "subject"), b"IPRD": (FREE_TEXT, "product")}
+
+
+# Chunks outside the frames that say how to play them (headers, formats, codec data, indexes,
+# padding, timecode: SMPTE 'ISMP', Adobe's 'tc_O') or are read above; any other is a field
+# schoollint does not know.
+_PLAYBACK = frozenset({b"avih", b"strh", b"strf", b"strd", b"strn", b"indx", b"idx1", b"vprp", b"dmlh", b"JUNK",
+                       b"JUNQ", b"PAD ", b"ISMP", b"IDIT", b"_PMX", b"tc_O", b"tc_A"})
 
 
 def accept(prefix: bytes) -> bool:
@@ -60,33 +68,44 @@ def _survey(data) -> tuple[list[tuple[tuple[MetaItem, ...], int, int]], int | No
 
     def walk(start: int, end: int, depth: int) -> None:
         for fourcc, form, body, stop, first, last in chunks(data, start, end, depth):
-            payload = bytes(data[body:stop])
             items: tuple[MetaItem, ...] = ()
             if fourcc == b"LIST" and form == b"INFO":
                 items = tuple(_info_items(data, body, stop, depth + 1))
             elif fourcc == b"LIST" and form == b"ncdt":
                 items = (MetaItem(IDENTITY, "Nikon camera data", "LIST ncdt"),
                          MetaItem(PREVIEW, "Nikon thumbnail", "LIST ncdt"))
-            elif fourcc in (b"RIFF", b"LIST") and form != b"movi":
-                walk(body, stop, depth + 1)
-            elif fourcc == b"avih" and len(payload) >= 40 and not size:
-                size.extend(struct.unpack_from("<II", payload, 32))
-            elif fourcc == b"_PMX":
-                from .xmp import parse_xmp
-
-                items = parse_xmp(payload, "_PMX chunk")
-            elif fourcc == b"strn" and _text(payload):
-                items = (MetaItem(FREE_TEXT, "AVI stream name", "strn chunk", clip(_text(payload))),)
-            elif fourcc == b"IDIT" and payload.strip(b"\0 "):
-                items = (MetaItem(TIMESTAMP, "AVI date filmed (IDIT)", "IDIT chunk", clip(_text(payload))),)
-            elif fourcc == b"strd" and payload.startswith((b"AVIF", b"II*\0", b"MM\0*", b"Exif")):
-                items = (MetaItem(IDENTITY, "AVI camera EXIF (strd)", "strd chunk"),)
+            elif fourcc in (b"RIFF", b"LIST"):
+                if form != b"movi":         # the frames: stepped over, never copied
+                    walk(body, stop, depth + 1)
+            else:
+                items = _leaf(fourcc, bytes(data[body:stop]), size)
             if items:
                 holders.append((items, first, last))
 
     walk(0, len(data), 0)
     width, height = size if size else (None, None)
     return holders, width, height
+
+
+def _leaf(fourcc: bytes, payload: bytes, size: list[int]) -> tuple[MetaItem, ...]:
+    """What a chunk outside the frames holds; `size` gets the frame size from the first 'avih'."""
+    if fourcc == b"avih" and len(payload) >= 40 and not size:
+        size.extend(struct.unpack_from("<II", payload, 32))
+    elif fourcc == b"_PMX":
+        from .xmp import parse_xmp
+
+        return parse_xmp(payload, "_PMX chunk")
+    elif fourcc == b"strn" and _text(payload):
+        return (MetaItem(FREE_TEXT, "AVI stream name", "strn chunk", clip(_text(payload))),)
+    elif fourcc == b"IDIT" and payload.strip(b"\0 "):
+        return (MetaItem(TIMESTAMP, "AVI date filmed (IDIT)", "IDIT chunk", clip(_text(payload))),)
+    elif fourcc == b"strd" and payload.startswith((b"AVIF", b"II*\0", b"MM\0*", b"Exif")):
+        return (MetaItem(IDENTITY, "AVI camera EXIF (strd)", "strd chunk"),)
+    elif fourcc not in _PLAYBACK and payload.strip(b"\0 "):
+        # A vendor's chunk (Adobe's reel names 'rn_O', a 'DISP' text...): reported and removed (SL102).
+        name = printable(fourcc.decode("latin-1"))
+        return (MetaItem(*unknown(f"AVI chunk {name}"), f"{name} chunk"),)
+    return ()
 
 
 def _text(payload: bytes) -> str:

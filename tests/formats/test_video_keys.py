@@ -168,3 +168,18 @@ def test_avi_info_chunk_of_no_known_meaning_is_named(tmp_path, cli):
     assert UNKNOWN + "AVI INFO chunk IPUP" in fields(found, "SL102")
     fix_and_recheck(cli, path)
     assert PEOPLE[0] not in exiftool_text(path)
+
+
+def test_avi_chunks_outside_info_of_no_known_meaning(tmp_path, cli):
+    made = tmp_path / "made.avi"
+    video(made, f"artist={PEOPLE[0]}")
+    data = made.read_bytes()
+    assert data.count(b"INFO") == 1 and data.count(b"IART") == 1
+    path = tmp_path / "sports.avi"
+    # Adobe Premiere's LIST 'Tdat' holds reel names ('rn_O') as chunks of their own.
+    path.write_bytes(data.replace(b"INFO", b"Tdat").replace(b"IART", b"rn_O"))
+
+    _, found = report(cli, str(path))
+    assert UNKNOWN + "AVI chunk rn_O" in fields(found, "SL102")
+    fix_and_recheck(cli, path)
+    assert PEOPLE[0].encode() not in path.read_bytes()
