@@ -18,6 +18,8 @@ costs a lookup, not a false SL304.
 
 A site may sit in a folder of the repository ("website/hugo.toml"): the
 nearest folder above a page that holds a generator's config is its site.
+The repository is a folder on disk, or one commit's tree (`history`:
+gittree.TreeRoot, whose files are asked about by name instead of listed).
 """
 
 from __future__ import annotations
@@ -98,82 +100,108 @@ class SiteLayout:
 def use_site_roots(root: Path, folders: list[str] | tuple[str, ...]) -> None:
     """The user's `site-roots` (config.py) for the repository at `root`: these folders, in order, are what
     the site serves at its root, ahead of anything read from a generator's config."""
-    _USER_ROOTS[str(root)] = tuple(folder.strip("/") for folder in folders)
+    _USER_ROOTS[str(_top(root))] = tuple(folder.strip("/") for folder in folders)
     layout_at.cache_clear()
 
 
 def fingerprint(root: Path) -> str:
     """What the repository-root site's layout is, as text that changes when its config's answer does: for
     a cache key of page results (a page's SL304 depends on where "/img/x.jpg" leads)."""
-    layout = layout_at(os.fspath(root), "")
+    layout = layout_at(_top(root), "")
     return repr((layout.mounts, layout.base_path))
 
 
 def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
     """The layout of the site `page_path` (repository-relative) belongs to. `root` is the repository's
-    folder, or what stands in for it and keeps it as `.root` (analysis.ProbingRoot)."""
-    top = os.fspath(root if isinstance(root, (str, os.PathLike)) else root.root)
+    folder, what stands in for it and keeps it as `.root` (analysis.ProbingRoot), or a commit's tree."""
+    top = _top(root)
     folder = posixpath.dirname(page_path)
     while folder and not CONFIG_NAMES & _names_in(top, folder):
         folder = posixpath.dirname(folder)
     return layout_at(top, folder)
 
 
+def _top(root: Any) -> Any:
+    """The repository as a hashable key: a Path for a folder on disk, else the tree object itself."""
+    if isinstance(root, (str, os.PathLike)):
+        return Path(root)
+    inner = getattr(root, "root", None)     # analysis.ProbingRoot: its probes are for references, not configs
+    return Path(inner) if isinstance(inner, (str, os.PathLike)) else root
+
+
+# What the readers ask about in a folder they cannot list (a commit's tree).
+_ASKED = CONFIG_NAMES | {"package.json", "content", "layouts", "archetypes", "config"}
+
+
 @lru_cache(maxsize=4096)
-def _names_in(root: str, folder: str) -> frozenset[str]:
-    try:
-        return frozenset(os.listdir(os.path.join(root, folder)))
-    except OSError:
-        return frozenset()
+def _names_in(top: Any, folder: str) -> frozenset[str]:
+    if isinstance(top, Path):
+        try:
+            return frozenset(os.listdir(top / folder))
+        except OSError:
+            return frozenset()
+    return frozenset(name for name in _ASKED if (top / posixpath.join(folder, name)).exists())
+
+
+@dataclass(frozen=True)
+class _Site:
+    """A site's folder in the repository, and the names in it."""
+
+    top: Any
+    folder: str
+    names: frozenset[str]
+
+    def first(self, candidates: tuple[str, ...]) -> str | None:
+        return next((name for name in candidates if name in self.names), None)
+
+    def read(self, name: str) -> str | None:
+        """A config's text; None when absent, unreadable or larger than MAX_CONFIG_BYTES."""
+        try:
+            data = (self.top / posixpath.join(self.folder, name)).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8", errors="replace") if len(data) <= MAX_CONFIG_BYTES else None
 
 
 @lru_cache(maxsize=256)
-def layout_at(root: str, site: str) -> SiteLayout:
+def layout_at(top: Any, site: str) -> SiteLayout:
     """The layout of the site whose config sits in `site` ("" for the repository root)."""
-    names = _names_in(root, site)
+    folder = _Site(top, site, _names_in(top, site))
     mounts: list[Mount] = []
     notes: list[str] = []
     base_path, generator = "", ""
     for name, reader in _READERS:
-        found = reader(Path(root, site), names, notes)
+        found = reader(folder, notes)
         if found is not None:
             generator, base_path = name, found[1]
             mounts = [Mount(url, posixpath.normpath(posixpath.join(site, folder)).lstrip(".").strip("/"))
                       for url, folder in found[0]]
             break
-    user = [Mount("", folder) for folder in _USER_ROOTS.get(root, ())]
+    user = [Mount("", folder) for folder in _USER_ROOTS.get(str(top), ())]
     generic = [Mount("", posixpath.join(base, folder).strip("/")) for base in dict.fromkeys((site, ""))
                for folder in SOURCE_ROOTS]
     return SiteLayout(tuple(dict.fromkeys(user + mounts + generic)), base_path, generator, tuple(notes))
 
 
-def _read(path: Path) -> str | None:
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            return None
-        return path.read_text("utf-8", errors="replace")
-    except OSError:
-        return None
-
-
-def _parse(path: Path, notes: list[str]) -> dict:
+def _parse(site: _Site, name: str, notes: list[str]) -> dict:
     """A TOML, YAML or JSON config as a dict with lower-case keys (Hugo's are case-insensitive); {} when unreadable."""
-    text = _read(path)
+    text = site.read(name)
     if text is None:
         return {}
     try:
-        if path.suffix == ".toml":
+        if name.endswith(".toml"):
             import tomllib
 
             value: Any = tomllib.loads(text)
-        elif path.suffix == ".json":
+        elif name.endswith(".json"):
             value = json.loads(text)
         else:
             import yaml
 
             value = yaml.safe_load(text)
     except Exception as exc:        # a broken config: the generator's defaults, and a note saying so
-        notes.append(f"{path.name}: not read ({type(exc).__name__}), the generator's default folders are assumed")
+        notes.append(f"{posixpath.join(site.folder, name)}: not read ({type(exc).__name__}), so schoollint "
+                     "assumed the generator's default folders")
         return {}
     return _lower(value) if isinstance(value, dict) else {}
 
@@ -204,19 +232,21 @@ def _strings(value: Any) -> list[str]:
 Found = tuple[list[tuple[str, str]], str]      # (url, folder) mounts relative to the site folder, base path
 
 
-def _hugo(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+def _hugo(site: _Site, notes: list[str]) -> Found | None:
     """Hugo: `staticDir`, `contentDir`, `[languages.*]`, `theme`, `[[module.mounts]]`, the path of `baseURL`."""
-    default = site / "config" / "_default"
+    names = site.names
+    default = "config" in names and _Site(site.top, posixpath.join(site.folder, "config/_default"),
+                                          _names_in(site.top, posixpath.join(site.folder, "config/_default")))
     # config.toml alone may be anyone's: it is Hugo's beside Hugo's folders
-    hugo = names & set(_HUGO_NAMES[:4]) or default.is_dir() or (
+    hugo = names & set(_HUGO_NAMES[:4]) or (default and default.names & set(_HUGO_NAMES)) or (
         names & set(_HUGO_NAMES) and names & {"content", "layouts", "archetypes"})
     if not hugo:
         return None
     config: dict = {}
-    for folder in (site, default):
+    for folder in (site, default) if default else (site,):
         for name in _HUGO_NAMES:
-            if (folder / name).is_file():
-                config = {**_parse(folder / name, notes), **config}
+            if name in folder.names:
+                config = {**_parse(folder, name, notes), **config}
     static = _strings(config.get("staticdir")) or ["static"]
     top_content = _strings(config.get("contentdir")) or ["content"]
     default_language = config.get("defaultcontentlanguage", "en")
@@ -238,22 +268,22 @@ def _hugo(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
     return mounts, _path_of(config.get("baseurl"))
 
 
-def _jekyll(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+def _jekyll(site: _Site, notes: list[str]) -> Found | None:
     """Jekyll: `source` (default the site folder) below `baseurl`."""
-    name = next((name for name in _JEKYLL if name in names), None)
+    name = site.first(_JEKYLL)
     if name is None:
         return None
-    config = _parse(site / name, notes)
+    config = _parse(site, name, notes)
     source = config.get("source")
     return [("", source if isinstance(source, str) else ".")], _path_of(config.get("baseurl"))
 
 
-def _mkdocs(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+def _mkdocs(site: _Site, notes: list[str]) -> Found | None:
     """MkDocs: `docs_dir` (default docs) below the path of `site_url`."""
-    name = next((name for name in ("mkdocs.yml", "mkdocs.yaml") if name in names), None)
+    name = site.first(("mkdocs.yml", "mkdocs.yaml"))
     if name is None:
         return None
-    text = _read(site / name) or ""
+    text = site.read(name) or ""
     # mkdocs.yml often holds !!python/name tags safe_load refuses: read the two keys by line.
     docs = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", text, re.MULTILINE)
     url = re.search(r"^site_url:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", text, re.MULTILINE)
@@ -264,29 +294,29 @@ def _mkdocs(site: Path, names: frozenset[str], notes: list[str]) -> Found | None
 _LITERAL = r"""\s*(?:["'`]([^"'`$\n]*)["'`])?"""
 
 
-def js_literal(text: str, key: str, site: Path, notes: list[str]) -> str | None:
+def js_literal(text: str, key: str, site: _Site, notes: list[str]) -> str | None:
     """The literal string a JavaScript config gives `key` (`key: "..."` or `key("...")`); None when the key
     is absent, or when its value is computed (a note says so: the default is assumed)."""
     written = re.search(rf"""(?<![\w$])["']?{re.escape(key)}["']?\s*(?::|\()""" + _LITERAL, text)
     if written is None:
         return None
     if written.group(1) is None:
-        notes.append(f"{site.name or '.'}: {key} is computed in the config, not written as text: schoollint "
-                     "assumed the generator's default (set `site-roots` in the schoollint config to say)")
+        where = f"the site in {site.folder}/" if site.folder else "the site"
+        notes.append(f"{where}: its config computes `{key}` (no text to read), so schoollint assumed the "
+                     "generator's default; set `site-roots` in the schoollint config to say where its files are")
         return None
     return written.group(1)
 
 
-def _eleventy(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
+def _eleventy(site: _Site, notes: list[str]) -> Found | None:
     """Eleventy: the input folder and the passthrough copies; its URLs have no base path (pathPrefix is
     applied by the `url` filter, which urls.plain_url undoes)."""
-    name = next((name for name in _ELEVENTY if name in names), None)
-    scripts = _read(site / "package.json") if "package.json" in names else None
+    name = site.first(_ELEVENTY)
+    scripts = site.read("package.json") if "package.json" in site.names else None
     given = re.search(r"""eleventy[^"\n]*--input[= ]['"]?([^\s'"&]+)""", scripts or "")
     if name is None and given is None:
         return None
-    text = _read(site / name) if name else ""
-    text = text or ""
+    text = (site.read(name) if name else "") or ""
     source = (js_literal(text, "setInputDirectory", site, notes) or js_literal(text, "input", site, notes)
               or (given.group(1) if given else "."))
     source = posixpath.normpath(source).strip("/")
@@ -307,11 +337,11 @@ def _eleventy(site: Path, names: frozenset[str], notes: list[str]) -> Found | No
 
 
 def _javascript_site(name: str, files: tuple[str, ...], folder: tuple[str | None, str], base_key: str):
-    def read(site: Path, names: frozenset[str], notes: list[str]) -> Found | None:
-        config = next((file for file in files if file in names), None)
+    def read(site: _Site, notes: list[str]) -> Found | None:
+        config = site.first(files)
         if config is None:
             return None
-        text = _read(site / config) or ""
+        text = site.read(config) or ""
         key, default = folder
         public = (js_literal(text, key, site, notes) if key else None) or default
         return [("", public)], _path_of(js_literal(text, base_key, site, notes))

@@ -153,7 +153,7 @@ def test_a_computed_folder_is_not_guessed_and_is_said_so(tmp_path):
     layout = layout_for(tmp_path, "src/site/index.njk")
     assert layout.generator == "Eleventy"
     assert layout.mounts[0].folder == ""            # Eleventy's default input, then the generic folders
-    assert any("input is computed" in note for note in layout.notes)
+    assert any("config computes `input`" in note for note in layout.notes)
 
 
 def test_the_users_site_roots_come_first(repo, cli):
