@@ -104,8 +104,7 @@ def _surname_first(tokens: list[Token], lex: Lexicon) -> list[Spotted]:
     name and no English word, then a known given name that is no surname and no English word (else
     "park-amelia" and "jordan-ellis" would be names)."""
     for surname, given in zip(tokens, tokens[1:], strict=False):
-        if surname.key in lex.name_surnames and not is_given(surname.key, lex) \
-                and not english_word(surname.key, lex) and is_given(given.key, lex) \
+        if surname.key in lex.person_surnames and not is_given(surname.key, lex) and is_given(given.key, lex) \
                 and given.key not in lex.surnames and not english_word(given.key, lex):
             return [Spotted(surname.start, given.end, given.raw, "unknown")]
     return []

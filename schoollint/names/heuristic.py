@@ -125,7 +125,8 @@ class _Run:
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end) or self._place_after_locative(i, end, given):
+        if end is None or self._is_place(i, end) \
+                or not (given and tokens[end].key in lex.person_surnames) and self._place_after_locative(i, end):
             return None
         if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
@@ -222,27 +223,26 @@ class _Run:
         straight after a given name that is no English word; in a file name, one that is an English word
         ("do") only run together with the given name."""
         word, given, lex = self.tokens[j], self.tokens[j - 1], self.lex
-        if self.text is None and word.key in lex.not_surname and given.end != word.start:
+        if word.key not in lex.short_surnames \
+                or self.text is None and word.key in lex.not_surname and given.end != word.start:
             return False                        # "amelia-do-it.jpg"; but "hanhdo.jpg", run together
-        return word.key in lex.short_surnames and word.raw[1:].islower() and is_given(given.key, lex) \
-            and not english_word(given.key, lex)
+        return word.raw[1:].islower() and is_given(given.key, lex) and not english_word(given.key, lex)
 
     def _surname(self, token: Token) -> bool:
         return _is_surname(token, self.lex, self.words, self.strict)
 
-    def _place_after_locative(self, i: int, end: int, given: bool) -> bool:
+    def _place_after_locative(self, i: int, end: int) -> bool:
         """ "at Abbey Fields", "in Lyme Regis": after "at", "in" and the like, a place, unless a known given
-        name comes before a surname that is no English word ("at Hattie Braddock's party": a possessive
-        is a person's too)."""
+        name comes before a surname that is no English word (Lexicon.person_surnames, checked by the
+        caller) or the name is a possessive ("at Hattie Braddock's party")."""
         if self.text is None:
             return False
-        before = words_before(self.text, self.tokens[0].start)
-        words = (before + tuple(token.key for token in self.tokens[:i]))[-1:]
-        if not words or words[0] not in self.lex.place_locatives:
-            return False
-        last = self.tokens[end].key
-        return not (self._possessive(end) or given and last in self.lex.name_surnames
-                    and not english_word(last, self.lex))
+        if i:
+            previous = self.tokens[i - 1].key
+        else:                                   # the word before the run: a slice, cheaper than words_before
+            before = self.text[max(0, self.tokens[0].start - 12) : self.tokens[0].start].split()
+            previous = before[-1].lower() if before else ""
+        return previous in self.lex.place_locatives and not self._possessive(end)
 
     def _is_place(self, i: int, end: int) -> bool:
         """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""

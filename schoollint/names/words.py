@@ -47,6 +47,7 @@ class Lexicon:
     surnames: frozenset[str]           # known surnames: what a word run into a given name may end with
     surname_words: frozenset[str]      # names that are English words too ("park", "baker", "white")
     name_surnames: frozenset[str]      # known surnames that are not common words ("Ogunleye", not "Green")
+    person_surnames: frozenset[str]    # of those, the ones that are no English word at all (english_word)
     listed: frozenset[str]             # names, common words, titles, particles: what is left may be a name
     rare_words: frozenset[str]         # English words too rare to rule out a capitalised surname; in file names, words
     word_given: frozenset[str]         # given names that are English words too ("rose", "hope")
@@ -214,11 +215,13 @@ def lexicon() -> Lexicon:
     common, rare, word_surnames = _words(lists["common"]), _words(lists["rare"]), _words(lists["word_surnames"])
     # One union of many (a copy, then updates in place): chained "|" copies each large set again (4x slower).
     not_surname = common.union(stop["school_words"], calendar, titles, following, stop["named_things"])
+    name_surnames = surnames - not_surname
     return Lexicon(
         given=given,
         surnames=surnames,
         surname_words=surname_words,
-        name_surnames=surnames - not_surname,
+        name_surnames=name_surnames,
+        person_surnames=name_surnames.difference(word_given, surname_words, rare),
         listed=surnames.union(given, not_surname, titles, stop["surname_particles"]),
         rare_words=rare,
         word_given=word_given,
