@@ -262,3 +262,23 @@ def test_precision_heldout_i_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_i", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_j, measured once (session 5, H10, after that session's changes to the finder; load 10.7):
+# without a roster P 0.990 (202/204) R 0.902 (202/224): met; with one P 0.991 (210/212) R 0.938
+# (210/224): recall not met. Misses read after: component cards (28 of 42 found both ways): Vue props in
+# kebab case (`<StaffProfile photo-url= staff-name=>`, 7) and React-Bootstrap cards whose name is a
+# child element (`<Card.Img src=>` then `<Card.Title>name</Card.Title>`, 7), read by pages/markup.py;
+# without a roster also a given name that is an English word ("Till", 2), surname-first and
+# run-together file names with names the lists lack (6); wrongly reported both ways: two first names the
+# lists lack before a word in a file name ("darragh-zuzia-costume.jpg", 2). strict: when met this
+# fails, so the marker comes off.
+HELDOUT_J_ROSTER_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 10 targets with a roster not met on heldout_j")
+
+
+@pytest.mark.parametrize("with_roster", [False, pytest.param(True, marks=HELDOUT_J_ROSTER_NOT_MET)],
+                         ids=["no-roster", "roster"])
+def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_j", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
