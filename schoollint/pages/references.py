@@ -97,10 +97,11 @@ def path_around(text: str, start: int, end: int, yaml: bool = False) -> tuple[in
     section 7.3.3: it may hold spaces, up to a ` #` comment or the line's end)."""
     tight_start, tight_end = token_around(text, start, end)
     before, after = text[tight_start - 1: tight_start], text[tight_end: tight_end + 1]
-    if before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0:
-        return tight_start, tight_end                 # the usual case: nothing around it to take in
+    if (before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0
+            or before in "(=" and after in ("", ")", " ", ">", "\n")):   # url(a.jpg), (a.jpg "title"), src=a.jpg
+        return tight_start, tight_end                 # the usual cases: nothing around it to take in
     window = max(0, tight_start - _MAX_PATH)
-    line_start = text.rfind("\n", window, tight_start) + 1
+    line_start = max(window, text.rfind("\n", window, tight_start) + 1)
     for opener, (closer, preceders) in _QUOTES.items():
         at = text.rfind(opener, line_start, tight_start)
         close = text.find(closer, end, end + _MAX_PATH) if at >= 0 else -1
@@ -113,7 +114,7 @@ def path_around(text: str, start: int, end: int, yaml: bool = False) -> tuple[in
             continue
         lead = text[line_start: at].rstrip(" \t")
         placed = lead[-1:] in tuple(preceders) or lead.endswith(("from", "import")) or not lead and opener != "<"
-        if not placed or _NOT_ONE_PATH.search(lead):
+        if not placed or _NOT_ONE_PATH.search(lead[-64:]):
             continue
         return at + 1 + (len(inside) - len(inside.lstrip())), close - (len(inside) - len(inside.rstrip()))
     return _plain_scalar(text, line_start, (tight_start, tight_end), end) if yaml else (tight_start, tight_end)
@@ -129,6 +130,8 @@ def _templated_name(inside: str) -> bool:
 def _plain_scalar(text: str, line_start: int, tight: tuple[int, int], end: int) -> tuple[int, int]:
     """The YAML plain scalar holding the name that ends at `end`, when the name ends it; else `tight`."""
     line_end = text.find("\n", end, end + _MAX_PATH)
+    if line_end < 0 and end + _MAX_PATH < len(text):
+        return tight                    # a line this long holds no YAML plain scalar path
     line = text[line_start: len(text) if line_end < 0 else line_end]
     value_start = line_start + _YAML_VALUE.match(line).end()        # type: ignore[union-attr]
     value_end = line_start + len(line.split(" #", 1)[0].rstrip())
