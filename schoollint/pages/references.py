@@ -210,7 +210,7 @@ def _built(text: str, start: int) -> bool:
 def _written_as_path(text: str, start: int, written: str) -> bool:
     if "/" in written:
         return True
-    before = text[:start].rstrip(" \t")[-1:]
+    before = text[max(0, start - _MAX_PATH): start].rstrip(" \t")[-1:]     # bounded: one-line files
     return before in _OPENERS or before == ":" or start == 0 or text[start - 1] == "\n"
 
 
