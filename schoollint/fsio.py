@@ -147,7 +147,7 @@ def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
 
     The order of operations keeps crash safety with one wait for the disk per batch: (1) every
     temporary file is written, its writeback started as it is written (`stage`), so its bytes go
-    to disk while later files are being fixed; (2) one sync makes them all durable (`_sync`);
+    to disk while later files are being fixed; (2) they are all made durable (`_sync`);
     (3) only then is any target renamed, each rename atomic; (4) one more sync makes the renames
     durable, so a fix the run reports survives a power cut. Until (2) returns no target has
     changed, and no target is renamed to a file whose bytes are not on disk: after a kill or a
@@ -163,15 +163,20 @@ def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
     return [failures.get(index) for index in range(len(staged))]
 
 
-def _sync(paths: list[str]) -> None:
-    """Make `paths` (files, or the folders whose entries changed) durable: on Linux one syncfs(2)
-    per file system they lie on, else (or if that fails) an fsync of each.
+# Up to this many paths are synced one fsync(2) each; more, with one syncfs(2) for their file
+# system. syncfs also waits for whatever other programs wrote to it: a 3-photo pre-commit run,
+# other programs writing, took 3.0-4.2 s of wall time with two syncfs calls and a third of a
+# second of CPU. Each fsync costs a disk cache flush (ext4 sends one even when the journal
+# commit that made the file durable is done): the whole commit of 1,000 staged photos took
+# 3.0-5.7 s with an fsync of each, 0.4-0.8 s with syncfs (three runs each, load 7).
+FSYNC_EACH_UP_TO = 32
 
-    Measured on this project's machine (ext4 on a virtual disk, other programs writing too), the
-    whole commit of 1,000 staged photos: 0.4-0.8 s with syncfs, 3.0-5.7 s with an fsync of each
-    (three runs each, load 7): ext4 sends the disk a cache flush for every fsync, even when the
-    journal commit that made the file durable is already done."""
-    if sys.platform.startswith("linux") and paths:
+
+def _sync(paths: list[str]) -> None:
+    """Make `paths` (files, or the folders whose entries changed) durable: an fsync of each when
+    they are few, else on Linux one syncfs(2) per file system they lie on (and an fsync of each
+    where that is missing or fails). OSError from fsync."""
+    if len(paths) > FSYNC_EACH_UP_TO and sys.platform.startswith("linux"):
         import ctypes
 
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs

@@ -100,27 +100,54 @@ def test_a_kill_midway_through_the_renames_leaves_each_photo_original_or_complet
     assert list(site.glob(f"*{TEMP_SUFFIX}")) == []
 
 
-@pytest.mark.skipif(shutil.which("strace") is None or not sys.platform.startswith("linux"),
-                    reason="needs strace (Linux)")
+needs_strace = pytest.mark.skipif(shutil.which("strace") is None or not sys.platform.startswith("linux"),
+                                  reason="needs strace (Linux)")
+
+
+def traced(site: Path, log: Path, *names: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """strace of a real `check --fix --no-cache` (of `names`, else the whole site): (the calls in
+    order, the indices of sync_file_range, of syncfs and fsync, of renames of a temporary file
+    onto a .jpg)."""
+    calls = "trace=sync_file_range,syncfs,fsync,rename,renameat,renameat2"
+    subprocess.run(["strace", "-f", "-qq", "-o", str(log), "-e", calls, sys.executable, "-m", "schoollint", "check",
+                    "--no-progress", "--no-vision", "--fix", "--no-cache", *names],
+                   cwd=site, capture_output=True, timeout=300)
+    lines = [line.split(None, 1)[1] for line in log.read_text().splitlines() if "resumed>" not in line]
+    started = [i for i, call in enumerate(lines) if call.startswith("sync_file_range")]
+    synced = [i for i, call in enumerate(lines) if call.startswith(("syncfs", "fsync"))]
+    renamed = [i for i, call in enumerate(lines) if call.startswith("rename") and TEMP_SUFFIX in call
+               and ".jpg" in call.split(",")[-2 if "renameat" in call else -1]]
+    return lines, started, synced, renamed
+
+
+@needs_strace
 def test_the_kernel_is_asked_to_sync_every_staged_file_before_any_rename(batch, tmp_path):
     """strace of the real run: sync_file_range on each temporary file as it is written (in the
-    workers), one syncfs after the last of them, every rename after that, one syncfs after the
-    last rename."""
+    workers), a sync after the last of them (syncfs: more than fsio.FSYNC_EACH_UP_TO files), every
+    rename after that, a sync after the last rename (an fsync of the one folder)."""
     pristine, original, fixed = batch
     site = tmp_path / "site"
     shutil.copytree(pristine, site)
-    log = tmp_path / "trace"
-    traced = "trace=sync_file_range,syncfs,rename,renameat,renameat2"
-    subprocess.run(["strace", "-f", "-qq", "-o", str(log), "-e", traced, sys.executable, "-m", "schoollint", "check",
-                    "--no-progress", "--no-vision", "--fix", "--no-cache"], cwd=site, capture_output=True, timeout=300)
+    calls, started, synced, renamed = traced(site, tmp_path / "trace")
     assert states(site, original, fixed) == ["fixed"] * PHOTOS
-    calls = [line.split(None, 1)[1] for line in log.read_text().splitlines() if "resumed>" not in line]
-    started = [i for i, call in enumerate(calls) if call.startswith("sync_file_range")]
-    synced = [i for i, call in enumerate(calls) if call.startswith("syncfs")]
-    renamed = [i for i, call in enumerate(calls) if call.startswith("rename") and TEMP_SUFFIX in call
-               and ".jpg" in call.split(",")[-2 if "renameat" in call else -1]]
     assert len(started) == PHOTOS and len(renamed) == PHOTOS, calls
-    assert max(started) < synced[0] < min(renamed)
+    assert any(max(started) < i < min(renamed) and calls[i].startswith("syncfs") for i in synced), calls
+    assert max(renamed) < synced[-1]
+
+
+@needs_strace
+def test_a_few_files_are_synced_one_fsync_each_and_never_wait_for_the_whole_disk(batch, tmp_path):
+    """A pre-commit-sized run: an fsync of each staged file before any rename, no syncfs (which
+    would also wait for everything other programs wrote to the disk), an fsync after the renames."""
+    pristine, original, fixed = batch
+    site = tmp_path / "site"
+    shutil.copytree(pristine, site)
+    names = ["p00.jpg", "p01.jpg", "p02.jpg"]
+    calls, started, synced, renamed = traced(site, tmp_path / "trace", *names)
+    assert [path.read_bytes() == fixed[path.name] for path in sorted(site.glob("*.jpg"))] == [True] * 3 + [False] * 37
+    assert len(started) == 3 and len(renamed) == 3, calls
+    assert not any(call.startswith("syncfs") for call in calls)
+    assert len([i for i in synced if max(started) < i < min(renamed)]) == 3
     assert max(renamed) < synced[-1]
 
 
