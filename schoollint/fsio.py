@@ -164,9 +164,10 @@ def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
 
 
 # Up to this many paths are synced one fsync(2) each; more, with one syncfs(2) for their file
-# system. syncfs also waits for whatever other programs wrote to it: a 3-photo pre-commit run,
-# other programs writing, took 3.0-4.2 s of wall time with two syncfs calls and a third of a
-# second of CPU. Each fsync costs a disk cache flush (ext4 sends one even when the journal
+# system. syncfs also writes whatever other programs left unwritten there, so a pre-commit run
+# of a few photos would wait for them (3 photos of 700 KB, load 10: syncfs and three fsyncs both
+# 5-30 ms on their own; once with 400 MB just written by another program, syncfs 210 ms and
+# three fsyncs 51 ms). Each fsync costs a disk cache flush (ext4 sends one even when the journal
 # commit that made the file durable is done): the whole commit of 1,000 staged photos took
 # 3.0-5.7 s with an fsync of each, 0.4-0.8 s with syncfs (three runs each, load 7).
 FSYNC_EACH_UP_TO = 32
