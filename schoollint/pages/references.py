@@ -130,7 +130,7 @@ def _templated_name(inside: str) -> bool:
 def _plain_scalar(text: str, line_start: int, tight: tuple[int, int], end: int) -> tuple[int, int]:
     """The YAML plain scalar holding the name that ends at `end`, when the name ends it; else `tight`."""
     line_end = text.find("\n", end, end + _MAX_PATH)
-    if line_end < 0 and end + _MAX_PATH < len(text):
+    if line_end < 0 and end + _MAX_PATH < len(text) or line_start > 0 and text[line_start - 1] != "\n":
         return tight                    # a line this long holds no YAML plain scalar path
     line = text[line_start: len(text) if line_end < 0 else line_end]
     value_start = line_start + _YAML_VALUE.match(line).end()        # type: ignore[union-attr]

@@ -99,3 +99,16 @@ def test_a_windows_1252_page_showing_an_accented_photo_has_no_broken_reference(r
             '<img src="img/Márquez.jpg">\n')
     build(repo, {"index.html": page.encode("cp1252")}, photos=(PHOTO, "img/Márquez.jpg"))
     assert broken(cli) == []
+
+
+def test_a_long_one_line_file_of_names_is_read_in_bounded_time(repo, cli):
+    """Every reference looked back to the start of its line: a 2 MB one-line data file took minutes."""
+    import time
+
+    build(repo, {"_data/notes.yml": "note: " + "a b.jpg " * 100_000 + "end\nphoto: img/Trip photos/gone.jpg\n",
+                 "_data/all.json": '{"photos": [' + ", ".join(f'"img/Trip photos/p{k} (Y5).jpg"'
+                                                               for k in range(20_000)) + "]}\n"}, photos=())
+    started = time.process_time()
+    found = broken(cli)
+    assert time.process_time() - started < 20
+    assert ("_data/notes.yml", 2, "img/Trip photos/gone.jpg") in found and len(found) == 20_001
