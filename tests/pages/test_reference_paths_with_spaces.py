@@ -9,24 +9,12 @@ that ended in `(Y5).JPG` was never a reference at all, so a rename that left it 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from PIL import Image
 
-from tests.kit.git import git
+from tests.pages.test_rename_encodings_and_spellings import build
 
 PHOTO = "img/Trip photos/Ellie Márquez (Y5).JPG"
-
-
-def build(root: Path, pages: dict[str, bytes | str], photos=(PHOTO,)) -> None:
-    for relpath in photos:
-        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
-        Image.new("RGB", (16, 12), "teal").save(root / relpath, "JPEG")
-    for relpath, content in pages.items():
-        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
-        (root / relpath).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    git(root, "add", "-A")
 
 
 def broken(cli) -> list[tuple[str, int, str]]:
@@ -88,7 +76,7 @@ def test_a_name_a_template_builds_in_quotes_is_no_reference(repo, cli):
 
 
 def test_a_reference_differing_only_in_case_is_broken_on_a_case_sensitive_disk(repo, cli):
-    build(repo, {"index.html": '<img src="img/trip photos/ellie márquez (y5).jpg" alt="a">\n'})
+    build(repo, {"index.html": '<img src="img/trip photos/ellie márquez (y5).jpg" alt="a">\n'}, photos=(PHOTO,))
     assert broken(cli) == [("index.html", 1, "img/trip photos/ellie márquez (y5).jpg")]
 
 
