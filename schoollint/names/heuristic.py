@@ -12,50 +12,14 @@ Word lists and the run pattern are `words.lexicon()`, loaded once on first use.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from .words import (APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, in_list_of_places, is_given,
-                    language_words, lexicon, may_hold_name, other_language_words, plain, unknown_word, words_before)
+from .reversed_form import reversed_names
+from .spotting import (APOSTROPHES_S, NO_WORDS, Spotted, in_list_of_places, is_surname, spotted_token,
+                       words_before)
+from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
+                    other_language_words, unknown_word)
 
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-APOSTROPHES_S = tuple(APOSTROPHES)
-NO_WORDS: frozenset[str] = frozenset()
-_new_token = tuple.__new__                      # Token(...) without NamedTuple's Python-level __new__
-
-
-class Spotted(NamedTuple):
-    """A full name found by the spotter; spans index the string searched."""
-
-    start: int
-    end: int
-    first: str         # the given name as written, "" for "Mrs Jones"
-    role: str          # "staff" for a title, else "unknown"
-
-
-def _token(start: int, raw: str) -> Token:
-    if raw[-1] in "s'’.":
-        for ending in POSSESSIVE_ENDINGS:
-            if raw.endswith(ending) and len(raw) > len(ending):
-                raw = raw[: -len(ending)]
-                break
-        raw = raw.rstrip(".")
-    return _new_token(Token, (start, start + len(raw), raw, plain(raw)))     # one per word: no Python __new__
-
-
-def _is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
-    """May this word be a surname? `words`: more words that are not (the page language's, or rare
-    English words in a file name); `strict`: only a known surname (lower-case text)."""
-    key = token.key
-    if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
-        return False
-    if "-" not in key:                          # the common case, kept cheap
-        if key in lex.not_surname or key in words:
-            return False
-    elif any(part in lex.not_surname or part in words for part in key.split("-")):
-        return False
-    return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex)
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -229,7 +193,7 @@ class _Run:
         return word.raw[1:].islower() and is_given(given.key, lex) and not english_word(given.key, lex)
 
     def _surname(self, token: Token) -> bool:
-        return _is_surname(token, self.lex, self.words, self.strict)
+        return is_surname(token, self.lex, self.words, self.strict)
 
     def _place_after_locative(self, i: int, end: int) -> bool:
         """ "at Abbey Fields", "in Lyme Regis": after "at", "in" and the like, a place, unless a known given
@@ -269,7 +233,7 @@ def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[lis
     for word in words:
         start = run.find(word, position)
         position = start + len(word)
-        token = _token(offset + start, word)
+        token = spotted_token(offset + start, word)
         tokens.append(token)
         if word[-1] == "." and token.key not in lex.titles:
             if len(tokens) > 1:
@@ -293,7 +257,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
     if found or text.lower() != text:
-        return found + _reversed(text, lex, words) if "," in text else found
+        return found + reversed_names(text, lex, words) if "," in text else found
     titled = text.title()
     return _spot(titled, lex, words, strict=True) if len(titled) == len(text) else []
 
@@ -309,39 +273,3 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
         for tokens in _words_of(group, words_in_run, offset, lex):
             found.extend(_Run(tokens, lex, text, words, strict).names())
     return found
-
-
-# "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
-# ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
-# The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
-_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$))")
-# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a
-# year, "(2019)".
-_CLASS = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)"
-                    r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
-_SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}]{LETTER}+(?:[-{APOSTROPHES}]{LETTER}+)*$")
-
-
-def _reversed(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spotted]:
-    found = []
-    for match in _REVERSED.finditer(text):
-        before = _SURNAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if before is None:
-            continue
-        surname, given = _token(before.start(), before.group()), _token(match.start(1), match.group(1))
-        known_given = is_given(given.key, lex)
-        if not (known_given or _may_be_name(given, lex, words)):
-            continue
-        in_class = _CLASS.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
-        if is_given(surname.key, lex) and not in_class:
-            continue                            # "Oliver, Harry": first names only
-        if _is_surname(surname, lex, words) or (known_given or in_class) and surname.key in lex.surnames \
-                or known_given and surname.key in lex.short_surnames and not english_word(given.key, lex) \
-                or in_class and surname.key not in lex.not_surname and surname.key not in words:
-            found.append(Spotted(surname.start, given.end, given.raw, "unknown"))   # "Sheikh, Usman (6C)"
-    return found
-
-
-def _may_be_name(token: Token, lex: Lexicon, words: frozenset[str]) -> bool:
-    """A capitalised word no list holds ("Temitope"): in a class list's "Akinola, Temitope (6C)", a given name."""
-    return token.key not in lex.listed and token.key not in words and len(token.key) > 2 and token.raw[1:].islower()

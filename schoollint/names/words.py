@@ -265,20 +265,6 @@ def two_words(key: str, lex: Lexicon) -> bool:
     return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
 
 
-_WORD_OR_NUMBER = re.compile(rf"{LETTER}+|[\d_]+")
-
-
-def words_before(text: str, start: int) -> tuple[str, ...]:
-    """The last two words before `start` (in the 40 characters before it, after any number), lower case,
-    nearest last. One findall: a search anchored at the end would try every start position."""
-    words: list[str] = []
-    for word in reversed(_WORD_OR_NUMBER.findall(text, max(0, start - 40), start)):
-        if not word[0].isalpha() or len(words) == 2:
-            break
-        words.append(word.casefold())
-    return tuple(reversed(words))
-
-
 def may_hold_name(words: list[str], lex: Lexicon) -> bool:
     """Cheap first look at a run: a title, or a given name and a possible surname (one pass, set look-ups
     only: most runs of a page are no name)."""
@@ -305,23 +291,3 @@ def english_word(key: str, lex: Lexicon) -> bool:
     """A word of everyday English, name or not: "sunny", "park", "mark", "superb" (in lower-case prose, a
     pair of such words is more likely words than a name)."""
     return key in lex.not_surname or key in lex.word_given or key in lex.surname_words or key in lex.rare_words
-
-
-_CLAUSE_WORD = re.compile(rf"{LETTER}+|[.!?:;()\u2029]")
-_LIST_JOINERS = frozenset(("and", "or", "the"))
-
-
-def in_list_of_places(text: str, start: int, lex: Lexicon) -> bool:
-    """Do the words before `start`, in its clause, make it one of a list of places: "visited Lincoln
-    Cathedral and (Stanley Park)", "a walk through Delamere, Frodsham and (Helsby Hill)"? Capitalised words
-    and list joiners are passed over back to a place word (true) or the first other word (true when
-    it is a locative)."""
-    for word in reversed(_CLAUSE_WORD.findall(text, max(0, start - 120), start)):
-        if not word[0].isalpha():
-            return False                    # the clause ends: "We went to the zoo. (Lucy Hill) won"
-        key = plain(word)
-        if word[0].islower() and key not in _LIST_JOINERS:
-            return key in lex.locatives
-        if key in lex.place_words:
-            return True
-    return False
