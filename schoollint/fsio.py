@@ -205,9 +205,9 @@ def _renamed(pairs: list[tuple[int, str, Path]]) -> dict[int, OSError]:
         for index, temporary, target in share:
             try:
                 os.replace(temporary, target)
-            except OSError as exc:
+            except Exception as exc:   # in a thread anything else would be lost: the pair must fail
                 _discard(temporary)
-                failures[index] = exc
+                failures[index] = exc if isinstance(exc, OSError) else OSError(f"{target}: not replaced ({exc!r})")
 
     threads = min(RENAME_THREADS, len(pairs) // 16 + 1)   # a few files: no thread is worth starting
     if threads == 1:
