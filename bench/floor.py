@@ -201,9 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         first = sorted((source / "pristine").glob("*.jpg"))[0]
         outcomes = [run.outcome(tool, first.read_bytes(), (folder / first.name).read_bytes())
                     for tool, folder in folders.items()]
+        photos = len(floor_prototypes.listing(str(source / "check")))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    photos = len(floor_prototypes.listing(str(source / "check")))
     header = (f"The floor: {photos} photos, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
               f"{args.rounds} rounds (medians), load average {load} before, "
               f"{os.getloadavg()[0]:.2f} after")
