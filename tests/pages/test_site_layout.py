@@ -169,3 +169,15 @@ def test_the_users_site_roots_come_first(repo, cli):
         assert broken(cli) == [("web/index.njk", 2)]
     finally:
         use_site_roots(repo, [])
+
+
+def test_a_size_stated_on_a_page_of_the_input_folder_counts(repo, cli):
+    from PIL import Image
+
+    build(repo, {".eleventy.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+                 "src/posts/leavers.md": '<img src="/img/leavers.jpg" alt="The prize" width="400">\n'}, ())
+    (repo / "src/img").mkdir(parents=True)
+    Image.new("RGB", (2400, 1800), "teal").save(repo / "src/img/leavers.jpg", quality=80)
+    commit_all(repo, "photo")
+    code, out, _ = cli("check", "--no-cache", "--no-progress", "--select", "SL202", "--output-format", "json")
+    assert [(f["code"], f["path"]) for f in json.loads(out)["findings"]] == [("SL202", "src/img/leavers.jpg")]
