@@ -141,7 +141,8 @@ def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
     from .discover import NOT_SITE_FOLDERS, _not_site_folder
     from .report import plural
 
-    kept, skipped = [], {}
+    kept: list[Appearance] = []
+    skipped: dict[str, set[str]] = {}
     for appearance in appearances:
         folder = _not_site_folder(appearance.path, [])
         if folder is None:

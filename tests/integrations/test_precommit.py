@@ -91,7 +91,8 @@ def test_files_regex_covers_every_format_schoollint_reads():
     for extension in sorted(extensions):
         for name in (f"photo{extension}", f"Trip/IMG_1{extension.upper()}"):
             assert pattern.search(name), name
-    data_files = ["_data/staff.yml", "site/_data/team/people.yaml", "data/gallery.json", "content/data/x.yml"]
+    data_files = ["_data/staff.yml", "site/_data/team/people.yaml", "data/gallery.json", "content/data/x.yml",
+                  "data/prizes.toml"]
     other = ["_config.yml", "package.json", "notes.txt", "mydata/x.yml", "photo.jpg.txt", "readme", "setup.py"]
     for name in data_files + other:
         assert bool(pattern.search(name)) == (pages.is_data_file(name) or pages.is_page(name)), name
