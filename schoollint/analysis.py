@@ -233,7 +233,7 @@ class Analyser:
             result.unchecked = kind_of(relpath)
         return result
 
-    def _subject(self, reads: str, relpath: str, data, result: FileResult):
+    def _subject(self, reads: str, relpath: str, data, result: FileResult, is_page: bool):
         """What checks that read `reads` look at, or None when the file is not of that kind."""
         if reads == "path":
             return PathSubject(relpath)
@@ -244,10 +244,9 @@ class Analyser:
             if subject.facts is None or subject.facts.unchecked or subject.error:   # PartlyRead: judged in part
                 result.unchecked = kind_of(relpath)
             return self._with_picture(subject, data)
-        from .pages import registry as pages
-
-        if not pages.is_page(relpath):
+        if not is_page:
             return None
+        from .pages import registry as pages
         if REPORT_MARKER.encode("ascii") in bytes(data[:512]):   # schoollint's own report, not the site's
             result.unchecked = "schoollint report"
             result.depends = None        # never cached: a cached record could not say it is unchecked
@@ -285,11 +284,12 @@ class Analyser:
 
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
+        is_page = bool(self.by_reads.keys() & {"page", "media"}) and self._is_page(relpath)   # asked once
         for reads, modules in self.by_reads.items():
             if reads in ("suppressions", "run"):  # judged once every finding is known; run: by its driver
                 continue
             try:
-                subject = self._subject(reads, relpath, data, result)
+                subject = self._subject(reads, relpath, data, result, is_page)
             except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
                 self._internal_error(result, f"reading it as {reads}", exc)
                 result.unchecked = kind_of(relpath)
@@ -303,7 +303,7 @@ class Analyser:
                     )
                 except Exception as exc:  # likewise for a bug in one check
                     self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
-        if self.by_reads.get("media"):   # pictures in a page's data: URIs, checked as media (issue 9)
+        if is_page and self.by_reads.get("media"):   # pictures in a page's data: URIs, checked as media (issue 9)
             from .page_pictures import check_pictures
 
             found, unjudged, errors = check_pictures(relpath, data, self.by_reads["media"], context, self.selected,
