@@ -22,6 +22,7 @@ from pathlib import Path
 from ..formats.package import xml_parser
 from .model import Page, PageError, Share
 from .shares import target_of
+from .data_errors import json_problem
 from .templates import is_templated
 
 SITEMAP_SUFFIXES = ("sitemap.xml",)
@@ -77,6 +78,9 @@ def read_manifest(relpath: str, data: bytes, root: Path | None = None) -> Page:
     text = data.decode("utf-8-sig", errors="replace")
     try:
         manifest = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PageError(f"{relpath}: not a JSON web app manifest (not valid JSON, {json_problem(exc)}); "
+                        "not checked") from None
     except (ValueError, RecursionError) as exc:
         raise PageError(f"{relpath}: not a JSON web app manifest ({exc}); not checked") from None
     shares = []

@@ -25,7 +25,11 @@ from tests.kit.git import commit_all
      "not valid JSON, line 3, column 3: a comma is missing between two items"),
     ("data/staff.toml", '[[staff]]\nname = "Head"\nphoto = /img/head.jpg\n',
      "not valid TOML, line 3, column 9: invalid value"),
-], ids=["yaml-colon", "yaml-open-list", "front-matter", "json-comma-too-many", "json-comma-missing", "toml"])
+    ("site.webmanifest", '{"name": "School",\n "icons": [ {"src": "/a.png",} ]}\n',
+     "not a JSON web app manifest (not valid JSON, line 2, column 30: a key is not in double quotes, or there is "
+     "a comma too many before '}'); not checked"),
+], ids=["yaml-colon", "yaml-open-list", "front-matter", "json-comma-too-many", "json-comma-missing", "toml",
+        "manifest"])
 def test_a_parse_error_names_the_files_line_in_plain_words(repo: Path, cli, relpath, text, said):
     (repo / relpath).parent.mkdir(parents=True, exist_ok=True)
     (repo / relpath).write_text(text)
