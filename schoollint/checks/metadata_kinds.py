@@ -7,6 +7,7 @@ its fix strips exactly the kinds the rule covers, losslessly.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
@@ -35,6 +36,10 @@ def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
     values = [item.value for item in items if item.value]
     yield Finding(
         code, subject.path, f"{opening(items) if callable(opening) else opening} ({described(items)})",
-        field=fields_of(items), value="; ".join(values) or None,
-        fix=Fix("strip-metadata", tuple(kinds), Applicability.SAFE, summary=fix_summary),
+        field=fields_of(items), value="; ".join(values) or None, fix=_strip(tuple(kinds), fix_summary),
     )
+
+
+@lru_cache(maxsize=64)    # one frozen Fix per rule, shared by its findings: not built again for every photo
+def _strip(kinds: tuple[str, ...], summary: str) -> Fix:
+    return Fix("strip-metadata", kinds, Applicability.SAFE, summary=summary)
