@@ -121,6 +121,7 @@ class Cache:
         self.stats: dict[str, list] = {}      # path -> [size, mtime_ns, inode, ctime_ns, content key, sha256, trusted]
         self.depends: dict[str, dict[str, bool]] = {}
         self.site: dict[str, list] = {}       # path -> [size, mtime_ns, inode, ctime_ns, trusted, site facts]
+        self.site_key = ""                    # the site layout the site facts were found under (key_site)
         self.dirty = False
         self.shaped = True     # every entry held has the shape the checks of _load want: the file may say so
         if enabled:
@@ -139,6 +140,7 @@ class Cache:
             return
         # Written and signed by this very code, which checked each entry as it was kept (`shaped`): checked
         # so once per file, not per record (0.12 s for 1,000); code changed since (an editable install) checks all.
+        self.site_key = stored.get("site-key", "")
         if stored.get("shape") == shape_stamp():
             self.results, self.stats, self.depends, self.site = (stored[key] for key in ("results", "stat",
                                                                                        "depends", "site"))
@@ -193,6 +195,12 @@ class Cache:
             self.site[relpath] = entry
             self.dirty = True
 
+    def key_site(self, key: str) -> None:
+        """The site's layout is `key` (pages.site_layout.fingerprint): the site facts kept under another
+        (where a page's references led before `.eleventy.js` or `site-roots` changed) are dropped."""
+        if key != self.site_key:
+            self.site, self.site_key, self.dirty = {}, key, self.enabled
+
     def keep_site(self, paths: set[str]) -> None:
         """Forget the site facts of files not in `paths` (the whole site)."""
         if self.enabled and not self.site.keys() <= paths:
@@ -229,7 +237,8 @@ class Cache:
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
             depends = {key: value for key, value in self.depends.items() if key in results}
             payload = {"version": f"{__version__}/{SCHEMA}", "shape": self.shaped and shape_stamp(), "results": results,
-                       "stat": self.stats, "depends": depends, "site": self.site}
+                       "stat": self.stats, "depends": depends, "site": self.site,
+                       "site-key": self.site_key}
             target = folder / CACHE_FILE
             body = json.dumps(payload, separators=(",", ":")).encode()
             write_signed(target, body)

@@ -17,7 +17,7 @@ from .errors import UserError
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
 TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "consent", "protected",
-            "pupil-photos", "per-path")
+            "pupil-photos", "per-path", "site-roots")
 CONSENT_POLICIES = ("optional", "required")
 
 
@@ -55,6 +55,8 @@ class Config:
     protected: list[str] = field(default_factory=list)
     # globs of photos that are of pupils whatever their pages say (SL501, SL502)
     pupil_photos: list[str] = field(default_factory=list)
+    # folders the site serves at its root, most important first, ahead of the generator's config (SL304)
+    site_roots: list[str] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_path: list[PathOverride] = field(default_factory=list)
     _merged: dict[tuple[int, ...], dict] = field(default_factory=dict, repr=False, compare=False)
@@ -105,6 +107,7 @@ class Config:
             "consent": self.consent,
             "protected": self.protected,
             "pupil-photos": self.pupil_photos,
+            "site-roots": self.site_roots,
             "rules": {code: options for code, options in self.options_for("").items() if options},
             "per-path": [
                 {"paths": list(o.globs), "ignore": o.ignore, "rules": o.rule_options} for o in self.per_path
@@ -177,10 +180,12 @@ def parse_config(raw: Any, where: str) -> Config:
         rule = catalogue.by_name_or_code(str(key))
         if rule is not None:
             config.rule_options[rule.code] = _rule_options(rule, value, f"{where}: {key}", (key,))
-        elif key in ("select", "extend-select", "ignore", "exclude", "protected", "pupil-photos"):
+        elif key in ("select", "extend-select", "ignore", "exclude", "protected", "pupil-photos", "site-roots"):
             items = _string_list(value, f"{where}: {key}", (key,))
             if key in ("select", "extend-select", "ignore"):
                 _check_selectors(items, f"{where}: {key}", (key,))
+            if key == "site-roots":
+                _check_folders(items, f"{where}: {key}", (key,))
             setattr(config, key.replace("-", "_"), items)
         elif key == "fail-level":
             if value not in FAIL_LEVELS:
@@ -211,6 +216,16 @@ def _string_list(value: Any, where: str, keys: tuple) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: expected a list of strings (text in quotes, or '- item' lines)", keys)
     return value
+
+
+def _check_folders(items: list[str], where: str, keys: tuple) -> None:
+    """Folders named relative to the repository root: an absolute path or one through ".." would
+    name files outside the repository, which its pages cannot serve."""
+    for item in items:
+        parts = item.replace("\\", "/").split("/")
+        if parts[0] == "" or parts[0].endswith(":") or ".." in parts:    # "/srv", "\\srv", "C:", "../x"
+            raise ConfigError(f"{where}: {item!r} must be a folder of the repository, written relative to its "
+                              "root without '..' (such as 'src' or 'web/public')", keys)
 
 
 def _check_selectors(items: list[str], where: str, keys: tuple) -> None:

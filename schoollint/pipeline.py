@@ -54,7 +54,12 @@ def load_effective_config(config_path: str | None, start: Path | None = None):
     if config_path and not (path and path.is_file()):
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
-    return load_config(path, display), root, in_git
+    config = load_config(path, display)
+    if config.site_roots:   # where "/img/x.jpg" leads, for every stage that resolves a page's references
+        from .pages.site_layout import use_site_roots
+
+        use_site_roots(root, config.site_roots)
+    return config, root, in_git
 
 
 def _baseline(root: Path, args):
@@ -92,6 +97,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = _vision_setting(config, args.no_vision)
+    settings["site-layout"], layout_notes = _site_layout(root)
     baseline = _baseline(root, args)
     formats = {args.output_format, *(name for name, _ in args.report)}
     options = RunOptions(
@@ -103,7 +109,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     new_run_tag_key()
     run = Run(root, in_git, config, settings, options)
     run.site_files = found.files if paths == ["."] and not args.diff_base else None   # the whole site: listed once
-    notes += [vision_note] if vision_note else []
+    notes += ([vision_note] if vision_note else []) + layout_notes
     outcome = Outcome(notes=notes + found.notes)   # settle() counts the files checked
     results = run.analyse(found.files)
     run.settle(results, outcome)
@@ -146,6 +152,14 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         return show_diff(outcome)
     emit(args, root, outcome)
     return _exit_code(args, config, outcome)
+
+
+def _site_layout(root: Path) -> tuple[str, list[str]]:
+    """Where the site's root URLs lead (pages.site_layout: the generator's config, `site-roots`), as text
+    that keys the cache (a page's SL304 depends on it), and what reading the generator's config noted."""
+    from .pages.site_layout import fingerprint, layout_for
+
+    return fingerprint(root), list(layout_for(root, "").notes)
 
 
 def _exit_code(args, config, outcome: Outcome) -> int:

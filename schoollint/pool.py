@@ -43,6 +43,10 @@ def init_worker(analyser: Analyser) -> None:
 def _start_worker(analyser: Analyser, parent: int) -> None:
     _die_with_parent(parent)
     usercache.writable = False     # what a worker loads it keeps to itself (a spawned one may load the name lists)
+    if analyser.config.site_roots:  # a spawned worker has not run the pipeline's load_effective_config
+        from .pages.site_layout import use_site_roots
+
+        use_site_roots(analyser.root, analyser.config.site_roots)
     init_worker(analyser)
 
 

@@ -51,6 +51,9 @@ class SiteFiles:
 
     def __init__(self, root: Path, cache: Cache):
         self.root, self.cache = root, cache
+        from .pages.site_layout import fingerprint
+
+        cache.key_site(fingerprint(root))       # where references lead depends on the layout too
         self.existing = ProbingRoot(root)       # whether each path is a file: asked once a run
         self.facts: dict[str, TextFacts] = {}
 
