@@ -14,7 +14,6 @@ from . import catalogue
 from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
 
-CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 FAIL_LEVELS = ("error", "warning")
 TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "consent", "protected",
             "pupil-photos", "per-path", "site-roots")
@@ -115,25 +114,6 @@ class Config:
         }
 
 
-def find_config(root: Path) -> Path | None:
-    """The configuration file at the repository root, if any. ConfigError for one that is a
-    symlink to a file outside the repository (its content is not the repository's to read)."""
-    import os
-
-    for name in (*CONFIG_FILES, "pyproject.toml"):
-        path = root / name
-        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
-            raise ConfigError(f"{name}: is a symlink to a file outside the repository; not read. "
-                              "Put the configuration in the repository, or name it with --config")
-    for name in CONFIG_FILES:
-        if (root / name).is_file():
-            return root / name
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file() and "[tool.schoollint" in pyproject.read_text(encoding="utf-8", errors="replace"):
-        return pyproject
-    return None
-
-
 def load_config(path: Path | None, display: str | None = None) -> Config:
     if path is None:
         return Config()
@@ -142,8 +122,9 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read: {exc}") from None
-    if path.name == "pyproject.toml":
-        raw = _read_pyproject(text, where)
+    if path.suffix.lower() == ".toml":     # pyproject.toml's table, or a file of its own named with --config
+        raw = _read_toml(text, where)
+        raw = raw.get("tool", {}).get("schoollint", {}) if path.name == "pyproject.toml" else raw
     else:
         import yaml
 
@@ -155,19 +136,19 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
     try:
         return parse_config(raw or {}, where)
     except ConfigError as exc:
-        line = key_lines(text).get(exc.keys) if exc.keys and path.name != "pyproject.toml" else None
+        line = key_lines(text).get(exc.keys) if exc.keys and path.suffix.lower() != ".toml" else None
         if line is None or not str(exc).startswith(f"{where}: "):
             raise
         raise ConfigError(f"{where}:{line}: {str(exc)[len(where) + 2:]}") from None
 
 
-def _read_pyproject(text: str, where: str) -> dict:
+def _read_toml(text: str, where: str) -> dict:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(text).get("tool", {}).get("schoollint", {})
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
 

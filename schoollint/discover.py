@@ -83,7 +83,7 @@ def start_of(paths: list[str]) -> Path | None:
     elsewhere (`check ../other-site`) or is a site of its own below it (`check stmarys` from the
     folder that holds the sites: a Git work tree or a configuration of its own on the way up).
     Judged on the path as written, so a link is not followed."""
-    from .config import CONFIG_FILES
+    from .config_files import CONFIG_FILES
 
     if not paths or not os.path.lexists(paths[0]):
         return None

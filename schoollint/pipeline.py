@@ -19,14 +19,15 @@ from .analysis import Analyser, FileResult, identity
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, signature_of
 from .codec import cacheable, needs_reading
-from .config import find_config, load_config
+from .config import load_config
+from .config_files import find_config, unread_lookalikes
 from .discover import committed_files, discover, find_root, relative, start_of
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
 from .fix.model import Fix, FixContext, new_run_tag_key
 from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
-from .report import plural
+from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
 from .run_settings import _apply_arguments, _is_inside, _roster_setting, _settings, _vision_setting
 from .suppress import settle, unknown_alts_note
@@ -47,10 +48,13 @@ class RunOptions:
     identify: bool = True               # findings carry their file's SHA-256 (baselines, fingerprints)
 
 
-def load_effective_config(config_path: str | None, start: Path | None = None):
-    """The configuration of the repository that holds `start` (default: the current folder)."""
+def load_effective_config(config_path: str | None, start: Path | None = None, warn: bool = True):
+    """The configuration of the repository that holds `start` (default: the current folder). Unless
+    `warn` is false (-qq), a file at its root named like a configuration that is not read is said on stderr."""
     root, in_git = find_root(start or Path.cwd())
     path = Path(config_path) if config_path else find_config(root)
+    for warning in unread_lookalikes(root) if warn and not config_path else ():
+        print(f"schoollint: warning: {escaped(warning)}", file=sys.stderr)
     if config_path and not (path and path.is_file()):
         raise UsageError(f"{config_path}: no such configuration file")
     display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
@@ -78,7 +82,7 @@ def run_check(args) -> int:
         raise UsageError("--diff prints a diff, not a report: leave out --output-format, -o and --report")
     started = time.time()
     usercache.writable = not args.no_cache   # --no-cache: nothing written to this user's cache folder either
-    config, root, in_git = load_effective_config(args.config, start_of(args.paths))
+    config, root, in_git = load_effective_config(args.config, start_of(args.paths), warn=args.quiet < 2)
     _apply_arguments(config, args)
     with ExitStack() as held:
         notes = take_over(root, args.fix, held)

@@ -21,7 +21,7 @@ from pathlib import Path
 from .analysis import ProbingRoot
 from .baseline import DEFAULT_BASELINE
 from .cache import Cache, signature_of, trusted
-from .config import CONFIG_FILES
+from .config_files import CONFIG_FILES
 from .review import REVIEW_LOG
 
 # Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
