@@ -96,6 +96,27 @@ def _escaped_finding(finding):
                                fix=fix and dataclasses.replace(fix, summary=summary))
 
 
+# What a note that says something was not checked or not judged says: such a note is kept under -q
+# (only -qq hides it) and listed first by every report, since no finding will ever tell it.
+_UNJUDGED = re.compile(r"\bnot (?:been )?(?:checked|judged|read)\b|\bjudged? no one\b|\bcannot (?:judge|resolve)\b")
+
+
+def says_unjudged(note: str) -> bool:
+    """True for a note saying that something was not checked or that a rule judged no one
+    ("... were not checked for names", "SL601-SL603 judge no one"), by its words."""
+    return _UNJUDGED.search(note) is not None
+
+
+def run_notes(outcome) -> list[tuple[str, bool]]:
+    """The run's notes for a report, (text, says_unjudged), those saying what was not checked first.
+
+    Notes hold no personal value by construction (they name files, rules and counts, never a
+    field's value), so every public format carries them.
+    """
+    marked = [(note, says_unjudged(note)) for note in outcome.notes]
+    return [pair for pair in marked if pair[1]] + [pair for pair in marked if not pair[1]]
+
+
 def fix_hint(finding, rule, pre_commit: bool = False) -> str:
     """One line saying how to fix a finding, with the command that does it.
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from . import PUBLIC_FORMATS, View, escaped, render
+from . import PUBLIC_FORMATS, View, escaped, render, says_unjudged
 from .files import check_place, write_report
 
 
@@ -50,8 +50,11 @@ def emit(args, root: Path, outcome) -> None:
 
 
 def notes_and_errors(outcome, quiet: int = 0) -> None:
-    """Notes unless -q; errors unless -qq (then only the exit code tells)."""
-    for note in outcome.notes if not quiet else ():
+    """Notes unless -q, but a note saying something was not checked or judged even under -q (a quiet
+    run must not look like a clean one); errors unless -qq (then only the exit code tells)."""
+    for note in outcome.notes if quiet < 2 else ():
+        if quiet and not says_unjudged(note):
+            continue
         print(f"schoollint: note: {escaped(note)}", file=sys.stderr)
     for error in outcome.errors if quiet < 2 else ():
         print(f"schoollint: error: {escaped(error)}", file=sys.stderr)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .. import catalogue
-from . import View, display_path, fix_hint, shown_value
-
+from . import View, display_path, fix_hint, run_notes, shown_value
 
 
 def escape_data(text: str) -> str:
@@ -27,9 +26,22 @@ def annotation(finding, view: View) -> str:
     return f"::{finding.severity} {','.join(properties)}::{escape_data(message)}"
 
 
+def note_commands(report, room: int | None = None) -> list[str]:
+    """The run's notes as `::notice` workflow commands, those saying what was not checked first;
+    with `room`, at most that many, the last one saying how many more the job log holds."""
+    notes = [f"::notice title=schoollint {'not checked' if unjudged else 'note'}::{escape_data(text)}"
+             for text, unjudged in run_notes(report)]
+    if room is None or len(notes) <= room:
+        return notes
+    more = len(notes) - room + 1
+    return notes[:room - 1] + [f"::notice title=schoollint::{more} more notes not shown as annotations: "
+                               "see the job summary or the step's log (schoollint prints every note on stderr)"]
+
+
 def render(report, view: View) -> str:
     lines = [annotation(finding, view) for finding in report.findings]
     lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
     if report.not_checked:
         lines.append(f"::warning::{escape_data(f'schoollint did not check {report.not_checked_text()} (no reader)')}")
+    lines += note_commands(report)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import catalogue
-from . import View
-from .github import annotation, escape_data
+from . import View, plural
+from .github import annotation, escape_data, note_commands
 
 PER_LEVEL = 10
 
@@ -31,8 +31,10 @@ def render(report, view: View) -> str:
     hidden = len(errors) + len(warnings) - len(lines)
     if hidden:
         lines.append(
-            f"::notice title=schoollint::{hidden} more finding{'s' if hidden != 1 else ''} not shown as "
+            f"::notice title=schoollint::{plural(hidden, 'more finding')} not shown as "
             f"annotations (GitHub shows at most {PER_LEVEL} errors and {PER_LEVEL} warnings per step): "
             "see the job summary, the code scanning results, or run `schoollint check` locally"
         )
+    # notices have their own cap of PER_LEVEL per step, the one above included
+    lines += note_commands(report, PER_LEVEL - (1 if hidden else 0))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .. import catalogue
-from . import View, display_path, shown_value, unique_fingerprints
+from . import View, display_path, run_notes, shown_value, unique_fingerprints
 
 # (lowest security-severity, GitLab severity), highest band first.
 BANDS = ((9.0, "critical"), (7.0, "major"), (4.0, "minor"), (0.0, "info"))
@@ -38,4 +38,21 @@ def render(report, view: View) -> str:
                 "lines": {"begin": finding.line or 1},
             },
         })
-    return json.dumps(issues, indent=2) + "\n"
+    return json.dumps(issues + note_issues(report), indent=2) + "\n"
+
+
+def note_issues(report) -> list[dict]:
+    """The run's notes as issues of severity "info": the format has no other place for a run's words, and
+    GitLab requires every issue's description, check_name, fingerprint, severity and location (path,
+    lines.begin). A note is about the run, so its location is the site's root folder, line 1."""
+    import hashlib
+
+    return [{
+        "type": "issue",
+        "check_name": "schoollint-not-checked" if unjudged else "schoollint-note",
+        "description": f"schoollint {'did not check' if unjudged else 'note'}: {text}",
+        "categories": ["Security"],
+        "fingerprint": hashlib.sha256(f"schoollint-note\0{text}".encode("utf-8", "surrogateescape")).hexdigest(),
+        "severity": "info",
+        "location": {"path": ".", "lines": {"begin": 1}},
+    } for text, unjudged in run_notes(report)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__, catalogue
-from . import View, display_path, shown_value, unique_fingerprints
+from . import View, display_path, run_notes, shown_value, unique_fingerprints
 
 
 def finding_record(finding, view: View, fingerprint: str) -> dict:
@@ -41,6 +41,9 @@ def render(report, view: View) -> str:
                    "created": [display_path(p) for p in c.created]} for c in report.changes if c.changed],
         "not_fixed": [{"path": display_path(c.path), "error": c.error} for c in report.changes if c.error],
         "errors": report.errors,
+        # What the user should know that no finding says; "not_checked": true when a note says
+        # something was not checked or a rule judged no one (a clean report is not a clean site then).
+        "notes": [{"text": text, "not_checked": unjudged} for text, unjudged in run_notes(report)],
         "stale_baseline": report.stale_baseline,
         # What the baseline, inline suppressions and per-path ignores kept out of "findings".
         "held_back": {"baseline": report.baselined, "suppressed": report.suppressed, "ignored": report.ignored},

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint, plural, shown_value
+from . import View, fix_hint, plural, run_notes, shown_value
 
 # Characters XML 1.0 cannot hold at all, not even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -44,6 +44,15 @@ def _failure(testcase: ET.Element, finding, view: View) -> None:
     _element(testcase, "failure", body, type=finding.code, message=message)
 
 
+def _notes(suites: ET.Element, report) -> None:
+    """The run's notes in the first test suite's <system-out> (JUnit XML has no place for a run's words
+    on <testsuites>; Jenkins, GitLab and Azure show a suite's standard output), not-checked ones first."""
+    notes = run_notes(report)
+    if notes:
+        _element(suites[0], "system-out", "\n".join(
+            f"schoollint: {'not checked' if unjudged else 'note'}: {text}" for text, unjudged in notes))
+
+
 def render(report, view: View) -> str:
     rules = catalogue.load()
     suites = ET.Element("testsuites", name="schoollint", tests="0", failures="0", errors="0")
@@ -71,6 +80,7 @@ def render(report, view: View) -> str:
         _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked{unchecked}",
                  classname="schoollint")
         total = 1
+    _notes(suites, report)
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
     suites.set("errors", str(len(report.errors)))

@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from .. import __version__, catalogue
-from . import View, shown_value, unique_fingerprints
+from . import View, run_notes, shown_value, unique_fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -71,9 +71,12 @@ def render(report, view: View) -> str:
         "properties": {"filesChecked": report.files_checked, "filesNotChecked": report.not_checked},
         "invocations": [{
             "executionSuccessful": not report.errors,
+            # SARIF 2.1.0 §3.20.21, §3.58: errors; then notes, as "warning" when they say something was
+            # not checked or judged (a viewer must not show the run as clean), else "note".
             "toolExecutionNotifications": [
                 {"level": "error", "message": {"text": error}} for error in report.errors
-            ],
+            ] + [{"level": "warning" if unjudged else "note", "message": {"text": text}}
+                 for text, unjudged in run_notes(report)],
         }],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n"

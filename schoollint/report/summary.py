@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import groupby
 
 from .. import catalogue
-from . import View, fix_hint, held_back, plural
+from . import View, fix_hint, held_back, plural, run_notes
 from .files import MARKER_COMMENT
 
 LIMIT = 1024 * 1024 - 4096      # bytes; GitHub's limit, less room for the closing note
@@ -68,8 +68,18 @@ def _totals(report) -> list[str]:
 
 
 def _not_checked(report) -> list[str]:
-    return ["", f"Not checked (no reader for their content): {report.not_checked_text()}."] if report.not_checked \
+    """Files no reader judged, then the run's notes: what was not checked or judged, in a section of its
+    own (a "No findings" line above it would otherwise read as a clean site), then the other notes."""
+    lines = ["", f"Not checked (no reader for their content): {report.not_checked_text()}."] if report.not_checked \
         else []
+    notes = run_notes(report)
+    unjudged = [f"- {cell(text)}" for text, flag in notes if flag]
+    if unjudged:
+        lines += ["", "### Not checked / not judged", ""] + unjudged
+    others = [f"- {cell(text)}" for text, flag in notes if not flag]
+    if others:
+        lines += ["", "### Notes", ""] + others
+    return lines
 
 
 def _rule_link(rule) -> str:
