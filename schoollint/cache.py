@@ -24,10 +24,12 @@ The folder is the user's alone (0700, files 0600) and holds no personal value
 (codec.py drops them). The file's first line is an HMAC-SHA256 of the rest, keyed with a
 secret of this user's kept outside every repository (`user_key`), so a cache that was
 edited, or committed by someone else, is not believed. A cache that fails that, or is of
-the wrong version or shape (codec.valid_record, valid_stat, valid_site, valid_depends), is
-discarded whole: it costs one slower run, never a wrong or failed one. The shape is checked
-entry by entry only when the file's `shape_stamp` (under the HMAC) is not that of the code
-running: a file this very code wrote and signed has the shape it writes. A folder that is a
+written by other code (its version, SCHEMA, or `shape_stamp`: the size and mtime of every file of
+the package and of its rule catalogue, so an edited reader in an editable install counts), or of the
+wrong shape (codec.valid_record, valid_stat, valid_site, valid_depends), is discarded whole: it costs
+one slower run, never a wrong or failed one. The shape is checked entry by entry only when the
+file's `shape` (under the HMAC) is not the stamp of the code running: a file this very code wrote,
+checking each entry as it kept it, has the shape it writes. A folder that is a
 symlink out of the repository is refused (CacheError): the cache, the lock and the fix
 journal are never written outside it.
 """
@@ -136,10 +138,11 @@ class Cache:
         except (OSError, ValueError):
             self.dirty = True
             return
-        if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"):
+        if not (isinstance(stored, dict) and stored.get("version") == f"{__version__}/{SCHEMA}"
+                and stored.get("code") == shape_stamp()):    # written by other code: results it may not give
             return
-        # Written and signed by this very code, which checked each entry as it was kept (`shaped`): checked
-        # so once per file, not per record (0.12 s for 1,000); code changed since (an editable install) checks all.
+        # Written and signed by this very code, which checked each entry as it was kept (`shaped`): not
+        # checked again (0.12 s for 1,000 records), unless one failed then (the stamp is left off).
         self.site_key = stored.get("site-key", "")
         if stored.get("shape") == shape_stamp():
             self.results, self.stats, self.depends, self.site = (stored[key] for key in ("results", "stat",
@@ -236,7 +239,8 @@ class Cache:
             live = {entry[4] for entry in self.stats.values()}
             results = {key: value for key, value in self.results.items() if key.partition(":")[0] in live}
             depends = {key: value for key, value in self.depends.items() if key in results}
-            payload = {"version": f"{__version__}/{SCHEMA}", "shape": self.shaped and shape_stamp(), "results": results,
+            payload = {"version": f"{__version__}/{SCHEMA}", "code": shape_stamp(),
+                       "shape": self.shaped and shape_stamp(), "results": results,
                        "stat": self.stats, "depends": depends, "site": self.site,
                        "site-key": self.site_key}
             target = folder / CACHE_FILE
@@ -249,14 +253,28 @@ class Cache:
 
 @lru_cache(maxsize=1)
 def shape_stamp() -> str:
-    """Names the code that writes the cache's shape (codec.py, this module, the catalogue's codes)."""
-    from . import codec
-    from .catalogue import load
+    """Names the code running: the path, size and mtime_ns of every file of the package (its modules,
+    name lists and templates) and of its rule catalogue (rules/*.yaml), as Python judges a module's
+    bytecode current. A cache written by other code is discarded (`_load`): a release whose every change
+    bumps __version__ would need no more, but an editable install, or a reinstall of a moved tag, changes
+    the code under one version. Stats about 250 files, once a run; inside a zip, nothing (its version names it)."""
+    from .catalogue import files
 
     digest = hashlib.sha256()
-    for module in (codec, sys.modules[__name__]):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update("\0".join(sorted(load())).encode())
+    folders = [files("schoollint.rules"), Path(__file__).parent]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name) if isinstance(folder, Path) else []
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":   # Python's own bytecode: follows the modules
+                        folders.append(Path(entry.path))
+                    continue
+                info = entry.stat()
+                digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        except OSError:   # a folder or file gone while listed: the stamp then names no release, and that is all
+            digest.update(f"{folder}\0?\n".encode())
     return digest.hexdigest()[:16]
 
 
