@@ -60,11 +60,14 @@ def site_findings(root: Path, in_git: bool, config, files: list[str], settings: 
     """
     from .pipeline import Run, RunOptions
 
+    from .suppress import unknown_alts_note
+
     run = Run(root, in_git, config, settings, RunOptions(use_cache=use_cache, jobs=jobs, show_values=show_values))
     outcome = Outcome(files_checked=len(files))
     results = run.analyse(files)
     run.settle(results, outcome)
     run.cache.save()
+    outcome.notes += unknown_alts_note(results)   # alt texts a template fills in: not checked, as check says
     outcome.errors = [error for result in results for error in result.errors]
     return outcome
 
@@ -108,6 +111,13 @@ def _lines_of(image) -> set[int]:
     for span in image.captions:
         lines.update(range(span.line, span.line_of(len(span.text)) + 1))
     return lines
+
+
+# The audit's words when no photo's card can say its consent state: a safeguarding lead reads this first.
+NO_CONSENT_NOTE = ("consent was not judged: schoollint had no roster saying which pupils may be shown on the "
+                   "website (SL601 not run, or no roster with a website consent column: give --roster FILE, "
+                   "`roster:` in .schoollint.yml, or a hashed .schoollint-roster with SCHOOLLINT_ROSTER_KEY set), "
+                   "so no photo below says whether the pupils named with it may be shown")
 
 
 def _named_with(root: Path, config, settings: dict):
@@ -181,15 +191,18 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     _apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
-    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
+    roster_notes: list[str] = []   # what the roster cannot judge (no key, no consent column): said as check says it
+    settings = _settings(_roster_setting(root, in_git, args, config, roster_notes), config.consent)
     from .vision import run_setting
 
     # as check does: faces and text in pictures (SL401-SL403) with the extra, else a note says so
     settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
                            show_values=args.show_values, jobs=args.jobs)
-    report.notes = found.notes + ([vision_note] if vision_note else [])
-    photos = collect_photos(root, found.files, _named_with(root, config, settings))
+    named_with = _named_with(root, config, settings)
+    consent_note = [] if named_with is not None else [NO_CONSENT_NOTE]
+    report.notes = roster_notes + consent_note + found.notes + ([vision_note] if vision_note else []) + report.notes
+    photos = collect_photos(root, found.files, named_with)
     add_dates(root, in_git, photos)
     commit, changed = head_commit(root, in_git), uncommitted(root, in_git, found.files)
     if changed:

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, display_path, first_sentence, fix_hint, shown_value, where
+from . import View, display_path, fix_hint, run_notes, shown_value, where
 from .files import MARKER_COMMENT
 
 # The guidance's practical action each rule (or, failing that, its family) serves (Managing
@@ -42,7 +42,10 @@ def _finding(finding, view: View) -> dict:
     record = {
         "code": finding.code, "name": rule.name, "severity": finding.severity or rule.severity,
         "message": finding.message, "field": finding.field, "line": finding.line, "where": where(finding),
-        "why": first_sentence(rule.why), "how_to_fix": fix_hint(finding, rule),
+        "how_to_fix": fix_hint(finding, rule),
+        # what schoollint's own fix does to this file; why the rule matters and how to fix it by hand
+        # are said once per rule ("rules", the page's "What the problems mean")
+        "fix": finding.fix.summary if finding.fix else None,
     }
     value = shown_value(finding, view)
     if value is not None:
@@ -116,6 +119,25 @@ def _summary(photos: list[dict], others: list[dict], run: list[dict], options: d
     return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
 
 
+def _meanings(summary: list[dict], findings: list) -> list[dict]:
+    """Each rule found, once (in the summary's order), with the command that fixes the findings schoollint
+    can fix itself. Why it matters and how to fix it by hand are the catalogue's words (`schoollint rule`),
+    added by the HTML (`_explained`), not copied into the JSON."""
+    safe = {f.code for f in findings if f.fix and f.fix.safe}
+    unsafe = {f.code for f in findings if f.fix and not f.fix.safe}
+    return [{"code": line["code"], "name": line["name"], "what": line["what"],
+             "command": ("schoollint check --fix" if line["code"] in safe
+                         else "schoollint check --fix --unsafe-fixes" if line["code"] in unsafe else None)}
+            for line in summary]
+
+
+def _explained(meanings: list[dict]) -> list[dict]:
+    """The HTML's "What the problems mean": each rule's why and how to fix, said once for all its findings."""
+    rules = catalogue.load()
+    return [{**line, "why": " ".join(rules[line["code"]].why.split()),
+             "how_to_fix": " ".join(rules[line["code"]].fix.split())} for line in meanings]
+
+
 def _with_values(text: str, options: dict) -> str:
     return re.sub(r"`([^`]*)`", lambda quoted: str(options.get(quoted.group(1), quoted.group(1))), text)
 
@@ -131,6 +153,8 @@ def model(audit, view: View) -> dict:
     others = [{"path": display_path(path), "findings": [_finding(f, view) for f in found]}
               for path, found in sorted(by_path.items()) if path not in photo_paths]
     run = [_finding(f, view) for f in audit.run_findings]
+    summary = _summary(photos, others, run, audit.options)
+    notes = run_notes(audit.report)
     return {
         "tool": "schoollint", "version": audit.version, "site": audit.site,
         "generated": audit.generated.isoformat(), "commit": audit.commit,
@@ -142,14 +166,17 @@ def model(audit, view: View) -> dict:
             "photos_with_findings": sum(1 for p in photos if p["findings"]),
             "findings": len(audit.report.findings) + len(run),
         },
-        "summary": _summary(photos, others, run, audit.options),
+        # what no rule could judge (no roster: consent; alt texts a template fills in), said first
+        "not_judged": [text for text, unjudged in notes if unjudged],
+        "summary": summary,
+        "rules": _meanings(summary, [*audit.report.findings, *audit.run_findings]),
         "run_findings": run,
         "last_review": ({**audit.reviews[-1], "date": audit.reviews[-1]["date"].isoformat()}
                         if audit.reviews else None),
         "photos": photos,
         "other_files": others,
         "not_checked": list(audit.report.errors),
-        "notes": list(audit.report.notes),
+        "notes": [text for text, unjudged in notes if not unjudged],
         "values_shown": view.show_values,
     }
 
@@ -171,5 +198,7 @@ def render_html(audit, view: View) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = environment.from_string(_template("audit.html.j2"))
-    return page.render(audit=model(audit, view), marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
+    content = model(audit, view)
+    content["rules"] = _explained(content["rules"])
+    return page.render(audit=content, marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
                        style=_template("audit.css"), severity_order=SEVERITY_ORDER)
