@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -81,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", help="rule code or name, e.g. SL201 or oversized-image")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
 
-    config = commands.add_parser("config", help="print the effective configuration")
+    config = commands.add_parser("config", help="print the effective configuration (with the options given)")
     config.add_argument("--config", help="configuration file")
+    _selection_options(config)
+    config.add_argument("--fail-level", choices=("error", "warning"), help="lowest severity that fails")
 
     roster = commands.add_parser("roster", help="work with a private roster of names")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
@@ -131,16 +134,26 @@ def _history_parser(commands) -> None:
     _common_run_options(history)
 
 
-def _common_run_options(parser) -> None:
+def _selection_options(parser) -> None:
+    """The options that change the configuration (`pipeline._apply_arguments`), as `check` has them."""
     parser.add_argument("--select", type=_codes, help="only these rules (codes, prefixes like SL1, or names)")
+    parser.add_argument("--extend-select", type=_codes, default=[], help="add rules to the selection")
     parser.add_argument("--ignore", type=_codes, default=[], help="leave these rules out")
     parser.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
+
+
+def _common_run_options(parser) -> None:
+    """What `audit` and `history` share with `check`, so that one set of options serves each command."""
+    _selection_options(parser)
     parser.add_argument("--config", help="configuration file (default: .schoollint.yml at the repository root)")
     parser.add_argument("--roster", help="private roster of names (CSV or list; never commit it)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write .schoollint_cache/")
     parser.add_argument("--jobs", type=_positive, default=0, help="worker processes (default: one per core)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
-    parser.set_defaults(extend_select=[], fail_level=None)
+    parser.add_argument("-q", "--quiet", action="count", default=0,
+                        help="no summary or notes (but those saying what was not checked); -qq: errors only")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar (this command shows none)")
+    parser.set_defaults(fail_level=None)
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
@@ -202,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"check": _check, "audit": _audit, "history": _history, "rules": _rules, "rule": _rule,
                "config": _config, "roster": _roster}[args.command]
     try:
-        return handler(args)
+        with _quieted(args):
+            return handler(args)
     except KeyboardInterrupt:
         print("schoollint: interrupted", file=sys.stderr)
         return EXIT_ERROR
@@ -216,6 +230,27 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"schoollint: error: {escaped(message)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+@contextmanager
+def _quieted(args):
+    """-q for the commands that print their notes themselves (`audit`, `history`), as `check` prints
+    them (report.emit): lines to stderr are let through as `-q` lets them. A no-op without -q."""
+    quiet = getattr(args, "quiet", 0) if args.command != "check" else 0
+    if not quiet:
+        yield
+        return
+    from .cli_quiet import QuietLines
+
+    streams = sys.stdout, sys.stderr
+    sys.stderr = QuietLines(sys.stderr, quiet)
+    if quiet > 1 and args.command == "history":    # -qq: the exit code tells (audit's output is the report)
+        sys.stdout = QuietLines(sys.stdout, quiet)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = streams
 
 
 def _check(args) -> int:
@@ -253,9 +288,10 @@ def _rule(args) -> int:
 def _config(args) -> int:
     import yaml
 
-    from .pipeline import load_effective_config
+    from .pipeline import _apply_arguments, load_effective_config
 
     config, _root, _in_git = load_effective_config(args.config)
+    _apply_arguments(config, args)
     print(yaml.safe_dump(config.as_dict(), sort_keys=False), end="")
     return EXIT_CLEAN
 
