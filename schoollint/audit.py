@@ -274,8 +274,14 @@ def run_audit(args) -> int:
     else:
         sys.stdout.write(text)
     if args.record_review:
+        from .report import says_unjudged
+
+        unjudged = sum(1 for note in audit.report.notes if says_unjudged(note))
         print(f"recorded the review by {args.record_review.strip()} in .schoollint-review.yml: "
               "commit that file", file=sys.stderr)
+        if unjudged:   # the review covers what the audit judged, and no more: the lead must know what that left out
+            print(f"schoollint: warning: the recorded review did not cover {plural(unjudged, 'thing')} the audit "
+                  "could not check or judge (the notes below; the report lists them first)", file=sys.stderr)
     for note in audit.report.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)
     for error in audit.report.errors:
