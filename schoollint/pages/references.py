@@ -33,7 +33,7 @@ from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
 from .templates import RAZOR_SUFFIXES, blank_comments
 from .templates import SUFFIXES as TEMPLATE_SUFFIXES
-from .urls import ALIAS, Resolved, resolve
+from .urls import ALIAS, Resolved, is_file, resolve
 
 TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", ".json", ".toml", ".css",
                  ".scss", ".sass", ".less", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".tsx", ".vue",
@@ -229,7 +229,7 @@ def locate(root: Path, relpath: str, written: str, site_relative: bool = False) 
     if not site_relative and not ALIAS.match(written):
         tried.append(resolve(written, relpath, root, site_relative=True))
     readings = [reading for reading in tried if reading is not None]
-    existing = [reading for reading in readings if (root / reading.target).is_file()]
+    existing = [reading for reading in readings if is_file(root / reading.target)]
     return (existing or readings)[0] if readings else None
 
 
@@ -250,7 +250,7 @@ def broken(root: Path, relpath: str, references: Sequence[Reference]) -> Iterato
     """(reference, the repository path it was read as) for each reference that leads to no file."""
     for reference in references:
         resolved = locate(root, relpath, reference.written, is_data_file(relpath))
-        if resolved is not None and not (root / resolved.target).is_file():
+        if resolved is not None and not is_file(root / resolved.target):
             yield reference, resolved.target
 
 

@@ -18,7 +18,7 @@ from . import data as site_data
 from . import documents, feeds, pdf_text
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
-from .references import scan
+from .references import decode_text, scan
 
 # What callers ask about a file: the page API, and the file-type tests it is built on.
 __all__ = ["HTML_SUFFIXES", "LANGUAGES", "Language", "MARKDOWN_SUFFIXES", "PageError", "is_data_file",
@@ -90,4 +90,4 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
         raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
                         f"reads in a {language.name} file; not checked")
     page = language.read(relpath, data, root)
-    return replace(page, links=tuple(scan(data.decode("utf-8", errors="replace"), relpath)))
+    return replace(page, links=tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath)))

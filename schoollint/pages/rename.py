@@ -36,7 +36,7 @@ from .edit import character_references
 from .references import (BOUNDARY, decode_text, locate_in_text, path_around, reads_character_references, text_files,
                          token_around, yaml_extent)
 from .shares import site_hosts
-from .urls import ALIAS, Resolved, normalise, resolve
+from .urls import ALIAS, Resolved, is_file, normalise, resolve
 
 _SHOWN_PROBLEMS = 5
 
@@ -138,7 +138,7 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
                 continue
             start, end = token_around(text, at, at + len(word))
             resolved = locate_in_text(root, relpath, text, start, end)
-            if resolved is None or not (root / resolved.target).is_file():
+            if resolved is None or not is_file(root / resolved.target):
                 problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
                                 "full path (a template may build the path from it)")
     return sorted(edits.values(), key=lambda edit: edit.start)
@@ -157,16 +157,16 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
         resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
         if resolved is not None and resolved.target == old:
             return _Edit(start, end, prefix + _rewritten(rest, resolved, new, encoding, markup))
-        if prefix and (resolved is None or not (root / resolved.target).is_file()):
+        if prefix and (resolved is None or not is_file(root / resolved.target)):
             return "is a full address whose path is no file of this site"
         return None
     resolved = locate_in_text(root, relpath, text, start, end)
     if resolved is not None and resolved.target == old:
         return _Edit(start, end, _rewritten(token, resolved, new, encoding, markup))
-    if resolved is not None and resolved.target.lower() == old.lower() and not (root / resolved.target).is_file():
+    if resolved is not None and resolved.target.lower() == old.lower() and not is_file(root / resolved.target):
         return ("differs from the file's name only in case: it shows the photo only on a server that ignores "
                 "case (Windows, IIS); correct its case first")
-    if resolved is None or not (root / resolved.target).is_file():
+    if resolved is None or not is_file(root / resolved.target):
         cut = text[start - 1: start] in (" ", "\t")        # the path may go on before the space
         return "does not lead to a file" + (" (a path holding spaces is read whole only in quotes, or in "
                                             "<angle brackets> in Markdown)" if cut else "")
@@ -229,8 +229,8 @@ def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8"
     alias = ALIAS.match(path)
     if alias:                       # a bundler alias stays: it names the folder the path is read from
         written = alias.group(0) + written
-    elif resolved.rooted:
-        written = "/" + written
+    elif resolved.rooted or resolved.url_prefix:
+        written = resolved.written_path(new)
     elif path.startswith("./"):
         written = "./" + written
     written = quote(written) if "%" in path else _escaped(written, path, encoding)

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .model import Share
-from .urls import resolve
+from .urls import is_file, resolve
 
 SHARE_PROPERTIES = {"og:image": "og:image", "og:image:url": "og:image", "og:image:secure_url": "og:image",
                     "twitter:image": "twitter:image", "twitter:image:src": "twitter:image"}
@@ -50,7 +50,7 @@ def target_of(url: str, relpath: str, root: Path | None, *, site_relative: bool 
     elif parts.scheme or url.startswith("//"):
         return None
     resolved = resolve(url, relpath, root, site_relative=site_relative)
-    if resolved is None or (root is not None and not (root / resolved.target).is_file()):
+    if resolved is None or (root is not None and not is_file(root / resolved.target)):
         return None
     return resolved.target
 

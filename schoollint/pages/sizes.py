@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .urls import resolve
+from .urls import is_file, resolve
 
 _PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 _CSS_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)px\s*(?:!important)?\s*$", re.IGNORECASE)
@@ -90,7 +90,7 @@ def page_sheets(document, relpath: str, root: Path | None) -> Iterator[str]:
         resolved = resolve(href, relpath, root) if href and "stylesheet" in (link.get("rel") or "").lower() else None
         path = root / resolved.target if resolved else None
         try:
-            if path is not None and path.is_file() and path.stat().st_size <= MAX_SHEET_BYTES:
+            if path is not None and is_file(path) and path.stat().st_size <= MAX_SHEET_BYTES:
                 yield path.read_bytes().decode("utf-8", errors="replace")
         except OSError:   # gone or unreadable since: its rules are simply not known
             continue

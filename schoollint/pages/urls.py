@@ -124,10 +124,19 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         candidate = Resolved(target, base, rooted, prefix)
         if root is None:
             return candidate
-        if (root / target).is_file():
+        if is_file(root / target):
             return candidate
         first = first or candidate
     return first
+
+
+def is_file(path) -> bool:
+    """Path.is_file, False also for a name the file system cannot hold (a part over NAME_MAX:
+    ENAMETOOLONG, which is_file raises): such a name leads to no file."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def normalise(path: str) -> str | None:

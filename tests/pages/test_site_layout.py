@@ -183,9 +183,6 @@ def test_a_size_stated_on_a_page_of_the_input_folder_counts(repo, cli):
     assert [(f["code"], f["path"]) for f in json.loads(out)["findings"]] == [("SL202", "src/img/leavers.jpg")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs pages/rename.py's _rewritten to write a rooted path as "
-                   "resolved.written_path(new) (urls.Resolved.url_prefix: the base path or mount written before it), "
-                   "a one-line change asked of P1 / the lead; until then such a reference loses its prefix")
 def test_a_rename_keeps_the_base_path_and_the_mount_a_reference_was_written_with(repo, cli):
     build(repo, {"_config.yml": "baseurl: /greenfield\n",
                  "index.html": '<img src="/greenfield/assets/amelia-watson.jpg" alt="Sports day">\n'},
