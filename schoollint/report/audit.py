@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, display_path, fix_hint, run_notes, shown_value, where
+from . import View, display_path, first_sentence, fix_hint, run_notes, shown_value, where
 from .files import MARKER_COMMENT
 
 # The guidance's practical action each rule (or, failing that, its family) serves (Managing
@@ -132,10 +132,18 @@ def _meanings(summary: list[dict], findings: list) -> list[dict]:
 
 
 def _explained(meanings: list[dict]) -> list[dict]:
-    """The HTML's "What the problems mean": each rule's why and how to fix, said once for all its findings."""
+    """The HTML's "What the problems mean": why each rule matters and how to fix it, said once for all its
+    findings, in the first sentence of each (the rule's page, `help_uri`, says the rest: a printed audit
+    stays a few pages)."""
     rules = catalogue.load()
-    return [{**line, "why": " ".join(rules[line["code"]].why.split()),
-             "how_to_fix": " ".join(rules[line["code"]].fix.split())} for line in meanings]
+    explained = []
+    for line in meanings:
+        rule = rules[line["code"]]
+        fix = first_sentence(rule.fix)
+        explained.append({**line, "why": first_sentence(rule.why), "how_to_fix": fix, "more": rule.help_uri,
+                          # the command, unless the rule's own words already give it
+                          "command": None if "schoollint check" in fix else line["command"]})
+    return explained
 
 
 def _with_values(text: str, options: dict) -> str:
