@@ -7,7 +7,9 @@ unless the user asked for values with --show-values.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,17 +123,57 @@ def fix_hint(finding, rule, pre_commit: bool = False) -> str:
     """One line saying how to fix a finding, with the command that does it.
 
     Under pre-commit (which sets PRE_COMMIT=1) there is often no `schoollint` on the PATH:
-    the hint names the hook that runs the fix instead.
+    the hint names the hook that runs the fix instead (`hook_hint`).
     """
     fix = finding.fix
     if fix is None:
         return first_sentence(rule.fix)
     if pre_commit:
-        command = ("pre-commit run schoollint-fix --all-files" if fix.safe
-                   else "pre-commit run schoollint-fix-unsafe --hook-stage manual --all-files")
-    else:
-        command = "schoollint check --fix" + ("" if fix.safe else " --unsafe-fixes")
-    return f"{fix.summary} (run `{command}`)"
+        return f"{fix.summary} ({hook_hint(fix.safe)})"
+    return f"{fix.summary} (run `schoollint check --fix{'' if fix.safe else ' --unsafe-fixes'}`)"
+
+
+# The hooks of .pre-commit-hooks.yaml that fix, and how pre-commit runs each: the unsafe one stays in
+# the manual stage, so it runs only when asked by name with --hook-stage manual.
+FIX_HOOKS = {True: ("schoollint-fix", "pre-commit run schoollint-fix --all-files"),
+             False: ("schoollint-fix-unsafe", "pre-commit run schoollint-fix-unsafe --hook-stage manual --all-files")}
+
+
+def hook_hint(safe: bool) -> str:
+    """How to run a fix under pre-commit: the `pre-commit run` command when the repository's
+    .pre-commit-config.yaml has the hook, else first the line to add there (pre-commit answers
+    "No hook with id ..." for a hook that is not configured)."""
+    hook, command = FIX_HOOKS[safe]
+    if hook in configured_hooks(os.getcwd()):
+        return f"run `{command}`"
+    return (f"add `- id: {hook}` to the schoollint hooks in .pre-commit-config.yaml, then run `{command}`")
+
+
+@functools.lru_cache(maxsize=4)
+def configured_hooks(folder: str) -> frozenset[str]:
+    """The hook ids of `folder`/.pre-commit-config.yaml (pre-commit runs hooks from the repository's top
+    folder); empty when there is none or it cannot be read (then the hint says what to add)."""
+    import yaml
+
+    from ..yamlload import safe_load
+
+    try:
+        config = safe_load(Path(folder, ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+        return frozenset(str(hook["id"]) for repo in config["repos"] for hook in repo.get("hooks") or ()
+                         if isinstance(hook, dict) and "id" in hook)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, LookupError, TypeError, AttributeError):
+        return frozenset()
+
+
+def explained_by(code: str, pre_commit: bool = False) -> str:
+    """Where the full explanation of rule `code` is, in words that work where the reader is: under
+    pre-commit there may be no `schoollint` command, so the rule's page or the README's Rules section."""
+    if not pre_commit:
+        return f"`schoollint rule {code}` explains"
+    from ..catalogue import load
+
+    uri = load()[code].help_uri
+    return f"{uri} explains" if uri else f"see {code} under Rules in schoollint's README"
 
 
 def unique_fingerprints(findings) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import catalogue
-from . import View, display_path, first_sentence, fix_hint, held_back, plural, shown_value, where
+from . import View, display_path, explained_by, first_sentence, fix_hint, held_back, plural, shown_value, where
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -36,7 +36,7 @@ def render(report, view: View) -> str:
             if finding.code not in explained:
                 explained.add(finding.code)
                 out.append(_paint(f"      why: {first_sentence(rule.why)} "
-                                  f"(`schoollint rule {finding.code}` explains)", "dim", view))
+                                  f"({explained_by(finding.code, view.pre_commit)})", "dim", view))
         out.append("")
     if view.quiet:
         return "\n".join(out) + "\n" if out else ""
@@ -76,9 +76,12 @@ def _summary(report, view: View) -> str:
     else:
         fixable = report.fixable(False)
         hidden = report.fixable(True) - fixable
-        extra = f"{fixable} fixable with --fix" if fixable else "none fixable with --fix"
+        # under pre-commit the hooks fix, not options the user may have no command to give
+        safe, unsafe = ("the schoollint-fix hook", "schoollint-fix-unsafe") if view.pre_commit \
+            else ("--fix", "--unsafe-fixes")
+        extra = f"{fixable} fixable with {safe}" if fixable else f"none fixable with {safe}"
         if hidden:
-            extra += f", {hidden} more with --unsafe-fixes"
+            extra += f", {hidden} more with {unsafe}"
         parts.append(f"{plural(count, 'finding')} in {plural(files, 'file')} ({extra})")
     parts.extend(held)
     if report.not_checked:   # never "no findings" alone about files no reader judged (issue 12)
