@@ -144,15 +144,17 @@ def hook_hint(safe: bool) -> str:
     .pre-commit-config.yaml has the hook, else first the line to add there (pre-commit answers
     "No hook with id ..." for a hook that is not configured)."""
     hook, command = FIX_HOOKS[safe]
-    if hook in configured_hooks(os.getcwd()):
+    hooks = configured_hooks(os.getcwd())
+    if hooks is not None and hook in hooks:
         return f"run `{command}`"
-    return (f"add `- id: {hook}` to the schoollint hooks in .pre-commit-config.yaml, then run `{command}`")
+    unsure = " if it is not there" if hooks is None else ""   # `pre-commit -c FILE`: a config we cannot see
+    return f"add `- id: {hook}` to the schoollint hooks in .pre-commit-config.yaml{unsure}, then run `{command}`"
 
 
 @functools.lru_cache(maxsize=4)
-def configured_hooks(folder: str) -> frozenset[str]:
+def configured_hooks(folder: str) -> frozenset[str] | None:
     """The hook ids of `folder`/.pre-commit-config.yaml (pre-commit runs hooks from the repository's top
-    folder); empty when there is none or it cannot be read (then the hint says what to add)."""
+    folder); None when there is none or it cannot be read (then the hint says what to add)."""
     import yaml
 
     from ..yamlload import safe_load
@@ -162,7 +164,7 @@ def configured_hooks(folder: str) -> frozenset[str]:
         return frozenset(str(hook["id"]) for repo in config["repos"] for hook in repo.get("hooks") or ()
                          if isinstance(hook, dict) and "id" in hook)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, LookupError, TypeError, AttributeError):
-        return frozenset()
+        return None
 
 
 def explained_by(code: str, pre_commit: bool = False) -> str:
