@@ -74,11 +74,12 @@ def purge_advice(scan, purge_list: str | None = None) -> list[str]:
         return []
     listing = purge_list or "../schoollint-blobs.txt"
     if purge_list:
-        first = f"  1. the {len(blobs)} blob ids are in {purge_list} (written by --purge-list)"
+        first = (f"  1. the {plural(len(blobs), 'blob id')} {'is' if len(blobs) == 1 else 'are'} in {purge_list} "
+                 "(written by --purge-list)")
     elif len(blobs) <= PRINTED_IDS:
         first = f"  1. printf '%s\\n' {' '.join(blobs)} > {listing}"
     else:
-        first = f"  1. schoollint history --purge-list {listing}   (writes the {len(blobs)} blob ids)"
+        first = f"  1. schoollint history --purge-list {listing}   (writes the {plural(len(blobs), 'blob id')})"
     at_head = sorted({escaped(a.path) for a, _ in scan.findings if a.at_head})
     lines = [("To remove these files from history (this rewrites every commit: agree it with everyone "
               "who works on the site first; schoollint never rewrites history itself):")]
@@ -102,7 +103,8 @@ def _depth(scan) -> str:
     if not scan.shallow:
         return f"{plural(scan.commits, 'commit')} and {plural(scan.blobs, 'blob')} checked"
     return (f"shallow clone: only the {plural(scan.commits, 'commit')} back to "
-            f"{', '.join(c[:SHORT] for c in scan.shallow)} were looked at ({plural(scan.blobs, 'blob')}); "
+            f"{', '.join(c[:SHORT] for c in scan.shallow)} {'was' if scan.commits == 1 else 'were'} looked at "
+            f"({plural(scan.blobs, 'blob')}); "
             "older history is not here: `git fetch --unshallow` and "
             "run again to scan it all")
 

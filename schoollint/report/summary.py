@@ -115,7 +115,8 @@ def _changes_and_errors(report) -> list[str]:
     if report.errors:
         lines += ["", "### Errors", ""] + [f"- {cell(error)}" for error in report.errors]
     if report.stale_baseline:
-        lines += ["", f"{plural(len(report.stale_baseline), 'baseline entry')} no longer match anything: "
+        stale = len(report.stale_baseline)
+        lines += ["", f"{plural(stale, 'baseline entry')} no longer {'matches' if stale == 1 else 'match'} anything: "
                   "run `schoollint check --write-baseline` to shrink the baseline."]
     return lines
 
@@ -144,9 +145,10 @@ def render(report, view: View) -> str:
     body = [(line, 0) for line in _changes_and_errors(report)] + list(_findings_table(report, view))
     for line, findings in body:
         if used + _size(line) + 1 > LIMIT:
+            total = len(report.findings)
             lines += ["", f"_The summary stops here: GitHub limits a job summary to 1 MiB. {listed} of "
-                      f"{len(report.findings)} findings are listed above; the SARIF results and "
-                      "`schoollint check` show them all._"]
+                      f"{plural(total, 'finding')} {'is' if listed == 1 else 'are'} listed above; the SARIF "
+                      "results and `schoollint check` show them all._"]
             break
         lines.append(line)
         used += _size(line) + 1
