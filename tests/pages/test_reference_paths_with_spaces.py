@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from tests.pages.test_rename_encodings_and_spellings import build
 
