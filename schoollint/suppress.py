@@ -24,7 +24,8 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
     rules = catalogue.load()
     unjudged = Counter(result.unchecked for result in results if result.unchecked)
     outcome.files_checked, outcome.not_checked = len(results) - sum(unjudged.values()), dict(unjudged)
-    suppression_checks = [m for m in checks.modules(selected) if m.READS == "suppressions"]
+    # only the suppression rules' modules (a module's READS is its rules' `reads`: test_catalogue)
+    suppression_checks = checks.modules({code for code in selected if rules[code].reads == "suppressions"})
     outcome.findings = []
     outcome.ignored = outcome.suppressed = outcome.baselined = 0
     by_name = {rule.name.upper(): code for code, rule in rules.items()}
@@ -83,5 +84,6 @@ def unknown_alts_note(results: list[FileResult]) -> list[str]:
     if not count:
         return []
     return [f"{count} alt text{'s' if count != 1 else ''} in {pages} page{'s' if pages != 1 else ''} "
-            "are filled in by a template or an expression schoollint cannot resolve: those alt texts "
-            "were not checked for names (check the values they are built from)"]
+            f"{'are' if count != 1 else 'is'} filled in by a template or an expression schoollint cannot resolve: "
+            f"{'those alt texts were' if count != 1 else 'that alt text was'} not checked for names (check the "
+            "values they are built from)"]
