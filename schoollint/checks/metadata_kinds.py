@@ -34,9 +34,12 @@ def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
     if not items:
         return
     values = [item.value for item in items if item.value]
+    message = f"{opening(items) if callable(opening) else opening} ({described(items)})"
+    if facts.not_rewritten:      # a damaged PDF: no fix is offered that --fix would refuse
+        message += f"; the file is damaged, so --fix leaves it: {facts.not_rewritten.removeprefix('not rewritten: ')}"
     yield Finding(
-        code, subject.path, f"{opening(items) if callable(opening) else opening} ({described(items)})",
-        field=fields_of(items), value="; ".join(values) or None, fix=_strip(tuple(kinds), fix_summary),
+        code, subject.path, message, field=fields_of(items), value="; ".join(values) or None,
+        fix=None if facts.not_rewritten else _strip(tuple(kinds), fix_summary),
     )
 
 

@@ -68,6 +68,9 @@ class MediaFacts:
     # or a document with a picture inside that could not be read (formats/pictures.py).
     # Such a file is reported as not checked (SL107), never counted as checked.
     unchecked: str | None = None
+    # Why `--fix` will not rewrite this file (a damaged PDF: a rewrite keeps only what was
+    # recovered), so its findings offer no fix; None when the plugin's strip can.
+    not_rewritten: str | None = None
 
     @property
     def shown_size(self) -> tuple[int | None, int | None]:

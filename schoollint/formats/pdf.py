@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from contextlib import contextmanager
 
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
@@ -97,12 +98,14 @@ def read(data) -> MediaFacts:
             if broken is None:
                 return _RECENT.put(data, _facts(pdf, walk, places))
             found = salvaged(pdf, data, all_items(places))
-            raise PartlyRead(f"PDF: damaged ({broken})", _facts(pdf, walk, places, found))
+            facts = replace(_facts(pdf, walk, places, found), not_rewritten=NOT_REWRITTEN)
+            raise PartlyRead(f"PDF: damaged ({broken})", facts)
     except _Broken as exc:
         items, labels = salvaged(None, data, ())
         if not items:
             raise
-        raise PartlyRead(str(exc), MediaFacts(format=FORMAT, items=summarised(items, labels))) from None
+        raise PartlyRead(str(exc), MediaFacts(format=FORMAT, items=summarised(items, labels),
+                                              not_rewritten=NOT_REWRITTEN)) from None
 
 
 def _facts(pdf, walk: Walk, places: list[Place], found: tuple[list[MetaItem], list[str]] = ([], [])) -> MediaFacts:
