@@ -19,7 +19,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .html_captions import BOUNDARIES, CARD_WORDS, CONTAINERS, MAX_NEXT_CAPTION
+from .html_captions import BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION
 from .model import PageImage, TextSpan
 from .script import Script, Values, bind
 from .sizes import displayed
@@ -316,14 +316,22 @@ def _classes(element: Markup) -> str:
 
 
 def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
-    """An element's text, each piece on its source line (blank lines pad it), expressions evaluated."""
+    """An element's text, each piece on its source line (blank lines pad it), expressions evaluated; a
+    block element or a component (`<Card.Title>`, `<Typography>`) is set apart by BLOCK_BREAK, as the
+    HTML reader sets apart blocks: a card's role line is no part of the name above it."""
     parts: list[str] = []
     row = element.line
-    stack: list[Markup | Value] = list(reversed(element.children))
+    stack: list[Markup | Value | str] = list(reversed(element.children))
     while stack:
         child = stack.pop()
+        if isinstance(child, str):
+            parts.append(child)
+            continue
         if isinstance(child, Markup):
             if child.tag.lower() not in ("script", "style"):
+                if _is_block(child):
+                    parts.append(BLOCK_BREAK)
+                    stack.append(BLOCK_BREAK)
                 stack.extend(reversed(child.children))
             continue
         got = _evaluate(child, env, script)
@@ -335,3 +343,12 @@ def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
         parts.append(" " + got[0][0])
         row += got[0][0].count("\n")
     return TextSpan("".join(parts), element.line, label)
+
+
+def _is_block(element: Markup) -> bool:
+    """Shown on lines of its own: a block element, or a component other than a link (`<Link>`,
+    `<router-link>`), which renders inline text."""
+    tag = element.tag.lower()
+    if _is_component(element):
+        return not tag.endswith("link")
+    return tag not in INLINE and not tag.startswith("#")
