@@ -26,16 +26,10 @@ def annotation(finding, view: View) -> str:
     return f"::{finding.severity} {','.join(properties)}::{escape_data(message)}"
 
 
-def note_commands(report, room: int | None = None) -> list[str]:
-    """The run's notes as `::notice` workflow commands, those saying what was not checked first;
-    with `room`, at most that many, the last one saying how many more the job log holds."""
-    notes = [f"::notice title=schoollint {'not checked' if unjudged else 'note'}::{escape_data(text)}"
-             for text, unjudged in run_notes(report)]
-    if room is None or len(notes) <= room:
-        return notes
-    more = len(notes) - room + 1
-    return notes[:room - 1] + [f"::notice title=schoollint::{more} more notes not shown as annotations: "
-                               "see the job summary or the step's log (schoollint prints every note on stderr)"]
+def note_commands(report) -> list[str]:
+    """The run's notes as `::notice` workflow commands, those saying what was not checked first."""
+    return [f"::notice title=schoollint {'not checked' if unjudged else 'note'}::{escape_data(text)}"
+            for text, unjudged in run_notes(report)]
 
 
 def render(report, view: View) -> str:

@@ -1,6 +1,7 @@
 """GitHub annotations as the schoollint Action emits them: most important first,
 within GitHub's limit of 10 error and 10 warning annotations per step, then
-one notice saying how many more there are and where to find them.
+one notice saying how many more there are and where to find them, and what the run did not
+check or judge (its notes).
 
 Never shows personal values: annotations are public on a public repository.
 """
@@ -10,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import catalogue
-from . import View, plural
-from .github import annotation, escape_data, note_commands
+from . import View, plural, run_notes
+from .github import annotation, escape_data
 
 PER_LEVEL = 10
 
@@ -29,12 +30,12 @@ def render(report, view: View) -> str:
     warnings = [annotation(f, public) for f in ranked if f.severity == "warning"]
     lines = errors[:PER_LEVEL] + warnings[:PER_LEVEL]
     hidden = len(errors) + len(warnings) - len(lines)
-    if hidden:
-        lines.append(
-            f"::notice title=schoollint::{plural(hidden, 'more finding')} not shown as "
-            f"annotations (GitHub shows at most {PER_LEVEL} errors and {PER_LEVEL} warnings per step): "
-            "see the job summary, the code scanning results, or run `schoollint check` locally"
-        )
-    # notices have their own cap of PER_LEVEL per step, the one above included
-    lines += note_commands(report, PER_LEVEL - (1 if hidden else 0))
+    notice = ([f"{plural(hidden, 'more finding')} not shown as annotations (GitHub shows at most {PER_LEVEL} "
+               f"errors and {PER_LEVEL} warnings per step): see the job summary, the code scanning results, or "
+               "run `schoollint check` locally"] if hidden else [])
+    # What the annotations cannot show, in one notice: the findings over the cap, then the run's notes
+    # (what was not checked first), one a line, so no cap on notices can drop what was not checked.
+    notice += [f"{'Not checked' if unjudged else 'Note'}: {text}" for text, unjudged in run_notes(report)]
+    if notice:
+        lines.append(f"::notice title=schoollint::{escape_data(chr(10).join(notice))}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -60,14 +60,18 @@ def test_github_formats_say_them_as_notices(site, cli, name):
     assert any(TEMPLATE in line for line in notices) and any(NO_KEY in line for line in notices)
 
 
-def test_github_action_keeps_notices_within_the_cap(site, cli, monkeypatch):
-    from schoollint.outcome import Outcome
-    from schoollint.report import View, render
-
-    outcome = Outcome(notes=[f"{n} files not checked" for n in range(25)])
-    lines = render("github-action", outcome, View(root=site)).splitlines()
-    assert len(lines) == 10 and all(line.startswith("::notice") for line in lines)
-    assert "16 more notes" in lines[-1]
+def test_github_action_says_every_note_in_one_notice_whatever_the_cap(site, cli):
+    """GitHub shows at most 10 notices a step: the Action's notes share the one notice, beside the
+    count of findings over the annotation cap, one a line."""
+    for n in range(12):
+        Image.new("RGB", (2000, 20)).save(site / "images" / f"big{n:02}.png")
+    code, out, err = cli("check", "--no-cache", "--no-progress", "--no-vision", "--select", "SL201",
+                         "--output-format", "github-action")
+    notices = [line for line in out.splitlines() if line.startswith("::notice")]
+    assert code == 1 and len(notices) == 1, out
+    parts = notices[0].split("::", 2)[2].split("%0A")
+    assert parts[0].startswith("2 more findings not shown as annotations")
+    assert any(part.startswith("Not checked: ") and NO_KEY in part for part in parts)
 
 
 def test_job_summary_has_a_not_checked_section(site, cli):
