@@ -21,34 +21,16 @@ from pathlib import Path
 
 from .html_captions import BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION
 from .model import PageImage, TextSpan
+from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, media_key, props, text_key
 from .script import Script, Values, bind
 from .sizes import displayed
 from .treesitter import text as node_text
 from .urls import resolve
 
-IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp", "nuxt-img", "nuxtimg",
-                        "nuxt-picture", "video", "enhanced:img"})
 LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
 SOURCES = ("src", "data-src", "poster", "image", "srcset")
 SIZE_ATTRIBUTES = ("width", "height", "style", "sizes", "srcset")
 MAX_CLIMB = 32          # elements above a photo: text further up is the page's, not the photo's
-# A component (`<StaffCard photo="/img/a.jpg" fullName="..." />`) given a photo's address in one of
-# these props shows that photo (the site's component renders it): its text props are the photo's
-# caption, its alt props its alt text. Prop names are compared lower case without "-" and "_", so
-# Vue's `:full-name`, a CMS's `staff_name` and JSX's `staffName` are one prop; a media word or a text
-# word may end a longer prop name (`crest-image`, `portraitUrl`, `governor-name`, `jobTitle`).
-MEDIA_PROPS = frozenset({"src", "image", "img", "photo", "picture", "pic", "avatar", "headshot", "portrait",
-                         "thumbnail", "thumb", "cover", "poster", "mugshot"})
-_MEDIA_ENDING = re.compile(r"(?:image|img|photo|picture|avatar|headshot|portrait|thumbnail|poster|mugshot)"
-                           r"(?:url|src|path|href|file)?$")
-ALT_PROPS = frozenset({"alt", "alttext", "imagealt", "imgalt", "photoalt"})
-TEXT_PROPS = frozenset({"name", "fullname", "displayname", "personname", "title", "caption", "label", "heading",
-                        "subheading", "subtitle", "text", "description", "person", "pupil", "student", "winner"})
-_TEXT_ENDINGS = ("name", "title", "caption", "heading", "label")
-# Props ending in a text word that name code, not a person or a photo's subject.
-_NOT_TEXT = frozenset({"classname", "filename", "username", "tagname", "iconname", "componentname", "routename",
-                       "layoutname", "typename", "fieldname", "slotname", "hostname", "pathname", "keyname"})
-NAME_PARTS = ({"firstname", "forename", "givenname"}, {"lastname", "surname", "familyname"})
 MEDIA_ADDRESS = re.compile(r"^data:image/|/|\.(?:jpe?g|jfif|png|gif|webp|avif|heic|heif|tiff?|jxl|bmp|svg)\b",
                            re.IGNORECASE)
 
@@ -132,36 +114,10 @@ def _is_image(element: Markup) -> bool:
     return element.tag.lower() in IMAGE_TAGS or _media_prop(element) is not None
 
 
-def _prop_key(name: str) -> str:
-    return name.rpartition(":")[2].replace("-", "").replace("_", "").lower()
-
-
-def _props(element: Markup, wanted) -> Iterator[tuple[str, Value]]:
-    """A component's props whose names (as `_prop_key` writes them) pass `wanted`, in source order,
-    as (name written, value)."""
-    if _is_component(element):
-        for name, value in element.attributes.items():
-            if wanted(_prop_key(name)):
-                yield name.rpartition(":")[2], value
-
-
-def _is_component(element: Markup) -> bool:
-    """`<StaffCard>`, `<Card.Img>`, Vue's `<v-card>`: an element the site's own code renders."""
-    return element.tag[:1].isupper() or ("-" in element.tag and element.tag.lower() not in IMAGE_TAGS)
-
-
-def _media_key(key: str) -> bool:
-    return key in MEDIA_PROPS or _MEDIA_ENDING.search(key) is not None
-
-
-def _text_key(key: str) -> bool:
-    return key in TEXT_PROPS or (key.endswith(_TEXT_ENDINGS) and key not in _NOT_TEXT
-                                 and not any(key in part for part in NAME_PARTS))
-
 
 def _media_prop(element: Markup) -> Value | None:
     """The prop giving a component its photo: a media address, or an expression (read per loop item)."""
-    return next((value for _name, value in _props(element, _media_key)
+    return next((value for _name, value in props(element, media_key)
                  if value.literal is None or MEDIA_ADDRESS.search(value.literal)), None)
 
 
@@ -220,7 +176,7 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     for attribute, label in LABELS:
         value = element.attribute(attribute)
         if component and attribute != "aria-label":     # a component's title is its text, read below
-            value = next((value for _name, value in _props(element, ALT_PROPS.__contains__)), None) \
+            value = next((value for _name, value in props(element, ALT_PROPS.__contains__)), None) \
                 if attribute == "alt" else None
         got = _evaluate(value, env, script)
         if got is None and value is not None:
@@ -260,10 +216,10 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
 
 def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
     """A component's own text: its text props (a first and a last name prop read as one) and children."""
-    for name, value in _props(element, _text_key):
+    for name, value in props(element, text_key):
         for text, line in _evaluate(value, env, script) or ():
             yield TextSpan(text, line, f"{name} prop")
-    first, last = (next((value for _name, value in _props(element, keys.__contains__)), None)
+    first, last = (next((value for _name, value in props(element, keys.__contains__)), None)
                    for keys in NAME_PARTS)
     firsts, lasts = _evaluate(first, env, script), _evaluate(last, env, script)
     if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
@@ -298,7 +254,7 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
             yield span
             if span.text.strip():               # "div.card__photo" holds only the photo: the card is further out
                 return
-        elif _is_component(ancestor) and ancestor.photos() == 1:
+        elif is_component(ancestor) and ancestor.photos() == 1:
             # A compound card (`<Card><Card.Img/><Card.Title>`, MUI's CardMedia beside a Typography,
             # a named slot `<template #title>`): the instance's other children are the photo's caption,
             # when its name says card or its text is caption-sized (a page layout's is not).
@@ -349,6 +305,6 @@ def _is_block(element: Markup) -> bool:
     """Shown on lines of its own: a block element, or a component other than a link (`<Link>`,
     `<router-link>`), which renders inline text."""
     tag = element.tag.lower()
-    if _is_component(element):
+    if is_component(element):
         return not tag.endswith("link")
     return tag not in INLINE and not tag.startswith("#")
