@@ -36,17 +36,16 @@ journal are never written outside it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 import sys
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .codec import valid_depends, valid_record, valid_site, valid_stat
+from .code_stamp import shape_stamp
 from .errors import UserError
 from .fsio import atomic_write
 from .usercache import read_signed, user_key as user_key, write_signed   # fix/tags.py signs with user_key too
@@ -249,33 +248,6 @@ class Cache:
             os.chmod(target, 0o600)  # an older cache may have been 0644, and a rewrite keeps the mode
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
-
-
-@lru_cache(maxsize=1)
-def shape_stamp() -> str:
-    """Names the code running: the path, size and mtime_ns of every file of the package (its modules,
-    name lists and templates) and of its rule catalogue (rules/*.yaml), as Python judges a module's
-    bytecode current. A cache written by other code is discarded (`_load`): a release whose every change
-    bumps __version__ would need no more, but an editable install, or a reinstall of a moved tag, changes
-    the code under one version. Stats about 250 files, once a run; inside a zip, nothing (its version names it)."""
-    from .catalogue import files
-
-    digest = hashlib.sha256()
-    folders = [files("schoollint.rules"), Path(__file__).parent]
-    while folders:
-        folder = folders.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name) if isinstance(folder, Path) else []
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":   # Python's own bytecode: follows the modules
-                        folders.append(Path(entry.path))
-                    continue
-                info = entry.stat()
-                digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-        except OSError:   # a folder or file gone while listed: the stamp then names no release, and that is all
-            digest.update(f"{folder}\0?\n".encode())
-    return digest.hexdigest()[:16]
 
 
 def trusted(signature: Signature, read_at: int) -> int:
