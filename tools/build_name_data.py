@@ -6,6 +6,7 @@ The sources are NOT runtime dependencies and nothing is fetched at run time:
     python -m venv /tmp/v && /tmp/v/bin/pip install Faker mimesis names wordfreq
     /tmp/v/bin/python tools/build_name_data.py
     python tools/build_name_data.py --supplement    # only add tools/name_supplement.py to the lists (SCOWL only)
+    /tmp/v/bin/python tools/build_name_data.py --languages   # only the words_<lang>.txt lists (wordfreq only)
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
@@ -58,7 +59,11 @@ Files:
   and that none of the files above lists, too common as words for surnames.txt and as
   names for common_words.txt ("white", "little"): in lower-case prose they are words.
 - words_<lang>.txt: the commonest words of other languages (Zipf >= 3.6), which on a
-  page in that language are words, not names ("Bilder von der Klassenfahrt").
+  page in that language are words, not names ("Bilder von der Klassenfahrt"); less the words a
+  given-name or surname list holds that are rarer than Zipf 5.3 in that language (4.7 in German,
+  which capitalises every noun): wordfreq counts names too, and "Zofia", "Nowak", "Schneider",
+  "García", "Silva" are names of people of that language ("Garten", 4.7 in German, stays a word;
+  so does "Müller", 4.8).
 """
 
 from __future__ import annotations
@@ -84,6 +89,8 @@ INFLECTIONS = (("ing", ("", "e")), ("ings", ("", "e")), ("s", ("",)), ("es", (""
                ("er", ("", "e")), ("ers", ("", "e")), ("ies", ("y",)), ("ly", ("",)), ("ness", ("",)))
 SURNAME_WORD_MAX_ZIPF = 4.5        # a common word rarer than this that a surname list holds is marked "surname"
 PROPER_MIN_WORD_ZIPF = 4.0         # commoner proper nouns stay words: "London", "German", "Facebook"
+NAME_MIN_WORD_ZIPF = 5.3           # a name rarer than this as a word of another language is no word of it ("Silva")
+NOUNS_CAPITALISED = {"de": 4.7}    # German capitalises every noun: a capital is weaker evidence ("Garten", "Sommer")
 
 LICENCE = """\
 # Built by tools/build_name_data.py (schoollint, MIT) from:
@@ -224,16 +231,32 @@ def main() -> None:
     write("common_words.txt", "Common English words and their Zipf frequency (wordfreq), not surnames.",
           [f"{word} {zipf:.1f}" + (" name" if word in named else " proper") * (word in namelike)
            + " surname" * (word in surnames and zipf < SURNAME_WORD_MAX_ZIPF) for word, zipf in sorted(common.items())])
+    write_language_words(given | surnames)
+
+
+def write_language_words(names: set[str]) -> None:
+    """words_<lang>.txt for every language of OTHER_LANGUAGES: its words of Zipf >= OTHER_MIN_ZIPF, less
+    those a given-name or surname list holds that are rarer than NAME_MIN_WORD_ZIPF in that language (in
+    German, where every noun is capitalised, NOUNS_CAPITALISED's lower bound).
+
+    wordfreq counts names in its text ("Zofia" 3.7, "Nowak" 4.0 in Polish; "Schneider" 4.4 in German):
+    kept, a language's word list would read the names of its own people as ordinary words.
+    """
+    from wordfreq import top_n_list, zipf_frequency
+
     for language in OTHER_LANGUAGES:
-        words = []
+        zipf: dict[str, float] = {}
         for word in top_n_list(language, 30000):
-            if zipf_frequency(word, language) < OTHER_MIN_ZIPF:
+            frequency = zipf_frequency(word, language)
+            if frequency < OTHER_MIN_ZIPF:
                 break
             key = plain(word)
             if key.isascii() and key.isalpha() and len(key) > 1:
-                words.append(key)
-        write(f"words_{language}.txt", f"Common words of language {language!r} (wordfreq), lower case.",
-              sorted(set(words)))
+                zipf[key] = max(frequency, zipf.get(key, 0.0))
+        least = NOUNS_CAPITALISED.get(language, NAME_MIN_WORD_ZIPF)
+        write(f"words_{language}.txt", f"Common words of language {language!r} (wordfreq), lower case, "
+              f"less names rarer than Zipf {least} as words.",
+              sorted(key for key, frequency in zipf.items() if key not in names or frequency >= least))
 
 
 def add_supplement() -> None:
@@ -277,4 +300,10 @@ def _rewrite(name: str, entries: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    add_supplement() if sys.argv[1:] == ["--supplement"] else main()
+    if sys.argv[1:] == ["--supplement"]:
+        add_supplement()
+    elif sys.argv[1:] == ["--languages"]:       # only the words_<lang>.txt lists, from the committed name lists
+        write_language_words({line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
+                              for line in _entries(name)})
+    else:
+        main()
