@@ -101,7 +101,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = _vision_setting(config, args.no_vision)
-    settings["site-layout"], layout_notes = _site_layout(root)
+    settings["site-layout"], layout_notes = _site_layout(root, config)
     baseline = _baseline(root, args)
     formats = {args.output_format, *(name for name, _ in args.report)}
     options = RunOptions(
@@ -158,12 +158,15 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     return _exit_code(args, config, outcome)
 
 
-def _site_layout(root: Path) -> tuple[str, list[str]]:
+def _site_layout(root: Path, config) -> tuple[str, list[str]]:
     """Where the site's root URLs lead (pages.site_layout: the generator's config, `site-roots`), as text
-    that keys the cache (a page's SL304 depends on it), and what reading the generator's config noted."""
+    that keys the cache (a page's SL304 depends on it), and what reading the generator's config noted;
+    a `site-roots` folder that is not there is said (a typo would otherwise change nothing, silently)."""
     from .pages.site_layout import fingerprint, layout_for
 
-    return fingerprint(root), list(layout_for(root, "").notes)
+    missing = [folder for folder in config.site_roots if not (root / folder).is_dir()]
+    return fingerprint(root), list(layout_for(root, "").notes) + [
+        f"site-roots: {folder}: no such folder in the repository" for folder in missing]
 
 
 def _exit_code(args, config, outcome: Outcome) -> int:

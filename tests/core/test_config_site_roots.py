@@ -65,6 +65,13 @@ def test_editing_the_generators_config_reads_the_pages_again(site):
     assert run() == [("web/index.html", 1), ("web/index.html", 2)]
 
 
+def test_a_site_root_that_is_not_there_is_said(site, cli):
+    (site / ".schoollint.yml").write_text("site-roots: [wbe, web]\n")
+    code, out, err = cli("check", "--no-progress", "--select", "SL304")
+    assert "schoollint: note: site-roots: wbe: no such folder in the repository" in err
+    assert "web:" not in err
+
+
 def test_workers_use_the_site_roots(site, cli):
     for number in range(30):       # more files than pool.POOL_THRESHOLD: checked in worker processes
         (site / f"web/page{number}.html").write_text(PAGE)
