@@ -69,4 +69,5 @@ def _without(part: str, matches) -> list[str]:
         rest.append(part[position:match.start])
         position = max(position, match.end)
     rest.append(part[position:])
-    return [word for chunk in rest for word in re.split(r"[-_.\s]+", chunk) if word]
+    # Any run of non-letters and non-digits parts words: "(Y5)" keeps "Y5", not its brackets.
+    return [word for chunk in rest for word in re.split(r"[\W_]+", chunk) if word]

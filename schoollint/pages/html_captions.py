@@ -116,18 +116,14 @@ class Captions:
 
     def before_photo(self, image) -> Iterator[TextSpan]:
         """The paragraph right before the photo, when short or ending in a colon: "This week our star
-        is ...", then the photo. Not a paragraph that is itself the caption after an earlier photo."""
+        is ...", then the photo. A paragraph between two photos may caption either, so it is read with
+        both (the earlier photo's "next paragraph", this one's "paragraph before"): the safe reading for
+        consent."""
         block = self.photo_block(image, gallery=True)     # a gallery's photos follow photos, not paragraphs
         previous = _element_sibling(block, "getprevious") if block is not None else None
         if previous is None or previous.tag != "p" or previous.tail and previous.tail.strip() \
                 or self.photo_count(previous):
             return
-        earlier = _element_sibling(previous, "getprevious")
-        photo = earlier if earlier is None or earlier.tag in ("img", "video") \
-            else next(earlier.iter("img", "video"), None)
-        if photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
-                                     for span in self.after_photo(photo)):
-            return                              # "<p><img></p><p>caption</p><p><img></p>": the first photo's
         span = self.span(previous, "paragraph before")
         if len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":"):
             yield span

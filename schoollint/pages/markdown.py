@@ -146,7 +146,9 @@ def _toml(source: str, relpath: str) -> dict:
     try:
         return locate_strings(tomllib.loads(source), source, 2)
     except tomllib.TOMLDecodeError as exc:
-        raise PageError(f"{relpath} front matter: not valid TOML: {exc}") from None
+        from .data_errors import toml_problem
+
+        raise PageError(f"{relpath} front matter: not valid TOML, {toml_problem(exc, 2)}") from None
 
 
 class _Reader:
@@ -163,11 +165,14 @@ class _Reader:
         # The body's first paragraph if no picture comes before it: a theme shows it under the featured image.
         self.opening: TextSpan | None = None
         self.opened = False
+        self.beside: dict[int, list[TextSpan]] = {}    # a shortcode's line: the paragraphs around it
 
     def walk(self, tokens) -> None:
+        """Blocks in order; a short paragraph between photos is read with both, whatever markup shows them
+        (Markdown image, raw HTML, a shortcode or include on its own line): either may be its caption."""
         containers: list[str] = []
-        waiting_for_caption: list[_Image] = []
-        before: TextSpan | None = None      # a short paragraph with no photo, not an earlier photo's caption
+        waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
+        before: TextSpan | None = None      # a short paragraph with no photo in it
         for token in tokens:
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -177,25 +182,39 @@ class _Reader:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
             elif token.type == "html_block" and token.map:
                 pictures = len(self.html_images)
-                self.add_html(token.content, token.map[0] + 1, [])
+                self.add_html(token.content, token.map[0] + 1, _before(before))
                 self.opened |= len(self.html_images) > pictures
+                if len(self.html_images) > pictures:
+                    waiting, before = list(range(pictures, len(self.html_images))), None
             elif token.type == "inline" and token.map:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 found, span = self.inline(token, label)
-                if not self.opened and (found or label == "paragraph" and span.text.strip()):
+                shortcode = label == "paragraph" and _SHORTCODE.fullmatch(span.text.strip()) is not None
+                if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
                     self.opened = True
-                    if not found and len(span.text) <= MAX_OPENING:
+                    if not found and not shortcode and len(span.text) <= MAX_OPENING:
                         self.opening = TextSpan(span.text, span.line, "opening paragraph")
-                if waiting_for_caption and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
-                    label = "caption" if _emphasised(token) else "next paragraph"
-                    for image in waiting_for_caption:
-                        image.captions.append(TextSpan(span.text, span.line, label))
-                elif found and not span.text.strip() and before is not None:
-                    for image in found:             # "This week our star is ...", then the photo
-                        image.captions.append(TextSpan(before.text, before.line, "paragraph before"))
-                before = span if label == "paragraph" and not found and not waiting_for_caption and (
+                if shortcode:               # its photo is made by shortcodes(), which reads self.beside
+                    found, span = [(span.line,)], TextSpan("", span.line, label)
+                    self.add_caption(found, *_before(before))
+                elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
+                    self.add_caption(waiting, TextSpan(span.text, span.line,
+                                                       "caption" if _emphasised(token) else "next paragraph"))
+                elif found and not span.text.strip():
+                    self.add_caption(found, *_before(before))   # "This week our star is ...", then the photo
+                before = span if label == "paragraph" and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
-                waiting_for_caption = found if found and not span.text.strip() else []
+                waiting = found if found and not span.text.strip() else []
+
+    def add_caption(self, photos: list, *spans: TextSpan) -> None:
+        """Read `spans` with each photo of a block: an _Image, an index into html_images, (a shortcode's line,)."""
+        for photo in photos:
+            if isinstance(photo, _Image):
+                photo.captions.extend(spans)
+            elif isinstance(photo, int):
+                self.html_images[photo] = _with_captions(self.html_images[photo], list(spans))
+            else:
+                self.beside.setdefault(photo[0], []).extend(spans)
 
     def inline(self, token, label: str) -> tuple[list[_Image], TextSpan]:
         """Images in one block of inline text, and the block's own text (image alt left out)."""
@@ -270,6 +289,7 @@ class _Reader:
             image = _Image(str(src), line, parameters.get("alt"), size=displayed(parameters))
             image.captions += [TextSpan(parameters[key], parameters[key].line, label)
                                for key, label in SHORTCODE_CAPTIONS.items() if key in parameters]
+            image.captions += self.beside.get(line, [])
             self.images.append(image)
 
     def finish(self, image: _Image) -> PageImage:
@@ -292,6 +312,11 @@ def _sized(image: _Image, text: str) -> str:
     attributes, length = found
     image.size = displayed(attributes)
     return text[length:]
+
+
+def _before(paragraph: TextSpan | None) -> list[TextSpan]:
+    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo)."""
+    return [TextSpan(paragraph.text, paragraph.line, "paragraph before")] if paragraph is not None else []
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:
