@@ -188,7 +188,8 @@ class _Reader:
                     waiting, before = list(range(pictures, len(self.html_images))), None
             elif token.type == "inline" and token.map:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
-                found, span = self.inline(token, label)
+                images, span = self.inline(token, label)
+                found: list = list(images)
                 shortcode = label == "paragraph" and _SHORTCODE.fullmatch(span.text.strip()) is not None
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
                     self.opened = True
