@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="include the personal values found (names, coordinates) in the report")
     output.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     output.add_argument("-q", "--quiet", action="count", default=0,
-                        help="findings only, no summary or notes; -qq prints nothing (the exit code tells)")
+                        help="findings only, no summary or fix hints (notes saying what was not checked are "
+                             "kept); -qq prints nothing (the exit code tells)")
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
     fixing.add_argument("--unsafe-fixes", action="store_true",
