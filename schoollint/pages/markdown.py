@@ -51,6 +51,7 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
+_GALLERY_KEYS = ("gallery", "photos")   # front-matter lists of a page's many pictures, none featured
 MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
 SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
@@ -107,10 +108,17 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
 
 def _own_pictures(front: dict) -> set[tuple[str, int]]:
     """(address, line) of the post's featured pictures: one media address at the front matter's top level,
-    or in a mapping under an image key (`cover: {image: ...}`); a list is a gallery, not a featured image."""
+    in a mapping under an image key (`cover: {image: ...}`), or first in a list under an image key that is
+    no gallery (Hugo's `images: [...]`, whose first is the page's og:image and its theme's featured image)."""
     found = set()
     for key, value in front.items():
-        for item in value.values() if isinstance(value, dict) and key in FRONT_MATTER_IMAGE_KEYS else [value]:
+        if isinstance(value, dict) and key in FRONT_MATTER_IMAGE_KEYS:
+            items = list(value.values())
+        elif isinstance(value, list) and value and key in FRONT_MATTER_IMAGE_KEYS and key not in _GALLERY_KEYS:
+            items = value[:1]
+        else:
+            items = [value]
+        for item in items:
             if isinstance(item, LineStr) and links_to_media(item):
                 found.add((str(item), item.line))
     return found
