@@ -225,6 +225,10 @@ class _Run:
         return words[-1] in self.lex.locatives
 
 
+# Welsh elisions joined to the word before ('r "the", 'n, 'm "my", 'th "your"): no name ends so.
+_ELIDED = tuple(f"{apostrophe}{ending}" for apostrophe in "'’" for ending in ("r", "n", "m", "th"))
+
+
 def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list[Token]]:
     """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia"); groups of two words or more."""
     groups = []
@@ -233,6 +237,11 @@ def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[lis
     for word in words:
         start = run.find(word, position)
         position = start + len(word)
+        if word.endswith(_ELIDED):              # Welsh "Cadeirio'r Bardd": a word and "the", no name
+            if len(tokens) > 1:
+                groups.append(tokens)
+            tokens = []
+            continue
         token = spotted_token(offset + start, word)
         tokens.append(token)
         if word[-1] == "." and token.key not in lex.titles:
