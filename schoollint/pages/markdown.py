@@ -51,7 +51,6 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
-_FILE_LANGUAGE = re.compile(r"\.([a-z]{2}(?:[-_][A-Za-z]{2})?)\.[^./]+$")
 _GALLERY_KEYS = ("gallery", "photos")   # front-matter lists of a page's many pictures, none featured
 MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
 SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
@@ -98,20 +97,13 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
                   if isinstance(value := front.get(key), LineStr)] + ([reader.opening] if reader.opening else [])
         images = [_with_captions(image, beside) if (image.src, image.line) in own else image for image in images]
     images += [reader.finish(image) for image in reader.images] + reader.html_images
-    if language := front_matter_language(front) or _file_language(relpath):
+    if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
                 tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown),
                 shares=tuple(shares + reader.shares), fallback_encoding=fallback)
-
-
-def _file_language(relpath: str) -> str:
-    """A translation's language from its file name as Hugo writes it ("index.cy.md": Welsh, "about.en-gb.md"),
-    "" when none: a two-letter ISO 639-1 code, maybe with a region, before the extension."""
-    found = _FILE_LANGUAGE.search(relpath)
-    return found.group(1) if found else ""
 
 
 def _own_pictures(front: dict) -> set[tuple[str, int]]:

@@ -1,7 +1,8 @@
 """Trial 5, problem 2: Welsh pages gave false names ("Cadeirio'r Bardd", "chairing the bard"; "Cwm
-Rhondda", a place and a hymn). A Hugo translation's language is its file name's ("index.cy.md"), so
-the page is read as Welsh (no word list: only known given names and surnames make a name), and a word
-joined to an elided Welsh article ('r, 'n, 'm, 'th) is no name word in any language. Through the CLI."""
+Rhondda", a place and a hymn). A Hugo translation is read in its file name's language ("index.cy.md",
+checks/name_policy.path_language: Welsh has no word list, so only known given names and surnames make
+a name), and a word joined to an elided Welsh article ('r, 'n, 'm, 'th) is no name word in any
+language, so an English reading of a Welsh caption does not make one either. Through the CLI."""
 
 from __future__ import annotations
 
