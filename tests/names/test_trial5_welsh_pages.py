@@ -30,3 +30,9 @@ def test_welsh_elided_article_joins_no_name(tmp_path, lang):
     page = ("---\ntitle: Eisteddfod\nlang: " + lang + "\n---\n![](/images/e1.jpg)\n\nCadeirio'r Bardd\n\n"
             "![](/images/e2.jpg)\n\nDawnsio'n Werin gyda Ffion Hughes\n\n![](/images/e3.jpg)\n\nAmelia O'Brien\n")
     assert names(lint(tmp_path / "s", {"content/eisteddfod.md": page})) == {"Ffion Hughes", "Amelia O'Brien"}
+
+
+@pytest.mark.xfail(strict=True, reason="checks/name_policy.path_language (not N2's file) takes a content/en/ folder "
+                                       "before the file name's .cy.: the page is read as English")
+def test_a_file_names_language_comes_before_its_folders(tmp_path):
+    assert names(lint(tmp_path / "s", {"content/en/news/eisteddfod/index.cy.md": WELSH})) == {"Ffion Hughes"}
