@@ -29,6 +29,7 @@ from pathlib import Path
 from . import html as html_reader
 from .data import (FRONT_MATTER_IMAGE_KEYS, LineStr, decode_text, front_matter_images, front_matter_language,
                    load_yaml, locate_strings)
+from .html_captions import BETWEEN_PHOTOS
 from .html_source import COMMENT
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import front_matter_shares
@@ -93,9 +94,11 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
     if front and (own := _own_pictures(front)):
-        beside = [TextSpan(value, value.line, f"front-matter {key}") for key in SUMMARY_KEYS
-                  if isinstance(value := front.get(key), LineStr)] + ([reader.opening] if reader.opening else [])
-        images = [_with_captions(image, beside) if (image.src, image.line) in own else image for image in images]
+        summary = [TextSpan(value, value.line, f"front-matter {key}") for key in SUMMARY_KEYS
+                   if isinstance(value := front.get(key), LineStr)]
+        beside = {True: summary + ([reader.opening] if reader.opening else []), False: summary}
+        images = [_with_captions(image, beside[own[image.src, image.line]]) if (image.src, image.line) in own
+                  else image for image in images]
     images += [reader.finish(image) for image in reader.images] + reader.html_images
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
@@ -106,21 +109,22 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
                 shares=tuple(shares + reader.shares), fallback_encoding=fallback)
 
 
-def _own_pictures(front: dict) -> set[tuple[str, int]]:
-    """(address, line) of the post's featured pictures: one media address at the front matter's top level,
-    in a mapping under an image key (`cover: {image: ...}`), or first in a list under an image key that is
-    no gallery (Hugo's `images: [...]`, whose first is the page's og:image and its theme's featured image)."""
-    found = set()
+def _own_pictures(front: dict) -> dict[tuple[str, int], bool]:
+    """{(address, line): shown above the body} of the post's featured pictures: one media address at the
+    front matter's top level or in a mapping under an image key (`cover: {image: ...}`), shown above the
+    opening paragraph; or first in a list under an image key that is no gallery (Hugo's `images: [...]`:
+    the page's og:image, which a shared link's card shows with the title and description, not the body)."""
+    found = {}
     for key, value in front.items():
         if isinstance(value, dict) and key in FRONT_MATTER_IMAGE_KEYS:
-            items = list(value.values())
+            items, above = list(value.values()), True
         elif isinstance(value, list) and value and key in FRONT_MATTER_IMAGE_KEYS and key not in _GALLERY_KEYS:
-            items = value[:1]
+            items, above = value[:1], False
         else:
-            items = [value]
+            items, above = [value], True
         for item in items:
             if isinstance(item, LineStr) and links_to_media(item):
-                found.add((str(item), item.line))
+                found[str(item), item.line] = above
     return found
 
 
@@ -181,6 +185,7 @@ class _Reader:
         containers: list[str] = []
         waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
         before: TextSpan | None = None      # a short paragraph with no photo in it
+        between = False                     # ... that is the caption after an earlier photo too
         for token in tokens:
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -190,7 +195,7 @@ class _Reader:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
             elif token.type == "html_block" and token.map:
                 pictures = len(self.html_images)
-                self.add_html(token.content, token.map[0] + 1, _before(before))
+                self.add_html(token.content, token.map[0] + 1, _before(before, between))
                 self.opened |= len(self.html_images) > pictures
                 if len(self.html_images) > pictures:
                     waiting, before = list(range(pictures, len(self.html_images))), None
@@ -205,12 +210,13 @@ class _Reader:
                         self.opening = TextSpan(span.text, span.line, "opening paragraph")
                 if shortcode:               # its photo is made by shortcodes(), which reads self.beside
                     found, span = [(span.line,)], TextSpan("", span.line, label)
-                    self.add_caption(found, *_before(before))
+                    self.add_caption(found, *_before(before, between))
                 elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                     self.add_caption(waiting, TextSpan(span.text, span.line,
                                                        "caption" if _emphasised(token) else "next paragraph"))
                 elif found and not span.text.strip():
-                    self.add_caption(found, *_before(before))   # "This week our star is ...", then the photo
+                    self.add_caption(found, *_before(before, between))   # "This week our star is ...", then the photo
+                between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
                 before = span if label == "paragraph" and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
                 waiting = found if found and not span.text.strip() else []
@@ -323,9 +329,11 @@ def _sized(image: _Image, text: str) -> str:
     return text[length:]
 
 
-def _before(paragraph: TextSpan | None) -> list[TextSpan]:
-    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo)."""
-    return [TextSpan(paragraph.text, paragraph.line, "paragraph before")] if paragraph is not None else []
+def _before(paragraph: TextSpan | None, between: bool) -> list[TextSpan]:
+    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo); `between`: it
+    follows an earlier photo too, whose caption it may be (html_captions.BETWEEN_PHOTOS)."""
+    label = BETWEEN_PHOTOS if between else "paragraph before"
+    return [TextSpan(paragraph.text, paragraph.line, label)] if paragraph is not None else []
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:
