@@ -9,11 +9,10 @@ counted from the soft and hard breaks before an image. Front matter is YAML
 replaced by blank lines before parsing so the parser's lines are the file's.
 The paragraph right after a paragraph holding only photos is their caption
 (the shape of WordPress exports and Markdown posts: `![](photo.jpg)`, a
-blank line, "First Last won the sculls"); the front matter's `lang` is the
-language of the page's words. The post's own pictures (a featured image under
-any top-level front-matter key: `cover_image`, `thumbnail`) go with its
-summary keys and its opening paragraph, the text a theme shows beside them. Hugo `figure` shortcodes and Jekyll `include
-figure.html` tags are images too. Template
+blank line, "First Last won the sculls"), and a short paragraph before a photo is too, whatever markup
+shows the photo (an image, raw HTML, a shortcode): between two photos, it goes with both. The front
+matter's `lang` is the language of the page's words; its featured pictures go with its summary
+(`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too. Template
 comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
 MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
 literal attributes are read and `{expression}` ones are not resolved.
@@ -27,18 +26,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
-from .data import (FRONT_MATTER_IMAGE_KEYS, LineStr, decode_text, front_matter_images, front_matter_language,
-                   load_yaml, locate_strings)
+from .data import LineStr, decode_text, front_matter_images, front_matter_language
+from .front_matter import split_front_matter, with_summary
 from .html_captions import BETWEEN_PHOTOS
 from .html_source import COMMENT
-from .model import Page, PageError, PageImage, Share, TextSpan
+from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
 from .templates import blank_comments
 from .urls import links_to_media, plain_url, resolve
 
-_FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
 _SHORTCODE = re.compile(
     r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>[^{}]*?)-?[>%]\}\}"
@@ -52,9 +50,7 @@ _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
-_GALLERY_KEYS = ("gallery", "photos")   # front-matter lists of a page's many pictures, none featured
 MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
-SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
                "heading_open": "heading", "paragraph_open": "paragraph"}
 
@@ -93,12 +89,8 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
     reader.walk(_markdown().parse(body))
     reader.shortcodes(body)
-    if front and (own := _own_pictures(front)):
-        summary = [TextSpan(value, value.line, f"front-matter {key}") for key in SUMMARY_KEYS
-                   if isinstance(value := front.get(key), LineStr)]
-        beside = {True: summary + ([reader.opening] if reader.opening else []), False: summary}
-        images = [_with_captions(image, beside[own[image.src, image.line]]) if (image.src, image.line) in own
-                  else image for image in images]
+    if front:
+        images = with_summary(front, images, reader.opening)
     images += [reader.finish(image) for image in reader.images] + reader.html_images
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
@@ -109,58 +101,9 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
                 shares=tuple(shares + reader.shares), fallback_encoding=fallback)
 
 
-def _own_pictures(front: dict) -> dict[tuple[str, int], bool]:
-    """{(address, line): shown above the body} of the post's featured pictures: one media address at the
-    front matter's top level or in a mapping under an image key (`cover: {image: ...}`), shown above the
-    opening paragraph; or first in a list under an image key that is no gallery (Hugo's `images: [...]`:
-    the page's og:image, which a shared link's card shows with the title and description, not the body)."""
-    found = {}
-    for key, value in front.items():
-        if isinstance(value, dict) and key in FRONT_MATTER_IMAGE_KEYS:
-            items, above = list(value.values()), True
-        elif isinstance(value, list) and value and key in FRONT_MATTER_IMAGE_KEYS and key not in _GALLERY_KEYS:
-            items, above = value[:1], False
-        else:
-            items, above = [value], True
-        for item in items:
-            if isinstance(item, LineStr) and links_to_media(item):
-                found[str(item), item.line] = above
-    return found
-
-
 def _plain_destination(match: re.Match) -> str:
     path = plain_url(match.group(1))
     return quote(path) if path is not None else match.group(1)
-
-
-def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:
-    """(front matter, body with the front matter blanked out, lines the front matter takes)."""
-    lines = text.split("\n")
-    closers = _FRONT_MATTER.get(lines[0].rstrip())
-    if closers is None:
-        return None, text, 0
-    end = next((number for number in range(1, len(lines)) if lines[number].rstrip() in closers), None)
-    if end is None:
-        return None, text, 0
-    source = "\n".join(lines[1:end])
-    if lines[0].startswith("+"):
-        front = _toml(source, relpath)
-    else:
-        documents = load_yaml(source, first_line=2, where=f"{relpath} front matter")
-        front = documents[0] if documents else {}
-    body = "\n" * (end + 1) + "\n".join(lines[end + 1:])
-    return front if isinstance(front, dict) else {}, body, end + 1
-
-
-def _toml(source: str, relpath: str) -> dict:
-    import tomllib
-
-    try:
-        return locate_strings(tomllib.loads(source), source, 2)
-    except tomllib.TOMLDecodeError as exc:
-        from .data_errors import toml_problem
-
-        raise PageError(f"{relpath} front matter: not valid TOML, {toml_problem(exc, 2)}") from None
 
 
 class _Reader:
