@@ -277,7 +277,8 @@ def test_precision_heldout_i_meets_the_targets(tmp_path, with_roster):
 # run-together file names with names the lists lack (6); wrongly reported both ways: two first names the
 # lists lack before a word in a file name ("darragh-zuzia-costume.jpg", 2). Read and fixed since (session
 # 5, N1: props in any case style, a compound card's children as its photo's caption, a card's blocks set
-# apart): P 0.991 R 0.964 without a roster, P 0.991 R 1.000 with one, so a regression check now, not a claim.
+# apart; N2: word lists without names): P 0.991 R 0.964 without a roster, P 0.991 R 1.000 with one, so a
+# regression check now, not a claim.
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_heldout_j_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_j", with_roster)
