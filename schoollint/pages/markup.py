@@ -117,7 +117,7 @@ def _is_image(element: Markup) -> bool:
 
 def _media_prop(element: Markup) -> Value | None:
     """The prop giving a component its photo: a media address, or an expression (read per loop item)."""
-    return next((value for _name, value in props(element, media_key)
+    return next((value for _name, value in props(element.tag, element.attributes, media_key)
                  if value.literal is None or MEDIA_ADDRESS.search(value.literal)), None)
 
 
@@ -176,8 +176,8 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     for attribute, label in LABELS:
         value = element.attribute(attribute)
         if component and attribute != "aria-label":     # a component's title is its text, read below
-            value = next((value for _name, value in props(element, ALT_PROPS.__contains__)), None) \
-                if attribute == "alt" else None
+            alt_props = props(element.tag, element.attributes, ALT_PROPS.__contains__)
+            value = next((value for _name, value in alt_props), None) if attribute == "alt" else None
         got = _evaluate(value, env, script)
         if got is None and value is not None:
             found.unknown.append(TextSpan(value.written(), value.line, label))
@@ -216,10 +216,11 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
 
 def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
     """A component's own text: its text props (a first and a last name prop read as one) and children."""
-    for name, value in props(element, text_key):
+    for name, value in props(element.tag, element.attributes, text_key):
         for text, line in _evaluate(value, env, script) or ():
             yield TextSpan(text, line, f"{name} prop")
-    first, last = (next((value for _name, value in props(element, keys.__contains__)), None)
+    first, last = (next((value for _name, value in props(element.tag, element.attributes, keys.__contains__)),
+                        None)
                    for keys in NAME_PARTS)
     firsts, lasts = _evaluate(first, env, script), _evaluate(last, env, script)
     if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
@@ -254,7 +255,7 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
             yield span
             if span.text.strip():               # "div.card__photo" holds only the photo: the card is further out
                 return
-        elif is_component(ancestor) and ancestor.photos() == 1:
+        elif is_component(ancestor.tag) and ancestor.photos() == 1:
             # A compound card (`<Card><Card.Img/><Card.Title>`, MUI's CardMedia beside a Typography,
             # a named slot `<template #title>`): the instance's other children are the photo's caption,
             # when its name says card or its text is caption-sized (a page layout's is not).
@@ -305,6 +306,6 @@ def _is_block(element: Markup) -> bool:
     """Shown on lines of its own: a block element, or a component other than a link (`<Link>`,
     `<router-link>`), which renders inline text."""
     tag = element.tag.lower()
-    if is_component(element):
+    if is_component(element.tag):
         return not tag.endswith("link")
     return tag not in INLINE and not tag.startswith("#")

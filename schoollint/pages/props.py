@@ -9,11 +9,10 @@ are compared by `prop_key`: lower case without "-", "_" or a Vue binding prefix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from .markup import Markup, Value
+V = TypeVar("V")
 
 IMAGE_TAGS = frozenset({"img", "image", "staticimage", "gatsbyimage", "img-comp", "nuxt-img", "nuxtimg",
                         "nuxt-picture", "video", "enhanced:img"})
@@ -38,18 +37,18 @@ def prop_key(name: str) -> str:
     return name.rpartition(":")[2].replace("-", "").replace("_", "").lower()
 
 
-def props(element: Markup, wanted) -> Iterator[tuple[str, Value]]:
+def props(tag: str, attributes: Mapping[str, V], wanted) -> Iterator[tuple[str, V]]:
     """A component's props whose names (as `prop_key` writes them) pass `wanted`, in source order,
-    as (name written, value)."""
-    if is_component(element):
-        for name, value in element.attributes.items():
+    as (name written, value); none for an element that is no component."""
+    if is_component(tag):
+        for name, value in attributes.items():
             if wanted(prop_key(name)):
                 yield name.rpartition(":")[2], value
 
 
-def is_component(element: Markup) -> bool:
+def is_component(tag: str) -> bool:
     """`<StaffCard>`, `<Card.Img>`, Vue's `<v-card>`: an element the site's own code renders."""
-    return element.tag[:1].isupper() or ("-" in element.tag and element.tag.lower() not in IMAGE_TAGS)
+    return tag[:1].isupper() or ("-" in tag and tag.lower() not in IMAGE_TAGS)
 
 
 def media_key(key: str) -> bool:
