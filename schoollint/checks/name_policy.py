@@ -66,7 +66,10 @@ def _names_in_text(names: NameFinder, text: str, language: str) -> list[NameMatc
 
 
 # Hugo's translations by file name ("index.de.md") or content folder ("content/de/...").
-_PATH_LANGUAGE = re.compile(r"^(?:content/)?([a-z]{2}(?:-[A-Za-z]{2})?)/|\.([a-z]{2}(?:-[A-Za-z]{2})?)\.[a-z]+$")
+# A translation's file name (Hugo's index.cy.md) says more than its folder (content/en/ holds
+# every language's files of a bundle), so the file name is asked first.
+_FILE_LANGUAGE = re.compile(r"\.([a-z]{2}(?:-[A-Za-z]{2})?)\.[a-z]+$")
+_FOLDER_LANGUAGE = re.compile(r"^(?:content/)?([a-z]{2}(?:-[A-Za-z]{2})?)/")
 # Site configuration files and the key that holds the site's default language.
 _SITE_LANGUAGE = (("hugo.toml", "defaultContentLanguage"), ("config.toml", "defaultContentLanguage"),
                   ("hugo.toml", "languageCode"), ("config.toml", "languageCode"),
@@ -78,11 +81,11 @@ _LANGUAGE_TAG = r"[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"
 
 def path_language(path: str) -> str:
     """A page's language from its path, "" when the path does not say (BCP 47 primary subtag kept)."""
-    match = _PATH_LANGUAGE.search(path)
-    if match is None:
-        return ""
-    tag = match.group(1) or match.group(2)
-    return tag if tag.partition("-")[0] in _LANGUAGE_CODES else ""
+    for pattern in (_FILE_LANGUAGE, _FOLDER_LANGUAGE):
+        match = pattern.search(path)
+        if match is not None and match.group(1).partition("-")[0] in _LANGUAGE_CODES:
+            return match.group(1)
+    return ""
 
 
 _LANGUAGE_CODES = frozenset(("en", "de", "fr", "es", "it", "nl", "pl", "pt", "tr", "sv", "da", "nb", "nn", "no",

@@ -32,7 +32,5 @@ def test_welsh_elided_article_joins_no_name(tmp_path, lang):
     assert names(lint(tmp_path / "s", {"content/eisteddfod.md": page})) == {"Ffion Hughes", "Amelia O'Brien"}
 
 
-@pytest.mark.xfail(strict=True, reason="checks/name_policy.path_language (not N2's file) takes a content/en/ folder "
-                                       "before the file name's .cy.: the page is read as English")
 def test_a_file_names_language_comes_before_its_folders(tmp_path):
     assert names(lint(tmp_path / "s", {"content/en/news/eisteddfod/index.cy.md": WELSH})) == {"Ffion Hughes"}
