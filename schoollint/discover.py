@@ -202,7 +202,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             continue
         if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
             continue
-        folder = _not_site_folder(relpath, paths)
+        folder = not_site_folder(relpath, paths)
         if folder is not None:
             not_site[folder] = not_site.get(folder, 0) + 1
             continue
@@ -215,8 +215,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             found.special += 1
             found.notes.append(f"{relpath}: not checked, {SPECIAL_FILES[kind]}, not a file "
                                "(special files are never opened)")
-    found.notes += [f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "
-                    f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}); name the folder to check it"
+    found.notes += [f"{skipped_note(folder, count)}; name the folder to check it"
                     for folder, count in sorted(not_site.items())]
     return found
 
@@ -246,7 +245,13 @@ def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
     return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"
 
 
-def _not_site_folder(relpath: str, asked: list[str]) -> str | None:
+def skipped_note(folder: str, count: int) -> str:
+    """How a run says it skipped `count` files under a not-the-site folder (check and history alike)."""
+    return (f"skipped {count} file{'s' if count != 1 else ''} under {folder}/ "
+            f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]})")
+
+
+def not_site_folder(relpath: str, asked: list[str]) -> str | None:
     """The not-the-site folder (archetypes/, node_modules/, ...) this file lies under, unless the
     user named that folder or something inside it."""
     parts = relpath.split("/")[:-1]

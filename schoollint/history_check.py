@@ -138,20 +138,17 @@ def _special(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
 def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
     """The versions outside the folders `check` skips as not the site's own (node_modules/, ...),
     the others counted in one note per folder, as check words it."""
-    from .discover import NOT_SITE_FOLDERS, _not_site_folder
-    from .report import plural
+    from .discover import not_site_folder, skipped_note
 
     kept: list[Appearance] = []
     skipped: dict[str, set[str]] = {}
     for appearance in appearances:
-        folder = _not_site_folder(appearance.path, [])
+        folder = not_site_folder(appearance.path, [])
         if folder is None:
             kept.append(appearance)
         else:
             skipped.setdefault(folder, set()).add(appearance.path)
-    scan.notes += [f"skipped {plural(len(paths), 'file')} under {folder}/ "
-                   f"({NOT_SITE_FOLDERS[folder.rpartition('/')[2]]}), as check does"
-                   for folder, paths in sorted(skipped.items())]
+    scan.notes += [f"{skipped_note(folder, len(paths))}, as check does" for folder, paths in sorted(skipped.items())]
     return kept
 
 
