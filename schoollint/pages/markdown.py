@@ -14,16 +14,17 @@ shows the photo (an image, raw HTML, a shortcode), unless it is an earlier photo
 matter's `lang` is the language of the page's words; its featured pictures go with its summary
 (`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too. Template
 comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
-MDX is read as Markdown: its JSX elements are raw HTML to CommonMark, so
-literal attributes are read and `{expression}` ones are not resolved.
+MDX pages are read here after `mdx` has read their JSX (`embed`): its placeholders stand for the photos.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import html as html_reader
 from .data import LineStr, decode_text, front_matter_images, front_matter_language
@@ -36,6 +37,9 @@ from .suppressions import comment_suppressions
 from .templates import blank_comments
 from .urls import links_to_media, plain_url, resolve
 
+if TYPE_CHECKING:
+    from .mdx import Embedded
+
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
 _SHORTCODE = re.compile(
     r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>[^{}]*?)-?[>%]\}\}"
@@ -45,6 +49,7 @@ _SHORTCODE = re.compile(
 # ![alt]({{ site.baseurl }}/x.jpg) and ![alt]({{ "/x.jpg" | relative_url }}): the template runs before
 # Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
 _TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
+_PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # written by mdx.embed
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -77,11 +82,17 @@ class _Image:
     size: tuple[int | None, int | None] = (None, None)     # displayed width and height, CSS px (sizes.py)
 
 
-def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
+def read(relpath: str, data: bytes, root: Path | None = None,
+         embed: Callable[[str], Embedded] | None = None) -> Page:
+    """Read a Markdown page; `embed` reads parts of its body first (MDX's JSX: `mdx.embed`)."""
     text, fallback = decode_text(data)
     front, body, front_lines = split_front_matter(text, relpath)
-    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
+    embedded = embed(body) if embed is not None else None
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(embedded.body if embedded else body))
     reader = _Reader(relpath, root)
+    if embedded is not None:
+        reader.embedded, reader.unknown, reader.suppressions = embedded.images, embedded.unknown, \
+            embedded.suppressions
     images = front_matter_images(front, relpath, root) if front else []
     shares = front_matter_shares(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
@@ -120,6 +131,7 @@ class _Reader:
         self.opening: TextSpan | None = None
         self.opened = False
         self.beside: dict[int, list[TextSpan]] = {}    # a shortcode's line: the paragraphs around it
+        self.embedded: dict[int, list[PageImage]] = {}  # an MDX placeholder's number: its photos (mdx.py)
 
     def walk(self, tokens) -> None:
         """Blocks in order; the short paragraphs before and after a photo are read with it, whatever markup
@@ -220,6 +232,11 @@ class _Reader:
         return found, span
 
     def add_html(self, content: str, first_line: int, captions: list[TextSpan]) -> None:
+        placeholder = _PLACEHOLDER.match(content.lstrip())
+        if placeholder is not None:
+            photos = self.embedded.get(int(placeholder.group(1) or placeholder.group(2)), [])
+            self.html_images += [_with_captions(image, captions) for image in photos]
+            return
         scanned = html_reader.scan(content, self.relpath, self.root, first_line)
         self.html_images += [_with_captions(image, captions) for image in scanned.images]
         self.suppressions += scanned.suppressions

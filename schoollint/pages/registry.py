@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import components, html, markdown, sfc, stylesheet, templates
+from . import components, html, mdx, sfc, stylesheet, templates
 from . import data as site_data
 from . import documents, feeds, pdf_text
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
@@ -44,7 +44,8 @@ class Language:
 
 LANGUAGES = (
     Language("HTML", HTML_SUFFIXES, html.read),
-    Language("Markdown", MARKDOWN_SUFFIXES + (".mdx",), markdown.read),
+    Language("Markdown", MARKDOWN_SUFFIXES, mdx.read_markdown),    # as MDX when it imports (mdx.py)
+    Language("MDX", mdx.SUFFIXES, mdx.read),
     Language("site data", DATA_SUFFIXES, site_data.read, data_folders_only=True),
     Language("JavaScript/TypeScript component", components.SUFFIXES, components.read),
     Language("Astro", components.ASTRO_SUFFIXES, components.read_astro),

@@ -1,0 +1,160 @@
+"""MDX pages (MDX 2 and 3: Docusaurus, Astro, Next.js, Gatsby, Nextra): Markdown with JSX, ESM and expressions.
+
+An MDX page is CommonMark plus JSX elements (`<Card image={pic} name="..."/>`, `<img>`, fragments),
+ESM `import`/`export` statements and `{expressions}` ("What is MDX?", mdxjs.com/docs/what-is-mdx).
+`mdx_scan` finds where each is; each JSX element and expression is parsed in place with tree-sitter's
+TSX grammar (`treesitter.LineIndex`: only its bytes are read, its rows are the file's), and its photos
+are found as a `.jsx` component's are (`components.markup_tree`, `markup.page_images`), its values
+resolved by `script.Script` from the page's ESM (`import pic from './a.jpg'`, `export const staff =
+[...]`) and its other expressions. The Markdown reader reads the rest (`markdown.read` with `embed`):
+an element or expression showing photos is left there as a placeholder standing for its photos, so
+the paragraphs before and after it are their captions as for any photo; any other is replaced by the
+text it shows ("Well done to <b>Fenna de Vries</b>"); ESM lines are blanked. Newlines are kept, so
+Markdown's lines are the file's.
+
+An expression that cannot be resolved shows no text here, and an alt text bound to one is listed as
+unknown (never clean). An element never closed, or JSX that does not parse, is PageError naming the
+line: the page is not checked (SL002).
+
+`.md` and `.markdown` pages are read as MDX only when they hold an ESM `import`/`export` line outside
+code (`read_markdown`): Docusaurus 3 reads `.md` as MDX by default, and a page importing a component is
+written for it; a plain Markdown page has no such line, and reading its HTML (`<IMG SRC=a.jpg>`,
+never closed) as JSX would fail it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import markdown
+from .components import markup_tree
+from .markup import Markup, Value, page_images
+from .mdx_scan import Unclosed, Unit, scan
+from .model import Page, PageError, PageImage, TextSpan
+from .props import props, text_key
+from .script import Script
+from .suppressions import comment_suppressions
+from .treesitter import LineIndex, unwrap
+
+SUFFIXES = (".mdx",)
+_COMMENT = r"\{/\*.*?\*/\}"
+_ESM_LINE = re.compile(r"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
+                       r"|export\s+(?:const|let|var|function|default)\b)", re.MULTILINE)
+
+
+@dataclass
+class Embedded:
+    """What this reader made of an MDX body, for the Markdown reader (`markdown.read`'s `embed`)."""
+
+    body: str                                                       # placeholders and text, newlines kept
+    images: dict[int, list[PageImage]] = field(default_factory=dict)   # placeholder number: its photos
+    unknown: list[TextSpan] = field(default_factory=list)
+    suppressions: list = field(default_factory=list)
+
+
+def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    """Read an MDX page; PageError for JSX never closed or not parsed (see the module)."""
+    return markdown.read(relpath, data, root, embed=lambda body: embed(relpath, body, root))
+
+
+def read_markdown(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    """A `.md` page: as MDX when it imports or exports (see the module), else as Markdown."""
+    if b"port" in data and _ESM_LINE.search(_outside_fences(data.decode("utf-8", "replace"))):
+        return read(relpath, data, root)
+    return markdown.read(relpath, data, root)
+
+
+def _outside_fences(text: str) -> str:
+    return re.sub(r"^[ \t]{0,3}(`{3,}|~{3,}).*?^[ \t]{0,3}\1[`~]*[ \t]*$", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def embed(relpath: str, body: str, root: Path | None) -> Embedded:
+    """The body as Markdown reads it, and the photos of its JSX (see the module)."""
+    source = body.encode("utf-8")
+    try:
+        esm, units, greater = scan(source)
+    except Unclosed as unclosed:
+        line = source.count(b"\n", 0, unclosed.args[0]) + 1
+        raise PageError(f"{relpath}: line {line}: a JSX element or {{expression}} that is never closed; "
+                        "not checked") from None
+    patched = bytearray(source)
+    for at in greater:          # `> a quote` in a component's Markdown children: text, not JSX syntax
+        patched[at] = 0x20
+    index = LineIndex(bytes(patched))
+    esm_trees = [index.parse(start, end, "tsx").root_node for start, end in esm]
+    trees = [index.parse(unit.start + unit.expression, unit.end - unit.expression, "tsx").root_node
+             for unit in units]
+    for tree in trees:
+        if tree.has_error:
+            raise PageError(f"{relpath}: line {_error_line(tree)}: JSX schoollint cannot parse (as MDX would "
+                            "not); not checked")
+    script = Script(esm_trees + trees)
+    embedded = Embedded("", suppressions=comment_suppressions(body, _COMMENT))
+    parts = sorted([(start, end, -1) for start, end in esm] +
+                   [(unit.start, unit.end, number) for number, unit in enumerate(units)])
+    pieces, at = [], 0
+    for start, end, number in parts:
+        pieces.append(source[at:start].decode("utf-8"))
+        written = source[start:end].decode("utf-8")
+        pieces.append(_blank(written) if number < 0 else
+                      _replacement(number, units[number], trees[number], script, written,
+                                   index.point(start)[0] + 1, relpath, root, embedded))
+        at = end
+    pieces.append(source[at:].decode("utf-8"))
+    embedded.body = "".join(pieces)
+    return embedded
+
+
+def _replacement(number: int, unit: Unit, tree, script: Script, written: str, first: int, relpath: str,
+                 root: Path | None, embedded: Embedded) -> str:
+    """What Markdown reads in a unit's place: a placeholder for its photos, else the text it shows."""
+    newlines = "\n" * written.count("\n")
+    document = markup_tree(tree)
+    found = page_images(document, script, relpath, root)
+    embedded.unknown += found.unknown
+    if found.images:
+        embedded.images[number] = found.images
+        return (f"<!--mdx:{number}-->" if unit.flow else f'<img data-mdx="{number}">') + newlines
+    rows: list[list[str]] = [[] for _ in range(written.count("\n") + 1)]
+    for value in _shown(document, tree, unit.expression):
+        got = _value(value, script)
+        for offset, part in enumerate((got or "").split("\n")):
+            row = min(max(value.line - first + offset, 0), len(rows) - 1)
+            rows[row].append(part.strip())
+    return "\n".join(" ".join(part for part in row if part) for row in rows)
+
+
+def _shown(document: Markup, tree, expression: bool) -> list[Value]:
+    """The values a unit shows as text: its elements' children and text props, or the expression itself."""
+    if expression and not document.children:
+        statement = next((child for child in tree.named_children if child.type != "comment"), None)
+        node = unwrap(statement) if statement is not None else None
+        return [Value(None, node, node.start_point[0] + 1)] if node is not None else []
+    shown: list[Value] = []
+    for element in document.elements():
+        shown += [value for _name, value in props(element.tag, element.attributes, text_key)]
+        shown += [child for child in element.children if isinstance(child, Value)]
+    return sorted(shown, key=lambda value: value.line)
+
+
+def _value(value: Value, script: Script) -> str | None:
+    if value.literal is not None:
+        return value.literal
+    got = script.values(value.node) if value.node is not None else None
+    return got[0][0] if got and len(got) == 1 else None
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _error_line(tree) -> int:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            return node.start_point[0] + 1
+        stack.extend(reversed(node.children))
+    return tree.start_point[0] + 1
