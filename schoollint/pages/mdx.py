@@ -40,6 +40,7 @@ from .treesitter import LineIndex, unwrap
 
 SUFFIXES = (".mdx",)
 _COMMENT = r"\{/\*.*?\*/\}"
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")   # CommonMark 6.4
 _ESM_LINE = re.compile(r"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
                        r"|export\s+(?:const|let|var|function|default)\b)", re.MULTILINE)
 
@@ -113,6 +114,8 @@ def _replacement(number: int, unit: Unit, tree, script: Script, written: str, fi
     newlines = "\n" * written.count("\n")
     document = markup_tree(tree)
     found = page_images(document, script, relpath, root)
+    if found.images and _markdown_images(document):     # `![](b.jpg)` beside a JSX photo: no placeholder loses it
+        found = page_images(document, script, relpath, root)
     embedded.unknown += found.unknown
     if found.images:
         embedded.images[number] = found.images
@@ -124,6 +127,29 @@ def _replacement(number: int, unit: Unit, tree, script: Script, written: str, fi
             row = min(max(value.line - first + offset, 0), len(rows) - 1)
             rows[row].append(part.strip())
     return "\n".join(" ".join(part for part in row if part) for row in rows)
+
+
+def _markdown_images(document: Markup) -> bool:
+    """Turn Markdown images written in the children's text into `img` elements; True if there were any."""
+    changed = False
+    for element in list(document.elements()):
+        children: list[Markup | Value] = []
+        for child in element.children:
+            if not isinstance(child, Value) or child.literal is None or "![" not in child.literal:
+                children.append(child)
+                continue
+            at = 0
+            for image in _MARKDOWN_IMAGE.finditer(child.literal):
+                line = child.line + child.literal.count("\n", 0, image.start())
+                children.append(Value(child.literal[at:image.start()], None, child.line))
+                img = Markup("img", line, {"src": Value(image.group(2), None, line),
+                                           "alt": Value(image.group(1), None, line)}, parent=element)
+                children.append(img)
+                at, changed = image.end(), True
+            children.append(Value(child.literal[at:], None, line if at else child.line))
+        element.children = children
+        element.photo_count = None          # counted again with the new images
+    return changed
 
 
 def _shown(document: Markup, tree, expression: bool) -> list[Value]:

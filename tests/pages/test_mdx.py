@@ -72,6 +72,12 @@ PAGES = [   # (path, page, expected findings as (code, path, line, field, names)
         {("SL303", "content/choir.mdx", 7, "next paragraph", "Lysander Whitcombe")},
         id="markdown_image_and_caption_inside_a_component"),
     pytest.param(
+        "content/gallery.mdx",
+        ('import Gallery from "../components/Gallery";\n\n<Gallery>\n  <img src="/images/m18.jpg" alt="" />\n\n'
+         "  ![Marigold Ashworth at the fair](/images/m19.jpg)\n</Gallery>\n"),
+        {("SL302", "content/gallery.mdx", 6, "alt text", "Marigold Ashworth")},
+        id="markdown_image_beside_a_jsx_image_inside_a_component"),
+    pytest.param(
         "content/cup.mdx",
         ('import Callout from "../components/Callout";\n\n![](/images/m9.jpg)\n\n'
          "Well done to <strong>Araminta Quarshie</strong> for the cup!\n\n"
