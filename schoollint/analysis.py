@@ -113,19 +113,19 @@ class _Probe:
         return seen[self.target]
 
 
-def referenced_files(root: Path, relpath: str, page) -> dict[str, bool] | None:
-    """Every path whose existence decides where the page's references lead (SL304 judges them),
-    with whether it is a file: the same look-ups `references.broken` makes. None when they cannot
-    be listed (the result is then not cached)."""
-    from .pages.references import is_data_file, locate
+def referenced_files(root: Path, relpath: str, page) -> tuple[dict[str, bool] | None, list | None]:
+    """Where the page's references lead, each resolved once: every path whose existence decides it,
+    with whether it is a file (what a cached result depends on), and the references that lead to no
+    file with the path each was read as (`references.broken`: SL304). (None, None) when they cannot
+    be listed (the result is then not cached, and SL304 resolves them itself)."""
+    from .pages.references import broken
 
     probes = ProbingRoot(root)
     try:
-        for reference in page.links:
-            locate(probes, relpath, reference.written, is_data_file(relpath))  # type: ignore[arg-type]
+        missing = list(broken(probes, relpath, page.links))  # type: ignore[arg-type]
     except Exception:  # a root that is not a Path may not do: then the page is read every run
-        return None
-    return probes.seen
+        return None, None
+    return probes.seen, missing
 
 
 # Settings only checks that READS "page" look at (consent_policy.today: SL601-SL603): they key the
@@ -258,8 +258,8 @@ class Analyser:
             return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
         result.unknown_alts = len(page.unknown_alts)
-        result.depends = referenced_files(self.root, relpath, page)
-        return PageSubject(relpath, page)
+        result.depends, missing = referenced_files(self.root, relpath, page)
+        return PageSubject(relpath, page, broken=None if missing is None else tuple(missing))
 
     @staticmethod
     def _media_subject(relpath: str, data) -> MediaSubject:

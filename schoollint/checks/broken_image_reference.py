@@ -2,8 +2,9 @@
 
 The page's references are the reference index's (`pages.references.scan`),
 each resolved as RFC 3986 relative to the page and then from the site root
-(`pages.references.broken`); the finding is on the line the reference is
-written on.
+(`pages.references.broken`, done once with the analysis's look-ups when it
+resolved them: `PageSubject.broken`); the finding is on the line the reference
+is written on.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ READS = "page"
 def check(subject, ctx):
     if subject.page is None:  # unreadable: SL002 says so
         return
-    for reference, target in broken(ctx.root, subject.path, subject.page.links):
+    missing = subject.broken if subject.broken is not None else broken(ctx.root, subject.path, subject.page.links)
+    for reference, target in missing:
         yield Finding(
             "SL304", subject.path,
             # The path may hold a name (that is what SL301 renames): it is the value, shown on request.

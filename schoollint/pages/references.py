@@ -33,7 +33,8 @@ from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
 from .templates import RAZOR_SUFFIXES, blank_comments
 from .templates import SUFFIXES as TEMPLATE_SUFFIXES
-from .urls import ALIAS, Resolved, is_file, resolve
+from .site_layout import SiteLayout
+from .urls import ALIAS, Resolved, file_at, page_layout, resolve
 
 TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", ".json", ".toml", ".css",
                  ".scss", ".sass", ".less", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".tsx", ".vue",
@@ -214,23 +215,28 @@ def _written_as_path(text: str, start: int, written: str) -> bool:
     return before in _OPENERS or before == ":" or start == 0 or text[start - 1] == "\n"
 
 
-def locate(root: Path, relpath: str, written: str, site_relative: bool = False) -> Resolved | None:
+def locate(root: Path, relpath: str, written: str, site_relative: bool = False,
+           layout: SiteLayout | None = None) -> Resolved | None:
     """Where a reference written in `relpath` leads: an existing file if any reading finds one.
 
     As written (relative to the file, or from the site root when
     `site_relative`); then from the site root and its source folders. None
     when remote or outside the repository; otherwise the first reading,
     existing or not. A character reference (`&amp;`, `&#225;`) is read as its character in
-    a file whose language reads them in paths (`reads_character_references`).
+    a file whose language reads them in paths (`reads_character_references`). `layout`: the
+    page's site layout (`urls.page_layout`), when the caller has it.
     """
     if "&" in written and reads_character_references(relpath):
         written = unescape(written)
-    tried = [resolve(written, relpath, root, site_relative=site_relative)]
-    if not site_relative and not ALIAS.match(written):
-        tried.append(resolve(written, relpath, root, site_relative=True))
-    readings = [reading for reading in tried if reading is not None]
-    existing = [reading for reading in readings if is_file(root / reading.target)]
-    return (existing or readings)[0] if readings else None
+    first = resolve(written, relpath, root, site_relative=site_relative, layout=layout)
+    if first is not None and file_at(root, first.target):
+        return first                    # an existing file: the second reading could not come first
+    if site_relative or ALIAS.match(written):
+        return first
+    second = resolve(written, relpath, root, site_relative=True, layout=layout or page_layout(root, relpath))
+    if second is not None and file_at(root, second.target):
+        return second
+    return first or second
 
 
 def reads_character_references(relpath: str) -> bool:
@@ -248,9 +254,10 @@ def locate_in_text(root: Path, relpath: str, text: str, start: int, end: int) ->
 
 def broken(root: Path, relpath: str, references: Sequence[Reference]) -> Iterator[tuple[Reference, str]]:
     """(reference, the repository path it was read as) for each reference that leads to no file."""
+    data_file, layout = is_data_file(relpath), page_layout(root, relpath) if references else None
     for reference in references:
-        resolved = locate(root, relpath, reference.written, is_data_file(relpath))
-        if resolved is not None and not is_file(root / resolved.target):
+        resolved = locate(root, relpath, reference.written, data_file, layout)
+        if resolved is not None and not file_at(root, resolved.target):
             yield reference, resolved.target
 
 
@@ -300,8 +307,9 @@ def located(root: Path, relpath: str, references: Sequence[Reference]) -> list[t
     answers `root / path` with an object that has `.is_file()`: analysis.ProbingRoot notes what
     was asked, so a cache knows which files' existence the answer depends on."""
     pairs = []
+    data_file, layout = is_data_file(relpath), page_layout(root, relpath) if references else None
     for reference in references:
-        resolved = locate(root, relpath, reference.written, is_data_file(relpath))
+        resolved = locate(root, relpath, reference.written, data_file, layout)
         if resolved is not None:
             pairs.append((reference, resolved.target))
     return pairs

@@ -20,10 +20,11 @@ contentDir, Jekyll's baseurl, ...), the generic folders after them.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import unquote
 
 from .filetypes import is_media
@@ -89,7 +90,7 @@ def links_to_media(url: str | None) -> bool:
 
 
 def resolve(src: str, page_path: str, root: Path | None = None, *,
-            site_relative: bool = False) -> Resolved | None:
+            site_relative: bool = False, layout: SiteLayout | None = None) -> Resolved | None:
     """Resolve a reference written in `page_path` to a repository path; None when remote or outside.
 
     Site-root paths try the folders the site's generator serves at its root
@@ -98,19 +99,22 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     is given (the first candidate when none exists, or when `root` is None).
     Relative paths are relative to the page's folder, except with
     `site_relative` (data files, which templates prefix with the site root).
+    `layout`: `site_layout.layout_for(root, page_path)` when the caller has it (it resolves many
+    references of one page); else looked up when a site-root reading needs it.
     """
     path = plain_url(src)
     if path is None:
         return None
     page_folder = posixpath.dirname(page_path)
     alias = ALIAS.match(path)
-    layout = layout_for(root, page_path) if root is not None else _GENERIC
     if alias:
         rest = path[alias.end():]
         candidates = [(folder, rest, True, "") for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
     elif path.startswith("/"):
+        layout = layout or page_layout(root, page_path)
         candidates = [(folder, rest, True, prefix) for folder, rest, prefix in layout.candidates(path)]
     elif site_relative:
+        layout = layout or page_layout(root, page_path)
         candidates = [(folder, rest, False, prefix.lstrip("/"))
                       for folder, rest, prefix in layout.candidates("/" + path)]
         candidates.append((page_folder, path, False, ""))
@@ -124,10 +128,24 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         candidate = Resolved(target, base, rooted, prefix)
         if root is None:
             return candidate
-        if is_file(root / target):
+        if file_at(root, target):
             return candidate
         first = first or candidate
     return first
+
+
+def page_layout(root, page_path: str) -> SiteLayout:
+    """The layout of the site `page_path` belongs to (`site_layout.layout_for`), the generic folders without a root."""
+    return layout_for(root, page_path) if root is not None else _GENERIC
+
+
+def file_at(root, target: str) -> bool:
+    """Whether repository path `target` is a file: under a folder on disk by `os.path.isfile` on the
+    joined name (no Path built: a site's pages ask this thousands of times a run), else by
+    `root / target` answering `.is_file()` (analysis.ProbingRoot, a commit's tree, gittree.TreeRoot)."""
+    if isinstance(root, PurePath):
+        return os.path.isfile(os.path.join(root, target))   # False for any OSError, as `is_file`
+    return is_file(root / target)
 
 
 def is_file(path) -> bool:
