@@ -1,7 +1,8 @@
 """Which files to look at, as repository-relative paths with forward slashes.
 
 Inside a Git work tree: tracked files plus untracked files that are not
-ignored. Outside one: every file below the folder. Symlinks are never
+ignored. Outside one: every file below the folder, but for folders of other
+sites and tools (plain_site.py says where a plain folder's site starts). Symlinks are never
 followed: one that points outside the repository is reported and skipped.
 schoollint's own temporary files (`*.schoollint-tmp`, fsio.py) are never
 checked: they are listed apart, for the run to remove stale ones.
@@ -66,9 +67,8 @@ def find_root(start: Path) -> tuple[Path, bool]:
     Git is asked only when it could say yes: a `.git` (folder or file) in `start` or a folder above
     it, as the file system has them (symlinks resolved, as Git's own discovery walks them), or
     GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
-    real = start.resolve()
-    if "GIT_DIR" not in os.environ and not any(os.path.lexists(folder / ".git") for folder in (real, *real.parents)):
-        return real, False
+    if not _in_git(start):
+        return start.resolve(), False
     try:
         result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True)
     except FileNotFoundError:  # no git on this machine: treat as a plain folder
@@ -79,25 +79,38 @@ def find_root(start: Path) -> tuple[Path, bool]:
 
 
 def start_of(paths: list[str]) -> Path | None:
-    """Where to look for the repository: the current folder, unless the first path named lies
-    elsewhere (`check ../other-site`) or is a site of its own below it (`check stmarys` from the
-    folder that holds the sites: a Git work tree or a configuration of its own on the way up).
-    Judged on the path as written, so a link is not followed."""
+    """Where to look for the site's top folder (None: the current folder), judged on the paths as
+    written, so a link is not followed. The current folder, unless the named paths lie elsewhere
+    (`check ../other-site`), or below it in a Git work tree or a configuration of their own
+    (`check stmarys` from the folder that holds the sites), or the current folder is a plain folder
+    that is no site (site_top.is_site): then the site above them (site_top.site_above), else the
+    folder that holds them all (`cd ~ && check Pictures/trip` reads Pictures/trip, not the home
+    folder; `discover` says that pages outside it were not read)."""
     from .config_files import CONFIG_FILES
+    from .plain_site import is_site, site_above
 
+    named = [Path(os.path.abspath(path)) for path in paths if os.path.lexists(path)]
     if not paths or not os.path.lexists(paths[0]):
         return None
-    first = Path(os.path.abspath(paths[0]))
-    start = first if first.is_dir() and not first.is_symlink() else first.parent
+    folders = [path if path.is_dir() and not path.is_symlink() else path.parent for path in named]
+    common = Path(os.path.commonpath(folders))
     here = Path.cwd()
-    if not first.is_relative_to(here):
-        return start
-    folder = start
+    if not named[0].is_relative_to(here):
+        return common if _in_git(common) else site_above(common) or common
+    folder = folders[0]
     while folder != here and folder.is_relative_to(here):
         if any(os.path.lexists(folder / name) for name in (".git", *CONFIG_FILES)):
             return folder
         folder = folder.parent
-    return None
+    if _in_git(here) or is_site(here):
+        return None
+    return site_above(common) or common
+
+
+def _in_git(folder: Path) -> bool:
+    """Whether Git could find a work tree from `folder` (find_root's cheap test: a `.git` there or above)."""
+    real = folder.resolve()
+    return "GIT_DIR" in os.environ or any(os.path.lexists(above / ".git") for above in (real, *real.parents))
 
 
 def relative(root: Path, path: Path) -> str:
@@ -113,11 +126,15 @@ def _split_z(output: bytes) -> list[str]:
     return [os.fsdecode(item) for item in output.split(b"\0") if item]
 
 
-def _walk(root: Path, folder: Path) -> list[str]:
+def _walk(root: Path, folder: Path, notes: list[str]) -> list[str]:
+    """The files below `folder` of a plain folder's site; folders that are another site's or no
+    site's (plain_site.OTHERS_FOLDERS) are not entered, each said in `notes`."""
+    from .plain_site import others
+
     found: list[str] = []
     top = relative(root, folder)
     for current, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not others(root, current, d, notes))
         # os.walk joins each folder's name to `folder`: the relative path is built by joining too
         below = os.path.relpath(current, folder).replace(os.sep, "/")
         prefix = "" if below == "." else below + "/"
@@ -166,6 +183,8 @@ REPORT_MARKER = "generated by schoollint: a report, not a page of this site"
 def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
              force_exclude: bool = False, diff_base: str | None = None) -> Discovery:
     """Files under `paths` (repository-relative), minus excludes and unsafe symlinks."""
+    from .plain_site import outside_note
+
     found = Discovery(root=root, in_git=in_git)
     explicit: set[str] = set()
     candidates: list[str] = []
@@ -179,10 +198,12 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
                                             "--exclude-standard", "--", path))
                 candidates += _special_files(root, absolute)   # Git lists no FIFO, socket or device
             else:
-                candidates += _walk(root, absolute)
+                candidates += _walk(root, absolute, found.notes)
         else:
             explicit.add(path)
             candidates.append(path)
+    if not in_git:
+        found.notes += outside_note(root)
     if diff_base is not None:
         from .diffbase import expand_with_references, page_references
 
