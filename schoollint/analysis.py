@@ -48,6 +48,9 @@ class FileResult:
     # Alt texts a page builds from values its reader cannot see (a template tag, an unresolved
     # expression): unknown, never clean, so the run says how many there were.
     unknown_alts: int = 0
+    # What the site rules need from a text file (site_facts.read_facts), read with its analysis
+    # so that the run's parent, which judges the site, need not read and scan it again.
+    site_facts: dict | None = None
 
     def to_cache(self) -> dict:
         return {
@@ -161,6 +164,7 @@ class Analyser:
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
         self._by_reads: dict[str, list[CheckModule]] | None = None
+        self._site_rules: bool | None = None
 
     @property
     def by_reads(self) -> dict[str, list[CheckModule]]:
@@ -226,12 +230,33 @@ class Analyser:
                 result.cache_key = self.cache_key(result.content_key, relpath)
                 with contents(handle) as data:
                     self._run_checks(relpath, data, result)
+                    if self.site_rules:
+                        result.site_facts = self._site_facts(relpath, data)
                     if self.identify and (result.findings or result.suppressions):
                         result.content_hash = digest or identity(handle, data)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
             result.unchecked = kind_of(relpath)
         return result
+
+    @property
+    def site_rules(self) -> bool:
+        """Whether rules about the whole site run (site_rules.py), which read each text file's site facts."""
+        if self._site_rules is None:
+            from .site_rules import CODES
+
+            self._site_rules = bool(CODES & self.selected)
+        return self._site_rules
+
+    def _site_facts(self, relpath: str, data) -> dict | None:
+        """The file's site facts (site_facts.read_facts), None when it has none or they could not be
+        read here (the parent then reads the file for them itself, and meets the same error)."""
+        from .site_facts import read_facts
+
+        try:
+            return read_facts(self.root, relpath, data)
+        except Exception:
+            return None
 
     def _subject(self, reads: str, relpath: str, data, result: FileResult, is_page: bool):
         """What checks that read `reads` look at, or None when the file is not of that kind."""

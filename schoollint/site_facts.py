@@ -47,15 +47,18 @@ class TextFacts:
 
 
 class SiteFiles:
-    """Each file's TextFacts, from the cache when its signature is unchanged, else read (once a run)."""
+    """Each file's TextFacts, from the cache when its signature is unchanged, else read (once a run).
+    `given`: facts a worker read with the file's own analysis this run, as `read_facts` gives them,
+    by path ({path: (signature, read_at, record or None)}): taken instead of reading the file again."""
 
-    def __init__(self, root: Path, cache: Cache):
+    def __init__(self, root: Path, cache: Cache, given: dict[str, tuple] | None = None):
         self.root, self.cache = root, cache
         from .pages.site_layout import fingerprint
 
         cache.key_site(fingerprint(root))       # where references lead depends on the layout too
         self.existing = ProbingRoot(root)       # whether each path is a file: asked once a run
         self.facts: dict[str, TextFacts] = {}
+        self.given = given or {}
 
     def of(self, relpath: str) -> TextFacts:
         if relpath not in self.facts:
@@ -63,6 +66,10 @@ class SiteFiles:
         return self.facts[relpath]
 
     def _facts(self, relpath: str) -> TextFacts:
+        signature, read_at, record = self.given.get(relpath, (None, 0, None))
+        if record is not None and all(self.existing.answer(path) == existed    # as kept facts are checked
+                                      for path, existed in record["depends"].items()):
+            return self._remembered(relpath, signature, read_at, record)
         if relpath.lower().endswith(NEVER_TEXT):   # a photo: known without importing every page reader
             return TextFacts()
         if relpath in OWN_FILES:   # schoollint's baseline names photos; it neither shows nor shares them
@@ -76,34 +83,57 @@ class SiteFiles:
                 return TextFacts(tuple(stored["targets"]), stored["size"], stored["share"])
         except OSError:   # gone or unreadable: its own analysis says so
             return TextFacts()
-        from .pages.references import TEXT_SUFFIXES
-        from .pages.registry import MAX_PAGE_BYTES, language_of
-
-        text_file = relpath.lower().endswith(TEXT_SUFFIXES)
-        language = language_of(relpath)
-        # A binary document states no display size and shares nothing; an 11 MB newsletter
-        # decoded as text cost seconds and memory for no answer.
-        worded = language is not None and not language.document
+        text_file, worded = reading(relpath)
         if not (text_file or worded):
             return TextFacts()
+        from .pages.registry import MAX_PAGE_BYTES
+
         try:
             with open(self.root / relpath, "rb") as file:
                 read_at, signature = time.time_ns(), signature_of(os.fstat(file.fileno()))
                 data = file.read() if text_file else file.read(MAX_PAGE_BYTES + 1)
         except OSError:   # gone or unreadable: its own analysis says so
             return TextFacts()
-        probes = ProbingRoot(self.root, self.existing.known)
-        text = data.decode("utf-8", errors="replace")
-        head = ("" if not worded else text if len(data) <= MAX_PAGE_BYTES + 1
-                else data[:MAX_PAGE_BYTES + 1].decode("utf-8", errors="replace"))
-        targets = self._targets(probes, relpath, text) if text_file and b"\0" not in data else []
-        found = TextFacts(tuple(targets), bool(SIZE_WORDS.search(head)), bool(SHARE_WORDS.search(head)))
-        self.cache.remember_site(relpath, signature, {"targets": targets, "depends": probes.seen, "size": found.size,
-                                                      "share": found.share}, trusted(signature, read_at))
-        return found
+        return self._remembered(relpath, signature, read_at, read_facts(self.root, relpath, data, self.existing.known))
 
-    @staticmethod
-    def _targets(probes: ProbingRoot, relpath: str, text: str) -> list[str]:
-        from .pages.references import located, scan
+    def _remembered(self, relpath: str, signature, read_at: int, record: dict | None) -> TextFacts:
+        if record is None:
+            return TextFacts()
+        self.cache.remember_site(relpath, signature, record, trusted(signature, read_at))
+        return TextFacts(tuple(record["targets"]), record["size"], record["share"])
 
-        return [target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
+
+def reading(relpath: str) -> tuple[bool, bool]:
+    """(a text file: its references are scanned, the whole of it read; worded: a page whose text may
+    state a size or share a photo, its first MAX_PAGE_BYTES + 1 bytes read). Neither: no facts."""
+    if relpath.lower().endswith(NEVER_TEXT) or relpath in OWN_FILES:
+        return False, False
+    from .pages.references import TEXT_SUFFIXES
+    from .pages.registry import language_of
+
+    language = language_of(relpath)
+    # A binary document states no display size and shares nothing; an 11 MB newsletter
+    # decoded as text cost seconds and memory for no answer.
+    return relpath.lower().endswith(TEXT_SUFFIXES), language is not None and not language.document
+
+
+def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = None) -> dict | None:
+    """A text or worded file's facts from its bytes (the whole file, or for a worded file that is no
+    text file at least its first MAX_PAGE_BYTES + 1), as the cache keeps them: targets, depends (the
+    files whose existence decided them), size, share. None when `reading` says it has none.
+    `known`: existence answers shared with other files."""
+    text_file, worded = reading(relpath)
+    if not (text_file or worded):
+        return None
+    from .pages.references import located, scan
+    from .pages.registry import MAX_PAGE_BYTES
+
+    data = bytes(data if text_file else data[:MAX_PAGE_BYTES + 1])
+    probes = ProbingRoot(root, known)
+    text = data.decode("utf-8", errors="replace")
+    head = ("" if not worded else text if len(data) <= MAX_PAGE_BYTES + 1
+            else data[:MAX_PAGE_BYTES + 1].decode("utf-8", errors="replace"))
+    targets = ([target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
+               if text_file and b"\0" not in data else [])
+    return {"targets": targets, "depends": probes.seen, "size": bool(SIZE_WORDS.search(head)),
+            "share": bool(SHARE_WORDS.search(head))}

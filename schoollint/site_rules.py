@@ -62,7 +62,9 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
 
         if site_files is None:
             site_files = discover(root, in_git, ["."], config.exclude).files
-        site = _Site(root, config, settings, site_files, cache)
+        given = {result.path: (result.stat, result.read_at, result.site_facts) for result in results
+                 if result.site_facts is not None}    # read by the workers with each file's analysis
+        site = _Site(root, config, settings, site_files, cache, given)
         faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
         subject = site.subject({result.path for result in results}, codes, faces)
         context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
@@ -77,12 +79,13 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
 class _Site:
     """The site's pages, read on demand (each once), and what they say about each photo."""
 
-    def __init__(self, root: Path, config, settings: dict, files: list[str], cache: Cache):
+    def __init__(self, root: Path, config, settings: dict, files: list[str], cache: Cache,
+                 given: dict[str, tuple] | None = None):
         from .pages.references import text_files
         from .site_facts import SiteFiles
 
         self.root, self.config, self.settings, self.cache = root, config, settings, cache
-        self.files = SiteFiles(root, cache)
+        self.files = SiteFiles(root, cache, given)
         self.index: dict[str, list[str]] = {}   # repository path -> the file writing each reference to it
         for relpath in text_files(root, files):
             for target in self.files.of(relpath).targets:
