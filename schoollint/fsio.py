@@ -141,9 +141,12 @@ def stage(path: Path, data: bytes) -> str:
     return temporary
 
 
-def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
+def commit_staged(staged: list[tuple[str, Path]], landed: dict[int, os.stat_result] | None = None
+                  ) -> list[OSError | None]:
     """Rename each staged temporary file over its target once all of them are on disk; per pair,
-    None or the OSError that left its target as it was (temporary removed).
+    None or the OSError that left its target as it was (temporary removed). `landed`, when given,
+    gets {index of the pair: the target's stat taken right after its rename, by the same thread}
+    (fix/outputs.py tells from it whether the target still holds the bytes staged).
 
     The order of operations keeps crash safety with one wait for the disk per batch: (1) every
     temporary file is written, its writeback started as it is written (`stage`), so its bytes go
@@ -155,7 +158,7 @@ def commit_staged(staged: list[tuple[str, Path]]) -> list[OSError | None]:
     temporary file left behind is removed by the next run (fix/guard.py).
     """
     _sync([temporary for temporary, _ in staged])
-    failures = _renamed([(index, temporary, target) for index, (temporary, target) in enumerate(staged)])
+    failures = _renamed([(index, temporary, target) for index, (temporary, target) in enumerate(staged)], landed)
     try:
         _sync(list(dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, target in staged)))
     except OSError:   # a folder its file system cannot fsync: the renames are made all the same
@@ -195,10 +198,12 @@ def _sync(paths: list[str]) -> None:
 RENAME_THREADS = 4
 
 
-def _renamed(pairs: list[tuple[int, str, Path]]) -> dict[int, OSError]:
+def _renamed(pairs: list[tuple[int, str, Path]], landed: dict[int, os.stat_result] | None = None
+             ) -> dict[int, OSError]:
     """os.replace(temporary, target) for each (index, temporary, target), several threads at a time
     (each rename is atomic and touches one target, so their order does not matter); {index: the
-    OSError that left its target as it was}, the temporary file of such a pair removed."""
+    OSError that left its target as it was}, the temporary file of such a pair removed. With
+    `landed`, each target renamed is stat'ed at once (`commit_staged`); one that cannot be is left out."""
     failures: dict[int, OSError] = {}
 
     def rename(share: list[tuple[int, str, Path]]) -> None:
@@ -208,6 +213,12 @@ def _renamed(pairs: list[tuple[int, str, Path]]) -> dict[int, OSError]:
             except Exception as exc:   # in a thread anything else would be lost: the pair must fail
                 _discard(temporary)
                 failures[index] = exc if isinstance(exc, OSError) else OSError(f"{target}: not replaced ({exc!r})")
+                continue
+            if landed is not None:
+                try:
+                    landed[index] = os.stat(target)
+                except OSError:   # gone already: no proof of what it holds, so it is read again
+                    pass
 
     threads = min(RENAME_THREADS, len(pairs) // 16 + 1)   # a few files: no thread is worth starting
     if threads == 1:

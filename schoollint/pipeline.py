@@ -17,7 +17,7 @@ from pathlib import Path
 from . import pool, usercache
 from .analysis import Analyser, FileResult, identity
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
-from .cache import Cache, signature_of
+from .cache import Cache, signature_of, stat_key
 from .codec import cacheable, needs_reading
 from .config import load_config
 from .config_files import find_config, unread_lookalikes
@@ -131,7 +131,11 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
             for change in outcome.changes:
                 for old in change.gone:     # moved or deleted: its findings went with it
                     fresh.pop(old, None)
-            fresh.update((r.path, r) for r in run.analyse([p for p in touched if (root / p).is_file()]))
+            # a file fixed in a worker was judged there from the bytes it verified (fix/outputs.py)
+            judged = {c.path: c.output for c in outcome.changes if c.output is not None and c.path in touched}
+            fresh.update((r.path, r) for r in run.analyse([p for p in touched if p not in judged
+                                                           and (root / p).is_file()]))
+            fresh.update((path, run.keep(result)) for path, result in judged.items())
             results, run.site_files = list(fresh.values()), None     # files may have moved: list the site again
             run.settle(results, outcome)
     run.cache.save()
@@ -221,13 +225,23 @@ class Run:
             jobs.append((relpath, (content, signature, digest)))
             isolate = isolate or signature[0] > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
         for result in self._map(pool.analyse_in_worker, jobs, "checking", pool.analysis_crashed, isolate):
-            results[result.path] = result
-            if not result.errors and result.stat:
-                self.cache.remember(result.path, result.stat, result.content_key, result.content_hash, result.read_at)
-                record = result.to_cache()
-                if cacheable(record) and result.depends is not None:
-                    self.cache.put(result.cache_key, record, result.depends)
+            results[result.path] = self.keep(result)
         return [results[relpath] for relpath in paths]
+
+    def keep(self, result: FileResult) -> FileResult:
+        """`result` kept in the cache when it was judged without error from bytes whose stat signature
+        is known; a fixed file's output (fix/outputs.py) gets its keys here, as Analyser.analyse sets them."""
+        if result.errors or not result.stat:
+            return result
+        if not result.content_key:
+            result.content_key = stat_key(result.stat)
+            result.cache_key = self.analyser.cache_key(result.content_key, result.path)
+            result.read_at = time.time_ns()
+        self.cache.remember(result.path, result.stat, result.content_key, result.content_hash, result.read_at)
+        record = result.to_cache()
+        if cacheable(record) and result.depends is not None:
+            self.cache.put(result.cache_key, record, result.depends)
+        return result
 
     def settle(self, results: list[FileResult], outcome: Outcome) -> None:
         from .site_rules import with_site_findings   # photos across pages: SL202, SL501, SL502

@@ -22,8 +22,9 @@ import time
 from collections.abc import Callable, Iterable
 
 from . import usercache
-from .analysis import Analyser, FileResult
+from .analysis import Analyser, FileResult, identity
 from .fix.model import Change, Fix, FixContext
+from .fix.outputs import Stamp
 
 # Below this many jobs, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 24
@@ -90,20 +91,32 @@ def analysis_crashed(job: AnalysisJob) -> FileResult:
                                       "(did the file change while it was read?)"])
 
 
-def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str]]]:
+def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str, Stamp]]]:
     """Fix one file whose fixes touch only itself (so no list of the site's files is needed): the
-    change, and the new file staged beside it (fix.apply.commit_batch renames it into place)."""
+    change, and the new file staged beside it (fix.apply.commit_batch renames it into place). The
+    change's `output` is the new bytes judged as a fresh analysis of the file judges them (fix/outputs.py)."""
     from .fix.apply import apply_fixes
 
     analyser = _analyser()
     relpath, fixes, write, force = job
-    staged: list[tuple[str, str]] = []
+    staged: list[tuple[str, str, Stamp]] = []
     change = apply_fixes(FixContext(analyser.root, force=force), relpath, fixes, write, debug=analyser.debug,
-                         staged=staged)
+                         staged=staged, judge=_judged)
     return change, staged
 
 
-def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str]]]:
+def _judged(relpath: str, data: bytes) -> FileResult:
+    """`data`, the verified new bytes of `relpath`, judged by the same readers and checks as
+    Analyser.analyse judges a file's bytes; its stat and cache keys are set once it is in place."""
+    analyser = _analyser()
+    result = FileResult(path=relpath)
+    analyser._run_checks(relpath, data, result)
+    if analyser.identify and (result.findings or result.suppressions):
+        result.content_hash = identity(None, data)
+    return result
+
+
+def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str, Stamp]]]:
     return Change(job[0], [fix.summary for fix in job[1]], error="the process fixing it was killed; "
                   "the file was left as it was"), []
 

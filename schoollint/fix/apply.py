@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from ..fsio import atomic_write, commit_staged, content_hash, stage
 from ..pages.filetypes import is_media
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
+from .outputs import Stamp, landed_as_staged, stamp_of
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
@@ -28,10 +30,11 @@ def expected_errors() -> tuple[type[Exception], ...]:
 
 
 def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False,
-                staged: list[tuple[str, str]] | None = None) -> Change:
+                staged: list[tuple[str, str, Stamp]] | None = None, judge: Callable | None = None) -> Change:
     """Fix one file: every applier in turn, then one atomic write per file touched. With `staged`, a
-    change of this file alone is written beside it and listed there as (temporary file, path), for
-    `commit_batch` to sync and rename with the rest of the batch.
+    change of this file alone is written beside it and listed there as (temporary file, path, its
+    `Stamp`), for `commit_batch` to sync and rename with the rest of the batch; with `judge` too,
+    `judge(path, new bytes)` is what the change's `output` holds (fix/outputs.py).
 
     Each fix stands or falls alone: an applier that refuses (a rename whose reference cannot be
     rewritten) changes nothing of its own and the next one runs on the bytes as they were, so a
@@ -65,6 +68,8 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         change.error = f"{type(exc).__name__}: {exc}" if debug or change.internal else str(exc)
         change.size_after, change.renamed, change.written, change.created, change.deleted = None, [], [], [], []
         return change
+    if judge is not None and staged and staged[-1][1] == relpath:   # the bytes verified, as the file will hold them
+        change.output = judge(relpath, current)
     if refused:
         change.summaries = [fix.summary for fix in fixes if fix not in refused]
         reasons = dict.fromkeys(refused.values())
@@ -124,7 +129,7 @@ def _record(root: Path, change: Change, operations) -> None:
             change.created.append(operation.path)
 
 
-def carry_out(root: Path, operations, staged: list[tuple[str, str]] | None = None) -> None:
+def carry_out(root: Path, operations, staged: list[tuple[str, str, Stamp]] | None = None) -> None:
     """Write and rename `operations`, whose every target `_run_appliers` checked (check_targets)
     before anything was written, so a refused change changes nothing; checking them again here
     cost 0.1 ms a photo. A change of more than one file goes through the journal
@@ -138,7 +143,8 @@ def carry_out(root: Path, operations, staged: list[tuple[str, str]] | None = Non
     if len(operations) > 1 or renames:
         journal.carry_out(root, renames, writes, deletes)
     elif writes and staged is not None:
-        staged.append((stage(root / writes[0].path, writes[0].data), writes[0].path))
+        temporary = stage(root / writes[0].path, writes[0].data)
+        staged.append((temporary, writes[0].path, stamp_of(os.stat(temporary))))
     elif writes:
         atomic_write(root / writes[0].path, writes[0].data)
     elif deletes:
@@ -165,14 +171,19 @@ def check_targets(root: Path, operations, force: bool = False) -> None:
                               "use --force to fix read-only files too)")
 
 
-def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str]]]]) -> list[Change]:
+def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stamp]]]]) -> list[Change]:
     """The changes, once every file they staged is synced and renamed into place (fsio.commit_staged:
-    one sync for the batch); a rename that fails makes its change an error (the file as it was)."""
-    pairs = [(change, temporary, relpath) for change, staged in fixed for temporary, relpath in staged]
-    failures = commit_staged([(temporary, root / relpath) for _, temporary, relpath in pairs])
-    for (change, _, _), failure in zip(pairs, failures, strict=True):
+    one sync for the batch); a rename that fails makes its change an error (the file as it was).
+    A change's `output` is given the stat of its file when that proves the file holds the bytes
+    judged (outputs.landed_as_staged); it is dropped when the rename failed."""
+    pairs = [(change, temporary, relpath, stamp) for change, staged in fixed for temporary, relpath, stamp in staged]
+    landed: dict[int, os.stat_result] = {}
+    failures = commit_staged([(temporary, root / relpath) for _, temporary, relpath, _ in pairs], landed)
+    for index, ((change, _, relpath, stamp), failure) in enumerate(zip(pairs, failures, strict=True)):
         if failure is not None:
-            change.error, change.size_after = f"{change.path}: {failure.strerror or failure}", None
+            change.error, change.size_after, change.output = f"{change.path}: {failure.strerror or failure}", None, None
+        elif change.output is not None and relpath == change.path:
+            change.output.stat = landed_as_staged(stamp, landed.get(index))
     return [change for change, _ in fixed]
 
 

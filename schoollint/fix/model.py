@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class Applicability(str, enum.Enum):
@@ -134,6 +135,9 @@ class Change:
     diff: str = ""
     error: str | None = None
     internal: bool = False                   # the error is a bug, not the file's fault
+    # The analysis of the file's new bytes (analysis.FileResult), made where they were verified
+    # (pool.fix_in_worker), so the run need not read the file again (fix/outputs.py).
+    output: Any = None
 
     @property
     def changed(self) -> bool:
