@@ -229,15 +229,20 @@ class Analyser:
                 result.content_key = content or stat_key(result.stat)
                 result.cache_key = self.cache_key(result.content_key, relpath)
                 with contents(handle) as data:
-                    self._run_checks(relpath, data, result)
-                    if self.site_rules:
-                        result.site_facts = self._site_facts(relpath, data)
-                    if self.identify and (result.findings or result.suppressions):
-                        result.content_hash = digest or identity(handle, data)
+                    self.judge(relpath, data, result, handle, digest)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
             result.unchecked = kind_of(relpath)
         return result
+
+    def judge(self, relpath: str, data, result: FileResult, handle=None, digest: str = "") -> None:
+        """Judge `data`, the bytes of `relpath` (read from `handle`, or a fix's verified output:
+        pool.fix_in_worker), into `result`: findings, site facts, and their SHA-256 (`digest` when known)."""
+        self._run_checks(relpath, data, result)
+        if self.site_rules:
+            result.site_facts = self._site_facts(relpath, data)
+        if self.identify and (result.findings or result.suppressions):
+            result.content_hash = digest or identity(handle, data)
 
     @property
     def site_rules(self) -> bool:

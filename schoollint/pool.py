@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from . import usercache
-from .analysis import Analyser, FileResult, identity
+from .analysis import Analyser, FileResult
 from .fix.model import Change, Fix, FixContext
 from .fix.outputs import Stamp
 
@@ -108,11 +108,8 @@ def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[
 def _judged(relpath: str, data: bytes) -> FileResult:
     """`data`, the verified new bytes of `relpath`, judged by the same readers and checks as
     Analyser.analyse judges a file's bytes; its stat and cache keys are set once it is in place."""
-    analyser = _analyser()
     result = FileResult(path=relpath)
-    analyser._run_checks(relpath, data, result)
-    if analyser.identify and (result.findings or result.suppressions):
-        result.content_hash = identity(None, data)
+    _analyser().judge(relpath, data, result)
     return result
 
 
