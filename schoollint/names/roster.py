@@ -114,18 +114,18 @@ class Roster:
         starts = {key: self.digest(key) in self._given for key in {word.key for word in words}}
         may_start = [starts[word.key] for word in words]
         found: list[RosterMatch] = []
-        i = 0
+        i = floor = 0                           # words before floor belong to a name already found
         while i < len(words):
             match = None
             if may_start[i]:
                 match = self._match_at(text, words, i)
             elif i + 1 < len(words) and may_start[i + 1]:
-                match = self._reversed_at(text, words, i)
+                match = self._reversed_at(text, words, i, floor)
             if match is None:
                 i += 1
                 continue
             found.append(match[0])
-            i = match[1]
+            i = floor = match[1]
         return found
 
     def run_together(self, token: Token) -> RosterMatch | None:
@@ -156,15 +156,21 @@ class Roster:
                     return match, i + length
         return None
 
-    def _reversed_at(self, text: str, words: list[Token], i: int) -> tuple[RosterMatch, int] | None:
-        """ "Watson, Amelia" as in class lists."""
+    def _reversed_at(self, text: str, words: list[Token], i: int, floor: int) -> tuple[RosterMatch, int] | None:
+        """ "Watson, Amelia" as in class lists; "van der Berg, Anouk": the surname's words before the comma
+        (the longest the roster holds), whatever their case."""
         if text[words[i].end : words[i + 1].start].strip() != ",":
             return None
-        found = self._found([words[i + 1].key], [words[i].key])
-        if not found:
-            return None
+        first = i                               # words[first:i + 1] are adjacent, as in one surname
+        while first > floor and i - first + 1 < MAX_NAME_WORDS - 1 \
+                and text[words[first - 1].end : words[first].start] in _NAME_GAP:
+            first -= 1
         given = words[i + 1]
-        return RosterMatch(words[i].start, given.end, given.start, given.end, found[1], found[0]), i + 2
+        for start in range(first, i + 1):
+            found = self._found([given.key], [word.key for word in words[start:i + 1]])
+            if found:
+                return RosterMatch(words[start].start, given.end, given.start, given.end, found[1], found[0]), i + 2
+        return None
 
 
 def load_roster(path: Path) -> Roster:

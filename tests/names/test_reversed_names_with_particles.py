@@ -1,0 +1,42 @@
+"""Issue 10 kind "reversed names with particles": a class list's surname-first form when the surname has a
+particle or an Irish O' ("de Vries, Fenna", "van der Berg, Anouk", "da Silva, João", "bin Ahmad, Aisyah",
+"O'Neill, Siobhan"), with and without a roster shaped like an MIS export, through the CLI. The particles
+belong to the surname, so the name reported starts with them; a capitalised "La" or "Van" inside a
+sentence is no particle. The names appear in no tests/names/cases split's reversed form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.names.test_issue10_kinds import findings
+
+PEOPLE = [("de Vries, Fenna", "Fenna", "de Vries"), ("van der Berg, Anouk", "Anouk", "van der Berg"),
+          ("da Silva, João", "João", "da Silva"), ("bin Ahmad, Aisyah", "Aisyah", "bin Ahmad"),
+          ("O'Neill, Siobhan", "Siobhan", "O'Neill"), ("De Vries, Maartje", "Maartje", "De Vries")]
+ROSTER = ("UPN,Legal Surname,Legal Forename,Preferred Forename,Year,Reg Group\n" +
+          "".join(f"A{n:03d},{surname},{given},{given},Year 5,5B\n" for n, (_, given, surname) in enumerate(PEOPLE)))
+
+
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_reversed_names_with_particles(tmp_path, with_roster):
+    rows = "".join(f'<tr><td><img src="/images/p{n}.jpg" alt=""></td><td>{written} (5B)</td>'
+                   "<td>Swimming certificate</td></tr>\n" for n, (written, _, _) in enumerate(PEOPLE))
+    files = {"news/awards.html": f'<!doctype html>\n<html lang="en"><body><table>\n{rows}</table></body></html>\n',
+             "content/gala.md": "![](/images/gala.jpg)\n\nPictured: van der Berg, Anouk and da Silva, João\n"}
+    extra: tuple[str, ...] = ()
+    if with_roster:
+        roster = tmp_path / "private" / "pupils.csv"
+        roster.parent.mkdir()
+        roster.write_text(ROSTER, encoding="utf-8")
+        extra = ("--roster", str(roster))
+    found = {(f["path"], f["line"], f["value"]) for f in findings(tmp_path / "s", files, *extra)}
+    assert found == {("news/awards.html", 3 + n, written) for n, (written, _, _) in enumerate(PEOPLE)} | {
+        ("content/gala.md", 3, "van der Berg, Anouk; da Silva, João")}
+
+
+def test_reversed_names_with_particles_traps(tmp_path):
+    """No finding: a capitalised particle inside a sentence is a word of it ("the La Rochelle, Marie..."
+    trip); first names only after a particle-like word."""
+    files = {"content/trip.md": ("![](/images/trip.jpg)\n\nOur trip to La Rochelle, Marie and Jules loved it.\n\n"
+                                 "![](/images/art.jpg)\n\nPaintings after Van Gogh, Monet and Cézanne.\n")}
+    assert findings(tmp_path / "s", files) == []
