@@ -101,7 +101,7 @@ def _told_by_pages(results: list[FileResult], cache) -> set[tuple[str, str, str 
 def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: list[str],
             media_only: bool, people: dict[str, set]) -> dict[str, list[Finding]]:
     """The rules' findings for the people each file's metadata names (kept in `people`, by path)."""
-    judging = _judging(root, settings) if paths else None
+    judging = roster_judging(root, settings) if paths else None
     if judging is None:
         return {}
     from .checks.consent_policy import PhotoPeople, named_in_metadata
@@ -114,7 +114,7 @@ def _judged(root: Path, config, codes: frozenset[str], settings: dict, paths: li
         named = tuple(named_in_metadata(roster, facts.of_kind(PERSON_NAME))) if facts is not None else ()
         if named:
             people[path] = {person for place in named for person in place.people}
-            found[path] = _rules(root, config, codes, settings, PhotoPeople(path, named))
+            found[path] = people_findings(root, config, codes, settings, PhotoPeople(path, named))
     return found
 
 
@@ -126,7 +126,7 @@ def _in_path(root: Path, config, codes: frozenset[str], settings: dict, paths: l
     from .pages.filetypes import is_media
 
     media = [path for path in paths if is_media(path)]
-    judging = _judging(root, settings) if codes and media else None
+    judging = roster_judging(root, settings) if codes and media else None
     if judging is None:
         return {}
     from .checks.consent_policy import PhotoPeople, named_in_path
@@ -136,11 +136,11 @@ def _in_path(root: Path, config, codes: frozenset[str], settings: dict, paths: l
     for path in media:
         told = in_metadata.get(path, set())
         if named := tuple(place for place in named_in_path(roster, context, path) if told.isdisjoint(place.people)):
-            found[path] = _rules(root, config, codes, settings, PhotoPeople(path, named))
+            found[path] = people_findings(root, config, codes, settings, PhotoPeople(path, named))
     return found
 
 
-def _judging(root: Path, settings: dict):
+def roster_judging(root: Path, settings: dict):
     """(a checks.Context, the roster) when consent can be judged (consent_policy.judged), else None."""
     if not settings.get("roster"):
         return None
@@ -152,7 +152,7 @@ def _judging(root: Path, settings: dict):
     return (context, finder(context).roster) if judged(context) else None
 
 
-def _rules(root: Path, config, codes: frozenset[str], settings: dict, subject) -> list[Finding]:
+def people_findings(root: Path, config, codes: frozenset[str], settings: dict, subject) -> list[Finding]:
     """What SL601-SL603 (those selected and not ignored for the file) say of the people named at one photo."""
     from . import checks
 
