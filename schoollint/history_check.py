@@ -21,38 +21,33 @@ from .history import Appearance, Scan, appearances, blob_contents, blob_sources,
 # `git cat-file --batch` of the job's own only for what that cannot read, so the workers inflate
 # side by side; the pool starts from POOL_THRESHOLD jobs (384 blobs).
 BLOBS_PER_JOB = 16
-# A job: where the objects are, (blob, the path it is checked as, a work-tree copy of its bytes
-# or None, the commit whose tree it is judged against, its group's number) per check of a blob,
-# and whether the clone is partial (then no other blob is read to judge it).
-BlobJob = tuple[Place, list[tuple[str, str, str | None, str, int]], bool]
+# A job: where the objects are, (blob, the paths it had: checked as the first, a work-tree copy of
+# its bytes or None, the commit whose tree it is judged against, its group's number) per check of a
+# blob, and whether the clone is partial (then no other blob is read to judge it).
+BlobJob = tuple[Place, list[tuple[str, tuple[str, ...], str | None, str, int]], bool]
 # What a job gives back per check: (group number, findings, internal errors, why it was not read
-# or None, whether part of it could not be judged, findings held back as `check` holds them back).
-BlobResult = tuple[int, list[Finding], list[str], str | None, bool, int]
+# or None, whether part of it could not be judged, findings held back as `check` holds them back,
+# path -> the findings at that path only: SL601-SL603 for the names in its file and folder names).
+BlobResult = tuple[int, list[Finding], list[str], str | None, bool, int, dict[str, list[Finding]]]
 
 
 def _analysers(root: Path, config, settings: dict):
-    """One analyser for the blobs' contents (media, page) and one for their paths (file names)."""
+    """One analyser for the blobs' contents (media, page) and one for their paths (file names); each
+    holds only the modules it runs (history_rules.applied counts them)."""
     from .analysis import Analyser
 
     selected = config.selected_codes()
     content, names = Analyser(root, config, selected, settings), Analyser(root, config, selected, settings)
-    content.by_reads = {reads: m for reads, m in content.by_reads.items() if reads != "path"}
+    content.by_reads = {reads: m for reads, m in content.by_reads.items() if reads in ("media", "page")}
     names.by_reads = {reads: m for reads, m in names.by_reads.items() if reads == "path"}
     return content, names
 
 
-def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], list[str], bool, int]:
-    """(findings as `check` shows them, internal errors, whether the file could not be judged in
-    full: SL105, SL002, SL107; how many findings its inline `schoollint: ignore` comments and the
-    per-path ignores held back, applied by suppress.settle as in `check`, with no baseline and no
-    SL001: an unused suppression in an old version is nothing to purge).
-
-    `root`: what other files the checks see (a gittree.TreeRoot: the commit's own files), in place
-    of the work tree for this one call."""
-    from . import checks
+def _judged(analyser, relpath: str, data, root=None):
+    """The analysis.FileResult of the file version's checks, before suppressions. `root`: what other
+    files the checks see (a gittree.TreeRoot: the commit's own files), in place of the work tree
+    for this one call."""
     from .analysis import FileResult
-    from .outcome import Outcome
-    from .suppress import settle
 
     result = FileResult(path=relpath)
     work_tree, analyser.root = analyser.root, root if root is not None else analyser.root
@@ -60,6 +55,18 @@ def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], l
         analyser._run_checks(relpath, data, result)
     finally:
         analyser.root = work_tree
+    return result
+
+
+def _settled(analyser, result) -> tuple[list[Finding], list[str], bool, int]:
+    """(findings as `check` shows them, internal errors, whether the file could not be judged in
+    full: SL105, SL002, SL107; how many findings its inline `schoollint: ignore` comments and the
+    per-path ignores held back, applied by suppress.settle as in `check`, with no baseline and no
+    SL001: history_rules.UNUSED)."""
+    from . import checks
+    from .outcome import Outcome
+    from .suppress import settle
+
     outcome = Outcome()
     unused_rules = {code for module in checks.modules(analyser.selected) if module.READS == "suppressions"
                     for code in module.CODES}
@@ -69,39 +76,43 @@ def _findings(analyser, relpath: str, data, root=None) -> tuple[list[Finding], l
 
 def check_blobs_in_worker(job: BlobJob) -> list[BlobResult]:
     """Read and check a job's blobs with this worker's analyser (pool.run_jobs): each blob once, as
-    the first path it had."""
+    the first path it had; SL601-SL603 at a photo under each path it had (history_rules.photo_consent)."""
     from .gittree import Trees, TreeRoot
+    from .history_rules import photo_consent
     from .pool import _analyser
 
     analyser = _analyser()
     where, checks, partial = job
-    by_blob: dict[str, list[tuple[str, str, int]]] = {}
-    for blob, path, _copy, commit, group in checks:
-        by_blob.setdefault(blob, []).append((path, commit, group))
+    by_blob: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    for blob, paths, _copy, commit, group in checks:
+        by_blob.setdefault(blob, []).append((paths, commit, group))
     results: list[BlobResult] = []
     with Trees(analyser.root, read_blobs=not partial) as trees:
         for blob, data, why in blob_contents(analyser.root, {c[0]: c[2] for c in checks}, where):
-            for path, commit, group in by_blob[blob]:
+            for paths, commit, group in by_blob[blob]:
                 if data is None:
-                    results.append((group, [], [], why or "not read", False, 0))
-                else:
-                    found, failed, unjudged, held = _findings(analyser, path, data, TreeRoot(trees, commit))
-                    results.append((group, found, failed, None, unjudged, held))
+                    results.append((group, [], [], why or "not read", False, 0, {}))
+                    continue
+                result = _judged(analyser, paths[0], data, TreeRoot(trees, commit))
+                at_paths = photo_consent(analyser, paths, data, result.findings)
+                found, failed, unjudged, held = _settled(analyser, result)
+                results.append((group, found, failed, None, unjudged, held, at_paths))
     return results
 
 
 def blobs_crashed(job: BlobJob) -> list[BlobResult]:
-    return [(check[4], [], [], "the process reading it was killed", False, 0) for check in job[1]]
+    return [(check[4], [], [], "the process reading it was killed", False, 0, {}) for check in job[1]]
 
 
 def _place(scan: Scan, where: list[Appearance], found: list[Finding], why: str | None, unjudged: bool,
-           held: int) -> None:
-    """A blob's findings go to every path it had; a blob that could not be read, or not judged in
-    full (its SL105, SL002 or SL107 finding says why), is counted as not checked, as `check` counts it."""
+           held: int, at_paths: dict[str, list[Finding]]) -> None:
+    """A blob's findings go to every path it had (and those `at_paths` gives to one path, to it); a blob
+    that could not be read, or not judged in full (its SL105, SL002 or SL107 finding says why), is
+    counted as not checked, as `check` counts it."""
     if why is not None:
         scan.not_checked += [(f"{a.path} @ {a.blob[:10]}", why) for a in where]
         return
-    scan.findings += [(a, f) for a in where for f in found]
+    scan.findings += [(a, f) for a in where for f in found + at_paths.get(a.path, [])]
     scan.held_back += held * len(where)
     if unjudged:
         scan.unjudged += [f"{a.path} @ {a.blob[:10]}" for a in where]
@@ -155,6 +166,7 @@ def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
                  jobs: int = 0) -> Scan:
     """Every wanted blob of the revisions checked once, in `jobs` worker processes (0: one per core)."""
+    from .history_rules import applied, not_run
     from .pool import run_jobs
 
     scan = Scan()
@@ -170,23 +182,26 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
         by_blob.setdefault(appearance.blob, []).append(appearance)
         by_path.setdefault(appearance.path, []).append(appearance)
     content, names = _analysers(root, config, settings)
+    selected = config.selected_codes()
+    scan.not_run = not_run(selected, applied([content, names], selected, settings))
     errors: list[str] = []
     for path, where in by_path.items():  # file-name rules: once per path
-        found, failed, _unjudged, held = _findings(names, path, b"")
+        found, failed, _unjudged, held = _settled(names, _judged(names, path, b""))
         scan.held_back += held * len(where)
         errors += failed
         scan.findings += [(a, p) for a in where for p in found]
     lacking, sources = blob_sources(root, by_blob, missing_blobs(root, revisions))
     for blob in lacking:
-        _place(scan, by_blob[blob], [], "blob not present in this partial clone", False, 0)
+        _place(scan, by_blob[blob], [], "blob not present in this partial clone", False, 0, {})
     groups = [group for group in _groups(by_blob) if group[0].blob in sources]
-    checks = [(g[0].blob, g[0].path, sources[g[0].blob], g[0].tree_commit, n) for n, g in enumerate(groups)]
+    checks = [(g[0].blob, tuple(dict.fromkeys(a.path for a in g)), sources[g[0].blob], g[0].tree_commit, n)
+              for n, g in enumerate(groups)]
     objects, partial, checked = place(root), partial_clone(root), set()
     work = [(objects, checks[start:start + BLOBS_PER_JOB], partial) for start in range(0, len(checks), BLOBS_PER_JOB)]
     for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
-        for group, found, failed, why, unjudged, held in results:
+        for group, found, failed, why, unjudged, held, at_paths in results:
             errors += failed
-            _place(scan, groups[group], found, why, unjudged, held)
+            _place(scan, groups[group], found, why, unjudged, held, at_paths)
             checked |= {groups[group][0].blob} if why is None else set()
     scan.blobs = len(checked)
     scan.not_checked += [(error, "internal error") for error in errors]
@@ -234,40 +249,32 @@ def since_date(text: str | None) -> str | None:
                         "(days, weeks, months or years)") from None
 
 
-def _not_run(config) -> list[str]:
-    """Said once: the rules about the site as a whole are not run on history (they judge the
-    site's files together at one moment, not one file version at a time)."""
-    from . import checks
-
-    codes = [code for module in checks.modules(config.selected_codes()) if module.READS == "run"
-             for code in module.CODES]
-    if not codes:
-        return []
-    return [f"not run on history: {', '.join(codes)} (rules about the site as a whole; `schoollint check` "
-            "judges them on the site as it is now)"]
-
-
 def run_history(args) -> int:
     import sys
 
     from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from .pipeline import _apply_arguments, _roster_setting, _settings, load_effective_config
+    from .history_rules import not_run_notes
+    from .pipeline import load_effective_config
     from .report import escaped, plural
     from .report.history import flagged_blobs, render
+    from .run_settings import _apply_arguments, _roster_setting, _settings, _vision_setting
 
     config, root, in_git = load_effective_config(args.config)
     if not in_git:
         raise UsageError("schoollint history needs a Git repository")
     _apply_arguments(config, args)
     since = since_date(args.since)
-    settings = _settings(_roster_setting(root, in_git, args, config), config.consent)
+    notes: list[str] = []     # what the roster cannot judge, and vision when it cannot run: as check says them
+    settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
+    settings["vision"], vision_note = _vision_setting(config, getattr(args, "no_vision", False))
     scan = scan_history(root, config, settings, revisions_given(root, args.revisions), since, args.jobs)
+    scan.notes[:0] = notes + ([vision_note] if vision_note else [])
     if scan.held_back:
         scan.notes.append(f"{plural(scan.held_back, 'finding')} held back by inline `schoollint: ignore` comments "
                           "and per-path ignores, as in check")
     if scan.commits == 0 and scan.head is not None:
         scan.notes.append("no commit matched the revisions and --since given: nothing was checked")
-    for note in scan.notes + _not_run(config):
+    for note in scan.notes + not_run_notes(scan.not_run):
         print(f"schoollint: note: {escaped(note)}", file=sys.stderr)
     if args.purge_list:
         Path(args.purge_list).write_text("".join(f"{blob}\n" for blob in flagged_blobs(scan)), encoding="ascii")

@@ -118,6 +118,7 @@ def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> 
             "findings": [record for record, _ in records],
             "not_checked": [{"where": escaped(where), "why": escaped(why)} for where, why in scan.not_checked],
             "not_judged_in_full": [escaped(where) for where in scan.unjudged],   # their SL105/SL002/SL107 say why
+            "not_run": [{"rules": codes, "why": why} for codes, why in scan.not_run],
             "purge": purge_advice(scan, purge_list),
         }, indent=2) + "\n"
     lines = []
