@@ -204,7 +204,13 @@ class Analyser:
 
     @staticmethod
     def _is_page(relpath: str) -> bool:
-        """Whether checks that read "page" judge the file (`_subject` asks the same)."""
+        """Whether checks that read "page" judge the file (`_subject` asks the same). A photo's or
+        video's name answers without importing every page reader (pages.registry: 0.1 s of a
+        photo run's parent): no page language claims site_facts.NEVER_TEXT (a test holds them so)."""
+        from .site_facts import NEVER_TEXT
+
+        if relpath.lower().endswith(NEVER_TEXT):
+            return False
         from .pages import registry
 
         return registry.is_page(relpath)
