@@ -5,7 +5,9 @@ discovery listed, handed over in the FixContext) for the file's name, taking
 the whole path written around each occurrence, and resolving it the way the
 page reader does (`urls`, RFC 3986). A reference is rewritten only when it
 resolves to the file being renamed, in the style it was written (rooted or
-relative, percent-encoded or not); a full address of the site itself
+relative, percent-encoded or not: `written_path`), and only its path: a template expression
+written before it (`{{ site.baseurl }}`) is kept byte for byte, and one elsewhere in it refuses the
+rename, since which characters are the path cannot be told; a full address of the site itself
 ("https://school.example/img/a.jpg", as share tags write it) keeps its scheme
 and host, while another site's address is not this file. Anything that might be the file but
 cannot be proven so (a broken path, a name a template builds, the name in
@@ -17,7 +19,9 @@ back in its own encoding (`references.decode_text`: an HTML page's declared or
 sniffed one, such as Windows-1252); bytes that do not decode survive as
 surrogate escapes (PEP 383), and a character of the new path that the file's
 encoding cannot hold, or that would end the path where it is written (a space
-in a path written without one), is percent-encoded.
+in a path written without one), is percent-encoded. Before anything is written, each rewritten
+reference is read again by the same reader, in the repository as the rename leaves it
+(`_Renamed`): one that would not lead to the new name refuses the whole rename.
 """
 
 from __future__ import annotations
@@ -28,15 +32,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
-from .edit import character_references
 from .references import (BOUNDARY, decode_text, locate_in_text, path_around, reads_character_references, text_files,
                          token_around, yaml_extent)
 from .shares import site_hosts
-from .urls import ALIAS, Resolved, is_file, normalise, resolve
+from .urls import is_file, normalise, resolve
+from .written_path import rewritten, spellings, template_lead
 
 _SHOWN_PROBLEMS = 5
 
@@ -46,6 +50,31 @@ class _Edit:
     start: int
     end: int
     text: str
+    path_start: int         # where the path as read starts (before `start` when a template expression leads it)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A path whose existence the rename decides (`_Renamed`): answers `is_file` as `urls.file_at` asks."""
+
+    exists: bool
+
+    def is_file(self) -> bool:
+        return self.exists
+
+
+@dataclass(frozen=True)
+class _Renamed:
+    """The repository as the rename leaves it, for re-reading the rewritten references before anything
+    is written: `old` is gone and `new` is a file; every other path is the real one (a generator's
+    config for `site_layout`, which reads `.root`; `shares.site_hosts`)."""
+
+    root: Path
+    old: str
+    new: str
+
+    def __truediv__(self, target: str) -> Path | _Known:
+        return _Known(target == self.new) if target in (self.old, self.new) else self.root / target
 
 
 def apply_renames(context: FixContext, path: str, data: bytes, fixes: Sequence[Fix]) -> list[Write | Rename]:
@@ -91,7 +120,7 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     old_words = _changed_words(old, new)
     writes: list[Write] = []
     problems: list[str] = []
-    spellings = {markup: _spellings(posixpath.basename(old), markup) for markup in (False, True)}
+    spelt = {markup: spellings(posixpath.basename(old), markup) for markup in (False, True)}
     for relpath in text_files(root, context.site_files):
         data = (root / relpath).read_bytes()
         text, encoding = decode_text(relpath, data)
@@ -100,10 +129,12 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
                 problems.append(f"{relpath}: names the file in UTF-16, which schoollint cannot rewrite "
                                 "(save it as UTF-8)")
             continue
-        name = spellings[reads_character_references(relpath)]
+        name = spelt[reads_character_references(relpath)]
         edits = references_in(root, relpath, text, old, new, old_words, problems, name, encoding)
         if edits:
-            writes.append(Write(relpath, _apply(text, edits).encode(encoding, errors="surrogateescape")))
+            new_text = _apply(text, edits)
+            problems += _not_read_back(root, relpath, new_text, edits, old, new, encoding)
+            writes.append(Write(relpath, new_text.encode(encoding, errors="surrogateescape")))
     if problems:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - _SHOWN_PROBLEMS} more)" if len(problems) > _SHOWN_PROBLEMS else ""
@@ -111,10 +142,28 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     return writes
 
 
+def _not_read_back(root: Path, relpath: str, text: str, edits: list[_Edit], old: str, new: str,
+                   encoding: str) -> list[str]:
+    """Each rewritten reference in `text` (the file as the rename writes it) that the reader that
+    found it (`references_in`: the same extent of path, the same resolution) does not read as `new`
+    in the repository as the rename leaves it (`_Renamed`); a rename with any is refused whole."""
+    spans, grown = [], 0
+    for edit in edits:          # where each reference stands in the rewritten text
+        change = len(edit.text) - (edit.end - edit.start)
+        spans.append((edit.path_start + grown, edit.end + grown + change))
+        grown += change
+    name = spellings(posixpath.basename(new), reads_character_references(relpath))
+    view = _Renamed(root, old, new)
+    read = {(edit.path_start, edit.end)
+            for edit in references_in(view, relpath, text, new, new, [], [], name, encoding)}  # type: ignore[arg-type]
+    return [f"{relpath}:{_line(text, start)}: {text[start:end]!r} would not lead to {new} once rewritten "
+            "(schoollint reads it differently)" for start, end in spans if (start, end) not in read]
+
+
 def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_words: list[str],
                   problems: list[str], name: re.Pattern, encoding: str = "utf-8") -> list[_Edit]:
     """Edits that point this file's references at `new`; doubtful occurrences go to `problems`.
-    `name` matches the old file name as it may be spelt (`_spellings`); `encoding` is the file's."""
+    `name` matches the old file name as it may be spelt (`written_path.spellings`); `encoding` is the file's."""
     edits: dict[int, _Edit] = {}
     seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
     yaml_end = yaml_extent(text, relpath)
@@ -148,7 +197,7 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
                     encoding: str, markup: bool) -> _Edit | str | None:
     """The edit that points the path at text[span] to `new` when it leads to `old`; None when it
     surely leads elsewhere (another site, another existing file); else why it cannot be rewritten.
-    `markup`: the path is where character references are read (`_rewritten`)."""
+    `markup`: the path is where character references are read (`written_path.rewritten`)."""
     start, end = span
     token = text[start:end]
     address = _full_address(root, token)
@@ -156,13 +205,18 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
         prefix, rest = address
         resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
         if resolved is not None and resolved.target == old:
-            return _Edit(start, end, prefix + _rewritten(rest, resolved, new, encoding, markup))
+            return _Edit(start, end, prefix + rewritten(rest, resolved, new, encoding, markup), start)
         if prefix and (resolved is None or not is_file(root / resolved.target)):
             return "is a full address whose path is no file of this site"
         return None
+    lead = template_lead(token, relpath)
+    if lead is None:
+        return "holds a template expression where schoollint cannot tell which part is the path: rename by hand"
     resolved = locate_in_text(root, relpath, text, start, end)
     if resolved is not None and resolved.target == old:
-        return _Edit(start, end, _rewritten(token, resolved, new, encoding, markup))
+        path = token[lead:]         # after the template's site root, which stays as written
+        written = rewritten(path, resolved, new, encoding, markup)
+        return _Edit(start + lead, end, written if path.startswith("/") else written.removeprefix("/"), start)
     if resolved is not None and resolved.target.lower() == old.lower() and not is_file(root / resolved.target):
         return ("differs from the file's name only in case: it shows the photo only on a server that ignores "
                 "case (Windows, IIS); correct its case first")
@@ -171,18 +225,6 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
         return "does not lead to a file" + (" (a path holding spaces is read whole only in quotes, or in "
                                             "<angle brackets> in Markdown)" if cut else "")
     return None
-
-
-def _spellings(name: str, references: bool) -> re.Pattern:
-    """`name` as a path may spell it, in any case: each character as itself or percent-encoded in
-    UTF-8, as RFC 3986 section 2.1 allows and browsers read, and with `references`
-    as a character reference (`&amp;`, `&#225;`: `references.reads_character_references`)."""
-    pieces = []
-    for character in name:
-        encoded = "".join(f"%{byte:02X}" for byte in character.encode("utf-8", errors="surrogatepass"))
-        forms = [re.escape(character), re.escape(encoded)]
-        pieces.append(f"(?:{'|'.join(forms + (character_references(character) if references else []))})")
-    return re.compile("".join(pieces), re.IGNORECASE)     # a spelling in another case is checked, not skipped
 
 
 def _full_address(root: Path, token: str) -> tuple[str, str] | None:
@@ -217,36 +259,6 @@ def _words(text: str, word: str):
         if not text[at - 1: at].isalnum() and not text[at + len(word): at + len(word) + 1].isalnum():
             yield at
         at = text.find(word, at + 1)
-
-
-def _rewritten(token: str, resolved: Resolved, new: str, encoding: str = "utf-8", markup: bool = False) -> str:
-    """The token pointed at `new`, written in the same style: rooted or relative, escaped or not
-    (`_escaped` for what the file's `encoding` or the old spelling cannot hold); in `markup`
-    (`references.reads_character_references`) a `&` is written `&amp;`."""
-    cut = len(re.split(r"\?|(?<!&)#", token, maxsplit=1)[0])      # "&#225;" is a character, no fragment
-    path, query_or_fragment = token[:cut], token[cut:]
-    written = posixpath.relpath(new, resolved.base or ".")
-    alias = ALIAS.match(path)
-    if alias:                       # a bundler alias stays: it names the folder the path is read from
-        written = alias.group(0) + written
-    elif resolved.rooted or resolved.url_prefix:
-        written = resolved.written_path(new)
-    elif path.startswith("./"):
-        written = "./" + written
-    written = quote(written) if "%" in path else _escaped(written, path, encoding)
-    return (written.replace("&", "&amp;") if markup else written) + query_or_fragment
-
-
-def _escaped(written: str, old: str, encoding: str) -> str:
-    """`written` with each character percent-encoded that the file's `encoding` cannot hold, or that
-    ends a path (BOUNDARY: a space, a bracket) where the old spelling had none; "%" always."""
-    def safe(character: str) -> bool:
-        try:
-            character.encode(encoding)
-        except UnicodeError:
-            return False
-        return character != "%" and (character not in BOUNDARY or character in old)
-    return "".join(character if safe(character) else quote(character, safe="") for character in written)
 
 
 def _apply(text: str, edits: list[_Edit]) -> str:
