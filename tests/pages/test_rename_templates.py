@@ -122,11 +122,15 @@ ELEVENTY = {
         '<img src="{{ metadata.url }}/img/trip/ella-morgan-trip.jpg" alt="Trip">\n'
         '<img src="{{metadata.url}}{{ \'\' }}/img/trip/ella-morgan-trip.jpg" alt="Trip">\n'),
     "src/trip.md": "---\nlayout: base.njk\n---\n![Trip]({{ metadata.url }}/img/trip/ella-morgan-trip.jpg)\n",
-    "templates/gallery.jinja": '<img src="{{ config.STATIC }}/img/trip/ella-morgan-trip.jpg" alt="Trip">\n',
+    "templates/gallery.jinja": (
+        '<img src="{{ config.STATIC }}/img/trip/ella-morgan-trip.jpg" alt="Trip">\n'
+        '<img src="{{ url_for(\'static\', filename=\'img/trip/ella-morgan-trip.jpg\') }}" alt="Trip">\n'),
+    "Views/Trip.cshtml": '<img src="@Url.Content("~/img/trip/ella-morgan-trip.jpg")" alt="Trip">\n',
+    "views/trip.ejs": '<img src="<%= \'/img/trip/ella-morgan-trip.jpg\' %>" alt="Trip">\n',
 }
 
 
-def test_eleventy_nunjucks_and_jinja_expressions_before_a_path_are_kept(repo, cli):
+def test_eleventy_nunjucks_jinja_razor_and_ejs_expressions_around_a_path_are_kept(repo, cli):
     old = "src/img/trip/ella-morgan-trip.jpg"
     build(repo, ELEVENTY, (old,))
     code, out, err = fix(cli)
