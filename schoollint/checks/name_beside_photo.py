@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Finding
+from ..pages.html_captions import BETWEEN_PHOTOS
 from .name_policy import describe, grouped, names_in, severity, values
 
 CODES = ("SL303",)
@@ -16,6 +17,8 @@ def check(subject, ctx):
     for image in subject.page.images:
         reported: set[tuple[str, int]] = set()     # a figcaption inside a card is read twice
         for span in image.captions:
+            if span.label == BETWEEN_PHOTOS:
+                continue                        # reported with the photo before it; the consent rules read both
             if span not in names_by_span:
                 names_by_span[span] = list(names_in(span, ctx, "SL303", subject.path, image.lang))
             fresh = [(match, line) for match, line in names_by_span[span] if (match.text, line) not in reported]

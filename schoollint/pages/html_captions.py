@@ -47,6 +47,7 @@ NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6",
 # newline (a span's lines are counted by "\n").
 BLOCK_BREAK = "\u2029"
 MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
+BETWEEN_PHOTOS = "paragraph before (between photos)"    # also the caption after the photo before
 _TAGS = re.compile(r"<[^>]*>")
 
 
@@ -116,7 +117,9 @@ class Captions:
 
     def before_photo(self, image) -> Iterator[TextSpan]:
         """The paragraph right before the photo, when short or ending in a colon: "This week our star
-        is ...", then the photo. Not a paragraph that is itself the caption after an earlier photo."""
+        is ...", then the photo. A paragraph between two photos may caption either, so it is read with
+        both: the earlier photo's "next paragraph", this one's BETWEEN_PHOTOS (the safe reading for consent;
+        SL303 reports its full names once, with the earlier photo)."""
         block = self.photo_block(image, gallery=True)     # a gallery's photos follow photos, not paragraphs
         previous = _element_sibling(block, "getprevious") if block is not None else None
         if previous is None or previous.tag != "p" or previous.tail and previous.tail.strip() \
@@ -125,10 +128,9 @@ class Captions:
         earlier = _element_sibling(previous, "getprevious")
         photo = earlier if earlier is None or earlier.tag in ("img", "video") \
             else next(earlier.iter("img", "video"), None)
-        if photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
-                                     for span in self.after_photo(photo)):
-            return                              # "<p><img></p><p>caption</p><p><img></p>": the first photo's
-        span = self.span(previous, "paragraph before")
+        between = photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
+                                            for span in self.after_photo(photo))
+        span = self.span(previous, BETWEEN_PHOTOS if between else "paragraph before")
         if len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":"):
             yield span
 

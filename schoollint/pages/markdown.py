@@ -10,7 +10,7 @@ replaced by blank lines before parsing so the parser's lines are the file's.
 The paragraph right after a paragraph holding only photos is their caption
 (the shape of WordPress exports and Markdown posts: `![](photo.jpg)`, a
 blank line, "First Last won the sculls"), and a short paragraph before a photo is too, whatever markup
-shows the photo (an image, raw HTML, a shortcode), unless it is an earlier photo's caption. The front
+shows the photo (an image, raw HTML, a shortcode): between two photos, it goes with both. The front
 matter's `lang` is the language of the page's words; its featured pictures go with its summary
 (`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too. Template
 comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from . import html as html_reader
 from .data import LineStr, decode_text, front_matter_images, front_matter_language
 from .front_matter import split_front_matter, with_summary
+from .html_captions import BETWEEN_PHOTOS
 from .html_source import COMMENT
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
@@ -135,10 +136,12 @@ class _Reader:
 
     def walk(self, tokens) -> None:
         """Blocks in order; the short paragraphs before and after a photo are read with it, whatever markup
-        shows it (Markdown image, raw HTML, a shortcode or include on its own line)."""
+        shows it (Markdown image, raw HTML, a shortcode or include on its own line); a short paragraph
+        between two photos is read with both: either may be its caption."""
         containers: list[str] = []
         waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
-        before: TextSpan | None = None      # a short paragraph with no photo, not an earlier photo's caption
+        before: TextSpan | None = None      # a short paragraph with no photo in it
+        between = False                     # ... that is the caption after an earlier photo too
         for token in tokens:
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -148,7 +151,7 @@ class _Reader:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
             elif token.type == "html_block" and token.map:
                 pictures = len(self.html_images)
-                self.add_html(token.content, token.map[0] + 1, _before(before))
+                self.add_html(token.content, token.map[0] + 1, _before(before, between))
                 self.opened |= len(self.html_images) > pictures
                 if len(self.html_images) > pictures:
                     waiting, before = list(range(pictures, len(self.html_images))), None
@@ -163,13 +166,14 @@ class _Reader:
                         self.opening = TextSpan(span.text, span.line, "opening paragraph")
                 if shortcode:               # its photo is made by shortcodes(), which reads self.beside
                     found, span = [(span.line,)], TextSpan("", span.line, label)
-                    self.add_caption(found, *_before(before))
+                    self.add_caption(found, *_before(before, between))
                 elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                     self.add_caption(waiting, TextSpan(span.text, span.line,
                                                        "caption" if _emphasised(token) else "next paragraph"))
                 elif found and not span.text.strip():
-                    self.add_caption(found, *_before(before))   # "This week our star is ...", then the photo
-                before = span if label == "paragraph" and not found and not waiting and (
+                    self.add_caption(found, *_before(before, between))   # "This week our star is ...", then the photo
+                between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
+                before = span if label == "paragraph" and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
                 waiting = found if found and not span.text.strip() else []
 
@@ -286,9 +290,11 @@ def _sized(image: _Image, text: str) -> str:
     return text[length:]
 
 
-def _before(paragraph: TextSpan | None) -> list[TextSpan]:
-    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo)."""
-    return [TextSpan(paragraph.text, paragraph.line, "paragraph before")] if paragraph is not None else []
+def _before(paragraph: TextSpan | None, between: bool) -> list[TextSpan]:
+    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo); `between`: it
+    follows an earlier photo too, whose caption it may be (html_captions.BETWEEN_PHOTOS)."""
+    label = BETWEEN_PHOTOS if between else "paragraph before"
+    return [TextSpan(paragraph.text, paragraph.line, label)] if paragraph is not None else []
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:

@@ -197,8 +197,11 @@ def build_school_site(root: Path, today: dt.date | None = None) -> SchoolSite:
     site.expected = {
         "index.html": [("SL601", "error", "Rowan"), ("SL602", "warning", "Isla"), ("SL603", "warning", "Theo"),
                        ("SL601", "error", "Mrs Okafor"), ("SL603", "warning", "Mrs Lowe")],
+        # "Priya Nair won the art prize." sits between two photos: charged to both (either may be its
+        # caption; the safe reading for consent, session 6), so twice.
         "news/science-fair.md": [("SL601", "warning", "Ellis"), ("SL601", "error", "Ellis"),
-                                 ("SL601", "error", "Priya Nair"), ("SL601", "error", "amara-osei")],
+                                 ("SL601", "error", "Priya Nair"), ("SL601", "error", "Priya Nair"),
+                                 ("SL601", "error", "amara-osei")],
         # its own metadata (XMP PersonInImage) names Rowan Hughes, whose website consent is refused
         "images/team.jpg": [("SL601", "error", "Rowan Hughes")],
     }

@@ -1,10 +1,8 @@
 """Trial 5, problems 3 and 5: the text around a photo is read the same whatever markup shows the photo
 (a Markdown image, raw HTML in Markdown, a Hugo shortcode, a Jekyll include), and a short paragraph
-between two photos is read with the first. Charging it to both photos for consent (problem 5) waits on
-the lead: four existing assertions (tests/kit/school_site.py's science-fair page, used by
-tests/policy/test_consent_rules.py and test_where_photos_go.py) expect it charged to the first photo only;
-test_first_names_between_two_photos_are_charged_to_both_for_consent is a strict xfail until then.
-Through the command line."""
+between two photos is read with both (either may be its caption: the safe reading for consent; the
+lead's decision in session 6), the messages telling "its next paragraph" from "its paragraph before
+(between photos)"; SL303 reports its full names once, with the photo before it. Through the command line."""
 
 from __future__ import annotations
 
@@ -59,8 +57,6 @@ def test_a_paragraph_between_two_photos_is_read_with_both_in_html(tmp_path):
                        "Noah from 6A helped.\n\n<p><img src=\"/images/wbd2.jpg\" alt=\"\"></p>\n"),
     ("wbd.html", html('<p>Our day.</p><p><img src="/images/wbd.jpg" alt=""></p><p>Ffion\'s painting won first '
                       'prize. Noah from 6A helped.</p><p><img src="/images/wbd2.jpg" alt=""></p>'))])
-@pytest.mark.xfail(strict=True, reason="trial 5 item 5: existing consent tests expect the paragraph between "
-                                       "two photos charged to the first only (tests/kit/school_site.py)")
 def test_first_names_between_two_photos_are_charged_to_both_for_consent(tmp_path, capsys, page):
     site = tmp_path / "s"
     findings(site, dict([page]))

@@ -106,10 +106,12 @@ def test_sl501_reports_a_photo_of_pupils_shown_outside_the_protected_area(site, 
     site.write("parents/gallery.html", '<img src="../images/team.jpg" alt="The team">\n'
                '<img src="../images/art-prize.jpg" alt="The art prize">\n')
     site.config(f"protected: ['{protected}']\n")
-    # team.jpg names a pupil in its metadata; art-prize.jpg has a roster pupil named beside it.
-    # Both show outside parents/ on the news page; hall.jpg and the first-name photos are not of pupils.
+    # team.jpg names a pupil in its metadata; art-prize.jpg and amara-osei-netball.jpg have a roster pupil
+    # named between them (charged to both since session 6). All show outside parents/ on the news page;
+    # hall.jpg and the first-name photos are not of pupils.
     assert _findings(cli, site, "SL501") == [
         ("news/science-fair.md", "SL501", 8, "images/art-prize.jpg"),
+        ("news/science-fair.md", "SL501", 12, "images/amara-osei-netball.jpg"),
         ("news/science-fair.md", "SL501", 16, "images/team.jpg"),
     ]
 
