@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NamedTuple
 
 import workflow
 
@@ -33,10 +34,29 @@ def why_not(payload: dict) -> str | None:
     return None
 
 
-def changed_paths() -> set[str]:
-    """Paths git sees as changed or new, NUL-separated so any file name survives."""
-    output = workflow.git("status", "--porcelain=v1", "-z", "--untracked-files=all").stdout
-    return {entry[3:] for entry in output.split("\0") if entry}
+class Changed(NamedTuple):
+    """A path Git sees as changed or new: where it was renamed or copied from (else None), and
+    whether the work tree holds changes the index does not (Y is not a space, or untracked)."""
+
+    source: str | None
+    unstaged: bool
+
+
+def changed_paths() -> dict[str, Changed]:
+    """Each path Git sees as changed or new, from `git status --porcelain=v1 -z`.
+
+    git-status(1), "Porcelain Format Version 1": each entry is "XY PATH" ended by NUL, and a
+    rename or copy (R or C in X or Y) is followed by its source path as an entry of its own,
+    with no status. NUL-separated and unquoted, so any file name survives (spaces, newlines,
+    bytes that are not UTF-8: `workflow.git`).
+    """
+    entries = iter(workflow.git("status", "--porcelain=v1", "-z", "--untracked-files=all").stdout.split("\0"))
+    changed: dict[str, Changed] = {}
+    for entry in entries:
+        if entry:
+            source = next(entries, None) if {"R", "C"} & set(entry[:2]) else None
+            changed[entry[3:]] = Changed(source, entry[1] != " ")
+    return changed
 
 
 def main() -> int:
@@ -52,40 +72,55 @@ def main() -> int:
         return 0
     before = changed_paths()
     workflow.run_schoollint(workflow.check_command(workflow.python(), "--fix", "--exit-zero", "--no-progress"))
-    fixed = sorted(changed_paths() - before)
+    fixed = {path: change for path, change in changed_paths().items()
+             if path not in before or before[path].source != change.source}
     if fixed:
         fixed = _commit_and_push(fixed, workflow.event()["pull_request"]["head"]["ref"])
     workflow.set_outputs(fixed=len(fixed))
     return 0
 
 
-def _commit_and_push(paths: list[str], branch: str) -> list[str]:
-    workflow.git("add", "--all", "--", *paths)
+def _commit_and_push(fixed: dict[str, Changed], branch: str) -> dict[str, Changed]:
+    """Commit the `fixed` paths (a rename's source too, so the commit holds the move) and push."""
+    paths = sorted(fixed)
+    unstaged = [path for path in paths if fixed[path].unstaged]     # a staged deletion matches no file to add
+    if unstaged:
+        _git_with_paths(unstaged, "add", "--all")
     message = (f"schoollint: remove personal metadata from {len(paths)} file{'s' if len(paths) != 1 else ''}\n\n"
                "Applied by the schoollint action (`schoollint check --fix`).")
-    workflow.git("-c", f"user.name={BOT[0]}", "-c", f"user.email={BOT[1]}",
-                 "commit", "--quiet", "--no-verify", "-m", message, "--", *paths)
+    sources = [change.source for change in fixed.values() if change.source]
+    _git_with_paths(sorted({*paths, *sources}), "-c", f"user.name={BOT[0]}", "-c", f"user.email={BOT[1]}",
+                    "commit", "--quiet", "--no-verify", "-m", message)
     pushed = workflow.git("push", "--quiet", "origin", f"HEAD:refs/heads/{branch}", check=False)
     if pushed.returncode == 0:
         workflow.command("notice", {"title": "schoollint"},
                          f"committed fixes for {len(paths)} file(s) to {branch}")
         if workflow.switched_on("SUMMARY"):
-            _summarise(paths, branch)
-        return paths
+            _summarise(fixed, branch)
+        return fixed
     # Undo our commit and its changes (and nothing else) so the check reports the branch as it is.
     workflow.git("reset", "--quiet", "--keep", "HEAD~1")
     workflow.echo_untrusted(pushed.stderr)
     workflow.command("warning", {"title": "schoollint fixes not pushed"},
                      "could not push the fixes (does the workflow have `permissions: contents: write`?)")
-    return []
+    return {}
 
 
-def _summarise(paths: list[str], branch: str) -> None:
+def _git_with_paths(paths: list[str], *args: str) -> None:
+    """`git args` for exactly `paths`, given on standard input, each whole and taken literally: no
+    name is read as a pattern or an option, and no number of files overflows the command line."""
+    workflow.git("--literal-pathspecs", *args, "--pathspec-from-file=-", "--pathspec-file-nul",
+                 input="".join(f"{path}\0" for path in paths))
+
+
+def _summarise(fixed: dict[str, Changed], branch: str) -> None:
     from schoollint.report.summary import cell
 
-    lines = [f"### schoollint fixed and committed {len(paths)} file{'s' if len(paths) != 1 else ''} "
-             f"to {cell(branch)}", ""] + [f"- {cell(path)}" for path in paths]
-    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+    count = len(fixed)
+    lines = [f"### schoollint fixed and committed {count} file{'s' if count != 1 else ''} to {cell(branch)}", ""]
+    lines += [f"- {cell(change.source)} → {cell(path)}" if change.source else f"- {cell(path)}"
+              for path, change in sorted(fixed.items())]
+    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8", errors="backslashreplace") as out:
         out.write("\n".join(lines) + "\n\n")
 
 

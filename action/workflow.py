@@ -57,8 +57,11 @@ def event() -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def git(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], capture_output=True, text=True, check=check)
+def git(*args: str, check: bool = True, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run git; its output as text in which any file name survives (bytes that are not UTF-8 as
+    surrogate escapes, PEP 383, written back as the same bytes in `input` and in arguments)."""
+    return subprocess.run(["git", *args], capture_output=True, text=True, encoding="utf-8",
+                          errors="surrogateescape", input=input, check=check)
 
 
 def base_revision(payload: dict) -> str | None:
