@@ -24,22 +24,19 @@ from urllib.parse import quote
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import html as html_reader
 from .data import LineStr, decode_text, front_matter_images, front_matter_language
 from .front_matter import split_front_matter, with_summary
 from .html_captions import BETWEEN_PHOTOS
 from .html_source import COMMENT
+from .markdown_tokens import emphasised, plain_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
 from .templates import blank_comments
 from .urls import links_to_media, plain_url, resolve
-
-if TYPE_CHECKING:
-    from .mdx import Embedded
 
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
 _SHORTCODE = re.compile(
@@ -69,6 +66,16 @@ def _markdown():
 
         _parser = MarkdownIt("commonmark").enable("table")
     return _parser
+
+
+@dataclass
+class Embedded:
+    """Parts of a page's body another reader read first (MDX's JSX and expressions: `mdx.embed`)."""
+
+    body: str                                                       # placeholders and text, newlines kept
+    images: dict[int, list[PageImage]] = field(default_factory=dict)   # _PLACEHOLDER's number: its photos
+    unknown: list[TextSpan] = field(default_factory=list)           # alt texts it could not resolve
+    suppressions: list = field(default_factory=list)
 
 
 @dataclass
@@ -169,7 +176,7 @@ class _Reader:
                     self.add_caption(found, *_before(before, between))
                 elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                     self.add_caption(waiting, TextSpan(span.text, span.line,
-                                                       "caption" if _emphasised(token) else "next paragraph"))
+                                                       "caption" if emphasised(token) else "next paragraph"))
                 elif found and not span.text.strip():
                     self.add_caption(found, *_before(before, between))   # "This week our star is ...", then the photo
                 between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
@@ -207,7 +214,7 @@ class _Reader:
                 parts.append(content)
                 link_text.append(content)
             elif kind == "image":
-                found.append(_Image(child.attrs.get("src", ""), line, _plain_text(child.children),
+                found.append(_Image(child.attrs.get("src", ""), line, plain_text(child.children),
                                     child.attrs.get("title") or None))
                 after_image = True
                 if link is not None:        # a thumbnail linking to its full size: one photo
@@ -299,23 +306,3 @@ def _before(paragraph: TextSpan | None, between: bool) -> list[TextSpan]:
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:
     return replace(image, captions=image.captions + tuple(captions)) if captions else image
-
-
-def _plain_text(children) -> str:
-    """What an image's alt attribute becomes: the text of its (possibly emphasised) children."""
-    parts = []
-    for child in children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(_plain_text(child.children))
-    return "".join(parts)
-
-
-def _emphasised(token) -> bool:
-    """A paragraph that is all italic or bold: the usual way to caption a Markdown photo."""
-    children = [child for child in token.children or () if child.type != "softbreak"]
-    return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
-        children[-1].type in ("em_close", "strong_close")

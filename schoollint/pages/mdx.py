@@ -25,14 +25,14 @@ never closed) as JSX would fail it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import markdown
 from .components import markup_tree
+from .markdown import Embedded
 from .markup import Markup, Value, page_images
 from .mdx_scan import Unclosed, Unit, scan
-from .model import Page, PageError, PageImage, TextSpan
+from .model import Page, PageError
 from .props import props, text_key
 from .script import Script
 from .suppressions import comment_suppressions
@@ -43,16 +43,6 @@ _COMMENT = r"\{/\*.*?\*/\}"
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")   # CommonMark 6.4
 _ESM_LINE = re.compile(r"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
                        r"|export\s+(?:const|let|var|function|default)\b)", re.MULTILINE)
-
-
-@dataclass
-class Embedded:
-    """What this reader made of an MDX body, for the Markdown reader (`markdown.read`'s `embed`)."""
-
-    body: str                                                       # placeholders and text, newlines kept
-    images: dict[int, list[PageImage]] = field(default_factory=dict)   # placeholder number: its photos
-    unknown: list[TextSpan] = field(default_factory=list)
-    suppressions: list = field(default_factory=list)
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
