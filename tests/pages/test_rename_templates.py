@@ -80,16 +80,6 @@ JEKYLL = {
 }
 
 
-def test_jekyll_site_root_expressions_before_a_path_are_kept(repo, cli):
-    old = "assets/img/news/Sophie_Turner_Y4_art.JPG"
-    build(repo, JEKYLL, (old,))
-    code, out, err = fix(cli)
-    assert code == 1, out + err
-    new = new_name(repo, old)
-    assert_only_the_path_changed(repo, JEKYLL, old, new)
-    assert_no_broken_reference(cli)
-
-
 HUGO = {
     "hugo.toml": 'baseURL = "https://greenfield.example.sch.uk/"\ntitle = "Greenfield Primary"\n',
     "layouts/partials/relay.html": (
@@ -102,17 +92,6 @@ HUGO = {
         "---\ntitle: Sports day\n---\n"
         '{{< figure src="/images/news/amelia-watson-relay.jpg" alt="Relay" >}}\n'),
 }
-
-
-def test_hugo_base_url_and_url_filters_before_a_path_are_kept(repo, cli):
-    old = "static/images/news/amelia-watson-relay.jpg"
-    build(repo, HUGO, (old,))
-    code, out, err = fix(cli)
-    assert code == 1, out + err
-    new = new_name(repo, old)
-    # the pages write the photo from the site root, where Hugo serves static/
-    assert_only_the_path_changed(repo, HUGO, old.removeprefix("static/"), new.removeprefix("static/"))
-    assert_no_broken_reference(cli)
 
 
 ELEVENTY = {
@@ -130,13 +109,18 @@ ELEVENTY = {
 }
 
 
-def test_eleventy_nunjucks_jinja_razor_and_ejs_expressions_around_a_path_are_kept(repo, cli):
-    old = "src/img/trip/ella-morgan-trip.jpg"
-    build(repo, ELEVENTY, (old,))
+@pytest.mark.parametrize(("pages", "photo", "served_from"), [
+    (JEKYLL, "assets/img/news/Sophie_Turner_Y4_art.JPG", ""),
+    (HUGO, "static/images/news/amelia-watson-relay.jpg", "static/"),      # Hugo serves static/ at the root
+    (ELEVENTY, "src/img/trip/ella-morgan-trip.jpg", "src/"),              # Eleventy's input folder
+], ids=["jekyll", "hugo", "eleventy-jinja-razor-ejs"])
+def test_template_expressions_around_a_path_are_kept_and_only_the_path_changes(repo, cli, pages, photo,
+                                                                                 served_from):
+    build(repo, pages, (photo,))
     code, out, err = fix(cli)
     assert code == 1, out + err
-    new = new_name(repo, old)
-    assert_only_the_path_changed(repo, ELEVENTY, old.removeprefix("src/"), new.removeprefix("src/"))
+    new = new_name(repo, photo)
+    assert_only_the_path_changed(repo, pages, photo.removeprefix(served_from), new.removeprefix(served_from))
     assert_no_broken_reference(cli)
 
 
