@@ -48,6 +48,9 @@ _SHORTCODE = re.compile(
 # Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
 _TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
 _PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # written by mdx.embed
+# A heading id (`## Team {#team}`: Kramdown, Hugo, Pandoc, Docusaurus) or a one-line `{# comment #}`: blanked
+# before template comments are, whose `{#` would otherwise run on to the end of the page.
+_HEADING_ID = re.compile(r"\{#[^{}\n]*\}")
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -96,7 +99,8 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     text, fallback = decode_text(data)
     front, body, front_lines = split_front_matter(text, relpath)
     embedded = embed(body) if embed is not None else None
-    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(embedded.body if embedded else body))
+    body = _HEADING_ID.sub(lambda found: " " * len(found.group()), embedded.body if embedded else body)
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
     reader = _Reader(relpath, root)
     if embedded is not None:
         reader.embedded, reader.unknown, reader.suppressions = embedded.images, embedded.unknown, \
@@ -238,7 +242,7 @@ class _Reader:
             image.captions.append(span)
         self.images.extend(found)
         for fragment, fragment_line in fragments:
-            if fragment.lstrip().startswith(("<img", "<video", "<a ", "<picture", "<source")):
+            if fragment.lstrip().lower().startswith(("<img", "<video", "<a ", "<picture", "<source")):
                 self.add_html(fragment, fragment_line, [span])
         return found, span
 

@@ -53,7 +53,10 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
 def read_markdown(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """A `.md` page: as MDX when it imports or exports (see the module), else as Markdown."""
     if b"port" in data and _ESM_LINE.search(_outside_fences(data.decode("utf-8", "replace"))):
-        return read(relpath, data, root)
+        try:
+            return read(relpath, data, root)
+        except PageError:
+            pass                # HTML MDX would reject (`<br>`, `<IMG>`): read as Markdown reads it
     return markdown.read(relpath, data, root)
 
 
@@ -65,14 +68,14 @@ def embed(relpath: str, body: str, root: Path | None) -> Embedded:
     """The body as Markdown reads it, and the photos of its JSX (see the module)."""
     source = body.encode("utf-8")
     try:
-        esm, units, greater = scan(source)
+        esm, units, blanks = scan(source)
     except Unclosed as unclosed:
         line = source.count(b"\n", 0, unclosed.args[0]) + 1
         raise PageError(f"{relpath}: line {line}: a JSX element or {{expression}} that is never closed; "
                         "not checked") from None
     patched = bytearray(source)
-    for at in greater:          # `> a quote` in a component's Markdown children: text, not JSX syntax
-        patched[at] = 0x20
+    for start, end in blanks:   # `> a quote`, code in a component's Markdown children: text, not JSX syntax
+        patched[start:end] = re.sub(rb"[^\n]", b" ", source[start:end])
     index = LineIndex(bytes(patched))
     esm_trees = [index.parse(start, end, "tsx").root_node for start, end in esm]
     trees = [index.parse(unit.start + unit.expression, unit.end - unit.expression, "tsx").root_node

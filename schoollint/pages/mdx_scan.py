@@ -8,9 +8,11 @@ comments inside (JSX inside it found again). Code fences, code spans, HTML comme
 escapes are skipped, as MDX skips them. Offsets are byte offsets into the UTF-8 source (ASCII bytes
 never occur inside a multi-byte character, so scanning bytes is exact).
 
-`scan(source)` returns (ESM ranges, units, offsets of `>` written in children text): tree-sitter's TSX
-grammar rejects a bare `>` in JSX text, which Markdown children use (`> a quote`, "3 > 2"), so the
-caller blanks those bytes before parsing. A unit never closed raises `Unclosed` with its offset.
+`scan(source)` returns (ESM ranges, units, ranges to blank): tree-sitter's TSX grammar rejects in JSX
+text what Markdown children hold (`> a quote`, "3 < 4", a code span or fence with code in it), so the
+caller blanks those bytes before parsing. ESM runs past a blank line while its brackets are open, as
+MDX's does. A Docusaurus heading id (`## Title {#id}`) is no expression. A unit never closed raises
+`Unclosed` with its offset.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ _BLANK_LINE = re.compile(rb"\n[ \t]*(?:\n|\Z)")
 # In Markdown text: an escape, a code span's backticks, an HTML comment, a JSX element or fragment, an expression.
 _TEXT_START = re.compile(rb"\\[\\<{`]|`+|<!--|<(?:[A-Za-z][\w.-]*(?=[\s/>])|>)|\{")
 _IN_TAG = re.compile(rb"[\"'{]|/?>")
-_IN_CHILDREN = re.compile(rb"[<{]")
+# In a component's children (Markdown): an escape, a code fence, a code span, a tag, an expression.
+_IN_CHILDREN = re.compile(rb"\\[\\<{`]|^[ \t]*(?:`{3,}|~{3,})|`+|<(?=[A-Za-z/>])|\{", re.MULTILINE)
+_NOT_JSX_TEXT = re.compile(rb"[<>}]")          # bytes tree-sitter's JSX text cannot hold
+_ESM_TOKEN = re.compile(rb"[\"'`]|//|/\*|[(\[{]|[)\]}]")
 _IN_CODE = re.compile(rb"[\"'`{}<]|//|/\*")
 _STRING = {ord('"'): re.compile(rb'"(?:[^"\\\n]|\\.)*"'), ord("'"): re.compile(rb"'(?:[^'\\\n]|\\.)*'"),
            ord("`"): re.compile(rb"`(?:[^`\\]|\\.)*`", re.DOTALL)}
@@ -47,11 +52,11 @@ class Unit:
     expression: bool    # `{...}`, not an element
 
 
-def scan(source: bytes) -> tuple[list[tuple[int, int]], list[Unit], list[int]]:
+def scan(source: bytes) -> tuple[list[tuple[int, int]], list[Unit], list[tuple[int, int]]]:
     """ESM statements, JSX elements and expressions of an MDX body, in source order (see the module)."""
     scanner = _Scanner(source)
     scanner.run()
-    return scanner.esm, scanner.units, scanner.greater
+    return scanner.esm, scanner.units, scanner.blanks
 
 
 class _Scanner:
@@ -59,7 +64,7 @@ class _Scanner:
         self.source = source
         self.esm: list[tuple[int, int]] = []
         self.units: list[Unit] = []
-        self.greater: list[int] = []
+        self.blanks: list[tuple[int, int]] = []
 
     def run(self) -> None:
         source, at, fence, blank_before = self.source, 0, b"", True
@@ -74,8 +79,7 @@ class _Scanner:
             elif opened := _FENCE.match(line):
                 fence = opened.group(1)
             elif blank_before and _ESM.match(line):
-                stop = _BLANK_LINE.search(source, at)
-                end = stop.start() if stop else len(source)
+                end = self.esm_end(at)
                 self.esm.append((at, end))
             else:
                 end = self.text(at, end)
@@ -96,6 +100,10 @@ class _Scanner:
             if token.startswith(b"`"):
                 close = source.find(token, found.end(), line_end)
                 at = close + len(token) if close >= 0 else found.end()
+                continue
+            if token == b"{" and source.startswith(b"{#", found.start()):
+                close = source.find(b"}", found.end(), line_end)       # a heading id, "## Title {#id}"
+                at = close + 1 if close >= 0 else found.end()
                 continue
             if token == b"<!--":
                 close = source.find(b"-->", found.end())
@@ -129,16 +137,57 @@ class _Scanner:
                 depth += 0 if closed else 1
             if depth <= 0:
                 return at
-            while True:                         # children: text, expressions, up to the next tag
-                found = _IN_CHILDREN.search(source, at)
-                if found is None:
-                    raise Unclosed(start)
-                self.greater += [at + offset for offset, byte in enumerate(source[at:found.start()])
-                                 if byte == 0x3E]
-                if found.group() == b"<":
-                    at = found.start()
-                    break
+            at = self.children(at, start, nesting)
+
+    def children(self, at: int, start: int, nesting: int) -> int:
+        """The offset of the next tag in a component's children; what JSX text cannot hold is blanked."""
+        source = self.source
+        while True:
+            found = _IN_CHILDREN.search(source, at)
+            if found is None:
+                raise Unclosed(start)
+            self.blanks += [(text.start(), text.end()) for text in _NOT_JSX_TEXT.finditer(source, at, found.start())]
+            token, at = found.group(), found.end()
+            if token == b"<":
+                return found.start()
+            if token == b"{":
                 at = self.brace(found.start(), nesting + 1)
+                continue
+            if token.lstrip(b" \t")[:3] in (b"```", b"~~~"):       # a code fence: to its closing fence
+                fence = token.lstrip(b" \t")
+                closing = re.compile(rb"^[ \t]*" + re.escape(fence[:1]) + rb"{%d,}[ \t]*$" % len(fence),
+                                     re.MULTILINE).search(source, at)
+                at = closing.end() if closing else len(source)
+            elif token.startswith(b"`"):
+                span_end = source.find(token, at)
+                at = span_end + len(token) if span_end >= 0 else at
+            self.blanks.append((found.start(), at))
+
+    def esm_end(self, at: int) -> int:
+        """The end of the ESM starting at `at`: the first blank line where its brackets are closed."""
+        source, depth = self.source, 0
+        while True:
+            stop = _BLANK_LINE.search(source, at)
+            end = stop.start() if stop else len(source)
+            while (token := _ESM_TOKEN.search(source, at, end)) is not None:
+                at, kind = token.end(), token.group()
+                if kind in (b"(", b"[", b"{"):
+                    depth += 1
+                elif kind in (b")", b"]", b"}"):
+                    depth -= 1
+                elif kind == b"//":
+                    newline = source.find(b"\n", at, end)
+                    at = end if newline < 0 else newline
+                elif kind == b"/*":
+                    close = source.find(b"*/", at)
+                    at = close + 2 if close >= 0 else len(source)
+                else:
+                    string = _STRING[kind[0]].match(source, token.start())
+                    at = string.end() if string else end
+            at = max(at, end)
+            if depth <= 0 or end >= len(source):
+                return end
+            at = end + 1
 
     def tag(self, at: int, start: int, nesting: int) -> tuple[int, bool]:
         """(the end of the tag, self-closing?) for a tag whose name starts at `at`."""

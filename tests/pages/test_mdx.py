@@ -207,3 +207,37 @@ def test_a_large_mdx_page_with_many_components_reads_in_bounded_time(tmp_path):
     started = time.process_time()
     assert [f["code"] for f in run(site, "--select", "SL002,SL303")["findings"]] == ["SL002"]
     assert time.process_time() - started < 20
+
+
+def test_docusaurus_tabs_with_markdown_children_code_and_data_over_a_blank_line(tmp_path):
+    """A component's Markdown children hold a quote with "3 > 2", a code fence and a code span with JSX in
+    them (not read as JSX, not failing the page); `export const` data runs past a blank line inside its
+    brackets, as MDX reads it; a heading id `{#classes}` is no expression."""
+    page = ("import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+            'export const staff = [\n  { name: "Leopold Haverford-Smythe", photo: "/img/m20.jpg" },\n\n'
+            '  { name: "Evander Mbeki", photo: "/img/m21.jpg" },\n];\n\n## Our classes {#classes}\n\n'
+            '<Tabs>\n  <TabItem value="y5" label="Year 5">\n\n  ![](/img/m22.jpg)\n\n'
+            "  > Lysander Whitcombe wrote: 3 > 2 and 3 < 4\n\n"
+            "  ```js\n  const x = a < b ? {y} : <Z name=\"Barnaby Quenneville\" />;\n  ```\n\n"
+            '  Use `<Card name="Barnaby Quenneville">` here.\n\n  </TabItem>\n</Tabs>\n\n'
+            "{staff.map((p) => (\n  <StaffCard key={p.name} photo={p.photo} name={p.name} />\n))}\n")
+    assert where(findings(tmp_path / "s", {"docs/classes.mdx": page})) == {
+        ("SL303", "docs/classes.mdx", 5, "name prop", "Leopold Haverford-Smythe"),
+        ("SL303", "docs/classes.mdx", 7, "name prop", "Evander Mbeki"),
+        ("SL303", "docs/classes.mdx", 17, "next paragraph", "Lysander Whitcombe")}
+
+
+@pytest.mark.parametrize("path", ["content/team.md", "content/team.mdx"])
+def test_a_heading_id_hides_nothing_after_it(tmp_path, path):
+    """`## Team {#team}` (Kramdown, Hugo, Pandoc, Docusaurus): its `{#` was read as a template comment never
+    closed, which blanked the rest of a Markdown page."""
+    page = "## Team {#team}\n\n![](/images/m23.jpg)\n\nOttoline Marchbanks won the cup.\n"
+    assert where(findings(tmp_path / "s", {path: page})) == {
+        ("SL303", path, 5, "next paragraph", "Ottoline Marchbanks")}
+
+
+def test_an_md_page_that_imports_but_holds_html_mdx_rejects_is_read_as_markdown(tmp_path):
+    """`<br>` and an upper-case `<IMG>` never closed: no MDX, so the page is read as Markdown reads it."""
+    page = 'import X from "./x";\n\nHello<br>there <IMG SRC="/images/m24.jpg" ALT="Ignatius Pemberton-Leigh">\n'
+    assert where(findings(tmp_path / "s", {"docs/plain.md": page})) == {
+        ("SL302", "docs/plain.md", 3, "alt text", "Ignatius Pemberton-Leigh")}
