@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         repositories = build_repositories(Path(args.keep or scratch), args.files)
         schoollint = [sys.executable, "-m", "schoollint"]
-        history = [*schoollint, "history", "--output-format", "json", "-o", os.devnull]
+        history = [*schoollint, "history", "--no-vision", "--output-format", "json", "-o", os.devnull]
         check = Measure("check", "schoollint check --no-cache (cold)", args.files,
                         [*schoollint, "check", "--no-cache", "--no-progress", "--no-vision", "--exit-zero"],
                         repositories["at HEAD"])

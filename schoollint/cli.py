@@ -132,6 +132,7 @@ def _history_parser(commands) -> None:
                          help="write a report with --show-values inside the site even where Git does not ignore it")
     history.add_argument("--purge-list", metavar="FILE",
                          help="write the ids of the blobs with findings to FILE, for git filter-repo or BFG")
+    history.add_argument("--no-vision", action="store_true", help=NO_VISION_HELP)
     _common_run_options(history)
 
 

@@ -129,6 +129,11 @@ class TreeRoot:
     def __truediv__(self, path) -> TreeFile:
         return TreeFile(self, str(path))
 
+    def __str__(self) -> str:
+        """The folder of the repository this is a commit of: what pages.site_layout keys the user's
+        `site-roots` by (today's configuration, applied to every commit's pages as check applies it)."""
+        return str(self.trees.root)
+
 
 @dataclass(frozen=True)
 class TreeFile:

@@ -66,6 +66,7 @@ class Scan:
     shallow: list[str] = field(default_factory=list)   # boundary commits of a shallow clone
     head: str | None = None
     notes: list[str] = field(default_factory=list)     # said once each, like check's notes (stderr)
+    ran: set[str] = field(default_factory=set)          # the selected rules applied (history_rules.applied)
     not_run: list[tuple[list[str], str]] = field(default_factory=list)   # (selected rules not applied, why)
 
 

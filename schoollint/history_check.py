@@ -166,7 +166,7 @@ def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
                  jobs: int = 0) -> Scan:
     """Every wanted blob of the revisions checked once, in `jobs` worker processes (0: one per core)."""
-    from .history_rules import applied, not_run
+    from .history_rules import applied
     from .pool import run_jobs
 
     scan = Scan()
@@ -182,8 +182,7 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
         by_blob.setdefault(appearance.blob, []).append(appearance)
         by_path.setdefault(appearance.path, []).append(appearance)
     content, names = _analysers(root, config, settings)
-    selected = config.selected_codes()
-    scan.not_run = not_run(selected, applied([content, names], selected, settings))
+    scan.ran = applied([content, names], config.selected_codes(), settings)
     errors: list[str] = []
     for path, where in by_path.items():  # file-name rules: once per path
         found, failed, _unjudged, held = _settled(names, _judged(names, path, b""))
@@ -253,7 +252,7 @@ def run_history(args) -> int:
     import sys
 
     from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from .history_rules import not_run_notes
+    from .history_rules import not_run, not_run_notes
     from .pipeline import load_effective_config
     from .report import escaped, plural
     from .report.history import flagged_blobs, render
@@ -266,9 +265,10 @@ def run_history(args) -> int:
     since = since_date(args.since)
     notes: list[str] = []     # what the roster cannot judge, and vision when it cannot run: as check says them
     settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
-    settings["vision"], vision_note = _vision_setting(config, getattr(args, "no_vision", False))
+    settings["vision"], vision_note = _vision_setting(config, args.no_vision)
     scan = scan_history(root, config, settings, revisions_given(root, args.revisions), since, args.jobs)
     scan.notes[:0] = notes + ([vision_note] if vision_note else [])
+    scan.not_run = not_run(config.selected_codes(), scan.ran, args.no_vision)
     if scan.held_back:
         scan.notes.append(f"{plural(scan.held_back, 'finding')} held back by inline `schoollint: ignore` comments "
                           "and per-path ignores, as in check")

@@ -23,6 +23,7 @@ from .finding import Finding
 SITE_WIDE = ("rules about the site as a whole; `schoollint check` judges them on the site as it is now")
 UNUSED = "an unused `schoollint: ignore` comment in an old version is nothing to purge"
 NO_VISION = "schoollint[vision] cannot run here"
+VISION_OFF = "--no-vision"
 NOT_APPLIED = "not applied to old file versions"
 
 
@@ -84,14 +85,15 @@ def applied(analysers, selected: set[str], settings: dict) -> set[str]:
 WHY = {"suppressions": UNUSED, "run": SITE_WIDE}
 
 
-def not_run(selected: set[str], ran: set[str]) -> list[tuple[list[str], str]]:
+def not_run(selected: set[str], ran: set[str], no_vision: bool = False) -> list[tuple[list[str], str]]:
     """(the selected rules history did not apply, why), grouped by why, in catalogue order."""
     from . import checks, vision
 
     vision_codes = {code for rules in vision.RULES.values() for code in rules}
     grouped: dict[str, list[str]] = {}
     for module in checks.modules(selected - ran):
-        why = NO_VISION if set(module.CODES) <= vision_codes else WHY.get(module.READS, NOT_APPLIED)
+        why = ((VISION_OFF if no_vision else NO_VISION) if set(module.CODES) <= vision_codes
+               else WHY.get(module.READS, NOT_APPLIED))
         grouped.setdefault(why, []).extend(code for code in module.CODES if code in selected - ran)
     return [(codes, why) for why, codes in grouped.items()]
 

@@ -94,3 +94,36 @@ def test_the_note_lists_exactly_the_selected_rules_not_run(site, cli, calls, opt
     not_run = listed(err)
     assert set(not_run) == selected - ran and len(not_run) == len(set(not_run))
     assert not_run == [code for entry in json.loads(out)["not_run"] for code in entry["rules"]]
+
+
+def test_no_vision_is_listed_as_why(site, cli):
+    code, out, err = cli("history", "--roster", str(site.roster), "--no-vision", "--output-format", "json")
+    assert code == 1 and {"rules": ["SL401", "SL402", "SL403"], "why": "--no-vision"} in json.loads(out)["not_run"]
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_history_honours_site_roots(repo, cli, monkeypatch, pooled):
+    """`site-roots` (config.py) says where "/img/x.jpg" leads, for old page versions as for today's: a
+    reference that led to a file in its own commit is not broken (it was, before: the user's roots were
+    kept for the work tree's folder only, not for a commit's tree)."""
+    from schoollint import history_check, pool
+    from tests.audit.sites import clean_jpeg, write
+    from tests.kit.git import commit_all
+
+    write(repo, "eleventy.config.js", 'module.exports = { dir: { input: process.env.INPUT || "site" } };\n')
+    write(repo, ".schoollint.yml", "site-roots:\n  - web\n")
+    write(repo, "web/img/trip.jpg", clean_jpeg())
+    for number in range(26 if pooled else 1):    # as many page versions as jobs the pool needs
+        write(repo, "web/index.html", f'<img src="/img/trip.jpg" alt="Trip {number}">\n'
+                                      '<img src="/img/gone.jpg" alt="Gone">\n')
+        commit_all(repo, f"page {number}")
+    (repo / "web/img/trip.jpg").unlink()
+    write(repo, "web/index.html", "<p>No photos now.</p>\n")
+    commit_all(repo, "photos taken down")
+    monkeypatch.setattr(history_check, "BLOBS_PER_JOB", 1)
+    started, real = [], pool._pooled
+    monkeypatch.setattr(pool, "_pooled", lambda *args, **kwargs: started.append(1) or real(*args, **kwargs))
+    code, out, err = cli("history", "--select", "SL304", "--jobs", "2", "--output-format", "json")
+    assert code == 1 and "Traceback" not in err and bool(started) == pooled
+    lines = {(f["blob"], f["line"]) for f in json.loads(out)["findings"]}
+    assert {line for _blob, line in lines} == {2} and len(lines) == (26 if pooled else 1)
