@@ -13,6 +13,7 @@ import os
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -223,9 +224,12 @@ class Analyser:
 
         return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower())
 
-    def analyse(self, relpath: str, known: tuple[str, Signature, str] | None = None) -> FileResult:
+    def analyse(self, relpath: str, known: tuple[str, Signature, str] | None = None,
+                then: Callable[[FileResult, Any], None] | None = None) -> FileResult:
         """Read and judge one file. `known`: the content key and SHA-256 ("" when unknown) the cache
-        has for the file's signature (the middle one); they hold only if the file still has it."""
+        has for the file's signature (the middle one); they hold only if the file still has it.
+        `then(result, bytes read)`, when given, runs while the bytes are still at hand (a fix run
+        fixes the file from them: pool.analyse_and_fix)."""
         result = FileResult(path=relpath)
         try:
             with open(self.root / relpath, "rb") as handle:
@@ -236,6 +240,8 @@ class Analyser:
                 result.cache_key = self.cache_key(result.content_key, relpath)
                 with contents(handle) as data:
                     self.judge(relpath, data, result, handle, digest)
+                    if then is not None:
+                        then(result, data)
         except OSError as exc:
             result.errors.append(f"{relpath}: cannot read: {exc.strerror or exc}")
             result.unchecked = kind_of(relpath)

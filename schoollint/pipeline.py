@@ -24,7 +24,8 @@ from .config_files import find_config, unread_lookalikes
 from .discover import committed_files, discover, find_root, relative, start_of
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
-from .fix.model import Fix, FixContext, new_run_tag_key
+from .fix.ahead import Made
+from .fix.model import FixContext, fixes_on_offer, new_run_tag_key
 from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
 from .report import escaped, plural
@@ -115,7 +116,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     run.site_files = found.files if paths == ["."] and not args.diff_base else None   # the whole site: listed once
     notes += ([vision_note] if vision_note else []) + layout_notes
     outcome = Outcome(notes=notes + found.notes)   # settle() counts the files checked
-    results = run.analyse(found.files)
+    results = run.analyse(found.files, fix_ahead=args.fix)
     run.settle(results, outcome)
     if args.fix or args.diff:
         touched = run.fix(outcome)
@@ -200,9 +201,11 @@ class Run:
         self.cache = Cache(root, enabled=options.use_cache)
         self.analyser = Analyser(root, config, self.selected, settings, options.debug, options.identify)
         self.site_files: list[str] | None = None   # every file of the site, when this run listed them all
+        self.made: Made = {}      # fixes made ahead by the analysis (fix/ahead.py), until `fix` takes them
 
-    def analyse(self, paths: list[str]) -> list[FileResult]:
-        """Each file's result: from the cache when its bytes were judged before, else from a worker."""
+    def analyse(self, paths: list[str], fix_ahead: bool = False) -> list[FileResult]:
+        """Each file's result: from the cache when its bytes were judged before, else from a worker;
+        with `fix_ahead`, the worker also makes the file's fixes while it holds its bytes (fix/ahead.py)."""
         results: dict[str, FileResult] = {}
         seen, looked = [], time.time_ns()
         for relpath in paths:
@@ -210,7 +213,9 @@ class Run:
                 seen.append((relpath, signature_of(os.stat(self.root / relpath))))
             except OSError as exc:  # gone or unreadable since it was listed: say so, go on
                 results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
-        jobs, isolate, known = [], False, self.cache.content_keys(self.in_git, seen)
+        jobs: list[tuple] = []
+        isolate, known = False, self.cache.content_keys(self.in_git, seen)
+        fixing = (self.options.unsafe_fixes, self.options.force) if fix_ahead else ()   # pool.FixingJob
         for (relpath, signature), (content, digest) in zip(seen, known, strict=True):
             key = content and self.analyser.cache_key(content, relpath)
             record = self.cache.get(key) if key else None
@@ -222,10 +227,15 @@ class Run:
                         result.content_hash = identity(handle)
                 self.cache.remember(relpath, signature, content, result.content_hash, looked)
                 continue
-            jobs.append((relpath, (content, signature, digest)))
+            jobs.append((relpath, (content, signature, digest), *fixing))
             isolate = isolate or signature[0] > MAP_THRESHOLD   # mapped: a shrinking file could kill its reader
-        for result in self._map(pool.analyse_in_worker, jobs, "checking", pool.analysis_crashed, isolate):
+        function, crashed = (pool.analyse_and_fix, pool.fixing_crashed) if fix_ahead else \
+            (pool.analyse_in_worker, pool.analysis_crashed)
+        for outcome in self._map(function, jobs, "checking", crashed, isolate):
+            result, made = outcome if fix_ahead else (outcome, None)
             results[result.path] = self.keep(result)
+            if made:
+                self.made[result.path] = (made, result.stat)
         return [results[relpath] for relpath in paths]
 
     def keep(self, result: FileResult) -> FileResult:
@@ -256,18 +266,18 @@ class Run:
         Files whose fixes change only themselves are fixed in parallel; fixes that
         touch other files (renames rewrite pages) run one after another.
         """
+        from .fix.ahead import taken
         from .fix.appliers import LOCAL_ACTIONS
         from .fix.apply import apply_fixes, commit_batch
 
-        by_path: dict[str, list[Fix]] = {}
-        for finding in outcome.findings:
-            fix = finding.fix
-            if fix and (fix.safe or self.options.unsafe_fixes) and fix not in by_path.setdefault(finding.path, []):
-                by_path[finding.path].append(fix)
         force = self.options.force
-        jobs = [(relpath, fixes, not self.options.diff, force) for relpath, fixes in by_path.items() if fixes]
+        jobs = [(relpath, fixes, not self.options.diff, force)
+                for relpath, fixes in fixes_on_offer(outcome.findings, self.options.unsafe_fixes).items()]
         local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
-        changes = commit_batch(self.root, self._map(pool.fix_in_worker, local, "fixing", pool.fix_crashed))
+        done, left = taken(self.root, self.made, local)
+        done.update((change.path, (change, staged)) for change, staged in self._map(pool.fix_in_worker, left, "fixing",
+                                                                                    pool.fix_crashed))
+        changes = commit_batch(self.root, [done[job[0]] for job in local])
         shared = [job for job in jobs if job not in local]
         if shared:
             context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from . import usercache
 from .analysis import Analyser, FileResult
-from .fix.model import Change, Fix, FixContext
+from .fix.model import Change, Fix, FixContext, fixes_on_offer
 from .fix.outputs import Stamp
 
 # Below this many jobs, starting worker processes costs more than it saves.
@@ -86,6 +86,38 @@ def analyse_in_worker(job: AnalysisJob) -> FileResult:
     return _analyser().analyse(*job)
 
 
+# An AnalysisJob of a --fix run, with (--unsafe-fixes, --force): pool.analyse_and_fix.
+FixingJob = tuple[str, tuple | None, bool, bool]
+# What a fix made ahead of the run's decision holds: (the fixes made, the change, the file staged).
+Ahead = tuple[list[Fix], Change, list[tuple[str, str, Stamp]]]
+
+
+def analyse_and_fix(job: FixingJob) -> tuple[FileResult, Ahead | None]:
+    """Analyse one file and, while its bytes are in memory, make the fixes `--fix` will apply to it
+    if they all touch only this file: staged beside it, not renamed (fix.apply.commit_batch does
+    that once the run has settled which fixes it applies, and drops what it does not apply).
+    This spares reading the file again, and a second round of jobs, for each file fixed."""
+    from .fix.appliers import LOCAL_ACTIONS
+
+    relpath, known, unsafe, force = job
+    ahead: list[Ahead] = []
+
+    def fix_now(result: FileResult, data) -> None:
+        fixes = fixes_on_offer(result.findings, unsafe).get(relpath)
+        if not fixes or not isinstance(data, bytes) or any(fix.action not in LOCAL_ACTIONS for fix in fixes):
+            return    # a mapped file (over MAP_THRESHOLD) is fixed by streaming, later
+        from .fix.apply import apply_fixes
+
+        staged: list[tuple[str, str, Stamp]] = []
+        change = apply_fixes(FixContext(analyser.root, force=force), relpath, fixes, True, debug=analyser.debug,
+                             staged=staged, judge=_judged, original=data)
+        ahead.append((fixes, change, staged))
+
+    analyser = _analyser()
+    result = analyser.analyse(relpath, known, fix_now)
+    return result, (ahead[0] if ahead else None)
+
+
 def analysis_crashed(job: AnalysisJob) -> FileResult:
     return FileResult(job[0], errors=[f"{job[0]}: cannot read: the process reading it was killed "
                                       "(did the file change while it was read?)"])
@@ -111,6 +143,10 @@ def _judged(relpath: str, data: bytes) -> FileResult:
     result = FileResult(path=relpath)
     _analyser().judge(relpath, data, result)
     return result
+
+
+def fixing_crashed(job: FixingJob) -> tuple[FileResult, None]:
+    return analysis_crashed(job[:2]), None
 
 
 def fix_crashed(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str, Stamp]]]:
@@ -170,7 +206,8 @@ def _pooled(analyser: Analyser, function: Callable, jobs: list, workers: int, cr
         analyser.by_reads = analyser.by_reads
     # Only analyses, which read files whole (a fix may map one, and a map can SIGBUS its process),
     # and never with vision's models, whose thread pools would not survive the fork.
-    warm = function is analyse_in_worker and not (spawn or isolate or analyser.settings.get("vision"))
+    warm = function in (analyse_in_worker, analyse_and_fix) and not (spawn or isolate
+                                                                      or analyser.settings.get("vision"))
     warmed = _warmed(analyser, function, jobs) if warm else {}
     import gc   # what this process holds now is shared with forked workers, whose collector would
     gc.freeze()  # otherwise write to every object it tracks, copying each page it touches

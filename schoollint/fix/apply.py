@@ -30,11 +30,13 @@ def expected_errors() -> tuple[type[Exception], ...]:
 
 
 def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool, debug: bool = False,
-                staged: list[tuple[str, str, Stamp]] | None = None, judge: Callable | None = None) -> Change:
+                staged: list[tuple[str, str, Stamp]] | None = None, judge: Callable | None = None,
+                original: bytes | None = None) -> Change:
     """Fix one file: every applier in turn, then one atomic write per file touched. With `staged`, a
     change of this file alone is written beside it and listed there as (temporary file, path, its
     `Stamp`), for `commit_batch` to sync and rename with the rest of the batch; with `judge` too,
-    `judge(path, new bytes)` is what the change's `output` holds (fix/outputs.py).
+    `judge(path, new bytes)` is what the change's `output` holds (fix/outputs.py). `original`: the
+    file's bytes when the caller read them already (read here otherwise).
 
     Each fix stands or falls alone: an applier that refuses (a rename whose reference cannot be
     rewritten) changes nothing of its own and the next one runs on the bytes as they were, so a
@@ -43,7 +45,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
     root = context.root
     change = Change(path=relpath, summaries=[fix.summary for fix in fixes])
     try:
-        if write:   # a large video blanked in place is streamed, never read whole (issue 17 item 14)
+        if write and original is None:   # a large video blanked in place is streamed, never read whole
             from ..formats.fixes import strip_streamed
 
             streamed = strip_streamed(context, relpath, fixes)
@@ -51,7 +53,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 change.size_before, changed = streamed
                 change.size_after = change.size_before if changed else None
                 return change
-        original = (root / relpath).read_bytes()
+        original = (root / relpath).read_bytes() if original is None else original
         change.size_before = len(original)
         current, others, refused = _run_appliers(context, relpath, original, fixes, change, write, debug)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first

@@ -85,6 +85,17 @@ class FixContext:
     committed: frozenset[str] | None = None
 
 
+def fixes_on_offer(findings, unsafe: bool) -> dict[str, list[Fix]]:
+    """{path: the fixes `--fix` applies to it, each once, in the order of its findings}: every safe
+    fix, and with `unsafe` (--unsafe-fixes) every other."""
+    by_path: dict[str, list[Fix]] = {}
+    for finding in findings:
+        fix = finding.fix
+        if fix and (fix.safe or unsafe) and fix not in by_path.setdefault(finding.path, []):
+            by_path[finding.path].append(fix)
+    return {path: fixes for path, fixes in by_path.items() if fixes}
+
+
 RUN_TAG_VARIABLE = "SCHOOLLINT_RUN_TAG_KEY"
 
 

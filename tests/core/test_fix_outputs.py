@@ -1,7 +1,9 @@
-"""Issue 18: `check --fix` judges each fixed file from the bytes its fix verified (fix/outputs.py)
-instead of reading it back after the renames. That must be what a fresh `check` of the fixed tree
-gives: the same findings, and the same cache entries (stat signature, content key, record), so
-the next run can take them.
+"""Issue 18: `check --fix` fixes each file while its analysis holds the bytes (fix/ahead.py), and
+judges the fixed file from the bytes its fix verified (fix/outputs.py) instead of reading it back
+after the renames. That must be what a fresh `check` of the fixed tree gives: the same findings,
+and the same cache entries (stat signature, content key, record), so the next run can take them;
+and a fix made ahead that the run does not apply (a baselined finding, a file changed since it
+was read) must leave the file as it was and no temporary file behind.
 
 Real files of every format the fix rewrites (JPEG, PNG, WebP, TIFF, GIF, PDF, DOCX, MP4), built
 with Pillow, pikepdf, python-docx and ffmpeg; the real command; enough of them for the worker
@@ -89,16 +91,16 @@ def _records(records: dict, content: str, name: str) -> list[dict]:
 
 
 def test_a_fixed_file_is_not_read_again_after_the_renames(repo, cli, monkeypatch):
-    """The fix run reads each fixed photo twice (to judge it, to fix it) and never a third time."""
+    """The fix run reads each file once: its analysis, which also fixes it, and never again."""
     from schoollint.analysis import Analyser
 
     build_tree(repo, 3)
     analysed: list[str] = []
     original = Analyser.analyse
 
-    def counting(self, relpath, known=None):
+    def counting(self, relpath, *rest):
         analysed.append(relpath)
-        return original(self, relpath, known)
+        return original(self, relpath, *rest)
 
     monkeypatch.setattr(Analyser, "analyse", counting)
     cli("check", "--no-vision", "--fix", "--no-cache")
@@ -129,3 +131,44 @@ def test_the_proof_that_a_renamed_file_holds_the_bytes_staged(tmp_path):
     os.replace(targets[0], targets[2])                # another file now at the path
     assert landed_as_staged(stamps[2], os.stat(targets[2])) is None
     assert landed_as_staged(stamps[0], None) is None
+
+
+def test_fixes_made_ahead_for_findings_the_baseline_accepts_are_dropped(repo, cli):
+    """Made ahead during the analysis, the baselined file's strip is not applied: the file stays
+    byte for byte, its temporary file is removed; the new photo beside it is fixed."""
+    from schoollint.fsio import TEMP_SUFFIX
+
+    old = phone_jpeg()
+    (repo / "old.jpg").write_bytes(old)
+    assert cli("check", "--no-vision", "--write-baseline")[0] == 0
+    (repo / "new.jpg").write_bytes(old[:2] + b"\xff\xfe\x00\x05new" + old[2:])
+    cli("check", "--no-vision", "--fix")
+    assert (repo / "old.jpg").read_bytes() == old
+    assert (repo / "new.jpg").read_bytes() != old and len((repo / "new.jpg").read_bytes()) < len(old)
+    assert list(repo.rglob(f"*{TEMP_SUFFIX}")) == []
+    assert findings(cli, "--no-baseline", "--no-cache", "new.jpg") == []
+
+
+def test_a_fix_made_ahead_of_a_file_changed_since_it_was_read_is_made_again(tmp_path):
+    """fix/ahead.taken on real staged files: a fix made ahead is taken only for the same fixes of a
+    file whose signature is the one read; otherwise its staged file is removed and the job left."""
+    from schoollint.cache import signature_of
+    from schoollint.fix.ahead import taken
+    from schoollint.fix.model import Change, Fix
+    from schoollint.fix.outputs import stamp_of
+    from schoollint.fsio import stage
+
+    strip, rename = Fix("strip-metadata", ("location",)), Fix("rename", ("x.jpg",))
+    made, jobs = {}, []
+    for name in ("same.jpg", "changed.jpg", "other-fixes.jpg", "not-wanted.jpg"):
+        (tmp_path / name).write_bytes(b"original")
+        temporary = stage(tmp_path / name, b"fixed")
+        made[name] = (([strip], Change(name, []), [(temporary, name, stamp_of(os.stat(temporary)))]),
+                      signature_of(os.stat(tmp_path / name)))
+        jobs.append((name, [strip] if name != "other-fixes.jpg" else [strip, rename], True, False))
+    (tmp_path / "changed.jpg").write_bytes(b"edited!!")
+    kept, left = taken(tmp_path, made, jobs[:3])
+    assert list(kept) == ["same.jpg"] and [job[0] for job in left] == ["changed.jpg", "other-fixes.jpg"]
+    assert made == {}
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".schoollint-tmp")] == \
+        [os.path.basename(kept["same.jpg"][1][0][0])]
