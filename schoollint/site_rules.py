@@ -32,10 +32,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .analysis import FileResult
 from .cache import Cache
 from .checks.site_photos import Showing, SitePhoto, SiteSubject
-from .pages.model import Page, PageImage
+from .site_facts import NEVER_TEXT, SiteFiles
+
+if TYPE_CHECKING:   # the pages package is imported where a page is read: a site of photos alone reads none
+    from .pages.model import Page, PageImage
 
 CODES = frozenset({"SL202", "SL501", "SL502"})
 # The photo's own checks found a face in it (vision extra): a close-up, or a face shown too large.
@@ -57,7 +62,7 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
     extra = consent_in_metadata(root, config, selected, settings, results, cache)   # SL601-SL603 at photos
     codes = CODES & selected
     if codes and results:
-        from . import checks
+        from . import checks    # light: the check modules are imported by checks.modules, when there are photos
         from .discover import discover
 
         if site_files is None:
@@ -68,7 +73,8 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
         faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
         subject = site.subject({result.path for result in results}, codes, faces)
         context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
-        for module in checks.modules(set(codes)):
+        # The three rules judge only the photos a page of the site shows or shares (subject.photos)
+        for module in checks.modules(set(codes)) if subject.photos else ():
             for finding in module.check(subject, context):
                 if finding.code in codes and finding.code not in config.ignored_for(finding.path):
                     extra.setdefault(finding.path, []).append(finding)
@@ -81,17 +87,25 @@ class _Site:
 
     def __init__(self, root: Path, config, settings: dict, files: list[str], cache: Cache,
                  given: dict[str, tuple] | None = None):
-        from .pages.references import text_files
-        from .site_facts import SiteFiles
-
-        self.root, self.config, self.settings, self.cache = root, config, settings, cache
-        self.files = SiteFiles(root, cache, given)
+        self.root, self.config, self.settings, self.cache, self.given = root, config, settings, cache, given
+        self._files: SiteFiles | None = None
         self.index: dict[str, list[str]] = {}   # repository path -> the file writing each reference to it
-        for relpath in text_files(root, files):
-            for target in self.files.of(relpath).targets:
-                self.index.setdefault(target, []).append(relpath)
+        texts = [relpath for relpath in files if not relpath.lower().endswith(NEVER_TEXT)]
+        if texts:    # a site of photos alone has no reference: no page reader or reference scan imported
+            from .pages.references import text_files
+
+            for relpath in text_files(root, texts):
+                for target in self.files.of(relpath).targets:
+                    self.index.setdefault(target, []).append(relpath)
         cache.keep_site(set(files))
         self.pages: dict[str, Page | None] = {}
+
+    @property
+    def files(self) -> SiteFiles:
+        """Each text file's facts (site_facts.SiteFiles), set up when first asked for."""
+        if self._files is None:
+            self._files = SiteFiles(self.root, self.cache, self.given)
+        return self._files
 
     def page(self, relpath: str) -> Page | None:
         """The page model, None when no reader reads it or it cannot be read (its own run says so)."""
@@ -109,8 +123,6 @@ class _Site:
     def subject(self, in_run: set[str], codes: frozenset[str], faces: set[str]) -> SiteSubject:
         """The photos the rules can report on in this run, each judged once; pages are read only where
         they can change a finding."""
-        from .pages.feeds import SHARE_FILE_SUFFIXES
-
         protecting = "SL501" in codes and bool(self.config.protected)
         candidates, read = set(), set()
         if "SL202" in codes:            # photos of this run that every referring page may state a size for
@@ -119,8 +131,11 @@ class _Site:
                 if all(self.files.of(relpath).size for relpath in referring):
                     candidates.add(path)
                     read |= referring
-        if "SL502" in codes:
-            read |= {relpath for relpath in in_run
+        texts = {relpath for relpath in in_run if not relpath.lower().endswith(NEVER_TEXT)}
+        if "SL502" in codes and texts:      # a photo shares nothing
+            from .pages.feeds import SHARE_FILE_SUFFIXES
+
+            read |= {relpath for relpath in texts
                      if relpath.lower().endswith(SHARE_FILE_SUFFIXES) or self.files.of(relpath).share}
         if protecting:
             referring = {relpath for pages in self.index.values() for relpath in pages}
