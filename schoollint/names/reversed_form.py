@@ -36,12 +36,12 @@ def reversed_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
         before = _SURNAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None:
             continue
+        start = particles_before(text, before.start(), lex)
+        if match.group("listed") is not None and start == before.start():
+            continue
         surname, given = spotted_token(before.start(), before.group()), spotted_token(match.start(1), match.group(1))
         known_given = is_given(given.key, lex)
         if not (known_given or _may_be_name(given, lex, words)):
-            continue
-        start = particles_before(text, surname.start, lex)
-        if match.group("listed") is not None and start == surname.start:
             continue
         in_class = _CLASS.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
         if is_given(surname.key, lex) and not in_class and start == surname.start:
