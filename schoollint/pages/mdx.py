@@ -39,6 +39,7 @@ from .suppressions import comment_suppressions
 from .treesitter import LineIndex, unwrap
 
 SUFFIXES = (".mdx",)
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _COMMENT = r"\{/\*.*?\*/\}"
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")   # CommonMark 6.4
 _ESM_LINE = re.compile(r"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
@@ -52,7 +53,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
 
 def read_markdown(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """A `.md` page: as MDX when it imports or exports (see the module), else as Markdown."""
-    if b"port" in data and _ESM_LINE.search(_outside_fences(data.decode("utf-8", "replace"))):
+    if b"port" in data and _imports(data.decode("utf-8", "replace")):
         try:
             return read(relpath, data, root)
         except PageError:
@@ -60,8 +61,19 @@ def read_markdown(relpath: str, data: bytes, root: Path | None = None) -> Page:
     return markdown.read(relpath, data, root)
 
 
-def _outside_fences(text: str) -> str:
-    return re.sub(r"^[ \t]{0,3}(`{3,}|~{3,}).*?^[ \t]{0,3}\1[`~]*[ \t]*$", "", text, flags=re.MULTILINE | re.DOTALL)
+def _imports(text: str) -> bool:
+    """An ESM line outside code fences (one pass over the lines, only once the regex has found one)."""
+    if not _ESM_LINE.search(text):
+        return False
+    fence = ""
+    for line in text.split("\n"):
+        if fence:
+            fence = "" if line.strip().startswith(fence) and not line.strip().strip(fence[0]) else fence
+        elif opened := _FENCE.match(line):
+            fence = opened.group(1)
+        elif _ESM_LINE.match(line):
+            return True
+    return False
 
 
 def embed(relpath: str, body: str, root: Path | None) -> Embedded:

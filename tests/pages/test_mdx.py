@@ -241,3 +241,12 @@ def test_an_md_page_that_imports_but_holds_html_mdx_rejects_is_read_as_markdown(
     page = 'import X from "./x";\n\nHello<br>there <IMG SRC="/images/m24.jpg" ALT="Ignatius Pemberton-Leigh">\n'
     assert where(findings(tmp_path / "s", {"docs/plain.md": page})) == {
         ("SL302", "docs/plain.md", 3, "alt text", "Ignatius Pemberton-Leigh")}
+
+
+def test_an_md_page_showing_an_import_in_a_code_fence_stays_markdown(tmp_path):
+    """An `import` line inside a code fence is code shown, not ESM: the page is Markdown, whose raw HTML
+    `<img ...>` (never closed, as HTML allows) is read."""
+    page = ('```js\nimport Card from "./Card";\n```\n\n<p><img src="/images/m25.jpg" alt="Philippa Ashworth">'
+            "</p>\n")
+    assert where(findings(tmp_path / "s", {"docs/howto.md": page})) == {
+        ("SL302", "docs/howto.md", 5, "alt text", "Philippa Ashworth")}
