@@ -117,19 +117,22 @@ class _Probe:
         return seen[self.target]
 
 
-def referenced_files(root: Path, relpath: str, page) -> tuple[dict[str, bool] | None, list | None]:
+def referenced_files(root: Path, relpath: str, page) -> tuple[dict[str, bool] | None, list | None, list | None]:
     """Where the page's references lead, each resolved once: every path whose existence decides it,
-    with whether it is a file (what a cached result depends on), and the references that lead to no
-    file with the path each was read as (`references.broken`: SL304). (None, None) when they cannot
-    be listed (the result is then not cached, and SL304 resolves them itself)."""
-    from .pages.references import broken
+    with whether it is a file (what a cached result depends on); the references that lead to no
+    file with the path each was read as (`references.broken`: SL304); and every (reference, the
+    path it leads to) (`references.located`: the site facts' targets). (None, None, None) when they
+    cannot be listed (the result is then not cached, and SL304 resolves them itself)."""
+    from .pages.references import located
+    from .pages.urls import file_at
 
     probes = ProbingRoot(root)
     try:
-        missing = list(broken(probes, relpath, page.links))  # type: ignore[arg-type]
+        pairs = located(probes, relpath, page.links)  # type: ignore[arg-type]
+        missing = [(reference, target) for reference, target in pairs if not file_at(probes, target)]
     except Exception:  # a root that is not a Path may not do: then the page is read every run
-        return None, None
-    return probes.seen, missing
+        return None, None, None
+    return probes.seen, missing, pairs
 
 
 # Settings only checks that READS "page" look at (consent_policy.today: SL601-SL603): they key the
@@ -251,7 +254,7 @@ class Analyser:
         """Judge `data`, the bytes of `relpath` (read from `handle`, or a fix's verified output:
         pool.fix_in_worker), into `result`: findings, site facts, and their SHA-256 (`digest` when known)."""
         self._run_checks(relpath, data, result)
-        if self.site_rules:
+        if self.site_rules and result.site_facts is None:   # a page's were read with its references
             result.site_facts = self._site_facts(relpath, data)
         if self.identify and (result.findings or result.suppressions):
             result.content_hash = digest or identity(handle, data)
@@ -265,13 +268,14 @@ class Analyser:
             self._site_rules = bool(CODES & self.selected)
         return self._site_rules
 
-    def _site_facts(self, relpath: str, data) -> dict | None:
-        """The file's site facts (site_facts.read_facts), None when it has none or they could not be
-        read here (the parent then reads the file for them itself, and meets the same error)."""
+    def _site_facts(self, relpath: str, data, scanned: tuple | None = None) -> dict | None:
+        """The file's site facts (site_facts.read_facts; `scanned` as it takes it), None when it has
+        none or they could not be read here (the parent then reads the file for them itself, and
+        meets the same error)."""
         from .site_facts import read_facts
 
         try:
-            return read_facts(self.root, relpath, data)
+            return read_facts(self.root, relpath, data, scanned=scanned)
         except Exception:
             return None
 
@@ -300,7 +304,12 @@ class Analyser:
             return PageSubject(relpath, None, error=str(exc))
         result.suppressions.extend(page.suppressions)
         result.unknown_alts = len(page.unknown_alts)
-        result.depends, missing = referenced_files(self.root, relpath, page)
+        result.depends, missing, pairs = referenced_files(self.root, relpath, page)
+        if pairs is not None and self.site_rules and not pages.language_of(relpath).document:   # type: ignore[union-attr]
+            from .pages.references import decode_text   # the text read_page scanned page.links from
+
+            scanned = (decode_text(relpath, bytes(data), errors="replace")[0], pairs, result.depends)
+            result.site_facts = self._site_facts(relpath, data, scanned)
         return PageSubject(relpath, page, broken=None if missing is None else tuple(missing))
 
     @staticmethod

@@ -122,11 +122,14 @@ def reading(relpath: str) -> tuple[bool, bool]:
     return relpath.lower().endswith(TEXT_SUFFIXES), language is not None and not language.document
 
 
-def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = None) -> dict | None:
+def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = None,
+               scanned: tuple[str, list, dict[str, bool] | None] | None = None) -> dict | None:
     """A text or worded file's facts from its bytes (the whole file, or for a worded file that is no
     text file at least its first MAX_PAGE_BYTES + 1), as the cache keeps them: targets, depends (the
     files whose existence decided them), size, share. None when `reading` says it has none.
-    `known`: existence answers shared with other files."""
+    `known`: existence answers shared with other files. `scanned`: (a text, its references as
+    `located` resolved them, the files that decided it), taken instead of scanning and resolving
+    again when the text is the one read here (a page's own, analysis.referenced_files)."""
     text_file, worded = reading(relpath)
     if not (text_file or worded):
         return None
@@ -138,10 +141,15 @@ def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = N
     text = data.decode("utf-8", errors="replace")
     head = ("" if not worded else text if len(data) <= MAX_PAGE_BYTES + 1
             else data[:MAX_PAGE_BYTES + 1].decode("utf-8", errors="replace"))
-    targets = ([target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
-               if text_file and b"\0" not in data else [])
+    depends: dict[str, bool] = probes.seen
+    if not text_file or b"\0" in data:
+        targets = []
+    elif scanned is not None and scanned[2] is not None and scanned[0] == text:
+        targets, depends = [target for _reference, target in scanned[1]], dict(scanned[2])
+    else:
+        targets = [target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
     lowered = head.lower()
-    return {"targets": targets, "depends": probes.seen, "size": _says(SIZE_WORDS, SIZE_PARTS, head, lowered),
+    return {"targets": targets, "depends": depends, "size": _says(SIZE_WORDS, SIZE_PARTS, head, lowered),
             "share": _says(SHARE_WORDS, SHARE_PARTS, head, lowered)}
 
 
