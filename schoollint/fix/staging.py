@@ -85,6 +85,8 @@ def _index_hash(root: Path, path: str) -> str | None:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60)
+        # paths taken literally: `[Y5]` in a name is no pattern that stages another file (gitglossary(7))
+        return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, capture_output=True, text=True,
+                              timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None

@@ -126,3 +126,18 @@ def test_status_entries_with_two_paths_and_awkward_names_are_read_whole(repo, mo
         '"quoted".jpg': fix.Changed(None, True),
         "new file.jpg": fix.Changed(None, True),
     }
+
+
+def test_a_rename_stages_exactly_its_own_paths_however_they_are_named(repo, cli):
+    """Git reads a path it is given as a pattern unless told otherwise (gitglossary(7), "pathspec"):
+    staging the rename of `Ella Morgan [Y5].jpg` staged the user's `Ella Morgan 5.jpg` too,
+    an edit of theirs that was not staged."""
+    photo(repo / "images" / "Ella Morgan [Y5].jpg")
+    photo(repo / "images" / "Ella Morgan 5.jpg")
+    (repo / PAGE).write_text('<img src="images/Ella Morgan [Y5].jpg" alt="Sports day">\n', encoding="utf-8")
+    commit_all(repo, "site")
+    (repo / "images" / "Ella Morgan 5.jpg").write_bytes(b"the user's edit, not staged")
+    cli("check", "--no-cache", "--fix", "--unsafe-fixes", "--select", "SL301", "images/Ella Morgan [Y5].jpg")
+    staged = git(repo, "diff", "--cached", "--name-status", "-z").split("\0")
+    assert "images/Ella Morgan [Y5].jpg" in staged and "images/Ella Morgan 5.jpg" not in staged, staged
+    assert git(repo, "status", "--porcelain=v1", "-z", "--", "images/Ella Morgan 5.jpg").startswith(" M ")
