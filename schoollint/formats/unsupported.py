@@ -32,6 +32,7 @@ MAGIC = (
     (b"FLV\x01", "Flash video (FLV)", _VIDEO),
     (b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "Windows Media video (ASF/WMV)", _VIDEO),
 )
+_ANY_MAGIC = tuple(magic for magic, _what, _why in MAGIC)    # one C call says that none of them starts a file
 # ISO BMFF brands of formats the ISO BMFF reader does not understand (checked before it).
 BRANDS = {b"crx ": ("Canon CR3 camera RAW", _CAMERA_RAW)}
 
@@ -46,9 +47,8 @@ def unsupported(prefix: bytes, extension: str) -> tuple[str, str] | None:
     reader judges; None otherwise."""
     if extension == ".svgz":     # gzip-compressed SVG: the SVG reader reads plain .svg text only
         return "SVG image (gzip-compressed)", _DOCUMENT
-    for magic, what, why in MAGIC:
-        if prefix.startswith(magic):
-            return what, why
+    if prefix.startswith(_ANY_MAGIC):
+        return next((what, why) for magic, what, why in MAGIC if prefix.startswith(magic))
     if prefix[4:8] == b"ftyp" and prefix[8:12] in BRANDS:
         return BRANDS[prefix[8:12]]
     return None

@@ -23,11 +23,12 @@ folders, since templates and data files write paths from there. Only one that le
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
@@ -272,8 +273,16 @@ def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
         *folders, name = relpath.split("/")
         if not name.lower().endswith(TEXT_SUFFIXES) or SKIPPED_FOLDERS.intersection(folders):
             continue
-        if not (root / relpath).is_symlink():      # a link is never written through
+        if not _is_link(root, relpath):      # a link is never written through
             yield relpath
+
+
+def _is_link(root, relpath: str) -> bool:
+    """Whether the site file at `relpath` is a symbolic link: by os.path on a folder on disk (no Path
+    built for each of a site's files), else as `root / relpath` answers (a commit's tree)."""
+    if isinstance(root, PurePath):
+        return os.path.islink(os.path.join(root, relpath))
+    return (root / relpath).is_symlink()
 
 
 def _walk_order(relpath: str) -> list[tuple[int, str]]:
