@@ -116,7 +116,8 @@ def embed(relpath: str, body: str, root: Path | None) -> Embedded:
 def _replacement(number: int, unit: Unit, tree, script: Script, written: str, first: int, relpath: str,
                  root: Path | None, embedded: Embedded) -> str:
     """What Markdown reads in a unit's place: a placeholder for its photos, else the text it shows."""
-    newlines = "\n" * written.count("\n")
+    # Inside a paragraph, the unit's lines end in a hard break (`\`), not left blank: a blank line would end it.
+    newline = "\n" if unit.flow else "\\\n"
     document = markup_tree(tree)
     found = page_images(document, script, relpath, root)
     if found.images and _markdown_images(document):     # `![](b.jpg)` beside a JSX photo: no placeholder loses it
@@ -124,14 +125,15 @@ def _replacement(number: int, unit: Unit, tree, script: Script, written: str, fi
     embedded.unknown += found.unknown
     if found.images:
         embedded.images[number] = found.images
-        return (f"<!--mdx:{number}-->" if unit.flow else f'<img data-mdx="{number}">') + newlines
+        placeholder = f"<!--mdx:{number}-->" if unit.flow else f'<img data-mdx="{number}">'
+        return placeholder + newline * written.count("\n")
     rows: list[list[str]] = [[] for _ in range(written.count("\n") + 1)]
     for value in _shown(document, tree, unit.expression):
         got = _value(value, script)
         for offset, part in enumerate((got or "").split("\n")):
             row = min(max(value.line - first + offset, 0), len(rows) - 1)
             rows[row].append(part.strip())
-    return "\n".join(" ".join(part for part in row if part) for row in rows)
+    return newline.join(" ".join(part for part in row if part) for row in rows)
 
 
 def _markdown_images(document: Markup) -> bool:

@@ -90,7 +90,7 @@ class _Scanner:
         """Units in Markdown text from `line_start`; the end of the line the last one ends on."""
         source, at = self.source, line_start
         while True:
-            found = _TEXT_START.search(source, at, line_end)
+            found = _TEXT_START.search(source, at, line_end + 1)     # + 1: a tag name may end the line
             if found is None:
                 return line_end
             token = found.group()

@@ -85,6 +85,12 @@ PAGES = [   # (path, page, expected findings as (code, path, line, field, names)
         {("SL303", "content/cup.mdx", 5, "next paragraph", "Araminta Quarshie")},
         id="inline_jsx_in_the_paragraph_after_a_photo"),
     pytest.param(
+        "content/house.mdx",
+        ('import Avatar from "../components/Avatar";\n\nOur house captains: <Avatar\n  src="/images/m26.jpg"\n/>'
+         " Ignatius Pemberton-Leigh and\nhis deputy.\n"),
+        {("SL303", "content/house.mdx", 5, "paragraph", "Ignatius Pemberton-Leigh")},
+        id="inline_jsx_photo_over_several_lines_inside_a_paragraph"),
+    pytest.param(
         "content/art.mdx",
         ('import Gallery from "../components/Gallery";\n\nOur art prize winner:\n\n'
          '<img src="/images/m10.jpg" alt="" />\n\nImelda Nakamura-Hale, Year 6\n'),
