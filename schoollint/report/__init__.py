@@ -243,7 +243,11 @@ def where(finding) -> str:
     """
     if not finding.line:
         return ""
-    from ..pages.registry import language_of   # here: a photo's findings have no line, and need no page reader
+    from ..pages import documents, pdf_text    # light: their readers' suffixes (the readers import lazily)
+
+    if not finding.path.lower().endswith(documents.SUFFIXES + pdf_text.SUFFIXES):
+        return f"line {finding.line}: "     # a page: no document reader claims it, and no page reader is imported
+    from ..pages.registry import language_of
 
     language = language_of(finding.path)
     return "" if language is not None and language.document else f"line {finding.line}: "
