@@ -100,7 +100,7 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     for element in document.elements():
         if not _is_image(element):
             continue
-        for env in _environments(element, script):
+        for env in environments(element, script):
             image = _image(element, env, script, relpath, root, found)
             for one in image:
                 key = (one.src, one.alt, one.line, one.alt_line, one.captions)
@@ -121,12 +121,12 @@ def _media_prop(element: Markup) -> Value | None:
                  if value.literal is None or MEDIA_ADDRESS.search(value.literal)), None)
 
 
-def _environments(element: Markup, script: Script) -> list[dict]:
+def environments(element: Markup, script: Script) -> list[dict]:
     loops = [node for node in _ancestors(element) if node.loop is not None]
     if not loops:
         return [{}]
     receiver, pattern = loops[0].loop or (None, None)
-    outer = _environments(loops[0], script) if len(loops) > 1 else [{}]
+    outer = environments(loops[0], script) if len(loops) > 1 else [{}]
     envs = []
     for env in outer:
         items = script.items(receiver, env)
@@ -144,7 +144,7 @@ def _ancestors(element: Markup) -> Iterator[Markup]:
         node = node.parent
 
 
-def _evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
+def evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
     if value is None:
         return []
     if value.literal is not None:
@@ -152,7 +152,7 @@ def _evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
     if value.parts:                 # "{first} {last}": known when every part has one value
         joined, first_line = "", None
         for part in value.parts:
-            got = _evaluate(part, env, script)
+            got = evaluate(part, env, script)
             if not got or len(got) != 1:
                 return None
             joined += got[0][0]
@@ -165,7 +165,7 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     component = element.tag.lower() not in IMAGE_TAGS
     src_value = _media_prop(element) if component else \
         next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
-    sources = _evaluate(src_value, env, script) if src_value is not None else None
+    sources = evaluate(src_value, env, script) if src_value is not None else None
     if component and sources and not any(MEDIA_ADDRESS.search(src) for src, _line in sources):
         return []           # `cover={true}`, `image={"star"}`: the prop holds no picture
     if not sources:
@@ -178,7 +178,7 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
         if component and attribute != "aria-label":     # a component's title is its text, read below
             alt_props = props(element.tag, element.attributes, ALT_PROPS.__contains__)
             value = next((value for _name, value in alt_props), None) if attribute == "alt" else None
-        got = _evaluate(value, env, script)
+        got = evaluate(value, env, script)
         if got is None and value is not None:
             found.unknown.append(TextSpan(value.written(), value.line, label))
         got = got or []
@@ -205,7 +205,7 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
     """The displayed size its props give (`width={300}`, `width="300"`, a style string, `sizes`)."""
     attributes: dict[str, str | None] = {}
     for name in SIZE_ATTRIBUTES:
-        got = _evaluate(element.attribute(name), env, script)
+        got = evaluate(element.attribute(name), env, script)
         attributes[name] = got[0][0] if got and len(got) == 1 else None
         if name == "style" and element.attribute(name) is not None and attributes[name] is None:
             return None, None       # a style object or expression: it may set any size
@@ -217,12 +217,12 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
 def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
     """A component's own text: its text props (a first and a last name prop read as one) and children."""
     for name, value in props(element.tag, element.attributes, text_key):
-        for text, line in _evaluate(value, env, script) or ():
+        for text, line in evaluate(value, env, script) or ():
             yield TextSpan(text, line, f"{name} prop")
     first, last = (next((value for _name, value in props(element.tag, element.attributes, keys.__contains__)),
                         None)
                    for keys in NAME_PARTS)
-    firsts, lasts = _evaluate(first, env, script), _evaluate(last, env, script)
+    firsts, lasts = evaluate(first, env, script), evaluate(last, env, script)
     if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
         yield TextSpan(f"{firsts[0][0]} {lasts[0][0]}", firsts[0][1], "name props")
     if element.children:
@@ -291,7 +291,7 @@ def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
                     stack.append(BLOCK_BREAK)
                 stack.extend(reversed(child.children))
             continue
-        got = _evaluate(child, env, script)
+        got = evaluate(child, env, script)
         if not got or len(got) != 1:
             continue
         if child.line > row:

@@ -30,7 +30,7 @@ from pathlib import Path
 from . import markdown
 from .components import markup_tree
 from .markdown import Embedded
-from .markup import Markup, Value, page_images
+from .markup import Markup, Value, environments, evaluate, page_images
 from .mdx_scan import Unclosed, Unit, scan
 from .model import Page, PageError
 from .props import props, text_key
@@ -128,11 +128,9 @@ def _replacement(number: int, unit: Unit, tree, script: Script, written: str, fi
         placeholder = f"<!--mdx:{number}-->" if unit.flow else f'<img data-mdx="{number}">'
         return placeholder + newline * written.count("\n")
     rows: list[list[str]] = [[] for _ in range(written.count("\n") + 1)]
-    for value in _shown(document, tree, unit.expression):
-        got = _value(value, script)
-        for offset, part in enumerate((got or "").split("\n")):
-            row = min(max(value.line - first + offset, 0), len(rows) - 1)
-            rows[row].append(part.strip())
+    for text, line in _shown(document, tree, unit.expression, script):
+        for offset, part in enumerate(text.split("\n")):
+            rows[min(max(line - first + offset, 0), len(rows) - 1)].append(part.strip())
     return newline.join(" ".join(part for part in row if part) for row in rows)
 
 
@@ -159,24 +157,25 @@ def _markdown_images(document: Markup) -> bool:
     return changed
 
 
-def _shown(document: Markup, tree, expression: bool) -> list[Value]:
-    """The values a unit shows as text: its elements' children and text props, or the expression itself."""
+def _shown(document: Markup, tree, expression: bool, script: Script) -> list[tuple[str, int]]:
+    """The text a unit shows, as (text, line): its elements' children and text props, once per item of an
+    array mapped over (`{team.map(p => <li>{p.name}</li>)}`, items joined by commas), or the expression
+    itself; what cannot be resolved shows nothing."""
     if expression and not document.children:
         statement = next((child for child in tree.named_children if child.type != "comment"), None)
         node = unwrap(statement) if statement is not None else None
-        return [Value(None, node, node.start_point[0] + 1)] if node is not None else []
-    shown: list[Value] = []
+        got = script.values(node) if node is not None else None
+        return [(got[0][0], node.start_point[0] + 1)] if node is not None and got and len(got) == 1 else []
+    shown: list[tuple[str, int]] = []
     for element in document.elements():
-        shown += [value for _name, value in props(element.tag, element.attributes, text_key)]
-        shown += [child for child in element.children if isinstance(child, Value)]
-    return sorted(shown, key=lambda value: value.line)
-
-
-def _value(value: Value, script: Script) -> str | None:
-    if value.literal is not None:
-        return value.literal
-    got = script.values(value.node) if value.node is not None else None
-    return got[0][0] if got and len(got) == 1 else None
+        values = [value for _name, value in props(element.tag, element.attributes, text_key)]
+        values += [child for child in element.children if isinstance(child, Value)]
+        envs = environments(element, script) if values else []
+        for value in values:
+            texts = [got[0][0] for env in envs if (got := evaluate(value, env, script)) and len(got) == 1]
+            if texts:
+                shown.append((", ".join(dict.fromkeys(texts)), value.line))
+    return sorted(shown, key=lambda shown_text: shown_text[1])
 
 
 def _blank(text: str) -> str:

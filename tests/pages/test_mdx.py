@@ -91,6 +91,12 @@ PAGES = [   # (path, page, expected findings as (code, path, line, field, names)
         {("SL303", "content/house.mdx", 5, "paragraph", "Ignatius Pemberton-Leigh")},
         id="inline_jsx_photo_over_several_lines_inside_a_paragraph"),
     pytest.param(
+        "content/relay.mdx",
+        ('export const team = [{ name: "Ottoline Marchbanks" }, { name: "Evander Mbeki" }];\n\n'
+         "![](/images/m27.jpg)\n\n<ul>{team.map((p) => <li key={p.name}>{p.name}</li>)}</ul>\n"),
+        {("SL303", "content/relay.mdx", 5, "next paragraph", "Ottoline Marchbanks; Evander Mbeki")},
+        id="names_mapped_from_export_const_data_after_a_photo"),
+    pytest.param(
         "content/art.mdx",
         ('import Gallery from "../components/Gallery";\n\nOur art prize winner:\n\n'
          '<img src="/images/m10.jpg" alt="" />\n\nImelda Nakamura-Hale, Year 6\n'),
