@@ -94,8 +94,8 @@ def embed(relpath: str, body: str, root: Path | None) -> Embedded:
              for unit in units]
     for tree in trees:
         if tree.has_error:
-            raise PageError(f"{relpath}: line {_error_line(tree)}: JSX schoollint cannot parse (as MDX would "
-                            "not); not checked")
+            raise PageError(f"{relpath}: line {_error_line(tree)}: JSX or an {{expression}} that does not parse "
+                            "(MDX rejects it too); not checked")
     script = Script(esm_trees + trees)
     embedded = Embedded("", suppressions=comment_suppressions(body, _COMMENT))
     parts = sorted([(start, end, -1) for start, end in esm] +
