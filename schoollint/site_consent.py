@@ -30,6 +30,7 @@ from .finding import Finding
 CODES = frozenset({"SL601", "SL602", "SL603"})
 # The run's Cache -> each photo whose metadata named people when this run looked -> the findings they gave.
 _BEFORE: WeakKeyDictionary = WeakKeyDictionary()
+_FIXED: WeakKeyDictionary = WeakKeyDictionary()       # the run's Cache -> what its fixes changed
 STRIPPED = "; this run's fix removed the name from the file, but the photo still shows the person"
 
 
@@ -41,12 +42,21 @@ def named_before(cache) -> dict[str, list[Finding]]:
 
 def follow_moves(cache, changes) -> None:
     """This run's fixes moved photos (SL301's rename): what their metadata named goes with them, so
-    a fix that renames a photo and strips its names still reports them at its new path."""
+    a fix that renames a photo and strips its names still reports them at its new path. The changes
+    are kept for the run's settling again (`fixed`)."""
+    _FIXED.setdefault(cache, []).extend(change for change in changes if change.changed)
     before = named_before(cache)
     for change in changes:
         for old, new in change.renamed:
             if old in before:
                 before[new] = [replace(finding, path=new) for finding in before.pop(old)]
+
+
+def fixed(cache) -> list:
+    """The changes this run's fixes made (fix.model.Change, each one that changed something), as
+    `follow_moves` was given them: the site rules (site_rules.py) list and read the site again only
+    where they may have changed it."""
+    return _FIXED.get(cache, [])
 
 
 def consent_in_metadata(root: Path, config, selected: set[str], settings: dict, results: list[FileResult],

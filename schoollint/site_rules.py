@@ -33,6 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .analysis import FileResult
 from .cache import Cache
@@ -65,11 +66,13 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
         from . import checks    # light: the check modules are imported by checks.modules, when there are photos
         from .discover import discover
 
-        if site_files is None:
-            site_files = discover(root, in_git, ["."], config.exclude).files
-        given = {result.path: (result.stat, result.read_at, result.site_facts) for result in results
-                 if result.site_facts is not None}    # read by the workers with each file's analysis
-        site = _Site(root, config, settings, site_files, cache, given)
+        site = _unchanged(cache)
+        if site is None:
+            if site_files is None:
+                site_files = discover(root, in_git, ["."], config.exclude).files
+            given = {result.path: (result.stat, result.read_at, result.site_facts) for result in results
+                     if result.site_facts is not None}    # read by the workers with each file's analysis
+            site = _SITES[cache] = _Site(root, config, settings, site_files, cache, given)
         faces = {result.path for result in results if any(finding.code in FACE_CODES for finding in result.findings)}
         subject = site.subject({result.path for result in results}, codes, faces)
         context = checks.Context(root=root, rule_options=config.options_for(""), settings=settings)
@@ -82,12 +85,35 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
             for result in results]
 
 
+# The run's Cache (one per run) -> the site as this run listed and read it, and how many of the run's
+# fixes (site_consent.fixed) it has seen.
+_SITES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _unchanged(cache: Cache) -> _Site | None:
+    """The site this run listed and read, when its fixes since then rewrote nothing but media files in
+    place (stripped metadata, a downscale: a photo's own facts are read again each time, _Site.photo);
+    else None (a file moved, made, deleted, or a text file rewritten: the site is listed and read again)."""
+    from .site_consent import fixed
+
+    site = _SITES.get(cache)
+    changes = fixed(cache)
+    if site is None or any(change.renamed or change.created or change.deleted or change.written
+                           or not change.path.lower().endswith(NEVER_TEXT) for change in changes[site.seen:]):
+        return None
+    site.seen = len(changes)
+    return site
+
+
 class _Site:
     """The site's pages, read on demand (each once), and what they say about each photo."""
 
     def __init__(self, root: Path, config, settings: dict, files: list[str], cache: Cache,
                  given: dict[str, tuple] | None = None):
+        from .site_consent import fixed
+
         self.root, self.config, self.settings, self.cache, self.given = root, config, settings, cache, given
+        self.seen = len(fixed(cache))           # the run's fixes made before this listing
         self._files: SiteFiles | None = None
         self.index: dict[str, list[str]] = {}   # repository path -> the file writing each reference to it
         texts = [relpath for relpath in files if not relpath.lower().endswith(NEVER_TEXT)]
