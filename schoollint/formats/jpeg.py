@@ -174,9 +174,22 @@ class _Layout:
         return tuple(found)
 
 
+_LAST: list = []   # [(bytes, its layout)]: a --fix run strips a photo from the bytes its analysis read
+
+
+def _layout(data) -> _Layout:
+    """_Layout(data), walked once for the same `bytes` object (pool.analyse_and_fix: no second scan);
+    bytes cannot change, and the one kept is held, so its identity is never another's."""
+    if _LAST and _LAST[0][0] is data:
+        return _LAST[0][1]
+    layout = _Layout(data)
+    _LAST[:] = [(data, layout)] if type(data) is bytes else []
+    return layout
+
+
 def read(data) -> MediaFacts:
     try:
-        layout = _Layout(data)
+        layout = _layout(data)
     except Truncated as error:
         raise PartlyRead(str(error), _facts(_headers(data))) from None
     main = layout.main
@@ -258,7 +271,7 @@ def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
     item, EOI at the last byte, so nothing after it), and the headers were all read.
     """
     try:
-        layout = _Layout(data)
+        layout = _layout(data)
     except Truncated:
         return None   # strip() keeps the damaged rest as it was, and a partial re-read verifies it
     main, kinds = layout.main, frozenset(kinds)
