@@ -69,7 +69,7 @@ def with_site_findings(root: Path, in_git: bool, config, selected: set[str], set
         site = _unchanged(cache)
         if site is None:
             if site_files is None:
-                site_files = discover(root, in_git, ["."], config.exclude).files
+                site_files = discover(root, in_git, ["."], config.exclude, skip=NEVER_TEXT).files  # texts: the index
             given = {result.path: (result.stat, result.read_at, result.site_facts) for result in results
                      if result.site_facts is not None}    # read by the workers with each file's analysis
             site = _SITES[cache] = _Site(root, config, settings, site_files, cache, given)
