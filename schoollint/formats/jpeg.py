@@ -28,17 +28,17 @@ EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".jfif", ".mpo")
 EOI, SOS = 0xD9, 0xDA
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})   # TEM and RSTn carry no length
 # The end of a scan: 0xFF followed by anything but a stuffed 0x00 or RSTn (0xFF is a fill
-# byte, which the walk skips). A literal first byte lets the regex engine jump from one
-# 0xFF to the next at memchr speed: one C call per scan, no Python loop over the bytes.
+# byte, which the walk skips). One C call over a stretch of the scan (`_scan_end`).
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
-_STUFFED = frozenset({0x00, *range(0xD0, 0xD8)})    # after 0xFF inside a scan: a stuffed zero, RSTn
-# `_scan_end` jumps from one 0xFF to the next with memchr (bytes.find) while they are sparse, and
-# hands the rest of the scan to the regex once _HOPS of them came closer than _GAP bytes apart on
-# average: the regex engine steps byte by byte (about 1.7 GB/s here), each hop of the jump costs a
-# Python iteration (about 0.2 us), so the jump wins above about 550 bytes between 0xFF bytes (the
-# benchmark's photos: 740-780; the corpus's phone photos: 230-400, where the regex is 2x faster).
-_HOPS, _GAP = 32, 512
 _NOT_ZERO = re.compile(rb"[^\x00]")
+_STUFFED = frozenset({0x00, *range(0xD0, 0xD8)})    # after 0xFF inside a scan: a stuffed zero, RSTn
+# `_scan_end` jumps from one 0xFF to the next with memchr (bytes.find) where they are sparse, and
+# where _HOPS of them came closer than _GAP bytes apart on average hands the next _CHUNK bytes to the
+# regex, then jumps again: the regex engine steps byte by byte (about 1.7 GB/s here), each jump costs
+# a Python iteration (about 0.2 us), so jumping wins above about 550 bytes between 0xFF bytes (the
+# benchmark's photos: about 740 in all, denser at the top; the corpus's phone photos: 230-400 in all,
+# with sparse stretches).
+_HOPS, _GAP, _CHUNK = 32, 512, 16384
 
 
 def accept(prefix: bytes) -> bool:
@@ -101,24 +101,31 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
 def _scan_end(data, start: int, limit: int) -> int:
     """Where the entropy-coded data from `start` ends: the first 0xFF before `limit` followed by a
     byte other than 0x00 or RSTn (T.81 B.1.1.5: 0xFF in the data is stuffed with 0x00; F.1.2.3:
-    restart markers stay inside the scan), or -1 when none does. The jump and the regex find the
+    restart markers stay inside the scan), or -1 when none does. The jumps and the regex find the
     same byte: each looks at every 0xFF from `start` on, in order, and stops at the first such one."""
     find = getattr(data, "find", None)       # bytes and mmap; a memoryview has none: the regex alone
+    if find is None:
+        found = _SCAN_END.search(data, start, limit)
+        return -1 if found is None else found.start()
     position, hops = start, 0
-    while find is not None:
+    while True:
         position = find(b"\xff", position, limit - 1)      # a 0xFF in the last byte is no marker yet
         if position < 0:
             return -1
         if data[position + 1] not in _STUFFED:
             return position
         position, hops = position + 2, hops + 1
-        if hops == _HOPS:
-            if position - start < _HOPS * _GAP:     # dense: the regex's loop is the faster from here
-                break
-            start, hops = position, 0
-    found = _SCAN_END.search(data, position, limit)
-    return -1 if found is None else found.start()
-
+        if hops < _HOPS:
+            continue
+        if position - start < _HOPS * _GAP:        # dense here: the regex's loop over the next _CHUNK bytes
+            end = min(limit, position + _CHUNK)
+            found = _SCAN_END.search(data, position, end)
+            if found is not None:
+                return found.start()
+            if end == limit:
+                return -1
+            position = end - 1      # a 0xFF in the chunk's last byte is looked at again with the byte after it
+        start, hops = position, 0
 
 
 def _read_image(data, start: int, limit: int, where: str, whole: bool, bound: str = "the end of the file") -> Image:

@@ -1,5 +1,5 @@
 """The scan of a JPEG's entropy-coded data to its end (issue 18, the cold check): `jpeg._scan_end`
-jumps between 0xFF bytes with memchr while they are sparse and hands dense data to the regex. It
+jumps between 0xFF bytes with memchr where they are sparse and hands dense stretches to the regex. It
 must stop at exactly the byte the regex stops at (T.81 B.1.1.5, F.1.2.3: the first 0xFF followed by
 anything but 0x00 or RSTn), in bytes, a memory map and a memoryview, whatever the density, so that
 every trailer, second image and appended video after EOI is still found."""
@@ -53,6 +53,15 @@ def test_a_long_run_of_stuffed_bytes_and_the_last_byte(tmp_path):
         path.write_bytes(data or b"\0")
         with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
             assert jpeg._scan_end(view, 0, len(data)) == _regex(data, 0, len(data))
+
+
+def test_a_marker_at_each_place_around_the_regex_chunks_end():
+    dense = b"\x01\xff\x00" * 20000
+    for at in range(jpeg._CHUNK - 8, jpeg._CHUNK + 200):
+        for marker in (b"\xff\xd9", b"\xff\xff", b"\xff\xd0"):
+            data = dense[:at] + marker + dense[at:]
+            assert jpeg._scan_end(data, 0, len(data)) == _regex(data, 0, len(data)), (at, marker)
+            assert jpeg._scan_end(data, 0, at + 1) == _regex(data, 0, at + 1), (at, marker)
 
 
 def _gap(photo: bytes) -> float:
