@@ -196,7 +196,10 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     checks = [(g[0].blob, tuple(dict.fromkeys(a.path for a in g)), sources[g[0].blob], g[0].tree_commit, n)
               for n, g in enumerate(groups)]
     objects, partial, checked = place(root), partial_clone(root), set()
-    work = [(objects, checks[start:start + BLOBS_PER_JOB], partial) for start in range(0, len(checks), BLOBS_PER_JOB)]
+    # with vision, a blob per job, as check's one file: the pool then recycles each worker after as many
+    # pictures as check's (pool.VISION_FILES_PER_WORKER), and a picture costs far more than a job does
+    per_job = 1 if settings.get("vision") else BLOBS_PER_JOB
+    work = [(objects, checks[start:start + per_job], partial) for start in range(0, len(checks), per_job)]
     for results in run_jobs(content, check_blobs_in_worker, work, jobs, "checking history", False, blobs_crashed):
         for group, found, failed, why, unjudged, held, at_paths in results:
             errors += failed
