@@ -76,23 +76,24 @@ def walk_jpeg(data, whole: bool = True):
 
 
 def scan_end(data, position: int) -> int:
-    """The first 0xFF from `position` not followed by 0x00 or RSTn: memchr jumps while 0xFF bytes
-    are sparse (the synthetic photos here), the regex's byte loop once 32 came under 16 KB (real
-    photos), as schoollint's jpeg._scan_end does. ValueError when the scan never ends."""
-    begun, hops = position, 0
-    while hops < 32 or position - begun >= 16384:
-        if hops == 32:
-            begun, hops = position, 0
-        position = data.find(b"\xff", position, len(data) - 1)
+    """The first 0xFF from `position` not followed by 0x00 or RSTn: memchr jumps where 0xFF bytes are
+    sparse, the regex's byte loop over the next 16 KB where 32 of them came within 16 KB, as
+    schoollint's jpeg._scan_end does. ValueError when the scan never ends."""
+    begun, hops, size = position, 0, len(data)
+    while True:
+        position = data.find(b"\xff", position, size - 1)
         if position < 0:
             raise ValueError("scan without end")
         if data[position + 1] not in IN_SCAN:
             return position
         position, hops = position + 2, hops + 1
-    found = SCAN_END.search(data, position)
-    if found is None:
-        raise ValueError("scan without end")
-    return found.start()
+        if hops == 32:
+            if position - begun < 16384:
+                found = SCAN_END.search(data, position, min(size, position + 16384))
+                if found is not None:
+                    return found.start()
+                position = min(size, position + 16384) - 1
+            begun, hops = position, 0
 
 
 def _application(marker: int, payload, kinds: set) -> tuple[str, int | None]:
