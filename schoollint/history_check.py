@@ -2,8 +2,10 @@
 
 Drives schoollint.history (which reads the blobs, each once) through the same
 analyser as `check`: file-name rules once per path, content rules once per
-blob, each finding placed on every (path, blob) it concerns; what cannot be
-read is listed as not checked. Exit 1 when anything was found or not checked.
+blob, SL601-SL603 at photos as check's site stage judges them
+(schoollint.history_rules), each finding placed on every (path, blob) it
+concerns; what cannot be read is listed as not checked, and the selected rules
+not applied are said in one note. Exit 1 when anything was found or not checked.
 """
 
 from __future__ import annotations
