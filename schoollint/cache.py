@@ -36,6 +36,7 @@ journal are never written outside it.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -146,6 +147,9 @@ class Cache:
         if stored.get("shape") == shape_stamp():
             self.results, self.stats, self.depends, self.site = (stored[key] for key in ("results", "stat",
                                                                                        "depends", "site"))
+            # Kept for the whole run, like the modules imported so far: out of the collector's sight, so
+            # its full collections stop walking tens of thousands of dicts and lists no cycle can free.
+            gc.freeze()
             return
         results, stats, depends, site = (stored.get(key) for key in ("results", "stat", "depends", "site"))
         self.dirty = True  # rewritten whole at the end of this run (with the stamp)

@@ -7,6 +7,7 @@ configuration or internal error. No traceback reaches a user unless --debug.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from contextlib import contextmanager
@@ -43,6 +44,9 @@ def _hook_file_names(argv: list[str]) -> list[str]:
     return [f"./{word}" if word.startswith("-") and os.path.lexists(word) else word for word in argv]
 
 def main(argv: list[str] | None = None) -> int:
+    # A run makes many short-lived objects and almost no cycles: Python's default (a young collection
+    # every 700 allocations) spends about 2% of a warm run collecting nothing. Cycles are still freed.
+    gc.set_threshold(10_000, 10, 10)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
