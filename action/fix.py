@@ -10,6 +10,7 @@ check step still reports what the branch holds.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from typing import NamedTuple
 
@@ -75,9 +76,31 @@ def main() -> int:
     fixed = {path: change for path, change in changed_paths().items()
              if path not in before or before[path].source != change.source}
     if fixed:
-        fixed = _commit_and_push(fixed, workflow.event()["pull_request"]["head"]["ref"])
+        try:
+            fixed = _commit_and_push(fixed, workflow.event()["pull_request"]["head"]["ref"])
+        except subprocess.CalledProcessError as failed:     # git add or commit refused (a lock, signing)
+            workflow.echo_untrusted(failed.stderr)
+            undone = not before and _undo(fixed)
+            workflow.command("warning", {"title": "schoollint fixes not committed"},
+                             "git could not commit the fixes (its message is above); " + (
+                                 "they were undone, so the check reports the branch as it is" if undone
+                                 else "they are left in the work tree"))
+            fixed = {}
     workflow.set_outputs(fixed=len(fixed))
     return 0
+
+
+def _undo(fixed: dict[str, Changed]) -> bool:
+    """Put the work tree back as the branch holds it, the files the fixes created removed; only
+    called when the tree was clean before the fixes (nothing of anyone else's is lost). Whether
+    that worked."""
+    if workflow.git("reset", "--quiet", "--hard", "HEAD", check=False).returncode != 0:
+        return False
+    tracked = set(workflow.git("ls-tree", "-r", "-z", "--name-only", "HEAD").stdout.split("\0"))
+    for path in fixed:
+        if path not in tracked and os.path.lexists(path):
+            os.remove(path)
+    return True
 
 
 def _commit_and_push(fixed: dict[str, Changed], branch: str) -> dict[str, Changed]:

@@ -141,3 +141,19 @@ def test_a_rename_stages_exactly_its_own_paths_however_they_are_named(repo, cli)
     staged = git(repo, "diff", "--cached", "--name-status", "-z").split("\0")
     assert "images/Ella Morgan [Y5].jpg" in staged and "images/Ella Morgan 5.jpg" not in staged, staged
     assert git(repo, "status", "--porcelain=v1", "-z", "--", "images/Ella Morgan 5.jpg").startswith(" M ")
+
+
+def test_a_commit_git_refuses_is_undone_and_said_with_no_traceback(pull_request, tmp_path):
+    """A repository that requires signed commits, with no key on the runner: the fixes are undone
+    (the check then reports the branch as it is), a warning says why, and the step's output is 0."""
+    site, origin, base, head = pull_request
+    git(site, "config", "commit.gpgsign", "true")
+    git(site, "config", "gpg.program", "false")
+    done, outputs, summary = run_fix_step(site, base, head, tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout, done.stderr + done.stdout
+    assert outputs.splitlines()[1] == "0" and summary == ""
+    assert "::warning title=schoollint fixes not committed::git could not commit the fixes" in done.stdout
+    assert "they were undone" in done.stdout
+    assert git(site, "rev-parse", "HEAD").strip() == head == git(origin, "rev-parse", "photos").strip()
+    assert git(site, "status", "--porcelain", "--untracked-files=all") == ""
+    assert (site / PHOTO).is_file()
