@@ -31,7 +31,7 @@ from . import markdown
 from .components import markup_tree
 from .markdown import Embedded
 from .markup import Markup, Value, environments, evaluate, page_images
-from .mdx_scan import Unclosed, Unit, scan
+from .mdx_scan import Unclosed, Unit, imports, scan
 from .model import Page, PageError
 from .props import props, text_key
 from .script import Script
@@ -39,11 +39,8 @@ from .suppressions import comment_suppressions
 from .treesitter import LineIndex, unwrap
 
 SUFFIXES = (".mdx",)
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _COMMENT = r"\{/\*.*?\*/\}"
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")   # CommonMark 6.4
-_ESM_LINE = re.compile(r"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
-                       r"|export\s+(?:const|let|var|function|default)\b)", re.MULTILINE)
 
 
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
@@ -53,27 +50,12 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
 
 def read_markdown(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """A `.md` page: as MDX when it imports or exports (see the module), else as Markdown."""
-    if b"port" in data and _imports(data.decode("utf-8", "replace")):
+    if b"port" in data and imports(data):
         try:
             return read(relpath, data, root)
         except PageError:
             pass                # HTML MDX would reject (`<br>`, `<IMG>`): read as Markdown reads it
     return markdown.read(relpath, data, root)
-
-
-def _imports(text: str) -> bool:
-    """An ESM line outside code fences (one pass over the lines, only once the regex has found one)."""
-    if not _ESM_LINE.search(text):
-        return False
-    fence = ""
-    for line in text.split("\n"):
-        if fence:
-            fence = "" if line.strip().startswith(fence) and not line.strip().strip(fence[0]) else fence
-        elif opened := _FENCE.match(line):
-            fence = opened.group(1)
-        elif _ESM_LINE.match(line):
-            return True
-    return False
 
 
 def embed(relpath: str, body: str, root: Path | None) -> Embedded:

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 _FENCE = re.compile(rb"[ \t]{0,3}(`{3,}|~{3,})")
 _ESM = re.compile(rb"(?:import[\s{*'\"]|export\s+(?:const|let|var|function|default|\{|\*|async|class))")
+# A `.md` page's line that only MDX writes: an import from a module, or an export of a binding.
+_ESM_LINE = re.compile(rb"^(?:import\s[^\n]*\bfrom\s*['\"]|import\s*['\"]"
+                       rb"|export\s+(?:const|let|var|function|default)\b)", re.MULTILINE)
 _BLANK_LINE = re.compile(rb"\n[ \t]*(?:\n|\Z)")
 # In Markdown text: an escape, a code span's backticks, an HTML comment, a JSX element or fragment, an expression.
 _TEXT_START = re.compile(rb"\\[\\<{`]|`+|<!--|<(?:[A-Za-z][\w.-]*(?=[\s/>])|>)|\{")
@@ -59,6 +62,28 @@ def scan(source: bytes) -> tuple[list[tuple[int, int]], list[Unit], list[tuple[i
     return scanner.esm, scanner.units, scanner.blanks
 
 
+def imports(source: bytes) -> bool:
+    """An import or export line outside code fences (one pass over the lines, once the regex has found one)."""
+    if not _ESM_LINE.search(source):
+        return False
+    fence = b""
+    for line in source.split(b"\n"):
+        if fence:
+            fence = fence_after(line, fence)
+        elif opened := _FENCE.match(line):
+            fence = opened.group(1)
+        elif _ESM_LINE.match(line):
+            return True
+    return False
+
+
+def fence_after(line: bytes, fence: bytes) -> bytes:
+    """The code fence still open after `line` inside `fence` (CommonMark 4.5: closed by a line of at least
+    as many of the same character), or b"" when the line closes it."""
+    stripped = line.strip()
+    return b"" if stripped.startswith(fence) and not stripped.strip(fence[:1]) else fence
+
+
 class _Scanner:
     def __init__(self, source: bytes):
         self.source = source
@@ -73,9 +98,7 @@ class _Scanner:
             end = len(source) if end < 0 else end
             line = source[at:end]
             if fence:
-                stripped = line.strip()
-                if stripped.startswith(fence) and not stripped.strip(fence[:1]):
-                    fence = b""
+                fence = fence_after(line, fence)
             elif opened := _FENCE.match(line):
                 fence = opened.group(1)
             elif blank_before and _ESM.match(line):
