@@ -120,7 +120,8 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     old_words = _changed_words(old, new)
     writes: list[Write] = []
     problems: list[str] = []
-    spelt = {markup: spellings(posixpath.basename(old), markup) for markup in (False, True)}
+    spelt = {markup: (spellings(posixpath.basename(old), markup), spellings(posixpath.basename(new), markup))
+             for markup in (False, True)}       # the old and the new name, as files that read references spell them
     for relpath in text_files(root, context.site_files):
         data = (root / relpath).read_bytes()
         text, encoding = decode_text(relpath, data)
@@ -129,11 +130,11 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
                 problems.append(f"{relpath}: names the file in UTF-16, which schoollint cannot rewrite "
                                 "(save it as UTF-8)")
             continue
-        name = spelt[reads_character_references(relpath)]
-        edits = references_in(root, relpath, text, old, new, old_words, problems, name, encoding)
+        old_name, new_name = spelt[reads_character_references(relpath)]
+        edits = references_in(root, relpath, text, old, new, old_words, problems, old_name, encoding)
         if edits:
             new_text = _apply(text, edits)
-            problems += _not_read_back(root, relpath, new_text, edits, old, new, encoding)
+            problems += _not_read_back(root, relpath, new_text, edits, (old, new), new_name, encoding)
             writes.append(Write(relpath, new_text.encode(encoding, errors="surrogateescape")))
     if problems:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
@@ -142,17 +143,18 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     return writes
 
 
-def _not_read_back(root: Path, relpath: str, text: str, edits: list[_Edit], old: str, new: str,
-                   encoding: str) -> list[str]:
+def _not_read_back(root: Path, relpath: str, text: str, edits: list[_Edit], move: tuple[str, str],
+                   name: re.Pattern, encoding: str) -> list[str]:
     """Each rewritten reference in `text` (the file as the rename writes it) that the reader that
-    found it (`references_in`: the same extent of path, the same resolution) does not read as `new`
-    in the repository as the rename leaves it (`_Renamed`); a rename with any is refused whole."""
+    found it (`references_in`: the same extent of path, the same resolution) does not read as the
+    new path of `move` (old, new) in the repository as the rename leaves it (`_Renamed`); a rename
+    with any is refused whole. `name`: the new file name's spellings."""
+    old, new = move
     spans, grown = [], 0
     for edit in edits:          # where each reference stands in the rewritten text
         change = len(edit.text) - (edit.end - edit.start)
         spans.append((edit.path_start + grown, edit.end + grown + change))
         grown += change
-    name = spellings(posixpath.basename(new), reads_character_references(relpath))
     view = _Renamed(root, old, new)
     read = {(edit.path_start, edit.end)
             for edit in references_in(view, relpath, text, new, new, [], [], name, encoding)}  # type: ignore[arg-type]
