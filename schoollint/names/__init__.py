@@ -75,11 +75,14 @@ def _surname_first(roster: Roster, runs: list, found: list[RosterMatch]) -> list
     exports name them), where no roster match stands already."""
     out: list[RosterMatch] = []
     for run in runs:
-        for surname, given in zip(run, run[1:], strict=False):
-            if not any(m.start < given.end and surname.start < m.end for m in found + out) \
-                    and (role := roster.role_of([given.key], [surname.key])) is not None:
-                key = roster.digest(pair_key([given.key], [surname.key]))
-                out.append(RosterMatch(surname.start, given.end, given.start, given.end, role, key))
+        for i, given in enumerate(run[1:], 1):
+            for start in range(max(0, i - 1 - filenames.MAX_PARTICLES), i):     # "de-vries-fenna.jpg" too
+                surname = [token.key for token in run[start:i]]
+                if not any(m.start < given.end and run[start].start < m.end for m in found + out) \
+                        and (role := roster.role_of([given.key], surname)) is not None:
+                    key = roster.digest(pair_key([given.key], surname))
+                    out.append(RosterMatch(run[start].start, given.end, given.start, given.end, role, key))
+                    break
     return out
 
 

@@ -76,6 +76,9 @@ def split_run(run: list[Token], lex: Lexicon) -> list[Token]:
         else split_run_together(token, lex, known_only=True))]
 
 
+MAX_PARTICLES = 3                                   # "van der", "de la", "bin": never more
+
+
 def _may_be_name(key: str, lex: Lexicon) -> bool:
     return is_given(key, lex) or key in lex.surnames or unknown_word(key, lex)
 
@@ -95,18 +98,27 @@ def in_filename(name: str) -> list[Spotted]:
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         names = _Run(tokens, lex, None, words | compounds if compounds else words).names()
-        found.extend(names or _surname_first(tokens, lex))
+        found.extend(_surname_first(tokens, lex, after_particles=True) or names or _surname_first(tokens, lex))
     return found
 
 
-def _surname_first(tokens: list[Token], lex: Lexicon) -> list[Spotted]:
+def _surname_first(tokens: list[Token], lex: Lexicon, after_particles: bool = False) -> list[Spotted]:
     """ "holloway-beatrix-y6.jpg", as some MIS photo exports name pupils: a known surname that is no given
     name and no English word, then a known given name that is no surname and no English word (else
-    "park-amelia" and "jordan-ellis" would be names)."""
-    for surname, given in zip(tokens, tokens[1:], strict=False):
-        if surname.key in lex.person_surnames and not is_given(surname.key, lex) and is_given(given.key, lex) \
-                and given.key not in lex.surnames and not english_word(given.key, lex):
-            return [Spotted(surname.start, given.end, given.raw, "unknown")]
+    "park-amelia" and "jordan-ellis" would be names). Surname particles before it are the surname's
+    ("de-vries-fenna.jpg", "van-der-berg-anouk-y4.jpg"), and make a known surname or an unknown word one;
+    `after_particles`: only such a name (read before the given-name-first reading, which would take
+    "da-silva-joao" for "Silva Joao")."""
+    for i, (surname, given) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        start = i
+        while start > 0 and i - start < MAX_PARTICLES and tokens[start - 1].key in lex.particles:
+            start -= 1
+        if after_particles and start == i or not is_given(given.key, lex) or english_word(given.key, lex) \
+                or given.key in lex.surnames and start == i:
+            continue
+        if surname.key in lex.person_surnames and not is_given(surname.key, lex) or start < i and (
+                surname.key in lex.surnames or unknown_word(surname.key, lex)):
+            return [Spotted(tokens[start].start, given.end, given.raw, "unknown")]
     return []
 
 
@@ -115,7 +127,8 @@ def given_names_only(written: str) -> bool:
     """Is every word of a name as written a known given name ("Ruby Francis", "bartek-zara",
     "yasminmateo")? With a roster loaded such a pair is left to it: the school's export names every
     pupil, so two given names it lacks are more likely two children's first names, which the guidance
-    allows, than a full name; a surname that is no given name ("Ruby Okafor") is still reported."""
+    allows, than a full name; a surname that is no given name ("Ruby Okafor") is still reported. Particles
+    do not count ("la-rochelle-marie": two given names)."""
     lex = lexicon()
-    tokens = [part for run in filename_runs(written) for part in split_run(run, lex)]
+    tokens = [part for run in filename_runs(written) for part in split_run(run, lex) if part.key not in lex.particles]
     return len(tokens) > 1 and all(is_given(token.key, lex) for token in tokens)
