@@ -17,19 +17,24 @@ ROSTER = ("UPN,Legal Surname,Legal Forename,Preferred Forename,Year,Reg Group\n"
           "".join(f"A{n:03d},{surname},{given},{given},Year 5,5B\n" for n, (_, given, surname) in enumerate(PEOPLE)))
 
 
+def roster_option(tmp_path, with_roster: bool) -> tuple[str, ...]:
+    """`--roster <file>` for ROSTER written outside the site, or nothing."""
+    if not with_roster:
+        return ()
+    roster = tmp_path / "private" / "pupils.csv"
+    roster.parent.mkdir(exist_ok=True)
+    roster.write_text(ROSTER, encoding="utf-8")
+    return ("--roster", str(roster))
+
+
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_reversed_names_with_particles(tmp_path, with_roster):
     rows = "".join(f'<tr><td><img src="/images/p{n}.jpg" alt=""></td><td>{written} (5B)</td>'
                    "<td>Swimming certificate</td></tr>\n" for n, (written, _, _) in enumerate(PEOPLE))
     files = {"news/awards.html": f'<!doctype html>\n<html lang="en"><body><table>\n{rows}</table></body></html>\n',
              "content/gala.md": "![](/images/gala.jpg)\n\nPictured: van der Berg, Anouk and da Silva, João\n"}
-    extra: tuple[str, ...] = ()
-    if with_roster:
-        roster = tmp_path / "private" / "pupils.csv"
-        roster.parent.mkdir()
-        roster.write_text(ROSTER, encoding="utf-8")
-        extra = ("--roster", str(roster))
-    found = {(f["path"], f["line"], f["value"]) for f in findings(tmp_path / "s", files, *extra)}
+    found = {(f["path"], f["line"], f["value"])
+             for f in findings(tmp_path / "s", files, *roster_option(tmp_path, with_roster))}
     assert found == {("news/awards.html", 3 + n, written) for n, (written, _, _) in enumerate(PEOPLE)} | {
         ("content/gala.md", 3, "van der Berg, Anouk; da Silva, João")}
 
@@ -54,13 +59,7 @@ def test_reversed_names_with_particles_in_file_names(tmp_path, with_roster):
     files = {"gallery.html": "<!doctype html>\n<html lang=\"en\"><body>\n" + "".join(
         f'<img src="/images/{name}" alt="">\n' for name in FILE_NAMES + ["van-gogh-sunflowers.jpg",
                                                                         "la-rochelle-marie.jpg"]) + "</body></html>\n"}
-    extra: tuple[str, ...] = ()
-    if with_roster:
-        roster = tmp_path / "private" / "pupils.csv"
-        roster.parent.mkdir()
-        roster.write_text(ROSTER, encoding="utf-8")
-        extra = ("--roster", str(roster))
-    found = {(f["code"], f["path"], f["value"]) for f in findings(site, files, *extra)}
+    found = {(f["code"], f["path"], f["value"]) for f in findings(site, files, *roster_option(tmp_path, with_roster))}
     expected = {("SL301", f"images/{name}", name.split(".")[0].replace("_sports", "").replace("-y4", ""))
                 for name in FILE_NAMES}
     if not with_roster:     # reported without a roster, as "rochelle-marie" was before: not asserted either way
