@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from schoollint.cli import main
-from tests.kit.images import encode, gradient
 from tests.names.test_component_props import where
 from tests.names.test_issue10_kinds import JPEG, findings
 
@@ -24,6 +23,14 @@ def run(root: Path, *arguments: str) -> dict:
     assert main(["check", str(root), "--output-format", "json", "--show-values", "-o", str(out), "--no-cache",
                  "--exit-zero", "--no-progress", *arguments]) == 0
     return json.loads(out.read_text())
+
+
+def site_with(root: Path, page_path: str, page: str, photo: str) -> Path:
+    """A site at `root` with one page and one real JPEG (`photo`, site-relative)."""
+    for relpath, data in ((page_path, page.encode("utf-8")), (photo, JPEG)):
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_bytes(data)
+    return root
 
 
 def test_a_card_component_in_an_mdx_page(tmp_path):
@@ -139,11 +146,7 @@ def test_an_md_page_that_imports_a_component_is_read_as_mdx(tmp_path):
     ('# News\n\nSome text.\n\n<Card image="/images/m15.jpg" name="Rosamund Pike" {...} />\n', 5),
 ], ids=["element_never_closed", "expression_never_closed", "jsx_that_does_not_parse"])
 def test_broken_jsx_is_not_checked_and_says_where(tmp_path, page, line):
-    site = tmp_path / "s"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / "broken.mdx").write_text(page, encoding="utf-8")
-    (site / "images").mkdir()
-    (site / "images" / "m15.jpg").write_bytes(JPEG)
+    site = site_with(tmp_path / "s", "content/broken.mdx", page, "images/m15.jpg")
     report = run(site, "--select", "SL002,SL303")
     [finding] = report["findings"]
     assert (finding["code"], finding["path"]) == ("SL002", "content/broken.mdx")
@@ -151,13 +154,9 @@ def test_broken_jsx_is_not_checked_and_says_where(tmp_path, page, line):
 
 
 def test_an_alt_text_built_from_an_unknown_expression_is_not_clean(tmp_path):
-    site = tmp_path / "s"
     page = ('import { Image } from "astro:assets";\nimport pic from "../images/m16.jpg";\n\n'
             "<Image src={pic} alt={frontmatter.caption} />\n")
-    (site / "content").mkdir(parents=True)
-    (site / "content" / "unknown.mdx").write_text(page, encoding="utf-8")
-    (site / "images").mkdir()
-    (site / "images" / "m16.jpg").write_bytes(JPEG)
+    site = site_with(tmp_path / "s", "content/unknown.mdx", page, "images/m16.jpg")
     report = run(site, "--select", "SL302,SL303")
     assert report["findings"] == []
     assert any("1 alt text in 1 page is filled in by" in note["text"] for note in report["notes"])
@@ -166,15 +165,11 @@ def test_an_alt_text_built_from_an_unknown_expression_is_not_clean(tmp_path):
 def test_jsx_references_are_seen_and_a_rename_rewrites_them(tmp_path):
     """SL304 for a JSX src to no file; SL301's rename with --unsafe-fixes rewrites a JSX src, an
     imported image's path and a `export const` path, and the page is read again after."""
-    site = tmp_path / "s"
     page = ('import Card from "../components/Card";\nimport hero from "../images/Hollis Ebbsworth.jpg";\n\n'
             'export const more = [{ photo: "/images/Hollis Ebbsworth.jpg" }];\n\n'
             '<Card image="/images/Hollis Ebbsworth.jpg" name="Hollis" />\n\n<img src={hero} alt="" />\n\n'
             '<img src="/images/missing.jpg" alt="" />\n')
-    (site / "content").mkdir(parents=True)
-    (site / "content" / "trip.mdx").write_text(page, encoding="utf-8")
-    (site / "images").mkdir()
-    (site / "images" / "Hollis Ebbsworth.jpg").write_bytes(JPEG)
+    site = site_with(tmp_path / "s", "content/trip.mdx", page, "images/Hollis Ebbsworth.jpg")
     before = run(site, "--select", "SL301,SL304")
     assert sorted((f["code"], f["path"], f.get("line")) for f in before["findings"]) == [
         ("SL301", "images/Hollis Ebbsworth.jpg", None), ("SL304", "content/trip.mdx", 10)]
@@ -211,11 +206,7 @@ def test_a_large_mdx_page_with_many_components_reads_in_bounded_time(tmp_path):
 
     cards = "".join(f'<Card image="/images/m17.jpg" name="Pupil {n}" />\n\n3 < 4\n\n' for n in range(1500))
     cards += "<Card>\n" * 20000
-    site = tmp_path / "s"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / "big.mdx").write_text('import Card from "../c";\n\n' + cards, encoding="utf-8")
-    (site / "images").mkdir()
-    (site / "images" / "m17.jpg").write_bytes(encode(gradient((32, 32)), "JPEG"))
+    site = site_with(tmp_path / "s", "content/big.mdx", 'import Card from "../c";\n\n' + cards, "images/m17.jpg")
     started = time.process_time()
     assert [f["code"] for f in run(site, "--select", "SL002,SL303")["findings"]] == ["SL002"]
     assert time.process_time() - started < 20
