@@ -2,7 +2,7 @@
 particle or an Irish O' ("de Vries, Fenna", "van der Berg, Anouk", "da Silva, João", "bin Ahmad, Aisyah",
 "O'Neill, Siobhan"), with and without a roster shaped like an MIS export, through the CLI. The particles
 belong to the surname, so the name reported starts with them; a capitalised "La" or "Van" inside a
-sentence is no particle. The names appear in no tests/names/cases split's reversed form."""
+sentence is no particle. The names are the examples of session 6's brief, not taken from a case split."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Pages shaped as Docusaurus, Astro and Next.js write them: components imported in ESM, photos given as
 props, children, imported images and `export const` data mapped over; Markdown around them. Real
-JPEGs, real sites in temporary folders. The names are invented and appear in no tests/names/cases split.
+JPEGs, real sites in temporary folders. The names are invented for these tests, not taken from a case split.
 """
 
 from __future__ import annotations
