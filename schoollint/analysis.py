@@ -25,6 +25,7 @@ from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, su
 from .discover import REPORT_MARKER
 from .finding import Finding, Suppression
 from .fsio import contents
+from .probes import referenced_files
 
 
 @dataclass
@@ -85,56 +86,6 @@ def identity(handle, data=None) -> str:
     return digest.hexdigest()
 
 
-class ProbingRoot:
-    """Stands in for the repository root in `pages.references.locate`, noting every path whose
-    existence it asks about (`root / target` then `.is_file()`), and the answer. `known`: answers
-    shared between several (each path is looked up once per run, whoever asks)."""
-
-    def __init__(self, root: Path, known: dict[str, bool] | None = None):
-        self.root = root
-        self.seen: dict[str, bool] = {}
-        self.known = {} if known is None else known
-
-    def __truediv__(self, target: str) -> _Probe:
-        return _Probe(self, target)
-
-    def answer(self, target: str) -> bool:
-        """Whether `target` (a repository path) is a file, asked once."""
-        if target not in self.known:
-            self.known[target] = os.path.isfile(os.path.join(self.root, target))
-        return self.known[target]
-
-
-@dataclass
-class _Probe:
-    probes: ProbingRoot
-    target: str
-
-    def is_file(self) -> bool:
-        seen = self.probes.seen
-        if self.target not in seen:
-            seen[self.target] = self.probes.answer(self.target)
-        return seen[self.target]
-
-
-def referenced_files(root: Path, relpath: str, page) -> tuple[dict[str, bool] | None, list | None, list | None]:
-    """Where the page's references lead, each resolved once: every path whose existence decides it,
-    with whether it is a file (what a cached result depends on); the references that lead to no
-    file with the path each was read as (`references.broken`: SL304); and every (reference, the
-    path it leads to) (`references.located`: the site facts' targets). (None, None, None) when they
-    cannot be listed (the result is then not cached, and SL304 resolves them itself)."""
-    from .pages.references import located
-    from .pages.urls import file_at
-
-    probes = ProbingRoot(root)
-    try:
-        pairs = located(probes, relpath, page.links)  # type: ignore[arg-type]
-        missing = [(reference, target) for reference, target in pairs if not file_at(probes, target)]
-    except Exception:  # a root that is not a Path may not do: then the page is read every run
-        return None, None, None
-    return probes.seen, missing, pairs
-
-
 # Settings only checks that READS "page" look at (consent_policy.today: SL601-SL603): they key the
 # cache of pages only, so a photo's cached result outlives the day a dated roster is judged on.
 PAGE_SETTINGS = frozenset({"consent-day"})
@@ -168,7 +119,6 @@ class Analyser:
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
         self._by_reads: dict[str, list[CheckModule]] | None = None
-        self._site_rules: bool | None = None
 
     @property
     def by_reads(self) -> dict[str, list[CheckModule]]:
@@ -262,11 +212,9 @@ class Analyser:
     @property
     def site_rules(self) -> bool:
         """Whether rules about the whole site run (site_rules.py), which read each text file's site facts."""
-        if self._site_rules is None:
-            from .site_rules import CODES
+        from .site_facts import SITE_CODES
 
-            self._site_rules = bool(CODES & self.selected)
-        return self._site_rules
+        return bool(SITE_CODES & self.selected)
 
     def _site_facts(self, relpath: str, data, scanned: tuple | None = None) -> dict | None:
         """The file's site facts (site_facts.read_facts; `scanned` as it takes it), None when it has

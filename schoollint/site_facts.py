@@ -18,12 +18,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis import ProbingRoot
 from .baseline import DEFAULT_BASELINE
 from .cache import Cache, signature_of, trusted
 from .config_files import CONFIG_FILES
+from .probes import ProbingRoot
 from .review import REVIEW_LOG
 
+# The rules about the whole site (site_rules.py) that read these facts: the analysis reads them
+# with each file only when one of these runs.
+SITE_CODES = frozenset({"SL202", "SL501", "SL502"})
 # Cheap tests on a file's text that say whether reading it can matter: a page that writes no size
 # anywhere cannot state the size of a photo, and one without these words shares none.
 SIZE_WORDS = re.compile(r"width|height|sizes", re.IGNORECASE)
@@ -129,7 +132,7 @@ def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = N
     files whose existence decided them), size, share. None when `reading` says it has none.
     `known`: existence answers shared with other files. `scanned`: (a text, its references as
     `located` resolved them, the files that decided it), taken instead of scanning and resolving
-    again when the text is the one read here (a page's own, analysis.referenced_files)."""
+    again when the text is the one read here (a page's own, probes.referenced_files)."""
     text_file, worded = reading(relpath)
     if not (text_file or worded):
         return None

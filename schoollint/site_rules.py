@@ -38,12 +38,12 @@ from weakref import WeakKeyDictionary
 from .analysis import FileResult
 from .cache import Cache
 from .checks.site_photos import Showing, SitePhoto, SiteSubject
-from .site_facts import NEVER_TEXT, SiteFiles
+from .site_facts import NEVER_TEXT, SITE_CODES, SiteFiles
 
 if TYPE_CHECKING:   # the pages package is imported where a page is read: a site of photos alone reads none
     from .pages.model import Page, PageImage
 
-CODES = frozenset({"SL202", "SL501", "SL502"})
+CODES = SITE_CODES
 # The photo's own checks found a face in it (vision extra): a close-up, or a face shown too large.
 FACE_CODES = frozenset({"SL402", "SL403"})
 # Folders a site generator serves from the site root: a page's URL path starts after them.

@@ -55,7 +55,7 @@ class PageSubject:
     page: Any                  # schoollint.pages.model.Page, None when unreadable
     error: str | None = None   # why the page could not be read
     # (reference, the path it was read as) for each reference that leads to no file, when the
-    # analysis resolved them already (analysis.referenced_files); None: SL304 resolves them itself.
+    # analysis resolved them already (probes.referenced_files); None: SL304 resolves them itself.
     broken: tuple | None = None
 
 

@@ -253,13 +253,10 @@ def locate_in_text(root: Path, relpath: str, text: str, start: int, end: int) ->
     return locate(root, relpath, text[start:end], site_relative)
 
 
-def broken(root: Path, relpath: str, references: Sequence[Reference]) -> Iterator[tuple[Reference, str]]:
+def broken(root: Path, relpath: str, references: Sequence[Reference]) -> list[tuple[Reference, str]]:
     """(reference, the repository path it was read as) for each reference that leads to no file."""
-    data_file, layout = is_data_file(relpath), page_layout(root, relpath) if references else None
-    for reference in references:
-        resolved = locate(root, relpath, reference.written, data_file, layout)
-        if resolved is not None and not file_at(root, resolved.target):
-            yield reference, resolved.target
+    return [(reference, target) for reference, target in located(root, relpath, references)
+            if not file_at(root, target)]
 
 
 def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
@@ -278,8 +275,7 @@ def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
 
 
 def _is_link(root, relpath: str) -> bool:
-    """Whether the site file at `relpath` is a symbolic link: by os.path on a folder on disk (no Path
-    built for each of a site's files), else as `root / relpath` answers (a commit's tree)."""
+    """Whether a site file is a symbolic link: by os.path on disk (no Path a file), else as the tree says."""
     if isinstance(root, PurePath):
         return os.path.islink(os.path.join(root, relpath))
     return (root / relpath).is_symlink()
@@ -313,7 +309,7 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
 def located(root: Path, relpath: str, references: Sequence[Reference]) -> list[tuple[Reference, str]]:
     """Each of a file's references that leads into the repository, with the path it leads to
     (`locate`; a broken one too, under the path it was read as). `root` may be anything that
-    answers `root / path` with an object that has `.is_file()`: analysis.ProbingRoot notes what
+    answers `root / path` with an object that has `.is_file()`: probes.ProbingRoot notes what
     was asked, so a cache knows which files' existence the answer depends on."""
     pairs = []
     data_file, layout = is_data_file(relpath), page_layout(root, relpath) if references else None

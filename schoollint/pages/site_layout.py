@@ -89,7 +89,7 @@ def fingerprint(root: Path) -> str:
 
 def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
     """The layout of the site `page_path` (repository-relative) belongs to. `root` is the repository's
-    folder, what stands in for it and keeps it as `.root` (analysis.ProbingRoot), or a commit's tree."""
+    folder, what stands in for it and keeps it as `.root` (probes.ProbingRoot), or a commit's tree."""
     top = _top(root)
     folder = posixpath.dirname(page_path)
     while folder and not CONFIG_NAMES & names_in(top, folder):
@@ -101,7 +101,7 @@ def _top(root: Any) -> Any:
     """The repository as a hashable key: a Path for a folder on disk, else the tree object itself."""
     if isinstance(root, (str, os.PathLike)):
         return Path(root)
-    inner = getattr(root, "root", None)     # analysis.ProbingRoot: its probes are for references, not configs
+    inner = getattr(root, "root", None)     # probes.ProbingRoot: its probes are for references, not configs
     return Path(inner) if isinstance(inner, (str, os.PathLike)) else root
 
 

@@ -142,7 +142,7 @@ def page_layout(root, page_path: str) -> SiteLayout:
 def file_at(root, target: str) -> bool:
     """Whether repository path `target` is a file: under a folder on disk by `os.path.isfile` on the
     joined name (no Path built: a site's pages ask this thousands of times a run), else by
-    `root / target` answering `.is_file()` (analysis.ProbingRoot, a commit's tree, gittree.TreeRoot)."""
+    `root / target` answering `.is_file()` (probes.ProbingRoot, a commit's tree, gittree.TreeRoot)."""
     if isinstance(root, PurePath):
         return os.path.isfile(os.path.join(root, target))   # False for any OSError, as `is_file`
     return is_file(root / target)
