@@ -185,7 +185,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
     """Files under `paths` (repository-relative), minus excludes and unsafe symlinks. `skip`: names
     ending so (lower case) are left out before any file is looked at, and special files are not
     looked for (none is ever a file of the listing): the site rules list only what may be text."""
-    from .plain_site import outside_note
+    from .plain_site import outside_note, skipped_others, tool_folder
 
     found = Discovery(root=root, in_git=in_git)
     explicit: set[str] = set()
@@ -214,6 +214,8 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
     seen = set()
     not_site: dict[str, int] = {}
     folders: dict[str, bool] = {}      # folder -> whether its real location is inside the repository
+    tools: dict[str, str] = {}         # folder -> what it is, when a virtual environment or cache (plain_site)
+    skipped_tools: set[tuple[str, str]] = set()
     for relpath in candidates:
         if relpath in seen or (skip and relpath.lower().endswith(skip)):
             continue
@@ -229,6 +231,10 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if folder is not None:
             not_site[folder] = not_site.get(folder, 0) + 1
             continue
+        tool = tool_folder(root, relpath, paths, tools) if in_git else None   # a plain walk never enters one
+        if tool is not None:
+            skipped_tools.add(tool)
+            continue
         kind = _kind(root, relpath, folders)
         if kind == "outside":  # the file or a folder above it is a link out of the repository
             found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
@@ -240,6 +246,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
                                "(special files are never opened)")
     found.notes += [f"{skipped_note(folder, count)}; name the folder to check it"
                     for folder, count in sorted(not_site.items())]
+    found.notes += [skipped_others(folder, what) for folder, what in sorted(skipped_tools)]
     return found
 
 

@@ -109,9 +109,31 @@ OTHERS_FOLDERS = {
 def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
     """Whether the folder `name` in `current` is another site's or tool's (OTHERS_FOLDERS); said in `notes`."""
     path = os.path.join(current, name)
-    for marker, what in OTHERS_FOLDERS.items():
-        if os.path.lexists(os.path.join(path, marker)):
-            shown = Path(os.path.relpath(path, root)).as_posix()
-            notes.append(f"{shown}/: skipped, {what}; name the folder to check it")
-            return True
-    return False
+    what = _marked(path)
+    if what:
+        notes.append(skipped_others(Path(os.path.relpath(path, root)).as_posix(), what))
+    return bool(what)
+
+
+def _marked(path: str, markers: tuple[str, ...] = tuple(OTHERS_FOLDERS)) -> str:
+    """What the folder at `path` is by its OTHERS_FOLDERS marker, "" when it has none."""
+    return next((OTHERS_FOLDERS[marker] for marker in markers if os.path.lexists(os.path.join(path, marker))), "")
+
+
+def skipped_others(folder: str, what: str) -> str:
+    return f"{folder}/: skipped, {what}; name the folder to check it"
+
+
+def tool_folder(root: Path, relpath: str, asked: list[str], memo: dict[str, str]) -> tuple[str, str] | None:
+    """(folder, what it is) of a virtual environment or tagged cache folder that `relpath`, a file Git
+    lists, lies under, unless the user named that folder or something in it; Git's own ignore rules and
+    its stopping at nested work trees leave these in a site whose .gitignore does not name them.
+    `memo`: each folder's answer (_marked), looked up once a listing."""
+    parts = relpath.split("/")[:-1]
+    for index in range(len(parts)):
+        folder = "/".join(parts[: index + 1])
+        if folder not in memo:
+            memo[folder] = _marked(os.path.join(root, folder), ("pyvenv.cfg", "CACHEDIR.TAG"))
+        if memo[folder] and not any(path == folder or path.startswith(folder + "/") for path in asked):
+            return folder, memo[folder]
+    return None

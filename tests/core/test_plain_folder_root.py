@@ -115,3 +115,25 @@ def test_a_plain_site_does_not_list_other_sites_and_tools_folders(tmp_path, monk
     _code, report, _err = _check(monkeypatch, capsys, home, "venv")
     assert "SL101" in _codes(report)["venv/leak.jpg"]
 
+
+
+def test_a_git_site_does_not_list_virtual_environments_and_tagged_caches_git_does_not_ignore(tmp_path, monkeypatch,
+                                                                                            capsys):
+    """Git stops at a nested work tree by itself; a virtual environment or a tagged cache folder that the
+    site's .gitignore does not name is listed by Git, and is not the site's either: skipped, said, and
+    checked when named."""
+    import subprocess
+
+    site = tmp_path / "site"
+    photo_with_gps(site / "img" / "beach.jpg")
+    for folder, marker in (("venv", "pyvenv.cfg"), ("thumbs", "CACHEDIR.TAG")):
+        photo_with_gps(site / folder / "deep" / "leak.jpg")
+        (site / folder / marker).write_text("x\n")
+    subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+    _code, report, _err = _check(monkeypatch, capsys, site)
+    assert set(_codes(report)) == {"img/beach.jpg"}
+    notes = "\n".join(note["text"] for note in report["notes"])
+    assert "venv/: skipped, a Python virtual environment" in notes
+    assert "thumbs/: skipped, a cache folder (CACHEDIR.TAG)" in notes
+    _code, report, _err = _check(monkeypatch, capsys, site, "thumbs")
+    assert "SL101" in _codes(report)["thumbs/deep/leak.jpg"]
