@@ -78,15 +78,15 @@ class Package:
         except etree.XMLSyntaxError as exc:
             raise MediaError(f"{self.format}: part {name} is not well-formed XML ({exc})") from None
 
-    def rebuild(self, changes: dict[str, bytes | None], pictures: frozenset[str] = frozenset()) -> bytes:
-        """The package with these parts replaced (bytes) or removed (None); the new bytes of the
-        `pictures` named are stored, not deflated. Every other part is copied as stored
+    def rebuild(self, changes: dict[str, bytes | None]) -> bytes:
+        """The package with these parts replaced (bytes) or removed (None), each compressed as its
+        original was (package_zip.write). Every other part is copied as stored
         (package_zip: not inflated and compressed again), with its name, order, date and
         compression method, so the first member of an ODF package stays its uncompressed `mimetype`."""
         from .package_zip import write
 
         return write(self.data, [(info, changes.get(info.filename)) for info in self.infos
-                                 if not (info.filename in changes and changes[info.filename] is None)], pictures)
+                                 if not (info.filename in changes and changes[info.filename] is None)])
 
 
 class Edit:
@@ -96,7 +96,6 @@ class Edit:
     def __init__(self, package: Package):
         self.package = package
         self.changes: dict[str, bytes | None] = {}
-        self.pictures: set[str] = set()       # parts that are pictures, stored when they change
         self.notes: list[str] = []
         self.picture_labels: list[str] = []   # each picture read, by the name its items carry
         # What is wrong with a package read all the same (a part the format requires is missing):
@@ -124,7 +123,6 @@ class Edit:
     def picture(self, name: str, where: str) -> Place:
         """A picture part, read and stripped by the image plugins."""
         data = self.package.part(name)
-        self.pictures.add(name)
         self.picture_labels.append(where)
         items, note = read_embedded(data, where)
         if note:
@@ -192,7 +190,7 @@ class Edit:
         if self.damage is None:   # a damaged package's read raises: nothing to keep
             _RECENT.put(data, self.facts(places))   # the fix's verification reads the original again
         remove_from(places, kinds)
-        return self.package.rebuild(self.changes, frozenset(self.pictures))
+        return self.package.rebuild(self.changes)
 
 
 def serialise(root) -> bytes:
