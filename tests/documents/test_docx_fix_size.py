@@ -12,6 +12,7 @@ import pytest
 
 from tests.kit.documents import AUTHOR, have, letter_docx, zip_members
 from tests.kit.jpeg import phone_jpeg
+from tests.kit.tools import needs_libreoffice
 
 
 def _infos(data: bytes) -> dict[str, zipfile.ZipInfo]:
@@ -77,11 +78,12 @@ def test_python_docx_letter_shrinks_and_still_opens(cli, repo):
         assert blob.startswith(b"\xff\xd8") and len(blob) < len(phone_jpeg())   # metadata gone, picture kept
 
 
-@pytest.mark.skipif(not have("soffice"), reason="LibreOffice (soffice) is not installed")
+@needs_libreoffice
 def test_libreoffice_opens_the_fixed_docx(cli, repo, tmp_path):
     fixed = _fix(cli, repo, "letter.docx", _by_hand(6))
     (tmp_path / "out").mkdir()
     (tmp_path / "fixed.docx").write_bytes(fixed)
-    subprocess.run(["soffice", "--headless", "--convert-to", "txt", "--outdir", str(tmp_path / "out"),
+    office = "soffice" if have("soffice") else "libreoffice"
+    subprocess.run([office, "--headless", "--convert-to", "txt", "--outdir", str(tmp_path / "out"),
                     str(tmp_path / "fixed.docx")], check=True, capture_output=True, timeout=120)
     assert "Dear parents" in (tmp_path / "out" / "fixed.txt").read_text()
