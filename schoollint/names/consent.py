@@ -34,10 +34,19 @@ DATE_HEADERS = {
 HEADERS = {**dict.fromkeys(WEBSITE_HEADERS, "website"), **{key: f"scope:{scope}" for key, scope in
                                                              SCOPE_HEADERS.items()},
            **{key: f"date:{name}" for key, name in DATE_HEADERS.items()}}
-# What schools write for a consent: yes, no, withdrawn; blank is "not known".
-VALUES = {**dict.fromkeys(("yes", "y", "true", "1", "given"), "yes"),
-          **dict.fromkeys(("no", "n", "false", "0", "refused"), "no"),
-          "withdrawn": "withdrawn", "": ""}
+# What schools and their MIS or consent app write for a consent, keyed as _value_key reads a cell (case,
+# spaces and punctuation ignored: "Not Given", "not-given" and "NOT GIVEN" are one answer). Pending and
+# unknown answers are "not recorded", as blank is.
+VALUES = {
+    **dict.fromkeys(("yes", "y", "true", "1", "given", "granted", "consentgiven", "consentgranted", "agreed",
+                     "agree", "consented", "accepted", "permitted", "allowed", "optedin", "optin"), "yes"),
+    **dict.fromkeys(("no", "n", "false", "0", "refused", "notgiven", "notgranted", "consentnotgiven",
+                     "consentrefused", "declined", "denied", "notagreed", "disagree", "notconsented",
+                     "notpermitted", "optedout", "optout"), "no"),
+    **dict.fromkeys(("withdrawn", "consentwithdrawn", "revoked", "rescinded"), "withdrawn"),
+    **dict.fromkeys(("", "pending", "notreturned", "unknown", "notknown", "notrecorded", "awaiting",
+                     "awaitingresponse", "noresponse", "notasked", "na"), ""),
+}
 # Least to most restrictive: where two columns answer, a refusal beats a yes (the guidance: no consent, no photo).
 STRICTNESS = ("", "yes", "no", "withdrawn")
 DATES = ("expires", "review", "given_on", "withdrawn_on", "leaving")
@@ -117,11 +126,15 @@ class Person:
 
 
 def read_value(text: str) -> str:
-    """A consent as written ("Y", "Given", "refused", "0", blank) -> "yes" | "no" | "withdrawn" | ""."""
-    value = VALUES.get(text.strip().casefold())
+    """A consent as written ("Y", "Granted", "Not Given", "Opted out", "Pending", blank)
+    -> "yes" | "no" | "withdrawn" | "" (not recorded)."""
+    value = VALUES.get(re.sub(r"[\W_]+", "", text.casefold()))
     if value is None:
-        raise ConsentValueError(f"{text.strip()!r} is not a consent schoollint can read "
-                                "(yes, no, given, refused, withdrawn, Y, N, true, false, 1, 0, or blank)")
+        raise ConsentValueError(
+            f"{text.strip()!r} is not a consent schoollint can read. It reads Yes, Given, Granted or "
+            "Agreed as consent given; No, Refused, Not given, Declined, Denied or Opted out as not given; "
+            "Withdrawn or Revoked as withdrawn; and a blank cell, Pending, Not returned or Unknown as not "
+            "recorded. Change the cell to one of these")
     return value
 
 

@@ -176,7 +176,7 @@ class Roster:
 def load_roster(path: Path) -> Roster:
     """A CSV (an MIS export with a header, or first_name,last_name[,role]), one full name a line,
     or a hashed roster. RosterError (exit 2) names the file and what is wrong."""
-    path = Path(path)
+    path = Path(os.path.normpath(path))     # messages name "private/x.csv", never "site/../private/x.csv"
     text, notes = _read_text(path)
     if text.lstrip().startswith("{"):
         return _load_hashed(path, text)

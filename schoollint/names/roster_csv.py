@@ -22,6 +22,11 @@ from .roster_fullname import NameSplitError, column_order, name_words, split_ful
 from ..errors import UserError
 
 ROLES = ("pupil", "staff")
+# Headers a one-cell whole name is exported under (SIMS "Name", Arbor "Student", Bromcom "Pupil"...), as the
+# error for a header without a name column lists them.
+FULL_NAME_HEADERS = ("Name", "Full Name", "Pupil", "Pupil Name", "Student", "Student Name", "Child",
+                     "Child's Name", "Child Name", "Learner", "Learner Name", "Pupil Full Name",
+                     "Student Full Name")
 MAX_NAME_WORDS = 5
 # Header (lower case, letters and digits only) -> the column's meaning.
 HEADER_ALIASES = {
@@ -30,7 +35,7 @@ HEADER_ALIASES = {
                      "preferredfirstname"), "first"),
     **dict.fromkeys(("lastname", "last", "surname", "legalsurname", "preferredsurname", "familyname",
                      "preferredlastname", "legallastname"), "last"),
-    **dict.fromkeys(("name", "fullname", "pupilname", "studentname"), "full"),
+    **dict.fromkeys((re.sub(r"[\W_]+", "", header.casefold()) for header in FULL_NAME_HEADERS), "full"),
     **dict.fromkeys(("role", "type", "staffpupil", "pupilstaff"), "role"),
     **dict.fromkeys(("year", "yeargroup", "ncyear", "yr"), "year"),
     **dict.fromkeys(("reggroup", "registrationgroup", "form", "formgroup", "class", "tutorgroup"), "group"),
@@ -129,8 +134,18 @@ def _header_key(cell: str) -> str:
     return re.sub(r"[\W_]+", "", cell.casefold())
 
 
+def _aliases(cells: list[str]) -> list[str | None]:
+    """Each cell's meaning as a header. A bare role word ("Pupil", "Student", "Child") is a whole-name
+    header only beside another header (a Year or consent column), as it is also a role a
+    header-less row ends with ("Amelia,Watson,pupil")."""
+    keys = [_header_key(cell) for cell in cells]
+    beside = any(key in HEADER_ALIASES and key not in ROLE_WORDS or classify(cell)
+                 for key, cell in zip(keys, cells, strict=True))
+    return [HEADER_ALIASES.get(key) if beside or key not in ROLE_WORDS else None for key in keys]
+
+
 def _is_header(cells: list[str]) -> bool:
-    return len(cells) > PLAIN_COLUMNS or any(_header_key(cell) in HEADER_ALIASES for cell in cells)
+    return len(cells) > PLAIN_COLUMNS or any(_aliases(cells))
 
 
 def _consent_columns(header: list[str], entries: Entries) -> Columns:
@@ -150,14 +165,14 @@ def _consent_columns(header: list[str], entries: Entries) -> Columns:
 def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries) -> None:
     header = rows[0][1]
     columns: dict[str, list[int]] = {}
-    for index, cell in enumerate(header):
-        meaning = HEADER_ALIASES.get(_header_key(cell))
+    for index, meaning in enumerate(_aliases(header)):
         if meaning:
             columns.setdefault(meaning, []).append(index)
     if not columns.get("full") and not (columns.get("first") and columns.get("last")):
         raise RosterError(f"{path}: no name column in the header (saw: {', '.join(header) or 'nothing'}); "
-                          "expected first name and surname columns (first_name/forename, last_name/surname) "
-                          "or a full-name column")
+                          "expected a forename and a surname column (First Name, Forename, Legal Forename, "
+                          "Preferred Forename; Last Name, Surname, Legal Surname) or a whole-name column "
+                          f"({', '.join(FULL_NAME_HEADERS)}); rename the column in the first row")
     recorded = _consent_columns(header, entries)
     orders = {full: column_order([_cells(cells)(full) for _number, cells in rows[1:]])
               for full in columns.get("full", ())}

@@ -49,10 +49,11 @@ def choose_roster(root: Path, given: str | None, configured: str | None) -> Chos
     """The run's roster (see the module docstring); RosterError when a named one is missing or broken."""
     if given or configured:
         path = (Path.cwd() / given) if given else (root / str(configured))
+        shown = os.path.normpath(str(given or configured))     # "private/x.csv", not "site/../private/x.csv"
         if not path.is_file():
-            raise RosterError(f"{given or configured}: roster file not found")
+            raise RosterError(f"{shown}: roster file not found")
         roster = load_roster(path)
-        return Chosen(path, roster, str(given or configured), notes=list(roster.notes))
+        return Chosen(path, roster, shown, notes=list(roster.notes))
     path = root / DEFAULT_HASHED
     if not path.is_file():
         return Chosen()
