@@ -64,13 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if getattr(args, "debug", False):
             raise
-        message = describe(exc)
-        if message is None:  # a bug, not a user mistake: one line, and where to look
-            message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
-        from .report import escaped
-
-        print(f"schoollint: error: {escaped(message)}", file=sys.stderr)
+        _say_error(exc)
         return EXIT_ERROR
+
+
+def _say_error(exc: Exception, where: str = "") -> None:
+    """The one line an exception gives the user: its description, or for a bug (not a user
+    mistake) what it was and where to look."""
+    from .report import escaped
+
+    message = describe(exc) or f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
+    print(f"schoollint: error: {where}{escaped(message)}", file=sys.stderr)
 
 
 @contextmanager
@@ -96,13 +100,49 @@ def _quieted(args):
 
 def _check(args) -> int:
     from .pipeline import run_check
+    from .repositories import split
 
-    return run_check(args)
+    parts = split(args.paths)
+    return _each_repository(args, parts, run_check) if parts else run_check(args)
+
+
+def _each_repository(args, parts, run) -> int:
+    """`check` over several repositories (repositories.py): one run each, under a header naming its
+    folder, paths shown from the current folder; the worst exit code (2 over 1 over 0). A failure in
+    one repository is said and the others still run."""
+    from .errors import EXIT_FINDINGS
+    from .repositories import CHECKED_APART, refusal
+
+    refused = refusal(args, parts)
+    if refused:
+        raise UsageError(refused)
+    CHECKED_APART.update(part.root for part in parts if part.in_git)
+    worst = EXIT_CLEAN
+    for part in parts:
+        kind = "Git repository" if part.in_git else "plain folder, its own files"
+        if args.quiet < 2:
+            print(f"== {part.shown()} ({kind}) ==", flush=True)
+        try:
+            code = run(argparse.Namespace(**{**vars(args), "paths": part.paths, "shown_from": part.shown()}))
+        except Exception as exc:
+            if args.debug:
+                raise
+            _say_error(exc, f"{part.shown()}: ")
+            code = EXIT_ERROR
+        worst = code if code == EXIT_ERROR or (code == EXIT_FINDINGS and worst == EXIT_CLEAN) else worst
+    return worst
 
 
 def _audit(args) -> int:
     from .audit import run_audit
+    from .repositories import split
 
+    parts = split([args.path] if args.path else [])
+    if parts:   # one audit page is one site's review: its photos' commits are in its own repository
+        shown = ", ".join(part.shown() for part in parts)
+        raise UsageError(f"{args.path or '.'} holds several repositories ({shown}): an audit is one site's; "
+                         f"run it in each (`schoollint audit {parts[0].shown().rstrip('/')} -o ...`), "
+                         "each with its own commits and configuration")
     return run_audit(args)
 
 

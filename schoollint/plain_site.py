@@ -110,7 +110,9 @@ def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
     """Whether the folder `name` in `current` is another site's or tool's (OTHERS_FOLDERS); said in `notes`."""
     path = os.path.join(current, name)
     what = _marked(path)
-    if what:
+    from .repositories import CHECKED_APART
+
+    if what and Path(path).resolve() not in CHECKED_APART:  # a work tree this run checks apart: no note
         notes.append(skipped_others(Path(os.path.relpath(path, root)).as_posix(), what))
     return bool(what)
 

@@ -36,6 +36,7 @@ class View:
     colour: bool = False
     quiet: int = 0              # -q: findings only (no fix hints, no summary line)
     pre_commit: bool = False    # run by pre-commit: fixes are offered as hooks
+    prefix: str = ""            # one of several repositories (repositories.py): its folder, before each path
 
 
 def render(name: str, report, view: View) -> str:

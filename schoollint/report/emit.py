@@ -30,6 +30,7 @@ def emit(args, root: Path, outcome) -> None:
         colour=to_terminal and not os.environ.get("NO_COLOR"),
         quiet=args.quiet,
         pre_commit=os.environ.get("PRE_COMMIT") == "1",
+        prefix=getattr(args, "shown_from", "./").removeprefix("./"),
     )
     text = render(args.output_format, outcome, view)
     files = [(args.output_file, text, view.show_values)] if args.output_file else []

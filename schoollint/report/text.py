@@ -19,10 +19,10 @@ def render(report, view: View) -> str:
     rules = catalogue.load()
     out: list[str] = []
     for change in report.changes if not view.quiet else ():
-        out.extend(_change_lines(change))
+        out.extend(_change_lines(change, view.prefix))
     explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
     for path, findings in groupby(report.findings, key=lambda f: f.path):
-        out.append(_paint(display_path(path), "path", view))
+        out.append(_paint(display_path(view.prefix + path), "path", view))
         for finding in findings:
             rule = rules[finding.code]
             value = shown_value(finding, view)
@@ -46,9 +46,9 @@ def render(report, view: View) -> str:
     return "\n".join(out) + "\n"
 
 
-def _change_lines(change) -> list[str]:
-    """What --fix did to one file, down to every other file it touched."""
-    path = display_path(change.path)
+def _change_lines(change, prefix: str = "") -> list[str]:
+    """What --fix did to one file, down to every other file it touched (paths after `prefix`)."""
+    path = display_path(prefix + change.path)
     if change.error:
         return [f"{path}: not fixed: {change.error}"]
     if not change.changed:
@@ -56,9 +56,10 @@ def _change_lines(change) -> list[str]:
     lines = [f"{path}: fixed: {'; '.join(change.summaries)}"]
     if change.size_after is not None:
         lines.append(f"    {change.size_before:,} -> {change.size_after:,} bytes")
-    lines += [f"    renamed {display_path(old)} -> {display_path(new)}" for old, new in change.renamed]
-    lines += [f"    rewrote {display_path(other)}" for other in change.written]
-    lines += [f"    created {display_path(other)}" for other in change.created]
+    lines += [f"    renamed {display_path(prefix + old)} -> {display_path(prefix + new)}"
+              for old, new in change.renamed]
+    lines += [f"    rewrote {display_path(prefix + other)}" for other in change.written]
+    lines += [f"    created {display_path(prefix + other)}" for other in change.created]
     return lines
 
 

@@ -1,0 +1,123 @@
+"""Several repositories in one run: `schoollint check site1 site2` (paths in different Git work
+trees) and `schoollint check .` in a plain folder that holds work trees (an agency's folder of
+school sites) are checked repository by repository, each with its own configuration, baseline,
+.gitignore, cache and site, as `git -C` and pre-commit work one repository at a time.
+
+`split` says which repositories the named paths (or the current folder) fall in: one `Part` per
+Git work tree, plus one for the plain folder's own files when it has any (its nested work trees
+are then not listed in it: plain_site.others skips them without a note, since they are checked
+apart). A run with one part is an ordinary run. Outputs that are one document (-o, --report, the
+machine formats, an explicit --baseline file) cannot hold several repositories' results with
+their own roots: `refusal` says so (exit 2) and what to run instead, as each repository's report
+must carry paths relative to its own root (SARIF's and GitLab's fingerprints, baselines).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# Work trees the current run checks apart (absolute, resolved): a plain folder's walk (plain_site.others)
+# skips them without saying "name the folder to check it", since the run does.
+CHECKED_APART: set[Path] = set()
+
+
+@dataclass
+class Part:
+    """One repository of a run: `root` (absolute) and the paths named in it, as the user wrote them."""
+
+    root: Path
+    paths: list[str]
+    in_git: bool
+
+    def shown(self) -> str:
+        """The repository's folder as the user can open it from the current folder."""
+        return os.path.relpath(self.root) + "/" if self.root != Path.cwd().resolve() else "./"
+
+
+def _git_top(path: Path) -> Path | None:
+    """The Git work tree that holds `path`, or None (discover.find_root's answer)."""
+    from .discover import _in_git, find_root
+
+    folder = path if path.is_dir() and not path.is_symlink() else path.parent
+    if not _in_git(folder):
+        return None
+    root, in_git = find_root(folder)
+    return root if in_git else None
+
+
+def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
+    """The Git work trees below the plain folder `folder` (not entered), and whether `folder` has
+    files of its own outside them, folders of other tools (plain_site.OTHERS_FOLDERS,
+    discover.NOT_SITE_FOLDERS) and its schoollint configuration."""
+    from .config_files import CONFIG_FILES
+    from .discover import NOT_SITE_FOLDERS, SKIPPED_FOLDERS
+    from .plain_site import OTHERS_FOLDERS
+
+    trees: list[Path] = []
+    own = False
+    for current, dirs, names in os.walk(folder):
+        kept = []
+        for name in sorted(dirs):
+            path = os.path.join(current, name)
+            if os.path.lexists(os.path.join(path, ".git")):
+                trees.append(Path(path).resolve())
+            elif not (name in SKIPPED_FOLDERS or name in NOT_SITE_FOLDERS
+                      or any(os.path.lexists(os.path.join(path, mark)) for mark in OTHERS_FOLDERS)):
+                kept.append(name)
+        dirs[:] = kept
+        own = own or any(name not in CONFIG_FILES for name in names)
+    return trees, own
+
+
+def split(paths: list[str]) -> list[Part]:
+    """The repositories `paths` (none: the current folder) fall in, in the order named; [] when they
+    are all in one repository or one plain folder with no work tree below it (an ordinary run)."""
+    parts: dict[Path, Part] = {}
+    plain: list[str] = []
+    for written in paths or ["."]:
+        path = Path(os.path.abspath(written))
+        if not os.path.lexists(path):
+            plain.append(written)       # the ordinary run says it is not there
+            continue
+        top = _git_top(path)
+        if top is not None:
+            parts.setdefault(top, Part(top, [], True)).paths.append(written)
+            continue
+        trees, own = _nested_trees(path) if path.is_dir() and not path.is_symlink() else ([], True)
+        for tree in trees:
+            parts.setdefault(tree, Part(tree, [], True)).paths.append(os.path.relpath(tree))
+        if own or not trees:
+            plain.append(written)
+    found = list(parts.values())
+    if plain:
+        found.append(Part(Path.cwd().resolve(), plain, False))
+    # one repository named in it (or the plain folder alone): an ordinary run; a plain folder holding
+    # one work tree and nothing else is that tree's run, said by its header as several repositories' are
+    ordinary = len(found) == 1 and (not found[0].in_git or found[0].paths == list(paths or ["."]))
+    return [] if ordinary or not found else found
+
+
+ONE_DOCUMENT_FORMATS = frozenset({"json", "sarif", "junit", "gitlab", "github", "github-action", "summary"})
+
+
+def refusal(args, parts: list[Part]) -> str | None:
+    """Why a run over several repositories cannot write what `args` asks for (None: it can)."""
+    shown = ", ".join(part.shown() for part in parts)
+    asked = []
+    if getattr(args, "output_file", None):
+        asked.append(f"-o {args.output_file}")
+    asked += [f"--report {name}={path}" for name, path in getattr(args, "report", [])]
+    if getattr(args, "output_format", "text") in ONE_DOCUMENT_FORMATS:
+        asked.append(f"--output-format {args.output_format}")
+    if getattr(args, "baseline", None):
+        asked.append(f"--baseline {args.baseline}")
+    if isinstance(getattr(args, "write_baseline", None), str):
+        asked.append(f"--write-baseline {args.write_baseline}")
+    if not asked:
+        return None
+    first = next((part for part in parts if part.in_git), parts[0]).shown().rstrip("/")
+    return (f"{' '.join(asked)}: one report or baseline cannot hold several repositories ({shown}), "
+            f"each with its own root, configuration and baseline; run schoollint once in each "
+            f"(`cd {first} && schoollint check {' '.join(asked)}`)")
