@@ -269,20 +269,28 @@ class Run:
         from .fix.ahead import taken
         from .fix.appliers import LOCAL_ACTIONS
         from .fix.apply import apply_fixes, commit_batch
+        from .fix.preview import Pending
+        from .pages.filetypes import is_media
 
         force = self.options.force
         jobs = [(relpath, fixes, not self.options.diff, force)
                 for relpath, fixes in fixes_on_offer(outcome.findings, self.options.unsafe_fixes).items()]
         local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
-        done, left = taken(self.root, self.made, local)
+        # --diff: a page's own fixes are made in this process, so that a rename rewriting the page
+        # after them starts from their bytes, as --fix's renames start from the pages committed first
+        preview = Pending(self.root) if self.options.diff else None
+        in_workers = [job for job in local if preview is None or is_media(job[0])]
+        done, left = taken(self.root, self.made, in_workers)
         done.update((change.path, (change, staged)) for change, staged in self._map(pool.fix_in_worker, left, "fixing",
                                                                                     pool.fix_crashed))
-        changes = commit_batch(self.root, [done[job[0]] for job in local])
-        shared = [job for job in jobs if job not in local]
+        changes = commit_batch(self.root, [done[job[0]] for job in in_workers])
+        shared = [job for job in local if job not in in_workers] + [job for job in jobs if job not in local]
         if shared:
             context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force,
-                                 committed_files(self.root) if self.in_git else None)
+                                 committed_files(self.root) if self.in_git else None, preview)
             changes += [apply_fixes(context, *job[:3], debug=self.options.debug) for job in shared]
+        if preview is not None:
+            preview.finish()
         outcome.changes.extend(changes)
         return [path for change in changes if change.changed and not self.options.diff for path in change.touched]
 

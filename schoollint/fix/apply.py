@@ -8,7 +8,6 @@ leaves the original byte-identical.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from ..pages.filetypes import is_media
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
 from .outputs import Stamp, landed_as_staged, stamp_of
+from .preview import describe, with_refusals
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
@@ -53,7 +53,7 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 change.size_before, changed = streamed
                 change.size_after = change.size_before if changed else None
                 return change
-        original = (root / relpath).read_bytes() if original is None else original
+        original = context.read(relpath) if original is None else original
         change.size_before = len(original)
         current, others, refused = _run_appliers(context, relpath, original, fixes, change, write, debug)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
@@ -63,6 +63,8 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         _record(root, change, operations)
         if write:
             carry_out(root, operations, staged)
+        elif context.pending is not None:    # described once every fix has run (fix/preview.py)
+            context.pending.add(change, operations)
         else:
             change.diff = describe(root, operations)
     except Exception as exc:  # the file stays as it was; a bug is flagged as one
@@ -74,11 +76,11 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         change.output = judge(relpath, current)
     if refused:
         change.summaries = [fix.summary for fix in fixes if fix not in refused]
-        reasons = dict.fromkeys(refused.values())
+        change.refused = list(dict.fromkeys(refused.values()))
         if not write and change.changed:       # --diff prints the diff or the error: the refusal joins the diff
-            change.diff += "".join(f"\n{relpath}: cannot fix: {why}" for why in reasons)
+            change.diff = with_refusals(change, change.diff)
         else:
-            change.error = "; ".join(reasons)
+            change.error = "; ".join(change.refused)
             if change.changed:
                 change.error += f" (done: {'; '.join(dict.fromkeys(change.summaries))})"
     return change
@@ -187,72 +189,3 @@ def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stam
         elif change.output is not None and relpath == change.path:
             change.output.stat = landed_as_staged(stamp, landed.get(index))
     return [change for change, _ in fixed]
-
-
-def describe(root: Path, operations) -> str:
-    """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff."""
-    lines = []
-    for operation in operations:
-        if isinstance(operation, Rename):
-            lines.append(f"rename {operation.old} -> {operation.new}")
-            continue
-        if isinstance(operation, Delete):
-            lines.append(f"delete {operation.path}")
-            continue
-        before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
-        try:
-            old_text, new_text = _text(operation.path, before), _text(operation.path, operation.data)
-        except UnicodeDecodeError:
-            lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
-                         f"{len(before):,} -> {len(operation.data):,} bytes")
-            continue
-        lines.extend(difflib.unified_diff(old_text.splitlines(), new_text.splitlines(),
-                                          f"a/{operation.path}", f"b/{operation.path}", lineterm=""))
-    return "\n".join(lines)
-
-
-def _text(path: str, data: bytes) -> str:
-    """A page in its own encoding (HTML: its byte-order mark, declared charset, else UTF-8 then
-    Windows-1252, as pages.html_source reads it); anything else as UTF-8. UnicodeDecodeError
-    when it is no such text."""
-    from ..pages.filetypes import HTML_SUFFIXES
-    from ..pages.html_source import decode
-
-    if path.lower().endswith(HTML_SUFFIXES) and b"\0" not in data:
-        return decode(data, errors="strict")[0]
-    return data.decode("utf-8")
-
-
-def what_changes(path: str, before: bytes, after: bytes) -> str:
-    """A photo's change in words: what metadata goes, what stays that matters, any new size.
-
-    "remove: GPS position (EXIF GPS position), camera make (EXIF Make); keep: orientation,
-    colour profile; downscale 4000x3000 -> 1600x1200". Read with the same readers that found
-    the problems; a file they cannot read is "binary file".
-    """
-    from ..formats.fields import plain
-    from ..formats.model import MediaError
-    from ..formats.registry import read_media
-
-    extension = os.path.splitext(path)[1].lower()
-    try:
-        old = read_media(before, extension) if before else None
-        new = read_media(after, extension)
-    except MediaError:
-        return "binary file"
-    if old is None:
-        return f"new {new.format} file, {new.width}x{new.height}"
-    left = {item.field for item in new.items}
-    removed = dict.fromkeys(plain(item.field) for item in old.items if item.field not in left)
-    kept = [word for word, stays in (("orientation", new.orientation not in (None, 1)),
-                                     ("colour profile", any("ICC" in note for note in new.notes))) if stays]
-    parts = [f"remove: {', '.join(removed)}"] if removed else []
-    if kept:
-        parts.append(f"keep: {', '.join(kept)}")
-    if old.shown_size != new.shown_size:
-        parts.append("downscale {}x{} -> {}x{}".format(*old.shown_size, *new.shown_size))
-    if old.format != new.format:
-        parts.append(f"{old.format} -> {new.format}")
-    return "; ".join(parts) or "rewrite"
-
-

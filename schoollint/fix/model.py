@@ -76,13 +76,20 @@ class FixContext:
     site as discovery sees it (Git's tracked and untracked-not-ignored files), so an
     applier that rewrites references never walks the tree again. `force`: read-only
     files may be replaced too (--force). `committed`: the files Git holds at HEAD (None
-    outside Git), whose original bytes stay in history when a fix replaces them.
+    outside Git), whose original bytes stay in history when a fix replaces them. `pending`: with
+    --diff, the files as the fixes so far would leave them (fix/preview.Pending), which every fix
+    reads through `read`; with --fix they are on disk, each fix written before the next runs.
     """
 
     root: Path
     site_files: Sequence[str] = ()
     force: bool = False
     committed: frozenset[str] | None = None
+    pending: Any = None
+
+    def read(self, relpath: str) -> bytes:
+        """The file's bytes as the fixes before this one leave them (OSError when it cannot be read)."""
+        return (self.root / relpath).read_bytes() if self.pending is None else self.pending.read(relpath)
 
 
 def fixes_on_offer(findings, unsafe: bool) -> dict[str, list[Fix]]:
@@ -131,7 +138,8 @@ class Change:
 
     Each fix stands or falls alone: `error` says why a fix (or every fix) was refused, while
     `summaries` and the fields below say what the others did. With --diff a refusal beside
-    changes made is a line of `diff` instead ("path: cannot fix: why"), as --diff prints either.
+    changes made is a line of `diff` instead ("path: cannot fix: why"), as --diff prints either;
+    `refused` lists those reasons either way, so a change made only in part is counted as such.
     """
 
     path: str
@@ -145,6 +153,7 @@ class Change:
     deleted: list[str] = field(default_factory=list)   # files removed (an unsafe sidecar fix)
     diff: str = ""
     error: str | None = None
+    refused: list[str] = field(default_factory=list)   # why each fix not made was refused, beside others made
     internal: bool = False                   # the error is a bug, not the file's fault
     # The analysis of the file's new bytes (analysis.FileResult), made where they were verified
     # (pool.fix_in_worker), so the run need not read the file again (fix/outputs.py).

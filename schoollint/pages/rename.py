@@ -123,7 +123,7 @@ def rewrite_references(context: FixContext, old: str, new: str, doing: str) -> l
     spelt = {markup: (spellings(posixpath.basename(old), markup), spellings(posixpath.basename(new), markup))
              for markup in (False, True)}       # the old and the new name, as files that read references spell them
     for relpath in text_files(root, context.site_files):
-        data = (root / relpath).read_bytes()
+        data = context.read(relpath)      # as the fixes before this one leave it (--diff: not on disk)
         text, encoding = decode_text(relpath, data)
         if "\0" in text:           # no text; a name written in it as UTF-16 could not be rewritten
             if any(posixpath.basename(old).encode(utf16) in data for utf16 in ("utf-16-le", "utf-16-be")):

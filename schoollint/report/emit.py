@@ -67,7 +67,12 @@ def show_diff(outcome) -> int:
         text = f"{change.path}: cannot fix: {change.error}" if change.error else change.diff
         print("\n".join(escaped(line) for line in text.split("\n")))
     would = [change for change in outcome.changes if change.changed]
-    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed "
-          f"({len(outcome.changes) - len(would)} could not be)", file=sys.stderr)
+    failed = len(outcome.changes) - len(would)
+    # a fix refused beside fixes made (its "cannot fix" line above) leaves the file fixed in part:
+    # counted with the files fixed, as ruff counts each fix made as fixed, and said to be in part
+    partly = sum(1 for change in would if change.refused)
+    shown = f", {partly} of them only in part ({failed} could not be fixed at all)" if partly else \
+        f" ({failed} could not be)"
+    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed{shown}", file=sys.stderr)
     notes_and_errors(outcome)
     return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)

@@ -1,19 +1,17 @@
 """`check --diff` shows what `--fix` would leave: one diff per page, of its final text, and counts
 that agree with the lines above them.
 
-Trial (session 6, item 10), not fixed yet (the code is in fix/apply.py, pipeline.py and
-report/emit.py): each change is described on its own against the file on disk, so a page that
-an alt-text fix edits and a rename rewrites is shown as two diffs, each against the original
-(the second still holding the name the first removes); a change whose rename is refused while
-its metadata strip is made counts as "would be fixed" and nothing as "could not be", right
-below its "cannot fix" line. Strict xfails, so they are noticed the day they pass.
+Trial (session 6, item 10): each change was described on its own against the file on disk, so a
+page that an alt-text fix edits and a rename rewrites was shown as two diffs, each against the
+original (the second still holding the name the first removes); a change whose rename is refused
+while its metadata strip is made counted as "would be fixed" with "(0 could not be)", right below
+its "cannot fix" line. Now the preview holds the bytes each fix would write (fix/preview.py), and
+a file fixed in part is said to be.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from tests.kit.git import commit_all
 from tests.kit.sites import photo_with_gps
@@ -29,7 +27,6 @@ def site(root: Path, page: str) -> None:
     commit_all(root, "site")
 
 
-@pytest.mark.xfail(strict=True, reason="trial 6 item 10: --diff describes each change against the file on disk")
 def test_a_page_two_fixes_change_is_shown_once_as_it_would_end(repo, cli):
     site(repo, "---\ntitle: Sports day\n---\n"
                '{{< figure src="amelia-watson-relay.jpg" alt="Amelia Watson running the last leg" >}}\n')
@@ -40,7 +37,6 @@ def test_a_page_two_fixes_change_is_shown_once_as_it_would_end(repo, cli):
     assert "amelia-watson-relay.jpg" not in added and "Amelia Watson" not in added
 
 
-@pytest.mark.xfail(strict=True, reason="trial 6 item 10: a change refused in part counts as would be fixed")
 def test_a_refused_rename_is_counted_where_the_summary_says_what_could_not_be_done(repo, cli):
     # the rename is refused (a template expression stands where the path starts); the strip is made
     site(repo, "---\ntitle: Sports day\n---\n"

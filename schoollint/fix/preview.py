@@ -1,0 +1,142 @@
+"""`check --diff`: what `--fix` would leave, each file once, as all its fixes together leave it.
+
+`--fix` commits the fixes that change one file each before the fixes that also rewrite other files
+(renames rewrite the pages that show a photo), and each of those reads the pages as the ones before
+left them on disk. A preview writes nothing, so `Pending` holds the bytes each fix would write and
+every fix reads the files through it (FixContext.read); at the end each file is described once, as
+a unified diff (POSIX diff -u, with GNU's "\\ No newline at end of file"; `git apply` and `patch`
+read it) of the file on disk against its final bytes, under the first change that writes it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+from .model import Change, Delete, Rename, Write
+
+
+class Pending:
+    """The files as the fixes so far would leave them (repository-relative path -> bytes), and each
+    change with the operations it would carry out, in the order the fixes ran."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.files: dict[str, bytes] = {}
+        self.shown_by: dict[str, Change] = {}     # the change whose diff shows a file
+        self.changes: list[tuple[Change, list]] = []
+
+    def read(self, relpath: str) -> bytes:
+        """The file's bytes as the fixes so far leave them (OSError as reading it from disk raises)."""
+        data = self.files.get(relpath)
+        return (self.root / relpath).read_bytes() if data is None else data
+
+    def add(self, change: Change, operations: list) -> None:
+        for operation in operations:
+            if isinstance(operation, Write):
+                self.files[operation.path] = operation.data
+                self.shown_by.setdefault(operation.path, change)
+        self.changes.append((change, operations))
+
+    def finish(self) -> None:
+        """Set every change's `diff`: its renames and deletions, each file it is the first to
+        write as all the fixes leave it, then what was refused."""
+        for change, operations in self.changes:
+            shown, seen = [], set()
+            for operation in operations:
+                if isinstance(operation, Write):
+                    if self.shown_by[operation.path] is not change or operation.path in seen:
+                        continue
+                    seen.add(operation.path)
+                    operation = Write(operation.path, self.files[operation.path])
+                shown.append(operation)
+            change.diff = with_refusals(change, describe(self.root, shown))
+
+
+def with_refusals(change: Change, diff: str) -> str:
+    """`diff` followed by a "path: cannot fix: why" line for each fix of the change refused."""
+    return diff + "".join(f"\n{change.path}: cannot fix: {why}" for why in change.refused)
+
+
+def describe(root: Path, operations) -> str:
+    """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff."""
+    lines: list[str] = []
+    for operation in operations:
+        if isinstance(operation, Rename):
+            lines.append(f"rename {operation.old} -> {operation.new}")
+            continue
+        if isinstance(operation, Delete):
+            lines.append(f"delete {operation.path}")
+            continue
+        before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
+        try:
+            old_text, new_text = _text(operation.path, before), _text(operation.path, operation.data)
+        except UnicodeDecodeError:
+            lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
+                         f"{len(before):,} -> {len(operation.data):,} bytes")
+            continue
+        lines.extend(unified(old_text, new_text, operation.path))
+    return "\n".join(lines)
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def unified(old: str, new: str, path: str) -> list[str]:
+    """The lines of a unified diff of `old` -> `new`, split at line feeds only (str.splitlines also
+    splits at form feeds and U+2028, which diff and patch do not), a carriage return before one
+    left out; a last line without a line feed is followed by "\\ No newline at end of file"."""
+    lines = []
+    for line in difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), f"a/{path}", f"b/{path}"):
+        if line.endswith("\n"):
+            lines.append(line[:-2] if line.endswith("\r\n") else line[:-1])
+        else:
+            lines += [line, "\\ No newline at end of file"]
+    return lines
+
+
+def _text(path: str, data: bytes) -> str:
+    """A page in its own encoding (HTML: its byte-order mark, declared charset, else UTF-8 then
+    Windows-1252, as pages.html_source reads it); anything else as UTF-8. UnicodeDecodeError
+    when it is no such text."""
+    from ..pages.filetypes import HTML_SUFFIXES
+    from ..pages.html_source import decode
+
+    if path.lower().endswith(HTML_SUFFIXES) and b"\0" not in data:
+        return decode(data, errors="strict")[0]
+    return data.decode("utf-8")
+
+
+def what_changes(path: str, before: bytes, after: bytes) -> str:
+    """A photo's change in words: what metadata goes, what stays that matters, any new size.
+
+    "remove: GPS position (EXIF GPS position), camera make (EXIF Make); keep: orientation,
+    colour profile; downscale 4000x3000 -> 1600x1200". Read with the same readers that found
+    the problems; a file they cannot read is "binary file".
+    """
+    from ..formats.fields import plain
+    from ..formats.model import MediaError
+    from ..formats.registry import read_media
+
+    extension = os.path.splitext(path)[1].lower()
+    try:
+        old = read_media(before, extension) if before else None
+        new = read_media(after, extension)
+    except MediaError:
+        return "binary file"
+    if old is None:
+        return f"new {new.format} file, {new.width}x{new.height}"
+    left = {item.field for item in new.items}
+    removed = dict.fromkeys(plain(item.field) for item in old.items if item.field not in left)
+    kept = [word for word, stays in (("orientation", new.orientation not in (None, 1)),
+                                     ("colour profile", any("ICC" in note for note in new.notes))) if stays]
+    parts = [f"remove: {', '.join(removed)}"] if removed else []
+    if kept:
+        parts.append(f"keep: {', '.join(kept)}")
+    if old.shown_size != new.shown_size:
+        parts.append("downscale {}x{} -> {}x{}".format(*old.shown_size, *new.shown_size))
+    if old.format != new.format:
+        parts.append(f"{old.format} -> {new.format}")
+    return "; ".join(parts) or "rewrite"
