@@ -61,8 +61,8 @@ def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
         kept = []
         for name in sorted(dirs):
             path = os.path.join(current, name)
-            if os.path.lexists(os.path.join(path, ".git")):
-                trees.append(Path(path).resolve())
+            if os.path.lexists(os.path.join(path, ".git")) and _git_top(Path(path)) == Path(path).resolve():
+                trees.append(Path(path).resolve())     # Git's work tree (a bare `.git` folder is none: skipped)
             elif not (name in SKIPPED_FOLDERS or name in NOT_SITE_FOLDERS
                       or any(os.path.lexists(os.path.join(path, mark)) for mark in OTHERS_FOLDERS)):
                 kept.append(name)
