@@ -36,13 +36,19 @@ class Part:
         return os.path.relpath(self.root) + "/" if self.root != Path.cwd().resolve() else "./"
 
 
-def _git_top(path: Path) -> Path | None:
-    """The Git work tree that holds `path`, or None (discover.find_root's answer)."""
-    from .discover import _in_git, find_root
+def _marked_above(folder: Path, memo: dict[Path, Path | None]) -> Path | None:
+    """The nearest folder at or above `folder` (absolute, resolved) that holds a `.git`: the file
+    system's answer, asked of Git only when the run may span several (memo: each folder's answer)."""
+    if folder not in memo:
+        memo[folder] = folder if os.path.lexists(folder / ".git") else (
+            None if folder.parent == folder else _marked_above(folder.parent, memo))
+    return memo[folder]
 
-    folder = path if path.is_dir() and not path.is_symlink() else path.parent
-    if not _in_git(folder):
-        return None
+
+def _git_top(folder: Path) -> Path | None:
+    """The Git work tree that holds `folder`, or None (discover.find_root's answer)."""
+    from .discover import find_root
+
     root, in_git = find_root(folder)
     return root if in_git else None
 
@@ -73,30 +79,42 @@ def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
 
 def split(paths: list[str]) -> list[Part]:
     """The repositories `paths` (none: the current folder) fall in, in the order named; [] when they
-    are all in one repository or one plain folder with no work tree below it (an ordinary run)."""
-    parts: dict[Path, Part] = {}
+    are all in one repository or one plain folder with no work tree below it (an ordinary run, which
+    costs no Git process here: a pre-commit hook names hundreds of files of one repository)."""
+    if "GIT_DIR" in os.environ:     # Git is told where the repository is: one
+        return []
+    memo: dict[Path, Path | None] = {}
+    marked: dict[Path, list[str]] = {}
+    trees: list[Path] = []
     plain: list[str] = []
     for written in paths or ["."]:
         path = Path(os.path.abspath(written))
         if not os.path.lexists(path):
             plain.append(written)       # the ordinary run says it is not there
             continue
-        top = _git_top(path)
-        if top is not None:
-            parts.setdefault(top, Part(top, [], True)).paths.append(written)
+        is_folder = path.is_dir() and not path.is_symlink()
+        mark = _marked_above((path if is_folder else path.parent).resolve(), memo)
+        if mark is not None:
+            marked.setdefault(mark, []).append(written)
             continue
-        trees, own = _nested_trees(path) if path.is_dir() and not path.is_symlink() else ([], True)
-        for tree in trees:
-            parts.setdefault(tree, Part(tree, [], True)).paths.append(os.path.relpath(tree))
-        if own or not trees:
+        below, own = _nested_trees(path) if is_folder else ([], True)
+        trees += below
+        if own or not below:
             plain.append(written)
-    found = list(parts.values())
-    if plain:
-        found.append(Part(Path.cwd().resolve(), plain, False))
-    # one repository named in it (or the plain folder alone): an ordinary run; a plain folder holding
-    # one work tree and nothing else is that tree's run, said by its header as several repositories' are
-    ordinary = len(found) == 1 and (not found[0].in_git or found[0].paths == list(paths or ["."]))
-    return [] if ordinary or not found else found
+    if not trees and len(marked) + bool(plain) <= 1:
+        return []
+    parts: dict[Path, Part] = {}
+    for mark, named in marked.items():
+        top = _git_top(mark)
+        if top is None:
+            plain += named
+        else:
+            parts.setdefault(top, Part(top, [], True)).paths.extend(named)
+    for tree in trees:
+        parts.setdefault(tree, Part(tree, [], True)).paths.append(os.path.relpath(tree))
+    found = list(parts.values()) + ([Part(Path.cwd().resolve(), plain, False)] if plain else [])
+    # a plain folder holding one work tree and nothing else is that tree's run, said by its header
+    return found if len(found) > 1 or trees else []
 
 
 ONE_DOCUMENT_FORMATS = frozenset({"json", "sarif", "junit", "gitlab", "github", "github-action", "summary"})
