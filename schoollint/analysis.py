@@ -175,7 +175,7 @@ class Analyser:
         bytes say it is an image, video or document whatever its name (issue 12 kind 7)."""
         from .formats.registry import recognised
 
-        return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower())
+        return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower(), os.path.basename(relpath))
 
     def analyse(self, relpath: str, known: tuple[str, Signature, str] | None = None,
                 then: Callable[[FileResult, Any], None] | None = None) -> FileResult:
@@ -266,7 +266,8 @@ class Analyser:
         from .formats.registry import read_media
 
         try:
-            return MediaSubject(relpath, read_media(data, os.path.splitext(relpath)[1].lower()))
+            facts = read_media(data, os.path.splitext(relpath)[1].lower(), os.path.basename(relpath))
+            return MediaSubject(relpath, facts)
         except MediaError as exc:
             return MediaSubject(relpath, getattr(exc, "facts", None), error=str(exc))   # PartlyRead: facts too
 

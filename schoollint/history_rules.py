@@ -64,7 +64,7 @@ def _facts(path: str, data):
     from .formats.registry import read_media
 
     try:
-        return read_media(data, os.path.splitext(path)[1].lower())
+        return read_media(data, os.path.splitext(path)[1].lower(), os.path.basename(path))
     except Exception as exc:  # MediaError (PartlyRead keeps its facts), or a reader bug the analysis reported
         return getattr(exc, "facts", None)
 

@@ -73,13 +73,16 @@ _WEAK_MAGIC = ("generic", "ooxml")
 _NO_MAGIC = (".tga",)
 
 
-def recognised(prefix: bytes, extension: str) -> bool:
+def recognised(prefix: bytes, extension: str, filename: str = "") -> bool:
     """Whether a file's name or first 32 bytes say it is an image, video or document a reader
     must judge (a photo saved as .bak, .thumb or with no extension is checked as what it is; a
-    .psd is SL107 if it is one, SL105 if it is not)."""
-    from . import unsupported
+    .psd is SL107 if it is one, SL105 if it is not), or `filename` (its last path component) is a
+    folder file the operating system writes (folder_files: Thumbs.db, .DS_Store, ...)."""
+    from . import folder_files, unsupported
 
     if extension in media_extensions() or extension in document_extensions() or extension in unsupported.EXTENSIONS:
+        return True
+    if folder_files.kind(filename) is not None:
         return True
     if unsupported.unsupported(prefix, extension) is not None:
         return True
@@ -95,8 +98,13 @@ def identify(prefix: bytes) -> FormatReader | None:
     return None
 
 
-def read_media(data, extension: str) -> MediaFacts:
-    """Facts about a media file, by its magic bytes; MediaError when it won't parse."""
+def read_media(data, extension: str, filename: str = "") -> MediaFacts:
+    """Facts about a media file, by its magic bytes (a folder file by its `filename`, folder_files);
+    MediaError when it won't parse."""
+    from . import folder_files
+
+    if folder_files.kind(filename) is not None:
+        return folder_files.read(data, filename)
     if len(data) == 0:
         raise MediaError("the file is empty")
     from .unsupported import unsupported

@@ -111,9 +111,12 @@ def strip(data, kinds: frozenset[str]) -> bytes:
 
 
 def apply_delete(context, path: str, data: bytes, fixes) -> list[Delete]:
-    """The SL108 fix: delete the sidecar at `path`, only when it is one (read again here) and Git
-    holds it in a commit, so whatever it held stays in history; MediaError otherwise."""
-    if read(data).format not in FORMATS:
+    """The SL108 and SL109 fix: delete the sidecar (read again here) or folder file (folder_files,
+    by its name) at `path`, only when Git holds it in a commit, so whatever it held stays in
+    history; MediaError otherwise."""
+    from .folder_files import kind
+
+    if kind(path) is None and read(data).format not in FORMATS:   # SL109's folder files: by their name
         raise MediaError(f"{path}: not a sidecar any more; not deleted")
     if context.committed is None or path not in context.committed:
         raise MediaError(f"{path}: not committed to Git, so deleting it would lose it for good: commit it "
