@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from ..pages.filetypes import is_media
 from .model import Change, Delete, Rename, Write
 
 
@@ -34,11 +35,18 @@ class Pending:
         return (self.root / relpath).read_bytes() if data is None else data
 
     def add(self, change: Change, operations: list) -> None:
+        """Hold what `change` would write. A photo's new bytes are described at once and not kept
+        (no later fix reads a photo; a preview of 1,000 renamed photos holds none of them)."""
+        held: list = []
         for operation in operations:
+            if isinstance(operation, Write) and is_media(operation.path):
+                held.append(describe(self.root, [operation]))
+                continue
             if isinstance(operation, Write):
                 self.files[operation.path] = operation.data
                 self.shown_by.setdefault(operation.path, change)
-        self.changes.append((change, operations))
+            held.append(operation)
+        self.changes.append((change, held))
 
     def finish(self) -> None:
         """Set every change's `diff`: its renames and deletions, each file it is the first to
@@ -61,9 +69,13 @@ def with_refusals(change: Change, diff: str) -> str:
 
 
 def describe(root: Path, operations) -> str:
-    """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff."""
+    """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff.
+    `operations`: Write, Rename, Delete, or a line already written."""
     lines: list[str] = []
     for operation in operations:
+        if isinstance(operation, str):      # a photo's change, described when Pending held it
+            lines.append(operation)
+            continue
         if isinstance(operation, Rename):
             lines.append(f"rename {operation.old} -> {operation.new}")
             continue
