@@ -38,13 +38,13 @@ _MAGIC = {
 HOLDS = {
     THUMBS: "small copies of the folder's photos, deleted ones too",
     DS_STORE: "the names of the folder's files",
-    APPLE_DOUBLE: "a file's extended attributes (where it was downloaded from, Finder tags, sometimes a thumbnail)",
+    APPLE_DOUBLE: "a file's extended attributes, such as where it was downloaded from, Finder tags, a thumbnail",
     DESKTOP_INI: "the folder's settings (its icon, its name, sometimes paths on the owner's computer)",
 }
 # AppleDouble (RFC 1740 section 4): entry ID 9 is the Finder info, whose extended attributes
 # macOS keeps after 34 bytes in an "ATTR" block (xnu bsd/vfs/vfs_xattr.c, attr_header).
 _FINDER_INFO = 9
-_ATTR_HEADER = struct.Struct(">4sIIIII12xHH")
+_ATTR_HEADER = struct.Struct(">4sIIII12xHH")   # magic, debug tag, total size, data start and length
 _ATTR_ENTRY = struct.Struct(">IIHB")
 _MAX_ATTRS = 256
 # Extended attributes that say something about a pupil's photo, in words.
@@ -153,4 +153,4 @@ def describe(facts: MediaFacts) -> str:
         return (f"named as a {facts.format}, which the operating system writes into folders and a website never "
                 f"needs, but {notes}: not checked")
     return f"{facts.format}: the operating system writes it into folders; it holds {HOLDS[facts.format]}" + (
-        f" ({notes})" if notes else "") + "; a website never needs it"
+        f"; this one: {notes}" if notes else "") + "; a website never needs it"

@@ -20,6 +20,7 @@ def test_every_fix_a_check_emits_has_the_applicability_its_rule_declares(tmp_pat
                    check=True, capture_output=True)
     (site / "images" / "tagged.jpg").write_bytes(_jpeg_naming_a_person())   # SL104: the demo has none
     (site / "images" / "tagged.jpg.xmp").write_bytes(person_xmp())           # SL108: nor a sidecar
+    (site / "images" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(64))   # SL109: nor a folder file
     unexercised = _add_a_face(site / "images" / "portrait.jpg")              # SL403: nor a face
     monkeypatch.chdir(site)
     _code, out, _err = cli("check", "--no-cache", "--select", "ALL", "--output-format", "json")
