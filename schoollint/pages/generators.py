@@ -46,7 +46,8 @@ MAX_CONFIG_BYTES = 1 << 20      # a config larger than this is not a config: not
 
 
 # What the readers ask about in a folder they cannot list (a commit's tree).
-_ASKED = CONFIG_NAMES | {"package.json", "content", "layouts", "archetypes", "config"}
+_ASKED = CONFIG_NAMES | {"package.json", "content", "layouts", "archetypes", "config", "tsconfig.json",
+                         "jsconfig.json"}
 
 
 @lru_cache(maxsize=4096)

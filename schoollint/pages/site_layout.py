@@ -55,6 +55,11 @@ class SiteLayout:
     base_path: str = ""
     generator: str = ""
     notes: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()   # pages.aliases: ("@site/", ("website",)), longest first
+
+    def alias(self, path: str) -> tuple[str, tuple[str, ...]] | None:
+        """The declared alias `path` starts with, and the repository folders it stands for; None if none."""
+        return next(((prefix, folders) for prefix, folders in self.aliases if path.startswith(prefix)), None)
 
     def candidates(self, url_path: str) -> list[tuple[str, str, str]]:
         """(folder, path under it, URL prefix written before that path) for a site-root path ("/img/x.jpg")."""
@@ -82,9 +87,9 @@ def use_site_roots(root: Path, folders: list[str] | tuple[str, ...]) -> None:
 
 def fingerprint(root: Path) -> str:
     """What the repository-root site's layout is, as text that changes when its config's answer does: for
-    a cache key of page results (a page's SL304 depends on where "/img/x.jpg" leads)."""
+    a cache key of page results (a page's SL304 depends on where "/img/x.jpg" and "@/img/x.jpg" lead)."""
     layout = layout_at(_top(root), "")
-    return repr((layout.mounts, layout.base_path))
+    return repr((layout.mounts, layout.base_path, layout.aliases))
 
 
 def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
@@ -111,8 +116,9 @@ def layout_at(top: Any, site: str) -> SiteLayout:
     mounts: list[Mount] = []
     notes: list[str] = []
     base_path, generator = "", ""
+    here = Site(top, site, names_in(top, site))
     for name, reader in READERS:
-        found = reader(Site(top, site, names_in(top, site)), notes)
+        found = reader(here, notes)
         if found is not None:
             generator, base_path = name, found[1]
             mounts = [Mount(url, _joined(site, folder)) for url, folder in found[0]]
@@ -120,7 +126,10 @@ def layout_at(top: Any, site: str) -> SiteLayout:
     user = [Mount("", folder) for folder in _USER_ROOTS.get(str(top), ())]
     generic = [Mount("", posixpath.join(base, folder).strip("/")) for base in dict.fromkeys((site, ""))
                for folder in SOURCE_ROOTS]
-    return SiteLayout(tuple(dict.fromkeys(user + mounts + generic)), base_path, generator, tuple(notes))
+    from .aliases import declared
+
+    return SiteLayout(tuple(dict.fromkeys(user + mounts + generic)), base_path, generator, tuple(notes),
+                      declared(here, generator))
 
 
 def _joined(site: str, folder: str) -> str:

@@ -43,6 +43,9 @@ _SITE_PREFIX = re.compile(
 _LEADING_EXPRESSION = re.compile(r"^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+(?=/?[\w.-])")
 ALIAS = re.compile(r"^(?:~@/|@/|~/|\$lib/)")
 ALIAS_ROOTS = {"$lib/": ("src/lib",)}       # SvelteKit's $lib; the others: src/, then the root
+# A JSX value that is a call with one literal path: webpack's `require('@site/img/x.jpg').default`,
+# Docusaurus's `useBaseUrl('/img/x.jpg')` (the site's base path put before a site-root path).
+_SCRIPT_PATH = re.compile(r"""^\{?\s*(?:require|useBaseUrl)\(\s*(["'`])([^"'`{}$]+)\1\s*\)(?:\.default)?\s*\}?$""")
 _URL_FILTER = re.compile(
     r"""^\{\{-?\s*["']([^"'{}]+)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|url)\s*-?\}\}$"""
 )
@@ -68,6 +71,11 @@ class Resolved:
 def plain_url(src: str) -> str | None:
     """The local path part of a reference, template idioms undone; None when remote or templated."""
     src = src.strip()
+    called = _SCRIPT_PATH.match(src)
+    if called:                      # require('x').default, useBaseUrl('/x'): the literal path in the call
+        src = called.group(2)
+    if src.startswith("pathname://"):   # Docusaurus: a path from the site root, not rewritten to a module
+        src = src[len("pathname://"):]
     filtered = _URL_FILTER.match(src)
     if filtered:                    # these filters take a path from the site root
         src = "/" + filtered.group(1).lstrip("/")
@@ -106,8 +114,12 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     if path is None:
         return None
     page_folder = posixpath.dirname(page_path)
-    alias = ALIAS.match(path)
-    if alias:
+    # an alias the site declares (`@site/`, tsconfig `paths`, Vite's `resolve.alias`: pages/aliases.py)
+    declared = (layout or page_layout(root, page_path)).alias(path) if path[:1] in "@~$#" else None
+    alias = None if declared else ALIAS.match(path)
+    if declared:
+        candidates = [(folder, path[len(declared[0]):], False, declared[0].rstrip("/")) for folder in declared[1]]
+    elif alias:
         rest = path[alias.end():]
         candidates = [(folder, rest, True, "") for folder in ALIAS_ROOTS.get(alias.group(0), ("src", ""))]
     elif path.startswith("/"):
