@@ -104,7 +104,9 @@ def read_media(data, extension: str, filename: str = "") -> MediaFacts:
     from . import folder_files
 
     if folder_files.kind(filename) is not None:
-        return folder_files.read(data, filename)
+        facts = folder_files.read(data, filename)
+        if facts.unchecked is None or identify(bytes(data[:HEAD])) is None:
+            return facts    # else a photo named ._IMG.jpg: read as the photo it is (SL109 says the name)
     if len(data) == 0:
         raise MediaError("the file is empty")
     from .unsupported import unsupported

@@ -149,12 +149,16 @@ def test_desktop_ini_is_read_in_utf16_or_ansi():
 
 
 @pytest.mark.parametrize("name, data", [("Thumbs.db", b"\xef\xea\x06\xd7" * 512), (".DS_Store", b"x"),
-                                        ("._photo.jpg", encode(photo(), "JPEG")), ("desktop.ini", b"hello")])
+                                        ("._photo.jpg", b"\x00\x05\x16"), ("desktop.ini", b"hello")])
 def test_a_file_so_named_that_is_not_one_is_said_and_not_checked(name, data):
     facts = read_media(data, "", name)
     assert facts.format in folder_files.FORMATS
     assert facts.unchecked and "its content is not one" in facts.unchecked
     assert folder_files.describe(facts).startswith("named as a ") and "not checked" in folder_files.describe(facts)
+
+
+def test_a_picture_so_named_is_read_as_the_picture_it_is():
+    assert read_media(encode(photo(), "JPEG"), ".jpg", "._photo.jpg").format == "JPEG"
 
 
 def test_only_these_names_are_folder_files_and_a_plain_database_is_left_alone():

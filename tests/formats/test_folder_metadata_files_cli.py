@@ -86,3 +86,14 @@ def test_a_file_named_as_one_that_is_not_one_is_said_and_counted_as_not_checked(
     assert message.startswith("named as a ") and "its content is not one" in message
     code, out, err = cli("check", "--no-cache", "--no-progress")
     assert "not checked: 1" in out + err
+
+
+def test_a_photo_named_as_an_apple_double_file_is_checked_as_the_photo_it_is(repo, cli):
+    from tests.kit.jpeg import phone_jpeg
+
+    (repo / FOLDER).mkdir(parents=True)
+    (repo / FOLDER / "._IMG_0412.jpg").write_bytes(phone_jpeg())
+    found, report = _findings(cli)
+    assert {"SL101", "SL109"} <= found[f"{FOLDER}/._IMG_0412.jpg"] and "SL107" not in found[f"{FOLDER}/._IMG_0412.jpg"]
+    (finding,) = [finding for finding in report["findings"] if finding["code"] == "SL109"]
+    assert "but it is a JPEG, checked as one" in finding["message"] and finding["fix"] is None
