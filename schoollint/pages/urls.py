@@ -115,7 +115,7 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         return None
     page_folder = posixpath.dirname(page_path)
     # an alias the site declares (`@site/`, tsconfig `paths`, Vite's `resolve.alias`: pages/aliases.py)
-    declared = (layout or page_layout(root, page_path)).alias(path) if path[:1] in "@~$#" else None
+    declared = (layout or page_layout(root, page_path)).alias(path) if path[:1] in "@~$" else None
     alias = None if declared else ALIAS.match(path)
     if declared:
         candidates = [(folder, path[len(declared[0]):], False, declared[0].rstrip("/")) for folder in declared[1]]
