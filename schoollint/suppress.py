@@ -78,12 +78,13 @@ def _apply_suppressions(suppressions: list[Suppression],
 
 
 def unknown_alts_note(results: list[FileResult]) -> list[str]:
-    """The run's note about alt texts no reader could resolve: unknown is never clean."""
+    """The run's note about alt texts and captions (a caption's expression, a text prop, a spread's props)
+    no reader could resolve: unknown is never clean."""
     count = sum(result.unknown_alts for result in results)
     pages = sum(1 for result in results if result.unknown_alts)
     if not count:
         return []
-    return [f"{count} alt text{'s' if count != 1 else ''} in {pages} page{'s' if pages != 1 else ''} "
-            f"{'are' if count != 1 else 'is'} filled in by a template or an expression schoollint cannot resolve: "
-            f"{'those alt texts were' if count != 1 else 'that alt text was'} not checked for names (check the "
-            "values they are built from)"]
+    return [f"{count} alt text{'s' if count != 1 else ''} or caption{'s' if count != 1 else ''} in {pages} "
+            f"page{'s' if pages != 1 else ''} {'are' if count != 1 else 'is'} filled in by a template or an "
+            f"expression schoollint cannot resolve: {'those were' if count != 1 else 'that was'} not checked for "
+            "names (check the values they are built from)"]

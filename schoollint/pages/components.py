@@ -7,8 +7,8 @@ TypeScript front matter, then markup) is read as its front matter's script
 plus a TSX body: the front matter and HTML comments are blanked (newlines
 kept, so rows stay the file's) and the body is wrapped in a fragment `<>...</>`.
 
-JSX elements become `markup.Markup`; an arrow or function passed to
-`.map()`/`.flatMap()`/`.forEach()` marks its JSX as repeated over the array.
+JSX elements become `markup.Markup` (a spread attribute `{...p}` kept as `spread.SPREAD`); an arrow
+or function passed to `.map()`/`.flatMap()`/`.forEach()` marks its JSX as repeated over the array.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .html_source import COMMENT
 from .markup import Markup, Value, page_images
 from .model import Page
 from .script import Script
+from .spread import SPREAD
 from .treesitter import LineIndex, line, parse, text, unwrap
 
 GRAMMARS = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
@@ -107,7 +108,12 @@ def markup_tree(root) -> Markup:
 def _element(opening) -> Markup:
     name = opening.child_by_field_name("name")
     element = Markup(text(name) if name is not None else "#fragment", line(opening))
-    for attribute in opening.named_children:
+    for position, attribute in enumerate(opening.named_children):
+        spread = attribute.named_children[0] if attribute.type == "jsx_expression" and attribute.named_children \
+            else None
+        if spread is not None and spread.type == "spread_element" and spread.named_children:     # {...p}
+            element.attributes[f"{SPREAD}{position}"] = Value(None, spread.named_children[0], line(spread))
+            continue
         if attribute.type != "jsx_attribute" or not attribute.named_children:
             continue
         key = attribute.named_children[0]

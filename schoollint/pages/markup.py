@@ -24,6 +24,7 @@ from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, media_key, props, text_key
 from .script import Script, Values, bind
 from .sizes import displayed
+from .spread import has_spread, spread_out
 from .treesitter import text as node_text
 from .urls import resolve
 
@@ -63,6 +64,7 @@ class Markup:
     parent: Markup | None = None
     loop: tuple[object, object] | None = None     # (array expression, parameter pattern)
     photo_count: int | None = None
+    origin: Markup | None = None                  # the element this one's spread props were read from
 
     def add(self, child: Markup | Value) -> None:
         if isinstance(child, Markup):
@@ -98,11 +100,14 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     found = Found()
     seen: set = set()
     for element in document.elements():
-        if not _is_image(element):
+        spreads = has_spread(element.attributes)
+        if not spreads and not _is_image(element):
             continue
         for env in environments(element, script):
-            image = _image(element, env, script, relpath, root, found)
-            for one in image:
+            one_env = _spread_out(element, env, script, found) if spreads else element
+            if one_env is None:
+                continue
+            for one in _image(one_env, env, script, relpath, root, found):
                 key = (one.src, one.alt, one.line, one.alt_line, one.captions)
                 if key not in seen:
                     seen.add(key)
@@ -112,6 +117,17 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
 
 def _is_image(element: Markup) -> bool:
     return element.tag.lower() in IMAGE_TAGS or _media_prop(element) is not None
+
+
+def _spread_out(element: Markup, env: dict, script: Script, found: Found) -> Markup | None:
+    """The element with its spread props read for this loop item (`spread.spread_out`); None when it
+    shows no photo. A spread that cannot be read leaves its props unknown: listed, never clean."""
+    attributes, unknown = spread_out(element.attributes, lambda value: value.node, lambda node, row:
+                                     Value(None, node, row), env, script)
+    merged = Markup(element.tag, element.line, attributes, element.children, element.parent, origin=element)
+    if unknown is not None and (_is_image(merged) or _card_words(element.tag)):
+        found.unknown.append(TextSpan("{..." + unknown.written() + "}", unknown.line, "props"))
+    return merged if _is_image(merged) else None
 
 
 
@@ -183,8 +199,10 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
             found.unknown.append(TextSpan(value.written(), value.line, label))
         got = got or []
         labels[attribute] = got
-    captions = tuple(span for span in (*_prop_text(element, env, script), *_captions(element, env, script))
-                     if span.text.strip())
+    unread: list[TextSpan] = []
+    captions = tuple(span for span in (*_prop_text(element, env, script, unread),
+                                       *_captions(element, env, script, unread)) if span.text.strip())
+    found.unknown += [span for span in dict.fromkeys(unread) if span not in found.unknown]
     width, height = _size(element, env, script)
     images = []
     alts: list[tuple[str | None, int | None]] = list(labels["alt"]) or [(None, None)]
@@ -214,10 +232,14 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
                                      for part in srcset.split(",")))
 
 
-def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
-    """A component's own text: its text props (a first and a last name prop read as one) and children."""
+def _prop_text(element: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
+    """A component's own text: its text props (a first and a last name prop read as one) and children.
+    A text prop whose value is unknown goes in `unread`."""
     for name, value in props(element.tag, element.attributes, text_key):
-        for text, line in evaluate(value, env, script) or ():
+        got = evaluate(value, env, script)
+        if got is None:
+            unread.append(TextSpan(value.written(), value.line, f"{name} prop"))
+        for text, line in got or ():
             yield TextSpan(text, line, f"{name} prop")
     first, last = (next((value for _name, value in props(element.tag, element.attributes, keys.__contains__)),
                         None)
@@ -226,14 +248,16 @@ def _prop_text(element: Markup, env: dict, script: Script) -> Iterator[TextSpan]
     if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
         yield TextSpan(f"{firsts[0][0]} {lasts[0][0]}", firsts[0][1], "name props")
     if element.children:
-        yield _span(element, "content", env, script)
+        yield _span(element, "content", env, script, unread)
 
 
-def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
-    """The text that goes with the image, innermost first, as `html_captions` finds it in HTML."""
+def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
+    """The text that goes with the image, innermost first, as `html_captions` finds it in HTML; the
+    expressions in it that cannot be resolved go in `unread`."""
     for sibling in image.parent.children if image.parent else ():
-        if isinstance(sibling, Markup) and sibling is not image and "caption" in _classes(sibling):
-            yield _span(sibling, "caption", env, script)
+        if isinstance(sibling, Markup) and sibling is not image and sibling is not image.origin \
+                and "caption" in _classes(sibling):
+            yield _span(sibling, "caption", env, script, unread)
     for ancestor in islice(_ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()
         if tag.startswith("#"):
@@ -242,16 +266,16 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
         if tag in BOUNDARIES and not card:
             return
         if tag == "a":
-            yield _span(ancestor, "link text", env, script)
+            yield _span(ancestor, "link text", env, script, unread)
         elif tag == "figure":
             for caption in ancestor.elements():
                 if caption.tag.lower() == "figcaption":
-                    yield _span(caption, "figcaption", env, script)
+                    yield _span(caption, "figcaption", env, script, unread)
         if tag in CONTAINERS:
-            yield _span(ancestor, CONTAINERS[tag], env, script)
+            yield _span(ancestor, CONTAINERS[tag], env, script, unread)
             return
         if card and ancestor.photos() == 1:
-            span = _span(ancestor, "card", env, script)
+            span = _span(ancestor, "card", env, script, unread)
             yield span
             if span.text.strip():               # "div.card__photo" holds only the photo: the card is further out
                 return
@@ -259,12 +283,16 @@ def _captions(image: Markup, env: dict, script: Script) -> Iterator[TextSpan]:
             # A compound card (`<Card><Card.Img/><Card.Title>`, MUI's CardMedia beside a Typography,
             # a named slot `<template #title>`): the instance's other children are the photo's caption,
             # when its name says card or its text is caption-sized (a page layout's is not).
-            span = _span(ancestor, "component", env, script)
-            words = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+", ancestor.tag)}   # "ProfileCard", "v-card"
-            if span.text.strip() and (CARD_WORDS & words
+            span = _span(ancestor, "component", env, script, unread)
+            if span.text.strip() and (_card_words(ancestor.tag)
                                       or len(" ".join(span.text.split())) <= MAX_NEXT_CAPTION):
                 yield span
                 return
+
+
+def _card_words(tag: str) -> set[str]:
+    """The words of a component's name that say it is a card ("ProfileCard", "v-card")."""
+    return CARD_WORDS & {word.lower() for word in re.findall(r"[A-Z]?[a-z]+", tag)}
 
 
 def _classes(element: Markup) -> str:
@@ -272,7 +300,7 @@ def _classes(element: Markup) -> str:
     return (value.literal or "").lower() if value is not None else ""
 
 
-def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
+def _span(element: Markup, label: str, env: dict, script: Script, unread: list[TextSpan]) -> TextSpan:
     """An element's text, each piece on its source line (blank lines pad it), expressions evaluated; a
     block element or a component (`<Card.Title>`, `<Typography>`) is set apart by BLOCK_BREAK, as the
     HTML reader sets apart blocks: a card's role line is no part of the name above it."""
@@ -292,6 +320,8 @@ def _span(element: Markup, label: str, env: dict, script: Script) -> TextSpan:
                 stack.extend(reversed(child.children))
             continue
         got = evaluate(child, env, script)
+        if got is None:
+            unread.append(TextSpan(child.written(), child.line, label))
         if not got or len(got) != 1:
             continue
         if child.line > row:

@@ -6,7 +6,7 @@ parser is fooled by JSX).
 
 `Script.values(node, env)` finds what an expression can be without running
 it, from string literals in the same file: a literal or a template literal;
-a `const` bound to one; an `import x from './a.jpg'`, `require('./a.jpg')` or
+a `const` bound to one; an `import x from './a.jpg'`, `require('./a.jpg')` (and its `.default`) or
 `new URL('./a.jpg', import.meta.url)` (the path); `p.name` where `p` is an
 item of an array of object literals being mapped (`env`), or else the `name`
 of every object literal in the file; `a + b` and template substitutions when
@@ -114,8 +114,9 @@ class Script:
             return None
         key = text(prop)
         target = unwrap(target)
-        if target.type == "new_expression" or (target.type == "identifier" and text(target) in self.imports):
-            return self.values(target, env, depth + 1)               # photo.src, new URL(...).href
+        if target.type == "new_expression" or (target.type == "identifier" and text(target) in self.imports) \
+                or (target.type == "call_expression" and _callee(target) == "require"):
+            return self.values(target, env, depth + 1)      # photo.src, new URL(...).href, require(...).default
         item = self.item(target, env, depth)
         if item is not None:
             pair = pair_value(item, key)
@@ -140,9 +141,8 @@ class Script:
         return None
 
     def _call(self, node) -> Values | None:
-        callee = node.child_by_field_name("function") or node.child_by_field_name("constructor")
         arguments = node.child_by_field_name("arguments")
-        if callee is None or arguments is None or text(callee) not in ("require", "URL"):
+        if arguments is None or _callee(node) not in ("require", "URL"):
             return None
         first = next((child for child in arguments.named_children if child.type != "comment"), None)
         return [(text(first)[1:-1], line(first))] if first is not None and first.type == "string" else None
@@ -188,6 +188,12 @@ class Script:
             else:
                 return None
         return None
+
+
+def _callee(call) -> str | None:
+    """The name a call or `new` calls: "require", "URL"."""
+    callee = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+    return text(callee) if callee is not None else None
 
 
 def pair_value(obj, key: str):

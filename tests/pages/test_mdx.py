@@ -159,7 +159,7 @@ def test_an_alt_text_built_from_an_unknown_expression_is_not_clean(tmp_path):
     site = site_with(tmp_path / "s", "content/unknown.mdx", page, "images/m16.jpg")
     report = run(site, "--select", "SL302,SL303")
     assert report["findings"] == []
-    assert any("1 alt text in 1 page is filled in by" in note["text"] for note in report["notes"])
+    assert any("1 alt text or caption in 1 page is filled in by" in note["text"] for note in report["notes"])
 
 
 def test_jsx_references_are_seen_and_a_rename_rewrites_them(tmp_path):

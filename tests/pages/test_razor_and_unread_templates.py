@@ -34,7 +34,7 @@ def test_an_alt_text_a_razor_expression_fills_in_is_unknown_not_clean(repo, cli,
     (repo / "Gallery.cshtml").write_text(f'<img src="winner.jpg" alt=\'{expression}\'>\n', encoding="utf-8")
     code, out, err = cli("check", "--no-cache", "--select", "SL302", "Gallery.cshtml")
     assert code == 0
-    assert "1 alt text in 1 page is filled in by a template or an expression" in out + err
+    assert "1 alt text or caption in 1 page is filled in by a template or an expression" in out + err
 
 
 def test_a_razor_comment_is_not_read_as_shown(repo, cli):

@@ -32,7 +32,7 @@ def test_an_alt_text_server_code_fills_in_is_unknown_not_clean(repo, cli, filled
     (repo / "gallery.php").write_text(f'<img src="winner.jpg" alt="{filled_in}">\n', encoding="utf-8")
     code, out, err = cli("check", "--no-cache", "--select", "SL302", "gallery.php")
     assert code == 0
-    assert "1 alt text in 1 page is filled in by a template or an expression" in out + err
+    assert "1 alt text or caption in 1 page is filled in by a template or an expression" in out + err
 
 
 def test_a_jsp_or_asp_net_comment_is_not_read_as_shown(repo, cli):
