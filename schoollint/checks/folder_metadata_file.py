@@ -7,16 +7,18 @@ from ..formats.folder_files import FORMATS, describe, kind
 
 CODES = ("SL109",)
 READS = "media"
+# The existing unsafe delete (formats/sidecar.apply_delete): only a file Git holds in a commit.
+DELETE = Fix("delete-file", (), Applicability.UNSAFE, summary="delete it (staged in Git as a removal)")
 
 
 def check(subject, ctx):
-    facts = subject.facts
+    what, facts = kind(subject.path), subject.facts
+    if what is None:
+        return
     if facts is not None and facts.format in FORMATS:
-        yield Finding(
-            "SL109", subject.path, describe(facts), field="file format",
-            fix=Fix("delete-file", (), Applicability.UNSAFE, summary="delete it (staged in Git as a removal)"),
-        )
-    elif kind(subject.path) is not None:   # so named, but a picture or video the readers judged (or could not read)
-        what = f"a {facts.format}, checked as one" if facts is not None else "a file that could not be read"
-        yield Finding("SL109", subject.path, f"named as a {kind(subject.path)}, which the operating system writes "
-                                             f"into folders, but it is {what}: rename it", field="file format")
+        message, fix = describe(facts), DELETE
+    else:   # so named, but a picture or video the readers judged (or could not read): no delete offered
+        content = f"a {facts.format}, checked as one" if facts is not None else "a file that could not be read"
+        message, fix = (f"named as a {what}, which the operating system writes into folders, but it is {content}: "
+                        "rename it"), None
+    yield Finding("SL109", subject.path, message, field="file format", fix=fix)
