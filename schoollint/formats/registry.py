@@ -122,7 +122,7 @@ def read_media(data, extension: str, filename: str = "") -> MediaFacts:
     if module is None and extension in _NO_MAGIC:
         module = cast(FormatReader, importlib.import_module(f"{__package__}.generic"))   # TGA has no magic
     if module is None:
-        raise MediaError(f"not a recognised image or video (extension {extension or 'none'})")
+        raise MediaError(_unrecognised(extension))
     facts = module.read(data)
     if facts.width and facts.height and facts.width * facts.height > BOMB_PIXELS:
         raise MediaError(
@@ -144,3 +144,14 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     if module is None or not hasattr(module, "strip"):
         raise MediaError("schoollint cannot rewrite this format without re-encoding it")
     return cast(FormatWriter, module).strip(data, kinds)
+
+
+def _unrecognised(extension: str) -> str:
+    """Why a file no plugin's magic matched was not read: for a name a reader claims (a damaged `.pdf`),
+    that its content does not start as that kind of file does; else that the kind is not one schoollint reads."""
+    if not any(extension in extensions for _document, extensions in CLAIMS.values()):
+        return f"not a recognised image, video or document (extension {extension or 'none'})"
+    kind = extension[1:].upper()
+    return (f"not a recognised image, video or document: its name says {kind}, but its content does not start "
+            f"as a {kind} file does (damaged, cut short, or another kind of file renamed: open it to see, or "
+            "export or download it again)")

@@ -65,12 +65,14 @@ def test_missing_path_is_an_error_not_a_pass(repo, cli):
     assert "Traceback" not in err
 
 
-def test_paths_in_two_repositories_is_an_error(repo, cli, tmp_path):
+def test_paths_in_a_repository_and_outside_it_are_each_checked_from_their_own_root(repo, cli, tmp_path):
+    """Changed on purpose (trial 6 item 3): was an error ("is outside the repository")."""
     make_png(repo / "here.png")
-    outside = make_png(tmp_path / "elsewhere.png")
-    code, _, err = cli("check", "here.png", str(outside))
-    assert code == 2
-    assert "is outside the repository" in err
+    outside = make_png(tmp_path / "elsewhere.png", size=(3000, 10))
+    code, out, err = cli("check", "here.png", str(outside))
+    assert code == 1, err
+    assert "(Git repository) ==" in out and "(plain folder, its own files) ==" in out
+    assert "elsewhere.png" in out and "SL201" in out
 
 
 def test_another_repository_named_by_path_is_checked_from_its_own_root(repo, cli, tmp_path):
