@@ -42,33 +42,61 @@ class ReportPlaceError(UserError):
 def published(root: Path, target: Path) -> bool:
     """True when `target` lies inside the site folder `root` and Git does not ignore it
     (outside Git, everything in the folder is uploaded: nothing is ignored)."""
+    return _place(root, target) in ("git", "plain")
+
+
+def _place(root: Path, target: Path) -> str:
+    """Where `target` is: "outside" the site folder `root`, "ignored" by Git, inside a Git site and
+    not ignored ("git"), or inside a plain folder's site ("plain": no Git, nothing is ignored)."""
     folder = Path(os.path.realpath(target.parent))
     real_root = Path(os.path.realpath(root))
     if folder != real_root and real_root not in folder.parents:
-        return False
+        return "outside"
     # exit 0: ignored; 1: not ignored (a tracked file counts as not ignored); 128: no repository
     try:
-        return subprocess.run(["git", "check-ignore", "-q", "--", str(folder / target.name)], cwd=real_root,
-                              capture_output=True).returncode != 0
+        code = subprocess.run(["git", "check-ignore", "-q", "--", str(folder / target.name)], cwd=real_root,
+                              capture_output=True).returncode
     except FileNotFoundError:   # no git on this machine: nothing is ignored
-        return True
+        return "plain"
+    return "ignored" if code == 0 else "git" if code == 1 else "plain"
+
+
+def outside_example(root: Path, name: str) -> str:
+    """A path for `name` outside the site folder `root`, as the user would type it: in the home
+    folder when the site is not it or above it, else in the folder that holds the site."""
+    real_root = Path(os.path.realpath(root))
+    home = Path(os.path.realpath(Path.home()))
+    if home != real_root and real_root not in home.parents:
+        return f"~/{name}"
+    return os.path.relpath(real_root.parent / name)
 
 
 def check_place(path: str, root: Path, *, personal: bool, force: bool = False) -> str | None:
     """The warning to print on stderr before writing a report to `path`, or None.
 
     Raises ReportPlaceError for a personal report the site would publish, unless `force`.
+    The advice fits the site: in a plain folder (no Git) nothing is ignored, so only a place
+    outside it helps, and the example given is one (`outside_example`), never `path` itself.
     """
-    if not published(root, Path(path)):
+    place = _place(root, Path(path))
+    if place in ("outside", "ignored"):
         return None
+    top = os.path.relpath(os.path.realpath(root))
+    top = "the current folder" if top == "." else top
+    elsewhere = f"-o {outside_example(root, Path(path).name)}"
+    if place == "git":
+        why = (f"inside the site (the Git repository {top}), where Git does not ignore it: it would be "
+               "published once committed")
+        advice = f"write it outside the site ({elsewhere}), add it to .gitignore"
+    else:
+        why = (f"inside the site folder ({top}), which has no Git: everything in it is uploaded with the "
+               "site, this report too")
+        advice = f"write it outside that folder ({elsewhere})"
     if personal and not force:
-        raise ReportPlaceError(
-            f"{path}: not written: this report holds pupils' photos or personal values and is inside the site, "
-            "where Git does not ignore it, so it would be published with the site; write it outside the site "
-            f"(-o ~/{Path(path).name}), add it to .gitignore, or pass --force")
+        raise ReportPlaceError(f"{path}: not written: this report holds pupils' photos or personal values "
+                               f"and is {why}; {advice}, or pass --force")
     what = "holds pupils' photos or personal values and" if personal else "holds no personal value, but"
-    return (f"{path}: this report {what} is inside the site, where Git does not ignore it: it would be "
-            "published if committed; write it outside the site or add it to .gitignore")
+    return f"{path}: this report {what} is {why}; {advice}"
 
 
 def write_report(path: str, text: str, *, personal: bool) -> None:
