@@ -58,7 +58,29 @@ def _roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | N
             "committed: `git rm --cached` it, add it to .gitignore, and use "
             "`schoollint roster hash` to make a form that is safe to commit"
         )
+    if not roster.hashed and _is_inside(root, path):
+        _refuse_published(root, in_git, path, getattr(args, "force", False), notes)
     return str(path.resolve())
+
+
+def _refuse_published(root: Path, in_git: bool, path: Path, force: bool, notes: list[str]) -> None:
+    """A roster inside the site where the site would publish it (report.files.published: Git does not
+    ignore it, or a plain folder, all of which is uploaded) is refused as a personal report there is:
+    UsageError, unless `force` (then a note says it was used anyway)."""
+    from .report.files import outside_example, published
+
+    if not published(root, path):
+        return
+    shown = relative(root, path)
+    where = ("inside the site and Git neither tracks nor ignores it: the next `git add .` would commit every "
+             "pupil's name" if in_git else "inside the site folder, which has no Git: everything in it is "
+             "uploaded with the site, the roster too")
+    if force:
+        notes.append(f"{shown}: the roster is {where}; used because of --force")
+        return
+    advice = "move it outside the site" + (", or add it to .gitignore" if in_git else "")
+    raise UsageError(f"{shown}: not used: the roster of names is {where}; {advice} (for example to "
+                     f"{outside_example(root, path.name)}), or pass --force")
 
 
 def _key_fingerprint() -> str | None:
@@ -100,6 +122,7 @@ def _vision_setting(config, no_vision: bool) -> tuple[dict[str, str] | None, str
 
 
 def _tracked(root: Path, path: Path) -> bool:
-    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", relative(root, path)],
+    # the name as a literal path, not a pattern: a roster named "pupils[1].csv" or "*.csv" is that file
+    result = subprocess.run(["git", "--literal-pathspecs", "ls-files", "--error-unmatch", "--", relative(root, path)],
                             cwd=root, capture_output=True)
     return result.returncode == 0

@@ -52,10 +52,18 @@ def _place(root: Path, target: Path) -> str:
     real_root = Path(os.path.realpath(root))
     if folder != real_root and real_root not in folder.parents:
         return "outside"
-    # exit 0: ignored; 1: not ignored (a tracked file counts as not ignored); 128: no repository
+    # exit 0: ignored; 1: not ignored (a tracked file counts as not ignored); 128: no repository.
+    # check-ignore reads its argument as a pathspec when it asks the index ("[p]upils.csv" matches a
+    # tracked pupils.csv) and refuses :(literal): a name with glob characters asks Git two literal questions.
+    where = str(folder / target.name)
+    globbed = any(character in target.name for character in "*?[\\")
     try:
-        code = subprocess.run(["git", "check-ignore", "-q", "--", str(folder / target.name)], cwd=real_root,
-                              capture_output=True).returncode
+        code = subprocess.run(["git", "check-ignore", "-q", *(["--no-index"] if globbed else []), "--", where],
+                              cwd=real_root, capture_output=True).returncode
+        if code == 0 and globbed and subprocess.run(
+                ["git", "--literal-pathspecs", "ls-files", "--error-unmatch", "--", where], cwd=real_root,
+                capture_output=True).returncode == 0:
+            code = 1    # tracked: ignore rules do not apply to it
     except FileNotFoundError:   # no git on this machine: nothing is ignored
         return "plain"
     return "ignored" if code == 0 else "git" if code == 1 else "plain"
