@@ -30,10 +30,13 @@ def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
     deleted = [path for change in done for path in change.deleted]
     rewritten = sorted({path for change in done if change.renamed for path in change.written})
     if not in_git:
-        notes = [f"{old} is now {new}: add {new} to version control and remove {old}" for old, new in moves]
-        notes += [f"{path} was deleted: remove it from version control too" for path in deleted]
+        # no Git: a site copied to its web server by hand keeps the old file there until it is deleted
+        notes = [f"{old} is now {new}: where the site is copied to a web server, upload {new} and delete {old} "
+                 "there" for old, new in moves]
+        notes += [f"{path} was deleted: where the site is copied to a web server, delete it there too"
+                  for path in deleted]
         if rewritten:
-            notes.append(f"pages rewritten to follow the moved files: {', '.join(rewritten)}")
+            notes.append(f"pages rewritten to follow the moved files (upload them too): {', '.join(rewritten)}")
         return notes
     notes = [_stage(root, f"{old} is now {new}", [new] + ([old] if _tracked(root, old) else []))
              for old, new in moves]

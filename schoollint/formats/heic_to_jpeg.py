@@ -34,7 +34,10 @@ def apply_convert(context, path: str, data: bytes, fixes) -> list[Write | Rename
     target = new_name(context, path, renames, ".jpg") if renames else os.path.splitext(path)[0] + ".jpg"
     if os.path.lexists(os.path.join(context.root, target)):
         raise MediaError(f"{target} already exists; not replacing it with a JPEG copy of {path}")
-    if context.committed is None or path not in context.committed:
+    if context.committed is None:   # a plain folder: no history could give the original back
+        raise MediaError(f"{path}: no Git history keeps the original here, so replacing it would lose the "
+                         "original photo: convert it by hand (export it as JPEG) and keep the HEIC outside the site")
+    if path not in context.committed:
         # The JPEG is a lossy copy: the original goes only where Git keeps it in history.
         raise MediaError(f"{path} is not committed to Git, so replacing it would lose the original photo: "
                          "commit it first, or convert it by hand and keep the original elsewhere")

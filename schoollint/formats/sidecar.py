@@ -118,7 +118,10 @@ def apply_delete(context, path: str, data: bytes, fixes) -> list[Delete]:
 
     if kind(path) is None and read(data).format not in FORMATS:   # SL109's folder files: by their name
         raise MediaError(f"{path}: not a sidecar any more; not deleted")
-    if context.committed is None or path not in context.committed:
+    if context.committed is None:   # a plain folder: no history could give it back
+        raise MediaError(f"{path}: no Git history keeps it here, so schoollint does not delete it: delete it by "
+                         "hand, or move it out of the site if you want to keep it")
+    if path not in context.committed:
         raise MediaError(f"{path}: not committed to Git, so deleting it would lose it for good: commit it "
                          "first, or delete it by hand")
     return [Delete(path)]
