@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -22,7 +23,22 @@ def show_values(args) -> bool:
                                 and not os.environ.get("CI"))
 
 
+# Fixes that act only where Git's history keeps what they replace or delete (formats/heic_to_jpeg.py,
+# formats/sidecar.py): a run in a plain folder offers none of them, so no hint promises what --fix refuses.
+NEEDS_HISTORY = frozenset({"convert-heic", "delete-file"})
+
+
+def _offered(root: Path, outcome) -> None:
+    """Without Git, findings whose fix needs Git's history are reported with no fix (the rule's own advice)."""
+    from ..discover import _in_git
+
+    if any(f.fix and f.fix.action in NEEDS_HISTORY for f in outcome.findings) and not _in_git(root):
+        outcome.findings = [replace(f, fix=None) if f.fix and f.fix.action in NEEDS_HISTORY else f
+                            for f in outcome.findings]
+
+
 def emit(args, root: Path, outcome) -> None:
+    _offered(root, outcome)
     to_terminal = not args.output_file and sys.stdout.isatty()
     view = View(
         root=root,
