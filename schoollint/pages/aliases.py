@@ -63,9 +63,9 @@ def _ts_paths(site: Site, name: str) -> list[tuple[str, str]]:
     except ValueError:
         return []
     options = config.get("compilerOptions") if isinstance(config, dict) else None
-    paths = options.get("paths") if isinstance(options, dict) else None
-    if not isinstance(paths, dict):
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
         return []
+    paths = options["paths"]
     base = options.get("baseUrl") if isinstance(options.get("baseUrl"), str) else "."
     found = []
     for key, targets in paths.items():
