@@ -66,7 +66,7 @@ def _ts_paths(site: Site, name: str) -> list[tuple[str, str]]:
     if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
         return []
     paths = options["paths"]
-    base = options.get("baseUrl") if isinstance(options.get("baseUrl"), str) else "."
+    base = options["baseUrl"] if isinstance(options.get("baseUrl"), str) else "."
     found = []
     for key, targets in paths.items():
         if not (isinstance(key, str) and key.endswith("/*") and isinstance(targets, list)):
