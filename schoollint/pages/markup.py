@@ -7,8 +7,11 @@ array and the loop's parameter. `page_images` then finds every image, its
 src/alt/title/aria-label and the text that goes with it, the same way the
 HTML reader does (`html_captions`: figcaption, the paragraph, list item or
 table cell, a card holding this one photo), evaluating expressions with
-`script.Script` once per item of the array being looped over. An alt that
-cannot be resolved is left unset and listed as unknown, never read as clean.
+`script.Script` once per item of the array being looped over. A spread
+(`{...p}`, Vue's `v-bind="p"`) gives the element its object's properties as
+props (`spread`). An alt, a caption's expression or a text prop that cannot be
+resolved, and a spread on an image or a card that cannot be read, are listed
+as unknown, never read as clean. The tree itself is `markup_model`'s.
 """
 
 from __future__ import annotations
@@ -20,73 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .html_captions import BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION
+from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
 from .model import PageImage, TextSpan
-from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, media_key, props, text_key
+from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
 from .script import Script, Values, bind
 from .sizes import displayed
 from .spread import has_spread, spread_out
-from .treesitter import text as node_text
 from .urls import resolve
 
 LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
 SOURCES = ("src", "data-src", "poster", "image", "srcset")
 SIZE_ATTRIBUTES = ("width", "height", "style", "sizes", "srcset")
 MAX_CLIMB = 32          # elements above a photo: text further up is the page's, not the photo's
-MEDIA_ADDRESS = re.compile(r"^data:image/|/|\.(?:jpe?g|jfif|png|gif|webp|avif|heic|heif|tiff?|jxl|bmp|svg)\b",
-                           re.IGNORECASE)
-
-
-@dataclass
-class Value:
-    """An attribute or a piece of text: a literal, a script expression, or parts of both joined."""
-
-    literal: str | None
-    node: object | None
-    line: int
-    parts: tuple[Value, ...] = ()
-
-    def written(self) -> str:
-        if self.parts:
-            return "".join(part.written() for part in self.parts)
-        if self.literal is not None:
-            return self.literal
-        return node_text(self.node) if self.node is not None else ""
-
-
-@dataclass
-class Markup:
-    """An element (or a loop: tag "#loop") with its attributes and its children in order."""
-
-    tag: str
-    line: int
-    attributes: dict[str, Value] = field(default_factory=dict)
-    children: list[Markup | Value] = field(default_factory=list)
-    parent: Markup | None = None
-    loop: tuple[object, object] | None = None     # (array expression, parameter pattern)
-    photo_count: int | None = None
-    origin: Markup | None = None                  # the element this one's spread props were read from
-
-    def add(self, child: Markup | Value) -> None:
-        if isinstance(child, Markup):
-            child.parent = self
-        self.children.append(child)
-
-    def elements(self) -> Iterator[Markup]:
-        stack: list[Markup] = [self]
-        while stack:
-            element = stack.pop()
-            yield element
-            stack.extend(reversed([child for child in element.children if isinstance(child, Markup)]))
-
-    def photos(self) -> int:
-        """How many images the element holds (counted once: a gallery's cards ask again and again)."""
-        if self.photo_count is None:
-            self.photo_count = sum(_is_image(element) for element in self.elements())
-        return self.photo_count
-
-    def attribute(self, name: str) -> Value | None:
-        return self.attributes.get(name) or self.attributes.get(f":{name}") or \
-            self.attributes.get(f"v-bind:{name}")
 
 
 @dataclass
@@ -101,7 +49,7 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     seen: set = set()
     for element in document.elements():
         spreads = has_spread(element.attributes)
-        if not spreads and not _is_image(element):
+        if not spreads and not is_image(element):
             continue
         for env in environments(element, script):
             one_env = _spread_out(element, env, script, found) if spreads else element
@@ -115,30 +63,19 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     return found
 
 
-def _is_image(element: Markup) -> bool:
-    return element.tag.lower() in IMAGE_TAGS or _media_prop(element) is not None
-
-
 def _spread_out(element: Markup, env: dict, script: Script, found: Found) -> Markup | None:
     """The element with its spread props read for this loop item (`spread.spread_out`); None when it
     shows no photo. A spread that cannot be read leaves its props unknown: listed, never clean."""
     attributes, unknown = spread_out(element.attributes, lambda value: value.node, lambda node, row:
                                      Value(None, node, row), env, script)
     merged = Markup(element.tag, element.line, attributes, element.children, element.parent, origin=element)
-    if unknown is not None and (_is_image(merged) or _card_words(element.tag)):
+    if unknown is not None and (is_image(merged) or _card_words(element.tag)):
         found.unknown.append(TextSpan("{..." + unknown.written() + "}", unknown.line, "props"))
-    return merged if _is_image(merged) else None
-
-
-
-def _media_prop(element: Markup) -> Value | None:
-    """The prop giving a component its photo: a media address, or an expression (read per loop item)."""
-    return next((value for _name, value in props(element.tag, element.attributes, media_key)
-                 if value.literal is None or MEDIA_ADDRESS.search(value.literal)), None)
+    return merged if is_image(merged) else None
 
 
 def environments(element: Markup, script: Script) -> list[dict]:
-    loops = [node for node in _ancestors(element) if node.loop is not None]
+    loops = [node for node in ancestors(element) if node.loop is not None]
     if not loops:
         return [{}]
     receiver, pattern = loops[0].loop or (None, None)
@@ -153,33 +90,9 @@ def environments(element: Markup, script: Script) -> list[dict]:
     return envs[:2000] or [{}]
 
 
-def _ancestors(element: Markup) -> Iterator[Markup]:
-    node: Markup | None = element
-    while node is not None:
-        yield node
-        node = node.parent
-
-
-def evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
-    if value is None:
-        return []
-    if value.literal is not None:
-        return [(value.literal, value.line)]
-    if value.parts:                 # "{first} {last}": known when every part has one value
-        joined, first_line = "", None
-        for part in value.parts:
-            got = evaluate(part, env, script)
-            if not got or len(got) != 1:
-                return None
-            joined += got[0][0]
-            first_line = first_line if first_line is not None or part.literal is not None else got[0][1]
-        return [(joined, first_line or value.line)]
-    return script.values(value.node, env) if value.node is not None else None
-
-
 def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path | None, found: Found):
     component = element.tag.lower() not in IMAGE_TAGS
-    src_value = _media_prop(element) if component else \
+    src_value = media_prop(element) if component else \
         next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
     sources = evaluate(src_value, env, script) if src_value is not None else None
     if component and sources and not any(MEDIA_ADDRESS.search(src) for src, _line in sources):
@@ -258,7 +171,7 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
         if isinstance(sibling, Markup) and sibling is not image and sibling is not image.origin \
                 and "caption" in _classes(sibling):
             yield _span(sibling, "caption", env, script, unread)
-    for ancestor in islice(_ancestors(image), 1, MAX_CLIMB):
+    for ancestor in islice(ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()
         if tag.startswith("#"):
             continue
@@ -290,7 +203,7 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
                 return
 
 
-def _card_words(tag: str) -> set[str]:
+def _card_words(tag: str) -> frozenset[str]:
     """The words of a component's name that say it is a card ("ProfileCard", "v-card")."""
     return CARD_WORDS & {word.lower() for word in re.findall(r"[A-Z]?[a-z]+", tag)}
 

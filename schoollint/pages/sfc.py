@@ -4,7 +4,8 @@ Both are HTML with a `<script>` block; the Svelte grammar (tree-sitter-svelte)
 parses that HTML, keeps `{expression}` attribute values and text whole, and
 gives `{#each array as item}` blocks. Vue's template syntax (Vue 3 guide,
 "Template Syntax") differs only where this reader looks: a bound attribute
-is `:alt="expr"` or `v-bind:alt="expr"`, a loop is `v-for="item in array"`
+is `:alt="expr"` or `v-bind:alt="expr"` (`v-bind="obj"` binds each of obj's properties: a
+spread, `spread.py`), a loop is `v-for="item in array"`
 on the element it repeats, and text interpolates `{{ expr }}`. Expressions and
 `<script>` contents are parsed in place with the TypeScript grammar
 (`treesitter.LineIndex`: only their bytes are read, and their rows are the
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .components import utf8
 from .markup import Markup, Value, page_images
+from .spread import SPREAD
 from .model import Page
 from .script import Script
 from .treesitter import LineIndex, line, parse, text
@@ -81,10 +83,12 @@ class _Reader:
         parts = tag.children if tag is not None else []
         name = next((child for child in parts if child.type == "tag_name"), None)
         element = Markup(text(name) if name is not None else "#element", line(node))
-        for attribute in (child for child in parts if child.type == "attribute"):
+        for position, attribute in enumerate(child for child in parts if child.type == "attribute"):
             key = next((child for child in attribute.children if child.type == "attribute_name"), None)
             value = next((child for child in attribute.children if child.type not in ("attribute_name", "=")), None)
-            if key is not None and value is not None:
+            if key is not None and value is not None and self.vue and text(key) == "v-bind":
+                element.attributes[f"{SPREAD}{position}"] = self.value(":", value)     # v-bind="person": all its props
+            elif key is not None and value is not None:
                 element.attributes[text(key)] = self.value(text(key), value)
         return element
 

@@ -86,7 +86,8 @@ def test_alt_texts_no_reader_can_resolve_are_counted_in_the_notes_even_from_the_
     for _run in ("cold", "cached"):
         code, out, err = cli("check", "--no-vision")
         assert code == 0 and "no findings in 3 files checked" in out
-        assert "2 alt texts or captions in 2 pages are filled in by a template or an expression schoollint cannot resolve" in err
+        assert ("2 alt texts or captions in 2 pages are filled in by a template or an expression schoollint "
+                "cannot resolve") in err
     make_png(repo / "b.png")
     (repo / "Staff.jsx").write_text('export default () => <img src="./b.png" alt="The school hall" />;\n')
     (repo / "list.njk").unlink()

@@ -82,3 +82,11 @@ def test_require_default_is_the_photo_path_never_the_raw_expression(tmp_path):
     assert named["message"].startswith("photo ./img/head.jpg:"), named["message"]
     [broken] = [f for f in report["findings"] if f["code"] == "SL304"]
     assert broken["line"] == 2 and "gone.jpg" in json.dumps(broken) and "require(" not in json.dumps(report)
+
+
+def test_vue_v_bind_of_an_object_is_a_spread(tmp_path):
+    page = ("<template>\n  <div>\n    <ProfileCard v-for=\"p in council\" :key=\"p.fullName\" v-bind=\"p\" />\n"
+            "  </div>\n</template>\n<script setup>\n"
+            "const council = [{ fullName: 'Zara Ahmed', imageUrl: '/img/zara.jpg' }];\n</script>\n")
+    report = check(tmp_path / "s", {"src/Council.vue": page}, ("img/zara.jpg",))
+    assert full_names(report) == [("src/Council.vue", 7, "Zara Ahmed")]
