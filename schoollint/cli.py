@@ -111,7 +111,8 @@ def _each_repository(args, parts, run) -> int:
     folder, paths shown from the current folder; the worst exit code (2 over 1 over 0). A failure in
     one repository is said and the others still run."""
     from .errors import EXIT_FINDINGS
-    from .repositories import CHECKED_APART, refusal
+    from .plain_site import CHECKED_APART
+    from .repositories import refusal
 
     refused = refusal(args, parts)
     if refused:

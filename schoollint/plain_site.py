@@ -106,12 +106,15 @@ OTHERS_FOLDERS = {
 }
 
 
+# Work trees the current run checks apart (absolute, resolved: repositories.py): a plain folder's walk
+# skips them without saying "name the folder to check it", since the run does.
+CHECKED_APART: set[Path] = set()
+
+
 def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
     """Whether the folder `name` in `current` is another site's or tool's (OTHERS_FOLDERS); said in `notes`."""
     path = os.path.join(current, name)
     what = _marked(path)
-    from .repositories import CHECKED_APART
-
     if what and Path(path).resolve() not in CHECKED_APART:  # a work tree this run checks apart: no note
         notes.append(skipped_others(Path(os.path.relpath(path, root)).as_posix(), what))
     return bool(what)
