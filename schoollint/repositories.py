@@ -6,10 +6,11 @@ school sites) are checked repository by repository, each with its own configurat
 `split` says which repositories the named paths (or the current folder) fall in: one `Part` per
 Git work tree, plus one for the plain folder's own files when it has any (its nested work trees
 are then not listed in it: plain_site.others skips those in plain_site.CHECKED_APART without a
-note, since they are checked apart). A run with one part is an ordinary run. Outputs that are one document (-o, --report, the
-machine formats, an explicit --baseline file) cannot hold several repositories' results with
-their own roots: `refusal` says so (exit 2) and what to run instead, as each repository's report
-must carry paths relative to its own root (SARIF's and GitLab's fingerprints, baselines).
+note, since they are checked apart). A run with one part is an ordinary run. Outputs that are
+one document (-o, --report, the machine formats, an explicit --baseline file) cannot hold several
+repositories' results with their own roots: `refusal` says so (exit 2) and what to run instead, as
+each repository's report must carry paths relative to its own root (SARIF's and GitLab's
+fingerprints, baselines).
 """
 
 from __future__ import annotations
