@@ -16,6 +16,7 @@ fingerprints, baselines).
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,16 +81,22 @@ def split(paths: list[str]) -> list[Part]:
     if "GIT_DIR" in os.environ:     # Git is told where the repository is: one
         return []
     memo: dict[Path, Path | None] = {}
+    by_folder: dict[str, Path | None] = {}      # each named folder's answer: a hook's files share a few
     marked: dict[Path, list[str]] = {}
     trees: list[Path] = []
     plain: list[str] = []
     for written in paths or ["."]:
-        path = Path(os.path.abspath(written))
-        if not os.path.lexists(path):
+        absolute = os.path.abspath(written)
+        try:
+            is_folder = stat.S_ISDIR(os.lstat(absolute).st_mode)
+        except OSError:
             plain.append(written)       # the ordinary run says it is not there
             continue
-        is_folder = path.is_dir() and not path.is_symlink()
-        mark = _marked_above((path if is_folder else path.parent).resolve(), memo)
+        path = Path(absolute)
+        folder = absolute if is_folder else os.path.dirname(absolute)
+        if folder not in by_folder:
+            by_folder[folder] = _marked_above(Path(folder).resolve(), memo)
+        mark = by_folder[folder]
         if mark is not None:
             marked.setdefault(mark, []).append(written)
             continue
