@@ -115,7 +115,11 @@ def split(paths: list[str]) -> list[Part]:
             parts.setdefault(top, Part(top, [], True)).paths.extend(named)
     for tree in trees:
         parts.setdefault(tree, Part(tree, [], True)).paths.append(os.path.relpath(tree))
-    found = list(parts.values()) + ([Part(Path.cwd().resolve(), plain, False)] if plain else [])
+    found = list(parts.values())
+    if plain:   # where the ordinary run of these paths takes the site to start (discover.start_of)
+        from .discover import start_of
+
+        found.append(Part(Path(start_of(plain) or Path.cwd()).resolve(), plain, False))
     # a plain folder holding one work tree and nothing else is that tree's run, said by its header
     return found if len(found) > 1 or trees else []
 
