@@ -134,22 +134,30 @@ def _each_repository(args, parts, run) -> int:
     return worst
 
 
-def _audit(args) -> int:
-    from .audit import run_audit
+def _one_repository(command: str, path: str | None, example: str) -> None:
+    """`audit` and `history` read one repository's commits: from a folder that holds several
+    (repositories.split), a UsageError saying to run the command in each, `example` the way to."""
     from .repositories import split
 
-    parts = split([args.path] if args.path else [])
-    if parts:   # one audit page is one site's review: its photos' commits are in its own repository
+    parts = split([path] if path else [])
+    if parts:
         shown = ", ".join(part.shown() for part in parts)
-        raise UsageError(f"{args.path or '.'} holds several repositories ({shown}): an audit is one site's; "
-                         f"run it in each (`schoollint audit {parts[0].shown().rstrip('/')} -o ...`), "
-                         "each with its own commits and configuration")
+        first = next((part for part in parts if part.in_git), parts[0]).shown().rstrip("/")
+        raise UsageError(f"{path or '.'} holds several repositories ({shown}): `schoollint {command}` reads one "
+                         f"repository's commits and configuration; run it in each ({example.format(first)})")
+
+
+def _audit(args) -> int:
+    from .audit import run_audit
+
+    _one_repository("audit", args.path, "`schoollint audit {0} -o ~/{0}-audit.html`")
     return run_audit(args)
 
 
 def _history(args) -> int:
     from .history_check import run_history
 
+    _one_repository("history", None, "`cd {0} && schoollint history`")
     return run_history(args)
 
 

@@ -106,6 +106,9 @@ def test_one_document_outputs_and_audit_over_several_repositories_are_refused(tm
 
     assert main(["audit", "-o", str(tmp_path / "audit.html")]) == 2
     _out, err = capsys.readouterr()
-    assert "holds several repositories" in err and not (tmp_path / "audit.html").exists()
+    assert "holds several repositories (greenway/, oakfield/, ./)" in err and not (tmp_path / "audit.html").exists()
+    assert "run it in each (`schoollint audit greenway -o ~/greenway-audit.html`)" in err
+    assert main(["history"]) == 2
+    assert "run it in each (`cd greenway && schoollint history`)" in capsys.readouterr()[1]
     monkeypatch.chdir(agency / "oakfield")      # one repository named alone: an ordinary run, one document
     assert main(["check", "--no-vision", "--no-cache", "--output-format", "json"]) == 1
