@@ -5,7 +5,7 @@ parses that HTML, keeps `{expression}` attribute values and text whole, and
 gives `{#each array as item}` blocks. Vue's template syntax (Vue 3 guide,
 "Template Syntax") differs only where this reader looks: a bound attribute
 is `:alt="expr"` or `v-bind:alt="expr"` (`v-bind="obj"` binds each of obj's properties: a
-spread, `spread.py`), a loop is `v-for="item in array"`
+spread, `spread.py`, as Svelte's `{...obj}` does), a loop is `v-for="item in array"`
 on the element it repeats, and text interpolates `{{ expr }}`. Expressions and
 `<script>` contents are parsed in place with the TypeScript grammar
 (`treesitter.LineIndex`: only their bytes are read, and their rows are the
@@ -86,8 +86,13 @@ class _Reader:
         for position, attribute in enumerate(child for child in parts if child.type == "attribute"):
             key = next((child for child in attribute.children if child.type == "attribute_name"), None)
             value = next((child for child in attribute.children if child.type not in ("attribute_name", "=")), None)
+            raw = next((child for child in key.children if child.type == "svelte_raw_text"), None) \
+                if key is not None else None
             if key is not None and value is not None and self.vue and text(key) == "v-bind":
                 element.attributes[f"{SPREAD}{position}"] = self.value(":", value)     # v-bind="person": all its props
+            elif raw is not None and value is None and text(raw).startswith("..."):       # Svelte's {...person}
+                element.attributes[f"{SPREAD}{position}"] = Value(
+                    None, self.source.expression(raw.start_byte + 3, raw.end_byte), line(raw))
             elif key is not None and value is not None:
                 element.attributes[text(key)] = self.value(text(key), value)
         return element

@@ -90,3 +90,10 @@ def test_vue_v_bind_of_an_object_is_a_spread(tmp_path):
             "const council = [{ fullName: 'Zara Ahmed', imageUrl: '/img/zara.jpg' }];\n</script>\n")
     report = check(tmp_path / "s", {"src/Council.vue": page}, ("img/zara.jpg",))
     assert full_names(report) == [("src/Council.vue", 7, "Zara Ahmed")]
+
+
+def test_svelte_spread_of_each_item(tmp_path):
+    page = ("<script>\n  const council = [{ fullName: 'Zara Ahmed', imageUrl: '/img/zara.jpg' }];\n</script>\n\n"
+            "{#each council as p}\n  <ProfileCard {...p} />\n{/each}\n")
+    report = check(tmp_path / "s", {"src/Council.svelte": page}, ("img/zara.jpg",))
+    assert full_names(report) == [("src/Council.svelte", 2, "Zara Ahmed")]
