@@ -44,7 +44,9 @@ CASES = Path(__file__).with_name("cases")
 # templates, a fifth of it components, committed on its own, measured once at the end of that work),
 # "heldout_k" (written in session 5 after heldout_j was read, before the component-reader change, over a
 # third of it components and their traps, committed on its own, measured once at the end of that work).
-# The targets are asserted on heldout_k; heldout_g to heldout_j keep theirs as regression checks (read).
+# "heldout_l" (written in session 6 before any finder change of that session, 110 of its cases components,
+# 51 of them MDX, committed on its own, measured once at the end of that work).
+# The targets are asserted on heldout_l; heldout_g to heldout_k keep theirs as regression checks (read).
 HELDOUT_SHA256 = {"heldout_l": "6f16484a25e777193b1f0e776406eaa3fdee32621ce8358a46fd4134b0fbffc4",
                   "heldout_k": "b132674ada01564e4c24b23a8a98f5921eda93c16036b635617de7d9bda20cc0",
                   "heldout_j": "85987242ef73070319194140d795ac2458efd65268358b906eae00dea3db4445",
@@ -278,7 +280,26 @@ def test_precision_read_heldout_splits_still_meet_the_targets(tmp_path, split, w
 # met this fails, so the marker comes off. Session 6 (M, MDX read as MDX and reversed names with particles,
 # after reading those misses): P 1.000 R 1.000 both ways, so the marker is off; a regression check now.
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
-def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+def test_precision_heldout_k_still_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_k", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_l, written in session 6 by L before any finder change of that session (commit 424cc0a, before
+# MDX was read as MDX), not run until the end of the session's work, then measured once (15:20 UTC, load
+# 2.1, at a359830's successors up to c600069): without a roster P 0.964 R 0.854, with one P 0.981 R 0.900:
+# recall missed both ways (targets 0.95/0.90 and 0.98/0.98). Misses by kind (without / with a roster):
+# Vue component props 0/7 and 0/7, the second person of two-person staff grids 14/28 and 14/28,
+# component-imported-image 13/21 and 14/21; without a roster also non-English names 18/21, lead-in
+# captions 19/21, featured-image keys 19/21, camel-case and run-together file names 6/7 each. Wrongly
+# reported: stock credits (4 both ways) and a first name beside a word in a file name (2; 1 with a
+# roster). strict: when met this fails, so the marker comes off.
+@pytest.mark.parametrize("with_roster", [
+    pytest.param(False, marks=pytest.mark.xfail(strict=True, reason="heldout_l recall 0.854 < 0.90")),
+    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason="heldout_l recall 0.900 < 0.98")),
+], ids=["no-roster", "roster"])
+def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_l", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
