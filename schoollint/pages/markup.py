@@ -22,7 +22,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .html_captions import BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION
+from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION,
+                            NEXT_CAPTION_TAGS, OUTERMOST)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
@@ -171,6 +172,7 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
         if isinstance(sibling, Markup) and sibling is not image and sibling is not image.origin \
                 and "caption" in _classes(sibling):
             yield _span(sibling, "caption", env, script, unread)
+    yield from _after_photo(image, env, script, unread)
     for ancestor in islice(ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()
         if tag.startswith("#"):
@@ -201,6 +203,41 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
                                       or len(" ".join(span.text.split())) <= MAX_NEXT_CAPTION):
                 yield span
                 return
+
+
+def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
+    """The block right after the photo when the photo's wrappers hold nothing else (`<NuxtImg/>` then
+    `<p class="governor__name">`), as `html_captions` reads it in HTML: its "next paragraph". Not read
+    when the photo sits in a paragraph, figure, link or card (read whole anyway) or in a gallery."""
+    photo = block = image.origin or image
+    while (parent := block.parent) is not None and parent.tag.lower() not in OUTERMOST \
+            and not parent.tag.startswith("#") and parent.tag.lower() not in ("td", "th", "li", "table", "ul", "ol") \
+            and parent.photos() <= 1 and not _span(parent, "", env, script, []).text.strip():
+        block = parent
+    if parent is None or block is photo and parent.photos() > 1:
+        return
+    tag = parent.tag.lower()
+    if tag in CONTAINERS or tag in ("figure", "a") or (_card_words(parent.tag) or CARD_WORDS.intersection(
+            re.split(r"[\s_-]+", _classes(parent)))) and parent.photos() == 1:
+        return                                  # its whole text is read anyway
+    following = _next_element(parent, block)
+    if following is None or following.tag.lower() not in NEXT_CAPTION_TAGS or following.photos() \
+            or "caption" in _classes(following):
+        return
+    span = _span(following, "next paragraph", env, script, unread)
+    if len(span.text) <= MAX_NEXT_CAPTION:
+        yield span
+
+
+def _next_element(parent: Markup, block: Markup) -> Markup | None:
+    """The element right after `block` among its parent's children; None when text comes first."""
+    after = parent.children[next(at for at, child in enumerate(parent.children) if child is block) + 1:]
+    for child in after:
+        if isinstance(child, Markup):
+            return child
+        if child.literal is None or child.literal.strip():
+            return None
+    return None
 
 
 def _card_words(tag: str) -> frozenset[str]:

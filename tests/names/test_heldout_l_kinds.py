@@ -1,0 +1,49 @@
+"""Issue 10, session 6 (R): the kinds heldout_l missed, each on a real component file or page and real
+JPEGs through the CLI. The names appear in no tests/names/cases split.
+
+- Vue component props: a Nuxt `<NuxtImg>` whose name is the paragraph after it (`<p class="governor__name">`),
+  the HTML reader's "next paragraph", which component markup did not read.
+- Component-imported image: an Astro `<Image src={chair}>` whose `chair` is an imported JPEG, with the
+  name in the paragraph after it (the same shape in Astro).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.names.test_component_props import where
+from tests.names.test_issue10_kinds import findings
+
+GOVERNORS = ('<template>\n  <section class="governors">\n'
+             '    <NuxtImg src="/images/r1.jpg" width="240" height="240" alt="" />\n'
+             '    <p class="governor__name">{name}</p>\n'
+             '    <p class="governor__role">Foundation governor</p>\n  </section>\n</template>\n')
+TRUSTEE = ('---\nimport {{ Image }} from "astro:assets";\nimport chair from "../../images/r2.jpg";\n---\n'
+           '<div class="trustee">\n  <Image src={{chair}} alt="" width={{300}} />\n'
+           '  <p class="trustee__name">{name}</p>\n  <p>Chair of Trustees</p>\n</div>\n')
+
+
+@pytest.mark.parametrize(("path", "page", "expected"), [
+    pytest.param("src/components/Governor.vue", GOVERNORS.format(name="Perpetua Vandeleur"),
+                 {("SL303", "src/components/Governor.vue", 4, "next paragraph", "Perpetua Vandeleur")},
+                 id="vue_component_props_name_in_the_paragraph_after_the_photo"),
+    pytest.param("src/pages/trustees.astro", TRUSTEE.format(name="Ottoline Gravesend"),
+                 {("SL303", "src/pages/trustees.astro", 7, "next paragraph", "Ottoline Gravesend")},
+                 id="component_imported_image_in_astro_name_in_the_paragraph_after"),
+])
+def test_component_photo_named_in_the_next_paragraph(tmp_path, path, page, expected):
+    assert where(findings(tmp_path / "s", {path: page})) == expected
+
+
+def test_component_next_paragraph_traps(tmp_path):
+    """No finding: a first name only after the photo; a name in an article far longer than a caption;
+    a name after two photos side by side (a gallery's text is no one photo's caption)."""
+    article = " ".join(["Our governors met the new year's families over tea in the hall."] * 6)
+    pages = {
+        "src/components/Buddy.vue": GOVERNORS.format(name="Perpetua"),
+        "src/pages/news.astro": TRUSTEE.format(name=f"{article} Thanks to Ottoline Gravesend."),
+        "src/components/Pair.vue": ('<template>\n  <section>\n    <img src="/images/r3.jpg" alt="" />\n'
+                                    '    <img src="/images/r4.jpg" alt="" />\n'
+                                    '    <p>Perpetua Vandeleur</p>\n  </section>\n</template>\n'),
+    }
+    assert findings(tmp_path / "s", pages) == []
