@@ -28,8 +28,9 @@ from pathlib import Path
 from . import html as html_reader
 from .data import LineStr, decode_text, front_matter_images, front_matter_language
 from .front_matter import split_front_matter, with_summary
-from .html_captions import BETWEEN_PHOTOS
+from .html_captions import BETWEEN_PHOTOS, BLOCK_BREAK
 from .html_source import COMMENT
+from .markdown_tables import TableCells
 from .markdown_tokens import emphasised, plain_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
@@ -51,6 +52,7 @@ _PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # w
 # A heading id (`## Team {#team}`: Kramdown, Hugo, Pandoc, Docusaurus) or a one-line `{# comment #}`: blanked
 # before template comments are, whose `{#` would otherwise run on to the end of the page.
 _HEADING_ID = re.compile(r"\{#[^{}\n]*\}")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -153,7 +155,11 @@ class _Reader:
         waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
         before: TextSpan | None = None      # a short paragraph with no photo in it
         between = False                     # ... that is the caption after an earlier photo too
+        cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
         for token in tokens:
+            cells.token(token.type)
+            if token.type == "tr_open":
+                waiting = []                # a row's last photo is not captioned by the next row's first cell
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
             elif token.type.endswith("_close") and token.type.replace("_close", "_open") in BLOCK_LABELS:
@@ -170,6 +176,8 @@ class _Reader:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 images, span = self.inline(token, label)
                 found: list = list(images)
+                if label == "table cell" and (above := cells.photos_above(found, bool(span.text.strip()))):
+                    self.add_caption(above, span)
                 shortcode = label == "paragraph" and _SHORTCODE.fullmatch(span.text.strip()) is not None
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
                     self.opened = True
@@ -233,6 +241,8 @@ class _Reader:
             elif kind == "link_close" and link is not None:
                 link.captions.append(TextSpan("".join(link_text), link.line, "link text"))
                 link = None
+            elif kind == "html_inline" and _BREAK.fullmatch(child.content):
+                parts.append(BLOCK_BREAK)   # "Name<br>Chair": the role is no part of the name
             elif kind == "html_inline":
                 fragments.append((child.content, line))
                 line += child.content.count("\n")

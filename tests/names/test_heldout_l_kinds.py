@@ -5,6 +5,9 @@ JPEGs through the CLI. The names appear in no tests/names/cases split.
   the HTML reader's "next paragraph", which component markup did not read.
 - Component-imported image: an Astro `<Image src={chair}>` whose `chair` is an imported JPEG, with the
   name in the paragraph after it (the same shape in Astro).
+- Two-person staff grid: a Markdown (GFM) table whose first body row holds the photos and the row below
+  their names and roles ("Name<br>Chair"): each photo's caption is the cell below it, as in an HTML table;
+  the name before a `<br>` is set apart from the role after it.
 """
 
 from __future__ import annotations
@@ -46,4 +49,24 @@ def test_component_next_paragraph_traps(tmp_path):
                                     '    <img src="/images/r4.jpg" alt="" />\n'
                                     '    <p>Perpetua Vandeleur</p>\n  </section>\n</template>\n'),
     }
+    assert findings(tmp_path / "s", pages) == []
+
+
+def test_two_person_staff_grid_in_a_markdown_table(tmp_path):
+    page = ("## Our PTA committee\n\n| | | |\n|:-:|:-:|:-:|\n"
+            "| ![](/images/r5.jpg) | ![](/images/r6.jpg) | |\n"
+            "| Perpetua Vandeleur<br>Chair | Ottoline Gravesend<br>Treasurer | |\n")
+    found = findings(tmp_path / "s", {"content/pta.md": page})
+    assert {(f["message"].split(":")[0], f["field"], f["line"], f["value"]) for f in found} == {
+        ("photo /images/r5.jpg", "table cell", 6, "Perpetua Vandeleur"),
+        ("photo /images/r6.jpg", "table cell", 6, "Ottoline Gravesend")}
+
+
+def test_markdown_table_traps(tmp_path):
+    """No finding: first names only below the photos; a row's last photo is not captioned by the first
+    cell of the next row when that row holds no name below it (the names sit under another column)."""
+    pages = {"content/buddies.md": ("| | |\n|---|---|\n| ![](/images/r7.jpg) | ![](/images/r8.jpg) |\n"
+                                    "| Perpetua<br>Chair | Ottoline<br>Treasurer |\n"),
+             "content/rota.md": ("| | |\n|---|---|\n| Rota | ![](/images/r9.jpg) |\n"
+                                 "| Perpetua Vandeleur | |\n")}
     assert findings(tmp_path / "s", pages) == []

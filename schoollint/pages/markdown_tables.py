@@ -1,0 +1,30 @@
+"""Where each cell of a GFM table (GitHub Flavored Markdown spec 0.29, section 4.10, as markdown-it-py's
+"table" rule tokenises it: `tr_open`, then `th_open`/`td_open` and an `inline` per cell) sits, so that a
+Markdown photo grid is read as `html_captions.table_neighbours` reads an HTML one: the cell below a cell
+holding only photos is their caption (the name row of a staff or committee grid)."""
+
+from __future__ import annotations
+
+
+class TableCells:
+    """The photo cells of the table being read, by (row, column); rows count from the header row."""
+
+    def __init__(self) -> None:
+        self.row = -1
+        self.column = -1
+        self.photos: dict[tuple[int, int], list] = {}
+
+    def token(self, kind: str) -> None:
+        """Follow a block token: a new table, row or cell."""
+        if kind == "table_open":
+            self.row, self.photos = -1, {}
+        elif kind == "tr_open":
+            self.row, self.column = self.row + 1, -1
+        elif kind in ("td_open", "th_open"):
+            self.column += 1
+
+    def photos_above(self, found: list, has_text: bool) -> list:
+        """Record the current cell (its photos when it holds photos and no text); when it holds text and
+        no photo, the photos of the cell above it, whose caption it is; else []."""
+        self.photos[(self.row, self.column)] = found if found and not has_text else []
+        return self.photos.get((self.row - 1, self.column), []) if has_text and not found else []
