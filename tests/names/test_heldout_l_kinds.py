@@ -8,6 +8,8 @@ JPEGs through the CLI. The names appear in no tests/names/cases split.
 - Two-person staff grid: a Markdown (GFM) table whose first body row holds the photos and the row below
   their names and roles ("Name<br>Chair"): each photo's caption is the cell below it, as in an HTML table;
   the name before a `<br>` is set apart from the role after it.
+- Stock credits in captions (wrongly reported): "Photo by <photographer> on Unsplash", the credit line a
+  stock library asks for, names its photographer, not a pupil.
 """
 
 from __future__ import annotations
@@ -70,3 +72,18 @@ def test_markdown_table_traps(tmp_path):
              "content/rota.md": ("| | |\n|---|---|\n| Rota | ![](/images/r9.jpg) |\n"
                                  "| Perpetua Vandeleur | |\n")}
     assert findings(tmp_path / "s", pages) == []
+
+
+def test_stock_credits_in_captions_are_not_names(tmp_path):
+    """No finding for the credit lines Unsplash, Pixabay, Pexels and Adobe Stock ask for; the same name
+    before an ordinary word ("on stage") is still reported, with and without a roster."""
+    credits = ["Photo by Ottoline Gravesend on Unsplash", "Image by Ottoline Gravesend from Pixabay",
+               "Photo: Perpetua Vandeleur / Adobe Stock", "Photo by Perpetua Vandeleur from Pexels"]
+    figure = '<figure><img src="/images/s{n}.jpg" alt=""><figcaption>{text}</figcaption></figure>'
+    pages = {f"site/credit{n}.html": figure.format(n=n, text=text) for n, text in enumerate(credits)}
+    pages["site/stage.html"] = figure.format(n=9, text="Ottoline Gravesend on stage")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Legal Forename,Legal Surname\nAmara,Okafor\n", encoding="utf-8")
+    for extra in ((), ("--roster", str(roster))):
+        found = findings(tmp_path / f"s{len(extra)}", pages, *extra)
+        assert {(f["path"], f["value"]) for f in found} == {("site/stage.html", "Ottoline Gravesend")}
