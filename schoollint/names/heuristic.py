@@ -55,6 +55,7 @@ class _Run:
         starters, surnames, known, common = lex.starters, lex.name_surnames, lex.listed, lex.not_surname
         while i < len(keys) - 1:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
+                    and keys[i + 1] not in lex.particles \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
                          or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))):
                 i += 1
@@ -128,6 +129,9 @@ class _Run:
             return False                        # "Olympian Tom Daley": a word before a name describes it
         if self.strict and (i + 1 == len(self.tokens) or self.tokens[i + 1].key not in lex.name_surnames):
             return False                        # lower-case text: "defne arslan" only before a known surname
+        after = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
+        if after in lex.particles and after in self.words:
+            return False                        # "Oceanário de Lisboa": "de" is a word of the page's language
         return (len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
                 and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)

@@ -45,8 +45,10 @@ def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, str
     if "-" not in key:                          # the common case, kept cheap
         if key in lex.not_surname or key in words:
             return False
-    elif any(part in lex.not_surname or part in words for part in key.split("-")):
-        return False
+    else:
+        parts = key.split("-")
+        if any(part in lex.not_surname or part in words for part in parts[parts[0] in lex.particles:]):
+            return False                        # a particle joined on is no word: "El-Sayed", "al-Hashimi"
     return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex)
 
 

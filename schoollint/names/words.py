@@ -79,7 +79,9 @@ class Lexicon:
         first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
         particle = rf"(?:{'|'.join(self.particle_names)})"
         gap = r"[ \u00a0]{1,3}"
-        return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*{word})+")
+        # A particle joined by a hyphen starts a word too: "Layla al-Hashimi", "Omar el-Sayed" (the lookahead
+        # fails at once on the usual capital, before the particles are tried).
+        return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*(?:(?=[a-z]){particle}-)?{word})+")
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
@@ -279,8 +281,8 @@ def may_hold_name(words: list[str], lex: Lexicon) -> bool:
                     or after in lex.word_surnames and key not in lex.word_given:
                 return True
         elif key not in common:
-            if after in lex.name_surnames:
-                return True                     # "Adebayo Ogunleye": a given name the lists lack
+            if after in lex.name_surnames or after in lex.particles:
+                return True                     # "Adebayo Ogunleye", "Haziq bin Osman": a given name the lists lack
             if after not in common and (key not in listed or after not in listed):
                 return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
         key = after

@@ -10,6 +10,9 @@ JPEGs through the CLI. The names appear in no tests/names/cases split.
   the name before a `<br>` is set apart from the role after it.
 - Stock credits in captions (wrongly reported): "Photo by <photographer> on Unsplash", the credit line a
   stock library asks for, names its photographer, not a pupil.
+- Non-English names with particles: "bin"/"binti" after a given name the lists lack ("Haziq bin Osman"),
+  a particle joined by a hyphen ("al-Hashimi", "El-Sayed") and the Filipino "Dela Cruz"; not a particle
+  that is a word of the page's language after an unknown word ("Oceanário de Lisboa" on a Portuguese page).
 """
 
 from __future__ import annotations
@@ -87,3 +90,21 @@ def test_stock_credits_in_captions_are_not_names(tmp_path):
     for extra in ((), ("--roster", str(roster))):
         found = findings(tmp_path / f"s{len(extra)}", pages, *extra)
         assert {(f["path"], f["value"]) for f in found} == {("site/stage.html", "Ottoline Gravesend")}
+
+
+@pytest.mark.parametrize(("caption", "name"), [
+    ("Well done to Zulkifli bin Osman for his chess trophy", "Zulkifli bin Osman"),
+    ("Nurul binti Hamzah reading in assembly", "Nurul binti Hamzah"),
+    ("Yasmin al-Khatib, Head Girl", "Yasmin al-Khatib"),
+    ("Karim El-Masri rings the bell", "Karim El-Masri"),
+    ("Marisol Dela Rosa performing her poem", "Marisol Dela Rosa"),
+], ids=["bin", "binti", "al_hyphen", "el_hyphen", "dela"])
+def test_non_english_names_with_particles(tmp_path, caption, name):
+    page = f'<figure><img src="/images/p1.jpg" alt=""><figcaption>{caption}</figcaption></figure>'
+    assert [f["value"] for f in findings(tmp_path / "s", {"site/p.html": page})] == [name]
+
+
+def test_particle_that_is_a_word_of_the_page_language_is_no_name(tmp_path):
+    page = ('<!doctype html><html lang="pt"><body><figure><img src="/images/p2.jpg" alt=""><figcaption>'
+            'Visita de estudo ao Oceanário de Lisboa com as turmas do 4.º ano</figcaption></figure></body></html>')
+    assert findings(tmp_path / "s", {"site/visita.html": page}) == []
