@@ -127,11 +127,13 @@ class _Run:
             return False                        # "Millicent Fawcett Hall": the surname of the name before
         if token.key in lex.rare_words and i + 1 < len(self.tokens) and is_given(self.tokens[i + 1].key, lex):
             return False                        # "Olympian Tom Daley": a word before a name describes it
-        if self.strict and (i + 1 == len(self.tokens) or self.tokens[i + 1].key not in lex.name_surnames):
-            return False                        # lower-case text: "defne arslan" only before a known surname
         after = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
         if after in lex.particles and after in self.words:
             return False                        # "Oceanário de Lisboa": "de" is a word of the page's language
+        if self.strict:                         # lower-case text: "defne arslan", "haziq bin osman": a known surname
+            surname = next((word.key for word in self.tokens[i + 1:] if word.key not in lex.particles), "")
+            if surname not in lex.name_surnames or after in lex.particles and english_word(token.key, lex):
+                return False
         return (len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
                 and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
                 and token.key not in lex.particles and token.key not in self.words)

@@ -79,9 +79,9 @@ class Lexicon:
         first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
         particle = rf"(?:{'|'.join(self.particle_names)})"
         gap = r"[ \u00a0]{1,3}"
-        # A particle joined by a hyphen starts a word too: "Layla al-Hashimi", "Omar el-Sayed" (the lookahead
-        # fails at once on the usual capital, before the particles are tried).
-        return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*(?:(?=[a-z]){particle}-)?{word})+")
+        # A particle joined by a hyphen starts a word too: "Layla al-Hashimi", "Omar el-Sayed" (tried only
+        # when no capitalised word follows: the usual case costs nothing more).
+        return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*(?:{word}|{particle}-{word}))+")
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.

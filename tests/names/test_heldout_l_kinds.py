@@ -13,6 +13,8 @@ JPEGs through the CLI. The names appear in no tests/names/cases split.
 - Non-English names with particles: "bin"/"binti" after a given name the lists lack ("Haziq bin Osman"),
   a particle joined by a hyphen ("al-Hashimi", "El-Sayed") and the Filipino "Dela Cruz"; not a particle
   that is a word of the page's language after an unknown word ("Oceanário de Lisboa" on a Portuguese page).
+- Lower case with a particle: an alt text "zulkifli bin osman, year 3" (a known surname after the particle);
+  not an English word before one ("the blue van morgan").
 """
 
 from __future__ import annotations
@@ -108,3 +110,10 @@ def test_particle_that_is_a_word_of_the_page_language_is_no_name(tmp_path):
     page = ('<!doctype html><html lang="pt"><body><figure><img src="/images/p2.jpg" alt=""><figcaption>'
             'Visita de estudo ao Oceanário de Lisboa com as turmas do 4.º ano</figcaption></figure></body></html>')
     assert findings(tmp_path / "s", {"site/visita.html": page}) == []
+
+
+def test_lower_case_name_with_a_particle_in_alt_text(tmp_path):
+    pages = {"site/race.html": '<p><img src="/images/p3.jpg" alt="zulkifli bin osman, year 3, egg and spoon race"></p>',
+             "site/van.html": '<p><img src="/images/p4.jpg" alt="the blue van morgan drove to the fair"></p>'}
+    assert [(f["path"], f["value"]) for f in findings(tmp_path / "s", pages)] == [
+        ("site/race.html", "zulkifli bin osman")]
