@@ -91,19 +91,22 @@ class _Run:
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):
             return None                         # "In May Oliver Smith": May is the month
         end = self._surname_end(i + 1, title=False)
-        if end is None or self._is_place(i, end) or self._stock_credit(end) \
+        if end is None or self._is_place(i, end) \
                 or not (given and tokens[end].key in lex.person_surnames) and self._place_after_locative(i, end):
             return None
         if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
-        if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex):
+        if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex) or self._stock_credit(end):
             return None                         # lower-case prose: "the sunny park", "mark green"
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
 
     def _stock_credit(self, end: int) -> bool:
         """ "Photo by Marta Kowal on Unsplash", "Image by ... from Pixabay", "... / Shutterstock": the credit a
         stock photo library asks for names its photographer, not a pupil (as "pexels-anna-nowak.jpg" does)."""
-        credit = _CREDIT.match(self.text, self.tokens[end].end) if self.text is not None else None
+        text, at = self.text, self.tokens[end].end
+        if text is None or not text.startswith(_CREDIT_STARTS, at):
+            return False                        # the usual case, kept to one C call
+        credit = _CREDIT.match(text, at)
         if credit is None:
             return False
         first, second = credit.group(1).lower(), (credit.group(2) or "").lower()
@@ -242,6 +245,7 @@ class _Run:
 
 
 # After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock" (a stock library's credit line).
+_CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", "\u00a0on ", "\u00a0from ")
 _CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 # Welsh elisions joined to the word before ('r "the", 'n, 'm "my", 'th "your"): no name ends so.
 _ELIDED = tuple(f"{apostrophe}{ending}" for apostrophe in "'’" for ending in ("r", "n", "m", "th"))
