@@ -52,7 +52,6 @@ _PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # w
 # A heading id (`## Team {#team}`: Kramdown, Hugo, Pandoc, Docusaurus) or a one-line `{# comment #}`: blanked
 # before template comments are, whose `{#` would otherwise run on to the end of the page.
 _HEADING_ID = re.compile(r"\{#[^{}\n]*\}")
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
 SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
@@ -157,9 +156,8 @@ class _Reader:
         between = False                     # ... that is the caption after an earlier photo too
         cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
         for token in tokens:
-            cells.token(token.type)
-            if token.type == "tr_open":
-                waiting = []                # a row's last photo is not captioned by the next row's first cell
+            if cells.token(token.type):     # a new row: its first cell captions no photo of the row before
+                waiting = []
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
             elif token.type.endswith("_close") and token.type.replace("_close", "_open") in BLOCK_LABELS:
@@ -241,7 +239,7 @@ class _Reader:
             elif kind == "link_close" and link is not None:
                 link.captions.append(TextSpan("".join(link_text), link.line, "link text"))
                 link = None
-            elif kind == "html_inline" and _BREAK.fullmatch(child.content):
+            elif kind == "html_inline" and re.fullmatch(r"<br\s*/?>", child.content, re.IGNORECASE):
                 parts.append(BLOCK_BREAK)   # "Name<br>Chair": the role is no part of the name
             elif kind == "html_inline":
                 fragments.append((child.content, line))

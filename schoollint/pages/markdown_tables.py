@@ -14,14 +14,16 @@ class TableCells:
         self.column = -1
         self.photos: dict[tuple[int, int], list] = {}
 
-    def token(self, kind: str) -> None:
-        """Follow a block token: a new table, row or cell."""
+    def token(self, kind: str) -> bool:
+        """Follow a block token: a new table, row or cell; True when a new row starts."""
         if kind == "table_open":
             self.row, self.photos = -1, {}
         elif kind == "tr_open":
             self.row, self.column = self.row + 1, -1
+            return True
         elif kind in ("td_open", "th_open"):
             self.column += 1
+        return False
 
     def photos_above(self, found: list, has_text: bool) -> list:
         """Record the current cell (its photos when it holds photos and no text); when it holds text and
