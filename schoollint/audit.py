@@ -186,13 +186,13 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     from .report import plural
     from .review import REVIEW_LOG, record_review, reviews, today
     from .run_rules import run_findings
-    from .pipeline import _apply_arguments, _roster_setting, _settings
+    from .run_settings import apply_arguments, roster_setting, settings_for
 
-    _apply_arguments(config, args)
+    apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
     found = discover(root, in_git, [start], config.exclude)
     roster_notes: list[str] = []   # what the roster cannot judge (no key, no consent column): said as check says it
-    settings = _settings(_roster_setting(root, in_git, args, config, roster_notes), config.consent)
+    settings = settings_for(roster_setting(root, in_git, args, config, roster_notes), config.consent)
     from .vision import run_setting
 
     # as check does: faces and text in pictures (SL401-SL403) with the extra, else a note says so

@@ -178,10 +178,11 @@ def _rule(args) -> int:
 def _config(args) -> int:
     import yaml
 
-    from .pipeline import _apply_arguments, load_effective_config
+    from .pipeline import load_effective_config
+    from .run_settings import apply_arguments
 
     config, _root, _in_git = load_effective_config(args.config)
-    _apply_arguments(config, args)
+    apply_arguments(config, args)
     print(yaml.safe_dump(config.as_dict(), sort_keys=False), end="")
     return EXIT_CLEAN
 

@@ -151,7 +151,7 @@ COMMANDS = {
 
 
 def _selection_options(parser) -> None:
-    """The options that change the configuration (`pipeline._apply_arguments`), as `check` has them."""
+    """The options that change the configuration (`pipeline.apply_arguments`), as `check` has them."""
     parser.add_argument("--select", type=_codes, help="only these rules (codes, prefixes like SL1, or names)")
     parser.add_argument("--extend-select", type=_codes, default=[], help="add rules to the selection")
     parser.add_argument("--ignore", type=_codes, default=[], help="leave these rules out")

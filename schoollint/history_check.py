@@ -261,16 +261,16 @@ def run_history(args) -> int:
     from .pipeline import load_effective_config
     from .report import escaped, plural
     from .report.history import flagged_blobs, render
-    from .run_settings import _apply_arguments, _roster_setting, _settings, _vision_setting
+    from .run_settings import apply_arguments, roster_setting, settings_for, vision_setting
 
     config, root, in_git = load_effective_config(args.config)
     if not in_git:
         raise UsageError("schoollint history needs a Git repository")
-    _apply_arguments(config, args)
+    apply_arguments(config, args)
     since = since_date(args.since)
     notes: list[str] = []     # what the roster cannot judge, and vision when it cannot run: as check says them
-    settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
-    settings["vision"], vision_note = _vision_setting(config, args.no_vision)
+    settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
+    settings["vision"], vision_note = vision_setting(config, args.no_vision)
     scan = scan_history(root, config, settings, revisions_given(root, args.revisions), since, args.jobs)
     scan.notes[:0] = notes + ([vision_note] if vision_note else [])
     scan.not_run = not_run(config.selected_codes(), scan.ran, args.no_vision)

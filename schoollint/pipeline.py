@@ -30,7 +30,7 @@ from .fsio import MAP_THRESHOLD
 from .outcome import Outcome
 from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
-from .run_settings import _apply_arguments, _is_inside, _roster_setting, _settings, _vision_setting
+from .run_settings import apply_arguments, is_inside, roster_setting, settings_for, vision_setting
 from .suppress import settle, unknown_alts_note
 
 
@@ -58,7 +58,7 @@ def load_effective_config(config_path: str | None, start: Path | None = None, wa
         print(f"schoollint: warning: {escaped(warning)}", file=sys.stderr)
     if config_path and not (path and path.is_file()):
         raise UsageError(f"{config_path}: no such configuration file")
-    display = relative(root, path) if path and _is_inside(root, path) else (str(path) if path else None)
+    display = relative(root, path) if path and is_inside(root, path) else (str(path) if path else None)
     config = load_config(path, display)
     if config.site_roots:   # where "/img/x.jpg" leads, for every stage that resolves a page's references
         from .pages.site_layout import use_site_roots
@@ -84,7 +84,7 @@ def run_check(args) -> int:
     started = time.time()
     usercache.writable = not args.no_cache   # --no-cache: nothing written to this user's cache folder either
     config, root, in_git = load_effective_config(args.config, start_of(args.paths), warn=args.quiet < 2)
-    _apply_arguments(config, args)
+    apply_arguments(config, args)
     with ExitStack() as held:
         notes = take_over(root, args.fix, held)
         return _check(args, config, root, in_git, started, notes)
@@ -99,9 +99,9 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
         raise UsageError("--diff-base needs a Git repository")
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
-    settings = _settings(_roster_setting(root, in_git, args, config, notes), config.consent)
+    settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
-    settings["vision"], vision_note = _vision_setting(config, args.no_vision)
+    settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)
     baseline = _baseline(root, args)
     formats = {args.output_format, *(name for name, _ in args.report)}

@@ -16,11 +16,11 @@ from .discover import relative
 from .errors import UsageError
 
 
-def _is_inside(root: Path, path: Path) -> bool:
+def is_inside(root: Path, path: Path) -> bool:
     return Path(os.path.abspath(path)).is_relative_to(root)
 
 
-def _apply_arguments(config, args) -> None:
+def apply_arguments(config, args) -> None:
     if args.select is not None:
         config.select = args.select
     config.extend_select = config.extend_select + args.extend_select
@@ -38,7 +38,7 @@ HASHED_ROSTER = ".schoollint-roster"
 ROSTER_KEY_VARIABLE = "SCHOOLLINT_ROSTER_KEY"
 
 
-def _roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | None = None) -> str | None:
+def roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | None = None) -> str | None:
     given = args.roster or os.environ.get("SCHOOLLINT_ROSTER")
     if not (given or config.roster or config.select or config.extend_select or os.path.lexists(root / HASHED_ROSTER)):
         return None     # no roster anywhere, no consent rule named that would need a note saying so: for_run's answer
@@ -52,13 +52,13 @@ def _roster_setting(root: Path, in_git: bool, args, config, notes: list[str] | N
     roster, path = chosen.roster, chosen.path
     if roster is None or path is None:
         return None
-    if not roster.hashed and in_git and _is_inside(root, path) and _tracked(root, path):
+    if not roster.hashed and in_git and is_inside(root, path) and _tracked(root, path):
         raise UsageError(
             f"{relative(root, path)}: the roster of names is tracked by Git. A roster must never be "
             "committed: `git rm --cached` it, add it to .gitignore, and use "
             "`schoollint roster hash` to make a form that is safe to commit"
         )
-    if not roster.hashed and _is_inside(root, path):
+    if not roster.hashed and is_inside(root, path):
         _refuse_published(root, in_git, path, getattr(args, "force", False), notes)
     return str(path.resolve())
 
@@ -93,7 +93,7 @@ def _key_fingerprint() -> str | None:
     return hashlib.sha256(b"schoollint cache key\0" + key.encode()).hexdigest()[:16]
 
 
-def _settings(roster: str | None, consent: str = "optional") -> dict:
+def settings_for(roster: str | None, consent: str = "optional") -> dict:
     """Run-wide settings for the checks. What the roster says, and which key hashes names,
     change findings: so they key the cache (the consent policy and day too: SL601-SL603)."""
     if roster:
@@ -112,7 +112,7 @@ def _digest(path: Path) -> str:
     return content_hash(path.read_bytes())
 
 
-def _vision_setting(config, no_vision: bool) -> tuple[dict[str, str] | None, str | None]:
+def vision_setting(config, no_vision: bool) -> tuple[dict[str, str] | None, str | None]:
     """vision.run_setting's answer; with --no-vision (no part runs, no note) without importing vision."""
     if no_vision:
         return None, None

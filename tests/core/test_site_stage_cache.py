@@ -120,7 +120,8 @@ def test_site_facts_of_the_wrong_shape_discard_the_cache(repo, cli):
 def test_a_photos_cached_result_survives_a_day_change_a_pages_does_not(repo, monkeypatch):
     """With a dated roster the consent day keys the results of pages (SL601-SL603 read them), not
     those of photos: a photo is not read again because the day changed."""
-    from schoollint.pipeline import Run, RunOptions, _settings, load_effective_config
+    from schoollint.pipeline import Run, RunOptions, load_effective_config
+    from schoollint.run_settings import settings_for
 
     monkeypatch.delenv("SCHOOLLINT_ROSTER_KEY", raising=False)
     site = build_school_site(repo)
@@ -129,7 +130,7 @@ def test_a_photos_cached_result_survives_a_day_change_a_pages_does_not(repo, mon
     assert all((root / path).is_file() for path in paths)
 
     def read_again(day: dt.date) -> dict[str, bool]:
-        settings = _settings(str(site.roster), "optional")
+        settings = settings_for(str(site.roster), "optional")
         assert "consent-day" in settings                   # the roster holds dates
         settings["consent-day"] = day.isoformat()
         run = Run(root, in_git, config, settings, RunOptions(jobs=1))

@@ -100,5 +100,5 @@ def test_the_roster_names_a_run_checks_without_the_names_package_are_its_own():
 
     assert (run_settings.HASHED_ROSTER, run_settings.ROSTER_KEY_VARIABLE) == (DEFAULT_HASHED, KEY_VARIABLE)
     for policy in ("optional", "required"):
-        settings = run_settings._settings(None, policy)
+        settings = run_settings.settings_for(None, policy)
         assert {key: settings[key] for key in consent_settings(None, policy)} == consent_settings(None, policy)

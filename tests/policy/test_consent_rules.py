@@ -116,15 +116,15 @@ def test_a_consent_that_has_ended_is_sl601_and_no_longer_sl602(site, cli):
 def test_the_day_keys_the_cache_only_when_the_roster_holds_dates(site, tmp_path):
     """Findings of a dated roster change from one day to the next with no file changed: the run's
     settings (which key the cache) carry the day then, and only then."""
-    from schoollint.pipeline import _settings
+    from schoollint.run_settings import settings_for
 
-    settings = _settings(str(site.roster), "required")
+    settings = settings_for(str(site.roster), "required")
     assert settings["consent"] == "required"
     assert settings["consent-day"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
     undated = tmp_path / "undated.csv"
     undated.write_text("Forename,Surname,Website\nRowan,Hughes,No\n")
-    assert "consent-day" not in _settings(str(undated))
-    assert "consent-day" not in _settings(None)
+    assert "consent-day" not in settings_for(str(undated))
+    assert "consent-day" not in settings_for(None)
 
 
 def test_staff_allow_keeps_staff_names_out_of_sl302_but_not_out_of_consent(site, cli):
