@@ -114,13 +114,13 @@ CHECKED_APART: set[Path] = set()
 def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
     """Whether the folder `name` in `current` is another site's or tool's (OTHERS_FOLDERS); said in `notes`."""
     path = os.path.join(current, name)
-    what = _marked(path)
+    what = marked_as(path)
     if what and Path(path).resolve() not in CHECKED_APART:  # a work tree this run checks apart: no note
         notes.append(skipped_others(Path(os.path.relpath(path, root)).as_posix(), what))
     return bool(what)
 
 
-def _marked(path: str, markers: tuple[str, ...] = tuple(OTHERS_FOLDERS)) -> str:
+def marked_as(path: str, markers: tuple[str, ...] = tuple(OTHERS_FOLDERS)) -> str:
     """What the folder at `path` is by its OTHERS_FOLDERS marker, "" when it has none."""
     return next((OTHERS_FOLDERS[marker] for marker in markers if os.path.lexists(os.path.join(path, marker))), "")
 
@@ -138,7 +138,7 @@ def tool_folder(root: Path, relpath: str, asked: list[str], memo: dict[str, str]
     for index in range(len(parts)):
         folder = "/".join(parts[: index + 1])
         if folder not in memo:
-            memo[folder] = _marked(os.path.join(root, folder), ("pyvenv.cfg", "CACHEDIR.TAG"))
+            memo[folder] = marked_as(os.path.join(root, folder), ("pyvenv.cfg", "CACHEDIR.TAG"))
         if memo[folder] and not any(path == folder or path.startswith(folder + "/") for path in asked):
             return folder, memo[folder]
     return None

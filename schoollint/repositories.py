@@ -56,7 +56,7 @@ def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
     discover.NOT_SITE_FOLDERS) and its schoollint configuration."""
     from .config_files import CONFIG_FILES
     from .discover import NOT_SITE_FOLDERS, SKIPPED_FOLDERS
-    from .plain_site import OTHERS_FOLDERS
+    from .plain_site import marked_as
 
     trees: list[Path] = []
     own = False
@@ -66,8 +66,7 @@ def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
             path = os.path.join(current, name)
             if os.path.lexists(os.path.join(path, ".git")) and _git_top(Path(path)) == Path(path).resolve():
                 trees.append(Path(path).resolve())     # Git's work tree (a bare `.git` folder is none: skipped)
-            elif not (name in SKIPPED_FOLDERS or name in NOT_SITE_FOLDERS
-                      or any(os.path.lexists(os.path.join(path, mark)) for mark in OTHERS_FOLDERS)):
+            elif not (name in SKIPPED_FOLDERS or name in NOT_SITE_FOLDERS or marked_as(path)):
                 kept.append(name)
         dirs[:] = kept
         own = own or any(name not in CONFIG_FILES for name in names)

@@ -17,11 +17,10 @@ import posixpath
 import re
 from typing import Any
 
-from .generators import Site
+from .generators import Site, js_names
 
 TS_CONFIGS = ("tsconfig.json", "jsconfig.json")
-_JS_CONFIGS = tuple(f"{stem}.{ext}" for stem in ("vite.config", "astro.config")
-                    for ext in ("js", "mjs", "cjs", "ts", "mts"))
+_JS_CONFIGS = js_names("vite.config", "astro.config")
 # JSON with comments and trailing commas (tsconfig's JSONC): strings kept, comments dropped.
 _JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")

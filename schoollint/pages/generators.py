@@ -27,18 +27,18 @@ _ELEVENTY = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.co
 _JEKYLL = ("_config.yml", "_config.yaml")
 
 
-def _js_names(*stems: str) -> tuple[str, ...]:
+def js_names(*stems: str) -> tuple[str, ...]:
     return tuple(f"{stem}.{ext}" for stem in stems for ext in ("js", "mjs", "cjs", "ts", "mts"))
 
 
 # JavaScript-configured generators: config files, (folder key, default folder), base-path key.
 _JS_SITES = (
-    ("Astro", _js_names("astro.config"), ("publicDir", "public"), "base"),
-    ("Next.js", _js_names("next.config"), (None, "public"), "basePath"),
-    ("Gatsby", _js_names("gatsby-config"), (None, "static"), "pathPrefix"),
-    ("SvelteKit", _js_names("svelte.config"), ("assets", "static"), "base"),
-    ("Docusaurus", _js_names("docusaurus.config"), (None, "static"), "baseUrl"),
-    ("Vite", _js_names("vite.config"), ("publicDir", "public"), "base"),
+    ("Astro", js_names("astro.config"), ("publicDir", "public"), "base"),
+    ("Next.js", js_names("next.config"), (None, "public"), "basePath"),
+    ("Gatsby", js_names("gatsby-config"), (None, "static"), "pathPrefix"),
+    ("SvelteKit", js_names("svelte.config"), ("assets", "static"), "base"),
+    ("Docusaurus", js_names("docusaurus.config"), (None, "static"), "baseUrl"),
+    ("Vite", js_names("vite.config"), ("publicDir", "public"), "base"),
 )
 CONFIG_NAMES = frozenset((*_HUGO_NAMES, *_ELEVENTY, *_JEKYLL, "mkdocs.yml", "mkdocs.yaml",
                           *(name for site in _JS_SITES for name in site[1])))
