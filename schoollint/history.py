@@ -71,13 +71,18 @@ class Scan:
 
 
 def _wanted(relpath: str, config) -> bool:
-    from .formats.registry import media_extensions
+    """A path `check` would judge by its name: a page, or what formats.registry.recognised takes
+    without reading a byte (media, document and unsupported extensions, folder files such as
+    Thumbs.db). A picture under a name no reader claims (`photo.bak`) is left out: telling it
+    by its magic bytes would mean inflating every blob of the history."""
+    from .formats.registry import recognised
     from .globs import any_match
     from .pages import registry as pages
 
     if any_match(config.exclude, relpath):
         return False
-    return Path(relpath).suffix.lower() in media_extensions() or pages.is_page(relpath)
+    path = Path(relpath)
+    return recognised(b"", path.suffix.lower(), path.name) or pages.is_page(relpath)
 
 
 def appearances(root: Path, revisions: list[str], since: str | None, config, scan: Scan) -> list[Appearance]:
