@@ -2,8 +2,10 @@
 folder of docusaurus.config.*), TypeScript's `compilerOptions.paths` in tsconfig.json or
 jsconfig.json (`"@/*": ["./src/*"]`, relative to `baseUrl`, else to the file's folder: TypeScript
 handbook, "Module Resolution: paths"), and Vite's or Astro's `resolve.alias` / `alias` when it is a
-literal object (`{ '@': '/src' }`, or a value in one of the fixed shapes `path.resolve(__dirname,
-'./src')` and `fileURLToPath(new URL('./src', import.meta.url))`). Read as text; nothing is run.
+literal object (`{ '@': '/src' }`) or a literal array of `{ find: '@', replacement: '/src' }` entries
+(Vite's two documented forms; a `find` that is a regular expression is not read), the folder a string
+or one of the fixed shapes `path.resolve(__dirname, './src')` and `fileURLToPath(new URL('./src',
+import.meta.url))`. Read as text; nothing is run.
 
 `declared` answers (prefix ending in "/", repository folders) pairs, longest prefix first;
 urls.resolve reads a path under such a prefix from those folders, and a rename writes it back under
@@ -28,6 +30,10 @@ _ALIAS_OBJECT = re.compile(r"(?<![\w$])alias\s*:\s*\{([^{}]*(?:\([^()]*(?:\([^()
 _FOLDER_VALUE = (r"""["']([^"'\n]+)["']|(?:path\.)?resolve\(\s*__dirname\s*,\s*["']([^"'\n]+)["']\s*\)"""
                  r"""|fileURLToPath\(\s*new URL\(\s*["']([^"'\n]+)["']\s*,\s*import\.meta\.url\s*\)\s*\)""")
 _ALIAS_PAIR = re.compile(r"""["']?([^"'\s:,{}()]+)["']?\s*:\s*(?:""" + _FOLDER_VALUE + ")")
+_ALIAS_ARRAY = re.compile(r"(?<![\w$])alias\s*:\s*\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+_ENTRY = re.compile(r"\{([^{}]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^{}]*)*)\}")
+_FIND = re.compile(r"""(?<![\w$])find\s*:\s*["']([^"'\n]+)["']""")
+_REPLACEMENT = re.compile(r"(?<![\w$])replacement\s*:\s*(?:" + _FOLDER_VALUE + ")")
 
 Aliases = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -76,12 +82,19 @@ def _ts_paths(site: Site, name: str) -> list[tuple[str, str]]:
 
 
 def _js_aliases(text: str, folder: str) -> list[tuple[str, str]]:
-    """A Vite or Astro config's literal `alias: {...}` object: "@" -> "src" as ("@/", "<folder>/src")."""
+    """A Vite or Astro config's literal `alias: {...}` object or `alias: [{find, replacement}, ...]`
+    array: "@" -> "src" as ("@/", "<folder>/src")."""
+    pairs = [(match.group(1), match.groups()[1:]) for block in _ALIAS_OBJECT.finditer(text)
+             for match in _ALIAS_PAIR.finditer(block.group(1))]
+    for block in _ALIAS_ARRAY.finditer(text):
+        for entry in _ENTRY.finditer(block.group(1)):
+            find, replacement = _FIND.search(entry.group(1)), _REPLACEMENT.search(entry.group(1))
+            if find and replacement:
+                pairs.append((find.group(1), replacement.groups()))
     found = []
-    for block in _ALIAS_OBJECT.finditer(text):
-        for match in _ALIAS_PAIR.finditer(block.group(1)):
-            key = match.group(1).rstrip("/")
-            value = next(group for group in match.groups()[1:] if group is not None)
-            if key and not value.startswith(("http:", "https:")):
-                found.append((key + "/", _joined(folder, value.lstrip("/"))))
+    for name, values in pairs:
+        key = name.rstrip("/")
+        value = next(group for group in values if group is not None)
+        if key and not value.startswith(("http:", "https:")):
+            found.append((key + "/", _joined(folder, value.lstrip("/"))))
     return found

@@ -84,3 +84,24 @@ def test_tsconfig_paths_and_a_vite_alias_object_lead_to_their_folders(tmp_path, 
     commit_all(site, "site")
     _code, report = _check(monkeypatch, capsys, site)
     assert _broken(report) == {("app/Team.vue", 4)}
+
+
+def test_a_vite_alias_array_leads_to_its_folders(tmp_path, monkeypatch, capsys):
+    """Vite's other documented form, `alias: [{ find, replacement }]`, keys in either order; an
+    entry whose `find` is a regular expression is not read (and adds no folder)."""
+    site = tmp_path / "vite-array"
+    clean_photo(site / "src" / "assets" / "choir.jpg")
+    clean_photo(site / "shared" / "pics" / "crest.jpg")
+    (site / "vite.config.js").write_text(
+        "import path from 'node:path';\nimport { fileURLToPath, URL } from 'node:url';\n"
+        "export default defineConfig({ resolve: { alias: [\n"
+        "  { find: '@', replacement: path.resolve(__dirname, './src') },\n"
+        "  { replacement: fileURLToPath(new URL('./shared/pics', import.meta.url)), find: '@pics' },\n"
+        "  { find: /^~(.*)$/, replacement: '$1' },\n] } });\n")
+    (site / "src" / "Choir.vue").write_text(
+        "<template>\n<img src=\"@/assets/choir.jpg\" alt=\"Choir\">\n<img src=\"@pics/crest.jpg\" alt=\"Crest\">\n"
+        "<img src=\"@pics/missing.jpg\" alt=\"x\">\n</template>\n")
+    git(site, "init", "-q")
+    commit_all(site, "site")
+    _code, report = _check(monkeypatch, capsys, site)
+    assert _broken(report) == {("src/Choir.vue", 4)}
