@@ -103,15 +103,28 @@ def _undo(fixed: dict[str, Changed]) -> bool:
     return True
 
 
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
+
+
+def _subject(changed: int, renamed: int) -> str:
+    """The fix commit's subject: what the fixes did, in counts only (a path may hold the name the
+    fix took away, and the commit is public)."""
+    if not renamed:
+        return f"schoollint: remove personal metadata from {_files(changed)}"
+    others = changed - renamed
+    return (f"schoollint: rename {_files(renamed)} whose name{'s' if renamed != 1 else ''} identified someone"
+            + (f", update {others} other{'s' if others != 1 else ''}" if others else ""))
+
+
 def _commit_and_push(fixed: dict[str, Changed], branch: str) -> dict[str, Changed]:
     """Commit the `fixed` paths (a rename's source too, so the commit holds the move) and push."""
     paths = sorted(fixed)
     unstaged = [path for path in paths if fixed[path].unstaged]     # a staged deletion matches no file to add
     if unstaged:
         _git_with_paths(unstaged, "add", "--all")
-    message = (f"schoollint: remove personal metadata from {len(paths)} file{'s' if len(paths) != 1 else ''}\n\n"
-               "Applied by the schoollint action (`schoollint check --fix`).")
     sources = [change.source for change in fixed.values() if change.source]
+    message = f"{_subject(len(paths), len(sources))}\n\nApplied by the schoollint action (`schoollint check --fix`)."
     _git_with_paths(sorted({*paths, *sources}), "-c", f"user.name={BOT[0]}", "-c", f"user.email={BOT[1]}",
                     "commit", "--quiet", "--no-verify", "-m", message)
     pushed = workflow.git("push", "--quiet", "origin", f"HEAD:refs/heads/{branch}", check=False)

@@ -77,6 +77,9 @@ def test_a_rename_by_unsafe_fixes_is_committed_with_the_page_and_counted(pull_re
     pushed = git(origin, "rev-parse", "photos").strip()
     assert pushed != head and git(origin, "rev-parse", "photos~1").strip() == head
     assert git(origin, "log", "-1", "--format=%an", "photos").strip() == "github-actions[bot]"
+    # what the fixes did, counted (no path: the old one held the pupil's name)
+    assert git(origin, "log", "-1", "--format=%s", "photos").strip() == (
+        "schoollint: rename 1 file whose name identified someone, update 1 other")
     changes = git(origin, "diff", "--name-status", "-z", "-M", head, "photos").split("\0")
     [new] = [path for path in git(origin, "ls-tree", "-r", "--name-only", "photos", "images/").splitlines()
              if path != "images/logo.jpg"]
