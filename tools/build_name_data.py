@@ -7,6 +7,7 @@ The sources are NOT runtime dependencies and nothing is fetched at run time:
     /tmp/v/bin/python tools/build_name_data.py
     python tools/build_name_data.py --supplement    # only add tools/name_supplement.py to the lists (SCOWL only)
     /tmp/v/bin/python tools/build_name_data.py --languages   # only the words_<lang>.txt lists (wordfreq only)
+    python tools/build_name_data.py --welsh         # only words_cy.txt (Tesseract's Welsh model: tools/welsh_words.py)
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
@@ -64,6 +65,7 @@ Files:
   which capitalises every noun): wordfreq counts names too, and "Zofia", "Nowak", "Schneider",
   "García", "Silva" are names of people of that language ("Garten", 4.7 in German, stays a word;
   so does "Müller", 4.8).
+- words_cy.txt: Welsh, which wordfreq lacks: tools/welsh_words.py (Tesseract's Welsh model, Apache-2.0).
 """
 
 from __future__ import annotations
@@ -302,6 +304,11 @@ def _rewrite(name: str, entries: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--supplement"]:
         add_supplement()
+    elif sys.argv[1:] == ["--welsh"]:             # only words_cy.txt, from the committed name lists
+        from tools.welsh_words import write_welsh
+
+        write_welsh(DATA, {line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
+                           for line in _entries(name)}, plain)
     elif sys.argv[1:] == ["--languages"]:       # only the words_<lang>.txt lists, from the committed name lists
         write_language_words({line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
                               for line in _entries(name)})

@@ -15,6 +15,9 @@ written, as Faker's are. Where each origin's names can be checked (published lis
 - Polish: the PESEL register's names given to children (dane.gov.pl). German: Gesellschaft für deutsche
   Sprache, "Die beliebtesten Vornamen". Turkish: TÜİK, birth statistics (the commonest names).
 - Romanian, Portuguese, Lithuanian, Ukrainian, Filipino: the statistics offices' commonest-names tables.
+- English, the names given more recently (Wren, Clover, Marlowe, Rafferty): ONS, "Baby names in England and
+  Wales" (the full tables). Korean: Statistics Korea and the Supreme Court of Korea's register of names given
+  to newborns (the commonest given names), and Statistics Korea's census of surnames (Kim, Lee, Park, ...).
 - Yoruba, Igbo, Akan, Vietnamese, Urdu/Punjabi, Bengali, Indian, Somali, Arabic, Eritrean/Ethiopian,
   Kurdish/Persian, Nepali, Albanian, Chinese: ONS "Baby names in England and Wales" (the full tables list
   every name given to three babies or more) and, for surnames, Onomap (Mateos, Webber and Longley, UCL),
@@ -101,12 +104,17 @@ GIVEN = {
         Mykhailo Oleksandr Oleksii Andrii Bohdan Dmytro Taras Yaroslav Vasyl Serhii Yurii Maksym Artem Nazar
         Denys""",
     "filipino": """Angelica Jericho Kristine Rhea Aira Althea Czarina Jhon Mikaela Angeline""",
+    "english-modern": """Wren Clover Marlowe Wynter Rafferty Koa Caspian Indigo Onyx Bodhi Margo Nico Otto""",
+    "korean": """Seoyeon Seoyun Jiwoo Seoah Hayun Haeun Minseo Jiyu Yuna Chaewon Subin Minji Yerin Soyeon Eunji
+        Hyejin Jiyeon Sohee Minjun Seojun Doyun Yejun Siwoo Hajun Jiho Juwon Eunwoo Jihoon Hyunwoo Junseo Dohyun
+        Minjae Seungmin Jaehyun Taeyang""",
     "chinese": """Yiwen Haoran Zihan Zixuan Yuxuan Yuhan Xinyi Yutong Jiayi Ziyi Mingyu Junjie Zihao Yichen Muchen
         Ruoxi Shiyu Siyu Xinyu Yunxi Zhiyuan Haoyu""",
 }
 
 SURNAMES = {
-    "welsh": """Prydderch Prosser Probert Pugh Puw Beynon Bevan Gwynne Howells Cadwaladr Gruffydd Llewellyn""",
+    "welsh": """Prydderch Prosser Probert Pugh Puw Beynon Bevan Gwynne Howells Cadwaladr Gruffydd Llewellyn Llwyd
+        Prys Wyn Gwyn Tudur Bebb Huws Dafis Elis Parri Rhisiart Siôn Ifans""",
     "scottish-gaelic": """MacLeod Macaulay MacDonald Mackenzie Mackay Macintyre Maclean MacNeil Matheson Macrae
         MacIver Nicolson Macaskill MacLennan MacKinnon Morrison""",
     "turkish": """Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç Aslan Çetin
@@ -150,6 +158,8 @@ SURNAMES = {
     "ukrainian": """Shevchenko Kovalenko Bondarenko Tkachenko Kravchenko Boiko Melnyk Shevchuk Koval Oliinyk
         Polishchuk Tkachuk Savchenko Rudenko Lysenko Marchenko Ponomarenko Kovalchuk Petrenko Kravchuk Klymenko""",
     "filipino": """Bautista Villanueva Aquino Pascual Dizon Manalo Mercado Tolentino Soriano Navarro Salazar""",
+    "korean": """Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Han Shin Kwon Hwang Ahn Song Yoo Hong Jeon
+        Moon Yang Bae Baek Seo""",
     "chinese": """Zhang Zhao Zhou Xu Zhu Guo Luo Zheng Liang Xie Deng Peng Zeng Xiao Yuan Cai Jiang Cui Zhong
         Leung Cheung Chow Kwok Tsang Yeung""",
 }

@@ -228,11 +228,14 @@ class _Run:
         return previous in self.lex.place_locatives and not self._possessive(end)
 
     def _is_place(self, i: int, end: int) -> bool:
-        """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl."""
+        """ "Victoria Park" after "at" or "trip to" is a place; "Lucy Hill" is a girl. In a file name, a place
+        unless no place is named after the given name: one no surname list holds and no English word
+        ("seoyeon-park", "SeoyeonPark": Park is a Korean surname; "victoria-park", "lucy-hill" are places)."""
         if self.tokens[end].key not in self.lex.surname_places:
             return False
         if self.text is None:
-            return True
+            given = self.tokens[i].key
+            return given in self.lex.surnames or english_word(given, self.lex) or not is_given(given, self.lex)
         if in_list_of_places(self.text, self.tokens[i].start, self.lex):
             return True                         # "outside Millicent Fawcett Hall", "Lincoln Cathedral and Stanley Park"
         before = words_before(self.text, self.tokens[0].start)
