@@ -91,10 +91,11 @@ def _walk(image: Image, limit: int, whole: bool) -> None:
             if not whole:
                 image.end = limit
                 return
-            end = _scan_end(data, end, limit)
+            start, end = end, image.known_ends.get(end) or _scan_end(data, end, limit)
             if end < 0:
                 raise Truncated(f"JPEG: {image.where}scan at offset {position} has no end marker "
                                  f"(the file is truncated)")
+            image.scan_ends[start] = end
         position = end
 
 
@@ -128,19 +129,22 @@ def _scan_end(data, start: int, limit: int) -> int:
         start, hops = position, 0
 
 
-def _read_image(data, start: int, limit: int, where: str, whole: bool, bound: str = "the end of the file") -> Image:
+def _read_image(data, start: int, limit: int, where: str, whole: bool, bound: str = "the end of the file",
+                known_ends: dict[int, int] | None = None) -> Image:
     image = Image(data, start, where, bound)
+    image.known_ends = known_ends or {}
     _walk(image, limit, whole)
     finish(image)
     return image
 
 
 class _Layout:
-    """The first image, the MPO images after it, and any other bytes after its EOI."""
+    """The first image, the MPO images after it, and any other bytes after its EOI. `known_ends`: the
+    first image's scan ends where they are known already (Image.known_ends; read_copy)."""
 
-    def __init__(self, data):
+    def __init__(self, data, known_ends: dict[int, int] | None = None):
         self.data = data
-        self.main = _read_image(data, 0, len(data), "", whole=True)
+        self.main = _read_image(data, 0, len(data), "", whole=True, known_ends=known_ends)
         self.secondary = []
         for index, start, end in self._mpo_ranges():
             try:
@@ -266,16 +270,21 @@ def strip(data, kinds: frozenset[str]) -> bytes:
 
 
 def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
-    """strip(), with the result checked by reading only its headers: the new bytes, or None when
-    this route cannot vouch for them (the caller strips and re-reads whole, fixes._verify).
+    """strip(), with the result read again whole as the reader reads any file, its scans' ends taken
+    from the source's walk: the new bytes, or None when this route cannot vouch for them (the
+    caller strips and re-reads whole, fixes._verify). The reading is kept for the same bytes
+    (`_layout`), so the fixed file is judged without a second scan of its image data.
 
     Taken when, in the source, nothing after the first SOS holds an item and nothing after EOI
     is kept (no MPO image, no trailer unless PREVIEW goes). The result must then be new headers
-    followed by the source's bytes from its first SOS to EOI; it is accepted when those bytes are
-    equal, the walk of the new headers meets its first SOS exactly where they start, finds no
-    item of `kinds`, no MPF index, and the size and orientation of the source. A whole re-read
-    would see the same: the walk from that SOS on reads the same bytes as the source's did (no
-    item, EOI at the last byte, so nothing after it), and the headers were all read.
+    followed by the source's bytes from its first SOS to EOI: it is taken only when those bytes
+    are equal (one memcmp). Then every scan the source's walk ended inside them ends at the same
+    place shifted by the headers' change (`_scan_end` looks at the same bytes in the same order
+    and stops at the first marker, which lies inside them), so the walk of the result is told
+    those ends instead of scanning; everything else, and any scan not among them, it reads as a
+    whole re-read does. Accepted when that reading meets its first SOS where the source's bytes
+    begin, ends at the last byte, finds no item of `kinds`, no MPF index or MPO image, and the
+    size and orientation of the source.
     """
     try:
         layout = _layout(data)
@@ -287,15 +296,37 @@ def strip_verified(data, kinds: frozenset[str]) -> bytes | None:
             or any(end > main.scan for spans, _ in main.parts for _, end in spans)):
         return None
     stripped = _strip(layout, kinds)
-    head = len(stripped) - (main.end - main.scan)
-    if head < 0 or not stripped.endswith(memoryview(data)[main.scan:main.end]):   # one memcmp, no copy
+    try:
+        new = read_copy(stripped, layout)
+    except MediaError:
         return None
-    new = _read_image(stripped, 0, len(stripped), "", whole=False)
-    left = [item for _, items in new.parts for item in items if item.kind in kinds]
-    if (new.scan != head or left or new.mpf is not None
-            or (new.width, new.height, new.orientation) != (main.width, main.height, main.orientation)):
+    if new is None:
         return None
+    image = new.main
+    if (image.scan != len(stripped) - (main.end - main.scan) or image.end != len(stripped)
+            or image.mpf is not None or new.secondary
+            or any(item.kind in kinds for item in new.items())
+            or (image.width, image.height, image.orientation) != (main.width, main.height, main.orientation)):
+        return None
+    _LAST[:] = [(stripped, new)]   # the judgement of the fixed file reads it from here (pool._judged)
     return stripped
+
+
+def read_copy(data, source: _Layout) -> _Layout | None:
+    """The whole reading of `data` (as `_Layout(data)`, MediaError alike) when it ends with a copy of
+    `source`'s first image from its first SOS to EOI, else None. Each scan the source's walk ended
+    inside that copy is not scanned again: `_scan_end` would look at the same bytes from the same
+    start and stop at the same first marker, shifted by where the copy begins. Only the bytes are
+    trusted, never that `data` came from a strip: the copy is compared byte for byte (one memcmp)."""
+    main = source.main
+    if main.scan is None:
+        return None
+    head = len(data) - (main.end - main.scan)
+    if head < 0 or not data.endswith(memoryview(source.data)[main.scan:main.end]):
+        return None
+    shift = head - main.scan
+    return _Layout(data, {start + shift: end + shift for start, end in main.scan_ends.items()
+                          if main.scan <= start and end + 2 <= main.end})
 
 
 def _strip(layout: _Layout, kinds: frozenset[str]) -> bytes:

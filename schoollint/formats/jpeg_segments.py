@@ -38,6 +38,10 @@ class Image:
         self.bound = bound        # what the walk's limit is, for errors
         self.end = start          # after EOI (for an MPO secondary image, after its MPF size)
         self.scan: int | None = None   # where the first SOS segment starts
+        # Where each scan's entropy-coded data starts -> where it ends, as the walk found them; and
+        # those known before the walk, in bytes equal to a walked source's (jpeg.read_copy)
+        self.scan_ends: dict[int, int] = {}
+        self.known_ends: dict[int, int] = {}
         self.marker = 0           # the segment being read
         self.parts: list[tuple[list[tuple[int, int]], tuple[MetaItem, ...]]] = []  # (byte ranges, items)
         self.replacements: dict[int, bytes] = {}   # segment start -> what to write when it is removed
