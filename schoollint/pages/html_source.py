@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 # UTF-16 keeps its mark in the text, so encoding the text back gives the same bytes. UTF-32's marks
 # start with UTF-16's, so they come first.
@@ -47,13 +48,13 @@ GUESSED = {"windows-1252": "Windows-1252", "utf_16_le": "UTF-16LE (no byte-order
 _WIDE = (("utf_32_le", 4, (1, 2, 3)), ("utf_32_be", 4, (0, 1, 2)), ("utf_16_le", 2, (1,)), ("utf_16_be", 2, (0,)))
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*encoding=["']([\w.:-]+)""",
                        re.IGNORECASE)
-# The WHATWG Encoding Standard's encodings (section 4.2) by Python's codec name; UTF-16 and
-# the replacement encoding are handled apart.
-WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+# The WHATWG Encoding Standard's encodings (section 4.2), as Python spells them; UTF-16 and the
+# replacement encoding are handled apart. `web_encodings` gives them by codec name.
+_WEB_LABELS = (
     "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
     "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
     "mac-roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
-    "cp1258", "mac-cyrillic", "gbk", "gb18030", "big5", "big5hkscs", "euc-jp", "iso2022-jp", "cp932", "cp949"))
+    "cp1258", "mac-cyrillic", "gbk", "gb18030", "big5", "big5hkscs", "euc-jp", "iso2022-jp", "cp932", "cp949")
 # The Encoding Standard's labels (section 4.2, its encodings.json) that Python's codec registry does
 # not know or reads as another encoding -> the codec of the encoding they name. ISO-8859-9 and -11 are
 # Windows-1254 and -874 on the web; Shift_JIS and EUC-KR are Microsoft's supersets (cp932, cp949).
@@ -149,7 +150,14 @@ def web_encoding(label: str | None) -> str | None:
         return None
     if name is None or name.startswith("utf-16"):
         return "utf-8" if name else None
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else (name if name in WEB_ENCODINGS else None)
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else (name if name in web_encodings() else None)
+
+
+@lru_cache(maxsize=1)
+def web_encodings() -> frozenset[str]:
+    """The Encoding Standard's encodings by Python's codec name. Looked up on first use: each lookup
+    imports its codec's module (36 of them, about 10 ms), which only a page declaring a charset needs."""
+    return frozenset(codecs.lookup(name).name for name in _WEB_LABELS)
 
 
 class SourceLines:
