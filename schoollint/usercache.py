@@ -14,6 +14,7 @@ import json
 import os
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from . import __version__
@@ -35,29 +36,39 @@ def home() -> Path:
 def user_key(create: bool = True) -> bytes:
     """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
     ~/.cache), made 0600 on first use (unless not `create`). OSError when it can be neither read nor made."""
-    import secrets
-
     path = home() / "cache-key"
     try:
         return path.read_bytes()
     except FileNotFoundError:
         if not create:
             raise
+        import secrets   # only to make one: 2 ms of imports (base64, random) a warm run needs not
+
         home().mkdir(mode=0o700, parents=True, exist_ok=True)
         atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
         return path.read_bytes()
 
 
-def mac(body: bytes, create: bool = True) -> bytes:
+def mac(body: bytes | memoryview, create: bool = True) -> bytes:
     """HMAC-SHA256 of `body` under this user's key, hex. OSError when there is no key (and not `create`)."""
     return hmac.new(user_key(create), body, hashlib.sha256).hexdigest().encode()
 
 
 def read_signed(path: Path) -> bytes | None:
     """The body of a file `write_signed` wrote, or None when it is missing, unreadable or fails its HMAC."""
+    body = read_signed_view(path)
+    return None if body is None else body.tobytes()
+
+
+def read_signed_view(path: Path) -> memoryview | None:
+    """As `read_signed`, the body as a view of the file's bytes (a large body is not copied again)."""
     try:
-        signature, _, body = path.read_bytes().partition(b"\n")
+        data = path.read_bytes()
+        body = memoryview(data)[data.index(b"\n") + 1:]
+        signature = data[:len(data) - len(body) - 1]
         return body if hmac.compare_digest(signature, mac(body, create=False)) else None   # no key: none signed
+    except ValueError:                  # no line break: not a signed file
+        return None
     except (OSError, RuntimeError):     # RuntimeError: no home folder to keep a key in
         return None
 
@@ -77,26 +88,43 @@ def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sect
     kept, another version, a source changed, added or gone, a file that fails its HMAC or has the
     wrong shape) built again and kept, if it can be. Never fails for the cache's sake: no key, no
     writable folder and an unsettled source (SETTLED_NS) each just mean building every time."""
+    return _kept_or_built(name, sources, build, _encode, _parse)
+
+
+def derived_binary(name: str, sources: list[Path],
+                   build: Callable[[], tuple[dict, bytes]]) -> tuple[dict, bytes | memoryview]:
+    """As `derived`, for a JSON-ready header and one binary payload (names/lexicon_store.py's probe
+    table), the payload kept as a view of the file's bytes, not copied."""
+    return _kept_or_built(name, sources, build, _encode_binary, _parse_binary)
+
+
+def kept_path(name: str, sources: list[Path]) -> Path:
+    """Where `derived(name, sources, ...)` keeps its copy. OSError/RuntimeError as `home()`."""
+    tag = hashlib.sha256(json.dumps([name, __version__, *map(str, sources)]).encode()).hexdigest()
+    return home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
+
+
+def _kept_or_built(name: str, sources: list[Path], build: Callable[[], tuple[dict, Any]],
+                   encode: Callable[[list, dict, Any], bytes], parse: Callable[[memoryview | None, list], Any]):
     try:
         signatures = [_signature(source) for source in sources]
-        tag = hashlib.sha256(json.dumps([name, __version__, *map(str, sources)]).encode()).hexdigest()
-        path = home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
+        path = kept_path(name, sources)
     except (OSError, RuntimeError):     # a source is missing (build() says so), or no home folder
         return build()
     stamp = [__version__, *([str(source), *signature] for source, signature in zip(sources, signatures, strict=True))]
-    kept = _parse(read_signed(path), stamp)
+    kept = parse(read_signed_view(path), stamp)
     if kept is not None:
         return kept
-    header, sections = build()
+    header, payload = build()
     settled = all(time.time_ns() - max(signature[1], signature[3]) >= SETTLED_NS for signature in signatures)
     try:
         if settled and writable:
             home().mkdir(mode=0o700, parents=True, exist_ok=True)     # this user's alone, as user_key makes it
             path.parent.mkdir(mode=0o700, exist_ok=True)
-            write_signed(path, _encode(stamp, header, sections))
+            write_signed(path, encode(stamp, header, payload))
     except (OSError, RuntimeError, TypeError, ValueError):   # no folder or key; a header JSON cannot hold
         pass
-    return header, sections
+    return header, payload
 
 
 def _signature(path: Path) -> list[int]:
@@ -114,14 +142,14 @@ def _encode(stamp: list, header: dict, sections: Sections) -> bytes:
             + "".join(sections.values())).encode("utf-8")
 
 
-def _parse(body: bytes | None, stamp: list) -> tuple[dict, Sections] | None:
+def _parse(body: memoryview | None, stamp: list) -> tuple[dict, Sections] | None:
     """What _encode wrote, if its stamp is `stamp` and its shape holds; else None."""
     if body is None:
         return None
     try:
-        line, _, rest = body.partition(b"\n")
+        line, rest = _first_line(body)
         stored = json.loads(line)
-        text = rest.decode("utf-8")
+        text = str(rest, "utf-8")
         if not (isinstance(stored, dict) and stored.get("stamp") == stamp and isinstance(stored.get("header"), dict)
                 and isinstance(stored.get("sections"), dict)):
             return None
@@ -134,3 +162,32 @@ def _parse(body: bytes | None, stamp: list) -> tuple[dict, Sections] | None:
         return stored["header"], sections
     except (ValueError, UnicodeDecodeError):
         return None
+
+
+def _first_line(body: memoryview) -> tuple[bytes, memoryview]:
+    """The first line of `body` and the view after it. ValueError when there is no line break."""
+    for start in range(0, len(body), 65536):        # copied a piece at a time: the line is short, the rest large
+        at = bytes(body[start:start + 65536]).find(b"\n")
+        if at >= 0:
+            return bytes(body[:start + at]), body[start + at + 1:]
+    raise ValueError("no line break")
+
+
+def _encode_binary(stamp: list, header: dict, payload: bytes) -> bytes:
+    """One JSON line (stamp, header, the payload's length), then the payload."""
+    return json.dumps({"stamp": stamp, "header": header, "size": len(payload)}).encode("utf-8") + b"\n" + payload
+
+
+def _parse_binary(body: memoryview | None, stamp: list) -> tuple[dict, memoryview] | None:
+    """What _encode_binary wrote, if its stamp is `stamp` and its length holds; else None."""
+    if body is None:
+        return None
+    try:
+        line, payload = _first_line(body)
+        stored = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(stored, dict) and stored.get("stamp") == stamp and isinstance(stored.get("header"), dict)
+            and stored.get("size") == len(payload)):
+        return None
+    return stored["header"], payload
