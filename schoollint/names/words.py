@@ -16,10 +16,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..usercache import Sections, derived
 from ..yamlload import safe_load
+from . import lexicon_store
 
 DATA = Path(__file__).with_name("data")
 
@@ -199,39 +200,50 @@ def other_language_words() -> frozenset[str]:
     return _words("\n".join(text for text in _language_lists().values() if text))
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Every word list and the capitalised-run pattern, loaded once per process (see _lexicon_lists)."""
-    header, lists = _lexicon_lists()
-    stop = header["stop"]
-    titles = frozenset(stop["titles"])
-    calendar = frozenset(stop["calendar_words"])
+def _stop_words(stop: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], dict]:
+    """(titles, calendar words, following words, {first word: the stop phrases it starts}) of the stop lists."""
     following = frozenset(word for group in stop["following_words"].values() for word in group)
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for group in stop["phrases"].values():
         for phrase in group:
             words = tuple(plain(word) for word in re.findall(rf"{LETTER}+(?:['’]{LETTER}+)*", phrase))
             phrases.setdefault(words[0], []).append(words)
+    return frozenset(stop["titles"]), frozenset(stop["calendar_words"]), following, phrases
+
+
+def _large_sets() -> tuple[dict, dict[str, frozenset[str]]]:
+    """({"stop": the stop lists}, {Lexicon field: its set}) for the lexicon's large sets, made from the
+    word lists: what names/lexicon_store.py keeps as a probe table."""
+    header, lists = _lexicon_lists()
+    stop = header["stop"]
+    titles, calendar, following, phrases = _stop_words(stop)
     given, word_given, surnames = _words(lists["given"]), _words(lists["word_given"]), _words(lists["surnames"])
     surname_words = _words(lists["surname_words"]).union(_words(lists["name_words"]))
     common, rare, word_surnames = _words(lists["common"]), _words(lists["rare"]), _words(lists["word_surnames"])
     # One union of many (a copy, then updates in place): chained "|" copies each large set again (4x slower).
     not_surname = common.union(stop["school_words"], calendar, titles, following, stop["named_things"])
     name_surnames = surnames - not_surname
+    return header, {
+        "given": given, "surnames": surnames, "surname_words": surname_words, "name_surnames": name_surnames,
+        "person_surnames": name_surnames.difference(word_given, surname_words, rare),
+        "listed": surnames.union(given, not_surname, titles, stop["surname_particles"]),
+        "rare_words": rare, "word_given": word_given, "word_surnames": word_surnames, "not_surname": not_surname,
+        "starters": given.union(titles, phrases)}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Every word list and the capitalised-run pattern, loaded once per process (see _lexicon_lists); the
+    large sets as a probe table (names/lexicon_store.py: no set built for a run that looks up a few
+    words), as frozensets once this process has looked up many."""
+    sources = [Path(__file__), *(DATA / name for name in _SOURCES)]
+    header, large = lexicon_store.load(sources, _large_sets, lexicon.cache_clear, follows="names-lexicon")
+    stop = header["stop"]
+    titles, calendar, following, phrases = _stop_words(stop)
     return Lexicon(
-        given=given,
-        surnames=surnames,
-        surname_words=surname_words,
-        name_surnames=name_surnames,
-        person_surnames=name_surnames.difference(word_given, surname_words, rare),
-        listed=surnames.union(given, not_surname, titles, stop["surname_particles"]),
-        rare_words=rare,
-        word_given=word_given,
-        word_surnames=word_surnames,
+        **cast("dict[str, frozenset[str]]", large),     # lexicon_store.Words: a frozenset's operations
         stock_sites=frozenset(stop["stock_photo_sites"]),
         titles_written=titles | frozenset(f"{title}." for title in titles),
-        not_surname=not_surname,
-        starters=given.union(titles, phrases),
         following=following,
         place_words=frozenset(stop["following_words"]["places"] + stop["following_words"]["institutions"]),
         named_things=frozenset(stop["named_things"]),
