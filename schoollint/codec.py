@@ -12,6 +12,8 @@ cached at all (`cacheable`).
 
 from __future__ import annotations
 
+import functools
+
 from .finding import Finding, Suppression
 from .fix.model import Applicability, Fix
 
@@ -35,9 +37,14 @@ def finding_from_dict(path: str, record: dict) -> Finding:
     """The finding as reported; its value is None and its fix has no arguments (see needs_reading)."""
     fix = record.get("fix")
     if fix is not None:
-        fix = Fix(action=fix["action"], applicability=Applicability(fix["applicability"]), summary=fix["summary"])
-    return Finding(code=record["code"], path=path, message=record["message"], line=record["line"],
-                   field=record["field"], fix=fix, severity=record["severity"])
+        fix = _fix(fix["action"], fix["applicability"], fix["summary"])
+    return Finding.restored(record["code"], path, record["message"], record["line"], record["field"], fix,
+                            record["severity"])
+
+
+@functools.lru_cache(maxsize=256)   # frozen and argument-free: one per kind is shared, as the checks share theirs
+def _fix(action: str, applicability: str, summary: str) -> Fix:
+    return Fix(action=action, applicability=Applicability(applicability), summary=summary)
 
 
 def needs_reading(record: dict, fixing: bool, show_values: bool) -> bool:

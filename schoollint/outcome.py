@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .finding import Finding
-from .fix.model import Change
+from .fix.model import Applicability, Change
 
 
 @dataclass
@@ -27,4 +27,5 @@ class Outcome:
                          sorted(self.not_checked.items(), key=lambda pair: (-pair[1], pair[0])))
 
     def fixable(self, unsafe: bool) -> int:
-        return sum(1 for f in self.findings if f.fix and (f.fix.safe or unsafe))
+        fixes = [f.fix for f in self.findings if f.fix is not None]
+        return len(fixes) if unsafe else sum(1 for fix in fixes if fix.applicability is Applicability.SAFE)

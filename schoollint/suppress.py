@@ -31,16 +31,19 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
     by_name = {rule.name.upper(): code for code, rule in rules.items()}
     for result in results:
         stamped = [f.stamped(result.content_hash, rules[f.code].severity) for f in result.findings]
-        suppressions = [_by_code(s, by_name) for s in result.suppressions]
-        unknown = tuple((s, s.codes - rules.keys()) for s in suppressions if s.codes - rules.keys())
-        found, unused = _apply_suppressions(suppressions, stamped)
-        outcome.suppressed += len(stamped) - len(found)
-        ignored = set(config.ignored_for(result.path))
-        kept = [finding for finding in found if finding.code not in ignored]
+        unknown: tuple = ()
+        found, unused = stamped, []    # most files hold no suppression (every photo)
+        if result.suppressions:
+            suppressions = [_by_code(s, by_name) for s in result.suppressions]
+            unknown = tuple((s, s.codes - rules.keys()) for s in suppressions if s.codes - rules.keys())
+            found, unused = _apply_suppressions(suppressions, stamped)
+            outcome.suppressed += len(stamped) - len(found)
+        ignored = config.ignored_for(result.path)
+        kept = [finding for finding in found if finding.code not in ignored] if ignored else found
         outcome.ignored += len(found) - len(kept)
         outcome.findings.extend(kept)
         if suppression_checks and (unused or unknown):
-            subject = SuppressionSubject(result.path, tuple(unused), frozenset(selected - ignored), unknown)
+            subject = SuppressionSubject(result.path, tuple(unused), frozenset(selected - ignored.keys()), unknown)
             context = Context(root=root, rule_options=config.options_for(result.path))
             for module in suppression_checks:
                 outcome.findings.extend(

@@ -21,18 +21,29 @@ def render(report, view: View) -> str:
     for change in report.changes if not view.quiet else ():
         out.extend(_change_lines(change, view.prefix))
     explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
+    # A rule's head ("  error SL101 location-metadata: ") and a fix's hint line are made once each: the
+    # same few for every photo of a run (a fix by id: every finding stays alive, so no id is reused).
+    heads: dict[tuple[str, str], str] = {}
+    hints: dict[tuple[str, int], str] = {}
     for path, findings in groupby(report.findings, key=lambda f: f.path):
         out.append(_paint(display_path(view.prefix + path), "path", view))
         for finding in findings:
-            rule = rules[finding.code]
+            code = finding.code
+            rule = rules[code]
             value = shown_value(finding, view)
             shown = f" [{value}]" if value else ""
             level = finding.severity or rule.severity
-            out.append(f"  {_paint(level, level, view)} {finding.code} {rule.name}: "
-                       f"{where(finding)}{finding.message}{shown}")
+            head = heads.get((code, level))
+            if head is None:
+                head = heads[code, level] = f"  {_paint(level, level, view)} {code} {rule.name}: "
+            out.append(f"{head}{where(finding)}{finding.message}{shown}")
             if view.quiet:
                 continue
-            out.append(_paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
+            hint = hints.get((code, id(finding.fix)))
+            if hint is None:
+                hint = hints[code, id(finding.fix)] = _paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}",
+                                                             "dim", view)
+            out.append(hint)
             if finding.code not in explained:
                 explained.add(finding.code)
                 out.append(_paint(f"      why: {first_sentence(rule.why)} "
