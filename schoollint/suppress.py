@@ -32,7 +32,7 @@ def settle(root: Path, results: list[FileResult], config, selected: set[str],
     for result in results:
         stamped = [f.stamped(result.content_hash, rules[f.code].severity) for f in result.findings]
         unknown: tuple = ()
-        found, unused = stamped, []    # most files hold no suppression (every photo)
+        found, unused = stamped, list[Suppression]()    # most files hold no suppression (every photo)
         if result.suppressions:
             suppressions = [_by_code(s, by_name) for s in result.suppressions]
             unknown = tuple((s, s.codes - rules.keys()) for s in suppressions if s.codes - rules.keys())
