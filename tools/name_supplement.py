@@ -104,7 +104,7 @@ GIVEN = {
         Mykhailo Oleksandr Oleksii Andrii Bohdan Dmytro Taras Yaroslav Vasyl Serhii Yurii Maksym Artem Nazar
         Denys""",
     "filipino": """Angelica Jericho Kristine Rhea Aira Althea Czarina Jhon Mikaela Angeline""",
-    "english-modern": """Wren Clover Marlowe Wynter Rafferty Koa Caspian Indigo Onyx Bodhi Margo Nico Otto""",
+    "english-modern": """Wren Clover Marlowe Wynter Rafferty Koa Caspian Indigo Onyx Bodhi Margo Otto""",
     "korean": """Seoyeon Seoyun Jiwoo Seoah Hayun Haeun Minseo Jiyu Yuna Chaewon Subin Minji Yerin Soyeon Eunji
         Hyejin Jiyeon Sohee Minjun Seojun Doyun Yejun Siwoo Hajun Jiho Juwon Eunwoo Jihoon Hyunwoo Junseo Dohyun
         Minjae Seungmin Jaehyun Taeyang""",

@@ -85,6 +85,8 @@ class _Run:
         if self.text is not None and (key in self.words and not self._given_despite_language(i)
                                       or tokens[i].raw[0].islower()):
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
+        if key in lex.honorifics or i and tokens[i - 1].key in lex.honorifics:
+            return None                         # "Bishop Wordsworth", "Lady Margaret Beaufort": a school's name
         given = is_given(key, lex)
         if not given and not self._unknown_given(i):
             return None
@@ -146,10 +148,10 @@ class _Run:
         Hebblethwaite": the lists know neither as a given name), not after "at" or "in": in prose, a
         name from outside the lists more likely than anything else. In a file name, two words that no
         list and no dictionary (of English or of the other languages) knows."""
-        if end != i + 1:
-            return False
-        pair = self.tokens[i : end + 1]
         lex = self.lex
+        if any(token.key not in lex.particles for token in self.tokens[i + 1 : end]):
+            return False                        # "Lochlann Mac Aodha": particles may stand between
+        pair = (self.tokens[i], self.tokens[end])
         if self.text is None:                   # "bukola-adesanya.jpg": no dictionary knows either word
             other = other_language_words()
             return all(unknown_word(token.key, lex) and token.key not in other and not any(
@@ -171,7 +173,8 @@ class _Run:
         """Index of the last word of the surname that starts at or after j."""
         tokens, lex = self.tokens, self.lex
         last = len(tokens) - 1
-        if j < last and is_given(tokens[j].key, lex) and self._surname(tokens[j + 1]):
+        if j < last and is_given(tokens[j].key, lex) and tokens[j].key not in lex.particles \
+                and self._surname(tokens[j + 1]):
             j += 1                              # a middle name: "Amelia Rose Watson", "Mrs Sarah Jones"
         elif not title and self.text is None and is_given(tokens[j].key, lex) and tokens[j].key not in lex.surnames:
             return None                         # "oliver-amara.jpg": two children; "harvey-lewis.jpg": one

@@ -63,6 +63,7 @@ class Lexicon:
     titles: frozenset[str]
     calendar: frozenset[str]
     particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
+    honorifics: frozenset[str]         # "Bishop", "St": the name after them is a school's or a church's
     surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
     short_surnames: frozenset[str]     # "do", "le", "wu": a surname after a given name that is no English word
     locatives: frozenset[str]
@@ -250,6 +251,7 @@ def lexicon() -> Lexicon:
         titles=titles,
         calendar=calendar,
         particles=frozenset(stop["surname_particles"]),
+        honorifics=frozenset(stop["honorifics"]),
         surname_places=frozenset(stop["surname_places"]),
         short_surnames=frozenset(stop["short_surnames"]),
         locatives=frozenset(stop["locatives"]),

@@ -26,7 +26,9 @@ from collections.abc import Iterator
 from .html_source import SourceLines
 from .model import TextSpan
 
-LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html")
+# Lightbox captions: lightbox2 and GLightbox "data-title", Fancybox "data-caption", lightGallery "data-sub-html",
+# GLightbox "data-description" and "data-glightbox" ("title: ...; description: ...").
+LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-description", "data-glightbox")
 CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
               "dd": "definition", "dt": "definition"}
 # Climbing stops at these: text beyond them is the page, not the photo's.
@@ -43,6 +45,9 @@ SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
 # What may follow a photo as its caption: text blocks, not another gallery or a whole section.
 NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "em", "strong", "small", "i", "b",
                                "dl", "dd", "dt", "label", "cite"})
+# What may stand right before a photo as its caption: a short paragraph, or a heading (a staff member's name;
+# an h1 or h2 only when another of its level follows: a list of headed entries, not the section's title).
+BEFORE_CAPTION_TAGS = {"p": "paragraph before", **{f"h{level}": "heading before" for level in range(1, 7)}}
 # Between blocks: U+2029 PARAGRAPH SEPARATOR, white space that no name run crosses and that is no
 # newline (a span's lines are counted by "\n").
 BLOCK_BREAK = "\u2029"
@@ -59,6 +64,7 @@ class Captions:
         self.spans: dict[tuple[object, str], TextSpan] = {}
         self.photo_counts: dict[object, int] = {}
         self.texts: dict[object, bool] = {}
+        self.side_by_side: dict[object, bool] = {}
 
     def of(self, image) -> Iterator[TextSpan]:
         """The text that goes with a photo (an <img>, <video> or link to a photo), innermost first."""
@@ -111,9 +117,17 @@ class Captions:
                 and self.photo_count(parent) <= 1:
             block = parent
         if parent is not None and (self.read_anyway(parent)
-                                   or not gallery and block is image and self.photo_count(parent) > 1):
+                                   or not gallery and block is image and self.photos_side_by_side(parent)):
             return None
         return block
+
+    def photos_side_by_side(self, parent) -> bool:
+        """Does `parent` show more than one photo of its own (a gallery, whose text after them they share)?
+        Photos in a list or table inside it are the list's. Memoised: a gallery asks once per photo."""
+        if parent not in self.side_by_side:
+            self.side_by_side[parent] = sum(child.tag in ("img", "video") or child.tag not in BOUNDARIES
+                                            and self.photo_count(child) > 0 for child in parent) > 1
+        return self.side_by_side[parent]
 
     def before_photo(self, image) -> Iterator[TextSpan]:
         """The paragraph right before the photo, when short or ending in a colon: "This week our star
@@ -122,15 +136,16 @@ class Captions:
         SL303 reports its full names once, with the earlier photo)."""
         block = self.photo_block(image, gallery=True)     # a gallery's photos follow photos, not paragraphs
         previous = _element_sibling(block, "getprevious") if block is not None else None
-        if previous is None or previous.tag != "p" or previous.tail and previous.tail.strip() \
-                or self.photo_count(previous):
-            return
+        if previous is None or previous.tag not in BEFORE_CAPTION_TAGS or previous.tail and previous.tail.strip() \
+                or self.photo_count(previous) or previous.tag in ("h1", "h2") and sum(
+                    sibling.tag == previous.tag for sibling in previous.itersiblings()) == 0:
+            return                              # a lone h1/h2 is the page's or section's title
         earlier = _element_sibling(previous, "getprevious")
         photo = earlier if earlier is None or earlier.tag in ("img", "video") \
             else next(earlier.iter("img", "video"), None)
         between = photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
                                             for span in self.after_photo(photo))
-        span = self.span(previous, BETWEEN_PHOTOS if between else "paragraph before")
+        span = self.span(previous, BETWEEN_PHOTOS if between else BEFORE_CAPTION_TAGS[previous.tag])
         if len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":"):
             yield span
 
@@ -145,6 +160,9 @@ class Captions:
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                 yield span
             return
+        if following is not None and following.tag == "table" and not self.photo_count(following):
+            yield from (self.span(cell, "table below the photo") for cell in following.iter("td", "th"))
+            return                              # a team's squad list under its photo
         if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
                 or "caption" in (following.get("class") or "").lower():
             return

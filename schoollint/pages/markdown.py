@@ -156,7 +156,7 @@ class _Reader:
         between = False                     # ... that is the caption after an earlier photo too
         cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
         for token in tokens:
-            if cells.token(token.type):     # a new row: its first cell captions no photo of the row before
+            if cells.token(token.type, waiting):    # a new row: its first cell captions no photo of the row before
                 waiting = []
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -174,7 +174,8 @@ class _Reader:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 images, span = self.inline(token, label)
                 found: list = list(images)
-                if label == "table cell" and (above := cells.photos_above(found, bool(span.text.strip()))):
+                if label == "table cell" and (above := cells.photos_above(found, bool(span.text.strip()))
+                                              or span.text.strip() and cells.under):
                     self.add_caption(above, span)
                 shortcode = label == "paragraph" and _SHORTCODE.fullmatch(span.text.strip()) is not None
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
@@ -190,7 +191,7 @@ class _Reader:
                 elif found and not span.text.strip():
                     self.add_caption(found, *_before(before, between))   # "This week our star is ...", then the photo
                 between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
-                before = span if label == "paragraph" and not found and (
+                before = span if label in ("paragraph", "heading") and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
                 waiting = found if found and not span.text.strip() else []
 
@@ -279,6 +280,8 @@ class _Reader:
                 at = written.start(group) + parameter.start()
                 parameters[parameter.group(1).lower()] = LineStr(value, body.count("\n", 0, at) + 1)
             src = next((parameters[key] for key in SHORTCODE_SOURCES if key in parameters), None)
+            if src is None and links_to_media(parameters.get("link")):
+                src = parameters["link"]        # a gallery's {{< figure link="photo.jpg" caption= >}}
             if src is None:
                 continue
             image = _Image(str(src), line, parameters.get("alt"), size=displayed(parameters))
@@ -310,9 +313,9 @@ def _sized(image: _Image, text: str) -> str:
 
 
 def _before(paragraph: TextSpan | None, between: bool) -> list[TextSpan]:
-    """A short paragraph before a photo, as its caption ("Well done to ...:", then the photo); `between`: it
-    follows an earlier photo too, whose caption it may be (html_captions.BETWEEN_PHOTOS)."""
-    label = BETWEEN_PHOTOS if between else "paragraph before"
+    """A short paragraph or heading before a photo, as its caption ("Well done to ...:", a staff member's name,
+    then the photo); `between`: it follows an earlier photo too, whose caption it may be (BETWEEN_PHOTOS)."""
+    label = BETWEEN_PHOTOS if between else f"{paragraph.label if paragraph else ''} before"
     return [TextSpan(paragraph.text, paragraph.line, label)] if paragraph is not None else []
 
 

@@ -1,7 +1,8 @@
 """Where each cell of a GFM table (GitHub Flavored Markdown spec 0.29, section 4.10, as markdown-it-py's
 "table" rule tokenises it: `tr_open`, then `th_open`/`td_open` and an `inline` per cell) sits, so that a
 Markdown photo grid is read as `html_captions.table_neighbours` reads an HTML one: the cell below a cell
-holding only photos is their caption (the name row of a staff or committee grid)."""
+holding only photos is their caption (the name row of a staff or committee grid). A table right after a
+block holding only photos is theirs whole (a team's squad list under its team photo)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ class TableCells:
         self.row = -1
         self.column = -1
         self.photos: dict[tuple[int, int], list] = {}
+        self.under: list = []               # the photos right above the table: its cells are their captions
 
-    def token(self, kind: str) -> bool:
-        """Follow a block token: a new table, row or cell; True when a new row starts."""
+    def token(self, kind: str, above: list) -> bool:
+        """Follow a block token: a new table (`above`: the photos of the block before it), row or cell; True
+        when a new row starts."""
         if kind == "table_open":
-            self.row, self.photos = -1, {}
+            self.row, self.photos, self.under = -1, {}, above
+        elif kind == "table_close":
+            self.under = []
         elif kind == "tr_open":
             self.row, self.column = self.row + 1, -1
             return True

@@ -29,7 +29,8 @@ from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
 from .script import Script, Values, bind
 from .sizes import displayed
-from .spread import has_spread, spread_out
+from .spread import SPREAD, has_spread, listed_items, spread_out
+from .treesitter import line as node_line
 from .urls import resolve
 
 LABELS = (("alt", "alt text"), ("title", "title"), ("aria-label", "aria-label"))
@@ -50,17 +51,21 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     seen: set = set()
     for element in document.elements():
         spreads = has_spread(element.attributes)
-        if not spreads and not is_image(element):
+        listing = is_component(element.tag) and any(value.node is not None for value in element.attributes.values())
+        if not spreads and not listing and not is_image(element):
             continue
         for env in environments(element, script):
-            one_env = _spread_out(element, env, script, found) if spreads else element
-            if one_env is None:
-                continue
-            for one in _image(one_env, env, script, relpath, root, found):
-                key = (one.src, one.alt, one.line, one.alt_line, one.captions)
-                if key not in seen:
-                    seen.add(key)
-                    found.images.append(one)
+            shown = [element] if spreads or is_image(element) else []
+            # A gallery's items: photos of their own, whose text is their own props, not the page around them.
+            for item in listed_items(element.attributes, lambda value: value.node, env, script) if listing else ():
+                shown.append(Markup(element.tag, node_line(item), {SPREAD: Value(None, item, node_line(item))}))
+            for one_env in (_spread_out(one, env, script, found) if has_spread(one.attributes) else one
+                            for one in shown):
+                for one in _image(one_env, env, script, relpath, root, found) if one_env is not None else ():
+                    key = (one.src, one.alt, one.line, one.alt_line, one.captions)
+                    if key not in seen:
+                        seen.add(key)
+                        found.images.append(one)
     return found
 
 

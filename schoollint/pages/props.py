@@ -24,7 +24,8 @@ MEDIA_ENDING = re.compile(r"(?:image|img|photo|picture|avatar|headshot|portrait|
                           r"(?:url|src|path|href|file)?$")
 ALT_PROPS = frozenset({"alt", "alttext", "imagealt", "imgalt", "photoalt"})
 TEXT_PROPS = frozenset({"name", "fullname", "displayname", "personname", "title", "caption", "label", "heading",
-                        "subheading", "subtitle", "text", "description", "person", "pupil", "student", "winner"})
+                        "subheading", "subtitle", "text", "description", "person", "pupil", "student", "winner",
+                        "artist", "author"})
 TEXT_ENDINGS = ("name", "title", "caption", "heading", "label")
 # Props ending in a text word that name code, not a person or a photo's subject.
 NOT_TEXT = frozenset({"classname", "filename", "username", "tagname", "iconname", "componentname", "routename",

@@ -53,3 +53,14 @@ def spread_out(attributes: Mapping[str, V], node_of: Callable[[V], object], valu
             elif child.type == "spread_element":      # {...base, name: 'x'}: base's properties are unknown here
                 unknown = unknown if unknown is not None else attribute
     return merged, unknown
+
+
+def listed_items(attributes: Mapping[str, V], node_of: Callable[[V], object], env: dict, script) -> list:
+    """The object literals of a component's array props (`<Gallery images={[{src, caption}]}>`, `items={pieces}`
+    over a const array): a gallery shows each as a photo of its own, as if spread onto a card. At most 2,000."""
+    found: list = []
+    for name, attribute in attributes.items():
+        node = node_of(attribute)
+        items = script.items(node, env) if node is not None and not name.startswith(SPREAD) else None
+        found += [item for item in items or () if item is not None and item.type == "object"]
+    return found[:2000]
