@@ -28,7 +28,8 @@ import posixpath
 import re
 
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MetaItem, clip
-from .package import Edit, Package, serialise
+from .ooxml_review import places as review_places
+from .package import Edit, Package
 from .places import Place
 
 FORMAT = "OOXML"
@@ -103,11 +104,11 @@ class _Edit(Edit):
             raise MediaError("OOXML: a ZIP archive without [Content_Types].xml, not an Office document")
         self.format = next((name for folder, name in _KINDS_BY_FOLDER
                             if any(part.startswith(folder) for part in self.package.names)), FORMAT)
-        self.rels = self.package.xml("_rels/.rels") if "_rels/.rels" in self.package.names else None
+        self.rels = self.tree("_rels/.rels") if "_rels/.rels" in self.package.names else None
         if self.rels is None:
             self.damage = ("no _rels/.rels (the package relationships part); its metadata parts were found by their "
                            "names and content types")
-        self.types = self.package.xml("[Content_Types].xml")
+        self.types = self.tree("[Content_Types].xml")
 
     def _targets(self, kind: str) -> list[str]:
         """The parts of this package-level kind that are present: by relationship, content type and name."""
@@ -126,10 +127,11 @@ class _Edit(Edit):
         for kind, table, label in ((_CORE_TYPE, _CORE, "core properties"), (_APP_TYPE, _APP, "app properties")):
             places.extend(self.properties(name, table, label, keep=_telling) for name in targets[kind])
         places.extend(self._custom(name) for name in targets[_CUSTOM_TYPE])
-        places.extend(self.thumbnail(name, self._forget) for name in targets[_THUMBNAIL_TYPE])
+        places.extend(self.thumbnail(name, self.forget) for name in targets[_THUMBNAIL_TYPE])
         read = {name for names in targets.values() for name in names}
         self.notes.extend(f"{name}: a document-properties part schoollint does not read" for name in self.package.names
                           if name.startswith("docProps/") and not name.endswith("/") and name not in read)
+        places.extend(review_places(self, self._related))
         places.extend(self._authors())
         places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
         return [place for place in places if place.items]
@@ -139,7 +141,7 @@ class _Edit(Edit):
         items = tuple(MetaItem(FREE_TEXT, f"custom properties: {prop.get('name', '?')}", name,
                                clip("".join(prop.itertext()).strip()))
                       for prop in root.iter(_CUSTOM + "property"))
-        return Place(items, lambda kinds: self._forget(name))
+        return Place(items, lambda kinds: self.forget(name))
 
     def _authors(self):
         for name in self.package.names:
@@ -148,20 +150,42 @@ class _Edit(Edit):
                     yield self.authors(name, attributes, elements)
                     break
 
-    def _forget(self, name: str) -> None:
-        """Remove a part, its relationship and its content-type override."""
+    def _relationships(self):
+        """(relationships part, Relationship element, the part it targets) for every internal
+        relationship in the package: a target is relative to its source part's folder (OPC 9.3.3)."""
+        for rels in self.package.names:
+            if not rels.endswith(".rels") or (rels != "_rels/.rels" and "/_rels/" not in rels) \
+                    or (rels in self.changes and self.changes[rels] is None):
+                continue
+            base = posixpath.dirname(posixpath.dirname(rels))
+            for rel in self.tree(rels).iter(_RELS + "Relationship"):
+                target = rel.get("Target", "")
+                if rel.get("TargetMode") != "External":
+                    yield rels, rel, posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                                        else posixpath.join(base, target))
+
+    def _related(self, kind: str) -> list[str]:
+        """The parts that any part relates to with a relationship type whose last word is `kind`."""
+        return list(dict.fromkeys(target for _rels, rel, target in self._relationships()
+                                  if rel.get("Type", "").rpartition("/")[2] == kind))
+
+    def forget(self, name: str) -> None:
+        """Remove a part, every relationship to it and its content-type override (and the part's
+        own relationships part)."""
         self.changes[name] = None
-        if self.rels is not None:
-            for rel in list(self.rels.iter(_RELS + "Relationship")):
-                if posixpath.normpath(rel.get("Target", "").lstrip("/")) == name:
-                    rel.getparent().remove(rel)
-            self.changes["_rels/.rels"] = serialise(self.rels)
+        own = posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
+        if own in self.package.names:
+            self.changes[own] = None
+        for rels, rel, target in list(self._relationships()):
+            if target == name:
+                rel.getparent().remove(rel)
+                self.save(rels)
         overrides = [override for override in self.types.iter(_TYPES + "Override")
                      if override.get("PartName", "").lstrip("/") == name]
         for override in overrides:   # none when the part's type came from an extension's Default
             override.getparent().remove(override)
         if overrides:
-            self.changes["[Content_Types].xml"] = serialise(self.types)
+            self.save("[Content_Types].xml")
 
 
 read = _Edit.read_facts

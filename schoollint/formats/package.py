@@ -101,6 +101,23 @@ class Edit:
         # What is wrong with a package read all the same (a part the format requires is missing):
         # its metadata parts are found by their names, and it is never counted as checked.
         self.damage: str | None = None
+        # Each XML part parsed once: places that edit the same part (authors blanked, comment anchors
+        # and tracked changes removed from word/document.xml) edit one tree, so no edit is lost.
+        self._trees: dict[str, object] = {}
+
+    def tree(self, name: str):
+        """A part's XML root, parsed once per edit (package.Package.xml: MediaError when not well-formed)."""
+        if name not in self._trees:
+            self._trees[name] = self.package.xml(name)
+        return self._trees[name]
+
+    def save(self, name: str) -> None:
+        """Record the part's tree, as edited so far, as its new bytes (a part removed stays removed)."""
+        if not self.removed(name):
+            self.changes[name] = serialise(self._trees[name])
+
+    def removed(self, name: str) -> bool:
+        return name in self.changes and self.changes[name] is None
 
     @classmethod
     def read_facts(cls, data) -> MediaFacts:
@@ -151,7 +168,7 @@ class Edit:
     def properties(self, name: str, table: dict[str, tuple[str, str]], label: str, keep=None) -> Place:
         """A properties part (core.xml, app.xml, meta.xml): an item per property in `table`
         (that `keep(item)` accepts); removal drops those elements."""
-        root = self.package.xml(name)
+        root = self.tree(name)
         found = [(element, item) for element, item in property_items(root, table, label) if keep is None or keep(item)]
 
         def remove(kinds):
@@ -165,12 +182,13 @@ class Edit:
         locals_ = {qualified.rpartition("}")[2].encode() for qualified in attributes | elements}
         if not any(local in self.package.part(name) for local in locals_):
             return Place((), lambda kinds: None)
-        root = self.package.xml(name)
+        root = self.tree(name)
         names = names_in(root, attributes, elements)
         items = (MetaItem(IDENTITY, f"{name}: comment and tracked-change authors", name, clip("; ".join(names))),)
 
         def remove(kinds):
-            self.changes[name] = blank_names(root, attributes, elements)
+            if not self.removed(name):     # a comments part another place removed whole stays removed
+                self.changes[name] = blank_names(root, attributes, elements)
 
         return Place(items if names else (), remove)
 

@@ -1,0 +1,178 @@
+"""Review markup in WordprocessingML (ECMA-376 Part 1): comments and tracked changes, read as
+the free text they are and removed as Word's Document Inspector removes them.
+
+- Comments (17.13.4): the comments part (`word/comments.xml`, relationship type `.../comments`)
+  holds each comment's text; its companions `commentsExtended.xml` (w15), `commentsIds.xml`
+  (w16cid) and `commentsExtensible.xml` (w16cex) hold its state and ids. The document marks
+  each comment's anchor with `w:commentRangeStart`, `w:commentRangeEnd` and a run holding
+  `w:commentReference`, in the body, headers, footers, footnotes and endnotes. Removal drops
+  the parts (with their relationships and content-type overrides) and every anchor.
+- Tracked changes (17.13.5): `w:ins`/`w:moveTo` (inserted text, shown), `w:del`/`w:moveFrom`
+  (deleted text, kept in `w:delText` and shown by Word's markup view), the same two as markers
+  of a paragraph mark or a table row, `w:cellIns`/`w:cellDel`, the move and custom XML range
+  markers, and the `w:*PrChange` records of earlier formatting. Removal resolves them as the
+  final document shows them, as "Accept All Changes" does: insertions kept, deletions removed
+  (a deleted paragraph mark joins its paragraph to the next; a deleted row or cell goes), the
+  earlier formatting records dropped.
+
+Both are FREE_TEXT items (SL102): comments and deleted text are where pupils get named ("don't
+include Tyler - no consent"); the item's value is that text, shown only with --show-values.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import FREE_TEXT, MetaItem, clip
+from .places import Place
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The comment parts, by the last word of their relationship type and by the names Word gives them.
+_COMMENT_TYPES = ("comments", "commentsExtended", "commentsIds", "commentsExtensible")
+_COMMENT_PART = re.compile(r"word/comments(Extended|Ids|Extensible)?\.xml")
+_ANCHORS = (_W + "commentRangeStart", _W + "commentRangeEnd", _W + "commentReference")
+# A part holding review markup holds one of these local names as an element (a cheap test on its
+# bytes before any parse: most parts hold none).
+_MARKUP = re.compile(rb"<(?:\w+:)?(?:ins|del|moveFrom|moveTo|cellIns|cellDel|\w+Change|commentR\w+)[\s/>]")
+_REMOVED = tuple(_W + local for local in (
+    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart",
+    "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd", "customXmlMoveFromRangeStart",
+    "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd", "rPrChange", "pPrChange",
+    "sectPrChange", "tblPrChange", "tblPrExChange", "tcPrChange", "trPrChange", "tblGridChange", "numberingChange",
+    "cellIns"))
+_DELETED, _INSERTED = (_W + "del", _W + "moveFrom"), (_W + "ins", _W + "moveTo")
+
+
+def places(edit, related) -> list[Place]:
+    """The review-markup places of a Word package. `edit`: the package.Edit (tree, save, changes);
+    `related(kind)`: the parts whose relationship type ends in `kind`; `forget(name)` on `edit`
+    removes a part with its relationships and content-type override."""
+    names = edit.package.names
+    comment_parts = [name for name in dict.fromkeys(
+        [name for kind in _COMMENT_TYPES for name in related(kind)]
+        + [name for name in names if _COMMENT_PART.fullmatch(name)]) if name in names and name.startswith("word/")]
+    stories = [name for name in names if re.fullmatch(r"word/[^/]+\.xml", name) and name not in comment_parts
+               and name != "word/people.xml" and _MARKUP.search(edit.package.part(name))]
+    found = [_comments(edit, comment_parts, stories)] if comment_parts else []
+    found.extend(_tracked(edit, name) for name in stories)
+    return [place for place in found if place.items]
+
+
+def _comments(edit, parts: list[str], stories: list[str]) -> Place:
+    texts = [" ".join("".join(comment.itertext()).split())
+             for name in parts if posixpath.basename(name) == "comments.xml"
+             for comment in edit.tree(name).iter(_W + "comment")]
+    texts = [text for text in texts if text]
+    item = MetaItem(FREE_TEXT, f"{parts[0]}: comments", parts[0], clip("; ".join(texts)) or None)
+
+    def remove(kinds):
+        if FREE_TEXT not in kinds:
+            return
+        for name in parts:
+            edit.forget(name)
+        for name in stories:
+            root = edit.tree(name)
+            anchors = list(root.iter(*_ANCHORS))
+            for anchor in anchors:
+                run = anchor.getparent()
+                # a reference's run holds nothing else (its run properties aside): it goes with it
+                if anchor.tag == _W + "commentReference" and all(
+                        child is anchor or child.tag == _W + "rPr" for child in run):
+                    _drop(run)
+                else:
+                    _drop(anchor)
+            if anchors:
+                edit.save(name)
+
+    return Place((item,), remove)
+
+
+def _tracked(edit, name: str) -> Place:
+    root = edit.tree(name)
+    changes = list(root.iter(*_DELETED, *_INSERTED, *_REMOVED, _W + "cellDel"))
+    if not changes:
+        return Place((), lambda kinds: None)
+    deleted = [" ".join("".join(element.itertext()).split()) for element in root.iter(*_DELETED)]
+    deleted = [text for text in deleted if text]
+    what = f"{len(changes)} tracked change{'s' if len(changes) > 1 else ''}"
+    item = MetaItem(FREE_TEXT, f"{name}: tracked changes", name, clip(f"{what}; deleted: " + "; ".join(deleted))
+                    if deleted else what)
+
+    def remove(kinds):
+        if FREE_TEXT in kinds:
+            accept_all(root)
+            edit.save(name)
+
+    return Place((item,), remove)
+
+
+def accept_all(root) -> None:
+    """Resolve every tracked change in this part as the final document shows it (module docstring)."""
+    marks = []   # paragraphs whose mark was deleted: joined to the next once the runs are resolved
+    for element in list(root.iter(*_DELETED)):
+        holder = element.getparent()
+        if holder is None:
+            continue
+        if holder.tag == _W + "rPr" and holder.getparent() is not None and holder.getparent().tag == _W + "pPr":
+            marks.append(holder.getparent().getparent())
+            _drop(element)
+        elif holder.tag == _W + "trPr":
+            _drop(holder.getparent())                 # a deleted table row
+        elif holder.tag == _W + "rPr":
+            _drop(element)                            # a marker elsewhere (a numbering level's mark)
+        else:
+            _drop(element)                            # deleted runs with their text
+    for element in list(root.iter(_W + "cellDel")):
+        cell = element.getparent().getparent() if element.getparent() is not None else None
+        _drop(cell if cell is not None and cell.tag == _W + "tc" else element)
+    for element in list(root.iter(*_INSERTED)):
+        holder = element.getparent()
+        if holder is None:
+            continue
+        if holder.tag in (_W + "rPr", _W + "trPr"):
+            _drop(element)                            # an inserted paragraph mark or row: kept as it is
+        else:
+            _unwrap(element)
+    for element in list(root.iter(*_REMOVED)):
+        _drop(element)
+    for paragraph in marks:
+        _join_next(paragraph)
+
+
+def _join_next(paragraph) -> None:
+    """A paragraph whose mark was deleted: its content moves to the start of the next paragraph
+    (whose mark, and so properties, the joined paragraph keeps); with no next paragraph beside it
+    the mark stays. An empty paragraph simply goes."""
+    following = paragraph.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    content = [child for child in paragraph if child.tag != _W + "pPr"]
+    if following is None or following.tag != _W + "p":
+        return
+    at = 1 if len(following) and following[0].tag == _W + "pPr" else 0
+    for offset, child in enumerate(content):
+        following.insert(at + offset, child)
+    _drop(paragraph)
+
+
+def _unwrap(element) -> None:
+    parent = element.getparent()
+    at = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(at + offset, child)
+    _drop(element)
+
+
+def _drop(element) -> None:
+    """Remove an element, keeping its tail text with what came before it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
