@@ -5,7 +5,8 @@ Where personal data sits:
   dates, title, description, keywords, user-defined properties;
 - `Thumbnails/thumbnail.png` (Part 2, 3.4): a picture of the first page;
 - comment and tracked-change authors: `dc:creator` in `office:annotation` and
-  `office:change-info`, in `content.xml` and `styles.xml`;
+  `office:change-info`, in `content.xml` and `styles.xml`; the comments' text and the deleted
+  text that tracked changes keep (odf_review);
 - every picture under `Pictures/`, with its own metadata.
 
 The package is recognised by its first member, `mimetype`, stored uncompressed (Part 2, 3.3).
@@ -19,7 +20,8 @@ Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) ar
 from __future__ import annotations
 
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError
-from .package import Edit, Package, serialise
+from .odf_review import places as review_places
+from .package import Edit, Package
 from .places import Place
 
 FORMAT = "ODF"
@@ -61,7 +63,7 @@ class _Edit(Edit):
         if "META-INF/manifest.xml" not in self.package.names:
             self.damage = "no META-INF/manifest.xml; its parts were found by their names"
         else:
-            self.manifest = self.package.xml("META-INF/manifest.xml")
+            self.manifest = self.tree("META-INF/manifest.xml")
             if next(self.manifest.iter(_MANIFEST + "encryption-data"), None) is not None:
                 raise MediaError("ODF: encrypted (password-protected); schoollint neither reads nor rewrites "
                                  "encrypted documents: publish an unencrypted copy")
@@ -71,6 +73,7 @@ class _Edit(Edit):
         places = [self.properties("meta.xml", _PROPERTIES, "document properties")] if "meta.xml" in names else []
         places.extend(self.thumbnail(name, self._forget) for name in names   # thumbnail.png, or any other
                       if name.startswith(_THUMBNAILS) and not name.endswith("/"))
+        places.extend(review_places(self))
         places.extend(self.authors(name, frozenset(), frozenset({_DC + "creator"}))
                       for name in _AUTHOR_PARTS if name in names)
         places.extend(self.picture(name, f"picture {name}") for name in names
@@ -84,7 +87,7 @@ class _Edit(Edit):
             for entry in list(self.manifest.iter(_MANIFEST + "file-entry")):
                 if entry.get(_MANIFEST + "full-path") == name:
                     entry.getparent().remove(entry)
-            self.changes["META-INF/manifest.xml"] = serialise(self.manifest)
+            self.save("META-INF/manifest.xml")
 
 
 read = _Edit.read_facts

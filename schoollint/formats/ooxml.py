@@ -10,6 +10,8 @@ Where personal data sits (Part 2, Open Packaging Conventions, and Part 1's marku
 - comment and tracked-change authors: `w:author`/`w:initials` in every WordprocessingML part,
   `word/people.xml`, `ppt/commentAuthors.xml`, `ppt/authors.xml`, `xl/comments*.xml`,
   `xl/persons/*.xml`;
+- Word's comments and tracked changes, the text of both (ooxml_review: removed as the
+  Document Inspector removes them, the changes accepted as the final document shows them);
 - every media part (`word/media/`, `ppt/media/`, `xl/media/`), a picture with its own metadata.
 
 Parts are found through the package relationships (`_rels/.rels`), and also by their content

@@ -79,9 +79,9 @@ def _comments(edit, parts: list[str], stories: list[str]) -> Place:
                 # a reference's run holds nothing else (its run properties aside): it goes with it
                 if anchor.tag == _W + "commentReference" and all(
                         child is anchor or child.tag == _W + "rPr" for child in run):
-                    _drop(run)
+                    drop(run)
                 else:
-                    _drop(anchor)
+                    drop(anchor)
             if anchors:
                 edit.save(name)
 
@@ -116,26 +116,26 @@ def accept_all(root) -> None:
             continue
         if holder.tag == _W + "rPr" and holder.getparent() is not None and holder.getparent().tag == _W + "pPr":
             marks.append(holder.getparent().getparent())
-            _drop(element)
+            drop(element)
         elif holder.tag == _W + "trPr":
-            _drop(holder.getparent())                 # a deleted table row
+            drop(holder.getparent())                 # a deleted table row
         elif holder.tag == _W + "rPr":
-            _drop(element)                            # a marker elsewhere (a numbering level's mark)
+            drop(element)                            # a marker elsewhere (a numbering level's mark)
         else:
-            _drop(element)                            # deleted runs with their text
+            drop(element)                            # deleted runs with their text
     for element in list(root.iter(_W + "cellDel")):
         cell = element.getparent().getparent() if element.getparent() is not None else None
-        _drop(cell if cell is not None and cell.tag == _W + "tc" else element)
+        drop(cell if cell is not None and cell.tag == _W + "tc" else element)
     for element in list(root.iter(*_INSERTED)):
         holder = element.getparent()
         if holder is None:
             continue
         if holder.tag in (_W + "rPr", _W + "trPr"):
-            _drop(element)                            # an inserted paragraph mark or row: kept as it is
+            drop(element)                            # an inserted paragraph mark or row: kept as it is
         else:
             _unwrap(element)
     for element in list(root.iter(*_REMOVED)):
-        _drop(element)
+        drop(element)
     for paragraph in marks:
         _join_next(paragraph)
 
@@ -153,7 +153,7 @@ def _join_next(paragraph) -> None:
     at = 1 if len(following) and following[0].tag == _W + "pPr" else 0
     for offset, child in enumerate(content):
         following.insert(at + offset, child)
-    _drop(paragraph)
+    drop(paragraph)
 
 
 def _unwrap(element) -> None:
@@ -161,15 +161,16 @@ def _unwrap(element) -> None:
     at = parent.index(element)
     for offset, child in enumerate(list(element)):
         parent.insert(at + offset, child)
-    _drop(element)
+    drop(element)
 
 
-def _drop(element) -> None:
-    """Remove an element, keeping its tail text with what came before it."""
+def drop(element) -> None:
+    """Remove an element; the text after it (its tail: ODF's mixed content, white space in Word's)
+    stays with what came before it."""
     parent = element.getparent()
     if parent is None:
         return
-    if element.tail and element.tail.strip():
+    if element.tail:
         previous = element.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + element.tail

@@ -1,0 +1,83 @@
+"""Comments and tracked changes in Word and OpenDocument files (trial 7 item 1): reported as SL102
+free text (the text itself only with --show-values), and removed by --fix as Word's Document
+Inspector removes them: comments with their parts and anchors, every change accepted as the
+final document shows it; the package still consistent, and the fix verified by the reader."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from tests.kit.review_markup import (
+    COMMENT, DELETED, FINAL_BODY, FINAL_HEADER, HEADER_DELETED, MOVED, PUPIL, ROW_DELETED, consistent, newsletter_docx,
+    paragraphs, report_odt,
+)
+
+
+def _sl102(cli, path: str, *extra: str) -> dict:
+    code, out, err = cli("check", "--no-cache", "--no-progress", "--no-vision", "--output-format", "json",
+                         "--select", "SL102", *extra, path)
+    assert code in (0, 1) and "Traceback" not in err, err
+    found = [finding for finding in json.loads(out)["findings"] if finding["code"] == "SL102"]
+    return found[0] if found else {}
+
+
+def test_word_comments_and_tracked_changes_are_reported_without_their_text(repo, cli):
+    (repo / "zoo.docx").write_bytes(newsletter_docx())
+    finding = _sl102(cli, "zoo.docx")
+    assert "word/comments.xml: comments" in finding["field"]
+    assert {"word/document.xml: tracked changes", "word/header1.xml: tracked changes"} <= set(
+        finding["field"].split(", "))
+    assert PUPIL not in json.dumps(finding) and "Okafor" not in json.dumps(finding)
+    code, out, _ = cli("check", "--no-cache", "--no-progress", "--no-vision", "zoo.docx")
+    assert code == 1 and PUPIL not in out and "comments" in out
+    shown = _sl102(cli, "zoo.docx", "--show-values")["value"]
+    assert COMMENT in shown and DELETED.strip() in shown and HEADER_DELETED in shown and ROW_DELETED in shown
+
+
+def test_word_fix_removes_comments_and_accepts_every_change_as_the_final_document_shows(repo, cli):
+    path = repo / "zoo.docx"
+    path.write_bytes(newsletter_docx())
+    code, out, err = cli("check", "--no-cache", "--no-progress", "--no-vision", "--fix", "zoo.docx")
+    assert code == 1 and "fixed 1 file; no findings in 1 file checked" in out, (out, err)   # 1: files changed
+    fixed = path.read_bytes()
+    consistent(fixed)
+    assert paragraphs(fixed) == FINAL_BODY and paragraphs(fixed, "word/header1.xml") == FINAL_HEADER
+    with zipfile.ZipFile(io.BytesIO(fixed)) as archive:
+        names = set(archive.namelist())
+        everything = b"".join(archive.read(name) for name in names)
+    assert not names & {"word/comments.xml", "word/commentsExtended.xml", "word/commentsIds.xml"}
+    for gone in (PUPIL.encode(), b"Okafor", b"Whitfield", ROW_DELETED.encode(), HEADER_DELETED.encode(),
+                 b"commentRangeStart", b"commentReference", b"w:del ", b"w:ins ", b"moveFrom", b"PrChange"):
+        assert gone not in everything, gone
+    assert everything.count(MOVED.encode()) == 1
+    assert _sl102(cli, "zoo.docx") == {}                 # re-read by the reader that found them
+    assert cli("check", "--no-cache", "--fix", "zoo.docx")[0] == 0 and path.read_bytes() == fixed
+
+
+def test_location_only_fix_keeps_the_comments(repo, cli):
+    from schoollint.formats import ooxml
+    from schoollint.formats.model import LOCATION
+
+    kept = ooxml.strip(newsletter_docx(), frozenset({LOCATION}))
+    assert {item.field for item in ooxml.read(kept).items} >= {"word/comments.xml: comments"}
+
+
+def test_odt_annotations_and_tracked_changes_are_reported_and_removed(repo, cli):
+    path = repo / "report.odt"
+    path.write_bytes(report_odt())
+    finding = _sl102(cli, "report.odt", "--show-values")
+    assert {"content.xml: comments", "content.xml: tracked changes"} <= set(finding["field"].split(", "))
+    assert COMMENT in finding["value"] and DELETED.strip() in finding["value"]
+    assert PUPIL not in _sl102(cli, "report.odt")["message"]
+    assert cli("check", "--no-cache", "--no-progress", "--no-vision", "--fix", "report.odt")[0] == 1
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        assert archive.infolist()[0].filename == "mimetype" and archive.infolist()[0].compress_type == 0
+        content = archive.read("content.xml")
+    text = "".join(etree.fromstring(content).itertext())
+    assert text == "Our trip to the zoo was a great success."
+    assert PUPIL.encode() not in content and b"Okafor" not in content and b"change" not in content
+    assert _sl102(cli, "report.odt") == {}
