@@ -187,6 +187,7 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     from .review import REVIEW_LOG, record_review, reviews, today
     from .run_rules import run_findings
     from .run_settings import apply_arguments, roster_setting, settings_for
+    from .unread import account as account_unread
 
     apply_arguments(config, args)
     start = relative(root, Path(args.path)) if args.path else relative(root, Path.cwd())
@@ -199,6 +200,7 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     settings["vision"], vision_note = run_setting(config.selected_codes(), args.no_vision)
     report = site_findings(root, in_git, config, found.files, settings, use_cache=not args.no_cache,
                            show_values=args.show_values, jobs=args.jobs)
+    account_unread(found, report)   # folders not listed, links out of the repository: not checked, as check says
     named_with = _named_with(root, config, settings)
     consent_note = [] if named_with is not None else [NO_CONSENT_NOTE]
     report.notes = roster_notes + consent_note + found.notes + ([vision_note] if vision_note else []) + report.notes

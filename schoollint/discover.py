@@ -10,6 +10,7 @@ checked: they are listed apart, for the run to remove stale ones.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 from .cache import CACHE_DIR
 from .fsio import TEMP_SUFFIX
 from .globs import any_match
+from .unread import outside_link_note
 from .errors import UserError
 
 SKIPPED_FOLDERS = {".git", CACHE_DIR}
@@ -51,13 +53,18 @@ class Discovery:
     notes: list[str] = field(default_factory=list)
     temporary: list[str] = field(default_factory=list)   # schoollint's own temporary files, never checked
     special: int = 0     # FIFOs, sockets and devices where the site's files are: never opened, not checked
+    outside: int = 0     # symlinks out of the repository: never followed, not checked
+    unopened: list[OSError] = field(default_factory=list)   # folders the walk could not open (unread.py)
+    git_said: list[str] = field(default_factory=list)       # what Git warned while listing (unread.py)
 
 
-def _git(root: Path, *args: str) -> bytes:
+def _git(root: Path, *args: str, said: list[str] | None = None) -> bytes:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
         raise DiscoverError(f"git {' '.join(args)}: {message}")
+    if said is not None:   # its warnings ("could not open directory"): unread.py says them
+        said += os.fsdecode(result.stderr).splitlines()
     return result.stdout
 
 
@@ -126,14 +133,15 @@ def _split_z(output: bytes) -> list[str]:
     return [os.fsdecode(item) for item in output.split(b"\0") if item]
 
 
-def _walk(root: Path, folder: Path, notes: list[str]) -> list[str]:
+def _walk(root: Path, folder: Path, notes: list[str], unopened: list[OSError]) -> list[str]:
     """The files below `folder` of a plain folder's site; folders that are another site's or no
-    site's (plain_site.OTHERS_FOLDERS) are not entered, each said in `notes`."""
+    site's (plain_site.OTHERS_FOLDERS) are not entered, each said in `notes`; a folder that cannot
+    be opened is added to `unopened`."""
     from .plain_site import others
 
     found: list[str] = []
     top = relative(root, folder)
-    for current, dirs, names in os.walk(folder):
+    for current, dirs, names in os.walk(folder, onerror=unopened.append):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not others(root, current, d, notes))
         # os.walk joins each folder's name to `folder`: the relative path is built by joining too
         below = os.path.relpath(current, folder).replace(os.sep, "/")
@@ -197,10 +205,10 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if absolute.is_dir() and not absolute.is_symlink():
             if in_git:
                 candidates += _split_z(_git(root, "ls-files", "-z", "--cached", "--others",
-                                            "--exclude-standard", "--", path))
+                                            "--exclude-standard", "--", path, said=found.git_said))
                 candidates += [] if skip else _special_files(root, absolute)   # Git lists no FIFO, socket, device
             else:
-                candidates += _walk(root, absolute, found.notes)
+                candidates += _walk(root, absolute, found.notes, found.unopened)
         else:
             explicit.add(path)
             candidates.append(path)
@@ -237,7 +245,8 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             continue
         kind = _kind(root, relpath, folders)
         if kind == "outside":  # the file or a folder above it is a link out of the repository
-            found.notes.append(f"{relpath}: skipped, a symlink that points outside the repository")
+            found.outside += 1
+            found.notes.append(outside_link_note(relpath))
         elif kind == "file":   # a link within the repository is checked under its target's own name
             found.files.append(relpath)
         elif kind in SPECIAL_FILES:   # opening a FIFO would wait for a writer forever: never opened
@@ -251,9 +260,9 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
 
 
 def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
-    """"file" (a regular file, no link on the way), "outside" (it or a folder above it is a link
-    out of the repository), a key of SPECIAL_FILES (FIFO, socket, device), or "other" (a link
-    within it, a folder, gone). The
+    """"file" (a regular file, no link on the way, or one lstat cannot look at), "outside" (it or
+    a folder above it is a link out of the repository), a key of SPECIAL_FILES (FIFO, socket,
+    device), or "other" (a link within it, a folder, gone). The
     real location of each folder is looked up once (`folders`), not once per file in it."""
     folder = relpath.rpartition("/")[0]
     if folder not in folders:
@@ -262,8 +271,8 @@ def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
         return "outside"
     try:
         mode = os.lstat(os.path.join(root, relpath)).st_mode
-    except OSError:
-        return "other"
+    except OSError as exc:   # gone: nothing to check; else listed, for the analysis to say why it cannot be read
+        return "other" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else "file"
     if stat.S_ISLNK(mode):
         return "other" if inside(root, relpath) else "outside"
     if stat.S_ISREG(mode):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pool, usercache
-from .analysis import Analyser, FileResult, identity
+from .analysis import Analyser, FileResult, identity, kind_of
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, signature_of, stat_key
 from .codec import cacheable, needs_reading
@@ -32,6 +32,7 @@ from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
 from .run_settings import apply_arguments, is_inside, roster_setting, settings_for, vision_setting
 from .suppress import settle, unknown_alts_note
+from .unread import account as account_unread
 
 
 @dataclass
@@ -145,6 +146,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     outcome.notes += unknown_alts_note(results)
     outcome.errors = [error for result in results for error in result.errors]
     outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
+    account_unread(found, outcome)   # folders not listed, links out of the repository: not checked, with why
 
     if args.write_baseline:
         default = args.write_baseline is True
@@ -212,7 +214,8 @@ class Run:
             try:
                 seen.append((relpath, signature_of(os.stat(self.root / relpath))))
             except OSError as exc:  # gone or unreadable since it was listed: say so, go on
-                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"])
+                results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"],
+                                              unchecked=kind_of(relpath))
         jobs: list[tuple] = []
         isolate, known = False, self.cache.content_keys(self.in_git, seen)
         fixing = (self.options.unsafe_fixes, self.options.force) if fix_ahead else ()   # pool.FixingJob
