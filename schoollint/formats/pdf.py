@@ -7,7 +7,8 @@ Where personal data sits in a PDF, each a "place" with its items and the way to 
 - page-piece dictionaries, /PieceInfo (14.5): an application's private data;
 - page thumbnails, /Thumb (12.3.4), and embedded files (7.11.4: the /EmbeddedFiles name tree,
   /AF associated files, FileAttachment annotations);
-- annotation authors, the /T of markup annotations (12.5.6.2);
+- markup annotations (12.5.6.2): their authors (/T) and notes (/Contents, /RC), and the values
+  typed into form fields (12.7.4), see pdf_marks; a Widget's /T is a field name, not an author;
 - every embedded picture: image XObjects on pages, inside Form XObjects and annotation
   appearances, and anywhere else in the file; a DCTDecode stream is a whole JPEG with its own
   EXIF, GPS and XMP, read and stripped by the JPEG plugin (see `embedded`);
@@ -28,6 +29,7 @@ from contextlib import contextmanager
 
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
 from .pdf_damage import damage, salvaged
+from .pdf_marks import form_places
 from .pdf_walk import Walk, text
 from .picture_items import summarised
 from .places import Place, all_items, nothing, remove_from
@@ -156,7 +158,7 @@ def _places(pdf, data) -> tuple[Walk, list[Place]]:
     document order."""
     walk = Walk(pdf)
     places = [_info_place(pdf), *walk.pictures(), *walk.inline_pictures(), *walk.page_places(),
-              *_attachment_places(pdf), *walk.object_places()]
+              *_attachment_places(pdf), *walk.object_places(), *form_places(pdf)]
     walk.warnings = pdf.get_warnings()   # qpdf's warnings so far (each is handed out once): repaired, damaged
     places.append(_revisions_place(walk, data))
     return walk, [place for place in places if place.items]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 
 from .model import IDENTITY, PREVIEW, MetaItem, clip
+from .pdf_marks import annotation_places
 from .pdf_content import MAX_FORM_DEPTH, Drawn, bounded_bytes, filters, layout
 from .pictures import read_embedded, strip_embedded
 from .places import Place
@@ -145,7 +146,8 @@ class Walk:
                                 "no metadata)")
 
     def page_places(self):
-        """Thumbnails, annotation authors and file attachment annotations, page by page."""
+        """Thumbnails, markup annotations' notes and authors (pdf_marks) and file attachment
+        annotations, page by page."""
         import pikepdf
 
         for number, page in enumerate(self.pdf.pages, 1):
@@ -153,12 +155,7 @@ class Walk:
             if "/Thumb" in obj:
                 yield Place((MetaItem(PREVIEW, f"page {number}: thumbnail", f"page {number} /Thumb"),),
                             lambda kinds, obj=obj: obj.__delitem__("/Thumb"))
-            for annotation in _annotations(obj):
-                author = text(annotation.get("/T", ""))
-                if author:
-                    yield Place((MetaItem(IDENTITY, f"page {number}: annotation author", f"page {number} /Annots",
-                                          clip(author)),),
-                                lambda kinds, annotation=annotation: annotation.__delitem__("/T"))
+            yield from annotation_places(number, obj, _annotations(obj))
             if any(annotation.get("/Subtype") == "/FileAttachment" for annotation in _annotations(obj)):
                 def remove(kinds, obj=obj):
                     obj["/Annots"] = pikepdf.Array([annotation for annotation in obj["/Annots"]
