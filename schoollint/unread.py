@@ -18,8 +18,9 @@ FOLDER = "folder"                                   # not_checked key: a folder 
 OUTSIDE_LINK = "symlink out of the repository"      # not_checked key: a link never followed
 
 # git dir.c, warning_errno(_("could not open directory '%s'"), path): the path from the work tree's
-# top with a trailing slash, then strerror. Git's other warnings while listing are passed on as notes.
-_GIT_UNOPENED = re.compile(r"^warning: could not open directory '(.*)': (.*)$")
+# top with a trailing slash, then strerror; Git cuts a message over 4 KiB short (a path too long for
+# the file system), quote and strerror included. Git's other warnings while listing are notes.
+_GIT_UNOPENED = re.compile(r"^warning: could not open directory '(.*?)(?:': (.*))?$")
 
 
 def outside_link_note(relpath: str) -> str:
@@ -40,7 +41,7 @@ def unopened(root: Path, errors: list[OSError], git_said: list[str]) -> tuple[li
     for line in git_said:
         match = _GIT_UNOPENED.match(line)
         if match:
-            folders.setdefault(match[1].rstrip("/") + "/", match[2])
+            folders.setdefault(match[1].rstrip("/") + "/", match[2] or "Git could not open it")
         elif line.strip():
             notes.append(f"git ls-files said: {line.strip()}")
     return sorted(folders.items()), notes

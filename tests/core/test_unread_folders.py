@@ -116,3 +116,29 @@ def test_a_symlink_out_of_the_repository_counts_as_not_checked(tmp_path, cli, mo
     assert "team.png: skipped, a symlink that points outside the repository (not checked" in note["text"]
     code, out, err = cli("check")
     assert "not checked: 1 symlink out of the repository" in out
+
+
+@pytest.mark.parametrize("git_repo", [True, False], ids=["git", "plain"])
+def test_a_folder_whose_path_the_file_system_rejects_is_not_checked(tmp_path, cli, monkeypatch, git_repo):
+    """A path longer than PATH_MAX (4096 bytes: 18 folders of 250 letters) cannot be opened by
+    name: os.walk and Git both fail on it; was dropped without a word."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE)
+    folder = os.open(site, os.O_RDONLY)
+    for _ in range(18):   # each step relative to the last, as no single path may be this long
+        os.mkdir("d" * 250, dir_fd=folder)
+        folder, above = os.open("d" * 250, os.O_RDONLY, dir_fd=folder), folder
+        os.close(above)
+    with open(os.open("trip.jpg", os.O_WRONLY | os.O_CREAT, dir_fd=folder), "wb") as photo:
+        photo.write(photo_with_gps(tmp_path / "trip.jpg").read_bytes())
+    os.close(folder)
+    if git_repo:
+        git(site, "init", "-q", "-b", "main")
+    monkeypatch.chdir(site)
+    code, out, err = cli("check", "--output-format", "json")
+    report = json.loads(out)
+    assert code == 2
+    assert report["files_not_checked"] == {"folder": 1}
+    [error] = report["errors"]
+    assert error.startswith("ddd") and ": cannot read the folder: " in error
