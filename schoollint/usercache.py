@@ -11,11 +11,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import marshal
 import os
+import sys
 import time
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
 from . import __version__
 from .fsio import atomic_write
@@ -191,3 +194,73 @@ def _parse_binary(body: memoryview | None, stamp: list) -> tuple[dict, memoryvie
             and stored.get("size") == len(payload)):
         return None
     return stored["header"], payload
+
+
+# --- code that dataclasses generates ---------------------------------------------------------------
+# dataclasses writes each class's __init__, __repr__ and __eq__ (a frozen one's __setattr__, __delattr__
+# and __hash__ too) as source text and compiles it on every start: about 3.3 M instructions a frozen
+# class, a fifth of a 3-file run. The same text always compiles to the same code, so each text is
+# compiled once for this Python and the code kept here, signed; dataclasses still builds every function
+# from it in each process, with its own globals and defaults.
+_GENERATED = "generated-code"
+_code: dict[str, CodeType] = {}
+_used: set[str] = set()
+_compiled = False           # a text was compiled in this process: the kept copy lacks it
+_loaded = False             # the kept copy was read (once a process)
+
+
+def reuse_generated_code() -> None:
+    """Until `keep_generated_code`, serve dataclasses' `exec` of generated source from the code kept in
+    this user's cache (read once a process), compiling and remembering what is not there yet. Code is
+    only ever looked up by its exact source text."""
+    import dataclasses
+
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        try:
+            body = read_signed(_generated_path())
+            stamp, kept = marshal.loads(body) if body is not None else (None, None)
+            if stamp == _python() and isinstance(kept, dict) and all(
+                    type(text) is str and type(code) is CodeType for text, code in kept.items()):
+                _code.update(kept)
+        except (OSError, RuntimeError, ValueError, EOFError, TypeError):   # none kept, no home folder, misshapen
+            pass
+    dataclasses.exec = _exec        # type: ignore[attr-defined]   # the module's global `exec`, read at each call
+
+
+def keep_generated_code(limit: int = 2000) -> None:
+    """dataclasses' own `exec` again; what `reuse_generated_code` compiled meanwhile kept (if this run may
+    write here): the code kept before and this process's, at most `limit` texts (beyond, this process's)."""
+    global _compiled
+    vars(sys.modules["dataclasses"]).pop("exec", None)
+    if not _compiled or not writable:
+        return
+    kept = _code if len(_code) <= limit else {text: _code[text] for text in _used}
+    try:
+        home().mkdir(mode=0o700, parents=True, exist_ok=True)
+        _generated_path().parent.mkdir(mode=0o700, exist_ok=True)
+        write_signed(_generated_path(), marshal.dumps((_python(), kept)))
+        _compiled = False
+    except (OSError, RuntimeError, ValueError):    # no folder or key: compiled again next time
+        pass
+
+
+def _exec(source, globals=None, locals=None) -> None:
+    global _compiled
+    if type(source) is str and globals is not None:     # (dataclasses always passes its globals)
+        code = _code.get(source)
+        if code is None:    # as exec compiles it: dataclasses.py has no __future__ import to inherit
+            code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)
+            _compiled = True
+        _used.add(source)
+        source = code
+    exec(source, vars(sys.modules["dataclasses"]) if globals is None else globals, locals)
+
+
+def _python() -> tuple:
+    return (sys.version, sys.hexversion, marshal.version)
+
+
+def _generated_path() -> Path:
+    return home() / "derived" / _GENERATED
