@@ -95,6 +95,35 @@ def module_name(rule_name: str) -> str:
     return rule_name.replace("-", "_")
 
 
+class ByReads(Mapping[str, list[CheckModule]]):
+    """The check modules of the rules `codes` by what they read (READS; the catalogue says which without
+    importing them), each group imported when first asked for: a run of photos imports no page check,
+    and through them no page reader (issue 18: the 3-file run)."""
+
+    def __init__(self, codes: set[str]):
+        from .. import catalogue
+
+        self._codes: dict[str, set[str]] = {}
+        for code, rule in catalogue.load().items():
+            if code in codes:
+                self._codes.setdefault(rule.reads, set()).add(code)
+        self._modules: dict[str, list[CheckModule]] = {}
+
+    def __getitem__(self, reads: str) -> list[CheckModule]:
+        if reads not in self._modules:
+            self._modules[reads] = modules(self._codes[reads])
+        return self._modules[reads]
+
+    def __contains__(self, reads: object) -> bool:     # asked without importing (Mapping's would)
+        return reads in self._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
 def modules(codes: set[str] | None = None) -> list[CheckModule]:
     """The check module of every rule (or of these codes), in catalogue order, each once."""
     from .. import catalogue
