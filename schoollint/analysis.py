@@ -12,8 +12,7 @@ import json
 import os
 import re
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,19 +117,18 @@ class Analyser:
         self.selected = selected
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
-        self._by_reads: dict[str, list[CheckModule]] | None = None
+        self._by_reads: Mapping[str, list[CheckModule]] | None = None
 
     @property
-    def by_reads(self) -> dict[str, list[CheckModule]]:
-        """The selected check modules by READS, imported on first use (a run served by the cache needs none)."""
+    def by_reads(self) -> Mapping[str, list[CheckModule]]:
+        """The selected check modules by READS, each group imported on first use (a run served by the
+        cache needs none, a run of photos no page check: checks.ByReads)."""
         if self._by_reads is None:
-            self._by_reads = defaultdict(list)
-            for module in checks.modules(self.selected):
-                self._by_reads[module.READS].append(module)
+            self._by_reads = checks.ByReads(self.selected)
         return self._by_reads
 
     @by_reads.setter
-    def by_reads(self, value: dict[str, list[CheckModule]]) -> None:
+    def by_reads(self, value: Mapping[str, list[CheckModule]]) -> None:
         self._by_reads = value
 
     # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
@@ -285,7 +283,7 @@ class Analyser:
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
         is_page = bool(self.by_reads.keys() & {"page", "media"}) and self._is_page(relpath)   # asked once
-        for reads, modules in self.by_reads.items():
+        for reads in self.by_reads:
             if reads in ("suppressions", "run"):  # judged once every finding is known; run: by its driver
                 continue
             try:
@@ -296,7 +294,7 @@ class Analyser:
                 continue
             if subject is None:
                 continue
-            for module in modules:
+            for module in self.by_reads[reads]:     # imported now: a subject that reads them is here
                 try:
                     result.findings.extend(
                         finding for finding in module.check(subject, context) if finding.code in self.selected
