@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .discover import relative
 from .errors import UsageError
+from .selection import require_rules
 
 
 def is_inside(root: Path, path: Path) -> bool:
@@ -28,7 +29,7 @@ def apply_arguments(config, args) -> None:
     config.exclude = config.exclude + args.exclude
     if args.fail_level:
         config.fail_level = args.fail_level
-    config.selected_codes()  # raises a CatalogueError naming an unknown code
+    require_rules(config, args)  # selection.py: an unknown code, or no rule at all, is an error (exit 2)
 
 
 # What names.roster_find and names.roster call the hashed roster a run reads at the root, and the
