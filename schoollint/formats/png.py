@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from .chunks import Chunk, Contents, c2pa_contents, exif_contents, kept_chunks, kept_trailer, metadata, trailer_items
 from .model import FREE_TEXT, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated, clip, complete
+from .png_text import TextTooLarge, read_whole_or_not
 
 FORMAT = "PNG"
 EXTENSIONS = (".png", ".apng")
@@ -161,8 +162,8 @@ def _tIME(payload: bytes, chunk: Chunk) -> Contents:
 
 _METADATA_READERS = {
     b"tEXt": _tEXt,
-    b"zTXt": _zTXt,
-    b"iTXt": _iTXt,
+    b"zTXt": read_whole_or_not(_zTXt),
+    b"iTXt": read_whole_or_not(_iTXt),
     b"eXIf": _eXIf,
     b"tIME": _tIME,
     b"caBX": c2pa_contents,     # C2PA 2.1 section A.3.3 (content credentials in PNG)
@@ -185,9 +186,8 @@ def _inflate(compressed: bytes, chunk: Chunk, keyword: str) -> bytes:
     except zlib.error as exc:
         raise MediaError(f"PNG: {_named(chunk, keyword)} at offset {chunk.offset} "
                          f"holds corrupt compressed text ({exc})") from None
-    if inflater.unconsumed_tail:
-        raise MediaError(f"PNG: {_named(chunk, keyword)} at offset {chunk.offset} "
-                         f"inflates to more than {MAX_INFLATED // 2**20} MiB")
+    if inflater.unconsumed_tail:   # png_text: metadata not read whole, not a broken file
+        raise TextTooLarge(f"it inflates to more than {MAX_INFLATED // 2**20} MiB", _named(chunk, keyword), text)
     # A stream cut short (no end marker) still yields its text: viewers read it the same way.
     return text
 
