@@ -288,7 +288,6 @@ def test_chunk_length_past_the_end_is_named():
 
 @pytest.mark.parametrize("chunk, message", [
     ((b"zTXt", b"Comment\0\0not zlib at all"), "zTXt chunk 'Comment' at offset .* corrupt compressed text"),
-    ((b"zTXt", b"Comment\0\0" + zlib.compress(b"\0" * (17 * 2**20))), "inflates to more than 16 MiB"),
     ((b"tEXt", b"no keyword end"), "tEXt chunk at offset .* has no end to its keyword"),
     ((b"iTXt", b"Title\0\0\0en"), "iTXt chunk at offset .* ends inside its header"),
     ((b"tEXt", b"Raw profile type exif\0\nexif\n   40\nzz"), "not a valid raw profile|fewer bytes"),
