@@ -9,6 +9,8 @@
   beside `name` on a disk or share that cannot hold extended attributes: where the file was
   downloaded from (com.apple.metadata:kMDItemWhereFroms), Finder tags, sometimes a thumbnail.
 - `desktop.ini`: Windows' folder settings (its icon, localised name), INI text with no magic.
+- Windows leftovers read by windows_files: Office owner files `~$name.docx`, `name:Zone.Identifier`
+  download marks, `.lnk` shortcuts.
 
 `kind(name)` says by name alone (so a file of another name is never read as one); `read` checks
 the content against the name. A file whose content is not what its name says is reported as not
@@ -20,13 +22,14 @@ from __future__ import annotations
 
 import struct
 
+from . import windows_files
 from .model import MediaFacts
 
 THUMBS = "Windows thumbnail cache"
 DS_STORE = "macOS folder view file (.DS_Store)"
 APPLE_DOUBLE = "macOS AppleDouble file"
 DESKTOP_INI = "Windows folder settings file (desktop.ini)"
-FORMATS = (THUMBS, DS_STORE, APPLE_DOUBLE, DESKTOP_INI)
+FORMATS = (THUMBS, DS_STORE, APPLE_DOUBLE, DESKTOP_INI, *windows_files.FORMATS)
 
 # Each kind's magic at offset 0 and the words for it (None: desktop.ini, told by an INI section).
 _MAGIC = {
@@ -40,6 +43,7 @@ HOLDS = {
     DS_STORE: "the names of the folder's files",
     APPLE_DOUBLE: "a file's extended attributes, such as where it was downloaded from, Finder tags, a thumbnail",
     DESKTOP_INI: "the folder's settings (its icon, its name, sometimes paths on the owner's computer)",
+    **windows_files.HOLDS,
 }
 # AppleDouble (RFC 1740 section 4): entry ID 9 is the Finder info, whose extended attributes
 # macOS keeps after 34 bytes in an "ATTR" block (xnu bsd/vfs/vfs_xattr.c, attr_header).
@@ -66,7 +70,7 @@ def kind(name: str) -> str | None:
         return DS_STORE
     if name.startswith("._") and len(name) > 2:
         return APPLE_DOUBLE
-    return DESKTOP_INI if lower == "desktop.ini" else None
+    return DESKTOP_INI if lower == "desktop.ini" else windows_files.kind(name)
 
 
 def read(data, name: str) -> MediaFacts:
@@ -77,7 +81,10 @@ def read(data, name: str) -> MediaFacts:
     head = bytes(data[:64])
     if not head:
         return MediaFacts(format=what, notes=("it is empty",))
-    if what == DESKTOP_INI:
+    notes: tuple[str, ...] = ()
+    if what in windows_files.FORMATS:
+        matches, told, notes = windows_files.read(what, data)
+    elif what == DESKTOP_INI:
         expected, told = b"[", "an INI section such as [.ShellClassInfo]"
         text = head.decode("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "latin-1", "replace")
         matches = text.lstrip("\ufeff \t\r\n").startswith("[")
@@ -92,7 +99,7 @@ def read(data, name: str) -> MediaFacts:
         return MediaFacts(format=what, notes=_thumbnails(data))
     if what == APPLE_DOUBLE:
         return MediaFacts(format=what, notes=_attributes(data))
-    return MediaFacts(format=what)
+    return MediaFacts(format=what, notes=notes)
 
 
 def _thumbnails(data) -> tuple[str, ...]:
@@ -150,7 +157,8 @@ def describe(facts: MediaFacts) -> str:
     its content is what its name says."""
     notes = "; ".join(facts.notes)
     if facts.unchecked:
-        return (f"named as a {facts.format}, which the operating system writes into folders and a website never "
-                f"needs, but {notes}: not checked")
-    return f"{facts.format}: the operating system writes it into folders; it holds {HOLDS[facts.format]}" + (
+        return (f"named as a {facts.format}, which the operating system or an app leaves in folders and a website "
+                f"never needs, but {notes}: not checked")
+    written = windows_files.WRITTEN_BY.get(facts.format, "the operating system writes it into folders")
+    return f"{facts.format}: {written}; it holds {HOLDS[facts.format]}" + (
         f"; this one: {notes}" if notes else "") + "; a website never needs it"
