@@ -42,7 +42,6 @@ import gc
 import json
 import marshal
 import os
-import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -333,6 +332,8 @@ def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
     index's and content-checks the racily clean ones), and rewritten by no clean filter (with one,
     a photo holding GPS and the stripped copy the filter commits share a blob id). Empty when Git
     cannot say."""
+    import subprocess   # here: a run whose files all hit the cache starts no Git (3 ms of imports)
+
     wanted = set(paths)
     named = ["--", *paths] if len(paths) <= 200 else []    # a few: only those are listed
     try:
@@ -359,5 +360,7 @@ def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    import subprocess
+
     return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True,
                           check=True).stdout

@@ -24,7 +24,6 @@ left in the site knows it for schoollint's own report, not a page of the site.
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def _place(root: Path, target: Path) -> str:
     # exit 0: ignored; 1: not ignored (a tracked file counts as not ignored); 128: no repository.
     # check-ignore reads its argument as a pathspec when it asks the index ("[p]upils.csv" matches a
     # tracked pupils.csv) and refuses :(literal): a name with glob characters asks Git two literal questions.
+    import subprocess   # here: a run writing no report file starts no Git for it
+
     where = str(folder / target.name)
     globbed = any(character in target.name for character in "*?[\\")
     try:
