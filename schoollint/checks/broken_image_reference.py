@@ -4,12 +4,14 @@ The page's references are the reference index's (`pages.references.scan`),
 each resolved as RFC 3986 relative to the page and then from the site root
 (`pages.references.broken`, done once with the analysis's look-ups when it
 resolved them: `PageSubject.broken`); the finding is on the line the reference
-is written on.
+is written on, and says so when a file of nearly that name is there (`pages.near_miss`:
+a difference of case or of Unicode normalisation that breaks the link once published).
 """
 
 from __future__ import annotations
 
 from ..finding import Finding
+from ..pages.near_miss import why_missing
 from ..pages.references import broken
 
 CODES = ("SL304",)
@@ -21,10 +23,11 @@ def check(subject, ctx):
         return
     missing = subject.broken if subject.broken is not None else broken(ctx.root, subject.path, subject.page.links)
     for reference, target in missing:
+        why = why_missing(ctx.root, target)
         yield Finding(
             "SL304", subject.path,
             # The path may hold a name (that is what SL301 renames): it is the value, shown on request.
-            f"a {_kind(target)} reference written here leads to no file in the site",
+            f"a {_kind(target)} reference written here leads to no file in the site" + (f": {why}" if why else ""),
             line=reference.line, field="image reference", value=reference.written,
         )
 

@@ -87,7 +87,9 @@ def plain_url(src: str) -> str | None:
         src = "/" + src[leading.end():].lstrip("/")
     if not src or _REMOTE.match(src) or "{{" in src or "{%" in src:
         return None
-    path = _QUERY_OR_FRAGMENT.split(src, maxsplit=1)[0]
+    # A browser reads a backslash in an http(s) URL as "/" (WHATWG URL Standard, "path state"): a
+    # path written the Windows way leads where its "/" form does.
+    path = _QUERY_OR_FRAGMENT.split(src, maxsplit=1)[0].replace("\\", "/")
     return unquote(path) if path else None
 
 
