@@ -11,6 +11,9 @@ def check(subject, ctx):
         reason = subject.error.removeprefix(f"{subject.path}: ").removeprefix(f"{subject.path} ")
         yield Finding("SL002", subject.path, f"cannot read this page: {reason}", field="page structure")
     elif subject.page.fallback_encoding:   # read, but perhaps not as written: never silently lossy
-        yield Finding("SL002", subject.path, f"this page is not valid UTF-8, so it was read as "
-                      f"{subject.page.fallback_encoding} (as browsers read such HTML): names in it were checked as "
-                      "read that way; save it as UTF-8 so that its words are certain", field="character encoding")
+        guessed = subject.page.fallback_encoding
+        how = ("by its zero bytes (browsers may show it garbled: without the mark they do not look for UTF-16)"
+               if "byte-order mark" in guessed else "(as browsers read such HTML)")
+        yield Finding("SL002", subject.path, f"this page is not valid UTF-8, so it was read as {guessed} {how}: "
+                      "names in it were checked as read that way; save it as UTF-8 so that its words are certain",
+                      field="character encoding")

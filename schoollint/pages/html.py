@@ -29,7 +29,7 @@ from pathlib import Path
 from schoollint.finding import Suppression
 
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
-from .html_source import COMMENT, FALLBACK, SourceLines, decode
+from .html_source import COMMENT, GUESSED, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import html_shares
 from .sizes import displayed, page_sheets, style_rules
@@ -67,7 +67,7 @@ def read(relpath: str, data: bytes, root: Path | None = None, prepare=blank_comm
     found = scan(prepare(text), relpath, root)
     return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
                 unknown_alts=tuple(found.unknown), shares=tuple(found.shares),
-                fallback_encoding="Windows-1252" if encoding == FALLBACK else None)
+                fallback_encoding=GUESSED.get(encoding))
 
 
 def read_razor(relpath: str, data: bytes, root: Path | None = None) -> Page:

@@ -44,7 +44,10 @@ def test_a_page_is_read_in_its_own_encoding(repo, cli, name, head, encoding):
     text = PAGE.format(head=head, name=name)
     if encoding == "iso8859-2":
         text = '<?xml version="1.0" encoding="iso88592"?>\n' + text
-    assert findings(repo, cli, {"trip.html": text.encode(encoding)}) == [("SL302", "trip.html", name)]
+    # Without a byte-order mark no browser reads UTF-16 or UTF-32 (WHATWG: a "utf-16" label without
+    # one means UTF-8): the zero bytes are schoollint's guess, said as SL002 (trial 7, item 14).
+    guessed = [("SL002", "trip.html", None)] if encoding in ("utf-16-le", "utf-16-be", "utf-32-le") else []
+    assert findings(repo, cli, {"trip.html": text.encode(encoding)}) == [*guessed, ("SL302", "trip.html", name)]
 
 
 def test_a_utf16_page_declared_but_written_in_utf8_is_read_as_utf8(repo, cli):
