@@ -9,11 +9,11 @@ leaves the original byte-identical.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from ..fsio import atomic_write, commit_staged, content_hash, stage
+from ..may_replace import refuse
 from ..pages.filetypes import is_media
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
@@ -157,7 +157,8 @@ def carry_out(root: Path, operations, staged: list[tuple[str, str, Stamp]] | Non
 
 def check_targets(root: Path, operations, force: bool = False) -> None:
     """FileExistsError for a rename onto a file, OSError for a symlink or a path out of the
-    repository, PermissionError for a read-only file (no owner write bit) unless `force`."""
+    repository, PermissionError for a read-only file unless `force`, or one whose owner or group
+    a new file could not keep (may_replace.py)."""
     from ..discover import inside
 
     for operation in operations:
@@ -167,12 +168,7 @@ def check_targets(root: Path, operations, force: bool = False) -> None:
         target = operation.new if isinstance(operation, Rename) else operation.path
         if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
             raise OSError(f"{target}: a symlink or outside the repository, so not changed")
-    changed = [operation.old if isinstance(operation, Rename) else operation.path for operation in operations]
-    read_only = [path for path in changed if os.path.exists(root / path)
-                 and not os.stat(root / path).st_mode & stat.S_IWUSR]
-    if read_only and not force:
-        raise PermissionError(f"{', '.join(read_only)}: read-only, so not changed (make it writable, or "
-                              "use --force to fix read-only files too)")
+    refuse(root, operations, force)   # may_replace.py: read-only, owner and group kept, the folder
 
 
 def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stamp]]]]) -> list[Change]:

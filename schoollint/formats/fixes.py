@@ -46,9 +46,9 @@ def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
     MediaError, PermissionError (read-only without --force) or OSError leave the original as it was.
     """
     import mmap
-    import stat
 
     from ..fsio import MAP_THRESHOLD, replacing
+    from ..may_replace import refusal
     from .registry import identify
 
     target = context.root / path
@@ -63,9 +63,9 @@ def strip_streamed(context, path: str, fixes) -> tuple[int, bool] | None:
         size, patches = len(data), sorted(module.blanks(data, kinds))
     if not patches:
         return size, False
-    if not target.stat().st_mode & stat.S_IWUSR and not getattr(context, "force", False):
-        raise PermissionError(f"{path}: read-only, so not changed (make it writable, or use --force to fix "
-                              "read-only files too); nothing was changed")
+    refused = refusal(context.root, path, True, getattr(context, "force", False))   # may_replace.py
+    if refused:
+        raise PermissionError(f"{refused}; nothing was changed")
     with replacing(target) as (copy, _temporary), open(target, "rb") as source:
         while block := source.read(1 << 20):
             copy.write(block)
