@@ -1,0 +1,135 @@
+"""The shapes of real school sites a safeguarding lead meets (issue 10, session 7), one test per kind,
+through the command line on real sites (pages and JPEGs in a temporary folder). Each kind is also
+measured, with its traps, in tests/names/cases/tune_sites.yaml (test_precision_site_shapes.py); the names
+here are invented and in no labelled split.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.names.test_issue10_kinds import html, lint, names
+
+
+def test_wordpress_image_and_gallery_blocks_with_figcaption(tmp_path):
+    page = html('''<!-- wp:image {"id":31} -->
+<figure class="wp-block-image size-large"><img src="/images/wp/a-1024x768.jpg" alt="" class="wp-image-31"/>
+<figcaption class="wp-element-caption">Rosamund Achterhof on the beam</figcaption></figure>
+<!-- /wp:image -->
+<!-- wp:gallery -->
+<figure class="wp-block-gallery has-nested-images"><!-- wp:image {"id":32} -->
+<figure class="wp-block-image"><img src="/images/wp/b.jpg" alt="" class="wp-image-32"/>
+<figcaption class="wp-element-caption">Bartholomew Nkemelu</figcaption></figure><!-- /wp:image -->
+<figcaption class="blocks-gallery-caption">Gymnastics club</figcaption></figure><!-- /wp:gallery -->''')
+    assert names(lint(tmp_path / "s", {"site/gym/index.html": page})) == {"Rosamund Achterhof", "Bartholomew Nkemelu"}
+
+
+def test_wordpress_classic_caption_shortcode(tmp_path):
+    found = lint(tmp_path / "s", {
+        "site/p.html": html('<p>[caption id="attachment_9" width="300"]<img src="/images/wp/c.jpg" alt="" /> '
+                            'Evangelina Szczepanik receives the cup[/caption]</p>'),
+        "content/posts/q.md": '[caption id="attachment_10"]![](/images/wp/d.jpg) Torvald Haugeland reading[/caption]\n',
+    })
+    assert names(found) == {"Evangelina Szczepanik", "Torvald Haugeland"}
+
+
+def test_hugo_figure_shortcodes_with_caption_alt_or_a_gallerys_link(tmp_path):
+    page = ('---\ntitle: Chess\n---\n'
+            '{{< figure src="/images/h1.jpg" caption="Ottilie Brandsma, under-9 champion" >}}\n\n'
+            '{{< figure src="/images/h2.jpg" alt="Ignatius Okereke-Doyle at the board" >}}\n\n{{< gallery >}}\n'
+            '{{< figure link="/images/h3.jpg" caption="Fenella Quarrington" >}}\n{{< /gallery >}}\n'
+            '{{< figure link="/news/" src="/images/h4.jpg" caption="The Stanley Matthews Trophy" >}}\n')
+    assert names(lint(tmp_path / "s", {"content/news/chess.md": page})) == {
+        "Ottilie Brandsma", "Ignatius Okereke-Doyle", "Fenella Quarrington"}
+
+
+def test_jekyll_include_image_and_figure(tmp_path):
+    page = ('---\nlayout: post\n---\n'
+            '{% include image.html url="/images/j1.jpg" description="Cosimo Abernethy-Yeo" %}\n\n'
+            '{% include figure image_path="/images/j2.jpg" alt="" caption="Pottery by Wilhelmina Osei-Tutu" %}\n\n'
+            '{% include image.html url="/images/j3.jpg" description="The new Rachel Carson Garden" %}\n')
+    assert names(lint(tmp_path / "s", {"_posts/2024-01-05-art.md": page})) == {
+        "Cosimo Abernethy-Yeo", "Wilhelmina Osei-Tutu"}
+
+
+def test_eleventy_data_files_and_a_nunjucks_loop_then_a_photo(tmp_path):
+    found = lint(tmp_path / "s", {
+        "src/_data/governors.json": '[{"name": "Philippa Oyelaran-Stone", "photo": "/img/g1.jpg"}]\n',
+        "src/governors.njk": ('---\nlayout: base.njk\n---\n<ul>{% for g in governors %}<li><img src="{{ g.photo }}" '
+                              'alt=""><h3>{{ g.name }}</h3></li>{% endfor %}</ul>\n<img src="/img/board.jpg" alt="">\n'
+                              '<p>Clerk: Leocadia Brzezinska</p>\n'),
+    })
+    assert names(found) == {"Philippa Oyelaran-Stone", "Leocadia Brzezinska"}
+
+
+@pytest.mark.parametrize("attribute", ['data-lightbox="g" data-title', "data-fancybox data-caption",
+                                       'class="glightbox" data-description', "title",
+                                       'class="glightbox" data-glightbox'])
+def test_lightbox_caption_attributes(tmp_path, attribute):
+    page = html(f'<a href="/images/big.jpg" {attribute}="Caspar Wolanski-Reid, long jump">'
+                '<img src="/images/t.jpg" alt=""></a>')
+    assert names(lint(tmp_path / "s", {"site/gallery.html": page})) == {"Caspar Wolanski-Reid"}
+
+
+def test_team_table_beside_a_photo_in_html_and_markdown(tmp_path):
+    found = lint(tmp_path / "s", {
+        "site/netball.html": html('<img src="/images/squad.jpg" alt="Squad">'
+                                  '<table><tr><th>Position</th><th>Player</th></tr>'
+                                  '<tr><td>GS</td><td>Marguerite Onwuachi</td></tr>'
+                                  '<tr><td>GD</td><td>Henrietta Szabo-Lind</td></tr></table>'),
+        "content/football.md": ("![Team photo](/images/u9.jpg)\n\n| No. | Player |\n| --- | --- |\n"
+                                "| 1 | Lysander Mwangi-Holt |\n| 7 | Crispin Adeyoola |\n"),
+        "site/fixtures.html": html('<img src="/images/fx.jpg" alt=""><table><tr><td>12 Oct</td>'
+                                   '<td>Bishop Wordsworth</td><td>Victoria Park</td></tr></table>'),
+    })
+    assert names(found) == {"Marguerite Onwuachi", "Henrietta Szabo-Lind", "Lysander Mwangi-Holt", "Crispin Adeyoola"}
+
+
+def test_names_in_the_heading_above_a_photo(tmp_path):
+    found = lint(tmp_path / "s", {
+        "site/staff.html": html('<section><h3>Augustin Ferreira-Blake</h3><img src="/images/s1.jpg" alt="">'
+                                '<p>Deputy Head</p><h3>Clementine Oduya</h3><img src="/images/s2.jpg" alt="">'
+                                '<p>SENCo</p></section>'),
+        "content/office.md": "### Bertrand Ellingsen-Koh\n\n![](/images/s3.jpg)\n\nBursar.\n",
+        "content/sports.md": "## Sports Day 2024\n\n![](/images/s4.jpg)\n\n### Frances Bardsley Shield\n\n"
+                             "![](/images/s5.jpg)\n",
+    })
+    assert names(found) == {"Augustin Ferreira-Blake", "Clementine Oduya", "Bertrand Ellingsen-Koh"}
+
+
+def test_staff_data_files_in_json_and_yaml(tmp_path):
+    found = lint(tmp_path / "s", {
+        "data/staff.yaml": "teachers:\n  - name: Leontyne Abara\n    photo: /images/st1.jpg\n",
+        "data/staff.json": '{"staff": [{"firstName": "Radomir", "lastName": "Okpara-Wills", '
+                           '"headshot": "/images/st2.jpg"}]}\n',
+        "data/clubs.yaml": "- name: Ada Lovelace Coding Club\n  photo: /images/st3.jpg\n",
+    })
+    assert names(found) == {"Leontyne Abara", "Radomir Okpara-Wills"}
+
+
+def test_mdx_gallery_of_objects_in_an_array_prop_or_a_const(tmp_path):
+    found = lint(tmp_path / "s", {
+        "content/trip.mdx": ("import Gallery from '../components/Gallery'\n\n<Gallery images={[\n"
+                             '  { src: "/images/m1.jpg", caption: "Anatole Ikwuemesi on the zip wire" },\n'
+                             '  { src: "/images/m2.jpg", caption: "Campfire songs" },\n]} />\n'),
+        "content/art.mdx": ('export const works = [{ image: "/images/m3.jpg", artist: "Seraphina Kowalewska" }]\n\n'
+                            "<ArtGallery items={works} />\n"),
+    })
+    assert names(found) == {"Anatole Ikwuemesi", "Seraphina Kowalewska"}
+
+
+@pytest.mark.parametrize("caption", ["Match report: Bishop Wordsworth 3, Kingsmead 1", "Feast of St Oliver Plunkett",
+                                     "Statue of Lady Margaret Beaufort", "Cardinal Vaughan singers",
+                                     "Photo: Ingeborg Solheim Photography"])
+def test_schools_and_churches_named_after_someone_and_photographers_studios(tmp_path, caption):
+    page = html(f'<figure><img src="/images/n.jpg" alt=""><figcaption>{caption}</figcaption></figure>')
+    assert lint(tmp_path / "s", {"site/n.html": page}) == []
+
+
+def test_the_sites_default_language_chooses_the_word_lists(tmp_path):
+    """hugo.toml's defaultContentLanguage is the language of pages that name none (issue 10: "the site's
+    default language"); Welsh now has a word list, so its words are words and its names are names."""
+    files = {"hugo.toml": 'defaultContentLanguage = "cy"\n',
+             "content/eisteddfod.md": "![](/images/c1.jpg)\n\nDawnsio Gwerin\n\n![](/images/c2.jpg)\n\n"
+                                      "Llongyfarchiadau Gwenllian Prys\n"}
+    assert names(lint(tmp_path / "s", files)) == {"Gwenllian Prys"}
