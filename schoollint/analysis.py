@@ -118,6 +118,7 @@ class Analyser:
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
         self._by_reads: Mapping[str, list[CheckModule]] | None = None
+        self._site_rules: bool | None = None
 
     @property
     def by_reads(self) -> Mapping[str, list[CheckModule]]:
@@ -183,7 +184,7 @@ class Analyser:
         fixes the file from them: pool.analyse_and_fix)."""
         result = FileResult(path=relpath)
         try:
-            with open(self.root / relpath, "rb") as handle:
+            with open(os.path.join(self.root, relpath), "rb") as handle:   # no Path a file
                 result.read_at = time.time_ns()
                 result.stat = signature_of(os.fstat(handle.fileno()))
                 content, digest = known[::2] if known and tuple(known[1]) == result.stat else ("", "")
@@ -210,9 +211,11 @@ class Analyser:
     @property
     def site_rules(self) -> bool:
         """Whether rules about the whole site run (site_rules.py), which read each text file's site facts."""
-        from .site_facts import SITE_CODES
+        if self._site_rules is None:    # asked two or three times a file
+            from .site_facts import SITE_CODES
 
-        return bool(SITE_CODES & self.selected)
+            self._site_rules = bool(SITE_CODES & self.selected)
+        return self._site_rules
 
     def _site_facts(self, relpath: str, data, scanned: tuple | None = None) -> dict | None:
         """The file's site facts (site_facts.read_facts; `scanned` as it takes it), None when it has
