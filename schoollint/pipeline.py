@@ -209,10 +209,10 @@ class Run:
         """Each file's result: from the cache when its bytes were judged before, else from a worker;
         with `fix_ahead`, the worker also makes the file's fixes while it holds its bytes (fix/ahead.py)."""
         results: dict[str, FileResult] = {}
-        seen, looked = [], time.time_ns()
+        seen, looked, root = [], time.time_ns(), os.fspath(self.root)
         for relpath in paths:
-            try:
-                seen.append((relpath, signature_of(os.stat(self.root / relpath))))
+            try:    # a str join: a Path per file was a third of a warm run's lookups (2,400 on the large site)
+                seen.append((relpath, signature_of(os.stat(os.path.join(root, relpath)))))
             except OSError as exc:  # gone or unreadable since it was listed: say so, go on
                 results[relpath] = FileResult(relpath, errors=[f"{relpath}: cannot read: {exc.strerror}"],
                                               unchecked=kind_of(relpath))
