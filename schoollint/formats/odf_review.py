@@ -31,7 +31,7 @@ _MARKS = (_TEXT + "change", _TEXT + "change-start", _TEXT + "change-end")
 
 def places(edit) -> list[Place]:
     """The review-markup places of an OpenDocument package (`edit`: its package.Edit)."""
-    found = []
+    found: list[Place] = []
     for name in _PARTS:
         if name in edit.package.names and _MARKUP.search(edit.package.part(name)):
             root = edit.tree(name)

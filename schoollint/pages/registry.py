@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import components, html, mdx, sfc, stylesheet, templates
 from . import data as site_data
-from . import documents, feeds, pdf_text
+from . import documents, feeds, pdf_text, wxr
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import decode_text, scan
@@ -35,8 +35,11 @@ class Language:
     data_folders_only: bool = False                 # claims only files under _data/ or data/
     document: bool = False                          # a binary document (PDF, Word, PowerPoint): no text to
                                                     # scan for references, and its size is the document reader's
+    claimed: Callable[[str], bool] | None = None    # claims by the whole name (wxr: "*wordpress*.xml")
 
     def claims(self, relpath: str) -> bool:
+        if self.claimed is not None:
+            return self.claimed(relpath)
         if self.data_folders_only:
             return is_data_file(relpath)
         return relpath.lower().endswith(self.suffixes)
@@ -57,6 +60,7 @@ LANGUAGES = (
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
     Language("Office, OpenDocument or SVG document", documents.SUFFIXES, documents.read, document=True),
     Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
+    Language("WordPress export", (".xml",), wxr.read, document=True, claimed=wxr.claims),
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
     Language("web app manifest", feeds.MANIFEST_SUFFIXES, feeds.read_manifest),
