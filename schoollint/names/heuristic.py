@@ -12,12 +12,11 @@ Word lists and the run pattern are `words.lexicon()`, loaded once on first use.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, NO_WORDS, Spotted, in_list_of_places, is_surname, spotted_token,
-                       words_before)
+                       stock_credit, words_before)
 from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
                     other_language_words, unknown_word)
 
@@ -98,21 +97,10 @@ class _Run:
             return None
         if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
             return None
-        if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex) or self._stock_credit(end):
+        if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex) \
+                or stock_credit(self.text, tokens[end].end, lex):
             return None                         # lower-case prose: "the sunny park", "mark green"
         return Spotted(tokens[i].start, tokens[end].end, tokens[i].raw, "unknown"), end
-
-    def _stock_credit(self, end: int) -> bool:
-        """ "Photo by Marta Kowal on Unsplash", "Image by ... from Pixabay", "... / Shutterstock": the credit a
-        stock photo library asks for names its photographer, not a pupil (as "pexels-anna-nowak.jpg" does)."""
-        text, at = self.text, self.tokens[end].end
-        if text is None or not text.startswith(_CREDIT_STARTS, at):
-            return False                        # the usual case, kept to one C call
-        credit = _CREDIT.match(text, at)
-        if credit is None:
-            return False
-        first, second = credit.group(1).lower(), (credit.group(2) or "").lower()
-        return first in self.lex.stock_sites or first + second in self.lex.stock_sites     # "Adobe Stock"
 
     def _given_despite_language(self, i: int) -> bool:
         """A given name that the page language's word list holds (its word counts include names: "Lena",
@@ -250,9 +238,6 @@ class _Run:
         return words[-1] in self.lex.locatives
 
 
-# After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock" (a stock library's credit line).
-_CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", "\u00a0on ", "\u00a0from ")
-_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 # Welsh elisions joined to the word before ('r "the", 'n, 'm "my", 'th "your"): no name ends so.
 _ELIDED = tuple(f"{apostrophe}{ending}" for apostrophe in "'’" for ending in ("r", "n", "m", "th"))
 

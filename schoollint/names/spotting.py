@@ -84,3 +84,21 @@ def in_list_of_places(text: str, start: int, lex: Lexicon) -> bool:
         if key in lex.place_words:
             return True
     return False
+
+
+# After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock" (a stock library's credit line).
+_CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", "\u00a0on ", "\u00a0from ")
+_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+
+
+def stock_credit(text: str | None, at: int, lex: Lexicon) -> bool:
+    """Does a stock photo library's credit follow the name ending at `at` ("Photo by Marta Kowal on Unsplash",
+    "Image by ... from Pixabay", "... / Shutterstock")? It names the photographer, not a pupil (as
+    "pexels-anna-nowak.jpg" does)."""
+    if text is None or not text.startswith(_CREDIT_STARTS, at):
+        return False                            # the usual case, kept to one C call
+    credit = _CREDIT.match(text, at)
+    if credit is None:
+        return False
+    first, second = credit.group(1).lower(), (credit.group(2) or "").lower()
+    return first in lex.stock_sites or first + second in lex.stock_sites      # "Adobe Stock"

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
-from .data import LineStr, decode_text, front_matter_images, front_matter_language
+from .data import decode_text, front_matter_images, front_matter_language
 from .front_matter import split_front_matter, with_summary
 from .html_captions import BETWEEN_PHOTOS, BLOCK_BREAK
 from .html_source import COMMENT
@@ -34,17 +34,12 @@ from .markdown_tables import TableCells
 from .markdown_tokens import emphasised, plain_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
+from .shortcodes import CAPTIONS, SHORTCODE, figure_tags
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
 from .templates import blank_comments
 from .urls import links_to_media, plain_url, resolve
 
-# {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
-_SHORTCODE = re.compile(
-    r"\{\{[<%]-?\s*(?:figure|img|image|photo)\b(?P<hugo>[^{}]*?)-?[>%]\}\}"
-    r"|\{%-?\s*include\s+[^\s{}%]*(?:figure|image|img|photo|picture)[^\s{}%]*(?P<jekyll>[^{}]*?)-?%\}",
-    re.IGNORECASE,
-)
 # ![alt]({{ site.baseurl }}/x.jpg) and ![alt]({{ "/x.jpg" | relative_url }}): the template runs before
 # Markdown does, but CommonMark (6.3) allows no space in a destination, so the idiom is undone first.
 _TEMPLATED_DESTINATION = re.compile(r"(?<=\]\()(\{\{[^{}\n]*\}\}[^()\s]*)")
@@ -52,9 +47,6 @@ _PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # w
 # A heading id (`## Team {#team}`: Kramdown, Hugo, Pandoc, Docusaurus) or a one-line `{# comment #}`: blanked
 # before template comments are, whose `{#` would otherwise run on to the end of the page.
 _HEADING_ID = re.compile(r"\{#[^{}\n]*\}")
-_PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))""")
-SHORTCODE_SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
-SHORTCODE_CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
 MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
@@ -177,7 +169,7 @@ class _Reader:
                 if label == "table cell" and (above := cells.photos_above(found, bool(span.text.strip()))
                                               or span.text.strip() and cells.under):
                     self.add_caption(above, span)
-                shortcode = label == "paragraph" and _SHORTCODE.fullmatch(span.text.strip()) is not None
+                shortcode = label == "paragraph" and SHORTCODE.fullmatch(span.text.strip()) is not None
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
                     self.opened = True
                     if not found and not shortcode and len(span.text) <= MAX_OPENING:
@@ -269,24 +261,12 @@ class _Reader:
         self.shares += scanned.shares
 
     def shortcodes(self, body: str) -> None:
-        for written in _SHORTCODE.finditer(body):
-            line = body.count("\n", 0, written.start()) + 1
+        for line, src, parameters in figure_tags(body):
             if line in self.code_lines:
-                continue
-            group = "hugo" if written.group("hugo") is not None else "jekyll"
-            parameters = {}
-            for parameter in _PARAMETER.finditer(written.group(group)):
-                value = next(v for v in parameter.groups()[1:] if v is not None)
-                at = written.start(group) + parameter.start()
-                parameters[parameter.group(1).lower()] = LineStr(value, body.count("\n", 0, at) + 1)
-            src = next((parameters[key] for key in SHORTCODE_SOURCES if key in parameters), None)
-            if src is None and links_to_media(parameters.get("link")):
-                src = parameters["link"]        # a gallery's {{< figure link="photo.jpg" caption= >}}
-            if src is None:
                 continue
             image = _Image(str(src), line, parameters.get("alt"), size=displayed(parameters))
             image.captions += [TextSpan(parameters[key], parameters[key].line, label)
-                               for key, label in SHORTCODE_CAPTIONS.items() if key in parameters]
+                               for key, label in CAPTIONS.items() if key in parameters]
             image.captions += self.beside.get(line, [])
             self.images.append(image)
 
