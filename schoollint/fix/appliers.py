@@ -8,7 +8,7 @@ Appliers run in table order, each one seeing the bytes the previous one
 produced, so a downscale (which also strips metadata) runs before a plain
 strip, which then has nothing left to do.
 
-This module imports every writer, so it is imported only when fixing.
+Writers other than the metadata strip are imported when first called.
 """
 
 from __future__ import annotations
@@ -16,28 +16,32 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..formats.data_uri import apply_data_uris
+from importlib import import_module
+
 from ..formats.fixes import apply_strip
-from ..formats.downscale import apply_downscale
-from ..formats.heic_to_jpeg import apply_convert
-from ..formats.sidecar import apply_delete
-from ..pages.edit import apply_edits
-from ..pages.rename import apply_renames
-from ..vision.blur import apply_blur
 from .model import Delete, Fix, Rename, Write
 
 # The context is typed Any here: format writers take it without needing its fields.
 Applier = Callable[[Any, str, bytes, list[Fix]], Sequence[Write | Rename | Delete]]
 
+
+def _on_call(module: str, name: str) -> Applier:
+    """The applier `name` of `module`, imported when first called: a run that only strips metadata
+    (a pre-commit run of photos) imports no page editor, renamer, blur or downscaler (issue 18)."""
+    def apply(*arguments):
+        return getattr(import_module(module, __package__), name)(*arguments)
+    return apply
+
+
 APPLIERS: dict[str, Applier] = {
-    "blur-faces": apply_blur,       # before downscale: at full size (its boxes are fractions)
-    "downscale": apply_downscale,
+    "blur-faces": _on_call("..vision.blur", "apply_blur"),   # before downscale: at full size (boxes are fractions)
+    "downscale": _on_call("..formats.downscale", "apply_downscale"),
     "strip-metadata": apply_strip,
-    "strip-data-uri": apply_data_uris,   # a picture inside a page: the same strip, written back in place
-    "convert-heic": apply_convert,
-    "edit-text": apply_edits,
-    "delete-file": apply_delete,        # after the strips (a refused delete leaves the file stripped), before
-    "rename": apply_renames,            # the rename, which a file deleted does not need
+    "strip-data-uri": _on_call("..formats.data_uri", "apply_data_uris"),   # a page's picture, the same strip
+    "convert-heic": _on_call("..formats.heic_to_jpeg", "apply_convert"),
+    "edit-text": _on_call("..pages.edit", "apply_edits"),
+    "delete-file": _on_call("..formats.sidecar", "apply_delete"),  # after the strips (a refused delete leaves
+    "rename": _on_call("..pages.rename", "apply_renames"),         # the file stripped), before the rename
 }
 
 # Fixes an applier is also given with its own, as they change what it does: a HEIC named after a
