@@ -6,6 +6,11 @@ left them on disk. A preview writes nothing, so `Pending` holds the bytes each f
 every fix reads the files through it (FixContext.read); at the end each file is described once, as
 a unified diff (POSIX diff -u, with GNU's "\\ No newline at end of file"; `git apply` and `patch`
 read it) of the file on disk against its final bytes, under the first change that writes it.
+
+The diff's lines are the file's own bytes (its encoding, Windows-1252 or UTF-16 as much as UTF-8,
+and its carriage returns), held in a str by surrogateescape, split at line feed bytes as diff and
+patch split them: so it applies byte for byte (trial 7 item 8). diff_output.py prints them; the
+lines schoollint writes around them (headers, renames, refusals) are escaped here.
 """
 
 from __future__ import annotations
@@ -65,60 +70,67 @@ class Pending:
 
 def with_refusals(change: Change, diff: str) -> str:
     """`diff` followed by a "path: cannot fix: why" line for each fix of the change refused."""
-    return diff + "".join(f"\n{change.path}: cannot fix: {why}" for why in change.refused)
+    from ..report import escaped
+
+    return diff + "".join(f"\n{escaped(change.path)}: cannot fix: {escaped(why)}" for why in change.refused)
 
 
 def describe(root: Path, operations) -> str:
     """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff.
     `operations`: Write, Rename, Delete, or a line already written."""
+    from ..report import escaped
+
     lines: list[str] = []
     for operation in operations:
         if isinstance(operation, str):      # a photo's change, described when Pending held it
             lines.append(operation)
             continue
         if isinstance(operation, Rename):
-            lines.append(f"rename {operation.old} -> {operation.new}")
+            lines.append(f"rename {escaped(operation.old)} -> {escaped(operation.new)}")
             continue
         if isinstance(operation, Delete):
-            lines.append(f"delete {operation.path}")
+            lines.append(f"delete {escaped(operation.path)}")
             continue
         before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
-        try:
-            old_text, new_text = _text(operation.path, before), _text(operation.path, operation.data)
-        except UnicodeDecodeError:
-            lines.append(f"{operation.path}: {what_changes(operation.path, before, operation.data)}, "
+        path = operation.path
+        if is_media(path) or not (_is_text(path, before) and _is_text(path, operation.data)):   # a photo, or binary
+            lines.append(f"{escaped(path)}: {what_changes(path, before, operation.data)}, "
                          f"{len(before):,} -> {len(operation.data):,} bytes")
             continue
-        lines.extend(unified(old_text, new_text, operation.path))
+        lines.extend(unified(before, operation.data, escaped(path)))
     return "\n".join(lines)
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-def unified(old: str, new: str, path: str) -> list[str]:
-    """The lines of a unified diff of `old` -> `new`, split at line feeds only (str.splitlines also
-    splits at form feeds and U+2028, which diff and patch do not), a carriage return before one
-    left out; a last line without a line feed is followed by "\\ No newline at end of file"."""
+def unified(old: bytes, new: bytes, path: str) -> list[str]:
+    """The lines of a unified diff of `old` -> `new`, each the file's bytes (surrogateescape), split
+    at line feed bytes only (str.splitlines also splits at form feeds and U+2028, which diff and
+    patch do not; a UTF-16 page's line feed is one byte of its two, as `diff -a` splits it), a
+    carriage return before one kept; a last line without a line feed is followed by
+    "\\ No newline at end of file"."""
     lines = []
-    for line in difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), f"a/{path}", f"b/{path}"):
+    for line in difflib.unified_diff(_LINE.findall(old.decode("utf-8", "surrogateescape")),
+                                     _LINE.findall(new.decode("utf-8", "surrogateescape")), f"a/{path}", f"b/{path}"):
         if line.endswith("\n"):
-            lines.append(line[:-2] if line.endswith("\r\n") else line[:-1])
+            lines.append(line[:-1])
         else:
             lines += [line, "\\ No newline at end of file"]
     return lines
 
 
-def _text(path: str, data: bytes) -> str:
-    """A page in its own encoding (HTML: its byte-order mark, declared charset, else UTF-8 then
-    Windows-1252, as pages.html_source reads it); anything else as UTF-8. UnicodeDecodeError
-    when it is no such text."""
-    from ..pages.filetypes import HTML_SUFFIXES
-    from ..pages.html_source import decode
+def _is_text(path: str, data: bytes) -> bool:
+    """Whether `data` is text in the encoding its page reader reads it in (references.decode_text:
+    HTML by its byte-order mark, UTF-16/32 zero bytes, declared charset, else UTF-8, then
+    Windows-1252; other text files UTF-8, else Windows-1252): shown as a diff, else as a size."""
+    from ..pages.references import decode_text
 
-    if path.lower().endswith(HTML_SUFFIXES) and b"\0" not in data:
-        return decode(data, errors="strict")[0]
-    return data.decode("utf-8")
+    try:
+        decode_text(path, data, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def what_changes(path: str, before: bytes, after: bytes) -> str:

@@ -79,8 +79,13 @@ def notes_and_errors(outcome, quiet: int = 0) -> None:
 
 def show_diff(outcome) -> int:
     """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
+    from ..diff_output import print_diff
+
     for change in outcome.changes:
-        text = f"{change.path}: cannot fix: {change.error}" if change.error else change.diff
+        if not change.error:   # the pages' own bytes, so that it applies (diff_output.py)
+            print_diff(change.diff)
+            continue
+        text = f"{change.path}: cannot fix: {change.error}"
         print("\n".join(escaped(line) for line in text.split("\n")))
     would = [change for change in outcome.changes if change.changed]
     failed = len(outcome.changes) - len(would)
