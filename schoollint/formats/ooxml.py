@@ -11,7 +11,8 @@ Where personal data sits (Part 2, Open Packaging Conventions, and Part 1's marku
   `word/people.xml`, `ppt/commentAuthors.xml`, `ppt/authors.xml`, `xl/comments*.xml`,
   `xl/persons/*.xml`;
 - Word's comments and tracked changes, the text of both (ooxml_review: removed as the
-  Document Inspector removes them, the changes accepted as the final document shows them);
+  Document Inspector removes them, the changes accepted as the final document shows them), and
+  PowerPoint's and Excel's comments (ooxml_notes);
 - every media part (`word/media/`, `ppt/media/`, `xl/media/`), a picture with its own metadata.
 
 Parts are found through the package relationships (`_rels/.rels`), and also by their content
@@ -30,6 +31,7 @@ import posixpath
 import re
 
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MetaItem, clip
+from .ooxml_notes import places as notes_places
 from .ooxml_review import places as review_places
 from .package import Edit, Package
 from .places import Place
@@ -134,6 +136,7 @@ class _Edit(Edit):
         self.notes.extend(f"{name}: a document-properties part schoollint does not read" for name in self.package.names
                           if name.startswith("docProps/") and not name.endswith("/") and name not in read)
         places.extend(review_places(self, self._related))
+        places.extend(notes_places(self))
         places.extend(self._authors())
         places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
         return [place for place in places if place.items]
@@ -152,7 +155,7 @@ class _Edit(Edit):
                     yield self.authors(name, attributes, elements)
                     break
 
-    def _relationships(self):
+    def relationships(self):
         """(relationships part, Relationship element, the part it targets) for every internal
         relationship in the package: a target is relative to its source part's folder (OPC 9.3.3)."""
         for rels in self.package.names:
@@ -168,7 +171,7 @@ class _Edit(Edit):
 
     def _related(self, kind: str) -> list[str]:
         """The parts that any part relates to with a relationship type whose last word is `kind`."""
-        return list(dict.fromkeys(target for _rels, rel, target in self._relationships()
+        return list(dict.fromkeys(target for _rels, rel, target in self.relationships()
                                   if rel.get("Type", "").rpartition("/")[2] == kind))
 
     def forget(self, name: str) -> None:
@@ -178,7 +181,7 @@ class _Edit(Edit):
         own = posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
         if own in self.package.names:
             self.changes[own] = None
-        for rels, rel, target in list(self._relationships()):
+        for rels, rel, target in list(self.relationships()):
             if target == name:
                 rel.getparent().remove(rel)
                 self.save(rels)

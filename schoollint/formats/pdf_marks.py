@@ -31,6 +31,11 @@ _MARKUP = frozenset({"/Text", "/FreeText", "/Line", "/Square", "/Circle", "/Poly
 
 
 def _text(value) -> str:
+    """A text string's words, spaces folded; "" for anything else (a stream /RC, a damaged entry)."""
+    import pikepdf
+
+    if not isinstance(value, (pikepdf.String, pikepdf.Name, str)):
+        return ""
     try:
         return " ".join(str(value).split())
     except (UnicodeDecodeError, ValueError):

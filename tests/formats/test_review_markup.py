@@ -10,8 +10,8 @@ import json
 import zipfile
 
 from tests.kit.review_markup import (
-    COMMENT, DELETED, FINAL_BODY, FINAL_HEADER, HEADER_DELETED, MOVED, PUPIL, ROW_DELETED, consistent, newsletter_docx,
-    paragraphs, report_odt,
+    COMMENT, DELETED, FINAL_BODY, FINAL_HEADER, HEADER_DELETED, MODERN_COMMENT, MOVED, PUPIL, ROW_DELETED,
+    SLIDE_COMMENT, consistent, deck_with_comments, newsletter_docx, paragraphs, report_odt,
 )
 
 
@@ -81,3 +81,35 @@ def test_odt_annotations_and_tracked_changes_are_reported_and_removed(repo, cli)
     assert text == "Our trip to the zoo was a great success."
     assert PUPIL.encode() not in content and b"Okafor" not in content and b"change" not in content
     assert _sl102(cli, "report.odt") == {}
+
+
+def test_powerpoint_and_excel_comments_are_reported_and_removed_with_their_references(repo, cli):
+    import openpyxl
+    import pptx
+
+    from tests.kit.documents import consent_xlsx
+
+    (repo / "assembly.pptx").write_bytes(deck_with_comments())
+    (repo / "consent.xlsx").write_bytes(consent_xlsx())      # a note on A1, drawn through a VML drawing
+    finding = _sl102(cli, "assembly.pptx", "--show-values")
+    assert {"ppt/comments/comment1.xml: comments", "ppt/comments/modernComment_101_1A2B3C4D.xml: comments"} <= set(
+        finding["field"].split(", "))
+    assert SLIDE_COMMENT in finding["value"] and MODERN_COMMENT in finding["value"]
+    assert PUPIL not in _sl102(cli, "assembly.pptx")["message"]
+    assert "xl/comments/comment1.xml: comments" in _sl102(cli, "consent.xlsx")["field"]
+    code, out, err = cli("check", "--no-cache", "--no-progress", "--no-vision", "--fix", "assembly.pptx",
+                         "consent.xlsx")
+    assert code == 1 and "fixed 2 files" in out, (out, err)
+    for name in ("assembly.pptx", "consent.xlsx"):
+        data = (repo / name).read_bytes()
+        consistent(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            everything = b"".join(archive.read(member) for member in archive.namelist())
+            assert not [member for member in archive.namelist() if "omment" in member.rpartition("/")[2]
+                        and "uthors" not in member]
+        for gone in (PUPIL.encode(), b"Maisie", b"Okafor", b"commentRel", b"check consent", b"legacyDrawing"):
+            assert gone not in everything, (name, gone)
+        assert _sl102(cli, name) == {}
+    assert len(pptx.Presentation(repo / "assembly.pptx").slides) == 2
+    sheet = openpyxl.load_workbook(repo / "consent.xlsx").active
+    assert sheet["A1"].value == "Pupil" and sheet["A1"].comment is None

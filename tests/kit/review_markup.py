@@ -205,3 +205,62 @@ def report_odt() -> bytes:
         archive.writestr("META-INF/manifest.xml", manifest.encode())
         archive.writestr("content.xml", content.encode())
     return out.getvalue()
+
+
+SLIDE_COMMENT = f"Blur {PUPIL}'s face before this goes out"
+MODERN_COMMENT = "Check consent for Maisie Cartwright"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_P188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
+
+
+def deck_with_comments() -> bytes:
+    """An assembly deck (kit.documents.assembly_pptx, two slides) with the comments PowerPoint
+    writes: a classic comment on slide 1 (commentAuthors.xml) and a modern one on slide 2
+    (authors.xml, and the slide's p188:commentRel naming the part)."""
+    from tests.kit.documents import assembly_pptx, zip_members
+
+    members = zip_members(assembly_pptx(slides=2))
+
+    def relate(rels: str, rid: str, kind: str, target: str) -> None:
+        members[rels] = members[rels].replace(b"</Relationships>", (
+            f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/></Relationships>').encode())
+
+    def typed(part: str, content_type: str) -> None:
+        members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", (
+            f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>').encode())
+
+    ms = "http://schemas.microsoft.com/office/2018/10/relationships/"
+    members["ppt/commentAuthors.xml"] = (f'{_DECL}<p:cmAuthorLst xmlns:p="{_P}"><p:cmAuthor id="0" name="Dan Okafor" '
+                                         'initials="DO" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>').encode()
+    relate("ppt/_rels/presentation.xml.rels", "rId90", _REL + "commentAuthors", "commentAuthors.xml")
+    typed("ppt/commentAuthors.xml", "application/vnd.openxmlformats-officedocument.presentationml.commentAuthors+xml")
+    members["ppt/comments/comment1.xml"] = (
+        f'{_DECL}<p:cmLst xmlns:p="{_P}"><p:cm authorId="0" dt="2024-05-14T09:00:00.000" idx="1">'
+        f'<p:pos x="10" y="10"/><p:text>{SLIDE_COMMENT}</p:text></p:cm></p:cmLst>').encode()
+    relate("ppt/slides/_rels/slide1.xml.rels", "rId90", _REL + "comments", "../comments/comment1.xml")
+    typed("ppt/comments/comment1.xml", "application/vnd.openxmlformats-officedocument.presentationml.comments+xml")
+    author = "{4F3C2A1B-0000-4000-8000-000000000001}"
+    members["ppt/authors.xml"] = (f'{_DECL}<p188:authorLst xmlns:p188="{_P188}"><p188:author id="{author}" '
+                                  'name="Dan Okafor" initials="DO" userId="dan.okafor@oakfield.sch.uk" '
+                                  'providerId="AD"/></p188:authorLst>').encode()
+    relate("ppt/_rels/presentation.xml.rels", "rId91", ms + "authors", "authors.xml")
+    typed("ppt/authors.xml", "application/vnd.ms-powerpoint.authors+xml")
+    modern = "ppt/comments/modernComment_101_1A2B3C4D.xml"
+    members[modern] = (
+        f'{_DECL}<p188:cmLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p188="{_P188}">'
+        f'<p188:cm id="{{7A1B2C3D-0000-4000-8000-000000000002}}" authorId="{author}" '
+        'created="2024-05-14T09:05:00.000"><p188:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+        f'<a:t>{MODERN_COMMENT}</a:t></a:r></a:p></p188:txBody></p188:cm></p188:cmLst>').encode()
+    relate("ppt/slides/_rels/slide2.xml.rels", "rId91", ms + "comments", "../comments/" + modern.rpartition("/")[2])
+    typed(modern, "application/vnd.ms-powerpoint.comments+xml")
+    members["ppt/slides/slide2.xml"] = members["ppt/slides/slide2.xml"].replace(b"</p:sld>", (
+        '<p:extLst><p:ext uri="{6950BFC3-D8DA-4A85-94F7-54DA5524770B}">'
+        f'<p188:commentRel xmlns:p188="{_P188}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId91"/>'
+        '</p:ext></p:extLst></p:sld>').encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
