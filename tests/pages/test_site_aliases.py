@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.kit.git import commit_all, git
 from tests.kit.sites import clean_photo
 
@@ -67,41 +69,34 @@ def test_a_rename_writes_the_site_alias_back(tmp_path, monkeypatch, capsys):
     assert not any(path == "website/src/pages/beach.jsx" for path, _ in _broken(report))
 
 
-def test_tsconfig_paths_and_a_vite_alias_object_lead_to_their_folders(tmp_path, monkeypatch, capsys):
+TSCONFIG_AND_VITE_OBJECT = {
+    "tsconfig.json": ('{\n  // the app\'s folders\n'
+                      '  "compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["app/*"],},},\n}\n'),
+    "vite.config.ts": ("import { fileURLToPath, URL } from 'node:url';\n"
+                       "export default { resolve: { alias: {\n"
+                       "  '@pics': fileURLToPath(new URL('./shared/pics', import.meta.url)),\n} } };\n")}
+# Vite's other documented form, `alias: [{ find, replacement }]`, keys in either order; an entry
+# whose `find` is a regular expression is not read (and adds no folder).
+VITE_ARRAY = {
+    "vite.config.js": ("import path from 'node:path';\nimport { fileURLToPath, URL } from 'node:url';\n"
+                       "export default defineConfig({ resolve: { alias: [\n"
+                       "  { find: '@', replacement: path.resolve(__dirname, './src') },\n"
+                       "  { replacement: fileURLToPath(new URL('./shared/pics', import.meta.url)), find: '@pics' },\n"
+                       "  { find: /^~(.*)$/, replacement: '$1' },\n] } });\n")}
+
+
+@pytest.mark.parametrize("configs, app", [(TSCONFIG_AND_VITE_OBJECT, "app"), (VITE_ARRAY, "src")],
+                         ids=["tsconfig-paths-and-vite-object", "vite-array"])
+def test_tsconfig_paths_and_vite_aliases_lead_to_their_folders(tmp_path, monkeypatch, capsys, configs, app):
     site = tmp_path / "vite-site"
-    clean_photo(site / "app" / "assets" / "team.jpg")
+    clean_photo(site / app / "assets" / "team.jpg")
     clean_photo(site / "shared" / "pics" / "logo.jpg")
-    (site / "tsconfig.json").write_text(
-        '{\n  // the app\'s folders\n  "compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["app/*"],},},\n}\n')
-    (site / "vite.config.ts").write_text(
-        "import { fileURLToPath, URL } from 'node:url';\n"
-        "export default { resolve: { alias: {\n"
-        "  '@pics': fileURLToPath(new URL('./shared/pics', import.meta.url)),\n} } };\n")
-    (site / "app" / "Team.vue").write_text(
+    for name, text in configs.items():
+        (site / name).write_text(text)
+    (site / app / "Team.vue").write_text(
         "<template>\n<img src=\"@/assets/team.jpg\" alt=\"Team\">\n<img src=\"@pics/logo.jpg\" alt=\"Logo\">\n"
         "<img src=\"@pics/none.jpg\" alt=\"x\">\n</template>\n")
     git(site, "init", "-q")
     commit_all(site, "site")
     _code, report = _check(monkeypatch, capsys, site)
-    assert _broken(report) == {("app/Team.vue", 4)}
-
-
-def test_a_vite_alias_array_leads_to_its_folders(tmp_path, monkeypatch, capsys):
-    """Vite's other documented form, `alias: [{ find, replacement }]`, keys in either order; an
-    entry whose `find` is a regular expression is not read (and adds no folder)."""
-    site = tmp_path / "vite-array"
-    clean_photo(site / "src" / "assets" / "choir.jpg")
-    clean_photo(site / "shared" / "pics" / "crest.jpg")
-    (site / "vite.config.js").write_text(
-        "import path from 'node:path';\nimport { fileURLToPath, URL } from 'node:url';\n"
-        "export default defineConfig({ resolve: { alias: [\n"
-        "  { find: '@', replacement: path.resolve(__dirname, './src') },\n"
-        "  { replacement: fileURLToPath(new URL('./shared/pics', import.meta.url)), find: '@pics' },\n"
-        "  { find: /^~(.*)$/, replacement: '$1' },\n] } });\n")
-    (site / "src" / "Choir.vue").write_text(
-        "<template>\n<img src=\"@/assets/choir.jpg\" alt=\"Choir\">\n<img src=\"@pics/crest.jpg\" alt=\"Crest\">\n"
-        "<img src=\"@pics/missing.jpg\" alt=\"x\">\n</template>\n")
-    git(site, "init", "-q")
-    commit_all(site, "site")
-    _code, report = _check(monkeypatch, capsys, site)
-    assert _broken(report) == {("src/Choir.vue", 4)}
+    assert _broken(report) == {(f"{app}/Team.vue", 4)}
