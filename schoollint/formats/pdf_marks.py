@@ -46,7 +46,7 @@ def annotation_places(number: int, page, annotations: list):
     """The places of one page's markup annotations (`page`: the page dictionary, `annotations`:
     its /Annots dictionaries)."""
     for annotation in annotations:
-        subtype = str(annotation.get("/Subtype", ""))
+        subtype = _text(annotation.get("/Subtype"))
         if subtype not in _MARKUP:
             continue
         author = _text(annotation.get("/T", ""))
@@ -76,7 +76,8 @@ def _unlink(page, annotation) -> None:
 
     popup = annotation.get("/Popup")
     gone = [annotation] + ([popup] if isinstance(popup, pikepdf.Dictionary) else [])
-    kept = [kept for kept in page.get("/Annots", []) if not any(_same(kept, other) for other in gone)]
+    kept = [kept for kept in page.get("/Annots", []) if not isinstance(kept, pikepdf.Dictionary)
+            or not any(_same(kept, other) for other in gone)]
     if kept:
         page["/Annots"] = pikepdf.Array(kept)
     else:
@@ -130,8 +131,8 @@ def _filled(kind, value) -> str:
 
     if value is None:
         return ""
-    if str(kind) == "/Btn":
-        return "" if isinstance(value, pikepdf.Name) and str(value) == "/Off" else f"ticked ({_text(value)[1:]})"
+    if _text(kind) == "/Btn":
+        return "" if _text(value) == "/Off" else f"ticked ({_text(value)[1:]})"
     if isinstance(value, pikepdf.Array):
         return "; ".join(_text(choice) for choice in value if _text(choice))
     return _text(value)

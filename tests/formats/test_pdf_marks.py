@@ -111,3 +111,25 @@ def test_fix_removes_the_notes_keeps_links_highlights_and_a_working_form(repo, c
     for gone in (b"Tyler", b"Emily", b"Okafor", b"Whitfield", b"/Popup"):
         assert gone not in data, gone
     assert cli("check", "--no-cache", "--fix", "trip-form.pdf")[0] == 1 and path.read_bytes() == data
+
+
+def test_damaged_or_hostile_forms_and_annotations_give_facts_or_media_errors():
+    """Damage anywhere in the annotated form, and a field tree that loops back on itself."""
+    import io
+
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    from schoollint.formats import pdf
+    from tests.kit.damage import mixed_damage, only_media_errors
+
+    only_media_errors(pdf, mixed_damage(_annotated_form(), seed=7, count=300))
+    document = pikepdf.new()
+    document.add_blank_page()
+    parent = document.make_indirect(Dictionary(FT=Name.Tx, T=String("loop")))
+    child = document.make_indirect(Dictionary(T=String("again"), V=String(PUPIL), Parent=parent, Kids=Array([parent])))
+    parent.Kids = Array([child])
+    document.Root.AcroForm = Dictionary(Fields=Array([parent]))
+    out = io.BytesIO()
+    document.save(out)
+    assert [item.field for item in pdf.read(out.getvalue()).items] == []    # the loop is followed once, no value
