@@ -13,7 +13,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import usercache
+from . import compiled
 from .cli_options import build_parser
 from .errors import EXIT_CLEAN, EXIT_ERROR, UsageError, describe
 
@@ -48,11 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     # A run makes many short-lived objects and almost no cycles: Python's default (a young collection
     # every 700 allocations) spends about 2% of a warm run collecting nothing. Cycles are still freed.
     gc.set_threshold(10_000, 10, 10)
-    usercache.reuse_generated_code()    # dataclasses' generated methods: compiled once, not on every start
-    try:
+    with compiled.reusing():        # dataclasses' generated methods and regexes: compiled once, not every start
         return _main(argv)
-    finally:
-        usercache.keep_generated_code()
 
 
 def _main(argv: list[str] | None) -> int:

@@ -11,13 +11,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import marshal
 import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
 from . import __version__
@@ -91,14 +88,25 @@ def derived(name: str, sources: list[Path], build: Callable[[], tuple[dict, Sect
     kept, another version, a source changed, added or gone, a file that fails its HMAC or has the
     wrong shape) built again and kept, if it can be. Never fails for the cache's sake: no key, no
     writable folder and an unsettled source (SETTLED_NS) each just mean building every time."""
-    return _kept_or_built(name, sources, build, _encode, _parse)
+    made: list[tuple[dict, Sections]] = []
+
+    def make() -> tuple[dict, Sections]:
+        made.append(build())
+        return made[0]
+
+    kept = _kept_or_made(name, sources, make, _encode, _parse)
+    if kept is not None:
+        return kept
+    return made[0] if made else build()
 
 
 def derived_binary(name: str, sources: list[Path],
-                   build: Callable[[], tuple[dict, bytes]]) -> tuple[dict, bytes | memoryview]:
-    """As `derived`, for a JSON-ready header and one binary payload (names/lexicon_store.py's probe
-    table), the payload kept as a view of the file's bytes, not copied."""
-    return _kept_or_built(name, sources, build, _encode_binary, _parse_binary)
+                   make: Callable[[], tuple[dict, bytes]]) -> tuple[dict, memoryview] | None:
+    """For a JSON-ready header and one binary payload (names/lexicon_store.py's probe table), as `derived`
+    keeps it: the kept copy (its payload a view of the file's bytes, not copied); else None, and `make()`
+    is called and its result kept only when it can be kept now (the caller, which needs no copy for
+    itself, then makes what it needs its own way)."""
+    return _kept_or_made(name, sources, make, _encode_binary, _parse_binary)
 
 
 def kept_path(name: str, sources: list[Path]) -> Path:
@@ -107,27 +115,30 @@ def kept_path(name: str, sources: list[Path]) -> Path:
     return home() / "derived" / f"{name}-{tag[:16]}"    # one per installation: two never evict each other
 
 
-def _kept_or_built(name: str, sources: list[Path], build: Callable[[], tuple[dict, Any]],
-                   encode: Callable[[list, dict, Any], bytes], parse: Callable[[memoryview | None, list], Any]):
+def _kept_or_made(name: str, sources: list[Path], make: Callable[[], tuple[dict, Any]],
+                  encode: Callable[[list, dict, Any], bytes], parse: Callable[[memoryview | None, list], Any]):
+    """The copy kept for `sources` as they are now, parsed; else None, after `make()` and keeping what it
+    made when every source settled and this run may write."""
     try:
         signatures = [_signature(source) for source in sources]
         path = kept_path(name, sources)
-    except (OSError, RuntimeError):     # a source is missing (build() says so), or no home folder
-        return build()
+    except (OSError, RuntimeError):     # a source is missing (the caller's build says so), or no home folder
+        return None
     stamp = [__version__, *([str(source), *signature] for source, signature in zip(sources, signatures, strict=True))]
     kept = parse(read_signed_view(path), stamp)
     if kept is not None:
         return kept
-    header, payload = build()
     settled = all(time.time_ns() - max(signature[1], signature[3]) >= SETTLED_NS for signature in signatures)
+    if not (settled and writable):
+        return None
+    header, payload = make()
     try:
-        if settled and writable:
-            home().mkdir(mode=0o700, parents=True, exist_ok=True)     # this user's alone, as user_key makes it
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-            write_signed(path, encode(stamp, header, payload))
+        home().mkdir(mode=0o700, parents=True, exist_ok=True)     # this user's alone, as user_key makes it
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        write_signed(path, encode(stamp, header, payload))
     except (OSError, RuntimeError, TypeError, ValueError):   # no folder or key; a header JSON cannot hold
         pass
-    return header, payload
+    return None
 
 
 def _signature(path: Path) -> list[int]:
@@ -195,72 +206,3 @@ def _parse_binary(body: memoryview | None, stamp: list) -> tuple[dict, memoryvie
         return None
     return stored["header"], payload
 
-
-# --- code that dataclasses generates ---------------------------------------------------------------
-# dataclasses writes each class's __init__, __repr__ and __eq__ (a frozen one's __setattr__, __delattr__
-# and __hash__ too) as source text and compiles it on every start: about 3.3 M instructions a frozen
-# class, a fifth of a 3-file run. The same text always compiles to the same code, so each text is
-# compiled once for this Python and the code kept here, signed; dataclasses still builds every function
-# from it in each process, with its own globals and defaults.
-_GENERATED = "generated-code"
-_code: dict[str, CodeType] = {}
-_used: set[str] = set()
-_compiled = False           # a text was compiled in this process: the kept copy lacks it
-_loaded = False             # the kept copy was read (once a process)
-
-
-def reuse_generated_code() -> None:
-    """Until `keep_generated_code`, serve dataclasses' `exec` of generated source from the code kept in
-    this user's cache (read once a process), compiling and remembering what is not there yet. Code is
-    only ever looked up by its exact source text."""
-    import dataclasses
-
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        try:
-            body = read_signed(_generated_path())
-            stamp, kept = marshal.loads(body) if body is not None else (None, None)
-            if stamp == _python() and isinstance(kept, dict) and all(
-                    type(text) is str and type(code) is CodeType for text, code in kept.items()):
-                _code.update(kept)
-        except (OSError, RuntimeError, ValueError, EOFError, TypeError):   # none kept, no home folder, misshapen
-            pass
-    dataclasses.exec = _exec        # type: ignore[attr-defined]   # the module's global `exec`, read at each call
-
-
-def keep_generated_code(limit: int = 2000) -> None:
-    """dataclasses' own `exec` again; what `reuse_generated_code` compiled meanwhile kept (if this run may
-    write here): the code kept before and this process's, at most `limit` texts (beyond, this process's)."""
-    global _compiled
-    vars(sys.modules["dataclasses"]).pop("exec", None)
-    if not _compiled or not writable:
-        return
-    kept = _code if len(_code) <= limit else {text: _code[text] for text in _used}
-    try:
-        home().mkdir(mode=0o700, parents=True, exist_ok=True)
-        _generated_path().parent.mkdir(mode=0o700, exist_ok=True)
-        write_signed(_generated_path(), marshal.dumps((_python(), kept)))
-        _compiled = False
-    except (OSError, RuntimeError, ValueError):    # no folder or key: compiled again next time
-        pass
-
-
-def _exec(source, globals=None, locals=None) -> None:
-    global _compiled
-    if type(source) is str and globals is not None:     # (dataclasses always passes its globals)
-        code = _code.get(source)
-        if code is None:    # as exec compiles it: dataclasses.py has no __future__ import to inherit
-            code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            _compiled = True
-        _used.add(source)
-        source = code
-    exec(source, vars(sys.modules["dataclasses"]) if globals is None else globals, locals)
-
-
-def _python() -> tuple:
-    return (sys.version, sys.hexversion, marshal.version)
-
-
-def _generated_path() -> Path:
-    return home() / "derived" / _GENERATED

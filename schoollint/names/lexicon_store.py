@@ -174,9 +174,10 @@ _hot = False                # this process has probed HOT_AFTER keys: frozensets
 
 def load(sources: list[Path], build: Callable[[], tuple[dict, dict[str, frozenset[str]]]],
          on_hot: Callable[[], None], follows: str) -> tuple[dict, Sets]:
-    """(`build()`'s header, its sets): the sets as `Words` of the table kept for `sources`, built and kept
-    when missing or stale; as `build()` made them once this process is hot (`on_hot` is then called, so
-    that the caller loads again) or when no table can hold them. `follows`: the name of the copy
+    """(`build()`'s header, its sets): the sets as `Words` of the table kept for `sources`; as `build()`
+    made them when no table is kept for the sources as they are now (the table is then made from them and
+    kept, if it can be), once this process is hot (`on_hot` is then called, so that the caller loads
+    again) or when no table can hold them. `follows`: the name of the copy
     (usercache.derived) `build` reads from `sources`: the table is stale whenever that copy changed, so a
     tampered or damaged copy is read, found out and rewritten as if there were no table."""
     if _hot:
@@ -186,10 +187,12 @@ def load(sources: list[Path], build: Callable[[], tuple[dict, dict[str, frozense
     except (OSError, RuntimeError):     # no home folder
         return build()
 
-    def made() -> tuple[dict, bytes]:
-        header, sets = build()
-        layout, payload = encode(sets)
-        return {"lists": header, **layout}, payload
+    built: list[tuple[dict, dict[str, frozenset[str]]]] = []
+
+    def made() -> tuple[dict, bytes]:      # only when the table can be kept: this process keeps the sets
+        built.append(build())
+        layout, payload = encode(built[0][1])
+        return {"lists": built[0][0], **layout}, payload
 
     def hot() -> None:
         global _hot
@@ -197,7 +200,9 @@ def load(sources: list[Path], build: Callable[[], tuple[dict, dict[str, frozense
         on_hot()
 
     try:
-        header, payload = derived_binary(NAME, watched, made)
-    except ValueError:
-        return build()
-    return header["lists"], Store(header, payload, hot).sets
+        kept = derived_binary(NAME, watched, made)
+    except ValueError:                  # a key too long for the table: frozensets
+        kept = None
+    if kept is None:
+        return built[0] if built else build()
+    return kept[0]["lists"], Store(kept[0], kept[1], hot).sets

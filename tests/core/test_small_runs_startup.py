@@ -1,7 +1,7 @@
 """What a small run no longer pays for at start-up (issue 18), and that each shortcut gives the same
 answers as the long way: the name lists' large sets read from a signed probe table instead of built
-(names/lexicon_store.py), dataclasses' generated methods compiled once and kept (usercache.
-reuse_generated_code), and check modules imported by what a file is (checks.ByReads). A table or a kept
+(names/lexicon_store.py), dataclasses' generated methods and the regexes compiled at import compiled
+once and kept (compiled.py), and check modules imported by what a file is (checks.ByReads). A table or a kept
 copy that is tampered with, stale or of another Python is not believed."""
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ import dataclasses
 import json
 import marshal
 import os
+import re
 import subprocess
 import sys
+import time
 
 import pytest
 
-from schoollint import usercache
+from schoollint import compiled, usercache
 from schoollint.names import lexicon_store, words
 from tests.kit.sites import photo_with_gps
 
@@ -54,7 +56,9 @@ def _photos(folder) -> list[str]:
 
 def test_three_photos_import_no_page_check_and_build_no_name_set(tmp_path):
     names = _photos(tmp_path / "site")
-    _run(tmp_path / "site", tmp_path / "cache", "check", "--no-vision", *names)      # keeps the table
+    for _ in range(2):      # keeps the lists' copy, then the table, each once what it is made from settled
+        _run(tmp_path / "site", tmp_path / "cache", "check", "--no-vision", *names)
+        time.sleep(usercache.SETTLED_NS / 1e9)
     report, out = _run(tmp_path / "site", tmp_path / "cache", "check", "--no-vision", *names)
     assert "SL301" in out and "ruby-okafor.jpg" in out       # the name finder ran on the file names
     assert report["given"] == "Words"                          # from the table: no frozenset built
@@ -106,7 +110,7 @@ def test_the_table_answers_as_the_sets_do(user_cache):
 def test_a_tampered_table_is_not_believed(user_cache):
     words.lexicon()         # keeps the lists' copy (which the table follows)
     _fresh()
-    words.lexicon()         # and now the table
+    words.lexicon()         # and now the table (this process keeps the sets it made it from)
     [table] = user_cache.glob("names-table-*")
     data = bytearray(table.read_bytes())
     at = data.index(b"amelia")
@@ -133,7 +137,7 @@ def test_a_process_that_looks_up_many_words_gets_frozensets(user_cache, monkeypa
 def test_generated_code_is_kept_reused_and_never_believed_when_tampered(tmp_path):
     names = _photos(tmp_path / "site")
     cache = tmp_path / "cache"
-    kept = cache / "schoollint" / "derived" / "generated-code"
+    kept = cache / "schoollint" / "derived" / compiled.NAME
     _, first = _run(tmp_path / "site", cache, "check", "--no-vision", *names)
     written = kept.read_bytes()
     stamp = kept.stat().st_mtime_ns
@@ -156,19 +160,23 @@ def usercache_body_is_signed(path, cache) -> bool:
     return result.stdout.strip() == "True"
 
 
-def test_code_of_another_python_is_not_used(tmp_path, monkeypatch):
+@pytest.fixture
+def fresh_compiled(tmp_path, monkeypatch):
+    """compiled.py with nothing read or compiled yet, an empty user cache that may be written."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    monkeypatch.setattr(usercache, "_code", {})
-    monkeypatch.setattr(usercache, "_used", set())
-    monkeypatch.setattr(usercache, "_loaded", False)
-    monkeypatch.setattr(usercache, "_compiled", False)
+    for name, value in (("_code", {}), ("_patterns", {}), ("_used", set()), ("_loaded", False), ("_new", False)):
+        monkeypatch.setattr(compiled, name, value)
     monkeypatch.setattr(usercache, "writable", True)
-    path = usercache._generated_path()
-    path.parent.mkdir(parents=True)
-    usercache.write_signed(path, marshal.dumps((("2.7.18", 0x20712F0, 2), {"x = 1": compile("x = 2", "<s>", "exec")})))
-    usercache.reuse_generated_code()
-    try:
-        assert usercache._code == {}
+    compiled._path().parent.mkdir(parents=True)
+    return compiled._path()
+
+
+def test_what_another_python_compiled_is_not_used(fresh_compiled):
+    other = compile("x = 2", "<s>", "exec")
+    usercache.write_signed(fresh_compiled, marshal.dumps((("2.7.18", 0x20712F0, 2), {"x = 1": other},
+                                                          {(True, "a+", 0): (0, [1], 0, {}, ())})))
+    with compiled.reusing():
+        assert compiled._code == {} and compiled._patterns == {}
 
         @dataclasses.dataclass(frozen=True)
         class Kept:
@@ -178,8 +186,42 @@ def test_code_of_another_python_is_not_used(tmp_path, monkeypatch):
         assert Kept(1) == Kept(1, "b") and repr(Kept(2)).endswith("Kept(first=2, second='b')")
         with pytest.raises(dataclasses.FrozenInstanceError):
             Kept(1).first = 3       # type: ignore[misc]
-    finally:
-        usercache.keep_generated_code()
-    assert "exec" not in vars(dataclasses)
-    stamp, kept = marshal.loads(usercache.read_signed(path))
-    assert stamp == usercache._python() and any("def __init__(self,first:" in text for text in kept)
+        assert re.compile("z(?P<tail>q+)", re.I).match("ZQq").group("tail") == "Qq"
+    assert "exec" not in vars(dataclasses) and re._compiler.compile is not compiled._compile_pattern
+    stamp, code, patterns = marshal.loads(usercache.read_signed(fresh_compiled))
+    assert stamp == compiled._python() and any("def __init__(self,first:" in text for text in code)
+    assert (True, "z(?P<tail>q+)", re.I.value) in patterns
+
+
+PATTERNS = [("(?P<year>\\d{4})-(?P<month>\\d\\d)", 0), ("[^\\W\\d_]+(?:['’][^\\W\\d_]+)*", 0), ("^ab.c$", re.M | re.S),
+            ("\\bmrs?\\b", re.I), (b"\\xff[^\\x00\\xd0-\\xd7]", 0), ("(a)|(b)", re.X)]
+
+
+@pytest.mark.parametrize("pattern, flags", PATTERNS)
+def test_a_kept_pattern_is_the_pattern_re_compiles(fresh_compiled, pattern, flags):
+    text = "2024-05 Müller’s ab\nc AB\nC Mrs mr \xff\x00 a b" if isinstance(pattern, str) else b"\xff\x00\xff\xd9"
+    plain = re._compiler.compile(pattern, flags)
+    with compiled.reusing():
+        first = re._compiler.compile(pattern, flags)            # compiled and kept
+    compiled._loaded = False
+    compiled._patterns.clear()
+    with compiled.reusing():
+        assert compiled._patterns                              # read back
+        again = re._compiler.compile(pattern, flags)
+    for made in (first, again):
+        assert (made.pattern, made.flags, made.groups, made.groupindex) == (
+            plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        assert [m.span() for m in made.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.groups() for m in made.finditer(text)] == [m.groups() for m in plain.finditer(text)]
+
+
+def test_a_tampered_copy_compiles_again(fresh_compiled):
+    with compiled.reusing():
+        re._compiler.compile("tam(p)ered", 0)
+    signature, _, body = fresh_compiled.read_bytes().partition(b"\n")
+    fresh_compiled.write_bytes(signature + b"\n" + body.replace(b"tam(p)ered", b"tam(q)ered"))
+    compiled._loaded = False
+    compiled._patterns.clear()
+    with compiled.reusing():
+        assert compiled._patterns == {}
+        assert re._compiler.compile("tam(p)ered", 0).match("tampered").group(1) == "p"
