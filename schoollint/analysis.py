@@ -58,17 +58,16 @@ class FileResult:
             "findings": [finding_to_dict(f) for f in self.findings],
             "suppressions": [suppression_to_dict(s) for s in self.suppressions],
             "unknown_alts": self.unknown_alts,
+            "unchecked": bool(self.unchecked),   # kept as judged: no finding tells it (trial 7 item 10)
         }
 
     @classmethod
     def restore(cls, path: str, digest: str, key: str, record: dict) -> FileResult:
-        findings = [finding_from_dict(path, f) for f in record["findings"]]
-        # The cache record holds findings only: a file no reader judged left one of these.
-        unjudged = next((f.code for f in findings if f.code in UNJUDGED), "")
         return cls(
-            path=path, content_hash=digest, cache_key=key, findings=findings,
+            path=path, content_hash=digest, cache_key=key,
+            findings=[finding_from_dict(path, f) for f in record["findings"]],
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
-            unchecked=unjudged and kind_of(path), unknown_alts=record["unknown_alts"],
+            unchecked=kind_of(path) if record["unchecked"] else "", unknown_alts=record["unknown_alts"],
         )
 
 
@@ -88,10 +87,6 @@ def identity(handle, data=None) -> str:
 # Settings only checks that READS "page" look at (consent_policy.today: SL601-SL603): they key the
 # cache of pages only, so a photo's cached result outlives the day a dated roster is judged on.
 PAGE_SETTINGS = frozenset({"consent-day"})
-
-# The rules that say a file's content could not be judged: unreadable page, unreadable media, unchecked file.
-UNJUDGED = ("SL002", "SL105", "SL107")
-
 
 def kind_of(relpath: str) -> str:
     """How the honest count names a file's type: its extension, lower-case ("other" for one that
