@@ -105,3 +105,26 @@ def test_a_temporary_file_that_cannot_be_made_is_said_for_the_file_it_replaces(t
         temporary_beside(tmp_path / "gone" / "team.jpg")
     assert str(error.value) == (f"cannot create a file in {tmp_path / 'gone'} to write team.jpg in its place "
                                 "(No such file or directory)")
+
+
+@needs_another_user
+def test_a_large_video_streamed_in_place_is_refused_alike(site):
+    """Over fsio.MAP_THRESHOLD (64 MiB) a video's strip is streamed (formats/fixes.strip_streamed),
+    by a path of its own: the same refusal holds there. The padding is sparse: no 64 MiB written."""
+    from schoollint.fsio import MAP_THRESHOLD
+    from tests.kit.isobmff import ISO6709, box, movie, qt_text
+
+    video = site / "clip.mp4"
+    head = movie(box(b"udta", qt_text(b"\xa9xyz", ISO6709)))
+    size = MAP_THRESHOLD + 4096
+    with open(video, "wb") as handle:    # a `free` box up to `size`, its body a hole
+        handle.write(head + (size - len(head)).to_bytes(4, "big") + b"free")
+        handle.truncate(size)
+    os.chown(video, 0, 0)
+    video.chmod(0o664)
+    before = state(video)
+    code, out, err = fix(site)
+    assert state(video) == before
+    assert ("clip.mp4: not changed: a fix writes a new file in its place, and the new file would be yours: it "
+            "belongs to root (only root may give a file to another user), and its group root is not one of yours; "
+            "run the fix as root; nothing was changed") in out
