@@ -113,6 +113,7 @@ class _Edit(Edit):
             self.damage = ("no _rels/.rels (the package relationships part); its metadata parts were found by their "
                            "names and content types")
         self.types = self.tree("[Content_Types].xml")
+        self._links: list | None = None
 
     def _targets(self, kind: str) -> list[str]:
         """The parts of this package-level kind that are present: by relationship, content type and name."""
@@ -155,9 +156,15 @@ class _Edit(Edit):
                     yield self.authors(name, attributes, elements)
                     break
 
-    def relationships(self):
+    def relationships(self) -> list:
         """(relationships part, Relationship element, the part it targets) for every internal
-        relationship in the package: a target is relative to its source part's folder (OPC 9.3.3)."""
+        relationship in the package: a target is relative to its source part's folder (OPC 9.3.3).
+        Listed once; `forget` lists them again."""
+        if self._links is None:
+            self._links = list(self._walk_relationships())
+        return self._links
+
+    def _walk_relationships(self):
         for rels in self.package.names:
             if not rels.endswith(".rels") or (rels != "_rels/.rels" and "/_rels/" not in rels) \
                     or (rels in self.changes and self.changes[rels] is None):
@@ -181,10 +188,11 @@ class _Edit(Edit):
         own = posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
         if own in self.package.names:
             self.changes[own] = None
-        for rels, rel, target in list(self.relationships()):
-            if target == name:
+        for rels, rel, target in self.relationships():
+            if target == name and rel.getparent() is not None:
                 rel.getparent().remove(rel)
                 self.save(rels)
+        self._links = None
         overrides = [override for override in self.types.iter(_TYPES + "Override")
                      if override.get("PartName", "").lstrip("/") == name]
         for override in overrides:   # none when the part's type came from an extension's Default

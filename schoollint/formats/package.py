@@ -40,6 +40,7 @@ class Package:
     def __init__(self, data, format: str):
         self.format = format
         self._inflated = 0
+        self._xml_parts: dict[str, bytes] = {}
         self.data = bytes(data)
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(self.data))
@@ -54,7 +55,10 @@ class Package:
         self.names = [info.filename for info in self.infos]
 
     def part(self, name: str) -> bytes:
-        """A part's bytes; MediaError when it inflates past the bounds or is damaged."""
+        """A part's bytes; MediaError when it inflates past the bounds or is damaged. An XML part is
+        inflated once: several places test its bytes before one of them parses it."""
+        if name in self._xml_parts:
+            return self._xml_parts[name]
         try:
             with self.archive.open(name) as member:
                 data = member.read(MAX_PART + 1)
@@ -67,6 +71,8 @@ class Package:
         self._inflated += len(data)
         if self._inflated > MAX_TOTAL:
             raise MediaError(f"{self.format}: parts inflate past {MAX_TOTAL >> 20} MiB in all (a zip bomb?)")
+        if name.endswith((".xml", ".rels")):
+            self._xml_parts[name] = data
         return data
 
     def xml(self, name: str):
@@ -104,12 +110,20 @@ class Edit:
         # Each XML part parsed once: places that edit the same part (authors blanked, comment anchors
         # and tracked changes removed from word/document.xml) edit one tree, so no edit is lost.
         self._trees: dict[str, object] = {}
+        self._held: dict[tuple[str, bytes], bool] = {}
 
     def tree(self, name: str):
         """A part's XML root, parsed once per edit (package.Package.xml: MediaError when not well-formed)."""
         if name not in self._trees:
             self._trees[name] = self.package.xml(name)
         return self._trees[name]
+
+    def holds(self, name: str, token: bytes) -> bool:
+        """Whether a part's bytes hold `token`, asked once per part and token (places share it)."""
+        key = (name, token)
+        if key not in self._held:
+            self._held[key] = token in self.package.part(name)
+        return self._held[key]
 
     def save(self, name: str) -> None:
         """Record the part's tree, as edited so far, as its new bytes (a part removed stays removed)."""
@@ -179,8 +193,8 @@ class Edit:
     def authors(self, name: str, attributes: frozenset[str], elements: frozenset[str]) -> Place:
         """A part's comment and tracked-change authors; removal empties them. A part whose bytes
         hold none of those names' local parts (most styles, settings and font tables) is not parsed."""
-        locals_ = {qualified.rpartition("}")[2].encode() for qualified in attributes | elements}
-        if not any(local in self.package.part(name) for local in locals_):
+        locals_ = sorted({qualified.rpartition("}")[2].encode() for qualified in attributes | elements})
+        if not any(self.holds(name, local) for local in locals_):
             return Place((), lambda kinds: None)
         root = self.tree(name)
         names = names_in(root, attributes, elements)
