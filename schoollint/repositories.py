@@ -53,14 +53,15 @@ def _git_top(folder: Path) -> Path | None:
 def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
     """The Git work trees below the plain folder `folder` (not entered), and whether `folder` has
     files of its own outside them, folders of other tools (plain_site.OTHERS_FOLDERS,
-    discover.NOT_SITE_FOLDERS) and its schoollint configuration."""
+    discover.NOT_SITE_FOLDERS) and its schoollint configuration, or a folder that cannot be opened."""
     from .config_files import CONFIG_FILES
     from .discover import NOT_SITE_FOLDERS, SKIPPED_FOLDERS
     from .plain_site import marked_as
 
     trees: list[Path] = []
     own = False
-    for current, dirs, names in os.walk(folder):
+    unopened: list[OSError] = []
+    for current, dirs, names in os.walk(folder, onerror=unopened.append):
         kept = []
         for name in sorted(dirs):
             path = os.path.join(current, name)
@@ -70,7 +71,7 @@ def _nested_trees(folder: Path) -> tuple[list[Path], bool]:
                 kept.append(name)
         dirs[:] = kept
         own = own or any(name not in CONFIG_FILES for name in names)
-    return trees, own
+    return trees, own or bool(unopened)   # a folder it cannot open: the plain folder's run says so (unread.py)
 
 
 def split(paths: list[str]) -> list[Part]:

@@ -142,3 +142,23 @@ def test_a_folder_whose_path_the_file_system_rejects_is_not_checked(tmp_path, cl
     assert report["files_not_checked"] == {"folder": 1}
     [error] = report["errors"]
     assert error.startswith("ddd") and ": cannot read the folder: " in error
+
+
+@needs_another_user
+def test_a_folder_the_user_cannot_open_beside_repositories_is_not_checked(shared):
+    """An agency's plain folder of Git repositories: the folder's own files are checked as a site
+    of their own; one it cannot open was no file of its own, so the run left it unsaid."""
+    top = shared / "agency"
+    top.mkdir()
+    (top / "oakfield").mkdir()
+    (top / "oakfield" / "index.html").write_text(PAGE)
+    clean_photo(top / "oakfield" / "hall.jpg")
+    git(top / "oakfield", "init", "-q", "-b", "main")
+    photo_with_gps(top / "private" / "trip.jpg")
+    give_to_nobody(top)
+    os.chown(top / "private", 0, 0)
+    (top / "private").chmod(0o700)
+    code, out, err = as_nobody(top, "check", "--no-vision", home=shared / "home")
+    assert code == 2
+    assert "== ./ (plain folder, its own files) ==" in out and "not checked: 1 folder" in out
+    assert "private/: cannot read the folder: Permission denied; nothing in it was checked" in err
