@@ -66,7 +66,8 @@ GIVEN = {
         Temidayo Temitope Titilayo Tobi Tolu Tolulope Toluwani Tope Tunde Wuraola Yetunde""",
     "igbo": """Adaeze Amarachi Chiamaka Chibuzo Chidi Chidinma Chinedu Chinonso Chinwe Chioma Chisom Chukwuemeka
         Ebere Ebuka Emeka Ifeanyi Ifunanya Ikenna Kamsi Kelechi Munachi Ngozi Nkechi Nnamdi Nneka Obiageli
-        Obinna Oluchi Onyeka Somto Tochukwu Uchenna Ugochi Zikora""",
+        Obinna Oluchi Onyeka Somto Tochukwu Uchenna Ugochi Zikora Ikechukwu Uchechukwu Ugochukwu Chukwuma
+        Onyinyechi Chimamanda Kamsiyochukwu""",
     "akan": """Kwame Kofi Kwabena Kwaku Kwasi Yaw Kojo Kwesi Kweku Kobina Fiifi Ekow Ama Abena Akosua Adwoa Adjoa
         Afua Efua Esi Akua Yaa Ekua Araba Efia""",
     "vietnamese": """Anh Bao Binh Chau Cuong Dung Duc Duong Giang Hanh Hien Hieu Hoa Hoang Hong Huong Huy Khanh

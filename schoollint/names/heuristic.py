@@ -146,7 +146,8 @@ class _Run:
                 token.key[:cut] in other and token.key[cut:] in other for cut in range(4, len(token.key) - 3))
                 for token in pair)              # nor is it two words of a language: "klassenfahrt-sommerfest"
         if any(token.key in lex.not_surname or token.key in lex.particles or token.key in self.words
-               or len(token.key) < 3 or not token.raw[1:].islower() for token in pair) \
+               or len(token.key) < 3 or not all(part[1:].islower() for part in token.raw.split("-"))
+               for token in pair) \
                 or all(token.key in lex.listed for token in pair):
             return False                        # a common word; one listed name may stand ("Wren")
         before = words_before(self.text, self.tokens[0].start)

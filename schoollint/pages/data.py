@@ -159,12 +159,29 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     if relpath.lower().endswith((".json", ".toml")):
         documents = [_load_tree(text, relpath)]
         suppressions = [] if relpath.lower().endswith(".json") else comment_suppressions(text, r"#[^\n]*")
+    elif relpath.lower().endswith(".csv"):
+        documents, suppressions = [_table_rows(text, relpath)], []
     else:
         documents = load_yaml(text, where=relpath)
         suppressions = comment_suppressions(text, r"#[^\n]*")
     images = [image for document in documents for image in data_images(document, relpath, root)]
     references = frozenset(image.target for image in images if image.target)
     return Page(relpath, tuple(images), tuple(suppressions), references, fallback_encoding=fallback)
+
+
+def _table_rows(text: str, relpath: str) -> list[dict[str, LineStr]]:
+    """Jekyll's `_data/*.csv` (RFC 4180): a header row, then a mapping per row, each value on its line."""
+    import csv
+
+    rows: list[dict[str, LineStr]] = []
+    reader = csv.reader(text.splitlines())
+    try:
+        header = next(reader, [])
+        rows += [{key: LineStr(value, reader.line_num) for key, value in zip(header, row, strict=False) if value}
+                 for row in reader]                     # a short row has no value for the last columns
+    except csv.Error as exc:
+        raise PageError(f"{relpath}: not a CSV table that can be read, line {reader.line_num}: {exc}") from None
+    return rows
 
 
 def _load_tree(text: str, relpath: str) -> Any:
@@ -185,20 +202,24 @@ def _load_tree(text: str, relpath: str) -> Any:
 
 
 def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
-    """Every mapping anywhere in a data file that holds a media path becomes an image."""
+    """Every mapping anywhere in a data file that holds a media path becomes an image; a mapping under a key
+    of another (a CMS's `"avatar": {"url": ..., "alt": ""}`) is its photo, so it takes that one's captions."""
     images = []
-    stack = [tree]
+    stack: list[tuple[Any, Sequence[TextSpan]]] = [(tree, ())]
     seen: set[int] = set()
     while stack:
-        value = stack.pop()
+        value, outer = stack.pop()
         if id(value) in seen:
             continue
         seen.add(id(value))
         if isinstance(value, dict):
-            images.extend(images_of_item(value, relpath, root, "data"))
-            stack.extend(reversed(list(value.values())))
+            images.extend(images_of_item(value, relpath, root, "data", outer))
+            nested = list(value.values())
+            own = [TextSpan(text, text.line, f"data {key}") for key in CAPTION_KEYS for text in _strings(value.get(key))
+                   ] + split_names(value, "data") if any(isinstance(inner, dict) for inner in nested) else []
+            stack.extend((inner, own if isinstance(inner, dict) else ()) for inner in reversed(nested))
         elif isinstance(value, list):
-            stack.extend(reversed(value))
+            stack.extend((item, ()) for item in reversed(value))
     return sorted(images, key=lambda image: image.line)
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml", ".csv")     # CSV: Jekyll's _data/
 DATA_FOLDERS = ("_data", "data")
 
 # Media a page can show whose insides schoollint does not read, but whose names still matter.
@@ -31,6 +31,6 @@ def is_media(relpath: str) -> bool:
 
 
 def is_data_file(relpath: str) -> bool:
-    """A YAML, JSON or TOML (Hugo) file in a `_data/` or `data/` folder at any depth."""
+    """A YAML, JSON, TOML (Hugo) or CSV (Jekyll) file in a `_data/` or `data/` folder at any depth."""
     parts = relpath.lower().split("/")
     return parts[-1].endswith(DATA_SUFFIXES) and any(part in DATA_FOLDERS for part in parts[:-1])

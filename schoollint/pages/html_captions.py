@@ -48,6 +48,8 @@ NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6",
 # What may stand right before a photo as its caption: a short paragraph, or a heading (a staff member's name;
 # an h1 or h2 only when another of its level follows: a list of headed entries, not the section's title).
 BEFORE_CAPTION_TAGS = {"p": "paragraph before", **{f"h{level}": "heading before" for level in range(1, 7)}}
+# A table or list right after a photo is its caption, cell by cell or item by item (a team's squad).
+UNDER_PHOTO = {"table": "table below the photo", "ul": "list below the photo", "ol": "list below the photo"}
 # Between blocks: U+2029 PARAGRAPH SEPARATOR, white space that no name run crosses and that is no
 # newline (a span's lines are counted by "\n").
 BLOCK_BREAK = "\u2029"
@@ -160,9 +162,9 @@ class Captions:
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                 yield span
             return
-        if following is not None and following.tag == "table" and not self.photo_count(following):
-            yield from (self.span(cell, "table below the photo") for cell in following.iter("td", "th"))
-            return                              # a team's squad list under its photo
+        if following is not None and following.tag in UNDER_PHOTO and not self.photo_count(following):
+            yield from (self.span(cell, UNDER_PHOTO[following.tag]) for cell in following.iter("td", "th", "li"))
+            return                              # a team's squad under its photo
         if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
                 or "caption" in (following.get("class") or "").lower():
             return

@@ -34,7 +34,7 @@ from .markdown_tables import TableCells
 from .markdown_tokens import emphasised, plain_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
-from .shortcodes import CAPTIONS, SHORTCODE, figure_tags
+from .shortcodes import CAPTIONS, SHORTCODE, eleventy_images, figure_tags
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
 from .templates import blank_comments
@@ -93,7 +93,7 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     front, body, front_lines = split_front_matter(text, relpath)
     embedded = embed(body) if embed is not None else None
     body = _HEADING_ID.sub(lambda found: " " * len(found.group()), embedded.body if embedded else body)
-    body = _TEMPLATED_DESTINATION.sub(_plain_destination, blank_comments(body))
+    body = _TEMPLATED_DESTINATION.sub(_plain_destination, eleventy_images(blank_comments(body)))
     reader = _Reader(relpath, root)
     if embedded is not None:
         reader.embedded, reader.unknown, reader.suppressions = embedded.images, embedded.unknown, \
@@ -149,7 +149,7 @@ class _Reader:
         cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
         for token in tokens:
             if cells.token(token.type, waiting):    # a new row: its first cell captions no photo of the row before
-                waiting = []
+                waiting = []                        # (or a list under photos: cells.under holds them)
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
             elif token.type.endswith("_close") and token.type.replace("_close", "_open") in BLOCK_LABELS:
@@ -167,7 +167,8 @@ class _Reader:
                 images, span = self.inline(token, label)
                 found: list = list(images)
                 if label == "table cell" and (above := cells.photos_above(found, bool(span.text.strip()))
-                                              or span.text.strip() and cells.under):
+                                              or span.text.strip() and cells.under) \
+                        or label == "list item" and span.text.strip() and (above := cells.under):
                     self.add_caption(above, span)
                 shortcode = label == "paragraph" and SHORTCODE.fullmatch(span.text.strip()) is not None
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):

@@ -1,8 +1,9 @@
 """Where each cell of a GFM table (GitHub Flavored Markdown spec 0.29, section 4.10, as markdown-it-py's
 "table" rule tokenises it: `tr_open`, then `th_open`/`td_open` and an `inline` per cell) sits, so that a
 Markdown photo grid is read as `html_captions.table_neighbours` reads an HTML one: the cell below a cell
-holding only photos is their caption (the name row of a staff or committee grid). A table right after a
-block holding only photos is theirs whole (a team's squad list under its team photo)."""
+holding only photos is their caption (the name row of a staff or committee grid). A table or a list
+(CommonMark 0.31, 5.3) right after a block holding only photos is theirs whole (a team's squad under its
+team photo)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,21 @@ class TableCells:
         self.row = -1
         self.column = -1
         self.photos: dict[tuple[int, int], list] = {}
-        self.under: list = []               # the photos right above the table: its cells are their captions
+        self.under: list = []               # the photos right above the table or list: its text is their caption
+        self.lists = 0                      # lists open, nested ones too
 
     def token(self, kind: str, above: list) -> bool:
-        """Follow a block token: a new table (`above`: the photos of the block before it), row or cell; True
-        when a new row starts."""
-        if kind == "table_open":
+        """Follow a block token: a new table or list (`above`: the photos of the block before it), row or cell;
+        True when a new row starts, or a list under photos."""
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists += 1
+            if self.lists == 1 and above:
+                self.under = above
+                return True
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists -= 1
+            self.under = self.under if self.lists else []
+        elif kind == "table_open":
             self.row, self.photos, self.under = -1, {}, above
         elif kind == "table_close":
             self.under = []

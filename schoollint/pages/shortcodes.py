@@ -1,7 +1,8 @@
 """Photos shown by template tags in Markdown: Hugo's `figure` shortcode (gohugo.io, "Shortcodes": `{{< figure
 src= caption= alt= title= >}}`, a gallery theme's `link=`) and Jekyll includes (`{% include image.html url=
 description= %}`, Minimal Mistakes' `{% include figure image_path= caption= %}`), and their parameters with
-the line each is written on.
+the line each is written on; Eleventy's image shortcode (eleventy-img's `{% image "src", "alt" %}` in Nunjucks
+and Liquid), written as the `<img>` it renders.
 """
 
 from __future__ import annotations
@@ -38,3 +39,25 @@ def figure_tags(body: str) -> Iterator[tuple[int, LineStr, dict[str, LineStr]]]:
             src = parameters["link"]            # a gallery's {{< figure link="photo.jpg" caption= >}}
         if src is not None:
             yield body.count("\n", 0, written.start()) + 1, src, parameters
+
+
+# {% image "./img/a.jpg", "Alt text" %} (eleventy-img's shortcode, Nunjucks or Liquid; more arguments may follow).
+_ELEVENTY_IMAGE = re.compile(r"""\{%(-?)\s*image\s+(["'])([^"'\n{}]+)\2\s*,\s*(["'])([^"'\n{}]*)\4[^{}%\n]*?(-?)%\}""")
+
+
+_UNQUOTED = re.compile(r"""[^\s"'=<>`]+""")
+
+
+def eleventy_images(text: str) -> str:
+    """`text` with each eleventy-img shortcode written as the `<img>` it renders, padded to the same length
+    (readers count lines and offsets in the text as written)."""
+    if "image" not in text or "{%" not in text:
+        return text                             # the usual page: one scan
+    return _ELEVENTY_IMAGE.sub(_as_img, text)
+
+
+def _as_img(found: re.Match) -> str:
+    src, alt = found.group(3), found.group(5)
+    # CommonMark (6.6) needs white space between attributes: an address without any is written unquoted.
+    img = f'<img src={src} alt="{alt}">' if _UNQUOTED.fullmatch(src) else f'<img src="{src}"alt="{alt}">'
+    return img + " " * (len(found.group()) - len(img)) if len(img) <= len(found.group()) else found.group()

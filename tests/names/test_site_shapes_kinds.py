@@ -133,3 +133,59 @@ def test_the_sites_default_language_chooses_the_word_lists(tmp_path):
              "content/eisteddfod.md": "![](/images/c1.jpg)\n\nDawnsio Gwerin\n\n![](/images/c2.jpg)\n\n"
                                       "Llongyfarchiadau Gwenllian Prys\n"}
     assert names(lint(tmp_path / "s", files)) == {"Gwenllian Prys"}
+
+
+def test_wordpress_rendered_captions_media_text_and_cover_blocks(tmp_path):
+    page = html('''<div id="attachment_7" class="wp-caption aligncenter"><img src="/images/wp/e.jpg" alt="" />
+<p class="wp-caption-text">Cordula Nwosu-Fairbairn, chess champion</p></div>
+<div class="wp-block-media-text"><figure class="wp-block-media-text__media">
+<img src="/images/wp/f.jpg" alt=""/></figure>
+<div class="wp-block-media-text__content"><p>Emmerich Asante-Doyle meets the author.</p></div></div>
+<div class="wp-block-cover"><img class="wp-block-cover__image-background" alt="" src="/images/wp/g.jpg"/>
+<div class="wp-block-cover__inner-container"><h2>Head boy Tiberius Okwuosa</h2></div></div>''')
+    assert names(lint(tmp_path / "s", {"site/wp.html": page})) == {
+        "Cordula Nwosu-Fairbairn", "Emmerich Asante-Doyle", "Tiberius Okwuosa"}
+
+
+def test_eleventy_image_shortcode_in_nunjucks_and_markdown(tmp_path):
+    found = lint(tmp_path / "s", {
+        "src/news/concert.njk": ('---\ntitle: Concert\n---\n'
+                                 '{% image "./src/images/e1.jpg", "Soloist Albertine Nkemdirim" %}\n'),
+        "src/news/art.md": "{%- image './src/images/e2.jpg', 'Prize winner Evander Oyelowo-Tate', '100vw' -%}\n",
+        "src/news/trip.njk": '{% image "./src/images/e3.jpg", "Boarding the coach at Temple Meads" %}\n',
+    })
+    assert names(found) == {"Albertine Nkemdirim", "Evander Oyelowo-Tate"}
+
+
+def test_a_list_right_below_a_photo_is_its_caption(tmp_path):
+    found = lint(tmp_path / "s", {
+        "content/athletics.md": ("![](/images/l1.jpg)\n\n- Winifred Ashworth-Nnadi (800 m)\n"
+                                 "- Barnabas Oyedepo (long jump)\n"),
+        "site/relay.html": html('<img src="/images/l2.jpg" alt=""><ol><li>Philomena Grzybowska</li>'
+                                '<li>Leopoldine Achebe-Walsh</li></ol>'),
+        "content/results.md": "![](/images/l3.jpg)\n\n- Kestrel House\n- Osprey House\n",
+    })
+    assert names(found) == {"Winifred Ashworth-Nnadi", "Barnabas Oyedepo", "Philomena Grzybowska",
+                            "Leopoldine Achebe-Walsh"}
+
+
+def test_staff_data_in_jekyll_csv_toml_and_nested_cms_objects(tmp_path):
+    found = lint(tmp_path / "s", {
+        "_data/staff.csv": "name,role,photo\nAurelia Okonjo-Briggs,Class teacher,/images/d1.jpg\n",
+        "data/team.toml": '[[staff]]\nname = "Cuthbert Ifeanyi-Moss"\nphoto = "/images/d2.jpg"\n',
+        "src/data/staff.json": ('[{"displayName": "Genevieve Oyekunle", '
+                                '"avatar": {"url": "/images/d3.jpg", "alt": ""}}]\n'),
+        "_data/houses.csv": "house,crest\nSeacole,/images/d4.png\n",
+    })
+    assert names(found) == {"Aurelia Okonjo-Briggs", "Cuthbert Ifeanyi-Moss", "Genevieve Oyekunle"}
+
+
+def test_a_given_name_the_lists_lack_before_a_hyphenated_surname(tmp_path):
+    page = html('<figure><img src="/images/h.jpg" alt=""><figcaption>Soloist Ptolemaios Abara-Lindqvist</figcaption>'
+                '</figure><figure><img src="/images/h2.jpg" alt=""><figcaption>A trip to Newcastle-Under-Lyme'
+                '</figcaption></figure>')
+    assert names(lint(tmp_path / "s", {"site/h.html": page})) == {"Ptolemaios Abara-Lindqvist"}
+
+
+def test_a_given_name_holding_a_surname_is_no_full_name_in_a_file_name(tmp_path):
+    assert lint(tmp_path / "s", {"content/p.md": "![](/images/ikechukwu.jpg) ![](/images/ugochukwu.jpg)\n"}) == []
