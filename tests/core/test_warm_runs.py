@@ -106,3 +106,18 @@ def test_a_rule_with_two_fixes_and_two_severities_is_reported_with_each(tmp_path
     assert lines[7] == "      fix: remove it all (run `schoollint check --fix --unsafe-fixes`)"
     assert lines[11].startswith("      fix: Run `schoollint check --fix`: it removes")   # the rule's own advice
     assert lines[-1] == "4 findings in 4 files (2 fixable with --fix, 1 more with --unsafe-fixes)"
+
+
+def test_photos_with_the_same_findings_share_one_kept_record_and_keep_their_own_paths(repo, cli):
+    """The compiled copy keeps a record once for every photo it describes (cache.py `_compile`)."""
+    for name in ("a.jpg", "b.jpg"):
+        _aged(photo_with_gps(repo / name))
+    _aged(photo_with_gps(repo / "c.jpg", colour="red"))
+    cold = cli("check", "--no-cache", "--output-format", "json")
+    assert cli("check", "--output-format", "json") == cold
+    assert cli("check", "--output-format", "json") == cold
+    assert {path for path, _ in _codes(cold[1])} == {"a.jpg", "b.jpg", "c.jpg"}
+    from schoollint.cache import Cache
+
+    records = list(Cache(repo).results.values())
+    assert len(records) == 3 and len({id(record) for record in records}) < 3
