@@ -30,8 +30,9 @@ NAME = "compiled-at-start"
 LIMIT = 3000                # texts and patterns kept; beyond it, only those the last run used
 _REGEX_PYTHONS = ((3, 11),)
 
-_code: dict[str, CodeType] = {}
-_patterns: dict[tuple, tuple] = {}
+# Kept entries stay marshalled until used: a copy holds what many runs compiled, a run uses a few hundred.
+_code: dict[str, CodeType | bytes] = {}
+_patterns: dict[tuple, tuple | bytes] = {}
 _used: set = set()
 _new = False                # compiled in this process and not yet kept
 _loaded = False             # the kept copy was read (once a process)
@@ -70,8 +71,8 @@ def _load() -> None:
     except (OSError, RuntimeError, ValueError, EOFError, TypeError):   # none kept, no home folder, misshapen
         return
     if stamp == _python() and isinstance(code, dict) and isinstance(patterns, dict) \
-            and all(type(text) is str and type(value) is CodeType for text, value in code.items()) \
-            and all(type(key) is tuple and type(value) is tuple and len(value) == 5 for key, value in patterns.items()):
+            and all(type(text) is str and type(value) is bytes for text, value in code.items()) \
+            and all(type(key) is tuple and type(value) is bytes for key, value in patterns.items()):
         _code.update(code)
         _patterns.update(patterns)
 
@@ -87,16 +88,31 @@ def _keep() -> None:
     try:
         usercache.home().mkdir(mode=0o700, parents=True, exist_ok=True)
         _path().parent.mkdir(mode=0o700, exist_ok=True)
-        usercache.write_signed(_path(), marshal.dumps((_python(), code, patterns)))
+        usercache.write_signed(_path(), marshal.dumps((_python(), _marshalled(code), _marshalled(patterns))))
         _new = False
     except (OSError, RuntimeError, ValueError):    # no folder or key: compiled again next time
         pass
 
 
+def _marshalled(entries: dict) -> dict:
+    return {key: value if type(value) is bytes else marshal.dumps(value) for key, value in entries.items()}
+
+
+def _unmarshalled(entries: dict, key, shape: type):
+    """The kept entry for `key`, unmarshalled once; None when there is none or it has not `shape`."""
+    value = entries.get(key)
+    if type(value) is bytes:
+        try:
+            value = entries[key] = marshal.loads(value)
+        except (ValueError, EOFError, TypeError):
+            value = None
+    return value if type(value) is shape else None
+
+
 def _exec(source, globals=None, locals=None) -> None:
     global _new
     if type(source) is str and globals is not None:     # (dataclasses always passes its globals)
-        code = _code.get(source)
+        code = _unmarshalled(_code, source, CodeType)
         if code is None:    # as exec compiles it: dataclasses.py has no __future__ import to inherit
             code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)
             _new = True
@@ -120,8 +136,8 @@ def _compile_pattern(p, flags=0):
     if not isinstance(p, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:   # a parsed pattern (re.Scanner)
         return _stdlib_compile(p, flags)
     key = (type(p) is str, p, int(flags))       # (re passes an int; a RegexFlag is one too)
-    kept = _patterns.get(key)
-    if kept is None:
+    kept = _unmarshalled(_patterns, key, tuple)
+    if kept is None or len(kept) != 5:
         parsed = _parser.parse(p, flags)
         code = _compiler._code(parsed, flags)
         groupindex = parsed.state.groupdict
