@@ -29,6 +29,8 @@ from .urls import links_to_media, resolve
 
 ALT_KEYS = ("alt", "alt_text", "image_alt", "alt-text", "image-alt")
 TITLE_KEYS = ("title", "image_title")
+# Where the photo was taken ("place: Stanley Park"): a place, not words beside a person.
+PLACE_KEYS = frozenset({"place", "location", "venue", "where", "destination", "address", "town", "city"})
 CAPTION_KEYS = ("caption", "name", "names", "description", "text", "label", "summary", "subtitle",
                 "people", "pupils", "students", "children", "image_caption", "blogKey", "fullName",
                 "full_name", "displayName", "display_name", "author", "heading")
@@ -264,7 +266,7 @@ def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
     # The mapping is the photo's card: its other short words go with the photo too ("person: ...").
     captions += [TextSpan(text, text.line, f"{kind} {key}") for key, value in item.items()
                  if key not in CAPTION_KEYS and key not in ALT_KEYS and key not in TITLE_KEYS
-                 for text in _strings(value) if _card_words(text)]
+                 and key.lower() not in PLACE_KEYS for text in _strings(value) if _card_words(text)]
     captions += split_names(item, kind)
     images = []
     for src in sources:

@@ -27,8 +27,9 @@ from .html_source import SourceLines
 from .model import TextSpan
 
 # Lightbox captions: lightbox2 and GLightbox "data-title", Fancybox "data-caption", lightGallery "data-sub-html",
-# GLightbox "data-description" and "data-glightbox" ("title: ...; description: ...").
-LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-description", "data-glightbox")
+# GLightbox "data-description" and "data-glightbox" ("title: ...; description: ..."), Ekko "data-footer".
+LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-description", "data-glightbox",
+                       "data-footer")
 CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
               "dd": "definition", "dt": "definition"}
 # Climbing stops at these: text beyond them is the page, not the photo's.

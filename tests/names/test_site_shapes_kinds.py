@@ -64,7 +64,7 @@ def test_eleventy_data_files_and_a_nunjucks_loop_then_a_photo(tmp_path):
 
 @pytest.mark.parametrize("attribute", ['data-lightbox="g" data-title', "data-fancybox data-caption",
                                        'class="glightbox" data-description', "title",
-                                       'class="glightbox" data-glightbox'])
+                                       'class="glightbox" data-glightbox', 'data-toggle="lightbox" data-footer'])
 def test_lightbox_caption_attributes(tmp_path, attribute):
     page = html(f'<a href="/images/big.jpg" {attribute}="Caspar Wolanski-Reid, long jump">'
                 '<img src="/images/t.jpg" alt=""></a>')
@@ -189,3 +189,12 @@ def test_a_given_name_the_lists_lack_before_a_hyphenated_surname(tmp_path):
 
 def test_a_given_name_holding_a_surname_is_no_full_name_in_a_file_name(tmp_path):
     assert lint(tmp_path / "s", {"content/p.md": "![](/images/ikechukwu.jpg) ![](/images/ugochukwu.jpg)\n"}) == []
+
+
+def test_a_data_records_place_is_where_the_photo_was_taken_not_a_name(tmp_path):
+    found = lint(tmp_path / "s", {
+        "_data/trips.yml": ("- place: Stanley Park\n  photo: /images/p1.jpg\n"
+                            "- venue: Albert Dock\n  photo: /images/p2.jpg\n"
+                            "- pupil: Marcellina Obuya-Hart\n  place: Stanley Park\n  photo: /images/p3.jpg\n"),
+    })
+    assert names(found) == {"Marcellina Obuya-Hart"}
