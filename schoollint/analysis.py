@@ -88,6 +88,22 @@ def identity(handle, data=None) -> str:
 # cache of pages only, so a photo's cached result outlives the day a dated roster is judged on.
 PAGE_SETTINGS = frozenset({"consent-day"})
 
+# Modules the analysis of one file needs, imported on first use (a run served by the cache needs
+# none of them) and then looked up: an import statement in a function runs the import machinery
+# on every call (1-2 us; several a file, 2,400 files in the large site).
+_LOADED: dict[str, Any] = {}
+
+
+def _lazily(name: str) -> Any:
+    """The module `name`, relative to this package."""
+    module = _LOADED.get(name)
+    if module is None:
+        import importlib
+
+        module = _LOADED[name] = importlib.import_module(name, __package__)
+    return module
+
+
 def kind_of(relpath: str) -> str:
     """How the honest count names a file's type: its extension, lower-case ("other" for one that
     is not a plain extension: the count is printed as it is, and a name can hold anything)."""
@@ -155,21 +171,16 @@ class Analyser:
         """Whether checks that read "page" judge the file (`_subject` asks the same). A photo's or
         video's name answers without importing every page reader (pages.registry: 0.1 s of a
         photo run's parent): no page language claims site_facts.NEVER_TEXT (a test holds them so)."""
-        from .site_facts import NEVER_TEXT
-
-        if relpath.lower().endswith(NEVER_TEXT):
+        if relpath.lower().endswith(_lazily(".site_facts").NEVER_TEXT):
             return False
-        from .pages import registry
-
-        return registry.is_page(relpath)
+        return _lazily(".pages.registry").is_page(relpath)
 
     @staticmethod
     def is_media(relpath: str, data=b"") -> bool:
         """A file whose name says it is a format some media reader claims, or whose first
         bytes say it is an image, video or document whatever its name (issue 12 kind 7)."""
-        from .formats.registry import recognised
-
-        return recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower(), os.path.basename(relpath))
+        return _lazily(".formats.registry").recognised(bytes(data[:32]), os.path.splitext(relpath)[1].lower(),
+                                                      os.path.basename(relpath))
 
     def analyse(self, relpath: str, known: tuple[str, Signature, str] | None = None,
                 then: Callable[[FileResult, Any], None] | None = None) -> FileResult:
@@ -216,10 +227,8 @@ class Analyser:
         """The file's site facts (site_facts.read_facts; `scanned` as it takes it), None when it has
         none or they could not be read here (the parent then reads the file for them itself, and
         meets the same error)."""
-        from .site_facts import read_facts
-
         try:
-            return read_facts(self.root, relpath, data, scanned=scanned)
+            return _lazily(".site_facts").read_facts(self.root, relpath, data, scanned=scanned)
         except Exception:
             return None
 
@@ -236,7 +245,7 @@ class Analyser:
             return self._with_picture(subject, data)
         if not is_page:
             return None
-        from .pages import registry as pages
+        pages = _lazily(".pages.registry")
         if REPORT_MARKER.encode("ascii") in bytes(data[:512]):   # schoollint's own report, not the site's
             result.unchecked = "schoollint report"
             result.depends = None        # never cached: a cached record could not say it is unchecked
@@ -249,7 +258,7 @@ class Analyser:
         result.suppressions.extend(page.suppressions)
         result.unknown_alts = len(page.unknown_alts)
         result.depends, missing, pairs = referenced_files(self.root, relpath, page)
-        if pairs is not None and self.site_rules and not pages.language_of(relpath).document:   # type: ignore[union-attr]
+        if pairs is not None and self.site_rules and not pages.language_of(relpath).document:
             from .pages.references import decode_text   # the text read_page scanned page.links from
 
             scanned = (decode_text(relpath, bytes(data), errors="replace")[0], pairs, result.depends)
@@ -258,13 +267,11 @@ class Analyser:
 
     @staticmethod
     def _media_subject(relpath: str, data) -> MediaSubject:
-        from .formats.model import MediaError
-        from .formats.registry import read_media
-
         try:
-            facts = read_media(data, os.path.splitext(relpath)[1].lower(), os.path.basename(relpath))
+            facts = _lazily(".formats.registry").read_media(data, os.path.splitext(relpath)[1].lower(),
+                                                             os.path.basename(relpath))
             return MediaSubject(relpath, facts)
-        except MediaError as exc:
+        except _lazily(".formats.model").MediaError as exc:
             return MediaSubject(relpath, getattr(exc, "facts", None), error=str(exc))   # PartlyRead: facts too
 
     def _with_picture(self, subject: MediaSubject, data) -> MediaSubject:
