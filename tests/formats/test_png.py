@@ -2,7 +2,6 @@ import io
 import mmap
 import subprocess
 import sys
-import zlib
 
 import pytest
 from PIL import Image, PngImagePlugin
