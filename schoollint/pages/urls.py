@@ -139,13 +139,10 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
         target = normalise(f"{base}/{rest}")
         if target is None:
             continue
-        candidate = Resolved(target, base, rooted, prefix)
-        if root is None:
-            return candidate
-        if file_at(root, target):
-            return candidate
-        first = first or candidate
-    return first
+        if root is None or file_at(root, target):
+            return Resolved(target, base, rooted, prefix)
+        first = first or (target, base, rooted, prefix)     # made a Resolved only if none exists
+    return Resolved(*first) if first else None
 
 
 def page_layout(root, page_path: str) -> SiteLayout:
@@ -173,6 +170,8 @@ def is_file(path) -> bool:
 
 def normalise(path: str) -> str | None:
     """A clean repository-relative path (RFC 3986 section 5.2.4), or None when it climbs out."""
+    if "//" not in path and "/." not in "/" + path:     # no empty, "." or ".." segment inside: the usual path
+        return path.strip("/") or None
     parts: list[str] = []
     for part in path.split("/"):
         if part in ("", "."):
