@@ -35,8 +35,10 @@ def refusal(root: Path, relpath: str, replaced: bool, force: bool) -> str | None
     if stat.S_ISDIR(now.st_mode):
         return None
     writable = now.st_mode & stat.S_IWUSR and os.access(path, os.W_OK)
-    if not replaced:
-        return None if writable or force else f"{relpath}: read-only, so not changed ({READ_ONLY_HINT})"
+    if not replaced:    # renamed or deleted: the file stays itself, its folder changes
+        if not (writable or force):
+            return f"{relpath}: read-only, so not changed ({READ_ONLY_HINT})"
+        return _folder_refusal(root, relpath)
     lost = _what_is_lost(now) if os.geteuid() != 0 else []
     if lost:
         owner = _name(now.st_uid, user=True)
@@ -60,12 +62,13 @@ def _what_is_lost(now: os.stat_result) -> list[str]:
 
 
 def _folder_refusal(root: Path, relpath: str) -> str | None:
-    """Why no new file can be made in `relpath`'s folder (write and search permission, os.access)."""
+    """Why no file can be made in, or taken from, `relpath`'s folder (write and search permission, os.access)."""
     folder = os.path.dirname(relpath)
     if os.access(root / folder, os.W_OK | os.X_OK):
         return None
-    return (f"{relpath}: not changed: you may not create files in {folder + '/' if folder else 'the top folder'}, "
-            "where a fix writes the fixed file before it replaces the original")
+    return (f"{relpath}: not changed: you may not create or remove files in "
+            f"{folder + '/' if folder else 'the top folder'}, as a fix must (it writes the fixed file beside "
+            "the original, or moves or deletes it)")
 
 
 def _name(number: int, user: bool) -> str:
@@ -84,7 +87,12 @@ def refuse(root: Path, operations, force: bool) -> None:
     fix may not change, and why (`refusal`); nothing is written before it is raised."""
     from .fix.model import Rename, Write
 
-    refused = [refusal(root, operation.old if isinstance(operation, Rename) else operation.path,
-                       isinstance(operation, Write), force) for operation in operations]
+    changed: list[tuple[str, bool]] = []     # (path, whether a new file replaces it)
+    for operation in operations:
+        if isinstance(operation, Rename):    # both folders change: the file leaves one for the other
+            changed += [(operation.old, False), (operation.new, False)]
+        else:
+            changed.append((operation.path, isinstance(operation, Write)))
+    refused = [refusal(root, path, replaced, force) for path, replaced in changed]
     if any(refused):
         raise PermissionError("; ".join(why for why in refused if why))

@@ -78,8 +78,8 @@ def test_a_folder_the_user_cannot_write_is_said_in_words(site):
     before = state(photo)
     code, out, err = fix(site)
     assert state(photo) == before and code == 1
-    assert ("img/team.jpg: not fixed: img/team.jpg: not changed: you may not create files in img/, where a fix "
-            "writes the fixed file before it replaces the original") in out
+    assert ("img/team.jpg: not fixed: img/team.jpg: not changed: you may not create or remove files in img/, "
+            "as a fix must (it writes the fixed file beside the original, or moves or deletes it)") in out
     assert "Errno" not in out + err and "schoollint-tmp" not in out + err
 
 
@@ -128,3 +128,18 @@ def test_a_large_video_streamed_in_place_is_refused_alike(site):
     assert ("clip.mp4: not changed: a fix writes a new file in its place, and the new file would be yours: it "
             "belongs to root (only root may give a file to another user), and its group root is not one of yours; "
             "run the fix as root; nothing was changed") in out
+
+
+@needs_another_user
+def test_a_rename_in_a_folder_the_user_cannot_write_is_said_in_words(site):
+    """A rename (SL301, --unsafe-fixes) changes the photo's folder: refused before anything moves."""
+    photo = photo_with_gps(site / "img" / "oliver-harrington-sports-day.jpg")
+    (site / "index.html").write_text('<img src="img/oliver-harrington-sports-day.jpg" alt="Sports day">\n')
+    give_to_nobody(site / "img")
+    os.chown(site / "img", 0, 0)
+    before = state(photo)
+    code, out, err = as_nobody(site, "check", "--no-vision", "--select", "SL301", "--fix", "--unsafe-fixes",
+                               home=site.parent / "home")
+    assert state(photo) == before and code == 1
+    assert "img/oliver-harrington-sports-day.jpg: not changed: you may not create or remove files in img/" in out
+    assert "Errno" not in out + err and "Traceback" not in out + err
