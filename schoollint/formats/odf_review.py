@@ -2,8 +2,9 @@
 as the free text they are and removed as LibreOffice's "accept all" and "delete all comments" do.
 
 - Annotations (14.1 `office:annotation`, ending at `office:annotation-end` when they span
-  text): a comment's author (`dc:creator`), date and paragraphs, in `content.xml` and
-  `styles.xml` (headers, footers). Removal drops both elements.
+  text; LibreOffice Impress writes a slide's as `officeooo:annotation`): a comment's author
+  (`dc:creator`), date and paragraphs, in `content.xml` and `styles.xml` (headers, footers).
+  Removal drops them.
 - Tracked changes (5.5 `text:tracked-changes`): each `text:changed-region` records an
   insertion, a deletion (whose `text:deletion` keeps the deleted paragraphs) or a format change,
   with its `office:change-info` (author, date); the body marks them with `text:change` (where
@@ -22,6 +23,7 @@ from .ooxml_review import drop
 from .places import Place
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_IMPRESS = "{http://openoffice.org/2009/office}"     # LibreOffice Impress writes a slide's comments in it
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _PARTS = ("content.xml", "styles.xml")
@@ -45,7 +47,7 @@ def _said(element) -> str:
 
 
 def _annotations(edit, name: str, root) -> Place:
-    notes = list(root.iter(_OFFICE + "annotation"))
+    notes = list(root.iter(_OFFICE + "annotation", _IMPRESS + "annotation"))
     if not notes:
         return Place((), lambda kinds: None)
     texts = [" ".join(_said(note).split()) for note in notes]
@@ -53,7 +55,7 @@ def _annotations(edit, name: str, root) -> Place:
 
     def remove(kinds):
         if FREE_TEXT in kinds:
-            for element in list(root.iter(_OFFICE + "annotation", _OFFICE + "annotation-end")):
+            for element in list(root.iter(_OFFICE + "annotation", _OFFICE + "annotation-end", _IMPRESS + "annotation")):
                 drop(element)
             edit.save(name)
 

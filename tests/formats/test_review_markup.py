@@ -113,3 +113,32 @@ def test_powerpoint_and_excel_comments_are_reported_and_removed_with_their_refer
     assert len(pptx.Presentation(repo / "assembly.pptx").slides) == 2
     sheet = openpyxl.load_workbook(repo / "consent.xlsx").active
     assert sheet["A1"].value == "Pupil" and sheet["A1"].comment is None
+
+
+def test_impress_slide_comments_are_reported_and_removed(repo, cli):
+    """LibreOffice Impress writes a slide's comment as officeooo:annotation inside draw:page."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:officeooo="http://openoffice.org/2009/office" '
+               'office:version="1.3"><office:body><office:presentation><draw:page draw:name="page1">'
+               '<officeooo:annotation><dc:creator>Dan Okafor</dc:creator><dc:date>2024-05-14T09:00:00</dc:date>'
+               f'<text:p>{SLIDE_COMMENT}</text:p></officeooo:annotation></draw:page></office:presentation>'
+               '</office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.presentation"/></manifest:manifest>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.presentation",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    (repo / "assembly.odp").write_bytes(out.getvalue())
+    finding = _sl102(cli, "assembly.odp", "--show-values")
+    assert "content.xml: comments" in finding["field"] and SLIDE_COMMENT in finding["value"]
+    assert cli("check", "--no-cache", "--no-progress", "--no-vision", "--fix", "assembly.odp")[0] == 1
+    with zipfile.ZipFile(repo / "assembly.odp") as archive:
+        assert b"annotation" not in archive.read("content.xml") and b"draw:page" in archive.read("content.xml")
+    assert _sl102(cli, "assembly.odp") == {}
