@@ -5,7 +5,8 @@ WordPress exports (wp:image and gallery blocks with figcaption, the classic [cap
 `{{< figure >}}` shortcodes, Jekyll `{% include image.html %}` / `{% include figure %}`, Eleventy data
 files and Nunjucks loops, lightbox `title` / `data-title` / `data-caption` attributes, team tables and
 "back row" lines beside a photo, names in the heading above a photo, staff data files in JSON and YAML,
-MDX galleries; and their traps. Each case names its page's path in the site (`path`), so pages sit where
+MDX galleries; and their traps: 77 pages, 94 names, 20 traps, written in three rounds, each measured before
+the fixes it led to. Each case names its page's path in the site (`path`), so pages sit where
 their generator keeps them. Scored as test_precision.py scores the held-out splits, with and without a
 roster; tuned on, so a regression check, not a claim:
 
