@@ -338,7 +338,7 @@ def _strip(layout: _Layout, kinds: frozenset[str]) -> bytes:
     # Everything after the first image in file order: (old start, old end, pieces, whether an image).
     after = sorted([(start, end, [view[start:end]], False) for start, end in layout.gaps]
                    + [(image.start, image.end, _rebuild(image, kinds)[0], True) for _, image in layout.secondary])
-    if mpf_piece is not None:
+    if mpf_piece is not None and layout.main.mpf is not None:   # a kept MPF piece is the index read
         first[mpf_piece] = mpo.with_offsets(layout.main.mpf, first, mpf_piece, after)
     # One join: kept bytes are copied once, straight from the input (bytes or mmap).
     return b"".join(first + [piece for _, _, pieces, _ in after for piece in pieces])
