@@ -7,9 +7,11 @@ writes them (trial 7 item 8: the carriage returns were dropped and Windows-1252 
 so no hunk applied). One exception: a carriage return followed by `::` or `##[` is written as the
 escape `\\r`, since a GitHub Actions log reads a lone carriage return as a line break, and a page's
 text would then start a workflow command (report.escaped guards every other output against that).
-On a terminal, a line is shown as every other output shows text from files (report.escaped: a
-control character as its escape, a byte that is not UTF-8 as `\\xNN`), its carriage return left out
-and, in a UTF-16 page, its zero bytes (the high bytes of its ASCII characters) too, to be read.
+On a terminal, or a stream with no file descriptor behind it (a caller's io.StringIO, a test's
+capture: no bytes reach a file through it), a line is shown as every other output shows text from
+files (report.escaped: a control character as its escape, a byte that is not UTF-8 as `\\xNN`),
+its carriage return left out and, in a UTF-16 page, its zero bytes (the high bytes of its ASCII
+characters) too, to be read.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ _COMMAND_AFTER_CR = re.compile(r"\r(?=[ \t]*(?:::|##\[))")
 
 def print_diff(text: str, stream=None) -> None:
     """Write `text`, a diff whose lines hold file bytes as surrogate escapes, to `stream` (default
-    sys.stdout), with a line feed after it: raw bytes unless the stream is a terminal."""
+    sys.stdout), with a line feed after it: raw bytes to a file or pipe, else shown as text."""
     stream = stream or sys.stdout
-    if stream.isatty():
+    if stream.isatty() or not _has_descriptor(stream):
         from .report import escaped
 
         stream.write("\n".join(escaped(line.replace("\0", "").removesuffix("\r")) for line in text.split("\n"))
@@ -35,3 +37,12 @@ def print_diff(text: str, stream=None) -> None:
     stream.flush()   # what was printed before goes first
     stream.buffer.write(_COMMAND_AFTER_CR.sub(r"\\r", text).encode("utf-8", "surrogateescape") + b"\n")
     stream.buffer.flush()
+
+
+def _has_descriptor(stream) -> bool:
+    """Whether `stream` writes to a file descriptor (a file, a pipe), through its `buffer`."""
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):   # io.UnsupportedOperation is both of the last two
+        return False
+    return hasattr(stream, "buffer")
