@@ -104,10 +104,14 @@ def escaped_outcome(report):
 
 
 def _escaped_finding(finding):
-    fix, value = finding.fix, finding.value
+    fix, value, known = finding.fix, finding.value, _PRINTABLE
     # printable text needs no escape (`escaped`): asked of each text at once, it is most findings' whole cost
-    if (_printable(finding.path) and _printable(finding.message) and _printable(finding.field or "")
-            and (not isinstance(value, str) or _printable(value)) and (fix is None or _printable(fix.summary))):
+    # (a text seen before is found in the memo without a call)
+    if ((finding.path in known or _printable(finding.path))
+            and (finding.message in known or _printable(finding.message))
+            and (finding.field is None or finding.field in known or _printable(finding.field))
+            and (not isinstance(value, str) or _printable(value))
+            and (fix is None or fix.summary in known or _printable(fix.summary))):
         return finding
     import dataclasses
 

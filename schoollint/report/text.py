@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from itertools import groupby
+from operator import attrgetter
 
 from .. import catalogue
-from . import View, display_path, explained_by, first_sentence, fix_hint, held_back, plural, shown_value, where
+from . import View, display_path, explained_by, first_sentence, fix_hint, held_back, plural, where
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -21,33 +22,32 @@ def render(report, view: View) -> str:
     for change in report.changes if not view.quiet else ():
         out.extend(_change_lines(change, view.prefix))
     explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
-    # A rule's head ("  error SL101 location-metadata: ") and a fix's hint line are made once each: the
-    # same few for every photo of a run (a fix by id: every finding stays alive, so no id is reused).
-    heads: dict[tuple[str, str], str] = {}
-    hints: dict[tuple[str, int], str] = {}
-    for path, findings in groupby(report.findings, key=lambda f: f.path):
-        out.append(_paint(display_path(view.prefix + path), "path", view))
+    # A finding's head ("  error SL101 location-metadata: ") and fix hint line are made once for each rule,
+    # severity and fix: the same few for every photo of a run (a fix by id: every finding stays alive
+    # while this runs, so no id is reused).
+    shapes: dict[tuple[str, str | None, int], tuple[str, str]] = {}
+    show, append = view.show_values, out.append
+    for path, findings in groupby(report.findings, key=attrgetter("path")):
+        append(_paint(display_path(view.prefix + path), "path", view))
         for finding in findings:
-            code = finding.code
-            rule = rules[code]
-            value = shown_value(finding, view)
-            shown = f" [{value}]" if value else ""
-            level = finding.severity or rule.severity
-            head = heads.get((code, level))
-            if head is None:
-                head = heads[code, level] = f"  {_paint(level, level, view)} {code} {rule.name}: "
-            out.append(f"{head}{where(finding)}{finding.message}{shown}")
+            code, fix = finding.code, finding.fix
+            shape = shapes.get((code, finding.severity, id(fix)))
+            if shape is None:
+                rule = rules[code]
+                level = finding.severity or rule.severity
+                shape = shapes[code, finding.severity, id(fix)] = (
+                    f"  {_paint(level, level, view)} {code} {rule.name}: ",
+                    _paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
+            value = show and finding.value     # shown_value's test, inline: it runs for every finding
+            line = f"{shape[0]}{where(finding) if finding.line else ''}{finding.message}"
+            append(f"{line} [{value}]" if value else line)
             if view.quiet:
                 continue
-            hint = hints.get((code, id(finding.fix)))
-            if hint is None:
-                hint = hints[code, id(finding.fix)] = _paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}",
-                                                             "dim", view)
-            out.append(hint)
-            if finding.code not in explained:
-                explained.add(finding.code)
-                out.append(_paint(f"      why: {first_sentence(rule.why)} "
-                                  f"({explained_by(finding.code, view.pre_commit)})", "dim", view))
+            append(shape[1])
+            if code not in explained:
+                explained.add(code)
+                append(_paint(f"      why: {first_sentence(rules[code].why)} "
+                              f"({explained_by(code, view.pre_commit)})", "dim", view))
         out.append("")
     if view.quiet:
         return "\n".join(out) + "\n" if out else ""
