@@ -47,9 +47,13 @@ class NameFinder:
         Unicode category Cf) are absent, so "Ja&shy;ne Smi&shy;th" is "Jane
         Smith", and any run of white space (spaces, tabs, newlines, no-break
         spaces) is one space (CSS Text 3, section 4.1.1), so a name split across
-        indented source lines is one name. Spans, and each match's `text`,
-        are of `text` as given.
+        indented source lines is one name. Accented letters are read composed
+        (`composed`: "Chloé" typed on a Mac may be "e" and a combining accent).
+        Spans, and each match's `text`, are of `text` as given.
         """
+        nfc, spans = composed(text)
+        if spans is not None:
+            return [_recomposed(match, text, spans) for match in self.in_text(nfc, language)]
         visible, where = as_shown(text)
         if where is not None:
             return [_moved(match, text, where) for match in self.in_text(visible, language)]
@@ -59,7 +63,11 @@ class NameFinder:
         return _with_roster(text, spotted, self.roster.find(text, name_words(text)), self.roster)
 
     def in_filename(self, name: str) -> list[NameMatch]:
-        """Full names in one path component: words split on - _ . digits and camelCase."""
+        """Full names in one path component: words split on - _ . digits and camelCase; a name whose
+        accents macOS stored decomposed (NFD) is read composed, as in `in_text`."""
+        nfc, spans = composed(name)
+        if spans is not None:
+            return [_recomposed(match, name, spans) for match in self.in_filename(nfc)]
         spotted = [_from_spotted(name, found) for found in filenames.in_filename(name)]
         if self.roster is None:
             return spotted
@@ -131,6 +139,33 @@ def as_shown(text: str) -> tuple[str, list[int] | None]:
     pieces.append(text[position:])
     where.extend(range(position, len(text)))
     return "".join(pieces), where
+
+
+def composed(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """`text` in Unicode normalisation form NFC (UAX #15), and for each of its characters the span of
+    `text` it was composed from (None: `text` is NFC already, the usual case). Each character with
+    the combining marks after it is composed on its own, so every span is whole: what macOS writes
+    (NFD: "e" + U+0301) reads as what Windows and editors write (U+00E9), which the lists hold."""
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or not unicodedata.combining(text[end]):
+            piece = unicodedata.normalize("NFC", text[start:end])
+            pieces.append(piece)
+            spans.extend([(start, end)] * len(piece))
+            start = end
+    return "".join(pieces), spans
+
+
+def _recomposed(match: NameMatch, text: str, spans: list[tuple[int, int]]) -> NameMatch:
+    """A match in the composed text, spanning the same letters (and their marks) of `text`."""
+    start, end = spans[match.start][0], spans[match.end - 1][1]
+    return NameMatch(start, end, text[start:end], match.first, match.role, match.source, match.key)
 
 
 def _moved(match: NameMatch, text: str, where: list[int]) -> NameMatch:
