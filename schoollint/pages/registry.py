@@ -60,7 +60,7 @@ LANGUAGES = (
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
     Language("Office, OpenDocument or SVG document", documents.SUFFIXES, documents.read, document=True),
     Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
-    Language("WordPress export", (".xml",), wxr.read, document=True, claimed=wxr.claims),
+    Language("WordPress export", ("wordpress.xml",), wxr.read, document=True, claimed=wxr.claims),
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
     Language("web app manifest", feeds.MANIFEST_SUFFIXES, feeds.read_manifest),
