@@ -57,12 +57,20 @@ def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> 
     if key[-2:] in lex.short_surnames and key[:-2] in lex.given and not english_word(key[:-2], lex):
         known.insert(0, len(key) - 2)           # "thanhvo", "zihanwu": a two-letter surname
     # A surname the lists hold; else, after the longest given name, one no list knows ("ella" + "bakesale"
-    # is no name, and neither is "ell" + "abakesale").
-    cut = known[0] if known else cuts[0] if cuts and not known_only and unknown_word(key[cuts[0]:], lex) else None
+    # is no name, and neither is "ell" + "abakesale"), unless the whole is two everyday words ("readonly"
+    # is not "rea" + "donly", nor "christmasfair" "chris" + "tmasfair").
+    cut = known[0] if known else cuts[0] if cuts and not known_only and unknown_word(key[cuts[0]:], lex) \
+        and not _word_pair(key, lex) else None
     if cut is None:
         return [token]
     middle = token.start + cut
     return [Token(token.start, middle, key[:cut], key[:cut]), Token(middle, token.end, key[cut:], key[cut:])]
+
+
+def _word_pair(key: str, lex: Lexicon) -> bool:
+    """Two words of everyday English run together, names that are words too ("holly", "bush") among them."""
+    return any(english_word(key[:cut], lex) and english_word(key[cut:], lex)
+               for cut in range(MIN_PART, len(key) - MIN_PART + 1))
 
 
 def split_run(run: list[Token], lex: Lexicon) -> list[Token]:
