@@ -100,6 +100,13 @@ def test_files_regex_covers_every_format_schoollint_reads():
     # Google Takeout sidecars are JSON beside a photo: the sidecar reader knows them by content (SL108).
     for name in ("Trip/IMG_1.jpg.json", "IMG_2.HEIC.json", "photo.jpg.supplemental-metadata.json"):
         assert pattern.search(name), name
+    # Folder files (SL109) are known by name: every name folder_files knows reaches the hook, no other.
+    from schoollint.formats import folder_files
+
+    for name in ("images/Thumbs.db", "ehthumbs_vista.db", "trip/.DS_Store", "trip/._IMG_1.jpg", "desktop.ini",
+                 "news/~$wsletter.docx", "trip/IMG_1.jpg:Zone.Identifier", "Sports photos.lnk",
+                 "thumbs.dbx", "my~$file.txt", "linked.txt", "zone.identifier.txt"):
+        assert bool(pattern.search(name)) == (folder_files.kind(name) is not None), name
 
 
 def test_hooks_are_python_serial_and_force_exclude():
