@@ -8,6 +8,7 @@ the readers that need them, when a file needs them.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -88,18 +89,14 @@ def identity(handle, data=None) -> str:
 # cache of pages only, so a photo's cached result outlives the day a dated roster is judged on.
 PAGE_SETTINGS = frozenset({"consent-day"})
 
-# Modules the analysis of one file needs, imported on first use (a run served by the cache needs
-# none of them) and then looked up: an import statement in a function runs the import machinery
-# on every call (1-2 us; several a file, 2,400 files in the large site).
 _LOADED: dict[str, Any] = {}
 
 
 def _lazily(name: str) -> Any:
-    """The module `name`, relative to this package."""
+    """The module `name` (relative to this package), imported on first use (a run the cache serves needs
+    none), then looked up: an import statement in a function runs the import machinery each call (1-2 us)."""
     module = _LOADED.get(name)
     if module is None:
-        import importlib
-
         module = _LOADED[name] = importlib.import_module(name, __package__)
     return module
 
