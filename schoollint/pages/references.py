@@ -53,11 +53,9 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", "
 BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
 # Written before a path that is a reference, not a word in prose: a quote, a bracket, `=`, a template's `}}`.
 _OPENERS = frozenset("\"'`(=}[,")
-# Comments: HTML, CSS and JavaScript block, JavaScript line (at a line's start or after a space or tab,
-# so "https://" is not one), and `#` in YAML and TOML. Indexed by "is the file YAML or TOML". Every
-# branch starts with its literal character and looks behind it, so the regex engine skips from one
-# `<`, `/` or `#` to the next (a branch that starts with an assertion made it try three branches at
-# every character: 35 us a page, 150 us a YAML file, against 3-4 us; tests/core/test_cold_comments.py).
+# Comments: HTML, CSS and JS block, JS line (at a line's start or after a space or tab: "https://" is not
+# one), `#` in YAML and TOML; indexed by "is the file YAML or TOML". Each branch starts with its literal
+# character, so the engine skips between them (3-4 us a page; 35-150 with an assertion first: test_cold_comments).
 _HASH_COMMENTED = (".yml", ".yaml", ".toml")
 _COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|//(?<![^ \t\n]//)[^\n]*"
 _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL),
