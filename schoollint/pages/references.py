@@ -53,9 +53,8 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", "
 BOUNDARY = frozenset(" \t\r\n\"'`()<>{}[]|=,;")
 # Written before a path that is a reference, not a word in prose: a quote, a bracket, `=`, a template's `}}`.
 _OPENERS = frozenset("\"'`(=}[,")
-# Comments: HTML, CSS and JS block, JS line (at a line's start or after a space or tab: "https://" is not
-# one), `#` in YAML and TOML; indexed by "is the file YAML or TOML". Each branch starts with its literal
-# character, so the engine skips between them (3-4 us a page; 35-150 with an assertion first: test_cold_comments).
+# Comments: HTML, CSS, JS block and line (at a line's start or after a space or tab), YAML/TOML `#` (key: True).
+# Each branch starts with its literal character, so the engine skips between them (test_cold_comments).
 _HASH_COMMENTED = (".yml", ".yaml", ".toml")
 _COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|//(?<![^ \t\n]//)[^\n]*"
 _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL),
