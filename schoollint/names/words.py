@@ -20,7 +20,7 @@ from typing import NamedTuple, cast
 
 from ..usercache import Sections, derived
 from ..yamlload import safe_load
-from . import lexicon_store
+from .lexicon_store import load as load_probe_table
 
 DATA = Path(__file__).with_name("data")
 
@@ -238,7 +238,7 @@ def lexicon() -> Lexicon:
     large sets as a probe table (names/lexicon_store.py: no set built for a run that looks up a few
     words), as frozensets once this process has looked up many."""
     sources = [Path(__file__), *(DATA / name for name in _SOURCES)]
-    header, large = lexicon_store.load(sources, _large_sets, lexicon.cache_clear, follows="names-lexicon")
+    header, large = load_probe_table(sources, _large_sets, lexicon.cache_clear, follows="names-lexicon")
     stop = header["stop"]
     titles, calendar, following, phrases = _stop_words(stop)
     return Lexicon(
