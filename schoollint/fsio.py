@@ -13,9 +13,10 @@ import itertools
 import mmap
 import os
 import stat
-import sys
 from contextlib import contextmanager
 from pathlib import Path
+
+from .durable import start_writeback, sync_all
 
 TEMP_SUFFIX = ".schoollint-tmp"
 # Up to this many bytes a file is read into memory at once: a file that shrinks while it is read
@@ -144,7 +145,7 @@ def replacing(path: Path, mode: int | None = None):
 
 def stage(path: Path, data: bytes) -> str:
     """Write `data` to a temporary file beside `path`, with its mode and owner as `replacing` keeps
-    them, and start writing it to disk (`_start_writeback`), neither waiting for that nor renaming
+    them, and start writing it to disk (`durable.start_writeback`), neither waiting for that nor renaming
     it: `commit_staged` does both for a whole batch. The name of the temporary file; OSError (the
     temporary file removed) as `replacing`."""
     descriptor, temporary, old = _beside(path, None)
@@ -154,7 +155,7 @@ def stage(path: Path, data: bytes) -> str:
                 written = 0
                 while written < len(view):    # a write may stop short (a signal): write on from there
                     written += os.write(descriptor, view[written:])
-            _start_writeback(descriptor)
+            start_writeback(descriptor)
         finally:
             os.close(descriptor)
         if old is not None:
@@ -174,45 +175,20 @@ def commit_staged(staged: list[tuple[str, Path]], landed: dict[int, os.stat_resu
 
     The order of operations keeps crash safety with one wait for the disk per batch: (1) every
     temporary file is written, its writeback started as it is written (`stage`), so its bytes go
-    to disk while later files are being fixed; (2) they are all made durable (`_sync`);
+    to disk while later files are being fixed; (2) they are all made durable (`durable.sync_all`);
     (3) only then is any target renamed, each rename atomic; (4) one more sync makes the renames
     durable, so a fix the run reports survives a power cut. Until (2) returns no target has
     changed, and no target is renamed to a file whose bytes are not on disk: after a kill or a
     power cut at any instant each target is either the original or the complete new file. A
     temporary file left behind is removed by the next run (fix/guard.py).
     """
-    _sync([temporary for temporary, _ in staged])
+    sync_all([temporary for temporary, _ in staged])
     failures = _renamed([(index, temporary, target) for index, (temporary, target) in enumerate(staged)], landed)
     try:
-        _sync(list(dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, target in staged)))
+        sync_all(list(dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, target in staged)))
     except OSError:   # a folder its file system cannot fsync: the renames are made all the same
         pass
     return [failures.get(index) for index in range(len(staged))]
-
-
-# Up to this many paths are synced one fsync(2) each; more, with one syncfs(2) for their file
-# system. syncfs also writes whatever other programs left unwritten there, so a pre-commit run
-# of a few photos would wait for them (3 photos of 700 KB, load 10: syncfs and three fsyncs both
-# 5-30 ms on their own; once with 400 MB just written by another program, syncfs 210 ms and
-# three fsyncs 51 ms). Each fsync costs a disk cache flush (ext4 sends one even when the journal
-# commit that made the file durable is done): the whole commit of 1,000 staged photos took
-# 3.0-5.7 s with an fsync of each, 0.4-0.8 s with syncfs (three runs each, load 7).
-FSYNC_EACH_UP_TO = 32
-
-
-def _sync(paths: list[str]) -> None:
-    """Make `paths` (files, or the folders whose entries changed) durable: an fsync of each when
-    they are few, else on Linux one syncfs(2) per file system they lie on (and an fsync of each
-    where that is missing or fails). OSError from fsync."""
-    if len(paths) > FSYNC_EACH_UP_TO and sys.platform.startswith("linux"):
-        import ctypes
-
-        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-        one_per_device = {os.stat(path).st_dev: path for path in paths}
-        if all(_called(syncfs, path) == 0 for path in one_per_device.values()):
-            return
-    for path in paths:
-        _called(os.fsync, path)
 
 
 # Renaming over a photo frees the original's blocks, and on a disk mounted with `discard` (as this
@@ -256,45 +232,6 @@ def _renamed(pairs: list[tuple[int, str, Path]], landed: dict[int, os.stat_resul
     for thread in started:
         thread.join()
     return failures
-
-
-def _start_writeback(descriptor: int) -> None:
-    """Ask Linux to start writing the file's dirty pages to disk now and return at once
-    (sync_file_range(2), SYNC_FILE_RANGE_WRITE): the disk then works while the CPU fixes the next
-    files, and commit_staged's sync finds little left to wait for (committing 1,000 staged photos,
-    load 8: 0.5-0.6 s with it, 1.1-1.6 s without). The kernel's work of writing them out is then
-    counted to this process, not to the kernel's flusher: 0.1-0.3 system CPU s more for 1,000 photos.
-    A hint only: it makes nothing durable (no metadata), and where it is missing nothing happens."""
-    start = _writeback_call()
-    if start is not None:
-        start(descriptor, 0, 0, 2)   # SYNC_FILE_RANGE_WRITE; offset 0, length 0: the whole file
-
-
-_WRITEBACK: list = []
-
-
-def _writeback_call():
-    """libc's sync_file_range with its argument types, once per process; None off Linux."""
-    if not _WRITEBACK:
-        call = None
-        if sys.platform.startswith("linux"):
-            import ctypes
-
-            call = getattr(ctypes.CDLL(None, use_errno=True), "sync_file_range", None)
-            if call is not None:
-                call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
-        _WRITEBACK.append(call)
-    return _WRITEBACK[0]
-
-
-def _called(sync, path: str):
-    """sync(descriptor) on `path` (a file or a folder) opened for reading: what it returned (syncfs:
-    0 when done; fsync: None, or OSError)."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        return sync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _beside(path: Path, mode: int | None) -> tuple[int, str, os.stat_result | None]:

@@ -123,7 +123,7 @@ def traced(site: Path, log: Path, *names: str) -> tuple[list[str], list[int], li
 @needs_strace
 def test_the_kernel_is_asked_to_sync_every_staged_file_before_any_rename(batch, tmp_path):
     """strace of the real run: sync_file_range on each temporary file as it is written (in the
-    workers), a sync after the last of them (syncfs: more than fsio.FSYNC_EACH_UP_TO files), every
+    workers), a sync after the last of them (syncfs: more than durable.FSYNC_EACH_UP_TO files), every
     rename after that, a sync after the last rename (an fsync of the one folder)."""
     pristine, original, fixed = batch
     site = tmp_path / "site"

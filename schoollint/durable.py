@@ -1,0 +1,74 @@
+"""Making written files durable: fsync(2) or syncfs(2) for a batch, and writeback started early.
+
+Used by fsio's batch commit (stage, then commit_staged): a temporary file's writeback is started as
+it is written, and the whole batch made durable with one wait for the disk before any rename.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+# Up to this many paths are synced one fsync(2) each; more, with one syncfs(2) for their file
+# system. syncfs also writes whatever other programs left unwritten there, so a pre-commit run
+# of a few photos would wait for them (3 photos of 700 KB, load 10: syncfs and three fsyncs both
+# 5-30 ms on their own; once with 400 MB just written by another program, syncfs 210 ms and
+# three fsyncs 51 ms). Each fsync costs a disk cache flush (ext4 sends one even when the journal
+# commit that made the file durable is done): the whole commit of 1,000 staged photos took
+# 3.0-5.7 s with an fsync of each, 0.4-0.8 s with syncfs (three runs each, load 7).
+FSYNC_EACH_UP_TO = 32
+
+
+def sync_all(paths: list[str]) -> None:
+    """Make `paths` (files, or the folders whose entries changed) durable: an fsync of each when
+    they are few, else on Linux one syncfs(2) per file system they lie on (and an fsync of each
+    where that is missing or fails). OSError from fsync."""
+    if len(paths) > FSYNC_EACH_UP_TO and sys.platform.startswith("linux"):
+        import ctypes
+
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        one_per_device = {os.stat(path).st_dev: path for path in paths}
+        if all(_called(syncfs, path) == 0 for path in one_per_device.values()):
+            return
+    for path in paths:
+        _called(os.fsync, path)
+
+
+def start_writeback(descriptor: int) -> None:
+    """Ask Linux to start writing the file's dirty pages to disk now and return at once
+    (sync_file_range(2), SYNC_FILE_RANGE_WRITE): the disk then works while the CPU fixes the next
+    files, and commit_staged's sync finds little left to wait for (committing 1,000 staged photos,
+    load 8: 0.5-0.6 s with it, 1.1-1.6 s without). The kernel's work of writing them out is then
+    counted to this process, not to the kernel's flusher: 0.1-0.3 system CPU s more for 1,000 photos.
+    A hint only: it makes nothing durable (no metadata), and where it is missing nothing happens."""
+    start = _writeback_call()
+    if start is not None:
+        start(descriptor, 0, 0, 2)   # SYNC_FILE_RANGE_WRITE; offset 0, length 0: the whole file
+
+
+_WRITEBACK: list = []
+
+
+def _writeback_call():
+    """libc's sync_file_range with its argument types, once per process; None off Linux."""
+    if not _WRITEBACK:
+        call = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            call = getattr(ctypes.CDLL(None, use_errno=True), "sync_file_range", None)
+            if call is not None:
+                call.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+        _WRITEBACK.append(call)
+    return _WRITEBACK[0]
+
+
+def _called(sync, path: str):
+    """sync(descriptor) on `path` (a file or a folder) opened for reading: what it returned (syncfs:
+    0 when done; fsync: None, or OSError)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        return sync(descriptor)
+    finally:
+        os.close(descriptor)
