@@ -78,7 +78,7 @@ def walk_jpeg(data, whole: bool = True):
 def scan_end(data, position: int) -> int:
     """The first 0xFF from `position` not followed by 0x00 or RSTn: memchr jumps where 0xFF bytes are
     sparse, the regex's byte loop over the next 16 KB where 32 of them came within 16 KB, as
-    schoollint's jpeg._scan_end does. ValueError when the scan never ends."""
+    schoollint's jpeg_walk.scan_end does. ValueError when the scan never ends."""
     begun, hops, size = position, 0, len(data)
     while True:
         position = data.find(b"\xff", position, size - 1)

@@ -17,7 +17,7 @@ import random
 
 import pytest
 
-from schoollint.formats import jpeg
+from schoollint.formats import jpeg, jpeg_walk
 from schoollint.formats.model import MediaError
 from tests.kit import corpus
 from tests.kit.images import encode, photo
@@ -62,15 +62,15 @@ def kinds_of(data: bytes) -> frozenset[str]:
 
 @pytest.fixture
 def scans(monkeypatch) -> list[int]:
-    """Where each scan of image data started that jpeg._scan_end looked at (it still does the work)."""
+    """Where each scan of image data started that jpeg_walk.scan_end looked at (it still does the work)."""
     seen: list[int] = []
-    scan_end = jpeg._scan_end
+    scan_end = jpeg_walk.scan_end
 
     def counted(data, start, limit):
         seen.append(start)
         return scan_end(data, start, limit)
 
-    monkeypatch.setattr(jpeg, "_scan_end", counted)
+    monkeypatch.setattr(jpeg_walk, "scan_end", counted)
     return seen
 
 
