@@ -300,9 +300,29 @@ def test_precision_heldout_k_still_meets_the_targets(tmp_path, with_roster):
 # reported: stock credits (4 both ways) and a first name beside a word in a file name (2; 1 with a
 # roster). Read and fixed since (session 6, R: a component photo's next paragraph, GFM table cells below
 # photos, stock-library credits, particles the lists lack): P 0.993 R 0.986 without a roster, P 0.996
-# R 1.000 with one, so it is a regression check now, not a claim; the next split will be the claim.
+# R 1.000 with one, so it is a regression check now, not a claim; heldout_m is the claim.
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_precision_heldout_l_still_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_l", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_m, written in session 7 by L blind to the finder (commit 13f2389), not run until the end of
+# that session's work (R's site shapes, the trial's NFD names and run-together words), then measured once
+# (18:23 UTC, load 1.3, at 8103147): without a roster P 0.954 R 0.813, with one P 0.980 R 0.877:
+# precision met both ways, recall missed both ways (targets 0.95/0.90 and 0.98/0.98). Misses by kind
+# (without / with a roster): component data records 13/35 and 14/35 (a Record of people objects mapped
+# to <Image>), template includes 20/35 and 21/35 (a Hugo `{{% council-member name= photo= %}}` shortcode,
+# a Nunjucks `{% set pupil = {...} %}` before an include), a name in an <h2> above a photo in the
+# same article 7/14 both ways, a name two paragraphs after the photo 6/14 and 7/14, front-matter people
+# under `full_name:`/`headshot:` 14/21 both ways; without a roster also hyphenated and camel-case file
+# names 9/14 and 5/7, reversed or lower-case names 16/21. Wrongly reported: a stock credit and a
+# sentence on an other-language page (4 each, both ways), without a roster a thing named after a person
+# and a component data record trap (4 each). strict: when met this fails, so the marker comes off.
+@pytest.mark.xfail(strict=True, reason="heldout_m measured once: recall below the targets both ways")
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_l", with_roster)
+    precision, recall = measure(tmp_path, "heldout_m", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
