@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import gc
 import json
-import marshal
 import os
 import sys
 from contextlib import contextmanager
@@ -50,16 +49,15 @@ from . import __version__
 from .codec import valid_depends, valid_record, valid_site, valid_stat
 from .code_stamp import shape_stamp
 from .errors import UserError
+from .cache_compiled import COMPILED_FILE as COMPILED_FILE, read_compiled, write_compiled
 from .fsio import atomic_write
+from .git_blobs import clean_blobs
 from .usercache import read_signed, user_key as user_key, write_signed   # fix/tags.py signs with user_key too
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
 SCHEMA = 8
 CACHE_FILE = "results.json"
-# results.json compiled (`_compile`): marshal's format can change between Python versions, so the tag names both.
-COMPILED_FILE = "results.marshal"
-_COMPILED_TAG = f"{sys.implementation.cache_tag} marshal {marshal.version}".encode()
 LOCK_FILE = "fix.lock"
 # A file changed less than this before it was read may change again within the same tick of the
 # file system's clock without its signature changing: a kernel clock tick (at most 10 ms at HZ=100)
@@ -140,7 +138,7 @@ class Cache:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            stored = self._compiled()
+            stored = read_compiled(self.folder / CACHE_FILE)
             if stored is None:
                 body = read_signed(self.folder / CACHE_FILE)
                 if body is None:
@@ -264,56 +262,9 @@ class Cache:
             body = json.dumps(payload, separators=(",", ":")).encode()
             write_signed(target, body)
             os.chmod(target, 0o600)  # an older cache may have been 0644, and a rewrite keeps the mode
-            _compile(folder, body)
+            write_compiled(folder / CACHE_FILE, body)
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
-
-    def _compiled(self) -> dict | None:
-        """What results.json holds, from its compiled copy (`_compile`) when that copy is signed, was
-        made by this Python's marshal and from the results.json that is there now (its HMAC line, which
-        changes with every byte of it); else None (then results.json is read). A compiled copy is never
-        believed without its JSON: one edited, replaced or left behind by a later write is not used."""
-        try:
-            with open(self.folder / CACHE_FILE, "rb") as handle:
-                line = handle.readline(256).rstrip(b"\n")
-            body = read_signed(self.folder / COMPILED_FILE)
-            tag, _, data = body.partition(b"\n") if body else (b"", b"", b"")
-            if tag != _COMPILED_TAG:
-                return None
-            bound, stored = marshal.loads(data)
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
-        return stored if bound == line else None
-
-
-def _compile(folder: Path, body: bytes) -> None:
-    """Keep beside results.json a signed marshal copy of what its `body` decodes to, bound to the file's
-    HMAC line: a warm run loads it in a third of json.loads' time. Each string is kept once, and so is
-    each result record (photos from one camera often have the same findings; a record is never changed
-    in place, only replaced: Cache.put): marshal writes the repeats as references, loaded as the same
-    object (1,000 photos of the benchmark: 1.9 MB of JSON, 0.2 MB compiled, a tenth of the load's work).
-    OSError when it cannot be written."""
-    with open(folder / CACHE_FILE, "rb") as handle:
-        line = handle.readline(256).rstrip(b"\n")
-    strings: dict[str, str] = {}
-    records: dict[bytes, dict] = {}
-
-    def once(value):
-        if isinstance(value, str):
-            return strings.setdefault(value, value)
-        if isinstance(value, dict):
-            return {strings.setdefault(key, key): once(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [once(item) for item in value]
-        return value
-
-    stored = once(json.loads(body))
-    # marshal's bytes tell types apart (True from 1) and keep key order: equal bytes, the same record
-    stored["results"] = {key: records.setdefault(marshal.dumps(record), record)
-                         for key, record in stored["results"].items()}
-    write_signed(folder / COMPILED_FILE, _COMPILED_TAG + b"\n" + marshal.dumps((line, stored)))
-    os.chmod(folder / COMPILED_FILE, 0o600)
-
 
 def trusted(signature: Signature, read_at: int) -> int:
     """1 when a file with `signature`, read at `read_at` (ns since the epoch), was read at least
@@ -331,43 +282,3 @@ def stat_key(signature: Signature) -> str:
 
 def signature_of(info: os.stat_result) -> Signature:
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
-
-
-def clean_blobs(root: Path, paths: list[str]) -> dict[str, str]:
-    """Git's blob id of each of `paths` that is tracked, unchanged since the index last saw it
-    (`git ls-files -s` less `git diff-files`, which lists every file whose stat differs from the
-    index's and content-checks the racily clean ones), and rewritten by no clean filter (with one,
-    a photo holding GPS and the stripped copy the filter commits share a blob id). Empty when Git
-    cannot say."""
-    import subprocess   # here: a run whose files all hit the cache starts no Git (3 ms of imports)
-
-    wanted = set(paths)
-    named = ["--", *paths] if len(paths) <= 200 else []    # a few: only those are listed
-    try:
-        staged = _git(root, "ls-files", "-s", "-z", *named)
-        dirty = set(_git(root, "diff-files", "-z", "--name-only", *named).split(b"\0"))
-        candidates = {}
-        for item in staged.split(b"\0"):
-            info, _, name = item.partition(b"\t")
-            fields = info.split(b" ")
-            path = os.fsdecode(name)
-            if len(fields) == 3 and fields[2] == b"0" and name not in dirty and path in wanted \
-                    and fields[0] in (b"100644", b"100755"):
-                candidates[path] = fields[1].decode()
-        if not candidates:
-            return {}
-        listed = b"\0".join(os.fsencode(path) for path in candidates) + b"\0"
-        filtered = _git(root, "check-attr", "-z", "--stdin", "filter", stdin=listed).split(b"\0")
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    for name, _attribute, value in zip(filtered[0::3], filtered[1::3], filtered[2::3], strict=False):
-        if value not in (b"unspecified", b"unset"):
-            candidates.pop(os.fsdecode(name), None)
-    return candidates
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    import subprocess
-
-    return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True,
-                          check=True).stdout

@@ -1,6 +1,6 @@
 """Issue 18, warm runs: what makes a run served by the cache cheaper keeps it what it was.
 
-The compiled copy of the cache (cache.py `_compile`) is believed only as the copy of the results.json
+The compiled copy of the cache (cache_compiled.write_compiled) is believed only as the copy of the results.json
 that is there; a restored finding is the finding `Finding(...)` makes; the report's shortcuts (no
 regex for printable text, one head and hint line per rule and fix) print what they printed.
 """
@@ -109,7 +109,7 @@ def test_a_rule_with_two_fixes_and_two_severities_is_reported_with_each(tmp_path
 
 
 def test_photos_with_the_same_findings_share_one_kept_record_and_keep_their_own_paths(repo, cli):
-    """The compiled copy keeps a record once for every photo it describes (cache.py `_compile`)."""
+    """The compiled copy keeps a record once for every photo it describes (cache_compiled.write_compiled)."""
     for name in ("a.jpg", "b.jpg"):
         _aged(photo_with_gps(repo / name))
     _aged(photo_with_gps(repo / "c.jpg", colour="red"))
