@@ -60,3 +60,21 @@ def clean_photo(path: Path, colour: str = "olive") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (40, 30), colour).save(path)
     return path
+
+
+def committed_and_checked(site: Path, monkeypatch, capsys, *argv: str) -> dict:
+    """Commit `site` as a new Git repository, run `schoollint check --no-vision --no-cache --output-format
+    json *argv` in it (in-process, through the command line) and return the report; it must find something."""
+    import json
+
+    from schoollint.cli import main
+
+    from .git import commit_all, git
+
+    git(site, "init", "-q")
+    commit_all(site, "site")
+    monkeypatch.chdir(site)
+    code = main(["check", "--no-vision", "--no-cache", "--output-format", "json", *argv])
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    return json.loads(out)

@@ -5,16 +5,12 @@ item 3: "Chloé Dubois" in an alt text, `José Álvarez.jpg`, a folder `Chloé D
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
-from tests.kit.git import commit_all, git
-from tests.kit.sites import clean_photo
+from tests.kit.sites import clean_photo, committed_and_checked
 
 
 def findings(tmp_path, monkeypatch, capsys, form: str) -> list[tuple[str, str, int | None]]:
-    from schoollint.cli import main
-
     def written(text: str) -> str:
         return unicodedata.normalize(form, text)
 
@@ -27,14 +23,8 @@ def findings(tmp_path, monkeypatch, capsys, form: str) -> list[tuple[str, str, i
         '<img src="images/hall.jpg" alt="Chloé Dubois collecting the art prize">\n'
         '<figure><img src="images/hall.jpg" alt="Art"><figcaption>Zoë Brontë and Renée Lefèvre</figcaption>'
         '</figure>\n</body></html>\n'), encoding="utf-8")
-    git(site, "init", "-q")
-    commit_all(site, "site")
-    monkeypatch.chdir(site)
-    code = main(["check", "--no-vision", "--no-cache", "--select", "SL301,SL302,SL303", "--output-format", "json"])
-    out, err = capsys.readouterr()
-    assert code == 1, err
-    return sorted((unicodedata.normalize("NFC", f["path"]), f["code"], f.get("line"))
-                  for f in json.loads(out)["findings"])
+    report = committed_and_checked(site, monkeypatch, capsys, "--select", "SL301,SL302,SL303")
+    return sorted((unicodedata.normalize("NFC", f["path"]), f["code"], f.get("line")) for f in report["findings"])
 
 
 def test_names_stored_decomposed_are_found_as_composed_ones_are(tmp_path, monkeypatch, capsys):

@@ -5,25 +5,15 @@ Real Git sites, through the command line, without a roster."""
 
 from __future__ import annotations
 
-import json
-
-from tests.kit.git import commit_all, git
-from tests.kit.sites import clean_photo
+from tests.kit.sites import clean_photo, committed_and_checked
 
 WORDS = ("readonly.jpg", "christmasfair.jpg", "summerfair2024.jpg", "sportsdayfinal.jpg")
 NAMES = ("rubyfrancis.jpg", "hamzaqureshi.jpg", "zofianowak.jpg")
 
 
 def test_words_run_together_are_no_name_and_names_run_together_are(tmp_path, monkeypatch, capsys):
-    from schoollint.cli import main
-
     site = tmp_path / "site"
     for name in WORDS + NAMES:
         clean_photo(site / "images" / name)
-    git(site, "init", "-q")
-    commit_all(site, "site")
-    monkeypatch.chdir(site)
-    code = main(["check", "--no-vision", "--no-cache", "--select", "SL301", "--output-format", "json"])
-    out, err = capsys.readouterr()
-    assert code == 1, err
-    assert sorted(f["path"] for f in json.loads(out)["findings"]) == sorted(f"images/{name}" for name in NAMES)
+    report = committed_and_checked(site, monkeypatch, capsys, "--select", "SL301")
+    assert sorted(f["path"] for f in report["findings"]) == sorted(f"images/{name}" for name in NAMES)

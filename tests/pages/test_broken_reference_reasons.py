@@ -11,7 +11,7 @@ import unicodedata
 
 from schoollint.pages.near_miss import CASE, FORM
 from tests.kit.git import commit_all, git
-from tests.kit.sites import clean_photo
+from tests.kit.sites import clean_photo, committed_and_checked
 
 PAGE = """<!doctype html><html lang="en"><body>
 <img src="images\\IMG_0002.jpg" alt="Hall">
@@ -24,23 +24,16 @@ PAGE = """<!doctype html><html lang="en"><body>
 
 
 def test_backslashes_lead_where_browsers_take_them_and_near_misses_say_why(tmp_path, monkeypatch, capsys):
-    from schoollint.cli import main
-
     site = tmp_path / "site"
     for name in ("IMG_0002.jpg", "IMG_0001.JPG", unicodedata.normalize("NFD", "Chloé Dubois.jpg")):
         clean_photo(site / "images" / name)
     (site / "index.html").write_text(unicodedata.normalize("NFC", PAGE), encoding="utf-8")
-    git(site, "init", "-q")
-    commit_all(site, "site")
-    monkeypatch.chdir(site)
-
-    code = main(["check", "--no-vision", "--no-cache", "--select", "SL304", "--output-format", "json"])
-    out, err = capsys.readouterr()
-    assert code == 1, err
-    found = {f["line"]: f["message"] for f in json.loads(out)["findings"]}
+    report = committed_and_checked(site, monkeypatch, capsys, "--select", "SL304")
+    found = {f["line"]: f["message"] for f in report["findings"]}
     lead = "a JPG file reference written here leads to no file in the site"
     assert found == {3: f"{lead}: {CASE}", 4: f"{lead}: {FORM}", 5: f"{lead}: {CASE}", 6: lead}
-    assert "Chlo" not in out and "img_0001" not in out     # the written path is the value, not shown
+    shown = json.dumps(report)
+    assert "Chlo" not in shown and "img_0001" not in shown     # the written path is the value, not shown
 
 
 def test_the_text_output_names_the_difference_without_the_name(tmp_path, monkeypatch, capsys):
