@@ -40,14 +40,19 @@ def _not_a_link_out(path: Path, root: Path) -> Path:
 
 
 def write_baseline(path: Path, findings: list[Finding], root: Path) -> int:
-    """Write the baseline atomically (a symlink inside the repository is written through)."""
+    """Write the baseline atomically (a symlink inside the repository is written through); the number
+    of entries. BaselineError naming the file when it cannot be written (a folder that is missing or
+    not yours, a full disk)."""
     from .fsio import atomic_write
 
     target = Path(os.path.realpath(_not_a_link_out(path, root)))
     unique = {f.fingerprint: _entry(f) for f in findings}
     entries = [unique[key] for key in sorted(unique)]
     payload = {"version": VERSION, "tool": "schoollint", "entries": entries}
-    atomic_write(target, (json.dumps(payload, indent=1) + "\n").encode("utf-8"))
+    try:
+        atomic_write(target, (json.dumps(payload, indent=1) + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
     return len(entries)
 
 
