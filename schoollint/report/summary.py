@@ -70,8 +70,10 @@ def _totals(report) -> list[str]:
 def _not_checked(report) -> list[str]:
     """Files no reader judged, then the run's notes: what was not checked or judged, in a section of its
     own (a "No findings" line above it would otherwise read as a clean site), then the other notes."""
-    lines = ["", f"Not checked (no reader for their content): {report.not_checked_text()}."] if report.not_checked \
-        else []
+    # Files no reader judged, folders that could not be opened, symlinks out of the repository: the
+    # findings and notes below say why for each, so the count names no single cause.
+    lines = ["", f"Not checked: {report.not_checked_text()} (the findings and notes say why)."] \
+        if report.not_checked else []
     notes = run_notes(report)
     unjudged = [f"- {cell(text)}" for text, flag in notes if flag]
     if unjudged:

@@ -117,7 +117,7 @@ def rendered(cli, fmt: str, *args: str) -> str:
 def test_summary_groups_findings_by_file_with_rule_why_fix_and_totals(site, cli):
     text = rendered(cli, "summary", "--show-values")
     # findings, errors, warnings, files, checked, fixable: the unreadable clip.mp4 is not checked (issue 12)
-    assert "| 5 | 4 | 1 | 3 | 3 | 4 |" in text and "Not checked (no reader for their content): 1 .mp4." in text
+    assert "| 5 | 4 | 1 | 3 | 3 | 4 |" in text and "Not checked: 1 .mp4 (the findings and notes say why)." in text
     rows = [line for line in text.splitlines() if line.startswith("| **") or line.startswith("|  | ")]
     assert len(rows) == 5
     assert all(len(UNESCAPED_PIPE.findall(row)) == 7 for row in rows)
