@@ -11,7 +11,7 @@ import zipfile
 
 from tests.kit.review_markup import (
     COMMENT, DELETED, FINAL_BODY, FINAL_HEADER, HEADER_DELETED, MODERN_COMMENT, MOVED, PUPIL, ROW_DELETED,
-    SLIDE_COMMENT, consistent, deck_with_comments, newsletter_docx, paragraphs, report_odt,
+    SLIDE_COMMENT, consistent, deck_with_comments, newsletter_docx, odf_package, paragraphs, report_odt,
 )
 
 
@@ -129,13 +129,8 @@ def test_impress_slide_comments_are_reported_and_removed(repo, cli):
     manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
                 'opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
                 'manifest:media-type="application/vnd.oasis.opendocument.presentation"/></manifest:manifest>')
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.presentation",
-                         compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/manifest.xml", manifest)
-        archive.writestr("content.xml", content)
-    (repo / "assembly.odp").write_bytes(out.getvalue())
+    (repo / "assembly.odp").write_bytes(odf_package("application/vnd.oasis.opendocument.presentation", content,
+                                                    manifest))
     finding = _sl102(cli, "assembly.odp", "--show-values")
     assert "content.xml: comments" in finding["field"] and SLIDE_COMMENT in finding["value"]
     assert cli("check", "--no-cache", "--no-progress", "--no-vision", "--fix", "assembly.odp")[0] == 1

@@ -198,10 +198,15 @@ def report_odt() -> bytes:
                 'opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
                 'manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry '
                 'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    return odf_package("application/vnd.oasis.opendocument.text", content, manifest)
+
+
+def odf_package(media_type: str, content: str, manifest: str) -> bytes:
+    """An OpenDocument package as LibreOffice lays it out (ODF 1.3 part 2, section 3.3): `mimetype`
+    first and stored, then the manifest and content.xml, deflated."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.text",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(zipfile.ZipInfo("mimetype"), media_type.encode(), compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/manifest.xml", manifest.encode())
         archive.writestr("content.xml", content.encode())
     return out.getvalue()
