@@ -225,35 +225,6 @@ def data_images(tree: Any, relpath: str, root: Path | None) -> list[PageImage]:
     return sorted(images, key=lambda image: image.line)
 
 
-def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
-    """The post's own images, under any key ("featured_img", "header_image"), and the images of the
-    lists it holds ("people: [{name, photo}]"); the post's title and caption (any key ending in "caption":
-    "featured_image_caption") go with its own images."""
-    post_text = [TextSpan(value, value.line, f"front-matter {key}") for key, value in front.items()
-                 if (key == "title" or key.lower().endswith("caption")) and isinstance(value, LineStr)]
-    images = []
-    stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
-    while stack:
-        key, value = stack.pop()
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, LineStr) and links_to_media(item):
-                images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
-            elif isinstance(item, dict):
-                extra = post_text if key in FRONT_MATTER_IMAGE_KEYS else ()
-                images.extend(images_of_item(item, relpath, root, "front-matter", extra))
-                stack.extend((inner, nested) for inner, nested in item.items() if isinstance(nested, (dict, list)))
-    return sorted(images, key=lambda image: image.line)
-
-
-def front_matter_language(front: dict | None) -> str:
-    """The page's language from its front matter (`lang`, `language`, `locale`; BCP 47), "" when none."""
-    for key in ("lang", "language", "locale"):
-        value = (front or {}).get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
 def images_of_item(item: dict, relpath: str, root: Path | None, kind: str,
                    extra_captions: Sequence[TextSpan] = ()) -> list[PageImage]:
     """One image for each media path in a mapping, labelled by the mapping's alt, title and captions."""

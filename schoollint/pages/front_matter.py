@@ -4,19 +4,27 @@ Hugo's), and its featured pictures read with the text a theme or a shared link's
 A post's own pictures are one media address under any top-level key (`cover_image`, `thumbnail`) or in a
 mapping under an image key (`cover: {image: ...}`): shown above the body, they go with the summary keys
 and the opening paragraph. The first of a list under an image key that is no gallery (Hugo's `images:
-[...]`, the page's og:image) goes with the summary keys, which a shared link's card shows.
+[...]`, the page's og:image) goes with the summary keys, which a shared link's card shows. A page about
+one person (a governor's or staff member's page: `full_name:` beside `headshot:`) names them under a key
+of its own: every key naming a person (`name`, `full_name`, `displayName`, `pupil`, a first and a last name
+in fields) goes with the page's own pictures, as its title does.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-from .data import FRONT_MATTER_IMAGE_KEYS, LineStr, load_yaml, locate_strings
+from .data import FRONT_MATTER_IMAGE_KEYS, LineStr, images_of_item, load_yaml, locate_strings, split_names
 from .model import PageError, PageImage, TextSpan
+from .props import NOT_TEXT, prop_key
 from .urls import links_to_media
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 _GALLERY_KEYS = ("gallery", "photos")   # front-matter lists of a page's many pictures, none featured
+# Keys (as props.prop_key spells them) that say whom a page is about, besides any key ending in "name".
+PERSON_KEYS = frozenset({"person", "pupil", "student", "who", "pictured", "people", "pupils", "students", "names"})
 SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
 
 
@@ -50,6 +58,45 @@ def _own_pictures(front: dict) -> dict[tuple[str, int], bool]:
             if isinstance(item, LineStr) and links_to_media(item):
                 found[str(item), item.line] = above
     return found
+
+
+def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[PageImage]:
+    """The post's own images, under any key ("featured_img", "header_image"), and the images of the
+    lists it holds ("people: [{name, photo}]"); the post's title, caption (any key ending in "caption":
+    "featured_image_caption") and the person it is about (`full_name`, `first_name` + `last_name`) go with
+    its own images."""
+    post_text = [TextSpan(value, value.line, f"front-matter {key}") for key, value in front.items()
+                 if (key == "title" or key.lower().endswith("caption") or _names_a_person(key))
+                 and isinstance(value, LineStr)] + split_names({key: value for key, value in front.items()
+                                                                if isinstance(value, LineStr)}, "front-matter")
+    images = []
+    stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
+    while stack:
+        key, value = stack.pop()
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, LineStr) and links_to_media(item):
+                images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
+            elif isinstance(item, dict):
+                extra = post_text if key in FRONT_MATTER_IMAGE_KEYS else ()
+                images.extend(images_of_item(item, relpath, root, "front-matter", extra))
+                stack.extend((inner, nested) for inner, nested in item.items() if isinstance(nested, (dict, list)))
+    return sorted(images, key=lambda image: image.line)
+
+
+def front_matter_language(front: dict | None) -> str:
+    """The page's language from its front matter (`lang`, `language`, `locale`; BCP 47), "" when none."""
+    for key in ("lang", "language", "locale"):
+        value = (front or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _names_a_person(key: str) -> bool:
+    """`full_name`, `displayName`, `governor-name`, `pupil`: a key naming whom the page is about; `filename`,
+    `username` and their like name code, not people."""
+    bare = prop_key(key)
+    return bare in PERSON_KEYS or bare.endswith("name") and bare not in NOT_TEXT
 
 
 def split_front_matter(text: str, relpath: str) -> tuple[dict | None, str, int]:

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
-from .data import decode_text, front_matter_images, front_matter_language
-from .front_matter import split_front_matter, with_summary
+from .data import decode_text
+from .front_matter import front_matter_images, front_matter_language, split_front_matter, with_summary
 from .html_captions import BETWEEN_PHOTOS, BLOCK_BREAK
 from .html_source import COMMENT
 from .markdown_tables import TableCells

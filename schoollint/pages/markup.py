@@ -11,7 +11,8 @@ table cell, a card holding this one photo), evaluating expressions with
 (`{...p}`, Vue's `v-bind="p"`) gives the element its object's properties as
 props (`spread`). An alt, a caption's expression or a text prop that cannot be
 resolved, and a spread on an image or a card that cannot be read, are listed
-as unknown, never read as clean. The tree itself is `markup_model`'s.
+as unknown, never read as clean. A `lang` attribute (`<html lang="de">` in an Astro page) is the language of
+the photos inside it, as in HTML. The tree itself is `markup_model`'s.
 """
 
 from __future__ import annotations
@@ -134,8 +135,18 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
             images.append(PageImage(src=src, target=resolved.target if resolved else None, line=element.line,
                                     alt=alt, title=title[0], aria_label=aria[0], alt_line=alt_line,
                                     title_line=title[1], aria_label_line=aria[1], captions=captions,
-                                    width=width, height=height))
+                                    width=width, height=height, lang=_lang(element)))
     return images
+
+
+def _lang(element: Markup) -> str:
+    """The language its markup gives it: the nearest `lang` written as a literal (an Astro page's
+    `<html lang="de">`; WHATWG HTML section 3.2.6.2, inherited), "" when none."""
+    for ancestor in ancestors(element.origin or element):
+        value = ancestor.attributes.get("lang")
+        if value is not None and value.literal:
+            return value.literal
+    return ""
 
 
 def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int | None]:

@@ -10,8 +10,12 @@ a `const` bound to one; an `import x from './a.jpg'`, `require('./a.jpg')` (and 
 `new URL('./a.jpg', import.meta.url)` (the path); `p.name` where `p` is an
 item of an array of object literals being mapped (`env`), or else the `name`
 of every object literal in the file; `a + b` and template substitutions when
-each part has one value; both arms of `c ? a : b` and `a || b`. Anything else
-is unknown (None), which callers report as unknown, never as clean.
+each part has one value; both arms of `c ? a : b` and `a || b`; a name the script does not bind, when a
+Vue component's `data()` or `setup()` returns an object holding it (the Vue 3 guide, "Reactivity
+Fundamentals": a template reads those as its own names), or `ref(x)` / `computed(() => x)` of one. Anything
+else is unknown (None), which callers report as unknown, never as clean. `items` gives the array a loop
+maps over: an array literal, or `Object.values(o)` / `Object.entries(o)` of an object literal (a `Record` of
+people keyed by role), whose entries bind `([key, p])` as [key, value].
 Returns lists of (text, 1-based line).
 """
 
@@ -24,6 +28,9 @@ from .treesitter import line, text, unwrap
 Values = list[tuple[str, int]]
 _MAX_DEPTH = 24
 _MAX_VALUES = 500
+_STATE = frozenset({"data", "setup"})           # Vue options whose returned object a template reads
+_WRAPPERS = frozenset({"ref", "shallowRef", "computed", "readonly"})     # Vue: a value the template unwraps
+_OBJECT_LISTS = frozenset({"Object.values", "Object.entries"})
 
 
 class Script:
@@ -33,6 +40,7 @@ class Script:
         self.bindings: dict[str, object] = {}
         self.imports: dict[str, tuple[str, int]] = {}
         self.by_key: dict[str, list] = defaultdict(list)
+        self.state: dict[str, object] = {}       # Vue: what data() and setup() return, by name
         stack = list(roots)
         while stack:
             node = stack.pop()
@@ -43,11 +51,15 @@ class Script:
                     self.bindings.setdefault(text(name), value)
             elif kind == "import_statement":
                 self._import(node)
+            elif kind == "method_definition" and text(node.child_by_field_name("name") or node) in _STATE:
+                self._state(node.child_by_field_name("body"))
             elif kind == "pair":
                 key = node.child_by_field_name("key")
                 value = node.child_by_field_name("value")
                 if key is not None and value is not None:
                     self.by_key[text(key).strip("\"'`")].append(value)
+                    if text(key) in _STATE and value.type in ("function_expression", "arrow_function"):
+                        self._state(value.child_by_field_name("body"))     # data: () => ({...})
             stack.extend(node.children)
 
     def _import(self, node) -> None:
@@ -61,6 +73,18 @@ class Script:
                 self.imports[text(child)] = path
             elif child.type == "namespace_import" and child.named_children:
                 self.imports[text(child.named_children[-1])] = path
+
+    def _state(self, body) -> None:
+        """The properties of the object a `data()` or `setup()` body returns (not a nested function's)."""
+        statements = body.named_children if body is not None and body.type == "statement_block" else [body]
+        for statement in statements if body is not None else ():
+            returned = unwrap(statement) if statement.type != "return_statement" else \
+                unwrap(statement.named_children[0]) if statement.named_children else None
+            for child in returned.named_children if returned is not None and returned.type == "object" else ():
+                key = child.child_by_field_name("key") if child.type == "pair" else child
+                if child.type in ("pair", "shorthand_property_identifier") and key is not None:
+                    self.state.setdefault(text(key).strip("\"'`"),
+                                          child.child_by_field_name("value") if child.type == "pair" else child)
 
     def values(self, node, env: dict | None = None, depth: int = 0) -> Values | None:
         """Every value the expression `node` can have, or None when it cannot be known here."""
@@ -94,7 +118,7 @@ class Script:
         if kind == "member_expression":
             return self._member(node, env, depth)
         if kind in ("call_expression", "new_expression"):
-            return self._call(node)
+            return self._call(node, env, depth)
         if kind == "template_substitution":
             inner = node.named_children
             return self.values(inner[0], env, depth + 1) if inner else None
@@ -106,6 +130,8 @@ class Script:
         if name in self.imports:
             return [self.imports[name]]
         bound = self.bindings.get(name)
+        if bound is None and name in self.state and self.state[name].type != "shorthand_property_identifier":
+            bound = self.state[name]        # a template's name for what data() returns
         return self.values(bound, {}, depth + 1) if bound is not None else None
 
     def _member(self, node, env: dict, depth: int) -> Values | None:
@@ -140,11 +166,16 @@ class Script:
             node = unwrap(env[name] if name in env else self.bindings.get(name))
         return None
 
-    def _call(self, node) -> Values | None:
+    def _call(self, node, env: dict, depth: int) -> Values | None:
         arguments = node.child_by_field_name("arguments")
-        if arguments is None or _callee(node) not in ("require", "URL"):
+        callee = _callee(node)
+        if arguments is None or callee not in ("require", "URL", *_WRAPPERS):
             return None
         first = next((child for child in arguments.named_children if child.type != "comment"), None)
+        if callee in _WRAPPERS:             # ref("x"), computed(() => "x"): the value they wrap
+            body = first.child_by_field_name("body") if first is not None and first.type == "arrow_function" \
+                else first
+            return self.values(body, env, depth + 1) if body is not None else None
         return [(text(first)[1:-1], line(first))] if first is not None and first.type == "string" else None
 
     def _joined(self, parts, env: dict, depth: int, fragments: bool = False) -> Values | None:
@@ -178,6 +209,14 @@ class Script:
                 return None
             if node.type == "array":
                 return [unwrap(child) for child in node.named_children if child.type != "comment"]
+            if node.type == "call_expression" and _callee(node) in _OBJECT_LISTS:     # Object.values(prefects)
+                arguments = node.child_by_field_name("arguments")
+                first = next((child for child in arguments.named_children if child.type != "comment"), None) \
+                    if arguments is not None else None
+                obj = self.item(first, env) if first is not None else None
+                pairs = [child for child in obj.named_children if child.type == "pair"] if obj is not None else None
+                return pairs if pairs is None or _callee(node) == "Object.entries" else \
+                    [unwrap(pair.child_by_field_name("value")) for pair in pairs]
             if node.type == "identifier":
                 name = text(node)
                 node = unwrap(env[name] if name in env else self.bindings.get(name))
@@ -229,6 +268,9 @@ def bind(pattern, item) -> dict:
                     else None
         return names
     if pattern.type in ("sequence_expression", "array_pattern", "array"):
-        first = next((child for child in pattern.named_children if child.type != "comment"), None)
-        return bind(first, item) if first is not None else {}
+        named = [child for child in pattern.named_children if child.type != "comment"]
+        if item is not None and item.type == "pair" and pattern.type == "array_pattern":    # Object.entries
+            parts = (item.child_by_field_name("key"), unwrap(item.child_by_field_name("value")))
+            return {name: value for element, part in zip(named, parts) for name, value in bind(element, part).items()}
+        return bind(named[0], item) if named else {}
     return {}
