@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from .heuristic import Spotted, _Run
+from .spotting import no_dictionary_word
 from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
 # Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
@@ -53,7 +54,8 @@ def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> 
         return [token]
     cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1) if key[:cut] in lex.given]
     known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
-             and key[cut:] not in lex.rare_words]
+             and key[cut:] not in lex.rare_words
+             and not (english_word(key[:cut], lex) and english_word(key[cut:], lex))]   # "hollybush": two words
     if key[-2:] in lex.short_surnames and key[:-2] in lex.given and not english_word(key[:-2], lex):
         known.insert(0, len(key) - 2)           # "thanhvo", "zihanwu": a two-letter surname
     # A surname the lists hold; else, after the longest given name, one no list knows ("ella" + "bakesale"
@@ -106,26 +108,41 @@ def in_filename(name: str) -> list[Spotted]:
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         names = _Run(tokens, lex, None, words | compounds if compounds else words).names()
-        found.extend(_surname_first(tokens, lex, after_particles=True) or names or _surname_first(tokens, lex))
+        found.extend(_surname_first(tokens, lex, after_particles=True) or names or _surname_first(tokens, lex)
+                     or _camel_case(name, run, lex))
     return found
+
+
+def _camel_case(name: str, run: list[Token], lex: Lexicon) -> list[Spotted]:
+    """ "MarigoldPennington_Y8", "EllaGraceTaylor": words run together, each capitalised, are written as
+    prose writes a name, so they are read as prose reads one (a rare English word is a surname there:
+    "Marigold Pennington"); two given names are still two children ("OliverAmara")."""
+    if not any(left.end == right.start for left, right in zip(run, run[1:], strict=False)) \
+            or not all(token.raw[0].isupper() and not token.raw.isupper() for token in run[:2]):
+        return []
+    last = {token.end: token.key for token in run}
+    return [spotted for spotted in _Run(run, lex, name).names()
+            if not is_given(last[spotted.end], lex) or last[spotted.end] in lex.surnames]
 
 
 def _surname_first(tokens: list[Token], lex: Lexicon, after_particles: bool = False) -> list[Spotted]:
     """ "holloway-beatrix-y6.jpg", as some MIS photo exports name pupils: a known surname that is no given
     name and no English word, then a known given name that is no surname and no English word (else
-    "park-amelia" and "jordan-ellis" would be names). Surname particles before it are the surname's
-    ("de-vries-fenna.jpg", "van-der-berg-anouk-y4.jpg"), and make a known surname or an unknown word one;
+    "park-amelia" and "jordan-ellis" would be names); or such a surname, then a word no dictionary knows
+    ("grewal-jasleen"); not a word no list knows before a given name ("lowenna-bartek" may be two children).
+    Surname particles before it are the surname's ("de-vries-fenna.jpg", "van-der-berg-anouk-y4.jpg"), and
+    make a known surname or an unknown word one;
     `after_particles`: only such a name (read before the given-name-first reading, which would take
     "da-silva-joao" for "Silva Joao")."""
     for i, (surname, given) in enumerate(zip(tokens, tokens[1:], strict=False)):
         start = i
         while start > 0 and i - start < MAX_PARTICLES and tokens[start - 1].key in lex.particles:
             start -= 1
-        if after_particles and start == i or not is_given(given.key, lex) or english_word(given.key, lex) \
-                or given.key in lex.surnames and start == i:
+        if after_particles and start == i or english_word(given.key, lex) or given.key in lex.surnames and start == i:
             continue
-        if surname.key in lex.person_surnames and not is_given(surname.key, lex) or start < i and (
-                surname.key in lex.surnames or unknown_word(surname.key, lex)):
+        listed = surname.key in lex.person_surnames and not is_given(surname.key, lex)
+        if is_given(given.key, lex) and (listed or start < i and (surname.key in lex.surnames or unknown_word(
+                surname.key, lex))) or listed and start == i and no_dictionary_word(given.key, lex):
             return [Spotted(tokens[start].start, given.end, given.raw, "unknown")]
     return []
 

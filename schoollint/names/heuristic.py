@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .named_after import not_named_things
 from .reversed_form import reversed_names
-from .spotting import (APOSTROPHES_S, NO_WORDS, Spotted, in_list_of_places, is_surname, spotted_token,
-                       stock_credit, words_before)
+from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, name_letters,
+                       no_dictionary_word, spotted_token, stock_credit, words_before)
 from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
-                    other_language_words, unknown_word)
+                    unknown_word)
 
 
 
@@ -46,8 +47,9 @@ class _Run:
 
     def names(self) -> list[Spotted]:
         keys = [token.key for token in self.tokens]
-        if self.text is None and sum(is_given(key, self.lex) for key in keys) >= 3:
-            return []                           # "heather-sarah-hannah.jpg": first names only
+        if self.text is None and sum(is_given(key, self.lex) for key in keys) >= 3 \
+                and not any(key in self.lex.second_given for key in keys[1:-1]):
+            return []                           # "heather-sarah-hannah.jpg": first names only; not "ella-grace-taylor"
         found = []
         i = 0
         lex = self.lex
@@ -56,7 +58,8 @@ class _Run:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
                     and keys[i + 1] not in lex.particles \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
-                         or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))):
+                         or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))) \
+                    and not name_letters(self.tokens[i + 1], lex):      # "Diệp Tạ": "ta" is no word there
                 i += 1
                 continue
             skip = _phrase_length(keys, i, lex)
@@ -123,9 +126,11 @@ class _Run:
         after = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
         if after in lex.particles and after in self.words:
             return False                        # "Oceanário de Lisboa": "de" is a word of the page's language
-        if self.strict:                         # lower-case text: "defne arslan", "haziq bin osman": a known surname
-            surname = next((word.key for word in self.tokens[i + 1:] if word.key not in lex.particles), "")
-            if surname not in lex.name_surnames or after in lex.particles and english_word(token.key, lex):
+        if self.strict:                         # lower-case text: "defne arslan", "haziq bin osman": a known surname,
+            word = next((word for word in self.tokens[i + 1:] if word.key not in lex.particles), token)
+            if word.key not in lex.name_surnames and not (  # or no words before a class: "fiyinfoluwa akinwande (4m)"
+                    CLASS_AFTER.match(self.text or "", word.end) and unknown_word(token.key, lex)) \
+                    or after in lex.particles and english_word(token.key, lex):
                 return False
         return (len(token.key) > (2 if self.text is not None else 3) and token.key.isalpha()
                 and token.key not in lex.not_surname and (self.text is not None or token.key not in lex.rare_words)
@@ -141,10 +146,7 @@ class _Run:
             return False                        # "Lochlann Mac Aodha": particles may stand between
         pair = (self.tokens[i], self.tokens[end])
         if self.text is None:                   # "bukola-adesanya.jpg": no dictionary knows either word
-            other = other_language_words()
-            return all(unknown_word(token.key, lex) and token.key not in other and not any(
-                token.key[:cut] in other and token.key[cut:] in other for cut in range(4, len(token.key) - 3))
-                for token in pair)              # nor is it two words of a language: "klassenfahrt-sommerfest"
+            return all(no_dictionary_word(token.key, lex) for token in pair)
         if any(token.key in lex.not_surname or token.key in lex.particles or token.key in self.words
                or len(token.key) < 3 or not all(part[1:].islower() for part in token.raw.split("-"))
                for token in pair) \
@@ -181,9 +183,11 @@ class _Run:
         if after in lex.following or (self.text is not None and (after in lex.named_things
                                                                   or after in lex.surname_places)):
             return None                         # "Joseph Lister Academy", "Willow Class", "Millicent Fawcett Hall"
-        if self.text is not None and not self.strict and j + 1 < last and (tokens[j + 2].key in lex.named_things
-                                                      or tokens[j + 2].key in lex.following):
-            return None                         # "the Dorothy Hodgkin Science Award", "Ada Lovelace Coding Club"
+        if self.text is not None and not self.strict and j + 1 < last and (
+                tokens[j + 2].key in lex.named_things or tokens[j + 2].key in lex.following
+                or tokens[j + 2].key in lex.surname_places):
+            return None                         # "the Dorothy Hodgkin Science Award", "Ada Lovelace Coding Club",
+                                                # "Tanni Grey-Thompson Sports Hall"
         return j
 
     def _word_surname(self, j: int) -> bool:
@@ -201,7 +205,8 @@ class _Run:
         if word.key not in lex.short_surnames \
                 or self.text is None and word.key in lex.not_surname and given.end != word.start:
             return False                        # "amelia-do-it.jpg"; but "hanhdo.jpg", run together
-        return word.raw[1:].islower() and is_given(given.key, lex) and not english_word(given.key, lex)
+        return word.raw[1:].islower() and (self.text is None or not word.raw[0].islower()) \
+            and is_given(given.key, lex) and not english_word(given.key, lex)   # "Amelia do Maths": a particle
 
     def _surname(self, token: Token) -> bool:
         return is_surname(token, self.lex, self.words, self.strict)
@@ -279,6 +284,8 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     words = language_words(language) if language else NO_WORDS
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
+    if found and words:                         # "la biblioteca Rosalía de Castro" (language_words: no English)
+        found = not_named_things(found, text, language, lex)
     if found or text.lower() != text:
         return found + reversed_names(text, lex, words) if "," in text else found
     titled = text.title()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .spotting import Spotted, is_surname, spotted_token
-from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, is_given
+from .spotting import CLASS_AFTER, Spotted, is_surname, name_letters, spotted_token
+from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, is_given, unknown_word
 
 # "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
 # ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
@@ -16,10 +16,6 @@ _REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\
                        rf"(?P<listed>[ \u00a0]*(?:,|&|and\b)))")
 # A surname with a particle before it is a surname whatever follows the given name: "Pictured: van der Berg,
 # Anouk and da Silva, João" (without one, "Oliver, Harry and Jack" may be three first names).
-# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a
-# year, "(2019)".
-_CLASS = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)"
-                    r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
 _SURNAME_BEFORE = re.compile(rf"(?<!{LETTER})[{UPPER}](?:[{APOSTROPHES}](?=[{UPPER}]))?{LETTER}+"
                              rf"(?:[-{APOSTROPHES}]{LETTER}+)*$")
 _WORD_BEFORE = re.compile(rf"(?<!{LETTER})({LETTER}+)[ \u00a0]+$")
@@ -41,9 +37,10 @@ def reversed_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
             continue
         surname, given = spotted_token(before.start(), before.group()), spotted_token(match.start(1), match.group(1))
         known_given = is_given(given.key, lex)
-        if not (known_given or _may_be_name(given, lex, words)):
-            continue
-        in_class = _CLASS.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
+        in_class = CLASS_AFTER.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
+        if not (known_given or _may_be_name(given, lex, words) or in_class and given.raw[1:].islower()
+                and given.key not in words and (unknown_word(surname.key, lex) or name_letters(surname, lex))):
+            continue                            # "Hüttenrauch, Mats - 6W": a class list's given name, any word
         if is_given(surname.key, lex) and not in_class and start == surname.start:
             continue                            # "Oliver, Harry": first names only
         if is_surname(surname, lex, words) or (known_given or in_class) and surname.key in lex.surnames \

@@ -88,6 +88,18 @@ def words_of(name: str) -> list[str]:
     return [word.key for word in name_words(name)]
 
 
+# German's own way of writing ä, ö, ü without the dots (DIN 5007-2): "Müller" is "Mueller" in a file name or
+# an ASCII-only system, as often as "Muller" (which plain() keys it as).
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def spellings(name: str) -> list[str]:
+    """A name as the roster writes it, and with its umlauts written out if it has any ("Jürgen Müller",
+    "Juergen Mueller"): each a way the school's pages and file names may spell the same person."""
+    other = name.translate(_UMLAUTS)
+    return [name] if other == name else [name, other]
+
+
 def plain_entries(path, text: str) -> Entries:
     """Read a plain roster; RosterError names the file and line of what cannot be used."""
     delimiter, skip = delimiter_of(text)
@@ -183,13 +195,14 @@ def _read_with_header(path, rows: list[tuple[int, list[str]]], entries: Entries)
         role = _role(where, " ".join(cell(i) for i in columns.get("role", ())).strip())
         year = cell(columns["year"][0]) if "year" in columns else ""
         group = cell(columns["group"][0]) if "group" in columns else ""
-        pairs = [(words_of(cell(first)), words_of(cell(last)))
-                 for first in columns.get("first", ()) for last in columns.get("last", ())]
+        pairs = [(words_of(given), words_of(surname))
+                 for first in columns.get("first", ()) for last in columns.get("last", ())
+                 for given in spellings(cell(first)) for surname in spellings(cell(last))]
         for full in orders:
-            if cell(full).strip():
-                read, guess = _split(f"{path}: row {number}, column {header[full]!r}", cell(full), orders[full])
+            for written in spellings(cell(full).strip()) if cell(full).strip() else ():
+                read, guess = _split(f"{path}: row {number}, column {header[full]!r}", written, orders[full])
                 pairs += read
-                guessed[full] += [number] if guess else []
+                guessed[full] += [number] if guess and written == cell(full).strip() else []
         usable = [(given, surname) for given, surname in pairs if given and surname]
         if not usable:
             raise RosterError(f"{where}: expected a full name (given name and surname)")
@@ -243,9 +256,12 @@ def _parse_row(where: str, cells: list[str], order: str | None) -> tuple[list[tu
         raise RosterError(f"{where}: expected first_name,last_name[,role], got {len(cells)} columns")
     if len(cells) == 1:                         # a whole name: "Amelia Rose Watson", "Watson, Amelia"
         pairs, guessed = _split(where, cells[0], order)
+        pairs += [pair for written in spellings(cells[0])[1:] for pair in _split(where, written, order)[0]]
         role = "pupil"
     else:
-        pairs, guessed = [(words_of(cells[0]), words_of(cells[1]))], False
+        pairs = [(words_of(given), words_of(surname))
+                 for given in spellings(cells[0]) for surname in spellings(cells[1])]
+        guessed = False
         role = _role(where, cells[2] if len(cells) == PLAIN_COLUMNS else "")
     for given, surname in pairs:
         if not given or not surname:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .words import APOSTROPHES, LETTER, Lexicon, Token, plain, unknown_word
+from .words import APOSTROPHES, LETTER, Lexicon, Token, other_language_words, plain, unknown_word
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 APOSTROPHES_S = tuple(APOSTROPHES)
@@ -36,6 +36,25 @@ def spotted_token(start: int, raw: str) -> Token:
     return _new_token(Token, (start, start + len(raw), raw, plain(raw)))     # one per word: no Python __new__
 
 
+# Letters that only Vietnamese writes (Latin Extended Additional's vowels with a dot or hook, ơ, ư, đ): a word
+# with one is no English word ("Tạ" is not "ta"), whatever its length.
+_VIETNAMESE = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")
+# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a year, "(2019)".
+CLASS_AFTER = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)"
+                         r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
+
+
+def name_letters(token: Token, lex: Lexicon) -> bool:
+    """Do its letters show a word is no English word: written with letters English never uses and known to
+    no list ("Cârstea", "Hüttenrauch": not "cars" + "tea"), or with letters only Vietnamese uses ("Tạ")?"""
+    if token.raw.isascii():
+        return False                            # the usual case
+    if _VIETNAMESE.search(token.raw) is not None:
+        return True
+    key = token.key
+    return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words
+
+
 def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""
@@ -43,13 +62,24 @@ def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, str
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
     if "-" not in key:                          # the common case, kept cheap
-        if key in lex.not_surname or key in words:
-            return False
+        if key in lex.not_surname and not (key in lex.surnames and name_letters(token, lex)) or key in words:
+            return False                        # but "Tạ" is the surname Ta, not the word
     else:
         parts = key.split("-")
         if any(part in lex.not_surname or part in words for part in parts[parts[0] in lex.particles:]):
             return False                        # a particle joined on is no word: "El-Sayed", "al-Hashimi"
-    return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex)
+    return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex) \
+        or name_letters(token, lex)             # "radu cârstea"
+
+
+def no_dictionary_word(key: str, lex: Lexicon) -> bool:
+    """A word that no list and no dictionary, of English or of the other languages the data holds, knows,
+    nor two words of one run together ("klassenfahrt", "sommerfest"): in a file name, where nothing is
+    capitalised, a name ("bukola-adesanya", "sarker-nabila")."""
+    if not unknown_word(key, lex):
+        return False
+    other = other_language_words()
+    return key not in other and not any(key[:cut] in other and key[cut:] in other for cut in range(4, len(key) - 3))
 
 
 _WORD_OR_NUMBER = re.compile(rf"{LETTER}+|[\d_]+")
@@ -86,19 +116,23 @@ def in_list_of_places(text: str, start: int, lex: Lexicon) -> bool:
     return False
 
 
-# After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock" (a stock library's credit line).
-_CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", "\u00a0on ", "\u00a0from ")
-_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+# After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock", ", Wikimedia Commons" (a
+# stock library's credit line), or a Creative Commons licence: "Jane Doe (CC BY-SA 4.0)", "Jane Doe, CC0".
+_CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", ", ", " (", "\u00a0on ", "\u00a0from ")
+_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*|,\s*|\s*\(\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_LICENCE = re.compile(r"[^.;\n\u2029]{0,60}?(?:\bCC[ -]?(?:BY|0)\b|\bCreative Commons\b)", re.IGNORECASE)
 
 
 def stock_credit(text: str | None, at: int, lex: Lexicon) -> bool:
     """Does a stock photo library's credit follow the name ending at `at` ("Photo by Marta Kowal on Unsplash",
-    "Image by ... from Pixabay", "... / Shutterstock")? It names the photographer, not a pupil (as
+    "Image by ... from Pixabay", "... / Shutterstock", "Photo: ..., Wikimedia Commons"), or a Creative
+    Commons licence ("... (CC BY-SA 4.0)", as credits give it)? It names the photographer, not a pupil (as
     "pexels-anna-nowak.jpg" does)."""
     if text is None or not text.startswith(_CREDIT_STARTS, at):
         return False                            # the usual case, kept to one C call
     credit = _CREDIT.match(text, at)
-    if credit is None:
-        return False
-    first, second = credit.group(1).lower(), (credit.group(2) or "").lower()
-    return first in lex.stock_sites or first + second in lex.stock_sites      # "Adobe Stock"
+    if credit is not None:
+        first, second = credit.group(1).lower(), (credit.group(2) or "").lower()
+        if first in lex.stock_sites or first + second in lex.stock_sites:   # "Adobe Stock"
+            return True
+    return text.startswith((", ", " (", ",\u00a0"), at) and _LICENCE.match(text, at) is not None

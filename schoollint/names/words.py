@@ -71,6 +71,8 @@ class Lexicon:
     motion_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
     particle_names: tuple[str, ...]                   # the particles as the stop list orders them
+    named_before: dict[str, frozenset[str]]           # language -> "biblioteca": a thing named after the name
+    second_given: frozenset[str]                      # "grace" of "Ella-Grace": a given name's second half
 
     @cached_property
     def run_pattern(self) -> re.Pattern:
@@ -259,6 +261,8 @@ def lexicon() -> Lexicon:
         motion_words=frozenset(stop["motion_words"]),
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
         particle_names=tuple(stop["surname_particles"]),
+        named_before={language: frozenset(words) for language, words in stop["named_before"].items()},
+        second_given=frozenset(stop["second_given"]),
     )
 
 
