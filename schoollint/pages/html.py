@@ -32,7 +32,7 @@ from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .shares import html_shares
-from .shortcodes import eleventy_images
+from .shortcodes import eleventy_images, template_images
 from .sizes import displayed, page_sheets, style_rules
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
@@ -65,7 +65,9 @@ def read(relpath: str, data: bytes, root: Path | None = None, prepare=blank_comm
     """Read an HTML page; PageError when lxml cannot parse it. `prepare` turns the decoded text
     into HTML with template tags (same length and lines): a template language's comments blanked."""
     text, encoding = decode(data)
-    found = scan(eleventy_images(prepare(text)), relpath, root)
+    found = scan(eleventy_images(prepared := prepare(text)), relpath, root)
+    found.images += template_images(prepared, relpath, root)        # {% set p = {name:, photo:} %}, shortcodes
+    found.references |= {image.target for image in found.images if image.target}
     return Page(relpath, tuple(found.images), tuple(found.suppressions), frozenset(found.references),
                 unknown_alts=tuple(found.unknown), shares=tuple(found.shares),
                 fallback_encoding=GUESSED.get(encoding))

@@ -12,7 +12,8 @@ The paragraph right after a paragraph holding only photos is their caption
 blank line, "First Last won the sculls"), and a short paragraph before a photo is too, whatever markup
 shows the photo (an image, raw HTML, a shortcode): between two photos, it goes with both. The front
 matter's `lang` is the language of the page's words; its featured pictures go with its summary
-(`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too. Template
+(`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too, and so is any
+template tag handing a partial a photo with its words (`shortcodes.template_images`). Template
 comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
 MDX pages are read here after `mdx` has read their JSX (`embed`): its placeholders stand for the photos.
 """
@@ -34,7 +35,7 @@ from .markdown_tables import TableCells
 from .markdown_tokens import emphasised, plain_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
-from .shortcodes import CAPTIONS, SHORTCODE, eleventy_images, figure_tags
+from .shortcodes import CAPTIONS, SHORTCODE, eleventy_images, figure_tags, template_images
 from .site_layout import SiteLayout
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
@@ -108,6 +109,8 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     if front:
         images = with_summary(front, images, reader.opening)
     images += [reader.finish(image) for image in reader.images] + reader.html_images
+    images += [image for image in template_images(body, relpath, root, figures=False)
+               if image.line not in reader.code_lines]          # {{% council-member name= photo= %}}
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions

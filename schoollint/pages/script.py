@@ -271,6 +271,7 @@ def bind(pattern, item) -> dict:
         named = [child for child in pattern.named_children if child.type != "comment"]
         if item is not None and item.type == "pair" and pattern.type == "array_pattern":    # Object.entries
             parts = (item.child_by_field_name("key"), unwrap(item.child_by_field_name("value")))
-            return {name: value for element, part in zip(named, parts) for name, value in bind(element, part).items()}
+            return {name: value for element, part in zip(named, parts, strict=False)    # [key] or [key, p]
+                    for name, value in bind(element, part).items()}
         return bind(named[0], item) if named else {}
     return {}
