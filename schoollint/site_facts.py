@@ -150,7 +150,7 @@ def read_facts(root: Path, relpath: str, data, known: dict[str, bool] | None = N
     elif scanned is not None and scanned[2] is not None and scanned[0] == text:
         targets, depends = [target for _reference, target in scanned[1]], dict(scanned[2])
     else:
-        targets = [target for _reference, target in located(probes, relpath, scan(text, relpath))]  # type: ignore[arg-type]
+        targets = [target for _reference, target in located(probes, relpath, scan(text, relpath, True))]  # type: ignore[arg-type]
     lowered = head.lower()
     return {"targets": targets, "depends": depends, "size": _says(SIZE_WORDS, SIZE_PARTS, head, lowered),
             "share": _says(SHARE_WORDS, SHARE_PARTS, head, lowered)}

@@ -1,20 +1,17 @@
 """The site's reference index: every place a text file of the site writes the path of a local media file.
 
-One scanner for every kind of file (HTML `src`/`srcset`/`href`/`poster`/`data-*`,
-CSS `url()`, Markdown, front matter, data files, JS/TS `import`/`require()`/
-`new URL()`, template strings, Vue/Svelte/Astro markup, Liquid/Hugo/Nunjucks
-templates): a reference is a run of path characters, ended by a character
-that ends a path in all of those languages (`BOUNDARY`), whose last part has a
-media file's suffix. So the rename and conversion fixes, `--diff-base` and
-SL304 all see the same references, whatever reader a file has (or none).
+One scanner for every kind of file (HTML `src`/`srcset`/`href`/`poster`/`data-*`, CSS `url()`, Markdown,
+front matter, data files, JS/TS `import`/`require()`/`new URL()`, template strings, Vue/Svelte/Astro
+markup, Liquid/Hugo/Nunjucks templates): a reference is a run of path characters, ended by a character
+that ends a path in all of those languages (`BOUNDARY`), whose last part has a media file's suffix. So
+the rename and conversion fixes, `--diff-base` and SL304 all see the same references, whatever reader a
+file has (or none); an absolute URL of the site's own host is one of them (`own_host`).
 
-A path may hold spaces, brackets and commas where its language quotes it: a
-quoted HTML attribute other than a `srcset` (WHATWG HTML: a URL "potentially
-surrounded by spaces", its inner spaces percent-encoded by the URL parser), a
-CSS, JSON, YAML or JavaScript string, and a Markdown destination in angle
-brackets (CommonMark 0.31, section 6.3): the whole quoted text is the path
-(`path_around`). HTML is read in its own encoding (WHATWG section 13.2.3,
-`html_source.decode`), other text files as UTF-8 (`decode_text`).
+A path may hold spaces, brackets and commas where its language quotes it: a quoted HTML attribute other
+than a `srcset` (WHATWG HTML: a URL "potentially surrounded by spaces", its inner spaces percent-encoded
+by the URL parser), a CSS, JSON, YAML or JavaScript string, and a Markdown destination in angle brackets
+(CommonMark 0.31, section 6.3): the whole quoted text is the path (`path_around`). HTML is read in its
+own encoding (WHATWG section 13.2.3, `html_source.decode`), other text files as UTF-8 (`decode_text`).
 
 A reference is resolved as RFC 3986 relative to its file (`urls.resolve`);
 one that leads to no file is tried again from the site root and its source
@@ -34,6 +31,7 @@ from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
 from .templates import RAZOR_SUFFIXES, blank_comments
 from .templates import SUFFIXES as TEMPLATE_SUFFIXES
+from .own_host import ADDRESS
 from .site_layout import SiteLayout
 from .urls import ALIAS, Resolved, file_at, page_layout, resolve
 
@@ -169,14 +167,14 @@ def decode_text(relpath: str, data: bytes, errors: str = "surrogateescape") -> t
         return data.decode("cp1252", errors=errors), "cp1252"
 
 
-def scan(text: str, relpath: str = "") -> list[Reference]:
+def scan(text: str, relpath: str = "", addresses: bool = False) -> list[Reference]:
     """Every media path `text` writes where a path goes (after a quote, bracket, `=`, `:` or `}}`).
 
-    Remote URLs, `data:` URIs, names a template or code builds ("{{ name }}.jpg",
-    `/img/${id}.jpg`), globs ("assets/*.png") and
-    paths inside comments (HTML, CSS/JS block and line comments, template
-    comments, YAML and TOML `#` comments) are left out: they show nothing. The
-    same path written twice is two references.
+    Remote URLs, `data:` URIs, names a template or code builds ("{{ name }}.jpg", `/img/${id}.jpg`),
+    globs ("assets/*.png") and paths inside comments (HTML, CSS/JS block and line comments, template
+    comments, YAML and TOML `#` comments) are left out: they show nothing. The same path written
+    twice is two references. With `addresses`, absolute http(s) URLs are kept, for a caller that
+    reads them with `located`: the site's file when the host is its own (`own_host`), else dropped.
     """
     text = _blank(_COMMENTS[relpath.lower().endswith(_HASH_COMMENTED)], blank_comments(text))
     found: list[Reference] = []
@@ -192,7 +190,8 @@ def scan(text: str, relpath: str = "") -> list[Reference]:
         name = written.rsplit("/", 1)[-1]
         if name.startswith(".") or "*" in written or _built(text, start) or not _written_as_path(text, start, written):
             continue
-        if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", written, re.IGNORECASE) and not ALIAS.match(written):
+        if (re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", written, re.IGNORECASE) and not ALIAS.match(written)
+                and not (addresses and ADDRESS.match(written))):
             continue
         line += text.count("\n", counted, start)
         counted = start
@@ -301,7 +300,7 @@ def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[st
         text = decode_text(relpath, data, errors="replace")[0]
         if "\0" in text:
             continue
-        for reference, target in located(root, relpath, scan(text, relpath)):
+        for reference, target in located(root, relpath, scan(text, relpath, addresses=True)):
             index.setdefault(target, []).append((relpath, reference))
     return index
 

@@ -95,4 +95,4 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
         raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
                         f"reads in a {language.name} file; not checked")
     page = language.read(relpath, data, root)
-    return replace(page, links=tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath)))
+    return replace(page, links=tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath, True)))

@@ -32,13 +32,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..fix.model import Fix, FixContext, Rename, Write
 from .model import PageError
 from .references import (BOUNDARY, decode_text, locate_in_text, path_around, reads_character_references, text_files,
                          token_around, yaml_extent)
-from .shares import site_hosts
+from .own_host import address, hosts_for
 from .urls import is_file, normalise, resolve
 from .written_path import rewritten, spellings, template_lead
 
@@ -67,7 +66,7 @@ class _Known:
 class _Renamed:
     """The repository as the rename leaves it, for re-reading the rewritten references before anything
     is written: `old` is gone and `new` is a file; every other path is the real one (a generator's
-    config for `site_layout`, which reads `.root`; `shares.site_hosts`)."""
+    config for `site_layout` and `own_host`, which read `.root`)."""
 
     root: Path
     old: str
@@ -202,9 +201,9 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
     `markup`: the path is where character references are read (`written_path.rewritten`)."""
     start, end = span
     token = text[start:end]
-    address = _full_address(root, token)
-    if address is not None:         # https://host/path: the site's own address, or another site's
-        prefix, rest = address
+    full = _full_address(root, relpath, token)
+    if full is not None:            # https://host/path: the site's own address, or another site's
+        prefix, rest = full
         resolved = resolve(rest, relpath, root, site_relative=True) if prefix else None
         if resolved is not None and resolved.target == old:
             return _Edit(start, end, prefix + rewritten(rest, resolved, new, encoding, markup), start)
@@ -229,20 +228,15 @@ def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], 
     return None
 
 
-def _full_address(root: Path, token: str) -> tuple[str, str] | None:
+def _full_address(root: Path, relpath: str, token: str) -> tuple[str, str] | None:
     """A full http(s) address split into its scheme and host ("https://school.example") and the rest
-    (path, query, fragment), read the way share tags are (shares.py): the host is the site's own when
-    the generator's configuration names it, or any host when none does. ("", token) for another
-    site's address, None when `token` is no full address."""
-    parts = urlsplit(token)
-    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc or not token.startswith(
-            (f"{parts.scheme}://", "//")):
+    (path, query, fragment), when its host is the site's own (`own_host`), or any host when the site
+    names none. ("", token) for another site's address, None when `token` is no full address."""
+    found = address(token)
+    if found is None:
         return None
-    hosts = site_hosts(root)
-    if hosts and parts.hostname not in hosts:
-        return "", token
-    prefix = token[: token.index(parts.netloc) + len(parts.netloc)]
-    return prefix, token[len(prefix):] or "/"
+    hosts = hosts_for(root, relpath)
+    return ("", token) if hosts and found.host not in hosts else (found.origin, found.rest)
 
 
 def _changed_words(old: str, new: str) -> list[str]:

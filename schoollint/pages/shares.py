@@ -11,21 +11,19 @@ as well. Sitemaps, feeds and manifests are read by `feeds.py`.
 
 These tags usually carry an absolute URL of the site itself
 ("https://school.example/img/a.jpg"): its path is read from the site root, and
-counts only when a file of the site is there and, when the generator's
-configuration names the site's address (Hugo `baseURL`, Jekyll `url`), the
+counts only when a file of the site is there and, when the site names its
+address (`own_host`: Hugo `baseURL`, Jekyll `url`, a WordPress export...), the
 host is that one; an image on another host is not the site's to check.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .model import Share
+from .own_host import site_hosts as site_hosts      # where it was; tests clear its cache by this name
 from .urls import is_file, resolve
 
 SHARE_PROPERTIES = {"og:image": "og:image", "og:image:url": "og:image", "og:image:secure_url": "og:image",
@@ -38,42 +36,12 @@ MAX_JSON_DEPTH = 64
 
 
 def target_of(url: str, relpath: str, root: Path | None, *, site_relative: bool = False) -> str | None:
-    """The site file a shared URL leads to: a local path as the page writes it, or the path of an
-    absolute http(s) URL read from the site root; None when no such file exists (with `root`)."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme in ("http", "https") and parts.netloc:
-        hosts = site_hosts(root)
-        if hosts and parts.hostname not in hosts:
-            return None                 # another site's picture (a CDN, a news site), not one of ours
-        url, site_relative = parts.path or "/", True
-    elif parts.scheme or url.startswith("//"):
-        return None
-    resolved = resolve(url, relpath, root, site_relative=site_relative)
+    """The site file a shared URL leads to: a local path as the page writes it, or an absolute URL of the
+    site's own host (`urls.resolve`, `own_host`); None when no such file exists (with `root`)."""
+    resolved = resolve(url.strip(), relpath, root, site_relative=site_relative)
     if resolved is None or (root is not None and not is_file(root / resolved.target)):
         return None
     return resolved.target
-
-
-# Where a site generator's configuration names the site's own address (Hugo `baseURL`, Jekyll `url`).
-_SITE_CONFIGS = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "_config.yml")
-_BASE_URL = re.compile(r"""(?im)^\s*(?:baseURL|url)\s*[:=]\s*["']?(https?://[^"'\s#]+)""")
-
-
-@lru_cache(maxsize=8)
-def site_hosts(root: Path | None) -> frozenset[str]:
-    """The host names the site's generator configuration gives for the site itself; empty when none
-    does, and then an absolute URL of any host counts when a file of the site is at its path."""
-    hosts: set[str] = set()
-    if root is None:
-        return frozenset()
-    for name in _SITE_CONFIGS:
-        try:
-            text = (root / name).read_text(encoding="utf-8", errors="replace")[:65536]
-        except OSError:
-            continue
-        hosts |= {urlsplit(found).hostname or "" for found in _BASE_URL.findall(text)}
-    return frozenset(host for host in hosts if host)
 
 
 def html_shares(element, line: int, relpath: str, root: Path | None) -> list[Share]:

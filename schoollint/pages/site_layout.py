@@ -88,8 +88,10 @@ def use_site_roots(root: Path, folders: list[str] | tuple[str, ...]) -> None:
 def fingerprint(root: Path) -> str:
     """What the repository-root site's layout is, as text that changes when its config's answer does: for
     a cache key of page results (a page's SL304 depends on where "/img/x.jpg" and "@/img/x.jpg" lead)."""
+    from .own_host import site_hosts    # an absolute URL of the site's own host is one of its paths
+
     layout = layout_at(_top(root), "")
-    return repr((layout.mounts, layout.base_path, layout.aliases))
+    return repr((layout.mounts, layout.base_path, layout.aliases, sorted(site_hosts(_top(root)))))
 
 
 def layout_for(root: Path | Any, page_path: str) -> SiteLayout:

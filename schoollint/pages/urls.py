@@ -1,7 +1,9 @@
 """From a URL written in a page (src, href, srcset candidate, CSS url()) to the repository file it serves.
 
 Resolution follows RFC 3986: a reference with a scheme (section 3.1) or an
-authority ("//host", section 4.2) is remote; the query and fragment
+authority ("//host", section 4.2) is remote, except an http(s) or scheme-relative
+URL of the site's own host, whose path is read from the site root (`own_host`:
+the one place that decides which hosts are the site's); the query and fragment
 (sections 3.4, 3.5) are dropped; the path is percent-decoded (section 2.1)
 and merged with the page's folder with dot segments removed (sections 5.2.2
 to 5.2.4). Unlike RFC 3986, a ".." that climbs above the repository makes
@@ -28,6 +30,7 @@ from pathlib import Path, PurePath
 from urllib.parse import unquote
 
 from .filetypes import is_media
+from .own_host import ADDRESS, address, hosts_for
 from .site_layout import SOURCE_ROOTS, Mount, SiteLayout, layout_for
 
 # Without a repository to read a generator's config from: the generic folders only.
@@ -94,14 +97,19 @@ def plain_url(src: str) -> str | None:
 
 
 def links_to_media(url: str | None) -> bool:
-    """True when `url` is a local path whose name is a media file's (a photo, a video, an SVG)."""
-    path = plain_url(url) if url else None
+    """True when `url` is a local path, or an absolute http(s) URL (which may be the site's own:
+    `own_host`), whose name is a media file's (a photo, a video, an SVG)."""
+    if not url:
+        return False
+    own = address(url)
+    path = plain_url(own.rest if own else url)
     return path is not None and is_media(path)
 
 
 def resolve(src: str, page_path: str, root: Path | None = None, *,
             site_relative: bool = False, layout: SiteLayout | None = None) -> Resolved | None:
     """Resolve a reference written in `page_path` to a repository path; None when remote or outside.
+    An absolute URL of the site's own host is its path from the site root (`_own_file`).
 
     Site-root paths try the folders the site's generator serves at its root
     (`site_layout`, when `root` is given) and then common source folders
@@ -114,7 +122,7 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
     """
     path = plain_url(src)
     if path is None:
-        return None
+        return _own_file(src, page_path, root, layout) if ADDRESS.match(src) else None
     page_folder = posixpath.dirname(page_path)
     # an alias the site declares (`@site/`, tsconfig `paths`, Vite's `resolve.alias`: pages/aliases.py)
     declared = (layout or page_layout(root, page_path)).alias(path) if path[:1] in "@~$" else None
@@ -143,6 +151,20 @@ def resolve(src: str, page_path: str, root: Path | None = None, *,
             return Resolved(target, base, rooted, prefix)
         first = first or (target, base, rooted, prefix)     # made a Resolved only if none exists
     return Resolved(*first) if first else None
+
+
+def _own_file(url: str, page_path: str, root, layout: SiteLayout | None) -> Resolved | None:
+    """An absolute URL read as the site's file at its path, as a site-root path is (`own_host`): when
+    its host is one the site names, or, when the site names none, when a file of the site is there.
+    None for another host's URL."""
+    found = address(url)
+    hosts = hosts_for(root, page_path)
+    if found is None or hosts and found.host not in hosts:
+        return None
+    resolved = resolve(found.rest, page_path, root, layout=layout)
+    if not hosts and (root is None or resolved is None or not file_at(root, resolved.target)):
+        return None
+    return resolved
 
 
 def page_layout(root, page_path: str) -> SiteLayout:
