@@ -30,6 +30,8 @@ class CatalogueError(UserError):
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule as rules/SLxxx.yaml writes it."""
+
     code: str
     name: str
     severity: str

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import CodeType
+from types import CodeType, FunctionType, ModuleType
 
 from . import usercache
 
@@ -43,9 +43,8 @@ _stdlib_compile = None      # re._compiler.compile while `reusing` stands in for
 def reusing() -> Iterator[None]:
     """dataclasses' `exec` and `re`'s compiler served from the kept copy while the block runs; what was
     compiled meanwhile kept at its end."""
-    import dataclasses
-
     global _stdlib_compile
+    dataclasses = _dataclasses()
     _load()
     regex = _regex_compiler()
     dataclasses.exec = _exec        # type: ignore[attr-defined]   # the module's global `exec`, read at each call
@@ -58,6 +57,80 @@ def reusing() -> Iterator[None]:
         if regex is not None and regex.compile is _compile_pattern:
             regex.compile = _stdlib_compile
         _keep()
+
+
+def _dataclasses() -> ModuleType:
+    """The dataclasses module, imported without `inspect` when neither is imported yet. dataclasses
+    (CPython 3.11) imports inspect for one call, `inspect.signature(cls)`, which writes the `__doc__` of
+    a class that has none; inspect imports ast, dis, tokenize and linecache: about 37 M instructions,
+    7% of a warm run and of a 3-photo run. dataclasses gets a stand-in (`_LaterInspect`) instead; it is
+    in `sys.modules` only while dataclasses is imported, so every other `import inspect` gets the real
+    module."""
+    if "dataclasses" not in sys.modules and "inspect" not in sys.modules:
+        stand_in = sys.modules["inspect"] = _LaterInspect("inspect")
+        try:
+            import dataclasses
+        finally:
+            if sys.modules.get("inspect") is stand_in:
+                del sys.modules["inspect"]
+    import dataclasses
+
+    return dataclasses
+
+
+class _LaterInspect(ModuleType):
+    """`inspect` for dataclasses: `signature` of a dataclass written out as inspect writes it, where it
+    can be sure to (`_init_signature`); anything else from the real module, imported when first asked."""
+
+    def signature(self, cls) -> object:
+        text = _init_signature(cls)
+        return text if text is not None else self._real().signature(cls)
+
+    def __getattr__(self, name: str):
+        return getattr(self._real(), name)
+
+    def _real(self) -> ModuleType:
+        if sys.modules.get("inspect") is self:   # asked while dataclasses was being imported
+            del sys.modules["inspect"]
+        import inspect
+
+        return inspect
+
+
+def _init_signature(cls) -> str | None:
+    """`str(inspect.signature(cls))` (CPython 3.11's `Signature.__str__`) for a class whose signature is
+    that of its own `__init__`, a plain function with named parameters (no `/`, `*args`, `**kwargs`), every
+    annotation a string (`from __future__ import annotations`) and the return annotation None, as the
+    `__init__` dataclasses writes has; None for any other class (the real inspect answers)."""
+    init = vars(cls).get("__init__")
+    if type(cls) is not type or type(init) is not FunctionType or "__new__" in vars(cls) \
+            or cls.__new__ is not object.__new__ or any(hasattr(item, name) for item in (cls, init)
+                                                         for name in ("__signature__", "__wrapped__")):
+        return None
+    code = init.__code__
+    if code.co_flags & (_VARARGS | _VARKEYWORDS) or code.co_posonlyargcount or code.co_argcount < 1:
+        return None
+    annotations = init.__annotations__
+    if annotations.get("return", ...) is not None or not all(
+            type(text) is str for name, text in annotations.items() if name != "return"):
+        return None
+    names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    positional = names[:code.co_argcount]
+    given = init.__defaults__ or ()
+    defaults = dict(zip(positional[len(positional) - len(given):], given, strict=True))
+    defaults.update(init.__kwdefaults__ or {})
+    parts = []
+    for index, name in enumerate(names[1:], start=1):     # the first, `self`, is bound
+        if index == code.co_argcount:
+            parts.append("*")
+        text = f"{name}: {annotations[name]!r}" if name in annotations else name
+        if name in defaults:
+            text += f" = {defaults[name]!r}" if name in annotations else f"={defaults[name]!r}"
+        parts.append(text)
+    return f"({', '.join(parts)}) -> None"
+
+
+_VARARGS, _VARKEYWORDS = 0x04, 0x08     # CO_VARARGS, CO_VARKEYWORDS (Include/cpython/code.h)
 
 
 def _load() -> None:

@@ -34,6 +34,8 @@ TYPE_WORDS = {int: "a whole number", float: "a number", bool: "true or false", s
 
 @dataclass(frozen=True)
 class PathOverride:
+    """A per-path section of the configuration: rules ignored and rule options for the files its globs match."""
+
     globs: tuple[str, ...]
     ignore: dict[str, str]                      # code -> reason
     rule_options: dict[str, dict[str, Any]]
@@ -41,6 +43,8 @@ class PathOverride:
 
 @dataclass
 class Config:
+    """The configuration in effect (config files, then the command line's options)."""
+
     source: str | None = None
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)

@@ -47,6 +47,8 @@ class DiscoverError(UserError):
 
 @dataclass
 class Discovery:
+    """The files a run checks, and what the listing found beside them."""
+
     root: Path
     in_git: bool
     files: list[str] = field(default_factory=list)

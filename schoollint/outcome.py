@@ -10,6 +10,8 @@ from .fix.model import Applicability, Change
 
 @dataclass
 class Outcome:
+    """What a run found, fixed and noted: every report format is given this."""
+
     findings: list[Finding] = field(default_factory=list)   # stamped, suppressions and baseline applied
     errors: list[str] = field(default_factory=list)         # one line each, naming the file
     notes: list[str] = field(default_factory=list)          # things the user should know, not failures

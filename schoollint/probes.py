@@ -35,6 +35,8 @@ class ProbingRoot:
 
 @dataclass
 class _Probe:
+    """One target of a page's reference, answered by ProbingRoot once a run."""
+
     probes: ProbingRoot
     target: str
 

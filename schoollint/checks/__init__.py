@@ -38,11 +38,15 @@ class CheckModule(Protocol):
 
 @dataclass(frozen=True)
 class PathSubject:
+    """What a check that READS "path" is given: the file's repository-relative path."""
+
     path: str
 
 
 @dataclass(frozen=True)
 class MediaSubject:
+    """What a check that READS "media" is given: the file's facts as its format's reader found them."""
+
     path: str
     facts: Any | None          # schoollint.formats.model.MediaFacts, None when unreadable
     error: str | None = None   # why the file could not be read
@@ -51,6 +55,8 @@ class MediaSubject:
 
 @dataclass(frozen=True)
 class PageSubject:
+    """What a check that READS "page" is given: the page as its language's reader found it."""
+
     path: str
     page: Any                  # schoollint.pages.model.Page, None when unreadable
     error: str | None = None   # why the page could not be read
@@ -61,6 +67,8 @@ class PageSubject:
 
 @dataclass(frozen=True)
 class SuppressionSubject:
+    """What a check that READS "suppressions" is given: a file's inline suppressions after its findings."""
+
     path: str
     unused: tuple[Suppression, ...]   # inline suppressions that silenced no finding
     active: frozenset[str]            # the rules running for this file
