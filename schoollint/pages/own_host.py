@@ -28,7 +28,6 @@ never a broken reference (SL304): it may well be another site's.
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import re
@@ -39,6 +38,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .generators import CONFIG_NAMES, MAX_CONFIG_BYTES, READERS, Site, js_literal, js_names, names_in
+from .generators import _parse as parsed
 
 # An absolute http(s) URL or a scheme-relative one: what may be the site's own address.
 ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
@@ -118,40 +118,20 @@ def site_hosts(top: Any, site: str = "") -> frozenset[str]:
 
 def _config_urls(site: Site) -> list[str]:
     """The addresses a generator's config (or Eleventy's global data) gives for the site."""
-    found = []
-    for name, key in _KEYS.items():
-        text = site.read(name)
-        if text is not None:
-            found.append(_value(name, text, key, site))
+    found = [_value(site, name, key) for name, key in _KEYS.items()]
     eleventy = dict(READERS)["Eleventy"](site, [])
     for url, folder in eleventy[0] if eleventy else ():
-        for name in _ELEVENTY_DATA if not url else ():     # the input folder's global data
-            text = site.read(posixpath.join(folder, name))
-            if text is not None:
-                found.append(_value(name, text, "url", site))
+        # the input folder's global data
+        found += [_value(site, posixpath.join(folder, name), "url") for name in _ELEVENTY_DATA if not url]
     return [url for url in found if url]
 
 
-def _value(name: str, text: str, key: str, site: Site) -> str:
-    """The string a config gives `key` at its top level ("" when none)."""
+def _value(site: Site, name: str, key: str) -> str:
+    """The string the config `name` gives `key` at its top level ("" when none, or no such file)."""
     if name.endswith((".js", ".mjs", ".cjs", ".ts", ".mts")):
-        return js_literal(text, key, site, []) or ""
-    try:
-        if name.endswith(".toml"):
-            import tomllib
-
-            value: Any = tomllib.loads(text)
-        elif name.endswith(".json"):
-            value = json.loads(text)
-        else:
-            import yaml
-
-            value = yaml.safe_load(text)
-    except Exception:           # a broken config names no host (site_layout notes it, if it reads it)
-        return ""
-    if not isinstance(value, dict):
-        return ""
-    found = {str(k).lower(): v for k, v in value.items()}.get(key.lower())
+        text = site.read(name)
+        return (js_literal(text, key, site, []) if text else None) or ""
+    found = parsed(site, name, []).get(key.lower())      # a broken config names nothing (site_layout notes it)
     return found if isinstance(found, str) else ""
 
 

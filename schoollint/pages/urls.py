@@ -99,10 +99,10 @@ def plain_url(src: str) -> str | None:
 def links_to_media(url: str | None) -> bool:
     """True when `url` is a local path, or an absolute http(s) URL (which may be the site's own:
     `own_host`), whose name is a media file's (a photo, a video, an SVG)."""
-    if not url:
-        return False
-    own = address(url)
-    path = plain_url(own.rest if own else url)
+    path = plain_url(url) if url else None
+    if path is None and url and ADDRESS.match(url):     # only then: called for every attribute of a page
+        own = address(url)
+        path = plain_url(own.rest) if own else None
     return path is not None and is_media(path)
 
 
