@@ -13,9 +13,9 @@ by the URL parser), a CSS, JSON, YAML or JavaScript string, and a Markdown desti
 (CommonMark 0.31, section 6.3): the whole quoted text is the path (`path_around`). HTML is read in its
 own encoding (WHATWG section 13.2.3, `html_source.decode`), other text files as UTF-8 (`decode_text`).
 
-A reference is resolved as RFC 3986 relative to its file (`urls.resolve`);
-one that leads to no file is tried again from the site root and its source
-folders, since templates and data files write paths from there. Only one that leads to no file either way is broken.
+A reference is resolved as RFC 3986 relative to its file (`urls.resolve`); one that leads to no file
+is tried again from the site root and its source folders, since templates and data files write paths
+from there. Only one that leads to no file either way is broken.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _OPENERS = frozenset("\"'`(=}[,")
 # Comments: HTML, CSS, JS block and line (at a line's start or after a space or tab), YAML/TOML `#` (key: True).
 # Each branch starts with its literal character, so the engine skips between them (test_cold_comments).
 _HASH_COMMENTED = (".yml", ".yaml", ".toml")
+_SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".css", ".scss", ".sass", ".less")
 _COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|//(?<![^ \t\n]//)[^\n]*"
 _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL),
              True: re.compile(_COMMON_COMMENTS + r"|#(?<![^ \t\n]#)[^\n]*", re.DOTALL)}
@@ -176,7 +177,10 @@ def scan(text: str, relpath: str = "", addresses: bool = False) -> list[Referenc
     twice is two references. With `addresses`, absolute http(s) URLs are kept, for a caller that
     reads them with `located`: the site's file when the host is its own (`own_host`), else dropped.
     """
-    text = _blank(_COMMENTS[relpath.lower().endswith(_HASH_COMMENTED)], blank_comments(text))
+    lower = relpath.lower()
+    if not lower.endswith(_SCRIPTS):    # no template comment in a script or stylesheet (`{#x`: a JS private field)
+        text = blank_comments(text)
+    text = _blank(_COMMENTS[lower.endswith(_HASH_COMMENTED)], text)
     found: list[Reference] = []
     line, counted = 1, 0
     last_end = -1
@@ -219,12 +223,11 @@ def locate(root: Path, relpath: str, written: str, site_relative: bool = False,
            layout: SiteLayout | None = None) -> Resolved | None:
     """Where a reference written in `relpath` leads: an existing file if any reading finds one.
 
-    As written (relative to the file, or from the site root when
-    `site_relative`); then from the site root and its source folders. None
-    when remote or outside the repository; otherwise the first reading,
-    existing or not. A character reference (`&amp;`, `&#225;`) is read as its character in
-    a file whose language reads them in paths (`reads_character_references`). `layout`: the
-    page's site layout (`urls.page_layout`), when the caller has it.
+    As written (relative to the file, or from the site root when `site_relative`); then from the site
+    root and its source folders. None when remote (`own_host`: another host's URL) or outside the
+    repository; otherwise the first reading, existing or not. A character reference (`&amp;`,
+    `&#225;`) is read as its character in a file whose language reads them in paths
+    (`reads_character_references`). `layout`: the page's site layout (`urls.page_layout`), if known.
     """
     if "&" in written and reads_character_references(relpath):
         written = unescape(written)
@@ -261,9 +264,8 @@ def broken(root: Path, relpath: str, references: Sequence[Reference]) -> list[tu
 def text_files(root: Path, site_files: Sequence[str]) -> Iterator[str]:
     """The site files that may reference media (by suffix), skipped folders and symlinks left out.
 
-    In the order a sorted top-down walk meets them (a folder's own files
-    before its subfolders'), so the rewritten files are listed the same way
-    on every run.
+    In the order a sorted top-down walk meets them (a folder's own files before its subfolders'),
+    so the rewritten files are listed the same way on every run.
     """
     for relpath in sorted(site_files, key=_walk_order):
         *folders, name = relpath.split("/")
@@ -288,8 +290,7 @@ def _walk_order(relpath: str) -> list[tuple[int, str]]:
 def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[str, Reference]]]:
     """The whole site's index: repository path of each referenced file -> (file, reference) pairs.
 
-    A broken reference is listed under the path it was read as, so a caller
-    can ask which references lead nowhere.
+    A broken reference is listed under the path it was read as: a caller can ask which lead nowhere.
     """
     index: dict[str, list[tuple[str, Reference]]] = {}
     for relpath in text_files(root, site_files):
