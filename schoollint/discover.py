@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +44,15 @@ class DiscoverError(UserError):
     pass
 
 
+def __getattr__(name: str):
+    """`discover.subprocess`, as before it was imported where Git is run (tests patch its `run`)."""
+    if name == "subprocess":
+        import subprocess
+
+        return subprocess
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @dataclass
 class Discovery:
     """The files a run checks, and what the listing found beside them."""
@@ -61,6 +69,8 @@ class Discovery:
 
 
 def _git(root: Path, *args: str, said: list[str] | None = None) -> bytes:
+    import subprocess   # here: a plain folder's run starts no Git (about 20 M instructions of imports)
+
     result = subprocess.run(["git", *args], cwd=root, capture_output=True)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
@@ -78,6 +88,8 @@ def find_root(start: Path) -> tuple[Path, bool]:
     GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
     if not _in_git(start):
         return start.resolve(), False
+    import subprocess
+
     try:
         result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True)
     except FileNotFoundError:  # no git on this machine: treat as a plain folder
@@ -173,6 +185,8 @@ def _special_files(root: Path, folder: Path) -> list[str]:
                 found.append(relative(root, Path(entry.path)))
     if not found:
         return []
+    import subprocess
+
     ignored = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=root, capture_output=True,
                              input=b"\0".join(os.fsencode(path) for path in found))
     return sorted(set(found) - set(_split_z(ignored.stdout)))

@@ -9,7 +9,6 @@ missing or broken. A run with no roster and --no-vision imports neither the name
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 from .discover import relative
@@ -124,6 +123,8 @@ def vision_setting(config, no_vision: bool) -> tuple[dict[str, str] | None, str 
 
 def _tracked(root: Path, path: Path) -> bool:
     # the name as a literal path, not a pattern: a roster named "pupils[1].csv" or "*.csv" is that file
+    import subprocess
+
     result = subprocess.run(["git", "--literal-pathspecs", "ls-files", "--error-unmatch", "--", relative(root, path)],
                             cwd=root, capture_output=True)
     return result.returncode == 0

@@ -16,11 +16,14 @@ and remove. Returns the note lines; raises nothing (a Git failure is a note too)
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..fsio import content_hash
 from .model import Change
+
+if TYPE_CHECKING:   # imported where Git runs: a plain folder's --fix starts none (W, issue 18)
+    import subprocess
 
 
 def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
@@ -79,6 +82,8 @@ def _tracked(root: Path, path: str) -> bool:
 
 def _index_hash(root: Path, path: str) -> str | None:
     """The content hash of what Git's index holds for `path`, None when it holds nothing."""
+    import subprocess
+
     try:
         result = subprocess.run(["git", "cat-file", "blob", f":{path}"], cwd=root, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
@@ -87,6 +92,8 @@ def _index_hash(root: Path, path: str) -> str | None:
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:
+    import subprocess
+
     try:
         # paths taken literally: `[Y5]` in a name is no pattern that stages another file (gitglossary(7))
         return subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, capture_output=True, text=True,

@@ -24,7 +24,6 @@ left in the site knows it for schoollint's own report, not a page of the site.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ..discover import REPORT_MARKER as MARKER
@@ -121,6 +120,8 @@ def write_report(path: str, text: str, *, personal: bool) -> None:
         with open(target, "wb") as handle:
             handle.write(data)
         return
+    import tempfile   # here: a run that writes no report file needs none (about 17 M instructions of imports)
+
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                                  dir=target.parent)   # created 0600
