@@ -31,7 +31,7 @@ class Photo:
     pages: list[str] = field(default_factory=list)
     first_published: dt.date | None = None
     first_commit: str | None = None
-    date_source: str | None = None        # "git", "page" or None (not published yet)
+    date_source: str | None = None        # "git", "page", "shallow" (a shallow clone: unknown) or None (not yet)
     last_changed: dt.date | None = None
     last_commit: str | None = None
     thumbnail: str | None = None          # data: URI, None when left out or undecodable
@@ -144,15 +144,20 @@ def _named_with(root: Path, config, settings: dict):
                                                 Context(root, config.options_for(relpath), settings))), at_photo
 
 
-def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
-    """First published and last changed: Git's dates, else the earliest date of a page showing it."""
+def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> list[str]:
+    """First published and last changed: Git's dates, else the earliest date of a page showing it. In a
+    shallow clone a photo first seen in the commit its history stops at may be older than that commit:
+    its date is unknown (date_source "shallow"), never the clone's date; the note returned says so."""
     from .gitlog import path_dates
+    from .history_check import shallow_boundary
     from .review import page_date
 
     dates = path_dates(root) if in_git else {}
+    cut = set(shallow_boundary(root)) if dates else set()
+    unknown = 0
     for photo in photos:
         known = dates.get(photo.path)
-        if known is not None:
+        if known is not None and known.first_commit not in cut:
             photo.first_published, photo.first_commit = _date(known.first_time), known.first_commit
             photo.last_changed, photo.last_commit = _date(known.last_time), known.last_commit
             photo.date_source = "git"
@@ -160,6 +165,24 @@ def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> None:
         stated = [d for d in (page_date(root, page) for page in photo.pages) if d is not None]
         if stated:
             photo.first_published, photo.date_source = min(stated), "page"
+        elif known is not None:   # only the cut is here: when it was first committed is not
+            photo.date_source = "shallow"
+            if known.last_commit not in cut:
+                photo.last_changed, photo.last_commit = _date(known.last_time), known.last_commit
+            unknown += bool(photo.pages)
+    return [shallow_note(sorted(cut), unknown)] if unknown else []
+
+
+def shallow_note(cut: list[str], photos: int) -> str:
+    """What a shallow clone left undated (`photos` shown on pages), and how to fetch the rest."""
+    from .report import plural
+
+    one = photos == 1
+    return (f"shallow clone: Git's history here stops at commit {', '.join(c[:12] for c in cut)}, so "
+            f"{plural(photos, 'photo')} shown on pages first committed there {'has' if one else 'have'} no "
+            f"first-published date ({'it' if one else 'they'} may be older than the clone), so SL604 "
+            f"stale-pupil-photo has not judged {'it' if one else 'them'}; fetch the whole history (`git fetch "
+            "--unshallow`; in GitHub Actions, `fetch-depth: 0` in actions/checkout) and audit again")
 
 
 def head_commit(root: Path, in_git: bool) -> str | None:
@@ -205,7 +228,7 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     consent_note = [] if named_with is not None else [NO_CONSENT_NOTE]
     report.notes = roster_notes + consent_note + found.notes + ([vision_note] if vision_note else []) + report.notes
     photos = collect_photos(root, found.files, named_with)
-    add_dates(root, in_git, photos)
+    report.notes += add_dates(root, in_git, photos)
     commit, changed = head_commit(root, in_git), uncommitted(root, in_git, found.files)
     if changed:
         report.notes.append(f"{plural(changed, 'file')} the audit covered {'differs' if changed == 1 else 'differ'} "
