@@ -11,65 +11,19 @@ import hashlib
 import importlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import __version__, checks
 from .cache import Signature, signature_of, stat_key
 from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
-from .codec import finding_from_dict, finding_to_dict, suppression_from_dict, suppression_to_dict
 from .discover import REPORT_MARKER
-from .finding import Finding, Suppression
+from .file_result import FileResult, kind_of
 from .fsio import contents
 from .probes import referenced_files
-
-
-@dataclass
-class FileResult:
-    """What analysing one file gave: findings as the checks yielded them (not yet stamped)."""
-
-    path: str
-    content_hash: str = ""   # SHA-256 of the bytes, the findings' identity: only when the run needs it
-    findings: list[Finding] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    cache_key: str = ""
-    content_key: str = ""                  # what the cache knows these bytes by (cache.py)
-    stat: Signature | None = None          # the file's signature when read
-    read_at: int = 0                       # when it was read, ns since the epoch
-    # The files whose existence this result depends on, with whether each was a file (the
-    # targets the page's references resolve to); None when they could not be listed (not cached).
-    depends: dict[str, bool] | None = field(default_factory=dict)
-    # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
-    # such a file is counted as not checked (issue 12), never among the files checked.
-    unchecked: str = ""
-    # Alt texts a page builds from values its reader cannot see (a template tag, an unresolved
-    # expression): unknown, never clean, so the run says how many there were.
-    unknown_alts: int = 0
-    # What the site rules need from a text file (site_facts.read_facts), read with its analysis
-    # so that the run's parent, which judges the site, need not read and scan it again.
-    site_facts: dict | None = None
-
-    def to_cache(self) -> dict:
-        return {
-            "findings": [finding_to_dict(f) for f in self.findings],
-            "suppressions": [suppression_to_dict(s) for s in self.suppressions],
-            "unknown_alts": self.unknown_alts,
-            "unchecked": bool(self.unchecked),   # kept as judged: no finding tells it (trial 7 item 10)
-        }
-
-    @classmethod
-    def restore(cls, path: str, digest: str, key: str, record: dict) -> FileResult:
-        return cls(
-            path=path, content_hash=digest, cache_key=key,
-            findings=[finding_from_dict(path, f) for f in record["findings"]],
-            suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
-            unchecked=kind_of(path) if record["unchecked"] else "", unknown_alts=record["unknown_alts"],
-        )
 
 
 def identity(handle, data=None) -> str:
@@ -101,18 +55,6 @@ def _lazily(name: str) -> Any:
     return module
 
 
-def kind_of(relpath: str) -> str:
-    """How the honest count names a file's type: its extension, lower-case ("other" for one that
-    is not a plain extension: the count is printed as it is, and a name can hold anything)."""
-    extension = os.path.splitext(relpath)[1].lower()
-    if not extension:
-        return "(no extension)"
-    return extension if _PLAIN_EXTENSION.fullmatch(extension) else "(other)"
-
-
-_PLAIN_EXTENSION = re.compile(r"\.[a-z0-9_+-]{1,12}")
-
-
 class Analyser:
     """Reads files and runs the selected checks on them; one per worker process."""
 
@@ -126,6 +68,7 @@ class Analyser:
         self.settings = settings
         self._fingerprints: dict[tuple[tuple[int, ...], bool], str] = {}
         self._by_reads: Mapping[str, list[CheckModule]] | None = None
+        self._order: tuple[tuple[str, ...], bool] | None = None
         self._site_rules: bool | None = None
 
     @property
@@ -139,11 +82,20 @@ class Analyser:
     @by_reads.setter
     def by_reads(self, value: Mapping[str, list[CheckModule]]) -> None:
         self._by_reads = value
+        self._order = None
+
+    def _reads_in_order(self) -> tuple[tuple[str, ...], bool]:
+        """(what the file-level checks read, in by_reads's order; whether any reads "page" or "media"),
+        worked out once: a Mapping's keys() & {...} builds a set in Python, about 3 us a file."""
+        if self._order is None:
+            reads = tuple(reads for reads in self.by_reads if reads not in ("suppressions", "run"))
+            self._order = reads, bool({"page", "media"} & set(reads))
+        return self._order
 
     # Sent to worker processes by pickling where they are spawned (macOS, Windows): modules
     # cannot be pickled, so a worker looks its check modules up again.
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_by_reads": None}
+        return {**self.__dict__, "_by_reads": None, "_order": None}
 
     def cache_key(self, content: str, relpath: str) -> str:
         """The file's content key (cache.py) plus everything else that can change its findings."""
@@ -256,8 +208,7 @@ class Analyser:
         result.unknown_alts = len(page.unknown_alts)
         result.depends, missing, pairs = referenced_files(self.root, relpath, page)
         if pairs is not None and self.site_rules and not pages.language_of(relpath).document:
-            from .pages.references import decode_text   # the text read_page scanned page.links from
-
+            decode_text = _lazily(".pages.references").decode_text   # the text read_page scanned page.links from
             scanned = (decode_text(relpath, bytes(data), errors="replace")[0], pairs, result.depends)
             result.site_facts = self._site_facts(relpath, data, scanned)
         return PageSubject(relpath, page, broken=None if missing is None else tuple(missing))
@@ -284,10 +235,11 @@ class Analyser:
 
     def _run_checks(self, relpath: str, data, result: FileResult) -> None:
         context = Context(root=self.root, rule_options=self.config.options_for(relpath), settings=self.settings)
-        is_page = bool(self.by_reads.keys() & {"page", "media"}) and self._is_page(relpath)   # asked once
-        for reads in self.by_reads:
-            if reads in ("suppressions", "run"):  # judged once every finding is known; run: by its driver
-                continue
+        # suppressions: judged once every finding is known; run: by its driver
+        order, pages_or_media = self._reads_in_order()
+        is_page = pages_or_media and self._is_page(relpath)   # asked once
+        by_reads, selected, findings = self.by_reads, self.selected, result.findings
+        for reads in order:
             try:
                 subject = self._subject(reads, relpath, data, result, is_page)
             except Exception as exc:  # a reader bug must not stop the run: report it, exit 2
@@ -296,18 +248,16 @@ class Analyser:
                 continue
             if subject is None:
                 continue
-            for module in self.by_reads[reads]:     # imported now: a subject that reads them is here
-                try:
-                    result.findings.extend(
-                        finding for finding in module.check(subject, context) if finding.code in self.selected
-                    )
-                except Exception as exc:  # likewise for a bug in one check
+            for module in by_reads[reads]:     # imported now: a subject that reads them is here
+                try:     # a loop, not extend(generator): a frame less a check, 16 checks a photo
+                    for finding in module.check(subject, context):
+                        if finding.code in selected:
+                            findings.append(finding)
+                except Exception as exc:  # likewise for a bug in one check; what it yielded first is kept
                     self._internal_error(result, f"in {'/'.join(module.CODES)}", exc)
-        if is_page and self.by_reads.get("media"):   # pictures in a page's data: URIs, checked as media (issue 9)
-            from .page_pictures import check_pictures
-
-            found, unjudged, errors = check_pictures(relpath, data, self.by_reads["media"], context, self.selected,
-                                                     self._with_picture)
+        if is_page and "media" in order and by_reads["media"]:   # pictures in a page's data: URIs (issue 9)
+            found, unjudged, errors = _lazily(".page_pictures").check_pictures(
+                relpath, data, by_reads["media"], context, selected, self._with_picture)
             result.findings += found
             result.errors += errors
             result.unchecked = kind_of(relpath) if unjudged else result.unchecked
