@@ -31,10 +31,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .generators import CONFIG_NAMES, MAX_CONFIG_BYTES, READERS, Site, js_literal, js_names, names_in
@@ -50,13 +49,13 @@ _KEYS = {**{name: "baseurl" for name in _HUGO}, "_config.yml": "url", "_config.y
          **{name: "url" for name in js_names("docusaurus.config")},
          **{name: "siteUrl" for name in js_names("gatsby-config")}}
 _ELEVENTY_DATA = tuple(f"_data/{stem}.{ext}" for stem in ("site", "metadata") for ext in ("json", "yml", "yaml", "js"))
-_WP_CONFIG = re.compile(r"""define\(\s*['"]WP_(?:HOME|SITEURL)['"]\s*,\s*['"]([^'"]+)['"]""")
-_WXR_ADDRESS = re.compile(r"<(wp:base_site_url|wp:base_blog_url|link)>\s*([^<\s]+)\s*</\1>")
+# Compiled when a site has such a file (`re`'s cache), not by every run that imports this module.
+_WP_CONFIG = r"""define\(\s*['"]WP_(?:HOME|SITEURL)['"]\s*,\s*['"]([^'"]+)['"]"""
+_WXR_ADDRESS = r"<(wp:base_site_url|wp:base_blog_url|link)>\s*([^<\s]+)\s*</\1>"
 _WXR_HEAD = 65536           # an export names its site in the channel's head, before the first item
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     """An absolute URL split where its path starts."""
 
     origin: str     # the scheme and authority as written ("https://www.our-school.sch.uk", "//host")
@@ -109,11 +108,17 @@ def site_hosts(top: Any, site: str = "") -> frozenset[str]:
     for folder in dict.fromkeys((site, "")):
         here = Site(top, folder, names_in(top, folder))
         urls += _config_urls(here) + _wordpress_urls(here)
-        cname = here.read("CNAME")
+        cname = here.read("CNAME") if _present(here, "CNAME") else None
         if cname and cname.strip():
             urls.append("//" + cname.split()[0])
     hosts = {urlsplit(url if ADDRESS.match(url) else "//" + url).hostname for url in urls if url.strip()}
     return frozenset(host.lower() for host in hosts if host)
+
+
+def _present(site: Site, name: str) -> bool:
+    """Whether `name` may be in the site's folder: listed on disk (no file opened in vain: every run
+    asks, `site_layout.fingerprint`), asked for by name in a commit's tree, which cannot be listed."""
+    return not isinstance(site.top, Path) or name.split("/", 1)[0] in site.names
 
 
 def _config_urls(site: Site) -> list[str]:
@@ -128,6 +133,8 @@ def _config_urls(site: Site) -> list[str]:
 
 def _value(site: Site, name: str, key: str) -> str:
     """The string the config `name` gives `key` at its top level ("" when none, or no such file)."""
+    if not _present(site, name):
+        return ""
     if name.endswith((".js", ".mjs", ".cjs", ".ts", ".mts")):
         text = site.read(name)
         return (js_literal(text, key, site, []) if text else None) or ""
@@ -137,7 +144,8 @@ def _value(site: Site, name: str, key: str) -> str:
 
 def _wordpress_urls(site: Site) -> list[str]:
     """The addresses a WordPress export's head or `wp-config.php` gives for the site."""
-    found = _WP_CONFIG.findall(site.read("wp-config.php") or "")
+    config = site.read("wp-config.php") if _present(site, "wp-config.php") else None
+    found = re.findall(_WP_CONFIG, config) if config else []
     for name in sorted(site.names):
         lower = name.lower()
         if lower.endswith(".xml") and "wordpress" in lower:
@@ -147,5 +155,5 @@ def _wordpress_urls(site: Site) -> list[str]:
             except (OSError, AttributeError):
                 continue
             channel = head.split("<item>", 1)[0]
-            found += [url for _tag, url in _WXR_ADDRESS.findall(channel)]
+            found += [url for _tag, url in re.findall(_WXR_ADDRESS, channel)]
     return found
