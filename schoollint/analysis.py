@@ -185,8 +185,8 @@ class Analyser:
         """What checks that read `reads` look at, or None when the file is not of that kind."""
         if reads == "path":
             return PathSubject(relpath)
-        if reads == "media":
-            if not self.is_media(relpath, data):
+        if reads == "media":   # a Git LFS pointer in a photo's place: an error line, not checked (lfs.py)
+            if not self.is_media(relpath, data) or _lazily(".lfs").not_here(relpath, data, result):
                 return None
             subject = self._media_subject(relpath, data)
             if subject.facts is None or subject.facts.unchecked or subject.error:   # PartlyRead: judged in part

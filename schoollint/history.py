@@ -16,7 +16,6 @@ object is not here; a shallow clone's scan says how deep it looked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +24,7 @@ from .finding import Finding
 from .fsio import mapped
 from .gitlog import MAX_BLOB, ZERO, git, read_blobs, walk
 from .gitobjects import Place
-
-LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
-_LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})$", re.MULTILINE)
-
+from .lfs import is_pointer, object_path
 
 @dataclass
 class Appearance:
@@ -140,16 +136,6 @@ def partial_clone(root: Path) -> bool:
                     check=False).strip())
 
 
-def lfs_object(root: Path, pointer: bytes) -> Path | None:
-    """Where a Git LFS pointer's object would be in this clone (git-lfs spec v1), or None."""
-    found = _LFS_OID.search(pointer)
-    if found is None:
-        return None
-    oid = found.group(1).decode()
-    common = Path(git(root, "rev-parse", "--git-common-dir").strip())
-    return (root / common / "lfs" / "objects" / oid[:2] / oid[2:4] / oid).resolve()
-
-
 def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
     """Blob -> a work-tree path holding exactly its bytes, for blobs still at HEAD.
 
@@ -186,8 +172,8 @@ def _plain_file(root: Path, relpath: str) -> bool:
 
 def _unpointed(root: Path, data, why: str | None) -> tuple[object, str | None]:
     """A Git LFS pointer's object when this clone has it (else None and why); other bytes as they are."""
-    if data is not None and len(data) < 1024 and data[:len(LFS_POINTER)] == LFS_POINTER:
-        stored = lfs_object(root, bytes(data))
+    if data is not None and is_pointer(data):
+        stored = object_path(root, bytes(data))
         if stored is None or not stored.is_file():
             return None, "Git LFS pointer: LFS object not present here"
         return stored.read_bytes(), None
