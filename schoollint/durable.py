@@ -1,4 +1,5 @@
-"""Making written files durable: fsync(2) or syncfs(2) for a batch, and writeback started early.
+"""Making written files durable: fsync(2) or syncfs(2) for a batch, and writeback started early;
+the replaced originals' blocks freed off the run's path.
 
 Used by fsio's batch commit (stage, then commit_staged): a temporary file's writeback is started as
 it is written, and the whole batch made durable with one wait for the disk before any rename.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 
 # Up to this many paths are synced one fsync(2) each; more, with one syncfs(2) for their file
@@ -72,3 +74,78 @@ def _called(sync, path: str):
         return sync(descriptor)
     finally:
         os.close(descriptor)
+
+
+# Renaming a file over a photo frees the photo's old blocks, and on a disk mounted with `discard` (as this
+# project's machine is) ext4 waits for the disk's TRIM of them inside rename(2) when the rename drops the
+# old file's last reference: 0.3-3 ms a photo, the CPU idle (perf: rename -> evict -> ext4_free_blocks ->
+# blkdev_issue_discard). A descriptor held on the old file keeps it alive through the rename, so the rename
+# returns at once; the blocks are freed when that descriptor is closed, here by a few threads while the
+# run settles and reports. It is an O_PATH descriptor: it reads, writes and follows nothing, and the
+# kernel closes it if the process is killed, so what is on disk after a kill is as without it.
+# 1,000 renames of 700 KB photos, four threads (load 6): 0.43-0.74 s; holding the old files, 0.07-0.08 s,
+# and the closes 0.31-0.87 s after them.
+RELEASE_THREADS = 4
+# Descriptors waiting to be closed at once (a rename waits for room beyond that): a 1,000-photo batch
+# is renamed before the first frees are done, and half the process's descriptor limit is left free.
+HELD_AT_MOST = 4096
+
+
+def hold(path) -> int | None:
+    """An O_PATH descriptor of the file `path` names now (a symlink itself, not followed), to pass to
+    `release` once it is replaced; None off Linux or where none can be opened (the rename then frees
+    the old file itself, as without this)."""
+    flags = getattr(os, "O_PATH", 0)
+    if not flags:
+        return None
+    try:
+        return os.open(path, flags | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:     # gone, or no descriptor left (EMFILE)
+        return None
+
+
+_RELEASES: list = []     # [queue of descriptors to close, its threads], while any are running
+_STARTING = threading.Lock()
+
+
+def release(descriptor: int | None) -> None:
+    """Close `descriptor` (from `hold`) in the background: the old file's blocks are freed there.
+    Waits only when HELD_AT_MOST are waiting already."""
+    if descriptor is None:
+        return
+    with _STARTING:
+        if not _RELEASES:
+            import queue
+
+            import resource
+
+            limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+            room = HELD_AT_MOST if limit == resource.RLIM_INFINITY else min(HELD_AT_MOST, limit // 2 - 64)
+            waiting: queue.Queue = queue.Queue(max(room, 1))
+            threads = [threading.Thread(target=_closing, args=(waiting,), daemon=True) for _ in range(RELEASE_THREADS)]
+            for thread in threads:
+                thread.start()
+            _RELEASES[:] = [waiting, threads]
+        waiting = _RELEASES[0]
+    waiting.put(descriptor)
+
+
+def wait_released() -> None:
+    """Wait until every descriptor passed to `release` is closed (the end of a run that replaced files)."""
+    with _STARTING:
+        if not _RELEASES:
+            return
+        waiting, threads = _RELEASES
+        _RELEASES.clear()
+    for _ in threads:
+        waiting.put(None)
+    for thread in threads:
+        thread.join()
+
+
+def _closing(waiting) -> None:
+    while (descriptor := waiting.get()) is not None:
+        try:
+            os.close(descriptor)
+        except OSError:     # the file's last close reports a failure to free it: nothing to do here
+            pass

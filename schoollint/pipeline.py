@@ -22,6 +22,7 @@ from .codec import cacheable, needs_reading
 from .config import load_config
 from .config_files import find_config, unread_lookalikes
 from .discover import committed_files, discover, find_root, relative, start_of
+from .durable import wait_released
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
 from .fix.ahead import Made
@@ -88,6 +89,8 @@ def run_check(args) -> int:
     apply_arguments(config, args)
     with ExitStack() as held:
         notes = take_over(root, args.fix, held)
+        if args.fix:   # the replaced originals are freed while the run reports (durable.release)
+            held.callback(wait_released)
         return _check(args, config, root, in_git, started, notes)
 
 
