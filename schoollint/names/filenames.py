@@ -6,9 +6,11 @@ A path component is split on separators and digits, then on camelCase
 known given name and a known surname, alone or beside other words
 ("rubyfrancis_final"). Nothing is capitalised in a file name,
 so even rare English words are words ("freya-headshot"), and so are two
-common words run together ("lorcan-bakesale"); three given names
-are first names only, and a stock photo credit ("pexels-anna-nowak-123") names
-a photographer, not a pupil.
+common words run together ("lorcan-bakesale", "hollybush"); three given names
+are first names only unless two are one double-barrelled name ("ella-grace-taylor"),
+and a stock photo credit ("pexels-anna-nowak-123") names a photographer, not a pupil.
+Surname first ("holloway-beatrix", "grewal-jasleen") is read as MIS photo exports
+write it; words each capitalised and run together ("MarigoldPennington") as prose.
 """
 
 from __future__ import annotations
@@ -108,21 +110,38 @@ def in_filename(name: str) -> list[Spotted]:
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         names = _Run(tokens, lex, None, words | compounds if compounds else words).names()
-        found.extend(_surname_first(tokens, lex, after_particles=True) or names or _surname_first(tokens, lex)
-                     or _camel_case(name, run, lex))
+        found.extend(_double_barrelled(name, _surname_first(tokens, lex, after_particles=True) or names
+                                       or _surname_first(tokens, lex) or _camel_case(name, run, lex), tokens, lex))
     return found
 
 
 def _camel_case(name: str, run: list[Token], lex: Lexicon) -> list[Spotted]:
     """ "MarigoldPennington_Y8", "EllaGraceTaylor": words run together, each capitalised, are written as
     prose writes a name, so they are read as prose reads one (a rare English word is a surname there:
-    "Marigold Pennington"); two given names are still two children ("OliverAmara")."""
+    "Marigold Pennington"); two given names are still two children ("OliverAmara"), and two everyday words
+    two words ("HollyBush", as "hollybush")."""
     if not any(left.end == right.start for left, right in zip(run, run[1:], strict=False)) \
             or not all(token.raw[0].isupper() and not token.raw.isupper() for token in run[:2]):
         return []
-    last = {token.end: token.key for token in run}
+    first, last = {token.start: token.key for token in run}, {token.end: token.key for token in run}
     return [spotted for spotted in _Run(run, lex, name).names()
-            if not is_given(last[spotted.end], lex) or last[spotted.end] in lex.surnames]
+            if (not is_given(last[spotted.end], lex) or last[spotted.end] in lex.surnames)
+            and not (english_word(first[spotted.start], lex) and english_word(last[spotted.end], lex))]
+
+
+def _double_barrelled(name: str, spotted: list[Spotted], run: list[Token], lex: Lexicon) -> list[Spotted]:
+    """ "TallulahMaeBrockhurst", "tallulah-mae-brockhurst": a name starting at a given name's second half
+    ("Mae") starts at its first, when that is no common word ("sports-mae-brockhurst" is Mae's)."""
+    before = {token.end: token for token in run}
+    out = []
+    for found in spotted:
+        first = next((token for token in run if token.start == found.start), None)
+        previous = before.get(found.start) or before.get(found.start - 1)
+        if first is not None and first.key in lex.second_given and previous is not None \
+                and previous.key not in lex.not_surname and name[previous.end : found.start] in _FILE_GAP:
+            found = Spotted(previous.start, found.end, name[previous.start : first.end], found.role)
+        out.append(found)
+    return out
 
 
 def _surname_first(tokens: list[Token], lex: Lexicon, after_particles: bool = False) -> list[Spotted]:
@@ -142,7 +161,8 @@ def _surname_first(tokens: list[Token], lex: Lexicon, after_particles: bool = Fa
             continue
         listed = surname.key in lex.person_surnames and not is_given(surname.key, lex)
         if is_given(given.key, lex) and (listed or start < i and (surname.key in lex.surnames or unknown_word(
-                surname.key, lex))) or listed and start == i and no_dictionary_word(given.key, lex):
+                surname.key, lex))) or start == i and surname.key in lex.name_surnames \
+                and not is_given(surname.key, lex) and no_dictionary_word(given.key, lex):   # "gill-tavleen" too
             return [Spotted(tokens[start].start, given.end, given.raw, "unknown")]
     return []
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from .named_after import not_named_things
 from .reversed_form import reversed_names
-from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, name_letters,
-                       no_dictionary_word, spotted_token, stock_credit, words_before)
+from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, foreign_surname, in_list_of_places, is_surname,
+                       name_letters, no_dictionary_word, spotted_token, stock_credit, words_before)
 from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
                     unknown_word)
 
@@ -89,7 +89,8 @@ class _Run:
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
         if key in lex.honorifics or i and tokens[i - 1].key in lex.honorifics:
             return None                         # "Bishop Wordsworth", "Lady Margaret Beaufort": a school's name
-        given = is_given(key, lex)
+        given = is_given(key, lex) or key in lex.word_given_names and i + 1 < len(tokens) \
+            and foreign_surname(tokens[i + 1], lex)          # "Mats Hüttenrauch", not "Mats Collection"
         if not given and not self._unknown_given(i):
             return None
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):
@@ -284,7 +285,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     words = language_words(language) if language else NO_WORDS
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
-    if found and words:                         # "la biblioteca Rosalía de Castro" (language_words: no English)
+    if found:                                   # "la biblioteca Rosalía de Castro", "the Rachel Carson garden"
         found = not_named_things(found, text, language, lex)
     if found or text.lower() != text:
         return found + reversed_names(text, lex, words) if "," in text else found

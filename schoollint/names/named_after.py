@@ -1,8 +1,8 @@
 """Things named after people whose head noun comes before the name, by the page's language: Spanish "la
 biblioteca Rosalía de Castro", French "le lycée Victor Hugo", Polish "Szkoła Podstawowa im. Marii Curie".
-English puts the thing's word after the name ("the Florence Nightingale Shield": heuristic._Run), most
-languages the words of the stop list's `named_before` (data/stoplists.yaml) before it: a library, a
-school, a street or a prize, no pupil.
+English puts the thing's word after the name ("the Florence Nightingale Shield": heuristic._Run; "the
+Rachel Carson wildlife garden": here), most languages the words of the stop list's `named_before`
+(data/stoplists.yaml) before it: a library, a school, a street or a prize, no pupil.
 """
 
 from __future__ import annotations
@@ -18,8 +18,25 @@ def primary_language(language: str) -> str:
 
 def not_named_things(found: list[Spotted], text: str, language: str, lex: Lexicon) -> list[Spotted]:
     """`found` less the names that one of the page language's head nouns comes before (the word before
-    the name, or the one before that: "Colegio Público Miguel Hernández", "im. Marii Curie")."""
-    heads = lex.named_before.get(primary_language(language))
-    if not heads:
-        return found
-    return [name for name in found if not any(plain(word) in heads for word in words_before(text, name.start))]
+    the name, or the one before that: "Colegio Público Miguel Hernández", "im. Marii Curie"), and in
+    English the names after "the" that a place or a thing's word follows within three lower-case words
+    ("the Rachel Carson wildlife garden": heuristic._Run reads the capitalised words after a name)."""
+    heads = lex.named_before.get(primary_language(language), frozenset())
+    kept = []
+    for name in found:
+        before = words_before(text, name.start)
+        if not any(plain(word) in heads for word in before) \
+                and not (before[-1:] == ("the",) and _thing_after(text, name.end, lex)):
+            kept.append(name)
+    return kept
+
+
+def _thing_after(text: str, end: int, lex: Lexicon) -> bool:
+    """Is one of the (up to three) lower-case words after `end` a place or a named thing's word ("wildlife
+    garden", "memorial bench")?"""
+    for word in text[end : end + 48].split()[:3]:
+        if not word.isalpha() or not word.islower():
+            return False
+        if word in lex.following or word in lex.named_things or word in lex.surname_places:
+            return True
+    return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .spotting import CLASS_AFTER, Spotted, is_surname, name_letters, spotted_token
+from .spotting import CLASS_AFTER, Spotted, foreign_surname, is_surname, spotted_token
 from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, is_given, unknown_word
 
 # "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
@@ -39,7 +39,7 @@ def reversed_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
         known_given = is_given(given.key, lex)
         in_class = CLASS_AFTER.match(text, match.end()) is not None     # "Öztürk, Mert (6C)", "Tang, Bich (Y4)"
         if not (known_given or _may_be_name(given, lex, words) or in_class and given.raw[1:].islower()
-                and given.key not in words and (unknown_word(surname.key, lex) or name_letters(surname, lex))):
+                and given.key not in words and (unknown_word(surname.key, lex) or foreign_surname(surname, lex))):
             continue                            # "Hüttenrauch, Mats - 6W": a class list's given name, any word
         if is_given(surname.key, lex) and not in_class and start == surname.start:
             continue                            # "Oliver, Harry": first names only

@@ -55,6 +55,12 @@ def name_letters(token: Token, lex: Lexicon) -> bool:
     return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words
 
 
+def foreign_surname(token: Token, lex: Lexicon) -> bool:
+    """A word written with letters English never uses that is a surname no English word shares, or no word
+    any list knows ("Hüttenrauch", "Øberg", "Schäfer")."""
+    return not token.raw.isascii() and (token.key in lex.person_surnames or name_letters(token, lex))
+
+
 def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""

@@ -73,6 +73,7 @@ class Lexicon:
     particle_names: tuple[str, ...]                   # the particles as the stop list orders them
     named_before: dict[str, frozenset[str]]           # language -> "biblioteca": a thing named after the name
     second_given: frozenset[str]                      # "grace" of "Ella-Grace": a given name's second half
+    word_given_names: frozenset[str]                  # "mats": given names too common as words for the lists
 
     @cached_property
     def run_pattern(self) -> re.Pattern:
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
         particle_names=tuple(stop["surname_particles"]),
         named_before={language: frozenset(words) for language, words in stop["named_before"].items()},
         second_given=frozenset(stop["second_given"]),
+        word_given_names=frozenset(stop["word_given_names"]),
     )
 
 

@@ -1,0 +1,25 @@
+"""Stock-photo credits (issue 10, heldout_m's wrong reports): a name that the credit line of a stock
+library, a picture agency or a free library follows ("Photo: ..., Wikimedia Commons", "via Flickr",
+"/ Getty Images", "on Unsplash"), or a Creative Commons licence ("(CC BY-SA 4.0)"), is the photographer's,
+not a pupil's; so is a file name with a library's name ("bigstock-...", "fotolia_..."). A pupil's name with
+their year group is still reported. Through the command line, real JPEGs, without a roster."""
+
+from __future__ import annotations
+
+from tests.names.kinds_kit import html, names_reported
+
+CREDITS = ("Photo: Idris Llewelyn-Bowen, Wikimedia Commons", "Image by Lorna Pettigrew via Flickr (CC BY 2.0)",
+           "Photo: Hamish Dunbar (CC BY-SA 4.0)", "Photo: Anneka Stroud / Getty Images",
+           "Photo by Tobias Lindqvist on Unsplash", "Photo: Maren Solheim, CC0")
+FILES = ("images/bigstock-maren-solheim-reading-5551234.jpg", "images/fotolia_12345678_anneka-stroud.jpg",
+         "images/wikimedia-idris-llewelyn-bowen.jpg")
+
+
+def test_stock_credits_are_no_pupils_names(tmp_path):
+    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
+                                         "</figcaption></figure>")
+             for number, caption in enumerate(CREDITS)}
+    pages["site/pupil.html"] = html('<figure><img src="/images/pupil.jpg" alt=""><figcaption>Imogen Fairweather '
+                                    "(Year 5) with her award</figcaption></figure>")
+    found = names_reported(tmp_path, pages, photos=FILES)
+    assert found == {"site/pupil.html": {"Imogen Fairweather"}}
