@@ -19,6 +19,7 @@ from pathlib import Path
 from .cache import CACHE_DIR
 from .fsio import TEMP_SUFFIX
 from .globs import any_match
+from .submodules import is_submodule, with_submodules
 from .unread import outside_link_note
 from .errors import UserError
 
@@ -66,6 +67,7 @@ class Discovery:
     outside: int = 0     # symlinks out of the repository: never followed, not checked
     unopened: list[OSError] = field(default_factory=list)   # folders the walk could not open (unread.py)
     git_said: list[str] = field(default_factory=list)       # what Git warned while listing (unread.py)
+    not_checked: dict[str, int] = field(default_factory=dict)   # other kinds not listed, the notes say why
 
 
 def _git(root: Path, *args: str, said: list[str] | None = None) -> bytes:
@@ -120,8 +122,8 @@ def start_of(paths: list[str]) -> Path | None:
         return common if _in_git(common) else site_above(common) or common
     folder = folders[0]
     while folder != here and folder.is_relative_to(here):
-        if any(os.path.lexists(folder / name) for name in (".git", *CONFIG_FILES)):
-            return folder
+        if any(os.path.lexists(folder / name) for name in (".git", *CONFIG_FILES)) and not is_submodule(folder):
+            return folder     # a submodule's files are the site's, named from its top (submodules.py)
         folder = folder.parent
     if _in_git(here) or is_site(here):
         return None
@@ -220,8 +222,9 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             raise DiscoverError(f"{path}: no such file or folder")
         if absolute.is_dir() and not absolute.is_symlink():
             if in_git:
-                candidates += _split_z(_git(root, "ls-files", "-z", "--cached", "--others",
-                                            "--exclude-standard", "--", path, said=found.git_said))
+                listed = _split_z(_git(root, "ls-files", "-z", "--cached", "--others",
+                                       "--exclude-standard", "--", path, said=found.git_said))
+                candidates += with_submodules(root, listed, found)   # a submodule's files are the site's too
                 candidates += [] if skip else _special_files(root, absolute)   # Git lists no FIFO, socket, device
             else:
                 candidates += _walk(root, absolute, found.notes, found.unopened)

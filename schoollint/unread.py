@@ -50,11 +50,12 @@ def unopened(root: Path, errors: list[OSError], git_said: list[str]) -> tuple[li
 def account(found, outcome) -> None:
     """Add what discovery (`found`, a discover.Discovery) could not open or follow to `outcome`
     (an outcome.Outcome): an error line and a "folder" count per folder not listed, a count of
-    symlinks out of the repository (their notes are discovery's), Git's other warnings as notes."""
+    symlinks out of the repository and of what else it did not list (submodules not checked out; their
+    notes are discovery's), Git's other warnings as notes."""
     folders, notes = unopened(found.root, found.unopened, found.git_said)
     outcome.errors += [f"{folder}: cannot read the folder: {why}; nothing in it was checked"
                        for folder, why in folders]
     outcome.notes += notes
-    for kind, count in ((FOLDER, len(folders)), (OUTSIDE_LINK, found.outside)):
+    for kind, count in ((FOLDER, len(folders)), (OUTSIDE_LINK, found.outside), *found.not_checked.items()):
         if count:
             outcome.not_checked[kind] = outcome.not_checked.get(kind, 0) + count
