@@ -10,9 +10,11 @@ file's. The comment forms are each language's own: Liquid's
 `{# ... #}`, Go templates' `{{/* ... */}}` (with `-` trim markers), and
 Handlebars' `{{!-- ... --}}` and `{{! ... }}`, and JSP's and ASP.NET's
 `<%-- ... --%>`. An unclosed comment runs to the end of the text, as the
-template engines read it. A block tag of another language that starts alike is
-no comment: Handlebars/Mustache `{{#each}}` and Svelte's `{#if}`, `{#each}`,
-`{#await}`, `{#key}` and `{#snippet}` (trial 8: the rest of the page was blanked).
+template engines read it. What starts alike in another language is no comment
+(trial 8: the rest of the page was blanked): Handlebars/Mustache `{{#each}}`,
+Svelte's `{#if}`, `{#each}`, `{#await}`, `{#key}` and `{#snippet}`, and a `{#...}`
+closed by a `}` on its line without a `#` before it (a Kramdown, Pandoc or Hugo
+heading id or attribute list, `## Team {#team}`; a Svelte block).
 
 Server pages (PHP, server-side includes, XHTML, classic ASP and ASP.NET Web
 Forms, JSP, ERB, EJS) are HTML too, with code in `<?php ... ?>`, `<?= ... ?>`
@@ -40,7 +42,7 @@ SUFFIXES = (".liquid", ".njk", ".nunjucks", ".hbs", ".handlebars", ".mustache", 
 _COMMENTS = re.compile(
     r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)"
     r"|\{%-?\s*#.*?(?:%\}|\Z)"
-    r"|(?<!\{)\{#(?!(?:if|each|await|key|snippet)\b).*?(?:#\}|\Z)"    # not Handlebars' {{#each}}, Svelte's {#if}
+    r"|(?<!\{)\{#(?!(?:if|each|await|key|snippet)\b|[^{}\n]*(?<!#)\}).*?(?:#\}|\Z)"    # see the module
     r"|\{\{-?\s*/\*.*?(?:\*/\s*-?\}\}|\Z)"
     r"|\{\{!--.*?(?:--\}\}|\Z)"
     r"|\{\{![^}]*(?:\}\}|\Z)"

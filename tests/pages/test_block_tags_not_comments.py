@@ -1,8 +1,8 @@
-"""Another language's block tag is no template comment (trial 8, item 8): Svelte's `{#if}` and
-Handlebars' `{{#each}}` start as Nunjucks/Jinja's `{#` comment does, and an unclosed comment runs to
-the end of the page, so everything after the first block went unread: no SL304 for a broken picture,
-and (in a Handlebars page) no name rule. A real comment of the template's language is still skipped.
-Real sites, through the command line."""
+"""Another language's block tag is no template comment (trial 8, item 8): Svelte's `{#if}`,
+Handlebars' `{{#each}}` and a Markdown heading id `{#team}` start as Nunjucks/Jinja's `{#` comment
+does, and an unclosed comment runs to the end of the page, so everything after the first block went
+unread: no SL304 for a broken picture, and (in a Handlebars page) no name rule. A real comment of the
+template's language is still skipped. Real sites, through the command line."""
 
 from __future__ import annotations
 
@@ -52,6 +52,15 @@ def test_a_broken_picture_after_a_svelte_block_is_reported(repo, cli, block):
 def test_a_handlebars_block_leaves_the_rest_of_the_page_read(repo, cli, page, block):
     _write(repo, page, f"<h1>Our people</h1>\n{block}\n{BROKEN}\n")
     assert _found(cli, "SL302,SL304") == [(page, "SL302", 3), (page, "SL304", 3)]
+
+
+@pytest.mark.parametrize("opening", ["## Our team {#team}", "![Logo](/img/logo.png){#logo .small}",
+                                     "{#intro}\nWelcome to the team page."])
+def test_a_broken_picture_after_a_heading_id_or_attribute_list_is_reported(repo, cli, opening):
+    clean_photo(repo / "img" / "logo.png")
+    text = f"---\ntitle: Team\n---\n{opening}\n\n![The team](/img/nope.jpg)\n"
+    _write(repo, "content/team.md", text)
+    assert _found(cli) == [("content/team.md", "SL304", text.count("\n"))]
 
 
 def test_a_private_field_in_a_script_is_no_comment(repo, cli):
