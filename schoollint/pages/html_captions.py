@@ -8,12 +8,14 @@ whose class reads like a card ("card", "profile", "pupil"...) counts when it
 holds this one photo only; a wrapper that holds nothing but the photo
 (`div.card-img`, `<p><img></p>`, a link) is the photo itself, so the element
 after it (the paragraph WordPress writes after an image block, `h3`,
-`.card-title`, "Pictured: ...") is its caption, and in a table so are the next
+`.card-title`, "Pictured: ...") is its caption (and, when that is a short paragraph, a short one after it), and
+in a table so are the next
 cell of its row and the cell below it. Climbing stops at sectioning and
 grouping elements (body, main, article, section, lists, tables...): text
 beyond them is the page's, not the photo's, unless the element holds the photo
 and nothing else (`<article><header><img></header><h2>name</h2>`): then it is
-one of the photo's wrappers. Every span carries the language
+one of the photo's wrappers. An article or section holding this one photo is about it: its heading
+("Pupil spotlight: ...", then the photo in a `div`) goes with the photo. Every span carries the language
 of its element (the `lang` attribute inherited, WHATWG HTML section 3.2.6.2).
 """
 
@@ -36,6 +38,9 @@ CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "ta
 BOUNDARIES = frozenset({"body", "main", "article", "section", "header", "footer", "nav", "aside",
                         "form", "table", "ul", "ol", "html"})
 OUTERMOST = frozenset({"body", "main", "html"})     # boundaries even when they hold the photo only
+# Boundaries whose heading titles what they hold: with one photo in them, the heading is about the photo.
+TITLED = frozenset({"article", "section"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CARD_WORDS = frozenset({"card", "tile", "thumbnail", "thumb", "item", "profile", "member", "person",
                         "pupil", "student", "staff", "team", "polaroid", "figure", "caption", "photo",
                         "media", "teaser", "slide", "entry", "post"})
@@ -56,6 +61,7 @@ UNDER_PHOTO = {"table": "table below the photo", "ul": "list below the photo", "
 BLOCK_BREAK = "\u2029"
 MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
 BETWEEN_PHOTOS = "paragraph before (between photos)"    # also the caption after the photo before
+SECOND_PARAGRAPH = "second paragraph after"     # after a short one right after the photo: the post's next sentence
 _TAGS = re.compile(r"<[^>]*>")
 
 
@@ -80,6 +86,8 @@ class Captions:
         for ancestor in image.iterancestors():
             tag = ancestor.tag
             if tag in BOUNDARIES and not _card_like(ancestor) and not self.photo_only(ancestor):
+                if tag in TITLED and self.photo_count(ancestor) == 1:
+                    yield from self.title_of(ancestor)
                 return
             yield from self.lightbox_text(ancestor)
             if tag == "a":
@@ -172,6 +180,10 @@ class Captions:
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
             yield span
+            second = _element_sibling(following, "getnext") if following.tag == "p" else None
+            if second is not None and second.tag == "p" and not self.photo_count(second) \
+                    and len((after := self.span(second, SECOND_PARAGRAPH)).text) <= MAX_NEXT_CAPTION:
+                yield after                     # a short post names the photo's pupil a sentence later
 
     def photo_only(self, element) -> bool:
         """A boundary holding the photo and nothing else (`<header><img></header>`) is one of its wrappers."""
@@ -212,6 +224,13 @@ class Captions:
         if link.get("title"):
             yield TextSpan(link.get("title"), self.lines.attribute_line(link, "title"), "link title",
                            self.lang_of(link))
+
+    def title_of(self, section) -> Iterator[TextSpan]:
+        """The heading that titles an article or section holding this one photo ("Pupil spotlight: ...",
+        then the photo): what the article, so its photo, is about."""
+        heading = next(section.iter(*HEADINGS), None)
+        if heading is not None:
+            yield self.span(heading, "heading of its article")
 
     def lightbox_text(self, element) -> Iterator[TextSpan]:
         for attribute in LIGHTBOX_ATTRIBUTES:

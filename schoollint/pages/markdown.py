@@ -1,20 +1,18 @@
 """Markdown pages (Jekyll, Hugo, Eleventy): front matter, images, raw HTML and caption shortcodes.
 
-Parsed as CommonMark 0.31 (markdown-it-py's "commonmark" preset, plus GFM
-tables): images (section 6.4), links to a photo (6.3), raw HTML blocks
-(4.6) and inline HTML (6.6), the last two read by the HTML reader.
-markdown-it gives each block its source lines; inside a block the line is
-counted from the soft and hard breaks before an image. Front matter is YAML
-(between "---" lines, read by `data`) or TOML 1.0 (between "+++", Hugo's),
-replaced by blank lines before parsing so the parser's lines are the file's.
-The paragraph right after a paragraph holding only photos is their caption
-(the shape of WordPress exports and Markdown posts: `![](photo.jpg)`, a
-blank line, "First Last won the sculls"), and a short paragraph before a photo is too, whatever markup
-shows the photo (an image, raw HTML, a shortcode): between two photos, it goes with both. The front
-matter's `lang` is the language of the page's words; its featured pictures go with its summary
-(`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are images too, and so is any
-template tag handing a partial a photo with its words (`shortcodes.template_images`). Template
-comments (Liquid, Go templates, Nunjucks) are blanked first (`templates`).
+Parsed as CommonMark 0.31 (markdown-it-py's "commonmark" preset, plus GFM tables): images (section 6.4),
+links to a photo (6.3), raw HTML blocks (4.6) and inline HTML (6.6), the last two read by the HTML reader.
+markdown-it gives each block its source lines; inside a block the line is counted from the soft and hard
+breaks before an image. Front matter is YAML (between "---" lines, read by `data`) or TOML 1.0 (between
+"+++", Hugo's), replaced by blank lines before parsing so the parser's lines are the file's. The paragraph
+right after a paragraph holding only photos is their caption (the shape of WordPress exports and Markdown
+posts: `![](photo.jpg)`, a blank line, "First Last won the sculls"; when that one is short, the paragraph
+after it as well: a short post names its photo's pupil a sentence later), and a short paragraph before a
+photo is too, whatever markup shows the photo (an image, raw HTML, a shortcode): between two photos, it
+goes with both. The front matter's `lang` is the language of the page's words; its featured pictures go
+with its summary (`front_matter`). Hugo `figure` shortcodes and Jekyll `include figure.html` tags are
+images too, and so is any template tag handing a partial a photo with its words
+(`shortcodes.template_images`). Template comments (Liquid, Go templates, Nunjucks) are blanked first.
 MDX pages are read here after `mdx` has read their JSX (`embed`): its placeholders stand for the photos.
 """
 
@@ -29,10 +27,10 @@ from pathlib import Path
 from . import html as html_reader
 from .data import decode_text
 from .front_matter import front_matter_images, front_matter_language, split_front_matter, with_summary
-from .html_captions import BETWEEN_PHOTOS, BLOCK_BREAK
+from .html_captions import BLOCK_BREAK, SECOND_PARAGRAPH
 from .html_source import COMMENT
 from .markdown_tables import TableCells
-from .markdown_tokens import emphasised, plain_text
+from .markdown_tokens import MAX_NEXT_CAPTION, before_caption, emphasised, plain_text, running_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
 from .shortcodes import CAPTIONS, SHORTCODE, eleventy_images, figure_tags, template_images
@@ -49,7 +47,6 @@ _PLACEHOLDER = re.compile(r"<!--mdx:(\d+)-->|<img data-mdx=\"(\d+)\">")      # w
 # A heading id (`## Team {#team}`: Kramdown, Hugo, Pandoc, Docusaurus) or a one-line `{# comment #}`: blanked
 # before template comments are, whose `{#` would otherwise run on to the end of the page.
 _HEADING_ID = re.compile(r"\{#[^{}\n]*\}")
-MAX_NEXT_CAPTION = 300      # characters: a longer paragraph after a photo is the article, not a caption
 MAX_OPENING = 600           # characters: a post's opening paragraph, read with its featured image
 BLOCK_LABELS = {"th_open": "table cell", "td_open": "table cell", "list_item_open": "list item",
                "heading_open": "heading", "paragraph_open": "paragraph"}
@@ -74,6 +71,7 @@ class Embedded:
     images: dict[int, list[PageImage]] = field(default_factory=dict)   # _PLACEHOLDER's number: its photos
     unknown: list[TextSpan] = field(default_factory=list)           # alt texts it could not resolve
     suppressions: list = field(default_factory=list)
+    boxes: set[int] = field(default_factory=set)    # lines of a component's own block: not the post's words
 
 
 @dataclass
@@ -98,8 +96,8 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     body = _TEMPLATED_DESTINATION.sub(_plain_destination, eleventy_images(blank_comments(body)))
     reader = _Reader(relpath, root)
     if embedded is not None:
-        reader.embedded, reader.unknown, reader.suppressions = embedded.images, embedded.unknown, \
-            embedded.suppressions
+        reader.embedded, reader.unknown, reader.suppressions, reader.boxes = embedded.images, embedded.unknown, \
+            embedded.suppressions, embedded.boxes
     images = front_matter_images(front, relpath, root) if front else []
     shares = front_matter_shares(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
@@ -141,6 +139,7 @@ class _Reader:
         self.opened = False
         self.beside: dict[int, list[TextSpan]] = {}    # a shortcode's line: the paragraphs around it
         self.embedded: dict[int, list[PageImage]] = {}  # an MDX placeholder's number: its photos (mdx.py)
+        self.boxes: set[int] = set()                    # lines of MDX components' own blocks (Embedded.boxes)
         self._layout: SiteLayout | None = None   # the page's site layout (urls.page_layout), found once
 
     def walk(self, tokens) -> None:
@@ -149,6 +148,7 @@ class _Reader:
         between two photos is read with both: either may be its caption."""
         containers: list[str] = []
         waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
+        second: list = []                   # photos whose next paragraph was the last block: the one after it too
         before: TextSpan | None = None      # a short paragraph with no photo in it
         between = False                     # ... that is the caption after an earlier photo too
         cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
@@ -163,10 +163,10 @@ class _Reader:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
             elif token.type == "html_block" and token.map:
                 pictures = len(self.html_images)
-                self.add_html(token.content, token.map[0] + 1, _before(before, between))
+                self.add_html(token.content, token.map[0] + 1, before_caption(before, between))
                 self.opened |= len(self.html_images) > pictures
                 if len(self.html_images) > pictures:
-                    waiting, before = list(range(pictures, len(self.html_images))), None
+                    waiting, before, second = list(range(pictures, len(self.html_images))), None, []
             elif token.type == "inline" and token.map:
                 label = next((c for c in reversed(containers) if c != "paragraph"), "paragraph")
                 images, span = self.inline(token, label)
@@ -182,12 +182,15 @@ class _Reader:
                         self.opening = TextSpan(span.text, span.line, "opening paragraph")
                 if shortcode:               # its photo is made by shortcodes(), which reads self.beside
                     found, span = [(span.line,)], TextSpan("", span.line, label)
-                    self.add_caption(found, *_before(before, between))
+                    self.add_caption(found, *before_caption(before, between))
                 elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                     self.add_caption(waiting, TextSpan(span.text, span.line,
                                                        "caption" if emphasised(token) else "next paragraph"))
+                elif second and running_text(span, self.boxes) and not found:
+                    self.add_caption(second, TextSpan(span.text, span.line, SECOND_PARAGRAPH))
                 elif found and not span.text.strip():
-                    self.add_caption(found, *_before(before, between))   # "This week our star is ...", then the photo
+                    self.add_caption(found, *before_caption(before, between))   # "Our star is ...", then the photo
+                second = waiting if waiting and not found and running_text(span, self.boxes) else []
                 between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
                 before = span if label in ("paragraph", "heading") and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None
@@ -302,13 +305,6 @@ def _sized(image: _Image, text: str) -> str:
     attributes, length = found
     image.size = displayed(attributes)
     return text[length:]
-
-
-def _before(paragraph: TextSpan | None, between: bool) -> list[TextSpan]:
-    """A short paragraph or heading before a photo, as its caption ("Well done to ...:", a staff member's name,
-    then the photo); `between`: it follows an earlier photo too, whose caption it may be (BETWEEN_PHOTOS)."""
-    label = BETWEEN_PHOTOS if between else f"{paragraph.label if paragraph else ''} before"
-    return [TextSpan(paragraph.text, paragraph.line, label)] if paragraph is not None else []
 
 
 def _with_captions(image: PageImage, captions: list[TextSpan]) -> PageImage:

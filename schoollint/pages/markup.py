@@ -23,8 +23,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, INLINE, MAX_NEXT_CAPTION,
-                            NEXT_CAPTION_TAGS, OUTERMOST)
+from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, INLINE, MAX_NEXT_CAPTION,
+                            NEXT_CAPTION_TAGS, OUTERMOST, TITLED)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
@@ -195,6 +195,9 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
             continue
         card = bool(CARD_WORDS.intersection(re.split(r"[\s_-]+", _classes(ancestor))))
         if tag in BOUNDARIES and not card:
+            heading = next((one for one in ancestor.elements() if one.tag.lower() in HEADINGS), None)
+            if tag in TITLED and heading is not None and ancestor.photos() == 1:
+                yield _span(heading, "heading of its article", env, script, unread)
             return
         if tag == "a":
             yield _span(ancestor, "link text", env, script, unread)

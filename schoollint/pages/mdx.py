@@ -109,6 +109,8 @@ def _replacement(number: int, unit: Unit, tree, script: Script, written: str, fi
         embedded.images[number] = found.images
         placeholder = f"<!--mdx:{number}-->" if unit.flow else f'<img data-mdx="{number}">'
         return placeholder + newline * written.count("\n")
+    if unit.flow and not unit.expression:    # a component's own block (a <Callout>): no paragraph of the post
+        embedded.boxes.update(range(first, first + written.count("\n") + 1))
     rows: list[list[str]] = [[] for _ in range(written.count("\n") + 1)]
     for text, line in _shown(document, tree, unit.expression, script):
         for offset, part in enumerate(text.split("\n")):

@@ -75,16 +75,16 @@ class Script:
                 self.imports[text(child.named_children[-1])] = path
 
     def _state(self, body) -> None:
-        """The properties of the object a `data()` or `setup()` body returns (not a nested function's)."""
+        """The properties of the object a `data()` or `setup()` body returns (not a nested function's); a
+        shorthand `{ photo }` is the binding of that name already."""
         statements = body.named_children if body is not None and body.type == "statement_block" else [body]
         for statement in statements if body is not None else ():
             returned = unwrap(statement) if statement.type != "return_statement" else \
                 unwrap(statement.named_children[0]) if statement.named_children else None
-            for child in returned.named_children if returned is not None and returned.type == "object" else ():
-                key = child.child_by_field_name("key") if child.type == "pair" else child
-                if child.type in ("pair", "shorthand_property_identifier") and key is not None:
-                    self.state.setdefault(text(key).strip("\"'`"),
-                                          child.child_by_field_name("value") if child.type == "pair" else child)
+            for pair in returned.named_children if returned is not None and returned.type == "object" else ():
+                key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+                if pair.type == "pair" and key is not None and value is not None:
+                    self.state.setdefault(text(key).strip("\"'`"), value)
 
     def values(self, node, env: dict | None = None, depth: int = 0) -> Values | None:
         """Every value the expression `node` can have, or None when it cannot be known here."""
@@ -129,9 +129,7 @@ class Script:
             return self.values(env[name], env, depth + 1) if env[name] is not None else None
         if name in self.imports:
             return [self.imports[name]]
-        bound = self.bindings.get(name)
-        if bound is None and name in self.state and self.state[name].type != "shorthand_property_identifier":
-            bound = self.state[name]        # a template's name for what data() returns
+        bound = self.bindings.get(name, self.state.get(name))      # a template's name for what data() returns
         return self.values(bound, {}, depth + 1) if bound is not None else None
 
     def _member(self, node, env: dict, depth: int) -> Values | None:

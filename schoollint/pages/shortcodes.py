@@ -123,7 +123,7 @@ def _records(inner: str, start: int, text: str) -> list[dict[str, LineStr]]:
 
 
 def _pairs(source: str, offset: int, line) -> dict[str, LineStr]:
-    record = {}
+    record: dict[str, LineStr] = {}
     for pair in _PAIR.finditer(source):
         value = next(group for group in pair.group("d", "s", "b") if group is not None)
         record.setdefault(pair.group("key"), LineStr(value, line(offset + pair.start())))

@@ -75,8 +75,11 @@ def test_text_beyond_the_photo_s_own_container_is_not_its_caption():
         "<p>Another paragraph</p></section>\n"
         '<div class="gallery-card"><img src=b.jpg><img src=c.jpg><p>Shared text</p></div>'
     )
-    # Issue 10: the paragraph right after a photo in the same container is its caption; nothing further is.
-    assert [captions(image) for image in page.images] == [{"next paragraph": "A paragraph of its own"}, {}, {}]
+    # Issue 10: the paragraph right after a photo in the same container is its caption, and (session 8, on
+    # purpose) the short one after it and the heading of the section holding this one photo; nothing further is.
+    assert [captions(image) for image in page.images] == [{"next paragraph": "A paragraph of its own",
+                                                           "second paragraph after": "Another paragraph",
+                                                           "heading of its article": "Results"}, {}, {}]
 
 
 def test_line_of_a_name_after_a_tag_spread_over_lines():
