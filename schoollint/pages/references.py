@@ -55,7 +55,8 @@ _OPENERS = frozenset("\"'`(=}[,")
 # Each branch starts with its literal character, so the engine skips between them (test_cold_comments).
 _HASH_COMMENTED = (".yml", ".yaml", ".toml")
 _SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".css", ".scss", ".sass", ".less")
-_COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|//(?<![^ \t\n]//)[^\n]*"
+# `/*` in a path ("assets/*.png", '/*') is a glob, no comment running on to the end of the file (trial 8).
+_COMMON_COMMENTS = r"<!--.*?(?:-->|\Z)|/\*(?<![\w.*~\"'`-]/\*).*?(?:\*/|\Z)|//(?<![^ \t\n]//)[^\n]*"
 _COMMENTS = {False: re.compile(_COMMON_COMMENTS, re.DOTALL),
              True: re.compile(_COMMON_COMMENTS + r"|#(?<![^ \t\n]#)[^\n]*", re.DOTALL)}
 # A quoted path: its opening character -> its closing one, and what may stand before the opening one
@@ -290,8 +291,7 @@ def _walk_order(relpath: str) -> list[tuple[int, str]]:
 def site_index(root: Path, site_files: Sequence[str]) -> dict[str, list[tuple[str, Reference]]]:
     """The whole site's index: repository path of each referenced file -> (file, reference) pairs.
 
-    A broken reference is listed under the path it was read as: a caller can ask which lead nowhere.
-    """
+    A broken reference is listed under the path it was read as: a caller can ask which lead nowhere."""
     index: dict[str, list[tuple[str, Reference]]] = {}
     for relpath in text_files(root, site_files):
         try:

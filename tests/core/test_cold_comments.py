@@ -10,8 +10,9 @@ import pytest
 
 from schoollint.pages.references import _COMMENTS, scan
 
-# The definition, as written before: a line comment starts at a line's start or after a space or tab.
-_PLAIN = r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?:^|(?<=[ \t]))//[^\n]*"
+# The definition, as written before: a line comment starts at a line's start or after a space or tab;
+# a block comment's `/*` not after a path's character (trial 8: a glob's `/*` is no comment).
+_PLAIN = r"<!--.*?(?:-->|\Z)|(?<![\w.*~\"'`-])/\*.*?(?:\*/|\Z)|(?:^|(?<=[ \t]))//[^\n]*"
 DEFINITION = {False: re.compile(_PLAIN, re.DOTALL | re.MULTILINE),
               True: re.compile(_PLAIN + r"|(?:^|(?<=[ \t]))#[^\n]*", re.DOTALL | re.MULTILINE)}
 

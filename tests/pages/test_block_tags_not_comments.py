@@ -69,6 +69,28 @@ def test_a_private_field_in_a_script_is_no_comment(repo, cli):
     assert _found(cli) == [("src/gallery.js", "SL304", 1)]
 
 
+# A glob's `/*` opened a CSS/JS block comment that ran on to the end of the file.
+GLOBS = {
+    "src/gallery.js": "const photos = import.meta.glob('./assets/*.png');\nimport hero from './img/nope.jpg';\n",
+    "server.js": "app.get('/*', (req, res) => res.send(page));\nconst hero = '/img/nope.jpg';\n",
+    "content/upload.md": "Copy the photos to `static/images/*` first.\n\n![The hall](/img/nope.jpg)\n",
+    "upload.html": "<p>Files go in <code>~/*</code> on the server.</p>\n<img src=\"/img/nope.jpg\" alt=\"Hall\">\n",
+}
+
+
+@pytest.mark.parametrize("page", sorted(GLOBS))
+def test_a_broken_picture_after_a_glob_is_reported(repo, cli, page):
+    _write(repo, page, GLOBS[page])
+    assert _found(cli) == [(page, "SL304", GLOBS[page].count("\n"))]
+
+
+def test_a_real_block_comment_is_still_skipped(repo, cli):
+    _write(repo, "src/site.css", ".hero { background: url(/img/here.jpg) } /* url(/img/old.jpg) */\n"
+           ".a{}/* .b { background: url(/img/older.jpg) } */\n")
+    clean_photo(repo / "img" / "here.jpg")
+    assert _found(cli) == []
+
+
 @pytest.mark.parametrize("comment", ['{# <img src="/img/old.jpg"> #}', '{#<img src="/img/old.jpg">#}',
                                      '{# if you bring it back:\n<img src="/img/old.jpg">\n#}'])
 def test_a_nunjucks_comment_is_still_skipped(repo, cli, comment):
