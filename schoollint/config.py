@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogue
+from .config_paths import with_paths_from_its_folder
+from .yaml_keys import repeated_key_said
 from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
 
@@ -137,8 +139,10 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
         except yaml.YAMLError as exc:
             line, words = explain(exc)
             raise ConfigError(f"{where}{f':{line}' if line else ''}: not valid YAML: {words}") from None
+        if (repeated := repeated_key_said(text, where)) is not None:   # PyYAML would keep the last silently
+            raise ConfigError(repeated)
     try:
-        return parse_config(raw or {}, where)
+        return with_paths_from_its_folder(parse_config(raw or {}, where), path, display)   # config_paths.py
     except ConfigError as exc:
         line = key_lines(text).get(exc.keys) if exc.keys and path.suffix.lower() != ".toml" else None
         if line is None or not str(exc).startswith(f"{where}: "):

@@ -48,10 +48,10 @@ class Chosen:
 def choose_roster(root: Path, given: str | None, configured: str | None) -> Chosen:
     """The run's roster (see the module docstring); RosterError when a named one is missing or broken."""
     if given or configured:
-        path = (Path.cwd() / given) if given else (root / str(configured))
+        path = (Path.cwd() / os.path.expanduser(given)) if given else (root / str(configured))   # ~: home
         shown = os.path.normpath(str(given or configured))     # "private/x.csv", not "site/../private/x.csv"
         if not path.is_file():
-            raise RosterError(f"{shown}: roster file not found")
+            raise RosterError(f"{shown}: roster file not found (looked for {os.path.normpath(path)})")
         roster = load_roster(path)
         return Chosen(path, roster, shown, notes=list(roster.notes))
     path = root / DEFAULT_HASHED
@@ -100,9 +100,9 @@ def consent_coverage(chosen: Chosen, selected: set[str], named: set[str], requir
         return []
     where = chosen.shown
     if chosen.roster is None:                  # selected by name, they judged no one: say so (the key's note says why)
-        return [f"{_rules(named)} the school's roster, so {'it' if len(named) == 1 else 'they'} judged no one: "
-                f"give --roster FILE, `roster:` in .schoollint.yml, or commit a hashed {DEFAULT_HASHED}"
-                ] if named and not chosen.shown else []
+        from ..unrun_rules import needs_roster
+
+        return [needs_roster(named)] if named and not chosen.shown else []
     roster, found = chosen.roster, records(chosen.roster)
     website = bool(found & NEEDS["SL601"]) or required
     unscoped = [header for header, kind in roster.unread.items() if kind == UNSCOPED]
@@ -117,10 +117,6 @@ def consent_coverage(chosen: Chosen, selected: set[str], named: set[str], requir
         notes.append(f"{where}: not read as a consent schoollint checks: "
                      f"{', '.join(repr(header) for header in roster.unread)}")
     return notes
-
-
-def _rules(codes) -> str:
-    return f"{', '.join(sorted(codes))} {'needs' if len(codes) == 1 else 'need'}"
 
 
 def _wanted(codes) -> str:
