@@ -57,10 +57,15 @@ def spread_out(attributes: Mapping[str, V], node_of: Callable[[V], object], valu
 
 def listed_items(attributes: Mapping[str, V], node_of: Callable[[V], object], env: dict, script) -> list:
     """The object literals of a component's array props (`<Gallery images={[{src, caption}]}>`, `items={pieces}`
-    over a const array): a gallery shows each as a photo of its own, as if spread onto a card. At most 2,000."""
+    over a const array): a gallery shows each as a photo of its own, as if spread onto a card; and an object
+    prop (`<PersonCard person={head} />`, `head` a record with a name and a photo), which the card shows the
+    same way. At most 2,000."""
     found: list = []
     for name, attribute in attributes.items():
         node = node_of(attribute)
-        items = script.items(node, env) if node is not None and not name.startswith(SPREAD) else None
-        found += [item for item in items or () if item is not None and item.type == "object"]
+        if node is None or name.startswith(SPREAD):
+            continue
+        items = script.items(node, env)
+        found += [item for item in (items if items is not None else [script.item(node, env)])
+                  if item is not None and item.type == "object"]
     return found[:2000]

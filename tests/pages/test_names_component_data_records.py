@@ -88,3 +88,16 @@ const shot = { photo: "/images/a/%s.jpg", caption: "Bilder von der Projektwoche:
     german = lint(tmp_path / "t", {"src/pages/nistkasten.astro": page.replace("Bilder von der Projektwoche",
                                                                                "Gerlinde von der Heyde") % ("x", "de")})
     assert names(german) == {"Gerlinde von der Heyde"}      # a German name in a German page is still a name
+
+
+def test_a_record_given_to_a_card_as_one_prop(tmp_path):
+    """`<PersonCard person={head} />`: the card shows the record's photo and name, as if spread onto it;
+    an object prop with no photo (a style) shows none."""
+    page = '''const head = { fullName: "Wilfreda Oyelowo-Banks", portrait: "/images/r/head.jpg", role: "Head girl" };
+const style = { color: "red", caption: "Isaura Delacroix-Nwosu" };
+export default function Leaders() {
+  return <section><PersonCard person={head} /><Banner look={style} /></section>;
+}
+'''
+    found = lint(tmp_path / "s", {"src/Leaders.jsx": page})
+    assert {(path, value) for _code, path, value in found} == {("src/Leaders.jsx", "Wilfreda Oyelowo-Banks")}
