@@ -49,6 +49,9 @@ def unread_lookalikes(root: Path) -> list[str]:
         names = sorted(os.listdir(root))
     except OSError:
         return []
-    return [f"{name}: not read (schoollint reads its configuration from {', '.join(CONFIG_FILES)} or "
-            "[tool.schoollint] in pyproject.toml): rename it, or name it with --config" for name in names
-            if name not in CONFIG_FILES and LOOKALIKE.fullmatch(name) and (root / name).is_file()]
+    from .config_shadowed import shadowed_pyproject   # [tool.schoollint] beside .schoollint.yml: said too
+
+    return shadowed_pyproject(root, CONFIG_FILES) + [
+        f"{name}: not read (schoollint reads its configuration from {', '.join(CONFIG_FILES)} or "
+        "[tool.schoollint] in pyproject.toml): rename it, or name it with --config" for name in names
+        if name not in CONFIG_FILES and LOOKALIKE.fullmatch(name) and (root / name).is_file()]

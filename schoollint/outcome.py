@@ -25,7 +25,9 @@ class Outcome:
 
     def not_checked_text(self) -> str:
         """The honest count of files no reader judged, by type: "12 .psd, 3 .cr2" ("" when none)."""
-        return ", ".join(f"{count} {kind}" for kind, count in
+        from .kind_counts import kind_count   # "2 special files", not "2 special file"
+
+        return ", ".join(kind_count(count, kind) for kind, count in
                          sorted(self.not_checked.items(), key=lambda pair: (-pair[1], pair[0])))
 
     def fixable(self, unsafe: bool) -> int:

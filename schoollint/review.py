@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from .errors import UserError
 
 REVIEW_LOG = ".schoollint-review.yml"
-_INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\- ]{0,15}$")
+_INITIALS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.\- ]){0,15}$")   # letters of any script (SÓN, ŁK), as NFC
 _HEADER = ("# Periodic reviews of the website's images of pupils, newest last.\n"
            "# Written by `schoollint audit --record-review INITIALS`; read by rule SL605.\n"
            "reviews:\n")
@@ -80,7 +81,7 @@ def record_review(root: Path, initials: str, commit: str | None, day: dt.date, u
 
     `uncommitted`: how many of the files the review saw differ from `commit` (changed, added, not
     yet in Git), recorded so that the commit never claims more than was reviewed."""
-    initials = initials.strip()
+    initials = unicodedata.normalize("NFC", initials.strip())   # a macOS terminal may give Ó as O and an accent
     if not _INITIALS.match(initials):
         raise ReviewError(f"{initials!r}: give the reviewer's initials (letters, up to 16 characters)")
     reviews(root)  # refuse to append to a log we could not read back

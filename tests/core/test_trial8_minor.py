@@ -1,0 +1,46 @@
+"""Trial 8 item 13, the smaller ones: counts of kinds in words take their plural ("2 special files"),
+a [tool.schoollint] table that .schoollint.yml shadows is said, and a reviewer's initials may be
+letters of any script."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from tests.audit.sites import clean_jpeg, write
+from tests.kit.git import commit_all
+
+
+def test_two_special_files_are_counted_in_the_plural(repo, cli):
+    write(repo, "index.html", "<p>Home</p>")
+    commit_all(repo, "page")
+    os.mkfifo(repo / "images.pipe")
+    os.mkfifo(repo / "upload.jpg")
+    code, out, err = cli("check")
+    assert "not checked: 2 special files" in out
+    code, out, err = cli("check", "--output-format", "json")
+    assert json.loads(out)["files_not_checked"] == {"special file": 2}
+
+
+def test_a_shadowed_pyproject_table_is_said(repo, cli):
+    write(repo, "images/a.jpg", clean_jpeg())
+    write(repo, ".schoollint.yml", "select: [SL1]\n")
+    write(repo, "pyproject.toml", "[tool.schoollint]\nselect = ['SL2']\n")
+    code, out, err = cli("check")
+    assert "pyproject.toml: [tool.schoollint] not read: .schoollint.yml is the configuration" in err
+    (repo / ".schoollint.yml").unlink()
+    code, out, err = cli("check")
+    assert "pyproject.toml" not in err
+
+
+def test_initials_in_any_script_are_recorded(repo, tmp_path, cli):
+    write(repo, "images/a.jpg", clean_jpeg())
+    write(repo, "index.html", '<img src="images/a.jpg" alt="The hall">')
+    commit_all(repo, "site")
+    for initials in ("SÓN", "ŁK", "SO\u0301N"):     # the last as a macOS terminal may give it (NFD)
+        code, out, err = cli("audit", "--record-review", initials, "-o", str(tmp_path / "audit.html"))
+        assert code == 0, err
+    log = (repo / ".schoollint-review.yml").read_text(encoding="utf-8")
+    assert log.count('reviewer: "SÓN"') == 2 and 'reviewer: "ŁK"' in log
+    code, out, err = cli("audit", "--record-review", "S1", "-o", str(tmp_path / "audit.html"))
+    assert code == 2 and "initials" in err
