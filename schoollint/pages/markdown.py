@@ -33,7 +33,7 @@ from .markdown_tables import TableCells
 from .markdown_tokens import MAX_NEXT_CAPTION, before_caption, emphasised, plain_text, running_text
 from .model import Page, PageImage, Share, TextSpan
 from .shares import front_matter_shares
-from .shortcodes import CAPTIONS, SHORTCODE, eleventy_images, figure_tags, template_images
+from .shortcodes import CAPTIONS, eleventy_images, figure_tags, is_template_tag, tagged_images
 from .site_layout import SiteLayout
 from .sizes import attribute_list, displayed
 from .suppressions import comment_suppressions
@@ -107,8 +107,8 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     if front:
         images = with_summary(front, images, reader.opening)
     images += [reader.finish(image) for image in reader.images] + reader.html_images
-    images += [image for image in template_images(body, relpath, root, figures=False)
-               if image.line not in reader.code_lines]          # {{% council-member name= photo= %}}
+    images += [_with_captions(image, reader.beside.get(line, [])) for line, image in      # {{% member name= photo= %}}
+               tagged_images(body, relpath, root, figures=False) if line not in reader.code_lines]
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions
@@ -175,12 +175,12 @@ class _Reader:
                                               or span.text.strip() and cells.under) \
                         or label == "list item" and span.text.strip() and (above := cells.under):
                     self.add_caption(above, span)
-                shortcode = label == "paragraph" and SHORTCODE.fullmatch(span.text.strip()) is not None
+                shortcode = label == "paragraph" and is_template_tag(span.text)     # its photo: from its tag
                 if not self.opened and (found or shortcode or label == "paragraph" and span.text.strip()):
                     self.opened = True
                     if not found and not shortcode and len(span.text) <= MAX_OPENING:
                         self.opening = TextSpan(span.text, span.line, "opening paragraph")
-                if shortcode:               # its photo is made by shortcodes(), which reads self.beside
+                if shortcode:               # self.beside: the paragraphs around it, read with its photo
                     found, span = [(span.line,)], TextSpan("", span.line, label)
                     self.add_caption(found, *before_caption(before, between))
                 elif waiting and span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:

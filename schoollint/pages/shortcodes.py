@@ -86,12 +86,16 @@ _DICT = re.compile(r"""\bdict((?:\s+"[^"\n]*"\s+"[^"\n]*")+)""")      # Hugo's (
 _STRING = re.compile(r'"([^"\n]*)"')
 
 
-def template_images(text: str, relpath: str, root: Path | None, figures: bool = True) -> list[PageImage]:
-    """The photos template tags hand to partials with their records' words; `figures`: also the tags
-    `figure_tags` reads (a Markdown page reads those itself)."""
+def template_images(text: str, relpath: str, root: Path | None) -> list[PageImage]:
+    """The photos template tags hand to partials, with their records' words."""
+    return [image for _line, image in tagged_images(text, relpath, root)]
+
+
+def tagged_images(text: str, relpath: str, root: Path | None, figures: bool = True) -> Iterator[tuple[int, PageImage]]:
+    """(line the tag starts on, photo) of each photo a template tag hands a partial, with its record's words;
+    `figures`: also the tags `figure_tags` reads (a Markdown page reads those itself)."""
     if "{%" not in text and "{{" not in text:
-        return []
-    images = []
+        return
     for tag in _TAG.finditer(text):
         inner, start = (tag.group("a"), tag.start("a")) if tag.group("a") is not None else (tag.group("b"),
                                                                                               tag.start("b"))
@@ -99,8 +103,13 @@ def template_images(text: str, relpath: str, root: Path | None, figures: bool = 
             continue
         for record in _records(inner, start, text):
             if any(links_to_media(value) for value in record.values()):
-                images += images_of_item(record, relpath, root, "template")
-    return images
+                yield from ((text.count("\n", 0, tag.start()) + 1, image)
+                            for image in images_of_item(record, relpath, root, "template"))
+
+
+def is_template_tag(text: str) -> bool:
+    """Is `text` one template tag and nothing else (a shortcode or include on a line of its own)?"""
+    return _TAG.fullmatch(text.strip()) is not None
 
 
 def _records(inner: str, start: int, text: str) -> list[dict[str, LineStr]]:

@@ -25,7 +25,7 @@ def test_hugo_shortcodes_and_partials_with_a_name_and_a_photo(tmp_path):
         ("content/council.md", "Ottoline Ferreira-Banks"), ("content/council.md", "Barnaby Oyelowo-Hart"),
         ("layouts/partials/team.html", "Clementine Adeyemi-Roth")}
     # each finding is on the line its name is written on
-    assert {line for _code, path, line in _lines(tmp_path / "s") if path == "content/council.md"} == {3, 6}
+    assert {line for _code, path, _names, line in _findings(tmp_path / "s") if path == "content/council.md"} == {3, 6}
 
 
 def test_jekyll_liquid_and_nunjucks_includes_with_their_data(tmp_path):
@@ -54,9 +54,21 @@ def test_records_without_a_photo_comparisons_and_code_blocks_are_not_read_as_pho
     assert found == []
 
 
-def _lines(root):
-    """(code, path, line) of each finding of the last run on `root` (its JSON report beside it)."""
+def test_a_markdown_tag_takes_the_paragraphs_around_it_and_is_no_paragraph_itself(tmp_path):
+    """A shortcode on a line of its own is read as a figure shortcode is: the short paragraph before it and
+    the one after it go with its photo; its own parameters are no caption of the photo before it."""
+    found = lint(tmp_path / "s", {
+        "content/prize.md": ('![](/images/m/cup.jpg)\n\n{{% winner photo="/images/m/winner.jpg" name="Cressida '
+                             'Amankwah-Lowe" %}}\n\nCongratulations to Fitzgerald Obi-Marchetti too.\n'),
+    })
+    assert {(value, line) for _code, _path, value, line in _findings(tmp_path / "s")} == {
+        ("Cressida Amankwah-Lowe", 3), ("Fitzgerald Obi-Marchetti", 5)}      # each name's own line; none for cup.jpg
+    assert sorted(value for _code, _path, value in found) == ["Cressida Amankwah-Lowe", "Fitzgerald Obi-Marchetti"]
+
+
+def _findings(root):
+    """(code, path, names, line) of each finding of the last run on `root` (its JSON report beside it)."""
     import json
 
     report = json.loads((root.parent / f"{root.name}.json").read_text())
-    return [(f["code"], f["path"], f["line"]) for f in report["findings"]]
+    return [(f["code"], f["path"], f.get("value", ""), f["line"]) for f in report["findings"]]
