@@ -149,7 +149,7 @@ def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> list[str]:
     shallow clone a photo first seen in the commit its history stops at may be older than that commit:
     its date is unknown (date_source "shallow"), never the clone's date; the note returned says so."""
     from .gitlog import path_dates
-    from .history_check import shallow_boundary
+    from .shallow import shallow_boundary
     from .review import page_date
 
     dates = path_dates(root) if in_git else {}

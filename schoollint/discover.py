@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_DIR
+from .diff_base_ref import require_commit
 from .fsio import TEMP_SUFFIX
 from .globs import any_match
 from .submodules import is_submodule, with_submodules
@@ -331,6 +332,7 @@ def committed_files(root: Path) -> frozenset[str]:
 
 def changed_since(root: Path, base: str) -> list[str]:
     """Files added, copied, modified or renamed since `base`, plus untracked ones."""
+    require_commit(root, base)   # a base Git cannot find: said in words, with how to fetch more (diff_base_ref.py)
     committed = _git(root, "diff", "-z", "--name-only", "--diff-filter=ACMR", base)
     untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     return _split_z(committed) + _split_z(untracked)

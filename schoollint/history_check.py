@@ -165,18 +165,11 @@ def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
     return kept
 
 
-def shallow_boundary(root: Path) -> list[str]:
-    """The commits a shallow clone's history stops at (`git clone --depth`: their parents are not
-    here; gitrepository-layout(5), `shallow`), empty for a full clone."""
-    shallow_file = Path(git(root, "rev-parse", "--git-path", "shallow").strip())
-    shallow_file = shallow_file if shallow_file.is_absolute() else root / shallow_file
-    return shallow_file.read_text().split() if shallow_file.is_file() else []
-
-
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
                  jobs: int = 0) -> Scan:
     """Every wanted blob of the revisions checked once, in `jobs` worker processes (0: one per core)."""
     from .history_rules import applied
+    from .shallow import shallow_boundary
     from .pool import run_jobs
 
     scan = Scan()

@@ -8,7 +8,7 @@ import json
 import os
 
 from tests.audit.sites import clean_jpeg, write
-from tests.kit.git import commit_all
+from tests.kit.git import commit_all, git
 
 
 def test_two_special_files_are_counted_in_the_plural(repo, cli):
@@ -44,3 +44,20 @@ def test_initials_in_any_script_are_recorded(repo, tmp_path, cli):
     assert log.count('reviewer: "SÓN"') == 2 and 'reviewer: "ŁK"' in log
     code, out, err = cli("audit", "--record-review", "S1", "-o", str(tmp_path / "audit.html"))
     assert code == 2 and "initials" in err
+
+
+def test_a_diff_base_older_than_a_shallow_clone_says_to_fetch_more(repo, tmp_path, monkeypatch, cli):
+    write(repo, "index.html", "<p>Home</p>")
+    commit_all(repo, "first")
+    write(repo, "images/a.jpg", clean_jpeg())
+    commit_all(repo, "second")
+    code, out, err = cli("check", "--diff-base", "HEAD~1", "-q")
+    assert code == 0, err
+    code, out, err = cli("check", "--diff-base", "no-such-branch")
+    assert code == 2 and "--diff-base no-such-branch: no such commit, branch or tag" in err and "\\n" not in err
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    monkeypatch.chdir(clone)
+    code, out, err = cli("check", "--diff-base", "HEAD~1")
+    assert code == 2 and "\\n" not in err and "ambiguous argument" not in err
+    assert "which is shallow" in err and "git fetch --deepen" in err and "fetch-depth: 0" in err
