@@ -59,7 +59,7 @@ class _Run:
                     and keys[i + 1] not in lex.particles \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
                          or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))) \
-                    and not name_letters(self.tokens[i + 1], lex):      # "Diệp Tạ": "ta" is no word there
+                    and (self.tokens[i + 1].raw.isascii() or not name_letters(self.tokens[i + 1], lex)):  # "Diệp Tạ"
                 i += 1
                 continue
             skip = _phrase_length(keys, i, lex)

@@ -21,13 +21,14 @@ def not_named_things(found: list[Spotted], text: str, language: str, lex: Lexico
     the name, or the one before that: "Colegio Público Miguel Hernández", "im. Marii Curie"), and in
     English the names after "the" that a place or a thing's word follows within three lower-case words
     ("the Rachel Carson wildlife garden": heuristic._Run reads the capitalised words after a name)."""
-    heads = lex.named_before.get(primary_language(language), frozenset())
+    heads = lex.named_before.get(primary_language(language)) if language else None
     kept = []
     for name in found:
-        before = words_before(text, name.start)
-        if not any(plain(word) in heads for word in before) \
-                and not (before[-1:] == ("the",) and _thing_after(text, name.end, lex)):
-            kept.append(name)
+        if heads and any(plain(word) in heads for word in words_before(text, name.start)):
+            continue
+        if text[max(0, name.start - 4) : name.start].lower() == "the " and _thing_after(text, name.end, lex):
+            continue
+        kept.append(name)
     return kept
 
 

@@ -68,7 +68,8 @@ def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, str
     if len(key) < 2 or (len(key) < 3 and token.raw.isupper()):
         return False
     if "-" not in key:                          # the common case, kept cheap
-        if key in lex.not_surname and not (key in lex.surnames and name_letters(token, lex)) or key in words:
+        if key in lex.not_surname and (token.raw.isascii() or not (key in lex.surnames and name_letters(token, lex))) \
+                or key in words:
             return False                        # but "Tạ" is the surname Ta, not the word
     else:
         parts = key.split("-")
