@@ -129,7 +129,7 @@ class Script:
             return self.values(env[name], env, depth + 1) if env[name] is not None else None
         if name in self.imports:
             return [self.imports[name]]
-        bound = self.bindings.get(name, self.state.get(name))      # a template's name for what data() returns
+        bound = self.bindings.get(name, self.state.get(name))      # Vue: a template's name for data()'s
         return self.values(bound, {}, depth + 1) if bound is not None else None
 
     def _member(self, node, env: dict, depth: int) -> Values | None:
@@ -161,7 +161,7 @@ class Script:
             if node.type != "identifier":
                 return None
             name = text(node)
-            node = unwrap(env[name] if name in env else self.bindings.get(name))
+            node = unwrap(env[name] if name in env else self.bindings.get(name, self.state.get(name)))
         return None
 
     def _call(self, node, env: dict, depth: int) -> Values | None:
@@ -217,7 +217,7 @@ class Script:
                     [unwrap(pair.child_by_field_name("value")) for pair in pairs]
             if node.type == "identifier":
                 name = text(node)
-                node = unwrap(env[name] if name in env else self.bindings.get(name))
+                node = unwrap(env[name] if name in env else self.bindings.get(name, self.state.get(name)))
             elif node.type == "member_expression":
                 target = self.item(node.child_by_field_name("object"), env)
                 prop = node.child_by_field_name("property")

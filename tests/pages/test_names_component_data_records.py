@@ -101,3 +101,20 @@ export default function Leaders() {
 '''
     found = lint(tmp_path / "s", {"src/Leaders.jsx": page})
     assert {(path, value) for _code, path, value in found} == {("src/Leaders.jsx", "Wilfreda Oyelowo-Banks")}
+
+
+def test_a_vue_loop_over_a_list_data_returns(tmp_path):
+    page = '''<template>
+  <ul><li v-for="p in prefects" :key="p.name"><img :src="p.photo" alt=""><span>{{ p.name }}</span></li></ul>
+</template>
+<script>
+export default {
+  data() {
+    return { prefects: [{ name: "Hyacinth Oduya-Vance", photo: "/images/vl/a.jpg" },
+                        { name: "Lorcan Adebisi-Holm", photo: "/images/vl/b.jpg" }] };
+  },
+};
+</script>
+'''
+    found = lint(tmp_path / "s", {"src/components/Prefects.vue": page})
+    assert names(found) == {"Hyacinth Oduya-Vance", "Lorcan Adebisi-Holm"}
