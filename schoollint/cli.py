@@ -52,7 +52,14 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
 
 
+# Whether this process runs the command line it was started with (`schoollint ...`, `python -m schoollint`):
+# only such a run replays the report of the run before (warm_replay.py), never a caller's main([...]).
+_own_command_line = False
+
+
 def _main(argv: list[str] | None) -> int:
+    global _own_command_line
+    _own_command_line = argv is None
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
@@ -109,7 +116,13 @@ def _check(args) -> int:
     from .repositories import split
 
     parts = split(args.paths)
-    return _each_repository(args, parts, run_check) if parts else run_check(args)
+    if parts:
+        return _each_repository(args, parts, run_check)
+    if not _own_command_line:
+        return run_check(args)
+    from .warm_replay import recorded
+
+    return recorded(run_check, args)     # the report kept, for a run that finds nothing changed to write again
 
 
 def _each_repository(args, parts, run) -> int:

@@ -20,9 +20,10 @@ from .cache import CACHE_DIR
 from .diff_base_ref import require_commit
 from .fsio import TEMP_SUFFIX
 from .globs import any_match
-from .submodules import is_submodule, with_submodules
+from .submodules import with_submodules
 from .unread import outside_link_note
 from .errors import UserError
+from .repo_root import _in_git, find_root, start_of   # noqa: F401  (where callers have found them)
 
 SKIPPED_FOLDERS = {".git", CACHE_DIR}
 # Folders that hold no published page or photo of the site's own, skipped (with a note) when a
@@ -81,60 +82,6 @@ def _git(root: Path, *args: str, said: list[str] | None = None) -> bytes:
     if said is not None:   # its warnings ("could not open directory"): unread.py says them
         said += os.fsdecode(result.stderr).splitlines()
     return result.stdout
-
-
-def find_root(start: Path) -> tuple[Path, bool]:
-    """The repository root above `start` (and whether it is a Git work tree).
-
-    Git is asked only when it could say yes: a `.git` (folder or file) in `start` or a folder above
-    it, as the file system has them (symlinks resolved, as Git's own discovery walks them), or
-    GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
-    if not _in_git(start):
-        return start.resolve(), False
-    import subprocess
-
-    try:
-        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True)
-    except FileNotFoundError:  # no git on this machine: treat as a plain folder
-        return start.resolve(), False
-    if result.returncode == 0:
-        return Path(os.fsdecode(result.stdout.rstrip(b"\n"))).resolve(), True
-    return start.resolve(), False
-
-
-def start_of(paths: list[str]) -> Path | None:
-    """Where to look for the site's top folder (None: the current folder), judged on the paths as
-    written, so a link is not followed. The current folder, unless the named paths lie elsewhere
-    (`check ../other-site`), or below it in a Git work tree or a configuration of their own
-    (`check stmarys` from the folder that holds the sites), or the current folder is a plain folder
-    that is no site (site_top.is_site): then the site above them (site_top.site_above), else the
-    folder that holds them all (`cd ~ && check Pictures/trip` reads Pictures/trip, not the home
-    folder; `discover` says that pages outside it were not read)."""
-    from .config_files import CONFIG_FILES
-    from .plain_site import is_site, site_above
-
-    named = [Path(os.path.abspath(path)) for path in paths if os.path.lexists(path)]
-    if not paths or not os.path.lexists(paths[0]):
-        return None
-    folders = [path if path.is_dir() and not path.is_symlink() else path.parent for path in named]
-    common = Path(os.path.commonpath(folders))
-    here = Path.cwd()
-    if not named[0].is_relative_to(here):
-        return common if _in_git(common) else site_above(common) or common
-    folder = folders[0]
-    while folder != here and folder.is_relative_to(here):
-        if any(os.path.lexists(folder / name) for name in (".git", *CONFIG_FILES)) and not is_submodule(folder):
-            return folder     # a submodule's files are the site's, named from its top (submodules.py)
-        folder = folder.parent
-    if _in_git(here) or is_site(here):
-        return None
-    return site_above(common) or common
-
-
-def _in_git(folder: Path) -> bool:
-    """Whether Git could find a work tree from `folder` (find_root's cheap test: a `.git` there or above)."""
-    real = folder.resolve()
-    return "GIT_DIR" in os.environ or any(os.path.lexists(above / ".git") for above in (real, *real.parents))
 
 
 def relative(root: Path, path: Path) -> str:

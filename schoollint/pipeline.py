@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pool, usercache
+from . import pool, usercache, warm_replay
 from .analysis import Analyser, FileResult, identity, kind_of
 from .baseline import DEFAULT_BASELINE, read_baseline, write_baseline
 from .cache import Cache, signature_of, stat_key
@@ -108,6 +108,9 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)
     baseline = _baseline(root, args)
+    replayed = warm_replay.replayed(args, root, in_git, config, settings, baseline, found, notes)
+    if replayed is not None:    # nothing it depends on changed since a run wrote this report (warm_replay.py)
+        return replayed
     formats = {args.output_format, *(name for name, _ in args.report)}
     options = RunOptions(
         fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, use_cache=not args.no_cache,
