@@ -12,7 +12,7 @@ from typing import Any
 
 from . import catalogue
 from .config_paths import with_paths_from_its_folder
-from .yaml_keys import repeated_key_said
+from .yaml_keys import repeated_key_said, shown
 from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
 
@@ -178,7 +178,7 @@ def parse_config(raw: Any, where: str) -> Config:
             setattr(config, key.replace("-", "_"), items)
         elif key == "fail-level":
             if value not in FAIL_LEVELS:
-                raise ConfigError(f"{where}: fail-level must be one of {', '.join(FAIL_LEVELS)}, not {value!r}",
+                raise ConfigError(f"{where}: fail-level must be one of {', '.join(FAIL_LEVELS)}, not {shown(value)}",
                                   (key,))
             config.fail_level = value
         elif key == "roster":
@@ -187,7 +187,7 @@ def parse_config(raw: Any, where: str) -> Config:
             config.roster = value
         elif key == "consent":
             if value not in CONSENT_POLICIES:
-                raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENT_POLICIES)}, not {value!r}",
+                raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENT_POLICIES)}, not {shown(value)}",
                                   (key,))
             config.consent = value
         elif key == "per-path":

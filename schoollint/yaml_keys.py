@@ -52,3 +52,11 @@ def repeated_key_said(text: str, where: str) -> str | None:
     line, first, key = found
     return (f"{where}:{line}: {key!r} is given twice in the same place (first on line {first}); "
             "YAML would keep only the last and silently drop the first: keep one")
+
+
+def shown(value) -> str:
+    """A configuration value for a message, as its writer would know it: YAML 1.1 reads an unquoted
+    yes, no, on, off, true and false as a boolean, so `consent: yes` is said to be one, not "True"."""
+    if isinstance(value, bool):
+        return "a true/false value (YAML reads an unquoted yes, no, on, off, true or false as one)"
+    return repr(value)

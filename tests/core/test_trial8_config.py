@@ -84,3 +84,11 @@ def test_a_roster_at_the_top_of_the_site_is_still_read_from_there(site, tmp_path
     code, out, err = cli("check", "--output-format", "json")
     assert code == 1, err
     assert "SL601" in {f["code"] for f in json.loads(out)["findings"]}
+
+
+@pytest.mark.parametrize("text", ["consent: yes\n", "fail-level: no\n"])
+def test_a_yes_or_no_value_is_said_as_yaml_read_it(site, cli, text):
+    write(site, ".schoollint.yml", text)
+    code, out, err = cli("check")
+    assert code == 2 and "not a true/false value (YAML reads an unquoted yes, no, on, off" in err
+    assert "True" not in err and "False" not in err
