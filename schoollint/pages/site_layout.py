@@ -106,6 +106,8 @@ def layout_for(root: Path | Any, page_path: str) -> SiteLayout:
 
 def _top(root: Any) -> Any:
     """The repository as a hashable key: a Path for a folder on disk, else the tree object itself."""
+    if isinstance(root, Path):   # as it is: a new Path a call (2 a page) cost 10 us, and hashing it again
+        return root
     if isinstance(root, (str, os.PathLike)):
         return Path(root)
     inner = getattr(root, "root", None)     # probes.ProbingRoot: its probes are for references, not configs
