@@ -10,7 +10,7 @@ importing this table stays cheap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,4 +99,4 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
         raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
                         f"reads in a {language.name} file; not checked")
     page = language.read(relpath, data, root)
-    return replace(page, links=tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath, True)))
+    return page.with_links(tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath, True)))
