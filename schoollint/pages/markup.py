@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, INLINE, MAX_NEXT_CAPTION,
-                            NEXT_CAPTION_TAGS, OUTERMOST, TITLED)
+                            NEXT_CAPTION_TAGS, OUTERMOST, SECOND_PARAGRAPH, TITLED)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
@@ -226,7 +226,8 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
 
 def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
     """The block right after the photo when the photo's wrappers hold nothing else (`<NuxtImg/>` then
-    `<p class="governor__name">`), as `html_captions` reads it in HTML: its "next paragraph". Not read
+    `<p class="governor__name">`), as `html_captions` reads it in HTML: its "next paragraph" (and a short
+    paragraph after that one). Not read
     when the photo sits in a paragraph, figure, link or card (read whole anyway) or in a gallery."""
     photo = block = image.origin or image
     while (parent := block.parent) is not None and parent.tag.lower() not in OUTERMOST \
@@ -246,6 +247,10 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     span = _span(following, "next paragraph", env, script, unread)
     if len(span.text) <= MAX_NEXT_CAPTION:
         yield span
+        second = _next_element(parent, following) if following.tag.lower() == "p" else None
+        if second is not None and second.tag.lower() == "p" and not second.photos() and len(
+                (after := _span(second, SECOND_PARAGRAPH, env, script, unread)).text) <= MAX_NEXT_CAPTION:
+            yield after                         # a short post names the photo's pupil a sentence later
 
 
 def _next_element(parent: Markup, block: Markup) -> Markup | None:

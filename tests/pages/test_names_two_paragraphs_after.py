@@ -37,3 +37,19 @@ def test_not_a_third_paragraph_nor_past_a_long_one_or_a_heading(tmp_path):
                             '<p>Thanks to Leopold Adeyinka-Shaw for refereeing.</p>'),
     })
     assert found == []
+
+
+def test_in_a_component_too(tmp_path):
+    page = '''export default function Concert() {
+  return (
+    <article>
+      <p><img src="/images/cc/a.jpg" alt="" /></p>
+      <p>Parents packed the hall for the spring concert.</p>
+      <p>The highlight was a flute solo by Evangeline Oyebode-Marsh of Year 8.</p>
+      <p>Thanks also to Barnabas Okonkwo-Lindqvist for the programmes.</p>
+    </article>
+  );
+}
+'''
+    found = lint(tmp_path / "s", {"src/Concert.jsx": page})
+    assert {value for _code, _path, value in found} == {"Evangeline Oyebode-Marsh"}
