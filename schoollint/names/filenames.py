@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from .heuristic import Spotted, _Run
-from .spotting import no_dictionary_word
+from .spotting import no_dictionary_word, vietnamese
 from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
 # Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
@@ -49,12 +49,16 @@ def filename_runs(name: str) -> list[list[Token]]:
 
 def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> list[Token]:
     """ "rubyfrancis" -> "ruby", "francis" when the halves are a known given name and a known surname,
-    else (unless `known_only`) a word no list knows ("hamzaqureshi")."""
+    else (unless `known_only`) a word no list knows ("hamzaqureshi"); in a word written with letters only
+    Vietnamese uses, any first half before a known surname ("kienđoan": Kiên the lists lack, Đoàn)."""
     key = token.key
     if not key.isalpha() or not token.raw.islower() or len(token.raw) != len(key) or key in lex.given \
             or key in lex.not_surname or key in lex.rare_words:
         return [token]
     cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1) if key[:cut] in lex.given]
+    if not cuts and vietnamese(token.raw):
+        cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1)
+                if key[cut:] in lex.surnames and not english_word(key[:cut], lex)]
     known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
              and key[cut:] not in lex.rare_words
              and not (english_word(key[:cut], lex) and english_word(key[cut:], lex))]   # "hollybush": two words

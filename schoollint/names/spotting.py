@@ -44,12 +44,17 @@ CLASS_AFTER = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\
                          r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
 
 
+def vietnamese(word: str) -> bool:
+    """Is `word` written with a letter only Vietnamese uses ("Tạ", "kienđoan")?"""
+    return _VIETNAMESE.search(word) is not None
+
+
 def name_letters(token: Token, lex: Lexicon) -> bool:
     """Do its letters show a word is no English word: written with letters English never uses and known to
     no list ("Cârstea", "Hüttenrauch": not "cars" + "tea"), or with letters only Vietnamese uses ("Tạ")?"""
     if token.raw.isascii():
         return False                            # the usual case
-    if _VIETNAMESE.search(token.raw) is not None:
+    if vietnamese(token.raw):
         return True
     key = token.key
     return len(key) > 3 and key.isalpha() and key not in lex.listed and key not in lex.rare_words
