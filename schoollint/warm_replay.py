@@ -3,9 +3,10 @@
 A warm run of a site where nothing changed restores every file's findings from the cache, applies the
 site rules, suppressions and baseline to them and writes the same report as the run before: about half
 of its work, for 1,000 photos. This module keeps what such a run wrote (standard output, standard
-error, exit code) in `.schoollint_cache/replay.marshal`, signed like the cache (usercache: HMAC-SHA256
-under this user's key, so a file edited, or written by another user's schoollint, is not believed), and
-the next run writes it again instead, when all of these are as the run that wrote it found them:
+error, exit code) in `.schoollint_cache/replay-*.marshal` (one for each command line, the last KEPT),
+signed like the cache (usercache: HMAC-SHA256 under this user's key, so a file edited, or written by
+another user's schoollint, is not believed), and the next run writes it again instead, when all of
+these are as the run that wrote it found them:
 
 - the code (code_stamp.shape_stamp: the size and mtime of every file of the package and its rules) and
   Python; the command line (every option), the current folder, the environment, which of the standard
@@ -41,7 +42,8 @@ from .cache import CACHE_DIR, CacheError, Signature, cache_folder, signature_of,
 from .code_stamp import shape_stamp
 from .usercache import home, read_signed, write_signed
 
-REPLAY_FILE = "replay.marshal"
+REPLAY_PREFIX = "replay-"       # + the first 16 hex digits of the key + ".marshal": one a command line
+KEPT = 8                        # the most recent kept (a site checked with and without --jobs 1, ...)
 _FORMAT = 1
 _SYSTEM = ("/dev/", "/proc/", "/sys/")
 # The shell's own bookkeeping, which differs between two runs typed one after the other and which
@@ -106,7 +108,7 @@ def replayed(args, root: Path, in_git: bool, config, settings: dict, baseline, f
     except OSError:     # gone or unreadable since it was listed: the run says so; never replayed
         return None
     key = _key(args, root, in_git, config, settings, baseline, found, notes, looked)
-    kept = _load(root)
+    kept = _load(root, key)
     if kept is not None and kept[0] == key and _unchanged(root, kept[1], kept[2]):
         out, err, code = kept[3:]
         sys.stdout.write(out)
@@ -232,15 +234,29 @@ def _finish(code: int | None) -> None:
             return
         body = marshal.dumps((_FORMAT, recording.key, others, _depends(root), "".join(recording.out),
                               "".join(recording.err), code))
-        write_signed(cache_folder(root, create=True) / REPLAY_FILE, body)
+        folder = cache_folder(root, create=True)
+        write_signed(folder / _name(recording.key), body)
+        _forget_old(folder)
     except (OSError, ValueError, RuntimeError, CacheError):    # not kept: the next run is an ordinary warm one
         pass
 
 
-def _load(root: Path) -> tuple | None:
+def _name(key: str) -> str:
+    return f"{REPLAY_PREFIX}{key[:16]}.marshal"
+
+
+def _forget_old(folder: Path) -> None:
+    """Remove all but the KEPT most recently written replays."""
+    kept = sorted((entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(folder)
+                  if entry.name.startswith(REPLAY_PREFIX) and entry.name.endswith(".marshal"))
+    for _, path in kept[:-KEPT]:
+        os.unlink(path)
+
+
+def _load(root: Path, key: str) -> tuple | None:
     """(key, others, depends, stdout, stderr, exit code) as kept, None when none is, or not as written here."""
     try:
-        body = read_signed(cache_folder(root) / REPLAY_FILE)
+        body = read_signed(cache_folder(root) / _name(key))
         kept = marshal.loads(body) if body is not None else None
     except (OSError, ValueError, EOFError, TypeError, RuntimeError, CacheError):
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from schoollint.cache import CACHE_DIR
-from schoollint.warm_replay import REPLAY_FILE
+from schoollint.warm_replay import REPLAY_PREFIX
 from tests.kit.sites import photo_with_gps
 
 # Runs `python -m schoollint` as the command line does (cli.main with no argument list), then
@@ -71,12 +71,16 @@ def runs(tmp_path) -> Runs:
     return Runs(site, tmp_path)
 
 
+def _replays(runs: Runs) -> list[Path]:
+    return sorted((runs.site / CACHE_DIR).glob(f"{REPLAY_PREFIX}*"))
+
+
 def _warm(runs: Runs, *arguments: str) -> tuple[int, str, str]:
     """The cache filled, the replay kept and used once; what it replayed."""
     runs(*arguments)
     runs(*arguments)
     code, out, err, replayed = runs(*arguments)
-    assert replayed and (runs.site / CACHE_DIR / REPLAY_FILE).is_file()
+    assert replayed and _replays(runs)
     return code, out, err
 
 
@@ -135,27 +139,33 @@ def test_options_configuration_and_environment_are_part_of_what_is_compared(runs
     assert runs(environment=changed)[3] is False
 
 
+def test_each_command_line_keeps_its_own_replay(runs):
+    _warm(runs)
+    _warm(runs, "--jobs", "1")
+    assert runs()[3] and runs("--jobs", "1")[3] and len(_replays(runs)) == 2
+
+
 def test_a_replay_that_was_edited_is_not_believed(runs):
     _warm(runs)
-    path = runs.site / CACHE_DIR / REPLAY_FILE
+    [path] = _replays(runs)
     path.write_bytes(path.read_bytes().replace(b"a.jpg", b"x.jpg"))
     code, out, err, replayed = runs()
     assert not replayed and (code, out, err) == runs.cold()
 
 
 def test_no_replay_is_kept_by_a_fix_an_error_or_a_file_changed_a_moment_before(runs):
-    replay = runs.site / CACHE_DIR / REPLAY_FILE
     runs("--fix")
     runs("--fix")
-    assert not replay.exists()
+    assert not _replays(runs)
     runs()
-    replay.unlink(missing_ok=True)
+    for path in _replays(runs):
+        path.unlink()
     photo_with_gps(runs.site / "new.jpg")
     ahead = time.time() + 3600             # changed "after" the run looked (a clock behind the file system's):
     os.utime(runs.site / "new.jpg", (ahead, ahead))   # racily clean, a later change could keep its signature
     runs()
     runs()
-    assert not replay.exists()
+    assert not _replays(runs)
     _aged(runs.site / "new.jpg")
     (runs.site / "broken.jpg").write_bytes(b"\xff\xd8\xff")
     _aged(runs.site / "broken.jpg")
@@ -163,7 +173,7 @@ def test_no_replay_is_kept_by_a_fix_an_error_or_a_file_changed_a_moment_before(r
     if os.access(runs.site / "broken.jpg", os.R_OK):   # root reads it anyway: nothing to test here
         return
     assert runs()[0] == 2 and runs()[0] == 2
-    assert not replay.exists()
+    assert not _replays(runs)
 
 
 def test_what_the_replay_keeps_is_the_report_as_written(runs):
