@@ -30,11 +30,40 @@ def sync_all(paths: list[str]) -> None:
         import ctypes
 
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-        one_per_device = {os.stat(path).st_dev: path for path in paths}
-        if all(_called(syncfs, path) == 0 for path in one_per_device.values()):
+        # a file lies on its folder's file system: one stat a folder, not one a file, and syncfs is
+        # asked through the folder (a temporary file the run removes meanwhile is no error)
+        folders = {os.path.dirname(path) or "." for path in paths}
+        one_per_device = {os.stat(folder).st_dev: folder for folder in folders}
+        if all(_called(syncfs, folder) == 0 for folder in one_per_device.values()):
             return
     for path in paths:
         _called(os.fsync, path)
+
+
+class EarlySync:
+    """sync_all(`paths`) begun in a thread, for a batch of more than FSYNC_EACH_UP_TO files staged
+    ahead (fix/ahead.py): the disk makes them durable while the run settles which fixes it applies,
+    and the commit then syncs only what was staged after (fsio.commit_staged). For a few files
+    nothing is begun (an fsync of each, paid twice, would cost more than it hides)."""
+
+    def __init__(self, paths: list[str]):
+        self._paths, self._failed = frozenset(paths), False
+        self._thread = threading.Thread(target=self._sync, daemon=True) if len(paths) > FSYNC_EACH_UP_TO else None
+        if self._thread is not None:
+            self._thread.start()
+
+    def _sync(self) -> None:
+        try:
+            sync_all(sorted(self._paths))
+        except Exception:   # in a thread anything would be lost: the commit syncs these files itself
+            self._failed = True
+
+    def durable(self) -> frozenset[str]:
+        """The paths made durable (every one, or none when it failed or was not begun), once it is done."""
+        if self._thread is None:
+            return frozenset()
+        self._thread.join()
+        return frozenset() if self._failed else self._paths
 
 
 def start_writeback(descriptor: int) -> None:

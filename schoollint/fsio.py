@@ -166,8 +166,8 @@ def stage(path: Path, data: bytes) -> str:
     return temporary
 
 
-def commit_staged(staged: list[tuple[str, Path]], landed: dict[int, os.stat_result] | None = None
-                  ) -> list[OSError | None]:
+def commit_staged(staged: list[tuple[str, Path]], landed: dict[int, os.stat_result] | None = None,
+                  durable: frozenset[str] = frozenset()) -> list[OSError | None]:
     """Rename each staged temporary file over its target once all of them are on disk; per pair,
     None or the OSError that left its target as it was (temporary removed). `landed`, when given,
     gets {index of the pair: the target's stat taken right after its rename, by the same thread}
@@ -180,9 +180,10 @@ def commit_staged(staged: list[tuple[str, Path]], landed: dict[int, os.stat_resu
     durable, so a fix the run reports survives a power cut. Until (2) returns no target has
     changed, and no target is renamed to a file whose bytes are not on disk: after a kill or a
     power cut at any instant each target is either the original or the complete new file. A
-    temporary file left behind is removed by the next run (fix/guard.py).
-    """
-    sync_all([temporary for temporary, _ in staged])
+    temporary file left behind is removed by the next run (fix/guard.py). (2) leaves out the
+    temporary files in `durable`: made durable by a sync begun after they were written and closed
+    (durable.EarlySync, while the run settled which fixes apply)."""
+    sync_all([temporary for temporary, _ in staged if temporary not in durable])
     failures = _renamed([(index, temporary, target) for index, (temporary, target) in enumerate(staged)], landed)
     try:
         sync_all(list(dict.fromkeys(os.path.dirname(os.path.abspath(target)) for _, target in staged)))

@@ -22,7 +22,7 @@ from .codec import cacheable, needs_reading
 from .config import load_config
 from .config_files import find_config, unread_lookalikes
 from .discover import committed_files, discover, find_root, relative, start_of
-from .durable import wait_released
+from .durable import EarlySync, wait_released
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .fix.guard import remove_stale, take_over
 from .fix.ahead import Made
@@ -32,6 +32,8 @@ from .outcome import Outcome
 from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
 from .run_settings import apply_arguments, is_inside, roster_setting, settings_for, vision_setting
+from .case_clash import case_clashes
+from .unrun_rules import no_roster, unrun   # rules selected but not judged: said (trial 8 items 6, 12)
 from .suppress import settle, unknown_alts_note
 from .unread import account as account_unread
 
@@ -104,6 +106,8 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
     settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
+    notes += unrun(config, args, "." in paths and not args.diff_base) + no_roster(config, settings["roster"], notes)
+    notes += case_clashes(found.files)   # Team.jpg and team.JPG: one hides the other on Windows and macOS
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)
@@ -210,6 +214,7 @@ class Run:
         self.analyser = Analyser(root, config, self.selected, settings, options.debug, options.identify)
         self.site_files: list[str] | None = None   # every file of the site, when this run listed them all
         self.made: Made = {}      # fixes made ahead by the analysis (fix/ahead.py), until `fix` takes them
+        self.syncing = EarlySync([])   # their temporary files being made durable meanwhile
 
     def analyse(self, paths: list[str], fix_ahead: bool = False) -> list[FileResult]:
         """Each file's result: from the cache when its bytes were judged before, else from a worker;
@@ -245,6 +250,8 @@ class Run:
             results[result.path] = self.keep(result)
             if made:
                 self.made[result.path] = (made, result.stat)
+        if fix_ahead:   # the disk makes the files staged ahead durable while the run settles (durable.EarlySync)
+            self.syncing = EarlySync([staged[0] for made, _ in self.made.values() for staged in made[2]])
         return [results[relpath] for relpath in paths]
 
     def keep(self, result: FileResult) -> FileResult:
@@ -292,7 +299,7 @@ class Run:
         done, left = taken(self.root, self.made, in_workers)
         done.update((change.path, (change, staged)) for change, staged in self._map(pool.fix_in_worker, left, "fixing",
                                                                                     pool.fix_crashed))
-        changes = commit_batch(self.root, [done[job[0]] for job in in_workers])
+        changes = commit_batch(self.root, [done[job[0]] for job in in_workers], self.syncing.durable())
         shared = [job for job in local if job not in in_workers] + [job for job in jobs if job not in local]
         if shared:
             context = FixContext(self.root, tuple(discover(self.root, self.in_git, ["."], []).files), force,

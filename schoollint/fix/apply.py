@@ -171,14 +171,16 @@ def check_targets(root: Path, operations, force: bool = False) -> None:
     refuse(root, operations, force)   # may_replace.py: read-only, owner and group kept, the folder
 
 
-def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stamp]]]]) -> list[Change]:
+def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stamp]]]],
+                 durable: frozenset[str] = frozenset()) -> list[Change]:
     """The changes, once every file they staged is synced and renamed into place (fsio.commit_staged:
-    one sync for the batch); a rename that fails makes its change an error (the file as it was).
+    one sync for the batch, leaving out the temporary files in `durable`, synced already); a rename
+    that fails makes its change an error (the file as it was).
     A change's `output` is given the stat of its file when that proves the file holds the bytes
     judged (outputs.landed_as_staged); it is dropped when the rename failed."""
     pairs = [(change, temporary, relpath, stamp) for change, staged in fixed for temporary, relpath, stamp in staged]
     landed: dict[int, os.stat_result] = {}
-    failures = commit_staged([(temporary, root / relpath) for _, temporary, relpath, _ in pairs], landed)
+    failures = commit_staged([(temporary, root / relpath) for _, temporary, relpath, _ in pairs], landed, durable)
     for index, ((change, _, relpath, stamp), failure) in enumerate(zip(pairs, failures, strict=True)):
         if failure is not None:
             change.error, change.size_after, change.output = f"{change.path}: {failure.strerror or failure}", None, None
