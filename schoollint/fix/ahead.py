@@ -28,10 +28,10 @@ def taken(root: Path, made: Made, jobs: list[tuple[str, list[Fix], bool, bool]]
           ) -> tuple[dict[str, tuple[Change, Staged]], list[tuple[str, list[Fix], bool, bool]]]:
     """({path: (change, staged)} for the jobs whose fixes were made ahead as the run now wants them,
     the jobs left to do). Everything else made ahead is removed, and `made` emptied."""
-    kept, left = {}, []
+    kept, left, folder = {}, [], os.fspath(root)
     for job in jobs:
         entry = made.pop(job[0], None)
-        if entry and set(entry[0][0]) == set(job[1]) and _unchanged(root / job[0], entry[1]):
+        if entry and set(entry[0][0]) == set(job[1]) and _unchanged(os.path.join(folder, job[0]), entry[1]):
             kept[job[0]] = entry[0][1:]
         else:
             left.append(job)
@@ -43,7 +43,7 @@ def taken(root: Path, made: Made, jobs: list[tuple[str, list[Fix], bool, bool]]
     return kept, left
 
 
-def _unchanged(path: Path, signature: Signature | None) -> bool:
+def _unchanged(path: str, signature: Signature | None) -> bool:
     try:
         return signature is not None and signature_of(os.stat(path)) == signature
     except OSError:
