@@ -18,11 +18,10 @@ strip that leaves a flagged item behind is a MediaError.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import MediaError, MediaFacts, PartlyRead, complete
 from .boxes import Survey, boxes
-from .meta import meta
-from .movie import MOOV, container
-from .quicktime import uuid_box
 
 FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
@@ -67,7 +66,7 @@ def survey(data) -> Survey:
         raise MediaError(f"{found.label}: no 'moov' or 'meta' box, so nothing can play or show it "
                          f"(the file may be cut short)")
     for box in top:
-        handler = _TOP.get(box.type)
+        handler = _top().get(box.type)
         if handler is not None:
             handler(found, box, box.name)
     return found
@@ -108,4 +107,14 @@ def strip(data, kinds: frozenset[str]) -> bytes:
     return result
 
 
-_TOP = {b"meta": meta, b"moov": container(MOOV), b"uuid": uuid_box}
+@lru_cache(maxsize=1)
+def _top() -> dict:
+    """The readers of the top-level boxes, imported on first use: `registry.recognised` imports every
+    plugin for its `accept` (a page of a site tried against each magic), and these modules (heif,
+    samples, values, meanings...) cost that about 28 M instructions, in a run's parent before its
+    worker processes start."""
+    from .meta import meta
+    from .movie import MOOV, container
+    from .quicktime import uuid_box
+
+    return {b"meta": meta, b"moov": container(MOOV), b"uuid": uuid_box}
