@@ -10,20 +10,39 @@ import argparse
 from . import __version__
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, asking the terminal's width only when help or usage is written. argparse
+    makes one for every option added (to check it), and its width comes from shutil, which imports bz2,
+    lzma and zlib: about 8 M instructions of a run that writes no help."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, 80 if width is None else width)
+        self._asked_width, self._asked_position = width, max_help_position
+
+    def format_help(self) -> str:
+        if self._asked_width is None:   # as HelpFormatter.__init__ sets them from the terminal (CPython 3.11)
+            import shutil
+
+            self._width = shutil.get_terminal_size().columns - 2
+            self._max_help_position = min(self._asked_position, max(self._width - 20, self._indent_increment * 2))
+        return super().format_help()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser: every command, each with its options; given the `command` a run
     names, only that one (argparse makes a parser for each command and formats each option as it is
     added: building every command's cost a start-up about 20 M instructions the run cannot use). With
     no command, or one that is none, every command is built, so that help and errors list them all."""
     parser = argparse.ArgumentParser(
-        prog="schoollint",
+        prog="schoollint", formatter_class=_Formatter,
         description="Keep pupils' photos safe on a school website: metadata, names, alt text, resolution.",
     )
     parser.add_argument("--version", action="version", version=f"schoollint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # prog given: what argparse would format it as (no positional before the command), without a formatter
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog=parser.prog)
     for name, (help_text, options) in COMMANDS.items():
         if command in (None, name) or command not in COMMANDS:
-            options(commands.add_parser(name, help=help_text))
+            options(commands.add_parser(name, help=help_text, formatter_class=_Formatter))
     return parser
 
 
@@ -94,8 +113,9 @@ def _config_parser(config: argparse.ArgumentParser) -> None:
 
 
 def _roster_parser(roster: argparse.ArgumentParser) -> None:
-    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
-    hashed = roster_commands.add_parser("hash", help="write a keyed-hash roster safe to commit")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION", prog=roster.prog)
+    hashed = roster_commands.add_parser("hash", help="write a keyed-hash roster safe to commit",
+                                        formatter_class=_Formatter)
     hashed.add_argument("source", help="the private roster (CSV or list)")
     hashed.add_argument("-o", "--output", default=".schoollint-roster",
                         help="where to write the hashed roster (default: .schoollint-roster, which `check` "

@@ -237,7 +237,7 @@ def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
     if not folders[folder]:
         return "outside"
     try:
-        mode = os.lstat(os.path.join(root, relpath)).st_mode
+        mode = os.lstat(f"{root}/{relpath}").st_mode    # not os.path.join: a warm run's lookups are most of its listing
     except OSError as exc:   # gone: nothing to check; else listed, for the analysis to say why it cannot be read
         return "other" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else "file"
     if stat.S_ISLNK(mode):

@@ -135,7 +135,7 @@ def _looked(root: Path, in_git: bool, files: list[str]) -> Seen:
     """The signature of every listed file, of every folder under `root` but .git and the cache (sorted),
     and of Git's index and HEAD. OSError when a listed file cannot be looked at."""
     base = os.fspath(root)
-    seen: Seen = [(path, signature_of(os.stat(os.path.join(base, path)))) for path in files]
+    seen: Seen = [(path, signature_of(os.stat(f"{base}/{path}"))) for path in files]   # (a str join: 1,000 a run)
     folders, pending = [], [base]
     while pending:
         folder = pending.pop()

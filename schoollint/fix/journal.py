@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,6 +46,8 @@ def carry_out(root: Path, renames: list[Rename], writes: list[Write], deletes: S
         raise OSError("an earlier fix that changes several files is not finished; nothing was changed "
                       "(the next run finishes it)")
     staging = folder / STAGING
+    import shutil   # here: every run asks for a journal (fix/guard.py), few write one (W: bz2, lzma, 8 M instructions)
+
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(mode=0o700)
     entries = []
@@ -74,6 +75,8 @@ def recover(root: Path) -> list[str]:
     """
     folder = cache_folder(root)
     path = folder / JOURNAL
+    import shutil
+
     if not path.is_file():
         shutil.rmtree(folder / STAGING, ignore_errors=True)   # staged before a journal was written
         return []
@@ -117,6 +120,8 @@ def _finish(root: Path, folder: Path, journal: dict) -> tuple[list[str], list[st
         if os.path.lexists(root / path):
             delete(root, path)
     (folder / JOURNAL).unlink()
+    import shutil
+
     shutil.rmtree(folder / STAGING, ignore_errors=True)
     return done, kept
 
@@ -153,6 +158,8 @@ def _link(old: Path, new: Path) -> None:
         os.link(old, new)
     except OSError:  # a file system without hard links: a copy, written atomically
         atomic_write(new, old.read_bytes())
+        import shutil
+
         shutil.copystat(old, new)
 
 
