@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import components, html, mdx, sfc, stylesheet, templates
 from . import data as site_data
-from . import documents, feeds, pdf_text, wxr
+from . import content_collections, documents, feeds, pdf_text, wxr
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import decode_text, scan
@@ -50,6 +50,8 @@ LANGUAGES = (
     Language("HTML", HTML_SUFFIXES, html.read),
     Language("Markdown", MARKDOWN_SUFFIXES, mdx.read_markdown),    # as MDX when it imports (mdx.py)
     Language("MDX", mdx.SUFFIXES, mdx.read),
+    Language("Astro content collection entry", content_collections.SUFFIXES, content_collections.read,
+             claimed=content_collections.claims),
     Language("site data", DATA_SUFFIXES, site_data.read, data_folders_only=True),
     Language("JavaScript/TypeScript component", components.SUFFIXES, components.read),
     Language("Astro", components.ASTRO_SUFFIXES, components.read_astro),
