@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html as html_reader
+from .alt_keys import tie_alt_keys
 from .data import decode_text
 from .front_matter import front_matter_images, front_matter_language, split_front_matter, with_summary
 from .html_captions import BLOCK_BREAK, SECOND_PARAGRAPH
@@ -98,7 +99,7 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     if embedded is not None:
         reader.embedded, reader.unknown, reader.suppressions, reader.boxes = embedded.images, embedded.unknown, \
             embedded.suppressions, embedded.boxes
-    images = front_matter_images(front, relpath, root) if front else []
+    images, untied_alts = tie_alt_keys(front, front_matter_images(front, relpath, root)) if front else ([], [])
     shares = front_matter_shares(front, relpath, root) if front else []
     suppressions = comment_suppressions(body, COMMENT)
     suppressions += comment_suppressions("\n".join(text.split("\n")[:front_lines]), r"#[^\n]*")
@@ -112,6 +113,7 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions
+    reader.unknown += untied_alts                   # alt keys tied to no picture (alt_keys)
     references = {image.target for image in images if image.target} | reader.references
     return Page(relpath, tuple(sorted(images, key=lambda image: image.line)),
                 tuple(dict.fromkeys(suppressions)), frozenset(references), unknown_alts=tuple(reader.unknown),
