@@ -23,6 +23,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attrs_props import attrs_as_spreads
 from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, INLINE, MAX_NEXT_CAPTION,
                             NEXT_CAPTION_TAGS, OUTERMOST, SECOND_PARAGRAPH, TITLED)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
@@ -51,6 +52,7 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
     found = Found()
     seen: set = set()
     for element in document.elements():
+        attrs_as_spreads(element)           # `:img-attrs="{ alt }"`: the inner <img>'s attributes
         spreads = has_spread(element.attributes)
         listing = is_component(element.tag) and any(value.node is not None for value in element.attributes.values())
         if not spreads and not listing and not is_image(element):
