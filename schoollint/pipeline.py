@@ -32,6 +32,8 @@ from .outcome import Outcome
 from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
 from .run_settings import apply_arguments, is_inside, roster_setting, settings_for, vision_setting
+from .case_clash import case_clashes
+from .unrun_rules import no_roster, unrun   # rules selected but not judged: said (trial 8 items 6, 12)
 from .suppress import settle, unknown_alts_note
 from .unread import account as account_unread
 
@@ -104,6 +106,8 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     found = discover(root, in_git, paths, config.exclude, args.force_exclude, args.diff_base)
     notes += remove_stale(root, found.temporary, started)
     settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
+    notes += unrun(config, args, "." in paths and not args.diff_base)
+    notes += case_clashes(found.files)   # Team.jpg and team.JPG: one hides the other on Windows and macOS
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)
@@ -149,7 +153,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     run.cache.save()
     if found.special:   # named in a note each; counted with the files no reader judged (no silent pass)
         outcome.not_checked["special file"] = found.special
-    outcome.notes += unknown_alts_note(results)
+    outcome.notes += unknown_alts_note(results) + no_roster(config, settings["roster"], outcome.notes, outcome.findings)
     outcome.errors = [error for result in results for error in result.errors]
     outcome.errors += [f"{c.path}: internal error while fixing: {c.error}" for c in outcome.changes if c.internal]
     account_unread(found, outcome)   # folders not listed, links out of the repository: not checked, with why

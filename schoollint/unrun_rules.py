@@ -6,9 +6,10 @@ no-silent-pass standard; trial 8 items 6 and 12).
   whole site's review log, so `check` judges it only over the whole site (pipeline: no paths, no
   --diff-base). A selection of nothing else is a usage error (exit 2, as an empty selection is:
   selection.py); one that names them beside others gets a note.
-- SL601-SL603 (consent, leavers) judge no one without the school's roster: every check run that
-  selects them says so once, as the README promises ("consent with no roster"), unless the roster
-  reader has said it already (names.roster_find, when they are selected by name).
+- SL601-SL603 (consent, leavers) judge no one without the school's roster: a check run that selects
+  them and finds people named with photos (SL104, SL301-SL303) says so once, as the README promises
+  ("consent with no roster"), unless the roster reader has said it already (names.roster_find, when
+  they are selected by name).
 """
 
 from __future__ import annotations
@@ -51,10 +52,19 @@ def needs_roster(codes) -> str:
             "a hashed .schoollint-roster")
 
 
-def no_roster(config, roster: str | None, notes: list[str]) -> list[str]:
-    """The note that the consent rules judged no one, for a run without a roster that selects them
-    and whose `notes` do not say so already."""
+NAMING = ("SL104", "SL301", "SL302", "SL303")   # a photo named with people: its metadata, file name, alt, text
+
+
+def no_roster(config, roster: str | None, notes: list[str], findings) -> list[str]:
+    """The note that the consent rules judged no one, for a run without a roster that selects them,
+    found people named with photos (`findings`: NAMING's), and whose `notes` do not say so already.
+    A run that found no one named says nothing: most sites without a roster would hear it every run."""
+    from .report import plural
+
     selected = set(CONSENT_RULES) & config.selected_codes()
     if roster is not None or not selected or any("judge no one" in note or "judged no one" in note for note in notes):
         return []
-    return [needs_roster(selected)]
+    named = {finding.path for finding in findings if finding.code in NAMING}
+    verb = "names" if len(named) == 1 else "name"
+    return [f"{needs_roster(selected)} ({plural(len(named), 'file')} here {verb} people with their photos: "
+            "whether each may be shown was not judged)"] if named else []

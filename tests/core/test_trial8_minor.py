@@ -61,3 +61,16 @@ def test_a_diff_base_older_than_a_shallow_clone_says_to_fetch_more(repo, tmp_pat
     code, out, err = cli("check", "--diff-base", "HEAD~1")
     assert code == 2 and "\\n" not in err and "ambiguous argument" not in err
     assert "which is shallow" in err and "git fetch --deepen" in err and "fetch-depth: 0" in err
+
+
+def test_two_photos_whose_names_differ_only_in_case_are_said(repo, cli):
+    write(repo, "images/Team.jpg", clean_jpeg())
+    write(repo, "images/team.JPG", clean_jpeg(colour="red"))
+    write(repo, "index.html", '<img src="images/team.JPG" alt="The team">')
+    commit_all(repo, "team")
+    code, out, err = cli("check", "--output-format", "json")
+    said = [note["text"] for note in json.loads(out)["notes"] if "differ only in case" in note["text"]]
+    assert len(said) == 1 and said[0].startswith("images/Team.jpg and images/team.JPG")
+    (repo / "images/Team.jpg").unlink()
+    code, out, err = cli("check", "--output-format", "json")
+    assert not [note for note in json.loads(out)["notes"] if "differ only in case" in note["text"]]
