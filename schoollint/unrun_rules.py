@@ -37,7 +37,8 @@ def unrun(config, args, whole_site: bool) -> list[str]:
     rules = catalogue.load()
     said = [f"{code} {rules[code].name} is not judged by this run: {cannot[code]}" for code in skipped]
     if set(skipped) == selected:
-        raise UsageError(f"nothing to check: {_chose(config, args)} selects only {'; '.join(said)}")
+        raise UsageError(f"nothing to check: {_chose(config, args)} selects only rules this run does not judge: "
+                         + "; ".join(f"{code} {rules[code].name}: {cannot[code]}" for code in skipped))
     named = catalogue.expand([item for item in (config.select or []) + config.extend_select
                               if item.upper() != "ALL"])
     return [note for code, note in zip(skipped, said, strict=True) if code in named]
