@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .apostrophes import elided_onto
 from .heuristic import Spotted, _Run
 from .spotting import no_dictionary_word, vietnamese
 from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
@@ -36,7 +37,8 @@ def filename_runs(name: str) -> list[list[Token]]:
     previous: Token | None = None
     for match in _FILE_WORD.finditer(name):
         start = match.start()
-        if previous is not None and previous.end == start and previous.raw in _SURNAME_PREFIXES:
+        if previous is not None and (previous.end == start and previous.raw in _SURNAME_PREFIXES
+                                     or elided_onto(name, previous.start, previous.end, start)):  # O'Neill
             runs[-1].pop()
             start = previous.start
         elif previous is None or name[previous.end : start] not in _FILE_GAP:
