@@ -56,13 +56,17 @@ def test_site_shapes_are_apart_from_the_held_out_names():
 
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_site_shapes(tmp_path, with_roster):
-    labelled = cases()
+    measure_site(tmp_path, SPLIT, cases(), with_roster)
+
+
+def measure_site(tmp_path, split: str, labelled: list[dict], with_roster: bool) -> None:
+    """A split of cases with their own paths, measured and held to the targets (tune_shapes uses it too)."""
     owner = site(tmp_path / "site", labelled)
     roster = None
     if with_roster:
         roster = tmp_path / "roster.csv"
         write_roster(roster, labelled)
     table = score(labelled, owner, run(tmp_path / "site", roster))
-    show(f"{SPLIT}, {'with' if with_roster else 'without'} a roster", table)
+    show(f"{split}, {'with' if with_roster else 'without'} a roster", table)
     precision, recall = totals(table)
     assert precision >= TARGETS[with_roster][0] and recall >= TARGETS[with_roster][1], (precision, recall)

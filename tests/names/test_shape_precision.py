@@ -19,8 +19,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.names.test_precision import CASES, HELDOUT_SHA256, TARGETS, key, load, run, score, show, totals, write_roster
-from tests.names.test_precision_site_shapes import site
+from tests.names.test_precision import CASES, HELDOUT_SHA256, key, load
+from tests.names.test_precision_site_shapes import measure_site
 
 SPLIT = "tune_shapes"
 
@@ -39,13 +39,4 @@ def test_shape_cases_are_apart_from_the_held_out_names():
 
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_tune_shapes(tmp_path, with_roster):
-    labelled = cases()
-    owner = site(tmp_path / "site", labelled)
-    roster = None
-    if with_roster:
-        roster = tmp_path / "roster.csv"
-        write_roster(roster, labelled)
-    table = score(labelled, owner, run(tmp_path / "site", roster))
-    show(f"{SPLIT}, {'with' if with_roster else 'without'} a roster", table)
-    precision, recall = totals(table)
-    assert precision >= TARGETS[with_roster][0] and recall >= TARGETS[with_roster][1], (precision, recall)
+    measure_site(tmp_path, SPLIT, cases(), with_roster)
