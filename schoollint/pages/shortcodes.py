@@ -16,6 +16,7 @@ is a mapping whose values are string literals; one without a media address shows
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from pathlib import Path
@@ -74,9 +75,10 @@ def _as_img(found: re.Match) -> str:
     return img + " " * (len(found.group()) - len(img)) if len(img) <= len(found.group()) else found.group()
 
 
-# A template tag ({% ... %}, {{ ... }}, Hugo's {{< ... >}} and {{% ... %}}), read up to 4,000 characters (an
-# unclosed tag costs a bounded scan, not the rest of the page).
-_TAG = re.compile(r"\{%(?P<a>.{0,4000}?)%\}|\{\{(?P<b>.{0,4000}?)\}\}", re.DOTALL)
+# A template tag ({% ... %}, {{ ... }}, Hugo's {{< ... >}} and {{% ... %}}) opens here; its body is read up to
+# MAX_TAG characters (found by bisection over the closers: a page of unclosed tags costs n log n, not n squared).
+_OPENER = re.compile(r"\{[%{]")
+MAX_TAG = 4000
 _OBJECT = re.compile(r"\{[^{}]*\}")          # an object literal with no object inside: one record
 # key="value", key='value', key: "value", "key": "value" (Hugo and Jekyll parameters, Liquid's render,
 # Jinja keyword arguments, JavaScript and Python literals); `==` compares, it names nothing.
@@ -93,47 +95,59 @@ def template_images(text: str, relpath: str, root: Path | None) -> list[PageImag
 
 def tagged_images(text: str, relpath: str, root: Path | None, figures: bool = True) -> Iterator[tuple[int, PageImage]]:
     """(line the tag starts on, photo) of each photo a template tag hands a partial, with its record's words;
-    `figures`: also the tags `figure_tags` reads (a Markdown page reads those itself)."""
+    `figures`: also the tags `figure_tags` reads (a Markdown page reads those itself). Lines are counted only
+    for records holding a photo, by bisection over the page's newlines (a layout holds thousands of tags)."""
     if "{%" not in text and "{{" not in text:
         return
-    for tag in _TAG.finditer(text):
-        inner, start = (tag.group("a"), tag.start("a")) if tag.group("a") is not None else (tag.group("b"),
-                                                                                              tag.start("b"))
-        if not figures and SHORTCODE.fullmatch(tag.group()):
-            continue
-        for record in _records(inner, start, text):
-            if any(links_to_media(value) for value in record.values()):
-                yield from ((text.count("\n", 0, tag.start()) + 1, image)
-                            for image in images_of_item(record, relpath, root, "template"))
+    newlines: list[int] = []
+    closers = {"%": [found.start() for found in re.finditer("%}", text)],
+               "{": [found.start() for found in re.finditer("}}", text)]}
+    end = 0
+    for opener in _OPENER.finditer(text):
+        kind, start = opener.group()[1], opener.end()
+        ends = closers[kind]
+        close = bisect_left(ends, start)
+        if opener.start() < end or close == len(ends) or ends[close] - start > MAX_TAG:
+            continue                            # inside the last tag, never closed, or too long to be one
+        inner, end = text[start:ends[close]], ends[close] + 2
+        if '"' not in inner and "'" not in inner and "`" not in inner \
+                or not figures and SHORTCODE.fullmatch(text[opener.start():end]):
+            continue                            # `{{ .Title }}`: no literal, so no record; a figure read elsewhere
+        for record in _records(inner):
+            if any(links_to_media(value) for value, _at in record.values()):
+                newlines = newlines or [found.start() for found in re.finditer("\n", text)] or [len(text)]
+                placed = {key: LineStr(value, bisect_left(newlines, start + at) + 1)
+                          for key, (value, at) in record.items()}
+                yield from ((bisect_left(newlines, opener.start()) + 1, image)
+                            for image in images_of_item(placed, relpath, root, "template"))
 
 
 def is_template_tag(text: str) -> bool:
     """Is `text` one template tag and nothing else (a shortcode or include on a line of its own)?"""
-    return _TAG.fullmatch(text.strip()) is not None
+    text = text.strip()
+    return text[:2] in ("{%", "{{") and text[-2:] == ("%}" if text[1] == "%" else "}}") and len(text) <= MAX_TAG \
+        and text.find(text[-2:]) == len(text) - 2
 
 
-def _records(inner: str, start: int, text: str) -> list[dict[str, LineStr]]:
-    """The tag's object literals, each a record, and its own parameters outside them, one record more."""
-    def line(at: int) -> int:
-        return text.count("\n", 0, start + at) + 1
-
+def _records(inner: str) -> list[dict[str, tuple[str, int]]]:
+    """The tag's object literals, each a record, and its own parameters outside them, one record more:
+    {key: (value, offset in `inner`)}."""
     records = []
     rest = inner
     for found in _OBJECT.finditer(inner):
-        records.append(_pairs(found.group(), found.start(), line))
+        records.append(_pairs(found.group(), found.start()))
         rest = rest[:found.start()] + " " * len(found.group()) + rest[found.end():]
-    records.append(_pairs(rest, 0, line))
+    records.append(_pairs(rest, 0))
     for found in _DICT.finditer(rest):
         strings = list(_STRING.finditer(found.group(1)))
-        offset = found.start(1)
-        records.append({key.group(1): LineStr(value.group(1), line(offset + value.start()))
+        records.append({key.group(1): (value.group(1), found.start(1) + value.start())
                         for key, value in zip(strings[::2], strings[1::2], strict=False)})
     return [record for record in records if len(record) > 1]
 
 
-def _pairs(source: str, offset: int, line) -> dict[str, LineStr]:
-    record: dict[str, LineStr] = {}
+def _pairs(source: str, offset: int) -> dict[str, tuple[str, int]]:
+    record: dict[str, tuple[str, int]] = {}
     for pair in _PAIR.finditer(source):
         value = next(group for group in pair.group("d", "s", "b") if group is not None)
-        record.setdefault(pair.group("key"), LineStr(value, line(offset + pair.start())))
+        record.setdefault(pair.group("key"), (value, offset + pair.start()))
     return record

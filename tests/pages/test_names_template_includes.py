@@ -72,3 +72,10 @@ def _findings(root):
 
     report = json.loads((root.parent / f"{root.name}.json").read_text())
     return [(f["code"], f["path"], f.get("value", ""), f["line"]) for f in report["findings"]]
+
+
+def test_unclosed_tags_before_a_record_leave_it_read(tmp_path):
+    """A page of 100,000 unclosed `{%` (hostile or broken) is read in n log n, and the record after it still is."""
+    page = "{% " * 100_000 + '\n{% set p = { name: "Ottilie Marchbank-Osei", photo: "/images/u/a.jpg" } %}\n'
+    found = lint(tmp_path / "s", {"src/broken.njk": page})
+    assert [(path, value) for _code, path, value in found] == [("src/broken.njk", "Ottilie Marchbank-Osei")]
