@@ -8,11 +8,11 @@ from __future__ import annotations
 
 def case_clashes(files: list[str]) -> list[str]:
     """A note for each group of `files` (repository-relative paths) that differ only in case."""
+    if len(set(map(str.lower, files))) == len(files):   # the usual answer, at a set's cost (20,000 paths: ~2 ms)
+        return []
     seen: dict[str, list[str]] = {}
     for path in files:
         seen.setdefault(path.lower(), []).append(path)
-    if len(seen) == len(files):
-        return []
     return [f"{' and '.join(sorted(group))} differ only in case: on Windows and macOS, and on a web server that "
             "ignores case, one hides the other (a checkout there holds only one); rename one of them"
             for group in sorted(seen.values()) if len(group) > 1]
