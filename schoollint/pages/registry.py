@@ -20,6 +20,7 @@ from . import content_collections, documents, feeds, pdf_text, wxr
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import decode_text, scan
+from .unread_scripts import with_unread_scripts
 
 # What callers ask about a file: the page API, and the file-type tests it is built on.
 __all__ = ["HTML_SUFFIXES", "LANGUAGES", "Language", "MARKDOWN_SUFFIXES", "PageError", "is_data_file",
@@ -100,5 +101,5 @@ def read_page(root: Path | None, relpath: str, data: bytes) -> Page:
     if len(data) > limit:
         raise PageError(f"{relpath}: {len(data) / 2**20:.1f} MB, more than the {limit // 2**20} MB schoollint "
                         f"reads in a {language.name} file; not checked")
-    page = language.read(relpath, data, root)
+    page = with_unread_scripts(language.read(relpath, data, root))    # Arabic, CJK...: unknown, not clean
     return page.with_links(tuple(scan(decode_text(relpath, data, errors="replace")[0], relpath, True)))

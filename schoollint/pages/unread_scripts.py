@@ -1,0 +1,45 @@
+"""Alt texts and captions written in a script the name finder cannot read: unknown, never clean.
+
+The name finder (`names.heuristic`, `names.filenames`) reads Latin script only: its word lists are
+keyed by `words.plain` (Latin letters, accents removed), and it finds a name by capital letters, which
+Arabic, Hebrew, Devanagari, Chinese, Japanese, Korean, Thai and most other scripts do not have (Unicode
+Standard 15.0, section 4.2 "Case"). So "عائشة صديقي" in an alt text, or a `<figcaption lang="ur">` in
+Urdu, gives no finding and would pass as clean (trial 8 item 10). Each such text beside a photo (alt,
+title, aria-label, caption) is added to the page's unknown alts, which the run's note counts as not
+checked for names (no silent pass). Latin letters beyond ASCII (U+00C0 to U+024F, and Latin Extended
+Additional, Vietnamese) are read; a text that mixes scripts ("Eid Mubarak! Ayesha Siddiqui کو انعام ملا")
+is judged for its Latin names and also counted as unknown for the rest.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+from .model import Page
+
+_LATIN_UP_TO = "\u024f"             # Basic Latin to Latin Extended-B: every letter in it is Latin
+
+
+@lru_cache(maxsize=4096)
+def _latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
+
+
+def unread_script(text: str) -> bool:
+    """Whether `text` holds a letter of a script other than Latin (a digit, mark, symbol or emoji is no letter)."""
+    return not text.isascii() and any(ch > _LATIN_UP_TO and ch.isalpha() and not _latin(ch) for ch in text)
+
+
+def with_unread_scripts(page: Page) -> Page:
+    """`page`, its images' texts in a script the finder cannot read added to its unknown alts (the same
+    page when there are none: most pages)."""
+    unread = [span for image in page.images for span in (*image.labels(), *image.captions)
+              if unread_script(span.text)]
+    if not unread:
+        return page
+    known = set(page.unknown_alts)
+    return replace(page, unknown_alts=page.unknown_alts + tuple(
+        span for span in dict.fromkeys(unread) if span not in known))
+
