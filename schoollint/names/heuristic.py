@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .named_after import not_named_things
+from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, foreign_surname, in_list_of_places, is_surname,
                        name_letters, no_dictionary_word, spotted_token, stock_credit, words_before)
@@ -145,6 +146,8 @@ class _Run:
         lex = self.lex
         if any(token.key not in lex.particles for token in self.tokens[i + 1 : end]):
             return False                        # "Lochlann Mac Aodha": particles may stand between
+        if phrase_before_given(self.tokens, i, end, lex):
+            return False                        # "Comhghairdeas le Saoirse": Irish, "congratulations to"
         pair = (self.tokens[i], self.tokens[end])
         if self.text is None:                   # "bukola-adesanya.jpg": no dictionary knows either word
             return all(no_dictionary_word(token.key, lex) for token in pair)

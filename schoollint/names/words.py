@@ -20,6 +20,7 @@ from typing import NamedTuple, cast
 
 from ..usercache import Sections, derived
 from ..yamlload import safe_load
+from .celtic_given import WELSH_GIVEN
 from .lexicon_store import load as load_probe_table
 
 DATA = Path(__file__).with_name("data")
@@ -270,7 +271,7 @@ def lexicon() -> Lexicon:
 
 def is_given(key: str, lex: Lexicon) -> bool:
     """A known given name, or a hyphenated one starting with one ("anna-maria")."""
-    return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
+    return key in lex.given or key in WELSH_GIVEN or ("-" in key and key.partition("-")[0] in lex.given)
 
 
 def unknown_word(key: str, lex: Lexicon) -> bool:
