@@ -63,6 +63,23 @@ def test_sl202_reads_an_own_host_url_as_the_site_s_file(repo, cli, origin):
     assert "(2024/05/sports-day/index.html line 4)" in message
 
 
+def test_wordpress_s_own_markup_its_sizes_in_a_srcset_of_absolute_urls(repo, cli):
+    """A post as WordPress writes it: the medium size in src, every size in srcset, the original
+    linked: the sizes served wider than 2 x 300 px are reported, the linked original is not (a link
+    shows it at no known size)."""
+    _wordpress_site(repo)
+    for size in ((300, 200), (1024, 683)):
+        _write(repo, f"{UPLOADS}/sports-day-{size[0]}x{size[1]}.jpg", encode(gradient(size), "JPEG", quality=90))
+    base = f"https://{HOST}/{UPLOADS}/sports-day"
+    _write(repo, "2024/05/relay/index.html", html_page(
+        f'<figure class="wp-block-image size-medium"><a href="{base}.jpg"><img decoding="async" width="300" '
+        f'height="200" src="{base}-300x200.jpg" alt="The relay" class="wp-image-42" srcset="{base}-300x200.jpg '
+        f'300w, {base}-1024x683.jpg 1024w, {base}.jpg 1200w" sizes="(max-width: 300px) 100vw, 300px" /></a>'
+        "</figure>"))
+    assert [(path, code) for path, code, _line, _message in _findings(cli, "SL202,SL304")] == [
+        (f"{UPLOADS}/sports-day-1024x683.jpg", "SL202")]
+
+
 def test_another_host_and_the_www_less_name_stay_remote(repo, cli):
     _wordpress_site(repo, f'src="https://our-school.sch.uk/{UPLOADS}/sports-day.jpg" width="300" alt="x"',
                     f'src="https://cdn.example.net/{UPLOADS}/sports-day.jpg" width="300" alt="x"',
