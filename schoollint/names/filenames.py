@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .apostrophes import elided_onto
 from .heuristic import Spotted, _Run
+from .irish import joined_articles
 from .spotting import no_dictionary_word, vietnamese
 from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
@@ -112,7 +113,7 @@ def in_filename(name: str) -> list[Spotted]:
         runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
     found = []
     for run in filter(None, runs):
-        tokens = split_run(run, lex)
+        tokens = joined_articles(split_run(run, lex))    # "nic-an-tsaoir" (names/irish.py)
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         names = _Run(tokens, lex, None, words | compounds if compounds else words).names()

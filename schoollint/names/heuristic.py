@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .irish import spelled_for_finder
 from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
@@ -285,6 +286,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     Gwerin" is two words no list knows, not a name).
     """
     lex = lexicon()
+    text = spelled_for_finder(text)             # "Nic an tSaoir": one word, the same length (names/irish.py)
     words = language_words(language) if language else NO_WORDS
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)

@@ -57,3 +57,18 @@ def test_text_in_a_script_the_finder_cannot_read_is_counted_as_not_checked(tmp_p
     assert [f["value"] for f in report["findings"]] == ["Ayesha Siddiqui"]
     # the Arabic alt and caption, the Urdu caption (its Latin name judged too) and the Greek alt: 4 unread texts
     assert any(note["text"].startswith("4 alt texts or captions in 1 page") for note in report["notes"])
+
+
+def test_irish_surnames_with_the_article_and_a_mutated_initial(tmp_path):
+    root = tmp_path / "s"
+    (root / "img").mkdir(parents=True)
+    for name in ("siobhan-nic-an-tsaoir.jpg", "Seán Mac an tSaoi.jpg", "mac-an-cheese.jpg"):
+        (root / "img" / name).write_bytes(encode(photo(), "JPEG"))
+    found = lint(root, {
+        "en.html": html('<figure><img src="/images/a.jpg" alt="x"><figcaption>Bualadh bos do Niamh Nic an tSaoir'
+                        '</figcaption></figure>\n<p><img src="/images/b.jpg" alt="Seán Mac an Bhaird at the feis">'
+                        '</p>\n<p><img src="/images/c.jpg" alt="Well done Aoibhe Ní hÉalaí"></p>'),
+        "pages/index.vue": '<template>\n  <NuxtImg src="/images/d.jpg" alt="Siobhán Nic an tSaoir" />\n</template>\n',
+    })
+    assert names(found) == {"Niamh Nic an tSaoir", "Seán Mac an Bhaird", "Aoibhe Ní hÉalaí", "Siobhán Nic an tSaoir",
+                            "siobhan-nic-an-tsaoir", "Seán Mac an tSaoi"}
