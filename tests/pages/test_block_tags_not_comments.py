@@ -36,13 +36,6 @@ SVELTE_BLOCKS = {
 }
 
 
-@pytest.mark.parametrize("block", sorted(SVELTE_BLOCKS))
-def test_a_broken_picture_after_a_svelte_block_is_reported(repo, cli, block):
-    text = f"<script>let items = []; let value = 1; let promise;</script>\n{SVELTE_BLOCKS[block]}\n{BROKEN}\n"
-    _write(repo, "src/routes/+page.svelte", text)
-    assert _found(cli) == [("src/routes/+page.svelte", "SL304", text.count("\n"))]
-
-
 @pytest.mark.parametrize("page, block", [
     ("templates/people.hbs", "{{#each people}}<p>{{name}}</p>{{/each}}"),
     ("templates/people.handlebars", "{{#if people}}<p>{{count}}</p>{{else}}<p>None</p>{{/if}}"),
@@ -78,10 +71,19 @@ GLOBS = {
 }
 
 
-@pytest.mark.parametrize("page", sorted(GLOBS))
-def test_a_broken_picture_after_a_glob_is_reported(repo, cli, page):
-    _write(repo, page, GLOBS[page])
-    assert _found(cli) == [(page, "SL304", GLOBS[page].count("\n"))]
+# Each file whose opening hid the rest of it: (its path, its text, the broken picture on its last line).
+OPENINGS = {
+    **{f"Svelte {{#{block}}}": ("src/routes/+page.svelte", "<script>let items = []; let value = 1; let promise;"
+                                f"</script>\n{body}\n{BROKEN}\n") for block, body in SVELTE_BLOCKS.items()},
+    **{f"a glob in {page}": (page, text) for page, text in GLOBS.items()},
+}
+
+
+@pytest.mark.parametrize("case", sorted(OPENINGS))
+def test_a_broken_picture_after_another_language_s_opening_is_reported(repo, cli, case):
+    page, text = OPENINGS[case]
+    _write(repo, page, text)
+    assert _found(cli) == [(page, "SL304", text.count("\n"))]
 
 
 def test_a_real_block_comment_is_still_skipped(repo, cli):
