@@ -247,6 +247,8 @@ class Cache:
             self.dirty = True
 
     def save(self) -> None:
+        global last_saved
+        last_saved = self       # what the run knew at its end (warm_replay.py keeps its `depends`)
         if not (self.enabled and self.dirty):
             return
         try:
@@ -265,6 +267,9 @@ class Cache:
             write_compiled(folder / CACHE_FILE, body)
         except OSError:
             pass  # a read-only checkout still gets its report; the cache is only an optimisation
+
+last_saved: Cache | None = None    # the cache a run of this process saved last
+
 
 def trusted(signature: Signature, read_at: int) -> int:
     """1 when a file with `signature`, read at `read_at` (ns since the epoch), was read at least

@@ -46,6 +46,7 @@ REPLAY_PREFIX = "replay-"       # + the first 16 hex digits of the key + ".marsh
 KEPT = 8                        # the most recent kept (a site checked with and without --jobs 1, ...)
 _FORMAT = 1
 _SYSTEM = ("/dev/", "/proc/", "/sys/")
+_FORKS = frozenset({"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.exec"})   # (audit events)
 # The shell's own bookkeeping, which differs between two runs typed one after the other and which
 # nothing reads (the current folder is in the key itself).
 _SHELL = frozenset({"_", "OLDPWD", "PWD", "SHLVL"})
@@ -172,8 +173,13 @@ def _key(args, root: Path, in_git: bool, config, settings: dict, baseline, found
 
 
 def _heard(event: str, arguments: tuple) -> None:
-    """The audit hook: each file opened and folder listed while a run is recorded."""
-    if _recording is not None and event in ("open", "os.listdir", "os.scandir") and arguments:
+    """The audit hook: each file opened and folder listed while a run is recorded. A run that starts
+    another process (the worker pool) is not recorded from then on: what the workers open is not seen."""
+    if _recording is None:
+        return
+    if event in _FORKS:
+        _abandon()
+    elif event in ("open", "os.listdir", "os.scandir") and arguments:
         path = arguments[0]
         if isinstance(path, (str, bytes, os.PathLike)):
             _recording.opened.add(os.path.abspath(os.fsdecode(path)))
@@ -201,9 +207,10 @@ def _others(recording: _Recording) -> Seen:
 
 def _depends(root: Path) -> list[tuple[str, bool]]:
     """Whether each file a page's references lead to was a file, as the cache keeps them (after the run)."""
-    from .cache import Cache
+    from . import cache as module
 
-    cache = Cache(root)
+    cache = module.last_saved if module.last_saved is not None and module.last_saved.root == root \
+        else module.Cache(root)
     found = {(target, existed) for targets in cache.depends.values() for target, existed in targets.items()}
     found |= {(target, existed) for entry in cache.site.values()
               for target, existed in (entry[5].get("depends") or {}).items()}
@@ -216,13 +223,20 @@ def _unchanged(root: Path, others: Seen, depends: list[tuple[str, bool]]) -> boo
         os.path.isfile(os.path.join(base, target)) == existed for target, existed in depends)
 
 
-def _finish(code: int | None) -> None:
-    """Stop recording; keep the replay when the run may stand for the next (the module's docstring)."""
+def _abandon() -> _Recording | None:
+    """Stop recording, the standard streams as they were; the recording."""
     global _recording
     recording, _recording = _recording, None
+    if recording is not None:
+        sys.stdout, sys.stderr = recording.streams
+    return recording
+
+
+def _finish(code: int | None) -> None:
+    """Stop recording; keep the replay when the run may stand for the next (the module's docstring)."""
+    recording = _abandon()
     if recording is None:
         return
-    sys.stdout, sys.stderr = recording.streams
     if code not in (0, 1) or "multiprocessing" in sys.modules:   # an error; or a worker read files unseen
         return
     try:
