@@ -206,10 +206,12 @@ def _renamed(pairs: list[tuple[int, str, Path]], landed: dict[int, os.stat_resul
     OSError that left its target as it was}, the temporary file of such a pair removed. With
     `landed`, each target renamed is stat'ed at once (`commit_staged`); one that cannot be is left out."""
     failures: dict[int, OSError] = {}
+    threads = min(RENAME_THREADS, len(pairs) // 16 + 1)   # a few files: no thread is worth starting
+    held = threads > 1    # nor, for a few renames, the threads that free the old copies (durable.release)
 
     def rename(share: list[tuple[int, str, Path]]) -> None:
         for index, temporary, target in share:
-            old = hold(target)    # the original's blocks are freed when this is closed, not in the rename
+            old = hold(target) if held else None   # the original's blocks are freed when this is closed
             try:
                 os.replace(temporary, target)
             except Exception as exc:   # in a thread anything else would be lost: the pair must fail
@@ -224,7 +226,6 @@ def _renamed(pairs: list[tuple[int, str, Path]], landed: dict[int, os.stat_resul
                 except OSError:   # gone already: no proof of what it holds, so it is read again
                     pass
 
-    threads = min(RENAME_THREADS, len(pairs) // 16 + 1)   # a few files: no thread is worth starting
     if threads == 1:
         rename(pairs)
         return failures
