@@ -113,9 +113,9 @@ def _called(sync, path: str):
 # run settles and reports. It is an O_PATH descriptor: it reads, writes and follows nothing, and the
 # kernel closes it if the process is killed, so what is on disk after a kill is as without it.
 # 1,000 renames of 700 KB photos, four threads (load 6): 0.43-0.74 s; holding the old files, 0.07-0.08 s,
-# and the closes 0.31-0.87 s after them. The disk takes the trims in parallel, and a close holds no lock
-# of the folder, as rename does: in the whole run (load 12) the renames and closes together took
-# 0.66-0.93 s with 4 closing threads, 0.55-0.56 s with 8, 0.28-0.54 s with 16, 0.33 s with 32.
+# and the closes 0.31-0.87 s after them. The disk takes the trims in parallel: in the whole run (load 12)
+# the renames and closes together took 0.66-0.93 s with 4 closing threads, 0.55-0.56 s with 8,
+# 0.28-0.54 s with 16, 0.33 s with 32.
 RELEASE_THREADS = 16
 # Descriptors waiting to be closed at once (a rename waits for room beyond that): a 1,000-photo batch
 # is renamed before the first frees are done, and half the process's descriptor limit is left free.
