@@ -106,7 +106,7 @@ def site_hosts(top: Any, site: str = "") -> frozenset[str]:
     """The hosts named in the site folder `site` and at the repository root (lower case)."""
     urls: list[str] = []
     for folder in dict.fromkeys((site, "")):
-        here = Site(top, folder, names_in(top, folder))
+        here = Site(top, folder, names_in.__wrapped__(top, folder))   # listed anew when this cache is cleared
         urls += _config_urls(here) + _wordpress_urls(here)
         cname = here.read("CNAME") if _present(here, "CNAME") else None
         if cname and cname.strip():
