@@ -84,16 +84,18 @@ def test_files_regex_covers_every_format_schoollint_reads():
     # and pages.
     from schoollint.formats.registry import document_extensions
 
-    extensions = set(pages.media_suffixes()) | {suffix for language in pages.LANGUAGES if not language.data_folders_only
-                                                for suffix in language.suffixes}
+    # Languages that claim a file by its ending alone; site data and content collections claim by folder.
+    extensions = set(pages.media_suffixes()) | {suffix for language in pages.LANGUAGES for suffix in language.suffixes
+                                                if language.claims(f"photo{suffix}")}
     extensions |= document_extensions()
     assert {".jpg", ".png", ".heic", ".mp4", ".mov", ".webp", ".gif", ".avif"} <= extensions
     for extension in sorted(extensions):
         for name in (f"photo{extension}", f"Trip/IMG_1{extension.upper()}"):
             assert pattern.search(name), name
     data_files = ["_data/staff.yml", "site/_data/team/people.yaml", "data/gallery.json", "content/data/x.yml",
-                  "data/prizes.toml"]
-    other = ["_config.yml", "package.json", "notes.txt", "mydata/x.yml", "photo.jpg.txt", "readme", "setup.py"]
+                  "data/prizes.toml", "src/content/staff/head.json", "site/src/content/team/a/deputy.yaml"]
+    other = ["_config.yml", "package.json", "notes.txt", "mydata/x.yml", "photo.jpg.txt", "readme", "setup.py",
+             "src/content/config.json", "src/content.json"]
     for name in data_files + other:
         assert bool(pattern.search(name)) == (pages.is_data_file(name) or pages.is_page(name)), name
     assert not any(pattern.search(name) for name in other)
