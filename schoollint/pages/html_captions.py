@@ -15,7 +15,8 @@ grouping elements (body, main, article, section, lists, tables...): text
 beyond them is the page's, not the photo's, unless the element holds the photo
 and nothing else (`<article><header><img></header><h2>name</h2>`): then it is
 one of the photo's wrappers. An article or section holding this one photo is about it: its heading
-("Pupil spotlight: ...", then the photo in a `div`) goes with the photo. Every span carries the language
+("Pupil spotlight: ...", then the photo in a `div`) goes with the photo, unless a figcaption of its own
+says what the photo shows. Every span carries the language
 of its element (the `lang` attribute inherited, WHATWG HTML section 3.2.6.2).
 """
 
@@ -83,10 +84,11 @@ class Captions:
             yield from self.link_text(image)
         yield from self.after_photo(image)
         yield from self.before_photo(image)
+        captioned = False                       # in a figure whose own caption says what it shows
         for ancestor in image.iterancestors():
             tag = ancestor.tag
             if tag in BOUNDARIES and not _card_like(ancestor) and not self.photo_only(ancestor):
-                if tag in TITLED and self.photo_count(ancestor) == 1:
+                if tag in TITLED and self.photo_count(ancestor) == 1 and not captioned:
                     yield from self.title_of(ancestor)
                 return
             yield from self.lightbox_text(ancestor)
@@ -97,7 +99,8 @@ class Captions:
                 yield from self.caption_siblings(ancestor)
             elif tag == "figure":
                 for caption in ancestor.iter("figcaption"):
-                    yield self.span(caption, "figcaption")
+                    yield (span := self.span(caption, "figcaption"))
+                    captioned = captioned or bool(span.text.strip())
             elif tag in CONTAINERS:
                 yield self.span(ancestor, CONTAINERS[tag])
                 if tag in ("td", "th") and not self.own_text(ancestor):
@@ -227,7 +230,8 @@ class Captions:
 
     def title_of(self, section) -> Iterator[TextSpan]:
         """The heading that titles an article or section holding this one photo ("Pupil spotlight: ...",
-        then the photo): what the article, so its photo, is about."""
+        then the photo): what the article, so its photo, is about; not read for a photo in a figure with
+        a caption of its own, which says what the photo shows (the heading is the story's)."""
         heading = next(section.iter(*HEADINGS), None)
         if heading is not None:
             yield self.span(heading, "heading of its article")

@@ -198,7 +198,9 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
         card = bool(CARD_WORDS.intersection(re.split(r"[\s_-]+", _classes(ancestor))))
         if tag in BOUNDARIES and not card:
             heading = next((one for one in ancestor.elements() if one.tag.lower() in HEADINGS), None)
-            if tag in TITLED and heading is not None and ancestor.photos() == 1:
+            if tag in TITLED and heading is not None and ancestor.photos() == 1 and not any(
+                    one.tag.lower() == "figcaption" for figure in ancestors(image) if figure.tag.lower() == "figure"
+                    for one in figure.elements()):      # a figure's own caption says what the photo shows
                 yield _span(heading, "heading of its article", env, script, unread)
             return
         if tag == "a":

@@ -1,6 +1,7 @@
 """A name in the heading that titles the article or section holding the photo (issue 10, heldout_m's
 misses): "Pupil spotlight: ..." in an `<h2>`, then the photo in a `<div>`, through the command line on real
-pages and JPEGs; and the traps: a section with two photos, a page's own title above its one photo.
+pages and JPEGs; and the traps: a section with two photos, a page's own title above its one photo, a photo
+whose own figcaption says what it shows (the heading is the story's).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def test_a_heading_over_two_photos_or_over_the_whole_page_is_not_one_photos(tmp_
                           '<p>More news follows below this paragraph, which is long enough to be the page text '
                           'that no caption would ever be; it goes on and on about the term ahead.</p>\n'
                           '<div><img src="/images/t/c.jpg" alt=""></div>'),
+        "story.html": html('<article><h2>Ambrosine Kettleby-Oduya wins the county final</h2>\n<p>Story text.</p>\n'
+                           '<figure><img src="/images/t/d.jpg" alt=""><figcaption>The finish line</figcaption>'
+                           '</figure></article>'),        # the photo's own caption says what it shows
     })
     assert names(found) == set()
 
