@@ -326,10 +326,31 @@ def test_precision_heldout_l_still_meets_the_targets(tmp_path, with_roster):
 # under `full_name:`/`headshot:` 14/21 both ways; without a roster also hyphenated and camel-case file
 # names 9/14 and 5/7, reversed or lower-case names 16/21. Wrongly reported: a stock credit and a
 # sentence on an other-language page (4 each, both ways), without a roster a thing named after a person
-# and a component data record trap (4 each). strict: when met this fails, so the marker comes off.
-@pytest.mark.xfail(strict=True, reason="heldout_m measured once: recall below the targets both ways")
+# and a component data record trap (4 each). Read and fixed since (session 8, R: component data records,
+# template includes, article headings, two paragraphs after, front-matter people; N: camelCase,
+# hyphenated, reversed and lower-case names, stock credits, things named after people, other-language
+# sentences): P 1.000 R 0.989 without a roster, P 1.000 R 1.000 with one, so the strict xfail marker is
+# off and it is a regression check now; heldout_n is the claim.
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_precision_heldout_m_still_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_m", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_n, written in session 8 by L blind to the finder (commit eebc478, before any finder change of
+# that session was read by L), not run until the end of that session's work, then measured once (21:03
+# UTC, load 1.4, at 6ceebd8): without a roster P 0.963 R 0.821, with one P 0.993 R 0.897: precision
+# met both ways, recall missed both ways (targets 0.95/0.90 and 0.98/0.98). Misses by kind (without /
+# with a roster): kinds never read, both ways: a JSON-LD `Person` with its `image` (0/7), `og:image`
+# with the name in `og:title` (0/7), a prize list beside a photo (0/21), a component team line-up
+# (0/21); template macros 27/35 and 28/35; without a roster also featured images under other keys
+# 16/21, run-together file names 3/7, non-English names 35/42, front-matter people 31/35. Wrongly
+# reported: a stock credit (4, both ways), without a roster a thing named after a person (4).
+# strict: when met this fails, so the marker comes off.
+@pytest.mark.xfail(strict=True, reason="heldout_n measured once: recall below the targets both ways")
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_m", with_roster)
+    precision, recall = measure(tmp_path, "heldout_n", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
