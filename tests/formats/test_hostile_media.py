@@ -36,19 +36,19 @@ def many_items(count: int) -> bytes:
 def test_many_heif_items_are_read_in_linear_time():
     # Before: 20,000 items took 91 s to read and 107 s to strip (quadratic overlap check).
     data = many_items(heif.MAX_ITEMS - 2)
-    started = time.perf_counter()     # the file is built first: only reading it is timed
+    started = time.process_time()     # the file is built first: only reading it is timed
     plugin.read(data)
     plugin.strip(data, frozenset({IDENTITY}))
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 @pytest.mark.parametrize("count", [20_000, 60_000])
 def test_more_heif_items_than_the_cap_is_a_media_error_at_once(count):
     data = many_items(count)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(MediaError, match=f"lists {count:,} items, more than schoollint reads"):
         plugin.read(data)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 # --- item 18: wrong answers on damaged files ----------------------------------------------------------

@@ -249,9 +249,9 @@ def test_iloc_with_empty_fields_and_huge_counts_does_not_hang():
     entries = b"".join(struct.pack(">HHH", item_id, 0, 0xFFFF) for item_id in range(1, 3000))
     iloc = full_box(b"iloc", 0, 0, struct.pack(">HH", 0, 2999), entries)
     meta = full_box(b"meta", 0, 0, hdlr(b"pict"), iloc)
-    started = time.perf_counter()
+    started = time.process_time()
     facts = isobmff.read(ftyp(b"heic", b"mif1") + meta)
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert facts.items == ()
 
 

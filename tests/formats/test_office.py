@@ -225,6 +225,6 @@ def test_damaged_packages_give_a_page_in_bounded_time(build):
     from tests.kit.damage import SECONDS
 
     for damaged in patched(build(), seed=9, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60):
-        started = time.perf_counter()
+        started = time.process_time()
         read("x.docx", damaged, None)
-        assert time.perf_counter() - started < SECONDS
+        assert time.process_time() - started < SECONDS

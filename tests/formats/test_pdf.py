@@ -186,9 +186,9 @@ def test_a_pdf_with_100000_objects_is_read_in_bounded_time():
                                         for number in range(100_000)])
     out = io.BytesIO()
     document.save(out)
-    started = time.perf_counter()
+    started = time.process_time()
     facts = pdf.read(out.getvalue())
-    assert time.perf_counter() - started < 20 and facts.items == ()
+    assert time.process_time() - started < 20 and facts.items == ()
 
 
 def test_content_hash_of_pages_survives_a_second_strip():
@@ -256,9 +256,9 @@ def test_damaged_pdfs_give_a_page_or_a_page_error_in_bounded_time():
     data = newsletter_pdf(pages=1, caption=CAPTION)
     for damaged in [*list(patched(data, seed=3, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60)),
                     *(data[:cut] for cut in range(0, len(data), len(data) // 20))]:
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             read("n.pdf", damaged, None)
         except PageError:
             pass
-        assert time.perf_counter() - started < SECONDS
+        assert time.process_time() - started < SECONDS

@@ -193,7 +193,7 @@ def test_a_form_that_draws_itself_and_a_cmap_claiming_four_billion_codes_cost_bo
                                                  BBox=[0, 0, 10, 10]))
     form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Me=form), Font=pikepdf.Dictionary(F1=font))
     data = _page_pdf(b"/Me Do", None, {"/Me": form}, document)
-    started = time.perf_counter()
+    started = time.process_time()
     assert read_page("n.pdf", data, None).images == ()
     assert pdf.read(data).items == ()
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5

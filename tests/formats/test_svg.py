@@ -71,10 +71,10 @@ def test_exiftool_reads_no_creator_or_gps_after_fix(repo, cli):
 
 
 def test_billion_laughs_is_refused_at_once_and_the_run_goes_on(repo, cli):
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(MediaError, match="SVG"):
         svg.read(BILLION_LAUGHS_SVG)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     (repo / "bomb.svg").write_bytes(BILLION_LAUGHS_SVG)
     (repo / "poster.svg").write_bytes(poster_svg())
     _code, out, _ = cli("check")

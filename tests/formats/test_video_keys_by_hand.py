@@ -161,7 +161,7 @@ def test_an_atom_of_many_empty_languages_is_read_in_bounded_time(tmp_path, cli):
                NAME.encode())
     path = tmp_path / "clip.mp4"
     path.write_bytes(clip_with(atom))
-    started = time.perf_counter()
+    started = time.process_time()
     code, found = report(cli, str(path))
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert code in (0, 1) and found["errors"] == []

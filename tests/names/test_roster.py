@@ -201,9 +201,9 @@ def test_hashed_roster_needs_the_right_key(roster_csv, hashed_path, monkeypatch)
 def test_hashed_roster_matching_is_fast_enough_for_a_site(hashed_path):
     finder = NameFinder(load_roster(hashed_path))
     page = "The children of Year 6 walked to the park with their teachers. " * 200 + "Noah Patel won."
-    started = time.perf_counter()
+    started = time.process_time()
     assert [m.text for m in finder.in_text(page)] == ["Noah Patel"]
-    assert time.perf_counter() - started < 0.5      # ~2,400 words: one HMAC each, not ten
+    assert time.process_time() - started < 0.5      # ~2,400 words: one HMAC each, not ten
 
 
 def test_short_keys_and_double_hashing_are_refused(roster_csv, hashed_path, tmp_path):
