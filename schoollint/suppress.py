@@ -81,13 +81,16 @@ def _apply_suppressions(suppressions: list[Suppression],
 
 
 def unknown_alts_note(results: list[FileResult]) -> list[str]:
-    """The run's note about alt texts and captions (a caption's expression, a text prop, a spread's props)
-    no reader could resolve: unknown is never clean."""
+    """The run's note about alt texts and captions no reader could judge: a caption's expression, a text
+    prop or a spread's props it could not resolve, an alt key of front matter tied to no picture
+    (pages/alt_keys.py), text in a script the name finder cannot read (pages/unread_scripts.py).
+    Unknown is never clean."""
     count = sum(result.unknown_alts for result in results)
     pages = sum(1 for result in results if result.unknown_alts)
     if not count:
         return []
     return [f"{count} alt text{'s' if count != 1 else ''} or caption{'s' if count != 1 else ''} in {pages} "
             f"page{'s' if pages != 1 else ''} {'are' if count != 1 else 'is'} filled in by a template or an "
-            f"expression schoollint cannot resolve: {'those were' if count != 1 else 'that was'} not checked for "
-            "names (check the values they are built from)"]
+            f"expression schoollint cannot resolve, tied to no picture, or written in a script it cannot read: "
+            f"{'those were' if count != 1 else 'that was'} not checked for names (check the values they are "
+            "built from, and read the others yourself)"]
