@@ -68,24 +68,55 @@ def _as_the_run_found(changes: list[Change]) -> dict[str, str]:
 
 
 def _stage(root: Path, what: str, paths: list[str]) -> str:
-    result = _git(root, "add", "--", *paths)
-    if result is None or result.returncode != 0:
-        reason = "git not found" if result is None else result.stderr.strip().splitlines()[-1:] or ["failed"]
-        return f"{what}; could not stage it in Git ({''.join(reason)}): run git add -- {' '.join(paths)}"
-    return f"{what}: staged in Git (git add -- {' '.join(paths)})"
+    """`git add` of `paths` in the repository each lies in: the site's, or a submodule's (or a nested
+    repository's), whose own Git must stage it: the site's refuses a path inside one ("Pathspec is in
+    submodule"). One note line for all."""
+    by_folder: dict[str, list[str]] = {}
+    for path in paths:
+        folder, inside = _repository_of(root, path)
+        by_folder.setdefault(folder, []).append(inside)
+    said = []
+    for folder, names in by_folder.items():
+        command = f"git {f'-C {folder} ' if folder else ''}add -- {' '.join(names)}"
+        result = _git(root / folder, "add", "--", *names)
+        if result is None or result.returncode != 0:
+            reason = "git not found" if result is None else result.stderr.strip().splitlines()[-1:] or ["failed"]
+            said.append(f"could not stage it in Git ({''.join(reason)}): run {command}")
+        elif folder:
+            said.append(f"staged in the repository {folder} ({command}): commit it there, then git add {folder} "
+                        "here to record its new commit")
+        else:
+            said.append(f"staged in Git ({command})")
+    return f"{what}: {'; '.join(said)}"
+
+
+def _repository_of(root: Path, path: str) -> tuple[str, str]:
+    """The folder (relative to `root`, "" for the site's own) of the innermost repository holding
+    `path` (a folder below `root` with a `.git` of its own: a submodule or a nested repository), and
+    `path` relative to it."""
+    parts = path.split("/")
+    for end in range(len(parts) - 1, 0, -1):
+        folder = "/".join(parts[:end])
+        if (root / folder / ".git").exists():
+            return folder, "/".join(parts[end:])
+    return "", path
 
 
 def _tracked(root: Path, path: str) -> bool:
-    result = _git(root, "ls-files", "--error-unmatch", "--", path)
+    folder, inside = _repository_of(root, path)
+    result = _git(root / folder, "ls-files", "--error-unmatch", "--", inside)
     return result is not None and result.returncode == 0
 
 
 def _index_hash(root: Path, path: str) -> str | None:
-    """The content hash of what Git's index holds for `path`, None when it holds nothing."""
+    """The content hash of what Git's index holds for `path` (in the repository it lies in), None when
+    it holds nothing."""
     import subprocess
 
+    folder, inside = _repository_of(root, path)
     try:
-        result = subprocess.run(["git", "cat-file", "blob", f":{path}"], cwd=root, capture_output=True, timeout=60)
+        result = subprocess.run(["git", "cat-file", "blob", f":{inside}"], cwd=root / folder, capture_output=True,
+                                timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return content_hash(result.stdout) if result.returncode == 0 else None
