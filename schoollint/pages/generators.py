@@ -81,7 +81,7 @@ class Site:
         return data.decode("utf-8", errors="replace") if len(data) <= MAX_CONFIG_BYTES else None
 
 
-def _parse(site: Site, name: str, notes: list[str]) -> dict:
+def read_config(site: Site, name: str, notes: list[str]) -> dict:
     """A TOML, YAML or JSON config as a dict with lower-case keys (Hugo's are case-insensitive); {} when unreadable."""
     text = site.read(name)
     if text is None:
@@ -144,7 +144,7 @@ def _hugo(site: Site, notes: list[str]) -> Found | None:
     for folder in (site, default) if default else (site,):
         for name in _HUGO_NAMES:
             if name in folder.names:
-                config = {**_parse(folder, name, notes), **config}
+                config = {**read_config(folder, name, notes), **config}
     static = _strings(config.get("staticdir")) or ["static"]
     top_content = _strings(config.get("contentdir")) or ["content"]
     default_language = config.get("defaultcontentlanguage", "en")
@@ -171,7 +171,7 @@ def _jekyll(site: Site, notes: list[str]) -> Found | None:
     name = site.first(_JEKYLL)
     if name is None:
         return None
-    config = _parse(site, name, notes)
+    config = read_config(site, name, notes)
     source = config.get("source")
     return [("", source if isinstance(source, str) else ".")], _path_of(config.get("baseurl"))
 

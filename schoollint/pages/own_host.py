@@ -36,8 +36,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from .generators import CONFIG_NAMES, MAX_CONFIG_BYTES, READERS, Site, js_literal, js_names, names_in
-from .generators import _parse as parsed
+from .generators import CONFIG_NAMES, MAX_CONFIG_BYTES, READERS, Site, js_literal, js_names, names_in, read_config
 
 # An absolute http(s) URL or a scheme-relative one: what may be the site's own address.
 ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
@@ -138,7 +137,7 @@ def _value(site: Site, name: str, key: str) -> str:
     if name.endswith((".js", ".mjs", ".cjs", ".ts", ".mts")):
         text = site.read(name)
         return (js_literal(text, key, site, []) if text else None) or ""
-    found = parsed(site, name, []).get(key.lower())      # a broken config names nothing (site_layout notes it)
+    found = read_config(site, name, []).get(key.lower())      # a broken config names nothing (site_layout notes it)
     return found if isinstance(found, str) else ""
 
 
