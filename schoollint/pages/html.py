@@ -31,6 +31,7 @@ from schoollint.finding import Suppression
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
 from .model import Page, PageError, PageImage, Share, TextSpan
+from .page_cards import card_images
 from .shares import html_shares
 from .shortcodes import eleventy_images, template_images
 from .sizes import displayed, page_sheets, style_rules
@@ -109,6 +110,8 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     reader.size_rules = style_rules(page_sheets(document, relpath, root))
     for element in elements:
         reader.visit(element, found)
+    if reader.card_parts:       # <meta>, <title>, <script>: a social card's or a schema.org item's photo and words
+        found.images += card_images(reader.card_parts, found.shares, reader.lines, relpath, root)
     found.suppressions = reader.widen(found.suppressions)
     return found
 
@@ -121,6 +124,7 @@ class _Reader:
         self.captions = Captions(lines)
         self.first_element_on_line: dict[int, object] = {}
         self.size_rules: tuple = ()    # the page's <style> rules that set sizes (sizes.style_rules)
+        self.card_parts: list = []     # <meta>, <title> and JSON-LD <script> elements (page_cards)
 
     def visit(self, element, found: Scan) -> None:
         tag = element.tag
@@ -133,6 +137,9 @@ class _Reader:
                     found.references.add(resolved.target)
         if tag in ("meta", "script"):
             found.shares += html_shares(element, self.lines.line(element), self.relpath, self.root)
+            self.card_parts.append(element)
+        elif tag == "title":
+            self.card_parts.append(element)
         ignored = element.get("data-schoollint-ignore")
         if ignored is not None:
             found.suppressions.append(Suppression(self.lines.line(element), self.lines.lines_of(element),

@@ -8,7 +8,9 @@ Any other template tag that hands a partial a photo and the words shown with it 
 (`data.images_of_item`): a Hugo shortcode of the site's own (`{{% council-member name= photo= role= %}}`,
 `{{< ... >}}`) or a partial given `(dict "name" ... "photo" ...)`, a Jekyll or Liquid include (`{% include
 person.html name= photo= %}`, `{% render 'card', name: ..., photo: ... %}`), a Jinja/Nunjucks/Twig macro call
-with keyword arguments, and a Nunjucks/Jinja/Twig object literal (`{% set head = {name: "...", photo: "..."}
+with keyword arguments, a call or tag handing the photo as a positional argument (`{{ figure("a.jpg",
+"caption") }}`, a Django simple tag `{% card "a.jpg" "Name" %}`: its string arguments are the record), and
+a Nunjucks/Jinja/Twig object literal (`{% set head = {name: "...", photo: "..."}
 %}` before an `{% include %}` that renders it): a partial shows its record's name with its photo. A record
 is a mapping whose values are string literals; one without a media address shows no photo.
 """
@@ -86,6 +88,7 @@ _PAIR = re.compile(r"""(?<![=!<>])["']?(?P<key>[A-Za-z_][\w-]*)["']?\s*(?::|=(?!
                    r"""(?:"(?P<d>[^"\n]*)"|'(?P<s>[^'\n]*)'|`(?P<b>[^`\n]*)`)""")
 _DICT = re.compile(r"""\bdict((?:\s+"[^"\n]*"\s+"[^"\n]*")+)""")      # Hugo's (dict "name" "..." "photo" "...")
 _STRING = re.compile(r'"([^"\n]*)"')
+_LITERAL = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 
 
 def template_images(text: str, relpath: str, root: Path | None) -> list[PageImage]:
@@ -138,11 +141,24 @@ def _records(inner: str) -> list[dict[str, tuple[str, int]]]:
         records.append(_pairs(found.group(), found.start()))
         rest = rest[:found.start()] + " " * len(found.group()) + rest[found.end():]
     records.append(_pairs(rest, 0))
+    records[-1].update(_positional(rest))
     for found in _DICT.finditer(rest):
         strings = list(_STRING.finditer(found.group(1)))
         records.append({key.group(1): (value.group(1), found.start(1) + value.start())
                         for key, value in zip(strings[::2], strings[1::2], strict=False)})
     return [record for record in records if len(record) > 1]
+
+
+def _positional(rest: str) -> dict[str, tuple[str, int]]:
+    """A call that hands the photo as a positional argument (a Jinja or Nunjucks macro, `{{ figure("a.jpg",
+    "caption") }}`; a Django simple tag or Hugo shortcode, `{% card "a.jpg" "Name" %}`): its string
+    arguments outside key-value pairs, "argument 1", "argument 2"..., when one of them is a media address."""
+    outside = _PAIR.sub(lambda pair: " " * len(pair.group()), rest)
+    strings = [(found.group(1) if found.group(1) is not None else found.group(2), found.start())
+               for found in _LITERAL.finditer(outside)]
+    if not any(links_to_media(value) for value, _at in strings):
+        return {}
+    return {f"argument {number}": string for number, string in enumerate(strings, 1)}
 
 
 def _pairs(source: str, offset: int) -> dict[str, tuple[str, int]]:
