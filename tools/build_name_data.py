@@ -33,7 +33,8 @@ Sources and licences (recorded again at the top of every file written):
   lists of commonest names (ONS, CSO Ireland, National Records of Scotland, PESEL, GfdS,
   TÜİK, Onomap, ...) against which they can be checked. Its names are never common
   words: a supplement surname rarer than Zipf 3.5 as an English word leaves
-  common_words.txt ("nawaz"), as the sources' surnames do.
+  common_words.txt ("nawaz"), as the sources' surnames do; but its WORD_GIVEN names
+  ("Mali", "Nest") are given names that stay common words.
 
 Files:
 - given_names.txt ("rose word": SCOWL writes it in lower case too): the given names before
@@ -198,7 +199,8 @@ def main() -> None:
     from wordfreq import top_n_list, zipf_frequency
 
     sources = faker_names("first") | faker_names("middle") | mimesis_names("names") | supplement(name_supplement.GIVEN)
-    given = previous_given() | {name for name in sources if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF}
+    given = previous_given() | {name for name in sources if zipf_frequency(name, "en") < GIVEN_MAX_ENGLISH_ZIPF} \
+        | supplement(name_supplement.WORD_GIVEN)
     surnames = faker_names("last") | mimesis_names("surnames") | set(census("dist.all.last", CENSUS_SURNAMES)) \
         | supplement(name_supplement.SURNAMES)
     english = {}
@@ -273,7 +275,8 @@ def add_supplement() -> None:
     given = {name for name in supplement(name_supplement.GIVEN) if zipf.get(name, 0.0) < GIVEN_MAX_ENGLISH_ZIPF}
     surnames = supplement(name_supplement.SURNAMES)
     lower = scowl()[0]
-    for name, added in (("given_names.txt", given), ("surnames.txt", surnames)):
+    words = supplement(name_supplement.WORD_GIVEN)          # given names that stay common words
+    for name, added in (("given_names.txt", given | words), ("surnames.txt", surnames)):
         entries = {line.partition(" ")[0]: line for line in _entries(name)}
         entries.update({key: key + " word" * (key in lower) for key in added if key not in entries})
         _rewrite(name, [entries[key] for key in sorted(entries)])

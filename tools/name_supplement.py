@@ -7,7 +7,10 @@ spelling; tools/build_name_data.py keys them with `plain()` ("Màiri" -> "mairi"
 common English word (Zipf >= 3.5 in common_words.txt: "Long", "Nest") is left out when the lists are
 written, as Faker's are. Where each origin's names can be checked (published lists of the commonest names):
 - Welsh: ONS, "Baby names in England and Wales" (its tables for Wales); Heini Gruffudd, "Welsh Personal
-  Names" (Y Lolfa); T. J. Morgan and Prys Morgan, "Welsh Surnames" (University of Wales Press, 1985).
+  Names" (Y Lolfa); T. J. Morgan and Prys Morgan, "Welsh Surnames" (University of Wales Press, 1985). The
+  word-names Welsh families give as second given names (Haf "summer", Fflur, Heulwen, Wyn: "Elin Haf
+  Roberts") are here too, so "Haf" is a middle name, not a surname; Faker's and mimesis's locales hold
+  almost no Welsh names (none has a cy locale), so the list is longer than most.
 - Irish: Central Statistics Office (Ireland), "Irish Babies' Names"; Donnchadh Ó Corráin and Fidelma
   Maguire, "Irish Names" (Lilliput, 1990).
 - Scottish Gaelic: National Records of Scotland, "Babies' first names"; Akerbeltz (akerbeltz.org),
@@ -33,7 +36,11 @@ GIVEN = {
         Swyn Tesni Tirion Aled Alun Aneurin Arwel Bedwyr Bryn Cai Caio Cynan Dafydd Deian Deio Dewi Elgan Elis
         Emrys Emyr Geraint Gethin Glyn Gruffudd Gruffydd Guto Gwion Gwilym Gwydion Hedd Huw Hywel Iago Ianto
         Idris Ieuan Ifan Iolo Iwan Llew Llŷr Macsen Medwyn Meilyr Osian Owain Peredur Rhodri Rhun Rhydian Rhys
-        Siôn Steffan Taliesin Tomos Trystan Tudur Twm""",
+        Siôn Steffan Taliesin Tomos Trystan Tudur Twm Tegid Cadfan Caradog Dyfan Dyfrig Einion Elfed Emlyn
+        Gwynfor Hefin Heddwyn Idwal Ifor Islwyn Lleu Madog Maelgwn Meirion Myrddin Rhydderch Tudwal Gwern Carwyn
+        Cerith Deiniol Eifion Glyndŵr Gronw Iestyn Llywelyn Meical Seiriol Tegwyn Trefor Wyn Arianwen Buddug
+        Ceridwen Dilys Eirian Eurgain Gwladys Luned Nansi Rhonwen Siwan Haf Fflur Heulwen Elain Mabli Tegwen
+        Betrys Beca Elliw Nanw""",
     "irish": """Ailbhe Ailís Áine Aisling Aoibheann Aoibhe Aoibhinn Aoife Bláthnaid Caitríona Caoimhe Ciara
         Clíodhna Clodagh Dearbhla Doireann Éabha Éadaoin Eimear Fiadh Fionnuala Gráinne Laoise Líadan Méabh
         Meadhbh Muireann Niamh Nuala Órla Orlaith Ríona Róisín Sadhbh Saoirse Saorlaith Síofra Sinéad Siobhán
@@ -163,6 +170,15 @@ SURNAMES = {
         Moon Yang Bae Baek Seo""",
     "chinese": """Zhang Zhao Zhou Xu Zhu Guo Luo Zheng Liang Xie Deng Peng Zeng Xiao Yuan Cai Jiang Cui Zhong
         Leung Cheung Chow Kwok Tsang Yeung""",
+}
+
+
+# Given names that are English words too, kept as given names all the same (given_names.txt marks them
+# " word" and common_words.txt keeps them: a word in a file name, a name before a surname in prose). Welsh
+# "Mali" and "Nest" start Welsh pupils' names ("Mali Haf Jones", "Nest Gwilym"), as "Rose" and "Hope" do
+# English ones; the rule that leaves a name commoner than Zipf 3.5 as a word out would drop them.
+WORD_GIVEN = {
+    "welsh": """Mali Nest""",
 }
 
 

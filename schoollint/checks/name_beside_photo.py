@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..finding import Finding
 from ..pages.html_captions import BETWEEN_PHOTOS
-from .name_policy import describe, grouped, names_in, severity, values
+from .name_policy import describe, grouped, names_in, not_credits, severity, values
 
 CODES = ("SL303",)
 READS = "page"
@@ -21,7 +21,8 @@ def check(subject, ctx):
                 continue                        # reported with the photo before it; the consent rules read both
             if span not in names_by_span:
                 names_by_span[span] = list(names_in(span, ctx, "SL303", subject.path, image.lang))
-            fresh = [(match, line) for match, line in names_by_span[span] if (match.text, line) not in reported]
+            fresh = [(match, line) for match, line in not_credits(names_by_span[span], image.src)
+                     if (match.text, line) not in reported]
             reported.update((match.text, line) for match, line in fresh)
             for line, matches in grouped(fresh):
                 yield Finding(

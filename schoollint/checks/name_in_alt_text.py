@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
 from ..names import first_names_only
-from .name_policy import describe, grouped, names_in, severity, values
+from .name_policy import describe, grouped, names_in, not_credits, severity, values
 
 CODES = ("SL302",)
 READS = "page"
@@ -16,7 +16,7 @@ def check(subject, ctx):
         return
     for image in subject.page.images:
         for span in image.labels():
-            found = list(names_in(span, ctx, "SL302", subject.path, image.lang))
+            found = not_credits(list(names_in(span, ctx, "SL302", subject.path, image.lang)), image.src)
             fix = _first_names_fix(span, [match for match, _line in found])
             for line, matches in grouped(found):
                 fixable = all(match.role != "staff" and match.first for match in matches)

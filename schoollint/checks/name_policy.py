@@ -5,12 +5,14 @@ Not a check module itself (it is not in checks.MODULES).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from ..names import NameFinder, NameMatch, load_roster
+from ..names.filenames import filename_runs, stock_credit_words
 
 # One finder per roster (path and content) for the life of the process: loading a roster
 # (and hashing a keyed one) once, not once per file.
@@ -50,6 +52,24 @@ def names_in(span, ctx, code: str, path: str = "", image_lang: str = "") -> Iter
     """
     for match in reportable(all_names(span, ctx, path, image_lang), ctx, code):
         yield match, span.line_of(match.start)
+
+
+def not_credits(found: list[tuple[NameMatch, int]], src: str) -> list[tuple[NameMatch, int]]:
+    """`found` (names and their lines) less a stock library's photographer credited beside the photo at
+    `src`: a name each of whose words is a word of the photo's file name, when that file name names a stock
+    library ("leandro-ferraz-qL8xZ2mP1kE-unsplash.jpg" captioned "Leandro Ferraz")."""
+    if not found:
+        return found
+    credit = _credit_words(posixpath.basename(src.split("?", 1)[0].split("#", 1)[0]))
+    if not credit:
+        return found
+    return [(match, line) for match, line in found
+            if not all(token.key in credit for run in filename_runs(match.text) for token in run)]
+
+
+@lru_cache(maxsize=1024)
+def _credit_words(name: str) -> frozenset[str]:
+    return stock_credit_words(name)
 
 
 def all_names(span, ctx, path: str = "", image_lang: str = "") -> list[NameMatch]:

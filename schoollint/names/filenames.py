@@ -102,14 +102,29 @@ def _may_be_name(key: str, lex: Lexicon) -> bool:
     return is_given(key, lex) or key in lex.surnames or unknown_word(key, lex)
 
 
+def _stock(runs: list[list[Token]], lex: Lexicon) -> bool:
+    """Does a file name name a stock photo library ("pexels-...", "AdobeStock_...", "...-unsplash")?"""
+    return any(token.key in lex.stock_sites or i + 1 < len(run) and token.key + run[i + 1].key in lex.stock_sites
+               for run in runs for i, token in enumerate(run))
+
+
+def stock_credit_words(name: str) -> frozenset[str]:
+    """The words (`plain` keys) of a file name that credits a stock library's photographer
+    ("leandro-ferraz-qL8xZ2mP1kE-unsplash": leandro, ferraz, ...), empty for any other file name. A
+    caption or alt text naming the same person beside that photo is the credit the library asks for
+    ("Photo by Leandro Ferraz on Unsplash", or the name alone in a credit line), not a pupil."""
+    runs = filename_runs(name)
+    return frozenset(token.key for run in runs for token in run) if _stock(runs, lexicon()) else frozenset()
+
+
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
     runs = filename_runs(name)
-    if any(token.key in lex.stock_sites or i + 1 < len(run) and token.key + run[i + 1].key in lex.stock_sites
-           for run in runs for i, token in enumerate(run)):
+    if _stock(runs, lex):
         return []                               # "pexels-...", "AdobeStock_..."
     last = runs[-1][-1] if runs else None
-    if last is not None and len(last.raw) <= 5 and last.end == len(name) and name[last.start - 1 : last.start] == ".":
+    if last is not None and last.end == len(name) and name[last.start - 1 : last.start] == "." \
+            and _extension(last, lex):
         runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
     found = []
     for run in filter(None, runs):
@@ -120,6 +135,20 @@ def in_filename(name: str) -> list[Spotted]:
         found.extend(_double_barrelled(name, _surname_first(tokens, lex, after_particles=True) or names
                                        or _surname_first(tokens, lex) or _camel_case(name, run, lex), tokens, lex))
     return found
+
+
+def _extension(last: Token, lex: Lexicon) -> bool:
+    """Is a component's last dotted word its file type ("jpg", "heic", "webp"), not a dotted name's surname
+    ("iva.juric", "yerin.hwang": the checks pass stems, and Gravatar-style "first.last" names are common)?
+    A word of five letters at most that no surname list holds and no list at all knows, or a media type."""
+    key = last.key
+    return len(key) <= 5 and (key in _MEDIA_TYPES or key not in lex.surnames and not unknown_word(key, lex))
+
+
+# File types a photo or video is saved as (what the media readers claim, and the camera raw types), which
+# unknown_word would take for a surname no list knows ("heic", "webp").
+_MEDIA_TYPES = frozenset(("jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "heic", "heif", "avif", "tif", "tiff",
+                          "bmp", "svg", "mp4", "mov", "webm", "avi", "mkv", "dng", "raw", "pdf", "jxl"))
 
 
 def _camel_case(name: str, run: list[Token], lex: Lexicon) -> list[Spotted]:

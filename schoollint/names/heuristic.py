@@ -18,8 +18,8 @@ from .irish import spelled_for_finder
 from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
-from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, foreign_surname, in_list_of_places, is_surname,
-                       name_letters, no_dictionary_word, spotted_token, stock_credit, words_before)
+from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, name_letters,
+                       no_dictionary_word, spotted_token, stock_credit, word_given_before_surname, words_before)
 from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
                     unknown_word)
 
@@ -91,8 +91,7 @@ class _Run:
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
         if key in lex.honorifics or i and tokens[i - 1].key in lex.honorifics:
             return None                         # "Bishop Wordsworth", "Lady Margaret Beaufort": a school's name
-        given = is_given(key, lex) or key in lex.word_given_names and i + 1 < len(tokens) \
-            and foreign_surname(tokens[i + 1], lex)          # "Mats Hüttenrauch", not "Mats Collection"
+        given = is_given(key, lex) or word_given_before_surname(tokens, i, lex, self.words)   # "Mats Hüttenrauch"
         if not given and not self._unknown_given(i):
             return None
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):

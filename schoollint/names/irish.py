@@ -17,13 +17,15 @@ import re
 from .words import Token, english_word, lexicon
 
 _PARTICLE = r"(?<![^\W\d_])(?:Mac|Mhic|Nic|Ní|Ni|Ó|O|Uí|Ui|Ua)"
-_ARTICLE = re.compile(rf"({_PARTICLE}) (?:an|na) ([tnh]?[A-ZÁÉÍÓÚ])")
+# The article, or "Con" (genitive of cú, "hound": "Mac Con Iomaire", "Mac Con Midhe", "Nic Con Uladh"),
+# which joins the word after it as the article does.
+_ARTICLE = re.compile(rf"({_PARTICLE}) (?:an|na|Con) ([tnh]?[A-ZÁÉÍÓÚ])")
 _PREFIXED = re.compile(rf"({_PARTICLE}) ([tnh])([A-ZÁÉÍÓÚ])")
 
 
 def spelled_for_finder(text: str) -> str:
     """`text` with Irish article-and-mutation surnames as one capitalised word each; the same length."""
-    if " an " not in text and " na " not in text and not _PREFIXED.search(text):
+    if " an " not in text and " na " not in text and " Con " not in text and not _PREFIXED.search(text):
         return text
     text = _ARTICLE.sub(lambda found: found.group(1) + "  " + (_joined(found)).capitalize(), text)
     return _PREFIXED.sub(lambda found: found.group(1) + " " + found.group(2).upper() + found.group(3).lower(), text)
@@ -51,7 +53,7 @@ def joined_articles(tokens: list[Token]) -> list[Token]:
         if end < len(tokens) and len(tokens[end].raw) == 1 and tokens[end].key in "tnh" \
                 and end + 1 < len(tokens) and tokens[end + 1].start == tokens[end].end:
             end += 1                            # "t" + "Saoi": one word, "tSaoi"
-        if token.key in ("an", "na") and out and out[-1].key in _PARTICLE_KEYS and end < len(tokens) \
+        if token.key in ("an", "na", "con") and out and out[-1].key in _PARTICLE_KEYS and end < len(tokens) \
                 and not english_word(tokens[end].key, lex):
             joined = tokens[i:end + 1]
             out.append(Token(token.start, joined[-1].end, "".join(part.raw for part in joined),

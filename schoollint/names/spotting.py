@@ -66,6 +66,21 @@ def foreign_surname(token: Token, lex: Lexicon) -> bool:
     return not token.raw.isascii() and (token.key in lex.person_surnames or name_letters(token, lex))
 
 
+def word_given_before_surname(tokens: list[Token], i: int, lex: Lexicon, words: frozenset[str]) -> bool:
+    """Is word i one of the given names the lists leave out as English words (Lexicon.word_given_names)
+    and a given name here: before a surname written with letters English never uses ("Mats Hüttenrauch"),
+    or before a lower-case surname particle and a capitalised word that may be a surname, no word of the
+    page's language ("Floor van Rijswijk", not "Floor de la Casa" on a Spanish page)?"""
+    if tokens[i].key not in lex.word_given_names or i + 1 >= len(tokens):
+        return False
+    if foreign_surname(tokens[i + 1], lex):
+        return True
+    j = i + 1
+    while j < len(tokens) and tokens[j].key in lex.particles and tokens[j].raw.islower() and tokens[j].key not in words:
+        j += 1                                  # "van der Linde"
+    return i + 1 < j < len(tokens) and tokens[j].raw[0].isupper() and is_surname(tokens[j], lex, words)
+
+
 def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""

@@ -20,7 +20,6 @@ from typing import NamedTuple, cast
 
 from ..usercache import Sections, derived
 from ..yamlload import safe_load
-from .celtic_given import WELSH_GIVEN
 from .lexicon_store import load as load_probe_table
 
 DATA = Path(__file__).with_name("data")
@@ -271,7 +270,7 @@ def lexicon() -> Lexicon:
 
 def is_given(key: str, lex: Lexicon) -> bool:
     """A known given name, or a hyphenated one starting with one ("anna-maria")."""
-    return key in lex.given or key in WELSH_GIVEN or ("-" in key and key.partition("-")[0] in lex.given)
+    return key in lex.given or ("-" in key and key.partition("-")[0] in lex.given)
 
 
 def unknown_word(key: str, lex: Lexicon) -> bool:
@@ -306,6 +305,8 @@ def may_hold_name(words: list[str], lex: Lexicon) -> bool:
                 return True                     # "Adebayo Ogunleye", "Haziq bin Osman": a given name the lists lack
             if after not in common and (key not in listed or after not in listed):
                 return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+        elif after in lex.particles and key in lex.word_given_names:
+            return True                         # "Floor van Rijswijk"
         key = after
     return False
 
