@@ -8,9 +8,9 @@ whose class reads like a card ("card", "profile", "pupil"...) counts when it
 holds this one photo only; a wrapper that holds nothing but the photo
 (`div.card-img`, `<p><img></p>`, a link) is the photo itself, so the element
 after it (the paragraph WordPress writes after an image block, `h3`,
-`.card-title`, "Pictured: ...") is its caption (and, when that is a short paragraph, a short one after it), and
-in a table so are the next
-cell of its row and the cell below it. Climbing stops at sectioning and
+`.card-title`, "Pictured: ...") is its caption (and, when that is a short paragraph, a short one after it;
+when it is a heading or a lead-in ending in a colon, "Prize winners", the list or table after it), and
+in a table so are the next cell of its row and the cell below it. Climbing stops at sectioning and
 grouping elements (body, main, article, section, lists, tables...): text
 beyond them is the page's, not the photo's, unless the element holds the photo
 and nothing else (`<article><header><img></header><h2>name</h2>`): then it is
@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from .html_source import SourceLines
+from .html_text import BLOCK_BREAK as BLOCK_BREAK, INLINE as INLINE, visible_text
 from .model import TextSpan
 
 # Lightbox captions: lightbox2 and GLightbox "data-title", Fancybox "data-caption", lightGallery "data-sub-html",
@@ -45,10 +46,6 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CARD_WORDS = frozenset({"card", "tile", "thumbnail", "thumb", "item", "profile", "member", "person",
                         "pupil", "student", "staff", "team", "polaroid", "figure", "caption", "photo",
                         "media", "teaser", "slide", "entry", "post"})
-INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
-                    "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-                    "u", "var"})
-SKIPPED_TEXT = frozenset({"script", "style", "template", "noscript"})
 # What may follow a photo as its caption: text blocks, not another gallery or a whole section.
 NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "em", "strong", "small", "i", "b",
                                "dl", "dd", "dt", "label", "cite"})
@@ -57,9 +54,6 @@ NEXT_CAPTION_TAGS = frozenset({"p", "div", "span", "h2", "h3", "h4", "h5", "h6",
 BEFORE_CAPTION_TAGS = {"p": "paragraph before", **{f"h{level}": "heading before" for level in range(1, 7)}}
 # A table or list right after a photo is its caption, cell by cell or item by item (a team's squad).
 UNDER_PHOTO = {"table": "table below the photo", "ul": "list below the photo", "ol": "list below the photo"}
-# Between blocks: U+2029 PARAGRAPH SEPARATOR, white space that no name run crosses and that is no
-# newline (a span's lines are counted by "\n").
-BLOCK_BREAK = "\u2029"
 MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
 BETWEEN_PHOTOS = "paragraph before (between photos)"    # also the caption after the photo before
 SECOND_PARAGRAPH = "second paragraph after"     # after a short one right after the photo: the post's next sentence
@@ -175,7 +169,7 @@ class Captions:
                 yield span
             return
         if following is not None and following.tag in UNDER_PHOTO and not self.photo_count(following):
-            yield from (self.span(cell, UNDER_PHOTO[following.tag]) for cell in following.iter("td", "th", "li"))
+            yield from self.listed(following)
             return                              # a team's squad under its photo
         if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
                 or "caption" in (following.get("class") or "").lower():
@@ -183,10 +177,19 @@ class Captions:
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
             yield span
+            listed = _element_sibling(following, "getnext")
+            if listed is not None and listed.tag in UNDER_PHOTO and not self.photo_count(listed) and (
+                    following.tag in HEADINGS or span.text.rstrip().endswith(":")):
+                yield from self.listed(listed)  # "Prize winners" (or "Our team:"), then the list of them
+                return
             second = _element_sibling(following, "getnext") if following.tag == "p" else None
             if second is not None and second.tag == "p" and not self.photo_count(second) \
                     and len((after := self.span(second, SECOND_PARAGRAPH)).text) <= MAX_NEXT_CAPTION:
                 yield after                     # a short post names the photo's pupil a sentence later
+
+    def listed(self, table) -> Iterator[TextSpan]:
+        """Each cell or item of a table or list under a photo: a team's squad, a prize list."""
+        yield from (self.span(cell, UNDER_PHOTO[table.tag]) for cell in table.iter("td", "th", "li"))
 
     def photo_only(self, element) -> bool:
         """A boundary holding the photo and nothing else (`<header><img></header>`) is one of its wrappers."""
@@ -260,48 +263,8 @@ class Captions:
         return self.photo_counts[element]
 
     def text_of(self, element) -> str:
-        """Visible text, with a newline for each one in the source (also inside tags) so lines add up.
-
-        Block elements and <br> are set apart by BLOCK_BREAK, as a browser shows them on lines of
-        their own: a card's role line is no part of the name above it ("Johanna Weber" / "Class teacher").
-        Where an inline element starts or ends between a letter and a capital with no white space, a
-        space stands between them (`_word_break`).
-        """
-        parts = []
-        last = ""                               # the last character written so far
-        stack = [(element, False)]
-        while stack:
-            node, is_tail = stack.pop()
-            # An inline element with a class is styled, and a card's classed spans are shown as lines of
-            # their own ("<span class=member-name>...</span><span class=member-role>...").
-            block = isinstance(node.tag, str) and (node.tag not in INLINE
-                                                   or node is not element and "class" in node.attrib)
-            if is_tail:
-                text = node.tail or ""
-                parts.append((BLOCK_BREAK if block else _word_break(last, text)) + text)
-                last = parts[-1][-1:] or last
-                continue
-            if not isinstance(node.tag, str) or node.tag in SKIPPED_TEXT:
-                continue
-            text = node.text or ""
-            if node is not element:
-                tag_lines = (node.sourceline or 0) + self.lines.offset - self.lines.line(node)
-                parts.append("\n" * max(tag_lines, 0) + (BLOCK_BREAK if block else _word_break(last, text)))
-            parts.append(text)
-            last = "".join(parts[-2:])[-1:] or last
-            for child in reversed(node):
-                stack.append((child, True))
-                stack.append((child, False))
-        return "".join(parts)
-
-
-def _word_break(before: str, after: str) -> str:
-    """What a reader sees where an inline element starts or ends with no white space (`before`: the
-    last character shown, `after`: the text that follows): a new word where a letter meets a capital,
-    as the change of style and the capital show it (`<strong>Vihaan Joshi</strong><em>Co-opted
-    governor</em>`: "Vihaan Joshi Co-opted governor", though a browser's innerText joins them); the
-    same word where a lower-case letter follows (a drop cap, `<span class="dropcap">A</span>melia`)."""
-    return " " if before.isalpha() and after[:1].isupper() else ""
+        """Visible text, lines kept (`html_text.visible_text`)."""
+        return visible_text(element, self.lines)
 
 
 def _element_sibling(element, direction: str):

@@ -151,11 +151,12 @@ class _Reader:
         containers: list[str] = []
         waiting: list = []                  # the last block's photos: _Image, a raw-HTML index, (shortcode line,)
         second: list = []                   # photos whose next paragraph was the last block: the one after it too
+        leading: list = []                  # ... when it was a heading or "Winners:": the list after it too
         before: TextSpan | None = None      # a short paragraph with no photo in it
         between = False                     # ... that is the caption after an earlier photo too
         cells = TableCells()                # a photo grid's name row: the cell below a photo is its caption
         for token in tokens:
-            if cells.token(token.type, waiting):    # a new row: its first cell captions no photo of the row before
+            if cells.token(token.type, waiting or leading):     # a new row: its first cell captions no photo above
                 waiting = []                        # (or a list under photos: cells.under holds them)
             if token.type in BLOCK_LABELS:
                 containers.append(BLOCK_LABELS[token.type])
@@ -193,6 +194,8 @@ class _Reader:
                 elif found and not span.text.strip():
                     self.add_caption(found, *before_caption(before, between))   # "Our star is ...", then the photo
                 second = waiting if waiting and not found and running_text(span, self.boxes) else []
+                leading = waiting if waiting and not found and (label == "heading" or span.text.rstrip().endswith(
+                    ":")) and len(span.text) <= MAX_NEXT_CAPTION else []
                 between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
                 before = span if label in ("paragraph", "heading") and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None

@@ -3,7 +3,8 @@
 Markdown photo grid is read as `html_captions.table_neighbours` reads an HTML one: the cell below a cell
 holding only photos is their caption (the name row of a staff or committee grid). A table or a list
 (CommonMark 0.31, 5.3) right after a block holding only photos is theirs whole (a team's squad under its
-team photo)."""
+team photo), and so is one after a heading or a lead-in ending in a colon right after them ("### Prize
+winners", "**The squad:**": `markdown.walk` hands their photos on)."""
 
 from __future__ import annotations
 
