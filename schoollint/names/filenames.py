@@ -62,6 +62,9 @@ def split_run_together(token: Token, lex: Lexicon, known_only: bool = False) -> 
     if not cuts and vietnamese(token.raw):
         cuts = [cut for cut in range(len(key) - MIN_PART, MIN_PART - 1, -1)
                 if key[cut:] in lex.surnames and not english_word(key[:cut], lex)]
+    elif not cuts and not known_only:           # "ahadminhas": a given name the lists lack, a surname no word
+        cuts = [cut for cut in range(len(key) - 4, 3, -1)
+                if key[cut:] in lex.person_surnames and no_dictionary_word(key[:cut], lex)]
     known = [cut for cut in cuts if key[cut:] in lex.surnames and key[cut:] not in lex.not_surname
              and key[cut:] not in lex.rare_words
              and not (english_word(key[:cut], lex) and english_word(key[cut:], lex))]   # "hollybush": two words
@@ -88,11 +91,17 @@ def split_run(run: list[Token], lex: Lexicon) -> list[Token]:
     """A run's words, each name run together split in two: alone ("rubyfrancis"), or beside other words
     when both halves are known names and no name stands next to it ("rubyfrancis_final", not
     "oskar-lindgren" or "adebayo-ogunleye")."""
-    if len(run) == 1:
-        return split_run_together(run[0], lex)
+    if len(run) == 1 or all(token.key in _EDITOR_WORDS for token in run[1:]):
+        return split_run_together(run[0], lex) + run[1:]     # "jochemtersteege-edited" as "jochemtersteege"
     return [part for i, token in enumerate(run) for part in (
         [token] if any(_may_be_name(other.key, lex) for other in run[max(0, i - 1) : i + 2] if other is not token)
         else split_run_together(token, lex, known_only=True))]
+
+
+# What editors and CMSs append to an uploaded photo's name (WordPress "-scaled", "-edited", "-rotated",
+# "-e1700000000"; TinyPNG "-min"; "-copy", "-final", "-resized"): the name before them stands alone.
+_EDITOR_WORDS = frozenset(("scaled", "edited", "rotated", "cropped", "e", "min", "copy", "final", "resized",
+                           "compressed", "optimised", "optimized", "web", "thumb", "thumbnail", "x"))
 
 
 MAX_PARTICLES = 3                                   # "van der", "de la", "bin": never more
@@ -132,9 +141,26 @@ def in_filename(name: str) -> list[Spotted]:
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
         names = _Run(tokens, lex, None, words | compounds if compounds else words).names()
-        found.extend(_double_barrelled(name, _surname_first(tokens, lex, after_particles=True) or names
-                                       or _surname_first(tokens, lex) or _camel_case(name, run, lex), tokens, lex))
+        found.extend(_second_surname(name, _double_barrelled(
+            name, _surname_first(tokens, lex, after_particles=True) or names or _surname_first(tokens, lex)
+            or _camel_case(name, run, lex), tokens, lex), tokens, lex))
     return found
+
+
+def _second_surname(name: str, spotted: list[Spotted], run: list[Token], lex: Lexicon) -> list[Spotted]:
+    """ "maelys-dubois-laurent", "ChiamakaOkonkwoEze": a double-barrelled surname written without its hyphen
+    (a file name has no other way to write one) is the name's: a known surname that is no English word
+    straight after a name's surname (by a hyphen or a capital) belongs to it."""
+    after = {token.start: token for token in run}
+    out = []
+    for found in spotted:
+        gap = 1 if name[found.end : found.end + 1] == "-" else 0
+        second = after.get(found.end + gap)
+        if second is not None and name.startswith(found.first, found.start) \
+                and second.key in lex.surnames and not english_word(second.key, lex):   # given name first
+            found = Spotted(found.start, second.end, found.first, found.role)
+        out.append(found)
+    return out
 
 
 def _extension(last: Token, lex: Lexicon) -> bool:

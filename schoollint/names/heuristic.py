@@ -110,11 +110,16 @@ class _Run:
     def _given_despite_language(self, i: int) -> bool:
         """A given name that the page language's word list holds (its word counts include names: "Lena",
         "Jonas" in German) is still one before a known surname that is no word of that language nor of
-        English ("Lena Okafor" on a German page; not "Hugo Sommer Fest")."""
-        if not is_given(self.tokens[i].key, self.lex) or i + 1 >= len(self.tokens):
+        English ("Lena Okafor" on a German page; not "Hugo Sommer Fest"), or before another given name and
+        such a surname: a given name at the start of a run of names is a name ("Mali Haf Jones" on a Welsh
+        page, where "mali" and "haf" are words too)."""
+        tokens, lex = self.tokens, self.lex
+        if not is_given(tokens[i].key, lex) or i + 1 >= len(tokens):
             return False
-        after = self.tokens[i + 1].key
-        return after in self.lex.name_surnames and after not in self.words
+        if is_given(tokens[i + 1].key, lex) and i + 2 < len(tokens):
+            i += 1
+        after = tokens[i + 1].key
+        return after in lex.name_surnames and after not in self.words
 
     def _unknown_given(self, i: int) -> bool:
         """A given name missing from the lists ("Adebayo"), before a known surname; in a file name

@@ -2,13 +2,18 @@
 biblioteca Rosalía de Castro", French "le lycée Victor Hugo", Polish "Szkoła Podstawowa im. Marii Curie".
 English puts the thing's word after the name ("the Florence Nightingale Shield": heuristic._Run; "the
 Rachel Carson wildlife garden": here), most languages the words of the stop list's `named_before`
-(data/stoplists.yaml) before it: a library, a school, a street or a prize, no pupil.
+(data/stoplists.yaml) before it: a library, a school, a street or a prize, no pupil; Turkish, Hungarian,
+the Scandinavian languages, Finnish and German may put theirs after it (`named_after`: "Atatürk İlkokulu").
 """
 
 from __future__ import annotations
 
+import re
+
 from .spotting import Spotted, words_before
-from .words import Lexicon, plain
+from .words import LETTER, Lexicon, plain
+
+_WORD = re.compile(rf"{LETTER}+")
 
 
 def primary_language(language: str) -> str:
@@ -18,13 +23,16 @@ def primary_language(language: str) -> str:
 
 def not_named_things(found: list[Spotted], text: str, language: str, lex: Lexicon) -> list[Spotted]:
     """`found` less the names that one of the page language's head nouns comes before (the word before
-    the name, or the one before that: "Colegio Público Miguel Hernández", "im. Marii Curie"), and in
+    the name, or the one before that: "Colegio Público Miguel Hernández", "im. Marii Curie") or after (the
+    word after the name, or the one after that: "Atatürk İlkokulu", "Petőfi Sándor Általános Iskola"), and in
     English the names after "the" that a place or a thing's word follows within three lower-case words
     ("the Rachel Carson wildlife garden": heuristic._Run reads the capitalised words after a name)."""
-    heads = lex.named_before.get(primary_language(language)) if language else None
+    primary = primary_language(language) if language else ""
+    heads, tails = lex.named_before.get(primary), lex.named_after.get(primary)
     kept = []
     for name in found:
-        if heads and any(plain(word) in heads for word in words_before(text, name.start)):
+        if heads and any(plain(word) in heads for word in words_before(text, name.start)) \
+                or tails and any(plain(word) in tails for word in _WORD.findall(text, name.end, name.end + 40)[:2]):
             continue
         if text[max(0, name.start - 4) : name.start].lower() == "the " and _thing_after(text, name.end, lex):
             continue

@@ -39,9 +39,12 @@ def spotted_token(start: int, raw: str) -> Token:
 # Letters that only Vietnamese writes (Latin Extended Additional's vowels with a dot or hook, ơ, ư, đ): a word
 # with one is no English word ("Tạ" is not "ta"), whatever its length.
 _VIETNAMESE = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0110\u0111]")
-# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a year, "(2019)".
+# A class or year group in brackets or after a dash: "(5B)", "(Y4)", "(J14)", "(Year 6)", "- 7K"; not a year, "(2019)";
+# or after "in" with a letter ("in 6p", "in Y4", "in Year 6", as a post on social media writes it; not "in 10").
 CLASS_AFTER = re.compile(r"[ \u00a0]*(?:\((?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\)"
-                         r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b)")
+                         r"|[-–—][ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]?\d{1,2}[A-Za-z]{0,2})\b"
+                         r"|[ \u00a0]+[Ii]n[ \u00a0]+(?:[Yy]ear[ \u00a0]?\d{1,2}|[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z]{1,2})"
+                         r"\b)")
 
 
 def vietnamese(word: str) -> bool:

@@ -72,6 +72,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]   # first word -> word tuples, longest first
     particle_names: tuple[str, ...]                   # the particles as the stop list orders them
     named_before: dict[str, frozenset[str]]           # language -> "biblioteca": a thing named after the name
+    named_after: dict[str, frozenset[str]]            # language -> "ilkokulu": the same, after the name
     second_given: frozenset[str]                      # "grace" of "Ella-Grace": a given name's second half
     word_given_names: frozenset[str]                  # "mats": given names too common as words for the lists
 
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
         phrases={first: tuple(sorted(set(group), key=len, reverse=True)) for first, group in phrases.items()},
         particle_names=tuple(stop["surname_particles"]),
         named_before={language: frozenset(words) for language, words in stop["named_before"].items()},
+        named_after={language: frozenset(words) for language, words in stop["named_after"].items()},
         second_given=frozenset(stop["second_given"]),
         word_given_names=frozenset(stop["word_given_names"]),
     )
