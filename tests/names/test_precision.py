@@ -52,9 +52,13 @@ CASES = Path(__file__).with_name("cases")
 # "heldout_n" (written in session 8 by L blind to the finder and before its changes of that session, commit
 # eebc478: 647 cases, 116 of them components; whole HTML documents, Django templates, Astro content
 # collections; not run until the end of that session's work).
+# "heldout_o" (written in session 9 by L blind to the finder and to every commit after bd82cb5, commits
+# 33ba02e and b6a2035: 650 cases, 123 of them components; feeds, image sitemaps, staff CSV, SvelteKit
+# pages, Urdu in its own script; not run until the end of that session's work).
 # The targets are asserted on the latest split measured; heldout_g to heldout_l keep theirs as regression
 # checks (read).
-HELDOUT_SHA256 = {"heldout_n": "ae169c840a4b6d70f68b9983155f6c3fa07cd639c1e0c5d40ef046bbe7fde2d8",
+HELDOUT_SHA256 = {"heldout_o": "b3a7320db8860cc55698e8f6ffd110534c434810cca84653f201e8f59b3b1bff",
+                  "heldout_n": "ae169c840a4b6d70f68b9983155f6c3fa07cd639c1e0c5d40ef046bbe7fde2d8",
                   "heldout_m": "922e7c72103f80a3219615b45ad020667eda275d258958dc49404d454e8d2013",
                   "heldout_l": "6f16484a25e777193b1f0e776406eaa3fdee32621ce8358a46fd4134b0fbffc4",
                   "heldout_k": "b132674ada01564e4c24b23a8a98f5921eda93c16036b635617de7d9bda20cc0",
@@ -77,7 +81,12 @@ PAGE_PATHS = {"html": "site/{id}.html", "md": "content/{id}.md", "fm": "content/
               "svelte": "src/lib/{id}.svelte", "astro": "src/pages/{id}.astro",
               "mdx": "content/{id}.mdx", "json": "_data/{id}.json", "njk": "src/{id}.njk",
               "page": "site/{id}.html", "django": "templates/{id}.html",
-              "staff": "src/content/staff/{id}.md", "blog": "src/content/blog/{id}.md"}
+              "staff": "src/content/staff/{id}.md", "blog": "src/content/blog/{id}.md",
+              "xml": "site/{id}.xml", "csv": "_data/{id}.csv", "sveltekit": "src/routes/{id}/+page.svelte"}
+# The issue: "Historic or public figures are a judgement call: leave them reported". heldout_o labels
+# portraits of historical figures as traps; a finder doing what the issue asks reports them, so these
+# kinds are shown in the table but counted neither way (decided before heldout_o was first run).
+JUDGEMENT_CALLS = {"trap-historical-figure", "trap-component-historical-figure"}
 
 
 def load(split: str) -> list[dict]:
@@ -163,7 +172,8 @@ def score(cases: list[dict], owner: dict[str, str], findings: list[dict]) -> dic
 
 
 def totals(table: dict[str, list[int]]) -> tuple[float, float]:
-    gold, found, reported, right = (sum(row[i] for row in table.values()) for i in range(4))
+    counted = [row for kind, row in table.items() if kind not in JUDGEMENT_CALLS]
+    gold, found, reported, right = (sum(row[i] for row in counted) for i in range(4))
     return (right / reported if reported else 1.0), (found / gold if gold else 1.0)
 
 
@@ -172,7 +182,8 @@ def show(title: str, table: dict[str, list[int]]) -> None:
     for kind, (gold, found, reported, right) in sorted(table.items()):
         recall = f"{found / gold:.3f}" if gold else "-"
         precision = f"{right / reported:.3f}" if reported else "-"
-        print(f"| {kind} | {gold} | {found} | {recall} | {reported} | {right} | {precision} |")
+        shown = f"{kind} (a judgement call: not counted)" if kind in JUDGEMENT_CALLS else kind
+        print(f"| {shown} | {gold} | {found} | {recall} | {reported} | {right} | {precision} |")
     precision, recall = totals(table)
     print(f"| **all** | | | **{recall:.3f}** | | | **{precision:.3f}** |")
 
