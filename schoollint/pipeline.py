@@ -286,12 +286,14 @@ class Run:
         from .fix.appliers import LOCAL_ACTIONS
         from .fix.apply import apply_fixes, commit_batch
         from .fix.preview import Pending
+        from .fix.widths import alone
         from .pages.filetypes import is_media
 
         force = self.options.force
         jobs = [(relpath, fixes, not self.options.diff, force)
                 for relpath, fixes in fixes_on_offer(outcome.findings, self.options.unsafe_fixes).items()]
         local = [job for job in jobs if all(fix.action in LOCAL_ACTIONS for fix in job[1])]
+        local = alone(self.root, self.in_git, local, self.site_files)   # a downscale pages describe: not alone
         # --diff: a page's own fixes are made in this process, so that a rename rewriting the page
         # after them starts from their bytes, as --fix's renames start from the pages committed first
         preview = Pending(self.root) if self.options.diff else None

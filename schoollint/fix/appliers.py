@@ -35,7 +35,7 @@ def _on_call(module: str, name: str) -> Applier:
 
 APPLIERS: dict[str, Applier] = {
     "blur-faces": _on_call("..vision.blur", "apply_blur"),   # before downscale: at full size (boxes are fractions)
-    "downscale": _on_call("..formats.downscale", "apply_downscale"),
+    "downscale": _on_call(".widths", "apply_downscale"),     # with the pages that describe its size
     "strip-metadata": apply_strip,
     "strip-data-uri": _on_call("..formats.data_uri", "apply_data_uris"),   # a page's picture, the same strip
     "convert-heic": _on_call("..formats.heic_to_jpeg", "apply_convert"),

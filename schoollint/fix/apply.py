@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..fsio import atomic_write, commit_staged, content_hash, stage
@@ -58,7 +59,8 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         current, others, refused = _run_appliers(context, relpath, original, fixes, change, write, debug)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
-        if current != original and not deleted and not is_media(relpath):   # a page a later move may rewrite
+        # a page a later move may rewrite; a photo whose pages are rewritten with it (fix/staging.py)
+        if current != original and not deleted and (not is_media(relpath) or _writes_others(others)):
             change.before[relpath] = content_hash(original)
         _record(root, change, operations)
         if write:
@@ -90,15 +92,18 @@ def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: lis
                   write: bool, debug: bool) -> tuple[bytes, list, dict[Fix, str]]:
     """(the file's new bytes, the operations on other files, {fix refused: why}). An applier's
     expected error refuses its fixes; a bug refuses them too and marks the change `internal`."""
-    current, others, refused = original, [], {}
+    current, refused = original, {}
+    others: list[Write | Rename | Delete] = []
     for action, applier in APPLIERS.items():
         chosen = [fix for fix in fixes if fix.action == action]
         if not chosen:
             continue
         chosen += [fix for fix in fixes if fix.action in COMPANIONS.get(action, ()) and fix not in refused]
+        written = {operation.path: operation.data for operation in others if isinstance(operation, Write)}
+        seen = replace(context, pending=_Written(context, written)) if written else context
         try:
             try:
-                operations = list(applier(context, relpath, current, chosen))
+                operations = list(applier(seen, relpath, current, chosen))
             except PartlyDone as partly:        # some of its fixes made, the others refused
                 operations = partly.operations
                 refused.update(partly.refused)
@@ -113,9 +118,28 @@ def _run_appliers(context: FixContext, relpath: str, original: bytes, fixes: lis
         for operation in operations:
             if isinstance(operation, Write) and operation.path == relpath:
                 current = operation.data
+            elif isinstance(operation, Write) and operation.path in written:   # it read the earlier bytes
+                others = [operation if isinstance(other, Write) and other.path == operation.path else other
+                          for other in others]
             else:
                 others.append(operation)
     return current, others, refused
+
+
+class _Written:
+    """The files as the earlier appliers of the same file left them (a downscale's pages, which its
+    rename then rewrites): what FixContext.read gives the next applier."""
+
+    def __init__(self, context: FixContext, written: dict[str, bytes]):
+        self.context, self.written = context, written
+
+    def read(self, relpath: str) -> bytes:
+        data = self.written.get(relpath)
+        return self.context.read(relpath) if data is None else data
+
+
+def _writes_others(operations) -> bool:
+    return any(isinstance(operation, Write) for operation in operations)
 
 
 def _record(root: Path, change: Change, operations) -> None:

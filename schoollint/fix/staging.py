@@ -10,8 +10,10 @@ removal the same way. Each page rewritten to follow a move is staged too, but on
 Git's index held for it is what the page held before this run's first fix of it: staging it then
 adds exactly this run's own edits (the rewrites, and an alt text a fix shortened before them),
 never an edit of the user's that was not staged (such a page, or an untracked one, is
-named in the notes for the user to review and add). Outside Git the notes say which files to add
-and remove. Returns the note lines; raises nothing (a Git failure is a note too).
+named in the notes for the user to review and add). A downscaled photo and the pages rewritten to
+give its new size (fix/widths.py) are staged together on the same condition, or named in a note.
+Outside Git the notes say which files to add and remove. Returns the note lines; raises nothing
+(a Git failure is a note too).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
     moves = [(old, new) for change in done for old, new in change.renamed]
     deleted = [path for change in done for path in change.deleted]
     rewritten = sorted({path for change in done if change.renamed for path in change.written})
+    resized = [[change.path, *change.written] for change in done if change.written and not change.renamed]
     if not in_git:
         # no Git: a site copied to its web server by hand keeps the old file there until it is deleted
         notes = [f"{old} is now {new}: where the site is copied to a web server, upload {new} and delete {old} "
@@ -40,6 +43,7 @@ def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
                   for path in deleted]
         if rewritten:
             notes.append(f"pages rewritten to follow the moved files (upload them too): {', '.join(rewritten)}")
+        notes += [f"{files[0]} {_DESCRIBED} (upload them together): {', '.join(files[1:])}" for files in resized]
         return notes
     notes = [_stage(root, f"{old} is now {new}", [new] + ([old] if _tracked(root, old) else []))
              for old, new in moves]
@@ -53,7 +57,16 @@ def stage_moves(root: Path, in_git: bool, changes: list[Change]) -> list[str]:
     if held:
         notes.append("pages rewritten to follow the moved files, not staged because they are untracked or hold "
                      f"changes of yours that were not staged (review, then git add): {', '.join(held)}")
+    for files in resized:     # staged whole, or not at all: a commit of the photo alone would break the pages
+        if all(started.get(path) and _index_hash(root, path) == started[path] for path in files):
+            notes.append(_stage(root, f"{files[0]} {_DESCRIBED}", files))
+        else:
+            notes.append(f"{files[0]} {_DESCRIBED}, not staged because one of them is untracked or holds changes of "
+                         f"yours that were not staged (review, then git add all of them): {', '.join(files)}")
     return notes
+
+
+_DESCRIBED = "was downscaled and the pages that give its size were rewritten to its new size"
 
 
 def _as_the_run_found(changes: list[Change]) -> dict[str, str]:

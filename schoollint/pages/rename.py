@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,7 +157,7 @@ def _not_read_back(root: Path, relpath: str, text: str, edits: list[_Edit], move
     view = _Renamed(root, old, new)
     read = {(edit.path_start, edit.end)
             for edit in references_in(view, relpath, text, new, new, [], [], name, encoding)}  # type: ignore[arg-type]
-    return [f"{relpath}:{_line(text, start)}: {text[start:end]!r} would not lead to {new} once rewritten "
+    return [f"{relpath}:{line_of(text, start)}: {text[start:end]!r} would not lead to {new} once rewritten "
             "(schoollint reads it differently)" for start, end in spans if (start, end) not in read]
 
 
@@ -167,6 +167,31 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
     `name` matches the old file name as it may be spelt (`written_path.spellings`); `encoding` is the file's."""
     edits: dict[int, _Edit] = {}
     seen: list[tuple[int, int]] = []        # every path written around the name: the words below skip them
+    for (at, _), (start, end), edit in occurrences(root, relpath, text, (old, new), name, encoding):
+        seen.append((start, end))
+        if isinstance(edit, _Edit):
+            edits[start] = edit
+        elif edit is not None:
+            problems.append(f"{relpath}:{line_of(text, at)}: {text[start:end]!r} {edit}")
+    for word in old_words:
+        for at in _words(text, word):
+            if any(start <= at < end for start, end in seen):
+                continue
+            start, end = token_around(text, at, at + len(word))
+            resolved = locate_in_text(root, relpath, text, start, end)
+            if resolved is None or not is_file(root / resolved.target):
+                problems.append(f"{relpath}:{line_of(text, at)}: the name {word!r} is used without the file's "
+                                "full path (a template may build the path from it)")
+    return sorted(edits.values(), key=lambda edit: edit.start)
+
+
+def occurrences(root: Path, relpath: str, text: str, move: tuple[str, str], name: re.Pattern,
+                encoding: str = "utf-8") -> Iterator[tuple[tuple[int, int], tuple[int, int], _Edit | str | None]]:
+    """((start, end) of the name, (start, end) of the whole path written around it, what to do) for each
+    occurrence of the file name `name` (its spellings) in `text`: the edit that points the path at
+    `move`'s new path when it leads to its old one, None when it surely leads elsewhere, else why it
+    cannot be rewritten (`_reference_edit`). A move of a path to itself finds the references alone."""
+    old, new = move
     yaml_end = yaml_extent(text, relpath)
     anchor = re.compile(re.escape(max(re.findall(r"[A-Za-z0-9]+", posixpath.basename(old)), key=len, default="")),
                         re.IGNORECASE)
@@ -175,23 +200,8 @@ def references_in(root: Path, relpath: str, text: str, old: str, new: str, old_w
         if not (text[at - 1: at] in ("", "/") or text[at - 1: at] in BOUNDARY):
             continue                        # the end of a longer name ("old-photo.jpg" for "photo.jpg")
         start, end = path_around(text, at, found.end(), at < yaml_end)
-        seen.append((start, end))
         markup = reads_character_references(relpath) and start >= yaml_end    # front matter is YAML
-        edit = _reference_edit(root, relpath, text, (start, end), old, new, encoding, markup)
-        if isinstance(edit, _Edit):
-            edits[start] = edit
-        elif edit is not None:
-            problems.append(f"{relpath}:{_line(text, at)}: {text[start:end]!r} {edit}")
-    for word in old_words:
-        for at in _words(text, word):
-            if any(start <= at < end for start, end in seen):
-                continue
-            start, end = token_around(text, at, at + len(word))
-            resolved = locate_in_text(root, relpath, text, start, end)
-            if resolved is None or not is_file(root / resolved.target):
-                problems.append(f"{relpath}:{_line(text, at)}: the name {word!r} is used without the file's "
-                                "full path (a template may build the path from it)")
-    return sorted(edits.values(), key=lambda edit: edit.start)
+        yield found.span(), (start, end), _reference_edit(root, relpath, text, (start, end), old, new, encoding, markup)
 
 
 def _reference_edit(root: Path, relpath: str, text: str, span: tuple[int, int], old: str, new: str,
@@ -265,5 +275,5 @@ def _apply(text: str, edits: list[_Edit]) -> str:
     return "".join(pieces + [text[position:]])
 
 
-def _line(text: str, at: int) -> int:
+def line_of(text: str, at: int) -> int:
     return text.count("\n", 0, at) + 1
