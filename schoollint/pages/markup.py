@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attrs_props import attrs_as_spreads
-from .html_captions import (BLOCK_BREAK, BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, INLINE, MAX_NEXT_CAPTION,
-                            NEXT_CAPTION_TAGS, OUTERMOST, SECOND_PARAGRAPH, TITLED)
+from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
+                            OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
+from .markup_text import listed, text_span
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
 from .script import Script, Values, bind
@@ -180,7 +181,7 @@ def _prop_text(element: Markup, env: dict, script: Script, unread: list[TextSpan
     if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
         yield TextSpan(f"{firsts[0][0]} {lasts[0][0]}", firsts[0][1], "name props")
     if element.children:
-        yield _span(element, "content", env, script, unread)
+        yield text_span(element, "content", env, script, unread)
 
 
 def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
@@ -189,7 +190,7 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
     for sibling in image.parent.children if image.parent else ():
         if isinstance(sibling, Markup) and sibling is not image and sibling is not image.origin \
                 and "caption" in _classes(sibling):
-            yield _span(sibling, "caption", env, script, unread)
+            yield text_span(sibling, "caption", env, script, unread)
     yield from _after_photo(image, env, script, unread)
     for ancestor in islice(ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()
@@ -201,19 +202,19 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
             if tag in TITLED and heading is not None and ancestor.photos() == 1 and not any(
                     one.tag.lower() == "figcaption" for figure in ancestors(image) if figure.tag.lower() == "figure"
                     for one in figure.elements()):      # a figure's own caption says what the photo shows
-                yield _span(heading, "heading of its article", env, script, unread)
+                yield text_span(heading, "heading of its article", env, script, unread)
             return
         if tag == "a":
-            yield _span(ancestor, "link text", env, script, unread)
+            yield text_span(ancestor, "link text", env, script, unread)
         elif tag == "figure":
             for caption in ancestor.elements():
                 if caption.tag.lower() == "figcaption":
-                    yield _span(caption, "figcaption", env, script, unread)
+                    yield text_span(caption, "figcaption", env, script, unread)
         if tag in CONTAINERS:
-            yield _span(ancestor, CONTAINERS[tag], env, script, unread)
+            yield text_span(ancestor, CONTAINERS[tag], env, script, unread)
             return
         if card and ancestor.photos() == 1:
-            span = _span(ancestor, "card", env, script, unread)
+            span = text_span(ancestor, "card", env, script, unread)
             yield span
             if span.text.strip():               # "div.card__photo" holds only the photo: the card is further out
                 return
@@ -221,7 +222,7 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
             # A compound card (`<Card><Card.Img/><Card.Title>`, MUI's CardMedia beside a Typography,
             # a named slot `<template #title>`): the instance's other children are the photo's caption,
             # when its name says card or its text is caption-sized (a page layout's is not).
-            span = _span(ancestor, "component", env, script, unread)
+            span = text_span(ancestor, "component", env, script, unread)
             if span.text.strip() and (_card_words(ancestor.tag)
                                       or len(" ".join(span.text.split())) <= MAX_NEXT_CAPTION):
                 yield span
@@ -236,7 +237,7 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     photo = block = image.origin or image
     while (parent := block.parent) is not None and parent.tag.lower() not in OUTERMOST \
             and not parent.tag.startswith("#") and parent.tag.lower() not in ("td", "th", "li", "table", "ul", "ol") \
-            and parent.photos() <= 1 and not _span(parent, "", env, script, []).text.strip():
+            and parent.photos() <= 1 and not _shows_text(parent, env, script):
         block = parent
     if parent is None or block is photo and parent.photos() > 1:
         return
@@ -245,16 +246,30 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
             re.split(r"[\s_-]+", _classes(parent)))) and parent.photos() == 1:
         return                                  # its whole text is read anyway
     following = _next_element(parent, block)
+    if following is not None and following.tag.lower() in UNDER_PHOTO and not following.photos():
+        yield from listed(following, env, script, unread)
+        return                                  # a team's squad under its photo
     if following is None or following.tag.lower() not in NEXT_CAPTION_TAGS or following.photos() \
             or "caption" in _classes(following):
         return
-    span = _span(following, "next paragraph", env, script, unread)
+    span = text_span(following, "next paragraph", env, script, unread)
     if len(span.text) <= MAX_NEXT_CAPTION:
         yield span
+        under = _next_element(parent, following)
+        if under is not None and under.tag.lower() in UNDER_PHOTO and not under.photos() and (
+                following.tag.lower() in HEADINGS or span.text.rstrip().endswith(":")):
+            yield from listed(under, env, script, unread)   # "Prize winners", then the list of them
+            return
         second = _next_element(parent, following) if following.tag.lower() == "p" else None
         if second is not None and second.tag.lower() == "p" and not second.photos() and len(
-                (after := _span(second, SECOND_PARAGRAPH, env, script, unread)).text) <= MAX_NEXT_CAPTION:
+                (after := text_span(second, SECOND_PARAGRAPH, env, script, unread)).text) <= MAX_NEXT_CAPTION:
             yield after                         # a short post names the photo's pupil a sentence later
+
+
+def _shows_text(element: Markup, env: dict, script: Script) -> bool:
+    """Does the element show text: words, or an expression not known here (a loop's `{{ speaker }}`)?"""
+    unknown: list[TextSpan] = []
+    return bool(text_span(element, "", env, script, unknown).text.strip() or unknown)
 
 
 def _next_element(parent: Markup, block: Markup) -> Markup | None:
@@ -276,44 +291,3 @@ def _card_words(tag: str) -> frozenset[str]:
 def _classes(element: Markup) -> str:
     value = element.attributes.get("className") or element.attributes.get("class")
     return (value.literal or "").lower() if value is not None else ""
-
-
-def _span(element: Markup, label: str, env: dict, script: Script, unread: list[TextSpan]) -> TextSpan:
-    """An element's text, each piece on its source line (blank lines pad it), expressions evaluated; a
-    block element or a component (`<Card.Title>`, `<Typography>`) is set apart by BLOCK_BREAK, as the
-    HTML reader sets apart blocks: a card's role line is no part of the name above it."""
-    parts: list[str] = []
-    row = element.line
-    stack: list[Markup | Value | str] = list(reversed(element.children))
-    while stack:
-        child = stack.pop()
-        if isinstance(child, str):
-            parts.append(child)
-            continue
-        if isinstance(child, Markup):
-            if child.tag.lower() not in ("script", "style"):
-                if _is_block(child):
-                    parts.append(BLOCK_BREAK)
-                    stack.append(BLOCK_BREAK)
-                stack.extend(reversed(child.children))
-            continue
-        got = evaluate(child, env, script)
-        if got is None:
-            unread.append(TextSpan(child.written(), child.line, label))
-        if not got or len(got) != 1:
-            continue
-        if child.line > row:
-            parts.append("\n" * (child.line - row))
-            row = child.line
-        parts.append(" " + got[0][0])
-        row += got[0][0].count("\n")
-    return TextSpan("".join(parts), element.line, label)
-
-
-def _is_block(element: Markup) -> bool:
-    """Shown on lines of its own: a block element, or a component other than a link (`<Link>`,
-    `<router-link>`), which renders inline text."""
-    tag = element.tag.lower()
-    if is_component(element.tag):
-        return not tag.endswith("link")
-    return tag not in INLINE and not tag.startswith("#")

@@ -121,11 +121,9 @@ def _items(node, depth: int = 0) -> Iterator[tuple[list[str], list[tuple[str, st
     if pictures:
         words = _words(node)
         for key in IMAGE_KEYS:          # an ImageObject's caption goes with its item's picture
-            for inner in node.get(key) if isinstance(node.get(key), list) else [node.get(key)]:
-                if isinstance(inner, dict):
-                    words += _words(inner)
+            words += [word for inner in _listed(node.get(key)) if isinstance(inner, dict) for word in _words(inner)]
         for key in SUBJECT_KEYS:
-            for inner in node.get(key) if isinstance(node.get(key), list) else [node.get(key)]:
+            for inner in _listed(node.get(key)):
                 if isinstance(inner, dict):
                     words += [(f"{key} {name}", text) for name, text in _words(inner)]
                 elif isinstance(inner, str) and len(inner) <= MAX_WORDS:
@@ -137,9 +135,13 @@ def _items(node, depth: int = 0) -> Iterator[tuple[list[str], list[tuple[str, st
             yield from _items(value, depth + 1)
 
 
+def _listed(value) -> list:
+    """A JSON-LD value as a list: a property may hold one value or a list of them (JSON-LD 1.1, 4.3)."""
+    return value if isinstance(value, list) else [value]
+
+
 def _is_image_object(node: dict) -> bool:
-    kinds = node.get("@type")
-    return any(kind in ("ImageObject", "Photograph") for kind in (kinds if isinstance(kinds, list) else [kinds]))
+    return any(kind in ("ImageObject", "Photograph") for kind in _listed(node.get("@type")))
 
 
 def _urls(value) -> list[str]:
