@@ -7,7 +7,10 @@ and the opening paragraph. The first of a list under an image key that is no gal
 [...]`, the page's og:image) goes with the summary keys, which a shared link's card shows. A page about
 one person (a governor's or staff member's page: `full_name:` beside `headshot:`) names them under a key
 of its own: every key naming a person (`name`, `full_name`, `displayName`, `pupil`, a first and a last name
-in fields) goes with the page's own pictures, as its title does.
+in fields) goes with the page's own pictures, as its title does. A photo under a photo key (`og_image`,
+`image`, `heroImage`) of a mapping of the page's settings at any depth (`seo: {og_image: ...}`, `header:
+{teaser: ...}`, `params: {social: {image: ...}}`) is the page's own picture too; not in a list (a gallery's,
+a committee's) nor under an author's or photographer's key (their card, not the post's).
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from typing import Any
 
 from .data import FRONT_MATTER_IMAGE_KEYS, LineStr, images_of_item, load_yaml, locate_strings, split_names
 from .model import PageError, PageImage, TextSpan
-from .props import NOT_TEXT, prop_key
+from .props import NOT_TEXT, media_key, prop_key
 from .urls import links_to_media
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 _GALLERY_KEYS = ("gallery", "photos")   # front-matter lists of a page's many pictures, none featured
 # Keys (as props.prop_key spells them) that say whom a page is about, besides any key ending in "name".
 PERSON_KEYS = frozenset({"person", "pupil", "student", "who", "pictured", "people", "pupils", "students", "names"})
+# Whose these are: a post's author, editor or photographer (an `author: {name:, avatar:}` card), not the post's.
+MAKER_KEYS = frozenset({"author", "authors", "editor", "publisher", "creator", "contributor", "photographer",
+                        "credit", "credits", "sponsor", "owner"})
 SUMMARY_KEYS = ("summary", "description", "excerpt", "subtitle", "lead", "intro", "abstract", "teaser_text")
 
 
@@ -70,16 +76,19 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
                  and isinstance(value, LineStr)] + split_names({key: value for key, value in front.items()
                                                                 if isinstance(value, LineStr)}, "front-matter")
     images = []
-    stack: list[tuple[str, Any]] = [(key, value) for key, value in front.items()]
+    # (key, value, reached through mappings only from the top, past no maker's key: the post's own settings)
+    stack: list[tuple[str, Any, bool]] = [(key, value, prop_key(key) not in MAKER_KEYS) for key, value in front.items()]
     while stack:
-        key, value = stack.pop()
+        key, value, own = stack.pop()
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, LineStr) and links_to_media(item):
                 images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
             elif isinstance(item, dict):
-                extra = post_text if key in FRONT_MATTER_IMAGE_KEYS else ()
-                images.extend(images_of_item(item, relpath, root, "front-matter", extra))
-                stack.extend((inner, nested) for inner, nested in item.items() if isinstance(nested, (dict, list)))
+                featured = key in FRONT_MATTER_IMAGE_KEYS or own and not isinstance(value, list) and any(
+                    media_key(prop_key(inner)) and links_to_media(nested) for inner, nested in item.items())
+                images.extend(images_of_item(item, relpath, root, "front-matter", post_text if featured else ()))
+                stack.extend((inner, nested, own and not isinstance(value, list) and prop_key(inner) not in MAKER_KEYS)
+                             for inner, nested in item.items() if isinstance(nested, (dict, list)))
     return sorted(images, key=lambda image: image.line)
 
 
