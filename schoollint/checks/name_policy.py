@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from ..names import NameFinder, NameMatch, load_roster
+from ..names import NameFinder, NameMatch
 from ..names.filenames import filename_runs, stock_credit_words
 
 # One finder per roster (path and content) for the life of the process: loading a roster
@@ -25,6 +25,8 @@ def finder(ctx) -> NameFinder:
     roster = ctx.settings.get("roster")
     key = (roster, ctx.settings.get("roster-digest"))  # an edited roster is a new roster
     if key not in _finders:
+        if roster:     # a run with no roster imports none of its modules (issue 18)
+            from ..names.roster import load_roster
         _finders[key] = NameFinder(load_roster(Path(roster)) if roster else None)
     return _finders[key]
 

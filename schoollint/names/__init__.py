@@ -12,14 +12,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import filenames, heuristic
-from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
-from .roster_csv import name_words, pair_key
 from .words import is_given, lexicon, plain
+
+if TYPE_CHECKING:
+    from .roster import Roster, RosterError, RosterMatch, load_roster, write_hashed_roster
 
 __all__ = ["NameMatch", "NameFinder", "Roster", "RosterError", "first_names_only", "load_roster",
            "write_hashed_roster"]
+
+# The roster's names, imported when first asked for (PEP 562): a run with no roster (a pre-commit run
+# on three photos) never imports the roster, its CSV reader and the consent columns (issue 18).
+_FROM_ROSTER = frozenset({"Roster", "RosterError", "RosterMatch", "load_roster", "write_hashed_roster"})
+
+
+def __getattr__(name: str):
+    if name not in _FROM_ROSTER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import roster
+
+    return getattr(roster, name)
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,8 @@ class NameFinder:
         spotted = [_from_spotted(text, found) for found in heuristic.in_text(text, language)]
         if self.roster is None:
             return spotted
+        from .roster_csv import name_words
+
         return _with_roster(text, spotted, self.roster.find(text, name_words(text)), self.roster)
 
     def in_filename(self, name: str) -> list[NameMatch]:
@@ -81,6 +97,9 @@ class NameFinder:
 def _surname_first(roster: Roster, runs: list, found: list[RosterMatch]) -> list[RosterMatch]:
     """Roster names written surname first in a file name ("watson-amelia-y6.jpg", as some MIS photo
     exports name them), where no roster match stands already."""
+    from .roster import RosterMatch
+    from .roster_csv import pair_key
+
     out: list[RosterMatch] = []
     for run in runs:
         for i, given in enumerate(run[1:], 1):
