@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from . import __version__
+from .cli_repeats import guard_repeats
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -43,7 +44,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name, (help_text, options) in COMMANDS.items():
         if command in (None, name) or command not in COMMANDS:
             options(commands.add_parser(name, help=help_text, formatter_class=_Formatter))
-    return parser
+    return guard_repeats(parser)    # an option given twice: rule lists add up, the rest is refused (cli_repeats)
 
 
 def _check_parser(check: argparse.ArgumentParser) -> None:
