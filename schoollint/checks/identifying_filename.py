@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..finding import Finding
 from ..fix.model import Applicability, Fix
 from ..fix.tags import run_tag_key
-from ..names.roster import KEY_VARIABLE
+from ..run_settings import ROSTER_KEY_VARIABLE as KEY_VARIABLE   # the same name; no roster module imported
 from ..pages.filetypes import is_media
 from .name_policy import describe, finder, grouped, reportable, severity, values
 
