@@ -1,0 +1,71 @@
+"""Schema.org items in JSON-LD pair a picture with a name (issue 10, heldout_n's `json-ld-person` misses),
+through the command line on real pages and JPEGs.
+
+A `Person` with an `image`, an `ImageObject` with its `caption`, an `Article` with its `headline` and what
+it is `about`, in `@graph` arrays and nested in other items (a team's athletes), each with the picture a
+search result shows it beside; and the traps: an item's makers (author, founder) are no caption of its
+picture, a school's logo is no person's photo, a broken block pairs nothing.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.names.test_issue10_kinds import findings, lint
+
+
+def _page(document, body: str = "<main><h1>News</h1></main>") -> str:
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>News</title>\n"
+            f"<script type=\"application/ld+json\">\n{json.dumps(document, indent=1)}\n</script></head>\n"
+            f"<body>{body}</body></html>\n")
+
+
+def test_a_person_with_an_image_is_their_name_beside_their_photo(tmp_path):
+    found = findings(tmp_path / "s", {"about/head.html": _page({
+        "@context": "https://schema.org", "@type": "Person", "name": "Rosalind Okafor-Brandt",
+        "jobTitle": "Headteacher", "image": "/images/staff/head.jpg"})})
+    assert [(f["code"], f["field"], f["value"]) for f in found] == [("SL303", "JSON-LD name", "Rosalind Okafor-Brandt")]
+    assert found[0]["line"] == 7            # the line the name is written on inside the block
+    assert "/images/staff/head.jpg" in found[0]["message"]
+
+
+def test_graph_arrays_nested_people_image_objects_and_articles(tmp_path):
+    found = lint(tmp_path / "s", {
+        "news/chess.html": _page({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebSite", "name": "Oakfield Primary"},
+            {"@type": "NewsArticle", "headline": "Ignatius Marchetti-Bowe wins the county chess title",
+             "image": {"@type": "ImageObject", "url": "/images/news/chess.jpg"}}]}),
+        "sport/team.html": _page({"@type": "SportsTeam", "name": "Under-13 girls' football", "athlete": [
+            {"@type": "Person", "givenName": "Philippa", "familyName": "Brandvold-Eze",
+             "image": {"@type": "ImageObject", "contentUrl": "/images/team/p1.jpg"}}]}),
+        "music/choir.html": _page({"@type": "ImageObject", "contentUrl": "/images/music/choir.jpg",
+                                   "caption": "Benedikt Lorimer-Aziz sings the solo"}),
+        "news/spotlight.html": _page([{"@type": "Article", "headline": "Pupil spotlight",
+                                       "image": ["/images/news/spot.jpg"],
+                                       "about": {"@type": "Person", "name": "Cosimo Fairbairn-Oduya"}}]),
+    })
+    assert {(path, value) for _code, path, value in found} == {
+        ("news/chess.html", "Ignatius Marchetti-Bowe"), ("sport/team.html", "Philippa Brandvold-Eze"),
+        ("music/choir.html", "Benedikt Lorimer-Aziz"), ("news/spotlight.html", "Cosimo Fairbairn-Oduya")}
+
+
+def test_makers_logos_items_without_a_picture_and_broken_blocks_pair_nothing(tmp_path):
+    broken = _page({"@type": "Person", "name": "Thaddeus Quenby-Lark", "image": "/images/b/a.jpg"})
+    found = lint(tmp_path / "s", {
+        "news/sports.html": _page({"@type": "BlogPosting", "headline": "Sports day results",
+                                   "image": "/images/news/sports.jpg",
+                                   "author": {"@type": "Person", "name": "Gwendolen Ashcombe-Reyes"}}),
+        "contact.html": _page({"@type": "School", "name": "St Hilda's School", "logo": "/images/logo.png",
+                               "founder": {"@type": "Person", "name": "Hildegard Ravenscroft-Iqbal"}}),
+        "news/letter.html": _page({"@type": "Person", "name": "Torvald Ingebrigtsen-Moss"}),
+        "news/broken.html": broken.replace('"/images/b/a.jpg"', '"/images/b/a.jpg",'),
+    })
+    assert found == []
+
+
+def test_the_pages_body_is_read_as_before(tmp_path):
+    """A page with JSON-LD still has its body's photos and captions read (the block adds, it hides nothing)."""
+    found = lint(tmp_path / "s", {"news/x.html": _page(
+        {"@type": "WebPage", "name": "News"},
+        '<figure><img src="/images/x/a.jpg" alt=""><figcaption>Ottilie Varga-Nkemelu on stage</figcaption></figure>')})
+    assert [value for _code, _path, value in found] == ["Ottilie Varga-Nkemelu"]
