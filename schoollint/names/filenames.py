@@ -104,6 +104,9 @@ _EDITOR_WORDS = frozenset(("scaled", "edited", "rotated", "cropped", "e", "min",
                            "compressed", "optimised", "optimized", "web", "thumb", "thumbnail", "x"))
 
 
+# Particles meaning "son/daughter of": the surname after them is a father's given name (Welsh "ap Rhys",
+# Arabic and Malay "bin Yusuf").
+_PATRONYMIC = frozenset(("ap", "ab", "bin", "binti", "bint", "ibn"))
 MAX_PARTICLES = 3                                   # "van der", "de la", "bin": never more
 
 
@@ -128,13 +131,15 @@ def stock_credit_words(name: str) -> frozenset[str]:
 
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
-    runs = filename_runs(name)
+    runs = filename_runs(name) if name.isascii() else _latin_runs(filename_runs(name))
     if _stock(runs, lex):
         return []                               # "pexels-...", "AdobeStock_..."
     last = runs[-1][-1] if runs else None
     if last is not None and last.end == len(name) and name[last.start - 1 : last.start] == "." \
             and _extension(last, lex):
         runs[-1].pop()                          # the extension: "rubyfrancis.jpg" is one word run together
+    while runs and len(runs[-1]) > 1 and runs[-1][-1].key in _EDITOR_WORDS:
+        runs[-1].pop()                          # "amelia-min": TinyPNG's suffix, no surname Min
     found = []
     for run in filter(None, runs):
         tokens = joined_articles(split_run(run, lex))    # "nic-an-tsaoir" (names/irish.py)
@@ -175,6 +180,23 @@ def _extension(last: Token, lex: Lexicon) -> bool:
 # unknown_word would take for a surname no list knows ("heic", "webp").
 _MEDIA_TYPES = frozenset(("jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "heic", "heif", "avif", "tif", "tiff",
                           "bmp", "svg", "mp4", "mov", "webm", "avi", "mkv", "dng", "raw", "pdf", "jxl"))
+
+
+def _latin_runs(runs: list[list[Token]]) -> list[list[Token]]:
+    """Runs of words in Latin script: a word of another script ("Дмитрий-Иванов", "محمد") ends the run and
+    is left out. The finder reads Latin script only (pages/unread_scripts.py says why), so such a name is
+    unknown, as the same words in an alt text are, never two unknown words that make a full name."""
+    from ..pages.unread_scripts import unread_script
+
+    out: list[list[Token]] = [[]]
+    for run in runs:
+        for token in run:
+            if unread_script(token.raw):
+                out.append([])
+            else:
+                out[-1].append(token)
+        out.append([])
+    return [run for run in out if run]
 
 
 def _camel_case(name: str, run: list[Token], lex: Lexicon) -> list[Spotted]:
@@ -221,7 +243,8 @@ def _surname_first(tokens: list[Token], lex: Lexicon, after_particles: bool = Fa
             start -= 1
         if after_particles and start == i or english_word(given.key, lex) or given.key in lex.surnames and start == i:
             continue
-        listed = surname.key in lex.person_surnames and not is_given(surname.key, lex)
+        listed = surname.key in lex.person_surnames and not is_given(surname.key, lex) \
+            or tokens[i - 1].key in _PATRONYMIC and start < i and is_given(surname.key, lex)   # "ap-rhys-heddwyn"
         if is_given(given.key, lex) and (listed or start < i and (surname.key in lex.surnames or unknown_word(
                 surname.key, lex))) or start == i and surname.key in lex.name_surnames \
                 and not is_given(surname.key, lex) and no_dictionary_word(given.key, lex):   # "gill-tavleen" too

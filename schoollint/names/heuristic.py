@@ -115,7 +115,7 @@ class _Run:
         page, where "mali" and "haf" are words too)."""
         tokens, lex = self.tokens, self.lex
         if not is_given(tokens[i].key, lex) or i + 1 >= len(tokens):
-            return False
+            return word_given_before_surname(tokens, i, lex, self.words)     # "Jet van Leeuwarden" in Italian
         if is_given(tokens[i + 1].key, lex) and i + 2 < len(tokens):
             i += 1
         after = tokens[i + 1].key

@@ -31,13 +31,29 @@ def not_named_things(found: list[Spotted], text: str, language: str, lex: Lexico
     heads, tails = lex.named_before.get(primary), lex.named_after.get(primary)
     kept = []
     for name in found:
-        if heads and any(plain(word) in heads for word in words_before(text, name.start)) \
+        if heads and any(_head(plain(word), primary) in heads for word in words_before(text, name.start)) \
                 or tails and any(plain(word) in tails for word in _WORD.findall(text, name.end, name.end + 40)[:2]):
             continue
         if text[max(0, name.start - 4) : name.start].lower() == "the " and _thing_after(text, name.end, lex):
             continue
         kept.append(name)
     return kept
+
+
+# Irish initial mutations (An Caighdeán Oifigiúil 2017, sections 2 and 3): eclipsis writes a letter before
+# the word ("i nGaelscoil", "ar bPáirc"), lenition an h after its first consonant ("ó Ghaelscoil").
+_ECLIPSIS = ("bhf", "mb", "gc", "nd", "ng", "bp", "dt")
+_LENITED = frozenset("bcdfgmpst")
+
+
+def _head(key: str, language: str) -> str:
+    """A head noun as the stop list keeps it: in Irish, without its initial mutation ("ghaelscoil" ->
+    "gaelscoil", "ngaelscoil" -> "gaelscoil")."""
+    if language != "ga" or len(key) < 4:
+        return key
+    if key.startswith(_ECLIPSIS):
+        return key[2:] if key.startswith("bhf") else key[1:]
+    return key[0] + key[2:] if key[1] == "h" and key[0] in _LENITED else key
 
 
 def _thing_after(text: str, end: int, lex: Lexicon) -> bool:

@@ -72,14 +72,15 @@ def foreign_surname(token: Token, lex: Lexicon) -> bool:
 def word_given_before_surname(tokens: list[Token], i: int, lex: Lexicon, words: frozenset[str]) -> bool:
     """Is word i one of the given names the lists leave out as English words (Lexicon.word_given_names)
     and a given name here: before a surname written with letters English never uses ("Mats Hüttenrauch"),
-    or before a lower-case surname particle and a capitalised word that may be a surname, no word of the
-    page's language ("Floor van Rijswijk", not "Floor de la Casa" on a Spanish page)?"""
+    or before lower-case surname particles and a capitalised word that may be a surname, no word of the
+    page's language ("Floor van Rijswijk", "Puck van der Velde" on a Dutch page too; not "Floor de la Casa"
+    on a Spanish page)?"""
     if tokens[i].key not in lex.word_given_names or i + 1 >= len(tokens):
         return False
     if foreign_surname(tokens[i + 1], lex):
         return True
     j = i + 1
-    while j < len(tokens) and tokens[j].key in lex.particles and tokens[j].raw.islower() and tokens[j].key not in words:
+    while j < len(tokens) and tokens[j].key in lex.particles and tokens[j].raw.islower():
         j += 1                                  # "van der Linde"
     return i + 1 < j < len(tokens) and tokens[j].raw[0].isupper() and is_surname(tokens[j], lex, words)
 
@@ -99,7 +100,9 @@ def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, str
         if any(part in lex.not_surname or part in words for part in parts[parts[0] in lex.particles:]):
             return False                        # a particle joined on is no word: "El-Sayed", "al-Hashimi"
     return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex) \
-        or name_letters(token, lex)             # "radu cârstea"
+        or name_letters(token, lex) \
+        or "-" in key and all(part in lex.name_surnames or unknown_word(part, lex) for part in key.split("-"))
+        # "radu cârstea", "uchechi nwachukwu-eze"
 
 
 def no_dictionary_word(key: str, lex: Lexicon) -> bool:

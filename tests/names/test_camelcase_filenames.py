@@ -20,3 +20,12 @@ NOT_NAMES = ("images/SportsDayRelay.jpg", "images/HeatherPoppy.jpg", "images/Chr
 def test_camelcase_file_names_are_read_as_prose_reads_names(tmp_path):
     found = names_reported(tmp_path, {"index.md": "# Gallery\n"}, photos=tuple(NAMES) + NOT_NAMES)
     assert found == {path: {name} for path, name in NAMES.items()}
+
+
+def test_a_second_surname_run_on_in_camel_case_is_the_names(tmp_path):
+    """heldout_n's miss: "AdaezeOkaforNwosu.jpg" is Adaeze Okafor-Nwosu, a double-barrelled surname run on
+    with a capital, not "AdaezeOkafor" and a word."""
+    photos = ("images/AdaezeOkaforNwosu.jpg", "images/ZofiaNowakKowalska_Y6.jpg")
+    found = names_reported(tmp_path, {"index.md": "# Gallery\n"}, photos=photos)
+    assert found == {"images/AdaezeOkaforNwosu.jpg": {"AdaezeOkaforNwosu"},
+                     "images/ZofiaNowakKowalska_Y6.jpg": {"ZofiaNowakKowalska"}}

@@ -23,3 +23,14 @@ FIRST_NAMES_OR_WORDS = ("images/lowenna-bartek.jpg", "images/ivy-daisy-poppy.jpg
 def test_hyphenated_file_names_are_full_names_either_way_round(tmp_path):
     found = names_reported(tmp_path, {"index.md": "# Gallery\n"}, photos=tuple(NAMES) + FIRST_NAMES_OR_WORDS)
     assert found == {path: {name} for path, name in NAMES.items()}
+
+
+def test_a_second_surname_after_a_hyphen_is_the_names(tmp_path):
+    """heldout_n's miss: "maelle-dubreuil-laurent-scaled.jpg" is Maëlle Dubreuil-Laurent, a double-barrelled
+    surname written with the file name's own hyphen; a word after the surname stays out ("-award")."""
+    photos = ("images/maelle-dubreuil-laurent-scaled.jpg", "images/zofia-nowak-kowalska.jpg",
+              "images/imogen-okafor-award.jpg")
+    found = names_reported(tmp_path, {"index.md": "# Gallery\n"}, photos=photos)
+    assert found == {"images/maelle-dubreuil-laurent-scaled.jpg": {"maelle-dubreuil-laurent"},
+                     "images/zofia-nowak-kowalska.jpg": {"zofia-nowak-kowalska"},
+                     "images/imogen-okafor-award.jpg": {"imogen-okafor"}}

