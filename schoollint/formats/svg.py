@@ -15,7 +15,11 @@ Where personal data sits:
 
 Reading uses lxml with a parser hardened for untrusted files (no entity expansion, no DTD
 loading, no network, libxml2's size limits): billion laughs and external entities cost nothing,
-while the internal entities Illustrator writes still parse. Stripping edits the text in place
+while the internal entities Illustrator writes still parse. A file that is not well-formed XML
+(XML 1.0, 1.2; Namespaces in XML 1.0, 5: a prefix used and never declared, as ExifTool's XMP.svg
+uses `c2pa:`) is SL105, and is read again with libxml2's recovery as a browser or ExifTool
+would read it: what metadata that finds is reported as a damaged file's (PartlyRead, no fix
+offered), and the SL105 says names may be in its bytes either way. Stripping edits the text in place
 (the spans found are cut or replaced, every other byte is kept), so line numbers and formatting
 stay; the fix's re-read (formats.fixes) then confirms nothing is left.
 """
@@ -25,7 +29,7 @@ from __future__ import annotations
 import re
 
 from .data_uri import encoded_like, found_in, in_uri, splice
-from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
 from .picture_items import summarised
 from .pictures import read_embedded, strip_embedded
 
@@ -72,21 +76,52 @@ def accept(prefix: bytes) -> bool:
     return _SVG_ROOT.match(prefix.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
-def _parse(data):
+# What a damaged SVG's SL105 says beside the parser's words: its names are still in its bytes,
+# and how to make it well-formed again (a drawing program's, not a photo's, export).
+_DAMAGED = ("; names or other metadata (dc:creator, comments, file paths) may still be in its bytes, for anyone "
+            "who downloads it to read: open it in the drawing program that made it and save it again as plain "
+            "SVG (Inkscape: Save As, Plain SVG; Illustrator: Save As, SVG), or export it again")
+NOT_REWRITTEN = "not rewritten: it is not well-formed XML, so an edit could not be verified; save it again as plain SVG"
+
+
+class _Malformed(MediaError):
+    """Not well-formed XML: read again with libxml2's recovery (read)."""
+
+
+def _parse(data, recover: bool = False):
     from lxml import etree
 
     from .package import xml_parser
 
     if len(data) > MAX_SVG:
         raise MediaError(f"SVG: {len(data):,} bytes, over schoollint's bound of {MAX_SVG >> 20} MiB")
+    parser = xml_parser()
+    if recover:   # the same hardened parser, libxml2 keeping what it can (XML_PARSE_RECOVER)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
     try:
-        return etree.fromstring(bytes(data), xml_parser())
+        root = etree.fromstring(bytes(data), parser)
     except etree.XMLSyntaxError as exc:
-        raise MediaError(f"SVG: not well-formed XML ({exc})") from None
+        raise _Malformed(f"SVG: not well-formed XML ({exc})") from None
+    if root is None:
+        raise _Malformed("SVG: nothing could be recovered from its XML")
+    return root
 
 
 def read(data) -> MediaFacts:
-    root = _parse(data)
+    """The facts; PartlyRead (SL105, with what libxml2's recovery found) for an SVG that is not
+    well-formed XML; MediaError when not even that reads."""
+    try:
+        return _facts(_parse(data))
+    except _Malformed as exc:
+        broken = f"{exc}{_DAMAGED}"
+    try:
+        facts = _facts(_parse(data, recover=True))
+    except MediaError:
+        raise MediaError(broken) from None
+    raise PartlyRead(broken, MediaFacts(format=FORMAT, items=facts.items, not_rewritten=NOT_REWRITTEN))
+
+
+def _facts(root) -> MediaFacts:
     items: list[MetaItem] = []
     notes: list[str] = []
     pictures, labels = 0, list[str]()
