@@ -85,7 +85,8 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
                 images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
             elif isinstance(item, dict):
                 featured = key in FRONT_MATTER_IMAGE_KEYS or own and not isinstance(value, list) and any(
-                    media_key(prop_key(inner)) and links_to_media(nested) for inner, nested in item.items())
+                    (media_key(prop_key(inner)) or inner in FRONT_MATTER_IMAGE_KEYS) and links_to_media(nested)
+                    for inner, nested in item.items())
                 images.extend(images_of_item(item, relpath, root, "front-matter", post_text if featured else ()))
                 stack.extend((inner, nested, own and not isinstance(value, list) and prop_key(inner) not in MAKER_KEYS)
                              for inner, nested in item.items() if isinstance(nested, (dict, list)))

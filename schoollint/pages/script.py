@@ -10,7 +10,8 @@ a `const` bound to one; an `import x from './a.jpg'`, `require('./a.jpg')` (and 
 `new URL('./a.jpg', import.meta.url)` (the path); `p.name` where `p` is an
 item of an array of object literals being mapped (`env`), or else the `name`
 of every object literal in the file; `a + b` and template substitutions when
-each part has one value; both arms of `c ? a : b` and `a || b`; a name the script does not bind, when a
+each part has one value; `names.join(", ")` of an array whose items are known; both arms of `c ? a : b`
+and `a || b`; a name the script does not bind, when a
 Vue component's `data()` or `setup()` returns an object holding it (the Vue 3 guide, "Reactivity
 Fundamentals": a template reads those as its own names), or `ref(x)` / `computed(() => x)` of one. Anything
 else is unknown (None), which callers report as unknown, never as clean. `items` gives the array a loop
@@ -167,6 +168,10 @@ class Script:
     def _call(self, node, env: dict, depth: int) -> Values | None:
         arguments = node.child_by_field_name("arguments")
         callee = _callee(node)
+        function = node.child_by_field_name("function")
+        if arguments is not None and function is not None and function.type == "member_expression" \
+                and text(function.child_by_field_name("property") or function) == "join":
+            return self._join(function.child_by_field_name("object"), arguments, env, depth)
         if arguments is None or callee not in ("require", "URL", *_WRAPPERS):
             return None
         first = next((child for child in arguments.named_children if child.type != "comment"), None)
@@ -175,6 +180,19 @@ class Script:
                 else first
             return self.values(body, env, depth + 1) if body is not None else None
         return [(text(first)[1:-1], line(first))] if first is not None and first.type == "string" else None
+
+    def _join(self, receiver, arguments, env: dict, depth: int) -> Values | None:
+        """`backRow.join(", ")`: the array's items joined by the separator (ECMAScript Array.prototype.join:
+        "," when none is given), when the array and each item are known, one value each."""
+        items = self.items(receiver, env) if receiver is not None else None
+        given = next((child for child in arguments.named_children if child.type != "comment"), None)
+        separator = "," if given is None else text(given)[1:-1] if given.type == "string" else None
+        if items is None or separator is None:
+            return None
+        parts = [self.values(item, env, depth + 1) for item in items[:_MAX_VALUES]]
+        if any(not got or len(got) != 1 for got in parts):
+            return None
+        return [(separator.join(got[0][0] for got in parts if got), line(receiver))]
 
     def _joined(self, parts, env: dict, depth: int, fragments: bool = False) -> Values | None:
         joined, first = "", None

@@ -81,3 +81,13 @@ def test_a_list_over_an_array_it_cannot_read_is_unknown_not_clean(tmp_path, caps
     (root / "images/u/team.jpg").write_bytes(JPEG)
     assert main(["check", str(root), "--select", "SL303", "--no-cache", "--no-progress", "--exit-zero"]) == 0
     assert "cannot resolve" in capsys.readouterr().err
+
+
+def test_an_array_joined_into_a_caption(tmp_path):
+    """`Back row: {backRow.join(", ")}` in the photo's figcaption: the array's names, joined as the page shows them."""
+    found = lint(tmp_path / "s", {"src/Rowing.tsx": (
+        'import Image from "next/image";\nimport crew from "../images/crew.jpg";\n\n'
+        'const backRow = ["Auberon Kessington", "Lucasta Oyinlola"];\n\nexport default function Rowing() {\n'
+        '  return (\n    <figure>\n      <Image src={crew} alt="The crew" />\n'
+        '      <figcaption>Back row: {backRow.join(", ")}</figcaption>\n    </figure>\n  );\n}\n')})
+    assert [value for _code, _path, value in found] == ["Auberon Kessington; Lucasta Oyinlola"]
