@@ -114,16 +114,17 @@ def _zombie(pid: int) -> bool:
         return False
 
 
-def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes, mode: int | None = None, sync: bool = True) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path` (`replacing`)."""
-    with replacing(path, mode) as (handle, _temporary):
+    with replacing(path, mode, sync) as (handle, _temporary):
         handle.write(data)
 
 
 @contextmanager
-def replacing(path: Path, mode: int | None = None):
+def replacing(path: Path, mode: int | None = None, sync: bool = True):
     """A temporary file beside `path`, open for writing and reading: (file object, its name).
-    When the block ends without error it is synced and renamed over `path`.
+    When the block ends without error it is synced (unless not `sync`: a signed cache, which a crash
+    may leave torn and its reader then discards) and renamed over `path`.
 
     The original keeps its permission bits, and its owner and group where this
     process may set them (root may; another user keeps at least a group it is
@@ -136,7 +137,8 @@ def replacing(path: Path, mode: int | None = None):
         with os.fdopen(descriptor, "w+b") as handle:
             yield handle, temporary
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         if old is not None:
             _keep_owner(temporary, old)
         os.replace(temporary, path)

@@ -74,8 +74,12 @@ def read_signed_view(path: Path) -> memoryview | None:
 
 
 def write_signed(path: Path, body: bytes) -> None:
-    """Write `body` with its HMAC line, atomically, 0600. OSError when it cannot be written."""
-    atomic_write(path, mac(body) + b"\n" + body, mode=0o600)
+    """Write `body` with its HMAC line, atomically, 0600. OSError when it cannot be written.
+
+    Not synced (issue 18: an fsync waits for the file system's journal, 0.3 ms idle and tens of ms
+    when other programs write): every reader believes a signed file only when its HMAC holds
+    (`read_signed`), so a copy a crash left torn or empty is discarded and made again, as when none was kept."""
+    atomic_write(path, mac(body) + b"\n" + body, mode=0o600, sync=False)
 
 
 Sections = dict[str, str]
