@@ -39,9 +39,16 @@ class View:
     prefix: str = ""            # one of several repositories (repositories.py): its folder, before each path
 
 
+# Formats that carry each text as it is, in their own escapes (JSON's \n, GitHub's %0A, a SARIF URI's
+# %0A): a file's real name, not the escape `escaped` shows on a terminal (trial 9 item 9). Not JUnit: XML
+# text keeps a newline raw, and a CI log that prints the report would read a line after it as a command.
+OWN_ESCAPES = frozenset({"json", "sarif", "gitlab", "github", "github-action"})
+
+
 def render(name: str, report, view: View) -> str:
     """The report in format `name`; every text in it from a file (paths, messages, values) escaped."""
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(escaped_outcome(report), view)
+    outcome = report if name in OWN_ESCAPES else escaped_outcome(report)
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render(outcome, view)
 
 
 # C0 and C1 controls (newline and ESC included), DEL, and the Unicode line separators and

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from .. import catalogue
-from . import View, display_path, fix_hint, run_notes, shown_value
+from . import View, escaped, fix_hint, run_notes, shown_value
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`text` as a workflow command's message (GitHub's toolkit, core/command.ts escapeData): %, CR and LF
+    percent-encoded, which the runner decodes, so a file named `new<LF>line.jpg` is named as it is. A tab
+    stays a tab; other controls (ESC, bidirectional marks) and bytes that are not UTF-8 have no escape the
+    runner decodes, and are shown as `\x1b`, `\xe9` (report.escaped) so they cannot act on the log."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "\t".join(escaped(part) for part in text.split("\t"))
 
 
 def escape_property(text: str) -> str:
@@ -16,7 +21,7 @@ def escape_property(text: str) -> str:
 
 def annotation(finding, view: View) -> str:
     rule = catalogue.load()[finding.code]
-    properties = [f"file={escape_property(display_path(finding.path))}"]
+    properties = [f"file={escape_property(finding.path)}"]
     if finding.line:
         properties.append(f"line={finding.line}")
     properties.append(f"title={escape_property(f'{finding.code} {rule.name}')}")

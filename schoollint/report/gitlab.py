@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .. import catalogue
-from . import View, display_path, run_notes, shown_value, unique_fingerprints
+from . import View, run_notes, shown_value, unique_fingerprints
 
 # (lowest security-severity, GitLab severity), highest band first.
 BANDS = ((9.0, "critical"), (7.0, "major"), (4.0, "minor"), (0.0, "info"))
@@ -34,7 +34,7 @@ def render(report, view: View) -> str:
             "fingerprint": digest,
             "severity": gitlab_severity(rule.security_severity),
             "location": {
-                "path": display_path(finding.path),
+                "path": finding.path,    # as it is: JSON escapes it
                 "lines": {"begin": finding.line or 1},
             },
         })

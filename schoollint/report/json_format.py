@@ -1,11 +1,13 @@
-"""Machine-readable report: one JSON document."""
+"""Machine-readable report: one JSON document (RFC 8259), ASCII only: every text as it is, in JSON's
+escapes (a newline in a file name is `\\n`, a bidirectional mark `\\u202e`); a byte of a file name that is
+not UTF-8 is the lone surrogate Python's os.fsdecode gives it (`\\udce9`: os.fsencode gives the byte back)."""
 
 from __future__ import annotations
 
 import json
 
 from .. import __version__, catalogue
-from . import View, display_path, run_notes, shown_value, unique_fingerprints
+from . import View, run_notes, shown_value, unique_fingerprints
 
 
 def finding_record(finding, view: View, fingerprint: str) -> dict:
@@ -14,7 +16,7 @@ def finding_record(finding, view: View, fingerprint: str) -> dict:
         "code": finding.code,
         "name": rule.name,
         "severity": finding.severity,
-        "path": display_path(finding.path),
+        "path": finding.path,
         "line": finding.line,
         "message": finding.message,
         "field": finding.field,
@@ -35,11 +37,11 @@ def render(report, view: View) -> str:
         "files_not_checked": report.not_checked,   # by type, {".psd": 12}: no reader judged them
         "findings": [finding_record(f, view, digest)
                      for f, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
-        "fixed": [{"path": display_path(c.path), "summaries": c.summaries,
-                   "renamed": [[display_path(old), display_path(new)] for old, new in c.renamed],
-                   "rewrote": [display_path(p) for p in c.written],
-                   "created": [display_path(p) for p in c.created]} for c in report.changes if c.changed],
-        "not_fixed": [{"path": display_path(c.path), "error": c.error} for c in report.changes if c.error],
+        "fixed": [{"path": c.path, "summaries": c.summaries,
+                   "renamed": [[old, new] for old, new in c.renamed],
+                   "rewrote": c.written,
+                   "created": c.created} for c in report.changes if c.changed],
+        "not_fixed": [{"path": c.path, "error": c.error} for c in report.changes if c.error],
         "errors": report.errors,
         # What the user should know that no finding says; "not_checked": true when a note says
         # something was not checked or a rule judged no one (a clean report is not a clean site then).
