@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import exif, photoshop
 from .ifd import Entry
-from .model import MetaItem
+from .model import IDENTITY, MediaError, MetaItem
 
 
 def parse_exif(tiff, where: str, depth: int = 0) -> exif.ExifInfo:
@@ -26,8 +26,6 @@ def parse_exif_block(tiff, where: str) -> exif.ExifInfo:
     a block that will not parse is one item saying so (SL102, removed by the fix), never the whole
     file unreadable: the picture itself is fine (issue 17 item 18). The TIFF reader, whose picture
     is the EXIF structure, keeps parse_exif's MediaError."""
-    from .model import IDENTITY, MediaError
-
     try:
         return parse_exif(tiff, where)
     except MediaError as exc:

