@@ -191,13 +191,14 @@ class Cache:
     def remember(self, relpath: str, signature: Signature, content: str, digest: str, read_at: int) -> None:
         """The file at `relpath` had `signature` when it was read at `read_at` (ns since the epoch)
         and its bytes are `content` (and `digest`, when known)."""
+        if not self.enabled:
+            return
         entry = [*signature, content, digest, trusted(signature, read_at)]
         if self.stats.get(relpath) == entry:    # as kept (a warm run's every file): its shape is the kept one's
             return
         self.shaped = self.shaped and valid_stat(entry)
-        if self.enabled:
-            self.stats[relpath] = entry
-            self.dirty = True
+        self.stats[relpath] = entry
+        self.dirty = True
 
     def site_facts(self, relpath: str, signature: Signature) -> dict | None:
         """What the site rules stored for the file (remember_site) while it had `signature`, if it
@@ -207,9 +208,11 @@ class Cache:
 
     def remember_site(self, relpath: str, signature: Signature, facts: dict, trusted: int) -> None:
         """Keep `facts` (codec.valid_site_facts) of the file read with `signature` (`trusted()`)."""
+        if not self.enabled:
+            return
         entry = [*signature, trusted, facts]
         self.shaped = self.shaped and valid_site(entry)
-        if self.enabled and self.site.get(relpath) != entry:
+        if self.site.get(relpath) != entry:
             self.site[relpath] = entry
             self.dirty = True
 

