@@ -102,8 +102,8 @@ def environments(element: Markup, script: Script) -> list[dict]:
 
 def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path | None, found: Found):
     component = element.tag.lower() not in IMAGE_TAGS
-    src_value = media_prop(element) if component else \
-        next((element.attribute(name) for name in SOURCES if element.attribute(name) is not None), None)
+    attribute = None if component else next((name for name in SOURCES if element.attribute(name) is not None), None)
+    src_value = media_prop(element) if component else element.attribute(attribute) if attribute else None
     sources = evaluate(src_value, env, script) if src_value is not None else None
     if component and sources and not any(MEDIA_ADDRESS.search(src) for src, _line in sources):
         return []           # `cover={true}`, `image={"star"}`: the prop holds no picture
@@ -132,7 +132,8 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     title: tuple[str | None, int | None] = labels["title"][0] if labels["title"] else (None, None)
     aria: tuple[str | None, int | None] = labels["aria-label"][0] if labels["aria-label"] else (None, None)
     for src, _line in sources:
-        src = src.split(",")[0].split()[0] if src.strip() else src
+        # only a srcset is a list of candidates (WHATWG HTML 4.8.4.3.1); a src is one path, commas and all
+        src = (src.split(",")[0].split()[0] if attribute == "srcset" else src.strip()) if src.strip() else src
         resolved = resolve(src, relpath, root) if src else None
         for alt, alt_line in alts:
             images.append(PageImage(src=src, target=resolved.target if resolved else None, line=element.line,

@@ -29,8 +29,8 @@ from pathlib import Path, PurePath
 
 from .filetypes import HTML_SUFFIXES, is_data_file, media_suffixes
 from .model import Reference
-from .templates import RAZOR_SUFFIXES, blank_comments
-from .templates import SUFFIXES as TEMPLATE_SUFFIXES
+from .comma_paths import comma_joined
+from .templates import RAZOR_SUFFIXES, SUFFIXES as TEMPLATE_SUFFIXES, blank_comments
 from .own_host import ADDRESS
 from .site_layout import SiteLayout
 from .urls import ALIAS, Resolved, file_at, page_layout, resolve
@@ -97,7 +97,7 @@ def path_around(text: str, start: int, end: int, yaml: bool = False) -> tuple[in
     (a query or fragment may follow) and the quotes stand where a path goes (`_QUOTES`); with
     `yaml` (the position is in YAML: `yaml_extent`), to a plain scalar's whole value (YAML 1.2
     section 7.3.3: it may hold spaces, up to a ` #` comment or the line's end)."""
-    tight_start, tight_end = token_around(text, start, end)
+    tight_start, tight_end = comma_joined(text, *token_around(text, start, end))  # `](a,b.jpg)`: one path
     before, after = text[tight_start - 1: tight_start], text[tight_end: tight_end + 1]
     if (before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0
             or before in "(=" and after in ("", ")", " ", ">", "\n")):   # url(a.jpg), (a.jpg "title"), src=a.jpg
