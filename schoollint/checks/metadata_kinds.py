@@ -35,8 +35,10 @@ def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
         return
     values = [item.value for item in items if item.value]
     message = f"{opening(items) if callable(opening) else opening} ({described(items)})"
-    if facts.not_rewritten:      # a damaged PDF: no fix is offered that --fix would refuse
-        message += f"; the file is damaged, so --fix leaves it: {facts.not_rewritten.removeprefix('not rewritten: ')}"
+    if facts.not_rewritten:      # a damaged PDF or SVG, an archive: no fix is offered that --fix would refuse
+        why = facts.not_rewritten     # a damaged file's starts "not rewritten: " (formats.archive's does not)
+        message += (f"; the file is damaged, so --fix leaves it: {why.removeprefix('not rewritten: ')}"
+                    if why.startswith("not rewritten: ") else f"; --fix leaves it: {why}")
     yield Finding(
         code, subject.path, message, field=fields_of(items), value="; ".join(values) or None,
         fix=None if facts.not_rewritten else _strip(tuple(kinds), fix_summary),

@@ -34,10 +34,11 @@ CLAIMS: dict[str, tuple[bool, frozenset[str]]] = {
     "isobmff.plugin": (False, frozenset({".3gp", ".avif", ".heic", ".heif", ".hif", ".m4v", ".mov", ".mp4"})),
     "matroska": (False, frozenset({".mk3d", ".mka", ".mkv", ".webm"})),
     "avi": (False, frozenset({".avi"})),
+    "audio": (True, frozenset({".flac", ".mp3", ".oga", ".ogg", ".opus", ".spx", ".wav"})),
     "pdf": (True, frozenset({".pdf"})),
     "odf": (True, frozenset({".odg", ".odp", ".ods", ".odt", ".otg", ".otp", ".ots", ".ott"})),
     "ooxml": (True, frozenset({".docm", ".docx", ".dotm", ".dotx", ".potm", ".potx", ".ppsm", ".ppsx", ".pptm",
-                               ".pptx", ".xlsm", ".xlsx", ".xltm", ".xltx"})),
+                               ".pptx", ".xlsm", ".xlsx", ".xltm", ".xltx", ".zip", ".epub"})),
     "svg": (False, frozenset({".svg"})),
     "sidecar": (False, frozenset({".xmp"})),
     "generic": (False, frozenset({".bmp", ".ico", ".j2c", ".j2k", ".pbm", ".pcx", ".pgm", ".ppm", ".tga"})),
@@ -63,10 +64,10 @@ def document_extensions() -> frozenset[str]:
     return frozenset().union(*(extensions for document, extensions in CLAIMS.values() if document))
 
 
-# Plugins whose magic is short and common enough to start a text file ("BM", "P1"), or any ZIP
-# archive (OOXML: a .zip or .jar is no document): they are trusted only for a file whose
-# extension they claim.
-_WEAK_MAGIC = ("generic", "ooxml")
+# Plugins whose magic is short and common enough to start a text file ("BM", "P1"): they are
+# trusted only for a file whose extension they claim. (Any ZIP is read: ooxml hands a ZIP that
+# is no Office package to formats/archive.py.)
+_WEAK_MAGIC = ("generic",)
 
 
 # Formats without magic bytes (Truevision TGA), read by the generic plugin when so named.
