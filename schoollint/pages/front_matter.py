@@ -85,12 +85,17 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
                 images.extend(images_of_item({key: item}, relpath, root, "front-matter", post_text))
             elif isinstance(item, dict):
                 featured = key in FRONT_MATTER_IMAGE_KEYS or own and not isinstance(value, list) and any(
-                    (media_key(prop_key(inner)) or inner in FRONT_MATTER_IMAGE_KEYS) and links_to_media(nested)
+                    isinstance(nested, str) and links_to_media(nested) and _photo_key(inner)
                     for inner, nested in item.items())
                 images.extend(images_of_item(item, relpath, root, "front-matter", post_text if featured else ()))
                 stack.extend((inner, nested, own and not isinstance(value, list) and prop_key(inner) not in MAKER_KEYS)
                              for inner, nested in item.items() if isinstance(nested, (dict, list)))
     return sorted(images, key=lambda image: image.line)
+
+
+def _photo_key(key: str) -> bool:
+    """`image`, `og_image`, `shareImage`, `banner`: a key whose value is a photo the page shows as its own."""
+    return key in FRONT_MATTER_IMAGE_KEYS or media_key(prop_key(key))
 
 
 def front_matter_language(front: dict | None) -> str:

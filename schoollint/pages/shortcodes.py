@@ -141,7 +141,8 @@ def _records(inner: str) -> list[dict[str, tuple[str, int]]]:
         records.append(_pairs(found.group(), found.start()))
         rest = rest[:found.start()] + " " * len(found.group()) + rest[found.end():]
     records.append(_pairs(rest, 0))
-    records[-1].update(_positional(rest))
+    if not any(links_to_media(value) for value, _at in records[-1].values()):
+        records[-1].update(_positional(rest))   # a photo given by position, not by key
     for found in _DICT.finditer(rest):
         strings = list(_STRING.finditer(found.group(1)))
         records.append({key.group(1): (value.group(1), found.start(1) + value.start())
@@ -153,11 +154,13 @@ def _positional(rest: str) -> dict[str, tuple[str, int]]:
     """A call that hands the photo as a positional argument (a Jinja or Nunjucks macro, `{{ figure("a.jpg",
     "caption") }}`; a Django simple tag or Hugo shortcode, `{% card "a.jpg" "Name" %}`): its string
     arguments outside key-value pairs, "argument 1", "argument 2"..., when one of them is a media address."""
+    if not any(links_to_media(found.group(1) or found.group(2)) for found in _LITERAL.finditer(rest)):
+        return {}                               # the usual tag: no photo in any of its strings
     outside = _PAIR.sub(lambda pair: " " * len(pair.group()), rest)
     strings = [(found.group(1) if found.group(1) is not None else found.group(2), found.start())
                for found in _LITERAL.finditer(outside)]
     if not any(links_to_media(value) for value, _at in strings):
-        return {}
+        return {}                               # the photo is a key's value in a nested object literal
     return {f"argument {number}": string for number, string in enumerate(strings, 1)}
 
 
