@@ -12,6 +12,11 @@ capture: no bytes reach a file through it), a line is shown as every other outpu
 files (report.escaped: a control character as its escape, a byte that is not UTF-8 as `\\xNN`),
 its carriage return left out and, in a UTF-16 page, its zero bytes (the high bytes of its ASCII
 characters) too, to be read.
+
+A move is written as Git writes a rename (git-diff(1), "extended header lines": `diff --git`,
+`similarity index 100%`, `rename from`, `rename to`), so `git apply` moves the file with the pages
+that show it (trial 9: a `rename old -> new` line was prose, which git apply skips: it rewrote
+the pages and left the photo under its old name; item 4). GNU patch 2.7 applies it too, for names without spaces.
 """
 
 from __future__ import annotations
@@ -37,6 +42,30 @@ def print_diff(text: str, stream=None) -> None:
     stream.flush()   # what was printed before goes first
     stream.buffer.write(_COMMAND_AFTER_CR.sub(r"\\r", text).encode("utf-8", "surrogateescape") + b"\n")
     stream.buffer.flush()
+
+
+def git_rename(old: str, new: str) -> list[str]:
+    """The lines of a pure rename, old -> new (repository-relative paths, surrogate-escaped bytes), in
+    Git's extended headers, each name quoted as Git quotes it (`git_quoted`)."""
+    return [f"diff --git {git_quoted('a/' + old)} {git_quoted('b/' + new)}", "similarity index 100%",
+            f"rename from {git_quoted(old)}", f"rename to {git_quoted(new)}"]
+
+
+# What Git writes as a backslash and a letter in a quoted name (quote.c, sq_lookup/cq_lookup).
+_GIT_ESCAPES = {7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\"}
+
+
+def git_quoted(path: str) -> str:
+    """`path` as Git writes it in a patch (quote.c, quote_c_style with core.quotePath on): as it is,
+    unless it holds a double quote, a backslash, a control character or a byte over 0x7f; then in
+    double quotes, those as `\\n`, `\\"`, `\\\\` or three octal digits (`\\303\\251` for é). git apply
+    reads both forms; a space needs no quoting."""
+    data = path.encode("utf-8", "surrogateescape")
+    if not any(byte < 0x20 or byte >= 0x7F or byte in (34, 92) for byte in data):
+        return path
+    quoted = "".join(f"\\{_GIT_ESCAPES[byte]}" if byte in _GIT_ESCAPES else
+                     f"\\{byte:03o}" if byte < 0x20 or byte >= 0x7F else chr(byte) for byte in data)
+    return f'"{quoted}"'
 
 
 def _has_descriptor(stream) -> bool:

@@ -77,6 +77,7 @@ def with_refusals(change: Change, diff: str) -> str:
 def describe(root: Path, operations) -> str:
     """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff.
     `operations`: Write, Rename, Delete, or a line already written."""
+    from ..diff_output import git_rename
     from ..report import escaped
 
     lines: list[str] = []
@@ -84,8 +85,8 @@ def describe(root: Path, operations) -> str:
         if isinstance(operation, str):      # a photo's change, described when Pending held it
             lines.append(operation)
             continue
-        if isinstance(operation, Rename):
-            lines.append(f"rename {escaped(operation.old)} -> {escaped(operation.new)}")
+        if isinstance(operation, Rename):   # Git's rename headers, which git apply carries out (diff_output)
+            lines.extend(git_rename(operation.old, operation.new))
             continue
         if isinstance(operation, Delete):
             lines.append(f"delete {escaped(operation.path)}")
@@ -94,9 +95,11 @@ def describe(root: Path, operations) -> str:
         path = operation.path
         if is_media(path) or not (_is_text(path, before) and _is_text(path, operation.data)):   # a photo, or binary
             lines.append(f"{escaped(path)}: {what_changes(path, before, operation.data)}, "
-                         f"{len(before):,} -> {len(operation.data):,} bytes")
+                         f"{len(before):,} -> {len(operation.data):,} bytes (not in the patch: --fix writes it)")
             continue
-        lines.extend(unified(before, operation.data, escaped(path)))
+        # Git's header before each page too: after a rename's, git apply reads ---/+++ without one as the rename's
+        header = [f"diff --git a/{escaped(path)} b/{escaped(path)}"] if before else []
+        lines += header + unified(before, operation.data, escaped(path))
     return "\n".join(lines)
 
 
