@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from .data import LineStr, locate_strings
 from .html_captions import Captions
 from .html_source import SourceLines
 from .model import PageImage, Share, TextSpan
@@ -89,18 +90,14 @@ def _json_ld(script, lines: SourceLines, relpath: str, root: Path | None) -> lis
         document = json.loads(source)
     except (ValueError, RecursionError):
         return []           # a broken block pairs nothing a search engine can read (shares.py says the same)
-    first = lines.line(script)
-    lang = Captions.lang_of(script)
-
-    def line_of(value: str) -> int:
-        at = source.find(json.dumps(value, ensure_ascii=False)[1:-1])
-        return first + source.count("\n", 0, at) if at >= 0 else first
-
-    images = []
-    for pictures, words in _items(document):
-        captions = tuple(TextSpan(text, line_of(text), f"JSON-LD {key}", lang) for key, text in words)
+    if next(_items(document), None) is None:
+        return []           # the usual block (a WebSite, an Organization): no item with a picture and words
+    lang, first = Captions.lang_of(script), lines.line(script)
+    images = []             # every string placed on its line in one pass over the block (data.locate_strings)
+    for pictures, words in _items(locate_strings(document, source, first)):
+        captions = tuple(TextSpan(text, getattr(text, "line", first), f"JSON-LD {key}", lang) for key, text in words)
         for url in dict.fromkeys(pictures):
-            images.append(PageImage(src=url, target=target_of(url, relpath, root), line=line_of(url),
+            images.append(PageImage(src=url, target=target_of(url, relpath, root), line=getattr(url, "line", first),
                                     captions=captions, lang=lang))
     return images
 
@@ -161,5 +158,5 @@ def _words(node: dict) -> list[tuple[str, str]]:
              if isinstance(text := node.get(key), str) and text.strip() and len(text) <= MAX_WORDS]
     given, family = node.get("givenName"), node.get("familyName")
     if isinstance(given, str) and isinstance(family, str) and not any(key == "name" for key, _text in words):
-        words.append(("givenName/familyName", f"{given} {family}"))
+        words.append(("givenName/familyName", LineStr(f"{given} {family}", getattr(given, "line", 1))))
     return words
