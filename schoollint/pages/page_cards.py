@@ -10,15 +10,18 @@ item's `image` with its words the same way: a `Person`'s `name` (or `givenName` 
 `description` and the names of what it is `about`, in JSON-LD (`<script type="application/ld+json">`, JSON-LD
 1.1 section 9), at any depth and in `@graph`. Only an item's own words and its subjects' are read: its
 `author`, `creator`, `publisher`, `founder` and the like made or own it, they are not what the picture
-shows (a byline is no caption); a maker with an `image` of their own is an item of its own. Only a page
-with such elements pays for this: `html.scan` collects them as it goes.
+shows (a byline is no caption); a maker with an `image` of their own is an item of its own. A picture whose
+file names it the school's mark (`logo.png`, `crest.jpg`, `favicon`, an SVG: a site's default card picture)
+is no one's photo. Only a page with such elements pays for this: `html.scan` collects them as it goes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .data import LineStr, locate_strings
 from .html_captions import Captions
@@ -35,6 +38,9 @@ OWN_WORDS = ("name", "headline", "alternativeHeadline", "caption", "description"
 # What an item is about and who is in it: their names go with the item's picture (schema.org `about`,
 # `mentions`, `character`; ImageObject and Photograph items name who they show with `about` too).
 SUBJECT_KEYS = ("about", "mentions", "character")
+# A card's picture whose file says it is the school's mark (a site's default og:image): no one's photo.
+_EMBLEM = re.compile(r"(?:^|[^a-z])(?:logo|logos|icon|icons|crest|favicon|emblem)(?:[^a-z]|$)|\.svg$",
+                     re.IGNORECASE)
 MAX_DEPTH = 64
 MAX_WORDS = 300         # characters: longer text is the article, not what a card or a result shows with it
 
@@ -45,7 +51,7 @@ def card_images(elements: list, shares: list[Share], lines: SourceLines, relpath
     page's <meta>, <title> and <script> elements (in page order)."""
     images: list[PageImage] = []
     cards = list(dict.fromkeys((share.src, share.target, share.line) for share in shares
-                               if share.kind in CARD_KINDS))
+                               if share.kind in CARD_KINDS and not _EMBLEM.search(urlsplit(share.src).path)))
     if cards:
         images += _card(elements, cards, lines)
     for element in elements:
@@ -96,7 +102,7 @@ def _json_ld(script, lines: SourceLines, relpath: str, root: Path | None) -> lis
     images = []             # every string placed on its line in one pass over the block (data.locate_strings)
     for pictures, words in _items(locate_strings(document, source, first)):
         captions = tuple(TextSpan(text, getattr(text, "line", first), f"JSON-LD {key}", lang) for key, text in words)
-        for url in dict.fromkeys(pictures):
+        for url in dict.fromkeys(url for url in pictures if not _EMBLEM.search(urlsplit(url).path)):
             images.append(PageImage(src=url, target=target_of(url, relpath, root), line=getattr(url, "line", first),
                                     captions=captions, lang=lang))
     return images

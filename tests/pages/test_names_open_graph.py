@@ -54,5 +54,7 @@ def test_first_names_a_title_without_a_card_picture_and_places_are_not_reported(
         "news/named.html": _page('<title>Rafferty Okonjo-Blake, our new head boy</title>\n'
                                  '<meta property="og:title" content="Our new head boy">\n'
                                  '<meta property="og:image" content="/images/og/boy.jpg">'),
+        "news/governors.html": _page('<meta property="og:title" content="A letter from Isolde Featherstone-Ako">\n'
+                                     '<meta property="og:image" content="/images/school-logo.png">'),
     })
-    assert found == []      # the last: a card title is given, so the <title> is no card's
+    assert found == []      # a card title is given, so the <title> is no card's; a logo is no one's photo
