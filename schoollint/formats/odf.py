@@ -7,6 +7,7 @@ Where personal data sits:
 - comment and tracked-change authors: `dc:creator` in `office:annotation` and
   `office:change-info`, in `content.xml` and `styles.xml`; the comments' text and the deleted
   text that tracked changes keep (odf_review);
+- a presentation's speaker notes (`presentation:notes`, ooxml_words);
 - every picture under `Pictures/`, with its own metadata.
 
 The package is recognised by its first member, `mimetype`, stored uncompressed (Part 2, 3.3).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError
 from .odf_review import places as review_places
+from .ooxml_words import odf_places as notes_places
 from .package import Edit, Package
 from .places import Place
 
@@ -74,6 +76,7 @@ class _Edit(Edit):
         places.extend(self.thumbnail(name, self._forget) for name in names   # thumbnail.png, or any other
                       if name.startswith(_THUMBNAILS) and not name.endswith("/"))
         places.extend(review_places(self))
+        places.extend(notes_places(self))     # Impress speaker notes
         places.extend(self.authors(name, frozenset(), frozenset({_DC + "creator"}))
                       for name in _AUTHOR_PARTS if name in names)
         places.extend(self.picture(name, f"picture {name}") for name in names

@@ -11,8 +11,9 @@ Where personal data sits (Part 2, Open Packaging Conventions, and Part 1's marku
   `word/people.xml`, `ppt/commentAuthors.xml`, `ppt/authors.xml`, `xl/comments*.xml`,
   `xl/persons/*.xml`;
 - Word's comments and tracked changes, the text of both (ooxml_review: removed as the
-  Document Inspector removes them, the changes accepted as the final document shows them), and
-  PowerPoint's and Excel's comments (ooxml_notes);
+  Document Inspector removes them, the changes accepted as the final document shows them),
+  PowerPoint's and Excel's comments (ooxml_notes), PowerPoint's speaker notes and custom XML
+  data parts (ooxml_words);
 - every media part (`word/media/`, `ppt/media/`, `xl/media/`), a picture with its own metadata.
 
 Parts are found through the package relationships (`_rels/.rels`), and also by their content
@@ -38,6 +39,7 @@ import re
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .ooxml_notes import places as notes_places
 from .ooxml_review import places as review_places
+from .ooxml_words import ooxml_places as words_places
 from .package import Edit, Package
 from .places import Place
 
@@ -143,6 +145,7 @@ class _Edit(Edit):
                           if name.startswith("docProps/") and not name.endswith("/") and name not in read)
         places.extend(review_places(self, self._related))
         places.extend(notes_places(self))
+        places.extend(words_places(self))     # speaker notes, custom XML data
         places.extend(self._authors())
         places.extend(self.picture(name, f"picture {name}") for name in self.package.names if _MEDIA.fullmatch(name))
         return [place for place in places if place.items]

@@ -33,6 +33,7 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _SLIDE = re.compile(r"ppt/slides/slide(\d+)\.xml")
+_WORD_PARTS = re.compile(r"word/(header|footer)\d*\.xml|word/(footnotes|endnotes)\.xml")
 _XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 _X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -47,6 +48,7 @@ SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".pot
 def read(relpath: str, data: bytes, root: Path | None) -> Page:
     from ..formats import odf, svg
     from ..formats.model import MediaError
+    from ..formats.ooxml_words import slide_notes
     from ..formats.package import Package
 
     if svg.accept(bytes(data[:4096])):
@@ -59,13 +61,15 @@ def read(relpath: str, data: bytes, root: Path | None) -> Page:
         return odf_text.read(relpath, data, root)
     try:
         package = Package(data, "OOXML")
-        if "word/document.xml" in package.names:
-            images = _word(package.xml("word/document.xml"))
+        if "word/document.xml" in package.names:   # and the pictures in headers, footers, foot- and endnotes
+            images = [image for part in ["word/document.xml", *filter(_WORD_PARTS.fullmatch, package.names)]
+                      for image in _word(package.xml(part), "" if part == "word/document.xml" else f" in {part}")]
         elif "xl/workbook.xml" in package.names:
             images = _workbook(package)
         else:
             slides = sorted((int(match.group(1)), name) for name in package.names if (match := _SLIDE.fullmatch(name)))
-            images = [image for number, name in slides for image in _slide(package.xml(name), number)]
+            images = [image for number, name in slides
+                      for image in _slide(package.xml(name), number, slide_notes(package, name))]
     except MediaError:
         images = []
     return Page(relpath, tuple(images), editable=False)
@@ -82,7 +86,7 @@ _TEXT = (_W + "t", _A + "t")
 _BREAKS = (_W + "tab", _W + "br", _W + "cr", _A + "br")
 
 
-def _word(document) -> list[PageImage]:
+def _word(document, where: str = "") -> list[PageImage]:
     paragraphs = list(document.iter(_W + "p"))
     images = []
     for number, paragraph in enumerate(paragraphs, start=1):
@@ -90,14 +94,15 @@ def _word(document) -> list[PageImage]:
         words = "\n".join(_text(p, _W + "p") for p in (paragraph, following) if p is not None).strip()
         for picture in paragraph.iter(_WP + "docPr"):
             captions = (TextSpan(words, number, "paragraph with the picture and the next"),) if words else ()
-            images.append(PageImage(picture.get("name") or f"picture {picture.get('id')}", None, number,
+            images.append(PageImage((picture.get("name") or f"picture {picture.get('id')}") + where, None, number,
                                     alt=picture.get("descr"), title=picture.get("title"), captions=captions))
     return images
 
 
-def _slide(slide, number: int) -> list[PageImage]:
+def _slide(slide, number: int, notes: str = "") -> list[PageImage]:
     words = _text(slide, _A + "p").strip()
-    captions = (TextSpan(words, number, f"text on slide {number}"),) if words else ()
+    captions: tuple[TextSpan, ...] = (TextSpan(words, number, f"text on slide {number}"),) if words else ()
+    captions += (TextSpan(notes, number, f"speaker notes of slide {number}"),) if notes else ()   # trial 9 item 6
     return [PageImage(f"{properties.get('name') or 'picture ' + str(properties.get('id'))} on slide {number}", None,
                       number,
                       alt=properties.get("descr"), title=properties.get("title"), captions=captions)
