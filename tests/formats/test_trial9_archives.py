@@ -11,7 +11,6 @@ import io
 import time
 import zipfile
 
-import pytest
 
 from schoollint.cli import main
 from tests.formats.test_no_silent_pass import fields_of, run_json
@@ -41,16 +40,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    (tmp_path / ".schoollint.yml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_photos_in_a_zip_are_judged_and_the_zip_is_not_rewritten(site, capsys):
+def test_photos_in_a_zip_are_judged_and_the_zip_is_not_rewritten(repo, capsys):
     data = _zip({"sports-day/IMG_0001.jpg": phone_jpeg(), "readme.txt": b"Photos from sports day"})
-    (site / "photos.zip").write_bytes(data)
+    (repo / "photos.zip").write_bytes(data)
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1
     assert "sports-day/IMG_0001.jpg: EXIF GPS position" in fields_of(report, "SL101")
@@ -59,11 +51,11 @@ def test_photos_in_a_zip_are_judged_and_the_zip_is_not_rewritten(site, capsys):
     assert "damaged" not in report["findings"][0]["message"]
     assert report["files_not_checked"] == {}
     assert main(["check", "--no-cache", "--no-vision", "--fix", "."]) == 1
-    assert (site / "photos.zip").read_bytes() == data
+    assert (repo / "photos.zip").read_bytes() == data
 
 
-def test_an_epub_names_its_creator_and_its_photos(site, capsys):
-    (site / "yearbook.epub").write_bytes(_zip({"mimetype": b"application/epub+zip",
+def test_an_epub_names_its_creator_and_its_photos(repo, capsys):
+    (repo / "yearbook.epub").write_bytes(_zip({"mimetype": b"application/epub+zip",
                                                "META-INF/container.xml": _CONTAINER, "OEBPS/content.opf": _OPF,
                                                "OEBPS/images/leavers.jpg": phone_jpeg()}))
     code, report = run_json(capsys, "--no-vision", "yearbook.epub")
@@ -73,8 +65,8 @@ def test_an_epub_names_its_creator_and_its_photos(site, capsys):
     assert CREATOR not in str(report)
 
 
-def test_a_word_letter_named_rtf_is_read_as_the_word_file_it_is(site, capsys):
-    (site / "letter.rtf").write_bytes(letter_docx(photos=1))
+def test_a_word_letter_named_rtf_is_read_as_the_word_file_it_is(repo, capsys):
+    (repo / "letter.rtf").write_bytes(letter_docx(photos=1))
     code, report = run_json(capsys, "--no-vision", "letter.rtf")
     assert code == 1
     assert "core properties: creator" in fields_of(report, "SL102")
@@ -84,11 +76,11 @@ def test_a_word_letter_named_rtf_is_read_as_the_word_file_it_is(site, capsys):
     assert run_json(capsys, "--no-vision", "letter.rtf")[0] == 0
 
 
-def test_what_an_archive_does_not_open_is_never_counted_as_checked(site, capsys):
+def test_what_an_archive_does_not_open_is_never_counted_as_checked(repo, capsys):
     inner = _zip({"IMG_0002.jpg": phone_jpeg()})
-    (site / "pack.zip").write_bytes(_zip({"inner.zip": inner, "clip.mp4": b"\0\0\0\x18ftypisom" + bytes(20),
+    (repo / "pack.zip").write_bytes(_zip({"inner.zip": inner, "clip.mp4": b"\0\0\0\x18ftypisom" + bytes(20),
                                           "ok.jpg": phone_jpeg()}))
-    (site / "real.rtf").write_bytes(b"{\\rtf1\\ansi{\\info{\\author Harriet Quinlan}} Hello}")
+    (repo / "real.rtf").write_bytes(b"{\\rtf1\\ansi{\\info{\\author Harriet Quinlan}} Hello}")
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1
     sl107 = {finding["path"]: finding["message"] for finding in report["findings"] if finding["code"] == "SL107"}
@@ -97,13 +89,13 @@ def test_what_an_archive_does_not_open_is_never_counted_as_checked(site, capsys)
     assert report["files_not_checked"] == {".zip": 1, ".rtf": 1}
 
 
-def test_a_zip_bomb_and_an_encrypted_member_are_errors_in_bounded_time(site, capsys):
-    (site / "bomb.zip").write_bytes(_zip({"huge.jpg": b"\xff\xd8\xff" + bytes(80 << 20)}))
+def test_a_zip_bomb_and_an_encrypted_member_are_errors_in_bounded_time(repo, capsys):
+    (repo / "bomb.zip").write_bytes(_zip({"huge.jpg": b"\xff\xd8\xff" + bytes(80 << 20)}))
     locked = bytearray(_zip({"a.jpg": phone_jpeg()}))
     for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):   # APPNOTE 4.4.4 bit 0: encrypted
         at = locked.index(signature)
         locked[at + flags_at] |= 1
-    (site / "locked.zip").write_bytes(bytes(locked))
+    (repo / "locked.zip").write_bytes(bytes(locked))
     started = time.process_time()
     code, report = run_json(capsys, "--no-vision", ".")
     assert time.process_time() - started < 20

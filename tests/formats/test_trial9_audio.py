@@ -21,13 +21,6 @@ COMMENT = "Episode with Amelia Watson"
 pytestmark = needs_ffmpeg
 
 
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    (tmp_path / ".schoollint.yml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _tagged(path, *extra: str) -> None:
     ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=0.5", *extra, "-metadata", f"artist={ARTIST}",
            "-metadata", f"comment={COMMENT}", str(path))
@@ -61,8 +54,8 @@ def _decoded_md5(path) -> str:
 
 @pytest.mark.parametrize("name, extra", [("podcast.mp3", ("-id3v2_version", "3")), ("assembly.flac", ()),
                                          ("concert.ogg", ("-c:a", "libvorbis")), ("choir.opus", ())])
-def test_audio_tags_and_cover_picture_are_found_and_fixed_with_the_audio_untouched(site, capsys, name, extra):
-    path = site / name
+def test_audio_tags_and_cover_picture_are_found_and_fixed_with_the_audio_untouched(repo, capsys, name, extra):
+    path = repo / name
     _tagged(path, *extra)
     _with_cover(path, phone_jpeg())
     before = _decoded_md5(path)
@@ -79,11 +72,11 @@ def test_audio_tags_and_cover_picture_are_found_and_fixed_with_the_audio_untouch
     assert code == 0 and report["findings"] == []
 
 
-def test_wav_info_and_id3_chunks_are_found_and_fixed(site, capsys):
+def test_wav_info_and_id3_chunks_are_found_and_fixed(repo, capsys):
     from mutagen.id3 import TPE1
     from mutagen.wave import WAVE
 
-    path = site / "assembly.wav"
+    path = repo / "assembly.wav"
     _tagged(path)
     recording = WAVE(path)
     recording.add_tags()      # an 'id3 ' chunk, as taggers write one into a WAV
@@ -100,20 +93,20 @@ def test_wav_info_and_id3_chunks_are_found_and_fixed(site, capsys):
 
 
 @needs_exiftool
-def test_exiftool_finds_nothing_left_after_the_fix(site, capsys):
-    path = site / "podcast.mp3"
+def test_exiftool_finds_nothing_left_after_the_fix(repo, capsys):
+    path = repo / "podcast.mp3"
     _tagged(path)
     _with_cover(path, phone_jpeg())
     assert main(["check", "--no-cache", "--no-vision", "--fix", "podcast.mp3"]) == 1
     tags = exiftool_tags(path)
     assert not any(ARTIST in str(value) or COMMENT in str(value) for value in tags.values()), tags
     cover = subprocess.run(["exiftool", "-b", "-Picture", str(path)], capture_output=True, check=True).stdout
-    (site / "cover.jpg").write_bytes(cover)
-    assert not any(key.endswith(("GPSLatitude", "SerialNumber")) for key in exiftool_tags(site / "cover.jpg"))
+    (repo / "cover.jpg").write_bytes(cover)
+    assert not any(key.endswith(("GPSLatitude", "SerialNumber")) for key in exiftool_tags(repo / "cover.jpg"))
 
 
-def test_an_mp3_with_only_an_id3v1_tag(site, capsys):
-    path = site / "old.mp3"
+def test_an_mp3_with_only_an_id3v1_tag(repo, capsys):
+    path = repo / "old.mp3"
     from mutagen.id3 import delete
 
     ffmpeg("-f", "lavfi", "-i", "sine=duration=0.3", "-write_id3v1", "1", "-metadata", f"artist={ARTIST}", str(path))
@@ -125,10 +118,10 @@ def test_an_mp3_with_only_an_id3v1_tag(site, capsys):
     assert ARTIST.encode() not in path.read_bytes()
 
 
-def test_aiff_and_damaged_audio_are_never_counted_as_checked(site, capsys):
-    ffmpeg("-f", "lavfi", "-i", "sine=duration=0.3", "-metadata", f"artist={ARTIST}", str(site / "a.aiff"))
-    _tagged(site / "b.flac")
-    (site / "b.flac").write_bytes((site / "b.flac").read_bytes()[:30])     # cut inside its first block
+def test_aiff_and_damaged_audio_are_never_counted_as_checked(repo, capsys):
+    ffmpeg("-f", "lavfi", "-i", "sine=duration=0.3", "-metadata", f"artist={ARTIST}", str(repo / "a.aiff"))
+    _tagged(repo / "b.flac")
+    (repo / "b.flac").write_bytes((repo / "b.flac").read_bytes()[:30])     # cut inside its first block
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1
     by_path = {finding["path"]: finding["code"] for finding in report["findings"]}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import pytest
 
 from schoollint.cli import main
 from tests.formats.test_no_silent_pass import fields_of, run_json
@@ -17,13 +16,6 @@ from tests.kit.documents import zip_members
 from tests.kit.jpeg import phone_jpeg
 
 NAMES = "Amelia Watson and Harvey Lewis in the middle"
-
-
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    (tmp_path / ".schoollint.yml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _deck_with_notes() -> bytes:
@@ -43,32 +35,32 @@ def _codes(report) -> set[str]:
     return {finding["code"] for finding in report["findings"]}
 
 
-def test_speaker_notes_are_read_reported_and_removed(site, capsys):
+def test_speaker_notes_are_read_reported_and_removed(repo, capsys):
     import pptx
 
-    (site / "leavers.pptx").write_bytes(_deck_with_notes())
+    (repo / "leavers.pptx").write_bytes(_deck_with_notes())
     code, report = run_json(capsys, "--no-vision", "--select", "SL102,SL303", "leavers.pptx")
     assert code == 1 and _codes(report) == {"SL102", "SL303"}
     assert "speaker notes (ppt/notesSlides/notesSlide1.xml)" in fields_of(report, "SL102")
     assert "Amelia" not in str(report)
     assert main(["check", "--no-cache", "--no-vision", "--select", "SL102,SL303", "--fix", "leavers.pptx"]) == 1
     capsys.readouterr()
-    members = zip_members((site / "leavers.pptx").read_bytes())
+    members = zip_members((repo / "leavers.pptx").read_bytes())
     assert not any(name.startswith("ppt/notesSlides/") for name in members)
     assert not any(b"notesSlide" in data for name, data in members.items() if name.endswith(".rels"))
-    assert [slide.has_notes_slide for slide in pptx.Presentation(site / "leavers.pptx").slides] == [False]
+    assert [slide.has_notes_slide for slide in pptx.Presentation(repo / "leavers.pptx").slides] == [False]
     assert run_json(capsys, "--no-vision", "--select", "SL102,SL303", "leavers.pptx")[0] == 0
 
 
-def test_a_fix_that_leaves_the_notes_leaves_their_sl303(site, capsys):
-    (site / "leavers.pptx").write_bytes(_deck_with_notes())
+def test_a_fix_that_leaves_the_notes_leaves_their_sl303(repo, capsys):
+    (repo / "leavers.pptx").write_bytes(_deck_with_notes())
     main(["check", "--no-cache", "--no-vision", "--select", "SL101,SL303", "--fix", "leavers.pptx"])
     capsys.readouterr()
     code, report = run_json(capsys, "--no-vision", "--select", "SL303", "leavers.pptx")
     assert code == 1 and _codes(report) == {"SL303"}     # the fix of SL101 promised nothing about notes
 
 
-def test_a_photo_in_a_word_header_with_a_full_name_beside_it(site, capsys):
+def test_a_photo_in_a_word_header_with_a_full_name_beside_it(repo, capsys):
     import docx
 
     document = docx.Document()
@@ -78,13 +70,13 @@ def test_a_photo_in_a_word_header_with_a_full_name_beside_it(site, capsys):
     header.add_run(" Head girl Amelia Watson")
     out = io.BytesIO()
     document.save(out)
-    (site / "letter.docx").write_bytes(out.getvalue())
+    (repo / "letter.docx").write_bytes(out.getvalue())
     code, report = run_json(capsys, "--no-vision", "--select", "SL303", "letter.docx")
     assert code == 1 and _codes(report) == {"SL303"}
     assert "word/header1.xml" in report["findings"][0]["message"]
 
 
-def test_custom_xml_data_is_reported_and_removed(site, capsys):
+def test_custom_xml_data_is_reported_and_removed(repo, capsys):
     import docx
 
     document = docx.Document()
@@ -109,15 +101,15 @@ def test_custom_xml_data_is_reported_and_removed(site, capsys):
     with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    (site / "reading.docx").write_bytes(packed.getvalue())
+    (repo / "reading.docx").write_bytes(packed.getvalue())
     code, report = run_json(capsys, "--no-vision", "--select", "SL102", "reading.docx")
     assert code == 1 and "custom XML data (customXml/item1.xml)" in fields_of(report, "SL102")
     assert main(["check", "--no-cache", "--no-vision", "--select", "SL102", "--fix", "reading.docx"]) == 1
     capsys.readouterr()
-    fixed = zip_members((site / "reading.docx").read_bytes())
+    fixed = zip_members((repo / "reading.docx").read_bytes())
     assert not any(name.startswith("customXml/") for name in fixed)
     assert b"customXml" not in fixed["word/_rels/document.xml.rels"]
-    docx.Document(site / "reading.docx")      # still opens
+    docx.Document(repo / "reading.docx")      # still opens
 
 
 _ODP_CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -135,18 +127,18 @@ _ODP_MANIFEST = (b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmln
                  b'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
 
 
-def test_impress_speaker_notes_are_reported_and_removed(site, capsys):
+def test_impress_speaker_notes_are_reported_and_removed(repo, capsys):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.presentation",
                          compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/manifest.xml", _ODP_MANIFEST)
         archive.writestr("content.xml", _ODP_CONTENT)
-    (site / "leavers.odp").write_bytes(out.getvalue())
+    (repo / "leavers.odp").write_bytes(out.getvalue())
     code, report = run_json(capsys, "--no-vision", "--select", "SL102", "leavers.odp")
     assert code == 1 and fields_of(report, "SL102") == {"speaker notes (content.xml)"}
     assert main(["check", "--no-cache", "--no-vision", "--select", "SL102", "--fix", "leavers.odp"]) == 1
     capsys.readouterr()
-    content = zip_members((site / "leavers.odp").read_bytes())["content.xml"]
+    content = zip_members((repo / "leavers.odp").read_bytes())["content.xml"]
     assert b"Amelia" not in content and b"page-thumbnail" in content and b"Leavers" in content
     assert run_json(capsys, "--no-vision", "--select", "SL102", "leavers.odp")[0] == 0

@@ -29,15 +29,8 @@ BROKEN_SVG = f"""<?xml version="1.0" encoding="UTF-8"?>
 """.encode()
 
 
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    (tmp_path / ".schoollint.yml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_malformed_svg_names_its_metadata_and_the_fix_for_a_drawing(site, capsys):
-    (site / "logo.svg").write_bytes(BROKEN_SVG)
+def test_malformed_svg_names_its_metadata_and_the_fix_for_a_drawing(repo, capsys):
+    (repo / "logo.svg").write_bytes(BROKEN_SVG)
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1
     by_code = {finding["code"]: finding for finding in report["findings"]}
@@ -50,15 +43,15 @@ def test_malformed_svg_names_its_metadata_and_the_fix_for_a_drawing(site, capsys
     assert report["files_not_checked"] == {".svg": 1}
 
 
-def test_malformed_svg_is_left_as_it_was_by_fix(site, capsys):
-    (site / "logo.svg").write_bytes(BROKEN_SVG)
+def test_malformed_svg_is_left_as_it_was_by_fix(repo, capsys):
+    (repo / "logo.svg").write_bytes(BROKEN_SVG)
     assert main(["check", "--no-cache", "--no-vision", "--fix", "."]) == 1
-    assert (site / "logo.svg").read_bytes() == BROKEN_SVG
+    assert (repo / "logo.svg").read_bytes() == BROKEN_SVG
     assert "SL105" in capsys.readouterr().out
 
 
-def test_malformed_svg_that_recovers_nothing_still_says_names_may_be_in_its_bytes(site, capsys):
-    (site / "x.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'><a:b></svg>")
+def test_malformed_svg_that_recovers_nothing_still_says_names_may_be_in_its_bytes(repo, capsys):
+    (repo / "x.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'><a:b></svg>")
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1
     (finding,) = report["findings"]
@@ -67,8 +60,8 @@ def test_malformed_svg_that_recovers_nothing_still_says_names_may_be_in_its_byte
 
 
 @pytest.mark.skipif(not CORPUS_SVG.exists(), reason="ExifTool's sample corpus is not on this machine")
-def test_exiftool_xmp_svg(site, capsys):
-    shutil.copyfile(CORPUS_SVG, site / "XMP.svg")   # a link out of the site is never followed
+def test_exiftool_xmp_svg(repo, capsys):
+    shutil.copyfile(CORPUS_SVG, repo / "XMP.svg")   # a link out of the site is never followed
     code, report = run_json(capsys, "--no-vision", "XMP.svg")
     by_code = {finding["code"]: finding for finding in report["findings"]}
     assert "may still be in its bytes" in by_code["SL105"]["message"]

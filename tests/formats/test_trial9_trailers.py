@@ -46,17 +46,10 @@ def fotostation(jpeg: bytes, iptc: bytes, thumbnail: bytes) -> bytes:
     return jpeg + record(1, iptc) + record(3, thumbnail)
 
 
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    (tmp_path / ".schoollint.yml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 @pytest.mark.parametrize("order", [">", "<"])
-def test_afcp_location_is_sl101_and_select_sl101_fix_removes_it(site, capsys, order):
+def test_afcp_location_is_sl101_and_select_sl101_fix_removes_it(repo, capsys, order):
     original = gradient_jpeg()
-    (site / "race.jpg").write_bytes(afcp(original, _iim((90, CITY), (80, BYLINE), (120, CAPTION)), order))
+    (repo / "race.jpg").write_bytes(afcp(original, _iim((90, CITY), (80, BYLINE), (120, CAPTION)), order))
     code, report = run_json(capsys, "--no-vision", "--select", "SL101", ".")
     assert code == 1 and fields_of(report) == {"AFCP trailer: IPTC City"}
     code, report = run_json(capsys, "--no-vision", "--ignore", "SL103", ".")
@@ -64,37 +57,37 @@ def test_afcp_location_is_sl101_and_select_sl101_fix_removes_it(site, capsys, or
     assert BYLINE not in str(report) and CITY not in str(report)
     assert main(["check", "--no-cache", "--no-vision", "--select", "SL101", "--fix", "."]) == 1
     capsys.readouterr()
-    fixed = (site / "race.jpg").read_bytes()
+    fixed = (repo / "race.jpg").read_bytes()
     assert CITY.encode() not in fixed and pixels(fixed) == pixels(original)
     assert run_json(capsys, "--no-vision", ".")[0] == 0
 
 
-def test_fotostation_caption_and_its_thumbnail_gps_are_found_and_fixed(site, capsys):
+def test_fotostation_caption_and_its_thumbnail_gps_are_found_and_fixed(repo, capsys):
     original = gradient_jpeg()
-    (site / "race.jpg").write_bytes(fotostation(original, _iim((120, CAPTION)), phone_jpeg()))
+    (repo / "race.jpg").write_bytes(fotostation(original, _iim((120, CAPTION)), phone_jpeg()))
     code, report = run_json(capsys, "--no-vision", "--ignore", "SL103", ".")
     assert code == 1
     assert "FotoStation trailer: IPTC Caption-Abstract" in fields_of(report, "SL102")
     assert "FotoStation trailer thumbnail: EXIF GPS position" in fields_of(report, "SL101")
     assert main(["check", "--no-cache", "--no-vision", "--ignore", "SL103", "--fix", "."]) == 1
     capsys.readouterr()
-    assert pixels((site / "race.jpg").read_bytes()) == pixels(original)
+    assert pixels((repo / "race.jpg").read_bytes()) == pixels(original)
     assert run_json(capsys, "--no-vision", ".")[0] == 0
 
 
-def test_a_trailer_whose_offsets_point_elsewhere_is_still_sl103_and_no_error(site, capsys):
+def test_a_trailer_whose_offsets_point_elsewhere_is_still_sl103_and_no_error(repo, capsys):
     broken = bytearray(afcp(gradient_jpeg(), _iim((90, CITY))))
     broken[-8:-4] = struct.pack(">I", 3)          # a start offset inside the picture
-    (site / "odd.jpg").write_bytes(bytes(broken))
+    (repo / "odd.jpg").write_bytes(bytes(broken))
     code, report = run_json(capsys, "--no-vision", ".")
     assert code == 1 and {finding["code"] for finding in report["findings"]} == {"SL103"}
     assert report["errors"] == []
 
 
 @pytest.mark.skipif(not (CORPUS / "AFCP.jpg").exists(), reason="ExifTool's sample corpus is not on this machine")
-def test_exiftool_samples(site, capsys):
+def test_exiftool_samples(repo, capsys):
     for name in ("AFCP.jpg", "FotoStation.jpg"):
-        shutil.copyfile(CORPUS / name, site / name)     # a link out of the site is never followed
+        shutil.copyfile(CORPUS / name, repo / name)     # a link out of the site is never followed
     code, report = run_json(capsys, "--no-vision", "--select", "SL101", "AFCP.jpg")
     assert {"AFCP trailer: IPTC City", "AFCP trailer: IPTC Province-State"} <= fields_of(report)
     code, report = run_json(capsys, "--no-vision", "--ignore", "SL103", "FotoStation.jpg")
