@@ -127,3 +127,16 @@ def test_aiff_and_damaged_audio_are_never_counted_as_checked(repo, capsys):
     by_path = {finding["path"]: finding["code"] for finding in report["findings"]}
     assert by_path == {"a.aiff": "SL107", "b.flac": "SL105"}
     assert report["files_not_checked"] == {".aiff": 1, ".flac": 1}
+
+
+@pytest.mark.parametrize("name, extra", [("a.mp3", ()), ("b.flac", ()), ("c.ogg", ("-c:a", "libvorbis")),
+                                         ("d.wav", ())])
+def test_damaged_audio_gives_a_media_error_and_nothing_else(repo, name, extra):
+    from schoollint.formats import audio
+    from tests.kit.damage import only_media_errors, patched
+
+    _tagged(repo / name, *extra)
+    data = (repo / name).read_bytes()
+    mutants = [data[:cut] for cut in range(0, len(data), max(1, len(data) // 30))]
+    mutants += list(patched(data, seed=7, patch=lambda rng: rng.randbytes(rng.randint(1, 8)), count=60))
+    only_media_errors(audio, mutants)
