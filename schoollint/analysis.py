@@ -44,6 +44,9 @@ def identity(handle, data=None) -> str:
 PAGE_SETTINGS = frozenset({"consent-day"})
 
 _LOADED: dict[str, Any] = {}
+# A worker maps a JPEG from this size (Analyser._maps): the benchmark's photos are 690 KB, its site's
+# camera photos 2.2 MB; a large site's many small files (25 KB screenshots, pages) are read.
+MAP_FROM = 256 << 10
 
 
 def _lazily(name: str) -> Any:
@@ -146,7 +149,7 @@ class Analyser:
                 content, digest = known[::2] if known and tuple(known[1]) == result.stat else ("", "")
                 result.content_key = content or stat_key(result.stat)
                 result.cache_key = self.cache_key(result.content_key, relpath)
-                with contents(handle, 0 if then is None and self._maps(handle) else None) as data:
+                with contents(handle, 0 if then is None and self._maps(handle, result.stat[0]) else None) as data:
                     self.judge(relpath, data, result, handle, digest)
                     if then is not None:
                         then(result, data)
@@ -155,14 +158,15 @@ class Analyser:
             result.unchecked = kind_of(relpath)
         return result
 
-    def _maps(self, handle) -> bool:
-        """Whether a JPEG is mapped (fsio.contents) rather than read: measured on the benchmark's 1,000
-        photos in one process, reading copied each into fresh memory at 170-240 us of system time a
-        photo against 45-50 us mapped (bench/README.md, session 9). Only in a pool's worker, where the
-        SIGBUS of a file cut short while mapped costs the worker, not the run (pool._in_pools runs the
-        job again alone, then says it could not be read); only a JPEG, whose reader takes a map as it
-        takes bytes; never with vision, which decodes the pixels from bytes."""
-        if os.getpid() == self._parent or self.settings.get("vision"):
+    def _maps(self, handle, size: int) -> bool:
+        """Whether a JPEG of `size` bytes is mapped (fsio.contents) rather than read: measured on the
+        benchmark's 1,000 photos in one process, reading copied each into fresh memory at 170-240 us of
+        system time a photo against 45-50 us mapped (bench/README.md, session 9). Only in a pool's worker,
+        where the SIGBUS of a file cut short while mapped costs the worker, not the run (pool._in_pools
+        runs the job again alone, then says it could not be read); only a JPEG, whose reader takes a map
+        as it takes bytes; never with vision, which decodes the pixels from bytes; from MAP_FROM bytes
+        (a small file is read at once, and its first bytes are not asked for)."""
+        if size < MAP_FROM or os.getpid() == self._parent or self.settings.get("vision"):
             return False
         try:
             return os.pread(handle.fileno(), 3, 0) == b"\xff\xd8\xff"

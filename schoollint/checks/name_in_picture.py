@@ -15,11 +15,11 @@ READS = "media"
 
 
 def check(subject, ctx):
+    lines = subject.picture.text if subject.picture is not None else None
+    if not lines:    # no text seen (no vision run: every picture): no import statement run either
+        return
     from ..vision.model import union  # plain data; the detectors are not imported by checks
 
-    lines = subject.picture.text if subject.picture is not None else None
-    if not lines:
-        return
     # One text, a line a row: a name broken over two lines is still one name.
     text = " ".join(line.text for line in lines)
     starts = [0]

@@ -43,7 +43,10 @@ def _report(cli, root, *options: str) -> tuple[int, list]:
     return code, json.loads(out)["findings"]
 
 
-def test_mapped_photos_give_the_report_read_photos_give(repo, cli):
+def test_mapped_photos_give_the_report_read_photos_give(repo, cli, monkeypatch):
+    from schoollint import analysis
+
+    monkeypatch.setattr(analysis, "MAP_FROM", 1)    # these photos are small: workers map them all the same
     _photos(repo)
     code, alone = _report(cli, repo, "--jobs", "1")
     assert _report(cli, repo, "--jobs", "2") == (code, alone)
@@ -57,21 +60,24 @@ def test_mapped_photos_give_the_report_read_photos_give(repo, cli):
 
 def _maps_here(analyser, path) -> bool:
     with open(path, "rb") as handle:
-        return analyser._maps(handle)
+        return analyser._maps(handle, os.fstat(handle.fileno()).st_size)
 
 
-def test_only_a_worker_maps_and_only_a_jpeg(tmp_path):
+def test_only_a_worker_maps_and_only_a_large_jpeg(tmp_path):
+    from schoollint import analysis
     from schoollint.analysis import Analyser
     from schoollint.config import Config
 
-    (tmp_path / "a.jpg").write_bytes(phone_jpeg())
-    (tmp_path / "b.jpg").write_bytes(encode(gradient((8, 8)), "PNG"))
+    padding = bytes(analysis.MAP_FROM)      # zeros after EOI: no trailer, a photo of a camera's size
+    (tmp_path / "a.jpg").write_bytes(phone_jpeg() + padding)
+    (tmp_path / "b.jpg").write_bytes(encode(gradient((8, 8)), "PNG") + padding)
+    (tmp_path / "small.jpg").write_bytes(phone_jpeg())
     config = Config()
     analyser = Analyser(tmp_path, config, config.selected_codes(), {})
     assert not _maps_here(analyser, tmp_path / "a.jpg")       # the process that made it reads
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        assert pool.starmap(_maps_here, [(analyser, tmp_path / "a.jpg"), (analyser, tmp_path / "b.jpg")]) == \
-            [True, False]
+        assert pool.starmap(_maps_here, [(analyser, tmp_path / name) for name in ("a.jpg", "b.jpg", "small.jpg")]) \
+            == [True, False, False]
     seeing = Analyser(tmp_path, config, config.selected_codes(), {"vision": "faces"})
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.starmap(_maps_here, [(seeing, tmp_path / "a.jpg")]) == [False]   # vision decodes bytes
