@@ -95,6 +95,8 @@ class Captions:
                 for caption in ancestor.iter("figcaption"):
                     yield (span := self.span(caption, "figcaption"))
                     captioned = captioned or bool(span.text.strip())
+                if self.photo_count(ancestor) == 1:
+                    yield from self.list_after(ancestor)    # the team photo's figure, then its squad
             elif tag in CONTAINERS:
                 yield self.span(ancestor, CONTAINERS[tag])
                 if tag in ("td", "th") and not self.own_text(ancestor):
@@ -168,24 +170,37 @@ class Captions:
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                 yield span
             return
-        if following is not None and following.tag in UNDER_PHOTO and not self.photo_count(following):
-            yield from self.listed(following)
-            return                              # a team's squad under its photo
+        squad = list(self.list_after(block))
+        if squad:
+            yield from squad                    # a team's squad under its photo, a prize list under its heading
+            return
         if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
                 or "caption" in (following.get("class") or "").lower():
             return
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
             yield span
-            listed = _element_sibling(following, "getnext")
-            if listed is not None and listed.tag in UNDER_PHOTO and not self.photo_count(listed) and (
-                    following.tag in HEADINGS or span.text.rstrip().endswith(":")):
-                yield from self.listed(listed)  # "Prize winners" (or "Our team:"), then the list of them
-                return
             second = _element_sibling(following, "getnext") if following.tag == "p" else None
             if second is not None and second.tag == "p" and not self.photo_count(second) \
                     and len((after := self.span(second, SECOND_PARAGRAPH)).text) <= MAX_NEXT_CAPTION:
                 yield after                     # a short post names the photo's pupil a sentence later
+
+    def list_after(self, block) -> Iterator[TextSpan]:
+        """The list or table right after `block` (a photo's figure), or after a short heading or a lead-in
+        ending in a colon that follows it ("Prize winners", then the list): the photo's squad or prize list."""
+        following = _element_sibling(block, "getnext")
+        if block.tail and block.tail.strip() or following is None or self.photo_count(following):
+            return
+        if following.tag in HEADINGS or following.tag == "p" and "caption" not in (following.get("class") or ""):
+            lead = self.span(following, "next paragraph")
+            listed = _element_sibling(following, "getnext")
+            if following.tag == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION \
+                    or listed is None or listed.tag not in UNDER_PHOTO or following.tail and following.tail.strip():
+                return
+            yield lead
+            following = listed
+        if following.tag in UNDER_PHOTO and not self.photo_count(following):
+            yield from self.listed(following)
 
     def listed(self, table) -> Iterator[TextSpan]:
         """Each cell or item of a table or list under a photo: a team's squad, a prize list."""

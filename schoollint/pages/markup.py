@@ -243,28 +243,44 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     if parent is None or block is photo and parent.photos() > 1:
         return
     tag = parent.tag.lower()
+    if tag == "figure" and parent.photos() == 1 and parent.parent is not None:
+        yield from _list_after(parent.parent, parent, env, script, unread)      # the figure, then its squad
     if tag in CONTAINERS or tag in ("figure", "a") or (_card_words(parent.tag) or CARD_WORDS.intersection(
             re.split(r"[\s_-]+", _classes(parent)))) and parent.photos() == 1:
         return                                  # its whole text is read anyway
+    squad = list(_list_after(parent, block, env, script, unread))
+    if squad:
+        yield from squad                        # a team's squad under its photo, a prize list under its heading
+        return
     following = _next_element(parent, block)
-    if following is not None and following.tag.lower() in UNDER_PHOTO and not following.photos():
-        yield from listed(following, env, script, unread)
-        return                                  # a team's squad under its photo
     if following is None or following.tag.lower() not in NEXT_CAPTION_TAGS or following.photos() \
             or "caption" in _classes(following):
         return
     span = text_span(following, "next paragraph", env, script, unread)
     if len(span.text) <= MAX_NEXT_CAPTION:
         yield span
-        under = _next_element(parent, following)
-        if under is not None and under.tag.lower() in UNDER_PHOTO and not under.photos() and (
-                following.tag.lower() in HEADINGS or span.text.rstrip().endswith(":")):
-            yield from listed(under, env, script, unread)   # "Prize winners", then the list of them
-            return
         second = _next_element(parent, following) if following.tag.lower() == "p" else None
         if second is not None and second.tag.lower() == "p" and not second.photos() and len(
                 (after := text_span(second, SECOND_PARAGRAPH, env, script, unread)).text) <= MAX_NEXT_CAPTION:
             yield after                         # a short post names the photo's pupil a sentence later
+
+
+def _list_after(parent: Markup, block: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
+    """The list or table right after `block` (the photo, its wrapper or its figure), or after a short heading or
+    a lead-in ending in a colon that follows it, as `html_captions.list_after` reads it in HTML."""
+    following = _next_element(parent, block)
+    if following is None or following.photos():
+        return
+    if following.tag.lower() in HEADINGS or following.tag.lower() == "p" and "caption" not in _classes(following):
+        lead = text_span(following, "next paragraph", env, script, unread)
+        under = _next_element(parent, following)
+        if following.tag.lower() == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION \
+                or under is None or under.tag.lower() not in UNDER_PHOTO:
+            return
+        yield lead
+        following = under
+    if following.tag.lower() in UNDER_PHOTO and not following.photos():
+        yield from listed(following, env, script, unread)
 
 
 def _shows_text(element: Markup, env: dict, script: Script) -> bool:

@@ -57,3 +57,27 @@ def test_clubs_first_names_and_lists_after_the_article_are_not_the_photos(tmp_pa
                            "- Perpetua Agbaje-Stone\n",
     })
     assert found == []
+
+
+def test_a_squad_after_the_photos_figure(tmp_path):
+    """A figure with its own caption, then the team's list (under a heading or not), in HTML and a component."""
+    found = lint(tmp_path / "s", {
+        "news/netball.html": html('<article><figure><img src="/images/n/netball.jpg" alt="">'
+                                  "<figcaption>Under-11 netball, county finals</figcaption></figure>\n"
+                                  "<h4>The team</h4>\n"
+                                  "<ul><li>Georgiana Featherby (GS)</li><li>Olamide Thistlewood (C)</li></ul>\n"
+                                  "<p>They finished third.</p></article>"),
+        "src/Chess.jsx": ('const players = [{ name: "Casimir Wolstenholme" }, { name: "Itzel Brackenbury" }];\n\n'
+                          "export default function Chess() {\n  return (\n    <article>\n      <figure>\n"
+                          '        <img src="/images/c/chess.jpg" alt="" />\n'
+                          "        <figcaption>The chess team</figcaption>\n      </figure>\n"
+                          "      <ol>{players.map((p) => <li key={p.name}>{p.name}</li>)}</ol>\n"
+                          "    </article>\n  );\n}\n"),
+        "news/trip.html": html('<article><figure><img src="/images/t/trip.jpg" alt="">'
+                               "<figcaption>Year 5 at the museum</figcaption></figure>\n<p>Next time, bring:</p>\n"
+                               "<ul><li>A packed lunch</li><li>A permission slip</li></ul>"
+                               "</article>"),
+    })
+    assert {(path, value) for _code, path, value in found} == {
+        ("news/netball.html", "Georgiana Featherby"), ("news/netball.html", "Olamide Thistlewood"),
+        ("src/Chess.jsx", "Casimir Wolstenholme"), ("src/Chess.jsx", "Itzel Brackenbury")}
