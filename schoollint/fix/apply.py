@@ -182,17 +182,25 @@ def carry_out(root: Path, operations, staged: list[tuple[str, str, Stamp]] | Non
 def check_targets(root: Path, operations, force: bool = False) -> None:
     """FileExistsError for a rename onto a file, OSError for a symlink or a path out of the
     repository, PermissionError for a read-only file unless `force`, or one whose owner or group
-    a new file could not keep (may_replace.py)."""
-    from ..discover import inside
-
+    a new file could not keep (may_replace.py). On strings, not Paths: it runs for every photo a run
+    fixes (120 us a photo with pathlib, load 8; the system calls are the same)."""
+    base = os.fspath(root)
     for operation in operations:
-        if isinstance(operation, Rename) and os.path.lexists(root / operation.new):
+        if isinstance(operation, Rename) and os.path.lexists(os.path.join(base, operation.new)):
             raise FileExistsError(f"{operation.new}: already exists, not renaming {operation.old}")
     for operation in operations:
         target = operation.new if isinstance(operation, Rename) else operation.path
-        if (root / target).is_symlink() or not inside(root, str(Path(target).parent)):
+        full = os.path.join(base, target)
+        if os.path.islink(full) or not _within(base, os.path.dirname(full)):
             raise OSError(f"{target}: a symlink or outside the repository, so not changed")
     refuse(root, operations, force)   # may_replace.py: read-only, owner and group kept, the folder
+
+
+def _within(base: str, folder: str) -> bool:
+    """Whether the real location of `folder` (symlinks followed) is the repository `base` or inside it,
+    as discover.inside judges a path."""
+    real = os.path.realpath(folder)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def commit_batch(root: Path, fixed: list[tuple[Change, list[tuple[str, str, Stamp]]]],
