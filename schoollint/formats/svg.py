@@ -17,9 +17,10 @@ Reading uses lxml with a parser hardened for untrusted files (no entity expansio
 loading, no network, libxml2's size limits): billion laughs and external entities cost nothing,
 while the internal entities Illustrator writes still parse. A file that is not well-formed XML
 (XML 1.0, 1.2; Namespaces in XML 1.0, 5: a prefix used and never declared, as ExifTool's XMP.svg
-uses `c2pa:`) is SL105, and is read again with libxml2's recovery as a browser or ExifTool
-would read it: what metadata that finds is reported as a damaged file's (PartlyRead, no fix
-offered), and the SL105 says names may be in its bytes either way. Stripping edits the text in place
+uses `c2pa:`) is SL105, and is read again with libxml2's recovery as ExifTool would read it:
+the SL105 names the fields that finds in its bytes (never their values), or says that names
+may be there when it finds none. No fix is offered: an edit of text that does not parse could
+not be verified; the file counts as not checked. Stripping edits the text in place
 (the spans found are cut or replaced, every other byte is kept), so line numbers and formatting
 stay; the fix's re-read (formats.fixes) then confirms nothing is left.
 """
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 
 from .data_uri import encoded_like, found_in, in_uri, splice
-from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
+from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .picture_items import summarised
 from .pictures import read_embedded, strip_embedded
 
@@ -76,12 +77,9 @@ def accept(prefix: bytes) -> bool:
     return _SVG_ROOT.match(prefix.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
-# What a damaged SVG's SL105 says beside the parser's words: its names are still in its bytes,
-# and how to make it well-formed again (a drawing program's, not a photo's, export).
-_DAMAGED = ("; names or other metadata (dc:creator, comments, file paths) may still be in its bytes, for anyone "
-            "who downloads it to read: open it in the drawing program that made it and save it again as plain "
-            "SVG (Inkscape: Save As, Plain SVG; Illustrator: Save As, SVG), or export it again")
-NOT_REWRITTEN = "not rewritten: it is not well-formed XML, so an edit could not be verified; save it again as plain SVG"
+# How a damaged SVG is made well-formed again (a drawing program's, not a photo's, export).
+_SAVE_AGAIN = ("for anyone who downloads it to read: open it in the drawing program that made it and save it again "
+               "as plain SVG (Inkscape: Save As, Plain SVG; Illustrator: Save As, SVG), or export it again")
 
 
 class _Malformed(MediaError):
@@ -108,17 +106,19 @@ def _parse(data, recover: bool = False):
 
 
 def read(data) -> MediaFacts:
-    """The facts; PartlyRead (SL105, with what libxml2's recovery found) for an SVG that is not
-    well-formed XML; MediaError when not even that reads."""
+    """The facts; MediaError for an SVG that is not well-formed XML, naming the metadata fields
+    libxml2's recovery finds in its bytes."""
     try:
         return _facts(_parse(data))
     except _Malformed as exc:
-        broken = f"{exc}{_DAMAGED}"
+        broken = str(exc)
     try:
-        facts = _facts(_parse(data, recover=True))
+        fields = list(dict.fromkeys(item.field for item in _facts(_parse(data, recover=True)).items))
     except MediaError:
-        raise MediaError(broken) from None
-    raise PartlyRead(broken, MediaFacts(format=FORMAT, items=facts.items, not_rewritten=NOT_REWRITTEN))
+        fields = []
+    held = (f"its bytes still hold {', '.join(fields)} (read as a browser or ExifTool would)" if fields else
+            "names or other metadata (dc:creator, comments, file paths) may still be in its bytes")
+    raise MediaError(f"{broken}; {held}, {_SAVE_AGAIN}")
 
 
 def _facts(root) -> MediaFacts:
