@@ -291,5 +291,7 @@ def _element_sibling(element, direction: str):
 
 
 def _card_like(element) -> bool:
+    """A card by its class ("card", "profile"...), or a schema.org Person item in microdata (WHATWG HTML
+    "Microdata": `itemscope itemtype=".../Person"`), whose photo and name are one person's."""
     words = re.split(r"[\s_-]+", (element.get("class") or "").lower())
-    return any(word in CARD_WORDS for word in words)
+    return any(word in CARD_WORDS for word in words) or (element.get("itemtype") or "").rstrip("/").endswith("/Person")

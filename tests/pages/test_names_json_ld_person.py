@@ -88,3 +88,22 @@ def test_a_block_of_many_people_is_read_in_linear_time():
     images = card_images(elements, [], SourceLines(text, elements, 0), "a.html", None)
     assert time.process_time() - started < 5
     assert len(images) == 20_000 and images[-1].captions[0].line == images[-1].line - 1
+
+
+def test_a_microdata_person_is_a_card_and_a_microdata_article_is_not(tmp_path):
+    """schema.org in microdata: a Person item holding one photo is that person's card (its name before or
+    after the photo); a BlogPosting holding one photo is a whole post, whose body is no caption."""
+    post = ("Thank you to everyone who came to the fair on Saturday. We raised over two thousand pounds for the "
+            "new library, and the weather held until the end of the afternoon. Special thanks go to the parents' "
+            "association, who ran the stalls and the raffle, drawn by our chair of governors, Lucius "
+            "Featherstonehaugh-Obi, whose prizes were collected before the end of the day.")
+    found = lint(tmp_path / "s", {
+        "about/deputy.html": ('<div itemscope itemtype="https://schema.org/Person">\n<h3 itemprop="name">Thomasina '
+                              'Okereke-Vance</h3>\n<p itemprop="jobTitle">Deputy head</p>\n'
+                              '<img itemprop="image" src="/images/md/deputy.jpg" alt="">\n</div>\n'),
+        "news/post.html": ('<article itemscope itemtype="https://schema.org/BlogPosting">\n'
+                           '<img itemprop="image" src="/images/md/fair.jpg" alt="">\n'
+                           '<h2 itemprop="headline">Fair</h2>\n'
+                           f'<div itemprop="articleBody"><p>{post}</p></div>\n</article>\n'),
+    })
+    assert [(path, value) for _code, path, value in found] == [("about/deputy.html", "Thomasina Okereke-Vance")]
