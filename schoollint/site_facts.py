@@ -22,7 +22,6 @@ from .baseline import DEFAULT_BASELINE
 from .cache import Cache, signature_of, trusted
 from .config_files import CONFIG_FILES
 from .probes import ProbingRoot
-from .review import REVIEW_LOG
 
 # The rules about the whole site (site_rules.py) that read these facts: the analysis reads them
 # with each file only when one of these runs.
@@ -43,7 +42,9 @@ SHARE_PARTS = ("mage", "ld+j")
 # which imports every page reader (30-50 ms).
 # schoollint's own files at the repository root (baseline.py, review.py): the paths they list are
 # no references (a baseline written for SL202 would otherwise hide the finding it records).
-OWN_FILES = frozenset({DEFAULT_BASELINE, REVIEW_LOG, *CONFIG_FILES})
+# review.REVIEW_LOG written out: importing review (and datetime) cost every run that judges a file 5.6 M
+# instructions (issue 18); tests/core/test_warm_own_files.py holds the two equal.
+OWN_FILES = frozenset({DEFAULT_BASELINE, ".schoollint-review.yml", *CONFIG_FILES})
 NEVER_TEXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff", ".mp4", ".mov")
 
 
