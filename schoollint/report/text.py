@@ -7,6 +7,7 @@ from operator import attrgetter
 
 from .. import catalogue
 from . import View, display_path, explained_by, first_sentence, fix_hint, held_back, plural, where
+from .fix_tried import failed_paths, not_fixed_error, tried, tried_hint
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -25,19 +26,19 @@ def render(report, view: View) -> str:
     # A finding's head ("  error SL101 location-metadata: ") and fix hint line are made once for each rule,
     # severity and fix: the same few for every photo of a run (a fix by id: every finding stays alive
     # while this runs, so no id is reused).
-    shapes: dict[tuple[str, str | None, int], tuple[str, str]] = {}
-    show, append = view.show_values, out.append
+    shapes: dict[tuple[str, str | None, int, bool], tuple[str, str]] = {}
+    show, append, failed = view.show_values, out.append, failed_paths(report)
     for path, findings in groupby(report.findings, key=attrgetter("path")):
         append(_paint(display_path(view.prefix + path), "path", view))
         for finding in findings:
-            code, fix = finding.code, finding.fix
-            shape = shapes.get((code, finding.severity, id(fix)))
+            code, fix, was_tried = finding.code, finding.fix, tried(finding, failed)   # fix_tried.py
+            shape = shapes.get((code, finding.severity, id(fix), was_tried))
             if shape is None:
                 rule = rules[code]
                 level = finding.severity or rule.severity
-                shape = shapes[code, finding.severity, id(fix)] = (
-                    f"  {_paint(level, level, view)} {code} {rule.name}: ",
-                    _paint(f"      fix: {fix_hint(finding, rule, view.pre_commit)}", "dim", view))
+                hint = tried_hint(fix) if was_tried else fix_hint(finding, rule, view.pre_commit)
+                shape = shapes[code, finding.severity, id(fix), was_tried] = (
+                    f"  {_paint(level, level, view)} {code} {rule.name}: ", _paint(f"      fix: {hint}", "dim", view))
             value = show and finding.value     # shown_value's test, inline: it runs for every finding
             line = f"{shape[0]}{where(finding) if finding.line else ''}{finding.message}"
             append(f"{line} [{value}]" if value else line)
@@ -61,7 +62,7 @@ def _change_lines(change, prefix: str = "") -> list[str]:
     """What --fix did to one file, down to every other file it touched (paths after `prefix`)."""
     path = display_path(prefix + change.path)
     if change.error:
-        return [f"{path}: not fixed: {change.error}"]
+        return [f"{path}: not fixed: {not_fixed_error(change)}"]
     if not change.changed:
         return []
     lines = [f"{path}: fixed: {'; '.join(change.summaries)}"]
@@ -86,12 +87,15 @@ def _summary(report, view: View) -> str:
         new = "new " if report.baselined else ""
         parts.append(_paint(f"no {new}findings in {plural(report.files_checked, 'file')} checked", "ok", view))
     else:
-        fixable = report.fixable(False)
-        hidden = report.fixable(True) - fixable
+        failed = failed_paths(report)
+        not_made = sum(1 for finding in report.findings if tried(finding, failed))   # fix_tried.py
+        fixable = report.fixable(False) - not_made
+        hidden = report.fixable(True) - fixable - not_made
         # under pre-commit the hooks fix, not options the user may have no command to give
         safe, unsafe = ("the schoollint-fix hook", "schoollint-fix-unsafe") if view.pre_commit \
             else ("--fix", "--unsafe-fixes")
         extra = f"{fixable} fixable with {safe}" if fixable else f"none fixable with {safe}"
+        extra = f"{not_made} not fixed by this run, as said above; {extra}" if not_made else extra
         if hidden:
             extra += f", {hidden} more with {unsafe}"
         parts.append(f"{plural(count, 'finding')} in {plural(files, 'file')} ({extra})")

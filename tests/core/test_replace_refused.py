@@ -53,7 +53,7 @@ def test_a_file_of_roots_that_the_user_cannot_write_is_refused(site, force):
     before = state(team)
     code, out, err = fix(site, *force)
     assert state(team) == before and code == 1
-    assert ("team.jpg: not fixed: team.jpg: not changed: a fix writes a new file in its place, and the new "
+    assert ("team.jpg: not fixed: not changed: a fix writes a new file in its place, and the new "
             "file would be yours: it belongs to root (only root may give a file to another user), and its "
             "group root is not one of yours; run the fix as root") in out
     assert "Errno" not in out + err and leftovers(site) == []
@@ -66,7 +66,7 @@ def test_a_file_whose_group_the_user_is_not_in_is_refused(site):
     before = state(team)
     code, out, err = fix(site)
     assert state(team) == before
-    assert "team.jpg: not changed: a fix writes a new file in its place, and the new file would be yours: " \
+    assert "team.jpg: not fixed: not changed: a fix writes a new file in its place, and the new file would be yours: " \
            "its group root is not one of yours; run the fix as root, or give the file a group of yours first" in out
 
 
@@ -78,7 +78,7 @@ def test_a_folder_the_user_cannot_write_is_said_in_words(site):
     before = state(photo)
     code, out, err = fix(site)
     assert state(photo) == before and code == 1
-    assert ("img/team.jpg: not fixed: img/team.jpg: not changed: you may not create or remove files in img/, "
+    assert ("img/team.jpg: not fixed: not changed: you may not create or remove files in img/, "
             "as a fix must (it writes the fixed file beside the original, or moves or deletes it)") in out
     assert "Errno" not in out + err and "schoollint-tmp" not in out + err
 
@@ -91,7 +91,8 @@ def test_the_users_own_read_only_file_is_fixed_with_force_keeping_owner_group_an
     before = state(team)
     code, out, err = fix(site)
     assert state(team) == before
-    assert "team.jpg: read-only, so not changed (make it writable, or use --force to fix read-only files too)" in out
+    assert ("team.jpg: not fixed: read-only, so not changed (make it writable, or use --force to fix read-only "
+            "files too)") in out
     code, out, err = fix(site, "--force")
     assert "team.jpg: fixed" in out
     after = state(team)
@@ -125,9 +126,9 @@ def test_a_large_video_streamed_in_place_is_refused_alike(site):
     before = state(video)
     code, out, err = fix(site)
     assert state(video) == before
-    assert ("clip.mp4: not changed: a fix writes a new file in its place, and the new file would be yours: it "
-            "belongs to root (only root may give a file to another user), and its group root is not one of yours; "
-            "run the fix as root; nothing was changed") in out
+    assert ("clip.mp4: not fixed: not changed: a fix writes a new file in its place, and the new file would be "
+            "yours: it belongs to root (only root may give a file to another user), and its group root is not one "
+            "of yours; run the fix as root; nothing was changed") in out
 
 
 @needs_another_user
@@ -141,5 +142,6 @@ def test_a_rename_in_a_folder_the_user_cannot_write_is_said_in_words(site):
     code, out, err = as_nobody(site, "check", "--no-vision", "--select", "SL301", "--fix", "--unsafe-fixes",
                                home=site.parent / "home")
     assert state(photo) == before and code == 1
-    assert "img/oliver-harrington-sports-day.jpg: not changed: you may not create or remove files in img/" in out
+    assert ("img/oliver-harrington-sports-day.jpg: not fixed: not changed: you may not create or remove files "
+            "in img/") in out
     assert "Errno" not in out + err and "Traceback" not in out + err
