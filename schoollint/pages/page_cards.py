@@ -2,9 +2,10 @@
 
 A link to the page shared on a social network shows one card: the Open Graph picture (`og:image`, or
 `twitter:image`, X/Twitter Cards markup reference) with its title and description (`og:title`,
-`og:description`, `twitter:title`, `twitter:description`; the page's `<title>` when it gives no card title,
-as the networks fall back to it) and the picture's alt text (`og:image:alt`, `twitter:image:alt`). A name
-in that title is a name beside that photo, wherever the photo is shown. Search engines pair a schema.org
+`og:description`, `twitter:title`, `twitter:description`; the page's `<title>` and `<meta name=description>`
+when it gives no card title or description, as the networks fall back to them) and the picture's alt
+text (`og:image:alt`, `twitter:image:alt`). A name in that title is a name beside that photo, wherever the
+photo is shown. Search engines pair a schema.org
 item's `image` with its words the same way: a `Person`'s `name` (or `givenName` and `familyName`), an
 `ImageObject`'s `caption` and `name` with its `contentUrl`, an `Article`'s `headline`, `name`,
 `description` and the names of what it is `about`, in JSON-LD (`<script type="application/ld+json">`, JSON-LD
@@ -63,11 +64,11 @@ def card_images(elements: list, shares: list[Share], lines: SourceLines, relpath
 def _card(elements: list, cards: list[tuple[str, str | None, int]], lines: SourceLines) -> list[PageImage]:
     texts: list[TextSpan] = []
     alt: tuple[str, int] | None = None
-    title = None
+    fallbacks: dict[str, TextSpan] = {}     # the page's <title> and meta description, which a card falls back to
     for element in elements:
-        if element.tag == "title" and title is None:
-            title = element
-            continue
+        if element.tag == "title" and (element.text or "").strip():
+            fallbacks.setdefault("title", TextSpan(element.text.strip(), lines.line(element),
+                                                   "page title (its card's title)", Captions.lang_of(element)))
         if element.tag != "meta" or not (content := (element.get("content") or "").strip()):
             continue
         name = (element.get("property") or element.get("name") or "").strip().lower()
@@ -76,9 +77,10 @@ def _card(elements: list, cards: list[tuple[str, str | None, int]], lines: Sourc
                                   Captions.lang_of(element)))
         elif name in CARD_ALTS and alt is None:
             alt = (content, lines.attribute_line(element, "content"))
-    if not any(span.label.endswith(":title") for span in texts) and title is not None and (title.text or "").strip():
-        texts.insert(0, TextSpan(title.text.strip(), lines.line(title), "page title (its card's title)",
-                                 Captions.lang_of(title)))
+        elif name == "description" and len(content) <= MAX_WORDS:
+            fallbacks.setdefault("description", TextSpan(content, lines.attribute_line(element, "content"),
+                                                         "meta description (its card's)", Captions.lang_of(element)))
+    texts += [span for kind, span in fallbacks.items() if not any(text.label.endswith(kind) for text in texts)]
     seen: set[str] = set()
     images = []
     for src, target, line in cards:

@@ -2,8 +2,9 @@
 misses), through the command line on real pages and JPEGs.
 
 `og:image` with `og:title` or `og:description`, `twitter:image` with `twitter:title`, and the page's
-`<title>` when no card title is given (the networks fall back to it); the card's `og:image:alt` is the
-picture's alt text. Traps: first names only, a card title with no card picture, a place.
+`<title>` and meta description when no card title or description is given (the networks fall back to
+them); the card's `og:image:alt` is the picture's alt text. Traps: first names only, a card title with no
+card picture, a place, a logo.
 """
 
 from __future__ import annotations
@@ -36,12 +37,16 @@ def test_twitter_cards_descriptions_alt_texts_and_the_page_title(tmp_path):
                                '<meta property="og:image:alt" content="Marisol Quigley-Abara with her painting">'),
         "news/award.html": _page('<title>Congratulations to Evangelina Marchetti-Dunn | Oakfield</title>\n'
                                  '<meta property="og:image" content="/images/og/award.jpg">'),
+        "news/cup.html": _page('<meta property="og:title" content="Cup final">\n'
+                               '<meta name="description" content="Aurelio Fitzwilliam-Ngata lifts the cup.">\n'
+                               '<meta property="og:image" content="/images/og/cup.jpg">'),
     })
     assert {(f["path"], f["code"], f["field"], f["value"]) for f in found} == {
         ("news/swim.html", "SL303", "twitter:title", "Cassius Amankwah-Lee"),
         ("news/art.html", "SL303", "og:description", "Leocadia Papadakis-Roe"),
         ("news/art.html", "SL302", "alt text", "Marisol Quigley-Abara"),
-        ("news/award.html", "SL303", "page title (its card's title)", "Evangelina Marchetti-Dunn")}
+        ("news/award.html", "SL303", "page title (its card's title)", "Evangelina Marchetti-Dunn"),
+        ("news/cup.html", "SL303", "meta description (its card's)", "Aurelio Fitzwilliam-Ngata")}
 
 
 def test_first_names_a_title_without_a_card_picture_and_places_are_not_reported(tmp_path):
