@@ -72,9 +72,9 @@ def rewrite_descriptors(context: FixContext, photo: str, before: tuple[int, int]
     for relpath in text_files(context.root, context.site_files):
         data = context.read(relpath)      # as the fixes before this one leave it (--diff: not on disk)
         text, encoding = decode_text(relpath, data)
-        if "\0" in text:           # no text; a name written in it as UTF-16 could not be rewritten
-            if any(posixpath.basename(photo).encode(utf16) in data for utf16 in ("utf-16-le", "utf-16-be")):
-                problems.append(f"{relpath}: names the photo in UTF-16, which schoollint cannot rewrite "
+        if "\0" in text:           # no text; a descriptor written in it as UTF-16 could not be rewritten
+            if _described_in_utf16(data, posixpath.basename(photo)):
+                problems.append(f"{relpath}: gives the photo's size in UTF-16, which schoollint cannot rewrite "
                                 "(save it as UTF-8)")
             continue
         name = names[reads_character_references(relpath)]
@@ -117,6 +117,13 @@ def descriptors_in(root: Path, relpath: str, text: str, photo: str, name: re.Pat
                             "expression and a size descriptor, which may describe another picture made from "
                             "it: set the photo's size there by hand")
     return found
+
+
+def _described_in_utf16(data: bytes, name: str) -> bool:
+    """Whether `data`, read as UTF-16 (either byte order), writes a descriptor after the file name `name`."""
+    after = re.compile(re.escape(name) + _AFTER_PATH.pattern, re.MULTILINE | re.IGNORECASE)
+    return any(name.encode(utf16) in data and after.search(data.decode(utf16, errors="replace"))
+               for utf16 in ("utf-16-le", "utf-16-be"))
 
 
 def new_value(descriptor: Descriptor, before: tuple[int, int], after: tuple[int, int]) -> str:

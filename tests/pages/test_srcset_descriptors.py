@@ -146,3 +146,19 @@ def test_a_page_with_changes_of_yours_not_staged_is_named_not_staged(repo, cli):
     assert "not staged" in err and "img/big.jpg, index.html" in err
     assert git(repo, "diff", "--cached", "--name-only") == ""
     assert "img/big.jpg 400w" in (repo / "index.html").read_text(encoding="utf-8")
+
+
+
+def test_utf16_pages_are_rewritten_in_utf16_where_read_and_refuse_the_downscale_where_not(repo, cli):
+    page = '<img alt="a" srcset="img/big.jpg 800w">\n<img alt="b" src="img/other.jpg">\n'
+    site(repo, {}, {"img/big.jpg": jpeg(), "img/other.jpg": jpeg(), "img/third.jpg": jpeg()})
+    (repo / "index.html").write_bytes(page.encode("utf-16"))     # HTML: its byte-order mark is read
+    (repo / "data").mkdir()
+    (repo / "data/gallery.json").write_bytes('{"srcset": "/img/third.jpg 800w"}'.encode("utf-16"))
+    commit_all(repo, "pages saved as UTF-16")
+    code, out, err = cli("check", "--fix")
+    assert code == 1
+    assert (repo / "index.html").read_bytes() == page.replace("800w", "400w").encode("utf-16")
+    assert size_of(repo / "img/big.jpg") == (400, 300) and size_of(repo / "img/other.jpg") == (400, 300)
+    assert "data/gallery.json: gives the photo's size in UTF-16" in out + err
+    assert size_of(repo / "img/third.jpg") == (800, 600)      # refused: the data file could not follow it
