@@ -18,10 +18,10 @@ from .irish import spelled_for_finder
 from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
-from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, name_letters,
-                       no_dictionary_word, spotted_token, stock_credit, word_given_before_surname, words_before)
-from .words import (Lexicon, Token, english_word, is_given, language_words, lexicon, may_hold_name,
-                    unknown_word)
+from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
+                       name_letters, no_dictionary_word, spotted_token, stock_credit, word_given_before_surname,
+                       words_before)
+from .words import Lexicon, Token, english_word, is_given, language_words, lexicon, unknown_word
 
 
 

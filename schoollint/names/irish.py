@@ -21,11 +21,12 @@ _PARTICLE = r"(?<![^\W\d_])(?:Mac|Mhic|Nic|Ní|Ni|Ó|O|Uí|Ui|Ua)"
 # which joins the word after it as the article does.
 _ARTICLE = re.compile(rf"({_PARTICLE}) (?:an|na|Con) ([tnh]?[A-ZÁÉÍÓÚ])")
 _PREFIXED = re.compile(rf"({_PARTICLE}) ([tnh])([A-ZÁÉÍÓÚ])")
+_PREFIXED_OR_CON = re.compile(rf"{_PARTICLE} (?:[tnh][A-ZÁÉÍÓÚ]|Con )")     # one scan for both
 
 
 def spelled_for_finder(text: str) -> str:
     """`text` with Irish article-and-mutation surnames as one capitalised word each; the same length."""
-    if " an " not in text and " na " not in text and " Con " not in text and not _PREFIXED.search(text):
+    if " an " not in text and " na " not in text and not _PREFIXED_OR_CON.search(text):
         return text
     text = _ARTICLE.sub(lambda found: found.group(1) + "  " + (_joined(found)).capitalize(), text)
     return _PREFIXED.sub(lambda found: found.group(1) + " " + found.group(2).upper() + found.group(3).lower(), text)

@@ -85,6 +85,30 @@ def word_given_before_surname(tokens: list[Token], i: int, lex: Lexicon, words: 
     return i + 1 < j < len(tokens) and tokens[j].raw[0].isupper() and is_surname(tokens[j], lex, words)
 
 
+def may_hold_name(words: list[str], lex: Lexicon) -> bool:
+    """Cheap first look at a run: a title, or a given name and a possible surname (one pass, set look-ups
+    only: most runs of a page are no name)."""
+    given, common, listed = lex.given, lex.not_surname, lex.listed
+    key = words[0].lower()
+    for word in words[1:]:
+        after = word.lower()
+        if key in lex.titles_written:
+            return True
+        if key in given or "-" in key and key.partition("-")[0] in given:
+            if after not in common or after in lex.particles or after in lex.short_surnames \
+                    or after in lex.word_surnames and key not in lex.word_given:
+                return True
+        elif key not in common:
+            if after in lex.name_surnames or after in lex.particles:
+                return True                     # "Adebayo Ogunleye", "Haziq bin Osman": a given name the lists lack
+            if after not in common and (key not in listed or after not in listed):
+                return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+        elif after in lex.particles and key in lex.word_given_names:
+            return True                         # "Floor van Rijswijk"
+        key = after
+    return False
+
+
 def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, strict: bool = False) -> bool:
     """May this word be a surname? `words`: more words that are not (the page language's, or rare
     English words in a file name); `strict`: only a known surname (lower-case text)."""

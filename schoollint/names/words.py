@@ -83,11 +83,20 @@ class Lexicon:
         # _words_of cuts at); the lookbehind keeps "abcAmelia" out without a slow \b.
         word = rf"[{UPPER}]{LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
         first_word = rf"[{UPPER}](?<!{LETTER}.){LETTER}*(?:[-{APOSTROPHES}]{LETTER}+)*[{APOSTROPHES}.]?"
-        particle = rf"(?:{'|'.join(self.particle_names)})"
+        particle = _alternation(self.particle_names)
         gap = r"[ \u00a0]{1,3}"
         # A particle joined by a hyphen starts a word too: "Layla al-Hashimi", "Omar el-Sayed" (tried only
         # when no capitalised word follows: the usual case costs nothing more).
         return re.compile(rf"{first_word}(?:{gap}(?:{particle}{gap})*(?:{word}|{particle}-{word}))+")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex matching any of `words`, grouped by first letter ("(?:a(?:l|p|b)|b(?:in|inti)|...)"): the regex
+    engine tries a group only when its letter is there, not each word in turn at each gap of every run."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
@@ -287,30 +296,6 @@ def two_words(key: str, lex: Lexicon) -> bool:
     """ "bakesale": two common English words run together, a word in a file name, not a surname."""
     common = lex.not_surname
     return any(key[:cut] in common and key[cut:] in common for cut in range(MIN_PART, len(key) - MIN_PART + 1))
-
-
-def may_hold_name(words: list[str], lex: Lexicon) -> bool:
-    """Cheap first look at a run: a title, or a given name and a possible surname (one pass, set look-ups
-    only: most runs of a page are no name)."""
-    given, common, listed = lex.given, lex.not_surname, lex.listed
-    key = words[0].lower()
-    for word in words[1:]:
-        after = word.lower()
-        if key in lex.titles_written:
-            return True
-        if key in given or "-" in key and key.partition("-")[0] in given:
-            if after not in common or after in lex.particles or after in lex.short_surnames \
-                    or after in lex.word_surnames and key not in lex.word_given:
-                return True
-        elif key not in common:
-            if after in lex.name_surnames or after in lex.particles:
-                return True                     # "Adebayo Ogunleye", "Haziq bin Osman": a given name the lists lack
-            if after not in common and (key not in listed or after not in listed):
-                return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
-        elif after in lex.particles and key in lex.word_given_names:
-            return True                         # "Floor van Rijswijk"
-        key = after
-    return False
 
 
 def english_word(key: str, lex: Lexicon) -> bool:
