@@ -36,6 +36,7 @@ class Photo:
     last_commit: str | None = None
     thumbnail: str | None = None          # data: URI, None when left out or undecodable
     lines: dict[str, set[int]] = field(default_factory=dict)  # page -> lines of its tag, alt and captions
+    written: dict[str, set[str]] = field(default_factory=dict)  # page -> how it writes the photo's address (src)
     named: list | None = None             # consent.Person named with it (pages, path, metadata); None: not judged
 
 
@@ -102,6 +103,7 @@ def collect_photos(root: Path, files: list[str], named_with=None) -> list[Photo]
             if relpath not in photo.pages:
                 photo.pages.append(relpath)
             photo.lines.setdefault(relpath, set()).update(_lines_of(image))
+            photo.written.setdefault(relpath, set()).add(image.src)
     return list(photos.values())
 
 

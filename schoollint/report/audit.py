@@ -28,6 +28,9 @@ GUIDANCE = {
     "SL605": "Regularly Review Online Content",
     "SL0": "Regularly Review Online Content",
     "SL1": "Ensure Image Metadata is Removed",
+    # a filled-in form publishes what a parent typed (a child's name, medical notes): data protection and
+    # consent, not a photo's metadata (trial 9 item 7)
+    "SL110": "Follow Established Image Use Policies",
     "SL2": "Use Lower Resolution Images",
     "SL3": "Apply a 'Names-No-Images / Images-No-Names' Policy",
     "SL4": "Ensure Image Metadata is Removed",
@@ -35,6 +38,30 @@ GUIDANCE = {
     "SL6": "Follow Established Image Use Policies",
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+# "What this audit did not check", for a safeguarding lead: plain words for the notes that say what to give
+# the command line (the note itself follows, for the technician). Keyed by the note's opening words; a
+# note not listed is plain already, and shown alone (trial 9 item 7).
+NOTE_WORDS = (
+    (re.compile(r"consent was not judged\b"),
+     "Whether the pupils named with each photo may be shown on the website (their photo consent) was not "
+     "checked: schoollint was not given the school's list of pupils and their consent, so no photo below says "
+     "it. Check consent by hand, or ask whoever runs schoollint to give it the list."),
+    (re.compile(r"(\d+) alt texts? or captions? in (\d+) pages?\b"),
+     "Some descriptions or captions of pictures ({0} on {1} page(s)) were not checked for pupils' names: the "
+     "website fills them in when it builds its pages, where schoollint cannot see the words. Read them on "
+     "the published pages."),
+)
+
+
+def in_words(note: str) -> dict:
+    """{"plain": what a safeguarding lead reads, "how": the note for the technician (None when the note is
+    plain already)}."""
+    for pattern, words in NOTE_WORDS:
+        found = pattern.match(note)
+        if found:
+            return {"plain": words.format(*found.groups()), "how": note[:1].upper() + note[1:]}
+    return {"plain": note[:1].upper() + note[1:], "how": None}
 
 
 def _finding(finding, view: View) -> dict:
@@ -97,8 +124,21 @@ def _consent(photo, findings: list) -> str | None:
     return "website consent not recorded for someone named with it"
 
 
-def _on_pages(photo, by_path: dict) -> list:
-    return [f for page, lines in photo.lines.items() for f in by_path.get(page, []) if f.line in lines]
+def _on_pages(photo, by_path: dict, written: dict[str, set[str]]) -> list:
+    """The findings of the pages that show the photo on the lines where they write it or its texts. A line
+    can be two photos' (a paragraph between them: the next one's text before it, the photo before's after
+    it; a gallery's line): a finding there that names a photo the page shows (`photo x.jpg: ...`, `image
+    x.jpg`) is on that photo's card only (trial 9 item 7: choir.jpg's card showed an SL303 finding about
+    harvey-lewis.jpg, the paragraph between them)."""
+    return [f for page, lines in photo.lines.items() for f in by_path.get(page, [])
+            if f.line in lines and _about(f.message, photo.written.get(page, set()), written.get(page, set()))]
+
+
+def _about(message: str, own: set[str], shown: set[str]) -> bool:
+    """Whether a message is about one of `own` (the photo's addresses as its page writes them): it names
+    one, or it names none of the addresses `shown` on the page."""
+    named = {src for src in shown if src and re.search(rf"(?<!\S){re.escape(src)}(?=[\s:,;)]|$)", message)}
+    return not named or bool(named & own)
 
 
 def _summary(photos: list[dict], others: list[dict], run: list[dict], options: dict) -> list[dict]:
@@ -156,7 +196,11 @@ def model(audit, view: View) -> dict:
     for finding in audit.report.findings:
         by_path[finding.path].append(finding)
     photo_paths = {p.path for p in audit.photos}
-    photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path), view) for p in audit.photos]
+    written: dict[str, set[str]] = defaultdict(set)     # page -> every photo address it writes
+    for photo in audit.photos:
+        for page, sources in photo.written.items():
+            written[page] |= sources
+    photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path, written), view) for p in audit.photos]
     photos.sort(key=lambda p: (-len(p["findings"]), p["path"]))
     others = [{"path": display_path(path), "findings": [_finding(f, view) for f in found]}
               for path, found in sorted(by_path.items()) if path not in photo_paths]
@@ -176,6 +220,7 @@ def model(audit, view: View) -> dict:
         },
         # what no rule could judge (no roster: consent; alt texts a template fills in), said first
         "not_judged": [text for text, unjudged in notes if unjudged],
+        "not_judged_in_words": [in_words(text) for text, unjudged in notes if unjudged],
         "summary": summary,
         "rules": _meanings(summary, [*audit.report.findings, *audit.run_findings]),
         "run_findings": run,
