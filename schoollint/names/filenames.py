@@ -114,10 +114,14 @@ def _may_be_name(key: str, lex: Lexicon) -> bool:
     return is_given(key, lex) or key in lex.surnames or unknown_word(key, lex)
 
 
-def _stock(runs: list[list[Token]], lex: Lexicon) -> bool:
-    """Does a file name name a stock photo library ("pexels-...", "AdobeStock_...", "...-unsplash")?"""
-    return any(token.key in lex.stock_sites or i + 1 < len(run) and token.key + run[i + 1].key in lex.stock_sites
-               for run in runs for i, token in enumerate(run))
+def _stock(name: str, runs: list[list[Token]], lex: Lexicon) -> bool:
+    """Does a file name name a stock photo library ("pexels-...", "AdobeStock_...", "...-unsplash",
+    "123RF_...", "westend61_...")?"""
+    if any(token.key in lex.stock_sites or i + 1 < len(run) and token.key + run[i + 1].key in lex.stock_sites
+           for run in runs for i, token in enumerate(run)):
+        return True
+    lowered = name.lower()
+    return not name.isalpha() and any(site in lowered for site in lex.stock_sites if not site.isalpha())
 
 
 def stock_credit_words(name: str) -> frozenset[str]:
@@ -126,13 +130,13 @@ def stock_credit_words(name: str) -> frozenset[str]:
     caption or alt text naming the same person beside that photo is the credit the library asks for
     ("Photo by Leandro Ferraz on Unsplash", or the name alone in a credit line), not a pupil."""
     runs = filename_runs(name)
-    return frozenset(token.key for run in runs for token in run) if _stock(runs, lexicon()) else frozenset()
+    return frozenset(token.key for run in runs for token in run) if _stock(name, runs, lexicon()) else frozenset()
 
 
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
     runs = filename_runs(name) if name.isascii() else _latin_runs(filename_runs(name))
-    if _stock(runs, lex):
+    if _stock(name, runs, lex):
         return []                               # "pexels-...", "AdobeStock_..."
     last = runs[-1][-1] if runs else None
     if last is not None and last.end == len(name) and name[last.start - 1 : last.start] == "." \

@@ -176,7 +176,7 @@ def in_list_of_places(text: str, start: int, lex: Lexicon) -> bool:
 # After a name: "on Unsplash", "from Pexels", "via Getty Images", "/ Adobe Stock", ", Wikimedia Commons" (a
 # stock library's credit line), or a Creative Commons licence: "Jane Doe (CC BY-SA 4.0)", "Jane Doe, CC0".
 _CREDIT_STARTS = (" on ", " from ", " via ", "/", " /", ", ", " (", "\u00a0on ", "\u00a0from ")
-_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*|,\s*|\s*\(\s*)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_CREDIT = re.compile(r"(?:\s+(?:on|from|via)\s+|\s*/\s*|,\s*|\s*\(\s*)([^\W_]+)(?:\s+([^\W_]+))?")   # "Westend61"
 _LICENCE = re.compile(r"[^.;\n\u2029]{0,60}?(?:\bCC[ -]?(?:BY|0)\b|\bCreative Commons\b)", re.IGNORECASE)
 
 

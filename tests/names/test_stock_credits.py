@@ -41,3 +41,16 @@ def test_a_stock_photos_photographer_credited_beside_it_is_no_pupil(tmp_path):
     assert names_reported(tmp_path / "without", pages) == expected
     roster = [("Imogen", "Fairweather"), ("Teodor", "Ashby")]
     assert names_reported(tmp_path / "with", pages, roster) == expected
+
+
+def test_more_stock_libraries_and_those_with_digits_in_their_names(tmp_path):
+    """Every big library's file names and credit lines: EyeEm, Pond5, 123RF, Westend61, 500px, pxhere and the
+    other free libraries; a library whose name holds digits is found in the whole file name ("123RF_...",
+    "westend61_..."), so "pond-dipping" is still a pond."""
+    files = ("images/eyeem-marta-kowal-100.jpg", "images/pond5-marta-kowal.jpg", "images/123RF_marta-kowal.jpg",
+             "images/westend61_marta-kowal.jpg", "images/marta-kowal-pxhere.jpg", "images/imogen-fairweather-pond.jpg")
+    credits = ("Photo: Marta Kowal / Westend61", "Photo by Marta Kowal on 500px", "Image: Marta Kowal via EyeEm")
+    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
+                                         "</figcaption></figure>") for number, caption in enumerate(credits)}
+    found = names_reported(tmp_path, pages, photos=files)
+    assert found == {"images/imogen-fairweather-pond.jpg": {"imogen-fairweather"}}
