@@ -70,6 +70,9 @@ class Discovery:
     unopened: list[OSError] = field(default_factory=list)   # folders the walk could not open (unread.py)
     git_said: list[str] = field(default_factory=list)       # what Git warned while listing (unread.py)
     not_checked: dict[str, int] = field(default_factory=dict)   # other kinds not listed, the notes say why
+    # The lstat of each listed file: a regular file's, whose path holds no link in its last part, is
+    # its stat too (warm_replay keys a run with it, not a second stat of every file).
+    stats: dict[str, os.stat_result] = field(default_factory=dict, repr=False)
 
 
 def _git(root: Path, *args: str, said: list[str] | None = None) -> bytes:
@@ -210,7 +213,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
         if tool is not None:
             skipped_tools.add(tool)
             continue
-        kind = _kind(root, relpath, folders)
+        kind = _kind(root, relpath, folders, found.stats)
         if kind == "outside":  # the file or a folder above it is a link out of the repository
             found.outside += 1
             found.notes.append(outside_link_note(relpath))
@@ -226,23 +229,26 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
     return found
 
 
-def _kind(root: Path, relpath: str, folders: dict[str, bool]) -> str:
+def _kind(root: Path, relpath: str, folders: dict[str, bool], stats: dict[str, os.stat_result]) -> str:
     """"file" (a regular file, no link on the way, or one lstat cannot look at), "outside" (it or
     a folder above it is a link out of the repository), a key of SPECIAL_FILES (FIFO, socket,
     device), or "other" (a link within it, a folder, gone). The
-    real location of each folder is looked up once (`folders`), not once per file in it."""
+    real location of each folder is looked up once (`folders`), not once per file in it; a regular
+    file's lstat is kept in `stats`."""
     folder = relpath.rpartition("/")[0]
     if folder not in folders:
         folders[folder] = inside(root, folder) if folder else True
     if not folders[folder]:
         return "outside"
     try:
-        mode = os.lstat(f"{root}/{relpath}").st_mode    # not os.path.join: a warm run's lookups are most of its listing
+        info = os.lstat(f"{root}/{relpath}")    # not os.path.join: a warm run's lookups are most of its listing
     except OSError as exc:   # gone: nothing to check; else listed, for the analysis to say why it cannot be read
         return "other" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else "file"
+    mode = info.st_mode
     if stat.S_ISLNK(mode):
         return "other" if inside(root, relpath) else "outside"
     if stat.S_ISREG(mode):
+        stats[relpath] = info
         return "file"
     if stat.S_ISFIFO(mode):
         return "fifo"

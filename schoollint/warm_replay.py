@@ -105,7 +105,7 @@ def replayed(args, root: Path, in_git: bool, config, settings: dict, baseline, f
         return None
     started = time.time_ns()
     try:
-        looked = _looked(root, in_git, found.files)
+        looked = _looked(root, in_git, found.files, found.stats)
     except OSError:     # gone or unreadable since it was listed: the run says so; never replayed
         return None
     key = _key(args, root, in_git, config, settings, baseline, found, notes, looked)
@@ -132,11 +132,12 @@ def _may_replay(args) -> bool:
             and not show_values(args) and (args.no_progress or not sys.stderr.isatty()))
 
 
-def _looked(root: Path, in_git: bool, files: list[str]) -> Seen:
-    """The signature of every listed file, of every folder under `root` but .git and the cache (sorted),
-    and of Git's index and HEAD. OSError when a listed file cannot be looked at."""
+def _looked(root: Path, in_git: bool, files: list[str], listed: dict[str, os.stat_result]) -> Seen:
+    """The signature of every listed file (as the listing's lstat saw it, `listed`, else stat), of every
+    folder under `root` but .git and the cache (sorted), and of Git's index and HEAD. OSError when a listed
+    file cannot be looked at."""
     base = os.fspath(root)
-    seen: Seen = [(path, signature_of(os.stat(f"{base}/{path}"))) for path in files]   # (a str join: 1,000 a run)
+    seen: Seen = [(path, signature_of(listed.get(path) or os.stat(f"{base}/{path}"))) for path in files]
     folders, pending = [], [base]
     while pending:
         folder = pending.pop()
@@ -241,7 +242,7 @@ def _finish(code: int | None) -> None:
         return
     try:
         root = recording.root
-        looked = _looked(root, recording.in_git, recording.files)
+        looked = _looked(root, recording.in_git, recording.files, {})   # stat again: a file changed meanwhile is seen
         others = _others(recording)
         signatures = [signature for _, signature in recording.looked + others if signature is not None]
         if looked != recording.looked or not all(trusted(s, recording.started) for s in signatures):
