@@ -1,23 +1,19 @@
 """A downscaled photo is shown at the same CSS width by a real browser, its descriptors rewritten.
 
 Debian's chromium driven by Playwright for Python (never `playwright install`, which downloads a
-browser; skipped with the reason where there is none), as tests/audit/test_audit_browser.py. Trial 7
-item 15: U showed in Chromium that a `1200w` descriptor left on a 600 px file halves the picture.
+browser; skipped with the reason where there is none), through tests/audit/test_audit_browser.py's
+fixture. Trial 7 item 15: U showed in Chromium that a `1200w` descriptor left on a 600 px file halves the picture.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
+from tests.audit.test_audit_browser import CHROMIUM, browser  # noqa: F401 (the fixture: Debian's chromium)
 from tests.kit.git import commit_all
 from tests.pages.test_srcset_descriptors import jpeg
-
-CHROMIUM = os.environ.get("SCHOOLLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason="no chromium installed (Debian: apt-get install chromium)")
@@ -31,16 +27,7 @@ PAGE = """<!doctype html><html lang="en"><head><title>Sports day</title>
 """
 
 
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (pip) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, chromium_sandbox=False)
-        yield launched
-        launched.close()
-
-
-def shown(browser, page_path) -> dict[str, tuple[float, str]]:
+def shown(browser, page_path) -> dict[str, tuple[float, str]]:  # noqa: F811 (the fixture's browser)
     """{img id: (CSS width, the file shown)}, in a fresh context (nothing cached), at 1 device px a CSS px."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
     page = context.new_page()
@@ -53,7 +40,7 @@ def shown(browser, page_path) -> dict[str, tuple[float, str]]:
     return {key: (width, name) for key, (width, name, _) in found.items()}
 
 
-def test_the_picture_keeps_its_css_width_after_the_downscale(repo, cli, browser):
+def test_the_picture_keeps_its_css_width_after_the_downscale(repo, cli, browser):  # noqa: F811
     (repo / ".schoollint.yml").write_text("SL201:\n  max-edge: 800\n", encoding="utf-8")
     (repo / "img").mkdir()
     sizes = {"relay": (1600, 1200), "start": (1600, 1200), "finish": (1200, 900), "small": (400, 300)}
