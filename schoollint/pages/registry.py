@@ -9,15 +9,14 @@ importing this table stays cheap.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import components, html, mdx, stylesheet, templates
+from . import components, html, mdx, sfc, stylesheet, templates
 from . import data as site_data
-from . import content_collections, feeds, wxr
+from . import content_collections, documents, feeds, pdf_text, wxr
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import decode_text, scan
@@ -48,30 +47,6 @@ class Language:
         return relpath.lower().endswith(self.suffixes)
 
 
-class _Later:
-    """A reader's function, its module imported when first called: the readers of files most sites lack
-    (Svelte/Vue, Office, PDF) cost a large site's parent about 30 M instructions before its workers
-    start (issue 18), and a page of those kinds is judged in a worker."""
-
-    __slots__ = ("_module", "_name", "_function")
-
-    def __init__(self, module: str, name: str):
-        self._module, self._name, self._function = module, name, None
-
-    def __call__(self, *args):
-        if self._function is None:
-            self._function = getattr(importlib.import_module(f"{__package__}.{self._module}"), self._name)
-        return self._function(*args)
-
-
-# The suffixes of the readers imported later, written out (tests/integrations/test_startup_page_readers.py
-# holds each equal to its module's SUFFIXES).
-SFC_SUFFIXES = (".svelte", ".vue")
-DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
-                     ".xlsx", ".xlsm", ".xltx", ".xltm", ".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp",
-                     ".otg", ".svg")
-PDF_SUFFIXES = (".pdf",)
-
 LANGUAGES = (
     Language("HTML", HTML_SUFFIXES, html.read),
     Language("Markdown", MARKDOWN_SUFFIXES, mdx.read_markdown),    # as MDX when it imports (mdx.py)
@@ -81,14 +56,14 @@ LANGUAGES = (
     Language("site data", DATA_SUFFIXES, site_data.read, data_folders_only=True),
     Language("JavaScript/TypeScript component", components.SUFFIXES, components.read),
     Language("Astro", components.ASTRO_SUFFIXES, components.read_astro),
-    Language("Svelte/Vue component", SFC_SUFFIXES, _Later("sfc", "read")),
+    Language("Svelte/Vue component", sfc.SUFFIXES, sfc.read),
     Language("HTML template", templates.SUFFIXES, html.read),
     Language("Razor page", templates.RAZOR_SUFFIXES, html.read_razor),
     Language("template language schoollint does not read", tuple(templates.UNREAD_SUFFIXES),
              html.read_unread_template),
     Language("stylesheet", stylesheet.SUFFIXES, stylesheet.read),
-    Language("Office, OpenDocument or SVG document", DOCUMENT_SUFFIXES, _Later("documents", "read"), document=True),
-    Language("PDF", PDF_SUFFIXES, _Later("pdf_text", "read"), document=True),
+    Language("Office, OpenDocument or SVG document", documents.SUFFIXES, documents.read, document=True),
+    Language("PDF", pdf_text.SUFFIXES, pdf_text.read, document=True),
     Language("WordPress export", ("wordpress.xml",), wxr.read, document=True, claimed=wxr.claims),
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
