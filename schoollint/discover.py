@@ -203,7 +203,7 @@ def discover(root: Path, in_git: bool, paths: list[str], exclude: list[str],
             continue
         if relpath.partition("/")[0] == CACHE_DIR:   # Git lists it when its .gitignore is gone
             continue
-        if (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
+        if exclude and (relpath not in explicit or force_exclude) and any_match(exclude, relpath):
             continue
         folder = not_site_folder(relpath, paths)
         if folder is not None:
