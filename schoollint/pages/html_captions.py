@@ -170,7 +170,7 @@ class Captions:
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
                 yield span
             return
-        squad = list(self.list_after(block))
+        squad = list(self.list_after(block, following)) if following is not None else []
         if squad:
             yield from squad                    # a team's squad under its photo, a prize list under its heading
             return
@@ -185,17 +185,20 @@ class Captions:
                     and len((after := self.span(second, SECOND_PARAGRAPH)).text) <= MAX_NEXT_CAPTION:
                 yield after                     # a short post names the photo's pupil a sentence later
 
-    def list_after(self, block) -> Iterator[TextSpan]:
-        """The list or table right after `block` (a photo's figure), or after a short heading or a lead-in
-        ending in a colon that follows it ("Prize winners", then the list): the photo's squad or prize list."""
-        following = _element_sibling(block, "getnext")
-        if block.tail and block.tail.strip() or following is None or self.photo_count(following):
+    def list_after(self, block, following=None) -> Iterator[TextSpan]:
+        """The list or table right after `block` (a photo's figure; `following`: the element after it, when
+        known), or after a short heading or a lead-in ending in a colon that follows it ("Prize winners", then
+        the list): the photo's squad or prize list."""
+        following = _element_sibling(block, "getnext") if following is None else following
+        if following is None or block.tail and block.tail.strip():
             return
         if following.tag in HEADINGS or following.tag == "p" and "caption" not in (following.get("class") or ""):
-            lead = self.span(following, "next paragraph")
             listed = _element_sibling(following, "getnext")
-            if following.tag == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION \
-                    or listed is None or listed.tag not in UNDER_PHOTO or following.tail and following.tail.strip():
+            if listed is None or listed.tag not in UNDER_PHOTO or following.tail and following.tail.strip() \
+                    or self.photo_count(following):
+                return                          # no list after it (the usual paragraph): no more is read
+            lead = self.span(following, "next paragraph")
+            if following.tag == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION:
                 return
             yield lead
             following = listed
@@ -294,4 +297,5 @@ def _card_like(element) -> bool:
     """A card by its class ("card", "profile"...), or a schema.org Person item in microdata (WHATWG HTML
     "Microdata": `itemscope itemtype=".../Person"`), whose photo and name are one person's."""
     words = re.split(r"[\s_-]+", (element.get("class") or "").lower())
-    return any(word in CARD_WORDS for word in words) or (element.get("itemtype") or "").rstrip("/").endswith("/Person")
+    return any(word in CARD_WORDS for word in words) or (
+        (itemtype := element.get("itemtype")) is not None and itemtype.rstrip("/").endswith("/Person"))

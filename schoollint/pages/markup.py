@@ -248,11 +248,11 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     if tag in CONTAINERS or tag in ("figure", "a") or (_card_words(parent.tag) or CARD_WORDS.intersection(
             re.split(r"[\s_-]+", _classes(parent)))) and parent.photos() == 1:
         return                                  # its whole text is read anyway
-    squad = list(_list_after(parent, block, env, script, unread))
+    following = _next_element(parent, block)
+    squad = list(_list_after(parent, block, env, script, unread, following)) if following is not None else []
     if squad:
         yield from squad                        # a team's squad under its photo, a prize list under its heading
         return
-    following = _next_element(parent, block)
     if following is None or following.tag.lower() not in NEXT_CAPTION_TAGS or following.photos() \
             or "caption" in _classes(following):
         return
@@ -265,17 +265,20 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
             yield after                         # a short post names the photo's pupil a sentence later
 
 
-def _list_after(parent: Markup, block: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
-    """The list or table right after `block` (the photo, its wrapper or its figure), or after a short heading or
-    a lead-in ending in a colon that follows it, as `html_captions.list_after` reads it in HTML."""
-    following = _next_element(parent, block)
-    if following is None or following.photos():
+def _list_after(parent: Markup, block: Markup, env: dict, script: Script, unread: list[TextSpan],
+                following: Markup | None = None) -> Iterator[TextSpan]:
+    """The list or table right after `block` (the photo, its wrapper or its figure; `following`: the element
+    after it, when known), or after a short heading or a lead-in ending in a colon that follows it, as
+    `html_captions.list_after` reads it in HTML."""
+    following = _next_element(parent, block) if following is None else following
+    if following is None:
         return
     if following.tag.lower() in HEADINGS or following.tag.lower() == "p" and "caption" not in _classes(following):
-        lead = text_span(following, "next paragraph", env, script, unread)
         under = _next_element(parent, following)
-        if following.tag.lower() == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION \
-                or under is None or under.tag.lower() not in UNDER_PHOTO:
+        if under is None or under.tag.lower() not in UNDER_PHOTO or following.photos():
+            return                              # no list after it (the usual paragraph): no more is read
+        lead = text_span(following, "next paragraph", env, script, unread)
+        if following.tag.lower() == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION:
             return
         yield lead
         following = under
