@@ -57,7 +57,7 @@ def test_fixes_in_a_plain_folder_say_what_to_do_without_git(tmp_path, monkeypatc
     assert "version control" not in said and "commit it first" not in said
     assert "where the site is copied to a web server, upload img/" in said
     assert "and delete img/amelia-watson.jpg there" in said
-    assert "IMG_1034.heic: no Git history keeps the original here" in said
+    assert "IMG_1034.heic: not fixed: no Git history keeps the original here" in said
     assert "convert it by hand (export it as JPEG)" in said
     code, said = _run(monkeypatch, capsys, site, "check", "--no-vision", "--no-cache")
     assert "SL106" in said and "more with --unsafe-fixes" not in said    # no fix offered that --fix refuses
