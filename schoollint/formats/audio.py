@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 
-from .audio_tags import comment_items, id3_items, strip_comments, strip_id3
+from .audio_tags import comment_items, id3_items, strip_comments, strip_id3, tag_errors
 from .model import MediaError, MediaFacts
 
 FORMAT = "audio"
@@ -36,15 +36,6 @@ def accept(prefix: bytes) -> bool:
 
 def _wave(prefix: bytes) -> bool:
     return prefix[:4] == b"RIFF" and prefix[8:12] == b"WAVE"
-
-
-def tag_errors() -> tuple[type[Exception], ...]:
-    """What mutagen raises for a damaged stream (its own errors, and a few from the bytes it unpacks)."""
-    import struct
-
-    from mutagen import MutagenError
-
-    return (MutagenError, struct.error, ValueError, IndexError, EOFError, OverflowError)
 
 
 def _opened(data):

@@ -53,6 +53,15 @@ _PLAYBACK_NAMES = frozenset({"tracknumber", "tracktotal", "totaltracks", "discnu
 PICTURE_KEY = "metadata_block_picture"    # a FLAC PICTURE block, base64, in a Vorbis comment (Xiph)
 
 
+def tag_errors() -> tuple[type[Exception], ...]:
+    """What mutagen raises for a damaged stream (its own errors, and a few from the bytes it unpacks)."""
+    import struct
+
+    from mutagen import MutagenError
+
+    return (MutagenError, struct.error, ValueError, IndexError, EOFError, OverflowError)
+
+
 def id3_items(tags, where: str) -> tuple[list[MetaItem], list[str]]:
     """(items, notes) for a mutagen ID3 tag: each frame by meaning, and each APIC cover picture's
     own metadata (notes: pictures that could not be read)."""

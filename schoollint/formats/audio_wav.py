@@ -41,8 +41,7 @@ def _items(fourcc: bytes, form: bytes, payload: bytes) -> tuple[tuple[MetaItem, 
     if fourcc in (b"id3 ", b"ID3 "):
         from mutagen.id3 import ID3
 
-        from .audio import tag_errors
-        from .audio_tags import id3_items
+        from .audio_tags import id3_items, tag_errors
 
         try:
             found, notes = id3_items(ID3(io.BytesIO(payload)), f"{name} chunk")

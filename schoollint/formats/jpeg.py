@@ -77,7 +77,7 @@ class _Layout:
         if trailer:    # and what AFCP and FotoStation trailers hold (IPTC: a city, a By-line), G's reader
             from .jpeg_trailers import items as trailer_items
 
-            found += [trailer, *trailer_items(self.data, self.gaps)]
+            found += [trailer, *trailer_items(self.data, self.gaps, read)]
         found += [item for _, image in self.secondary for _, items in image.parts for item in items]
         return tuple(found)
 
@@ -234,7 +234,7 @@ def _strip(layout: _Layout, kinds: frozenset[str]) -> bytes:
     view = memoryview(data)
     from .jpeg_trailers import holds   # a trailer holding items of `kinds` (AFCP, FotoStation IPTC) goes
     # Everything after the first image in file order: (old start, old end, pieces, whether an image).
-    after = sorted([(start, end, [] if holds(data, start, end, kinds) else [view[start:end]], False)
+    after = sorted([(start, end, [] if holds(data, start, end, kinds, read) else [view[start:end]], False)
                     for start, end in layout.gaps]
                    + [(image.start, image.end, _rebuild(image, kinds)[0], True) for _, image in layout.secondary])
     if mpf_piece is not None and layout.main.mpf is not None:   # a kept MPF piece is the index read

@@ -10,7 +10,7 @@ is SL101 and their names SL102 as the same fields are in an APP13 block (trial 9
   offset and a checksum; at that start, the same four bytes, a version, the number of entries and
   a checksum, then 12-byte entries (a tag, the data's size, its offset from the start of the
   file). Tags read: "IPTC" (IIM), "TEXT" (free text), "Nail" and "PrVw" (a thumbnail and a
-  preview, each a JPEG with metadata of its own).
+  preview, each a JPEG with metadata of its own, read by jpeg.read).
 - FotoStation (FotoWare; ExifTool's FotoStation.pm): records laid back to back, each followed by
   a 10-byte footer: a tag (2 bytes), the record's size with its footer (4), and 0xA1B2C3D4,
   read from the end backwards. Tags: 1 IPTC (IIM), 3 a thumbnail, 4 a preview; 2 (the crop
@@ -23,9 +23,14 @@ from __future__ import annotations
 
 import struct
 
+from collections.abc import Callable
+
 from .iptc import parse_iim
-from .model import FREE_TEXT, PREVIEW, MediaError, MetaItem, clip
-from .pictures import read_embedded
+from .model import FREE_TEXT, PREVIEW, MediaError, MediaFacts, MetaItem, clip
+
+# jpeg.read, handed in by jpeg.py (this module cannot import it, nor pictures.py, which imports jpeg):
+# the thumbnails and previews these trailers hold are JPEGs.
+Reader = Callable[[bytes], MediaFacts]
 
 MAX_RECORDS = 256
 _FOTOSTATION = b"\xa1\xb2\xc3\xd4"
@@ -33,18 +38,18 @@ _FOTOSTATION_PICTURES = {3: "thumbnail", 4: "preview"}
 _AFCP_PICTURES = {b"Nail": "thumbnail", b"PrVw": "preview"}
 
 
-def items(data, gaps: list[tuple[int, int]]) -> list[MetaItem]:
+def items(data, gaps: list[tuple[int, int]], read: Reader) -> list[MetaItem]:
     """The items of every AFCP and FotoStation trailer in the bytes after EOI (`gaps`: the
-    (start, end) ranges after EOI that belong to no MPO image)."""
-    return [item for start, end in gaps for item in _trailers(data, start, end)]
+    (start, end) ranges after EOI that belong to no MPO image; `read`: jpeg.read)."""
+    return [item for start, end in gaps for item in _trailers(data, start, end, read)]
 
 
-def holds(data, start: int, end: int, kinds: frozenset[str]) -> bool:
+def holds(data, start: int, end: int, kinds: frozenset[str], read: Reader) -> bool:
     """Whether the trailer bytes data[start:end] hold an item of `kinds` (jpeg._strip then drops them)."""
-    return any(item.kind in kinds for item in _trailers(data, start, end))
+    return any(item.kind in kinds for item in _trailers(data, start, end, read))
 
 
-def _trailers(data, start: int, end: int) -> list[MetaItem]:
+def _trailers(data, start: int, end: int, read: Reader) -> list[MetaItem]:
     """Trailers are read from the end of the bytes backwards, as they are chained (ExifTool's order)."""
     found: list[MetaItem] = []
     position, records = end, 0
@@ -54,21 +59,21 @@ def _trailers(data, start: int, end: int) -> list[MetaItem]:
             tag, size = struct.unpack(">HI", bytes(data[position - 10:position - 4]))
             if size < 10 or position - size < start:
                 break
-            found += _fotostation(tag, bytes(data[position - size:position - 10]))
+            found += _fotostation(tag, bytes(data[position - size:position - 10]), read)
             position, records = position - size, records + 1
         elif tail[:3] == b"AXS" and tail[3:4] in (b"!", b"*"):
             order = ">" if tail[3:4] == b"!" else "<"
             header = struct.unpack(order + "I", tail[4:8])[0]
             if not start <= header <= position - 24 or bytes(data[header:header + 4]) != tail[:4]:
                 break
-            found += _afcp(data, header, position, order)
+            found += _afcp(data, header, position, order, read)
             position, records = header, records + 1
         else:
             break
     return found
 
 
-def _afcp(data, header: int, end: int, order: str) -> list[MetaItem]:
+def _afcp(data, header: int, end: int, order: str, read: Reader) -> list[MetaItem]:
     count = struct.unpack(order + "H", bytes(data[header + 6:header + 8]))[0]
     found: list[MetaItem] = []
     for entry in range(header + 12, min(header + 12 + 12 * min(count, MAX_RECORDS), end - 12), 12):
@@ -82,15 +87,15 @@ def _afcp(data, header: int, end: int, order: str) -> list[MetaItem]:
             found.append(MetaItem(FREE_TEXT, "AFCP trailer: text", "AFCP trailer",
                                   clip(body.decode("latin-1").strip("\0 "))))
         elif tag in _AFCP_PICTURES:
-            found += _picture(body, f"AFCP trailer {_AFCP_PICTURES[tag]}")
+            found += _picture(body, f"AFCP trailer {_AFCP_PICTURES[tag]}", read)
     return found
 
 
-def _fotostation(tag: int, body: bytes) -> list[MetaItem]:
+def _fotostation(tag: int, body: bytes, read: Reader) -> list[MetaItem]:
     if tag == 1:
         return _iim(body, "FotoStation trailer")
     if tag in _FOTOSTATION_PICTURES:
-        return _picture(body, f"FotoStation trailer {_FOTOSTATION_PICTURES[tag]}")
+        return _picture(body, f"FotoStation trailer {_FOTOSTATION_PICTURES[tag]}", read)
     return []
 
 
@@ -102,6 +107,14 @@ def _iim(body: bytes, where: str) -> list[MetaItem]:
     return [MetaItem(item.kind, f"{where}: {item.field}", item.where, item.value) for item in found]
 
 
-def _picture(body: bytes, where: str) -> list[MetaItem]:
-    found, _note = read_embedded(body, where)    # a picture that cannot be read is the trailer's SL103 still
-    return [MetaItem(PREVIEW, where, where), *found]
+def _picture(body: bytes, where: str, read: Reader) -> list[MetaItem]:
+    """The picture as a preview, and its own items (a JPEG's) named after it; one that cannot be
+    read is the trailer's SL103 still."""
+    found: tuple[MetaItem, ...] = ()
+    if body[:3] == b"\xff\xd8\xff":
+        try:
+            found = read(body).items
+        except MediaError:
+            pass
+    return [MetaItem(PREVIEW, where, where),
+            *(MetaItem(item.kind, f"{where}: {item.field}", f"{where}, {item.where}", item.value) for item in found)]
