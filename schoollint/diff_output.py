@@ -51,6 +51,16 @@ def git_rename(old: str, new: str) -> list[str]:
             f"rename from {git_quoted(old)}", f"rename to {git_quoted(new)}"]
 
 
+def git_deletion(path: str, hunk: list[str] | None) -> list[str]:
+    """The lines of a file's deletion as Git writes it (`deleted file mode`, `+++ /dev/null`), `hunk` being
+    the unified diff of its text against nothing (fix/preview.unified, its ---/+++ lines first); a binary
+    file (hunk None) is a line saying the patch leaves it, as a photo's new bytes are."""
+    if hunk is None:
+        return [f"{git_quoted(path)}: delete (not in the patch: --fix deletes it)"]
+    header = [f"diff --git {git_quoted('a/' + path)} {git_quoted('b/' + path)}", "deleted file mode 100644"]
+    return header + ([hunk[0], "+++ /dev/null", *hunk[2:]] if hunk else [])     # an empty file: no hunk
+
+
 # What Git writes as a backslash and a letter in a quoted name (quote.c, sq_lookup/cq_lookup).
 _GIT_ESCAPES = {7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\"}
 

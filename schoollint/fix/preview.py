@@ -77,7 +77,7 @@ def with_refusals(change: Change, diff: str) -> str:
 def describe(root: Path, operations) -> str:
     """A diff for text files (pages in their own encoding), a byte count for binary ones, for --diff.
     `operations`: Write, Rename, Delete, or a line already written."""
-    from ..diff_output import git_rename
+    from ..diff_output import git_deletion, git_rename
     from ..report import escaped
 
     lines: list[str] = []
@@ -88,8 +88,10 @@ def describe(root: Path, operations) -> str:
         if isinstance(operation, Rename):   # Git's rename headers, which git apply carries out (diff_output)
             lines.extend(git_rename(operation.old, operation.new))
             continue
-        if isinstance(operation, Delete):
-            lines.append(f"delete {escaped(operation.path)}")
+        if isinstance(operation, Delete):   # Git's deletion, which git apply carries out (diff_output)
+            gone = (root / operation.path).read_bytes()
+            lines += git_deletion(operation.path, unified(gone, b"", escaped(operation.path))
+                                  if _is_text(operation.path, gone) else None)
             continue
         before = (root / operation.path).read_bytes() if (root / operation.path).exists() else b""
         path = operation.path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
@@ -16,11 +17,12 @@ from tests.kit.git import commit_all
 
 
 def _apply(repo, cli, applier=("git", "apply")) -> str:
-    code, diff, err = cli("check", "--unsafe-fixes", "--diff", "--no-progress", "--no-vision")
-    assert code == 1, diff + err
-    subprocess.run(list(applier), cwd=repo, input=diff.encode("utf-8", "surrogateescape"), check=True,
-                   capture_output=True)
-    return diff
+    """The diff as a pipe gets it (its files' own bytes: diff_output.py), applied by `applier`."""
+    run = subprocess.run([sys.executable, "-m", "schoollint", "check", "--unsafe-fixes", "--diff", "--no-progress",
+                          "--no-vision"], cwd=repo, capture_output=True)
+    assert run.returncode == 1, run
+    subprocess.run(list(applier), cwd=repo, input=run.stdout, check=True, capture_output=True)
+    return run.stdout.decode("utf-8", "surrogateescape")
 
 
 def _codes(cli) -> dict[str, set[str]]:
@@ -75,3 +77,16 @@ def test_git_quotes_names_as_git_does():
     assert git_quoted('new\nline "x"\\.jpg') == '"new\\nline \\"x\\"\\\\.jpg"'
     assert git_quoted("bad\udce9.jpg") == '"bad\\351.jpg"'
     assert git_rename("a.jpg", "zoë.jpg")[0] == 'diff --git a/a.jpg "b/zo\\303\\253.jpg"'
+
+
+def test_a_deleted_sidecar_or_folder_file_is_a_git_deletion(repo, cli):
+    from tests.kit.metadata import xmp_packet
+
+    write(repo, "images/trip.jpg", clean_jpeg())
+    write(repo, "images/trip.xmp", xmp_packet("", 'photoshop:City="Leeds"'))
+    write(repo, "images/.DS_Store", b"\x00\x00\x00\x01Bud1" + b"\x00" * 100)
+    commit_all(repo, "site")
+    diff = _apply(repo, cli)
+    assert "deleted file mode 100644" in diff and "+++ /dev/null" in diff and "\ndelete " not in diff
+    assert sorted(path.name for path in (repo / "images").iterdir()) == ["trip.jpg"]
+    assert _codes(cli) == {}
