@@ -21,6 +21,7 @@ from functools import lru_cache
 from .apostrophes import elided_onto
 from .heuristic import Spotted, _Run
 from .irish import joined_articles
+from .makers import device_free_runs
 from .spotting import no_dictionary_word, vietnamese
 from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
@@ -145,7 +146,7 @@ def in_filename(name: str) -> list[Spotted]:
     while runs and len(runs[-1]) > 1 and runs[-1][-1].key in _EDITOR_WORDS:
         runs[-1].pop()                          # "amelia-min": TinyPNG's suffix, no surname Min
     found = []
-    for run in filter(None, runs):
+    for run in device_free_runs(runs, lex):    # "CasioQVCI", "InfiRay": a camera, not a pupil
         tokens = joined_articles(split_run(run, lex))    # "nic-an-tsaoir" (names/irish.py)
         words = lex.rare_words
         compounds = {token.key for token in tokens[1:] if token.key not in lex.listed and two_words(token.key, lex)}
