@@ -90,6 +90,16 @@ def cache_folder(root: Path, create: bool = False) -> Path:
     return folder
 
 
+def made_read_only(root: Path) -> bool:
+    """True when the checked folder has no cache yet and no write permission for anyone (mode 555):
+    someone made it read-only, and root, whom permissions do not stop, must not write into it either.
+    The cache is only an optimisation, so such a run keeps none (ruff too carries on unwritten)."""
+    try:
+        return not (root / CACHE_DIR).exists() and not os.stat(root).st_mode & 0o222
+    except OSError:
+        return True
+
+
 @contextmanager
 def fix_lock(root: Path, waiting: list[str]):
     """Hold the repository's fix lock (an flock on .schoollint_cache/fix.lock) for the block.
@@ -252,7 +262,7 @@ class Cache:
     def save(self) -> None:
         global last_saved
         last_saved = self       # what the run knew at its end (warm_replay.py keeps its `depends`)
-        if not (self.enabled and self.dirty):
+        if not (self.enabled and self.dirty) or made_read_only(self.folder.parent):
             return
         try:
             folder = cache_folder(self.folder.parent, create=True)

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .cache import CACHE_DIR, CacheError, Signature, cache_folder, signature_of, trusted
+from .cache import CACHE_DIR, CacheError, Signature, cache_folder, made_read_only, signature_of, trusted
 from .code_stamp import shape_stamp
 from .usercache import home, read_signed, write_signed
 
@@ -249,6 +249,8 @@ def _finish(code: int | None) -> None:
             return
         body = marshal.dumps((_FORMAT, recording.key, others, _depends(root), "".join(recording.out),
                               "".join(recording.err), code))
+        if made_read_only(root):
+            return
         folder = cache_folder(root, create=True)
         write_signed(folder / _name(recording.key), body)
         _forget_old(folder)
