@@ -52,6 +52,10 @@ class NameMatch:
 class NameFinder:
     def __init__(self, roster: Roster | None = None):
         self.roster = roster
+        if roster is not None:      # the roster's word splitter, imported once here, not per text
+            from .roster_csv import name_words
+
+            self._roster_words = name_words
 
     def in_text(self, text: str, language: str = "") -> list[NameMatch]:
         """Full names, and staff title + surname, in prose written in `language` (BCP 47; "" is English).
@@ -74,9 +78,7 @@ class NameFinder:
         spotted = [_from_spotted(text, found) for found in heuristic.in_text(text, language)]
         if self.roster is None:
             return spotted
-        from .roster_csv import name_words
-
-        return _with_roster(text, spotted, self.roster.find(text, name_words(text)), self.roster)
+        return _with_roster(text, spotted, self.roster.find(text, self._roster_words(text)), self.roster)
 
     def in_filename(self, name: str) -> list[NameMatch]:
         """Full names in one path component: words split on - _ . digits and camelCase; a name whose
