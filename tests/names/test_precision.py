@@ -357,11 +357,32 @@ def test_precision_heldout_m_still_meets_the_targets(tmp_path, with_roster):
 # with the name in `og:title` (0/7), a prize list beside a photo (0/21), a component team line-up
 # (0/21); template macros 27/35 and 28/35; without a roster also featured images under other keys
 # 16/21, run-together file names 3/7, non-English names 35/42, front-matter people 31/35. Wrongly
-# reported: a stock credit (4, both ways), without a roster a thing named after a person (4).
+# reported: a stock credit (4, both ways), without a roster a thing named after a person (4). Read and
+# fixed since (session 9, R: social cards and JSON-LD items, lists after a photo, positional template
+# arguments, nested featured photos; N: Welsh given names, dotted and run-together file names,
+# particles, stock credits, things named after people in more languages): P 1.000 R 0.992 without a
+# roster, P 1.000 R 1.000 with one, so the strict xfail marker is off: a regression check now.
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_precision_heldout_n_still_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_n", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
+
+
+# heldout_o, written in session 9 by L blind to the finder and to every commit after bd82cb5 (commits
+# 33ba02e, b6a2035; digest pinned at dfb7a42 before any run), not run until the end of that session's
+# work, then measured once (23:42 UTC, load 1.2, at 9cfb454): without a roster P 0.946 R 0.828, with
+# one P 0.976 R 0.882: all four targets missed (0.95/0.90 and 0.98/0.98). Shapes never read, both ways:
+# a name in aria-label/aria-describedby (0/14; in components 0/7), an Eleventy paired shortcode's body
+# (0/7), an RSS/Atom item's title beside its media:content or enclosure (0/14), a "Meet the team" <dl>
+# whose <dt> names the person (0/14), an image sitemap's image:title/caption (0/7). Without a roster
+# also surname-first file names 3/7, non-English names 41/49, Astro <Picture> and mapped arrays 17/21.
+# Wrongly reported: company names (8 without a roster, 4 with), component book authors and companies (4
+# each, both ways), saints' days (4, without a roster). Historical figures: counted neither way.
 # strict: when met this fails, so the marker comes off.
-@pytest.mark.xfail(strict=True, reason="heldout_n measured once: recall below the targets both ways")
+@pytest.mark.xfail(strict=True, reason="heldout_o measured once: precision and recall below the targets both ways")
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
 def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
-    precision, recall = measure(tmp_path, "heldout_n", with_roster)
+    precision, recall = measure(tmp_path, "heldout_o", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
