@@ -23,6 +23,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .aria import markup_aria
 from .attrs_props import attrs_as_spreads
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
                             OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
@@ -124,7 +125,8 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
         labels[attribute] = got
     unread: list[TextSpan] = []
     captions = tuple(span for span in (*_prop_text(element, env, script, unread),
-                                       *_captions(element, env, script, unread)) if span.text.strip())
+                                       *_captions(element, env, script, unread),
+                                       *markup_aria(element, env, script, unread)) if span.text.strip())
     found.unknown += [span for span in dict.fromkeys(unread) if span not in found.unknown]
     width, height = _size(element, env, script)
     images = []
