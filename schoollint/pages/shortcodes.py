@@ -13,6 +13,8 @@ with keyword arguments, a call or tag handing the photo as a positional argument
 a Nunjucks/Jinja/Twig object literal (`{% set head = {name: "...", photo: "..."}
 %}` before an `{% include %}` that renders it): a partial shows its record's name with its photo. A record
 is a mapping whose values are string literals; one without a media address shows no photo.
+A paired shortcode's body (Eleventy's `{% figure "a.jpg" %}Name{% endfigure %}`, Hugo's `{{< person
+photo="a.jpg" >}}Name{{< /person >}}`) is shown with its photo: a caption of the photo its opening tag hands.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .data import LineStr, images_of_item
-from .model import PageImage
+from .model import PageImage, TextSpan
 from .urls import links_to_media
 
 # {{< figure src="x.jpg" caption="..." >}} and {% include figure.html image="x.jpg" caption="..." %}
@@ -118,11 +120,34 @@ def tagged_images(text: str, relpath: str, root: Path | None, figures: bool = Tr
             continue                            # `{{ .Title }}`: no literal, so no record; a figure read elsewhere
         for record in _records(inner):
             if any(links_to_media(value) for value, _at in record.values()):
+                body = _paired_body(text, kind, inner, end)
+                if len(record) == 1 and body is None:
+                    continue                    # a lone address, no words: a link, not a record
                 newlines = newlines or [found.start() for found in re.finditer("\n", text)] or [len(text)]
                 placed = {key: LineStr(value, bisect_left(newlines, start + at) + 1)
                           for key, (value, at) in record.items()}
+                spans = [TextSpan(body[0], bisect_left(newlines, body[1]) + 1, "paired shortcode body")] if body else []
                 yield from ((bisect_left(newlines, opener.start()) + 1, image)
-                            for image in images_of_item(placed, relpath, root, "template"))
+                            for image in images_of_item(placed, relpath, root, "template", spans))
+
+
+_TAG_NAME = re.compile(r"-?\s*([<%]?)\s*([A-Za-z_][\w-]*)")
+
+
+def _paired_body(text: str, kind: str, inner: str, end: int) -> tuple[str, int] | None:
+    """(body, its offset) when the tag ending at `end` opens a paired shortcode: Eleventy's (Nunjucks or Liquid,
+    `{% figure "a.jpg" %}Name, Year 3{% endfigure %}`, 11ty.dev "Shortcodes", "Paired Shortcodes") or Hugo's
+    (`{{< person photo="a.jpg" >}}Name{{< /person >}}`, gohugo.io "Shortcodes"), whose body the partial
+    shows with the photo; None for a tag that is not closed within MAX_TAG characters."""
+    named = _TAG_NAME.match(inner)
+    if named is None or kind == "{" and not named.group(1):
+        return None
+    hugo, name = named.groups()
+    shut = re.escape(">" if hugo == "<" else "%")
+    closer = re.compile(r"\{%-?\s*end" + re.escape(name) + r"\s*-?%\}" if kind == "%" else
+                        r"\{\{" + re.escape(hugo) + r"\s*/" + re.escape(name) + r"\s*" + shut + r"\}\}")
+    close = closer.search(text, end, end + MAX_TAG)
+    return (text[end:close.start()], end) if close else None
 
 
 def is_template_tag(text: str) -> bool:
@@ -147,7 +172,7 @@ def _records(inner: str) -> list[dict[str, tuple[str, int]]]:
         strings = list(_STRING.finditer(found.group(1)))
         records.append({key.group(1): (value.group(1), found.start(1) + value.start())
                         for key, value in zip(strings[::2], strings[1::2], strict=False)})
-    return [record for record in records if len(record) > 1]
+    return [record for record in records if record]
 
 
 def _positional(rest: str) -> dict[str, tuple[str, int]]:
