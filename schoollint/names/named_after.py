@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .spotting import Spotted, words_before
-from .words import LETTER, Lexicon, plain
+from .words import LETTER, Lexicon, is_given, plain
 
 _WORD = re.compile(rf"{LETTER}+")
 
@@ -36,8 +36,26 @@ def not_named_things(found: list[Spotted], text: str, language: str, lex: Lexico
             continue
         if text[max(0, name.start - 4) : name.start].lower() == "the " and _thing_after(text, name.end, lex):
             continue
+        if _saint(text, name, lex) or _FIRM_AFTER.match(text, name.end):
+            continue
         kept.append(name)
     return kept
+
+
+# A firm's words after its founder's name: "Amelia Watson & Sons", "Patel and Co.", "Khan & Partners"
+# (a firm's closing word straight after the name, "Ltd", "plc", is a following word of the stop list).
+_FIRM_AFTER = re.compile(r"\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Company|Partners|Associates)\b")
+
+
+def _saint(text: str, name: Spotted, lex: Lexicon) -> bool:
+    """A saint, as the page's language writes one, is no pupil: "Saint" before the name ("fiesta de San Juan
+    Bautista"), or as its first word before a given name ("Santa Lucia procession", "Sankt Martin"); a
+    surname after "Santa" is a person's ("Santa Ozola", a Latvian girl's name)."""
+    before = words_before(text, name.start)
+    if before and plain(before[-1]) in lex.saints:
+        return True
+    words = _WORD.findall(text, name.start, name.end)
+    return len(words) > 1 and plain(words[0]) in lex.saints and is_given(plain(words[1]), lex)
 
 
 # Irish initial mutations (An Caighdeán Oifigiúil 2017, sections 2 and 3): eclipsis writes a letter before

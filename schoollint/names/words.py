@@ -64,6 +64,7 @@ class Lexicon:
     calendar: frozenset[str]
     particles: frozenset[str]          # "van", "de", "o" (Ó): part of the surname after them
     honorifics: frozenset[str]         # "Bishop", "St": the name after them is a school's or a church's
+    saints: frozenset[str]             # "santa", "sankt": before a given name, a saint or a feast day
     surname_places: frozenset[str]     # "hill", "park": a place only after a locative word
     short_surnames: frozenset[str]     # "do", "le", "wu": a surname after a given name that is no English word
     locatives: frozenset[str]
@@ -265,6 +266,7 @@ def lexicon() -> Lexicon:
         calendar=calendar,
         particles=frozenset(stop["surname_particles"]),
         honorifics=frozenset(stop["honorifics"]),
+        saints=frozenset(stop["saint_prefixes"]),
         surname_places=frozenset(stop["surname_places"]),
         short_surnames=frozenset(stop["short_surnames"]),
         locatives=frozenset(stop["locatives"]),
