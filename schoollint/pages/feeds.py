@@ -8,6 +8,14 @@ readers and app launchers (SL502). Each is a page language (`registry.LANGUAGES`
 - Web app manifests (W3C Web Application Manifest, "icons" and "screenshots" members): each `src`,
   relative to the manifest.
 
+A feed item's or sitemap image's words go with its picture, as a page's caption does (issue 10): an RSS
+`<item>`'s `title` and `description`, an Atom `<entry>`'s `title`, `summary` and `content`, Media RSS
+`media:title` and `media:description`, an image sitemap's `image:title` and `image:caption` with its
+`image:loc`. Markup in them (an escaped HTML description) is read as its text. A school's mark (`logo.png`)
+is no one's photo (`page_cards._EMBLEM`). Any other `.xml` file whose root is an RSS, Atom or sitemap
+`urlset` element is read as one (`read_xml`: a feed a generator writes as `news.xml`); any other XML is
+no page of the site's and shows nothing.
+
 XML is untrusted: parsed by lxml with entities left unexpanded, no DTD loaded and nothing fetched
 (`formats.package.xml_parser`, as Office documents are), within the registry's size bound. A
 sitemap or feed a site generator fills in from a template (Jekyll's `feed.xml` with Liquid) is not
@@ -16,11 +24,15 @@ XML until it is built: its images come from the pages' front matter, read there,
 
 from __future__ import annotations
 
+import html as html_entities
 import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..formats.package import xml_parser
-from .model import Page, PageError, Share
+from .model import Page, PageError, PageImage, Share, TextSpan
+from .page_cards import _EMBLEM as EMBLEM
 from .shares import target_of
 from .data_errors import json_problem
 from .templates import is_templated
@@ -36,6 +48,14 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_IMAGES = {"enclosure": ("url", "RSS enclosure"), f"{MEDIA_RSS}content": ("url", "media:content"),
                f"{MEDIA_RSS}thumbnail": ("url", "media:thumbnail")}
 MANIFEST_MEMBERS = ("icons", "screenshots")
+RSS_1 = "{http://purl.org/rss/1.0/}"
+FEED_ITEMS = frozenset({"item", f"{ATOM}entry", f"{RSS_1}item"})
+# The words of an item and of its picture: RSS 2.0 and 1.0 title and description, Atom title, summary and
+# content (RFC 4287 4.1.3, 4.2.13, 4.2.14), Media RSS title and description.
+FEED_WORDS = frozenset({"title", "description", f"{RSS_1}title", f"{RSS_1}description", f"{ATOM}title",
+                        f"{ATOM}summary", f"{ATOM}content", f"{MEDIA_RSS}title", f"{MEDIA_RSS}description"})
+SITEMAP_WORDS = frozenset({f"{IMAGE_SITEMAP}title", f"{IMAGE_SITEMAP}caption"})
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def _tree(relpath: str, data: bytes):
@@ -51,16 +71,42 @@ def _tree(relpath: str, data: bytes):
         raise PageError(f"{relpath}: not well-formed XML ({exc.msg}); not checked") from None
 
 
+def read_xml(relpath: str, data: bytes, root: Path | None = None) -> Page:
+    """An `.xml` file of no feed's or sitemap's name: read as one when its root element says it is one,
+    else a page that shows nothing (a build tool's or editor's XML). XML that does not parse is no feed."""
+    head = data[:4096]
+    if not any(marker in head for marker in (b"<rss", b"<feed", b"<urlset", b":rss", b":feed", b":urlset")):
+        return Page(relpath)
+    try:
+        tree = _tree(relpath, data)
+    except PageError:
+        return Page(relpath)
+    if tree is None or not isinstance(tree.tag, str):
+        return Page(relpath)
+    local = tree.tag.rsplit("}", 1)[-1]
+    if local == "urlset":
+        return _sitemap(relpath, tree, root)
+    return _feed(relpath, tree, root) if local in ("rss", "feed", "RDF") else Page(relpath)
+
+
 def read_sitemap(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    tree = _tree(relpath, data)
-    found = [] if tree is None else tree.iter(f"{IMAGE_SITEMAP}loc")
-    return Page(relpath, shares=tuple(_share(relpath, root, element.text, element.sourceline, "image sitemap")
-                                      for element in found if (element.text or "").strip()))
+    return _sitemap(relpath, _tree(relpath, data), root)
+
+
+def _sitemap(relpath: str, tree, root: Path | None) -> Page:
+    found = [] if tree is None else [element for element in tree.iter(f"{IMAGE_SITEMAP}loc")
+                                     if (element.text or "").strip()]
+    shares = tuple(_share(relpath, root, element.text, element.sourceline, "image sitemap") for element in found)
+    words = [[child for child in element.getparent() if child.tag in SITEMAP_WORDS] for element in found]
+    return Page(relpath, images=_images(shares, words, "image sitemap"), shares=shares)
 
 
 def read_feed(relpath: str, data: bytes, root: Path | None = None) -> Page:
-    tree = _tree(relpath, data)
-    shares = []
+    return _feed(relpath, _tree(relpath, data), root)
+
+
+def _feed(relpath: str, tree, root: Path | None) -> Page:
+    shares, words = [], []
     for element in () if tree is None else tree.iter():
         if element.tag in FEED_IMAGES:
             attribute, kind = FEED_IMAGES[element.tag]
@@ -71,7 +117,33 @@ def read_feed(relpath: str, data: bytes, root: Path | None = None) -> Page:
             continue
         if url and url.strip():
             shares.append(_share(relpath, root, url, element.sourceline, kind))
-    return Page(relpath, shares=tuple(shares))
+            words.append(_item_words(element))
+    return Page(relpath, images=_images(shares, words, "feed item"), shares=tuple(shares))
+
+
+def _item_words(element) -> list:
+    """The elements holding the words of the feed item (RSS `<item>`, Atom `<entry>`) that shows `element`,
+    and the Media RSS title and description of the picture itself."""
+    item = next((one for one in element.iterancestors() if one.tag in FEED_ITEMS), None)
+    own = [child for child in element if child.tag in FEED_WORDS]
+    return own + ([child for child in item if child.tag in FEED_WORDS] if item is not None else [])
+
+
+def _images(shares, words: list, kind: str) -> tuple[PageImage, ...]:
+    """A picture for each shared one that is not the school's mark, with its words as captions."""
+    images = []
+    for share, found in zip(shares, words, strict=True):
+        if not EMBLEM.search(urlsplit(share.src).path):
+            captions = (TextSpan(_text(one), one.sourceline or share.line, f"{kind} {one.tag.rsplit('}', 1)[-1]}")
+                        for one in found)
+            images.append(PageImage(share.src, share.target, share.line,
+                                    captions=tuple(span for span in captions if span.text.strip())))
+    return tuple(images)
+
+
+def _text(element) -> str:
+    """An element's text, markup in it (an escaped HTML description, an Atom `type="html"` summary) removed."""
+    return html_entities.unescape(_TAGS.sub(" ", "".join(element.itertext())))
 
 
 def read_manifest(relpath: str, data: bytes, root: Path | None = None) -> Page:

@@ -68,6 +68,7 @@ LANGUAGES = (
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
     Language("web app manifest", feeds.MANIFEST_SUFFIXES, feeds.read_manifest),
+    Language("feed or sitemap by its root element", (".xml",), feeds.read_xml),
 )
 # Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
 # no hand-written page or data file comes near them (a 42 MB generated page took 45 s and 2 GB).
