@@ -19,8 +19,8 @@ from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
-                       name_letters, no_dictionary_word, spotted_token, stock_credit, word_given_before_surname,
-                       words_before)
+                       name_letters, no_dictionary_word, second_surname, spotted_token, stock_credit,
+                       word_given_before_surname, words_before)
 from .words import Lexicon, Token, english_word, is_given, language_words, lexicon, unknown_word
 
 
@@ -197,6 +197,8 @@ class _Run:
                 or tokens[j + 2].key in lex.surname_places):
             return None                         # "the Dorothy Hodgkin Science Award", "Ada Lovelace Coding Club",
                                                 # "Tanni Grey-Thompson Sports Hall"
+        if self.text is not None and j < last and second_surname(tokens[j + 1], lex):
+            j += 1                              # Iberian double surnames: "Filipa Sousa Lobo", "Lucía Pérez Gallardo"
         return j
 
     def _word_surname(self, j: int) -> bool:

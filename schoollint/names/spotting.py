@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .words import APOSTROPHES, LETTER, Lexicon, Token, other_language_words, plain, unknown_word
+from .words import (APOSTROPHES, LETTER, Lexicon, Token, english_word, is_given, other_language_words, plain,
+                    unknown_word)
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 APOSTROPHES_S = tuple(APOSTROPHES)
@@ -193,3 +194,12 @@ def stock_credit(text: str | None, at: int, lex: Lexicon) -> bool:
         if first in lex.stock_sites or first + second in lex.stock_sites:   # "Adobe Stock"
             return True
     return text.startswith((", ", " (", ",\u00a0"), at) and _LICENCE.match(text, at) is not None
+
+
+def second_surname(token: Token, lex: Lexicon) -> bool:
+    """A listed surname, capitalised, that is neither a given name nor an English word: in prose, the second
+    of the two surnames Portuguese and Spanish names carry ("Sousa Lobo", "Pérez Gallardo"), or a second
+    barrel written without a hyphen; "Amelia Watson Thomas" and "Ruby Hill Green" stop at Watson and Hill."""
+    key = token.key
+    return key in lex.surnames and token.raw[:1].isupper() and token.raw[1:].islower() \
+        and not is_given(key, lex) and not english_word(key, lex)
