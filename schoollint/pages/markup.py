@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .aria import markup_aria
 from .attrs_props import attrs_as_spreads
+from .definition_lists import markup_group_of
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
                             OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
@@ -126,7 +127,8 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
     unread: list[TextSpan] = []
     captions = tuple(span for span in (*_prop_text(element, env, script, unread),
                                        *_captions(element, env, script, unread),
-                                       *markup_aria(element, env, script, unread)) if span.text.strip())
+                                       *markup_aria(element, env, script, unread),
+                                       *markup_group_of(element, env, script, unread)) if span.text.strip())
     found.unknown += [span for span in dict.fromkeys(unread) if span not in found.unknown]
     width, height = _size(element, env, script)
     images = []

@@ -39,3 +39,27 @@ def test_a_glossary_without_photos_in_its_groups_names_no_photo(tmp_path):
     glossary = html('<p><img src="/images/v/1.jpg" alt=""></p>\n<h3>Houses</h3>\n<dl><dt>Brunel</dt><dd>Named after '
                     'Isambard Kingdom Brunel</dd></dl>')
     assert lint(tmp_path / "s", {"site/houses.html": glossary}) == []
+
+
+def test_a_components_description_list_mapped_from_an_array(tmp_path):
+    team = '''const team = [
+  { name: "Araminta Oyinlola-Pryce", photo: "/images/w/1.jpg", role: "SENCo" },
+  { name: "Tobiah Fenwick-Adjei", photo: "/images/w/2.jpg", role: "Family support" },
+];
+
+export default function Team() {
+  return (
+    <dl className="team">
+      {team.map((p) => (
+        <div key={p.name}>
+          <dt>{p.name}</dt>
+          <dd><img src={p.photo} alt="" width={150} height={150} /></dd>
+          <dd>{p.role}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+'''
+    found = lint(tmp_path / "s", {"src/Team.jsx": team})
+    assert sorted(value for _code, _path, value in found) == ["Araminta Oyinlola-Pryce", "Tobiah Fenwick-Adjei"]
