@@ -56,6 +56,7 @@ FEED_WORDS = frozenset({"title", "description", f"{RSS_1}title", f"{RSS_1}descri
                         f"{ATOM}summary", f"{ATOM}content", f"{MEDIA_RSS}title", f"{MEDIA_RSS}description"})
 SITEMAP_WORDS = frozenset({f"{IMAGE_SITEMAP}title", f"{IMAGE_SITEMAP}caption"})
 _TAGS = re.compile(r"<[^>]*>")
+_ROOTS = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|urlset|RDF)[\s>]")
 
 
 def _tree(relpath: str, data: bytes):
@@ -73,14 +74,11 @@ def _tree(relpath: str, data: bytes):
 
 def read_xml(relpath: str, data: bytes, root: Path | None = None) -> Page:
     """An `.xml` file of no feed's or sitemap's name: read as one when its root element says it is one,
-    else a page that shows nothing (a build tool's or editor's XML). XML that does not parse is no feed."""
-    head = data[:4096]
-    if not any(marker in head for marker in (b"<rss", b"<feed", b"<urlset", b":rss", b":feed", b":urlset")):
+    else a page that shows nothing (a build tool's or editor's XML). PageError for one that opens an `rss`,
+    `feed` or `urlset` element in its first 4 KB and does not parse."""
+    if not _ROOTS.search(data[:4096]):
         return Page(relpath)
-    try:
-        tree = _tree(relpath, data)
-    except PageError:
-        return Page(relpath)
+    tree = _tree(relpath, data)                 # a feed that does not parse is not checked (PageError)
     if tree is None or not isinstance(tree.tag, str):
         return Page(relpath)
     local = tree.tag.rsplit("}", 1)[-1]

@@ -83,3 +83,11 @@ def test_other_xml_and_a_feed_without_names_name_no_one(tmp_path):
             '<icon>/images/f/build.jpg</icon></project>\n'
     quiet = RSS.replace("Wilberforce Adeyemi-Castellanos took", "Year 5 took") % 'enclosure url="/images/f/q.jpg"'
     assert lint(tmp_path / "s", {"pom.xml": build, "site/quiet.xml": quiet}) == []
+
+
+def test_a_broken_feed_of_no_feeds_name_is_reported_not_checked(tmp_path):
+    from tests.names.test_issue10_kinds import findings
+
+    broken = RSS.replace("</channel>\n</rss>\n", "") % 'enclosure url="/images/f/b.jpg"'
+    found = findings(tmp_path / "s", {"site/broken.xml": broken, "pom.xml": "<project><feedback>"}, "--select", "SL002")
+    assert [(f["code"], f["path"]) for f in found] == [("SL002", "site/broken.xml")]
