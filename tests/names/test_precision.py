@@ -379,10 +379,13 @@ def test_precision_heldout_n_still_meets_the_targets(tmp_path, with_roster):
 # also surname-first file names 3/7, non-English names 41/49, Astro <Picture> and mapped arrays 17/21.
 # Wrongly reported: company names (8 without a roster, 4 with), component book authors and companies (4
 # each, both ways), saints' days (4, without a roster). Historical figures: counted neither way.
-# strict: when met this fails, so the marker comes off.
-@pytest.mark.xfail(strict=True, reason="heldout_o measured once: precision and recall below the targets both ways")
+# Read and fixed since (session 9, R: accessible names and descriptions, description-list groups,
+# paired shortcodes' bodies, feed items and image sitemaps; N: firms named after people, saints' days,
+# listed book authors, two surnames without a hyphen): P 0.998 R 0.949 without a roster, P 1.000 R
+# 0.996 with one, so the strict xfail marker is off: a regression check now, not a claim. The next
+# held-out split, written before the next round of changes, is the claim.
 @pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
-def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+def test_precision_heldout_o_still_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_o", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (precision, recall)
