@@ -24,9 +24,10 @@ def described(items) -> str:
     return ", ".join(dict.fromkeys(plain(item.field) for item in items))
 
 
-def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
-                     fix_summary: str) -> Iterator[Finding]:
-    """The rule's finding when the file holds items of `kinds` (nothing for an unreadable file)."""
+def metadata_finding(subject, code: str, kinds: Sequence[str], opening,
+                     fix_summary) -> Iterator[Finding]:
+    """The rule's finding when the file holds items of `kinds` (nothing for an unreadable file).
+    `opening` and `fix_summary` are words, or functions of the items found that give them."""
     facts = subject.facts
     if facts is None:
         return
@@ -41,7 +42,8 @@ def metadata_finding(subject, code: str, kinds: Sequence[str], opening: str,
                     if why.startswith("not rewritten: ") else f"; --fix leaves it: {why}")
     yield Finding(
         code, subject.path, message, field=fields_of(items), value="; ".join(values) or None,
-        fix=None if facts.not_rewritten else _strip(tuple(kinds), fix_summary),
+        fix=None if facts.not_rewritten else _strip(
+            tuple(kinds), fix_summary(items) if callable(fix_summary) else fix_summary),
     )
 
 

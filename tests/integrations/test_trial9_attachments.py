@@ -45,3 +45,15 @@ def test_attached_files_are_called_attached_files(repo, cli):
     code, text, err = cli("check", "--no-progress", "--no-vision", "newsletter.pdf")
     why = next(line for line in text.splitlines() if line.strip().startswith("why:") and "SL103" in line)
     assert "JPEG" not in why and "motion photo" not in why
+
+
+def test_the_fix_says_it_removes_the_attached_files(repo, cli):
+    (repo / "newsletter.pdf").write_bytes(_pdf_with_attachment())
+    (repo / "thumb.jpg").write_bytes(_jpeg_with_thumbnail())
+    code, out, err = cli("check", "--output-format", "json", "--no-progress", "--no-vision")
+    fixes = {f["path"]: f["fix"]["summary"] for f in json.loads(out)["findings"] if f["code"] == "SL103"}
+    assert fixes == {"newsletter.pdf": "remove the attached files",
+                     "thumb.jpg": "remove embedded previews and appended data"}
+    code, text, err = cli("check", "--fix", "--no-progress", "--no-vision", "newsletter.pdf")
+    assert "newsletter.pdf: fixed: remove the attached files" in text + err, text + err
+    assert not pikepdf.open(repo / "newsletter.pdf").attachments
