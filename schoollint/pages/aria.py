@@ -34,9 +34,9 @@ def html_aria(captions: Captions, image) -> Iterator[TextSpan]:
                            captions.lang_of(element))
         for attribute in REFERENCES:
             for ident in (element.get(attribute) or "").split():
-                named = element.getroottree().getroot().xpath("//*[@id=$ident]", ident=ident)
-                if named:
-                    yield captions.span(named[0], attribute)
+                named = captions.element_with_id(element, ident)
+                if named is not None:
+                    yield captions.span(named, attribute)
         element = element.getparent()
 
 

@@ -69,6 +69,7 @@ class Captions:
         self.photo_counts: dict[object, int] = {}
         self.texts: dict[object, bool] = {}
         self.side_by_side: dict[object, bool] = {}
+        self.ids: dict[object, dict[str, object]] = {}      # document root -> {id: first element with it}
 
     def of(self, image) -> Iterator[TextSpan]:
         """The text that goes with a photo (an <img>, <video> or link to a photo), innermost first."""
@@ -279,6 +280,18 @@ class Captions:
         if element not in self.photo_counts:
             self.photo_counts[element] = len(element.xpath(".//img|.//video"))
         return self.photo_counts[element]
+
+    def element_with_id(self, element, ident: str):
+        """The first element of `element`'s document whose id is `ident` (as getElementById), or None: the
+        ids are indexed once a document, not searched for at each reference (a gallery is quadratic)."""
+        root = element.getroottree().getroot()
+        if root not in self.ids:
+            index: dict[str, object] = {}
+            for one in root.iter():
+                if isinstance(one.tag, str) and (key := one.get("id")) is not None:
+                    index.setdefault(key, one)
+            self.ids[root] = index
+        return self.ids[root].get(ident)
 
     def text_of(self, element) -> str:
         """Visible text, lines kept (`html_text.visible_text`)."""
