@@ -18,17 +18,16 @@ is no one's photo. Only a page with such elements pays for this: `html.scan` col
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .data import LineStr, locate_strings
+from .data import LineStr
 from .html_captions import Captions
 from .html_source import SourceLines
 from .model import PageImage, Share, TextSpan
-from .shares import target_of
+from .shares import located_json_ld, target_of
 
 CARD_TEXTS = ("og:title", "twitter:title", "og:description", "twitter:description")
 CARD_ALTS = ("og:image:alt", "twitter:image:alt")
@@ -93,16 +92,14 @@ def _card(elements: list, cards: list[tuple[str, str | None, int]], lines: Sourc
 
 
 def _json_ld(script, lines: SourceLines, relpath: str, root: Path | None) -> list[PageImage]:
-    source = script.text or ""
-    try:
-        document = json.loads(source)
+    first = lines.line(script)
+    try:                    # parsed once for the page: shares.html_shares read this block first
+        document = located_json_ld(script.text or "", first)
     except (ValueError, RecursionError):
         return []           # a broken block pairs nothing a search engine can read (shares.py says the same)
-    if next(_items(document), None) is None:
-        return []           # the usual block (a WebSite, an Organization): no item with a picture and words
-    lang, first = Captions.lang_of(script), lines.line(script)
-    images = []             # every string placed on its line in one pass over the block (data.locate_strings)
-    for pictures, words in _items(locate_strings(document, source, first)):
+    lang = Captions.lang_of(script)
+    images = []
+    for pictures, words in _items(document):
         captions = tuple(TextSpan(text, getattr(text, "line", first), f"JSON-LD {key}", lang) for key, text in words)
         for url in dict.fromkeys(url for url in pictures if not _EMBLEM.search(urlsplit(url).path)):
             images.append(PageImage(src=url, target=target_of(url, relpath, root), line=getattr(url, "line", first),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Share
@@ -52,17 +53,26 @@ def html_shares(element, line: int, relpath: str, root: Path | None) -> list[Sha
         return [Share(content, target_of(content, relpath, root), line, kind)] if kind and content else []
     if (element.get("type") or "").strip().lower() != "application/ld+json":
         return []
-    from .data import locate_strings    # only pages with a JSON-LD block pay its import
-
     text = element.text or ""
     try:
-        document = locate_strings(json.loads(text), text, line)
+        document = located_json_ld(text, line)
     except (ValueError, RecursionError):
         return []      # a broken block shares nothing a crawler can read
-    # Each image keeps the line locate_strings found it on, in one pass over the block (a search from
-    # the block's top for each image was quadratic: 12 s for 20,000 images).
     return [Share(str(url), target_of(url, relpath, root), getattr(url, "line", line), "JSON-LD image")
             for url in json_ld_images(document)]
+
+
+@lru_cache(maxsize=4)
+def located_json_ld(text: str, line: int):
+    """The JSON-LD block `text` (its first line `line`) parsed, each string a data.LineStr on its line.
+
+    One pass over the block (a search from its top for each image was quadratic: 12 s for 20,000
+    images); kept for the page's other reader of the same block (page_cards), which must not parse it
+    again. ValueError or RecursionError when it is no JSON. Callers only read the result.
+    """
+    from .data import locate_strings    # only pages with a JSON-LD block pay its import
+
+    return locate_strings(json.loads(text), text, line)
 
 
 def json_ld_images(node, depth: int = 0, key: str = "") -> Iterator[str]:
