@@ -12,23 +12,22 @@ from __future__ import annotations
 
 import re
 
-# What ends an unquoted path other than a comma (references.BOUNDARY without `,`).
-_ENDS = frozenset(" \t\r\n\"'`()<>{}[]|=;")
 # Attributes whose value is a list of candidates: a comma there parts two paths.
 _CANDIDATE_LIST = re.compile(r"\b(?:image)?srcset\s*=\s*$", re.IGNORECASE)
 _MAX_PATH = 1024
 
 
-def comma_joined(text: str, start: int, end: int) -> tuple[int, int]:
-    """The token text[start:end] (references.token_around) widened back over commas to the `(` or `=`
-    that opens an unquoted path (a Markdown destination, a CSS url(), an unquoted attribute other than a
-    srcset); the token itself when no comma stands before it, or the run opens with anything else (a
-    YAML or JSON list's `[`, a space: prose)."""
+def comma_joined(text: str, start: int, end: int, boundary: frozenset[str]) -> tuple[int, int]:
+    """The token text[start:end] (references.token_around, which ends it at any of `boundary`) widened
+    back over commas to the `(` or `=` that opens an unquoted path (a Markdown destination, a CSS url(),
+    an unquoted attribute other than a srcset); the token itself when no comma stands before it, or the
+    run opens with anything else (a YAML or JSON list's `[`, a space: prose)."""
     if text[start - 1: start] != ",":
         return start, end
+    ends = boundary - {","}         # what ends an unquoted path other than a comma
     at = start - 1
     floor = max(0, start - _MAX_PATH)
-    while at > floor and text[at - 1] not in _ENDS:
+    while at > floor and text[at - 1] not in ends:
         at -= 1
     opener = text[at - 1: at]
     if opener == "(" or opener == "=" and not _CANDIDATE_LIST.search(text[max(0, at - 64): at]):

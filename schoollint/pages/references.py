@@ -97,7 +97,7 @@ def path_around(text: str, start: int, end: int, yaml: bool = False) -> tuple[in
     (a query or fragment may follow) and the quotes stand where a path goes (`_QUOTES`); with
     `yaml` (the position is in YAML: `yaml_extent`), to a plain scalar's whole value (YAML 1.2
     section 7.3.3: it may hold spaces, up to a ` #` comment or the line's end)."""
-    tight_start, tight_end = comma_joined(text, *token_around(text, start, end))  # `](a,b.jpg)`: one path
+    tight_start, tight_end = comma_joined(text, *token_around(text, start, end), BOUNDARY)  # `](a,b.jpg)`: one path
     before, after = text[tight_start - 1: tight_start], text[tight_end: tight_end + 1]
     if (before in _QUOTES and after == _QUOTES[before][0] or tight_start == 0
             or before in "(=" and after in ("", ")", " ", ">", "\n")):   # url(a.jpg), (a.jpg "title"), src=a.jpg
