@@ -21,7 +21,7 @@ from . import __version__, checks
 from .cache import Signature, signature_of, stat_key
 from .checks import CheckModule, Context, MediaSubject, PageSubject, PathSubject
 from .discover import REPORT_MARKER
-from .file_result import FileResult, kind_of
+from .file_result import FileResult, holds_unread, kind_of
 from .fsio import contents
 from .probes import referenced_files
 
@@ -258,6 +258,7 @@ class Analyser:
         order, pages_or_media = self._reads_in_order()
         is_page = pages_or_media and self._is_page(relpath)   # asked once
         by_reads, selected, findings = self.by_reads, self.selected, result.findings
+        inside = False    # a reader of what is inside (media, page) took the file, not its name alone
         for reads in order:
             try:
                 subject = self._subject(reads, relpath, data, result, is_page)
@@ -267,6 +268,7 @@ class Analyser:
                 continue
             if subject is None:
                 continue
+            inside = inside or reads != "path"
             for module in by_reads[reads]:     # imported now: a subject that reads them is here
                 try:     # a loop, not extend(generator): a frame less a check, 16 checks a photo
                     for finding in module.check(subject, context):
@@ -280,6 +282,8 @@ class Analyser:
             result.findings += found
             result.errors += errors
             result.unchecked = kind_of(relpath) if unjudged else result.unchecked
+        if not (inside or result.unchecked or (is_page if pages_or_media else self._is_page(relpath))):
+            result.not_read = not self.is_media(relpath, data) and holds_unread(relpath, data)   # file_result
 
     def _internal_error(self, result: FileResult, where: str, exc: Exception) -> None:
         result.errors.append(f"{result.path}: internal error {where}: {type(exc).__name__}: {exc}")

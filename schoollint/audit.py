@@ -309,6 +309,8 @@ def run_audit(args) -> int:
         if unjudged:   # the review covers what the audit judged, and no more: the lead must know what that left out
             print(f"schoollint: warning: the recorded review did not cover {plural(unjudged, 'thing')} the audit "
                   "could not check or judge (the notes below; the report lists them first)", file=sys.stderr)
+    if audit.report.not_read:   # counted apart from the files checked, as check says it
+        print(f"schoollint: {audit.report.not_read_text()}", file=sys.stderr)
     for note in audit.report.notes:
         print(f"schoollint: note: {note}", file=sys.stderr)
     for error in audit.report.errors:

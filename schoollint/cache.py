@@ -56,7 +56,7 @@ from .usercache import read_signed, user_key as user_key, write_signed   # fix/t
 
 CACHE_DIR = ".schoollint_cache"
 # Bump when what is stored changes shape (schoollint/codec.py), so an old cache is simply ignored.
-SCHEMA = 8
+SCHEMA = 9
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
 # A file changed less than this before it was read may change again within the same tick of the

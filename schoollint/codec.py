@@ -69,10 +69,11 @@ def suppression_from_dict(record: dict) -> Suppression:
 
 def valid_record(record) -> bool:
     """True when `record` has exactly the shape finding_to_dict and suppression_to_dict write."""
-    if not (isinstance(record, dict) and set(record) == {"findings", "suppressions", "unknown_alts", "unchecked"}
+    if not (isinstance(record, dict)
+            and set(record) == {"findings", "suppressions", "unknown_alts", "unchecked", "not_read"}
             and isinstance(record["findings"], list) and isinstance(record["suppressions"], list)
             and type(record["unknown_alts"]) is int and record["unknown_alts"] >= 0
-            and type(record["unchecked"]) is bool):
+            and type(record["unchecked"]) is bool and type(record["not_read"]) is bool):
         return False
     return all(_valid_finding(item) for item in record["findings"]) and all(
         isinstance(item, dict) and set(item) == {"line", "covers", "codes"} and type(item["line"]) is int

@@ -1,5 +1,6 @@
 """What analysing one file gives (`FileResult`), as worker processes send it back and the result
-cache keeps it (codec.py's records), and how the honest count names a file's type (`kind_of`).
+cache keeps it (codec.py's records), how the honest count names a file's type (`kind_of`), and which
+files no reader claims still hold something no rule looked at (`holds_unread`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ class FileResult:
     # Why no reader judged this file's content ("PSD", "unreadable .jpg"), or "" when one did:
     # such a file is counted as not checked (issue 12), never among the files checked.
     unchecked: str = ""
+    # No reader claims the file's kind (a font, a .txt, a Gemfile): nothing inside it was looked at, only
+    # its name, so it is counted apart from the files checked ("not read"), never among them (session 10).
+    not_read: bool = False
     # Alt texts a page builds from values its reader cannot see (a template tag, an unresolved
     # expression): unknown, never clean, so the run says how many there were.
     unknown_alts: int = 0
@@ -45,6 +49,7 @@ class FileResult:
             "suppressions": [suppression_to_dict(s) for s in self.suppressions],
             "unknown_alts": self.unknown_alts,
             "unchecked": bool(self.unchecked),   # kept as judged: no finding tells it (trial 7 item 10)
+            "not_read": self.not_read,
         }
 
     @classmethod
@@ -54,6 +59,7 @@ class FileResult:
             findings=[finding_from_dict(path, f) for f in record["findings"]],
             suppressions=[suppression_from_dict(s) for s in record["suppressions"]],
             unchecked=kind_of(path) if record["unchecked"] else "", unknown_alts=record["unknown_alts"],
+            not_read=record["not_read"],
         )
 
 
@@ -67,3 +73,18 @@ def kind_of(relpath: str) -> str:
 
 
 _PLAIN_EXTENSION = re.compile(r"\.[a-z0-9_+-]{1,12}")
+
+# Files that by their kind's own definition hold nothing a rule could judge: Git's settings and
+# folder markers, GitHub Pages' CNAME (one host name), package managers' lock files (generated
+# lists of packages and digests). Their name is the whole of what there is to check.
+NOTHING_INSIDE = frozenset({
+    ".gitignore", ".gitattributes", ".gitmodules", ".gitkeep", ".keep", ".nojekyll", "cname",
+    "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "gemfile.lock",
+    "composer.lock", "poetry.lock", "pipfile.lock", "cargo.lock", "go.sum",
+})
+
+
+def holds_unread(relpath: str, data) -> bool:
+    """Whether a file no media or page reader claims (`data`, its bytes) holds something no rule looked
+    at: True but for an empty file and the kinds in NOTHING_INSIDE, which are counted as checked."""
+    return len(data) > 0 and relpath.rpartition("/")[2].lower() not in NOTHING_INSIDE

@@ -1,7 +1,7 @@
-"""How many files of a kind a run did not check, in words (outcome.Outcome.not_checked_text): a
-name ending stays as it is ("2 .psd"), a kind in words takes its plural on its head noun ("2
-special files", "3 symlinks out of the repository", "2 submodules not checked out"; trial 8 item
-13: "2 special file")."""
+"""Counts in words: the one place a word takes its plural ("2 files", "2 baseline entries"), kinds of
+file included (outcome.Outcome.not_checked_text, not_read_text): a name ending stays as it is ("2
+.psd"), a kind in words takes its plural on its head noun ("2 special files", "3 symlinks out of the
+repository", "2 submodules not checked out"; trial 8 item 13: "2 special file")."""
 
 from __future__ import annotations
 
@@ -12,10 +12,23 @@ import re
 _QUALIFIER = re.compile(r" (?=out of |not )")
 
 
-def kind_count(count: int, kind: str) -> str:
-    """`count` files of `kind` (a not_checked key: ".psd", "special file", "folder", ...) in words."""
-    if count == 1 or kind.startswith("."):
-        return f"{count} {kind}"
-    qualified = _QUALIFIER.search(kind)
-    end = qualified.start() if qualified else len(kind)
-    return f"{count} {kind[:end]}s{kind[end:]}"
+def plural(count: int, word: str) -> str:
+    """`count` and `word` (a noun, or a not_checked key: ".psd", "(no extension)", "special file",
+    "folder", ...) in words: "1 file", "2 files", "2 entries" (a consonant and y), "2 .psd"."""
+    if count == 1 or word.startswith((".", "(")):
+        return f"{count} {word}"
+    qualified = _QUALIFIER.search(word)
+    end = qualified.start() if qualified else len(word)
+    head = word[:end]
+    head = f"{head[:-1]}ies" if head.endswith("y") and head[-2:-1] not in ("a", "e", "o", "u", "") else f"{head}s"
+    return f"{count} {head}{word[end:]}"
+
+
+def kinds_text(counts: dict[str, int]) -> str:
+    """Counts of files by kind, most first: "12 .psd, 3 .cr2" ("" when none)."""
+    return ", ".join(plural(count, kind) for kind, count in sorted(counts.items(), key=by_count))
+
+
+def by_count(pair: tuple[str, int]) -> tuple[int, str]:
+    """The order counts by kind are given in: most first, then by kind."""
+    return -pair[1], pair[0]

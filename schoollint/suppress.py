@@ -11,6 +11,8 @@ from . import catalogue, checks
 from .analysis import FileResult
 from .baseline import apply_baseline
 from .checks import Context, SuppressionSubject
+from .file_result import kind_of
+from .kind_counts import by_count
 from .finding import Finding, Suppression
 from .outcome import Outcome
 
@@ -18,12 +20,15 @@ from .outcome import Outcome
 def settle(root: Path, results: list[FileResult], config, selected: set[str],
            baseline: dict[str, str] | None, outcome: Outcome) -> None:
     """Fill `outcome.findings` (sorted by path, line, code), the held-back counts, and the honest
-    counts (files checked, and those no reader judged by type) from the file results."""
+    counts from the file results: files checked (a reader judged what is inside), those a reader should
+    have judged and could not, by type (`not_checked`), and those no reader reads, by type (`not_read`)."""
     from collections import Counter
 
     rules = catalogue.load()
     unjudged = Counter(result.unchecked for result in results if result.unchecked)
-    outcome.files_checked, outcome.not_checked = len(results) - sum(unjudged.values()), dict(unjudged)
+    unread = Counter(kind_of(result.path) for result in results if result.not_read and not result.unchecked)
+    outcome.not_checked, outcome.not_read = dict(unjudged), dict(sorted(unread.items(), key=by_count))
+    outcome.files_checked = len(results) - unjudged.total() - unread.total()
     # only the suppression rules' modules (a module's READS is its rules' `reads`: test_catalogue)
     suppression_checks = checks.modules({code for code in selected if rules[code].reads == "suppressions"})
     outcome.findings = []

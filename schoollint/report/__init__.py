@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..kind_counts import plural as plural   # the one place words take their plural; reporters import it here
+
 FORMATS = {
     "text": "text",
     "json": "json_format",
@@ -242,13 +244,6 @@ def first_sentence(text: str) -> str:
         if flat.count("`", 0, stop.start()) % 2 == 0:
             return flat[: stop.start() + 1]
     return flat
-
-
-def plural(count: int, word: str) -> str:
-    """"1 file", "2 files"; words ending in y take -ies ("1 entry", "2 entries")."""
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def held_back(outcome) -> list[str]:

@@ -212,6 +212,7 @@ def model(audit, view: View) -> dict:
         "generated": audit.generated.isoformat(), "commit": audit.commit,
         "files_checked": audit.report.files_checked,
         "files_not_checked": dict(audit.report.not_checked),
+        "files_not_read": dict(audit.report.not_read),   # no reader for them: names alone looked at, as check's JSON
         "totals": {
             "photos": len(photos),
             "shown_on_pages": sum(1 for p in photos if p["pages"]),
@@ -254,4 +255,5 @@ def render_html(audit, view: View) -> str:
     content = model(audit, view)
     content["rules"] = _explained(content["rules"])
     return page.render(audit=content, marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
-                       style=_template("audit.css"), severity_order=SEVERITY_ORDER)
+                       style=_template("audit.css"), severity_order=SEVERITY_ORDER,
+                       not_read=audit.report.not_read_text())

@@ -42,5 +42,7 @@ def render(report, view: View) -> str:
     lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
     if report.not_checked:
         lines.append(f"::warning::{escape_data(f'schoollint did not check {report.not_checked_text()} (no reader)')}")
+    if report.not_read:
+        lines.append(f"::notice title=schoollint not read::{escape_data(report.not_read_text())}")
     lines += note_commands(report)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -35,6 +35,7 @@ def render(report, view: View) -> str:
                "run `schoollint check` locally"] if hidden else [])
     # What the annotations cannot show, in one notice: the findings over the cap, then the run's notes
     # (what was not checked first), one a line, so no cap on notices can drop what was not checked.
+    notice += [f"Not read: {report.not_read_text()}"] if report.not_read else []
     notice += [f"{'Not checked' if unjudged else 'Note'}: {text}" for text, unjudged in run_notes(report)]
     if notice:
         lines.append(f"::notice title=schoollint::{escape_data(chr(10).join(notice))}")

@@ -42,17 +42,23 @@ def render(report, view: View) -> str:
 
 
 def note_issues(report) -> list[dict]:
-    """The run's notes as issues of severity "info": the format has no other place for a run's words, and
-    GitLab requires every issue's description, check_name, fingerprint, severity and location (path,
-    lines.begin). A note is about the run, so its location is the site's root folder, line 1."""
+    """The files not read and the run's notes as issues of severity "info": the format has no other place for
+    a run's words, and GitLab requires every issue's description, check_name, fingerprint, severity and
+    location (path, lines.begin). A note is about the run, so its location is the site's root folder, line 1."""
     import hashlib
 
+    # (check_name, description, what the fingerprint is of: a note's own text, as before the count)
+    said = [("schoollint-not-read", f"schoollint did not read: {report.not_read_text()}",
+             f"schoollint-not-read\0{report.not_read_text()}")] if report.not_read else []
+    said += [("schoollint-not-checked" if unjudged else "schoollint-note",
+              f"schoollint {'did not check' if unjudged else 'note'}: {text}", f"schoollint-note\0{text}")
+             for text, unjudged in run_notes(report)]
     return [{
         "type": "issue",
-        "check_name": "schoollint-not-checked" if unjudged else "schoollint-note",
-        "description": f"schoollint {'did not check' if unjudged else 'note'}: {text}",
+        "check_name": check,
+        "description": description,
         "categories": ["Security"],
-        "fingerprint": hashlib.sha256(f"schoollint-note\0{text}".encode("utf-8", "surrogateescape")).hexdigest(),
+        "fingerprint": hashlib.sha256(seed.encode("utf-8", "surrogateescape")).hexdigest(),
         "severity": "info",
         "location": {"path": ".", "lines": {"begin": 1}},
-    } for text, unjudged in run_notes(report)]
+    } for check, description, seed in said]

@@ -33,8 +33,9 @@ def render(report, view: View) -> str:
     payload = {
         "tool": "schoollint",
         "version": __version__,
-        "files_checked": report.files_checked,
-        "files_not_checked": report.not_checked,   # by type, {".psd": 12}: no reader judged them
+        "files_checked": report.files_checked,     # a reader judged what is inside them
+        "files_not_checked": report.not_checked,   # by type, {".psd": 12}: a reader should have, and could not
+        "files_not_read": report.not_read,         # by type, {".woff2": 3}: no reader for them, names alone looked at
         "findings": [finding_record(f, view, digest)
                      for f, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
         "fixed": [{"path": c.path, "summaries": c.summaries,

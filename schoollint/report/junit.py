@@ -45,12 +45,13 @@ def _failure(testcase: ET.Element, finding, view: View) -> None:
 
 
 def _notes(suites: ET.Element, report) -> None:
-    """The run's notes in the first test suite's <system-out> (JUnit XML has no place for a run's words
-    on <testsuites>; Jenkins, GitLab and Azure show a suite's standard output), not-checked ones first."""
-    notes = run_notes(report)
-    if notes:
-        _element(suites[0], "system-out", "\n".join(
-            f"schoollint: {'not checked' if unjudged else 'note'}: {text}" for text, unjudged in notes))
+    """The files not read and the run's notes in the first test suite's <system-out> (JUnit XML has no place
+    for a run's words on <testsuites>; Jenkins, GitLab and Azure show a suite's standard output), what was not
+    read or checked first."""
+    lines = [f"schoollint: not read: {report.not_read_text()}"] if report.not_read else []
+    lines += [f"schoollint: {'not checked' if unjudged else 'note'}: {text}" for text, unjudged in run_notes(report)]
+    if lines:
+        _element(suites[0], "system-out", "\n".join(lines))
 
 
 def render(report, view: View) -> str:
@@ -77,6 +78,7 @@ def render(report, view: View) -> str:
     if total == 0:
         suite = _element(suites, "testsuite", name="schoollint", tests="1", failures="0", errors="0")
         unchecked = f"; not checked: {report.not_checked_text()}" if report.not_checked else ""
+        unchecked += f"; {report.not_read_text()}" if report.not_read else ""
         _element(suite, "testcase", name=f"no findings in {plural(report.files_checked, 'file')} checked{unchecked}",
                  classname="schoollint")
         total = 1

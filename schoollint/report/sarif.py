@@ -67,8 +67,10 @@ def render(report, view: View) -> str:
         }},
         "results": [result_record(finding, view, index, digest)
                     for finding, digest in zip(report.findings, unique_fingerprints(report.findings), strict=True)],
-        # The honest counts (issue 12): files a reader judged, and the others by type.
-        "properties": {"filesChecked": report.files_checked, "filesNotChecked": report.not_checked},
+        # The honest counts (issue 12): files a reader judged, those it could not judge and those no reader
+        # reads (their names alone looked at), by type, as JSON's files_checked, files_not_checked, files_not_read.
+        "properties": {"filesChecked": report.files_checked, "filesNotChecked": report.not_checked,
+                       "filesNotRead": report.not_read},
         "invocations": [{
             "executionSuccessful": not report.errors,
             # SARIF 2.1.0 §3.20.21, §3.58: errors; then notes, as "warning" when they say something was

@@ -74,6 +74,8 @@ def _not_checked(report) -> list[str]:
     # findings and notes below say why for each, so the count names no single cause.
     lines = ["", f"Not checked: {report.not_checked_text()} (the findings and notes say why)."] \
         if report.not_checked else []
+    if report.not_read:    # names alone looked at: never part of a "No findings" line's files checked
+        lines += ["", f"{cell(report.not_read_text()[0].upper() + report.not_read_text()[1:])}."]
     notes = run_notes(report)
     unjudged = [f"- {cell(text)}" for text, flag in notes if flag]
     if unjudged:

@@ -102,4 +102,6 @@ def _summary(report, view: View) -> str:
     parts.extend(held)
     if report.not_checked:   # never "no findings" alone about files no reader judged (issue 12)
         parts.append(f"not checked: {report.not_checked_text()}")
+    if report.not_read:      # nor about files whose names alone were looked at (a font, a .txt)
+        parts.append(report.not_read_text())
     return "; ".join(parts)
