@@ -29,12 +29,42 @@ class _Formatter(argparse.HelpFormatter):
         return super().format_help()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser without prefix abbreviations (trial 10 item 7: `--show` acted as --show-values
+    and printed pupils' names; `--exit` as --exit-zero), and with "did you mean" for a mistyped command,
+    choice or option (suggest.py). Every (sub)command parser is one: add_parser makes its parsers with
+    the class of the parser it belongs to."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+    def _check_value(self, action, value):
+        from .suggest import did_you_mean
+
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            raise argparse.ArgumentError(
+                action, f"invalid choice: {value!r}{did_you_mean(str(value), map(str, action.choices))} "
+                        f"(choose from {choices})")
+
+    def error(self, message: str):
+        from .suggest import closest
+
+        if message.startswith("unrecognized arguments: "):
+            known = [name for name in self._option_string_actions if name.startswith("--")]
+            for option in (word.partition("=")[0] for word in message.split()[2:] if word.startswith("--")):
+                match = closest(option, known)
+                message += f"; {option}: did you mean {match}?" if match else ""
+        super().error(message)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser: every command, each with its options; given the `command` a run
     names, only that one (argparse makes a parser for each command and formats each option as it is
     added: building every command's cost a start-up about 20 M instructions the run cannot use). With
     no command, or one that is none, every command is built, so that help and errors list them all."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="schoollint", formatter_class=_Formatter,
         description="Keep pupils' photos safe on a school website: metadata, names, alt text, resolution.",
     )
