@@ -32,6 +32,7 @@ from .aria import html_aria
 from .definition_lists import group_of
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
+from .image_maps import area_labels
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .page_cards import card_images
 from .shares import html_shares
@@ -189,7 +190,7 @@ class _Reader:
             alt=alt[0], title=title[0], aria_label=aria[0],
             alt_line=alt[1], title_line=title[1], aria_label_line=aria[1],
             captions=tuple(span for span in (*self.captions.of(element), *html_aria(self.captions, element),
-                                            *group_of(self.captions, element))
+                                            *group_of(self.captions, element), *area_labels(self.captions, element))
                            if span.text.strip()),
             lang=self.captions.lang_of(element), width=width, height=height,
             alternates=tuple(dict.fromkeys(a.target for a in alternates if a is not None)),

@@ -175,8 +175,11 @@ class Captions:
         if squad:
             yield from squad                    # a team's squad under its photo, a prize list under its heading
             return
-        if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following) \
-                or "caption" in (following.get("class") or "").lower():
+        if following is None or following.tag not in NEXT_CAPTION_TAGS or self.photo_count(following):
+            return
+        if "caption" in (following.get("class") or "").lower():     # Squarespace's, Drupal's caption field
+            if block is not image:              # beside the photo's wrapper (beside the photo: caption_siblings)
+                yield self.span(following, "caption")
             return
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
