@@ -107,12 +107,13 @@ def escaped_outcome(report):
                                    renamed=[(escaped(a), escaped(b)) for a, b in c.renamed],
                                    written=[escaped(p) for p in c.written], created=[escaped(p) for p in c.created],
                                    error=_clean(c.error)) for c in report.changes]
-    return dataclasses.replace(report, findings=[_escaped_finding(f) for f in report.findings], changes=changes,
+    return dataclasses.replace(report, findings=[escaped_finding(f) for f in report.findings], changes=changes,
                                errors=[escaped(e) for e in report.errors], notes=[escaped(n) for n in report.notes],
                                stale_baseline=[escaped(e) for e in report.stale_baseline])
 
 
-def _escaped_finding(finding):
+def escaped_finding(finding):
+    """The finding with every text in it `escaped` (the same object when none needs it)."""
     fix, value, known = finding.fix, finding.value, _PRINTABLE
     # printable text needs no escape (`escaped`): asked of each text at once, it is most findings' whole cost
     # (a text seen before is found in the memo without a call)

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, display_path, first_sentence, fix_hint, run_notes, shown_value, where
+from . import View, escaped, escaped_finding, escaped_outcome, first_sentence, fix_hint, run_notes, shown_value, where
 from .files import MARKER_COMMENT
 
 # The guidance's practical action each rule (or, failing that, its family) serves (Managing
@@ -88,15 +88,15 @@ def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
     """A photo's card: its facts, its own findings, and those of the pages that show it
     on the lines where they write it (a full name in its alt text or caption)."""
     return {
-        "path": display_path(photo.path),
-        "pages": [display_path(p) for p in photo.pages],
+        "path": photo.path,
+        "pages": photo.pages,
         "first_published": _date(photo.first_published), "first_commit": photo.first_commit,
         "date_source": photo.date_source,
         "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
         "thumbnail": photo.thumbnail,
         "consent": _consent(photo, findings + on_pages),
         "findings": [_finding(f, view) for f in findings]
-                    + [{**_finding(f, view), "page": display_path(f.path)} for f in on_pages],
+                    + [{**_finding(f, view), "page": f.path} for f in on_pages],
     }
 
 
@@ -191,7 +191,9 @@ def _with_values(text: str, options: dict) -> str:
 
 
 def model(audit, view: View) -> dict:
-    """The report's content as plain data: what the JSON holds and the HTML shows."""
+    """The report's content as plain data: what the JSON holds and the HTML shows. Texts as they are: the
+    JSON names a file as check's JSON does (a byte that is not UTF-8 is os.fsdecode's surrogate, `\\udce9`,
+    a newline `\\n`), the HTML is given them escaped (`shown`)."""
     by_path = defaultdict(list)
     for finding in audit.report.findings:
         by_path[finding.path].append(finding)
@@ -202,7 +204,7 @@ def model(audit, view: View) -> dict:
             written[page] |= sources
     photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path, written), view) for p in audit.photos]
     photos.sort(key=lambda p: (-len(p["findings"]), p["path"]))
-    others = [{"path": display_path(path), "findings": [_finding(f, view) for f in found]}
+    others = [{"path": path, "findings": [_finding(f, view) for f in found]}
               for path, found in sorted(by_path.items()) if path not in photo_paths]
     run = [_finding(f, view) for f in audit.run_findings]
     summary = _summary(photos, others, run, audit.options)
@@ -239,6 +241,23 @@ def render_json(audit, view: View) -> str:
     return json.dumps(model(audit, view), indent=2) + "\n"
 
 
+def shown(audit):
+    """The audit with every text from a file escaped as text output shows it (report.escaped: a byte that
+    is not UTF-8 as `\\xe9`, controls as escapes), for a page a person reads; each path escaped alike
+    wherever it is, so a photo's card still finds its pages' findings."""
+    from dataclasses import replace
+
+    def photo(card):
+        return replace(card, path=escaped(card.path), pages=[escaped(page) for page in card.pages],
+                       lines={escaped(page): lines for page, lines in card.lines.items()},
+                       written={escaped(page): {escaped(src) for src in sources}
+                                for page, sources in card.written.items()})
+
+    return replace(audit, site=escaped(audit.site), report=escaped_outcome(audit.report),
+                   photos=[photo(card) for card in audit.photos],
+                   run_findings=[escaped_finding(finding) for finding in audit.run_findings])
+
+
 def _template(name: str) -> str:
     return files(__package__).joinpath("templates").joinpath(name).read_text(encoding="utf-8")
 
@@ -252,7 +271,7 @@ def render_html(audit, view: View) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = environment.from_string(_template("audit.html.j2"))
-    content = model(audit, view)
+    content = model(shown(audit), view)
     content["rules"] = _explained(content["rules"])
     return page.render(audit=content, marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
                        style=_template("audit.css"), severity_order=SEVERITY_ORDER,
