@@ -275,12 +275,12 @@ class _Reader:
         self.shares += scanned.shares
 
     def shortcodes(self, body: str) -> None:
-        for line, src, parameters in figure_tags(body):
+        for line, src, parameters, paired in figure_tags(body):
             if line in self.code_lines:
                 continue
             image = _Image(str(src), line, parameters.get("alt"), size=displayed(parameters))
             image.captions += [TextSpan(parameters[key], parameters[key].line, label)
-                               for key, label in CAPTIONS.items() if key in parameters]
+                               for key, label in CAPTIONS.items() if key in parameters] + ([paired] if paired else [])
             image.captions += self.beside.get(line, [])
             self.images.append(image)
 

@@ -40,9 +40,11 @@ SOURCES = ("src", "image", "image_path", "url", "file", "path", "img", "photo")
 CAPTIONS = {"caption": "figure caption", "title": "figure title", "description": "figure caption"}
 
 
-def figure_tags(body: str) -> Iterator[tuple[int, LineStr, dict[str, LineStr]]]:
-    """(line, the photo's address, every parameter by lower-case name) of each tag that names a photo; a
-    `link=` is the photo only when no source parameter is given and it names a photo file."""
+def figure_tags(body: str) -> Iterator[tuple[int, LineStr, dict[str, LineStr], TextSpan | None]]:
+    """(line, the photo's address, every parameter by lower-case name, the body of a paired tag) of each tag
+    that names a photo; a `link=` is the photo only when no source parameter is given and it names a photo
+    file. A theme's figure shortcode may be paired (`{{< figure src="a.jpg" >}}Name{{< /figure >}}`): its
+    body is the caption it shows."""
     for written in SHORTCODE.finditer(body):
         group = "hugo" if written.group("hugo") is not None else "jekyll"
         parameters = {}
@@ -54,7 +56,9 @@ def figure_tags(body: str) -> Iterator[tuple[int, LineStr, dict[str, LineStr]]]:
         if src is None and links_to_media(parameters.get("link")):
             src = parameters["link"]            # a gallery's {{< figure link="photo.jpg" caption= >}}
         if src is not None:
-            yield body.count("\n", 0, written.start()) + 1, src, parameters
+            paired = _paired_body(body, written.group()[1], written.group()[2:-2], written.end())
+            caption = paired and TextSpan(paired[0], body.count("\n", 0, paired[1]) + 1, "figure shortcode body")
+            yield body.count("\n", 0, written.start()) + 1, src, parameters, caption
 
 
 # {% image "./img/a.jpg", "Alt text" %} (eleventy-img's shortcode, Nunjucks or Liquid; more arguments may follow).
@@ -143,11 +147,19 @@ def _paired_body(text: str, kind: str, inner: str, end: int) -> tuple[str, int] 
     if named is None or kind == "{" and not named.group(1):
         return None
     hugo, name = named.groups()
-    shut = re.escape(">" if hugo == "<" else "%")
-    closer = re.compile(r"\{%-?\s*end" + re.escape(name) + r"\s*-?%\}" if kind == "%" else
-                        r"\{\{" + re.escape(hugo) + r"\s*/" + re.escape(name) + r"\s*" + shut + r"\}\}")
-    close = closer.search(text, end, end + MAX_TAG)
-    return (text[end:close.start()], end) if close else None
+    shut, name = re.escape(">" if hugo == "<" else "%"), re.escape(name)
+    opening = rf"\{{%-?\s*{name}(?![\w-])" if kind == "%" else rf"\{{\{{{re.escape(hugo)}\s*{name}(?![\w-])"
+    closing = rf"\{{%-?\s*end{name}\s*-?%\}}" if kind == "%" else rf"\{{\{{{re.escape(hugo)}\s*/{name}\s*{shut}\}}\}}"
+    tags = re.compile(f"(?P<close>{closing})|{opening}")
+    depth = 0                                   # the same shortcode nested in its body ({{< box >}} in a box)
+    for tag in tags.finditer(text, end, end + MAX_TAG):
+        if tag.group("close") is None:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return text[end:tag.start()], end
+    return None
 
 
 def is_template_tag(text: str) -> bool:
