@@ -8,6 +8,7 @@ The sources are NOT runtime dependencies and nothing is fetched at run time:
     python tools/build_name_data.py --supplement    # only add tools/name_supplement.py to the lists (SCOWL only)
     /tmp/v/bin/python tools/build_name_data.py --languages   # only the words_<lang>.txt lists (wordfreq only)
     python tools/build_name_data.py --welsh         # only words_cy.txt (Tesseract's Welsh model: tools/welsh_words.py)
+    /tmp/v/bin/python tools/build_name_data.py --arabic    # only the Arabic-script lists (tools/arabic_script_names.py)
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
@@ -67,6 +68,9 @@ Files:
   "García", "Silva" are names of people of that language ("Garten", 4.7 in German, stays a word;
   so does "Müller", 4.8).
 - words_cy.txt: Welsh, which wordfreq lacks: tools/welsh_words.py (Tesseract's Welsh model, Apache-2.0).
+- arabic_script_names.txt: names in Arabic script (Faker's and mimesis's Arabic and Persian locales, a
+  hand-kept Urdu list), each marked with the languages it is a common word of (wordfreq):
+  tools/arabic_script_names.py.
 """
 
 from __future__ import annotations
@@ -312,6 +316,10 @@ if __name__ == "__main__":
 
         write_welsh(DATA, {line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
                            for line in _entries(name)}, plain)
+    elif sys.argv[1:] == ["--arabic"]:            # only the Arabic-script names and words
+        from tools.arabic_script_names import write_arabic_script
+
+        write_arabic_script(DATA, plain, LICENCE)
     elif sys.argv[1:] == ["--languages"]:       # only the words_<lang>.txt lists, from the committed name lists
         write_language_words({line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
                               for line in _entries(name)})

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from .apostrophes import elided_onto
+from .arabic_script import in_filename as arabic_names
 from .heuristic import Spotted, _Run
 from .irish import joined_articles
 from .makers import device_free_runs
@@ -136,7 +137,13 @@ def stock_credit_words(name: str) -> frozenset[str]:
 
 def in_filename(name: str) -> list[Spotted]:
     lex = lexicon()
-    runs = filename_runs(name) if name.isascii() else _latin_runs(filename_runs(name))
+    if name.isascii():
+        runs = filename_runs(name)
+    else:
+        runs = _latin_runs(filename_runs(name))
+        arabic = arabic_names(name)             # "عائشہ-خان.jpg" (names/arabic_script.py)
+        if arabic:
+            return arabic
     if _stock(name, runs, lex):
         return []                               # "pexels-...", "AdobeStock_..."
     last = runs[-1][-1] if runs else None

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .arabic_script import in_text as arabic_names
 from .irish import spelled_for_finder
 from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
-                       name_letters, no_dictionary_word, second_surname, spotted_token, stock_credit,
-                       word_given_before_surname, words_before)
+                       name_letters, no_dictionary_word, second_surname, stock_credit, word_given_before_surname,
+                       words_before, words_of)
 from .words import Lexicon, Token, english_word, is_given, language_words, lexicon, unknown_word
-
 
 
 def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
@@ -255,34 +255,6 @@ class _Run:
         return words[-1] in self.lex.locatives
 
 
-# Welsh elisions joined to the word before ('r "the", 'n, 'm "my", 'th "your"): no name ends so.
-_ELIDED = tuple(f"{apostrophe}{ending}" for apostrophe in "'’" for ending in ("r", "n", "m", "th"))
-
-
-def _words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list[Token]]:
-    """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia"); groups of two words or more."""
-    groups = []
-    tokens: list[Token] = []
-    position = 0
-    for word in words:
-        start = run.find(word, position)
-        position = start + len(word)
-        if word.endswith(_ELIDED):              # Welsh "Cadeirio'r Bardd": a word and "the", no name
-            if len(tokens) > 1:
-                groups.append(tokens)
-            tokens = []
-            continue
-        token = spotted_token(offset + start, word)
-        tokens.append(token)
-        if word[-1] == "." and token.key not in lex.titles:
-            if len(tokens) > 1:
-                groups.append(tokens)
-            tokens = []
-    if len(tokens) > 1:
-        groups.append(tokens)
-    return groups
-
-
 def in_text(text: str, language: str = "") -> list[Spotted]:
     """Full names in prose written in `language` (a BCP 47 tag; "" or "en" for English).
 
@@ -296,6 +268,8 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     words = language_words(language) if language else NO_WORDS
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
+    if not text.isascii():                      # "عائشہ خان": Arabic script has no capitals (names/arabic_script.py)
+        found += arabic_names(text, language)
     if found:                                   # "la biblioteca Rosalía de Castro", "the Rachel Carson garden"
         found = not_named_things(found, text, language, lex)
     if found or text.lower() != text:
@@ -312,6 +286,6 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
         if group.isascii() and not may_hold_name(words_in_run, lex):
             continue                                # "Zoë" needs plain() to be looked up
         offset = run.start()
-        for tokens in _words_of(group, words_in_run, offset, lex):
+        for tokens in words_of(group, words_in_run, offset, lex):
             found.extend(_Run(tokens, lex, text, words, strict).names())
     return found

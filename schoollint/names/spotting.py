@@ -203,3 +203,31 @@ def second_surname(token: Token, lex: Lexicon) -> bool:
     key = token.key
     return key in lex.surnames and token.raw[:1].isupper() and token.raw[1:].islower() \
         and not is_given(key, lex) and not english_word(key, lex)
+
+
+# Welsh elisions joined to the word before ('r "the", 'n, 'm "my", 'th "your"): no name ends so.
+_ELIDED = tuple(f"{apostrophe}{ending}" for apostrophe in "'’" for ending in ("r", "n", "m", "th"))
+
+
+def words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list[Token]]:
+    """Tokens of a run, cut after a word ending a sentence ("Jones. Amelia"); groups of two words or more."""
+    groups = []
+    tokens: list[Token] = []
+    position = 0
+    for word in words:
+        start = run.find(word, position)
+        position = start + len(word)
+        if word.endswith(_ELIDED):              # Welsh "Cadeirio'r Bardd": a word and "the", no name
+            if len(tokens) > 1:
+                groups.append(tokens)
+            tokens = []
+            continue
+        token = spotted_token(offset + start, word)
+        tokens.append(token)
+        if word[-1] == "." and token.key not in lex.titles:
+            if len(tokens) > 1:
+                groups.append(tokens)
+            tokens = []
+    if len(tokens) > 1:
+        groups.append(tokens)
+    return groups

@@ -100,9 +100,14 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
-# Latin letters that Unicode does not decompose into a base letter and an accent.
+# Latin letters that Unicode does not decompose into a base letter and an accent; and the letters Arabic,
+# Persian and Urdu write one name with (Unicode Standard 15.0, section 9.2: Farsi yeh and keheh, Urdu heh
+# goal and do-chashmee, teh marbuta written as heh): "عائشہ" and "عائشة" are one key, as Arabic text search
+# folds them (hamza and harakat are marks, gone with NFKD). Alef maksura stays: Arabic "على" ("on") is no "علي".
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
-                               "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "'": None, "’": None})
+                               "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "'": None, "’": None,
+                               "ٱ": "ا", "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه", "ی": "ي", "ک": "ك",
+                               "ڪ": "ك", "\u0640": None, "\u200c": None})
 
 
 def plain(word: str) -> str:
