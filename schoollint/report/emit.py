@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from . import PUBLIC_FORMATS, View, escaped, render, says_unjudged
 from .files import check_place, write_report
+from .redirected import judge_stdout
 
 
 def show_values(args) -> bool:
@@ -56,6 +57,8 @@ def emit(args, root: Path, outcome) -> None:
     # so a refusal writes nothing (the Action's annotations and its summary never disagree)
     force = getattr(args, "force", False)
     warnings = [check_place(path, root, personal=personal, force=force) for path, _, personal in files]
+    if not args.output_file and args.quiet < 2:     # `> file`: judged as -o's is (report/redirected.py)
+        warnings.append(judge_stdout(root, personal=view.show_values, force=force))
     if not args.output_file and args.quiet < 2:
         sys.stdout.write(text)
     for path, report, personal in files:
