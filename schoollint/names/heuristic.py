@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arabic_script import in_text as arabic_names
-from .irish import spelled_for_finder
+from .irish import spelled_for_finder, titled as irish_titled
 from .named_after import not_named_things
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
@@ -274,7 +274,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
         found = not_named_things(found, text, language, lex)
     if found or text.lower() != text:
         return found + reversed_names(text, lex, words) if "," in text else found
-    titled = text.title()
+    titled = spelled_for_finder(irish_titled(text))     # "fionn mac an bhaird": "Mac an Bhaird", one surname
     return _spot(titled, lex, words, strict=True) if len(titled) == len(text) else []
 
 

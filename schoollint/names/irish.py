@@ -32,6 +32,18 @@ def spelled_for_finder(text: str) -> str:
     return _PREFIXED.sub(lambda found: found.group(1) + " " + found.group(2).upper() + found.group(3).lower(), text)
 
 
+_TITLED_ARTICLE = re.compile(rf"({_PARTICLE}) (An|Na) ")
+
+
+def titled(text: str) -> str:
+    """`text.title()` as lower-case text is read (heuristic.in_text), the article after an Irish particle kept
+    in lower case, as Irish writes it ("fionn mac an bhaird" -> "Fionn Mac an Bhaird", not "Mac An Bhaird",
+    which `spelled_for_finder` would not know for one surname)."""
+    text = text.title()
+    return _TITLED_ARTICLE.sub(lambda found: f"{found.group(1)} {found.group(2).lower()} ", text) \
+        if " An " in text or " Na " in text else text
+
+
 def _joined(found: re.Match) -> str:
     """ "an tS" -> "antS": the article and the mutated initial, spaces dropped (two spaces stand for them)."""
     return found.group(0)[len(found.group(1)) + 1:].replace(" ", "")
