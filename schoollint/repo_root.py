@@ -11,13 +11,14 @@ from .submodules import is_submodule
 
 
 def find_root(start: Path) -> tuple[Path, bool]:
-    """The repository root above `start` (and whether it is a Git work tree).
+    """The repository root above `start` (and whether it is a Git work tree); in a plain folder, the
+    site that holds `start` (_plain_top).
 
     Git is asked only when it could say yes: a `.git` (folder or file) in `start` or a folder above
     it, as the file system has them (symlinks resolved, as Git's own discovery walks them), or
     GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
     if not _in_git(start):
-        return start.resolve(), False
+        return _plain_top(start), False
     import subprocess
 
     try:
@@ -26,8 +27,18 @@ def find_root(start: Path) -> tuple[Path, bool]:
         return start.resolve(), False
     if result.returncode == 0:
         return Path(os.fsdecode(result.stdout.rstrip(b"\n"))).resolve(), True
-    return start.resolve(), False
+    return _plain_top(start), False
 
+
+def _plain_top(start: Path) -> Path:
+    """A plain folder's site: the site that holds `start` (plain_site.site_above: the nearest folder on
+    the way up with a configuration, else the top of the run of index-page folders `start` is in), else
+    `start` itself (start_of chose it: no site above). So `cd news && schoollint check` in a plain site
+    runs with the site's configuration and cache, as from a Git work tree's subfolder (trial 10 item 6)."""
+    from .plain_site import site_above
+
+    real = start.resolve()
+    return site_above(real) or real
 
 def start_of(paths: list[str]) -> Path | None:
     """Where to look for the site's top folder (None: the current folder), judged on the paths as
