@@ -20,22 +20,15 @@ from __future__ import annotations
 
 import io
 
+from . import magic
 from .audio_tags import comment_items, id3_items, strip_comments, strip_id3, tag_errors
+from .magic import wave as _wave
 from .model import MediaError, MediaFacts
 
 FORMAT = "audio"
 EXTENSIONS = (".flac", ".mp3", ".oga", ".ogg", ".opus", ".spx", ".wav")
 DOCUMENT = True     # not a picture a page shows: kept out of the photo audit (registry.media_extensions)
-# MPEG-1/2/2.5 layer III and ADTS AAC sync words with their usual second byte.
-_SYNC = (b"\xff\xfb", b"\xff\xfa", b"\xff\xf3", b"\xff\xf2", b"\xff\xe3", b"\xff\xe2", b"\xff\xf1", b"\xff\xf9")
-
-
-def accept(prefix: bytes) -> bool:
-    return prefix.startswith((b"ID3", b"fLaC", b"OggS", *_SYNC)) or _wave(prefix)
-
-
-def _wave(prefix: bytes) -> bool:
-    return prefix[:4] == b"RIFF" and prefix[8:12] == b"WAVE"
+accept = magic.audio    # in formats/magic.py: the registry asks it without importing this module
 
 
 def _opened(data):

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import magic
 from .meanings import meaning, printable, technical, unknown
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, Data, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "Matroska"
 EXTENSIONS = (".mkv", ".mka", ".mk3d", ".webm")
-EBML = b"\x1a\x45\xdf\xa3"
 _LABEL = "Matroska"
 VOID = 0xEC
 SEGMENT, CLUSTER = 0x18538067, 0x1F43B675
@@ -35,10 +35,7 @@ _INFO = {0x7BA9: (FREE_TEXT, "Matroska title"), 0x4D80: (IDENTITY, "Matroska mux
 _MAX_DEPTH = 16
 # Level-1 elements: where a Cluster of unknown size ends.
 _TOP_LEVEL = {0x114D9B74, INFO, TRACKS, TAGS, CHAPTERS, ATTACHMENTS, CLUSTER, 0x1C53BB6B}
-
-
-def accept(prefix: bytes) -> bool:
-    return prefix.startswith(EBML)
+accept = magic.matroska    # in formats/magic.py: the registry asks it without importing this module
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ Encrypted documents (a manifest with `manifest:encryption-data`, Part 2, 4.8) ar
 
 from __future__ import annotations
 
+from . import magic
+from .magic import ODF_MIMETYPE as MIMETYPE
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError
 from .odf_review import places as review_places
 from .ooxml_words import odf_places as notes_places
@@ -29,7 +31,6 @@ from .places import Place
 FORMAT = "ODF"
 EXTENSIONS = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg")
 DOCUMENT = True
-MIMETYPE = b"application/vnd.oasis.opendocument."
 
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -45,15 +46,7 @@ _PROPERTIES = {
 _AUTHOR_PARTS = ("content.xml", "styles.xml")
 _THUMBNAILS = "Thumbnails/"
 _KINDS = {b"text": "ODT", b"spreadsheet": "ODS", b"presentation": "ODP", b"graphics": "ODG"}
-
-
-def accept(prefix: bytes) -> bool:
-    """A ZIP whose first member is `mimetype`, holding an OpenDocument media type."""
-    if prefix[:4] != b"PK\x03\x04" or len(prefix) < 30:
-        return False
-    name_length, extra_length = int.from_bytes(prefix[26:28], "little"), int.from_bytes(prefix[28:30], "little")
-    start = 30 + name_length + extra_length
-    return prefix[30:30 + name_length] == b"mimetype" and prefix[start:start + len(MIMETYPE)] == MIMETYPE
+accept = magic.odf    # in formats/magic.py: the registry asks it without importing this module
 
 
 class _Edit(Edit):

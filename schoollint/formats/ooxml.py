@@ -36,6 +36,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from . import magic
+from .magic import OLE
 from .model import FREE_TEXT, IDENTITY, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 from .ooxml_notes import places as notes_places
 from .ooxml_review import places as review_places
@@ -47,7 +49,6 @@ FORMAT = "OOXML"
 EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm",
               ".xlsx", ".xlsm", ".xltx", ".xltm", ".zip", ".epub")   # the last two: archive.py
 DOCUMENT = True
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -92,15 +93,12 @@ _AUTHORS: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str]], ...] = (
 )
 _MEDIA = re.compile(r"(word|ppt|xl)/media/[^/]+")
 _KINDS_BY_FOLDER = (("word/", "DOCX"), ("ppt/", "PPTX"), ("xl/", "XLSX"))
+accept = magic.ooxml    # in formats/magic.py: the registry asks it without importing this module
 
 
 def _telling(item: MetaItem) -> bool:
     """A template named without a folder ("Normal.dotm") tells nothing about its user."""
     return item.field != "app properties: template path" or bool(re.search(r"[\\/]", item.value or ""))
-
-
-def accept(prefix: bytes) -> bool:
-    return prefix.startswith((b"PK\x03\x04", OLE))
 
 
 class _Edit(Edit):

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 from contextlib import contextmanager
 
+from . import magic
 from .model import FREE_TEXT, IDENTITY, PREVIEW, TIMESTAMP, MediaError, MediaFacts, MetaItem, PartlyRead, clip
 from .pdf_damage import damage, salvaged
 from .pdf_marks import form_places
@@ -52,10 +53,7 @@ _PREV = re.compile(rb"/Prev\s+(\d+)")
 MAX_REVISIONS = 10_000
 _RECENT = Recent()
 _STREAM_NAME = re.compile(r"^stream <[^<>]*>: ")   # pikepdf names an in-memory file by its repr
-
-
-def accept(prefix: bytes) -> bool:
-    return b"%PDF-" in prefix[:1024]   # the header may follow junk in the first 1024 bytes (7.5.2)
+accept = magic.pdf    # in formats/magic.py: the registry asks it without importing this module
 
 
 class _Broken(MediaError):

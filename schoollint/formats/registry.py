@@ -7,10 +7,10 @@ the HEIF reader (or Pillow). Read and strip raise MediaError (model.py).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import cast
 
+from . import magic
 from .model import BOMB_PIXELS, FormatReader, FormatWriter, MediaError, MediaFacts
 
 # How much of a file `accept` sees: enough for magic numbers, for a PDF header anywhere in the
@@ -46,9 +46,11 @@ CLAIMS: dict[str, tuple[bool, frozenset[str]]] = {
 PLUGINS = tuple(CLAIMS)
 
 
-def _plugins() -> Iterator[FormatReader]:
-    """Plugin modules in PLUGINS order, each imported only when reached."""
-    return (cast(FormatReader, importlib.import_module(f"{__package__}.{name}")) for name in PLUGINS)
+@lru_cache(maxsize=None)
+def plugin(name: str) -> FormatReader:
+    """The plugin module `name` (one of PLUGINS), imported on first use (then a dict look-up, not
+    an import statement: read_media asks once a file)."""
+    return cast(FormatReader, importlib.import_module(f"{__package__}.{name}"))
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,12 @@ _WEAK_MAGIC = ("generic",)
 
 # Formats without magic bytes (Truevision TGA), read by the generic plugin when so named.
 _NO_MAGIC = (".tga",)
+# (plugin, its accept) in PLUGINS order, and the accepts trusted whatever a file's name: each plugin's
+# magic from formats/magic.py, so that asking imports no plugin (`recognised` on a site's first page
+# imported all seventeen, and what they import, in the parent before its workers fork: about 32 M
+# instructions).
+_MAGIC = tuple((name, magic.ACCEPT[name]) for name in PLUGINS)
+_STRONG_MAGIC = tuple(accept for name, accept in _MAGIC if name not in _WEAK_MAGIC)
 
 
 def recognised(prefix: bytes, extension: str, filename: str = "") -> bool:
@@ -87,21 +95,14 @@ def recognised(prefix: bytes, extension: str, filename: str = "") -> bool:
         return True
     if unsupported.unsupported(prefix, extension) is not None:
         return True
-    return any(accept(prefix) for accept in _strong_magic())
-
-
-@lru_cache(maxsize=1)
-def _strong_magic() -> tuple:
-    """Each plugin's `accept` but _WEAK_MAGIC's, imported once (an import statement a plugin a page cost 1 us each)."""
-    return tuple(cast(FormatReader, importlib.import_module(f"{__package__}.{name}")).accept
-                 for name in PLUGINS if name not in _WEAK_MAGIC)
+    return any(accept(prefix) for accept in _STRONG_MAGIC)
 
 
 def identify(prefix: bytes) -> FormatReader | None:
-    """The plugin whose magic matches, or None."""
-    for module in _plugins():
-        if module.accept(prefix):
-            return module
+    """The plugin whose magic matches (the first in PLUGINS order), or None; only that plugin is imported."""
+    for name, accept in _MAGIC:
+        if accept(prefix):
+            return plugin(name)
     return None
 
 
@@ -127,7 +128,7 @@ def read_media(data, extension: str, filename: str = "") -> MediaFacts:
         return MediaFacts(format=what, unchecked=f"{what}: {why}")
     module = identify(head)
     if module is None and extension in _NO_MAGIC:
-        module = cast(FormatReader, importlib.import_module(f"{__package__}.generic"))   # TGA has no magic
+        module = plugin("generic")   # TGA has no magic
     if module is None:
         raise MediaError(_unrecognised(extension))
     facts = module.read(data)

@@ -22,9 +22,10 @@ sidecar has no place on a website. Errors are MediaError.
 from __future__ import annotations
 
 import json
-import re
 
 from ..fix.model import Delete
+from . import magic
+from .magic import TAKEOUT_START as _TAKEOUT_START, XMP_STARTS as _STARTS
 from .model import FREE_TEXT, IDENTITY, LOCATION, PERSON_NAME, TIMESTAMP, MediaError, MediaFacts, MetaItem, clip
 
 FORMAT = "XMP sidecar"
@@ -32,8 +33,6 @@ TAKEOUT = "Google Takeout sidecar"
 FORMATS = (FORMAT, TAKEOUT)
 EXTENSIONS = (".xmp",)
 MAX_JSON = 1 << 20   # a Takeout sidecar is a few hundred bytes; larger JSON is some other file
-_STARTS = (b"<?xpacket", b"<x:xmpmeta", b"<xmpmeta", b"<rdf:RDF")
-_TAKEOUT_START = re.compile(rb'\{\s*"title"\s*:')
 _TAKEOUT_MEMBERS = frozenset({"photoTakenTime", "creationTime", "photoLastModifiedTime", "geoData", "geoDataExif",
                               "imageViews", "googlePhotosOrigin"})
 EMPTY = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
@@ -42,15 +41,11 @@ EMPTY = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
 _NO_POSITION = {"latitude": 0.0, "longitude": 0.0, "altitude": 0.0, "latitudeSpan": 0.0, "longitudeSpan": 0.0}
 EMPTY_TAKEOUT = json.dumps({"title": "", "description": "", "imageViews": "0", "geoData": _NO_POSITION,
                             "geoDataExif": _NO_POSITION}, indent=2).encode() + b"\n"
+accept = magic.sidecar    # in formats/magic.py: the registry asks it without importing this module
 
 
 def _start(data) -> bytes:
     return bytes(data[:4096]).removeprefix(b"\xef\xbb\xbf").lstrip()
-
-
-def accept(prefix: bytes) -> bool:
-    start = prefix.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return start.startswith(_STARTS) or _TAKEOUT_START.match(start) is not None
 
 
 def read(data) -> MediaFacts:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import struct
 
+from . import magic
 from .embedded import entry_items, parse_exif
 from .exif import POINTERS
 from .ifd import Entry, byte_order, integers, read_ifd
+from .magic import TIFF_BIG as _BIG
 from .model import PREVIEW, MediaError, MediaFacts, MetaItem, PartlyRead, Truncated
 
 FORMAT = "TIFF"
@@ -25,15 +27,10 @@ FORMAT = "TIFF"
 # ARW/SR2/SRF, Pentax PEF, Samsung SRW, Hasselblad 3FR, Epson ERF, Kodak DCR/KDC, Leaf MOS, Phase One IIQ).
 EXTENSIONS = (".tif", ".tiff", ".dng", ".cr2", ".nef", ".nrw", ".arw", ".sr2", ".srf", ".pef", ".srw", ".3fr",
               ".erf", ".dcr", ".kdc", ".mos", ".iiq")
-_CLASSIC = (b"II*\0", b"MM\0*")
-_BIG = (b"II+\0", b"MM\0+")
 _WHERE = "TIFF"
 # (offsets tag, byte counts tag): strips, tiles and a JPEG thumbnail.
 _IMAGE_DATA = ((0x0111, 0x0117), (0x0144, 0x0145), (0x0201, 0x0202))
-
-
-def accept(prefix: bytes) -> bool:
-    return prefix[:4] in _CLASSIC + _BIG
+accept = magic.tiff    # in formats/magic.py: the registry asks it without importing this module
 
 
 def _order(data) -> str:

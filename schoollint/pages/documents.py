@@ -46,19 +46,21 @@ SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".pptx", ".pptm", ".potx", ".pot
 
 
 def read(relpath: str, data: bytes, root: Path | None) -> Page:
-    from ..formats import odf, svg
+    # By content, from the magic alone: an SVG icon imports neither the Office nor the ODF reader.
+    from ..formats import magic
+
+    if magic.svg(bytes(data[:4096])):
+        from . import svg_text
+
+        return svg_text.read(relpath, data, root)
+    if magic.odf(bytes(data[:256])):
+        from . import odf_text
+
+        return odf_text.read(relpath, data, root)
     from ..formats.model import MediaError
     from ..formats.ooxml_words import slide_notes
     from ..formats.package import Package
 
-    if svg.accept(bytes(data[:4096])):
-        from . import svg_text
-
-        return svg_text.read(relpath, data, root)
-    if odf.accept(bytes(data[:256])):
-        from . import odf_text
-
-        return odf_text.read(relpath, data, root)
     try:
         package = Package(data, "OOXML")
         if "word/document.xml" in package.names:   # and the pictures in headers, footers, foot- and endnotes

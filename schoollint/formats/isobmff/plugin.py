@@ -20,27 +20,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .. import magic
 from ..model import MediaError, MediaFacts, PartlyRead, complete
 from .boxes import Survey, boxes
 
 FORMAT = "ISOBMFF"
 EXTENSIONS = (".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v", ".mov", ".3gp")
 
-# QuickTime files from before ftyp existed start straight with one of these.
-_OLD_QUICKTIME_FIRST_BOXES = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
 _BRAND_FORMATS = {b"heic": "HEIC", b"heix": "HEIC", b"heim": "HEIC", b"heis": "HEIC", b"hevc": "HEIC",
                   b"hevx": "HEIC", b"avif": "AVIF", b"avis": "AVIF"}
 _GENERIC_IMAGE_BRANDS = (b"mif1", b"msf1", b"miaf")   # the codec is named among the compatible brands
-
-
-def accept(prefix: bytes) -> bool:
-    if len(prefix) < 8:
-        return False
-    size = int.from_bytes(prefix[:4], "big")
-    kind = prefix[4:8]
-    if kind == b"ftyp":
-        return size >= 8
-    return kind in _OLD_QUICKTIME_FIRST_BOXES and (size in (0, 1) or size >= 8)
+accept = magic.isobmff    # in formats/magic.py: the registry asks it without importing this module
 
 
 def format_of(data) -> str:
