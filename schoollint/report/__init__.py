@@ -164,7 +164,10 @@ def fix_hint(finding, rule, pre_commit: bool = False) -> str:
     """
     fix = finding.fix
     if fix is None:
-        return first_sentence(rule.fix)
+        from .fix_tried import LEFT    # the rule's fix would be `--fix`, which the finding says leaves it
+
+        return "by hand, as the finding says (--fix leaves it)" if LEFT.search(finding.message) else \
+            first_sentence(rule.fix)
     if pre_commit:
         return f"{fix.summary} ({hook_hint(fix.safe)})"
     return f"{fix.summary} (run `schoollint check --fix{'' if fix.safe else ' --unsafe-fixes'}`)"

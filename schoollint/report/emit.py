@@ -12,8 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from . import PUBLIC_FORMATS, View, escaped, render, says_unjudged
+from . import PUBLIC_FORMATS, View, escaped, plural, render, says_unjudged
 from .files import check_place, write_report
+from .fix_tried import left_by_fix
 from .redirected import judge_stdout
 
 
@@ -40,6 +41,8 @@ def _offered(root: Path, outcome) -> None:
 
 def emit(args, root: Path, outcome) -> None:
     _offered(root, outcome)
+    if args.fix:    # files whose findings --fix leaves (an archive's photos): listed as not fixed, with why
+        outcome.changes += left_by_fix(outcome.findings, outcome.changes)
     to_terminal = not args.output_file and sys.stdout.isatty()
     view = View(
         root=root,
@@ -84,6 +87,7 @@ def show_diff(outcome) -> int:
     """--diff: what --fix would change, as a diff; exit 1 when it would change anything."""
     from ..diff_output import print_diff
 
+    outcome.changes += left_by_fix(outcome.findings, outcome.changes)    # as --fix lists them: "cannot fix"
     for change in outcome.changes:
         if not change.error:   # the pages' own bytes, so that it applies (diff_output.py)
             print_diff(change.diff)
@@ -97,6 +101,6 @@ def show_diff(outcome) -> int:
     partly = sum(1 for change in would if change.refused)
     shown = f", {partly} of them only in part ({failed} could not be fixed at all)" if partly else \
         f" ({failed} could not be)"
-    print(f"{len(would)} file{'s' if len(would) != 1 else ''} would be fixed{shown}", file=sys.stderr)
+    print(f"{plural(len(would), 'file')} would be fixed{shown}", file=sys.stderr)
     notes_and_errors(outcome)
     return EXIT_ERROR if outcome.errors else (EXIT_FINDINGS if would else EXIT_CLEAN)

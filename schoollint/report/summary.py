@@ -15,6 +15,7 @@ from itertools import groupby
 from .. import catalogue
 from . import View, fix_hint, held_back, plural, run_notes
 from .files import MARKER_COMMENT
+from .fix_tried import advice_lines, not_fixed_error, shared_advice
 
 LIMIT = 1024 * 1024 - 4096      # bytes; GitHub's limit, less room for the closing note
 # Escaped so that text from file names and pages can neither format nor link;
@@ -114,8 +115,10 @@ def _changes_and_errors(report) -> list[str]:
         lines += [f"- {cell(c.path)}: {cell('; '.join(c.summaries))}" for c in fixed]
     not_fixed = [c for c in report.changes if c.error]
     if not_fixed:
+        shared = shared_advice(not_fixed)   # a refusal's advice once, after the files it is for
         lines += ["", "### Not fixed", ""]
-        lines += [f"- {cell(c.path)}: {cell(c.error)}" for c in not_fixed]
+        lines += [f"- {cell(c.path)}: {cell(not_fixed_error(c, shared))}" for c in not_fixed]
+        lines += ["", *(cell(advice) + "." for advice in advice_lines(shared))] if shared else []
     if report.errors:
         lines += ["", "### Errors", ""] + [f"- {cell(error)}" for error in report.errors]
     if report.stale_baseline:

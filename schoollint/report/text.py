@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from .. import catalogue
 from . import View, display_path, explained_by, first_sentence, fix_hint, held_back, plural, where
-from .fix_tried import failed_paths, not_fixed_error, tried, tried_hint
+from .fix_tried import advice_lines, failed_paths, not_fixed_error, shared_advice, tried, tried_hint
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
 RESET = "\033[0m"
@@ -20,8 +20,10 @@ def _paint(text: str, colour: str, view: View) -> str:
 def render(report, view: View) -> str:
     rules = catalogue.load()
     out: list[str] = []
+    shared = shared_advice(report.changes)   # a refusal's advice once, not on each file's line
     for change in report.changes if not view.quiet else ():
-        out.extend(_change_lines(change, view.prefix))
+        out.extend(_change_lines(change, view.prefix, shared))
+    out += advice_lines(shared) if not view.quiet else []
     explained: set[str] = set()   # why a rule matters is said once per run, at its first finding
     # A finding's head ("  error SL101 location-metadata: ") and fix hint line are made once for each rule,
     # severity and fix: the same few for every photo of a run (a fix by id: every finding stays alive
@@ -58,11 +60,12 @@ def render(report, view: View) -> str:
     return "\n".join(out) + "\n"
 
 
-def _change_lines(change, prefix: str = "") -> list[str]:
-    """What --fix did to one file, down to every other file it touched (paths after `prefix`)."""
+def _change_lines(change, prefix: str = "", shared=None) -> list[str]:
+    """What --fix did to one file, down to every other file it touched (paths after `prefix`); a refusal's
+    advice `shared` with other files is left to the line that says it once."""
     path = display_path(prefix + change.path)
     if change.error:
-        return [f"{path}: not fixed: {not_fixed_error(change)}"]
+        return [f"{path}: not fixed: {not_fixed_error(change, shared)}"]
     if not change.changed:
         return []
     lines = [f"{path}: fixed: {'; '.join(change.summaries)}"]
