@@ -74,15 +74,14 @@ def site_above(start: Path) -> Path | None:
     """The site that holds `start` (an absolute folder), as the module docstring says; None when no
     folder from `start` up to the file system's root is one."""
     indexed: Path | None = None     # the outermost folder of the nearest run of index-page folders
-    in_run = True
     for folder in (start, *start.parents):
         names = _names(folder)
         if says_site(folder, names):
             return folder
-        if in_run and names & INDEX_PAGES:
+        if names & INDEX_PAGES:
             indexed = folder
-        elif indexed is not None:
-            in_run = False
+        elif indexed is not None:   # the run ended: a configuration further up is another site's, or
+            break                   # the user's (`~/.schoollint.yml`), never this one's top
     return indexed
 
 

@@ -48,3 +48,18 @@ def test_a_folder_in_no_site_is_still_its_own(tmp_path, monkeypatch, cli):
     code, out, err = cli("check", "--no-progress")
     assert code == 1, err
     assert "a.jpg" in out and "trip/a.jpg" not in out
+
+
+def test_a_configuration_above_the_sites_index_pages_is_not_its_top(tmp_path, monkeypatch, cli):
+    """A site found by its index page ends where the run of index-page folders ends: a `.schoollint.yml`
+    further up (the user's home folder's) neither becomes its top nor lists the folders beside it."""
+    write(tmp_path, ".schoollint.yml", "ignore: [SL101]\n")
+    write(tmp_path, "elsewhere/b.jpg", gps_jpeg())
+    site = tmp_path / "sites" / "stmarys"
+    write(site, "index.html", '<img src="a.jpg" alt="Sports day">\n')
+    write(site, "a.jpg", gps_jpeg())
+    monkeypatch.chdir(site)
+    code, out, err = cli("check", "--no-progress")
+    assert code == 1, err
+    assert "SL101" in out and "b.jpg" not in out
+    assert "\na.jpg" in "\n" + out
