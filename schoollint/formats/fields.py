@@ -64,15 +64,23 @@ WORDS = {
     "Ducky comment block": "comment saved by Photoshop's Save for Web", "unrecognised vendor block":
     "a camera or app's private data", "Digital Creation Date": "the date it was digitised",
     "Digital Creation Time": "the time it was digitised",
+    # what AFCP and FotoStation keep after the picture's end (jpeg_trailers.py); their IPTC by its own words
+    "AFCP trailer: text": "text kept after the picture",
+    "AFCP trailer thumbnail": "a small copy kept after the picture",
+    "AFCP trailer preview": "a copy kept after the picture",
+    "FotoStation trailer thumbnail": "a small copy kept after the picture",
+    "FotoStation trailer preview": "a copy kept after the picture",
 }
 
 
 @lru_cache(maxsize=1024)   # a few dozen fields recur in every photo of a run; bounded for hostile ones
 def plain(field: str) -> str:
-    """'EXIF BodySerialNumber' -> 'camera serial number (EXIF BodySerialNumber)'; a field with no
-    plain words is returned as it is."""
+    """'EXIF BodySerialNumber' -> 'camera serial number (EXIF BodySerialNumber)', also inside what holds
+    it ('AFCP trailer: IPTC City' -> 'city (AFCP trailer: IPTC City)'); a field with no plain words is
+    returned as it is."""
     rest = field.partition(" ")[2]
-    for key in (field, rest, rest.rpartition(":")[2]):
+    inner = field.rpartition(": ")[2]   # a field inside something: "AFCP trailer: IPTC City", "trip/a.jpg: EXIF Make"
+    for key in (field, rest, rest.rpartition(":")[2], inner.partition(" ")[2]):
         words = WORDS.get(key)     # "IPTC City" says it already; "XMP photoshop:City" does not (trial 9 item 7)
         if words and (words.lower() != key.lower() or ":" in field):
             return f"{words} ({field})"
