@@ -23,12 +23,14 @@ PageError ("could not be read whole"), never a page with its last photos missing
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schoollint.finding import Suppression
 
 from .aria import html_aria
+from .backgrounds import background_src, background_words
 from .definition_lists import group_of
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
@@ -155,6 +157,8 @@ class _Reader:
                            found)
         elif tag == "a" and links_to_media(element.get("href")) and not element.xpath(".//img|.//video"):
             self.add_image(element, element.get("href"), found, labelled=False)
+        elif (background := background_src(element)) is not None:      # a hero, a card's or avatar's picture
+            self.add_image(element, background, found, words=background_words(self.captions, element))
 
     def reference_values(self, element):
         for name, value in element.attrib.items():
@@ -167,7 +171,9 @@ class _Reader:
         for css in [element.get("style") or ""] + ([element.text or ""] if element.tag == "style" else []):
             yield from CSS_URL.findall(css)
 
-    def add_image(self, element, src: str | None, found: Scan, labelled: bool = True) -> None:
+    def add_image(self, element, src: str | None, found: Scan, labelled: bool = True, words=None) -> None:
+        """Add the photo `element` shows from `src`, with its labels and the words beside it (`words`: those
+        its caption finders give, or a background's, backgrounds.background_words)."""
         if not src:
             return
         resolved = resolve(src, self.relpath, self.root)
@@ -189,12 +195,19 @@ class _Reader:
             src=src, target=resolved.target if resolved else None, line=self.lines.line(element),
             alt=alt[0], title=title[0], aria_label=aria[0],
             alt_line=alt[1], title_line=title[1], aria_label_line=aria[1],
-            captions=tuple(span for span in (*self.captions.of(element), *html_aria(self.captions, element),
-                                            *group_of(self.captions, element), *area_labels(self.captions, element))
+            captions=tuple(span for span in (words if words is not None else self.words_beside(element))
                            if span.text.strip()),
             lang=self.captions.lang_of(element), width=width, height=height,
             alternates=tuple(dict.fromkeys(a.target for a in alternates if a is not None)),
         ))
+
+    def words_beside(self, element) -> Iterator[TextSpan]:
+        """The words that go with a photo element: captions, accessible names, its description-list group
+        and image map."""
+        yield from self.captions.of(element)
+        yield from html_aria(self.captions, element)
+        yield from group_of(self.captions, element)
+        yield from area_labels(self.captions, element)
 
     def widen(self, suppressions: list[Suppression]) -> list[Suppression]:
         """A comment above an element covers all of that element's lines."""

@@ -82,7 +82,7 @@ class Captions:
         captioned = False                       # in a figure whose own caption says what it shows
         for ancestor in image.iterancestors():
             tag = ancestor.tag
-            if tag in BOUNDARIES and not _card_like(ancestor) and not self.photo_only(ancestor):
+            if tag in BOUNDARIES and not card_like(ancestor) and not self.photo_only(ancestor):
                 if tag in TITLED and self.photo_count(ancestor) == 1 and not captioned:
                     yield from self.title_of(ancestor)
                 return
@@ -104,7 +104,7 @@ class Captions:
                     yield from self.table_neighbours(ancestor)
                 if tag in ("td", "th") or self.own_text(ancestor):
                     return                      # "<p><img></p>" holds only the photo: its card is further out
-            elif _card_like(ancestor) and self.photo_count(ancestor) == 1:
+            elif card_like(ancestor) and self.photo_count(ancestor) == 1:
                 card = self.span(ancestor, "card")
                 yield card
                 if card.text.strip():           # "div.card-img" holds only the photo: the card is further out
@@ -146,12 +146,12 @@ class Captions:
         both: the earlier photo's "next paragraph", this one's BETWEEN_PHOTOS (the safe reading for consent;
         SL303 reports its full names once, with the earlier photo)."""
         block = self.photo_block(image, gallery=True)     # a gallery's photos follow photos, not paragraphs
-        previous = _element_sibling(block, "getprevious") if block is not None else None
+        previous = element_sibling(block, "getprevious") if block is not None else None
         if previous is None or previous.tag not in BEFORE_CAPTION_TAGS or previous.tail and previous.tail.strip() \
                 or self.photo_count(previous) or previous.tag in ("h1", "h2") and sum(
                     sibling.tag == previous.tag for sibling in previous.itersiblings()) == 0:
             return                              # a lone h1/h2 is the page's or section's title
-        earlier = _element_sibling(previous, "getprevious")
+        earlier = element_sibling(previous, "getprevious")
         photo = earlier if earlier is None or earlier.tag in ("img", "video") \
             else next(earlier.iter("img", "video"), None)
         between = photo is not None and any(span.label == "next paragraph" and span is self.span(previous, span.label)
@@ -165,7 +165,7 @@ class Captions:
         block = self.photo_block(image)
         if block is None:
             return                              # read whole anyway, or a gallery's shared text
-        following = _element_sibling(block, "getnext")
+        following = element_sibling(block, "getnext")
         if following is not None and following.tag == "br" or block.tail and block.tail.strip():
             span = self.tail_span(block, following if following is not None and following.tag == "br" else None)
             if span.text.strip() and len(span.text) <= MAX_NEXT_CAPTION:
@@ -184,7 +184,7 @@ class Captions:
         span = self.span(following, "next paragraph")
         if len(span.text) <= MAX_NEXT_CAPTION:
             yield span
-            second = _element_sibling(following, "getnext") if following.tag == "p" else None
+            second = element_sibling(following, "getnext") if following.tag == "p" else None
             if second is not None and second.tag == "p" and not self.photo_count(second) \
                     and len((after := self.span(second, SECOND_PARAGRAPH)).text) <= MAX_NEXT_CAPTION:
                 yield after                     # a short post names the photo's pupil a sentence later
@@ -193,11 +193,11 @@ class Captions:
         """The list or table right after `block` (a photo's figure; `following`: the element after it, when
         known), or after a short heading or a lead-in ending in a colon that follows it ("Prize winners", then
         the list): the photo's squad or prize list."""
-        following = _element_sibling(block, "getnext") if following is None else following
+        following = element_sibling(block, "getnext") if following is None else following
         if following is None or block.tail and block.tail.strip():
             return
         if following.tag in HEADINGS or following.tag == "p" and "caption" not in (following.get("class") or ""):
-            listed = _element_sibling(following, "getnext")
+            listed = element_sibling(following, "getnext")
             if listed is None or listed.tag not in UNDER_PHOTO or following.tail and following.tail.strip() \
                     or self.photo_count(following):
                 return                          # no list after it (the usual paragraph): no more is read
@@ -226,7 +226,7 @@ class Captions:
     def read_anyway(self, element) -> bool:
         """Is this element's whole text read for its photo in any case (a paragraph, figure, link, card)?"""
         return element.tag in CONTAINERS or element.tag in ("figure", "a") or (
-            _card_like(element) and self.photo_count(element) == 1)
+            card_like(element) and self.photo_count(element) == 1)
 
     def tail_span(self, block, br) -> TextSpan:
         """Text written straight after the photo (and a <br>) up to the next element."""
@@ -301,7 +301,7 @@ class Captions:
         return visible_text(element, self.lines)
 
 
-def _element_sibling(element, direction: str):
+def element_sibling(element, direction: str):
     """The nearest sibling element ("getnext" or "getprevious"), passing over comments."""
     sibling = getattr(element, direction)()
     while sibling is not None and not isinstance(sibling.tag, str):
@@ -309,7 +309,7 @@ def _element_sibling(element, direction: str):
     return sibling
 
 
-def _card_like(element) -> bool:
+def card_like(element) -> bool:
     """A card by its class ("card", "profile"...), or a schema.org Person item in microdata (WHATWG HTML
     "Microdata": `itemscope itemtype=".../Person"`), whose photo and name are one person's."""
     words = re.split(r"[\s_-]+", (element.get("class") or "").lower())

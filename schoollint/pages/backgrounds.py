@@ -1,0 +1,61 @@
+"""A photo shown as a CSS background (CSS Backgrounds and Borders Level 3, section 3.3 `background-image`:
+a hero banner, a card's picture, a round avatar) and the words shown over or beside it.
+
+Themes and page builders put photos in an inline `style="background-image: url(...)"` (Elementor, Divi and
+WPBakery sections, team cards, avatars) or in the attributes lazysizes' unveilhooks reads (`data-bg`,
+`data-background-image`). Only photo files count: an SVG or GIF background is a pattern or an icon, and a
+stylesheet's backgrounds are not matched to elements here (they are references, as before). The words that go
+with such a photo:
+- the text over it, its own, when short (a hero's heading, "Well done, Name!"): a background under a long
+  text is the backdrop of a part of the page, whose words are the page's;
+- with no text of its own, the heading or the caption- or name-classed element right after it (`span.avatar`
+  then `span.name`), and the card, list item, table cell or figure it sits in, when that holds no other
+  photo and a caption's length of text. A plain paragraph after it is not read: a background with no words
+  of its own is as often a divider as a picture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .html_captions import CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, OUTERMOST, Captions, card_like, element_sibling
+from .model import TextSpan
+
+_BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
+LAZY_ATTRIBUTES = ("data-bg", "data-background-image")
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif")
+_NAMING_CLASSES = frozenset({"name", "title", "caption", "heading", "label"})
+HELD = frozenset({"figure", "a"}) | set(CONTAINERS)     # what holds a background photo and its words
+
+
+def background_src(element) -> str | None:
+    """The photo an element shows as its background, as written; None when it shows none (or a pattern)."""
+    style = element.get("style")
+    written = (found.group(1) if style and "url(" in style and (found := _BACKGROUND.search(style)) else None) \
+        or next((element.get(name) for name in LAZY_ATTRIBUTES if element.get(name)), None)
+    if written is None or element.tag in OUTERMOST:
+        return None
+    return written if written.split("?")[0].split("#")[0].lower().endswith(PHOTO_SUFFIXES) else None
+
+
+def background_words(captions: Captions, element) -> Iterator[TextSpan]:
+    """The words over a background photo, or beside it when it has none (see the module's note)."""
+    over = captions.span(element, "text over the photo")
+    if over.text.strip():
+        if len(over.text) <= MAX_NEXT_CAPTION:
+            yield over
+        return
+    following = element_sibling(element, "getnext")
+    if following is not None and isinstance(following.tag, str) and not captions.photo_count(following) and (
+            following.tag in HEADINGS or _NAMING_CLASSES & set(re.split(r"[\s_-]+", following.get("class") or ""))):
+        yield captions.span(following, "next paragraph")
+    for holder in element.iterancestors():
+        if holder.tag in OUTERMOST or captions.photo_count(holder):
+            return
+        if captions.own_text(holder):
+            card = captions.span(holder, "card")
+            if (holder.tag in HELD or card_like(holder)) and len(card.text) <= MAX_NEXT_CAPTION \
+                    and sum(isinstance(one.tag, str) and background_src(one) is not None for one in holder.iter()) == 1:
+                yield card
+            return

@@ -1,0 +1,34 @@
+"""A photo shown as a CSS background and the words over or beside it (issue 10, real school sites: a hero
+banner with the pupil's name in its overlaid heading, a staff card's or avatar's `background-image`, lazysizes'
+`data-bg`), read through the command line on real pages and JPEGs.
+"""
+
+from __future__ import annotations
+
+from tests.names.test_issue10_kinds import html, lint
+
+
+def test_the_heading_over_a_background_hero(tmp_path):
+    page = html('<section class="hero" style="background-image: url(\'/images/bh1.jpg\')">\n'
+                '<div class="hero-overlay"><h1>Well done, Peregrine Ashdown-Whyte!</h1></div></section>\n'
+                '<p>Our school news.</p>')
+    assert lint(tmp_path / "s", {"news/hero.html": page}) == [("SL303", "news/hero.html", "Peregrine Ashdown-Whyte")]
+
+
+def test_a_background_cards_name_and_a_lazy_avatar(tmp_path):
+    page = html('<div class="card"><div class="card-image" style="background:#eee url(/images/bc1.jpg) center/cover">'
+                '</div>\n<h3 class="card-title">Peregrine Ashdown-Whyte</h3><p>Head boy</p></div>\n'
+                '<ul class="staff"><li><span class="avatar lazyload" data-bg="/images/bc2.jpg"></span>'
+                '<span class="name">Jocasta Merriweather-Oyelowo</span></li></ul>')
+    found = lint(tmp_path / "s", {"about/staff.html": page})
+    assert {value for _code, _path, value in found} == {"Peregrine Ashdown-Whyte", "Jocasta Merriweather-Oyelowo"}
+
+
+def test_a_background_under_a_whole_section_or_before_a_paragraph_names_no_one(tmp_path):
+    """The traps: a backdrop under a long text is the page's, a divider's paragraph after it is the page's, and
+    an SVG or GIF background is a pattern."""
+    thanks = "Thanks to Peregrine Ashdown-Whyte for organising the fair. "
+    page = html(f'<section style="background-image:url(/images/bt1.jpg)"><h2>News</h2><p>{thanks * 6}</p></section>\n'
+                f'<div class="divider" style="background-image:url(/images/bt2.jpg)"></div><p>{thanks}</p>\n'
+                f'<div class="hero" style="background-image:url(/images/pattern.svg)"><h1>{thanks}</h1></div>')
+    assert lint(tmp_path / "s", {"news/fair.html": page}) == []
