@@ -68,7 +68,8 @@ def _finding(finding, view: View) -> dict:
     rule = catalogue.load()[finding.code]
     record = {
         "code": finding.code, "name": rule.name, "severity": finding.severity or rule.severity,
-        "message": finding.message, "field": finding.field, "line": finding.line, "where": where(finding),
+        "message": finding.message, "field": finding.field, "line": finding.line,
+        "where": where(finding).removesuffix(": "),   # a label ("line 7"): the page adds the colon, the JSON needs none
         "how_to_fix": fix_hint(finding, rule),
         # what schoollint's own fix does to this file; why the rule matters and how to fix it by hand
         # are said once per rule ("rules", the page's "What the problems mean")
