@@ -12,11 +12,16 @@ import re
 _QUALIFIER = re.compile(r" (?=out of |not )")
 
 
+# file_result.kind_of's kinds that are no name ending, in words after a count ("2 with no extension").
+_NO_ENDING = {"(no extension)": "with no extension", "(other)": "with another name ending"}
+
+
 def plural(count: int, word: str) -> str:
     """`count` and `word` (a noun, or a not_checked key: ".psd", "(no extension)", "special file",
-    "folder", ...) in words: "1 file", "2 files", "2 entries" (a consonant and y), "2 .psd"."""
+    "folder", ...) in words: "1 file", "2 files", "2 entries" (a consonant and y), "2 .psd", "2 with no
+    extension"."""
     if count == 1 or word.startswith((".", "(")):
-        return f"{count} {word}"
+        return f"{count} {_NO_ENDING.get(word, word)}"
     qualified = _QUALIFIER.search(word)
     end = qualified.start() if qualified else len(word)
     head = word[:end]
@@ -25,8 +30,9 @@ def plural(count: int, word: str) -> str:
 
 
 def kinds_text(counts: dict[str, int]) -> str:
-    """Counts of files by kind, most first: "12 .psd, 3 .cr2" ("" when none)."""
-    return ", ".join(plural(count, kind) for kind, count in sorted(counts.items(), key=by_count))
+    """Counts of files by kind, most first, then as the words sort: "12 .psd, 3 .cr2, 3 with no extension"
+    ("" when none)."""
+    return ", ".join(words for _, words in sorted((-count, plural(count, kind)) for kind, count in counts.items()))
 
 
 def by_count(pair: tuple[str, int]) -> tuple[int, str]:

@@ -20,7 +20,7 @@ from tests.kit.sites import clean_photo
 
 NOT_READ = {"(no extension)": 1, ".txt": 1, ".wasm": 1, ".woff2": 1}
 WORDS = ("4 files not read, since schoollint has no reader for what is inside them: "
-         "1 (no extension), 1 .txt, 1 .wasm, 1 .woff2")
+         "1 .txt, 1 .wasm, 1 .woff2, 1 with no extension")
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_junit_github_gitlab_and_summary_say_them(site, cli):
 
     summary = cli("check", "--no-vision", "--output-format", "summary")[1]
     assert "No findings in 5 files checked." in summary
-    assert f"\n{cell(WORDS)}.\n" in summary and "\\(no extension\\)" in summary
+    assert f"\n{cell(WORDS)}.\n" in summary
 
 
 def test_a_finding_elsewhere_does_not_hide_them(site, cli):
@@ -140,5 +140,5 @@ def test_words_take_their_plural_in_one_place():
     assert [plural(2, word) for word in ("file", "baseline entry", "day", "symlink out of the repository",
                                          "submodule not checked out", ".psd", "(no extension)")] == [
         "2 files", "2 baseline entries", "2 days", "2 symlinks out of the repository",
-        "2 submodules not checked out", "2 .psd", "2 (no extension)"]
+        "2 submodules not checked out", "2 .psd", "2 with no extension"]
     assert plural(1, "entry") == "1 entry"
