@@ -98,8 +98,8 @@ GIVEN = {
         Yonas Filmon Biniam Eyob Henok Kibrom Mehari Natnael Robel Yohannes Mulugeta Bereket""",
     "kurdish-persian": """Rozhin Shilan Helin Berfin Rojda Zilan Dilan Avin Nazanin Parisa Rebwar Kawa Soran Hawre
         Arman Kian Dariush""",
-    "nepali": """Aayush Bibek Bikash Prabin Sujan Suman Anish Nabin Sabina Srijana Sunita Anjali Pratiksha
-        Manisha Samjhana Aastha""",
+    "nepali": """Aashika Aakriti Bipana Aayush Bibek Bikash Prabin Sujan Suman Anish Nabin Sabina Srijana Sunita
+        Anjali Pratiksha Manisha Samjhana Aastha""",
     "romanian": """Andreea Ioana Denisa Larisa Roxana Raluca Anca Mihaela Oana Alina Georgiana Ionuț Ștefan Florin
         Vlad Radu Bogdan Sorin Răzvan Matei Dragoș Cosmin""",
     "portuguese": """Beatriz Leonor Matilde Inês Francisca Constança Madalena Luana Tiago Rodrigo Duarte Afonso
@@ -152,7 +152,7 @@ SURNAMES = {
         Abebe Getachew Woldemariam Ghebremichael Tesfamariam Asfaw Desta Hailu""",
     "kurdish-persian": """Karimi Ahmadi Hosseini Mohammadi Rezaei Moradi Rahimi Jafari Sadeghi Hashemi Rostami
         Ebrahimi Kazemi Barzani""",
-    "nepali": """Thapa Gurung Magar Limbu Tamang Shrestha Sherpa Adhikari Karki Khadka Poudel Bhandari Basnet
+    "nepali": """Pun Thapa Gurung Magar Limbu Tamang Shrestha Sherpa Adhikari Karki Khadka Poudel Bhandari Basnet
         Ghimire Subedi""",
     "romanian": """Popescu Ionescu Dumitru Stoica Gheorghe Munteanu Constantin Rusu Dinu Lungu Florea Nistor
         Cristea Moldovan Ciobanu Dobre Ungureanu""",

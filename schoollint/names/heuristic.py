@@ -203,10 +203,14 @@ class _Run:
 
     def _word_surname(self, j: int) -> bool:
         """ "Usman Sheikh", "Zainab Butt": in prose, a surname that is also an English word, straight after a
-        given name that is none ("Rose Butt" is left alone)."""
+        given name that is none ("Rose Butt" is left alone); or any English word so, capitalised, when a class
+        or year group follows it ("Aashika Pun (6B)", "Sabina Sang - 5C": the class says a pupil is named)."""
         word, given, lex = self.tokens[j], self.tokens[j - 1].key, self.lex
-        return self.text is not None and not self.strict and word.key in lex.word_surnames and word.raw[1:].islower() \
-            and is_given(given, lex) and given not in lex.word_given and word.key not in self.words
+        if self.text is None or self.strict or not word.raw[1:].islower() or not is_given(given, lex) \
+                or given in lex.word_given or word.key in self.words:
+            return False
+        return word.key in lex.word_surnames or j == len(self.tokens) - 1 and not english_word(given, lex) \
+            and CLASS_AFTER.match(self.text, word.end) is not None
 
     def _short_surname(self, j: int) -> bool:
         """ "Hanh Do", "zihan-wu.jpg": a short surname (words.Lexicon.short_surnames), not in capitals,
@@ -283,8 +287,8 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
     for run in lex.run_pattern.finditer(text):
         group = run.group()
         words_in_run = group.split()
-        if group.isascii() and not may_hold_name(words_in_run, lex):
-            continue                                # "Zoë" needs plain() to be looked up
+        if group.isascii() and not may_hold_name(words_in_run, lex) and not CLASS_AFTER.match(text, run.end()):
+            continue                                # "Zoë" needs plain() to be looked up; "Aashika Pun (6B)"
         offset = run.start()
         for tokens in words_of(group, words_in_run, offset, lex):
             found.extend(_Run(tokens, lex, text, words, strict).names())
