@@ -146,12 +146,13 @@ def worktree_copies(root: Path, at_head: list[Appearance]) -> dict[str, str]:
     if not at_head:
         return {}
     staged = {}
-    for entry in git(root, "ls-files", "-s", "-z").split("\0"):
+    # check=False: a bare repository (bare_repo.py) has no index or work tree; its blobs are read from Git
+    for entry in git(root, "ls-files", "-s", "-z", check=False).split("\0"):
         meta, _, path = entry.partition("\t")
         parts = meta.split()
         if len(parts) == 3 and parts[2] == "0":
             staged[path] = parts[1]
-    changed = set(git(root, "diff-files", "--name-only", "-z").split("\0"))
+    changed = set(git(root, "diff-files", "--name-only", "-z", check=False).split("\0"))
     return {a.blob: a.path for a in at_head
             if staged.get(a.path) == a.blob and a.path not in changed and _plain_file(root, a.path)}
 

@@ -113,10 +113,19 @@ CHECKED_APART: set[Path] = set()
 def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
     """Whether the folder `name` in `current` is another site's or tool's (OTHERS_FOLDERS); said in `notes`."""
     path = os.path.join(current, name)
-    what = marked_as(path)
+    what = marked_as(path) or _bare_layout(path)
     if what and Path(path).resolve() not in CHECKED_APART:  # a work tree this run checks apart: no note
         notes.append(skipped_others(Path(os.path.relpath(path, root)).as_posix(), what))
     return bool(what)
+
+
+def _bare_layout(path: str) -> str:
+    """A folder laid out as a Git directory (HEAD, objects/, refs/: a bare repository, a mirror) holds
+    Git's own files, never the site's (bare_repo.py); its history is `schoollint history`'s to read."""
+    if os.path.isfile(os.path.join(path, "HEAD")) and all(
+            os.path.isdir(os.path.join(path, folder)) for folder in ("objects", "refs")):
+        return "a bare Git repository (run `schoollint history` in it to check its history)"
+    return ""
 
 
 def marked_as(path: str, markers: tuple[str, ...] = tuple(OTHERS_FOLDERS)) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .bare_repo import bare_repository, refuse_bare
 from .submodules import is_submodule
 
 
@@ -17,8 +18,9 @@ def find_root(start: Path) -> tuple[Path, bool]:
     Git is asked only when it could say yes: a `.git` (folder or file) in `start` or a folder above
     it, as the file system has them (symlinks resolved, as Git's own discovery walks them), or
     GIT_DIR set. Otherwise Git finds no work tree either, and a run in a plain folder starts no process."""
-    if not _in_git(start):
-        return _plain_top(start), False
+    if not _in_git(start):   # a bare repository is one, with no work tree (bare_repo.py)
+        bare = bare_repository(start.resolve())
+        return (bare, True) if bare is not None else (_plain_top(start), False)
     import subprocess
 
     try:
@@ -51,6 +53,7 @@ def start_of(paths: list[str]) -> Path | None:
     from .config_files import CONFIG_FILES
     from .plain_site import is_site, site_above
 
+    refuse_bare(Path(os.path.abspath(paths[0] if paths else ".")))   # no files to check there (bare_repo.py)
     named = [Path(os.path.abspath(path)) for path in paths if os.path.lexists(path)]
     if not paths or not os.path.lexists(paths[0]):
         return None

@@ -1,0 +1,53 @@
+"""A bare Git repository (a mirror, `git clone --bare`): Git's own files and no work tree (trial 10
+item 1: `schoollint check` in one listed objects/, hooks/ and refs/ as a plain folder's files and said
+"no findings in 58 files checked", while its history held photos with GPS positions).
+
+There are no site files to check there, so `check`, `audit` and `config` stop (exit 2) and say what
+to run instead; `schoollint history` reads the commits, which a bare repository holds in full
+(history_root.py). Found as Git finds a repository from a folder with no `.git` above it (gitrepository-
+layout(5): a folder that holds HEAD, objects/ and refs/ is a Git directory), then asked of Git
+(`git rev-parse --is-bare-repository`), so a plain folder that merely holds such names is no repository.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import UsageError
+
+
+class BareRepositoryError(UsageError):
+    """`check` (or `audit`, `config`) run in a bare repository, which has no files to check."""
+
+
+def bare_repository(start: Path) -> Path | None:
+    """The bare repository `start` (absolute) is in or is, or None. Costs a stat or two a folder up
+    to the root, and a git process only where a folder is laid out as a Git directory."""
+    for folder in (start, *start.parents):
+        if os.path.isfile(folder / "HEAD") and os.path.isdir(folder / "objects") and os.path.isdir(folder / "refs"):
+            import subprocess
+
+            try:
+                said = subprocess.run(["git", "rev-parse", "--is-bare-repository"], cwd=folder,
+                                      capture_output=True, text=True)
+            except FileNotFoundError:   # no git on this machine: nothing can read it as a repository
+                return None
+            return folder if said.returncode == 0 and said.stdout.strip() == "true" else None
+    return None
+
+
+def refuse_bare(start: Path) -> None:
+    """BareRepositoryError when `start` is in a bare repository: what it is, and what to run there."""
+    bare = bare_repository(start)
+    if bare is None:
+        return
+    shown = os.path.relpath(bare)
+    name = bare.name.removesuffix(".git") if bare.name != ".git" else ""
+    clone = os.path.join(os.path.relpath(bare.parent), name if name and name != bare.name else "site")
+    raise BareRepositoryError(
+        f"{shown}: a bare Git repository: it holds Git's own files and history but no work tree, so there "
+        f"are no site files here to check. Run `{'' if shown == '.' else f'cd {shown} && '}schoollint history` "
+        "to check the photos and pages "
+        f"its history holds, or check a clone's files (`git clone {shown} {clone} && cd {clone} && "
+        "schoollint check`)")

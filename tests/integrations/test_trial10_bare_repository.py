@@ -1,0 +1,73 @@
+"""Trial 10 item 1: `schoollint check` in a bare repository (a mirror) checked Git's own files (objects,
+hooks) as a plain folder and said "no findings in 58 files checked", exit 0, while its history held a
+photo with a GPS position; `schoollint history` there said it needed a Git repository. Now `check` and
+`audit` stop there (exit 2) saying there is no work tree and what to run instead, and `history` reads
+the bare repository's commits as it reads a clone's. A bare repository inside a plain folder is
+skipped by its walk with a note, not listed as the site's files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.audit.sites import clean_jpeg, gps_jpeg, write
+from tests.kit.git import commit_all, git
+
+
+@pytest.fixture
+def mirror(tmp_path, monkeypatch) -> Path:
+    """A bare clone of a site whose history holds a removed photo with GPS; the current folder."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("SCHOOLLINT_ROSTER", raising=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "-q", "-b", "main")
+    write(work, "index.html", '<img src="images/trip.jpg" alt="The trip">\n')
+    write(work, "images/trip.jpg", gps_jpeg())
+    commit_all(work, "trip")
+    (work / "images/trip.jpg").write_bytes(clean_jpeg())
+    commit_all(work, "remove the GPS position")
+    git(tmp_path, "clone", "-q", "--bare", str(work), "site.git")
+    bare = tmp_path / "site.git"
+    monkeypatch.chdir(bare)
+    return bare
+
+
+@pytest.mark.parametrize("where, words", [
+    (".", ["check"]),
+    ("objects", ["check"]),
+    ("..", ["check", "site.git"]),
+    (".", ["audit", "-o", "../audit.html"]),
+])
+def test_check_in_a_bare_repository_is_an_error_saying_what_to_run(mirror, cli, monkeypatch, where, words):
+    monkeypatch.chdir(mirror / where)
+    code, out, err = cli(*words, "--no-progress")
+    assert code == 2, out + err
+    assert "files checked" not in out + err and "no findings" not in out + err
+    assert "a bare Git repository" in err and "no work tree" in err
+    assert "schoollint history" in err and "git clone" in err
+
+
+def test_history_reads_a_bare_repository(mirror, cli):
+    code, out, err = cli("history", "--no-progress")
+    assert code == 1, err
+    assert "needs a Git repository" not in err
+    assert "images/trip.jpg @" in out and "SL101" in out
+    assert "2 commits" in out
+
+
+def test_a_bare_repository_in_a_plain_folder_is_skipped_with_a_note(mirror, cli, monkeypatch):
+    holder = mirror.parent
+    write(holder, "index.html", '<img src="a.jpg" alt="Sports day">\n')
+    write(holder, "a.jpg", clean_jpeg())
+    shutil.rmtree(holder / "work")    # the clone it was made from: no second site in the way
+    monkeypatch.chdir(holder)
+    code, out, err = cli("check", "--no-progress", "--output-format", "json")
+    assert code in (0, 1), err
+    import json
+
+    paths = {finding["path"] for finding in json.loads(out)["findings"]}
+    assert not any(path.startswith("site.git/") for path in paths)
+    assert "site.git/: skipped, a bare Git repository" in err
