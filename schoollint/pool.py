@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 from . import usercache
 from .analysis import Analyser, FileResult
+from .file_result import kind_of
 from .fix.model import Change, Fix, FixContext, fixes_on_offer
 from .fix.outputs import Stamp
 
@@ -120,7 +121,7 @@ def analyse_and_fix(job: FixingJob) -> tuple[FileResult, Ahead | None]:
 
 def analysis_crashed(job: AnalysisJob) -> FileResult:
     return FileResult(job[0], errors=[f"{job[0]}: cannot read: the process reading it was killed "
-                                      "(did the file change while it was read?)"])
+                                      "(did the file change while it was read?)"], unchecked=kind_of(job[0]))
 
 
 def fix_in_worker(job: tuple[str, list[Fix], bool, bool]) -> tuple[Change, list[tuple[str, str, Stamp]]]:
