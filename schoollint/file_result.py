@@ -86,5 +86,11 @@ NOTHING_INSIDE = frozenset({
 
 def holds_unread(relpath: str, data) -> bool:
     """Whether a file no media or page reader claims (`data`, its bytes) holds something no rule looked
-    at: True but for an empty file and the kinds in NOTHING_INSIDE, which are counted as checked."""
-    return len(data) > 0 and relpath.rpartition("/")[2].lower() not in NOTHING_INSIDE
+    at: True but for an empty file, the kinds in NOTHING_INSIDE and schoollint's own files at the top
+    (its configuration, baseline, review log and hashed roster, which it reads itself), counted as checked."""
+    if not len(data) or relpath.rpartition("/")[2].lower() in NOTHING_INSIDE:
+        return False
+    from .run_settings import HASHED_ROSTER
+    from .site_facts import OWN_FILES
+
+    return relpath not in OWN_FILES and relpath != HASHED_ROSTER

@@ -142,3 +142,13 @@ def test_words_take_their_plural_in_one_place():
         "2 files", "2 baseline entries", "2 days", "2 symlinks out of the repository",
         "2 submodules not checked out", "2 .psd", "2 with no extension"]
     assert plural(1, "entry") == "1 entry"
+
+
+def test_schoollints_own_files_count_as_checked(site, cli):
+    """Its configuration is read by schoollint itself (an unknown key is an error), not a site file no
+    reader reads; a `.yml` elsewhere is."""
+    (site / ".schoollint.yml").write_text("select: [SL1, SL3]\n")
+    (site / ".github" / "workflows").mkdir(parents=True)
+    (site / ".github" / "workflows" / "site.yml").write_text("on: push\n")
+    report = json.loads(cli("check", "--no-vision", "--output-format", "json")[1])
+    assert (report["files_checked"], report["files_not_read"]) == (6, {**NOT_READ, ".yml": 1})
