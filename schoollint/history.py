@@ -35,6 +35,9 @@ class Appearance:
     first_commit: str
     last_commit: str | None = None     # the last commit that had it (None: still at HEAD)
     removed_in: str | None = None      # the commit that deleted or replaced it
+    ended: str | None = None           # how removed_in ended it: "removed", "replaced" (a new version at
+                                       # the path: a fix commit's) or "renamed" (the same bytes, a new path)
+    renamed_to: str | None = None      # the new path, when "renamed"
     at_head: bool = False
     mode: str = "100644"               # the tree entry's mode (gitlog.Change.mode)
 
@@ -87,6 +90,8 @@ def appearances(root: Path, revisions: list[str], since: str | None, config, sca
     found: list[Appearance] = []
     for commit in walk(root, revisions, renames=False, since=since):
         scan.commits += 1
+        # without rename detection a rename is a deletion and an addition of the same blob
+        added = {change.blob: change.path for change in commit.changes if change.old_blob == ZERO}
         for change in commit.changes:
             if not _wanted(change.path, config):
                 continue
@@ -95,6 +100,9 @@ def appearances(root: Path, revisions: list[str], since: str | None, config, sca
                 if ended is not None:
                     ended.removed_in = commit.sha
                     ended.last_commit = commit.parents[0] if commit.parents else None
+                    ended.renamed_to = added.get(change.old_blob) if change.blob == ZERO else None
+                    ended.ended = ("replaced" if change.blob != ZERO else "renamed" if ended.renamed_to
+                                   else "removed")
             if change.blob != ZERO and (change.path, change.blob) not in live:
                 appearance = Appearance(change.path, change.blob, commit.sha, last_commit=commit.sha,
                                         mode=change.mode)
@@ -104,6 +112,7 @@ def appearances(root: Path, revisions: list[str], since: str | None, config, sca
     for appearance in found:
         if (appearance.path, appearance.blob) in at_head:
             appearance.at_head, appearance.removed_in, appearance.last_commit = True, None, None
+            appearance.ended = appearance.renamed_to = None
     return found
 
 

@@ -20,8 +20,10 @@ SHORT = 10
 def _state(appearance) -> str:
     if appearance.at_head:
         return "still at HEAD"
-    if appearance.removed_in:
-        return f"removed in {appearance.removed_in[:SHORT]}"
+    if appearance.renamed_to:
+        return f"renamed to {escaped(appearance.renamed_to)} in {appearance.removed_in[:SHORT]}"
+    if appearance.removed_in:   # "replaced": the path holds a later version (a fix commit's), still on the site
+        return f"{appearance.ended or 'removed'} in {appearance.removed_in[:SHORT]}"
     return "not at HEAD: still in another ref"
 
 
@@ -40,6 +42,7 @@ def _records(scan, show_values: bool) -> list[tuple[dict, object]]:
             "first_commit": appearance.first_commit,
             "last_commit": scan.head if appearance.at_head else appearance.last_commit,
             "still_at_head": appearance.at_head, "removed_in": appearance.removed_in,
+            "ended": appearance.ended, "renamed_to": appearance.renamed_to and escaped(appearance.renamed_to),
             "code": problem.code, "name": rules[problem.code].name,
             "severity": problem.severity or rules[problem.code].severity,
             "message": escaped(problem.message), "field": problem.field and escaped(problem.field),
