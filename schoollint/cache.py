@@ -52,6 +52,8 @@ from .errors import UserError
 from .cache_compiled import COMPILED_FILE as COMPILED_FILE, read_compiled, write_compiled
 from .fsio import atomic_write
 from .git_blobs import clean_blobs
+from .stat_signature import RACY_NS as RACY_NS, Signature as Signature, signature_of as signature_of  # re-exported
+from .stat_signature import trusted as trusted
 from .usercache import read_signed, user_key as user_key, write_signed   # fix/tags.py signs with user_key too
 
 CACHE_DIR = ".schoollint_cache"
@@ -59,12 +61,6 @@ CACHE_DIR = ".schoollint_cache"
 SCHEMA = 9
 CACHE_FILE = "results.json"
 LOCK_FILE = "fix.lock"
-# A file changed less than this before it was read may change again within the same tick of the
-# file system's clock without its signature changing: a kernel clock tick (at most 10 ms at HZ=100)
-# where timestamps have sub-second parts, 2 s where they are whole seconds (FAT, HFS+, ext3).
-# Network mounts whose server clock lags this machine's by more than that are not covered.
-RACY_NS = 50_000_000
-RACY_WHOLE_SECONDS_NS = 2_000_000_000
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# schoollint cache: safe to delete.\n"
 
 
@@ -122,9 +118,6 @@ def fix_lock(root: Path, waiting: list[str]):
         yield
     finally:
         os.close(descriptor)
-
-
-Signature = tuple[int, int, int, int]   # size, mtime_ns, inode, ctime_ns
 
 
 class Cache:
@@ -284,19 +277,6 @@ class Cache:
 last_saved: Cache | None = None    # the cache a run of this process saved last
 
 
-def trusted(signature: Signature, read_at: int) -> int:
-    """1 when a file with `signature`, read at `read_at` (ns since the epoch), was read at least
-    one clock tick of its file system after its last change (RACY_NS), so that no later change can
-    have kept its signature; else 0 (read again next time)."""
-    changed = max(signature[1], signature[3])
-    window = RACY_NS if signature[1] % 1_000_000_000 or signature[3] % 1_000_000_000 else RACY_WHOLE_SECONDS_NS
-    return int(read_at - changed >= window)
-
-
 def stat_key(signature: Signature) -> str:
     """The content key of a file Git does not vouch for: its stat signature."""
     return "s" + "-".join(map(str, signature))
-
-
-def signature_of(info: os.stat_result) -> Signature:
-    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns

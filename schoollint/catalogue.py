@@ -7,12 +7,12 @@ metadata and the defaults of every rule option.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .code_stamp import files
 from .yamlload import safe_load
 from .errors import UserError
 
@@ -144,20 +144,6 @@ def _records() -> dict:
     if len(paths) <= len(entries):              # in a zip: no file to stat, so nothing to key a copy by
         return parsed()[0]
     return derived("catalogue", [Path(__file__), *paths], parsed)[0]
-
-
-def files(package: str):
-    """The folder of `package` when it is installed as files, else (inside a zip) importlib.resources'
-    view of it. Asking importlib.resources in every case cost each run about 12 M instructions (it
-    imports zipfile) for what the package's own `__file__` says."""
-    import importlib
-
-    origin = getattr(importlib.import_module(package), "__file__", None)
-    if origin and os.path.isfile(origin):
-        return Path(origin).parent
-    from importlib.resources import files as resources
-
-    return resources(package)
 
 
 def by_name_or_code(word: str) -> Rule | None:

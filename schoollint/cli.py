@@ -6,35 +6,12 @@ configuration or internal error. No traceback reaches a user unless --debug.
 
 from __future__ import annotations
 
-import argparse
-import gc
 import os
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
-from . import compiled
-from .cli_options import build_parser
 from .errors import EXIT_CLEAN, EXIT_ERROR, UsageError, describe
 
-
-def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
-    """Parse `argv`; an option no command knows is reported with the usage of the command it was
-    given to (`schoollint check --bogus` shows check's usage, not the list of commands). Exits 2."""
-    args, unknown = parser.parse_known_args(argv)
-    if unknown:
-        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
-    return args
-
-
-def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
-    """The innermost (sub)command parser `args` went through: `roster hash` within `roster` within the top."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            chosen = action.choices.get(getattr(args, action.dest, None) or "")
-            if chosen is not None:
-                return _command_parser(chosen, args)
-    return parser
 
 def _hook_file_names(argv: list[str]) -> list[str]:
     """Under pre-commit (PRE_COMMIT=1), which appends the staged file names to the hook's own
@@ -45,6 +22,22 @@ def _hook_file_names(argv: list[str]) -> list[str]:
     return [f"./{word}" if word.startswith("-") and os.path.lexists(word) else word for word in argv]
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if argv is None:    # a check that finds everything as the run before: its report, before any import
+        from .warm_start import replayed
+
+        try:
+            code = replayed(sys.argv[1:])
+        except Exception:   # no current folder, a bare repository, ...: the run that follows says what is wrong
+            code = None
+        if code is not None:
+            return code
+    import gc
+
+    from . import compiled
+
     # A run makes many short-lived objects and almost no cycles: Python's default (a young collection
     # every 700 allocations) spends about 2% of a warm run collecting nothing. Cycles are still freed.
     gc.set_threshold(10_000, 10, 10)
@@ -60,12 +53,11 @@ _own_command_line = False
 def _main(argv: list[str] | None) -> int:
     global _own_command_line
     _own_command_line = argv is None
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
     words = _hook_file_names(sys.argv[1:] if argv is None else argv)
     # The command is the first word that is no option: the top level's options (--version, -h) take no value.
-    args = _parse(build_parser(next((word for word in words if not word.startswith("-")), None)), words)
+    from .cli_options import build_parser, parse
+
+    args = parse(build_parser(next((word for word in words if not word.startswith("-")), None)), words)
     handler = {"check": _check, "audit": _audit, "history": _history, "rules": _rules, "rule": _rule,
                "config": _config, "roster": _roster}[args.command]
     try:
@@ -129,6 +121,8 @@ def _each_repository(args, parts, run) -> int:
     """`check` over several repositories (repositories.py): one run each, under a header naming its
     folder, paths shown from the current folder; the worst exit code (2 over 1 over 0). A failure in
     one repository is said and the others still run."""
+    import argparse
+
     from .errors import EXIT_FINDINGS
     from .plain_site import CHECKED_APART
     from .repositories import refusal
@@ -207,6 +201,8 @@ def _config(args) -> int:
 
 
 def _roster(args) -> int:
+    from pathlib import Path
+
     from .names.roster_find import hash_roster
 
     key = os.environ.get("SCHOOLLINT_ROSTER_KEY")

@@ -244,3 +244,22 @@ def _positive(text: str) -> int:
 
 def _codes(text: str) -> list[str]:
     return [part for part in text.replace(" ", ",").split(",") if part]
+
+
+def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse `argv`; an option no command knows is reported with the usage of the command it was
+    given to (`schoollint check --bogus` shows check's usage, not the list of commands). Exits 2."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The innermost (sub)command parser `args` went through: `roster hash` within `roster` within the top."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                return _command_parser(chosen, args)
+    return parser

@@ -1,5 +1,6 @@
 """Which code is running, for the caches that keep what it found (cache.py): Python's own test of
-a module's bytecode (size and mtime), over every file of the package and of its rule catalogue."""
+a module's bytecode (size and mtime), over every file of the package and of its rule catalogue. Imports
+nothing of schoollint's: a replayed warm run (warm_start.py) stamps the code before anything else loads."""
 
 from __future__ import annotations
 
@@ -16,8 +17,6 @@ def shape_stamp() -> str:
     bytecode current. A cache written by other code is discarded (cache.Cache._load): a release whose every change
     bumps __version__ would need no more, but an editable install, or a reinstall of a moved tag, changes
     the code under one version. Stats about 250 files, once a run; inside a zip, nothing (its version names it)."""
-    from .catalogue import files
-
     digest = hashlib.sha256()
     folders = [files("schoollint.rules"), Path(__file__).parent]
     while folders:
@@ -34,3 +33,17 @@ def shape_stamp() -> str:
         except OSError:   # a folder or file gone while listed: the stamp then names no release, and that is all
             digest.update(f"{folder}\0?\n".encode())
     return digest.hexdigest()[:16]
+
+
+def files(package: str):
+    """The folder of `package` when it is installed as files, else (inside a zip) importlib.resources'
+    view of it. Asking importlib.resources in every case cost each run about 12 M instructions (it
+    imports zipfile) for what the package's own `__file__` says."""
+    import importlib
+
+    origin = getattr(importlib.import_module(package), "__file__", None)
+    if origin and os.path.isfile(origin):
+        return Path(origin).parent
+    from importlib.resources import files as resources
+
+    return resources(package)

@@ -1,15 +1,12 @@
 """What schoollint keeps for this user outside every repository, under $XDG_CACHE_HOME/schoollint
-(default ~/.cache/schoollint): the secret that signs caches (`user_key`), and derived forms of the
-package's own data files (`derived`: the name lists, compiled once instead of parsed on every start).
-
-A signed file is one line of HMAC-SHA256 (hex) of the rest, keyed with `user_key`: one that was
-edited, truncated or written by another user's schoollint fails it and is not believed.
+(default ~/.cache/schoollint): the secret that signs caches and the files signed with it (signed.py,
+re-exported here), and derived forms of the package's own data files (`derived`: the name lists,
+compiled once instead of parsed on every start).
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import time
@@ -18,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .fsio import atomic_write
+from .signed import home as home, mac as mac, read_signed as read_signed, user_key as user_key
+from .signed import read_signed_view, write_signed as write_signed
 
 # A derived file is written only when every source it was made from last changed longer ago than
 # this: a source rewritten within the same tick of the file system's clock as our read could keep
@@ -27,59 +25,6 @@ SETTLED_NS = 2_000_000_000
 # Whether `derived` may write: not in a run with --no-cache (pipeline.py), nor in a worker process
 # (pool.py), which writes nothing to this user's folder either. A copy already kept is still read.
 writable = True
-
-
-def home() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "schoollint"
-
-
-def user_key(create: bool = True) -> bytes:
-    """This user's secret for signing caches: `schoollint/cache-key` under $XDG_CACHE_HOME (default
-    ~/.cache), made 0600 on first use (unless not `create`). OSError when it can be neither read nor made."""
-    path = home() / "cache-key"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        if not create:
-            raise
-        import secrets   # only to make one: 2 ms of imports (base64, random) a warm run needs not
-
-        home().mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(path, secrets.token_hex(32).encode(), mode=0o600)
-        return path.read_bytes()
-
-
-def mac(body: bytes | memoryview, create: bool = True) -> bytes:
-    """HMAC-SHA256 of `body` under this user's key, hex. OSError when there is no key (and not `create`)."""
-    return hmac.new(user_key(create), body, hashlib.sha256).hexdigest().encode()
-
-
-def read_signed(path: Path) -> bytes | None:
-    """The body of a file `write_signed` wrote, or None when it is missing, unreadable or fails its HMAC."""
-    body = read_signed_view(path)
-    return None if body is None else body.tobytes()
-
-
-def read_signed_view(path: Path) -> memoryview | None:
-    """As `read_signed`, the body as a view of the file's bytes (a large body is not copied again)."""
-    try:
-        data = path.read_bytes()
-        body = memoryview(data)[data.index(b"\n") + 1:]
-        signature = data[:len(data) - len(body) - 1]
-        return body if hmac.compare_digest(signature, mac(body, create=False)) else None   # no key: none signed
-    except ValueError:                  # no line break: not a signed file
-        return None
-    except (OSError, RuntimeError):     # RuntimeError: no home folder to keep a key in
-        return None
-
-
-def write_signed(path: Path, body: bytes) -> None:
-    """Write `body` with its HMAC line, atomically, 0600. OSError when it cannot be written.
-
-    Not synced (issue 18: an fsync waits for the file system's journal, 0.3 ms idle and tens of ms
-    when other programs write): every reader believes a signed file only when its HMAC holds
-    (`read_signed`), so a copy a crash left torn or empty is discarded and made again, as when none was kept."""
-    atomic_write(path, mac(body) + b"\n" + body, mode=0o600, sync=False)
 
 
 Sections = dict[str, str]

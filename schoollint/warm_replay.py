@@ -3,14 +3,16 @@
 A warm run of a site where nothing changed restores every file's findings from the cache, applies the
 site rules, suppressions and baseline to them and writes the same report as the run before: about half
 of its work, for 1,000 photos. This module keeps what such a run wrote (standard output, standard
-error, exit code) in `.schoollint_cache/replay-*.marshal` (one for each command line, the last KEPT),
+error, exit code) in `.schoollint_cache/replay-*.marshal` (one for each command line, named by
+warm_start.key, the last KEPT),
 signed like the cache (usercache: HMAC-SHA256 under this user's key, so a file edited, or written by
 another user's schoollint, is not believed), and the next run writes it again instead, when all of
 these are as the run that wrote it found them:
 
 - the code (code_stamp.shape_stamp: the size and mtime of every file of the package and its rules) and
   Python; the command line (every option), the current folder, the environment, which of the standard
-  streams are terminals, the date (UTC: SL605 says when a review is due);
+  streams are terminals and the file standard output goes to, the date (UTC: SL605 says when a review
+  is due);
 - what the run knew before it read any file: the configuration in effect, the run settings (the
   roster's digest, the consent policy, vision, the site's layout), the baseline, the listing of files
   and what it noted;
@@ -25,7 +27,8 @@ The run that writes it must have been one a replay could stand for: `check` of o
 progress bar; no worker process (what a worker opens is not seen here: the first warm run after a
 cold one writes it); exit code 0 or 1 (no error); and every signature above trusted (cache.trusted:
 unchanged for a clock tick of the file system before the run looked, Git's "racily clean" rule) and the
-same when the run ends as when it began.
+same when the run ends as when it began. Such a run also records what lets the next decide as it starts,
+before the configuration is read (warm_start.py), when it named no path and is in no Git work tree.
 """
 
 from __future__ import annotations
@@ -37,20 +40,16 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .cache import CACHE_DIR, CacheError, Signature, cache_folder, made_read_only, signature_of, trusted
+from . import __version__, warm_start
+from .cache import CACHE_DIR, CacheError, cache_folder, made_read_only, signature_of, trusted
 from .code_stamp import shape_stamp
 from .usercache import home, read_signed, write_signed
+from .stat_signature import signature_at
+from .warm_start import FORMAT, REPLAY_PREFIX as REPLAY_PREFIX, SHELL, Seen, module_folders, replay_name, streams
 
-REPLAY_PREFIX = "replay-"       # + the first 16 hex digits of the key + ".marshal": one a command line
 KEPT = 8                        # the most recent kept (a site checked with and without --jobs 1, ...)
-_FORMAT = 1
 _SYSTEM = ("/dev/", "/proc/", "/sys/")
 _FORKS = frozenset({"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.exec"})   # (audit events)
-# The shell's own bookkeeping, which differs between two runs typed one after the other and which
-# nothing reads (the current folder is in the key itself).
-_SHELL = frozenset({"_", "OLDPWD", "PWD", "SHLVL"})
-Seen = list[tuple[str, Signature | None]]
 
 
 class _Recording:
@@ -80,28 +79,41 @@ class _Kept:
         return getattr(self._stream, name)
 
 
-_allowed = False                 # set by `recorded` for the one run it wraps
+class _Start:
+    """What a run that may be recorded did before its replay was decided (warm_start.py): when it began,
+    its command line's key, whether it named paths, the files it opened, whether it started a process."""
+
+    def __init__(self, args):
+        self.began, self.key, self.named = time.time_ns(), warm_start.key(sys.argv[1:]), bool(args.paths)
+        self.opened: set[str] = set()
+        self.spawned = False
+
+
+_start: _Start | None = None     # set by `recorded` for the one run it wraps, when it may be kept
 _recording: _Recording | None = None
 _hooked = False
 
 
 def recorded(run, args) -> int:
     """`run(args)` (pipeline.run_check), its report kept for the next run when it may be (`replayed`)."""
-    global _allowed
-    _allowed = _may_replay(args)
+    global _start, _hooked
+    _start = _Start(args) if _may_replay(args) else None
+    if _start is not None and not _hooked:   # an audit hook stays for the life of the process: idle when not needed
+        sys.addaudithook(_heard)
+        _hooked = True
     code = None
     try:
         code = run(args)
         return code
     finally:
-        _allowed = False
         _finish(code)
+        _start = None
 
 
 def replayed(args, root: Path, in_git: bool, config, settings: dict, baseline, found, notes: list[str]) -> int | None:
     """The exit code of the report of the run before, written again, when nothing it depended on has
     changed; else None, and this run is recorded (when it may be) for the next."""
-    if not _allowed:
+    if _start is None:
         return None
     started = time.time_ns()
     try:
@@ -109,18 +121,15 @@ def replayed(args, root: Path, in_git: bool, config, settings: dict, baseline, f
     except OSError:     # gone or unreadable since it was listed: the run says so; never replayed
         return None
     key = _key(args, root, in_git, config, settings, baseline, found, notes, looked)
-    kept = _load(root, key)
+    kept = _load(root, _start.key)
     if kept is not None and kept[0] == key and _unchanged(root, kept[1], kept[2]):
-        out, err, code = kept[3:]
+        out, err, code = kept[3:6]
         sys.stdout.write(out)
         sys.stdout.flush()
         sys.stderr.write(err)
         return code
-    global _recording, _hooked
+    global _recording
     _recording = _Recording(root, in_git, found.files, key, looked, started)
-    if not _hooked:     # an audit hook stays for the life of the process: added once, idle when not recording
-        sys.addaudithook(_heard)
-        _hooked = True
     return None
 
 
@@ -141,7 +150,7 @@ def _looked(root: Path, in_git: bool, files: list[str], listed: dict[str, os.sta
     folders, pending = [], [base]
     while pending:
         folder = pending.pop()
-        folders.append((folder, _signature(folder)))
+        folders.append((folder, signature_at(folder)))
         try:
             with os.scandir(folder) as entries:
                 pending += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)
@@ -150,59 +159,57 @@ def _looked(root: Path, in_git: bool, files: list[str], listed: dict[str, os.sta
             continue
     seen += sorted(folders)
     if in_git:
-        seen += [(name, _signature(os.path.join(base, name))) for name in (".git", ".git/index", ".git/HEAD")]
+        seen += [(name, signature_at(os.path.join(base, name))) for name in (".git", ".git/index", ".git/HEAD")]
     return seen
-
-
-def _signature(path: str) -> Signature | None:
-    try:
-        return signature_of(os.stat(path))
-    except OSError:
-        return None
 
 
 def _key(args, root: Path, in_git: bool, config, settings: dict, baseline, found, notes: list[str],
          looked: Seen) -> str:
-    streams = tuple(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr) if stream is not None)
     listing = (found.notes, found.temporary, found.special, found.outside,    # the files: in `looked`
                [str(error) for error in found.unopened], found.git_said)
-    environment = sorted(item for item in os.environ.items() if item[0] not in _SHELL)
-    text = repr((_FORMAT, __version__, shape_stamp(), sys.version, sorted(vars(args).items()), os.getcwd(),
-                 environment, streams, time.strftime("%Y-%m-%d", time.gmtime()), str(root), in_git,
+    environment = sorted(item for item in os.environ.items() if item[0] not in SHELL)
+    text = repr((FORMAT, __version__, shape_stamp(), sys.version, sorted(vars(args).items()), os.getcwd(),
+                 environment, streams(), time.strftime("%Y-%m-%d", time.gmtime()), str(root), in_git,
                  config, settings, baseline, listing, notes, looked))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _heard(event: str, arguments: tuple) -> None:
-    """The audit hook: each file opened and folder listed while a run is recorded. A run that starts
-    another process (the worker pool) is not recorded from then on: what the workers open is not seen."""
-    if _recording is None:
+    """The audit hook: each file opened and folder listed while a run is recorded, and before its replay
+    was decided. A run that starts another process is kept for no early replay (warm_start.py: Git lists
+    a work tree's files); one that forks (the worker pool) is not recorded from then on: what the
+    workers open is not seen."""
+    if _start is None:
         return
-    if event in _FORKS:
-        _abandon()
+    if event in _FORKS or event == "subprocess.Popen":
+        _start.spawned = True
+        if event in _FORKS:
+            _abandon()
     elif event in ("open", "os.listdir", "os.scandir") and arguments:
         path = arguments[0]
         if isinstance(path, (str, bytes, os.PathLike)):
-            _recording.opened.add(os.path.abspath(os.fsdecode(path)))
+            (_start.opened if _recording is None else _recording.opened).add(os.path.abspath(os.fsdecode(path)))
 
 
-def _others(recording: _Recording) -> Seen:
-    """Each file the run opened that the key does not stand for already, with its signature now:
+def _others(recording: _Recording, opened: set[str]) -> Seen:
+    """Each file of `opened` that the key does not stand for already, with its signature now:
     not the listed files, not the folders under the root, not the cache; not Python's and schoollint's
-    own files nor this user's compiled name lists and catalogue (the code stamp and Python stand for them)."""
+    own files (nor their bytecode) nor this user's compiled name lists and catalogue (the code stamp and
+    Python stand for them)."""
     base = os.fspath(recording.root)
     listed = {os.path.join(base, path) for path, _ in recording.looked}
+    bytecode = [sys.pycache_prefix] if sys.pycache_prefix else []
     own = tuple(os.path.join(os.path.realpath(folder), "") for folder in (
-        sys.prefix, sys.base_prefix, sys.exec_prefix, Path(__file__).parent, home(),
-        os.path.join(base, CACHE_DIR)))
+        sys.prefix, sys.base_prefix, sys.exec_prefix, os.fspath(Path(__file__).parent), os.fspath(home()),
+        os.path.join(base, CACHE_DIR), *bytecode))
     others = []
-    for path in sorted(recording.opened):
+    for path in sorted(opened):
         real = os.path.realpath(path)
         if path in listed or real in listed or real.startswith(own + _SYSTEM):
             continue
         if os.path.isdir(path) and (real + os.sep).startswith(os.path.join(os.path.realpath(base), "")):
             continue    # a folder under the root: its signature is in `looked`
-        others.append((path, _signature(path)))
+        others.append((path, signature_at(path)))
     return others
 
 
@@ -220,7 +227,7 @@ def _depends(root: Path) -> list[tuple[str, bool]]:
 
 def _unchanged(root: Path, others: Seen, depends: list[tuple[str, bool]]) -> bool:
     base = os.fspath(root)
-    return all(_signature(path) == signature for path, signature in others) and all(
+    return all(signature_at(path) == signature for path, signature in others) and all(
         os.path.isfile(os.path.join(base, target)) == existed for target, existed in depends)
 
 
@@ -235,31 +242,42 @@ def _abandon() -> _Recording | None:
 
 def _finish(code: int | None) -> None:
     """Stop recording; keep the replay when the run may stand for the next (the module's docstring)."""
-    recording = _abandon()
-    if recording is None:
+    recording, start = _abandon(), _start
+    if recording is None or start is None:
         return
     if code not in (0, 1) or "multiprocessing" in sys.modules:   # an error; or a worker read files unseen
         return
     try:
         root = recording.root
         looked = _looked(root, recording.in_git, recording.files, {})   # stat again: a file changed meanwhile is seen
-        others = _others(recording)
+        others = _others(recording, recording.opened)
         signatures = [signature for _, signature in recording.looked + others if signature is not None]
         if looked != recording.looked or not all(trusted(s, recording.started) for s in signatures):
             return
-        body = marshal.dumps((_FORMAT, recording.key, others, _depends(root), "".join(recording.out),
-                              "".join(recording.err), code))
+        depends = _depends(root)
+        body = marshal.dumps((FORMAT, recording.key, others, depends, "".join(recording.out),
+                              "".join(recording.err), code, _early(recording, start, others)))
         if made_read_only(root):
             return
         folder = cache_folder(root, create=True)
-        write_signed(folder / _name(recording.key), body)
+        write_signed(folder / replay_name(start.key), body)
         _forget_old(folder)
     except (OSError, ValueError, RuntimeError, CacheError):    # not kept: the next run is an ordinary warm one
         pass
 
 
-def _name(key: str) -> str:
-    return f"{REPLAY_PREFIX}{key[:16]}.marshal"
+def _early(recording: _Recording, start: _Start, others: Seen) -> tuple | None:
+    """What lets the next run replay as it starts (warm_start.py): this command line's key, the root, and
+    every signature the replay stands on, with those of the files opened before it was decided and of
+    Python's module path; None when the run named paths, is in a Git work tree or started a process,
+    or a signature is not trusted from before the run read anything."""
+    if start.named or start.spawned or recording.in_git:
+        return None
+    above = {os.fspath(folder) for folder in recording.root.parents}   # warm_start finds the root again
+    seen = recording.looked + others + _others(recording, start.opened - above) + module_folders()
+    if not all(signature is None or trusted(signature, start.began) for _, signature in seen):
+        return None
+    return start.key, os.fspath(recording.root), seen
 
 
 def _forget_old(folder: Path) -> None:
@@ -271,13 +289,14 @@ def _forget_old(folder: Path) -> None:
 
 
 def _load(root: Path, key: str) -> tuple | None:
-    """(key, others, depends, stdout, stderr, exit code) as kept, None when none is, or not as written here."""
+    """(key, others, depends, stdout, stderr, exit code, what warm_start.py reads) as kept, None when none
+    is, or not as written here."""
     try:
-        body = read_signed(cache_folder(root) / _name(key))
+        body = read_signed(cache_folder(root) / replay_name(key))
         kept = marshal.loads(body) if body is not None else None
     except (OSError, ValueError, EOFError, TypeError, RuntimeError, CacheError):
         return None
-    if not (type(kept) is tuple and len(kept) == 7 and kept[0] == _FORMAT and type(kept[1]) is str
+    if not (type(kept) is tuple and len(kept) == 8 and kept[0] == FORMAT and type(kept[1]) is str
             and type(kept[2]) is list and type(kept[3]) is list and type(kept[4]) is str
             and type(kept[5]) is str and kept[6] in (0, 1)):
         return None
