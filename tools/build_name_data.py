@@ -9,6 +9,7 @@ The sources are NOT runtime dependencies and nothing is fetched at run time:
     /tmp/v/bin/python tools/build_name_data.py --languages   # only the words_<lang>.txt lists (wordfreq only)
     python tools/build_name_data.py --welsh         # only words_cy.txt (Tesseract's Welsh model: tools/welsh_words.py)
     /tmp/v/bin/python tools/build_name_data.py --arabic    # only the Arabic-script lists (tools/arabic_script_names.py)
+    /tmp/v/bin/python tools/build_name_data.py --english-given   # only given_english.txt (tools/english_given.py)
 
 Sources and licences (recorded again at the top of every file written):
 - Faker (https://github.com/joke2k/faker), MIT licence, Copyright (c) 2012 Daniele
@@ -71,6 +72,8 @@ Files:
 - arabic_script_names.txt: names in Arabic script (Faker's and mimesis's Arabic and Persian locales, a
   hand-kept Urdu list), each marked with the languages it is a common word of (wordfreq):
   tools/arabic_script_names.py.
+- given_english.txt: the given names of Faker's English-speaking locales, the census and the supplement's
+  modern English names: tools/english_given.py.
 """
 
 from __future__ import annotations
@@ -320,6 +323,10 @@ if __name__ == "__main__":
         from tools.arabic_script_names import write_arabic_script
 
         write_arabic_script(DATA, plain, LICENCE)
+    elif sys.argv[1:] == ["--english-given"]:     # only given_english.txt
+        from tools.english_given import write_english_given
+
+        write_english_given(DATA, plain, LICENCE, name_supplement.GIVEN["english-modern"])
     elif sys.argv[1:] == ["--languages"]:       # only the words_<lang>.txt lists, from the committed name lists
         write_language_words({line.partition(" ")[0] for name in ("given_names.txt", "surnames.txt")
                               for line in _entries(name)})

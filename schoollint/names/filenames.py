@@ -24,7 +24,7 @@ from .heuristic import Spotted, _Run
 from .irish import joined_articles
 from .makers import device_free_runs
 from .spotting import no_dictionary_word, vietnamese
-from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
+from .words import DATA, MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
 
 # Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
 # Extended-A, where prose rarely starts a word in lower case; a file name's "kołodziej" must stay one word).
@@ -214,15 +214,32 @@ def _latin_runs(runs: list[list[Token]]) -> list[list[Token]]:
 def _camel_case(name: str, run: list[Token], lex: Lexicon) -> list[Spotted]:
     """ "MarigoldPennington_Y8", "EllaGraceTaylor": words run together, each capitalised, are written as
     prose writes a name, so they are read as prose reads one (a rare English word is a surname there:
-    "Marigold Pennington"); two given names are still two children ("OliverAmara"), and two everyday words
-    two words ("HollyBush", as "hollybush")."""
+    "Marigold Pennington"); two given names are still two children ("HeatherPoppy"), unless the second is no
+    English-speaking first name (`_surname_too`: "NehirBasaran"), and two everyday words two words
+    ("HollyBush", as "hollybush")."""
     if not any(left.end == right.start for left, right in zip(run, run[1:], strict=False)) \
             or not all(token.raw[0].isupper() and not token.raw.isupper() for token in run[:2]):
         return []
     first, last = {token.start: token.key for token in run}, {token.end: token.key for token in run}
     return [spotted for spotted in _Run(run, lex, name).names()
-            if (not is_given(last[spotted.end], lex) or last[spotted.end] in lex.surnames)
+            if (not is_given(last[spotted.end], lex) or last[spotted.end] in lex.surnames
+                or _surname_too(last[spotted.end], lex))
             and not (english_word(first[spotted.start], lex) and english_word(last[spotted.end], lex))]
+
+
+def _surname_too(key: str, lex: Lexicon) -> bool:
+    """A given name that no English-speaking list gives as a first name and that is no English word: after a
+    given name in a camelCase file name, a surname ("NehirBasaran": Turkish, Yoruba, Igbo and Arabic surnames
+    are often given names too, and no surname list holds them), not a second child ("HeatherPoppy",
+    "SophieEmily"). Two children whose names are both of such a tradition are reported too ("AyseElif")."""
+    return key not in _english_given() and not english_word(key, lex)
+
+
+@lru_cache(maxsize=1)
+def _english_given() -> frozenset[str]:
+    """data/given_english.txt (tools/english_given.py), read when a camelCase file name first needs it."""
+    lines = (DATA / "given_english.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _double_barrelled(name: str, spotted: list[Spotted], run: list[Token], lex: Lexicon) -> list[Spotted]:
