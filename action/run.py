@@ -2,31 +2,49 @@
 
 One run writes the capped annotations (stdout), the job summary, the SARIF file
 and a JSON report whose counts become the step's outputs. Exits with
-schoollint's exit code, after everything is written.
+schoollint's exit code, after everything is written. A run that stops before
+reporting sets `findings` empty, never 0, and says that nothing was checked.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import workflow
 
 
+# A line schoollint writes on stderr: its kind, and the file and line it names, if any
+# (`schoollint: error: .schoollint.yml:1: unknown key 'selcet'`).
+_SAID = re.compile(r"schoollint: (?P<kind>error|warning|note): (?:(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: )?")
+_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
 def _report_failure(result, summary_file: Path | None) -> None:
-    """schoollint stopped before reporting: its error lines become annotations and the summary."""
-    from schoollint.discover import find_root
-    from schoollint.outcome import Outcome
-    from schoollint.report import View, github_action, summary
+    """schoollint stopped before reporting (a usage or configuration error, exit 2): its lines become
+    annotations, on the file and line they name when that file is in the checkout (so the error shows
+    on `.schoollint.yml` line 1), and the summary says that nothing was checked, with no table of
+    zeros that reads as a clean run (trial 10 item 8)."""
+    from schoollint.report.summary import cell
 
     lines = result.stderr.strip().splitlines() or [f"schoollint stopped with exit code {result.returncode}"]
-    report = Outcome(errors=lines)
-    view = View(root=find_root(Path.cwd())[0])
-    sys.stdout.write(github_action.render(report, view))
+    for line in lines:
+        said = _SAID.match(line)
+        kind = _LEVELS[said.group("kind")] if said else "error"
+        where = {"title": "schoollint"}
+        if said and said.group("file") and Path(said.group("file")).is_file():
+            where["file"] = said.group("file")
+            where.update({"line": said.group("line")} if said.group("line") else {})
+        workflow.command(kind, where, line)
     if summary_file is not None:
-        summary_file.write_text(summary.render(report, view), encoding="utf-8")
+        summary_file.write_text("\n".join([
+            "## schoollint", "",
+            f"**Nothing was checked**: schoollint stopped before checking any file (exit code "
+            f"{result.returncode}), so this is no clean result. Fix what the error says and run it again.",
+            "", "### Errors", "", *(f"- {cell(line)}" for line in lines), ""]), encoding="utf-8")
 
 
 def main() -> int:
@@ -47,7 +65,7 @@ def main() -> int:
     try:
         findings = len(json.loads(report_file.read_text(encoding="utf-8"))["findings"])
     except (OSError, ValueError, KeyError):  # a usage or configuration error: no report was written
-        findings = 0
+        findings = ""   # not 0: a step testing `findings == '0'` must not take a run that checked nothing as clean
         _report_failure(result, summary_file if workflow.switched_on("SUMMARY") else None)
     if workflow.switched_on("SUMMARY") and summary_file.exists():
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
