@@ -62,7 +62,7 @@ def test_text_report_places_each_finding_and_says_how_to_purge(story, cli):
     assert code == 1
     line = next(line for line in out.splitlines() if line.startswith("images/gala.jpg") and "SL101" in line)
     assert line.startswith(f"images/gala.jpg @ {shas['first'][:10]}..{shas['rename'][:10]} "
-                           f"(removed in {shas['clean'][:10]}): SL101 location-metadata")
+                           f"(replaced in {shas['clean'][:10]}): SL101 location-metadata")
     gala_blob = git(repo, "rev-parse", f"{shas['first']}:images/gala.jpg").strip()
     assert gala_blob in out and "git filter-repo --strip-blobs-with-ids" in out
     assert "Every existing clone and fork still has these files" in out and "purge" in out
