@@ -10,7 +10,8 @@ of its own: every key naming a person (`name`, `full_name`, `displayName`, `pupi
 in fields) goes with the page's own pictures, as its title does. A photo under a photo key (`og_image`,
 `image`, `heroImage`) of a mapping of the page's settings at any depth (`seo: {og_image: ...}`, `header:
 {teaser: ...}`, `params: {social: {image: ...}}`) is the page's own picture too; not in a list (a gallery's,
-a committee's) nor under an author's or photographer's key (their card, not the post's).
+a committee's) nor under an author's or photographer's key (their card, not the post's). The title of a
+page about a book (`book_covers.about_a_book`) is the work's, not a caption of its cover.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .book_covers import about_a_book
 from .data import FRONT_MATTER_IMAGE_KEYS, LineStr, images_of_item, load_yaml, locate_strings, split_names
 from .model import PageError, PageImage, TextSpan
 from .props import NOT_TEXT, media_key, prop_key
@@ -71,8 +73,9 @@ def front_matter_images(front: dict, relpath: str, root: Path | None) -> list[Pa
     lists it holds ("people: [{name, photo}]"); the post's title, caption (any key ending in "caption":
     "featured_image_caption") and the person it is about (`full_name`, `first_name` + `last_name`) go with
     its own images."""
+    book = about_a_book(front)      # its title is a work's, not the cover's caption
     post_text = [TextSpan(value, value.line, f"front-matter {key}") for key, value in front.items()
-                 if (key == "title" or key.lower().endswith("caption") or _names_a_person(key))
+                 if (key == "title" and not book or key.lower().endswith("caption") or _names_a_person(key))
                  and isinstance(value, LineStr)] + split_names({key: value for key, value in front.items()
                                                                 if isinstance(value, LineStr)}, "front-matter")
     images = []

@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from schoollint.finding import Suppression
 
 from .aria import html_aria
 from .backgrounds import background_src, background_words
+from .book_covers import cited_titles, is_cover, without_credits
 from .definition_lists import group_of
 from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
@@ -203,11 +205,12 @@ class _Reader:
 
     def words_beside(self, element) -> Iterator[TextSpan]:
         """The words that go with a photo element: captions, accessible names, its description-list group
-        and image map."""
-        yield from self.captions.of(element)
-        yield from html_aria(self.captions, element)
-        yield from group_of(self.captions, element)
-        yield from area_labels(self.captions, element)
+        and image map; beside a book's cover, less the book's credit (book_covers)."""
+        spans: Iterator[TextSpan] = chain(self.captions.of(element), html_aria(self.captions, element),
+                                          group_of(self.captions, element), area_labels(self.captions, element))
+        if is_cover(element):                   # a book's cover: "<cite>Title</cite> by Author" is its credit
+            spans = without_credits(spans, cited_titles(self.captions, element))
+        yield from spans
 
     def widen(self, suppressions: list[Suppression]) -> list[Suppression]:
         """A comment above an element covers all of that element's lines."""

@@ -1,0 +1,102 @@
+"""A book's cover and its credit: the markup tells a work's title and its author from a pupil beside a photo.
+
+A reading list, a library page or a book review shows each cover with "<cite>Holes</cite> by Louis Sachar"
+(`<cite>` is the title of a work, WHATWG HTML Living Standard, section 4.5.6; `<em>` and `<i>` are what
+editors write for it). Beside a book's cover the title and "by" and the names after it are the work's
+credit, not a caption naming the people in a photo, so they are left out of the cover's words; the rest
+of those words are read as usual ("Mrs Patel reads <cite>Holes</cite> by Louis Sachar to Nadia Okafor").
+A pupil's artwork ("<em>Sunflowers</em> by Amelia Watson, Year 4" beside its photo) is no book's cover,
+so its credit names the pupil: a finding, as before. A photo is a book's cover by its own words: its alt
+text or title says "cover", "jacket" or "book", its file name says "cover" or "jacket" or is an ISBN-13,
+or it sits in an element classed "book". A page's front matter is about a book when it gives an `isbn`, a
+book layout or type, or an `author` beside a `cover` photo written as one address (a theme's post cover is
+a mapping: `cover: {image: ...}`): its title is then the work's, not a caption of the cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .html_captions import OUTERMOST, Captions
+from .model import TextSpan
+
+_WORDS = re.compile(r"[^\W\d_]+|\d{13}")
+COVER_WORDS = frozenset({"cover", "covers", "jacket", "book", "books", "bookcover"})
+FILE_WORDS = frozenset({"cover", "jacket", "bookcover"})
+BOOK_CLASSES = frozenset({"book", "books", "bookcover", "reading"})
+_ISBN13 = re.compile(r"97[89]\d{10}")
+TITLE_TAGS = ("cite", "em", "i")
+_BY = re.compile(r"[\s,\u201d\"'\u2019]*\bby\s+")
+_NAME_WORD = re.compile(r"\S+")
+PARTICLES = frozenset({"de", "del", "der", "di", "da", "du", "la", "le", "van", "von", "bin", "al", "el", "mac"})
+JOINS = frozenset({"and", "&"})
+MAX_CREDIT_WORDS = 8
+
+
+def is_cover(image, climb: int = 3) -> bool:
+    """Is this lxml photo element a book's cover (its alt, title, file name, or a "book" class around it)?"""
+    said = f"{image.get('alt') or ''} {image.get('title') or ''}".lower()
+    if COVER_WORDS & set(_WORDS.findall(said)):
+        return True
+    name = (image.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    if FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name):
+        return True
+    return any(BOOK_CLASSES & set(re.split(r"[\s_-]+", (element.get("class") or "").lower()))
+               for element in islice((image, *image.iterancestors()), climb + 1))
+
+
+def cited_titles(captions: Captions, image) -> list[str]:
+    """The titles (`<cite>`, `<em>`, `<i>`) written with a photo: in the wrapper holding it up to the first that
+    holds words, and in the two elements after that wrapper (a caption paragraph)."""
+    holder = image
+    while (parent := holder.getparent()) is not None and parent.tag not in OUTERMOST and not captions.own_text(parent):
+        holder = parent
+    parent = holder.getparent()
+    places = [holder if parent is None or parent.tag in OUTERMOST else parent, *islice(holder.itersiblings(), 2)]
+    return [title for place in places if isinstance(place.tag, str) for element in place.iter(*TITLE_TAGS)
+            if (title := captions.text_of(element).strip())]
+
+
+def without_credits(spans: Iterable[TextSpan], titles: list[str]) -> Iterator[TextSpan]:
+    """Each span with every "Title by Name [and Name]" of `titles` blanked (spaces, newlines kept)."""
+    for span in spans:
+        text = span.text
+        for title in titles:
+            start = 0
+            while (at := text.find(title, start)) >= 0:
+                end = _credit_end(text, at + len(title))
+                text = text[:at] + re.sub(r"[^\n]", " ", text[at:end]) + text[end:]
+                start = end
+        yield span if text == span.text else TextSpan(text, span.line, span.label, span.lang)
+
+
+def _credit_end(text: str, after: int) -> int:
+    """Where the credit after a title ends: past "by" and the capitalised names after it (particles and
+    "and" between them); just past the title when no "by" follows it."""
+    by = _BY.match(text, after)
+    if by is None:
+        return after
+    end, words = by.end(), 0
+    for word in _NAME_WORD.finditer(text, by.end()):
+        bare = word.group().strip(",.;:!?()")
+        if words >= MAX_CREDIT_WORDS or not bare or not (bare[0].isupper() or bare.lower() in PARTICLES | JOINS):
+            break
+        words += 1
+        end = word.start() + len(word.group().rstrip(",.;:!?)"))
+        if word.group().rstrip(")").endswith((".", ";", ":", "!", "?")) and len(bare) > 1:
+            break                               # a sentence ends after the last name (not an initial's dot)
+    return end
+
+
+def about_a_book(front: dict) -> bool:
+    """Is a page's front matter about a book (an `isbn`, a book layout or type, or `author` beside a `cover`
+    that is one photo address)?"""
+    keys = {key.lower().replace("-", "_"): value for key, value in front.items() if isinstance(key, str)}
+    if any(key.startswith("isbn") for key in keys):
+        return True
+    kinds = " ".join(str(keys.get(key, "")) for key in ("layout", "type", "category", "categories")).lower()
+    if BOOK_CLASSES & set(_WORDS.findall(kinds)) or "book_review" in kinds or "bookreview" in kinds:
+        return True
+    return isinstance(keys.get("author"), str) and isinstance(keys.get("cover"), str)
