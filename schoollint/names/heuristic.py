@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .arabic_script import in_text as arabic_names
 from .irish import spelled_for_finder, titled as irish_titled
 from .named_after import not_named_things
+from .nicknames import may_hold_nickname, without_nicknames
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
@@ -267,6 +268,10 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     too on a page in a language without a word list (Welsh, Irish: "Dawnsio
     Gwerin" is two words no list knows, not a name).
     """
+    if may_hold_nickname(text) and (cut := without_nicknames(text)) is not None:
+        short, where = cut                      # "Thomas 'Tommy' Reilly" (names/nicknames.py)
+        return [Spotted(where[found.start], where[found.end], found.first, found.role)
+                for found in in_text(short, language)]
     lex = lexicon()
     text = spelled_for_finder(text)             # "Nic an tSaoir": one word, the same length (names/irish.py)
     words = language_words(language) if language else NO_WORDS
