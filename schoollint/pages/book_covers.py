@@ -16,11 +16,12 @@ a mapping: `cover: {image: ...}`): its title is then the work's, not a caption o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from .html_captions import OUTERMOST, Captions
-from .model import TextSpan
+from .model import PageImage, TextSpan
 
 _WORDS = re.compile(r"[^\W\d_]+|\d{13}")
 COVER_WORDS = frozenset({"cover", "covers", "jacket", "book", "books", "bookcover"})
@@ -35,13 +36,17 @@ JOINS = frozenset({"and", "&"})
 MAX_CREDIT_WORDS = 8
 
 
+def said_cover(alt: str | None, title: str | None, src: str | None) -> bool:
+    """Do a photo's alt text, title or file name say it is a book's cover?"""
+    if COVER_WORDS & set(_WORDS.findall(f"{alt or ''} {title or ''}".lower())):
+        return True
+    name = (src or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    return bool(FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name))
+
+
 def is_cover(image, climb: int = 3) -> bool:
     """Is this lxml photo element a book's cover (its alt, title, file name, or a "book" class around it)?"""
-    said = f"{image.get('alt') or ''} {image.get('title') or ''}".lower()
-    if COVER_WORDS & set(_WORDS.findall(said)):
-        return True
-    name = (image.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    if FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name):
+    if said_cover(image.get("alt"), image.get("title"), image.get("src")):
         return True
     return any(BOOK_CLASSES & set(re.split(r"[\s_-]+", (element.get("class") or "").lower()))
                for element in islice((image, *image.iterancestors()), climb + 1))
@@ -57,6 +62,22 @@ def cited_titles(captions: Captions, image) -> list[str]:
     places = [holder if parent is None or parent.tag in OUTERMOST else parent, *islice(holder.itersiblings(), 2)]
     return [title for place in places if isinstance(place.tag, str) for element in place.iter(*TITLE_TAGS)
             if (title := captions.text_of(element).strip())]
+
+
+# Markdown's emphasis (CommonMark 6.2: `*Title*`, `_Title_`, doubled) and raw <cite>/<em>/<i>, on one line.
+_MARKED_TITLE = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1|<(cite|em|i)>([^<\n]+)</\3>")
+
+
+def uncredited(image: PageImage, source: str) -> PageImage:
+    """A Markdown photo with its book's credit left out of its captions when it is a cover: the titles are
+    the emphasised words on its captions' lines of `source` (the page as written)."""
+    if not image.captions or not said_cover(image.alt, image.title, image.src):
+        return image
+    lines = source.split("\n")
+    titles = [(found.group(2) or found.group(4)).strip() for span in image.captions
+              for line in lines[span.line - 1:span.line + span.text.count("\n")]
+              for found in _MARKED_TITLE.finditer(line)]
+    return replace(image, captions=tuple(without_credits(image.captions, titles))) if titles else image
 
 
 def without_credits(spans: Iterable[TextSpan], titles: list[str]) -> Iterator[TextSpan]:

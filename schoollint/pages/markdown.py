@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import html as html_reader
 from .alt_keys import tie_alt_keys
+from .book_covers import uncredited
 from .data import decode_text
 from .front_matter import front_matter_images, front_matter_language, split_front_matter, with_summary
 from .html_captions import BLOCK_BREAK, SECOND_PARAGRAPH
@@ -110,6 +111,7 @@ def read(relpath: str, data: bytes, root: Path | None = None,
     images += [reader.finish(image) for image in reader.images] + reader.html_images
     images += [_with_captions(image, reader.beside.get(line, [])) for line, image in      # {{% member name= photo= %}}
                tagged_images(body, relpath, root, figures=False) if line not in reader.code_lines]
+    images = [uncredited(image, body) for image in images]      # beside a book's cover, the work's credit
     if language := front_matter_language(front):
         images = [replace(image, lang=image.lang or language) for image in images]
     suppressions += reader.suppressions

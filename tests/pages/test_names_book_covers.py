@@ -38,3 +38,12 @@ def test_a_book_pages_front_matter_title_is_the_works(tmp_path):
            "  image: /images/bk6.jpg\n---\nWell done!\n"
     found = lint(tmp_path / "s", {"content/books/velvet.md": book, "content/news/race.md": post})
     assert [(path, value) for _code, path, value in found] == [("content/news/race.md", "Saoirse Vandermeer")]
+
+
+def test_a_markdown_reading_lists_emphasised_titles(tmp_path):
+    """The same in Markdown: `*Title* by Name` (or `_Title_`) on a cover's caption lines is the work's credit."""
+    page = "---\ntitle: Reading list\n---\n![Book cover](/images/velvet-cover.jpg)\n\n*The Velvet Orchard* by " \
+           "Marguerite Ellsworthy\n\n![](/images/lantern-jacket.jpg)\n\n- _Lantern Street_ by Tobias Quennell\n"
+    art = "![](/images/sunflowers.jpg)\n\n*Sunflowers* by Amelisse Wetherburn, Year 4\n"
+    found = lint(tmp_path / "s", {"content/reading.md": page, "content/art.md": art})
+    assert found == [("SL303", "content/art.md", "Amelisse Wetherburn")]
