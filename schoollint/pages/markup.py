@@ -25,13 +25,14 @@ from pathlib import Path
 
 from .aria import markup_aria
 from .attrs_props import attrs_as_spreads
+from .component_captions import prop_text, wrapper_captions
 from .definition_lists import markup_group_of
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
                             OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
 from .markup_text import listed, text_span
 from .model import PageImage, TextSpan
-from .props import ALT_PROPS, IMAGE_TAGS, NAME_PARTS, is_component, props, text_key
+from .props import ALT_PROPS, IMAGE_TAGS, is_component, props
 from .script import Script, Values, bind
 from .sizes import displayed
 from .spread import SPREAD, has_spread, listed_items, spread_out
@@ -125,8 +126,9 @@ def _image(element: Markup, env: dict, script: Script, relpath: str, root: Path 
         got = got or []
         labels[attribute] = got
     unread: list[TextSpan] = []
-    captions = tuple(span for span in (*_prop_text(element, env, script, unread),
+    captions = tuple(span for span in (*prop_text(element, env, script, unread),
                                        *_captions(element, env, script, unread),
+                                       *wrapper_captions(element, env, script, unread),
                                        *markup_aria(element, env, script, unread),
                                        *markup_group_of(element, env, script, unread)) if span.text.strip())
     found.unknown += [span for span in dict.fromkeys(unread) if span not in found.unknown]
@@ -168,25 +170,6 @@ def _size(element: Markup, env: dict, script: Script) -> tuple[int | None, int |
     srcset = attributes.get("srcset") or ""
     return displayed(attributes, any(part.split()[1:2] and part.split()[1].endswith("w")
                                      for part in srcset.split(",")))
-
-
-def _prop_text(element: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
-    """A component's own text: its text props (a first and a last name prop read as one) and children.
-    A text prop whose value is unknown goes in `unread`."""
-    for name, value in props(element.tag, element.attributes, text_key):
-        got = evaluate(value, env, script)
-        if got is None:
-            unread.append(TextSpan(value.written(), value.line, f"{name} prop"))
-        for text, line in got or ():
-            yield TextSpan(text, line, f"{name} prop")
-    first, last = (next((value for _name, value in props(element.tag, element.attributes, keys.__contains__)),
-                        None)
-                   for keys in NAME_PARTS)
-    firsts, lasts = evaluate(first, env, script), evaluate(last, env, script)
-    if first is not None and last is not None and firsts and lasts and len(firsts) == len(lasts) == 1:
-        yield TextSpan(f"{firsts[0][0]} {lasts[0][0]}", firsts[0][1], "name props")
-    if element.children:
-        yield text_span(element, "content", env, script, unread)
 
 
 def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) -> Iterator[TextSpan]:
