@@ -20,6 +20,7 @@ from importlib.resources import files
 from .. import catalogue
 from . import View, escaped, escaped_finding, escaped_outcome, first_sentence, fix_hint, run_notes, shown_value, where
 from .files import MARKER_COMMENT
+from .urgency import card_key, described, finding_key, step, summary_key
 
 # The guidance's practical action each rule (or, failing that, its family) serves (Managing
 # student image and video content, "Practical actions to take").
@@ -37,7 +38,6 @@ GUIDANCE = {
     "SL5": "Follow Established Image Use Policies",
     "SL6": "Follow Established Image Use Policies",
 }
-SEVERITY_ORDER = {"error": 0, "warning": 1}
 
 # "What this audit did not check", for a safeguarding lead: plain words for the notes that say what to give
 # the command line (the note itself follows, for the technician). Keyed by the note's opening words; a
@@ -88,6 +88,9 @@ def _date(day) -> str | None:
 def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
     """A photo's card: its facts, its own findings, and those of the pages that show it
     on the lines where they write it (a full name in its alt text or caption)."""
+    # the act-now order (report.urgency): consent first, then names, then metadata
+    found = sorted([_finding(f, view) for f in findings]
+                   + [{**_finding(f, view), "page": f.path} for f in on_pages], key=finding_key)
     return {
         "path": photo.path,
         "pages": photo.pages,
@@ -96,8 +99,8 @@ def _photo(photo, findings: list, on_pages: list, view: View) -> dict:
         "last_changed": _date(photo.last_changed), "last_commit": photo.last_commit,
         "thumbnail": photo.thumbnail,
         "consent": _consent(photo, findings + on_pages),
-        "findings": [_finding(f, view) for f in findings]
-                    + [{**_finding(f, view), "page": f.path} for f in on_pages],
+        "findings": found,
+        "step": described(found[0]["code"]) if found else None,   # what to do first
     }
 
 
@@ -152,12 +155,12 @@ def _summary(photos: list[dict], others: list[dict], run: list[dict], options: d
     for code in sorted(set(photo_counts) | set(other_counts) | {f["code"] for f in run}):
         rule = rules[code]
         lines.append({
-            "code": code, "name": rule.name, "severity": rule.severity,
+            "code": code, "name": rule.name, "severity": rule.severity, "step": step(code)[0],
             "photos": photo_counts[code], "other_files": other_counts[code],
             "what": _with_values(rule.summary, options.get(code, {})),
             "guidance": GUIDANCE.get(code) or GUIDANCE.get(code[:3], ""),
         })
-    return sorted(lines, key=lambda line: (SEVERITY_ORDER.get(line["severity"], 2), -line["photos"], line["code"]))
+    return sorted(lines, key=summary_key)
 
 
 def _meanings(summary: list[dict], findings: list) -> list[dict]:
@@ -204,7 +207,7 @@ def model(audit, view: View) -> dict:
         for page, sources in photo.written.items():
             written[page] |= sources
     photos = [_photo(p, by_path.get(p.path, []), _on_pages(p, by_path, written), view) for p in audit.photos]
-    photos.sort(key=lambda p: (-len(p["findings"]), p["path"]))
+    photos.sort(key=card_key)     # most urgent first (report.urgency), as the summary's rules are
     others = [{"path": path, "findings": [_finding(f, view) for f in found]}
               for path, found in sorted(by_path.items()) if path not in photo_paths]
     run = [_finding(f, view) for f in audit.run_findings]
@@ -226,6 +229,7 @@ def model(audit, view: View) -> dict:
         "not_judged": [text for text, unjudged in notes if unjudged],
         "not_judged_in_words": [in_words(text) for text, unjudged in notes if unjudged],
         "summary": summary,
+        "steps": list({line["step"]: described(line["code"]) for line in summary}.values()),   # in its order
         "rules": _meanings(summary, [*audit.report.findings, *audit.run_findings]),
         "run_findings": run,
         "last_review": ({**audit.reviews[-1], "date": audit.reviews[-1]["date"].isoformat()}
@@ -275,5 +279,5 @@ def render_html(audit, view: View) -> str:
     content = model(shown(audit), view)
     content["rules"] = _explained(content["rules"])
     return page.render(audit=content, marker=Markup(MARKER_COMMENT), script=script, script_hash=digest,
-                       style=_template("audit.css"), severity_order=SEVERITY_ORDER,
+                       style=_template("audit.css"),
                        not_read=audit.report.not_read_text())

@@ -15,6 +15,9 @@
   }
   function order(a, b) {
     var key = sort.value;
+    if (key === "urgent") {   // the report's own order: most urgent first (schoollint.report.urgency)
+      return Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank"));
+    }
     if (key === "findings") {
       var diff = Number(b.getAttribute("data-count")) - Number(a.getAttribute("data-count"));
       if (diff !== 0) { return diff; }
