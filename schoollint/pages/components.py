@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .component_suppressions import component_suppressions
 from .data import decode_text
 from .html_source import COMMENT
 from .markup import Markup, Value, page_images
@@ -37,7 +38,7 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     suffix = "." + relpath.rsplit(".", 1)[-1].lower()
     data, fallback = utf8(data)
     tree = parse(data, GRAMMARS.get(suffix, "tsx"), relpath)
-    return _page(relpath, root, [tree.root_node], tree.root_node, fallback)
+    return _page(relpath, root, [tree.root_node], tree.root_node, fallback, component_suppressions(data, False))
 
 
 def read_astro(relpath: str, data: bytes, root: Path | None = None) -> Page:
@@ -52,7 +53,8 @@ def read_astro(relpath: str, data: bytes, root: Path | None = None) -> Page:
         script_tree = LineIndex(source.encode("utf-8")).parse(start, end)
     body_tree = parse(("<>" + body + "</>").encode("utf-8"), "tsx", relpath)
     scripts = [script_tree.root_node] if script_tree is not None else []
-    return _page(relpath, root, scripts + [body_tree.root_node], body_tree.root_node, fallback)
+    return _page(relpath, root, scripts + [body_tree.root_node], body_tree.root_node, fallback,
+                 component_suppressions(source.encode("utf-8"), True))
 
 
 def _blank(text_: str) -> str:
@@ -66,12 +68,14 @@ def utf8(data: bytes) -> tuple[bytes, str | None]:
     return (text_.encode("utf-8") if fallback else data), fallback
 
 
-def _page(relpath: str, root: Path | None, scripts: list, markup_root, fallback: str | None) -> Page:
+def _page(relpath: str, root: Path | None, scripts: list, markup_root, fallback: str | None,
+          suppressions: tuple = ()) -> Page:
     script = Script(scripts)
     found = page_images(markup_tree(markup_root), script, relpath, root)
     images = tuple(sorted(found.images, key=lambda image: image.line))
     references = frozenset(image.target for image in images if image.target)
-    return Page(relpath, images, (), references, unknown_alts=tuple(found.unknown), fallback_encoding=fallback)
+    return Page(relpath, images, suppressions, references, unknown_alts=tuple(found.unknown),
+                fallback_encoding=fallback)
 
 
 def markup_tree(root) -> Markup:

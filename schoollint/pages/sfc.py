@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .component_suppressions import component_suppressions
 from .components import utf8
 from .markup import Markup, Value, page_images
 from .spread import SPREAD
@@ -37,7 +38,8 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     document = reader.convert(tree.root_node)
     found = page_images(document, Script(reader.scripts), relpath, root)
     images = tuple(sorted(found.images, key=lambda image: image.line))
-    return Page(relpath, images, (), frozenset(image.target for image in images if image.target),
+    return Page(relpath, images, component_suppressions(data, True),
+                frozenset(image.target for image in images if image.target),
                 unknown_alts=tuple(found.unknown), fallback_encoding=fallback)
 
 
