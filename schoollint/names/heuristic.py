@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arabic_script import in_text as arabic_names
+from .initials import initials_names
 from .irish import spelled_for_finder, titled as irish_titled
 from .named_after import not_named_things
 from .nicknames import may_hold_nickname, without_nicknames
@@ -277,6 +278,8 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     words = language_words(language) if language else NO_WORDS
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
+    if ". " in text and not unlisted:           # "A. Kowalski", "Mrs J. Patel" (names/initials.py)
+        found = _without_overlaps(found, initials_names(text, lex, words))
     if not text.isascii():                      # "عائشہ خان": Arabic script has no capitals (names/arabic_script.py)
         found += arabic_names(text, language)
     if found:                                   # "la biblioteca Rosalía de Castro", "the Rachel Carson garden"
@@ -298,3 +301,9 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
         for tokens in words_of(group, words_in_run, offset, lex):
             found.extend(_Run(tokens, lex, text, words, strict).names())
     return found
+
+
+def _without_overlaps(found: list[Spotted], more: list[Spotted]) -> list[Spotted]:
+    """`found` and those of `more` that overlap none of it, in text order."""
+    return sorted(found + [extra for extra in more if all(extra.end <= it.start or it.end <= extra.start
+                                                          for it in found)])
