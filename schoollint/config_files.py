@@ -11,8 +11,6 @@ import os
 import re
 from pathlib import Path
 
-from .config import ConfigError
-
 CONFIG_FILES = (".schoollint.yml", ".schoollint.yaml")
 
 
@@ -20,6 +18,8 @@ def find_config(root: Path) -> Path | None:
     """The configuration file at the repository root, if any. ConfigError for one that is a
     symlink to a file outside the repository (its content is not the repository's to read), and
     for both spellings of its name at once."""
+    from .config import ConfigError    # (plain_site asks only CONFIG_FILES: a replay at start imports no config)
+
     for name in (*CONFIG_FILES, "pyproject.toml"):
         path = root / name
         if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):

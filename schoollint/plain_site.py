@@ -55,7 +55,7 @@ def says_site(folder: Path, names: frozenset[str] | None = None) -> bool:
                     return True
         except OSError:
             pass
-    from .pages.generators import CONFIG_NAMES
+    from .site_configs import CONFIG_NAMES
 
     if not names & CONFIG_NAMES:    # the common case: no config to parse, no reader imported
         return False

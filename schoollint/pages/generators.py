@@ -20,28 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-_HUGO_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
-               "config.json")
-_ELEVENTY = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs",
-             "eleventy.config.ts")
-_JEKYLL = ("_config.yml", "_config.yaml")
+from ..site_configs import CONFIG_NAMES as CONFIG_NAMES, js_names as js_names   # (moved: W, issue 18)
+from ..site_configs import ELEVENTY as _ELEVENTY, HUGO_NAMES as _HUGO_NAMES, JEKYLL as _JEKYLL, JS_SITES as _JS_SITES
 
-
-def js_names(*stems: str) -> tuple[str, ...]:
-    return tuple(f"{stem}.{ext}" for stem in stems for ext in ("js", "mjs", "cjs", "ts", "mts"))
-
-
-# JavaScript-configured generators: config files, (folder key, default folder), base-path key.
-_JS_SITES = (
-    ("Astro", js_names("astro.config"), ("publicDir", "public"), "base"),
-    ("Next.js", js_names("next.config"), (None, "public"), "basePath"),
-    ("Gatsby", js_names("gatsby-config"), (None, "static"), "pathPrefix"),
-    ("SvelteKit", js_names("svelte.config"), ("assets", "static"), "base"),
-    ("Docusaurus", js_names("docusaurus.config"), (None, "static"), "baseUrl"),
-    ("Vite", js_names("vite.config"), ("publicDir", "public"), "base"),
-)
-CONFIG_NAMES = frozenset((*_HUGO_NAMES, *_ELEVENTY, *_JEKYLL, "mkdocs.yml", "mkdocs.yaml",
-                          *(name for site in _JS_SITES for name in site[1])))
 MAX_CONFIG_BYTES = 1 << 20      # a config larger than this is not a config: not read
 
 
