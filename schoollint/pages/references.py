@@ -42,7 +42,7 @@ TEXT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".mdx", ".yml", ".yaml", "
                  # server pages and templates (templates.SUFFIXES, RAZOR_SUFFIXES, UNREAD_SUFFIXES), feeds
                  ".nunjucks", ".php", ".phtml", ".shtml", ".xhtml", ".asp", ".aspx", ".ascx", ".master", ".jsp",
                  ".erb", ".rhtml", ".ejs", ".cshtml", ".vbhtml", ".razor", ".pug", ".jade", ".haml", ".slim",
-                 ".rss", ".atom")
+                 ".rss", ".atom", ".vtt", ".srt")   # captions tracks (captions_track.py)
 # Dependencies and generated sites: skipped even when discovery lists them (outside Git, or
 # not git-ignored). Discovery itself never lists version control or schoollint's cache.
 SKIPPED_FOLDERS = frozenset({"node_modules", "_site", ".jekyll-cache", "dist", ".next", ".nuxt", ".astro",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import components, html, mdx, sfc, stylesheet, templates
 from . import data as site_data
-from . import content_collections, documents, feeds, pdf_text, wxr
+from . import captions_track, content_collections, documents, feeds, pdf_text, wxr
 from .filetypes import DATA_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, is_data_file, media_suffixes
 from .model import Page, PageError
 from .references import decode_text, scan
@@ -68,6 +68,7 @@ LANGUAGES = (
     Language("sitemap", feeds.SITEMAP_SUFFIXES, feeds.read_sitemap),
     Language("RSS or Atom feed", feeds.FEED_SUFFIXES, feeds.read_feed),
     Language("web app manifest", feeds.MANIFEST_SUFFIXES, feeds.read_manifest),
+    Language("WebVTT or SubRip captions track", captions_track.SUFFIXES, captions_track.read),
     Language("feed or sitemap by its root element", (".xml",), feeds.read_xml),
 )
 # Beyond these sizes a file is not read (SL002 says so): parse time and memory grow with size, and
