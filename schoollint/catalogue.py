@@ -167,6 +167,9 @@ def expand(selectors) -> set[str]:
         prefix = word.upper()
         matched = {code for code in rules if prefix == "ALL" or code.startswith(prefix)}
         if not matched or not prefix.startswith(("SL", "ALL")):
-            raise CatalogueError(f"unknown rule or prefix: {word!r} (see `schoollint rules`)")
+            from .suggest import did_you_mean
+
+            meant = did_you_mean(word, [w for rule in rules.values() for w in (rule.code, rule.name)])
+            raise CatalogueError(f"unknown rule or prefix: {word!r}{meant} (see `schoollint rules`)")
         chosen |= matched
     return chosen

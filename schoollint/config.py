@@ -15,6 +15,7 @@ from .config_paths import with_paths_from_its_folder
 from .yaml_keys import repeated_key_said, shown
 from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
+from .suggest import did_you_mean
 
 FAIL_LEVELS = ("error", "warning")
 TOP_KEYS = ("select", "extend-select", "ignore", "exclude", "fail-level", "roster", "consent", "protected",
@@ -193,10 +194,16 @@ def parse_config(raw: Any, where: str) -> Config:
         elif key == "per-path":
             config.per_path = _per_path(value, f"{where}: per-path")
         else:
+            meant = did_you_mean(str(key), [*TOP_KEYS, *_rule_words()])
             raise ConfigError(
-                f"{where}: unknown key {key!r} (known: {', '.join(TOP_KEYS)}, or a rule code or name)", (key,)
+                f"{where}: unknown key {key!r}{meant} (known: {', '.join(TOP_KEYS)}, or a rule code or name)", (key,)
             )
     return config
+
+
+def _rule_words() -> list[str]:
+    """Every rule's code and name, for "did you mean" (suggest.py)."""
+    return [word for rule in catalogue.load().values() for word in (rule.code, rule.name)]
 
 
 def _string_list(value: Any, where: str, keys: tuple) -> list[str]:
@@ -235,7 +242,8 @@ def _rule_options(rule: catalogue.Rule, value: Any, where: str, keys: tuple) -> 
         at = (*keys, name)
         if spec is None:
             known = ", ".join(rule.options) or "none"
-            raise ConfigError(f"{where}: no option {name!r} (options: {known})", at)
+            raise ConfigError(f"{where}: no option {name!r} (options: {known}){did_you_mean(str(name), rule.options)}",
+                              at)
         default = spec["default"]
         expected = type(default)
         if expected is float and isinstance(setting, int) and not isinstance(setting, bool):
@@ -273,7 +281,8 @@ def _per_path(value: Any, where: str) -> list[PathOverride]:
                 continue
             rule = catalogue.by_name_or_code(str(key))
             if rule is None:
-                raise ConfigError(f"{place}: unknown key {key!r} (expected `ignore` or a rule code or name)",
+                meant = did_you_mean(str(key), ["ignore", *_rule_words()])
+                raise ConfigError(f"{place}: unknown key {key!r}{meant} (expected `ignore` or a rule code or name)",
                                   ("per-path", glob, key))
             rule_options[rule.code] = _rule_options(rule, setting, f"{place}: {key}", ("per-path", glob, key))
         overrides.append(PathOverride(globs=(glob,), ignore=ignore, rule_options=rule_options))
