@@ -12,6 +12,7 @@ from typing import Any
 
 from . import catalogue
 from .config_paths import with_paths_from_its_folder
+from .config_toml_lines import toml_key_lines
 from .yaml_keys import repeated_key_said, shown
 from .yamlload import explain, key_lines, safe_load
 from .errors import UserError
@@ -145,7 +146,10 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
     try:
         return with_paths_from_its_folder(parse_config(raw or {}, where), path, display)   # config_paths.py
     except ConfigError as exc:
-        line = key_lines(text).get(exc.keys) if exc.keys and path.suffix.lower() != ".toml" else None
+        toml = path.suffix.lower() == ".toml"     # pyproject.toml's keys are below [tool.schoollint]
+        places = toml_key_lines(text, ("tool", "schoollint") if path.name == "pyproject.toml" else ()) \
+            if toml else key_lines(text)
+        line = places.get(exc.keys) if exc.keys else None
         if line is None or not str(exc).startswith(f"{where}: "):
             raise
         raise ConfigError(f"{where}:{line}: {str(exc)[len(where) + 2:]}") from None
