@@ -49,4 +49,4 @@ def test_pyproject_mistake_names_the_key(repo, cli):
                                          'max-edge = "big"\n')
     code, _out, err = cli("check", "--no-cache")
     assert code == 2
-    assert "pyproject.toml: SL201.max-edge: expected a whole number (such as the default, 1600), got 'big'" in err
+    assert "pyproject.toml:5: SL201.max-edge: expected a whole number (such as the default, 1600), got 'big'" in err
