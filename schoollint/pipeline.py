@@ -33,6 +33,7 @@ from .report import escaped, plural
 from .report.emit import emit, show_diff, show_values
 from .run_settings import apply_arguments, is_inside, roster_setting, settings_for, vision_setting
 from .case_clash import case_clashes
+from .unmatched_globs import unmatched_per_path
 from .unrun_rules import no_roster, unrun   # rules selected but not judged: said (trial 8 items 6, 12)
 from .suppress import settle, unknown_alts_note
 from .unread import account as account_unread
@@ -108,6 +109,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
     notes += unrun(config, args, "." in paths and not args.diff_base)
     notes += case_clashes(found.files)   # Team.jpg and team.JPG: one hides the other on Windows and macOS
+    notes += unmatched_per_path(config, found.files) if paths == ["."] and not args.diff_base else []
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)
