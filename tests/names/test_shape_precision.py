@@ -25,7 +25,10 @@ from tests.names.test_precision_site_shapes import measure_site
 # tune_shapes_o (R, session 9): the shapes heldout_n missed: page-level photo-name pairs (JSON-LD, Open
 # Graph and Twitter cards), lists of names beside one photo (HTML, Markdown, components), template macros and
 # tags with positional arguments, featured images under nested photo keys; with their traps.
-SPLITS = ("tune_shapes", "tune_shapes_o")
+# tune_shapes_p (R, session 10): shapes of real school sites schoollint did not read (page builders' caption
+# blocks, image maps, figure shortcode bodies and nested shortcodes, CSS background photos, book covers told by
+# their markup, components' caption props, video captions tracks); with their traps.
+SPLITS = ("tune_shapes", "tune_shapes_o", "tune_shapes_p")
 
 
 def cases(split: str = "tune_shapes") -> list[dict]:
