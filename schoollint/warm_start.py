@@ -48,6 +48,10 @@ REPLAY_PREFIX = "replay-"       # + the first 16 hex digits of `key` + ".marshal
 # nothing reads (the current folder is in the key itself).
 SHELL = frozenset({"_", "OLDPWD", "PWD", "SHLVL"})
 Seen = list[tuple[str, Signature | None]]
+# Options with which no run keeps a replay (warm_replay._may_replay): such a command line (a pre-commit
+# hook's `--fix`) is not looked up at all. Only a shortcut: a run without them may still keep none.
+NEVER_KEPT = frozenset({"--fix", "--diff", "--diff-base", "--write-baseline", "--no-cache", "-o", "--output-file",
+                        "--report", "--debug", "--show-values"})
 
 
 def key(words: list[str]) -> str:
@@ -90,7 +94,7 @@ def unchanged(base: str, seen: Seen) -> bool:
 def replayed(words: list[str]) -> int | None:
     """The exit code of the report the run before kept, written again, when this command line may stand
     on it before anything is read (the module's docstring); else None, and nothing was written."""
-    if "check" not in words:
+    if "check" not in words or any(word.partition("=")[0] in NEVER_KEPT for word in words):
         return None
     replay_key = key(words)
     from .repo_root import find_root

@@ -134,3 +134,15 @@ def test_a_report_redirected_into_the_site_is_judged_as_a_cold_run_judges_it(run
     redirected = runs(stdout=inside)
     assert redirected[:3] == runs.cold(stdout=inside)
     assert "out.txt" in redirected[2] and not redirected[3]
+
+
+@pytest.mark.parametrize("option", sorted(warm_start.NEVER_KEPT))
+def test_a_command_line_not_looked_up_at_start_could_keep_no_replay(option):
+    """warm_start skips the lookup for these options: each is one with which warm_replay keeps nothing."""
+    from schoollint.cli_options import build_parser, parse
+    from schoollint.warm_replay import _may_replay
+
+    value = {"--diff-base": ["HEAD"], "-o": ["r.txt"], "--output-file": ["r.txt"], "--report": ["json=r.json"]}
+    args = parse(build_parser("check"), ["check", "--no-progress", option, *value.get(option, [])])
+    assert not _may_replay(args)
+    assert _may_replay(parse(build_parser("check"), ["check", "--no-progress"]))
