@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import struct
+from itertools import repeat
 
 from .jpeg_segments import SEGMENTS, Image, finish
 from .model import MediaError, Truncated
@@ -90,16 +91,18 @@ def scan_end(data, start: int, limit: int) -> int:
     if find is None:
         found = _SCAN_END.search(data, start, limit)
         return -1 if found is None else found.start()
-    position, hops = start, 0
+    # One Python iteration a 0xFF (917 a benchmark photo): its names are locals, and the count of
+    # jumps is a C loop's (repeat), not an addition and a comparison each time (about 6% of the scan).
+    position, stop, stuffed = start, limit - 1, _STUFFED     # a 0xFF in the last byte is no marker yet
     while True:
-        position = find(b"\xff", position, limit - 1)      # a 0xFF in the last byte is no marker yet
-        if position < 0:
-            return -1
-        if data[position + 1] not in _STUFFED:
-            return position
-        position, hops = position + 2, hops + 1
-        if hops < _HOPS:
-            continue
+        start = position
+        for _ in repeat(None, _HOPS):
+            position = find(b"\xff", position, stop)
+            if position < 0:
+                return -1
+            if data[position + 1] not in stuffed:
+                return position
+            position += 2
         if position - start < _HOPS * _GAP:        # dense here: the regex's loop over the next _CHUNK bytes
             end = min(limit, position + _CHUNK)
             found = _SCAN_END.search(data, position, end)
@@ -108,7 +111,6 @@ def scan_end(data, start: int, limit: int) -> int:
             if end == limit:
                 return -1
             position = end - 1      # a 0xFF in the chunk's last byte is looked at again with the byte after it
-        start, hops = position, 0
 
 
 def read_image(data, start: int, limit: int, where: str, whole: bool, bound: str = "the end of the file",
