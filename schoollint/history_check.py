@@ -290,6 +290,11 @@ def run_history(args) -> int:
         write_report(args.output_file, text, personal=shown)
         if warning:
             print(f"schoollint: warning: {warning}", file=sys.stderr)
-    else:
+    else:   # `> file`: judged as -o's is (report/redirected.py)
+        from .report.redirected import judge_stdout
+
+        warning = judge_stdout(root, personal=shown, force=args.force)
         sys.stdout.write(text)
+        if warning:
+            print(f"schoollint: warning: {warning}", file=sys.stderr)
     return EXIT_FINDINGS if scan.findings or scan.not_checked or scan.unjudged else EXIT_CLEAN

@@ -81,3 +81,19 @@ def test_values_redirected_into_a_git_site_not_ignored_are_refused_ignored_writt
     kept = _check(root, root / "private/out.sarif", "--show-values", "--output-format", "sarif")
     assert kept.returncode == 1, kept.stderr
     assert (root / "private/out.sarif").stat().st_mode & 0o777 == 0o600
+
+
+def test_history_values_redirected_into_the_site_are_refused(tmp_path, monkeypatch):
+    """`schoollint history --show-values > file` is judged as check's standard output is."""
+    from tests.kit.git import commit_all
+
+    monkeypatch.delenv("CI", raising=False)
+    root = _site(tmp_path / "oakfield")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "photos")
+    target = root / "h.txt"
+    with open(target, "w") as stdout:
+        run = subprocess.run([sys.executable, "-m", "schoollint", "history", "--show-values"], cwd=root,
+                             stdout=stdout, stderr=subprocess.PIPE, text=True)
+    assert run.returncode == 2, run.stderr
+    assert target.read_bytes() == b"" and "h.txt: not written" in run.stderr
