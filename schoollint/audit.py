@@ -6,8 +6,9 @@ page readers' image references), when it was first published and last changed
 (Git, following renames; else the date of the page that shows it), a
 metadata-free thumbnail, the run-level review rules SL604/SL605, and (where
 a roster records consent) the roster people named with it (by its pages, its own
-file or folder name, its metadata), so its card can say its consent state
-(SL601-SL603 decide it; issue 14).
+file or folder name, its earlier names, its metadata), so its card can say its
+consent state (SL601-SL603 decide it; issue 14); and what Git history still holds
+of versions no longer on the site (schoollint.audit_git runs history's scan).
 Rendering is schoollint.report.audit's job.
 """
 
@@ -51,6 +52,7 @@ class Audit:
     reviews: list[dict]
     run_findings: list[Finding] = field(default_factory=list)
     options: dict = field(default_factory=dict)   # the site's rule options, code -> {name: value}
+    history: object = None                # audit_git.History: old versions with findings; None outside Git
 
 
 def site_findings(root: Path, in_git: bool, config, files: list[str], settings: dict, *, use_cache: bool,
@@ -172,19 +174,9 @@ def add_dates(root: Path, in_git: bool, photos: list[Photo]) -> list[str]:
             if known.last_commit not in cut:
                 photo.last_changed, photo.last_commit = _date(known.last_time), known.last_commit
             unknown += bool(photo.pages)
+    from .audit_git import shallow_note
+
     return [shallow_note(sorted(cut), unknown)] if unknown else []
-
-
-def shallow_note(cut: list[str], photos: int) -> str:
-    """What a shallow clone left undated (`photos` shown on pages), and how to fetch the rest."""
-    from .report import plural
-
-    one = photos == 1
-    return (f"shallow clone: Git's history here stops at commit {', '.join(c[:12] for c in cut)}, so "
-            f"{plural(photos, 'photo')} shown on pages first committed there {'has' if one else 'have'} no "
-            f"first-published date ({'it' if one else 'they'} may be older than the clone), so SL604 "
-            f"stale-pupil-photo has not judged {'it' if one else 'them'}; fetch the whole history (`git fetch "
-            "--unshallow`; in GitHub Actions, `fetch-depth: 0` in actions/checkout) and audit again")
 
 
 def head_commit(root: Path, in_git: bool) -> str | None:
@@ -231,6 +223,9 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     report.notes = roster_notes + consent_note + found.notes + ([vision_note] if vision_note else []) + report.notes
     photos = collect_photos(root, found.files, named_with)
     report.notes += add_dates(root, in_git, photos)
+    from .audit_git import earlier_consent, in_history
+
+    report.findings += earlier_consent(root, in_git, config, settings, photos)   # who a renamed photo shows
     commit, changed = head_commit(root, in_git), uncommitted(root, in_git, found.files)
     if changed:
         report.notes.append(f"{plural(changed, 'file')} the audit covered {'differs' if changed == 1 else 'differ'} "
@@ -252,7 +247,8 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
             photo.thumbnail = thumbnail_uri(root / photo.path)
     return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                  commit=commit, version=__version__, report=report, photos=photos, reviews=log,
-                 run_findings=[f for f in extra if f.path == REVIEW_LOG], options=config.options_for(start))
+                 run_findings=[f for f in extra if f.path == REVIEW_LOG], options=config.options_for(start),
+                 history=in_history(root, in_git, config, settings, args.jobs))
 
 
 def _redirected_to() -> str | None:
@@ -278,6 +274,7 @@ def run_audit(args) -> int:
     from .report import View, plural
     from .report.audit import render_html, render_json
     from .report.files import check_place, write_report
+    from .audit_git import history_said
     from .discover import start_of
     from .pipeline import load_effective_config
 
@@ -297,7 +294,8 @@ def run_audit(args) -> int:
             print(f"schoollint: warning: {warning}", file=sys.stderr)
         shown = sum(1 for p in audit.photos if p.pages)
         print(f"wrote {args.output_file}: {plural(len(audit.photos), 'photo')} ({shown} shown on pages), "
-              f"{plural(len(audit.report.findings) + len(audit.run_findings), 'finding')}", file=sys.stderr)
+              f"{plural(len(audit.report.findings) + len(audit.run_findings), 'finding')}"
+              f"{history_said(audit.history)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.record_review:

@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from importlib.resources import files
 
 from .. import catalogue
-from . import View, escaped, escaped_finding, escaped_outcome, first_sentence, fix_hint, run_notes, shown_value, where
+from . import View, audit_history, escaped, escaped_finding, escaped_outcome, first_sentence, fix_hint, run_notes, \
+    shown_value, where
 from .files import MARKER_COMMENT
 from .urgency import card_key, described, finding_key, step, summary_key
 
@@ -236,6 +237,8 @@ def model(audit, view: View) -> dict:
                         if audit.reviews else None),
         "photos": photos,
         "other_files": others,
+        # versions no longer on the site that history still holds (schoollint history)
+        "history": audit_history.model(audit.history, lambda finding: _finding(finding, view)),
         "not_checked": list(audit.report.errors),
         "notes": [text for text, unjudged in notes if not unjudged],
         "values_shown": view.show_values,
@@ -260,7 +263,8 @@ def shown(audit):
 
     return replace(audit, site=escaped(audit.site), report=escaped_outcome(audit.report),
                    photos=[photo(card) for card in audit.photos],
-                   run_findings=[escaped_finding(finding) for finding in audit.run_findings])
+                   run_findings=[escaped_finding(finding) for finding in audit.run_findings],
+                   history=audit_history.shown(audit.history))
 
 
 def _template(name: str) -> str:

@@ -17,7 +17,7 @@ from . import escaped, plural
 SHORT = 10
 
 
-def _state(appearance) -> str:
+def version_state(appearance) -> str:
     if appearance.at_head:
         return "still at HEAD"
     if appearance.renamed_to:
@@ -127,7 +127,7 @@ def render(scan, fmt: str, show_values: bool, purge_list: str | None = None) -> 
     lines = []
     for record, appearance in records:
         value = f" ({record['value']})" if "value" in record else ""
-        lines.append(f"{record['path']} @ {_range(appearance)} ({_state(appearance)}): {record['code']} "
+        lines.append(f"{record['path']} @ {_range(appearance)} ({version_state(appearance)}): {record['code']} "
                      f"{record['name']}: {record['message']}{value}")
     lines += [f"not checked: {escaped(where)}: {escaped(why)}" for where, why in scan.not_checked]
     found = len({(record["path"], record["blob"]) for record, _ in records})
