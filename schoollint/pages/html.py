@@ -34,9 +34,10 @@ from .aria import html_aria
 from .backgrounds import background_src, background_words
 from .book_covers import cited_titles, is_cover, without_credits
 from .definition_lists import group_of
-from .html_captions import LIGHTBOX_ATTRIBUTES, Captions
+from .html_captions import Captions
 from .html_source import COMMENT, GUESSED, SourceLines, decode
 from .image_maps import area_labels
+from .lightbox import LIGHTBOX_ATTRIBUTES
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .page_cards import card_images
 from .shares import html_shares

@@ -22,18 +22,14 @@ of its element (the `lang` attribute inherited, WHATWG HTML section 3.2.6.2).
 
 from __future__ import annotations
 
-import html as html_entities
 import re
 from collections.abc import Iterator
 
 from .html_source import SourceLines
 from .html_text import BLOCK_BREAK as BLOCK_BREAK, INLINE as INLINE, visible_text
+from .lightbox import lightbox_spans
 from .model import TextSpan
 
-# Lightbox captions: lightbox2 and GLightbox "data-title", Fancybox "data-caption", lightGallery "data-sub-html",
-# GLightbox "data-description" and "data-glightbox" ("title: ...; description: ..."), Ekko "data-footer".
-LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-description", "data-glightbox",
-                       "data-footer")
 CONTAINERS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
               "dd": "definition", "dt": "definition"}
 # Climbing stops at these: text beyond them is the page, not the photo's.
@@ -57,7 +53,6 @@ UNDER_PHOTO = {"table": "table below the photo", "ul": "list below the photo", "
 MAX_NEXT_CAPTION = 300          # characters: a longer block is the article, not a caption
 BETWEEN_PHOTOS = "paragraph before (between photos)"    # also the caption after the photo before
 SECOND_PARAGRAPH = "second paragraph after"     # after a short one right after the photo: the post's next sentence
-_TAGS = re.compile(r"<[^>]*>")
 
 
 class Captions:
@@ -262,11 +257,7 @@ class Captions:
             yield self.span(heading, "heading of its article")
 
     def lightbox_text(self, element) -> Iterator[TextSpan]:
-        for attribute in LIGHTBOX_ATTRIBUTES:
-            value = element.get(attribute)
-            if value:
-                text = html_entities.unescape(_TAGS.sub(" ", value)) if attribute == "data-sub-html" else value
-                yield TextSpan(text, self.lines.attribute_line(element, attribute), attribute, self.lang_of(element))
+        yield from lightbox_spans(element, self.lines, self.lang_of(element))
 
     def caption_siblings(self, element) -> Iterator[TextSpan]:
         for sibling in (element.getprevious(), element.getnext()):
