@@ -22,17 +22,9 @@ from .nicknames import may_hold_nickname, without_nicknames
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
-                       name_letters, no_dictionary_word, second_surname, stock_credit, word_given_before_surname,
-                       words_before, words_of)
+                       name_letters, no_dictionary_word, phrase_length, second_surname, stock_credit, surname_first,
+                       without_overlaps, word_given_before_surname, words_before, words_of)
 from .words import Lexicon, Token, english_word, is_given, language_words, lexicon, unknown_word
-
-
-def _phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
-    """Words at i that make a known non-person phrase ("Peter Pan"), else 0."""
-    for phrase in lex.phrases.get(keys[i], ()):
-        if tuple(keys[i : i + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
 
 
 @dataclass(slots=True)
@@ -63,10 +55,11 @@ class _Run:
                     and keys[i + 1] not in lex.particles \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
                          or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))) \
-                    and (self.tokens[i + 1].raw.isascii() or not name_letters(self.tokens[i + 1], lex)):  # "Diệp Tạ"
+                    and (self.tokens[i + 1].raw.isascii() or not name_letters(self.tokens[i + 1], lex)) \
+                    and not (self.text is not None and surname_first(self.tokens, i, lex, self.words)):  # "Diệp Tạ"
                 i += 1
                 continue
-            skip = _phrase_length(keys, i, lex)
+            skip = phrase_length(keys, i, lex)
             if skip:
                 i += skip
                 continue
@@ -93,6 +86,8 @@ class _Run:
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
         if key in lex.honorifics or i and tokens[i - 1].key in lex.honorifics:
             return None                         # "Bishop Wordsworth", "Lady Margaret Beaufort": a school's name
+        if self.text is not None and surname_first(tokens, i, lex, self.words):
+            return Spotted(tokens[i].start, tokens[i + 1].end, tokens[i + 1].raw, "unknown"), i + 1   # "Wang Haoran"
         given = is_given(key, lex) or word_given_before_surname(tokens, i, lex, self.words)   # "Mats Hüttenrauch"
         if not given and not self._unknown_given(i):
             return None
@@ -279,7 +274,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
     if ". " in text and not unlisted:           # "A. Kowalski", "Mrs J. Patel" (names/initials.py)
-        found = _without_overlaps(found, initials_names(text, lex, words))
+        found = without_overlaps(found, initials_names(text, lex, words))
     if not text.isascii():                      # "عائشہ خان": Arabic script has no capitals (names/arabic_script.py)
         found += arabic_names(text, language)
     if found:                                   # "la biblioteca Rosalía de Castro", "the Rachel Carson garden"
@@ -302,8 +297,3 @@ def _spot(text: str, lex: Lexicon, words: frozenset[str], strict: bool) -> list[
             found.extend(_Run(tokens, lex, text, words, strict).names())
     return found
 
-
-def _without_overlaps(found: list[Spotted], more: list[Spotted]) -> list[Spotted]:
-    """`found` and those of `more` that overlap none of it, in text order."""
-    return sorted(found + [extra for extra in more if all(extra.end <= it.start or it.end <= extra.start
-                                                          for it in found)])

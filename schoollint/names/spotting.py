@@ -104,6 +104,8 @@ def may_hold_name(words: list[str], lex: Lexicon) -> bool:
                 return True                     # "Adebayo Ogunleye", "Haziq bin Osman": a given name the lists lack
             if after not in common and (key not in listed or after not in listed):
                 return True                     # "Temitope Akinola", "Wren Hebblethwaite": not both in a list
+            if key in lex.person_surnames and after in given:
+                return True                     # "Wang Haoran": surname first
         elif after in lex.particles and key in lex.word_given_names:
             return True                         # "Floor van Rijswijk"
         key = after
@@ -231,3 +233,29 @@ def words_of(run: str, words: list[str], offset: int, lex: Lexicon) -> list[list
     if len(tokens) > 1:
         groups.append(tokens)
     return groups
+
+
+def phrase_length(keys: list[str], i: int, lex: Lexicon) -> int:
+    """Words at i that make a known non-person phrase ("Peter Pan"), else 0."""
+    for phrase in lex.phrases.get(keys[i], ()):
+        if tuple(keys[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def without_overlaps(found: list[Spotted], more: list[Spotted]) -> list[Spotted]:
+    """`found` and those of `more` that overlap none of it, in text order."""
+    return sorted(found + [extra for extra in more if all(extra.end <= it.start or it.end <= extra.start
+                                                          for it in found)])
+
+
+def surname_first(tokens: list[Token], i: int, lex: Lexicon, words: frozenset[str]) -> bool:
+    """Are words i and i + 1 a name written surname first ("Wang Haoran", "Nowak Zofia", as Chinese and
+    Hungarian names are written, and class lists write any)? A surname that is no given name and no English
+    word (Lexicon.person_surnames), then a given name that no surname list holds and no English word, neither
+    a word of the page's language."""
+    if i + 1 >= len(tokens) or tokens[i].key not in lex.person_surnames:
+        return False                            # the usual case: one set look-up
+    surname, given = tokens[i].key, tokens[i + 1].key
+    return surname not in lex.given and surname not in words and given in lex.given and given not in lex.surnames \
+        and not english_word(given, lex) and given not in words and tokens[i + 1].raw[1:].islower()
