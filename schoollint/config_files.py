@@ -34,6 +34,12 @@ def find_config(root: Path) -> Path | None:
     pyproject = root / "pyproject.toml"
     if pyproject.is_file() and "[tool.schoollint" in pyproject.read_text(encoding="utf-8", errors="replace"):
         return pyproject
+    from .bare_repo import bare_repository
+
+    if (root / "HEAD").is_file() and bare_repository(root) == root:   # no work tree: HEAD's (bare_config)
+        from .bare_config import committed_config
+
+        return committed_config(root, (*CONFIG_FILES, "pyproject.toml"))
     return None
 
 

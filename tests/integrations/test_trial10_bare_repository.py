@@ -71,3 +71,20 @@ def test_a_bare_repository_in_a_plain_folder_is_skipped_with_a_note(mirror, cli,
     paths = {finding["path"] for finding in json.loads(out)["findings"]}
     assert not any(path.startswith("site.git/") for path in paths)
     assert "site.git/: skipped, a bare Git repository" in err
+
+
+def test_history_in_a_bare_repository_reads_the_configuration_at_head(tmp_path, monkeypatch, cli):
+    monkeypatch.delenv("CI", raising=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "-q", "-b", "main")
+    write(work, ".schoollint.yml", "ignore: [SL102]\n")
+    write(work, "images/trip.jpg", gps_jpeg())
+    commit_all(work, "trip")
+    git(tmp_path, "clone", "-q", "--bare", str(work), "site.git")
+    monkeypatch.chdir(tmp_path / "site.git")
+    code, out, err = cli("history", "--no-progress")
+    assert code == 1, err
+    assert "SL101" in out and "SL102" not in out
+    code, out, err = cli("config")
+    assert code == 0 and "source: .schoollint.yml" in out, err
