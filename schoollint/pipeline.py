@@ -108,8 +108,7 @@ def _check(args, config, root: Path, in_git: bool, started: float, notes: list[s
     notes += remove_stale(root, found.temporary, started)
     settings = settings_for(roster_setting(root, in_git, args, config, notes), config.consent)
     notes += unrun(config, args, "." in paths and not args.diff_base)
-    notes += case_clashes(found.files)   # Team.jpg and team.JPG: one hides the other on Windows and macOS
-    notes += unmatched_per_path(config, found.files) if paths == ["."] and not args.diff_base else []
+    notes += case_clashes(found.files) + unmatched_per_path(config, found.files, paths == ["."] and not args.diff_base)
     # Which vision parts run is in the settings, so the cache tells a run without the extra apart.
     settings["vision"], vision_note = vision_setting(config, args.no_vision)
     settings["site-layout"], layout_notes = _site_layout(root, config)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from .globs import any_match
 
 
-def unmatched_per_path(config, files: list[str]) -> list[str]:
+def unmatched_per_path(config, files: list[str], whole_site: bool) -> list[str]:
     """A note for each per-path glob of `config` that matches none of `files` (repository-relative:
-    every file the whole-site run lists)."""
+    every file the run lists), on a run over the `whole_site` only."""
+    if not whole_site:
+        return []
     notes = []
     for override in config.per_path:
         for glob in override.globs:
