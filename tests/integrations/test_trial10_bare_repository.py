@@ -16,23 +16,28 @@ from tests.audit.sites import clean_jpeg, gps_jpeg, write
 from tests.kit.git import commit_all, git
 
 
-@pytest.fixture
-def mirror(tmp_path, monkeypatch) -> Path:
-    """A bare clone of a site whose history holds a removed photo with GPS; the current folder."""
+def _bare_clone(tmp_path: Path, monkeypatch, *versions: dict[str, bytes | str]) -> Path:
+    """A bare clone (`site.git`, the current folder) of a site committed once per version of its files."""
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("SCHOOLLINT_ROSTER", raising=False)
     work = tmp_path / "work"
     work.mkdir()
     git(work, "init", "-q", "-b", "main")
-    write(work, "index.html", '<img src="images/trip.jpg" alt="The trip">\n')
-    write(work, "images/trip.jpg", gps_jpeg())
-    commit_all(work, "trip")
-    (work / "images/trip.jpg").write_bytes(clean_jpeg())
-    commit_all(work, "remove the GPS position")
+    for number, files in enumerate(versions):
+        for path, data in files.items():
+            write(work, path, data)
+        commit_all(work, f"version {number}")
     git(tmp_path, "clone", "-q", "--bare", str(work), "site.git")
-    bare = tmp_path / "site.git"
-    monkeypatch.chdir(bare)
-    return bare
+    monkeypatch.chdir(tmp_path / "site.git")
+    return tmp_path / "site.git"
+
+
+@pytest.fixture
+def mirror(tmp_path, monkeypatch) -> Path:
+    """A bare clone of a site whose history holds a photo with GPS, replaced by a clean one."""
+    return _bare_clone(tmp_path, monkeypatch,
+                       {"index.html": '<img src="images/trip.jpg" alt="The trip">\n', "images/trip.jpg": gps_jpeg()},
+                       {"images/trip.jpg": clean_jpeg()})
 
 
 @pytest.mark.parametrize("where, words", [
@@ -74,15 +79,7 @@ def test_a_bare_repository_in_a_plain_folder_is_skipped_with_a_note(mirror, cli,
 
 
 def test_history_in_a_bare_repository_reads_the_configuration_at_head(tmp_path, monkeypatch, cli):
-    monkeypatch.delenv("CI", raising=False)
-    work = tmp_path / "work"
-    work.mkdir()
-    git(work, "init", "-q", "-b", "main")
-    write(work, ".schoollint.yml", "ignore: [SL102]\n")
-    write(work, "images/trip.jpg", gps_jpeg())
-    commit_all(work, "trip")
-    git(tmp_path, "clone", "-q", "--bare", str(work), "site.git")
-    monkeypatch.chdir(tmp_path / "site.git")
+    _bare_clone(tmp_path, monkeypatch, {".schoollint.yml": "ignore: [SL102]\n", "images/trip.jpg": gps_jpeg()})
     code, out, err = cli("history", "--no-progress")
     assert code == 1, err
     assert "SL101" in out and "SL102" not in out

@@ -10,15 +10,11 @@ import json
 
 import pytest
 
-from tests.audit.sites import clean_jpeg, write
+from tests.audit.sites import write
+from tests.integrations.test_trial10_abbreviations import site  # noqa: F401  (the fixture: a photo and a page)
 from tests.kit.git import git
 
-
-@pytest.fixture
-def site(repo):
-    write(repo, "p.jpg", clean_jpeg())
-    write(repo, "index.html", '<img src="p.jpg" alt="The library">\n')
-    return repo
+pytestmark = pytest.mark.usefixtures("site")    # a photo and a page in a Git repository, the current folder
 
 
 @pytest.mark.parametrize("config, said", [
@@ -29,8 +25,8 @@ def site(repo):
     ("select: [SL3O2]\n", "unknown rule or prefix: 'SL3O2'; did you mean 'SL302'?"),
     ('per-path:\n  "staff/**":\n    ignor: []\n', "unknown key 'ignor'; did you mean 'ignore'?"),
 ])
-def test_a_mistyped_configuration_word_says_what_was_meant(site, cli, config, said):
-    write(site, ".schoollint.yml", config)
+def test_a_mistyped_configuration_word_says_what_was_meant(repo, cli, config, said):
+    write(repo, ".schoollint.yml", config)
     code, _out, err = cli("check", "--no-progress")
     assert code == 2
     assert said in err
@@ -40,22 +36,22 @@ def test_a_mistyped_configuration_word_says_what_was_meant(site, cli, config, sa
     (["--select", "SL3O2"], "unknown rule or prefix: 'SL3O2'; did you mean 'SL302'?"),
     (["--ignore", "name-in-alt-txt"], "unknown rule or prefix: 'name-in-alt-txt'; did you mean 'name-in-alt-text'?"),
 ])
-def test_a_mistyped_rule_on_the_command_line_says_what_was_meant(site, cli, words, said):
+def test_a_mistyped_rule_on_the_command_line_says_what_was_meant(repo, cli, words, said):
     code, _out, err = cli("check", "--no-progress", *words)
     assert code == 2
     assert said in err
 
 
-def test_a_word_close_to_nothing_gets_no_guess(site, cli):
-    write(site, ".schoollint.yml", "qqqqqq: 1\n")
+def test_a_word_close_to_nothing_gets_no_guess(repo, cli):
+    write(repo, ".schoollint.yml", "qqqqqq: 1\n")
     code, _out, err = cli("check", "--no-progress")
     assert code == 2 and "unknown key 'qqqqqq'" in err and "did you mean" not in err
 
 
-def test_sl001_for_a_mistyped_suppression_names_it_as_written_and_what_was_meant(site, cli):
-    write(site, "index.html", '<!-- schoollint: ignore SL3O2 -->\n<img src="p.jpg" alt="The library">\n'
+def test_sl001_for_a_mistyped_suppression_names_it_as_written_and_what_was_meant(repo, cli):
+    write(repo, "index.html", '<!-- schoollint: ignore SL3O2 -->\n<img src="p.jpg" alt="The library">\n'
                               '<!-- schoollint: ignore name-in-alt-txt -->\n<img src="p.jpg" alt="Oliver Grant">\n')
-    git(site, "add", "-A")
+    git(repo, "add", "-A")
     code, out, err = cli("check", "--no-progress", "--output-format", "json", "--select", "SL001,SL302")
     messages = {f["line"]: f["message"] for f in json.loads(out)["findings"] if f["code"] == "SL001"}
     assert "names SL3O2," in messages[1] and "did you mean 'SL302'?" in messages[1]
