@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import filenames, heuristic
+from .initials import surname_on_roster
 from .words import is_given, lexicon, plain
 
 if TYPE_CHECKING:
@@ -206,7 +207,8 @@ def _with_roster(text: str, spotted: list[NameMatch], found: list[RosterMatch], 
         for m in found
     ]
     rest = [s for s in spotted if not any(s.start < k.end and k.start < s.end for k in known)
-            and (s.role == "staff" or not filenames.given_names_only(s.text) and _known_given(s.first, roster))]
+            and (s.role == "staff" or not filenames.given_names_only(s.text) and _known_given(s.first, roster)
+                 or surname_on_roster(s.text, roster))]     # "A. Kowalski" (names/initials.py)
     return sorted(known + rest, key=lambda match: match.start)
 
 

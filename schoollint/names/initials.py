@@ -16,9 +16,13 @@ never a common word ("P.E. Kit", "A. Level"), nor a book's author the stop lists
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .spotting import Spotted, is_surname, spotted_token
 from .words import LETTER, UPPER, Lexicon, Token, is_given, plain, unknown_word
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 # One to three initials, each a capital and a dot, then a capitalised word (maybe double-barrelled).
 _INITIALS = re.compile(rf"(?<!{LETTER})(?<!\.)(?:[{UPPER}]\.[ \u00a0]?){{1,3}}(?=[{UPPER}])")
@@ -36,16 +40,18 @@ def initials_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
         if surname is None:
             continue
         token = spotted_token(surname.start(), surname.group())
-        if not is_surname(token, lex, words) or not (token.key in lex.surnames or unknown_word(token.key, lex)) \
-                or _author([*initials.group().replace(".", " ").split(), token.raw], lex) \
-                or _thing_after(text, token, lex):
-            continue
         start, first, role = initials.start(), "", "unknown"
         title = _TITLE.search(text, max(0, start - 6), start)
         given = _GIVEN.search(text, max(0, start - 30), start)
+        if given is not None and not is_given(plain(given.group().strip()), lex):
+            given = None
+        if not is_surname(token, lex, words) or _author([*initials.group().replace(".", " ").split(), token.raw], lex) \
+                or given is None and not (token.key in lex.surnames or unknown_word(token.key, lex)) \
+                or _thing_after(text, token, lex):
+            continue                            # after a given name, any word that may be a surname: "Clutterbuck"
         if title is not None:
             start, role = title.start(), "staff"                # "Mrs J. Patel"
-        elif given is not None and is_given(plain(given.group().strip()), lex):
+        elif given is not None:
             start, first = given.start(), given.group().strip()  # "Amelia J. Watson"
         found.append(Spotted(start, token.end, first, role))
     return found
@@ -62,3 +68,10 @@ def _thing_after(text: str, token: Token, lex: Lexicon) -> bool:
     following = _NEXT_WORD.match(text, token.end)
     key = plain(following.group(1)) if following is not None else ""
     return key in lex.following or key in lex.named_things
+
+
+def surname_on_roster(text: str, roster: Roster) -> bool:
+    """With a roster, is `text` a name with initials ("A. Kowalski") whose surname someone on the roster has?
+    A hashed roster keeps no given name's letters, so the initial cannot be matched; the surname makes it
+    the school's (names/__init__._with_roster keeps it, as it keeps a known given name's)."""
+    return _INITIALS.match(text) is not None and bool(roster.people_with("surnames", plain(text.split()[-1])))

@@ -29,7 +29,9 @@ def without_nicknames(text: str) -> tuple[str, list[int]] | None:
             if _pairs(found.group()[1], found.group()[-2])]
     if not cuts:
         return None
-    kept, where, position = [], [], 0
+    kept: list[str] = []
+    where: list[int] = []
+    position = 0
     for start, end in cuts:
         kept.append(text[position:start])
         where.extend(range(position, start))

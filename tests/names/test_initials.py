@@ -41,3 +41,12 @@ def test_staff_with_initials_are_staff(tmp_path):
     findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
     assert {name for finding in findings for name in finding["value"].split("; ")} == {"Mrs J. Patel", "Mr Okoro"}
     assert {finding["severity"] for finding in findings} == {"warning"}
+
+
+def test_initials_with_a_roster_stand_by_the_surname(tmp_path):
+    """A hashed roster keeps no given name's letters: an initial and a surname someone on the roster has is
+    the school's ("P. Wojciechowski"); one nobody on it has needs more evidence, as an unknown name does."""
+    pages = {"site/a.html": html('<figure><img src="/images/a.jpg" alt=""><figcaption>P. Wojciechowski (Y5) and '
+                                 "T. Szczepanik won the chess</figcaption></figure>")}
+    assert names_reported(tmp_path, pages, roster=[("Paulina", "Wojciechowski")]) == {
+        "site/a.html": {"P. Wojciechowski"}}
