@@ -21,30 +21,46 @@ class BareRepositoryError(UsageError):
     """`check` (or `audit`, `config`) run in a bare repository, which has no files to check."""
 
 
-def bare_repository(start: Path) -> Path | None:
-    """The bare repository `start` (absolute) is in or is, or None. Costs a stat or two a folder up
-    to the root, and a git process only where a folder is laid out as a Git directory."""
+def git_directory(start: Path) -> tuple[Path, bool] | None:
+    """(the Git directory `start` (absolute) is in or is, whether it is a bare repository), or None. A
+    work tree's own `.git` folder counts too (`cd .git && schoollint check` listed Git's hooks and refs as
+    a plain folder). Costs a stat or two a folder up to the root, and a git process only where a folder
+    is laid out as a Git directory."""
     for folder in (start, *start.parents):
         if os.path.isfile(folder / "HEAD") and os.path.isdir(folder / "objects") and os.path.isdir(folder / "refs"):
             import subprocess
 
             try:
-                said = subprocess.run(["git", "rev-parse", "--is-bare-repository"], cwd=folder,
-                                      capture_output=True, text=True)
+                said = subprocess.run(["git", "rev-parse", "--is-bare-repository", "--is-inside-git-dir"],
+                                      cwd=folder, capture_output=True, text=True)
             except FileNotFoundError:   # no git on this machine: nothing can read it as a repository
                 return None
-            return folder if said.returncode == 0 and said.stdout.strip() == "true" else None
+            bare, inside = (said.stdout.split() + ["", ""])[:2]
+            return (folder, bare == "true") if said.returncode == 0 and "true" in (bare, inside) else None
     return None
 
 
+def bare_repository(start: Path) -> Path | None:
+    """The bare repository `start` (absolute) is in or is, or None (git_directory)."""
+    found = git_directory(start)
+    return found[0] if found is not None and found[1] else None
+
+
 def refuse_bare(start: Path) -> None:
-    """BareRepositoryError when `start` is in a bare repository: what it is, and what to run there."""
-    bare = bare_repository(start)
-    if bare is None:
+    """BareRepositoryError when `start` is in a bare repository, or in a work tree's Git directory: what
+    it is, and what to run there."""
+    found = git_directory(start)
+    if found is None:
         return
-    shown = os.path.relpath(bare)
-    name = bare.name.removesuffix(".git") if bare.name != ".git" else ""
-    clone = os.path.join(os.path.relpath(bare.parent), name if name and name != bare.name else "site")
+    folder, bare = found
+    shown = os.path.relpath(folder)
+    if not bare:
+        work_tree = os.path.relpath(folder.parent) if folder.name == ".git" else "its work tree"
+        run = "`schoollint check` here" if work_tree == "." else f"`cd {work_tree} && schoollint check`"
+        raise BareRepositoryError(f"{shown}: Git's own folder of a repository (its objects, refs and hooks), "
+                                  f"not the site: check the work tree ({run})")
+    name = folder.name.removesuffix(".git") if folder.name != ".git" else ""
+    clone = os.path.join(os.path.relpath(folder.parent), name if name and name != folder.name else "site")
     raise BareRepositoryError(
         f"{shown}: a bare Git repository: it holds Git's own files and history but no work tree, so there "
         f"are no site files here to check. Run `{'' if shown == '.' else f'cd {shown} && '}schoollint history` "

@@ -85,3 +85,15 @@ def test_history_in_a_bare_repository_reads_the_configuration_at_head(tmp_path, 
     assert "SL101" in out and "SL102" not in out
     code, out, err = cli("config")
     assert code == 0 and "source: .schoollint.yml" in out, err
+
+
+@pytest.mark.parametrize("where, words", [(".git", []), (".git/refs", []), (".", [".git"])])
+def test_a_work_trees_git_folder_is_no_site(repo, cli, monkeypatch, where, words):
+    """The same silent pass from inside a work tree's own `.git` folder (hooks and refs listed as a plain
+    folder's files, "No findings in 0 files checked", exit 0)."""
+    write(repo, "a.jpg", gps_jpeg())
+    commit_all(repo, "a photo")
+    monkeypatch.chdir(repo / where)
+    code, out, err = cli("check", "--no-progress", *words)
+    assert code == 2, out + err
+    assert "Git's own folder of a repository" in err and "schoollint check" in err
