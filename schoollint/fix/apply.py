@@ -16,7 +16,7 @@ from pathlib import Path
 from ..fsio import atomic_write, commit_staged, content_hash, stage
 from ..may_replace import refuse
 from ..pages.filetypes import is_media
-from ..strip_extent import also_removed
+from ..strip_extent import also_removed, original_facts
 from .appliers import APPLIERS, COMPANIONS
 from .model import Change, Delete, Fix, FixContext, PartlyDone, Rename, Write
 from .outputs import Stamp, landed_as_staged, stamp_of
@@ -57,8 +57,9 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
                 return change
         original = context.read(relpath) if original is None else original
         change.size_before = len(original)
+        old = original_facts(relpath, original, fixes)    # a narrow strip's extent (strip_extent.py), read first
         current, others, refused = _run_appliers(context, relpath, original, fixes, change, write, debug)
-        change.summaries += also_removed(relpath, original, current, fixes)   # a narrow strip's extent: strip_extent.py
+        change.summaries += also_removed(relpath, old, original, current, fixes)
         deleted = Delete(relpath) in others       # a file removed needs no rewrite first
         operations = ([Write(relpath, current)] if current != original and not deleted else []) + others
         # a page a later move may rewrite; a photo whose pages are rewritten with it (fix/staging.py)
