@@ -41,12 +41,30 @@ _AFCP_PICTURES = {b"Nail": "thumbnail", b"PrVw": "preview"}
 def items(data, gaps: list[tuple[int, int]], read: Reader) -> list[MetaItem]:
     """The items of every AFCP and FotoStation trailer in the bytes after EOI (`gaps`: the
     (start, end) ranges after EOI that belong to no MPO image; `read`: jpeg.read)."""
-    return [item for start, end in gaps for item in _trailers(data, start, end, read)]
+    return [item for start, end in gaps for item in _read(data, start, end, read)]
 
 
 def holds(data, start: int, end: int, kinds: frozenset[str], read: Reader) -> bool:
     """Whether the trailer bytes data[start:end] hold an item of `kinds` (jpeg._strip then drops them)."""
-    return any(item.kind in kinds for item in _trailers(data, start, end, read))
+    return any(item.kind in kinds for item in _read(data, start, end, read))
+
+
+# The trailers of the `bytes` read last, per range: [(those bytes, {(start, end): their items})]. The
+# analysis reads them (items) and a strip of the same bytes asks again what they hold (holds), in the
+# same worker (pool.analyse_and_fix): read once. Bytes cannot change, and the ones kept are held, so
+# their identity is never another's; a thumbnail's own trailers, read in between, only replace them.
+_READ: list = []
+
+
+def _read(data, start: int, end: int, read: Reader) -> list[MetaItem]:
+    if _READ and _READ[0][0] is data and (start, end) in _READ[0][1]:
+        return _READ[0][1][start, end]
+    found = _trailers(data, start, end, read)
+    if type(data) is bytes:
+        if not (_READ and _READ[0][0] is data):     # checked after: a thumbnail read may have taken the place
+            _READ[:] = [(data, {})]
+        _READ[0][1][start, end] = found
+    return found
 
 
 def _trailers(data, start: int, end: int, read: Reader) -> list[MetaItem]:
