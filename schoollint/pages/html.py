@@ -31,7 +31,7 @@ from pathlib import Path
 from schoollint.finding import Suppression
 
 from .aria import html_aria
-from .backgrounds import background_src, background_words
+from .backgrounds import background_rules, background_src, background_words
 from .book_covers import cited_titles, is_cover, without_credits
 from .definition_lists import group_of
 from .html_captions import Captions
@@ -116,6 +116,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
     reader.size_rules = style_rules(page_sheets(document, relpath, root))
+    reader.backgrounds = background_rules(document) if "background" in cleaned else ()
     for element in elements:
         reader.visit(element, found)
     if reader.card_parts:       # <meta>, <title>, <script>: a social card's or a schema.org item's photo and words
@@ -132,6 +133,7 @@ class _Reader:
         self.captions = Captions(lines)
         self.first_element_on_line: dict[int, object] = {}
         self.size_rules: tuple = ()    # the page's <style> rules that set sizes (sizes.style_rules)
+        self.backgrounds: tuple = ()   # ... that give a class or id a background photo (backgrounds.background_rules)
         self.card_parts: list = []     # <meta>, <title> and JSON-LD <script> elements (page_cards)
 
     def visit(self, element, found: Scan) -> None:
@@ -160,8 +162,9 @@ class _Reader:
                            found)
         elif tag == "a" and links_to_media(element.get("href")) and not element.xpath(".//img|.//video"):
             self.add_image(element, element.get("href"), found, labelled=False)
-        elif (background := background_src(element)) is not None:      # a hero, a card's or avatar's picture
-            self.add_image(element, background, found, words=background_words(self.captions, element))
+        elif (background := background_src(element, self.backgrounds)) is not None:  # a hero, a card's picture
+            self.add_image(element, background, found,
+                           words=background_words(self.captions, element, self.backgrounds))
 
     def reference_values(self, element):
         for name, value in element.attrib.items():

@@ -100,24 +100,35 @@ def style_rules(sheets: Iterable[str]) -> tuple[SizeRule, ...]:
     """The rules of these style sheets (`<style>` contents) that set a width or height."""
     rules = []
     for sheet in sheets:
-        for selectors, block in _RULE.findall(_CSS_COMMENT.sub(" ", sheet)):
+        for selectors, block in css_rules(sheet):
             declared = _SIZE_DECLARATION.findall(block)
             if not declared:
                 continue
             sizes = frozenset(name.lower() for name, _ in declared)
             important = any("!important" in value.lower() for _, value in declared)
-            for selector in selectors.split(","):
-                compound = _COMBINATOR.split(selector.strip())[-1]
-                if not compound or "::" in compound:   # a pseudo-element styles another box
-                    continue
-                kind = _TYPE.match(compound)
-                tag = kind.group(1).lower() if kind and kind.group(1) != "*" else None
-                ident = _ID.search(compound)
-                rules.append(SizeRule(tag, frozenset(_CLASS.findall(compound)), ident and ident.group(1),
-                                      sizes, important))
+            rules += [SizeRule(tag, classes, ident, sizes, important) for tag, classes, ident in subjects(selectors)]
     if len(rules) > MAX_SIZE_RULES:   # one rule that matches every image and sets both sizes
         return (SizeRule(None, frozenset(), None, frozenset({"width", "height"}), True),)
     return tuple(rules)
+
+
+def css_rules(sheet: str) -> list[tuple[str, str]]:
+    """(selectors, declaration block) of each rule of a style sheet with no block inside its block, comments
+    left out (an @media block's inner rules are found on their own)."""
+    return _RULE.findall(_CSS_COMMENT.sub(" ", sheet))
+
+
+def subjects(selectors: str) -> Iterator[tuple[str | None, frozenset[str], str | None]]:
+    """(type, classes, id) of the subject compound (after the last combinator) of each selector of a rule's
+    comma-separated list; a pseudo-element's selector styles another box and gives none."""
+    for selector in selectors.split(","):
+        compound = _COMBINATOR.split(selector.strip())[-1]
+        if not compound or "::" in compound:
+            continue
+        kind = _TYPE.match(compound)
+        ident = _ID.search(compound)
+        yield (kind.group(1).lower() if kind and kind.group(1) != "*" else None,
+               frozenset(_CLASS.findall(compound)), ident and ident.group(1))
 
 
 def attribute_pixels(value: str | None) -> int | None:

@@ -32,3 +32,17 @@ def test_a_background_under_a_whole_section_or_before_a_paragraph_names_no_one(t
                 f'<div class="divider" style="background-image:url(/images/bt2.jpg)"></div><p>{thanks}</p>\n'
                 f'<div class="hero" style="background-image:url(/images/pattern.svg)"><h1>{thanks}</h1></div>')
     assert lint(tmp_path / "s", {"news/fair.html": page}) == []
+
+
+def test_a_background_given_by_the_pages_own_style_rule(tmp_path):
+    """A page builder writes each element's background in a `<style>` rule for its class or id; a rule for a
+    type alone (`section`) is a backdrop of every section, and a linked sheet is the theme's: not read."""
+    page = ('<!doctype html>\n<html lang="en"><head><style>\n.elementor-element-5f3c2a1 { background-image: '
+            'url("/images/bs1.jpg"); } #hero-7 { background: url(/images/bs2.jpg) } section { background-image: '
+            'url(/images/bs3.jpg) }\n</style><link rel="stylesheet" href="/theme.css"></head><body>\n'
+            '<div class="elementor-element elementor-element-5f3c2a1"><h2>Well done, Anwen Pritchard-Oyelaran!</h2>'
+            '</div>\n<div id="hero-7"><h1>Fionnuala Castellane-Ward, head girl</h1></div>\n'
+            '<section><h2>Thanks to Gideon Ashworth-Mbeki for the cakes</h2></section>\n'
+            '<div class="banner"><h2>Thanks to Gideon Ashworth-Mbeki again</h2></div>\n</body></html>\n')
+    found = lint(tmp_path / "s", {"news/builder.html": page, "theme.css": ".banner{background:url(/images/bs4.jpg)}"})
+    assert {value for _code, _path, value in found} == {"Anwen Pritchard-Oyelaran", "Fionnuala Castellane-Ward"}
