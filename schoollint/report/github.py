@@ -41,7 +41,10 @@ def render(report, view: View) -> str:
     lines = [annotation(finding, view) for finding in report.findings]
     lines.extend(f"::error::{escape_data(error)}" for error in report.errors)
     if report.not_checked:
-        lines.append(f"::warning::{escape_data(f'schoollint did not check {report.not_checked_text()} (no reader)')}")
+        # a reader could not judge them (damaged, a format it cannot read, a folder it could not open): not
+        # "no reader", which is what files not read are (below)
+        said = f"schoollint did not check {report.not_checked_text()} (the findings and notes say why)"
+        lines.append(f"::warning::{escape_data(said)}")
     if report.not_read:
         lines.append(f"::notice title=schoollint not read::{escape_data(report.not_read_text())}")
     lines += note_commands(report)

@@ -152,3 +152,12 @@ def test_schoollints_own_files_count_as_checked(site, cli):
     (site / ".github" / "workflows" / "site.yml").write_text("on: push\n")
     report = json.loads(cli("check", "--no-vision", "--output-format", "json")[1])
     assert (report["files_checked"], report["files_not_read"]) == (6, {**NOT_READ, ".yml": 1})
+
+
+def test_github_tells_not_checked_from_not_read(site, cli):
+    """A file a reader could not judge is "not checked" with why elsewhere, not "no reader", which is what
+    a file not read is."""
+    (site / "cover.psd").write_bytes(b"8BPS\x00\x01" + bytes(40))
+    github = cli("check", "--no-vision", "--output-format", "github")[1]
+    assert "::warning::schoollint did not check 1 .psd (the findings and notes say why)\n" in github
+    assert f"::notice title=schoollint not read::{WORDS}\n" in github
