@@ -225,7 +225,8 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     report.notes += add_dates(root, in_git, photos)
     from .audit_git import earlier_consent, in_history
 
-    report.findings += earlier_consent(root, in_git, config, settings, photos)   # who a renamed photo shows
+    history = in_history(root, in_git, config, settings, args.jobs)   # old versions with findings
+    report.findings += earlier_consent(root, in_git, config, settings, photos, history, report.findings)
     commit, changed = head_commit(root, in_git), uncommitted(root, in_git, found.files)
     if changed:
         report.notes.append(f"{plural(changed, 'file')} the audit covered {'differs' if changed == 1 else 'differ'} "
@@ -248,7 +249,7 @@ def build_audit(args, config, root: Path, in_git: bool) -> Audit:
     return Audit(site=root.name, generated=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                  commit=commit, version=__version__, report=report, photos=photos, reviews=log,
                  run_findings=[f for f in extra if f.path == REVIEW_LOG], options=config.options_for(start),
-                 history=in_history(root, in_git, config, settings, args.jobs))
+                 history=history)
 
 
 def _redirected_to() -> str | None:

@@ -15,17 +15,23 @@ Shapes: `earlier_names` -> {HEAD path: [(earlier path, the commit that renamed i
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .finding import Finding
+
+if TYPE_CHECKING:
+    from .history import Appearance
 
 
 @dataclass
 class History:
     """The history scan's versions no longer at HEAD with findings, for the audit's lead."""
 
-    versions: list[tuple[object, list[Finding]]] = field(default_factory=list)   # (history.Appearance, findings)
+    versions: list[tuple[Appearance, list[Finding]]] = field(default_factory=list)   # (a version, its findings)
     commits: int = 0
     not_checked: int = 0          # file versions history could not read (partial clone, LFS): not judged
     shallow: list[str] = field(default_factory=list)   # a shallow clone's boundary: older history not looked at
@@ -49,19 +55,28 @@ def earlier_names(root: Path) -> dict[str, list[tuple[str, str]]]:
     return names
 
 
-def earlier_consent(root: Path, in_git: bool, config, settings: dict, photos: list) -> list[Finding]:
-    """SL601-SL603 for the roster people a live photo's earlier names named, on the live photo: "its
+def earlier_consent(root: Path, in_git: bool, config, settings: dict, photos: list,
+                    history: History | None, now: list[Finding]) -> list[Finding]:
+    """SL601-SL603 for who a live photo was named with before, on its card: by its earlier names ("its
     earlier file name images/maisie-carter.jpg (renamed in ed26bdb7b5) names a pupil whose website
-    consent is withdrawn". The people are added to the photo's `named` (its card's consent state)."""
-    from . import catalogue
-    from .site_consent import CODES, people_findings, roster_judging
+    consent is withdrawn"; those people are added to the photo's `named`, its card's consent state), and
+    by the page versions in `history` that wrote it and the site (its findings `now`) no longer does
+    (`earlier_pages`)."""
+    from .site_consent import CODES, roster_judging
 
     codes = CODES & config.selected_codes()
     judging = roster_judging(root, settings) if in_git and codes else None
     names = earlier_names(root) if judging is not None else {}
-    if judging is None or not names:
+    if judging is None:
         return []
+    return _by_earlier_names(root, config, settings, codes, judging, photos, names) + \
+        earlier_pages(history, names, photos, {(finding.code, finding.message) for finding in now})
+
+
+def _by_earlier_names(root: Path, config, settings: dict, codes, judging, photos: list, names: dict) -> list[Finding]:
+    from . import catalogue
     from .checks.consent_policy import PATH_FIELDS, PhotoPeople, named_in_path
+    from .site_consent import people_findings
 
     context, roster = judging
     found: list[Finding] = []
@@ -81,6 +96,40 @@ def earlier_consent(root: Path, in_git: bool, config, settings: dict, photos: li
     return found
 
 
+# A page's consent finding names the photo first, as the page writes it: "photo ../images/x.jpg: its alt text ..."
+_PHOTO = re.compile(r"photo (\S+): ")
+
+
+def earlier_pages(history: History | None, names: dict, photos: list, said: set[tuple[str, str]]) -> list[Finding]:
+    """SL601-SL603 that a page version no longer at HEAD said of a photo still on the site (written by its
+    path then: the same, or an earlier name), on that photo: the page's words changed, the photo did not.
+    What a file or folder name says is left to the photo's own names (`_by_earlier_names`), what a page
+    still `said` (code, message) to the page's own finding; one said by several versions of a page, once."""
+    from .checks.consent_policy import PATH_FIELDS
+    from .report.history import version_state
+    from .site_consent import CODES
+
+    live = {photo.path: photo for photo in photos}
+    for photo in photos:
+        live.update({old: photo for old, _ in names.get(photo.path, ()) if old not in live})
+    found: dict[tuple[str, str, str], Finding] = {}
+    for appearance, findings in history.versions if history is not None else ():
+        for finding in findings:
+            written = _PHOTO.match(finding.message)
+            if finding.code not in CODES or written is None or finding.field in PATH_FIELDS or \
+                    (finding.code, finding.message) in said:
+                continue
+            src = written.group(1).split("?")[0].split("#")[0]
+            photo = live.get(posixpath.normpath(src[1:] if src.startswith("/") else
+                                                posixpath.join(posixpath.dirname(appearance.path), src)))
+            if photo is not None:
+                found.setdefault((photo.path, finding.code, finding.message), replace(
+                    finding, path=photo.path, line=None, message=(
+                        f"an earlier version of {appearance.path} ({version_state(appearance)}) wrote of it: "
+                        f"{finding.message}; the page no longer says so, but the photo still shows who it showed")))
+    return list(found.values())
+
+
 def in_history(root: Path, in_git: bool, config, settings: dict, jobs: int) -> History | None:
     """The versions of photos, documents and pages no longer at HEAD (removed, replaced, renamed, or only
     in another ref) with a finding a purge is for, most urgent first; None outside Git. Vision does not
@@ -97,7 +146,7 @@ def in_history(root: Path, in_git: bool, config, settings: dict, jobs: int) -> H
         scan = scan_history(root, config, {**settings, "vision": None}, [], None, jobs)
     except GitError as error:
         return History(why_not=f"git could not list it ({error})")
-    kept: dict[tuple[str, str], tuple[object, list[Finding]]] = {}
+    kept: dict[tuple[str, str], tuple[Appearance, list[Finding]]] = {}
     for appearance, finding in scan.findings:
         if not appearance.at_head and finding.code not in NOT_A_REASON_TO_PURGE:
             kept.setdefault((appearance.path, appearance.blob), (appearance, []))[1].append(finding)

@@ -54,8 +54,10 @@ def test_renamed_photo_keeps_who_it_shows_and_history_is_reported(oakfield, cli,
     audit = json.loads(out)
     medal, = [photo for photo in audit["photos"] if photo["path"] == "images/medal.jpg"]
     assert medal["consent"] == "someone named with it has no website consent"
-    carried, = [f for f in medal["findings"] if f["code"] == "SL601"]
+    by_page, carried = sorted((f for f in medal["findings"] if f["code"] == "SL601"), key=lambda f: f["field"])
     assert carried["severity"] == "error" and carried["field"] == "earlier file name"
+    assert by_page["message"].startswith("an earlier version of news/sports.html (replaced in ")
+    assert "photo ../images/maisie-carter.jpg: its alt text names a pupil whose website" in by_page["message"]
     assert carried["message"].startswith(f"its earlier file name images/maisie-carter.jpg (renamed in {renamed[:10]}) "
                                          "names a pupil whose website consent is withdrawn")
     assert medal["step"]["step"] == 1 and audit["photos"][0]["path"] == "images/medal.jpg"
@@ -94,3 +96,29 @@ def test_a_site_not_in_git_says_history_was_not_checked(tmp_path, monkeypatch, c
     page = tmp_path / "audit.html"
     assert cli("audit", "--no-vision", "-o", str(page))[0] == 0
     assert "Earlier versions of photos and pages (Git history) were not checked" in page.read_text(encoding="utf-8")
+
+
+def test_a_caption_changed_since_still_tells_who_the_photo_shows(repo, cli, tmp_path):
+    """A neutral file name, the page's alt text naming her, then neutral words: the photo still shows her."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    write(repo, "images/IMG_0042.jpg", clean_jpeg(colour="gold"))
+    write(repo, "images/relay.jpg", clean_jpeg(colour="green"))
+    relay = '<figure><img src="/images/relay.jpg" alt="The relay"><figcaption>Maisie in the relay</figcaption></figure>'
+    write(repo, "news/sports.html", HTML.format('<img src="../images/IMG_0042.jpg" alt="Maisie Carter with her medal">'
+                                                + relay))
+    commit_all(repo, "sports day", "2025-01-15T10:00:00+00:00")
+    write(repo, "news/sports.html", HTML.format('<img src="../images/IMG_0042.jpg" alt="A medal winner">' + relay))
+    changed = commit_all(repo, "no name in the alt text", "2025-02-01T10:00:00+00:00")
+    code, out, err = cli("audit", "--no-vision", "--roster", str(roster), "--format", "json")
+    assert code == 0, err
+    cards = {photo["path"]: photo for photo in json.loads(out)["photos"]}
+    medal = cards["images/IMG_0042.jpg"]
+    assert medal["consent"] == "someone named with it has no website consent"
+    carried, = [f for f in medal["findings"] if f["code"] == "SL601"]
+    assert carried["message"].startswith(f"an earlier version of news/sports.html (replaced in {changed[:10]}) wrote "
+                                         "of it: photo ../images/IMG_0042.jpg: its alt text names a pupil whose "
+                                         "website consent is withdrawn")
+    # what the page still says is the page's own finding, not said again as an earlier version's
+    assert [f["message"].startswith("photo /images/relay.jpg") for f in cards["images/relay.jpg"]["findings"]
+            if f["code"] == "SL601"] == [True]
