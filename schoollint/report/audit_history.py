@@ -33,7 +33,9 @@ def model(history, as_record) -> dict:
     versions = []
     for appearance, findings in history.versions:
         records = sorted((as_record(finding) for finding in findings), key=finding_key)
-        versions.append({"path": appearance.path, "blob": appearance.blob, "state": version_state(appearance),
+        # history's "not at HEAD: still in another ref", in the lead's words
+        state = version_state(appearance) if appearance.removed_in else "only on another branch or tag"
+        versions.append({"path": appearance.path, "blob": appearance.blob, "state": state,
                          "step": described(records[0]["code"]), "findings": records})
     versions.sort(key=lambda version: (finding_key(version["findings"][0]), version["path"]))
     return {"checked": True, "commits": history.commits, "not_checked": history.not_checked,
