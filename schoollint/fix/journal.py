@@ -75,11 +75,14 @@ def recover(root: Path) -> list[str]:
     """
     folder = cache_folder(root)
     path = folder / JOURNAL
+    if not path.is_file():
+        if os.path.lexists(folder / STAGING):   # staged before a journal was written (shutil: bz2, lzma, 8 M)
+            import shutil
+
+            shutil.rmtree(folder / STAGING, ignore_errors=True)
+        return []
     import shutil
 
-    if not path.is_file():
-        shutil.rmtree(folder / STAGING, ignore_errors=True)   # staged before a journal was written
-        return []
     try:
         journal = json.loads(path.read_text(encoding="utf-8"))
         if not _valid(journal):
