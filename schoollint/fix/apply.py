@@ -66,6 +66,8 @@ def apply_fixes(context: FixContext, relpath: str, fixes: list[Fix], write: bool
         if current != original and not deleted and (not is_media(relpath) or _writes_others(others)):
             change.before[relpath] = content_hash(original)
         _record(root, change, operations)
+        if not write:   # --diff refuses what --fix would (a read-only file): a "cannot fix" line, not a diff
+            refuse(root, operations, context.force)
         if write:
             carry_out(root, operations, staged)
         elif context.pending is not None:    # described once every fix has run (fix/preview.py)

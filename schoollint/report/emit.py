@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from . import PUBLIC_FORMATS, View, escaped, plural, render, says_unjudged
 from .files import check_place, write_report
-from .fix_tried import left_by_fix
+from .fix_tried import advice_lines, left_by_fix, not_fixed_error, shared_advice
 from .redirected import judge_stdout
 
 
@@ -88,12 +88,15 @@ def show_diff(outcome) -> int:
     from ..diff_output import print_diff
 
     outcome.changes += left_by_fix(outcome.findings, outcome.changes)    # as --fix lists them: "cannot fix"
+    shared = shared_advice(outcome.changes)   # a refusal's advice once, not on each file's line
     for change in outcome.changes:
         if not change.error:   # the pages' own bytes, so that it applies (diff_output.py)
             print_diff(change.diff)
             continue
-        text = f"{change.path}: cannot fix: {change.error}"
+        text = f"{change.path}: cannot fix: {not_fixed_error(change, shared)}"
         print("\n".join(escaped(line) for line in text.split("\n")))
+    for advice in advice_lines(shared):
+        print(escaped(advice))
     would = [change for change in outcome.changes if change.changed]
     failed = len(outcome.changes) - len(would)
     # a fix refused beside fixes made (its "cannot fix" line above) leaves the file fixed in part:

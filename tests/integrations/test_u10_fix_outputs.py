@@ -80,3 +80,18 @@ def test_a_check_without_fix_lists_nothing_as_not_fixed(repo, cli):
     (repo / "photos.zip").write_bytes(_zip(ARCHIVES["photos.zip"]))
     report = json.loads(cli("check", "--no-vision", "--output-format", "json")[1])
     assert report["not_fixed"] == [] and report["findings"]
+
+
+def test_diff_says_what_fix_would_refuse(read_only, cli):
+    """--diff showed the three read-only photos' changes and '3 files would be fixed', then --fix refused
+    them all: it now says 'cannot fix' for each, the advice once, as --fix does; --force shows the changes."""
+    photo_with_gps(read_only / "d.jpg")
+    before = {name: (read_only / name).read_bytes() for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg")}
+    code, out, err = cli("check", "--no-vision", "--diff")
+    assert code == 1
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        assert f"{name}: cannot fix: read-only, so not changed\n" in out
+    assert out.count(READ_ONLY_HINT) == 1 and "d.jpg: remove: " in out
+    assert "1 file would be fixed (3 could not be)" in err
+    assert "4 files would be fixed (0 could not be)" in cli("check", "--no-vision", "--diff", "--force")[2]
+    assert {name: (read_only / name).read_bytes() for name in before} == before
