@@ -41,7 +41,7 @@ from .lightbox import LIGHTBOX_ATTRIBUTES
 from .model import Page, PageError, PageImage, Share, TextSpan
 from .page_cards import card_images
 from .shares import html_shares
-from .shortcodes import eleventy_images, template_images
+from .shortcodes import caption_shortcodes, eleventy_images, template_images
 from .sizes import displayed, page_sheets, style_rules
 from .stylesheet import CSS_URL
 from .suppressions import comment_suppressions, parse_codes, shifted
@@ -100,7 +100,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     # lxml.html's element classes (nothing here uses them), whose import took 16-40 ms of each run's start
 
     found = Scan(suppressions=shifted(comment_suppressions(text, COMMENT), first_line - 1))
-    cleaned = _CONTROL.sub(" ", _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+    cleaned = _CONTROL.sub(" ", _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), caption_shortcodes(text)))
     if not cleaned.strip():
         return found
     parser = etree.HTMLParser(huge_tree=True)

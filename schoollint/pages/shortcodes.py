@@ -66,8 +66,6 @@ _ELEVENTY_IMAGE = re.compile(r"""\{%(-?)\s*image\s+(["'])([^"'\n{}]+)\2\s*,\s*([
 
 
 _UNQUOTED = re.compile(r"""[^\s"'=<>`]+""")
-
-
 def eleventy_images(text: str) -> str:
     """`text` with each eleventy-img shortcode written as the `<img>` it renders, padded to the same length
     (readers count lines and offsets in the text as written)."""
@@ -87,6 +85,29 @@ def _as_img(found: re.Match) -> str:
 # MAX_TAG characters (found by bisection over the closers: a page of unclosed tags costs n log n, not n squared).
 _OPENER = re.compile(r"\{[%{]")
 MAX_TAG = 4000
+# WordPress's [caption id= align= width=]<img ...> Caption text[/caption] (the classic editor's, in exported post
+# content and in pages saved before wpautop: codex "Caption Shortcode").
+_CAPTION_TAGS = re.compile(r"\[caption\b[^\]\n]*\]|\[/caption\]", re.IGNORECASE)
+_CAPTION_OPEN, _CAPTION_CLOSE = '<div class="caption">', "</div>"
+
+
+def caption_shortcodes(text: str) -> str:
+    """`text` with each WordPress [caption] shortcode written as the block it renders, a captioned card
+    holding the photo and the words after it (`<div class="caption">`, padded to the shortcode's length, so
+    lines and offsets stay; an opening tag shorter than that, or not closed, is left as written)."""
+    if "[caption" not in text and "[CAPTION" not in text:
+        return text
+    parts, done, opening = [], 0, None
+    for tag in _CAPTION_TAGS.finditer(text):
+        if not tag.group().startswith("[/"):
+            opening = tag if len(tag.group()) >= len(_CAPTION_OPEN) else None
+        elif opening is not None:
+            parts += [text[done:opening.start()], _CAPTION_OPEN.ljust(len(opening.group())),
+                      text[opening.end():tag.start()], _CAPTION_CLOSE.ljust(len(tag.group()))]
+            done, opening = tag.end(), None
+    return "".join(parts) + text[done:]
+
+
 _OBJECT = re.compile(r"\{[^{}]*\}")          # an object literal with no object inside: one record
 # key="value", key='value', key: "value", "key": "value" (Hugo and Jekyll parameters, Liquid's render,
 # Jinja keyword arguments, JavaScript and Python literals); `==` compares, it names nothing.
