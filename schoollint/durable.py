@@ -78,31 +78,6 @@ def start_writeback(descriptor: int) -> None:
         start(descriptor, 0, 0, 2)   # SYNC_FILE_RANGE_WRITE; offset 0, length 0: the whole file
 
 
-def forget_cached(path) -> None:
-    """Tell Linux that the cached pages of the file `path` names (about to be replaced by a file
-    written next) are not needed again (posix_fadvise(2), POSIX_FADV_DONTNEED): its clean pages are
-    freed at once, and the replacement's pages are then taken from memory just freed. On this
-    project's machine (a virtual machine whose balloon hands free memory back to its host) a page
-    not touched for a while costs a fault in the host to fill: writing a 700 KB temporary file took
-    1.1-1.4 ms of CPU into such pages and 0.46 ms once the original's pages were given back (500
-    photos read, then written anew beside them). Only a hint: nothing is written or lost (dirty
-    pages are not dropped), the file is read from disk if it is read again; symlinks are not
-    followed, and where the call or the file is missing nothing happens."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:
-        return
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return
-    try:
-        advise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 _WRITEBACK: list = []
 
 

@@ -16,7 +16,7 @@ import stat
 from contextlib import contextmanager
 from pathlib import Path
 
-from .durable import forget_cached, hold, release, start_writeback, sync_all
+from .durable import hold, release, start_writeback, sync_all
 
 TEMP_SUFFIX = ".schoollint-tmp"
 # Up to this many bytes a file is read into memory at once: a file that shrinks while it is read
@@ -153,7 +153,6 @@ def stage(path: Path, data: bytes) -> str:
     it: `commit_staged` does both for a whole batch. The name of the temporary file; OSError (the
     temporary file removed) as `replacing`."""
     descriptor, temporary, old = _beside(path, None)
-    forget_cached(path)    # the original's cached pages, freed for the new file's (durable.forget_cached)
     try:
         try:
             with memoryview(data) as view:
