@@ -26,7 +26,6 @@ from .model import TextSpan
 from .sizes import css_rules, subjects
 
 _BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
-LAZY_ATTRIBUTES = ("data-bg", "data-background-image")
 MAX_RULES = 500
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif")
 _NAMING_CLASSES = frozenset({"name", "title", "caption", "heading", "label"})
@@ -62,7 +61,7 @@ def background_src(element, rules: tuple[BackgroundRule, ...] = ()) -> str | Non
     then the first of `rules` its type, classes and id match); None when it shows none (or a pattern)."""
     style = element.get("style")
     written = (found.group(1) if style and "url(" in style and (found := _BACKGROUND.search(style)) else None) \
-        or next((element.get(name) for name in LAZY_ATTRIBUTES if element.get(name)), None)
+        or element.get("data-bg") or element.get("data-background-image")
     if written is None and rules and (element.get("class") or element.get("id")):
         classes = set((element.get("class") or "").split())
         written = next((rule.src for rule in rules if rule.tag in (None, element.tag) and rule.classes <= classes

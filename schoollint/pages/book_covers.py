@@ -28,6 +28,8 @@ COVER_WORDS = frozenset({"cover", "covers", "jacket", "book", "books", "bookcove
 FILE_WORDS = frozenset({"cover", "jacket", "bookcover"})
 BOOK_CLASSES = frozenset({"book", "books", "bookcover", "reading"})
 _ISBN13 = re.compile(r"97[89]\d{10}")
+_ANY_COVER_WORD = re.compile(r"cover|jacket|book")
+_ANY_FILE_WORD = re.compile(r"cover|jacket|97[89]")
 TITLE_TAGS = ("cite", "em", "i")
 _BY = re.compile(r"[\s,\u201d\"'\u2019]*\bby\s+")
 _NAME_WORD = re.compile(r"\S+")
@@ -37,19 +39,24 @@ MAX_CREDIT_WORDS = 8
 
 
 def said_cover(alt: str | None, title: str | None, src: str | None) -> bool:
-    """Do a photo's alt text, title or file name say it is a book's cover?"""
-    if COVER_WORDS & set(_WORDS.findall(f"{alt or ''} {title or ''}".lower())):
+    """Do a photo's alt text, title or file name say it is a book's cover? (Substrings first: every photo of
+    every page is asked.)"""
+    said = f"{alt or ''} {title or ''}".lower()
+    if _ANY_COVER_WORD.search(said) and COVER_WORDS & set(_WORDS.findall(said)):
         return True
     name = (src or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return bool(FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name))
+    return bool(_ANY_FILE_WORD.search(name) and (FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name)))
 
 
 def is_cover(image, climb: int = 3) -> bool:
     """Is this lxml photo element a book's cover (its alt, title, file name, or a "book" class around it)?"""
     if said_cover(image.get("alt"), image.get("title"), image.get("src")):
         return True
-    return any(BOOK_CLASSES & set(re.split(r"[\s_-]+", (element.get("class") or "").lower()))
-               for element in islice((image, *image.iterancestors()), climb + 1))
+    for element in islice((image, *image.iterancestors()), climb + 1):
+        classes = (element.get("class") or "").lower()
+        if ("book" in classes or "reading" in classes) and BOOK_CLASSES & set(re.split(r"[\s_-]+", classes)):
+            return True
+    return False
 
 
 def cited_titles(captions: Captions, image) -> list[str]:

@@ -54,7 +54,7 @@ def wrapper_captions(image: Markup, env: dict, script: Script, unread: list[Text
     block = image.origin or image
     for holder in islice(ancestors(block), 1, MAX_WRAPPERS):
         if holder.tag.startswith("#") or holder.tag.lower() in BOUNDARIES or holder.photos() != 1 \
-                or len(text_span(holder, "", env, script, []).text) > MAX_NEXT_CAPTION:
+                or is_component(holder.tag) and len(text_span(holder, "", env, script, []).text) > MAX_NEXT_CAPTION:
             return                              # a gallery's or a layout's words, not the photo's
         following = _element_after(holder, block)
         if following is not None and is_component(following.tag) and not following.photos() \

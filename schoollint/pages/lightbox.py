@@ -22,13 +22,13 @@ LIGHTBOX_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-desc
                        "data-footer", "data-elementor-lightbox-title", "data-elementor-lightbox-description",
                        "data-image-title", "data-image-caption", "data-image-description", "data-caption-title",
                        "data-caption-desc", "data-envira-caption", "data-pswp-caption")
+_LIGHTBOX = frozenset(LIGHTBOX_ATTRIBUTES)
 _TAGS = re.compile(r"<[^>]*>")
 
 
 def lightbox_spans(element, lines: SourceLines, lang: str) -> Iterator[TextSpan]:
     """The lightbox captions an lxml element's attributes hold, each with the line it is written on."""
-    for attribute in LIGHTBOX_ATTRIBUTES:
-        value = element.get(attribute)
-        if value:
+    for attribute, value in element.items():    # its few attributes, not each of the names asked for
+        if value and attribute in _LIGHTBOX:
             text = html_entities.unescape(_TAGS.sub(" ", value)) if "<" in value else value
             yield TextSpan(text, lines.attribute_line(element, attribute), attribute, lang)
