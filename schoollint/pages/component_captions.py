@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from .html_captions import BOUNDARIES, MAX_NEXT_CAPTION
-from .markup_model import Markup, ancestors, evaluate, media_prop
+from .markup_model import Markup, ancestors, evaluate, media_prop, next_element
 from .markup_text import text_span
 from .model import TextSpan
 from .props import NAME_PARTS, is_component, props, text_key
@@ -56,21 +56,10 @@ def wrapper_captions(image: Markup, env: dict, script: Script, unread: list[Text
         if holder.tag.startswith("#") or holder.tag.lower() in BOUNDARIES or holder.photos() != 1 \
                 or is_component(holder.tag) and len(text_span(holder, "", env, script, []).text) > MAX_NEXT_CAPTION:
             return                              # a gallery's or a layout's words, not the photo's
-        following = _element_after(holder, block)
+        following = next_element(holder, block)
         if following is not None and is_component(following.tag) and not following.photos() \
                 and CAPTION_COMPONENT_WORDS & {word.lower() for word in re.findall(r"[A-Z]?[a-z]+", following.tag)}:
             yield from prop_text(following, env, script, unread)
         if is_component(holder.tag) and media_prop(holder) is None:
             yield from prop_text(holder, env, script, unread, content=False)
         block = holder
-
-
-def _element_after(parent: Markup, block: Markup) -> Markup | None:
-    """The element right after `block` among its parent's children, past white space only."""
-    after = parent.children[next(at for at, child in enumerate(parent.children) if child is block) + 1:]
-    for child in after:
-        if isinstance(child, Markup):
-            return child
-        if child.literal is None or child.literal.strip():
-            return None
-    return None

@@ -29,7 +29,7 @@ from .component_captions import prop_text, wrapper_captions
 from .definition_lists import markup_group_of
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
                             OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
-from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop
+from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop, next_element
 from .markup_text import listed, text_span
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, is_component, props
@@ -235,7 +235,7 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     if tag in CONTAINERS or tag in ("figure", "a") or (_card_words(parent.tag) or CARD_WORDS.intersection(
             re.split(r"[\s_-]+", _classes(parent)))) and parent.photos() == 1:
         return                                  # its whole text is read anyway
-    following = _next_element(parent, block)
+    following = next_element(parent, block)
     squad = list(_list_after(parent, block, env, script, unread, following)) if following is not None else []
     if squad:
         yield from squad                        # a team's squad under its photo, a prize list under its heading
@@ -246,7 +246,7 @@ def _after_photo(image: Markup, env: dict, script: Script, unread: list[TextSpan
     span = text_span(following, "next paragraph", env, script, unread)
     if len(span.text) <= MAX_NEXT_CAPTION:
         yield span
-        second = _next_element(parent, following) if following.tag.lower() == "p" else None
+        second = next_element(parent, following) if following.tag.lower() == "p" else None
         if second is not None and second.tag.lower() == "p" and not second.photos() and len(
                 (after := text_span(second, SECOND_PARAGRAPH, env, script, unread)).text) <= MAX_NEXT_CAPTION:
             yield after                         # a short post names the photo's pupil a sentence later
@@ -257,11 +257,11 @@ def _list_after(parent: Markup, block: Markup, env: dict, script: Script, unread
     """The list or table right after `block` (the photo, its wrapper or its figure; `following`: the element
     after it, when known), or after a short heading or a lead-in ending in a colon that follows it, as
     `html_captions.list_after` reads it in HTML."""
-    following = _next_element(parent, block) if following is None else following
+    following = next_element(parent, block) if following is None else following
     if following is None:
         return
     if following.tag.lower() in HEADINGS or following.tag.lower() == "p" and "caption" not in _classes(following):
-        under = _next_element(parent, following)
+        under = next_element(parent, following)
         if under is None or under.tag.lower() not in UNDER_PHOTO or following.photos():
             return                              # no list after it (the usual paragraph): no more is read
         lead = text_span(following, "next paragraph", env, script, unread)
@@ -277,17 +277,6 @@ def _shows_text(element: Markup, env: dict, script: Script) -> bool:
     """Does the element show text: words, or an expression not known here (a loop's `{{ speaker }}`)?"""
     unknown: list[TextSpan] = []
     return bool(text_span(element, "", env, script, unknown).text.strip() or unknown)
-
-
-def _next_element(parent: Markup, block: Markup) -> Markup | None:
-    """The element right after `block` among its parent's children; None when text comes first."""
-    after = parent.children[next(at for at, child in enumerate(parent.children) if child is block) + 1:]
-    for child in after:
-        if isinstance(child, Markup):
-            return child
-        if child.literal is None or child.literal.strip():
-            return None
-    return None
 
 
 def _card_words(tag: str) -> frozenset[str]:

@@ -105,3 +105,14 @@ def evaluate(value: Value | None, env: dict, script: Script) -> Values | None:
             first_line = first_line if first_line is not None or part.literal is not None else got[0][1]
         return [(joined, first_line or value.line)]
     return script.values(value.node, env) if value.node is not None else None
+
+
+def next_element(parent: Markup, block: Markup) -> Markup | None:
+    """The element right after `block` among its parent's children; None when text comes first."""
+    after = parent.children[next(at for at, child in enumerate(parent.children) if child is block) + 1:]
+    for child in after:
+        if isinstance(child, Markup):
+            return child
+        if child.literal is None or child.literal.strip():
+            return None
+    return None
