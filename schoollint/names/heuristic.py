@@ -18,7 +18,7 @@ from .arabic_script import in_text as arabic_names
 from .initials import initials_names
 from .irish import spelled_for_finder, titled as irish_titled
 from .named_after import not_named_things
-from .nicknames import may_hold_nickname, without_nicknames
+from .nicknames import NICKNAME, without_nicknames
 from .phrase_before_given import phrase_before_given
 from .reversed_form import reversed_names
 from .spotting import (APOSTROPHES_S, CLASS_AFTER, NO_WORDS, Spotted, in_list_of_places, is_surname, may_hold_name,
@@ -54,9 +54,9 @@ class _Run:
             if keys[i] not in starters and "-" not in keys[i] and keys[i + 1] not in surnames \
                     and keys[i + 1] not in lex.particles \
                     and (keys[i] in common or keys[i + 1] in common or keys[i] in known and keys[i + 1] in known
+                         and not (self.text is not None and surname_first(self.tokens, i, lex, self.words))
                          or self.text is None and not (unknown_word(keys[i], lex) and unknown_word(keys[i + 1], lex))) \
-                    and (self.tokens[i + 1].raw.isascii() or not name_letters(self.tokens[i + 1], lex)) \
-                    and not (self.text is not None and surname_first(self.tokens, i, lex, self.words)):  # "Diệp Tạ"
+                    and (self.tokens[i + 1].raw.isascii() or not name_letters(self.tokens[i + 1], lex)):  # "Diệp Tạ"
                 i += 1
                 continue
             skip = phrase_length(keys, i, lex)
@@ -203,11 +203,13 @@ class _Run:
         given name that is none ("Rose Butt" is left alone); or any English word so, capitalised, when a class
         or year group follows it ("Aashika Pun (6B)", "Sabina Sang - 5C": the class says a pupil is named)."""
         word, given, lex = self.tokens[j], self.tokens[j - 1].key, self.lex
-        if self.text is None or self.strict or not word.raw[1:].islower() or not is_given(given, lex) \
-                or given in lex.word_given or word.key in self.words:
+        if self.text is None or self.strict or not word.raw[1:].islower():
             return False
-        return word.key in lex.word_surnames or j == len(self.tokens) - 1 and not english_word(given, lex) \
-            and CLASS_AFTER.match(self.text, word.end) is not None
+        listed = word.key in lex.word_surnames
+        if not listed and (j < len(self.tokens) - 1 or CLASS_AFTER.match(self.text, word.end) is None):
+            return False                        # the usual case: no evidence, two cheap checks
+        return is_given(given, lex) and given not in lex.word_given and word.key not in self.words \
+            and (listed or not english_word(given, lex))
 
     def _short_surname(self, j: int) -> bool:
         """ "Hanh Do", "zihan-wu.jpg": a short surname (words.Lexicon.short_surnames), not in capitals,
@@ -264,7 +266,8 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     too on a page in a language without a word list (Welsh, Irish: "Dawnsio
     Gwerin" is two words no list knows, not a name).
     """
-    if may_hold_nickname(text) and (cut := without_nicknames(text)) is not None:
+    if (" '" in text or ' "' in text or " (" in text or " ‘" in text or " “" in text) \
+            and NICKNAME.search(text) is not None and (cut := without_nicknames(text)) is not None:
         short, where = cut                      # "Thomas 'Tommy' Reilly" (names/nicknames.py)
         return [Spotted(where[found.start], where[found.end], found.first, found.role)
                 for found in in_text(short, language)]

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .roster import Roster
 
 # One to three initials, each a capital and a dot, then a capitalised word (maybe double-barrelled).
-_INITIALS = re.compile(rf"(?<!{LETTER})(?<!\.)(?:[{UPPER}]\.[ \u00a0]?){{1,3}}(?=[{UPPER}])")
+# No lookbehind leads it (the character before is checked in code), so a search skips in C to each capital.
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.[ \u00a0]?){{1,3}}(?=[{UPPER}])")
 _SURNAME = re.compile(rf"[{UPPER}]{LETTER}+(?:-[{UPPER}]{LETTER}+)?")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd)\.?[ \u00a0]$")
 _GIVEN = re.compile(rf"[{UPPER}]{LETTER}+[ \u00a0]$")
@@ -37,8 +38,9 @@ def initials_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
     found = []
     for initials in _INITIALS.finditer(text):
         surname = _SURNAME.match(text, initials.end())
-        if surname is None:
-            continue
+        if surname is None or initials.start() and (text[initials.start() - 1].isalpha()
+                                                    or text[initials.start() - 1] == "."):
+            continue                            # "xA. Kowalski", "U.K. Parliament" read from its second letter
         token = spotted_token(surname.start(), surname.group())
         start, first, role = initials.start(), "", "unknown"
         title = _TITLE.search(text, max(0, start - 6), start)
