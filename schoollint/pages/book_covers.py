@@ -24,12 +24,11 @@ from .html_captions import OUTERMOST, Captions
 from .model import PageImage, TextSpan
 
 _WORDS = re.compile(r"[^\W\d_]+|\d{13}")
-COVER_WORDS = frozenset({"cover", "covers", "jacket", "book", "books", "bookcover"})
-FILE_WORDS = frozenset({"cover", "jacket", "bookcover"})
-BOOK_CLASSES = frozenset({"book", "books", "bookcover", "reading"})
+# "Book" alone says too little: "World Book Day" photos show pupils in costume.
+COVER_WORDS = frozenset({"cover", "covers", "jacket", "bookcover"})
+BOOK_KINDS = frozenset({"book", "books", "bookreview", "bookreviews"})     # a front matter's layout or type
 _ISBN13 = re.compile(r"97[89]\d{10}")
-_ANY_COVER_WORD = re.compile(r"cover|jacket|book")
-_ANY_FILE_WORD = re.compile(r"cover|jacket|97[89]")
+_ANY_COVER_WORD = re.compile(r"cover|jacket")
 TITLE_TAGS = ("cite", "em", "i")
 _BY = re.compile(r"[\s,\u201d\"'\u2019]*\bby\s+")
 _NAME_WORD = re.compile(r"\S+")
@@ -45,7 +44,7 @@ def said_cover(alt: str | None, title: str | None, src: str | None) -> bool:
     if _ANY_COVER_WORD.search(said) and COVER_WORDS & set(_WORDS.findall(said)):
         return True
     name = (src or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return bool(_ANY_FILE_WORD.search(name) and (FILE_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name)))
+    return bool(_ANY_COVER_WORD.search(name) and COVER_WORDS & set(_WORDS.findall(name)) or _ISBN13.search(name))
 
 
 def is_cover(image, climb: int = 3) -> bool:
@@ -54,7 +53,9 @@ def is_cover(image, climb: int = 3) -> bool:
         return True
     for element in islice((image, *image.iterancestors()), climb + 1):
         classes = (element.get("class") or "").lower()
-        if ("book" in classes or "reading" in classes) and BOOK_CLASSES & set(re.split(r"[\s_-]+", classes)):
+        if "book" in classes and _ANY_COVER_WORD.search(classes) \
+                and {"book", "books"} & (words := set(re.split(r"[\s_-]+", classes))) and COVER_WORDS & words \
+                or "bookcover" in classes:
             return True
     return False
 
@@ -88,15 +89,17 @@ def uncredited(image: PageImage, source: str) -> PageImage:
 
 
 def without_credits(spans: Iterable[TextSpan], titles: list[str]) -> Iterator[TextSpan]:
-    """Each span with every "Title by Name [and Name]" of `titles` blanked (spaces, newlines kept)."""
+    """Each span with every "Title by Name [and Name]" of `titles` blanked (spaces, newlines kept); a title
+    with no "by" after it is left as written (a name in bold beside a cover is still a name)."""
     for span in spans:
         text = span.text
         for title in titles:
             start = 0
             while (at := text.find(title, start)) >= 0:
                 end = _credit_end(text, at + len(title))
-                text = text[:at] + re.sub(r"[^\n]", " ", text[at:end]) + text[end:]
-                start = end
+                if end > at + len(title):           # a title with no "by" after it credits no one: kept
+                    text = text[:at] + re.sub(r"[^\n]", " ", text[at:end]) + text[end:]
+                start = max(end, at + 1)
         yield span if text == span.text else TextSpan(text, span.line, span.label, span.lang)
 
 
@@ -125,6 +128,6 @@ def about_a_book(front: dict) -> bool:
     if any(key.startswith("isbn") for key in keys):
         return True
     kinds = " ".join(str(keys.get(key, "")) for key in ("layout", "type", "category", "categories")).lower()
-    if BOOK_CLASSES & set(_WORDS.findall(kinds)) or "book_review" in kinds or "bookreview" in kinds:
+    if BOOK_KINDS & set(_WORDS.findall(kinds.replace("_", "").replace("-", ""))):     # book, book-review
         return True
     return isinstance(keys.get("author"), str) and isinstance(keys.get("cover"), str)

@@ -1,8 +1,8 @@
 """Book authors beside book covers, told by the page's markup (issue 10, session 9's "book authors are a list,
 not a rule"): beside a book's cover, "<cite>Title</cite> by Name" (or `<em>`, `<i>`) is the work's credit; a
-pupil's artwork "<em>Sunflowers</em> by Name" beside its photo is a finding; a page whose front matter is
-about a book (an `author` beside a `cover` address, an `isbn`) has the work's title, not a caption. Through the
-command line on real pages and JPEGs.
+pupil's artwork "<em>Sunflowers</em> by Name" beside its photo is a finding, and so is a name in bold beside a
+"World Book Day" photo; a page whose front matter is about a book (an `author` beside a `cover` address, an
+`isbn`) has the work's title, not a caption. Through the command line on real pages and JPEGs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ READING_LIST = html(
     '<li><img src="/images/bk1.jpg" alt="Book cover"> <cite>The Velvet Orchard</cite> by Marguerite Ellsworthy</li>\n'
     '<li><img src="/images/9780000000002.jpg" alt=""> <cite>Lantern Street</cite> by J. K. Tobias Quennell and '
     'Odalys Fairbrother.</li>\n</ul>\n'
-    '<figure class="book"><img src="/images/bk3.jpg" alt=""><figcaption><em>Salt Marsh Summer</em> by Ignatius '
+    '<figure class="book-cover"><img src="/images/bk3.jpg" alt=""><figcaption><em>Salt Marsh Summer</em> by Ignatius '
     'Pemberley</figcaption></figure>')
 
 
@@ -47,3 +47,12 @@ def test_a_markdown_reading_lists_emphasised_titles(tmp_path):
     art = "![](/images/sunflowers.jpg)\n\n*Sunflowers* by Amelisse Wetherburn, Year 4\n"
     found = lint(tmp_path / "s", {"content/reading.md": page, "content/art.md": art})
     assert found == [("SL303", "content/art.md", "Amelisse Wetherburn")]
+
+
+def test_a_book_day_photo_and_a_bold_name_beside_a_cover_are_findings(tmp_path):
+    """"Book" alone says no cover (World Book Day costumes), and an emphasised name with no "by" is no credit."""
+    day = '![Book week costumes](/images/bd1.jpg "Book week")\n\n**Tamsin Oyelaran-Whitby** came as the Gruffalo.\n'
+    cover = '![Book cover](/images/bd2-cover.jpg)\n\n**Ambrose Fenwick-Osei** (Year 3) chose this one.\n'
+    found = lint(tmp_path / "s", {"content/book-day.md": day, "content/choice.md": cover})
+    assert {(path, value) for _code, path, value in found} == {
+        ("content/book-day.md", "Tamsin Oyelaran-Whitby"), ("content/choice.md", "Ambrose Fenwick-Osei")}
