@@ -26,6 +26,8 @@ from .model import PageImage, TextSpan
 _WORDS = re.compile(r"[^\W\d_]+|\d{13}")
 # "Book" alone says too little: "World Book Day" photos show pupils in costume.
 COVER_WORDS = frozenset({"cover", "covers", "jacket", "bookcover"})
+# Class names, whole: "book-week" is no book.
+BOOK_CLASSES = frozenset({"book", "books", "book-cover", "bookcover", "book_cover", "book-jacket", "book-item"})
 BOOK_KINDS = frozenset({"book", "books", "bookreview", "bookreviews"})     # a front matter's layout or type
 _ISBN13 = re.compile(r"97[89]\d{10}")
 _ANY_COVER_WORD = re.compile(r"cover|jacket")
@@ -53,9 +55,7 @@ def is_cover(image, climb: int = 3) -> bool:
         return True
     for element in islice((image, *image.iterancestors()), climb + 1):
         classes = (element.get("class") or "").lower()
-        if "book" in classes and _ANY_COVER_WORD.search(classes) \
-                and {"book", "books"} & (words := set(re.split(r"[\s_-]+", classes))) and COVER_WORDS & words \
-                or "bookcover" in classes:
+        if "book" in classes and BOOK_CLASSES & set(classes.split()):
             return True
     return False
 
