@@ -6,9 +6,11 @@ editors write for it). Beside a book's cover the title and "by" and the names af
 credit, not a caption naming the people in a photo, so they are left out of the cover's words; the rest
 of those words are read as usual ("Mrs Patel reads <cite>Holes</cite> by Louis Sachar to Nadia Okafor").
 A pupil's artwork ("<em>Sunflowers</em> by Amelia Watson, Year 4" beside its photo) is no book's cover,
-so its credit names the pupil: a finding, as before. A photo is a book's cover by its own words: its alt
-text or title says "cover", "jacket" or "book", its file name says "cover" or "jacket" or is an ISBN-13,
-or it sits in an element classed "book". A page's front matter is about a book when it gives an `isbn`, a
+so its credit names the pupil: a finding, as before; and a title with no "by" after it credits no one (a
+name in bold beside a cover is a name). A photo is a book's cover by its own words: its alt text or title
+says "cover" or "jacket" (not "book" alone: "World Book Day" photos show pupils in costume), its file name
+says "cover" or "jacket" or holds an ISBN-13, or it sits in an element of a book's class, a whole class
+name ("book", "book-cover"; "book-week" is none). A page's front matter is about a book when it gives an `isbn`, a
 book layout or type, or an `author` beside a `cover` photo written as one address (a theme's post cover is
 a mapping: `cover: {image: ...}`): its title is then the work's, not a caption of the cover.
 """
