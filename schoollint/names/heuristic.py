@@ -86,9 +86,9 @@ class _Run:
             return None                         # "Hugo" on a German page; "von der Klassenfahrt"
         if key in lex.honorifics or i and tokens[i - 1].key in lex.honorifics:
             return None                         # "Bishop Wordsworth", "Lady Margaret Beaufort": a school's name
-        if self.text is not None and surname_first(tokens, i, lex, self.words):
-            return Spotted(tokens[i].start, tokens[i + 1].end, tokens[i + 1].raw, "unknown"), i + 1   # "Wang Haoran"
         given = is_given(key, lex) or word_given_before_surname(tokens, i, lex, self.words)   # "Mats Hüttenrauch"
+        if not given and self.text is not None and surname_first(tokens, i, lex, self.words):
+            return Spotted(tokens[i].start, tokens[i + 1].end, tokens[i + 1].raw, "unknown"), i + 1   # "Wang Haoran"
         if not given and not self._unknown_given(i):
             return None
         if key in lex.calendar and is_given(tokens[i + 1].key, lex):
