@@ -45,3 +45,14 @@ def checked(tmp_path: Path, pages: dict[str, str], roster: list[tuple[str, str]]
 
 def html(body: str, lang: str = "en") -> str:
     return f"<!doctype html>\n<html lang=\"{lang}\"><body>\n{body}\n</body></html>\n"
+
+
+def figure_pages(captions) -> dict[str, str]:
+    """site/<n>.html for the n-th caption: a <figure> of the photo /images/<n>.jpg and its <figcaption>; a
+    caption given as (lang, text) sets its page's language (else English)."""
+    pages = {}
+    for number, caption in enumerate(captions):
+        lang, text = caption if isinstance(caption, tuple) else ("en", caption)
+        pages[f"site/{number}.html"] = html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{text}'
+                                            "</figcaption></figure>", lang)
+    return pages

@@ -6,7 +6,7 @@ Through the command line, real JPEGs, without a roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = (("ur", "مبارک ہو! عائشہ خان (جماعت پنجم) نے تقریری مقابلہ جیتا"),
             ("ar", "تهانينا للطالبة فاطمة أحمد على فوزها في مسابقة القراءة"),
@@ -21,9 +21,7 @@ CAPTIONS = (("ur", "مبارک ہو! عائشہ خان (جماعت پنجم) ن�
 
 
 def test_arabic_script_names_beside_photos(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>", lang)
-             for number, (lang, caption) in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     pages["content/news.md"] = "---\nlang: ur\n---\n![](/images/eid.jpg)\n\nعید کے موقع پر حفصہ قریشی اور ان کی جماعت\n"
     assert names_reported(tmp_path, pages) == {"site/0.html": {"عائشہ خان"}, "site/1.html": {"فاطمة أحمد"},
                                                "site/2.html": {"زهرا محمدی"}, "site/3.html": {"بلال حسن"},

@@ -12,7 +12,7 @@ import json
 
 from schoollint.cli import main
 from tests.kit.images import encode, photo
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, html, names_reported
 
 CAPTIONS = ("A. Kowalski (Y5) won the chess tournament", "M. J. Okonkwo scored twice in the final",
             "Well done Amelia J. Watson on her certificate", "Well done Amira K. for her reading",
@@ -21,9 +21,7 @@ CAPTIONS = ("A. Kowalski (Y5) won the chess tournament", "M. J. Okonkwo scored t
 
 
 def test_initials(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, caption in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     assert names_reported(tmp_path, pages) == {"site/0.html": {"A. Kowalski"}, "site/1.html": {"M. J. Okonkwo"},
                                                "site/2.html": {"Amelia J. Watson"}}
 

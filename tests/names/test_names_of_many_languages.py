@@ -6,7 +6,7 @@ through the command line, real JPEGs, without a roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = {
     "Irish": ("Well done Caoimhín Ó Murchú and Saoirse Nic Giolla Phádraig", {"Caoimhín Ó Murchú",
@@ -31,8 +31,6 @@ CAPTIONS = {
 
 
 def test_names_of_many_languages(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, (caption, _) in enumerate(CAPTIONS.values())}
+    pages = figure_pages(caption for caption, _ in CAPTIONS.values())
     assert names_reported(tmp_path, pages) == {f"site/{number}.html": names
                                                for number, (_, names) in enumerate(CAPTIONS.values())}

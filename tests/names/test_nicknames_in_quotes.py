@@ -6,7 +6,7 @@ roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = ("Well done Thomas 'Tommy' Reilly on his hat-trick", "Margaret &quot;Peggy&quot; Lindqvist, our new captain",
             "Alexander (Sasha) Petrov won the chess final", "Well done Caoimhe “Queenie” Brannigan (6B)!",
@@ -14,9 +14,7 @@ CAPTIONS = ("Well done Thomas 'Tommy' Reilly on his hat-trick", "Margaret &quot;
 
 
 def test_nicknames_in_quotes(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, caption in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     assert names_reported(tmp_path, pages) == {
         "site/0.html": {"Thomas 'Tommy' Reilly"}, "site/1.html": {'Margaret "Peggy" Lindqvist'},
         "site/2.html": {"Alexander (Sasha) Petrov"}, "site/3.html": {"Caoimhe “Queenie” Brannigan"}}

@@ -6,7 +6,7 @@ command line, real JPEGs, without a roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = ("Reading together in the Mary Seacole Library", "Assembly in the Rosa Parks Hall",
             "Costumes for Roald Dahl Day", "World Book Day parade", "Year 3 sang Amazing Grace",
@@ -15,7 +15,5 @@ CAPTIONS = ("Reading together in the Mary Seacole Library", "Assembly in the Ros
 
 
 def test_rooms_days_and_titles_are_no_pupils(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, caption in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     assert names_reported(tmp_path, pages) == {"site/9.html": {"Billy Elliott"}}

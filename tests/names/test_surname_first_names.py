@@ -7,15 +7,13 @@ without a roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = ("Well done Wang Haoran on the maths challenge", "Liu Zihan (4B) with her lantern",
             "Nowak Zofia won the spelling bee", "Haoran and Zihan at the Lunar New Year assembly")
 
 
 def test_surname_first_names(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, caption in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     assert names_reported(tmp_path, pages) == {"site/0.html": {"Wang Haoran"}, "site/1.html": {"Liu Zihan"},
                                                "site/2.html": {"Nowak Zofia"}}

@@ -8,7 +8,7 @@ Through the command line, real JPEGs, without a roster."""
 
 from __future__ import annotations
 
-from tests.names.kinds_kit import html, names_reported
+from tests.names.kinds_kit import figure_pages, names_reported
 
 CAPTIONS = ("Well done Aashika Pun for her poem", "Well done Sabina Sang (5B) at the recital",
             "Sunita Bath - 5C read at assembly", "Star of the week: Bibek Wing in Year 3",
@@ -17,8 +17,6 @@ CAPTIONS = ("Well done Aashika Pun for her poem", "Well done Sabina Sang (5B) at
 
 
 def test_surnames_that_are_english_words(tmp_path):
-    pages = {f"site/{number}.html": html(f'<figure><img src="/images/{number}.jpg" alt=""><figcaption>{caption}'
-                                         "</figcaption></figure>")
-             for number, caption in enumerate(CAPTIONS)}
+    pages = figure_pages(CAPTIONS)
     assert names_reported(tmp_path, pages) == {"site/0.html": {"Aashika Pun"}, "site/1.html": {"Sabina Sang"},
                                                "site/2.html": {"Sunita Bath"}, "site/3.html": {"Bibek Wing"}}
