@@ -59,8 +59,7 @@ def _aged(*paths: Path) -> None:
     time.sleep(0.1)
 
 
-@pytest.fixture
-def runs(tmp_path) -> Runs:
+def site_of_two_photos(tmp_path: Path) -> Path:
     """A plain folder's site: two photos with GPS, a page that shows one, a folder of older photos."""
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)
@@ -68,7 +67,12 @@ def runs(tmp_path) -> Runs:
     photo_with_gps(site / "old" / "b.jpg")
     (site / "index.html").write_text('<img src="a.jpg" alt="Sports day">\n', encoding="utf-8")
     _aged(site / "a.jpg", site / "old" / "b.jpg", site / "index.html")
-    return Runs(site, tmp_path)
+    return site
+
+
+@pytest.fixture
+def runs(tmp_path) -> Runs:
+    return Runs(site_of_two_photos(tmp_path), tmp_path)
 
 
 def _replays(runs: Runs) -> list[Path]:

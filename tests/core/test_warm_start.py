@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from schoollint import cache, usercache, warm_start
-from tests.core.test_warm_replay import Runs, _aged
-from tests.kit.sites import photo_with_gps
+from tests.core.test_warm_replay import Runs, _aged, site_of_two_photos
 
 
 class StartRuns(Runs):
@@ -47,14 +46,7 @@ class StartRuns(Runs):
 
 @pytest.fixture
 def runs(tmp_path) -> StartRuns:
-    """A plain folder's site: two photos with GPS, a page that shows one, a folder of older photos."""
-    site = tmp_path / "site"
-    (site / "old").mkdir(parents=True)
-    photo_with_gps(site / "a.jpg")
-    photo_with_gps(site / "old" / "b.jpg")
-    (site / "index.html").write_text('<img src="a.jpg" alt="Sports day">\n', encoding="utf-8")
-    _aged(site / "a.jpg", site / "old" / "b.jpg", site / "index.html")
-    return StartRuns(site, tmp_path)
+    return StartRuns(site_of_two_photos(tmp_path), tmp_path)
 
 
 def test_an_unchanged_site_is_replayed_before_the_pipeline_is_imported(runs):
