@@ -96,10 +96,13 @@ def replayed(words: list[str]) -> int | None:
     on it before anything is read (the module's docstring); else None, and nothing was written."""
     if "check" not in words or any(word.partition("=")[0] in NEVER_KEPT for word in words):
         return None
-    replay_key = key(words)
-    from .repo_root import find_root
+    from .repo_root import _in_git, find_root
 
-    root, in_git = find_root(Path.cwd())
+    here = Path.cwd()
+    if _in_git(here):   # (no `git` started for nothing: a work tree's replay is decided after its listing)
+        return None
+    replay_key = key(words)
+    root, in_git = find_root(here)
     kept = _early(read_signed(root / CACHE_FOLDER / replay_name(replay_key)))
     if in_git or kept is None or kept[0] != replay_key or kept[1] != os.fspath(root):
         return None

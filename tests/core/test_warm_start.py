@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from schoollint import cache, usercache, warm_start
 from tests.core.test_warm_replay import Runs, _aged, site_of_two_photos
+from tests.kit.sites import photo_with_gps
 
 
 class StartRuns(Runs):
@@ -138,3 +140,21 @@ def test_a_command_line_not_looked_up_at_start_could_keep_no_replay(option):
     args = parse(build_parser("check"), ["check", "--no-progress", option, *value.get(option, [])])
     assert not _may_replay(args)
     assert _may_replay(parse(build_parser("check"), ["check", "--no-progress"]))
+
+
+@pytest.mark.skipif(shutil.which("strace") is None or shutil.which("git") is None, reason="needs strace and git")
+def test_a_run_in_a_git_work_tree_asks_git_for_its_top_once(tmp_path):
+    """The start's lookup is for plain folders: in a work tree it starts no `git rev-parse` of its own."""
+    site = tmp_path / "site"
+    site.mkdir()
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    photo_with_gps(site / "a.jpg")
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    command = [sys.executable, "-m", "schoollint", "check", "--no-progress", "--no-vision"]
+    for _ in range(2):
+        subprocess.run(command, cwd=site, env=environment, capture_output=True)
+    log = tmp_path / "exec.log"
+    subprocess.run(["strace", "-f", "-qq", "-o", str(log), "-e", "trace=execve", *command], cwd=site, env=environment,
+                   capture_output=True)
+    started = [line for line in log.read_text().splitlines() if '"rev-parse"' in line and line.endswith("= 0")]
+    assert len(started) == 1, started
