@@ -132,7 +132,7 @@ def earlier_pages(history: History | None, names: dict, photos: list, said: set[
 
 def in_history(root: Path, in_git: bool, config, settings: dict, jobs: int) -> History | None:
     """The versions of photos, documents and pages no longer at HEAD (removed, replaced, renamed, or only
-    in another ref) with a finding a purge is for, most urgent first; None outside Git. Vision does not
+    in another ref) with a finding a purge is for (report.audit_history orders them); None outside Git. Vision does not
     run on them (a face search of every old picture would cost more than the audit)."""
     if not in_git:
         return None
