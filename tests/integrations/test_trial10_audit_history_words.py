@@ -38,6 +38,7 @@ def test_history_says_replaced_renamed_or_removed(repo, cli):
     assert f"(removed in {moved[:10]})" in bus
 
     report = json.loads(cli("history", "--no-vision", "--output-format", "json")[1])
-    ends = {(f["path"], f["ended"], f["renamed_to"], f["removed_in"]) for f in report["findings"] if f["code"] == "SL101"}
-    assert ends == {("images/gala.jpg", "replaced", None, fixed), ("images/team.jpg", "renamed", "images/medal.jpg", moved),
-                    ("images/bus.jpg", "removed", None, moved), ("images/medal.jpg", None, None, None)}
+    ends = {(f["path"], f["ended"], f["renamed_to"], f["removed_in"])
+            for f in report["findings"] if f["code"] == "SL101"}
+    assert ends == {("images/gala.jpg", "replaced", None, fixed), ("images/bus.jpg", "removed", None, moved),
+                    ("images/team.jpg", "renamed", "images/medal.jpg", moved), ("images/medal.jpg", None, None, None)}
