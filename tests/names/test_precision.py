@@ -360,3 +360,25 @@ def test_precision_read_heldout_splits_still_meet_the_targets(tmp_path, split, w
     precision, recall = measure(tmp_path, split, with_roster)
     want_precision, want_recall = TARGETS[with_roster]
     assert precision >= want_precision and recall >= want_recall, (split, precision, recall)
+
+
+# heldout_p, the latest split (the claim): written blind by L, measured once at 02:13 UTC in session 10 at
+# e79f2f8 (after all of that session's finder work): without a roster P 0.966 R 0.754, with one P 0.977
+# R 0.815: recall missed both ways, precision with a roster too. Misses (both ways unless said): shapes
+# never read: an <object>/<embed> image (0/14), a staff title before a full name (0/14, "Mrs Jane Doe"),
+# a prize list (0/14), a WordPress export's attachment captions for [gallery ids=] (0/14), Eleventy's
+# eleventyComputed (0/7), an ALL CAPS team sheet (0/7); components: a CSS background hero (0/14), Vue
+# withDefaults(defineProps()) arrays (0/14), Svelte `export let` arrays in {#each} (0/14), a shadcn
+# Avatar (0/7), a link's title (0/7); half of the names split over two lines and of titles on a
+# wrapper (7/14 each); non-English names without a roster 62/77. Wrongly reported: book authors beside
+# covers (4 in pages without a roster, 4 in components both ways), a video poster's caption twice in
+# components (7). Of its 86 kinds, the 46 that no finder brief of the session named: P 1.000 R 0.783 /
+# 0.812; the 40 that one did: P 0.934 R 0.726 / P 0.957 R 0.817 (the briefs and the split's author
+# shared a list of shape ideas).
+# strict: when met this fails, so the marker comes off.
+@pytest.mark.xfail(strict=True, reason="heldout_p measured once: recall below the targets both ways")
+@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
+    precision, recall = measure(tmp_path, "heldout_p", with_roster)
+    want_precision, want_recall = TARGETS[with_roster]
+    assert precision >= want_precision and recall >= want_recall, (precision, recall)
