@@ -1,9 +1,10 @@
 """Alt texts and captions written in a script the name finder cannot read: unknown, never clean.
 
-The name finder (`names.heuristic`, `names.filenames`) reads Latin script only: its word lists are
-keyed by `words.plain` (Latin letters, accents removed), and it finds a name by capital letters, which
-Arabic, Hebrew, Devanagari, Chinese, Japanese, Korean, Thai and most other scripts do not have (Unicode
-Standard 15.0, section 4.2 "Case"). So "عائشة صديقي" in an alt text, or a `<figcaption lang="ur">` in
+The name finder (`names.heuristic`, `names.filenames`) reads Latin script by capital letters and
+word lists keyed by `words.plain` (Latin letters, accents removed), and Arabic script (Arabic, Urdu,
+Persian) by its own lists (`names.arabic_script`, session 10); Hebrew, Devanagari, Chinese, Japanese,
+Korean, Thai and most other scripts have no capitals (Unicode Standard 15.0, section 4.2 "Case") and
+no list. So "عائشة صديقي" in an alt text, or a `<figcaption lang="ur">` in
 Urdu, gives no finding and would pass as clean (trial 8 item 10). Each such text beside a photo (alt,
 title, aria-label, caption) is added to the page's unknown alts, which the run's note counts as not
 checked for names (no silent pass). Latin letters beyond ASCII (U+00C0 to U+024F, and Latin Extended
@@ -27,13 +28,14 @@ _MAYBE_OTHER = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
 @lru_cache(maxsize=4096)
-def _latin(letter: str) -> bool:
-    return unicodedata.name(letter, "").startswith("LATIN")
+def _read(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith(("LATIN", "ARABIC"))
 
 
 def unread_script(text: str) -> bool:
-    """Whether `text` holds a letter of a script other than Latin (a digit, mark, symbol or emoji is no letter)."""
-    return not text.isascii() and any(ch.isalpha() and not _latin(ch) for ch in _MAYBE_OTHER.findall(text))
+    """Whether `text` holds a letter of a script the finder does not read: neither Latin nor Arabic (a
+    digit, mark, symbol or emoji is no letter)."""
+    return not text.isascii() and any(ch.isalpha() and not _read(ch) for ch in _MAYBE_OTHER.findall(text))
 
 
 def with_unread_scripts(page: Page) -> Page:
