@@ -7,7 +7,7 @@ BeautifulSoup over lxml, whose tree does not keep line numbers at all.
 `html_source` decodes the bytes and places elements on their lines;
 `html_captions` finds the text that goes with each photo. Images are <img>
 (lazy-loading `data-src` too), <video> (its source or poster) and links to
-a media file. Every media URL in any attribute, CSS `url()`, and each
+a media file, and <object data> or <embed src> naming a photo. Every media URL in any attribute, CSS `url()`, and each
 `srcset` candidate is a reference; a candidate is taken as the first word of
 each comma-separated part, a simplification of the standard's "parsing a
 srcset attribute" algorithm (in its section on images) that misreads a URL holding a comma.
@@ -113,6 +113,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         raise PageError(f"{relpath}: elements nested more than {MAX_DEPTH:,} deep; the page could not be "
                         "read whole") from None
+    _close_embeds(document)
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
     reader.size_rules = style_rules(page_sheets(document, relpath, root))
@@ -160,6 +161,8 @@ class _Reader:
             sources = element.xpath("./source/@src")
             self.add_image(element, element.get("src") or (sources[0] if sources else element.get("poster")),
                            found)
+        elif tag in ("object", "embed") and links_to_media(src := element.get("data" if tag == "object" else "src")):
+            self.add_image(element, src, found)     # an old template's <object data>/<embed src> photo (HTML 4.8.7-8)
         elif tag == "a" and links_to_media(element.get("href")) and not element.xpath(".//img|.//video"):
             self.add_image(element, element.get("href"), found, labelled=False)
         elif (background := background_src(element, self.backgrounds)) is not None:  # a hero, a card's picture
@@ -227,6 +230,18 @@ class _Reader:
                     covers |= self.lines.lines_of(element)
             widened.append(Suppression(suppression.line, frozenset(covers), suppression.codes))
         return widened
+
+
+def _close_embeds(document) -> None:
+    """<embed> is a void element (WHATWG HTML 4.8.7, 13.1.2) but libxml2 nests what follows it inside it:
+    move its children out after it, where the standard's parser puts them (a caption after the photo)."""
+    for embed in list(document.iter("embed")):
+        children = list(embed)
+        if children:
+            children[-1].tail = (children[-1].tail or "") + (embed.tail or "")
+            embed.tail, embed.text = embed.text, None
+            for child in reversed(children):
+                embed.addnext(child)
 
 
 def _candidates(element) -> list[list[str]]:

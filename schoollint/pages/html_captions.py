@@ -77,6 +77,9 @@ class Captions:
         captioned = False                       # in a figure whose own caption says what it shows
         for ancestor in image.iterancestors():
             tag = ancestor.tag
+            if tag != "a" and ancestor.get("title") and self.photo_only(ancestor):   # a <button> opening it
+                yield TextSpan(ancestor.get("title"), self.lines.attribute_line(ancestor, "title"),
+                               "title of its wrapper", self.lang_of(ancestor))
             if tag in BOUNDARIES and not card_like(ancestor) and not self.photo_only(ancestor):
                 if tag in TITLED and self.photo_count(ancestor) == 1 and not captioned:
                     yield from self.title_of(ancestor)
