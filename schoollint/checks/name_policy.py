@@ -151,5 +151,6 @@ def describe(matches: Sequence[NameMatch]) -> str:
 
 
 def values(matches: Sequence[NameMatch]) -> str:
-    """The names themselves, for --show-values only."""
-    return "; ".join(match.text for match in matches)
+    """The names themselves, for --show-values only, each as a browser shows it: a name written over two
+    lines ("Kwame<br>Oduro-Boakye", names/line_joins.py) with one space between its words."""
+    return "; ".join(" ".join(match.text.split()) for match in matches)

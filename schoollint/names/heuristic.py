@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .arabic_script import in_text as arabic_names
 from .initials import initials_names
 from .irish import spelled_for_finder, titled as irish_titled
+from .line_joins import joined_lines
 from .named_after import not_named_things
 from .nicknames import NICKNAME, without_nicknames
 from .phrase_before_given import phrase_before_given
@@ -274,6 +275,7 @@ def in_text(text: str, language: str = "") -> list[Spotted]:
     lex = lexicon()
     text = spelled_for_finder(text)             # "Nic an tSaoir": one word, the same length (names/irish.py)
     words = language_words(language) if language else NO_WORDS
+    text = joined_lines(text, lex, words)       # "Kwame<br>Oduro-Boakye", "d'Aubigné" (names/line_joins.py)
     unlisted = not words and bool(language) and language.strip().lower().partition("-")[0] not in ("en", "")
     found = _spot(text, lex, words, strict=unlisted)
     if ". " in text and not unlisted:           # "A. Kowalski", "Mrs J. Patel" (names/initials.py)

@@ -10,9 +10,11 @@ from .spotting import CLASS_AFTER, Spotted, foreign_surname, is_surname, spotted
 from .words import APOSTROPHES, LETTER, UPPER, Lexicon, Token, english_word, is_given, unknown_word
 
 # "Watson, Amelia (5B)": a class list's surname-first form, ended by a bracket, a semicolon, a dash
-# ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions).
+# ("Watson, Amelia - Year 6"), the line end or a block's end (U+2029, pages.html_captions); a given name may be
+# hyphenated ("Peyrac, Anne-Marie – 7C").
 # The search starts at the comma (a literal the regex engine skips to), then looks back for the surname.
-_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+)(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$)|"
+_REVERSED = re.compile(rf",[ \u00a0]+([{UPPER}]{LETTER}+(?:-[{UPPER}]{LETTER}+)?)"
+                       rf"(?=[ \u00a0]*(?:[(;)\n\u2029]|[-–—][ \u00a0]|$)|"
                        rf"(?P<listed>[ \u00a0]*(?:,|&|and\b)))")
 # A surname with a particle before it is a surname whatever follows the given name: "Pictured: van der Berg,
 # Anouk and da Silva, João" (without one, "Oliver, Harry and Jack" may be three first names).

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .consent import ConsentValueError, Person
+from .line_joins import split_over_lines
 from .roster_csv import ROLES, RosterError, pair_key, plain_entries
 from .words import Token
 
@@ -143,7 +144,8 @@ class Roster:
         """The longest roster name starting at word i, and the word index after it."""
         joined = i + 1                          # words[i:joined] are adjacent, as in one name
         while (joined < len(words) and joined - i < MAX_NAME_WORDS
-               and text[words[joined - 1].end : words[joined].start] in _NAME_GAP):
+               and (text[words[joined - 1].end : words[joined].start] in _NAME_GAP
+                    or joined == i + 1 and split_over_lines(text[words[i].end : words[joined].start]))):
             joined += 1
         keys = [word.key for word in words[i:joined]]
         for length in range(len(keys), 1, -1):
@@ -165,11 +167,17 @@ class Roster:
         while first > floor and i - first + 1 < MAX_NAME_WORDS - 1 \
                 and text[words[first - 1].end : words[first].start] in _NAME_GAP:
             first -= 1
-        given = words[i + 1]
-        for start in range(first, i + 1):
-            found = self._found([given.key], [word.key for word in words[start:i + 1]])
-            if found:
-                return RosterMatch(words[start].start, given.end, given.start, given.end, found[1], found[0]), i + 2
+        last = i + 1                            # "Peyrac, Anne-Marie": a hyphenated given name, longest first
+        while last + 1 < len(words) and last - i < MAX_NAME_WORDS - 1 \
+                and text[words[last].end : words[last + 1].start] == "-":
+            last += 1
+        for end in range(last, i, -1):
+            given = [word.key for word in words[i + 1:end + 1]]
+            for start in range(first, i + 1):
+                found = self._found(given, [word.key for word in words[start:i + 1]])
+                if found:
+                    return RosterMatch(words[start].start, words[end].end, words[i + 1].start, words[end].end,
+                                       found[1], found[0]), end + 1
         return None
 
 
