@@ -36,6 +36,7 @@ from .page_cards import _EMBLEM as EMBLEM
 from .shares import target_of
 from .data_errors import json_problem
 from .templates import is_templated
+from .wxr import export_version, read_tree
 
 SITEMAP_SUFFIXES = ("sitemap.xml",)
 FEED_SUFFIXES = ("feed.xml", "rss.xml", "atom.xml", "index.xml", ".rss", ".atom")
@@ -84,6 +85,8 @@ def read_xml(relpath: str, data: bytes, root: Path | None = None) -> Page:
     local = tree.tag.rsplit("}", 1)[-1]
     if local == "urlset":
         return _sitemap(relpath, tree, root)
+    if export_version(tree) is not None:      # a WordPress export under another name (`export.xml`)
+        return read_tree(relpath, tree, root)
     return _feed(relpath, tree, root) if local in ("rss", "feed", "RDF") else Page(relpath)
 
 

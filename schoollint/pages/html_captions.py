@@ -200,7 +200,8 @@ class Captions:
                     or self.photo_count(following):
                 return                          # no list after it (the usual paragraph): no more is read
             lead = self.span(following, "next paragraph")
-            if following.tag == "p" and not lead.text.rstrip().endswith(":") or len(lead.text) > MAX_NEXT_CAPTION:
+            if following.tag == "p" and not lead.text.rstrip().endswith(":") and not bold_only(following) \
+                    or len(lead.text) > MAX_NEXT_CAPTION:
                 return
             yield lead
             following = listed
@@ -293,6 +294,12 @@ class Captions:
     def text_of(self, element) -> str:
         """Visible text, lines kept (`html_text.visible_text`)."""
         return visible_text(element, self.lines)
+
+
+def bold_only(paragraph) -> bool:
+    """A paragraph that is one bold run ("<p><strong>Subject prizes</strong></p>"): a heading in all but name."""
+    return len(paragraph) == 1 and paragraph[0].tag in ("strong", "b") and not (paragraph.text or "").strip() \
+        and not (paragraph[0].tail or "").strip()
 
 
 def element_sibling(element, direction: str):

@@ -196,8 +196,8 @@ class _Reader:
                 elif found and not span.text.strip():
                     self.add_caption(found, *before_caption(before, between))   # "Our star is ...", then the photo
                 second = waiting if waiting and not found and running_text(span, self.boxes) else []
-                leading = waiting if waiting and not found and (label == "heading" or span.text.rstrip().endswith(
-                    ":")) and len(span.text) <= MAX_NEXT_CAPTION else []
+                lead_in = label == "heading" or emphasised(token) or span.text.rstrip().endswith(":")  # "**Prizes**"
+                leading = waiting if waiting and not found and lead_in and len(span.text) <= MAX_NEXT_CAPTION else []
                 between = bool(waiting) and not found and 0 < len(span.text.strip()) <= MAX_NEXT_CAPTION
                 before = span if label in ("paragraph", "heading") and not found and (
                     len(span.text) <= MAX_NEXT_CAPTION or span.text.rstrip().endswith(":")) else None

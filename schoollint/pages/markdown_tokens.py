@@ -26,7 +26,8 @@ def plain_text(children) -> str:
 
 def emphasised(token) -> bool:
     """A paragraph that is all italic or bold: the usual way to caption a Markdown photo."""
-    children = [child for child in token.children or () if child.type != "softbreak"]
+    children = [child for child in token.children or () if child.type != "softbreak"    # markdown-it's empty
+                and not (child.type == "text" and not child.content.strip())]          # text runs at either end
     return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
         children[-1].type in ("em_close", "strong_close")
 

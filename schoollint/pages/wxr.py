@@ -15,7 +15,8 @@ fed by it. Its words are not edited (`editable` False: an edit of the HTML insid
 to a person, or to WordPress).
 
 Claimed by name: `*.xml` with "wordpress" in the file name, as WordPress names an export
-(`site.WordPress.2024-05-20.xml`). Errors: PageError (SL002) for a file so named that is not
+(`site.WordPress.2024-05-20.xml`); an export renamed (`export.xml`) is found by its root element and
+namespace when read as XML (feeds.read_xml). Errors: PageError (SL002) for a file so named that is not
 well-formed XML, or not a WXR, or larger than MAX_BYTES.
 """
 
@@ -42,8 +43,6 @@ def claims(relpath: str) -> bool:
 def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
     from lxml import etree
 
-    from .html import scan
-
     if len(data) > MAX_BYTES:
         raise PageError(f"{relpath}: a WordPress export of {len(data) / 2**20:.0f} MB, more than the "
                         f"{MAX_BYTES >> 20} MB schoollint reads; not checked")
@@ -51,10 +50,25 @@ def read(relpath: str, data: bytes, root: Path | None = None) -> Page:
         tree = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise PageError(f"{relpath}: a WordPress export that is not well-formed XML ({exc.msg}); not checked") from None
-    version = next((uri for uri in (tree.nsmap or {}).values() if uri and _VERSION.fullmatch(uri)), None)
-    if tree.tag != "rss" or version is None:
+    if export_version(tree) is None:
         raise PageError(f"{relpath}: named as a WordPress export, but it is not one (no {_WP} namespace); "
                         "not checked")
+    return read_tree(relpath, tree, root)
+
+
+def export_version(tree) -> str | None:
+    """The `wp:` namespace of an export's `rss` root element (a WXR by any file name: feeds.read_xml asks),
+    None when the XML is no WordPress export."""
+    if tree.tag != "rss":
+        return None
+    return next((uri for uri in (tree.nsmap or {}).values() if uri and _VERSION.fullmatch(uri)), None)
+
+
+def read_tree(relpath: str, tree, root: Path | None = None) -> Page:
+    """The page an export's parsed tree (export_version not None) is: its posts' photos and its media items."""
+    from .html import scan
+
+    version = export_version(tree) or _WP
     wp, excerpt = "{" + version + "}", "{" + version + "excerpt/}encoded"
     images: list[PageImage] = []
     for item in tree.iter("item"):
