@@ -157,6 +157,7 @@ class Script:
         """The object literal an identifier stands for, through `env` and const bindings; else None."""
         node = unwrap(node)
         for _ in range(_MAX_DEPTH):
+            node = _defaults(node)
             if node is None or node.type == "object":
                 return node
             if node.type != "identifier":
@@ -221,6 +222,7 @@ class Script:
         node = unwrap(receiver)
         env = env or {}
         for _ in range(_MAX_DEPTH):
+            node = _defaults(node)
             if node is None:
                 return None
             if node.type == "array":
@@ -243,6 +245,20 @@ class Script:
             else:
                 return None
         return None
+
+
+def _defaults(node):
+    """Vue's `withDefaults(defineProps<...>(), defaults)` stands for its defaults object, and a default's factory
+    `() => [...]` for what it returns (Vue 3 guide, "Props": an array or object default is a factory)."""
+    if node is not None and node.type == "call_expression" and _callee(node) == "withDefaults":
+        arguments = node.child_by_field_name("arguments")
+        given = [child for child in arguments.named_children if child.type != "comment"] if arguments else []
+        return unwrap(given[1]) if len(given) == 2 else None
+    if node is not None and node.type == "arrow_function" and not text(node).lstrip().startswith("async") \
+            and (body := node.child_by_field_name("body")) is not None and body.type != "statement_block" \
+            and not any(child.named_children for child in node.children if child.type == "formal_parameters"):
+        return unwrap(body)
+    return node
 
 
 def _callee(call) -> str | None:

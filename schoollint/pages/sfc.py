@@ -148,7 +148,7 @@ class _Reader:
         if len(raws) < 2:
             return parent
         array = self.source.expression(raws[0].start_byte, raws[0].end_byte)
-        item_end = raws[1].start_byte + len(text(raws[1]).split(",")[0].encode("utf-8"))
+        item_end = raws[1].start_byte + len(_each_item(text(raws[1])).encode("utf-8"))
         loop = Markup("#loop", line(node), loop=(array, self.source.expression(raws[1].start_byte, item_end)))
         parent.add(loop)
         return loop
@@ -157,3 +157,14 @@ class _Reader:
         value = self.braced(node)
         if value.node is not None:
             parent.add(value)
+
+
+def _each_item(written: str) -> str:
+    """The item pattern of `{#each array as item, index (key)}` (Svelte docs, "{#each ...}"): the text before
+    the index's comma or the key's parenthesis outside a destructuring pattern (`{ name, photo }`)."""
+    depth = 0
+    for at, char in enumerate(written):
+        depth += (char in "{[") - (char in "}]")
+        if depth == 0 and char in ",(":
+            return written[:at].rstrip()
+    return written
