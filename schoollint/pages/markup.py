@@ -30,7 +30,7 @@ from .definition_lists import markup_group_of
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
                             OUTERMOST, SECOND_PARAGRAPH, TITLED, UNDER_PHOTO)
 from .markup_model import MEDIA_ADDRESS, Markup, Value, ancestors, evaluate, is_image, media_prop, next_element
-from .markup_text import listed, text_span
+from .markup_text import is_fallback, listed, text_span
 from .model import PageImage, TextSpan
 from .props import ALT_PROPS, IMAGE_TAGS, is_component, props
 from .script import Script, Values, bind
@@ -179,6 +179,8 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
         if isinstance(sibling, Markup) and sibling is not image and sibling is not image.origin \
                 and "caption" in _classes(sibling):
             yield text_span(sibling, "caption", env, script, unread)
+        elif isinstance(sibling, Markup) and is_fallback(sibling):     # <AvatarFallback>: stands for the photo
+            yield text_span(sibling, "avatar fallback", env, script, unread)
     yield from _after_photo(image, env, script, unread)
     for ancestor in islice(ancestors(image), 1, MAX_CLIMB):
         tag = ancestor.tag.lower()

@@ -28,7 +28,7 @@ def text_span(element: Markup, label: str, env: dict, script: Script, unread: li
             parts.append(child)
             continue
         if isinstance(child, Markup):
-            if child.tag.lower() not in ("script", "style"):
+            if child.tag.lower() not in ("script", "style") and not is_fallback(child):
                 if _is_block(child):
                     parts.append(BLOCK_BREAK)
                     stack.append(BLOCK_BREAK)
@@ -45,6 +45,12 @@ def text_span(element: Markup, label: str, env: dict, script: Script, unread: li
         parts.append(" " + got[0][0])
         row += got[0][0].count("\n")
     return TextSpan("".join(parts), element.line, label)
+
+
+def is_fallback(element: Markup) -> bool:
+    """An avatar's stand-in (Radix's `Avatar.Fallback`, shadcn/ui's `<AvatarFallback>`): shown instead of the
+    photo when it does not load, never beside it; `markup._captions` reads its words as the photo's own."""
+    return is_component(element.tag) and element.tag.lower().endswith("fallback")
 
 
 def _is_block(element: Markup) -> bool:
