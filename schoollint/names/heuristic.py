@@ -98,7 +98,8 @@ class _Run:
         if end is None or self._is_place(i, end) \
                 or not (given and tokens[end].key in lex.person_surnames) and self._place_after_locative(i, end):
             return None
-        if not given and tokens[end].key not in lex.surnames and not self._unknown_pair(i, end):
+        if not given and (phrase_before_given(tokens, i, end, lex)      # "Comhghairdeas le Jesse van Gelderen"
+                          or tokens[end].key not in lex.surnames and not self._unknown_pair(i, end)):
             return None
         if self.strict and english_word(key, lex) and english_word(tokens[end].key, lex) \
                 or stock_credit(self.text, tokens[end].end, lex):

@@ -16,7 +16,8 @@ from .words import Lexicon, Token, is_given
 
 
 def phrase_before_given(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
-    """Whether tokens[i:end + 1] is an unknown word, particles, then a given name that is no known surname."""
+    """Whether tokens[i:end + 1] is an unknown word, particles, then a given name that is no known surname, or
+    one that more name words follow: "Comhghairdeas le Jesse van Gelderen" names Jesse van Gelderen."""
     last = tokens[end].key
-    return end > i + 1 and is_given(last, lex) and last not in lex.surnames \
+    return end > i + 1 and is_given(last, lex) and (last not in lex.surnames or end + 1 < len(tokens)) \
         and all(token.key in lex.particles for token in tokens[i + 1:end])
