@@ -25,7 +25,7 @@ from .html_captions import CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, OUTERMOST, Ca
 from .model import TextSpan
 from .sizes import css_rules, subjects
 
-_BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
+BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
 MAX_RULES = 500
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif")
 _NAMING_CLASSES = frozenset({"name", "title", "caption", "heading", "label"})
@@ -49,8 +49,8 @@ def background_rules(document) -> tuple[BackgroundRule, ...]:
     rules = []
     for style in document.iter("style"):
         for selectors, block in css_rules(style.xpath("string()")):
-            found = _BACKGROUND.search(block) if "url(" in block else None
-            if found is not None and _photo(found.group(1)):
+            found = BACKGROUND.search(block) if "url(" in block else None
+            if found is not None and is_photo(found.group(1)):
                 rules += [BackgroundRule(tag, classes, ident, found.group(1))
                           for tag, classes, ident in subjects(selectors) if classes or ident]
     return tuple(rules) if len(rules) <= MAX_RULES else ()
@@ -60,7 +60,7 @@ def background_src(element, rules: tuple[BackgroundRule, ...] = ()) -> str | Non
     """The photo an element shows as its background, as written (its inline style, a lazy loader's attribute,
     then the first of `rules` its type, classes and id match); None when it shows none (or a pattern)."""
     style = element.get("style")
-    written = (found.group(1) if style and "url(" in style and (found := _BACKGROUND.search(style)) else None) \
+    written = (found.group(1) if style and "url(" in style and (found := BACKGROUND.search(style)) else None) \
         or element.get("data-bg") or element.get("data-background-image")
     if written is None and rules and (element.get("class") or element.get("id")):
         classes = set((element.get("class") or "").split())
@@ -68,10 +68,10 @@ def background_src(element, rules: tuple[BackgroundRule, ...] = ()) -> str | Non
                         and rule.ident in (None, element.get("id"))), None)
     if written is None or element.tag in OUTERMOST:
         return None
-    return written if _photo(written) else None
+    return written if is_photo(written) else None
 
 
-def _photo(written: str) -> bool:
+def is_photo(written: str) -> bool:
     return written.split("?")[0].split("#")[0].lower().endswith(PHOTO_SUFFIXES)
 
 

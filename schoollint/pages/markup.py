@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .aria import markup_aria
 from .attrs_props import attrs_as_spreads
+from .component_backgrounds import background_images
 from .component_captions import prop_text, wrapper_captions
 from .definition_lists import markup_group_of
 from .html_captions import (BOUNDARIES, CARD_WORDS, CONTAINERS, HEADINGS, MAX_NEXT_CAPTION, NEXT_CAPTION_TAGS,
@@ -60,6 +61,9 @@ def page_images(document: Markup, script: Script, relpath: str, root: Path | Non
         spreads = has_spread(element.attributes)
         listing = is_component(element.tag) and any(value.node is not None for value in element.attributes.values())
         if not spreads and not listing and not is_image(element):
+            if "style" in element.attributes:   # a hero's background photo and the words over it
+                for env in environments(element, script):
+                    found.images += background_images(element, env, script, relpath, root, found.unknown)
             continue
         for env in environments(element, script):
             shown = [element] if spreads or is_image(element) else []
