@@ -128,8 +128,15 @@ def is_surname(token: Token, lex: Lexicon, words: frozenset[str] = NO_WORDS, str
             return False                        # a particle joined on is no word: "El-Sayed", "al-Hashimi"
     return not strict or (key in lex.surnames and key not in lex.rare_words) or unknown_word(key, lex) \
         or name_letters(token, lex) \
-        or "-" in key and all(part in lex.name_surnames or unknown_word(part, lex) for part in key.split("-"))
-        # "radu cârstea", "uchechi nwachukwu-eze"
+        or "-" in key and _hyphenated_surname(key.split("-"), lex)
+        # "radu cârstea", "uchechi nwachukwu-eze", "hamza al-tamimi"
+
+
+def _hyphenated_surname(parts: list[str], lex: Lexicon) -> bool:
+    """Is each part of a hyphenated word a surname or a word no list knows, a particle joined on left out
+    ("Al-Tamimi", "El-Sayegh": the Arabic article and the surname, Tamimi)?"""
+    rest = parts[parts[0] in lex.particles:]
+    return bool(rest) and all(part in lex.name_surnames or unknown_word(part, lex) for part in rest)
 
 
 def no_dictionary_word(key: str, lex: Lexicon) -> bool:
