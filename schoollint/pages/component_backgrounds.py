@@ -4,9 +4,11 @@ welcome from ...</h1></section>`.
 
 JSX writes the style as an object of camelCased properties (React's `style` prop: `backgroundImage`,
 `background`), whose values `script.Script` reads per loop item; Vue, Svelte and Astro may write the HTML
-attribute `style="background-image: url(...)"`. Only photo files count (`backgrounds`: an SVG or GIF is a
-pattern or an icon). The words that go with it are its own text when short, as `backgrounds.background_words`
-reads the text over an HTML background; an expression in them that cannot be read is unknown, never clean.
+attribute `style="background-image: url(...)"`, or an expression giving it (Astro's template literal
+`style={`background-image: url(${hero.src})`}` of an imported photo). Only photo files count
+(`backgrounds.is_photo`: an SVG or GIF is a pattern or an icon). The words that go with it are its own text
+when short, as `backgrounds.background_words` reads the text over an HTML background; an expression in them
+that cannot be read is unknown, never clean.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def background_images(element: Markup, env: dict, script: Script, relpath: str, 
             value = pair_value(written, key)
             declarations += ["background-image: " + text for text, _line in script.values(value, env) or ()] \
                 if value is not None else []
+    elif written is not None:       # Astro's style={`background-image: url(${hero.src})`}: the whole declaration
+        declarations += [text for text, _line in script.values(written, env) or ()]
     sources = [found.group(1) for declaration in declarations if (found := BACKGROUND.search(declaration))]
     src = next((written for written in sources if is_photo(written)), None)
     if src is None:

@@ -200,7 +200,12 @@ def _captions(image: Markup, env: dict, script: Script, unread: list[TextSpan]) 
             return
         if tag == "a":
             yield text_span(ancestor, "link text", env, script, unread)
-        elif tag == "figure":
+        if (title := ancestor.attribute("title")) is not None and ancestor.photos() == 1 \
+                and (tag == "a" or not _shows_text(ancestor, env, script)):    # the link's or wrapper's tooltip
+            got = evaluate(title, env, script)
+            unread += [] if got is not None else [TextSpan(title.written(), title.line, "link title")]
+            yield from (TextSpan(text, row, "link title") for text, row in got or ())
+        if tag == "figure":
             for caption in ancestor.elements():
                 if caption.tag.lower() == "figcaption":
                     yield text_span(caption, "figcaption", env, script, unread)

@@ -35,3 +35,10 @@ def test_a_pattern_background_shows_no_photo(tmp_path):
     (tmp_path / "s" / "images" / "waves.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     found = lint(tmp_path / "s", {"src/components/Welcome.jsx": JSX % ("waves.svg", "Imogen Ashworth-Vane")})
     assert found == []
+
+
+def test_an_astro_template_literal_background_of_an_imported_photo(tmp_path):
+    found = lint(tmp_path / "s", {"src/pages/index.astro": '---\nimport hero from "../../images/bh3.jpg";\n---\n'
+                                  '<section class="hero" style={`background-image: url(${hero.src})`}>\n'
+                                  '  <h1>Meet our new Head of School, Ksawery Pietrzak</h1>\n</section>\n'})
+    assert {(code, value) for code, _path, value in found} == {("SL303", "Ksawery Pietrzak")}
