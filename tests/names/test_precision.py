@@ -375,9 +375,18 @@ def test_precision_read_heldout_splits_still_meet_the_targets(tmp_path, split, w
 # components (7). Of its 86 kinds, the 46 that no finder brief of the session named: P 1.000 R 0.783 /
 # 0.812; the 40 that one did: P 0.934 R 0.726 / P 0.957 R 0.817 (the briefs and the split's author
 # shared a list of shape ideas).
+# Read and fixed since (session 10, R2: <object>/<embed>, wrapper titles, prize lists after a bold lead-in,
+# WordPress exports under any .xml name, components' background heroes, link titles, Vue prop defaults,
+# keyed Svelte each blocks, avatar fallbacks; N2: names over two lines, d' and Al- surnames, hyphenated
+# given names in reversed forms, the roster over a staff title): without a roster P 0.975 R 0.929 (met,
+# a regression check now), with one P 0.984 R 0.980 (0.9796: recall just under, still a strict xfail).
+# Left: Eleventy's eleventyComputed, ALL CAPS team sheets, staff titles before full names without a roster
+# (staff by the documented policy; the split labels them pupils'), book credits without a cover sign.
 # strict: when met this fails, so the marker comes off.
-@pytest.mark.xfail(strict=True, reason="heldout_p measured once: recall below the targets both ways")
-@pytest.mark.parametrize("with_roster", [False, True], ids=["no-roster", "roster"])
+UNDER = pytest.mark.xfail(strict=True, reason="heldout_p with a roster: recall 0.9796 after reading, under 0.98")
+
+
+@pytest.mark.parametrize("with_roster", [False, pytest.param(True, marks=UNDER)], ids=["no-roster", "roster"])
 def test_precision_latest_heldout_meets_the_targets(tmp_path, with_roster):
     precision, recall = measure(tmp_path, "heldout_p", with_roster)
     want_precision, want_recall = TARGETS[with_roster]
