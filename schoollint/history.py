@@ -63,6 +63,7 @@ class Scan:
     commits: int = 0
     blobs: int = 0
     shallow: list[str] = field(default_factory=list)   # boundary commits of a shallow clone
+    bare: bool = False      # a bare repository (bare_repo.py): no work tree to fix at HEAD in
     head: str | None = None
     notes: list[str] = field(default_factory=list)     # said once each, like check's notes (stderr)
     ran: set[str] = field(default_factory=set)          # the selected rules applied (history_rules.applied)

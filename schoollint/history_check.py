@@ -168,6 +168,7 @@ def _site_own(scan: Scan, appearances: list[Appearance]) -> list[Appearance]:
 def scan_history(root: Path, config, settings: dict, revisions: list[str], since: str | None,
                  jobs: int = 0) -> Scan:
     """Every wanted blob of the revisions checked once, in `jobs` worker processes (0: one per core)."""
+    from .bare_repo import bare_repository
     from .history_rules import applied
     from .shallow import shallow_boundary
     from .pool import run_jobs
@@ -175,6 +176,7 @@ def scan_history(root: Path, config, settings: dict, revisions: list[str], since
     scan = Scan()
     revisions = revisions or ["--all"]
     scan.shallow = shallow_boundary(root)
+    scan.bare = bare_repository(root) is not None
     scan.appearances = _special(scan, appearances(root, revisions, since, config, scan))
     by_blob: dict[str, list[Appearance]] = {}
     by_path: dict[str, list[Appearance]] = {}

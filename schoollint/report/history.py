@@ -87,8 +87,10 @@ def purge_advice(scan, purge_list: str | None = None) -> list[str]:
     lines = [("To remove these files from history (this rewrites every commit: agree it with everyone "
               "who works on the site first; schoollint never rewrites history itself):")]
     if at_head:
-        lines.append(f"  0. fix the {len(at_head)} still at HEAD first (`schoollint check --fix`, or by hand) "
-                     "and commit, so the fixed versions are kept")
+        # a bare repository has no work tree to fix in: the fix is made in a clone and pushed back
+        where = ("in a clone (git clone <this repository> site && cd site && schoollint check --fix), commit "
+                 "and push" if scan.bare else "(`schoollint check --fix`, or by hand) and commit")
+        lines.append(f"  0. fix the {len(at_head)} still at HEAD first {where}, so the fixed versions are kept")
     lines += [
         first,
         f"  2. git filter-repo --strip-blobs-with-ids {listing}",

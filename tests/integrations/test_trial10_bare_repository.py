@@ -97,3 +97,14 @@ def test_a_work_trees_git_folder_is_no_site(repo, cli, monkeypatch, where, words
     code, out, err = cli("check", "--no-progress", *words)
     assert code == 2, out + err
     assert "Git's own folder of a repository" in err and "schoollint check" in err
+
+
+def test_purge_advice_in_a_bare_repository_fixes_head_in_a_clone(tmp_path, monkeypatch, cli):
+    """A bare repository has no work tree, so `schoollint check --fix` cannot be run in it: the advice
+    to fix what is still at HEAD before rewriting history says to do it in a clone and push."""
+    _bare_clone(tmp_path, monkeypatch, {"index.html": '<img src="images/trip.jpg" alt="The trip">\n',
+                                        "images/trip.jpg": gps_jpeg()})
+    code, out, err = cli("history", "--no-progress")
+    assert code == 1, err
+    assert "still at HEAD first in a clone (git clone" in out and "push" in out
+    assert "(`schoollint check --fix`, or by hand)" not in out
