@@ -12,7 +12,7 @@ A feed item's or sitemap image's words go with its picture, as a page's caption 
 `<item>`'s `title` and `description`, an Atom `<entry>`'s `title`, `summary` and `content`, Media RSS
 `media:title` and `media:description`, an image sitemap's `image:title` and `image:caption` with its
 `image:loc`. Markup in them (an escaped HTML description) is read as its text. A school's mark (`logo.png`)
-is no one's photo (`page_cards._EMBLEM`). Any other `.xml` file whose root is an RSS, Atom or sitemap
+is no one's photo (`page_cards.EMBLEM`). Any other `.xml` file whose root is an RSS, Atom or sitemap
 `urlset` element is read as one (`read_xml`: a feed a generator writes as `news.xml`); any other XML is
 no page of the site's and shows nothing.
 
@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from ..formats.package import xml_parser
 from .model import Page, PageError, PageImage, Share, TextSpan
-from .page_cards import _EMBLEM as EMBLEM
+from .page_cards import EMBLEM
 from .shares import target_of
 from .data_errors import json_problem
 from .templates import is_templated

@@ -39,8 +39,8 @@ OWN_WORDS = ("name", "headline", "alternativeHeadline", "caption", "description"
 # `mentions`, `character`; ImageObject and Photograph items name who they show with `about` too).
 SUBJECT_KEYS = ("about", "mentions", "character")
 # A card's picture whose file says it is the school's mark (a site's default og:image): no one's photo.
-_EMBLEM = re.compile(r"(?:^|[^a-z])(?:logo|logos|icon|icons|crest|favicon|emblem)(?:[^a-z]|$)|\.svg$",
-                     re.IGNORECASE)
+EMBLEM = re.compile(r"(?:^|[^a-z])(?:logo|logos|icon|icons|crest|favicon|emblem)(?:[^a-z]|$)|\.svg$",
+                    re.IGNORECASE)
 MAX_DEPTH = 64
 MAX_WORDS = 300         # characters: longer text is the article, not what a card or a result shows with it
 
@@ -51,7 +51,7 @@ def card_images(elements: list, shares: list[Share], lines: SourceLines, relpath
     page's <meta>, <title> and <script> elements (in page order)."""
     images: list[PageImage] = []
     cards = list(dict.fromkeys((share.src, share.target, share.line) for share in shares
-                               if share.kind in CARD_KINDS and not _EMBLEM.search(urlsplit(share.src).path)))
+                               if share.kind in CARD_KINDS and not EMBLEM.search(urlsplit(share.src).path)))
     if cards:
         images += _card(elements, cards, lines)
     for element in elements:
@@ -101,7 +101,7 @@ def _json_ld(script, lines: SourceLines, relpath: str, root: Path | None) -> lis
     images = []
     for pictures, words in _items(document):
         captions = tuple(TextSpan(text, getattr(text, "line", first), f"JSON-LD {key}", lang) for key, text in words)
-        for url in dict.fromkeys(url for url in pictures if not _EMBLEM.search(urlsplit(url).path)):
+        for url in dict.fromkeys(url for url in pictures if not EMBLEM.search(urlsplit(url).path)):
             images.append(PageImage(src=url, target=target_of(url, relpath, root), line=getattr(url, "line", first),
                                     captions=captions, lang=lang))
     return images
