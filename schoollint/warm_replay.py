@@ -122,7 +122,7 @@ def replayed(args, root: Path, in_git: bool, config, settings: dict, baseline, f
         return None
     key = _key(args, root, in_git, config, settings, baseline, found, notes, looked)
     kept = _load(root, _start.key)
-    if kept is not None and kept[0] == key and _unchanged(root, kept[1], kept[2]):
+    if kept is not None and kept[0] == key and warm_start.unchanged(os.fspath(root), kept[1], kept[2]):
         out, err, code = kept[3:6]
         sys.stdout.write(out)
         sys.stdout.flush()
@@ -223,12 +223,6 @@ def _depends(root: Path) -> list[tuple[str, bool]]:
     found |= {(target, existed) for entry in cache.site.values()
               for target, existed in (entry[5].get("depends") or {}).items()}
     return sorted(found)
-
-
-def _unchanged(root: Path, others: Seen, depends: list[tuple[str, bool]]) -> bool:
-    base = os.fspath(root)
-    return all(signature_at(path) == signature for path, signature in others) and all(
-        os.path.isfile(os.path.join(base, target)) == existed for target, existed in depends)
 
 
 def _abandon() -> _Recording | None:

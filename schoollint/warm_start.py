@@ -86,9 +86,11 @@ def module_folders() -> Seen:
     return [(folder, signature_at(folder)) for folder in dict.fromkeys(sys.path) if os.path.isdir(folder)]
 
 
-def unchanged(base: str, seen: Seen) -> bool:
-    """Whether each path of `seen` (relative to `base`, or absolute) has the signature it had."""
-    return all(signature_at(os.path.join(base, path)) == signature for path, signature in seen)
+def unchanged(base: str, seen: Seen, depends: list[tuple[str, bool]]) -> bool:
+    """Whether each path of `seen` (relative to `base`, or absolute) has the signature it had, and each
+    target of `depends` (relative to `base`) is a file, or is none, as it was."""
+    return all(signature_at(os.path.join(base, path)) == signature for path, signature in seen) and all(
+        os.path.isfile(os.path.join(base, target)) == existed for target, existed in depends)
 
 
 def replayed(words: list[str]) -> int | None:
@@ -107,8 +109,7 @@ def replayed(words: list[str]) -> int | None:
     if in_git or kept is None or kept[0] != replay_key or kept[1] != os.fspath(root):
         return None
     _, base, seen, depends, out, err, code = kept
-    if not (unchanged(base, seen)
-            and all(os.path.isfile(os.path.join(base, target)) == existed for target, existed in depends)):
+    if not unchanged(base, seen, depends):
         return None
     sys.stdout.write(out)
     sys.stdout.flush()
