@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .spotting import Spotted, is_surname, spotted_token
+from .spotting import Spotted, is_surname, phrase_length, spotted_token
 from .words import LETTER, UPPER, Lexicon, Token, is_given, plain, unknown_word
 
 if TYPE_CHECKING:
@@ -61,8 +61,7 @@ def initials_names(text: str, lex: Lexicon, words: frozenset[str]) -> list[Spott
 
 def _author(words: list[str], lex: Lexicon) -> bool:
     """A non-person phrase of the stop lists, read from its first word ("R. J. Palacio": "r j palacio")."""
-    keys = [plain(word) for word in words]
-    return any(tuple(keys[: len(phrase)]) == phrase for phrase in lex.phrases.get(keys[0], ()))
+    return phrase_length([plain(word) for word in words], 0, lex) > 0
 
 
 def _thing_after(text: str, token: Token, lex: Lexicon) -> bool:
