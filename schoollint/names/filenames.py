@@ -24,7 +24,7 @@ from .heuristic import Spotted, _Run
 from .irish import joined_articles
 from .makers import device_free_runs
 from .spotting import no_dictionary_word, vietnamese
-from .words import DATA, MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, two_words, unknown_word
+from .words import MIN_PART, Lexicon, Token, english_word, is_given, lexicon, plain, _word_list, two_words, unknown_word
 
 # Capital letters of Latin-1 and Latin Extended-A, by their case (words.UPPER takes the whole of
 # Extended-A, where prose rarely starts a word in lower case; a file name's "kołodziej" must stay one word).
@@ -238,8 +238,7 @@ def _surname_too(key: str, lex: Lexicon) -> bool:
 @lru_cache(maxsize=1)
 def _english_given() -> frozenset[str]:
     """data/given_english.txt (tools/english_given.py), read when a camelCase file name first needs it."""
-    lines = (DATA / "given_english.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return _word_list("given_english.txt")
 
 
 def _double_barrelled(name: str, spotted: list[Spotted], run: list[Token], lex: Lexicon) -> list[Spotted]:
