@@ -70,11 +70,20 @@ def streams() -> tuple:
     (report/redirected.py judges where that file is: a warning when the site would publish it)."""
     terminals = tuple(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr) if stream is not None)
     try:
+        return terminals, stdout_file()
+    except AttributeError:     # no standard output, or one with no descriptor
+        return terminals, None
+
+
+def stdout_file() -> str | None:
+    """The regular file standard output was redirected to (absolute), or None (a terminal, a pipe,
+    captured output with no descriptor, or no /proc to name the file by)."""
+    try:
         descriptor = sys.stdout.fileno()
         regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
-        return terminals, os.readlink(f"/proc/self/fd/{descriptor}") if regular else None
-    except (OSError, ValueError, AttributeError):     # no descriptor, or no /proc to name the file by
-        return terminals, None
+        return os.readlink(f"/proc/self/fd/{descriptor}") if regular else None
+    except (OSError, ValueError):
+        return None
 
 
 def replay_name(replay_key: str) -> str:

@@ -10,7 +10,6 @@ shell has created the file before schoollint starts, so a refusal leaves it empt
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -20,13 +19,10 @@ from .files import check_place
 def redirected_file() -> str | None:
     """The regular file standard output was redirected to, as a path from the current folder, or None
     (a terminal, a pipe, captured output with no descriptor, or no /proc to name the file by)."""
-    try:
-        descriptor = sys.stdout.fileno()
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        return os.path.relpath(os.readlink(f"/proc/self/fd/{descriptor}"))
-    except (OSError, ValueError):
-        return None
+    from ..warm_start import stdout_file
+
+    found = stdout_file()
+    return None if found is None else os.path.relpath(found)
 
 
 def judge_stdout(root: Path, *, personal: bool, force: bool) -> str | None:
