@@ -66,9 +66,9 @@ def earlier_consent(root: Path, in_git: bool, config, settings: dict, photos: li
 
     codes = CODES & config.selected_codes()
     judging = roster_judging(root, settings) if in_git and codes else None
-    names = earlier_names(root) if judging is not None else {}
     if judging is None:
         return []
+    names = earlier_names(root)
     return _by_earlier_names(root, config, settings, codes, judging, photos, names) + \
         earlier_pages(history, names, photos, {(finding.code, finding.message) for finding in now})
 
