@@ -25,6 +25,7 @@ import struct
 
 from collections.abc import Callable
 
+from . import magic
 from .iptc import parse_iim
 from .model import FREE_TEXT, PREVIEW, MediaError, MediaFacts, MetaItem, clip
 
@@ -129,7 +130,7 @@ def _picture(body: bytes, where: str, read: Reader) -> list[MetaItem]:
     """The picture as a preview, and its own items (a JPEG's) named after it; one that cannot be
     read is the trailer's SL103 still."""
     found: tuple[MetaItem, ...] = ()
-    if body[:3] == b"\xff\xd8\xff":
+    if magic.jpeg(body):   # SOI and a marker (formats/magic.py)
         try:
             found = read(body).items
         except MediaError:
