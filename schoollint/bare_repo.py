@@ -27,7 +27,7 @@ def git_directory(start: Path) -> tuple[Path, bool] | None:
     a plain folder). Costs a stat or two a folder up to the root, and a git process only where a folder
     is laid out as a Git directory."""
     for folder in (start, *start.parents):
-        if os.path.isfile(folder / "HEAD") and os.path.isdir(folder / "objects") and os.path.isdir(folder / "refs"):
+        if laid_out_as_git_dir(folder):
             import subprocess
 
             try:
@@ -38,6 +38,12 @@ def git_directory(start: Path) -> tuple[Path, bool] | None:
             bare, inside = (said.stdout.split() + ["", ""])[:2]
             return (folder, bare == "true") if said.returncode == 0 and "true" in (bare, inside) else None
     return None
+
+
+def laid_out_as_git_dir(folder: str | Path) -> bool:
+    """Whether `folder` holds HEAD, objects/ and refs/, as a Git directory does (gitrepository-layout(5))."""
+    return os.path.isfile(os.path.join(folder, "HEAD")) and all(
+        os.path.isdir(os.path.join(folder, name)) for name in ("objects", "refs"))
 
 
 def bare_repository(start: Path) -> Path | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .bare_repo import laid_out_as_git_dir
 from .config_files import CONFIG_FILES
 
 # A site's home page as web servers and generators name it (Apache's and nginx's DirectoryIndex
@@ -122,8 +123,7 @@ def others(root: Path, current: str, name: str, notes: list[str]) -> bool:
 def _bare_layout(path: str) -> str:
     """A folder laid out as a Git directory (HEAD, objects/, refs/: a bare repository, a mirror) holds
     Git's own files, never the site's (bare_repo.py); its history is `schoollint history`'s to read."""
-    if os.path.isfile(os.path.join(path, "HEAD")) and all(
-            os.path.isdir(os.path.join(path, folder)) for folder in ("objects", "refs")):
+    if laid_out_as_git_dir(path):
         return "a bare Git repository (run `schoollint history` in it to check its history)"
     return ""
 
