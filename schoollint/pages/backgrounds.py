@@ -26,6 +26,10 @@ from .model import TextSpan
 from .sizes import css_rules, subjects
 
 BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?url\(\s*["']?([^"'()\s]+)["']?\s*\)""", re.IGNORECASE)
+# Whether a text may give a background photo at all, as BACKGROUND reads it (CSS property names and
+# functions are ASCII case-insensitive, CSS Syntax 3 section 4.3): a C scan before the fuller pattern.
+MENTIONS_URL = re.compile(r"url\(", re.IGNORECASE)
+MENTIONS_BACKGROUND = re.compile(r"background", re.IGNORECASE)
 MAX_RULES = 500
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif")
 _NAMING_CLASSES = frozenset({"name", "title", "caption", "heading", "label"})
@@ -49,7 +53,7 @@ def background_rules(document) -> tuple[BackgroundRule, ...]:
     rules = []
     for style in document.iter("style"):
         for selectors, block in css_rules(style.xpath("string()")):
-            found = BACKGROUND.search(block) if "url(" in block else None
+            found = BACKGROUND.search(block) if MENTIONS_URL.search(block) else None
             if found is not None and is_photo(found.group(1)):
                 rules += [BackgroundRule(tag, classes, ident, found.group(1))
                           for tag, classes, ident in subjects(selectors) if classes or ident]
@@ -60,7 +64,8 @@ def background_src(element, rules: tuple[BackgroundRule, ...] = ()) -> str | Non
     """The photo an element shows as its background, as written (its inline style, a lazy loader's attribute,
     then the first of `rules` its type, classes and id match); None when it shows none (or a pattern)."""
     style = element.get("style")
-    written = (found.group(1) if style and "url(" in style and (found := BACKGROUND.search(style)) else None) \
+    written = (found.group(1) if style and MENTIONS_URL.search(style) and (found := BACKGROUND.search(style))
+               else None) \
         or element.get("data-bg") or element.get("data-background-image")
     if written is None and rules and (element.get("class") or element.get("id")):
         classes = set((element.get("class") or "").split())

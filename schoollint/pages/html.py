@@ -31,7 +31,7 @@ from pathlib import Path
 from schoollint.finding import Suppression
 
 from .aria import html_aria
-from .backgrounds import background_rules, background_src, background_words
+from .backgrounds import MENTIONS_BACKGROUND, background_rules, background_src, background_words
 from .book_covers import cited_titles, is_cover, without_credits
 from .definition_lists import group_of
 from .html_captions import Captions
@@ -117,7 +117,7 @@ def scan(text: str, relpath: str, root: Path | None = None, first_line: int = 1)
     elements = list(document.iter(tag=etree.Element))
     reader = _Reader(relpath, root, SourceLines(cleaned, elements, first_line - 1))
     reader.size_rules = style_rules(page_sheets(document, relpath, root))
-    reader.backgrounds = background_rules(document) if "background" in cleaned else ()
+    reader.backgrounds = background_rules(document) if MENTIONS_BACKGROUND.search(cleaned) else ()
     for element in elements:
         reader.visit(element, found)
     if reader.card_parts:       # <meta>, <title>, <script>: a social card's or a schema.org item's photo and words

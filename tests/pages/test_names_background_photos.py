@@ -46,3 +46,14 @@ def test_a_background_given_by_the_pages_own_style_rule(tmp_path):
             '<div class="banner"><h2>Thanks to Gideon Ashworth-Mbeki again</h2></div>\n</body></html>\n')
     found = lint(tmp_path / "s", {"news/builder.html": page, "theme.css": ".banner{background:url(/images/bs4.jpg)}"})
     assert {value for _code, _path, value in found} == {"Anwen Pritchard-Oyelaran", "Fionnuala Castellane-Ward"}
+
+
+def test_a_background_written_in_capitals_is_read_as_in_lower_case(tmp_path):
+    """CSS property names and functions are case-insensitive (CSS Syntax 3, 4.3): `BACKGROUND-IMAGE: URL(...)`
+    in a `<style>` rule or an inline style is the same photo as in lower case, not a page with none."""
+    page = ('<!doctype html>\n<html lang="en"><head><style>\n.HeroBanner { BACKGROUND-IMAGE: URL("/images/bu1.jpg") }'
+            '\n</style></head><body>\n<div class="HeroBanner"><h2>Well done, Anwen Pritchard-Oyelaran!</h2></div>\n'
+            '<div style="Background: URL(/images/bu2.jpg) center/cover"><h2>Fionnuala Castellane-Ward</h2></div>\n'
+            '</body></html>\n')
+    found = lint(tmp_path / "s", {"news/capitals.html": page})
+    assert {value for _code, _path, value in found} == {"Anwen Pritchard-Oyelaran", "Fionnuala Castellane-Ward"}
